@@ -1,0 +1,42 @@
+# Two commands do everything on a fresh machine:
+#   make report   build the default dossier into reports/
+#   make test     run the test suite
+# Both create .venv, install the package with its dependencies, and install the system
+# packages (Chromium, CJK fonts) when they are missing and apt is available.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Reinstall whenever pyproject.toml changes.
+STAMP  := $(VENV)/.installed
+
+.PHONY: report test check lint system-deps clean-reports lab
+
+report: $(STAMP) system-deps
+	$(BIN)/ipdossier build
+
+test: $(STAMP) system-deps
+	$(BIN)/python -m pytest
+
+check: $(STAMP)
+	$(BIN)/ipdossier check
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/nbstripout --verify notebooks/*.ipynb
+
+lab: $(STAMP)
+	$(BIN)/pip install -q -e '.[lab]'
+	$(BIN)/jupyter lab notebooks/
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+clean-reports:
+	rm -rf reports/runs reports/latest reports/.cache

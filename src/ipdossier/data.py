@@ -1,0 +1,87 @@
+"""Load the dossier data package into pandas.
+
+Tables come back typed according to their Table Schema (integers as nullable Int64,
+dates as datetime64, booleans as boolean), with empty cells as missing values: unknown
+stays unknown.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from .paths import datapackage_path
+
+_DTYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "string": "string"}
+
+
+@dataclass
+class Dossier:
+    """The data package: its descriptor and lazily loaded tables."""
+
+    path: Path
+    descriptor: dict = field(repr=False)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent
+
+    @property
+    def resource_names(self) -> list[str]:
+        return [r["name"] for r in self.descriptor["resources"]]
+
+    def resource(self, name: str) -> dict:
+        for r in self.descriptor["resources"]:
+            if r["name"] == name:
+                return r
+        raise KeyError(f"{self.path}: no resource named {name!r}")
+
+    def table(self, name: str) -> pd.DataFrame:
+        return self._tables[name].copy()
+
+    @cached_property
+    def _tables(self) -> dict[str, pd.DataFrame]:
+        return {name: _read_table(self.root, self.resource(name)) for name in self.resource_names}
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        # Attribute access (dossier.figures) keeps notebook code readable.
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self.table(name)
+        except KeyError as exc:
+            raise AttributeError(name) from exc
+
+    @property
+    def version(self) -> str:
+        return str(self.descriptor.get("version", ""))
+
+
+def _read_table(root: Path, resource: dict) -> pd.DataFrame:
+    fields = resource["schema"]["fields"]
+    raw = pd.read_csv(root / resource["path"], dtype=str, keep_default_na=False, encoding="utf-8")
+    out = pd.DataFrame(index=raw.index)
+    for f in fields:
+        col = raw[f["name"]].replace("", pd.NA)
+        kind = f.get("type", "string")
+        if kind == "date":
+            out[f["name"]] = pd.to_datetime(col, format="%Y-%m-%d")
+        elif kind == "boolean":
+            out[f["name"]] = col.map({"true": True, "false": False}).astype("boolean")
+        elif kind in ("integer", "number"):
+            out[f["name"]] = pd.to_numeric(col).astype(_DTYPES[kind])
+        else:
+            out[f["name"]] = col.astype("string")
+    return out
+
+
+def load(data: Path | str | None = None) -> Dossier:
+    """Load the package at `data` (a directory or datapackage.json; default: data/)."""
+    path = datapackage_path(data)
+    with open(path, encoding="utf-8") as fh:
+        descriptor = json.load(fh)
+    return Dossier(path=path, descriptor=descriptor)

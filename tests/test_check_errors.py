@@ -1,0 +1,95 @@
+"""`ipdossier check` on broken copies: one clear message naming file, row and column."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import append_row_copy, edit_cell
+from typer.testing import CliRunner
+
+from ipdossier.check import check
+from ipdossier.cli import app
+
+runner = CliRunner()
+
+
+def run_check(data_copy, sources):
+    result = runner.invoke(app, ["check", "--data", str(data_copy), "--sources", str(sources)])
+    return result.exit_code, result.output
+
+
+def test_cli_passes_on_real_package(sources):
+    result = runner.invoke(app, ["check", "--sources", str(sources)])
+    assert result.exit_code == 0, result.output
+    assert "data package OK" in result.output
+
+
+def test_wrong_type(data_copy, sources):
+    row = edit_cell(data_copy / "figures.csv", "attendees", "value", "many")
+    code, out = run_check(data_copy, sources)
+    assert code == 1
+    assert f"figures.csv, row {row}, column value" in out
+    assert "type" in out.lower()
+
+
+def test_broken_foreign_key(data_copy, sources):
+    row = edit_cell(data_copy / "roles.csv", "r-liu", "person_id", "nobody")
+    code, out = run_check(data_copy, sources)
+    assert code == 1
+    assert f"roles.csv, row {row}, column person_id: broken foreign key" in out
+
+
+def test_duplicate_key(data_copy, sources):
+    row = append_row_copy(data_copy / "people.csv", "ding-pu")
+    code, out = run_check(data_copy, sources)
+    assert code == 1
+    assert f"people.csv, row {row}, column person_id: duplicate primary key" in out
+
+
+def test_locator_no_longer_matches(data_copy, sources):
+    row = edit_cell(data_copy / "figures.csv", "attendees", "char_start", "0")
+    code, out = run_check(data_copy, sources)
+    assert code == 1
+    assert f"figures.csv, row {row}, column quote: span 5:0-" in out
+
+
+def test_value_that_the_quote_does_not_hold(data_copy, sources):
+    row = edit_cell(data_copy / "figures.csv", "brand-agencies", "value", "19")
+    code, out = run_check(data_copy, sources)
+    assert code == 1
+    assert f"figures.csv, row {row}, column value: value 19 does not match '18'" in out
+
+
+def test_qualifier_that_the_quote_does_not_hold(data_copy, sources):
+    row = edit_cell(data_copy / "figures.csv", "series-reach", "qualifier", "exact")
+    problems = [str(p) for p in check(data_copy, sources)]
+    assert problems == [
+        f"figures.csv, row {row}, column qualifier: qualifier 'exact' does not match "
+        "'nearly 1,000' (reads 'approximately')"
+    ]
+
+
+def test_claimed_name_not_in_span(data_copy, sources):
+    row = edit_cell(data_copy / "people.csv", "ding-pu", "name", "Ding Po")
+    code, out = run_check(data_copy, sources)
+    assert code == 1
+    assert f"people.csv, row {row}, column name: 'Ding Po' does not occur" in out
+
+
+def test_changed_source_text_is_detected(data_copy, sources, tmp_path):
+    changed = tmp_path / "sources"
+    shutil.copytree(sources, changed)
+    text = changed / "chinaip-1456-brand-ip-agencies-hebei.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("150", "160"), encoding="utf-8")
+    code, out = run_check(data_copy, changed)
+    assert code == 1
+    assert "sources.csv, row 2, column sha256" in out
+    assert "the text changed" in out
+
+
+@pytest.mark.parametrize("missing", ["sources"])
+def test_missing_source_text_says_where_it_looked(data_copy, tmp_path, missing):
+    code, out = run_check(data_copy, tmp_path / "nowhere")
+    assert code == 1
+    assert "IPDOSSIER_SOURCES" in out
