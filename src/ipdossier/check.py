@@ -96,32 +96,65 @@ def _check_row(file, rownum, row, claims, texts, limits) -> list[Problem]:
     if source_id not in texts:
         return []  # missing source text or unknown id is already reported elsewhere
     text = texts[source_id]
-    para, start, end, quote = int(row["para"]), int(row["char_start"]), int(row["char_end"]), row["quote"]
+    para, start, end, quote = (
+        int(row["para"]),
+        int(row["char_start"]),
+        int(row["char_end"]),
+        row["quote"],
+    )
     limit = limits.get(source_id, len(text.paragraphs))
     if not 1 <= para <= limit:
-        return [Problem(file, rownum, "para", f"paragraph {para} is outside the article (1..{limit})")]
+        return [
+            Problem(file, rownum, "para", f"paragraph {para} is outside the article (1..{limit})")
+        ]
     found = text.span(para, start, end)
     if normalise(found) != normalise(quote):
-        return [Problem(file, rownum, "quote",
-                        f"span {para}:{start}-{end} of {source_id} reads {found!r}, not {quote!r}")]
+        return [
+            Problem(
+                file,
+                rownum,
+                "quote",
+                f"span {para}:{start}-{end} of {source_id} reads {found!r}, not {quote!r}",
+            )
+        ]
     problems = []
     for alternatives in claims:
         column = next((c for c in alternatives if not pd.isna(row[c])), None)
         if column and normalise(str(row[column])) not in normalise(quote):
-            problems.append(Problem(file, rownum, column, f"{row[column]!r} does not occur in the quoted span {quote!r}"))
+            problems.append(
+                Problem(
+                    file,
+                    rownum,
+                    column,
+                    f"{row[column]!r} does not occur in the quoted span {quote!r}",
+                )
+            )
     if "value_as_printed" in row and "qualifier" in row:
         value, qualifier = parse_count(str(row["value_as_printed"]))
         if value is None or value != row["value"]:
-            problems.append(Problem(file, rownum, "value",
-                                    f"value {row['value']} does not match {row['value_as_printed']!r} (reads {value})"))
+            problems.append(
+                Problem(
+                    file,
+                    rownum,
+                    "value",
+                    f"value {row['value']} does not match {row['value_as_printed']!r} (reads {value})",
+                )
+            )
         if qualifier != row["qualifier"]:
-            problems.append(Problem(file, rownum, "qualifier",
-                                    f"qualifier {row['qualifier']!r} does not match {row['value_as_printed']!r} (reads {qualifier!r})"))
+            problems.append(
+                Problem(
+                    file,
+                    rownum,
+                    "qualifier",
+                    f"qualifier {row['qualifier']!r} does not match {row['value_as_printed']!r} (reads {qualifier!r})",
+                )
+            )
     return problems
 
 
-def check(data: Path | str | None = None, sources_directory: Path | None = None,
-          locators: bool = True) -> list[Problem]:
+def check(
+    data: Path | str | None = None, sources_directory: Path | None = None, locators: bool = True
+) -> list[Problem]:
     """All problems in the package at `data`; an empty list means it is valid."""
     dossier = load(data)
     problems = check_structure(dossier)

@@ -62,3 +62,118 @@ def check(
         typer.echo(f"{len(problems)} problem(s) found.", err=True)
         raise typer.Exit(EXIT_FAILED)
     typer.echo("data package OK" + ("" if locators else " (locators not checked)"))
+
+
+@app.command()
+def build(
+    params: Annotated[
+        Path | None,
+        typer.Option("--params", help="YAML file of variants (defaults/variants/matrix)."),
+    ] = None,
+    only: Annotated[
+        list[str] | None, typer.Option("--only", help="Build only this notebook (repeatable).")
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Variants run side by side.")] = 1,
+    format: Annotated[str, typer.Option("--format", help="Comma-separated: pdf,html.")] = (
+        "pdf,html"
+    ),
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Reports directory (default reports/).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even what is unchanged.")] = False,
+    keep: Annotated[
+        int | None, typer.Option("--keep", help="Keep only the N newest runs.", min=1)
+    ] = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bars (default: on a terminal)."),
+    ] = None,
+) -> None:
+    """Run the notebooks for each variant and export reports into reports/<run-id>/.
+
+    reports/latest moves only when the whole run succeeded; unchanged variants are not
+    re-executed; a second build while one runs exits with code 3."""
+    import logging
+
+    from .build import BuildOptions
+    from .build import build as run_build
+    from .build.execute import NotebookFailed
+    from .build.lock import BuildLocked
+    from .build.orchestrate import BuildError
+    from .build.variants import VariantError
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    options = BuildOptions(
+        params_file=params, only=tuple(only or ()), jobs=jobs,
+        formats=tuple(f.strip() for f in format.split(",") if f.strip()), out=out, force=force,
+        keep=keep, progress=progress,
+    )
+    from .export.browser import MissingDependency
+    from .params import ParameterError
+
+    try:
+        result = run_build(options)
+    except BuildLocked as exc:
+        typer.echo(f"ipdossier build: {exc}", err=True)
+        raise typer.Exit(EXIT_LOCKED) from None
+    except (BuildError, VariantError, ParameterError) as exc:
+        typer.echo(f"ipdossier build: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    except MissingDependency as exc:
+        typer.echo(f"ipdossier build: {exc}", err=True)
+        raise typer.Exit(EXIT_MISSING_DEPENDENCY) from None
+    except NotebookFailed as exc:
+        typer.echo(f"ipdossier build: failed: {exc}", err=True)
+        if exc.kept_dir:
+            typer.echo(f"ipdossier build: the failed run is kept for debugging in {exc.kept_dir}",
+                       err=True)
+        typer.echo("ipdossier build: previous reports are untouched", err=True)
+        raise typer.Exit(EXIT_FAILED) from None
+    if result.status == "up-to-date":
+        typer.echo(f"up to date: {result.run_dir}")
+    else:
+        typer.echo(f"built {len(result.executed)} notebook run(s), reused {len(result.reused)}: "
+                   f"{result.run_dir}")
+
+
+@app.command()
+def params(
+    notebook: Annotated[Path, typer.Argument(help="A notebook of notebooks/ (path or name).")],
+    set_: Annotated[
+        list[str] | None,
+        typer.Option("--parameter", "-p", help="NAME=VALUE to validate (repeatable); "
+                     "VALUE is read as YAML, as papermill reads it."),
+    ] = None,
+) -> None:
+    """Print a notebook's parameters (type, default, allowed values), or check values."""
+    import yaml
+
+    from .params import ParameterError, read_parameters, validate
+    from .paths import notebooks_dir
+
+    path = notebook
+    if not path.exists():
+        candidates = [notebooks_dir() / notebook.name, notebooks_dir() / f"{notebook.name}.ipynb"]
+        path = next((c for c in candidates if c.exists()), notebook)
+    try:
+        declared = read_parameters(path)
+        values = {}
+        for item in set_ or []:
+            name, sep, raw = item.partition("=")
+            if not sep:
+                raise ParameterError(f"-p {item!r}: expected NAME=VALUE")
+            values[name.strip()] = yaml.safe_load(raw) if raw else ""
+        checked = validate(path, values) if values else None
+    except ParameterError as exc:
+        typer.echo(f"ipdossier params: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    typer.echo(f"Parameters of {path.name}:")
+    for p in declared.values():
+        line = f"  {p.name}: {p.type_name} = {p.default!r}"
+        if p.help:
+            line += f"  # {p.help}"
+        typer.echo(line)
+        if p.allowed:
+            typer.echo(f"      allowed: {p.allowed}")
+    if checked is not None:
+        typer.echo("Values OK: " + ", ".join(f"{k}={v!r}" for k, v in checked.items()))

@@ -47,7 +47,9 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def open_source(source_id: str, file_name: str, sha256: str, directory: Path | None = None) -> SourceText:
+def open_source(
+    source_id: str, file_name: str, sha256: str, directory: Path | None = None
+) -> SourceText:
     directory = directory or sources_dir()
     path = directory / file_name
     if not path.is_file():

@@ -1,0 +1,15 @@
+"""`ipdossier build`: run the notebooks for each variant, export reports, publish atomically.
+
+The pieces, each in its own module:
+  variants     which reports to make (a params file may hold several variants)
+  fingerprint  cache keys: notebook, parameters, data and package code
+  execute      one notebook under papermill, with failures named by notebook, variant and cell
+  runs         run directories, the `latest` pointer, pruning
+  lock         one build at a time per reports directory
+  manifest     what a run did, with checksums and timings
+  orchestrate  the flow that ties them together
+"""
+
+from .orchestrate import BuildOptions, BuildResult, build
+
+__all__ = ["BuildOptions", "BuildResult", "build"]

@@ -1,0 +1,397 @@
+"""The build flow: validate everything, reuse what is unchanged, execute the rest in
+parallel, export each variant with one shared Chromium, then publish the run at once."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import threading
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm.auto import tqdm
+
+from .. import data as dossier_data
+from ..paths import data_dir, notebooks_dir, project_root, reports_dir
+from . import manifest as manifest_mod
+from . import runs
+from .execute import NotebookFailed, execute
+from .fingerprint import data_digests, digest, execution_key
+from .lock import BuildLock
+from .variants import Variant, load_variants
+
+log = logging.getLogger("ipdossier.build")
+
+FORMATS = ("pdf", "html")
+
+
+class BuildError(RuntimeError):
+    """A build could not start: nothing to build, bad options."""
+
+
+@dataclass
+class BuildOptions:
+    params_file: Path | None = None
+    only: tuple[str, ...] = ()
+    jobs: int = 1
+    formats: tuple[str, ...] = FORMATS
+    out: Path | None = None
+    force: bool = False
+    keep: int | None = None
+    progress: bool | None = None  # None: bars on a terminal, log lines otherwise
+
+
+@dataclass
+class BuildResult:
+    status: str  # "built" or "up-to-date"
+    run_dir: Path | None
+    executed: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    manifest: dict = field(default_factory=dict)
+
+
+@dataclass
+class _Job:
+    variant: Variant
+    params: dict
+    notebooks: list[Path]
+    keys: dict[str, str]
+    export_key: str
+    seconds: dict[str, float] = field(default_factory=dict)
+    reused_from: dict[str, str] = field(default_factory=dict)
+
+
+def select_notebooks(only: tuple[str, ...]) -> list[Path]:
+    found = sorted(notebooks_dir().glob("[0-9]*.ipynb"))
+    if not found:
+        raise BuildError(f"nothing to build yet: no notebooks in {notebooks_dir()}")
+    if not only:
+        return found
+    chosen = []
+    for name in only:
+        match = [p for p in found if name in (p.name, p.stem)]
+        if not match:
+            raise BuildError(
+                f"--only {name}: no such notebook (have: {', '.join(p.stem for p in found)})"
+            )
+        chosen += match
+    return chosen
+
+
+def _validate(variants: list[Variant], notebooks: list[Path]) -> dict[str, dict]:
+    from ..params import validate
+
+    typed = {}
+    for v in variants:
+        per_nb = [validate(nb, v.params) for nb in notebooks]
+        typed[v.slug] = per_nb[0]
+    return typed
+
+
+def _link_or_copy(src: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copy2(src, dest)
+
+
+def _index_previous(manifests: list[dict]) -> tuple[dict, dict]:
+    """exec key -> (run id, executed notebook path); export key -> (run id, run dir, outputs)."""
+    executed, exported = {}, {}
+    for m in manifests:
+        run_dir = Path(m["_dir"])
+        for v in m.get("variants", []):
+            for nb in v.get("notebooks", []):
+                path = run_dir / nb["executed"]
+                if path.is_file():
+                    executed.setdefault(nb["key"], (m["run_id"], path))
+            outs = v.get("outputs", [])
+            if outs and all((run_dir / o["path"]).is_file() for o in outs):
+                exported.setdefault(v["export_key"], (m["run_id"], run_dir, outs))
+    return executed, exported
+
+
+def _up_to_date(latest: dict | None, jobs: list[_Job], formats: tuple[str, ...]) -> bool:
+    if not latest or latest.get("status") != "succeeded":
+        return False
+    have = {v["slug"]: v for v in latest.get("variants", [])}
+    if set(have) != {j.variant.slug for j in jobs}:
+        return False
+    run_dir = Path(latest["_dir"])
+    for j in jobs:
+        v = have[j.variant.slug]
+        if v.get("export_key") != j.export_key:
+            return False
+        if not all((run_dir / o["path"]).is_file() for o in v.get("outputs", [])):
+            return False
+    return True
+
+
+def _chromium_version() -> str | None:
+    try:
+        import subprocess
+
+        from ..export.browser import find_chromium
+
+        out = subprocess.run(
+            [str(find_chromium()), "--version"], capture_output=True, text=True, timeout=20
+        )
+        return out.stdout.strip() or None
+    except Exception:  # the manifest records what it can; a missing browser fails elsewhere
+        return None
+
+
+def build(options: BuildOptions) -> BuildResult:
+    t0 = time.perf_counter()
+    out = Path(options.out or reports_dir()).resolve()
+    formats = tuple(f for f in FORMATS if f in options.formats)
+    if not formats or set(options.formats) - set(FORMATS):
+        raise BuildError(f"--format takes a comma-separated subset of {', '.join(FORMATS)}")
+    if options.jobs < 1:
+        raise BuildError("--jobs must be at least 1")
+    progress = sys.stderr.isatty() if options.progress is None else options.progress
+
+    notebooks = select_notebooks(options.only)
+    variants = load_variants(options.params_file)
+    typed = _validate(variants, notebooks)
+    t_validate = time.perf_counter() - t0
+
+    data_path = data_dir()
+    data_files = data_digests(data_path)
+    jobs = []
+    for v in variants:
+        keys = {nb.name: execution_key(nb, typed[v.slug], data_files) for nb in notebooks}
+        export_key = digest(
+            {"notebooks": keys, "formats": formats, "order": [n.name for n in notebooks]}
+        )
+        jobs.append(_Job(v, typed[v.slug], notebooks, keys, export_key))
+
+    out.mkdir(parents=True, exist_ok=True)
+    with BuildLock(out):
+        runs.clear_stale_staging(out)
+        previous = runs.previous_manifests(out)
+        latest_dir = runs.latest_run(out)
+        latest = next((m for m in previous if latest_dir and Path(m["_dir"]) == latest_dir), None)
+        if not options.force and _up_to_date(latest, jobs, formats):
+            log.info("up to date: %s", latest_dir)
+            if options.keep:
+                runs.prune(out, options.keep)
+            return BuildResult("up-to-date", latest_dir, manifest=latest)
+
+        run_id = runs.new_run_id()
+        stage = runs.staging_dir(out, run_id)
+        stage.mkdir(parents=True)
+        try:
+            result = _run(options, jobs, formats, out, run_id, stage, previous, progress)
+        except BaseException as exc:
+            kept = runs.keep_failed(out, run_id)
+            if isinstance(exc, NotebookFailed) and kept:
+                exc.kept_dir = kept
+            raise
+        manifest = result.manifest
+        manifest.update(
+            {
+                "data": {
+                    "path": str(data_path),
+                    "version": dossier_data.load(data_path).version,
+                    "files": data_files,
+                },
+                "timings": {
+                    **manifest["timings"],
+                    "validate_s": round(t_validate, 3),
+                    "total_s": round(time.perf_counter() - t0, 3),
+                },
+            }
+        )
+        manifest_mod.write(stage / "manifest.json", manifest)
+        result.run_dir = runs.publish(out, run_id)
+        if options.keep:
+            runs.prune(out, options.keep)
+        return result
+
+
+def _run(
+    options,
+    jobs: list[_Job],
+    formats,
+    out: Path,
+    run_id: str,
+    stage: Path,
+    previous: list[dict],
+    progress: bool,
+) -> BuildResult:
+    started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    prev_exec, prev_export = ({}, {}) if options.force else _index_previous(previous)
+    result = BuildResult("built", None)
+    pending: dict[tuple[str, str], tuple[_Job, Path]] = {}
+    for job in jobs:
+        for nb in job.notebooks:
+            dest = stage / job.variant.slug / "notebooks" / nb.name
+            hit = prev_exec.get(job.keys[nb.name])
+            if hit:
+                _link_or_copy(hit[1], dest)
+                job.reused_from[nb.name] = hit[0]
+                result.reused.append(f"{job.variant.slug}/{nb.name}")
+            else:
+                pending[(job.variant.slug, nb.name)] = (job, nb)
+
+    total_bar = tqdm(
+        total=len(pending), desc="notebooks", unit="nb", disable=not progress, position=0
+    )
+    slots = threading.local()
+    slot_counter = iter(range(1, 1_000))
+    slot_lock = threading.Lock()
+
+    def run_one(job: _Job, nb: Path) -> float:
+        if not hasattr(slots, "n"):
+            with slot_lock:
+                slots.n = next(slot_counter)
+        bar = (
+            {"desc": f"{job.variant.slug}/{nb.stem}", "position": slots.n, "leave": False}
+            if progress
+            else False
+        )
+        if not progress:
+            log.info("executing %s for variant %s", nb.name, job.variant.name)
+        return execute(
+            nb,
+            stage / job.variant.slug / "notebooks" / nb.name,
+            job.params,
+            variant=job.variant.name,
+            progress=bar,
+        )
+
+    remaining = {
+        j.variant.slug: {(j.variant.slug, nb.name) for nb in j.notebooks} & set(pending)
+        for j in jobs
+    }
+    exported: dict[str, dict] = {}
+    printer_cm = None
+    printer = None
+    t_export = 0.0
+    t_exec0 = time.perf_counter()
+    try:
+        with ThreadPoolExecutor(max_workers=options.jobs, thread_name_prefix="nb") as pool:
+            futures: dict[Future, tuple[str, str]] = {
+                pool.submit(run_one, job, nb): key for key, (job, nb) in pending.items()
+            }
+            ready = [j for j in jobs if not remaining[j.variant.slug]]
+            while True:
+                for job in ready:
+                    if "pdf" in formats and printer is None and job.export_key not in prev_export:
+                        from ..export.printer import PdfPrinter
+
+                        printer_cm = PdfPrinter()
+                        printer = printer_cm.__enter__()
+                    te = time.perf_counter()
+                    exported[job.variant.slug] = _export(job, formats, stage, prev_export, printer)
+                    t_export += time.perf_counter() - te
+                ready = []
+                if not futures:
+                    break
+                done, _ = wait(futures, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    slug, name = futures.pop(fut)
+                    try:
+                        seconds = fut.result()
+                    except NotebookFailed:
+                        for other in futures:
+                            other.cancel()
+                        raise
+                    job = next(j for j in jobs if j.variant.slug == slug)
+                    job.seconds[name] = round(seconds, 3)
+                    result.executed.append(f"{slug}/{name}")
+                    total_bar.update(1)
+                    if progress is False:
+                        log.info("done %s/%s in %.1f s", slug, name, seconds)
+                    remaining[slug].discard((slug, name))
+                    if not remaining[slug]:
+                        ready.append(job)
+    finally:
+        total_bar.close()
+        if printer_cm is not None:
+            printer_cm.__exit__(*sys.exc_info())
+    t_exec = time.perf_counter() - t_exec0 - t_export
+
+    variants_out = []
+    for job in jobs:
+        info = exported[job.variant.slug]
+        variants_out.append(
+            {
+                "name": job.variant.name,
+                "slug": job.variant.slug,
+                "params": job.params,
+                "export_key": job.export_key,
+                "notebooks": [
+                    {
+                        "notebook": nb.name,
+                        "key": job.keys[nb.name],
+                        "executed": f"{job.variant.slug}/notebooks/{nb.name}",
+                        "seconds": job.seconds.get(nb.name),
+                        "reused_from": job.reused_from.get(nb.name),
+                    }
+                    for nb in job.notebooks
+                ],
+                "export": {"seconds": info["seconds"], "reused_from": info["reused_from"]},
+                "outputs": manifest_mod.outputs_with_checksums(stage, info["paths"]),
+            }
+        )
+    result.manifest = {
+        "run_id": run_id,
+        "status": "succeeded",
+        "started": started,
+        "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "options": {
+            "params_file": str(options.params_file) if options.params_file else None,
+            "only": list(options.only),
+            "jobs": options.jobs,
+            "formats": list(formats),
+            "force": options.force,
+        },
+        "environment": manifest_mod.environment(
+            project_root(), _chromium_version() if "pdf" in formats else None
+        ),
+        "variants": variants_out,
+        "timings": {"execute_s": round(t_exec, 3), "export_s": round(t_export, 3)},
+    }
+    return result
+
+
+def _export(job: _Job, formats, stage: Path, prev_export: dict, printer) -> dict:
+    dest = stage / job.variant.slug
+    hit = prev_export.get(job.export_key)
+    if hit:
+        run_id, run_dir, outs = hit
+        paths = []
+        for o in outs:
+            rel = Path(o["path"])
+            # Outputs live under the variant's own folder; re-root them for this variant slug.
+            target = dest / Path(*rel.parts[1:])
+            _link_or_copy(run_dir / rel, target)
+            paths.append(target)
+        return {"paths": paths, "seconds": 0.0, "reused_from": run_id}
+    from ..export.report import render_report
+
+    start = time.perf_counter()
+    executed = [dest / "notebooks" / nb.name for nb in job.notebooks]
+    made = render_report(
+        executed,
+        dest,
+        params=job.params,
+        data_version=dossier_data.load().version,
+        formats=set(formats),
+        printer=printer,
+    )
+    paths = []
+    for value in made.values():
+        paths += value if isinstance(value, list) else [value]
+    return {
+        "paths": [Path(p) for p in paths],
+        "seconds": round(time.perf_counter() - start, 3),
+        "reused_from": None,
+    }

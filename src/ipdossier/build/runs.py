@@ -1,0 +1,96 @@
+"""Run directories under the reports folder.
+
+  reports/<run-id>/           a published run: one folder per variant, manifest.json
+  reports/latest -> <run-id>  moved only after a whole run succeeded
+  reports/.staging/<run-id>/  a run being written; renamed into place when complete
+  reports/failed/<run-id>/    what a failed run produced, kept for debugging
+
+Publishing is a rename on the same file system and a symlink swap with os.replace, so a
+reader (or a killed build) never sees a half-written run behind `latest`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import time
+from pathlib import Path
+
+RUN_ID_RE = re.compile(r"^\d{8}T\d{6}Z-[0-9a-f]{4}$")
+
+
+def new_run_id() -> str:
+    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-" + secrets.token_hex(2)
+
+
+def staging_dir(reports: Path, run_id: str) -> Path:
+    return reports / ".staging" / run_id
+
+
+def clear_stale_staging(reports: Path) -> None:
+    """Left-overs of killed builds; safe to remove because the caller holds the lock."""
+    shutil.rmtree(reports / ".staging", ignore_errors=True)
+
+
+def publish(reports: Path, run_id: str) -> Path:
+    final = reports / run_id
+    os.rename(staging_dir(reports, run_id), final)
+    tmp = reports / f".latest-{os.getpid()}"
+    tmp.unlink(missing_ok=True)
+    os.symlink(run_id, tmp)
+    os.replace(tmp, reports / "latest")
+    return final
+
+
+def keep_failed(reports: Path, run_id: str) -> Path | None:
+    staged = staging_dir(reports, run_id)
+    if not staged.exists():
+        return None
+    dest = reports / "failed" / run_id
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    os.rename(staged, dest)
+    return dest
+
+
+def latest_run(reports: Path) -> Path | None:
+    link = reports / "latest"
+    if link.is_symlink() or link.exists():
+        target = link.resolve()
+        if target.is_dir():
+            return target
+    return None
+
+
+def published_runs(reports: Path) -> list[Path]:
+    """Published runs, newest first."""
+    if not reports.is_dir():
+        return []
+    runs = [p for p in reports.iterdir() if p.is_dir() and RUN_ID_RE.match(p.name)]
+    return sorted(runs, key=lambda p: p.name, reverse=True)
+
+
+def previous_manifests(reports: Path) -> list[dict]:
+    out = []
+    for run in published_runs(reports):
+        try:
+            manifest = json.loads((run / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        manifest["_dir"] = str(run)
+        out.append(manifest)
+    return out
+
+
+def prune(reports: Path, keep: int) -> list[Path]:
+    """Remove all but the `keep` newest runs; the run behind `latest` always stays."""
+    current = latest_run(reports)
+    removed = []
+    for run in published_runs(reports)[keep:]:
+        if current is not None and run.resolve() == current:
+            continue
+        shutil.rmtree(run)
+        removed.append(run)
+    return removed

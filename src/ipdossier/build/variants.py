@@ -1,0 +1,86 @@
+"""Variants: the parameter sets a build turns into reports.
+
+A params file (YAML) may give
+  defaults:  values for every variant
+  variants:  a list of {name?, param: value, ...}
+  matrix:    {param: [values...], ...}, expanded to every combination
+Without a file there is one variant, "default", with the notebooks' own defaults.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+
+class VariantError(ValueError):
+    """The params file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    params: dict
+
+    @property
+    def slug(self) -> str:
+        return re.sub(r"[^A-Za-z0-9_.-]+", "-", self.name).strip("-") or "variant"
+
+
+def _auto_name(params: dict) -> str:
+    return "-".join(str(v) for v in params.values()) if params else "default"
+
+
+def load_variants(path: Path | None) -> list[Variant]:
+    if path is None:
+        return [Variant("default", {})]
+    try:
+        doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise VariantError(f"{path}: params file not found") from exc
+    except yaml.YAMLError as exc:
+        raise VariantError(f"{path}: not valid YAML: {exc}") from exc
+    if doc is None:
+        raise VariantError(f"{path}: the params file is empty")
+    if not isinstance(doc, dict):
+        raise VariantError(f"{path}: expected a mapping with 'variants', 'matrix' or 'defaults'")
+    unknown = set(doc) - {"defaults", "variants", "matrix"}
+    if unknown:
+        raise VariantError(
+            f"{path}: unknown key(s) {', '.join(sorted(unknown))}; "
+            "use 'defaults', 'variants' and/or 'matrix'"
+        )
+    defaults = doc.get("defaults") or {}
+    if not isinstance(defaults, dict):
+        raise VariantError(f"{path}: 'defaults' must be a mapping of parameter: value")
+    variants: list[Variant] = []
+    for i, entry in enumerate(doc.get("variants") or [], start=1):
+        if not isinstance(entry, dict):
+            raise VariantError(f"{path}: variant {i} must be a mapping of parameter: value")
+        entry = dict(entry)
+        name = str(entry.pop("name", "")) or None
+        params = {**defaults, **entry}
+        variants.append(Variant(name or _auto_name(entry), params))
+    matrix = doc.get("matrix") or {}
+    if matrix:
+        if not isinstance(matrix, dict) or not all(
+            isinstance(v, list) and v for v in matrix.values()
+        ):
+            raise VariantError(f"{path}: 'matrix' must map each parameter to a non-empty list")
+        keys = list(matrix)
+        for combo in itertools.product(*(matrix[k] for k in keys)):
+            chosen = dict(zip(keys, combo, strict=True))
+            variants.append(Variant(_auto_name(chosen), {**defaults, **chosen}))
+    if not variants:
+        variants = [Variant("default", dict(defaults))]
+    seen: dict[str, int] = {}
+    for v in variants:
+        seen[v.slug] = seen.get(v.slug, 0) + 1
+    dupes = [s for s, n in seen.items() if n > 1]
+    if dupes:
+        raise VariantError(f"{path}: variant name(s) used more than once: {', '.join(dupes)}")
+    return variants

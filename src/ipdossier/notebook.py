@@ -1,0 +1,147 @@
+"""What a dossier notebook calls: set-up, and display of charts, tables and source notes.
+
+Notebooks stay thin: `ctx = setup(**params)` right after the parameters cell, then
+`show(fig, ...)` per chart. Everything shown is escaped, so text from the data (a name
+like `<img src=x onerror=...>`) appears as text in JupyterLab, HTML and PDF.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from . import data as dossier_data
+from . import theme
+from .i18n import t
+from .params import check_values
+
+# plotly >= 6 emits only application/vnd.plotly.v1+json in a kernel, which nbconvert drops:
+# the SVG beside it keeps charts interactive in JupyterLab and vector in HTML/PDF exports.
+RENDERER = "plotly_mimetype+svg"
+
+_kaleido_started = False
+
+
+@dataclass
+class Context:
+    """A notebook run: its checked parameters and the loaded data package."""
+
+    event_id: str
+    language: str
+    jurisdiction: str
+    as_of: str
+    dossier: dossier_data.Dossier
+
+    def t(self, key: str) -> str:
+        return t(key, self.language)
+
+    @property
+    def as_of_date(self) -> pd.Timestamp | None:
+        return pd.Timestamp(self.as_of) if self.as_of else None
+
+
+def _start_kaleido() -> None:
+    # One browser for every image of the kernel: ~0.15 s per chart instead of ~2 s, and
+    # no MathJax fetched from a CDN.
+    global _kaleido_started
+    if _kaleido_started:
+        return
+    import kaleido
+
+    kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+    _kaleido_started = True
+
+
+def setup(
+    event_id: str = "bth-2017-baoding",
+    language: str = "en",
+    jurisdiction: str = "all",
+    as_of: str = "",
+    *,
+    renderer: str | None = None,
+) -> Context:
+    """Check the parameters, load the data, and configure plotly for the dossier."""
+    values = {
+        "event_id": event_id,
+        "language": language,
+        "jurisdiction": jurisdiction,
+        "as_of": as_of,
+    }
+    check_values(values, where="parameters cell")
+    theme.register()
+    pio.renderers.default = renderer or os.environ.get("PLOTLY_RENDERER") or RENDERER
+    if "svg" in pio.renderers.default:
+        pio.renderers["svg"].width = theme.WIDTH
+        pio.renderers["svg"].height = theme.HEIGHT
+        _start_kaleido()
+    # kaleido logs each browser start at INFO, which would land in the report.
+    logging.getLogger("kaleido").setLevel(logging.WARNING)
+    logging.getLogger("choreographer").setLevel(logging.WARNING)
+    warnings.filterwarnings("ignore", message=".*kopts.*")
+    return Context(dossier=dossier_data.load(), **values)
+
+
+def source_note(rows: pd.DataFrame | pd.Series, language: str = "en", extra: str = "") -> str:
+    """HTML caption linking each source (by paragraph) to the report's sources appendix."""
+    if isinstance(rows, pd.Series):
+        rows = rows.to_frame().T
+    cited: dict[str, set[int]] = {}
+    for _, row in rows.iterrows():
+        sid = row.get("source_id")
+        if sid is None or pd.isna(sid):
+            continue
+        paras = cited.setdefault(str(sid), set())
+        para = row.get("para")
+        if para is not None and not pd.isna(para):
+            paras.add(int(para))
+    parts = []
+    for sid, paras in cited.items():
+        where = ""
+        if paras:
+            label = "para." if language == "en" else "段"
+            where = f", {label} {', '.join(str(p) for p in sorted(paras))}"
+        parts.append(
+            f'<a href="#source-{html.escape(sid)}">[{html.escape(sid)}]</a>{html.escape(where)}'
+        )
+    text = "; ".join(parts) if parts else html.escape(t("unknown", language))
+    tail = f" {html.escape(extra)}" if extra else ""
+    return f'<p class="ipd-source">{html.escape(t("source", language))}: {text}.{tail}</p>'
+
+
+def show(
+    fig: go.Figure,
+    sources: pd.DataFrame | pd.Series | None = None,
+    *,
+    language: str = "en",
+    note: str = "",
+) -> None:
+    """Display a chart, then its source note (the note is what the PDF footnotes)."""
+    from IPython.display import HTML, display
+
+    fig.show()
+    if sources is not None:
+        display(HTML(source_note(sources, language, note)))
+
+
+def table(df: pd.DataFrame, *, columns: Iterable[str] | None = None) -> None:
+    """Display a table with every cell escaped and unknown values shown as such."""
+    from IPython.display import HTML, display
+
+    view = df[list(columns)] if columns is not None else df
+    display(HTML(view.to_html(index=False, escape=True, na_rep="—", classes="ipd-table")))
+
+
+def say(text: str, **values: object) -> None:
+    """Display a line of prose (Markdown) with data values escaped into it."""
+    from IPython.display import Markdown, display
+
+    safe = {k: html.escape(str(v)) for k, v in values.items()}
+    display(Markdown(text.format(**safe)))

@@ -1,0 +1,71 @@
+"""One plotly theme for every chart of the dossier.
+
+Registered as the plotly template "ipdossier". Fonts name Noto Sans CJK SC first so that
+Chinese labels render (Debian's fonts-noto-cjk) in JupyterLab, in kaleido's SVG and in
+the printed PDF alike.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+NAME = "ipdossier"
+FONT = "Noto Sans CJK SC, Noto Sans SC, Noto Sans, Source Han Sans SC, Arial, sans-serif"
+# Width of the printable area of an A4 page at 96 dpi with the report's margins; charts
+# are laid out at this width so the PDF shows them at 1:1 and nothing is rescaled.
+WIDTH = 860
+HEIGHT = 460
+
+INK = "#1f2933"
+MUTED = "#6b7280"
+GRID = "#e5e7eb"
+
+# Levels of government, from the centre outwards.
+LEVEL_COLOURS = {
+    "national": "#1d4e89",
+    "provincial": "#2a9d8f",
+    "municipal": "#e9c46a",
+    "unknown": "#9ca3af",
+}
+JURISDICTION_COLOURS = {
+    "China": "#1d4e89",
+    "Beijing": "#c0392b",
+    "Tianjin": "#8e44ad",
+    "Hebei": "#2a9d8f",
+    "unknown": "#9ca3af",
+}
+# How a figure's qualifier is drawn: exact values solid; bounds and approximations are
+# visibly not exact (hatched, open-ended), never drawn like a measured value.
+QUALIFIER_STYLE = {
+    "exact": {"pattern": "", "opacity": 1.0},
+    "at_least": {"pattern": "/", "opacity": 0.85},
+    "approximately": {"pattern": ".", "opacity": 0.85},
+    "at_most": {"pattern": "\\", "opacity": 0.85},
+}
+COLORWAY = ["#1d4e89", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51", "#8e44ad", "#6b7280"]
+
+
+def template() -> go.layout.Template:
+    return go.layout.Template(
+        layout=dict(
+            font=dict(family=FONT, size=13, color=INK),
+            title=dict(font=dict(size=17), x=0, xanchor="left", y=0.97),
+            colorway=COLORWAY,
+            width=WIDTH,
+            height=HEIGHT,
+            margin=dict(l=20, r=30, t=70, b=50, autoexpand=True),
+            paper_bgcolor="white",
+            plot_bgcolor="white",
+            xaxis=dict(gridcolor=GRID, linecolor=MUTED, zerolinecolor=GRID, automargin=True),
+            yaxis=dict(gridcolor=GRID, linecolor=MUTED, zerolinecolor=GRID, automargin=True),
+            legend=dict(orientation="h", yanchor="top", y=-0.12, x=0, title_text=""),
+            hoverlabel=dict(font_family=FONT),
+        )
+    )
+
+
+def register() -> None:
+    """Register the template and make it the default for new figures."""
+    pio.templates[NAME] = template()
+    pio.templates.default = NAME
