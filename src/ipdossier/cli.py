@@ -6,10 +6,12 @@ Exit codes (also in the README):
   2  usage error: unknown option, bad parameter value
   3  another build holds the lock on the reports directory
   4  a system dependency is missing (Chromium, CJK fonts)
+  130  interrupted (Ctrl-C or SIGTERM); the previous reports are untouched
 """
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 from typing import Annotated
 
@@ -24,6 +26,10 @@ app = typer.Typer(
 )
 
 EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_MISSING_DEPENDENCY = 1, 2, 3, 4
+
+
+def _raise_interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def _version(value: bool) -> None:
@@ -46,7 +52,9 @@ def check(
     data: Annotated[Path | None, typer.Option(help="Data directory or datapackage.json.")] = None,
     sources: Annotated[
         Path | None,
-        typer.Option(help="Folder of source texts (default: $IPDOSSIER_SOURCES or ../shared/sources)."),
+        typer.Option(
+            help="Folder of source texts (default: $IPDOSSIER_SOURCES or ../shared/sources)."
+        ),
     ] = None,
     locators: Annotated[
         bool, typer.Option(help="Also check every locator against the source texts.")
@@ -103,6 +111,9 @@ def build(
     from .build.variants import VariantError
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    # systemd and cron stop jobs with SIGTERM: unwind so the staged run is set aside and
+    # the kernels are shut down, exactly as on Ctrl-C.
+    signal.signal(signal.SIGTERM, _raise_interrupt)
     options = BuildOptions(
         params_file=params, only=tuple(only or ()), jobs=jobs,
         formats=tuple(f.strip() for f in format.split(",") if f.strip()), out=out, force=force,
@@ -122,6 +133,9 @@ def build(
     except MissingDependency as exc:
         typer.echo(f"ipdossier build: {exc}", err=True)
         raise typer.Exit(EXIT_MISSING_DEPENDENCY) from None
+    except KeyboardInterrupt:
+        typer.echo("ipdossier build: interrupted; previous reports are untouched", err=True)
+        raise typer.Exit(130) from None
     except NotebookFailed as exc:
         typer.echo(f"ipdossier build: failed: {exc}", err=True)
         if exc.kept_dir:

@@ -9,7 +9,7 @@ import nbformat
 import papermill as pm
 from papermill.exceptions import PapermillExecutionError
 
-KERNEL = "python3"
+from .kernels import KERNEL, KernelPool
 
 
 class NotebookFailed(RuntimeError):
@@ -48,11 +48,17 @@ def execute(
     variant: str,
     progress: bool | dict = False,
     cwd: Path | None = None,
+    kernels: KernelPool | None = None,
 ) -> float:
-    """Run `notebook` into `output`; returns seconds taken."""
+    """Run `notebook` into `output`; returns seconds taken.
+
+    With `kernels`, the run uses this thread's warm kernel instead of starting one."""
     start = time.perf_counter()
     output.parent.mkdir(parents=True, exist_ok=True)
+    extra = {}
     try:
+        if kernels is not None:
+            extra["km"] = kernels.acquire()
         pm.execute_notebook(
             str(notebook),
             str(output),
@@ -61,8 +67,11 @@ def execute(
             progress_bar=progress,
             cwd=str(cwd or notebook.parent),
             log_output=False,
+            **extra,
         )
     except PapermillExecutionError as exc:
+        if kernels is not None:
+            kernels.discard()
         where = _source_cell(notebook, output, exc.cell_index)
         if exc.exec_count:
             where += f" (In [{exc.exec_count}])"
@@ -74,6 +83,8 @@ def execute(
             output if output.exists() else None,
         ) from None
     except Exception as exc:  # kernel died, notebook unreadable, ...
+        if kernels is not None:
+            kernels.discard()
         raise NotebookFailed(
             notebook,
             variant,

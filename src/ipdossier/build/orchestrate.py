@@ -16,11 +16,13 @@ from pathlib import Path
 from tqdm.auto import tqdm
 
 from .. import data as dossier_data
+from ..notebook import RENDERER
 from ..paths import data_dir, notebooks_dir, project_root, reports_dir
 from . import manifest as manifest_mod
 from . import runs
 from .execute import NotebookFailed, execute
 from .fingerprint import data_digests, digest, execution_key
+from .kernels import KernelPool
 from .lock import BuildLock
 from .variants import Variant, load_variants
 
@@ -243,6 +245,7 @@ def _run(
     total_bar = tqdm(
         total=len(pending), desc="notebooks", unit="nb", disable=not progress, position=0
     )
+    kernels = KernelPool(notebooks_dir(), env={"PLOTLY_RENDERER": RENDERER})
     slots = threading.local()
     slot_counter = iter(range(1, 1_000))
     slot_lock = threading.Lock()
@@ -264,6 +267,7 @@ def _run(
             job.params,
             variant=job.variant.name,
             progress=bar,
+            kernels=kernels,
         )
 
     remaining = {
@@ -314,6 +318,7 @@ def _run(
                         ready.append(job)
     finally:
         total_bar.close()
+        kernels.close()
         if printer_cm is not None:
             printer_cm.__exit__(*sys.exc_info())
     t_exec = time.perf_counter() - t_exec0 - t_export
@@ -389,7 +394,7 @@ def _export(job: _Job, formats, stage: Path, prev_export: dict, printer) -> dict
     )
     paths = []
     for value in made.values():
-        paths += value if isinstance(value, list) else [value]
+        paths += [p for p in (value if isinstance(value, list) else [value]) if p]
     return {
         "paths": [Path(p) for p in paths],
         "seconds": round(time.perf_counter() - start, 3),

@@ -1,0 +1,279 @@
+"""`ipdossier build` end to end, on a throwaway project (copied data, small notebooks).
+
+The notebooks here are small but real: they import ipdossier, read the data package and
+draw a plotly chart through the same renderer as the dossier's chapters, so the whole
+chain (validation, warm kernels, kaleido, export, publishing) runs as in production.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from ipdossier.build.fingerprint import sha256_file
+from ipdossier.paths import data_dir, sources_dir
+
+from .conftest import edit_cell
+
+PARAMS = """event_id: str = "bth-2017-baoding"  # event
+language: str = "en"  # "en" or "zh"
+jurisdiction: str = "all"  # filter
+as_of: str = ""  # cut-off date
+delay: float = 0.0  # seconds to sleep (tests of overlapping and killed builds)"""
+
+BODY = """import time
+from ipdossier import notebook as nb
+ctx = nb.setup(event_id, language, jurisdiction, as_of)
+time.sleep(delay)
+figures = ctx.dossier.figures
+print("language", ctx.language, "rows", len(figures))"""
+
+CHART = """import plotly.express as px
+head = figures[figures["headline"]]
+fig = px.bar(x=list(head["metric"]), y=[int(v) for v in head["value"]], title="Headline figures")
+nb.show(fig, head, language=ctx.language)"""
+
+
+def _notebook(path: Path, title: str, cells: list[str], tag_first: bool = True) -> None:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.metadata["ipdossier"] = {"title": title, "title_zh": title}
+    nb.cells.append(nbformat.v4.new_markdown_cell(f"# {title}\n\nA test chapter."))
+    params = nbformat.v4.new_code_cell(PARAMS)
+    params.metadata["tags"] = ["parameters"]
+    nb.cells.append(params)
+    nb.cells += [nbformat.v4.new_code_cell(c) for c in cells]
+    nbformat.write(nb, path)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(data_dir(), root / "data")
+    (root / "notebooks").mkdir()
+    _notebook(root / "notebooks" / "01_figures.ipynb", "Figures", [BODY, CHART])
+    _notebook(root / "notebooks" / "02_table.ipynb", "Table", [BODY, "nb.table(figures.head(3))"])
+    monkeypatch.setenv("IPDOSSIER_ROOT", str(root))
+    monkeypatch.setenv("IPDOSSIER_SOURCES", str(sources_dir()))
+    monkeypatch.delenv("IPDOSSIER_DATA", raising=False)
+    return root
+
+
+def _env(root: Path) -> dict:
+    return {**os.environ, "IPDOSSIER_ROOT": str(root), "IPDOSSIER_SOURCES": str(sources_dir())}
+
+
+def ipdossier(root: Path, *args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "ipdossier", "build", "--no-progress", *args],
+        cwd=root,
+        env=_env(root),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        **kw,
+    )
+
+
+def start(root: Path, *args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "ipdossier", "build", "--no-progress", *args],
+        cwd=root,
+        env=_env(root),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def manifest(run_dir: Path) -> dict:
+    return json.loads((run_dir / "manifest.json").read_text(encoding="utf-8"))
+
+
+def snapshot(reports: Path) -> dict[str, str]:
+    """sha256 of every file of the run behind reports/latest."""
+    latest = (reports / "latest").resolve()
+    return {str(p.relative_to(latest)): sha256_file(p) for p in latest.rglob("*") if p.is_file()}
+
+
+def write_params(root: Path, text: str) -> Path:
+    path = root / "variants.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_cold_build_publishes_run_with_manifest(project: Path):
+    params = write_params(project, "matrix:\n  language: [en, zh]\n")
+    done = ipdossier(project, "--params", str(params), "--format", "html", "--jobs", "2")
+    assert done.returncode == 0, done.stderr
+    reports = project / "reports"
+    latest = (reports / "latest").resolve()
+    assert latest.parent == reports and latest.is_dir()
+    m = manifest(latest)
+    assert m["status"] == "succeeded"
+    assert {v["slug"] for v in m["variants"]} == {"en", "zh"}
+    for v in m["variants"]:
+        assert v["params"]["language"] == v["slug"]
+        executed = nbformat.read(latest / v["notebooks"][0]["executed"], as_version=4)
+        printed = "".join(
+            o.get("text", "") for c in executed.cells if c.cell_type == "code" for o in c.outputs
+        )
+        # Warm kernels are reused across variants: each run must see its own parameters.
+        assert f"language {v['slug']}" in printed
+        assert any(
+            "image/svg+xml" in o.get("data", {})
+            for c in executed.cells
+            if c.cell_type == "code"
+            for o in c.outputs
+        )
+        for out in v["outputs"]:
+            assert sha256_file(latest / out["path"]) == out["sha256"]
+        assert any(o["path"].endswith(".html") for o in v["outputs"])
+    assert m["data"]["files"]["figures.csv"] == sha256_file(project / "data" / "figures.csv")
+    env = m["environment"]
+    assert env["ipdossier"] and env["python"] and "code_sha256" in env
+    assert set(m["timings"]) >= {"execute_s", "export_s", "validate_s", "total_s"}
+    # Plain log lines when not on a terminal.
+    assert "executing 01_figures.ipynb" in done.stderr
+
+
+def test_noop_rebuild_executes_nothing_and_changed_data_rebuilds(project: Path):
+    params = write_params(project, "variants:\n  - language: en\n  - language: zh\n")
+    first = ipdossier(project, "--params", str(params), "--format", "html")
+    assert first.returncode == 0, first.stderr
+    reports = project / "reports"
+    before = (reports / "latest").resolve()
+
+    again = ipdossier(project, "--params", str(params), "--format", "html")
+    assert again.returncode == 0, again.stderr
+    assert "up to date" in again.stdout
+    assert "executing" not in again.stderr
+    assert (reports / "latest").resolve() == before
+
+    # Adding a variant runs only that variant; the others are reused from the last run.
+    params = write_params(
+        project, "variants:\n  - language: en\n  - language: zh\n  - jurisdiction: Hebei\n"
+    )
+    grown = ipdossier(project, "--params", str(params), "--format", "html")
+    assert grown.returncode == 0, grown.stderr
+    m = manifest((reports / "latest").resolve())
+    ran = {v["slug"]: [n["reused_from"] for n in v["notebooks"]] for v in m["variants"]}
+    assert ran["en"] == [before.name, before.name] and ran["zh"] == [before.name, before.name]
+    assert ran["Hebei"] == [None, None]
+
+    # A data file changes: every variant reads the package, so every variant re-runs.
+    edit_cell(project / "data" / "figures.csv", "attendees", "note", "edited for the test")
+    changed = ipdossier(project, "--params", str(params), "--format", "html")
+    assert changed.returncode == 0, changed.stderr
+    m = manifest((reports / "latest").resolve())
+    assert all(n["reused_from"] is None for v in m["variants"] for n in v["notebooks"])
+
+    forced = ipdossier(project, "--params", str(params), "--format", "html", "--force")
+    assert forced.returncode == 0 and "up to date" not in forced.stdout
+
+
+def test_failing_cell_names_notebook_variant_cell_and_keeps_previous(project: Path):
+    assert ipdossier(project, "--format", "html").returncode == 0
+    reports = project / "reports"
+    good = snapshot(reports)
+    good_run = (reports / "latest").resolve()
+
+    _notebook(
+        project / "notebooks" / "03_broken.ipynb",
+        "Broken",
+        [BODY, "raise ValueError('the figure table is empty')"],
+    )
+    failed = ipdossier(project, "--format", "html")
+    assert failed.returncode == 1
+    assert "03_broken.ipynb" in failed.stderr
+    assert "variant default" in failed.stderr
+    # Cell 3 of the notebook as the analyst sees it (0: heading, 1: parameters, 2: set-up).
+    assert "cell 3" in failed.stderr
+    assert "ValueError: the figure table is empty" in failed.stderr
+    assert (reports / "latest").resolve() == good_run
+    assert snapshot(reports) == good
+    kept = list((reports / "failed").iterdir())
+    assert len(kept) == 1
+    assert (kept[0] / "default" / "notebooks" / "03_broken.ipynb").is_file()
+    assert str(kept[0].name) in failed.stderr
+
+
+def test_bad_parameter_stops_before_anything_runs(project: Path):
+    params = write_params(project, "variants:\n  - language: fr\n")
+    done = ipdossier(project, "--params", str(params), "--format", "html")
+    assert done.returncode == 2
+    assert "language" in done.stderr and "'fr'" in done.stderr
+    assert "executing" not in done.stderr
+    assert not (project / "reports" / "latest").exists()
+
+    params = write_params(project, "variants:\n  - langauge: zh\n")
+    done = ipdossier(project, "--params", str(params), "--format", "html")
+    assert done.returncode == 2 and "langauge" in done.stderr
+
+
+def test_overlapping_build_refuses_and_nothing_is_corrupted(project: Path):
+    params = write_params(project, "defaults:\n  delay: 6.0\n")
+    slow = start(project, "--params", str(params), "--format", "html")
+    try:
+        lock_info = project / "reports" / ".lock.json"
+        deadline = time.monotonic() + 60
+        while not lock_info.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert lock_info.exists(), "the first build never took the lock"
+        second = ipdossier(project, "--format", "html")
+        assert second.returncode == 3
+        assert "another build is running" in second.stderr
+        assert f"pid {slow.pid}" in second.stderr
+    finally:
+        out, err = slow.communicate(timeout=300)
+    assert slow.returncode == 0, err
+    m = manifest((project / "reports" / "latest").resolve())
+    for v in m["variants"]:
+        for o in v["outputs"]:
+            assert sha256_file(project / "reports" / m["run_id"] / o["path"]) == o["sha256"]
+
+
+def test_killed_build_leaves_previous_reports_intact(project: Path):
+    assert ipdossier(project, "--format", "html").returncode == 0
+    reports = project / "reports"
+    good = snapshot(reports)
+    good_run = (reports / "latest").resolve()
+
+    params = write_params(project, "defaults:\n  delay: 30.0\n")
+    doomed = start(project, "--params", str(params), "--format", "html")
+    staging = reports / ".staging"
+    deadline = time.monotonic() + 60
+    while not any(staging.glob("*/*/notebooks")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(1.0)
+    os.kill(doomed.pid, signal.SIGKILL)
+    doomed.communicate(timeout=60)
+
+    assert (reports / "latest").resolve() == good_run
+    assert snapshot(reports) == good
+    # The next build takes the lock (released with the dead process) and clears the debris.
+    after = ipdossier(project, "--format", "html", "--force")
+    assert after.returncode == 0, after.stderr
+    assert not any(staging.iterdir()) if staging.exists() else True
+
+
+def test_keep_prunes_old_runs_but_never_latest(project: Path):
+    for _ in range(3):
+        assert ipdossier(project, "--format", "html", "--force").returncode == 0
+    reports = project / "reports"
+    assert ipdossier(project, "--format", "html", "--keep", "1").returncode == 0
+    runs = [p for p in reports.iterdir() if p.is_dir() and p.name[:2] == "20"]
+    assert runs == [(reports / "latest").resolve()]
