@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import papermill
@@ -43,6 +44,13 @@ def read_parameters(notebook: Path | str) -> dict[str, Parameter]:
     path = Path(notebook)
     if not path.is_file():
         raise ParameterError(f"{path}: no such notebook")
+    stat = path.stat()
+    # A build validates every variant against every notebook: parse each file once.
+    return dict(_read_parameters(path.resolve(), stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=64)
+def _read_parameters(path: Path, mtime_ns: int, size: int) -> dict[str, Parameter]:
     try:
         found = papermill.inspect_notebook(str(path))
     except Exception as exc:  # papermill raises several types for unreadable notebooks
