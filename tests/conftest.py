@@ -35,15 +35,13 @@ def edit_cell(csv_path: Path, row_key: str, column: str, value: str) -> int:
     with open(csv_path, newline="", encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
     header = rows[0]
-    for i, row in enumerate(rows[1:], start=2):
-        if row[0] == row_key:
-            row[header.index(column)] = value
-            break
-    else:
+    line = next((n for n, row in enumerate(rows[1:], start=2) if row[0] == row_key), None)
+    if line is None:
         raise KeyError(row_key)
+    rows[line - 1][header.index(column)] = value
     with open(csv_path, "w", newline="", encoding="utf-8") as fh:
         csv.writer(fh, lineterminator="\n").writerows(rows)
-    return i
+    return line
 
 
 def append_row_copy(csv_path: Path, row_key: str) -> int:

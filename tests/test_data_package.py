@@ -94,7 +94,8 @@ def test_policies_cited(dossier):
                 "yangtze", "mass-innovation", "baoding-strategy"):
         assert pid in policies.index
     assert policies.loc["service-outline", ["period_start", "period_end"]].tolist() == [2017, 2025]
-    assert set(policies.loc[policies.jurisdiction == "Hebei", "level"]) == {"provincial", "municipal"}
+    hebei = policies.loc[policies.jurisdiction == "Hebei", "level"]
+    assert set(hebei) == {"provincial", "municipal"}
     # Official facts only with the official source that gave them.
     official = policies.dropna(subset=["title_zh"])
     assert official["official_source_id"].notna().all()
