@@ -1,0 +1,150 @@
+"""Chart 2, who came: named officials and organisations by level and jurisdiction, and
+the agencies that spoke with their themes as stated."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .. import derive, theme
+from ..i18n import add, t
+from .base import empty, titled, wrap
+
+add(
+    {
+        "who_title": {
+            "en": "Who came: named participants by level and jurisdiction",
+            "zh": "与会人员：按层级和地区",
+        },
+        "who_axis": {"en": "Named participants", "zh": "具名人员数"},
+        "who_what": {"en": "named participants", "zh": "具名与会人员"},
+        "group_national": {"en": "National", "zh": "国家级"},
+        "group_Beijing": {"en": "Beijing", "zh": "北京"},
+        "group_Tianjin": {"en": "Tianjin", "zh": "天津"},
+        "group_Hebei": {"en": "Hebei province", "zh": "河北省"},
+        "group_Baoding": {"en": "Baoding", "zh": "保定"},
+        "group_unknown": {"en": "Jurisdiction not stated", "zh": "地区未载明"},
+        "type_government office": {"en": "Government office", "zh": "政府部门"},
+        "type_government": {"en": "Government", "zh": "政府"},
+        "type_IP service agency": {"en": "IP service agency", "zh": "知识产权服务机构"},
+        "type_enterprise": {"en": "Enterprise", "zh": "企业"},
+        "type_college": {"en": "College", "zh": "院校"},
+        "type_innovation centre": {"en": "Innovation centre", "zh": "创新中心"},
+        "type_party organ": {"en": "Party organ", "zh": "党的机构"},
+        "speeches_title": {"en": "Speeches and their themes", "zh": "发言及主题"},
+        "speeches_what": {"en": "speeches", "zh": "发言"},
+        "col_speaker": {"en": "Speaker", "zh": "发言人"},
+        "col_organisation": {"en": "Organisation", "zh": "机构"},
+        "col_session": {"en": "Session", "zh": "环节"},
+        "col_theme": {"en": "Theme", "zh": "主题"},
+        "theme_stated": {"en": "as stated", "zh": "原文所述"},
+        "theme_summary": {"en": "summary", "zh": "概述"},
+    }
+)
+
+TYPE_COLOURS = {
+    "government office": "#1d4e89",
+    "government": "#4a78b0",
+    "party organ": "#0b2545",
+    "IP service agency": "#2a9d8f",
+    "enterprise": "#e9c46a",
+    "college": "#f4a261",
+    "innovation centre": "#e76f51",
+}
+
+
+def frame(ctx) -> pd.DataFrame:
+    """Participants counted by group and organisation type, with their names."""
+    p = derive.participants(ctx)
+    if p.empty:
+        return pd.DataFrame(columns=["group", "org_type", "count", "names"])
+    p = p.drop_duplicates("person_id")
+    out = (
+        p.groupby(["group", "org_type"], sort=False, dropna=False)
+        .agg(count=("person_id", "size"), names=("name", lambda s: ", ".join(s)))
+        .reset_index()
+    )
+    out["group"] = pd.Categorical(out["group"], derive.GROUPS, ordered=True)
+    return out.sort_values(["group", "org_type"]).reset_index(drop=True)
+
+
+def sources(ctx) -> pd.DataFrame:
+    return derive.participants(ctx)
+
+
+def figure(ctx) -> go.Figure:
+    lang = ctx.language
+    f = frame(ctx)
+    title = t("who_title", lang)
+    if f.empty:
+        return empty(ctx, title, t("who_what", lang))
+    groups = [g for g in derive.GROUPS if g in set(f["group"].astype(str))]
+    labels = {g: t(f"group_{g}", lang) for g in groups}
+    fig = go.Figure()
+    for kind in dict.fromkeys(f["org_type"]):
+        rows = f[f["org_type"] == kind]
+        fig.add_trace(
+            go.Bar(
+                name=t(f"type_{kind}", lang),
+                y=[labels[str(g)] for g in rows["group"]],
+                x=list(rows["count"]),
+                orientation="h",
+                marker_color=TYPE_COLOURS.get(kind, theme.MUTED),
+                text=[wrap(n, 40) for n in rows["names"]],
+                textposition="inside",
+                insidetextanchor="start",
+                textfont=dict(size=11, color="white"),
+                hovertemplate="%{y}: %{x}<br>%{text}<extra>%{fullData.name}</extra>",
+            )
+        )
+    fig.update_layout(barmode="stack", height=170 + 60 * len(groups))
+    fig.update_yaxes(categoryorder="array", categoryarray=[labels[g] for g in groups][::-1])
+    fig.update_xaxes(title_text=t("who_axis", lang), dtick=1)
+    return titled(fig, ctx, title)
+
+
+def speeches_frame(ctx) -> pd.DataFrame:
+    s = derive.speeches(ctx)
+    s = s.assign(
+        theme_shown=[
+            f"{th} ({t('theme_stated' if k == 'stated theme' else 'theme_summary', ctx.language)})"
+            for th, k in zip(s["theme"], s["theme_kind"], strict=True)
+        ]
+    )
+    return s
+
+
+def speeches_figure(ctx) -> go.Figure:
+    lang = ctx.language
+    s = speeches_frame(ctx)
+    title = t("speeches_title", lang)
+    if s.empty:
+        return empty(ctx, title, t("speeches_what", lang))
+    fig = go.Figure(
+        go.Table(
+            columnwidth=[1.1, 1.7, 1.6, 2.6],
+            header=dict(
+                values=[
+                    f"<b>{t(k, lang)}</b>"
+                    for k in ("col_speaker", "col_organisation", "col_session", "col_theme")
+                ],
+                fill_color=theme.LEVEL_COLOURS["national"],
+                font=dict(color="white"),
+                align="left",
+            ),
+            cells=dict(
+                values=[
+                    list(s["speaker"]),
+                    [wrap(o, 30) for o in s["organisation"]],
+                    [wrap(x, 28) for x in s["session"]],
+                    [wrap(x, 46) for x in s["theme_shown"]],
+                ],
+                align="left",
+                fill_color=[["#f7f7f7", "white"] * len(s)],
+                height=30,
+                font=dict(size=11),
+            ),
+        )
+    )
+    fig.update_layout(height=120 + 48 * len(s), margin=dict(l=10, r=10, t=60, b=10))
+    return titled(fig, ctx, title)

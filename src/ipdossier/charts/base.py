@@ -1,0 +1,63 @@
+"""Pieces shared by the figure builders: titles, wrapping, and the empty-result chart."""
+
+from __future__ import annotations
+
+import textwrap
+
+import plotly.graph_objects as go
+
+from .. import theme
+from ..i18n import add, t
+
+add(
+    {
+        "nothing_stated": {
+            "en": "Nothing stated for {what} in the sources",
+            "zh": "资料中未载明{what}的相关内容",
+        },
+        "filter_all": {"en": "all jurisdictions", "zh": "全部地区"},
+        "filter_national": {"en": "national level", "zh": "国家层面"},
+    }
+)
+
+
+def wrap(text: str, width: int = 32) -> str:
+    """Wrap a long label onto lines joined with <br> (plotly's line break)."""
+    return "<br>".join(textwrap.wrap(str(text), width, break_long_words=False)) or str(text)
+
+
+def scope_label(ctx) -> str:
+    """What the run is filtered to, as a subtitle."""
+    parts = []
+    if ctx.jurisdiction != "all":
+        key = "filter_national" if ctx.jurisdiction == "national" else ctx.jurisdiction
+        parts.append(t(key, ctx.language))
+    if ctx.as_of:
+        parts.append(f"{t('as_of', ctx.language)} {ctx.as_of}")
+    return " · ".join(parts)
+
+
+def titled(fig: go.Figure, ctx, title: str) -> go.Figure:
+    sub = scope_label(ctx)
+    text = title if not sub else f"{title}<br><sup>{sub}</sup>"
+    fig.update_layout(title_text=text, template=theme.NAME)
+    return fig
+
+
+def empty(ctx, title: str, what: str) -> go.Figure:
+    """A readable chart saying nothing is stated, instead of a blank figure or an error."""
+    fig = go.Figure()
+    message = t("nothing_stated", ctx.language).format(what=what)
+    fig.add_annotation(
+        text=message,
+        x=0.5,
+        y=0.5,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        font=dict(size=16, color=theme.MUTED),
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    fig.update_layout(height=220)
+    return titled(fig, ctx, title)

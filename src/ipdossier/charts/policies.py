@@ -1,0 +1,291 @@
+"""Charts 5-7, the policies cited: timeline, who cited what, and the hierarchy by level.
+
+Dates come from the data package only: an official issue date where one was read, a
+period printed in the title (2017-2025), a month the article gives ("December of the
+last year"). Everything else sits in a lane of its own, marked as not stated. The
+hierarchy links documents only where the source states the link; otherwise documents
+are grouped by level and jurisdiction, not joined by guess.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .. import derive, theme
+from ..i18n import add, t
+from .base import empty, titled, wrap
+
+add(
+    {
+        "timeline_title": {
+            "en": "Policy landscape: the documents cited, by level",
+            "zh": "政策图景：所引文件（按层级）",
+        },
+        "timeline_what": {"en": "policies", "zh": "政策文件"},
+        "event_date": {"en": "the activity", "zh": "本次活动"},
+        "undated": {"en": "date not stated", "zh": "日期未载明"},
+        "precision_month": {"en": "month stated", "zh": "仅载明月份"},
+        "precision_period": {"en": "period", "zh": "规划期"},
+        "precision_day": {"en": "issue date", "zh": "发布日期"},
+        "citations_title": {
+            "en": "Who cited which policy or strategy",
+            "zh": "谁引用了哪些政策或战略",
+        },
+        "citations_what": {"en": "citations", "zh": "引用"},
+        "hierarchy_title": {
+            "en": "Policy hierarchy: national, provincial, municipal",
+            "zh": "政策层级：国家、省、市",
+        },
+        "hierarchy_what": {"en": "policies", "zh": "政策文件"},
+        "stated_link": {"en": "link stated in the source", "zh": "原文载明的关联"},
+        "hierarchy_note": {
+            "en": "Columns group by level; lines only where the source states a link.",
+            "zh": "按层级分列；仅在原文载明关联时连线。",
+        },
+    }
+)
+
+LEVELS = ["national", "provincial", "municipal"]
+
+
+def timeline_frame(ctx) -> pd.DataFrame:
+    p = derive.policies(ctx).copy()
+    p["level"] = pd.Categorical(p["level"], LEVELS, ordered=True)
+    p = p.sort_values(["level", "dated", "start"], ascending=[True, False, True])
+    p["row"] = [wrap(x, 44) for x in p["display_title"]]
+    return p.reset_index(drop=True)
+
+
+def sources(ctx) -> pd.DataFrame:
+    return derive.policies(ctx)
+
+
+def timeline_figure(ctx) -> go.Figure:
+    lang = ctx.language
+    p = timeline_frame(ctx)
+    title = t("timeline_title", lang)
+    if p.empty:
+        return empty(ctx, title, t("timeline_what", lang))
+    x_min, x_max = pd.Timestamp("2016-01-01"), pd.Timestamp("2026-06-30")
+    fig = go.Figure()
+    for level in LEVELS:
+        rows = p[(p["level"] == level) & p["dated"]]
+        if rows.empty:
+            continue
+        colour = theme.LEVEL_COLOURS[level]
+        fig.add_trace(
+            go.Bar(
+                y=rows["row"],
+                base=list(rows["start"]),
+                x=[
+                    max((e - s).total_seconds() * 1000, 20 * 86400000)
+                    for s, e in zip(rows["start"], rows["end"], strict=True)
+                ],
+                orientation="h",
+                marker_color=colour,
+                name=t(level, lang),
+                text=[
+                    t(f"precision_{pr}", lang) if pr in ("month", "period", "day") else ""
+                    for pr in rows["precision"]
+                ],
+                textposition="outside",
+                cliponaxis=False,
+                textfont=dict(size=10, color=theme.MUTED),
+                hovertemplate="%{y}<br>%{text}<extra></extra>",
+            )
+        )
+    undated = p[~p["dated"]]
+    if not undated.empty:
+        fig.add_trace(
+            go.Scatter(
+                y=undated["row"],
+                x=[x_min + pd.Timedelta(days=75)] * len(undated),
+                mode="markers+text",
+                text=[t("undated", lang)] * len(undated),
+                textposition="middle right",
+                textfont=dict(size=10, color=theme.MUTED),
+                marker=dict(
+                    symbol="circle-open",
+                    size=9,
+                    color=[
+                        theme.LEVEL_COLOURS.get(str(lv), theme.MUTED) for lv in undated["level"]
+                    ],
+                ),
+                name=t("undated", lang),
+                hoverinfo="y",
+            )
+        )
+    shown = {tr.name for tr in fig.data}
+    for level in LEVELS:
+        # Every level present gets a legend entry, dated or not.
+        if t(level, lang) not in shown and (p["level"] == level).any():
+            fig.add_trace(
+                go.Bar(
+                    x=[None], y=[None], name=t(level, lang), marker_color=theme.LEVEL_COLOURS[level]
+                )
+            )
+    ev = derive.event(ctx)
+    if pd.notna(ev["start_date"]):
+        fig.add_vline(x=ev["start_date"], line=dict(color="#e76f51", width=2, dash="dash"))
+        fig.add_annotation(
+            x=ev["start_date"],
+            y=1.0,
+            yref="paper",
+            yanchor="bottom",
+            text=f"{t('event_date', lang)} {ev['start_date']:%Y-%m-%d}",
+            showarrow=False,
+            font=dict(color="#e76f51", size=11),
+        )
+    fig.update_xaxes(type="date", range=[x_min, x_max], dtick="M12", tickformat="%Y")
+    fig.update_yaxes(
+        autorange="reversed",
+        categoryorder="array",
+        categoryarray=list(p["row"]),
+        tickfont=dict(size=11),
+    )
+    fig.update_layout(height=160 + 44 * len(p), barmode="overlay", bargap=0.35, margin=dict(t=90))
+    return titled(fig, ctx, title)
+
+
+def citations_frame(ctx) -> pd.DataFrame:
+    return derive.citations(ctx)
+
+
+def citations_figure(ctx) -> go.Figure:
+    lang = ctx.language
+    c = citations_frame(ctx)
+    title = t("citations_title", lang)
+    if c.empty:
+        return empty(ctx, title, t("citations_what", lang))
+    citers = list(dict.fromkeys(c["citer"]))
+    c = c.assign(policy_label=[wrap(x, 44) for x in c["policy"]])
+    order = list(dict.fromkeys(c.sort_values("level")["policy_label"]))
+    fig = go.Figure()
+    for level in LEVELS:
+        rows = c[c["level"] == level]
+        if rows.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=rows["citer"],
+                y=rows["policy_label"],
+                mode="markers",
+                marker=dict(size=15, symbol="square", color=theme.LEVEL_COLOURS[level]),
+                name=t(level, lang),
+                customdata=[f"para. {int(p)}" for p in rows["para"]],
+                hovertemplate="%{x} → %{y}<br>%{customdata}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(
+        categoryorder="array", categoryarray=citers, side="top", showgrid=True, tickangle=0
+    )
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=order[::-1], showgrid=True, tickfont=dict(size=11)
+    )
+    fig.update_layout(
+        height=170 + 40 * len(order), margin=dict(t=110), legend=dict(y=-0.04, yanchor="top")
+    )
+    return titled(fig, ctx, title)
+
+
+KIND_ORDER = ["meeting", "plan", "outline", "opinions", "decision", "strategy", "target"]
+
+
+def hierarchy_frame(ctx) -> pd.DataFrame:
+    """Policies by level column, each stated child placed right after its parent."""
+    h = derive.hierarchy(ctx).copy()
+    h["column"] = h["level"].map({lv: i for i, lv in enumerate(LEVELS)})
+    h["_kind"] = h["kind"].map({k: i for i, k in enumerate(KIND_ORDER)}).fillna(len(KIND_ORDER))
+    h = h.sort_values(["column", "jurisdiction", "_kind", "policy_id"])
+    ids = set(h["policy_id"])
+    children: dict[str, list[str]] = {}
+    for r in h.itertuples():
+        if isinstance(r.parent_policy_id, str) and r.parent_policy_id in ids:
+            children.setdefault(r.parent_policy_id, []).append(r.policy_id)
+    order: list[str] = []
+
+    def visit(pid: str) -> None:
+        order.append(pid)
+        for child in children.get(pid, []):
+            visit(child)
+
+    for r in h.itertuples():
+        if not (isinstance(r.parent_policy_id, str) and r.parent_policy_id in ids):
+            visit(r.policy_id)
+    h = h.set_index("policy_id").loc[order].reset_index().drop(columns="_kind")
+    h = h.sort_values("column", kind="stable").reset_index(drop=True)
+    h["slot"] = h.groupby("column").cumcount()
+    return h
+
+
+def hierarchy_figure(ctx) -> go.Figure:
+    lang = ctx.language
+    h = hierarchy_frame(ctx)
+    title = t("hierarchy_title", lang)
+    if h.empty:
+        return empty(ctx, title, t("hierarchy_what", lang))
+    pos = {r.policy_id: (int(r.column), int(r.slot)) for r in h.itertuples()}
+    fig = go.Figure()
+    links = h[h["parent_policy_id"].notna() & h["parent_policy_id"].isin(pos)]
+    for r in links.itertuples():
+        (x0, y0), (x1, y1) = pos[r.parent_policy_id], pos[r.policy_id]
+        # An elbow on the left of the boxes, so the link never runs through a sibling.
+        fig.add_trace(
+            go.Scatter(
+                x=[x0 - 0.0, x0 - 0.04, x1 - 0.04, x1],
+                y=[y0, y0, y1, y1],
+                mode="lines",
+                line=dict(color=theme.INK, width=1.5),
+                name=t("stated_link", lang),
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
+    if not links.empty:
+        fig.data[0].showlegend = True
+    for i, level in enumerate(LEVELS):
+        rows = h[h["column"] == i]
+        if rows.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=[i] * len(rows),
+                y=list(rows["slot"]),
+                mode="markers+text",
+                marker=dict(size=12, symbol="square", color=theme.LEVEL_COLOURS[level]),
+                text=[
+                    f"{wrap(x, 34)}<br><span style='color:{theme.MUTED}'>{t(j, lang)}</span>"
+                    for x, j in zip(rows["display_title"], rows["jurisdiction"], strict=True)
+                ],
+                textposition="middle right",
+                textfont=dict(size=10.5),
+                name=t(level, lang),
+                hoverinfo="text",
+            )
+        )
+    rows_max = int(h["slot"].max()) + 1
+    fig.add_annotation(
+        text=t("hierarchy_note", lang),
+        x=0,
+        y=-0.02,
+        xref="paper",
+        yref="paper",
+        yanchor="top",
+        xanchor="left",
+        showarrow=False,
+        font=dict(size=11, color=theme.MUTED),
+    )
+    fig.update_xaxes(
+        range=[-0.05, 2.95],
+        tickvals=[0, 1, 2],
+        ticktext=[t(lv, lang) for lv in LEVELS],
+        zeroline=False,
+        side="top",
+        showgrid=False,
+    )
+    fig.update_yaxes(visible=False, autorange="reversed", range=[rows_max - 0.4, -0.6])
+    fig.update_layout(
+        height=150 + 70 * rows_max, showlegend=True, legend=dict(y=-0.06), margin=dict(t=100, b=60)
+    )
+    return titled(fig, ctx, title)
