@@ -115,9 +115,14 @@ def build(
     # the kernels are shut down, exactly as on Ctrl-C.
     signal.signal(signal.SIGTERM, _raise_interrupt)
     options = BuildOptions(
-        params_file=params, only=tuple(only or ()), jobs=jobs,
-        formats=tuple(f.strip() for f in format.split(",") if f.strip()), out=out, force=force,
-        keep=keep, progress=progress,
+        params_file=params,
+        only=tuple(only or ()),
+        jobs=jobs,
+        formats=tuple(f.strip() for f in format.split(",") if f.strip()),
+        out=out,
+        force=force,
+        keep=keep,
+        progress=progress,
     )
     from .export.browser import MissingDependency
     from .params import ParameterError
@@ -139,15 +144,18 @@ def build(
     except NotebookFailed as exc:
         typer.echo(f"ipdossier build: failed: {exc}", err=True)
         if exc.kept_dir:
-            typer.echo(f"ipdossier build: the failed run is kept for debugging in {exc.kept_dir}",
-                       err=True)
+            typer.echo(
+                f"ipdossier build: the failed run is kept for debugging in {exc.kept_dir}", err=True
+            )
         typer.echo("ipdossier build: previous reports are untouched", err=True)
         raise typer.Exit(EXIT_FAILED) from None
     if result.status == "up-to-date":
         typer.echo(f"up to date: {result.run_dir}")
     else:
-        typer.echo(f"built {len(result.executed)} notebook run(s), reused {len(result.reused)}: "
-                   f"{result.run_dir}")
+        typer.echo(
+            f"built {len(result.executed)} notebook run(s), reused {len(result.reused)}: "
+            f"{result.run_dir}"
+        )
 
 
 @app.command()
@@ -155,8 +163,12 @@ def params(
     notebook: Annotated[Path, typer.Argument(help="A notebook of notebooks/ (path or name).")],
     set_: Annotated[
         list[str] | None,
-        typer.Option("--parameter", "-p", help="NAME=VALUE to validate (repeatable); "
-                     "VALUE is read as YAML, as papermill reads it."),
+        typer.Option(
+            "--parameter",
+            "-p",
+            help="NAME=VALUE to validate (repeatable); "
+            "VALUE is read as YAML, as papermill reads it.",
+        ),
     ] = None,
 ) -> None:
     """Print a notebook's parameters (type, default, allowed values), or check values."""

@@ -139,9 +139,18 @@ def table(df: pd.DataFrame, *, columns: Iterable[str] | None = None) -> None:
     display(HTML(view.to_html(index=False, escape=True, na_rep="—", classes="ipd-table")))
 
 
-def say(text: str, **values: object) -> None:
-    """Display a line of prose (Markdown) with data values escaped into it."""
-    from IPython.display import Markdown, display
+def say(
+    text: str,
+    *,
+    sources: pd.DataFrame | pd.Series | None = None,
+    language: str = "en",
+    **values: object,
+) -> None:
+    """Display a line of prose (Markdown) with data values escaped into it, followed by
+    the source note of the rows its numbers come from."""
+    from IPython.display import HTML, Markdown, display
 
     safe = {k: html.escape(str(v)) for k, v in values.items()}
     display(Markdown(text.format(**safe)))
+    if sources is not None:
+        display(HTML(source_note(sources, language)))

@@ -50,16 +50,18 @@ def template() -> go.layout.Template:
     return go.layout.Template(
         layout=dict(
             font=dict(family=FONT, size=13, color=INK),
-            title=dict(font=dict(size=17), x=0, xanchor="left", y=0.97),
+            title=dict(
+                font=dict(size=17), x=0, xanchor="left", y=0.985, yanchor="top", yref="container"
+            ),
             colorway=COLORWAY,
             width=WIDTH,
             height=HEIGHT,
-            margin=dict(l=20, r=30, t=70, b=50, autoexpand=True),
+            margin=dict(l=20, r=30, t=80, b=60, autoexpand=True),
             paper_bgcolor="white",
             plot_bgcolor="white",
             xaxis=dict(gridcolor=GRID, linecolor=MUTED, zerolinecolor=GRID, automargin=True),
             yaxis=dict(gridcolor=GRID, linecolor=MUTED, zerolinecolor=GRID, automargin=True),
-            legend=dict(orientation="h", yanchor="top", y=-0.12, x=0, title_text=""),
+            legend=dict(orientation="h", yanchor="top", y=-0.22, x=0, title_text=""),
             hoverlabel=dict(font_family=FONT),
         )
     )

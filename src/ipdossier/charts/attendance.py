@@ -103,15 +103,24 @@ def figure(ctx) -> go.Figure:
     return titled(fig, ctx, title)
 
 
+def _session(ctx, row: pd.Series) -> str:
+    events = ctx.dossier.events.set_index("event_id")
+    ev = events.loc[row["event_id"]]
+    if ev["kind"] == "part" and pd.notna(ev["sequence"]):
+        return t("kind_part", ctx.language).format(n=int(ev["sequence"]))
+    return t(f"kind_{ev['kind']}", ctx.language)
+
+
 def speeches_frame(ctx) -> pd.DataFrame:
     s = derive.speeches(ctx)
-    s = s.assign(
+    kind = {"stated theme": "theme_stated"}
+    return s.assign(
+        session_short=[_session(ctx, r) for _, r in s.iterrows()],
         theme_shown=[
-            f"{th} ({t('theme_stated' if k == 'stated theme' else 'theme_summary', ctx.language)})"
+            f"{th} ({t(kind.get(k, 'theme_summary'), ctx.language)})"
             for th, k in zip(s["theme"], s["theme_kind"], strict=True)
-        ]
+        ],
     )
-    return s
 
 
 def speeches_figure(ctx) -> go.Figure:
@@ -120,9 +129,16 @@ def speeches_figure(ctx) -> go.Figure:
     title = t("speeches_title", lang)
     if s.empty:
         return empty(ctx, title, t("speeches_what", lang))
+    columns = [
+        list(s["speaker"]),
+        [wrap(o, 30) for o in s["organisation"]],
+        list(s["session_short"]),
+        [wrap(x, 52) for x in s["theme_shown"]],
+    ]
+    lines = [max(col[i].count("<br>") + 1 for col in columns) for i in range(len(s))]
     fig = go.Figure(
         go.Table(
-            columnwidth=[1.1, 1.7, 1.6, 2.6],
+            columnwidth=[1.2, 1.9, 0.9, 3.0],
             header=dict(
                 values=[
                     f"<b>{t(k, lang)}</b>"
@@ -131,20 +147,19 @@ def speeches_figure(ctx) -> go.Figure:
                 fill_color=theme.LEVEL_COLOURS["national"],
                 font=dict(color="white"),
                 align="left",
+                height=30,
             ),
             cells=dict(
-                values=[
-                    list(s["speaker"]),
-                    [wrap(o, 30) for o in s["organisation"]],
-                    [wrap(x, 28) for x in s["session"]],
-                    [wrap(x, 46) for x in s["theme_shown"]],
-                ],
+                values=columns,
                 align="left",
                 fill_color=[["#f7f7f7", "white"] * len(s)],
-                height=30,
+                height=24,
                 font=dict(size=11),
             ),
         )
     )
-    fig.update_layout(height=120 + 48 * len(s), margin=dict(l=10, r=10, t=60, b=10))
+    # go.Table does not grow the figure with its rows: size it from the wrapped lines.
+    fig.update_layout(
+        height=130 + 40 + sum(16 + 20 * n for n in lines), margin=dict(l=10, r=10, t=70, b=10)
+    )
     return titled(fig, ctx, title)

@@ -16,6 +16,9 @@ add(
             "zh": "资料中未载明{what}的相关内容",
         },
         "filter_all": {"en": "all jurisdictions", "zh": "全部地区"},
+        "kind_ceremony": {"en": "Ceremony", "zh": "仪式"},
+        "kind_part": {"en": "Part {n}", "zh": "第{n}部分"},
+        "kind_symposium": {"en": "Symposium", "zh": "座谈会"},
         "filter_national": {"en": "national level", "zh": "国家层面"},
     }
 )
@@ -39,8 +42,9 @@ def scope_label(ctx) -> str:
 
 def titled(fig: go.Figure, ctx, title: str) -> go.Figure:
     sub = scope_label(ctx)
-    text = title if not sub else f"{title}<br><sup>{sub}</sup>"
-    fig.update_layout(title_text=text, template=theme.NAME)
+    fig.update_layout(title=dict(text=title, subtitle=dict(text=sub)), template=theme.NAME)
+    if sub and (fig.layout.margin.t or 0) < 95:
+        fig.update_layout(margin_t=95)
     return fig
 
 

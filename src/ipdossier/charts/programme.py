@@ -17,9 +17,6 @@ add(
         "programme_title": {"en": "Programme of the activity", "zh": "活动议程"},
         "programme_what": {"en": "the programme", "zh": "活动议程"},
         "day_not_stated": {"en": "day not stated", "zh": "具体日期未载明"},
-        "kind_ceremony": {"en": "Ceremony", "zh": "仪式"},
-        "kind_part": {"en": "Part {n}", "zh": "第{n}部分"},
-        "kind_symposium": {"en": "Symposium", "zh": "座谈会"},
     }
 )
 
