@@ -137,7 +137,8 @@ def _check_row(file, rownum, row, claims, texts, limits) -> list[Problem]:
                     file,
                     rownum,
                     "value",
-                    f"value {row['value']} does not match {row['value_as_printed']!r} (reads {value})",
+                    f"value {row['value']} does not match {row['value_as_printed']!r} "
+                    f"(reads {value})",
                 )
             )
         if qualifier != row["qualifier"]:
@@ -146,7 +147,8 @@ def _check_row(file, rownum, row, claims, texts, limits) -> list[Problem]:
                     file,
                     rownum,
                     "qualifier",
-                    f"qualifier {row['qualifier']!r} does not match {row['value_as_printed']!r} (reads {qualifier!r})",
+                    f"qualifier {row['qualifier']!r} does not match "
+                    f"{row['value_as_printed']!r} (reads {qualifier!r})",
                 )
             )
     return problems

@@ -54,7 +54,8 @@ def open_source(
     path = directory / file_name
     if not path.is_file():
         raise SourceError(
-            f"source {source_id!r}: {path} not found (set IPDOSSIER_SOURCES to the folder holding {file_name})"
+            f"source {source_id!r}: {path} not found "
+            f"(set IPDOSSIER_SOURCES to the folder holding {file_name})"
         )
     actual = sha256_of(path)
     if actual != sha256:
