@@ -136,7 +136,16 @@ def table(df: pd.DataFrame, *, columns: Iterable[str] | None = None) -> None:
     from IPython.display import HTML, display
 
     view = df[list(columns)] if columns is not None else df
-    display(HTML(view.to_html(index=False, escape=True, na_rep="—", classes="ipd-table")))
+    shown = pd.DataFrame(
+        {
+            col: [
+                "—" if pd.isna(v) else v.strftime("%Y-%m-%d") if isinstance(v, pd.Timestamp) else v
+                for v in view[col]
+            ]
+            for col in view.columns
+        }
+    )
+    display(HTML(shown.to_html(index=False, escape=True, classes="ipd-table")))
 
 
 def say(

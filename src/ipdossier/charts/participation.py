@@ -40,7 +40,7 @@ def frame(ctx) -> pd.DataFrame:
     f = derive.headline_figures(ctx)
     f = f[f["unit"] != "ordinal"].copy()
     f["row"] = [
-        f"{wrap(m, 40)}<br><span style='font-size:10px;color:{theme.MUTED}'>{wrap(sc, 60)}</span>"
+        f"{wrap(m, 36)}<br><span style='font-size:10px;color:{theme.MUTED}'>{wrap(sc, 56)}</span>"
         for m, sc in zip(f["metric"], f["scope"], strict=True)
     ]
     return f.reset_index(drop=True)
@@ -108,5 +108,5 @@ def figure(ctx) -> go.Figure:
         categoryarray=list(f["row"]),
         tickfont=dict(size=12),
     )
-    fig.update_layout(barmode="overlay", bargap=0.35, height=190 + 74 * len(f), legend=dict(y=-0.2))
+    fig.update_layout(barmode="overlay", bargap=0.35, height=200 + 88 * len(f), legend=dict(y=-0.2))
     return titled(fig, ctx, title)

@@ -1,0 +1,205 @@
+"""Executed notebooks to HTML: chapter bodies without code, and whole report pages.
+
+Chapters go through nbconvert's `basic` template (cell contents only, no page chrome,
+no CDN links) with inputs and prompts removed. For print, each chart is its SVG (vector
+in the PDF). For the web page, each chart becomes a div drawn by plotly.js, which is
+inlined once per page, with the figure JSON escaped so no data can close the script.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+from jinja2 import Environment, StrictUndefined
+from nbconvert import HTMLExporter
+
+from .. import __version__
+from ..i18n import add, t
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+
+add(
+    {
+        "kicker": {"en": "Policy dossier", "zh": "政策档案"},
+        "cover_event": {"en": "Event", "zh": "事件"},
+        "cover_language": {"en": "Language", "zh": "语言"},
+        "cover_jurisdiction": {"en": "Jurisdiction", "zh": "地区"},
+        "cover_as_of": {"en": "As of", "zh": "截至"},
+        "cover_package": {"en": "ipdossier", "zh": "ipdossier 版本"},
+        "no_cutoff": {"en": "no cut-off", "zh": "无"},
+        "retrieved": {"en": "Retrieved", "zh": "获取说明"},
+        "sha256": {"en": "sha256 of the text", "zh": "文本 sha256"},
+    }
+)
+
+
+@dataclass
+class Chapter:
+    id: str
+    title: str
+    body: str
+    stem: str
+
+
+def _template_text(name: str) -> str:
+    return (resources.files("ipdossier.export") / "templates" / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _page_template():
+    env = Environment(autoescape=True, undefined=StrictUndefined, trim_blocks=True)
+    return env.from_string(_template_text("page.html.j2"))
+
+
+@lru_cache(maxsize=1)
+def css() -> str:
+    return _template_text("report.css")
+
+
+@lru_cache(maxsize=1)
+def plotly_js() -> str:
+    """plotly.min.js from the installed plotly package: the HTML needs no network."""
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs().replace("</script", "<\\/script")
+
+
+def _exporter() -> HTMLExporter:
+    return HTMLExporter(
+        template_name="basic",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        exclude_anchor_links=True,
+    )
+
+
+def _prepare(nb: nbformat.NotebookNode, mode: str, chapter_id: str) -> nbformat.NotebookNode:
+    nb = copy.deepcopy(nb)
+    for ci, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        kept = []
+        for oi, out in enumerate(cell.get("outputs", [])):
+            # stderr is for whoever debugs a run, not for the report's reader.
+            if out.get("output_type") == "stream" and out.get("name") == "stderr":
+                continue
+            data = out.get("data", {})
+            if PLOTLY_MIME in data:
+                if mode == "web":
+                    target = f"{chapter_id}-fig-{ci}-{oi}"
+                    payload = json.dumps(data[PLOTLY_MIME]).replace("<", "\\u003c")
+                    div = (
+                        f'<div class="ipd-chart" id="{target}"></div>'
+                        f'<script type="application/json" class="ipd-figure" '
+                        f'data-target="{target}">{payload}</script>'
+                    )
+                    out["data"] = {"text/html": div}
+                else:
+                    out["data"] = {k: v for k, v in data.items() if k != PLOTLY_MIME}
+            kept.append(out)
+        cell["outputs"] = kept
+    return nb
+
+
+def chapter(path: Path, index: int, *, mode: str, language: str) -> Chapter:
+    """One executed notebook as a chapter body (mode "print": SVG; "web": plotly.js)."""
+    nb = nbformat.read(path, as_version=4)
+    return chapter_from_node(nb, index, mode=mode, language=language, stem=path.stem)
+
+
+def chapter_from_node(nb, index: int, *, mode: str, language: str, stem: str) -> Chapter:
+    chapter_id = f"chapter-{index}"
+    body, _ = _exporter().from_notebook_node(_prepare(nb, mode, chapter_id))
+    meta = nb.metadata.get("ipdossier", {})
+    title = meta.get("title_zh") if language == "zh" and meta.get("title_zh") else None
+    title = title or meta.get("title") or _first_heading(nb) or stem
+    return Chapter(id=chapter_id, title=title, body=body, stem=stem)
+
+
+def _first_heading(nb) -> str | None:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return None
+
+
+def _source_rows(sources: pd.DataFrame, language: str) -> list[dict]:
+    rows = []
+    for _, s in sources.iterrows():
+
+        def val(key, s=s):
+            v = s.get(key)
+            return None if v is None or pd.isna(v) else str(v)
+
+        meta = ", ".join(
+            x for x in (val("author"), val("publication"), val("section"), val("published")) if x
+        )
+        note = val("retrieval_note") or ""
+        if val("sha256"):
+            note = f"{note} {t('sha256', language)}: {val('sha256')[:16]}…".strip()
+        url = val("url")
+        rows.append(
+            {
+                "source_id": val("source_id"),
+                "title": val("title"),
+                "meta": meta,
+                "url": url if url and url.startswith(("http://", "https://")) else None,
+                "note": note,
+            }
+        )
+    return rows
+
+
+def page(
+    chapters: list[Chapter],
+    *,
+    params: dict,
+    data_version: str,
+    sources: pd.DataFrame,
+    event_name: str,
+    web: bool,
+    cover: bool = True,
+    pages: dict[str, int] | None = None,
+) -> str:
+    """A whole report page: cover, contents, chapters and the sources appendix."""
+    language = params.get("language", "en")
+    cover_rows = [
+        (t("cover_event", language), event_name),
+        (t("cover_language", language), language),
+        (t("cover_jurisdiction", language), params.get("jurisdiction", "all")),
+        (t("cover_as_of", language), params.get("as_of") or t("no_cutoff", language)),
+        (t("data_version", language), data_version or t("unknown", language)),
+        (t("generated", language), dt.date.today().isoformat()),
+        (t("cover_package", language), __version__),
+    ]
+    pages = pages or {}
+    return _page_template().render(
+        language=language,
+        title=t("dossier_title", language),
+        subtitle=event_name,
+        css=css(),
+        plotly_js=plotly_js() if web else None,
+        cover=cover_rows if cover else None,
+        contents=[{"id": c.id, "title": c.title, "page": pages.get(c.id)} for c in chapters]
+        if cover
+        else None,
+        sources_page=pages.get("sources"),
+        chapters=chapters,
+        sources=_source_rows(sources, language),
+        labels={
+            "kicker": t("kicker", language),
+            "contents": t("contents", language),
+            "sources": t("sources", language),
+        },
+    )
