@@ -18,11 +18,10 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import edit_cell
 
 from ipdossier.build.fingerprint import sha256_file
 from ipdossier.paths import data_dir, sources_dir
-
-from .conftest import edit_cell
 
 PARAMS = """event_id: str = "bth-2017-baoding"  # event
 language: str = "en"  # "en" or "zh"

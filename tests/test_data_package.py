@@ -54,8 +54,15 @@ def test_tables_are_typed(dossier):
 def test_unknowns_stay_empty(dossier):
     series = dossier.series.set_index("position")
     assert list(series["place"]) == [
-        "Tianjin", "Shaanxi", "Guizhou", "Heilongjiang", "Fujian", "Qingdao", "Henan",
-        "Chongqing", "Baoding, Hebei",
+        "Tianjin",
+        "Shaanxi",
+        "Guizhou",
+        "Heilongjiang",
+        "Fujian",
+        "Qingdao",
+        "Henan",
+        "Chongqing",
+        "Baoding, Hebei",
     ]
     assert series.loc[1:8, "date"].isna().all()
     assert series["participants"].isna().all()
@@ -66,9 +73,21 @@ def test_unknowns_stay_empty(dossier):
 
 def test_people_and_roles(dossier):
     named = {
-        "Liu Jufang", "Gao Zhenfeng", "Ge Qingmin", "Li Zhong", "Guo Wenqiang", "Chang Shengmao",
-        "Zheng Cong", "Wu Wei", "Huang Xiangcheng", "Zhao Jinglian", "Wang Dedao", "Chen Xuefeng",
-        "Zhang Jiangang", "Pan Xiaomei", "Ding Pu",
+        "Liu Jufang",
+        "Gao Zhenfeng",
+        "Ge Qingmin",
+        "Li Zhong",
+        "Guo Wenqiang",
+        "Chang Shengmao",
+        "Zheng Cong",
+        "Wu Wei",
+        "Huang Xiangcheng",
+        "Zhao Jinglian",
+        "Wang Dedao",
+        "Chen Xuefeng",
+        "Zhang Jiangang",
+        "Pan Xiaomei",
+        "Ding Pu",
     }
     assert named <= set(dossier.people["name"])
     roles = dossier.roles.merge(dossier.people, on="person_id")
@@ -89,9 +108,20 @@ def test_source_spellings_kept(dossier):
 
 def test_policies_cited(dossier):
     policies = dossier.policies.set_index("policy_id")
-    for pid in ("fyp13-ip", "ip-pilots-plan", "clg-30", "service-outline", "hebei-ip-protection",
-                "hebei-powerful-ip", "hebei-innovation-decision", "bth-synergy", "belt-road",
-                "yangtze", "mass-innovation", "baoding-strategy"):
+    for pid in (
+        "fyp13-ip",
+        "ip-pilots-plan",
+        "clg-30",
+        "service-outline",
+        "hebei-ip-protection",
+        "hebei-powerful-ip",
+        "hebei-innovation-decision",
+        "bth-synergy",
+        "belt-road",
+        "yangtze",
+        "mass-innovation",
+        "baoding-strategy",
+    ):
         assert pid in policies.index
     assert policies.loc["service-outline", ["period_start", "period_end"]].tolist() == [2017, 2025]
     hebei = policies.loc[policies.jurisdiction == "Hebei", "level"]
@@ -101,4 +131,7 @@ def test_policies_cited(dossier):
     assert official["official_source_id"].notna().all()
     cited = dossier.citations.merge(dossier.people, on="person_id")
     assert set(cited.loc[cited.name == "Gao Zhenfeng", "policy_id"]) == {
-        "hebei-ip-protection", "hebei-powerful-ip", "hebei-innovation-decision"}
+        "hebei-ip-protection",
+        "hebei-powerful-ip",
+        "hebei-innovation-decision",
+    }

@@ -15,8 +15,14 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_top_level_layout():
     for name in ("notebooks", "data", "reports", "tests", "src/ipdossier", "benchmarks"):
         assert (ROOT / name).is_dir(), name
-    for name in ("environment.yml", "README.md", "pyproject.toml", ".ci/run", "Makefile",
-                 ".pre-commit-config.yaml"):
+    for name in (
+        "environment.yml",
+        "README.md",
+        "pyproject.toml",
+        ".ci/run",
+        "Makefile",
+        ".pre-commit-config.yaml",
+    ):
         assert (ROOT / name).is_file(), name
 
 

@@ -9,7 +9,7 @@ import nbformat
 import papermill as pm
 from papermill.exceptions import PapermillExecutionError
 
-from .kernels import KERNEL, KernelPool
+from .kernels import ENGINE, KERNEL, KernelPool
 
 
 class NotebookFailed(RuntimeError):
@@ -22,21 +22,21 @@ class NotebookFailed(RuntimeError):
         super().__init__(f"notebook {notebook.name}, variant {variant}, {where}: {error}")
 
 
-def _source_cell(notebook: Path, executed: Path, cell_index: int) -> str:
+def _source_cell(notebook: Path, source: str, cell_index: int) -> str:
     """Say which cell failed in terms of the notebook the analyst edits.
 
-    Papermill inserts an injected-parameters cell, so the executed notebook's index is off
-    by one after the parameters cell; cell ids survive, so map through them."""
+    papermill's index counts its injected-parameters cell, and the notebook it writes
+    has error banners inserted, so neither index is the analyst's; the failing cell's
+    source identifies it in the original."""
     try:
-        ran = nbformat.read(executed, as_version=4).cells[cell_index]
-        source = nbformat.read(notebook, as_version=4).cells
-        if "injected-parameters" in ran.metadata.get("tags", []):
-            return "injected parameters cell"
-        for i, cell in enumerate(source):
-            if cell.get("id") and cell.get("id") == ran.get("id"):
-                return f"cell {i}"
-    except (OSError, IndexError, ValueError):
-        pass
+        cells = nbformat.read(notebook, as_version=4).cells
+    except (OSError, ValueError):
+        cells = []
+    matches = [i for i, c in enumerate(cells) if c.cell_type == "code" and c.source == source]
+    if len(matches) == 1:
+        return f"cell {matches[0]}"
+    if not matches and "# Parameters" in source:
+        return "injected parameters cell"
     return f"cell {cell_index} of the executed notebook"
 
 
@@ -59,6 +59,7 @@ def execute(
     try:
         if kernels is not None:
             extra["km"] = kernels.acquire()
+            extra["engine_name"] = ENGINE
         pm.execute_notebook(
             str(notebook),
             str(output),
@@ -72,7 +73,7 @@ def execute(
     except PapermillExecutionError as exc:
         if kernels is not None:
             kernels.discard()
-        where = _source_cell(notebook, output, exc.cell_index)
+        where = _source_cell(notebook, exc.source, exc.cell_index)
         if exc.exec_count:
             where += f" (In [{exc.exec_count}])"
         raise NotebookFailed(

@@ -16,6 +16,9 @@ import threading
 from pathlib import Path
 
 from jupyter_client import AsyncKernelManager
+from papermill.clientwrap import PapermillNotebookClient
+from papermill.engines import NBClientEngine, papermill_engines
+from papermill.utils import merge_kwargs, remove_args
 
 KERNEL = "python3"
 
@@ -92,3 +95,48 @@ class KernelPool:
 async def _shutdown(km: AsyncKernelManager) -> None:
     if await km.is_alive():
         await km.shutdown_kernel(now=True)
+
+
+class WarmKernelEngine(NBClientEngine):
+    """papermill's nbclient engine, closing its kernel client on a kernel it does not own
+    (nbclient leaves those channels open, leaking sockets run after run)."""
+
+    @classmethod
+    def execute_managed_notebook(
+        cls,
+        nb_man,
+        kernel_name,
+        log_output=False,
+        stdout_file=None,
+        stderr_file=None,
+        start_timeout=60,
+        execution_timeout=None,
+        **kwargs,
+    ):
+        kwargs = remove_args(["input_path"], **kwargs)
+        safe_kwargs = remove_args(["timeout", "startup_timeout"], **kwargs)
+        final_kwargs = merge_kwargs(
+            safe_kwargs,
+            timeout=execution_timeout if execution_timeout else kwargs.get("timeout"),
+            startup_timeout=start_timeout,
+            kernel_name=kernel_name,
+            log_output=log_output,
+            stdout_file=stdout_file,
+            stderr_file=stderr_file,
+        )
+        return _ClosingClient(nb_man, **final_kwargs).execute()
+
+
+class _ClosingClient(PapermillNotebookClient):
+    def execute(self, **kwargs):
+        try:
+            return super().execute(**kwargs)
+        finally:
+            # Stop only this run's channels; the warm kernel itself stays up.
+            if self.kc is not None:
+                self.kc.stop_channels()
+                self.kc = None
+
+
+ENGINE = "ipdossier-warm"
+papermill_engines.register(ENGINE, WarmKernelEngine)

@@ -8,8 +8,10 @@ inlined once per page, with the figure JSON escaped so no data can close the scr
 
 from __future__ import annotations
 
+import base64
 import copy
 import datetime as dt
+import html as html_lib
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -103,8 +105,17 @@ def _prepare(nb: nbformat.NotebookNode, mode: str, chapter_id: str) -> nbformat.
                         f'data-target="{target}">{payload}</script>'
                     )
                     out["data"] = {"text/html": div}
-                else:
-                    out["data"] = {k: v for k, v in data.items() if k != PLOTLY_MIME}
+                elif "image/svg+xml" in data:
+                    # An <img> of the SVG stays vector in the PDF; its alt text is the title.
+                    title = (data[PLOTLY_MIME].get("layout") or {}).get("title") or {}
+                    alt = html_lib.escape(str(title.get("text") or "chart"), quote=True)
+                    svg = data["image/svg+xml"]
+                    svg = svg if isinstance(svg, str) else "".join(svg)
+                    b64 = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+                    out["data"] = {
+                        "text/html": f'<img class="ipd-chart" alt="{alt}" '
+                        f'src="data:image/svg+xml;base64,{b64}">'
+                    }
             kept.append(out)
         cell["outputs"] = kept
     return nb
