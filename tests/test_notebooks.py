@@ -1,0 +1,157 @@
+"""The chapters run under papermill with their defaults and with every language and
+jurisdiction, and every chart leaves both an interactive and a vector output."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from ipdossier.build.execute import execute
+from ipdossier.build.kernels import KernelPool
+from ipdossier.params import JURISDICTIONS, LANGUAGES, ParameterError, validate
+from ipdossier.paths import notebooks_dir
+
+NOTEBOOKS = sorted(notebooks_dir().glob("[0-9]*.ipynb"))
+BIN = Path(sys.executable).parent
+PLOTLY = "application/vnd.plotly.v1+json"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def outputs(nb):
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            yield from cell.outputs
+
+
+def check_executed(path: Path, language: str) -> None:
+    nb = nbformat.read(path, as_version=4)
+    outs = list(outputs(nb))
+    assert not [o for o in outs if o.output_type == "error"], path
+    stderr = [o.text for o in outs if o.output_type == "stream" and o.name == "stderr"]
+    assert not stderr, f"{path.name}: {stderr}"
+    charts = [o for o in outs if PLOTLY in o.get("data", {})]
+    assert charts, f"{path.name} shows no chart"
+    for o in charts:
+        assert "image/svg+xml" in o.data, f"{path.name}: a chart without its SVG"
+        fig = o.data[PLOTLY]
+        title = fig["layout"]["title"]["text"]
+        assert title and title in o.data["image/svg+xml"].replace("&amp;", "&").replace(
+            "&#39;", "'"
+        )
+        if language == "zh":
+            assert CJK.search(title), title
+            assert CJK.search(o.data["image/svg+xml"])
+    notes = [o for o in outs if "ipd-source" in o.get("data", {}).get("text/html", "")]
+    assert len(notes) >= len(charts), f"{path.name}: a chart without a source note"
+
+
+def test_three_chapters_exist():
+    assert [p.stem for p in NOTEBOOKS] == ["01_event", "02_series", "03_policies"]
+    for path in NOTEBOOKS:
+        meta = nbformat.read(path, as_version=4).metadata["ipdossier"]
+        assert meta["title"] and CJK.search(meta["title_zh"])
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_plain_papermill_runs_each_notebook_with_its_defaults(notebook, tmp_path):
+    out = tmp_path / notebook.name
+    done = subprocess.run(
+        [
+            str(BIN / "papermill"),
+            "--no-progress-bar",
+            str(notebook),
+            str(out),
+            "--cwd",
+            str(notebook.parent),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    check_executed(out, "en")
+
+
+@pytest.fixture(scope="module")
+def kernels():
+    pool = KernelPool(notebooks_dir(), env={"PLOTLY_RENDERER": "plotly_mimetype+svg"})
+    yield pool
+    pool.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
+def test_every_language_and_jurisdiction(language, jurisdiction, kernels, tmp_path):
+    params = {"language": language, "jurisdiction": jurisdiction}
+    for notebook in NOTEBOOKS:
+        out = tmp_path / notebook.name
+        execute(
+            notebook,
+            out,
+            validate(notebook, params),
+            variant=f"{language}-{jurisdiction}",
+            kernels=kernels,
+        )
+        check_executed(out, language)
+        nb = nbformat.read(out, as_version=4)
+        injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+        assert f"language = {json.dumps(language)}" in injected[0].source.replace("'", '"')
+
+
+def test_bad_parameter_fails_before_execution_naming_it(tmp_path):
+    notebook = NOTEBOOKS[0]
+    for values, needle in [
+        ({"language": "fr"}, "language='fr'"),
+        ({"jurisdiction": "Shanghai"}, "jurisdiction='Shanghai'"),
+        ({"as_of": 2017}, "as_of: expected str, got int"),
+        ({"lang": "zh"}, "unknown parameter 'lang'"),
+    ]:
+        with pytest.raises(ParameterError) as err:
+            validate(notebook, values)
+        assert needle in str(err.value) and notebook.name in str(err.value)
+
+
+def test_parameters_are_documented_for_papermill_and_ipdossier():
+    notebook = NOTEBOOKS[0]
+    helped = subprocess.run(
+        [str(BIN / "papermill"), "--help-notebook", str(notebook)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    for name in ("event_id", "language", "jurisdiction", "as_of"):
+        assert re.search(rf"^\s+{name}: str", helped.stdout, re.MULTILINE), helped.stdout
+    shown = subprocess.run(
+        [str(BIN / "ipdossier"), "params", "01_event"], capture_output=True, text=True, timeout=120
+    )
+    assert shown.returncode == 0
+    assert 'allowed: "all", "national", "Beijing", "Tianjin" or "Hebei"' in shown.stdout
+
+
+def test_a_bad_value_given_to_plain_papermill_stops_at_the_set_up_cell(tmp_path):
+    notebook = NOTEBOOKS[0]
+    out = tmp_path / "bad.ipynb"
+    done = subprocess.run(
+        [
+            str(BIN / "papermill"),
+            "--no-progress-bar",
+            str(notebook),
+            str(out),
+            "-p",
+            "language",
+            "fr",
+            "--cwd",
+            str(notebook.parent),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode != 0
+    assert "parameter language='fr' must be one of 'en', 'zh'" in done.stderr
