@@ -203,3 +203,73 @@ def params(
             typer.echo(f"      allowed: {p.allowed}")
     if checked is not None:
         typer.echo("Values OK: " + ", ".join(f"{k}={v!r}" for k, v in checked.items()))
+
+
+@app.command()
+def extract(
+    path: Annotated[Path, typer.Argument(help="An article (.txt or .html), or a draft folder.")],
+    source_id: Annotated[
+        str | None, typer.Option("--source-id", help="Id for the source (default: file name).")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Drafts folder (default: drafts/).")
+    ] = None,
+    url: Annotated[str, typer.Option("--url", help="The article's URL, for its citation.")] = "",
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Compare the draft (or article) with the package.")
+    ] = False,
+    apply: Annotated[
+        bool, typer.Option("--apply", help="Merge the draft's reviewed rows into data/.")
+    ] = False,
+    all_rows: Annotated[
+        bool, typer.Option("--all", help="With --apply: every row, reviewed or not.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="With --diff: print JSON.")] = False,
+) -> None:
+    """Draft dossier rows from a news article, for review; nothing in data/ changes
+    without --apply of reviewed rows, which re-validates the whole package first.
+
+    Exit 2 when the input is not a readable article (empty, binary, not UTF-8) or not a
+    draft folder; exit 1 when applied rows would leave the package invalid."""
+    import json
+
+    from .extract.apply import ApplyError
+    from .extract.apply import apply as apply_draft
+    from .extract.article import ArticleError
+    from .extract.diff import diff as diff_draft
+    from .extract.diff import read_draft
+    from .extract.draft import extract as run_extract
+    from .paths import project_root
+
+    try:
+        if apply:
+            added = apply_draft(path, take_all=all_rows)
+            typer.echo("applied: " + ", ".join(f"{n} {t}" for t, n in added.items()))
+            return
+        if path.is_dir():
+            draft_tables = read_draft(path)
+        else:
+            draft = run_extract(path, source_id=source_id, url=url)
+            draft_tables = draft.tables
+            if not diff:
+                folder = draft.write(out or project_root() / "drafts")
+                counts = ", ".join(f"{len(t)} {n}" for n, t in draft.tables.items())
+                typer.echo(f"draft written to {folder}: {counts}")
+                typer.echo(
+                    "review it, mark rows `reviewed` = yes, then: "
+                    f"ipdossier extract --apply {folder}"
+                )
+        if diff or path.is_dir():
+            from .extract.draft import REVIEW
+
+            tables = {k: v.drop(columns=[REVIEW], errors="ignore") for k, v in draft_tables.items()}
+            result = diff_draft(tables)
+            typer.echo(json.dumps(result.as_dict(), indent=2) if as_json else result.report())
+    except (ArticleError, FileNotFoundError) as exc:
+        typer.echo(f"ipdossier extract: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
+    except ApplyError as exc:
+        typer.echo(f"ipdossier extract: {exc}", err=True)
+        for problem in exc.problems:
+            typer.echo(f"  {problem}", err=True)
+        raise typer.Exit(EXIT_FAILED) from None

@@ -1,0 +1,94 @@
+"""Merge reviewed draft rows into data/, only if the whole package still validates.
+
+The merge is made on a copy of the package, checked with `ipdossier check` (types, keys,
+locators against the source text); data/ changes only when the copy is clean, each
+changed file replaced by rename.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from ..check import Problem, check
+from ..paths import data_dir
+from .diff import read_draft
+from .draft import NOTE, REVIEW
+
+YES = {"yes", "y", "true", "1", "x", "reviewed"}
+
+
+class ApplyError(RuntimeError):
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+def reviewed_rows(
+    draft: dict[str, pd.DataFrame], take_all: bool = False
+) -> dict[str, pd.DataFrame]:
+    out = {}
+    for name, table in draft.items():
+        if REVIEW not in table:
+            continue
+        keep = table if take_all else table[table[REVIEW].str.strip().str.lower().isin(YES)]
+        if len(keep):
+            out[name] = keep.drop(columns=[c for c in (REVIEW, NOTE) if c in keep])
+    return out
+
+
+def apply(
+    folder: Path, *, data: Path | None = None, sources: Path | None = None, take_all: bool = False
+) -> dict[str, int]:
+    """Rows added per table; raises ApplyError (data/ untouched) when validation fails."""
+    draft = read_draft(folder)
+    rows = reviewed_rows(draft, take_all)
+    if not rows:
+        raise ApplyError(
+            f"{folder}: no row is marked reviewed (set the `reviewed` column "
+            "to yes on the rows to apply)"
+        )
+    target = Path(data) if data else data_dir()
+    package = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
+    paths = {r["name"]: r["path"] for r in package["resources"]}
+    # The draft's source row comes along whenever any of its facts does.
+    if "sources" not in rows:
+        rows = {"sources": draft["sources"].drop(columns=[REVIEW], errors="ignore"), **rows}
+    with tempfile.TemporaryDirectory(prefix="ipdossier-apply-") as tmp:
+        copy = Path(tmp) / "data"
+        shutil.copytree(target, copy)
+        added = {}
+        for name, new in rows.items():
+            if name not in paths:
+                raise ApplyError(f"{folder / (name + '.csv')}: no table {name!r} in the package")
+            csv = copy / paths[name]
+            current = pd.read_csv(csv, dtype=str, keep_default_na=False)
+            key = current.columns[0]
+            new = new.reindex(columns=current.columns, fill_value="")
+            if name == "sources":
+                new = new[~new[key].isin(current[key])]
+            clash = set(new[key]) & set(current[key])
+            if clash:
+                raise ApplyError(
+                    f"{folder / (name + '.csv')}: {key} already in the package: "
+                    f"{', '.join(sorted(clash))}"
+                )
+            merged = pd.concat([current, new], ignore_index=True)
+            merged.to_csv(csv, index=False, lineterminator="\n")
+            added[name] = len(new)
+        problems = check(copy, sources)
+        if problems:
+            raise ApplyError(
+                f"{folder}: the package would not validate; data/ is unchanged", problems
+            )
+        for name in added:
+            src, dest = copy / paths[name], target / paths[name]
+            staged = dest.with_name(f".{dest.name}.apply")
+            shutil.copyfile(src, staged)
+            os.replace(staged, dest)
+    return added

@@ -1,0 +1,129 @@
+"""Read an article: plain text or HTML, without the page furniture of a web scrape.
+
+Lines are paragraphs, numbered from 1 as in the source file, so locators found here
+are valid against the file itself. A scrape's tail (member boxes, search, surveys,
+"People watch") is cut at the first furniture marker and recorded as the article's
+last line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+MAX_BYTES = 64 * 1024 * 1024
+
+FURNITURE = re.compile(
+    r"^\s*(?:member message|only our members can leave a message|latest comments|"
+    r"article search|people watch|online survey|related articles|share this|"
+    r"international ip firms|inquiry and assessment)\b",
+    re.IGNORECASE,
+)
+
+
+class ArticleError(ValueError):
+    """The input cannot be read as an article; the message names the file."""
+
+
+@dataclass
+class Article:
+    path: Path
+    sha256: str
+    paragraphs: list[str]  # every line of the text, NBSP read as a space
+    last_line: int  # the article's own last line (1-based); furniture follows
+    from_html: bool
+
+    @property
+    def lines(self) -> list[tuple[int, str]]:
+        """(line number, text) of the article's non-empty lines."""
+        return [(i, p) for i, p in enumerate(self.paragraphs[: self.last_line], 1) if p.strip()]
+
+
+class _TextOfHtml(HTMLParser):
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr", "section", "article"}
+    SKIP = {"script", "style", "nav", "footer", "header", "aside", "form", "noscript"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.skipping:
+            self.skipping -= 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data.replace("\n", " "))
+
+
+def html_to_text(markup: str) -> str:
+    parser = _TextOfHtml()
+    parser.feed(markup)
+    lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<body" in head or "<p>" in head or "<!doctype html" in head
+
+
+def read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise ArticleError(f"{path}: no such file")
+    if not path.is_file():
+        raise ArticleError(f"{path}: not a file")
+    size = path.stat().st_size
+    if size == 0:
+        raise ArticleError(f"{path}: the file is empty")
+    if size > MAX_BYTES:
+        raise ArticleError(f"{path}: {size} bytes is more than an article ({MAX_BYTES} at most)")
+    return path.read_bytes()
+
+
+def decode(path: Path, raw: bytes) -> str:
+    if b"\x00" in raw[:65536]:
+        raise ArticleError(f"{path}: binary data (NUL bytes), not a text or HTML article")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(
+            f"{path}: not UTF-8 text (byte {exc.start}); save the article as UTF-8"
+        ) from None
+    if not text.strip():
+        raise ArticleError(f"{path}: the file holds only white space")
+    return text
+
+
+def read_article(path: Path | str) -> Article:
+    path = Path(path)
+    raw = read_bytes(path)
+    text = decode(path, raw)
+    from_html = path.suffix.lower() in (".html", ".htm") or looks_like_html(text)
+    if from_html:
+        # Locators then refer to this plain text, which `extract` saves beside the draft.
+        text = html_to_text(text)
+        raw = text.encode("utf-8")
+    paragraphs = [line.replace("\xa0", " ") for line in text.split("\n")]
+    last = len(paragraphs)
+    for i, line in enumerate(paragraphs, 1):
+        if FURNITURE.search(line):
+            last = i - 1
+            break
+    while last > 0 and not paragraphs[last - 1].strip():
+        last -= 1
+    if last == 0:
+        raise ArticleError(f"{path}: no article text before the page furniture")
+    return Article(path, hashlib.sha256(raw).hexdigest(), paragraphs, last, from_html)

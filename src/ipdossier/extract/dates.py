@@ -1,0 +1,99 @@
+"""Dates as printed: "July 5-6", "5 July 2017", "in 2017", "December of the last year".
+
+A date without a printed year stays without one: the draft records what is printed
+and leaves the year for the analyst, as the curated package does (`date_basis`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_M = "|".join(m.capitalize() for m in MONTHS)
+RANGE = re.compile(
+    rf"\b(?P<month>{_M})\.? (?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?"
+    rf"(?:,? (?P<year>(?:19|20)\d\d))?\b"
+)
+YEAR = re.compile(r"\b(?:in|of|since|by) (?P<year>(?:19|20)\d\d)\b")
+RELATIVE = re.compile(
+    rf"\b(?:in )?(?P<month>{_M}) of (?:the )?(?P<rel>last|this|next) year\b", re.IGNORECASE
+)
+
+
+@dataclass
+class DateMention:
+    para: int
+    start: int
+    end: int
+    text: str
+    month: int | None
+    day_start: int | None
+    day_end: int | None
+    year: int | None
+    relative: str | None = None
+
+    def iso(self, which: str = "start") -> str:
+        """ISO date when the year is printed, else empty: no year is invented."""
+        day = self.day_start if which == "start" else (self.day_end or self.day_start)
+        if self.year and self.month and day:
+            return f"{self.year:04d}-{self.month:02d}-{day:02d}"
+        return ""
+
+
+def mentions(para: int, line: str) -> list[DateMention]:
+    out = []
+    for m in RANGE.finditer(line):
+        out.append(
+            DateMention(
+                para,
+                m.start(),
+                m.end(),
+                m.group(0),
+                MONTHS.index(m.group("month").lower()) + 1,
+                int(m.group("d1")),
+                int(m.group("d2")) if m.group("d2") else None,
+                int(m.group("year")) if m.group("year") else None,
+            )
+        )
+    for m in RELATIVE.finditer(line):
+        out.append(
+            DateMention(
+                para,
+                m.start(),
+                m.end(),
+                m.group(0),
+                MONTHS.index(m.group("month").lower()) + 1,
+                None,
+                None,
+                None,
+                m.group("rel").lower(),
+            )
+        )
+    for m in YEAR.finditer(line):
+        if not any(d.start <= m.start("year") < d.end for d in out):
+            out.append(
+                DateMention(
+                    para,
+                    m.start("year"),
+                    m.end("year"),
+                    m.group("year"),
+                    None,
+                    None,
+                    None,
+                    int(m.group("year")),
+                )
+            )
+    return sorted(out, key=lambda d: d.start)

@@ -1,0 +1,308 @@
+"""Counts: a number (digits or words, "Nine", "four-day", "9th"), the hedge before it
+("more than", "over", "nearly", "about", "tens of"), and the noun phrase it counts.
+
+Dates, years, and numbers that belong to a name ("the 30th Meeting", "Thirteenth
+Five-Year Plan") are not counts and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..numbers import NUMBER_RE, ORDINALS, QUALIFIERS, words_to_int
+
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_MONTH_BEFORE = re.compile(rf"(?:{MONTHS})\.?\s+$", re.IGNORECASE)
+_VAGUE = re.compile(
+    r"\b(?P<q>tens|hundreds|thousands|millions)\s+of\s+(?:(?P<scale>thousands|hundreds|millions)"
+    r"\s+of\s+)?",
+    re.IGNORECASE,
+)
+_VAGUE_VALUE = {"tens": 10, "hundreds": 100, "thousands": 1000, "millions": 1_000_000}
+
+# Words that end the counted noun phrase.
+_STOP = {
+    "of",
+    "from",
+    "in",
+    "at",
+    "with",
+    "to",
+    "by",
+    "for",
+    "on",
+    "including",
+    "which",
+    "that",
+    "who",
+    "whom",
+    "were",
+    "was",
+    "are",
+    "is",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "have",
+    "has",
+    "had",
+    "and",
+    "or",
+    "but",
+    "as",
+    "than",
+    "into",
+    "during",
+    "after",
+    "before",
+    "between",
+    "among",
+    "across",
+    "attended",
+    "there",
+    "this",
+    "these",
+    "those",
+    "such",
+    "their",
+    "its",
+    "his",
+    "her",
+    "while",
+    "when",
+    "where",
+    "also",
+    "not",
+    "more",
+    "held",
+    "made",
+    "built",
+    "given",
+    "taken",
+    "met",
+    "led",
+    "shown",
+    "seen",
+    "known",
+    "took",
+    "came",
+    "spoke",
+    "said",
+    "gave",
+    "went",
+    "became",
+}
+# "the new one explores ...": "one" is a pronoun unless a count-introducing word precedes.
+_ONE_AFTER = {
+    "of",
+    "from",
+    "with",
+    "only",
+    "just",
+    "and",
+    "at",
+    "in",
+    "on",
+    "by",
+    "for",
+    "to",
+    "than",
+    "least",
+    "over",
+    "about",
+    "nearly",
+}
+_KEEP_AND = {
+    "enterprises",
+    "institutions",
+    "companies",
+    "agencies",
+    "organizations",
+    "organisations",
+    "universities",
+    "colleges",
+}
+_MEASURE = {
+    "types",
+    "kinds",
+    "sorts",
+    "groups",
+    "batches",
+    "rounds",
+    "pairs",
+    "series",
+    "categories",
+    "dozens",
+    "classes",
+}
+_WORD = re.compile(r"\(?[A-Za-z][\w'’.-]*\)?")
+
+
+@dataclass
+class Count:
+    para: int
+    start: int  # of the whole phrase (hedge, number, noun)
+    end: int
+    number_start: int
+    number_end: int
+    value: int
+    qualifier: str
+    value_as_printed: str
+    noun: str
+    unit: str
+    ordinal: bool
+
+    def quote(self, line: str) -> str:
+        return line[self.start : self.end]
+
+
+def _hedge(line: str, start: int) -> tuple[str, int]:
+    """The qualifier phrase right before `start`, and where it begins."""
+    head = line[max(0, start - 40) : start]
+    low = head.lower()
+    for phrase, qualifier in QUALIFIERS:
+        if re.search(rf"(?:^|[\s(\"“]){re.escape(phrase)}\s+$", low):
+            at = low.rstrip().rfind(phrase)
+            return qualifier, start - len(head) + at
+    return "exact", start
+
+
+def _noun(line: str, pos: int) -> tuple[str, int]:
+    """The noun phrase from `pos`: words up to a stop word or punctuation."""
+    words: list[str] = []
+    end = pos
+    i = pos
+    n = len(line)
+    while i < n and len(words) < 9:
+        m = re.compile(r"[ \t]*").match(line, i)
+        j = m.end()
+        w = _WORD.match(line, j)
+        if not w:
+            break
+        token = w.group(0)
+        bare = token.strip("().").lower()
+        if bare in _STOP:
+            if bare == "and" and words and words[-1].lower().strip(",") in _KEEP_AND:
+                pass
+            elif bare == "of" and words and words[-1].lower() in _MEASURE:
+                pass
+            else:
+                break
+        if bare.endswith("ed") and words and len(bare) > 4 and bare not in ("based", "red"):
+            break
+        if words and token[0].isupper() and not token.isupper() and token[:2] != "IP":
+            # A proper name starts: "4 parts Speech ..." is not part of the count.
+            if token.lower() not in ("ip",):
+                break
+        words.append(token.rstrip(".") if token.endswith(".") and len(token) > 2 else token)
+        end = w.end() if not token.endswith(".") else w.end() - 1
+        i = w.end()
+        if token.endswith((",", ";", ":")) or line[i : i + 1] in (",", ";", ":", ".", '"', "”"):
+            break
+    return " ".join(words).strip(" ,;:"), end
+
+
+def _is_year(value: int, text: str) -> bool:
+    return text.isdigit() and len(text) == 4 and 1900 <= value <= 2100
+
+
+def counts(para: int, line: str) -> list[Count]:
+    out: list[Count] = []
+    taken: list[tuple[int, int]] = []
+    for m in _VAGUE.finditer(line):
+        base = _VAGUE_VALUE[m.group("q").lower()]
+        scale = _VAGUE_VALUE.get((m.group("scale") or "").lower(), 1)
+        noun, end = _noun(line, m.end())
+        if not noun:
+            continue
+        out.append(
+            Count(
+                para,
+                m.start(),
+                end,
+                m.start(),
+                m.end(),
+                base * scale,
+                "at_least",
+                line[m.start() : m.end()].strip(),
+                noun,
+                noun.split()[-1].lower(),
+                False,
+            )
+        )
+        taken.append((m.start(), m.end()))
+    for m in NUMBER_RE.finditer(line):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        if m.group("digits"):
+            raw = m.group("digits").replace(",", "")
+            if "." in raw:
+                continue
+            value = int(raw)
+            ordinal = bool(m.group("suffix"))
+            if _is_year(value, raw) and not ordinal:
+                continue
+        else:
+            value = words_to_int(m.group("words"))
+            if value is None:
+                continue
+            if m.group("words").lower() == "one":
+                prev = re.findall(r"[A-Za-z]+", line[: m.start()])
+                if prev and prev[-1].lower() not in _ONE_AFTER:
+                    continue
+            ordinal = re.split(r"[\s-]+", m.group("words").lower())[-1] in ORDINALS
+        before = line[: m.start()]
+        after = line[m.end() :]
+        # Dates and ranges: "July 5-6", "(2017-2025)", "5 July".
+        if _MONTH_BEFORE.search(before) or re.match(rf"\s*(?:{MONTHS})\b", after, re.I):
+            continue
+        if re.match(r"-\d", after) or re.search(r"\d-$", before):
+            continue
+        compound = re.match(r"-([A-Za-z]+)\b", after)
+        if compound:
+            # "four-day workshop" counts days; "Five-Year Plan" is a name.
+            unit = compound.group(1)
+            if unit[0].isupper():
+                continue
+            noun, end = _noun(line, m.end() + compound.end())
+            noun = f"{unit} {noun}".strip()
+            number_end = m.end() + compound.end()
+        else:
+            noun, end = _noun(line, m.end())
+            number_end = m.end()
+            unit = noun.split()[-1] if noun else ""
+        if not noun:
+            continue
+        first = noun.split()[0]
+        # "the 30th Meeting ...": a number inside a capitalised name is not a count.
+        if first[0].isupper() and not first.isupper() and before.strip()[-3:].lower() != "are":
+            if not (ordinal is False and before.strip() == ""):
+                continue
+        qualifier, start = _hedge(line, m.start())
+        printed = line[start:number_end]
+        if compound:
+            printed = line[start : m.end()]
+        if ordinal:
+            unit = "ordinal"
+        out.append(
+            Count(
+                para,
+                start,
+                end,
+                m.start(),
+                number_end,
+                value,
+                qualifier,
+                " ".join(printed.split()),
+                noun,
+                unit.lower().strip("()"),
+                ordinal,
+            )
+        )
+    return sorted(out, key=lambda c: c.start)
