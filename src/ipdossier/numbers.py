@@ -127,10 +127,22 @@ def words_to_int(words: str) -> int | None:
     return total + current
 
 
+# "tens of thousands of", "hundreds of": a lower bound with no number printed.
+VAGUE_RE = re.compile(
+    r"\b(?P<base>tens|hundreds|thousands|millions)\s+of"
+    r"(?:\s+(?P<scale>thousands|hundreds|millions)(?:\s+of)?)?\b",
+    re.IGNORECASE,
+)
+_VAGUE = {"tens": 10, "hundreds": 100, "thousands": 1000, "millions": 1_000_000}
+
+
 def parse_number(text: str) -> int | float | None:
     """The first number in `text`, as digits or words; None when there is none."""
     m = NUMBER_RE.search(text)
     if not m:
+        v = VAGUE_RE.search(text)
+        if v:
+            return _VAGUE[v.group("base").lower()] * _VAGUE.get((v.group("scale") or "").lower(), 1)
         return None
     if m.group("digits"):
         raw = m.group("digits").replace(",", "")
@@ -141,6 +153,8 @@ def parse_number(text: str) -> int | float | None:
 def qualifier_of(text: str) -> str:
     """The qualifier a phrase puts on its number: exact unless a hedge precedes it."""
     low = re.sub(r"\s+", " ", text.lower()).strip()
+    if not NUMBER_RE.search(low) and VAGUE_RE.search(low):
+        return "at_least"
     m = NUMBER_RE.search(low)
     head = (low[: m.start()] if m else low).strip()
     for phrase, qualifier in QUALIFIERS:

@@ -44,7 +44,18 @@ class Article:
 
 class _TextOfHtml(HTMLParser):
     BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr", "section", "article"}
-    SKIP = {"script", "style", "nav", "footer", "header", "aside", "form", "noscript"}
+    SKIP = {
+        "script",
+        "style",
+        "nav",
+        "footer",
+        "header",
+        "aside",
+        "form",
+        "noscript",
+        "title",
+        "head",
+    }
 
     def __init__(self):
         super().__init__(convert_charrefs=True)

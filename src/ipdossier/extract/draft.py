@@ -20,6 +20,7 @@ from . import dates, figures, people, policies
 from .article import Article, read_article
 from .typos import fix, slug
 
+EVENT_WORDS = "activity|event|forum|seminar|conference|symposium|workshop|summit|fair|expo"
 REVIEW = "reviewed"
 NOTE = "draft_note"
 BYLINE = re.compile(
@@ -60,12 +61,23 @@ class Draft:
         return folder
 
 
-def _unique(base: str, seen: set[str]) -> str:
-    candidate, n = base, 2
-    while candidate in seen:
-        candidate, n = f"{base}-{n}", n + 1
-    seen.add(candidate)
-    return candidate
+class _Ids:
+    """Deterministic ids: a slug, then slug-2, slug-3... Counting per slug keeps this
+    linear when a long input repeats the same fact."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.next: dict[str, int] = {}
+
+    def make(self, base: str) -> str:
+        n = self.next.get(base, 1)
+        candidate = base if n == 1 else f"{base}-{n}"
+        while candidate in self.seen:
+            n += 1
+            candidate = f"{base}-{n}"
+        self.next[base] = n + 1
+        self.seen.add(candidate)
+        return candidate
 
 
 def _locator(source_id: str, para: int, start: int, end: int, line: str) -> dict:
@@ -152,7 +164,7 @@ def _event_row(source_id: str, a: Article) -> dict:
     """The article's main event: a quoted name followed by "activity", with its dates."""
     for para, line in a.lines:
         m = re.search(
-            r"[\"“](?P<name>[^\"”]{4,120})[\"”]\s+(?:[Aa]ctivity|[Ee]vent|[Ff]orum)", line
+            rf"[\"“](?P<name>[^\"”]{{4,120}})[\"”]\s+(?:{EVENT_WORDS})\b", line, re.IGNORECASE
         )
         if not m:
             continue
@@ -194,14 +206,15 @@ def extract(path: Path | str, source_id: str | None = None, url: str = "") -> Dr
     rows: dict[str, list[dict]] = {
         k: [] for k in ("figures", "people", "organisations", "roles", "policies")
     }
-    ids: dict[str, set[str]] = {k: set() for k in rows}
+    ids = {k: _Ids() for k in rows}
     person_ids: dict[str, str] = {}
     org_ids: dict[str, str] = {}
+    policy_titles: set[str] = set()
     for para, line in a.lines:
         for c in figures.counts(para, line):
             rows["figures"].append(
                 {
-                    "figure_id": _unique(slug(f"{c.unit}-{c.value}", 40), ids["figures"]),
+                    "figure_id": ids["figures"].make(slug(f"{c.unit}-{c.value}", 40)),
                     "event_id": ev["event_id"],
                     "metric": fix(c.noun),
                     "value": c.value,
@@ -219,7 +232,7 @@ def extract(path: Path | str, source_id: str | None = None, url: str = "") -> Dr
             org_name = people.normal_org(m.organisation)
             org_key = org_name.lower()
             if org_key not in org_ids:
-                org_ids[org_key] = _unique(slug(org_name, 40), ids["organisations"])
+                org_ids[org_key] = ids["organisations"].make(slug(org_name, 40))
                 start = line.find(m.organisation, m.start)
                 level, jurisdiction, basis = _jurisdiction(org_name)
                 rows["organisations"].append(
@@ -236,7 +249,7 @@ def extract(path: Path | str, source_id: str | None = None, url: str = "") -> Dr
                     }
                 )
             if m.name not in person_ids:
-                person_ids[m.name] = _unique(slug(m.name, 40), ids["people"])
+                person_ids[m.name] = ids["people"].make(slug(m.name, 40))
                 rows["people"].append(
                     {
                         "person_id": person_ids[m.name],
@@ -248,7 +261,7 @@ def extract(path: Path | str, source_id: str | None = None, url: str = "") -> Dr
                 )
             rows["roles"].append(
                 {
-                    "role_id": _unique(f"r-{person_ids[m.name]}", ids["roles"]),
+                    "role_id": ids["roles"].make(f"r-{person_ids[m.name]}"),
                     "person_id": person_ids[m.name],
                     "event_id": ev["event_id"],
                     "policy_id": "",
@@ -262,12 +275,13 @@ def extract(path: Path | str, source_id: str | None = None, url: str = "") -> Dr
             )
         for p in policies.mentions(para, line):
             title = fix(p.title)
-            if any(r["title"].lower() == title.lower() for r in rows["policies"]):
+            if title.lower() in policy_titles:
                 continue
+            policy_titles.add(title.lower())
             level, jurisdiction = _policy_scope(title)
             rows["policies"].append(
                 {
-                    "policy_id": _unique(slug(title, 40), ids["policies"]),
+                    "policy_id": ids["policies"].make(slug(title, 40)),
                     "title": title,
                     "title_as_printed": p.title if p.title != title else "",
                     "kind": p.kind,

@@ -10,20 +10,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..numbers import NUMBER_RE, ORDINALS, QUALIFIERS, words_to_int
+from ..numbers import (
+    NUMBER_RE,
+    NUMBER_WORD,
+    ORDINALS,
+    QUALIFIERS,
+    VAGUE_RE,
+    parse_number,
+    words_to_int,
+)
 
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _MONTH_BEFORE = re.compile(rf"(?:{MONTHS})\.?\s+$", re.IGNORECASE)
-_VAGUE = re.compile(
-    r"\b(?P<q>tens|hundreds|thousands|millions)\s+of\s+(?:(?P<scale>thousands|hundreds|millions)"
-    r"\s+of\s+)?",
-    re.IGNORECASE,
-)
-_VAGUE_VALUE = {"tens": 10, "hundreds": 100, "thousands": 1000, "millions": 1_000_000}
-
 # Words that end the counted noun phrase.
 _STOP = {
     "of",
@@ -141,6 +142,12 @@ _MEASURE = {
     "dozens",
     "classes",
 }
+# "30 companies and tens of thousands of visitors": a new count, not more of the noun.
+_NEXT_IS_COUNT = re.compile(
+    r"\s+(?:\d|(?:tens|hundreds|thousands|millions|more|over|nearly|about|almost|some|at)\b|"
+    rf"(?:{NUMBER_WORD})\b)",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"\(?[A-Za-z][\w'’.-]*\)?")
 
 
@@ -188,7 +195,12 @@ def _noun(line: str, pos: int) -> tuple[str, int]:
         token = w.group(0)
         bare = token.strip("().").lower()
         if bare in _STOP:
-            if bare == "and" and words and words[-1].lower().strip(",") in _KEEP_AND:
+            if (
+                bare == "and"
+                and words
+                and words[-1].lower().strip(",") in _KEEP_AND
+                and not _NEXT_IS_COUNT.match(line, w.end())
+            ):
                 pass
             elif bare == "of" and words and words[-1].lower() in _MEASURE:
                 pass
@@ -215,9 +227,8 @@ def _is_year(value: int, text: str) -> bool:
 def counts(para: int, line: str) -> list[Count]:
     out: list[Count] = []
     taken: list[tuple[int, int]] = []
-    for m in _VAGUE.finditer(line):
-        base = _VAGUE_VALUE[m.group("q").lower()]
-        scale = _VAGUE_VALUE.get((m.group("scale") or "").lower(), 1)
+    for m in VAGUE_RE.finditer(line):
+        value = parse_number(m.group(0))
         noun, end = _noun(line, m.end())
         if not noun:
             continue
@@ -228,7 +239,7 @@ def counts(para: int, line: str) -> list[Count]:
                 end,
                 m.start(),
                 m.end(),
-                base * scale,
+                value,
                 "at_least",
                 line[m.start() : m.end()].strip(),
                 noun,

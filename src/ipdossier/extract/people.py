@@ -66,6 +66,8 @@ class Mention:
 
 def _trim_org(org: str) -> str:
     org = org.rstrip(" ,;:")
+    if org.startswith(("the ", "The ")):
+        org = org[4:]
     # An organisation never ends on a joining word.
     while True:
         words = org.split(" ")

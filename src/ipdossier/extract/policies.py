@@ -58,7 +58,11 @@ def mentions(para: int, line: str) -> list[PolicyMention]:
         title = m.group("title").strip()
         words = title.split()
         after = line[m.end() : m.end() + 10].lower()
-        if after.startswith((" activity", " activities")):
+        if re.match(
+            r"\s*(?:activity|activities|event|forum|seminar|conference|symposium|"
+            r"workshop|summit|fair|expo)\b",
+            after,
+        ):
             continue  # an event's name, not a policy
         named_strategy = line[max(0, m.start() - 10) : m.start()].lower().endswith("strategy ")
         # Quoted strategy names are short and title-like; quoted speech themes are not.

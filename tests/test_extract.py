@@ -1,0 +1,323 @@
+"""`ipdossier extract`: drafts from articles, compared with the curated package."""
+
+from __future__ import annotations
+
+import csv
+import time
+import tracemalloc
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from ipdossier import data
+from ipdossier.check import check
+from ipdossier.cli import app
+from ipdossier.extract.apply import ApplyError, apply
+from ipdossier.extract.article import ArticleError, read_article
+from ipdossier.extract.diff import diff
+from ipdossier.extract.draft import REVIEW, extract
+from ipdossier.extract.typos import fix
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+@pytest.fixture(scope="module")
+def real(sources):
+    d = data.load()
+    row = d.sources.iloc[0]
+    return extract(sources / row["file_name"], source_id=row["source_id"]), d
+
+
+def _span_holds(curated, draft) -> bool:
+    return (
+        int(draft["para"]) == int(curated["para"])
+        and int(draft["char_start"]) < int(curated["char_end"])
+        and int(curated["char_start"]) < int(draft["char_end"])
+    )
+
+
+def test_every_curated_figure_is_found_with_its_qualifier_and_locator(real):
+    draft, d = real
+    found = draft.tables["figures"]
+    for _, cur in d.figures.iterrows():
+        hits = [r for _, r in found.iterrows() if _span_holds(cur, r)]
+        assert hits, f"{cur['figure_id']} ({cur['quote']}) not found"
+        hit = hits[0]
+        assert int(hit["value"]) == int(cur["value"]), cur["figure_id"]
+        assert hit["qualifier"] == cur["qualifier"], cur["figure_id"]
+        # The printed number the curated row claims lies inside the draft's span.
+        line = read_article(draft.article.path).paragraphs[int(hit["para"]) - 1]
+        assert cur["value_as_printed"] in line[int(hit["char_start"]) : int(hit["char_end"])]
+        assert hit["quote"] == line[int(hit["char_start"]) : int(hit["char_end"])]
+    assert len(found) == len(d.figures)  # and nothing that is not a count
+
+
+def test_every_curated_person_is_found_with_title_and_organisation(real):
+    draft, d = real
+    people = draft.tables["people"].set_index("name")
+    roles = draft.tables["roles"]
+    orgs = draft.tables["organisations"].set_index("org_id")
+    cur_orgs = d.organisations.set_index("org_id")
+    for _, person in d.people.iterrows():
+        assert person["name"] in people.index, person["name"]
+        mine = people.loc[person["name"]]
+        # The first mention, exactly where the curated package has it.
+        assert (int(mine["para"]), int(mine["char_start"]), int(mine["char_end"])) == (
+            int(person["para"]),
+            int(person["char_start"]),
+            int(person["char_end"]),
+        )
+        cur_roles = d.roles[d.roles["person_id"] == person["person_id"]]
+        drafted = roles[roles["person_id"] == mine["person_id"]]
+        for _, cur in cur_roles.iterrows():
+            match = [r for _, r in drafted.iterrows() if _span_holds(cur, r)]
+            assert match, f"{person['name']}: role at para {cur['para']} not found"
+            r = match[0]
+            assert fix(r["title_as_printed"]).lower() in fix(cur["title_as_printed"]).lower()
+            org = cur_orgs.loc[cur["org_id"]]
+            printed = org["name_as_printed"] if pd.notna(org["name_as_printed"]) else org["name"]
+            drafted_org = fix(orgs.loc[r["org_id"], "name"]).lower()
+            # The organisation as curated, or as the role's own quote prints it.
+            assert drafted_org in (fix(printed).lower(), fix(org["name"]).lower()) or (
+                drafted_org in fix(cur["quote"]).lower()
+            ), drafted_org
+
+
+def test_draft_locators_pass_the_package_check(real, tmp_path, sources):
+    draft, _ = real
+    line_of = read_article(draft.article.path).paragraphs
+    for name, table in draft.tables.items():
+        if "para" not in table:
+            continue
+        for _, row in table.iterrows():
+            span = line_of[int(row["para"]) - 1][int(row["char_start"]) : int(row["char_end"])]
+            assert span == row["quote"], (name, row.iloc[0])
+
+
+def test_citation_metadata_of_the_source(real):
+    draft, d = real
+    src = draft.tables["sources"].iloc[0]
+    cur = d.sources.iloc[0]
+    for column in ("title", "author", "sha256", "section"):
+        assert src[column] == cur[column], column
+    assert int(src["article_last_line"]) == int(cur["article_last_line"])
+    assert cur["publication"].startswith(src["publication"])
+    event = draft.tables["events"].iloc[0]
+    assert event["name"] == d.events.set_index("event_id").loc["bth-2017-baoding", "name"]
+    assert event["start_date"] == "" and "year not printed" in event["date_basis"]
+
+
+def test_policies_cited_are_found(real):
+    draft, d = real
+    titles = {fix(t).lower() for t in draft.tables["policies"]["title"]}
+    documents = d.policies[d.policies["kind"].isin(["plan", "opinions", "decision", "outline"])]
+    for _, p in documents.iterrows():
+        printed = p["title_as_printed"] if pd.notna(p["title_as_printed"]) else p["title"]
+        assert fix(printed).lower() in titles, printed
+
+
+def test_diff_of_the_real_article_finds_no_conflict(real):
+    draft, _ = real
+    result = diff(draft.tables)
+    assert result.curated_source == "chinaip-1456"
+    assert not result.conflicts
+    assert not result.missing.get("figures") and not result.missing.get("people")
+    assert result.same["figures"] == 10
+
+
+# -- articles the team wrote in the same style ---------------------------------------------
+
+
+def rows(draft, table):
+    return draft.tables[table]
+
+
+def test_word_numbers_hedges_and_several_people_in_one_sentence():
+    draft = extract(ARTICLES / "shenzhen-forum.txt")
+    got = {
+        (int(r["value"]), r["qualifier"], r["metric"]) for _, r in rows(draft, "figures").iterrows()
+    }
+    assert {
+        (4, "exact", "day forum"),
+        (200, "at_least", "delegates"),
+        (30, "approximately", "companies"),
+        (10000, "at_least", "visitors"),
+        (9, "exact", "agencies"),
+        (1500, "approximately", "enterprises and public institutions"),
+        (12, "at_least", "workshops"),
+        (40, "at_least", "participants"),
+    } <= got
+    # Years, dates and "the traditional one" are not counts; furniture ("3 answers") is cut.
+    assert not {v for v, _, _ in got} & {2018, 12_14, 3, 1}
+    roles = rows(draft, "roles").set_index("person_id")
+    orgs = rows(draft, "organisations").set_index("org_id")
+    expected = {
+        "wang-hua": ("director", "Guangdong Intellectual Property Office"),
+        "li-ming": ("president", "Shenzhen IP Association"),
+        "chen-gang": ("vice mayor", "Shenzhen municipality"),
+        "zhou-lei": ("chief engineer", "Huawei Technologies Co., Ltd."),
+        "sun-yue": ("deputy general manager", "Pearl River IP Agency"),
+    }
+    for pid, (title, org) in expected.items():
+        assert roles.loc[pid, "title"] == title
+        assert orgs.loc[roles.loc[pid, "org_id"], "name"] == org
+    assert draft.article.last_line == 8
+    policies = set(rows(draft, "policies")["title"])
+    assert policies == {"Guangdong Opinions on Strengthening IP Protection and Application"}
+    event = rows(draft, "events").iloc[0]
+    assert event["name"] == "Guangdong-Hong Kong-Macao IP Services Connect"
+    assert event["date_basis"] == 'Printed: "March 12-14"; year not printed'
+
+
+def test_html_article_without_page_furniture(tmp_path):
+    draft = extract(ARTICLES / "hangzhou-seminar.html", source_id="hz")
+    assert draft.article.from_html
+    got = {(int(r["value"]), r["qualifier"]) for _, r in rows(draft, "figures").iterrows()}
+    assert got == {(300, "approximately"), (20, "at_most")}  # not nav, footer or script
+    event = rows(draft, "events").iloc[0]
+    assert (event["name"], event["start_date"]) == ("Zhejiang Patent Quality", "2019-05-08")
+    folder = draft.write(tmp_path)
+    text = (folder / "hz.txt").read_text(encoding="utf-8").split("\n")
+    for _, r in rows(draft, "figures").iterrows():
+        assert text[int(r["para"]) - 1][int(r["char_start"]) : int(r["char_end"])] == r["quote"]
+
+
+def test_scrape_typos_are_tolerated_and_normalised():
+    draft = extract(ARTICLES / "shenzhen-forum.txt")
+    assert fix("Heibei provincial office") == "Hebei provincial office"
+    assert fix("the deputy genera l manager") == "the deputy general manager"
+    assert fix("Beijing- Tianjin-Hebei") == "Beijing-Tianjin-Hebei"
+    sun = rows(draft, "roles").set_index("person_id").loc["sun-yue"]
+    assert sun["title_as_printed"] == "deputy genera l manager"  # the quote keeps the source
+
+
+# -- bad input -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"   \n\n", "only white space"),
+        (b"\x7fELF\x02\x01\x01\x00\x00\x00binary", "binary data (NUL bytes)"),
+        ("Titel \u00e9".encode("latin-1"), "not UTF-8 text"),
+    ],
+)
+def test_unreadable_input_gets_a_clear_error(tmp_path, content, message):
+    path = tmp_path / "article.txt"
+    path.write_bytes(content)
+    with pytest.raises(ArticleError) as err:
+        extract(path)
+    assert str(path) in str(err.value) and message in str(err.value)
+    result = CliRunner().invoke(app, ["extract", str(path)])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_missing_file(tmp_path):
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2 and "no such file" in result.output
+
+
+def test_ten_megabyte_input_is_bounded(tmp_path):
+    body = (ARTICLES / "shenzhen-forum.txt").read_text(encoding="utf-8").split("\n\n\nMember")[0]
+    paragraphs = "\n".join(body.split("\n")[4:])
+    copies = 10 * 1024 * 1024 // len(paragraphs) + 1
+    big = tmp_path / "big.txt"
+    big.write_text("A long feed\n\n" + "\n".join([paragraphs] * copies), encoding="utf-8")
+    assert big.stat().st_size >= 10 * 1024 * 1024
+    tracemalloc.start()
+    started = time.monotonic()
+    try:
+        draft = extract(big)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    # Bounds, not a benchmark: linear work on a 10 MB text, memory a small multiple of it.
+    assert time.monotonic() - started < 300
+    assert peak < 500 * 2**20
+    assert len(draft.tables["figures"]) == copies * 9
+
+
+# -- diff and apply --------------------------------------------------------------------------
+
+
+def test_diff_reports_conflicts_new_and_missing(real, tmp_path):
+    draft, _ = real
+    folder = draft.write(tmp_path)
+    figures = pd.read_csv(folder / "figures.csv", dtype=str, keep_default_na=False)
+    attendees = figures["value_as_printed"] == "more than 150"
+    figures.loc[attendees, "value"] = "160"
+    figures = figures[figures["value_as_printed"] != "three"]
+    figures.to_csv(folder / "figures.csv", index=False)
+    people = pd.read_csv(folder / "people.csv", dtype=str, keep_default_na=False)
+    people.loc[len(people)] = {**people.iloc[0].to_dict(), "person_id": "new", "name": "Ma Li"}
+    people.to_csv(folder / "people.csv", index=False)
+    result = CliRunner().invoke(app, ["extract", "--diff", str(folder)])
+    assert result.exit_code == 0
+    assert "draft 160 at_least, curated attendees 150 at_least" in result.output
+    assert "missing: symposium-districts" in result.output
+    assert "new: people.csv row" in result.output and "(Ma Li)" in result.output
+
+
+def _mark(folder: Path, table: str, ids: set[str] | None = None, **values) -> None:
+    path = folder / f"{table}.csv"
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        if ids is None or next(iter(row.values())) in ids:
+            row[REVIEW] = "yes"
+            row.update(values)
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_apply_merges_only_reviewed_rows_and_only_when_valid(tmp_path, data_copy, sources):
+    article_dir = tmp_path / "sources"
+    article_dir.mkdir()
+    (article_dir / "sz.txt").write_bytes((ARTICLES / "shenzhen-forum.txt").read_bytes())
+    for f in sources.iterdir():
+        (article_dir / f.name).write_bytes(f.read_bytes())
+    draft = extract(article_dir / "sz.txt", source_id="sz")
+    folder = draft.write(tmp_path / "drafts")
+    before = {p.name: p.read_bytes() for p in data_copy.glob("*.csv")}
+
+    with pytest.raises(ApplyError, match="no row is marked reviewed"):
+        apply(folder, data=data_copy, sources=article_dir)
+
+    # Figures reviewed, but their event is not: the foreign key fails and nothing changes.
+    _mark(folder, "figures")
+    with pytest.raises(ApplyError) as err:
+        apply(folder, data=data_copy, sources=article_dir)
+    assert any("event_id" in str(p) for p in err.value.problems)
+    assert {p.name: p.read_bytes() for p in data_copy.glob("*.csv")} == before
+
+    _mark(folder, "events")
+    added = apply(folder, data=data_copy, sources=article_dir)
+    assert added == {"sources": 1, "events": 1, "figures": 9}
+    assert check(data_copy, article_dir) == []
+    merged = data.load(data_copy)
+    assert set(merged.figures.loc[merged.figures["source_id"] == "sz", "value"]) >= {200, 10000}
+    # The curated rows are untouched.
+    assert (data_copy / "people.csv").read_bytes() == before["people.csv"]
+
+
+def test_apply_refuses_rows_missing_what_the_schema_requires(tmp_path, data_copy, sources):
+    article_dir = tmp_path / "sources"
+    article_dir.mkdir()
+    (article_dir / "sz.txt").write_bytes((ARTICLES / "shenzhen-forum.txt").read_bytes())
+    for f in sources.iterdir():
+        (article_dir / f.name).write_bytes(f.read_bytes())
+    folder = extract(article_dir / "sz.txt", source_id="sz").write(tmp_path / "drafts")
+    for table in ("events", "people", "organisations", "roles"):
+        _mark(folder, table)
+    with pytest.raises(ApplyError) as err:
+        apply(folder, data=data_copy, sources=article_dir)
+    assert any("roles.csv" in str(p) and "event_role" in str(p) for p in err.value.problems)
+    _mark(folder, "roles", event_role="speech")
+    added = apply(folder, data=data_copy, sources=article_dir)
+    assert added["roles"] == 5 and added["people"] == 5
