@@ -74,23 +74,31 @@ def render_report(
     return made
 
 
+FRONT_PAGES = 2  # the cover and the contents
+
+
 def _print_all(printer, chapters, out_dir: Path, language: str, common: dict):
+    """Chapter PDFs first: each starts on a new page and lays out the same alone as in
+    the dossier, so their lengths give the contents' page numbers and the dossier is
+    printed once. Its own bookmarks confirm the numbers; a mismatch is printed again."""
     title = t("dossier_title", language)
+    sources_title = t("sources", language)
     words = {"footer": t("page_of", language)}
-    first = printer.pdf_bytes(
-        report_html.page(chapters, web=False, **common), header_title=title, **words
-    )
-    found = outline.top_level_pages(first)
-    pages = {c.id: found.get(c.title) for c in chapters}
-    pages["sources"] = found.get(t("sources", language))
-    final = report_html.page(chapters, web=False, pages=pages, **common)
-    dossier_pdf = printer.print_html(final, out_dir / "dossier.pdf", header_title=title, **words)
-    per_chapter = []
+    per_chapter, pages, next_page = [], {}, FRONT_PAGES + 1
     for c in chapters:
         page = report_html.page([c], web=False, cover=False, **common)
-        per_chapter.append(
-            printer.print_html(
-                page, out_dir / f"{c.stem}.pdf", header_title=f"{title} · {c.title}", **words
-            )
-        )
-    return dossier_pdf, per_chapter
+        pdf = printer.pdf_bytes(page, header_title=f"{title} · {c.title}", **words)
+        per_chapter.append(write_atomic(out_dir / f"{c.stem}.pdf", pdf))
+        pages[c.id] = next_page
+        next_page += outline.top_level_pages(pdf)[sources_title] - 1
+    pages["sources"] = next_page
+    for _attempt in range(2):
+        final = report_html.page(chapters, web=False, pages=pages, **common)
+        pdf = printer.pdf_bytes(final, header_title=title, **words)
+        found = outline.top_level_pages(pdf)
+        actual = {c.id: found.get(c.title) for c in chapters}
+        actual["sources"] = found.get(sources_title)
+        if actual == pages:
+            break
+        pages = actual
+    return write_atomic(out_dir / "dossier.pdf", pdf), per_chapter
