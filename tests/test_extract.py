@@ -262,6 +262,17 @@ def test_diff_reports_conflicts_new_and_missing(real, tmp_path):
     assert "new: people.csv row" in result.output and "(Ma Li)" in result.output
 
 
+@pytest.fixture
+def article_dir(tmp_path, sources) -> Path:
+    """A sources folder holding the real article and a team-written one (sz.txt)."""
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "sz.txt").write_bytes((ARTICLES / "shenzhen-forum.txt").read_bytes())
+    for f in sources.iterdir():
+        (folder / f.name).write_bytes(f.read_bytes())
+    return folder
+
+
 def _mark(folder: Path, table: str, ids: set[str] | None = None, **values) -> None:
     path = folder / f"{table}.csv"
     with open(path, newline="", encoding="utf-8") as fh:
@@ -276,12 +287,7 @@ def _mark(folder: Path, table: str, ids: set[str] | None = None, **values) -> No
         writer.writerows(rows)
 
 
-def test_apply_merges_only_reviewed_rows_and_only_when_valid(tmp_path, data_copy, sources):
-    article_dir = tmp_path / "sources"
-    article_dir.mkdir()
-    (article_dir / "sz.txt").write_bytes((ARTICLES / "shenzhen-forum.txt").read_bytes())
-    for f in sources.iterdir():
-        (article_dir / f.name).write_bytes(f.read_bytes())
+def test_apply_merges_only_reviewed_rows_and_only_when_valid(tmp_path, data_copy, article_dir):
     draft = extract(article_dir / "sz.txt", source_id="sz")
     folder = draft.write(tmp_path / "drafts")
     before = {p.name: p.read_bytes() for p in data_copy.glob("*.csv")}
@@ -306,12 +312,7 @@ def test_apply_merges_only_reviewed_rows_and_only_when_valid(tmp_path, data_copy
     assert (data_copy / "people.csv").read_bytes() == before["people.csv"]
 
 
-def test_apply_refuses_rows_missing_what_the_schema_requires(tmp_path, data_copy, sources):
-    article_dir = tmp_path / "sources"
-    article_dir.mkdir()
-    (article_dir / "sz.txt").write_bytes((ARTICLES / "shenzhen-forum.txt").read_bytes())
-    for f in sources.iterdir():
-        (article_dir / f.name).write_bytes(f.read_bytes())
+def test_apply_refuses_rows_missing_what_the_schema_requires(tmp_path, data_copy, article_dir):
     folder = extract(article_dir / "sz.txt", source_id="sz").write(tmp_path / "drafts")
     for table in ("events", "people", "organisations", "roles"):
         _mark(folder, table)

@@ -7,7 +7,9 @@ like `<img src=x onerror=...>`) appears as text in JupyterLab, HTML and PDF.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import logging
 import os
 import warnings
@@ -116,6 +118,27 @@ def source_note(rows: pd.DataFrame | pd.Series, language: str = "en", extra: str
     return f'<p class="ipd-source">{html.escape(t("source", language))}: {text}.{tail}</p>'
 
 
+# SVGs by figure: a warm kernel runs the same chapter for many variants, and a chart the
+# variant does not change (the map under every jurisdiction) is rendered once.
+_svg_cache: dict[str, str] = {}
+
+
+def mimebundle(fig: go.Figure) -> dict:
+    """The interactive JSON and, under the dossier's renderer, the vector SVG beside it."""
+    fig_dict = fig.to_dict()
+    bundle = pio.renderers["plotly_mimetype"].to_mimebundle(dict(fig_dict))
+    if "svg" in pio.renderers.default.split("+"):
+        spec = json.dumps(bundle, sort_keys=True, default=str)
+        svg_renderer = pio.renderers["svg"]
+        key = hashlib.sha256(
+            f"{svg_renderer.width}x{svg_renderer.height}:{spec}".encode()
+        ).hexdigest()
+        if key not in _svg_cache:
+            _svg_cache[key] = svg_renderer.to_mimebundle(fig_dict)["image/svg+xml"]
+        bundle["image/svg+xml"] = _svg_cache[key]
+    return bundle
+
+
 def show(
     fig: go.Figure,
     sources: pd.DataFrame | pd.Series | None = None,
@@ -126,7 +149,10 @@ def show(
     """Display a chart, then its source note (the note is what the PDF footnotes)."""
     from IPython.display import HTML, display
 
-    fig.show()
+    if pio.renderers.default in (RENDERER, "plotly_mimetype"):
+        display(mimebundle(fig), raw=True)
+    else:
+        fig.show()
     if sources is not None:
         display(HTML(source_note(sources, language, note)))
 

@@ -24,31 +24,42 @@ add(
 )
 
 
+# Charts of the event as a whole and of the series: the jurisdiction filter selects
+# organisations and policies, not these, so their subtitle does not name it.
+AS_OF_ONLY = ("as_of",)
+
+
 def wrap(text: str, width: int = 32) -> str:
     """Wrap a long label onto lines joined with <br> (plotly's line break)."""
     return "<br>".join(textwrap.wrap(str(text), width, break_long_words=False)) or str(text)
 
 
-def scope_label(ctx) -> str:
-    """What the run is filtered to, as a subtitle."""
+def scope_label(ctx, filters: tuple[str, ...] = ("jurisdiction", "as_of")) -> str:
+    """The filters of the run that this chart applies, as a subtitle."""
     parts = []
-    if ctx.jurisdiction != "all":
+    if "jurisdiction" in filters and ctx.jurisdiction != "all":
         key = "filter_national" if ctx.jurisdiction == "national" else ctx.jurisdiction
         parts.append(t(key, ctx.language))
-    if ctx.as_of:
+    if "as_of" in filters and ctx.as_of:
         parts.append(f"{t('as_of', ctx.language)} {ctx.as_of}")
     return " · ".join(parts)
 
 
-def titled(fig: go.Figure, ctx, title: str) -> go.Figure:
-    sub = scope_label(ctx)
+def titled(
+    fig: go.Figure, ctx, title: str, filters: tuple[str, ...] = ("jurisdiction", "as_of")
+) -> go.Figure:
+    """Title the chart; the subtitle names only the filters it applies, so a chart the
+    jurisdiction does not change says so by not naming one."""
+    sub = scope_label(ctx, filters)
     fig.update_layout(title=dict(text=title, subtitle=dict(text=sub)), template=theme.NAME)
     if sub and (fig.layout.margin.t or 0) < 95:
         fig.update_layout(margin_t=95)
     return fig
 
 
-def empty(ctx, title: str, what: str) -> go.Figure:
+def empty(
+    ctx, title: str, what: str, filters: tuple[str, ...] = ("jurisdiction", "as_of")
+) -> go.Figure:
     """A readable chart saying nothing is stated, instead of a blank figure or an error."""
     fig = go.Figure()
     message = t("nothing_stated", ctx.language).format(what=what)
@@ -64,4 +75,4 @@ def empty(ctx, title: str, what: str) -> go.Figure:
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     fig.update_layout(height=220)
-    return titled(fig, ctx, title)
+    return titled(fig, ctx, title, filters)

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from .. import derive, theme
 from ..i18n import add, t
-from .base import empty, titled, wrap
+from .base import AS_OF_ONLY, empty, titled, wrap
 
 add(
     {
@@ -55,7 +55,7 @@ def figure(ctx) -> go.Figure:
     f = frame(ctx)
     title = t("participation_title", lang)
     if f.empty:
-        return empty(ctx, title, t("participation_what", lang))
+        return empty(ctx, title, t("participation_what", lang), AS_OF_ONLY)
     fig = go.Figure()
     for q in dict.fromkeys(f["qualifier"]):
         rows = f[f["qualifier"] == q]
@@ -109,4 +109,4 @@ def figure(ctx) -> go.Figure:
         tickfont=dict(size=12),
     )
     fig.update_layout(barmode="overlay", bargap=0.35, height=200 + 88 * len(f), legend=dict(y=-0.2))
-    return titled(fig, ctx, title)
+    return titled(fig, ctx, title, AS_OF_ONLY)

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from .. import derive, theme
 from ..i18n import add, t
-from .base import empty, titled, wrap
+from .base import AS_OF_ONLY, empty, titled, wrap
 
 add(
     {
@@ -60,7 +60,7 @@ def figure(ctx) -> go.Figure:
     f = frame(ctx)
     title = t("programme_title", lang)
     if f.empty:
-        return empty(ctx, title, t("programme_what", lang))
+        return empty(ctx, title, t("programme_what", lang), AS_OF_ONLY)
     fig = go.Figure()
     for dated in (True, False):
         rows = f[f["dated"] == dated]
@@ -101,4 +101,4 @@ def figure(ctx) -> go.Figure:
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(height=150 + 58 * len(f), bargap=0.3)
-    return titled(fig, ctx, title)
+    return titled(fig, ctx, title, AS_OF_ONLY)

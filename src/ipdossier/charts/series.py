@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from .. import derive, geo, theme
 from ..i18n import add, t
-from .base import empty, titled
+from .base import AS_OF_ONLY, empty, titled
 
 add(
     {
@@ -55,7 +55,7 @@ def map_figure(ctx) -> go.Figure:
     s = frame(ctx)
     title = t("series_title", lang)
     if s.empty:
-        return empty(ctx, title, t("series_what", lang))
+        return empty(ctx, title, t("series_what", lang), AS_OF_ONLY)
     fig = go.Figure()
     highlighted = {int(c) for c in s["adcode"]}
     lons, lats = [], []
@@ -129,7 +129,7 @@ def map_figure(ctx) -> go.Figure:
         legend=dict(y=0.02, x=0.01, yanchor="bottom", bgcolor="rgba(255,255,255,0.8)"),
         margin=dict(l=10, r=10, t=70, b=10),
     )
-    return titled(fig, ctx, title)
+    return titled(fig, ctx, title, AS_OF_ONLY)
 
 
 def reach_frame(ctx) -> pd.DataFrame:
@@ -141,7 +141,7 @@ def reach_figure(ctx) -> go.Figure:
     r = reach_frame(ctx)
     title = t("reach_title", lang)
     if r.empty:
-        return empty(ctx, title, t("reach_what", lang))
+        return empty(ctx, title, t("reach_what", lang), AS_OF_ONLY)
     fig = go.Figure(
         go.Bar(
             x=[int(v) for v in r["value"]],
@@ -177,4 +177,4 @@ def reach_figure(ctx) -> go.Figure:
     fig.update_xaxes(title_text=t("reach_axis", lang), range=[0, int(r["value"].max()) * 1.2])
     fig.update_yaxes(visible=True)
     fig.update_layout(height=280, bargap=0.45, margin=dict(b=90))
-    return titled(fig, ctx, title)
+    return titled(fig, ctx, title, AS_OF_ONLY)

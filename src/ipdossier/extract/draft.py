@@ -90,21 +90,23 @@ def _locator(source_id: str, para: int, start: int, end: int, line: str) -> dict
     }
 
 
+# First match wins: a "Party Committee office" is a party organ before it is an office.
+ORG_TYPES = [
+    (re.compile(r"\b(party|committee|leading group)\b"), "party organ"),
+    (
+        re.compile(r"\b(office|department|bureau|administration|ministry|commission)\b"),
+        "government office",
+    ),
+    (re.compile(r"\b(municipality|government|council)\b"), "government"),
+    (re.compile(r"\b(college|university|school|institute)\b"), "college"),
+    (re.compile(r"\b(agency|p\.c\.|law|ip firm|partners)\b"), "IP service agency"),
+    (re.compile(r"\b(co\.|ltd|group|company|corporation|motor)\b"), "enterprise"),
+]
+
+
 def _org_type(name: str) -> str:
     low = name.lower()
-    if re.search(r"\b(party|committee|leading group)\b", low):
-        return "party organ"
-    if re.search(r"\b(office|department|bureau|administration|ministry|commission)\b", low):
-        return "government office"
-    if re.search(r"\b(municipality|government|council)\b", low):
-        return "government"
-    if re.search(r"\b(college|university|school|institute)\b", low):
-        return "college"
-    if re.search(r"\b(agency|p\.c\.|law|ip firm|partners)\b", low):
-        return "IP service agency"
-    if re.search(r"\b(co\.|ltd|group|company|corporation|motor)\b", low):
-        return "enterprise"
-    return "IP service agency"
+    return next((kind for pattern, kind in ORG_TYPES if pattern.search(low)), "IP service agency")
 
 
 def _jurisdiction(name: str) -> tuple[str | None, str | None, str]:
