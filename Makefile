@@ -39,4 +39,5 @@ $(STAMP): pyproject.toml
 	touch $@
 
 clean-reports:
-	rm -rf reports/runs reports/latest reports/.cache
+	# Published runs are named <date>T<time>Z-<id>; reports/README.md stays.
+	rm -rf reports/2*T*Z-* reports/latest reports/failed reports/.staging reports/.lock*

@@ -135,15 +135,10 @@ def _up_to_date(latest: dict | None, jobs: list[_Job], formats: tuple[str, ...])
 
 
 def _chromium_version() -> str | None:
+    from ..export.browser import chromium_version
+
     try:
-        import subprocess
-
-        from ..export.browser import find_chromium
-
-        out = subprocess.run(
-            [str(find_chromium()), "--version"], capture_output=True, text=True, timeout=20
-        )
-        return out.stdout.strip() or None
+        return chromium_version()
     except Exception:  # the manifest records what it can; a missing browser fails elsewhere
         return None
 

@@ -13,7 +13,6 @@ from pathlib import Path
 import pandas as pd
 
 from .. import data as dossier_data
-from .draft import NOTE, REVIEW
 from .typos import fix
 
 TABLES = ("figures", "people", "roles", "policies")
@@ -163,5 +162,3 @@ def diff(draft: dict[str, pd.DataFrame], data: Path | None = None) -> Diff:
             out.missing.setdefault("policies", []).append(f"{c['policy_id']} ({c['title']})")
     return out
 
-
-__all__ = ["Diff", "diff", "read_draft", "REVIEW", "NOTE"]
