@@ -157,11 +157,19 @@ def show(
         display(HTML(source_note(sources, language, note)))
 
 
-def table(df: pd.DataFrame, *, columns: Iterable[str] | None = None) -> None:
-    """Display a table with every cell escaped and unknown values shown as such."""
+def table(
+    df: pd.DataFrame,
+    *,
+    columns: Iterable[str] | dict[str, str] | None = None,
+) -> None:
+    """Display a table with every cell escaped and unknown values shown as such.
+
+    `columns` picks the columns; a dict also gives each the header a reader sees."""
     from IPython.display import HTML, display
 
     view = df[list(columns)] if columns is not None else df
+    if isinstance(columns, dict):
+        view = view.rename(columns=columns)
     shown = pd.DataFrame(
         {
             col: [
