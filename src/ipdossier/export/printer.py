@@ -3,15 +3,17 @@
 The browser is the system's (see `browser`), launched once through playwright and kept
 for every page of a build. Each page runs with JavaScript disabled and every network
 request refused: a report prints only what it contains, and nothing in the data can run
-or fetch anything. Playwright's sync API may not run on a thread with an asyncio loop
-(a Jupyter server, a kernel), so all browser work happens on one thread of its own.
+or fetch anything. All browser work runs on an event loop in a thread of its own (playwright refuses
+threads that already run a loop, such as a Jupyter server's); callers on any thread
+wait for their own document only.
 """
 
 from __future__ import annotations
 
+import asyncio
 import html as html_lib
 import os
-from concurrent.futures import ThreadPoolExecutor
+import threading
 from pathlib import Path
 
 from . import outline
@@ -63,71 +65,98 @@ def write_atomic(path: Path, data: bytes) -> Path:
 
 
 class PdfPrinter:
-    """`with PdfPrinter() as p: p.print_html(html, out, header_title=...)`."""
+    """`with PdfPrinter() as p: p.print_html(html, out, header_title=...)`.
 
-    def __init__(self, executable: Path | None = None, timeout_ms: int = 120_000):
+    Safe to call from several threads at once: each call prints on a page of its own in
+    the one browser, up to `concurrency` at a time, so exports of different variants
+    (and the chapters of one) print side by side."""
+
+    def __init__(
+        self, executable: Path | None = None, timeout_ms: int = 120_000, concurrency: int = 3
+    ):
         self.executable = executable
         self.timeout_ms = timeout_ms
-        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf")
+        self.concurrency = concurrency
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="pdf", daemon=True)
         self._pw = None
         self._browser = None
+        self._slots: asyncio.Semaphore | None = None
+
+    def _call(self, coro):
+        return asyncio.run_coroutine_threadsafe(coro, self._loop).result()
 
     def __enter__(self) -> PdfPrinter:
         exe = self.executable or find_chromium()
-        self._thread.submit(self._start, exe).result()
+        self._thread.start()
+        try:
+            self._call(self._start(exe))
+        except BaseException:
+            self._stop_loop()
+            raise
         return self
 
-    def _start(self, exe: Path) -> None:
-        from playwright.sync_api import Error, sync_playwright
+    async def _start(self, exe: Path) -> None:
+        from playwright.async_api import Error, async_playwright
 
-        self._pw = sync_playwright().start()
+        self._slots = asyncio.Semaphore(self.concurrency)
+        self._pw = await async_playwright().start()
         try:
-            self._browser = self._pw.chromium.launch(
+            self._browser = await self._pw.chromium.launch(
                 executable_path=str(exe), headless=True, args=ARGS
             )
         except Error as exc:
-            self._pw.stop()
+            await self._pw.stop()
+            self._pw = None
             raise MissingDependency(f"could not start {exe} to print PDFs: {exc}") from None
 
     def __exit__(self, *exc) -> None:
         self.close()
 
     def close(self) -> None:
-        def stop():
+        async def stop():
             if self._browser is not None:
-                self._browser.close()
+                await self._browser.close()
             if self._pw is not None:
-                self._pw.stop()
+                await self._pw.stop()
 
         try:
-            self._thread.submit(stop).result()
+            if self._thread.is_alive():
+                self._call(stop())
         finally:
-            self._thread.shutdown(wait=True)
+            self._stop_loop()
+
+    def _stop_loop(self) -> None:
+        if self._thread.is_alive():
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join()
+        self._loop.close()
 
     def pdf_bytes(self, html: str, *, header_title: str, footer: str = FOOTER) -> bytes:
-        return self._thread.submit(self._print, html, header_title, footer).result()
+        return self._call(self._print(html, header_title, footer))
 
     def print_html(self, html: str, out: Path, *, header_title: str, footer: str = FOOTER) -> Path:
         return write_atomic(out, self.pdf_bytes(html, header_title=header_title, footer=footer))
 
-    def _print(self, html: str, header_title: str, footer: str) -> bytes:
-        if self._browser is None:
+    async def _print(self, html: str, header_title: str, footer: str) -> bytes:
+        if self._browser is None or self._slots is None:
             raise RuntimeError("PdfPrinter used outside its `with` block")
-        context = self._browser.new_context(java_script_enabled=False, offline=True)
-        try:
-            page = context.new_page()
-            page.route("**/*", lambda route: route.abort())
-            page.set_content(html, wait_until="load", timeout=self.timeout_ms)
-            pdf = page.pdf(
-                format="A4",
-                margin=MARGIN,
-                print_background=True,
-                display_header_footer=True,
-                header_template=header_template(header_title),
-                footer_template=footer_template(footer),
-                outline=True,
-                tagged=True,
-            )
-            return outline.tidy(pdf)
-        finally:
-            context.close()
+        async with self._slots:
+            context = await self._browser.new_context(java_script_enabled=False, offline=True)
+            try:
+                page = await context.new_page()
+                await page.route("**/*", lambda route: route.abort())
+                await page.set_content(html, wait_until="load", timeout=self.timeout_ms)
+                pdf = await page.pdf(
+                    format="A4",
+                    margin=MARGIN,
+                    print_background=True,
+                    display_header_footer=True,
+                    header_template=header_template(header_title),
+                    footer_template=footer_template(footer),
+                    outline=True,
+                    tagged=True,
+                )
+            finally:
+                await context.close()
+        return outline.tidy(pdf)

@@ -8,6 +8,7 @@ file is written through a temporary name and renamed, so a failure leaves none b
 from __future__ import annotations
 
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .. import data as dossier_data
@@ -84,10 +85,15 @@ def _print_all(printer, chapters, out_dir: Path, language: str, common: dict):
     title = t("dossier_title", language)
     sources_title = t("sources", language)
     words = {"footer": t("page_of", language)}
-    per_chapter, pages, next_page = [], {}, FRONT_PAGES + 1
-    for c in chapters:
+    def print_chapter(c) -> bytes:
         page = report_html.page([c], web=False, cover=False, **common)
-        pdf = printer.pdf_bytes(page, header_title=f"{title} · {c.title}", **words)
+        return printer.pdf_bytes(page, header_title=f"{title} · {c.title}", **words)
+
+    # The printer takes several documents at once: the chapters print side by side.
+    with ThreadPoolExecutor(max_workers=len(chapters) or 1) as pool:
+        printed = list(pool.map(print_chapter, chapters))
+    per_chapter, pages, next_page = [], {}, FRONT_PAGES + 1
+    for c, pdf in zip(chapters, printed, strict=True):
         per_chapter.append(write_atomic(out_dir / f"{c.stem}.pdf", pdf))
         pages[c.id] = next_page
         next_page += outline.top_level_pages(pdf)[sources_title] - 1
