@@ -41,6 +41,13 @@ def check_executed(path: Path, language: str) -> None:
         assert "image/svg+xml" in o.data, f"{path.name}: a chart without its SVG"
         fig = o.data[PLOTLY]
         title = fig["layout"]["title"]["text"]
+        # The SVG keeps the size the chart asked for: a tall chart is not squashed.
+        svg_tag = re.search(r"<svg[^>]*>", o.data["image/svg+xml"]).group(0)
+        want = (fig["layout"].get("width") or 860, fig["layout"].get("height") or 460)
+        got = tuple(
+            int(float(re.search(rf'{k}="([\d.]+)"', svg_tag).group(1))) for k in ("width", "height")
+        )
+        assert got == want, f"{path.name}: {title!r} drawn at {got}, laid out at {want}"
         assert title and title in o.data["image/svg+xml"].replace("&amp;", "&").replace(
             "&#39;", "'"
         )

@@ -45,7 +45,17 @@ class Dossier:
 
     @cached_property
     def _tables(self) -> dict[str, pd.DataFrame]:
-        return {name: _read_table(self.root, self.resource(name)) for name in self.resource_names}
+        # A warm kernel loads the package for every notebook and variant: parsed tables
+        # are kept while none of the files has changed (tables are handed out as copies).
+        files = [self.path] + [self.root / self.resource(n)["path"] for n in self.resource_names]
+        key = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+        if key not in _PARSED:
+            if len(_PARSED) >= 4:
+                _PARSED.pop(next(iter(_PARSED)))
+            _PARSED[key] = {
+                name: _read_table(self.root, self.resource(name)) for name in self.resource_names
+            }
+        return _PARSED[key]
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         # Attribute access (dossier.figures) keeps notebook code readable.
@@ -59,6 +69,9 @@ class Dossier:
     @property
     def version(self) -> str:
         return str(self.descriptor.get("version", ""))
+
+
+_PARSED: dict[tuple, dict[str, pd.DataFrame]] = {}
 
 
 def _read_table(root: Path, resource: dict) -> pd.DataFrame:

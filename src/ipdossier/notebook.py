@@ -81,8 +81,6 @@ def setup(
     theme.register()
     pio.renderers.default = renderer or os.environ.get("PLOTLY_RENDERER") or RENDERER
     if "svg" in pio.renderers.default:
-        pio.renderers["svg"].width = theme.WIDTH
-        pio.renderers["svg"].height = theme.HEIGHT
         _start_kaleido()
     # kaleido logs each browser start at INFO, which would land in the report.
     logging.getLogger("kaleido").setLevel(logging.WARNING)
@@ -129,12 +127,11 @@ def mimebundle(fig: go.Figure) -> dict:
     bundle = pio.renderers["plotly_mimetype"].to_mimebundle(dict(fig_dict))
     if "svg" in pio.renderers.default.split("+"):
         spec = json.dumps(bundle, sort_keys=True, default=str)
-        svg_renderer = pio.renderers["svg"]
-        key = hashlib.sha256(
-            f"{svg_renderer.width}x{svg_renderer.height}:{spec}".encode()
-        ).hexdigest()
+        width, height = theme.svg_size(fig_dict)
+        key = hashlib.sha256(f"{width}x{height}:{spec}".encode()).hexdigest()
         if key not in _svg_cache:
-            _svg_cache[key] = svg_renderer.to_mimebundle(fig_dict)["image/svg+xml"]
+            svg = pio.to_image(fig_dict, format="svg", width=width, height=height)
+            _svg_cache[key] = svg.decode("utf-8")
         bundle["image/svg+xml"] = _svg_cache[key]
     return bundle
 

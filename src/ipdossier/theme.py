@@ -67,6 +67,16 @@ def template() -> go.layout.Template:
     )
 
 
+def svg_size(figure: dict) -> tuple[int, int]:
+    """The size a figure (a plotly dict) asks for in its layout, else the theme's.
+
+    Vector images are always drawn at exactly this size, since an explicit size given to
+    the drawing overrides the layout's: a chart made tall for its rows is never squashed
+    to the default."""
+    layout = figure.get("layout") or {}
+    return int(layout.get("width") or WIDTH), int(layout.get("height") or HEIGHT)
+
+
 def register() -> None:
     """Register the template and make it the default for new figures."""
     pio.templates[NAME] = template()

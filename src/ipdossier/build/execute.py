@@ -68,6 +68,10 @@ def execute(
             progress_bar=progress,
             cwd=str(cwd or notebook.parent),
             log_output=False,
+            # papermill otherwise rewrites the whole notebook, charts and all, as each
+            # cell starts and ends: a second of JSON per variant in the build process.
+            # It still writes the notebook once at the end, and on failure.
+            request_save_on_cell_execute=False,
             **extra,
         )
     except PapermillExecutionError as exc:

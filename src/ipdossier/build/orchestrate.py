@@ -16,7 +16,6 @@ from pathlib import Path
 from tqdm.auto import tqdm
 
 from .. import data as dossier_data
-from ..notebook import RENDERER
 from ..paths import data_dir, notebooks_dir, project_root, reports_dir
 from . import manifest as manifest_mod
 from . import runs
@@ -240,7 +239,9 @@ def _run(
     total_bar = tqdm(
         total=len(pending), desc="notebooks", unit="nb", disable=not progress, position=0
     )
-    kernels = KernelPool(notebooks_dir(), env={"PLOTLY_RENDERER": RENDERER})
+    # Kernels emit the charts' JSON only; their SVGs are drawn by the run's one browser
+    # (export.figures), so no kernel starts a kaleido browser of its own.
+    kernels = KernelPool(notebooks_dir(), env={"PLOTLY_RENDERER": "plotly_mimetype"})
     slots = threading.local()
     slot_counter = iter(range(1, 1_000))
     slot_lock = threading.Lock()
@@ -256,14 +257,13 @@ def _run(
         )
         if not progress:
             log.info("executing %s for variant %s", nb.name, job.variant.name)
-        return execute(
-            nb,
-            stage / job.variant.slug / "notebooks" / nb.name,
-            job.params,
-            variant=job.variant.name,
-            progress=bar,
-            kernels=kernels,
-        )
+        output = stage / job.variant.slug / "notebooks" / nb.name
+        start = time.perf_counter()
+        execute(nb, output, job.params, variant=job.variant.name, progress=bar, kernels=kernels)
+        from ..export.figures import add_svgs  # here: a no-op build never loads plotly
+
+        add_svgs(output, printer)
+        return time.perf_counter() - start
 
     remaining = {
         j.variant.slug: {(j.variant.slug, nb.name) for nb in j.notebooks} & set(pending)
@@ -274,27 +274,50 @@ def _run(
     printer = None
     t_phase = time.perf_counter()
     try:
-        if "pdf" in formats and any(j.export_key not in prev_export for j in jobs):
+        if pending or ("pdf" in formats and any(j.export_key not in prev_export for j in jobs)):
             from ..export.printer import PdfPrinter
 
-            # One browser for the whole run; it prints several documents at once.
+            # One browser for the whole run: it draws every chart and prints several
+            # documents at once.
             printer_cm = PdfPrinter()
             printer = printer_cm.__enter__()
         with (
             ThreadPoolExecutor(max_workers=options.jobs, thread_name_prefix="nb") as pool,
-            ThreadPoolExecutor(max_workers=options.jobs, thread_name_prefix="export") as exports,
+            ThreadPoolExecutor(
+                max_workers=options.jobs + 2, thread_name_prefix="export"
+            ) as exports,
         ):
             futures: dict[Future, tuple[str, object]] = {
                 pool.submit(run_one, job, nb): ("run", key) for key, (job, nb) in pending.items()
             }
 
+            chapters: dict[str, list] = {j.variant.slug: [] for j in jobs}
+            prep_seconds: dict[str, float] = {j.variant.slug: 0.0 for j in jobs}
+
+            def fresh_export(job: _Job) -> bool:
+                return job.export_key not in prev_export
+
+            def start_chapter(job: _Job, nb: Path) -> None:
+                # A chapter's HTML and its own PDF need only its notebook: they are made
+                # as soon as it is done, beside the notebooks still running.
+                index = job.notebooks.index(nb) + 1
+                fut = exports.submit(_chapter, job, index, formats, stage, printer)
+                futures[fut] = ("chapter", job.variant.slug)
+
             def start_export(job: _Job) -> None:
-                # A variant exports as soon as its notebooks are done, beside the others.
-                fut = exports.submit(_export, job, formats, stage, prev_export, printer)
-                futures[fut] = ("export", job.variant.slug)
+                slug = job.variant.slug
+                fut = exports.submit(
+                    _export, job, formats, stage, prev_export, printer, chapters[slug]
+                )
+                futures[fut] = ("export", slug)
 
             for job in jobs:
-                if not remaining[job.variant.slug]:
+                slug = job.variant.slug
+                if fresh_export(job):
+                    for nb in job.notebooks:
+                        if (slug, nb.name) not in pending:
+                            start_chapter(job, nb)
+                elif not remaining[slug]:
                     start_export(job)
             while futures:
                 done, _ = wait(futures, return_when=FIRST_COMPLETED)
@@ -309,6 +332,14 @@ def _run(
                     if kind == "export":
                         exported[key] = value
                         continue
+                    if kind == "chapter":
+                        parts, seconds = value
+                        chapters[key].append(parts)
+                        prep_seconds[key] += seconds
+                        job = next(j for j in jobs if j.variant.slug == key)
+                        if len(chapters[key]) == len(job.notebooks):
+                            start_export(job)
+                        continue
                     slug, name = key
                     job = next(j for j in jobs if j.variant.slug == slug)
                     job.seconds[name] = round(value, 3)
@@ -317,8 +348,13 @@ def _run(
                     if progress is False:
                         log.info("done %s/%s in %.1f s", slug, name, value)
                     remaining[slug].discard((slug, name))
-                    if not remaining[slug]:
+                    if fresh_export(job):
+                        start_chapter(job, next(nb for nb in job.notebooks if nb.name == name))
+                    elif not remaining[slug]:
                         start_export(job)
+            for slug, seconds in prep_seconds.items():
+                if exported[slug]["reused_from"] is None:
+                    exported[slug]["seconds"] = round(exported[slug]["seconds"] + seconds, 3)
     finally:
         total_bar.close()
         kernels.close()
@@ -378,7 +414,30 @@ def _run(
     return result
 
 
-def _export(job: _Job, formats, stage: Path, prev_export: dict, printer) -> dict:
+def _chapter(job: _Job, index: int, formats, stage: Path, printer):
+    from ..export.report import prepare_chapter
+
+    start = time.perf_counter()
+    nb = job.notebooks[index - 1]
+    parts = prepare_chapter(
+        stage / job.variant.slug / "notebooks" / nb.name,
+        index,
+        _report_context(job),
+        formats=formats,
+        printer=printer,
+    )
+    return parts, time.perf_counter() - start
+
+
+def _report_context(job: _Job):
+    from ..export.report import report_context
+
+    return report_context(job.params, dossier_data.load().version)
+
+
+def _export(job: _Job, formats, stage: Path, prev_export: dict, printer, chapters) -> dict:
+    """The variant's reports: linked from an earlier run when its export key matches,
+    else assembled from its prepared chapters."""
     dest = stage / job.variant.slug
     hit = prev_export.get(job.export_key)
     if hit:
@@ -391,18 +450,10 @@ def _export(job: _Job, formats, stage: Path, prev_export: dict, printer) -> dict
             _link_or_copy(run_dir / rel, target)
             paths.append(target)
         return {"paths": paths, "seconds": 0.0, "reused_from": run_id}
-    from ..export.report import render_report
+    from ..export.report import assemble
 
     start = time.perf_counter()
-    executed = [dest / "notebooks" / nb.name for nb in job.notebooks]
-    made = render_report(
-        executed,
-        dest,
-        params=job.params,
-        data_version=dossier_data.load().version,
-        formats=set(formats),
-        printer=printer,
-    )
+    made = assemble(chapters, dest, _report_context(job), formats=formats, printer=printer)
     paths = []
     for value in made.values():
         paths += [p for p in (value if isinstance(value, list) else [value]) if p]

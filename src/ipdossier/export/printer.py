@@ -1,9 +1,15 @@
-"""Print HTML to PDF with one Chromium for many documents.
+"""Print HTML to PDF, and draw charts as SVG, with one Chromium for a whole build.
 
 The browser is the system's (see `browser`), launched once through playwright and kept
-for every page of a build. Each page runs with JavaScript disabled and every network
-request refused: a report prints only what it contains, and nothing in the data can run
-or fetch anything. All browser work runs on an event loop in a thread of its own (playwright refuses
+for every document of a build. Printing pages run with JavaScript disabled and every
+network request refused: a report prints only what it contains, and nothing in the data
+can run or fetch anything. The pages are kept and reused (a fresh page per document
+costs a renderer start and cold font caches, about as much as printing itself).
+
+Charts are drawn by one more page that holds plotly.js and nothing else, also offline;
+each figure reaches it as JSON data, never as markup (see `figures`).
+
+All browser work runs on an event loop in a thread of its own (playwright refuses
 threads that already run a loop, such as a Jupyter server's); callers on any thread
 wait for their own document only.
 """
@@ -11,7 +17,9 @@ wait for their own document only.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import html as html_lib
+import json
 import os
 import threading
 from pathlib import Path
@@ -64,6 +72,17 @@ def write_atomic(path: Path, data: bytes) -> Path:
     return path
 
 
+def _warm_up_html() -> str:
+    from .html import css
+
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><style>{css()}</style></head>"
+        "<body><h1>Dossier 档案</h1><p>Warm-up 预热 <b>1,000</b></p>"
+        "<table class='ipd-table'><tr><th>a</th></tr><tr><td>b 中</td></tr></table>"
+        "</body></html>"
+    )
+
+
 class PdfPrinter:
     """`with PdfPrinter() as p: p.print_html(html, out, header_title=...)`.
 
@@ -81,7 +100,14 @@ class PdfPrinter:
         self._thread = threading.Thread(target=self._loop.run_forever, name="pdf", daemon=True)
         self._pw = None
         self._browser = None
-        self._slots: asyncio.Semaphore | None = None
+        self._context = None
+        self._pages: asyncio.Queue | None = None
+        self._made = 0
+        self._chart_page: asyncio.Task | None = None
+        self._chart_lock: asyncio.Lock | None = None
+        self._warming: list[asyncio.Task] = []
+        self._svgs: dict[str, str] = {}
+        self.svgs_drawn = 0
 
     def _call(self, coro):
         return asyncio.run_coroutine_threadsafe(coro, self._loop).result()
@@ -99,7 +125,8 @@ class PdfPrinter:
     async def _start(self, exe: Path) -> None:
         from playwright.async_api import Error, async_playwright
 
-        self._slots = asyncio.Semaphore(self.concurrency)
+        self._pages = asyncio.Queue()
+        self._chart_lock = asyncio.Lock()
         self._pw = await async_playwright().start()
         try:
             self._browser = await self._pw.chromium.launch(
@@ -109,12 +136,37 @@ class PdfPrinter:
             await self._pw.stop()
             self._pw = None
             raise MissingDependency(f"could not start {exe} to print PDFs: {exc}") from None
+        self._context = await self._browser.new_context(java_script_enabled=False, offline=True)
+        await self._context.route("**/*", lambda route: route.abort())
+        # A page's first document costs about a second more than the next (renderer
+        # start, fonts): the pages warm up now, while the kernels start.
+        self._made = self.concurrency
+        self._warming = [
+            asyncio.get_running_loop().create_task(self._warm_page())
+            for _ in range(self.concurrency)
+        ]
+        # Loading plotly.js takes about a second: it starts now, beside the kernels'
+        # start-up, so the first chart does not wait for it.
+        from .figures import open_chart_page
+
+        self._chart_page = asyncio.get_running_loop().create_task(
+            open_chart_page(self._browser, self.timeout_ms)
+        )
 
     def __exit__(self, *exc) -> None:
         self.close()
 
     def close(self) -> None:
         async def stop():
+            for task in self._warming:
+                task.cancel()
+            if self._chart_page is not None:
+                if not self._chart_page.done():
+                    self._chart_page.cancel()
+                try:
+                    await (await self._chart_page).context.close()
+                except BaseException:  # closing: a chart page that never opened is fine
+                    pass
             if self._browser is not None:
                 await self._browser.close()
             if self._pw is not None:
@@ -138,25 +190,79 @@ class PdfPrinter:
     def print_html(self, html: str, out: Path, *, header_title: str, footer: str = FOOTER) -> Path:
         return write_atomic(out, self.pdf_bytes(html, header_title=header_title, footer=footer))
 
-    async def _print(self, html: str, header_title: str, footer: str) -> bytes:
-        if self._browser is None or self._slots is None:
-            raise RuntimeError("PdfPrinter used outside its `with` block")
-        async with self._slots:
-            context = await self._browser.new_context(java_script_enabled=False, offline=True)
+    async def _warm_page(self) -> None:
+        page = None
+        try:
+            page = await self._context.new_page()
+            await page.set_content(_warm_up_html(), wait_until="load", timeout=self.timeout_ms)
+            await page.pdf(
+                format="A4",
+                display_header_footer=True,
+                header_template=header_template("ipdossier 档案"),
+                footer_template=footer_template(),
+                outline=True,
+                tagged=True,
+            )
+        except Exception:  # a page that did not warm up is replaced when first needed
+            if page is not None:
+                await page.close()
+            page = None
+        self._pages.put_nowait(page)
+
+    async def _page(self):
+        """A printing page: a kept one if free, a new one while under `concurrency`."""
+        if self._pages.empty() and self._made < self.concurrency:
+            self._made += 1
             try:
-                page = await context.new_page()
-                await page.route("**/*", lambda route: route.abort())
-                await page.set_content(html, wait_until="load", timeout=self.timeout_ms)
-                pdf = await page.pdf(
-                    format="A4",
-                    margin=MARGIN,
-                    print_background=True,
-                    display_header_footer=True,
-                    header_template=header_template(header_title),
-                    footer_template=footer_template(footer),
-                    outline=True,
-                    tagged=True,
-                )
-            finally:
-                await context.close()
+                return await self._context.new_page()
+            except BaseException:
+                self._made -= 1
+                raise
+        page = await self._pages.get()
+        return page if page is not None else await self._context.new_page()
+
+    async def _print(self, html: str, header_title: str, footer: str) -> bytes:
+        if self._browser is None or self._pages is None:
+            raise RuntimeError("PdfPrinter used outside its `with` block")
+        page = await self._page()
+        ok = False
+        try:
+            await page.set_content(html, wait_until="load", timeout=self.timeout_ms)
+            pdf = await page.pdf(
+                format="A4",
+                margin=MARGIN,
+                print_background=True,
+                display_header_footer=True,
+                header_template=header_template(header_title),
+                footer_template=footer_template(footer),
+                outline=True,
+                tagged=True,
+            )
+            ok = True
+        finally:
+            if ok:
+                self._pages.put_nowait(page)
+            else:
+                # A page that failed mid-print is in an unknown state: replace it.
+                self._made -= 1
+                await page.close()
         return outline.tidy(pdf)
+
+    def svg(self, figure: dict, width: int, height: int) -> str:
+        """`figure` ({"data", "layout"}) drawn by plotly.js at width x height pixels.
+
+        A figure already drawn in this build (the same chart in another variant) is
+        not drawn again."""
+        key = hashlib.sha256(
+            json.dumps([figure, width, height], sort_keys=True, default=str).encode()
+        ).hexdigest()
+        if key not in self._svgs:
+            self._svgs[key] = self._call(self._draw(figure, width, height))
+            self.svgs_drawn += 1
+        return self._svgs[key]
+
+    async def _draw(self, figure: dict, width: int, height: int) -> str:
+        from .figures import draw
+
+        async with self._chart_lock:
+            return await draw(await self._chart_page, figure, width, height)

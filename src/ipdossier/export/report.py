@@ -1,14 +1,16 @@
 """The reports of one variant: dossier.pdf, a PDF per chapter, and dossier.html.
 
-dossier.pdf is printed twice: the first pass tells on which page each chapter starts
-(from the PDF's own bookmarks), the second prints the contents with those numbers. Each
-file is written through a temporary name and renamed, so a failure leaves none behind.
+Each chapter is prepared on its own (`prepare_chapter`: its HTML bodies, and its PDF
+printed alone), then `assemble` writes the reports: the chapters' lengths give the
+contents' page numbers, so dossier.pdf is printed once. Each file is written through a
+temporary name and renamed, so a failure leaves none behind.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import data as dossier_data
@@ -29,6 +31,105 @@ def _event_name(dossier, params: dict) -> str:
     return ""
 
 
+@dataclass
+class ChapterParts:
+    """One chapter made ready for the reports: its bodies and, for the PDF, printed alone."""
+
+    index: int
+    stem: str
+    web: report_html.Chapter | None = None
+    print: report_html.Chapter | None = None
+    pdf: bytes | None = None
+
+
+@dataclass
+class ReportContext:
+    """What every page of one variant's reports shows besides the chapters."""
+
+    params: dict
+    data_version: str
+    sources: object
+    event_name: str
+
+    @property
+    def language(self) -> str:
+        return self.params.get("language", "en")
+
+    def page_args(self) -> dict:
+        return dict(
+            params=self.params,
+            data_version=self.data_version,
+            sources=self.sources,
+            event_name=self.event_name,
+        )
+
+
+def report_context(params: dict, data_version: str) -> ReportContext:
+    dossier = dossier_data.load()
+    return ReportContext(params, data_version, dossier.sources, _event_name(dossier, params))
+
+
+def _check_formats(formats: Iterable[str]) -> set[str]:
+    formats = set(formats)
+    unknown = formats - set(FORMATS)
+    if unknown:
+        raise ValueError(f"unknown report format(s): {', '.join(sorted(unknown))}")
+    return formats
+
+
+def prepare_chapter(
+    executed: Path,
+    index: int,
+    ctx: ReportContext,
+    *,
+    formats: Iterable[str] = FORMATS,
+    printer: PdfPrinter | None = None,
+) -> ChapterParts:
+    """The part of the reports one executed notebook alone decides: a build runs it as
+    soon as that notebook is done, beside the other notebooks still running."""
+    formats = _check_formats(formats)
+    language = ctx.language
+    parts = ChapterParts(index=index, stem=executed.stem)
+    if "html" in formats:
+        parts.web = report_html.chapter(executed, index, mode="web", language=language)
+    if "pdf" in formats:
+        if printer is None:
+            raise ValueError("a PDF chapter needs a printer")
+        if language == "zh":
+            check_cjk_fonts()
+        parts.print = report_html.chapter(executed, index, mode="print", language=language)
+        # Alone, a chapter lays out as in the dossier (each starts on a new page), so
+        # its length gives the contents' page numbers.
+        page = report_html.page([parts.print], web=False, cover=False, **ctx.page_args())
+        parts.pdf = printer.pdf_bytes(
+            page,
+            header_title=f"{t('dossier_title', language)} · {parts.print.title}",
+            footer=t("page_of", language),
+        )
+    return parts
+
+
+def assemble(
+    parts: list[ChapterParts],
+    out_dir: Path,
+    ctx: ReportContext,
+    *,
+    formats: Iterable[str] = FORMATS,
+    printer: PdfPrinter | None = None,
+) -> dict:
+    """Write the variant's reports from its prepared chapters, in order."""
+    formats = _check_formats(formats)
+    parts = sorted(parts, key=lambda p: p.index)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    made: dict = {"pdf": None, "html": None, "chapters": []}
+    if "html" in formats:
+        page = report_html.page([p.web for p in parts], web=True, **ctx.page_args())
+        made["html"] = write_atomic(out_dir / "dossier.html", page.encode("utf-8"))
+    if "pdf" in formats:
+        made["pdf"], made["chapters"] = _print_dossier(printer, parts, out_dir, ctx)
+    return made
+
+
 def render_report(
     executed: list[Path],
     out_dir: Path,
@@ -38,69 +139,47 @@ def render_report(
     formats: Iterable[str] = FORMATS,
     printer: PdfPrinter | None = None,
 ) -> dict:
-    formats = set(formats)
-    unknown = formats - set(FORMATS)
-    if unknown:
-        raise ValueError(f"unknown report format(s): {', '.join(sorted(unknown))}")
-    language = params.get("language", "en")
-    dossier = dossier_data.load()
-    sources = dossier.sources
-    event = _event_name(dossier, params)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    made: dict = {"pdf": None, "html": None, "chapters": []}
-    common = dict(params=params, data_version=data_version, sources=sources, event_name=event)
-
-    if "html" in formats:
-        web = [
-            report_html.chapter(p, i, mode="web", language=language)
-            for i, p in enumerate(executed, start=1)
-        ]
-        page = report_html.page(web, web=True, **common)
-        made["html"] = write_atomic(out_dir / "dossier.html", page.encode("utf-8"))
-
-    if "pdf" in formats:
-        if language == "zh":
-            check_cjk_fonts()
-        chapters = [
-            report_html.chapter(p, i, mode="print", language=language)
-            for i, p in enumerate(executed, start=1)
-        ]
-        own = printer is None
-        printer = printer or PdfPrinter().__enter__()
-        try:
-            made["pdf"], made["chapters"] = _print_all(printer, chapters, out_dir, language, common)
-        finally:
-            if own:
-                printer.close()
-    return made
+    """All reports of one variant from its executed notebooks, in chapter order."""
+    formats = _check_formats(formats)
+    ctx = report_context(params, data_version)
+    own = printer is None and "pdf" in formats
+    if own:
+        printer = PdfPrinter().__enter__()
+    try:
+        # The printer takes several documents at once: the chapters print side by side.
+        with ThreadPoolExecutor(max_workers=len(executed) or 1) as pool:
+            parts = list(
+                pool.map(
+                    lambda ip: prepare_chapter(ip[1], ip[0], ctx, formats=formats, printer=printer),
+                    enumerate(executed, start=1),
+                )
+            )
+        return assemble(parts, out_dir, ctx, formats=formats, printer=printer)
+    finally:
+        if own:
+            printer.close()
 
 
 FRONT_PAGES = 2  # the cover and the contents
 
 
-def _print_all(printer, chapters, out_dir: Path, language: str, common: dict):
-    """Chapter PDFs first: each starts on a new page and lays out the same alone as in
-    the dossier, so their lengths give the contents' page numbers and the dossier is
-    printed once. Its own bookmarks confirm the numbers; a mismatch is printed again."""
+def _print_dossier(printer, parts: list[ChapterParts], out_dir: Path, ctx: ReportContext):
+    """The chapter PDFs as printed alone, then the dossier, printed once with the
+    contents' page numbers from their lengths. Its own bookmarks confirm the numbers; a
+    mismatch is printed again."""
+    language = ctx.language
     title = t("dossier_title", language)
     sources_title = t("sources", language)
-    words = {"footer": t("page_of", language)}
-    def print_chapter(c) -> bytes:
-        page = report_html.page([c], web=False, cover=False, **common)
-        return printer.pdf_bytes(page, header_title=f"{title} · {c.title}", **words)
-
-    # The printer takes several documents at once: the chapters print side by side.
-    with ThreadPoolExecutor(max_workers=len(chapters) or 1) as pool:
-        printed = list(pool.map(print_chapter, chapters))
+    chapters = [p.print for p in parts]
     per_chapter, pages, next_page = [], {}, FRONT_PAGES + 1
-    for c, pdf in zip(chapters, printed, strict=True):
-        per_chapter.append(write_atomic(out_dir / f"{c.stem}.pdf", pdf))
-        pages[c.id] = next_page
-        next_page += outline.top_level_pages(pdf)[sources_title] - 1
+    for p in parts:
+        per_chapter.append(write_atomic(out_dir / f"{p.stem}.pdf", p.pdf))
+        pages[p.print.id] = next_page
+        next_page += outline.top_level_pages(p.pdf)[sources_title] - 1
     pages["sources"] = next_page
     for _attempt in range(2):
-        final = report_html.page(chapters, web=False, pages=pages, **common)
-        pdf = printer.pdf_bytes(final, header_title=title, **words)
+        final = report_html.page(chapters, web=False, pages=pages, **ctx.page_args())
+        pdf = printer.pdf_bytes(final, header_title=title, footer=t("page_of", language))
         found = outline.top_level_pages(pdf)
         actual = {c.id: found.get(c.title) for c in chapters}
         actual["sources"] = found.get(sources_title)
