@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import sys
@@ -12,11 +13,12 @@ import nbformat
 import pandas as pd
 import pytest
 from conftest import edit_cell
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 
 from ipdossier import data
 from ipdossier.build.execute import execute
 from ipdossier.build.kernels import KernelPool
+from ipdossier.export import outline
 from ipdossier.export.browser import MissingDependency
 from ipdossier.export.printer import PdfPrinter
 from ipdossier.export.report import render_report
@@ -143,6 +145,37 @@ def test_pdf_is_a4_with_page_numbers_header_and_bookmarks(reports):
     for item in reader.outline:
         if not isinstance(item, list) and item.title != "Contents":
             assert f"{item.title} {reader.get_destination_page_number(item) + 1}" in contents
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_contents_give_the_page_each_chapter_starts_on(reports, language):
+    # By link target, not bookmark title: in Chinese the contents name a chapter by its
+    # Chinese title while its heading is the notebook's own.
+    _, result = reports[language]
+    reader = PdfReader(result["pdf"])
+    starts = {
+        name.lstrip("/"): reader.get_destination_page_number(dest) + 1
+        for name, dest in reader.named_destinations.items()
+    }
+    lines = [ln.strip() for ln in reader.pages[1].extract_text().splitlines() if ln.strip()]
+    lines = [ln for ln in lines if not re.search(r"\d+\D+\d+$", ln)]  # not "Page 2 of 13"
+    for key in ("chapter-1", "chapter-2", "chapter-3", "sources"):
+        assert any(ln.endswith(f" {starts[key]}") for ln in lines), (key, starts, lines)
+    numbered = [ln for ln in lines if re.search(r"\s\d+$", ln)]
+    assert len(numbered) == 4, lines
+
+
+def test_doubled_bookmark_titles_are_tidied():
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_outline_item(title="ContentsContents", page_number=0)
+    writer.add_outline_item(title="Sources", page_number=0)
+    buf = io.BytesIO()
+    writer.write(buf)
+    tidied = PdfReader(io.BytesIO(outline.tidy(buf.getvalue())))
+    assert [item.title for item in tidied.outline] == ["Contents", "Sources"]
+    clean = outline.tidy(tidied_bytes := outline.tidy(buf.getvalue()))
+    assert clean == tidied_bytes  # nothing to fix: the bytes pass through untouched
 
 
 def test_no_code_in_the_report(reports):

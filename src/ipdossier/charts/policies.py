@@ -158,8 +158,11 @@ def citations_figure(ctx) -> go.Figure:
     title = t("citations_title", lang)
     if c.empty:
         return empty(ctx, title, t("citations_what", lang))
+    # Citer names head columns side by side: long ones (an office's full name) wrap.
+    c = c.assign(
+        citer=[wrap(x, 16) for x in c["citer"]], policy_label=[wrap(x, 44) for x in c["policy"]]
+    )
     citers = list(dict.fromkeys(c["citer"]))
-    c = c.assign(policy_label=[wrap(x, 44) for x in c["policy"]])
     order = list(dict.fromkeys(c.sort_values("level")["policy_label"]))
     fig = go.Figure()
     for level in LEVELS:

@@ -13,6 +13,7 @@ argument to plotly.js, never as markup; plotly draws its text into SVG text node
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -52,7 +53,9 @@ async def draw(page, figure: dict, width: int, height: int) -> str:
 
 def add_svgs(path: Path, printer) -> int:
     """Give every chart output of the executed notebook at `path` its SVG; returns how
-    many were added. The notebook is rewritten through a temporary file."""
+    many were added. The notebook is rewritten through a temporary file, as compact
+    JSON: nbformat's indented form is written by pure-Python json, ten times slower on
+    charts' long coordinate lists, and any notebook reader takes either."""
     nb = nbformat.read(path, as_version=4)
     added = 0
     for cell in nb.cells:
@@ -66,7 +69,7 @@ def add_svgs(path: Path, printer) -> int:
     if added:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
-            nbformat.write(nb, tmp)
+            tmp.write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
             os.replace(tmp, path)
         finally:
             tmp.unlink(missing_ok=True)

@@ -13,6 +13,7 @@ import copy
 import datetime as dt
 import html as html_lib
 import json
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -74,7 +75,19 @@ def plotly_js() -> str:
     return get_plotlyjs().replace("</script", "<\\/script")
 
 
+_local = threading.local()
+
+
 def _exporter() -> HTMLExporter:
+    # One per thread: a new exporter compiles nbconvert's Jinja templates again, which
+    # costs more than converting a chapter.
+    exporter = getattr(_local, "exporter", None)
+    if exporter is None:
+        exporter = _local.exporter = _new_exporter()
+    return exporter
+
+
+def _new_exporter() -> HTMLExporter:
     return HTMLExporter(
         template_name="basic",
         exclude_input=True,

@@ -185,7 +185,8 @@ class PdfPrinter:
         self._loop.close()
 
     def pdf_bytes(self, html: str, *, header_title: str, footer: str = FOOTER) -> bytes:
-        return self._call(self._print(html, header_title, footer))
+        # Tidying runs in the caller's thread: the browser's loop stays free for others.
+        return outline.tidy(self._call(self._print(html, header_title, footer)))
 
     def print_html(self, html: str, out: Path, *, header_title: str, footer: str = FOOTER) -> Path:
         return write_atomic(out, self.pdf_bytes(html, header_title=header_title, footer=footer))
@@ -246,7 +247,7 @@ class PdfPrinter:
                 # A page that failed mid-print is in an unknown state: replace it.
                 self._made -= 1
                 await page.close()
-        return outline.tidy(pdf)
+        return pdf
 
     def svg(self, figure: dict, width: int, height: int) -> str:
         """`figure` ({"data", "layout"}) drawn by plotly.js at width x height pixels.

@@ -165,8 +165,9 @@ FRONT_PAGES = 2  # the cover and the contents
 
 def _print_dossier(printer, parts: list[ChapterParts], out_dir: Path, ctx: ReportContext):
     """The chapter PDFs as printed alone, then the dossier, printed once with the
-    contents' page numbers from their lengths. Its own bookmarks confirm the numbers; a
-    mismatch is printed again."""
+    contents' page numbers from their lengths. The pages its contents links land on
+    confirm the numbers; a mismatch is printed again. (Links, not bookmarks: a chapter's
+    heading is the notebook's own and need not match its title in the contents.)"""
     language = ctx.language
     title = t("dossier_title", language)
     sources_title = t("sources", language)
@@ -180,9 +181,8 @@ def _print_dossier(printer, parts: list[ChapterParts], out_dir: Path, ctx: Repor
     for _attempt in range(2):
         final = report_html.page(chapters, web=False, pages=pages, **ctx.page_args())
         pdf = printer.pdf_bytes(final, header_title=title, footer=t("page_of", language))
-        found = outline.top_level_pages(pdf)
-        actual = {c.id: found.get(c.title) for c in chapters}
-        actual["sources"] = found.get(sources_title)
+        found = outline.destination_pages(pdf)
+        actual = {key: found.get(key) for key in pages}
         if actual == pages:
             break
         pages = actual
