@@ -17,8 +17,9 @@ import os
 import tempfile
 import threading
 import time
+from concurrent.futures import Future
 from pathlib import Path
-from queue import Empty
+from queue import Empty, SimpleQueue
 
 from jupyter_client import AsyncKernelManager
 from jupyter_core.utils import ensure_async
@@ -43,12 +44,41 @@ class KernelPool:
         self.started = 0
         self._count = 0
         self._sockets = tempfile.TemporaryDirectory(prefix="ipdossier-kernels-")
+        self._prestarted: SimpleQueue[Future] = SimpleQueue()
+
+    def prestart(self, count: int, preload: str = "") -> None:
+        """Start `count` kernels now, in the background, each running `preload` (imports):
+        the first notebooks then find them up, and the browser starts meanwhile."""
+        for _ in range(count):
+            fut: Future = Future()
+            self._prestarted.put(fut)
+            threading.Thread(
+                target=self._prestart_one, args=(fut, preload), name="kernel-start", daemon=True
+            ).start()
+
+    def _prestart_one(self, fut: Future, preload: str) -> None:
+        try:
+            km = self._start()
+            if preload:
+                asyncio.run(_run_code(km, preload))
+        except BaseException as exc:
+            fut.set_exception(exc)
+        else:
+            fut.set_result(km)
 
     def acquire(self) -> AsyncKernelManager:
-        """This thread's kernel, started on first use and reset since its last run."""
+        """This thread's kernel: a pre-started one, else started now on first use."""
         km = getattr(self._local, "km", None)
         if km is not None:
             return km  # the engine resets it as it connects (see fresh_namespace)
+        try:
+            km = self._prestarted.get_nowait().result()
+        except Empty:
+            km = self._start()
+        self._local.km = km
+        return km
+
+    def _start(self) -> AsyncKernelManager:
         km = AsyncKernelManager(kernel_name=self.kernel_name)
         # IPC sockets: local only, and no "running over TCP without encryption" warning.
         # Each kernel gets its own socket prefix: the default is one name in the cwd, on
@@ -61,7 +91,6 @@ class KernelPool:
         with self._lock:
             self._all.append(km)
             self.started += 1
-        self._local.km = km
         return km
 
     def discard(self) -> None:
@@ -76,6 +105,14 @@ class KernelPool:
         asyncio.run(_shutdown(km))
 
     def close(self) -> None:
+        # Kernels still starting are waited for, so that none outlives the pool.
+        while True:
+            try:
+                self._prestarted.get_nowait().exception(timeout=120)
+            except Empty:
+                break
+            except Exception:  # closing anyway
+                pass
         with self._lock:
             kms, self._all = self._all, []
         for km in kms:
@@ -146,6 +183,17 @@ async def fresh_namespace(kc, timeout: float = 60) -> None:
                 return
         if time.monotonic() > deadline or not await kc.is_alive():
             raise RuntimeError(f"kernel not ready within {timeout:.0f} s")
+
+
+async def _run_code(km: AsyncKernelManager, code: str, timeout: float = 120) -> None:
+    """Run `code` in the kernel, ignoring its outcome (a notebook's own run reports)."""
+    kc = km.client()
+    kc.start_channels()
+    try:
+        msg_id = kc.execute(code, silent=True, store_history=False)
+        await _reply(kc, msg_id, time.monotonic() + timeout)
+    finally:
+        kc.stop_channels()
 
 
 async def _reply(kc, msg_id: str, deadline: float) -> dict:

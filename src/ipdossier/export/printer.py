@@ -106,6 +106,7 @@ class PdfPrinter:
         self._chart_page: asyncio.Task | None = None
         self._chart_lock: asyncio.Lock | None = None
         self._warming: list[asyncio.Task] = []
+        self.browser_version: str | None = None
         self._svgs: dict[str, str] = {}
         self.svgs_drawn = 0
 
@@ -136,15 +137,9 @@ class PdfPrinter:
             await self._pw.stop()
             self._pw = None
             raise MissingDependency(f"could not start {exe} to print PDFs: {exc}") from None
+        self.browser_version = f"{exe.name} {self._browser.version}"
         self._context = await self._browser.new_context(java_script_enabled=False, offline=True)
         await self._context.route("**/*", lambda route: route.abort())
-        # A page's first document costs about a second more than the next (renderer
-        # start, fonts): the pages warm up now, while the kernels start.
-        self._made = self.concurrency
-        self._warming = [
-            asyncio.get_running_loop().create_task(self._warm_page())
-            for _ in range(self.concurrency)
-        ]
         # Loading plotly.js takes about a second: it starts now, beside the kernels'
         # start-up, so the first chart does not wait for it.
         from .figures import open_chart_page
@@ -152,6 +147,11 @@ class PdfPrinter:
         self._chart_page = asyncio.get_running_loop().create_task(
             open_chart_page(self._browser, self.timeout_ms)
         )
+        # The browser's first printed document costs about half a second more than the
+        # next (fonts, print set-up), on any page: one page warms up once the chart
+        # page, needed first, is loaded.
+        self._made = 1
+        self._warming = [asyncio.get_running_loop().create_task(self._warm_page())]
 
     def __exit__(self, *exc) -> None:
         self.close()
@@ -193,6 +193,7 @@ class PdfPrinter:
 
     async def _warm_page(self) -> None:
         page = None
+        await asyncio.wait([self._chart_page])
         try:
             page = await self._context.new_page()
             await page.set_content(_warm_up_html(), wait_until="load", timeout=self.timeout_ms)

@@ -122,11 +122,18 @@ def assemble(
     parts = sorted(parts, key=lambda p: p.index)
     out_dir.mkdir(parents=True, exist_ok=True)
     made: dict = {"pdf": None, "html": None, "chapters": []}
-    if "html" in formats:
+
+    def write_html() -> Path:
         page = report_html.page([p.web for p in parts], web=True, **ctx.page_args())
-        made["html"] = write_atomic(out_dir / "dossier.html", page.encode("utf-8"))
-    if "pdf" in formats:
-        made["pdf"], made["chapters"] = _print_dossier(printer, parts, out_dir, ctx)
+        return write_atomic(out_dir / "dossier.html", page.encode("utf-8"))
+
+    # The HTML is written while the browser prints the dossier.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        html_done = pool.submit(write_html) if "html" in formats else None
+        if "pdf" in formats:
+            made["pdf"], made["chapters"] = _print_dossier(printer, parts, out_dir, ctx)
+        if html_done is not None:
+            made["html"] = html_done.result()
     return made
 
 
