@@ -10,6 +10,7 @@ Measured in one run, on the project's own notebooks:
   noop       the same build again, nothing changed
   variants   cold builds of 1, 4 and 16 variants with --jobs 2; the marginal cost of a
              variant is (t16 - t1) / 15
+plain, cold and noop run REPEATS times; the median is recorded, with every run beside it.
 Peak memory is the largest sum of resident memory over the build's process tree (kernels
 and browsers included), sampled every 50 ms.
 """
@@ -33,6 +34,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BIN = Path(sys.executable).parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9]*.ipynb"))
+
+REPEATS = 3
 
 MATRICES = {
     1: "variants:\n  - name: default\n",
@@ -147,6 +150,14 @@ def build(out: Path, *args: str) -> dict:
     return {"seconds": round(s, 2), "peak_rss_mb": round(peak / 2**20)}
 
 
+def median_of(runs: list[dict]) -> dict:
+    ordered = sorted(runs, key=lambda r: r["seconds"])
+    best = dict(ordered[len(ordered) // 2])
+    best["runs_s"] = [r["seconds"] for r in runs]
+    best["peak_rss_mb"] = max(r["peak_rss_mb"] for r in runs)
+    return best
+
+
 def main() -> None:
     if not NOTEBOOKS:
         raise SystemExit("no notebooks to benchmark")
@@ -166,11 +177,11 @@ def main() -> None:
         work = Path(tmp)
         (work / "plain").mkdir()
         print("plain chain ...", flush=True)
-        results["plain"] = plain_chain(work / "plain")
+        results["plain"] = median_of([plain_chain(work / "plain") for _ in range(REPEATS)])
         print("cold build ...", flush=True)
-        results["cold"] = build(work / "reports", "--force")
+        results["cold"] = median_of([build(work / "reports", "--force") for _ in range(REPEATS)])
         print("no-op rebuild ...", flush=True)
-        results["noop"] = build(work / "reports")
+        results["noop"] = median_of([build(work / "reports") for _ in range(REPEATS)])
         results["variants"] = {}
         for n, text in MATRICES.items():
             print(f"{n} variant(s) ...", flush=True)
