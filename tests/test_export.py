@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import http.server
 import io
 import re
 import subprocess
 import sys
+import threading
 import unicodedata
 from pathlib import Path
+from xml.etree import ElementTree
 
 import nbformat
 import pandas as pd
@@ -335,6 +338,45 @@ def test_interactive_html_shows_markup_as_text_with_scripts_on(hostile_report):
     assert charts >= 4  # plotly.js drew the charts from the inlined library
     assert not dialogs and not images
     assert XSS in shown
+
+
+def test_chart_page_draws_markup_as_text_and_fetches_nothing_but_plotly_js(printer):
+    # The build's chart page runs plotly.js with scripts on: data reaches it only as JSON.
+    figure = {"data": [{"type": "bar", "x": [XSS], "y": [1]}], "layout": {"title": {"text": XSS}}}
+    svg = ElementTree.fromstring(printer.svg(figure, 400, 300))
+    assert XSS in "".join(svg.itertext())
+    assert not [e for e in svg.iter() if e.tag.endswith("img") or "onerror" in e.attrib]
+
+    # A server that answers and counts: only the page's own refusal keeps a request from
+    # landing (no-cors fetches resolve on any answer).
+    hits = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            hits.append(self.path)
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    local = f"http://127.0.0.1:{server.server_address[1]}/"
+
+    async def probe():
+        page = await printer._chart_page
+        return await page.evaluate(
+            """async (urls) => Promise.all(urls.map(u => fetch(u, {mode: 'no-cors'}).then(
+                   () => 'fetched ' + u, () => 'refused')))""",
+            [local, "https://cdn.plot.ly/plotly.min.js"],
+        )
+
+    try:
+        assert printer._call(probe()) == ["refused"] * 2
+        assert not hits
+    finally:
+        server.shutdown()
 
 
 def test_missing_browser_says_what_to_install_and_writes_nothing(reports, tmp_path, monkeypatch):

@@ -273,9 +273,6 @@ def _run(
         output = stage / job.variant.slug / "notebooks" / nb.name
         start = time.perf_counter()
         execute(nb, output, job.params, variant=job.variant.name, progress=bar, kernels=kernels)
-        from ..export.figures import add_svgs  # here: a no-op build never loads plotly
-
-        add_svgs(output, printer)
         return time.perf_counter() - start
 
     remaining = {
@@ -292,10 +289,10 @@ def _run(
             from ..export.printer import PdfPrinter
 
             # One browser for the whole run: it draws every chart and prints several
-            # documents at once.
+            # documents at once. It launches in the background: the notebooks start
+            # meanwhile, and only their charts wait for it.
             printer_cm = PdfPrinter()
-            printer = printer_cm.__enter__()
-            browser_version = printer.browser_version
+            printer = printer_cm.start()
         with (
             ThreadPoolExecutor(max_workers=options.jobs, thread_name_prefix="nb") as pool,
             ThreadPoolExecutor(
@@ -312,12 +309,17 @@ def _run(
             def fresh_export(job: _Job) -> bool:
                 return job.export_key not in prev_export
 
-            def start_chapter(job: _Job, nb: Path) -> None:
-                # A chapter's HTML and its own PDF need only its notebook: they are made
-                # as soon as it is done, beside the notebooks still running.
-                index = job.notebooks.index(nb) + 1
-                fut = exports.submit(_chapter, job, index, formats, stage, printer)
-                futures[fut] = ("chapter", job.variant.slug)
+            def finish(job: _Job, nb: Path, *, drawn: bool) -> None:
+                # An executed notebook gets its charts' SVGs, then its chapter's HTML and
+                # own PDF, in an export thread: its kernel goes on to the next notebook
+                # meanwhile, and only this waits for the browser.
+                if fresh_export(job):
+                    index = job.notebooks.index(nb) + 1
+                    fut = exports.submit(_chapter, job, index, formats, stage, printer, drawn)
+                    futures[fut] = ("chapter", (job.variant.slug, nb.name))
+                else:
+                    fut = exports.submit(_draw_charts, job, nb, stage, printer)
+                    futures[fut] = ("drawn", (job.variant.slug, nb.name))
 
             def start_export(job: _Job) -> None:
                 slug = job.variant.slug
@@ -331,7 +333,7 @@ def _run(
                 if fresh_export(job):
                     for nb in job.notebooks:
                         if (slug, nb.name) not in pending:
-                            start_chapter(job, nb)
+                            finish(job, nb, drawn=True)
                 elif not remaining[slug]:
                     start_export(job)
             while futures:
@@ -347,26 +349,26 @@ def _run(
                     if kind == "export":
                         exported[key] = value
                         continue
-                    if kind == "chapter":
-                        parts, seconds = value
-                        chapters[key].append(parts)
-                        prep_seconds[key] += seconds
-                        job = next(j for j in jobs if j.variant.slug == key)
-                        if len(chapters[key]) == len(job.notebooks):
-                            start_export(job)
-                        continue
                     slug, name = key
                     job = next(j for j in jobs if j.variant.slug == slug)
+                    if kind == "chapter":
+                        parts, seconds = value
+                        chapters[slug].append(parts)
+                        prep_seconds[slug] += seconds
+                        if len(chapters[slug]) == len(job.notebooks):
+                            start_export(job)
+                        continue
+                    if kind == "drawn":
+                        remaining[slug].discard(key)
+                        if not remaining[slug]:
+                            start_export(job)
+                        continue
                     job.seconds[name] = round(value, 3)
                     result.executed.append(f"{slug}/{name}")
                     total_bar.update(1)
                     if progress is False:
                         log.info("done %s/%s in %.1f s", slug, name, value)
-                    remaining[slug].discard((slug, name))
-                    if fresh_export(job):
-                        start_chapter(job, next(nb for nb in job.notebooks if nb.name == name))
-                    elif not remaining[slug]:
-                        start_export(job)
+                    finish(job, next(nb for nb in job.notebooks if nb.name == name), drawn=False)
             for slug, seconds in prep_seconds.items():
                 if exported[slug]["reused_from"] is None:
                     exported[slug]["seconds"] = round(exported[slug]["seconds"] + seconds, 3)
@@ -377,7 +379,8 @@ def _run(
         closing.start()
         try:
             if printer_cm is not None:
-                printer_cm.__exit__(*sys.exc_info())
+                printer_cm.close()
+                browser_version = printer_cm.browser_version
         finally:
             closing.join()
     t_parallel = time.perf_counter() - t_phase
@@ -435,11 +438,19 @@ def _run(
     return result
 
 
-def _chapter(job: _Job, index: int, formats, stage: Path, printer):
+def _draw_charts(job: _Job, nb: Path, stage: Path, printer) -> None:
+    from ..export.figures import add_svgs  # here: a no-op build never loads plotly
+
+    add_svgs(stage / job.variant.slug / "notebooks" / nb.name, printer)
+
+
+def _chapter(job: _Job, index: int, formats, stage: Path, printer, drawn: bool):
     from ..export.report import prepare_chapter
 
     start = time.perf_counter()
     nb = job.notebooks[index - 1]
+    if not drawn:
+        _draw_charts(job, nb, stage, printer)
     parts = prepare_chapter(
         stage / job.variant.slug / "notebooks" / nb.name,
         index,

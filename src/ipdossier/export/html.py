@@ -75,6 +75,16 @@ def plotly_js() -> str:
     return get_plotlyjs().replace("</script", "<\\/script")
 
 
+def plotly_js_file() -> Path:
+    """The installed plotly package's plotly.min.js, as a file."""
+    import plotly
+
+    path = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    if not path.is_file():
+        raise FileNotFoundError(f"plotly.min.js is not where the plotly package keeps it: {path}")
+    return path
+
+
 _local = threading.local()
 
 

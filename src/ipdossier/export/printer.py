@@ -17,6 +17,7 @@ wait for their own document only.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import hashlib
 import html as html_lib
 import json
@@ -106,18 +107,38 @@ class PdfPrinter:
         self._chart_page: asyncio.Task | None = None
         self._chart_lock: asyncio.Lock | None = None
         self._warming: list[asyncio.Task] = []
+        self._started: concurrent.futures.Future | None = None
         self.browser_version: str | None = None
         self._svgs: dict[str, str] = {}
         self.svgs_drawn = 0
 
     def _call(self, coro):
+        try:
+            self._wait_started()
+        except BaseException:
+            coro.close()
+            raise
         return asyncio.run_coroutine_threadsafe(coro, self._loop).result()
 
-    def __enter__(self) -> PdfPrinter:
+    def _wait_started(self) -> None:
+        if self._started is None:
+            raise RuntimeError("PdfPrinter used before start() or outside its `with` block")
+        self._started.result()
+
+    def start(self) -> PdfPrinter:
+        """Launch the browser in the background and return at once; the first call that
+        needs the browser waits for it. A build starts its notebooks meanwhile. A missing
+        executable is reported here; a browser that fails to launch, by that first call.
+        Pair with `close()`."""
         exe = self.executable or find_chromium()
         self._thread.start()
+        self._started = asyncio.run_coroutine_threadsafe(self._start(exe), self._loop)
+        return self
+
+    def __enter__(self) -> PdfPrinter:
+        self.start()
         try:
-            self._call(self._start(exe))
+            self._wait_started()
         except BaseException:
             self._stop_loop()
             raise
@@ -173,8 +194,10 @@ class PdfPrinter:
                 await self._pw.stop()
 
         try:
-            if self._thread.is_alive():
-                self._call(stop())
+            if self._thread.is_alive() and self._started is not None:
+                # A launch still under way is finished (or has failed) before shutting down.
+                concurrent.futures.wait([self._started])
+                asyncio.run_coroutine_threadsafe(stop(), self._loop).result()
         finally:
             self._stop_loop()
 
