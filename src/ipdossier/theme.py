@@ -16,6 +16,7 @@ FONT = "Noto Sans CJK SC, Noto Sans SC, Noto Sans, Source Han Sans SC, Arial, sa
 # are laid out at this width so the PDF shows them at 1:1 and nothing is rescaled.
 WIDTH = 860
 HEIGHT = 460
+MARGIN = {"l": 20, "r": 30, "t": 80, "b": 60}
 
 INK = "#1f2933"
 MUTED = "#6b7280"
@@ -56,7 +57,7 @@ def template() -> go.layout.Template:
             colorway=COLORWAY,
             width=WIDTH,
             height=HEIGHT,
-            margin=dict(l=20, r=30, t=80, b=60, autoexpand=True),
+            margin=dict(**MARGIN, autoexpand=True),
             paper_bgcolor="white",
             plot_bgcolor="white",
             xaxis=dict(gridcolor=GRID, linecolor=MUTED, zerolinecolor=GRID, automargin=True),

@@ -54,7 +54,40 @@ def titled(
     fig.update_layout(title=dict(text=title, subtitle=dict(text=sub)), template=theme.NAME)
     if sub and (fig.layout.margin.t or 0) < 95:
         fig.update_layout(margin_t=95)
+    if fig.layout.legend.y is None and _has_legend(fig):
+        # Below the x axis's ticks and title, however short a filter makes the chart; the
+        # bottom margin holds two rows of legend, since a legend that pushes the margin
+        # shrinks the plot and moves the axis onto it.
+        below = 75 if fig.layout.xaxis.title.text else 40
+        margin_b = fig.layout.margin.b if fig.layout.margin.b is not None else theme.MARGIN["b"]
+        if margin_b < below + 50:
+            # The chart grows by what the margin gains: its plot keeps the height it chose.
+            height = (fig.layout.height or theme.HEIGHT) + below + 50 - margin_b
+            fig.update_layout(margin_b=below + 50, height=height)
+        fig.update_layout(legend_y=below_plot(fig, below))
     return fig
+
+
+def _has_legend(fig: go.Figure) -> bool:
+    # plotly's rule: a legend is drawn for two or more entries, or when asked for.
+    if fig.layout.showlegend is False:
+        return False
+    entries = [tr for tr in fig.data if getattr(tr, "showlegend", False) is not False]
+    return bool(entries) and (
+        fig.layout.showlegend is True or len(entries) > 1 or any(tr.showlegend for tr in entries)
+    )
+
+
+def below_plot(fig: go.Figure, px: float) -> float:
+    """The paper y of a point `px` pixels below the plotting area.
+
+    Paper units are fractions of the plot's own height, so a fixed fraction lands on
+    the axis labels of a chart that a filter has left with one or two rows."""
+    layout = fig.layout
+    margin_t = layout.margin.t if layout.margin.t is not None else theme.MARGIN["t"]
+    margin_b = layout.margin.b if layout.margin.b is not None else theme.MARGIN["b"]
+    plot = (layout.height or theme.HEIGHT) - margin_t - margin_b
+    return -px / max(plot, 40)
 
 
 def empty(

@@ -108,5 +108,5 @@ def figure(ctx) -> go.Figure:
         categoryarray=list(f["row"]),
         tickfont=dict(size=12),
     )
-    fig.update_layout(barmode="overlay", bargap=0.35, height=200 + 88 * len(f), legend=dict(y=-0.2))
+    fig.update_layout(barmode="overlay", bargap=0.35, height=200 + 88 * len(f))
     return titled(fig, ctx, title, AS_OF_ONLY)

@@ -144,7 +144,7 @@ def timeline_figure(ctx) -> go.Figure:
         categoryarray=list(p["row"]),
         tickfont=dict(size=11),
     )
-    fig.update_layout(height=160 + 44 * len(p), barmode="overlay", bargap=0.35, margin=dict(t=90))
+    fig.update_layout(height=190 + 44 * len(p), barmode="overlay", bargap=0.35, margin=dict(t=90))
     return titled(fig, ctx, title)
 
 
@@ -263,15 +263,20 @@ def hierarchy_figure(ctx) -> go.Figure:
                 ],
                 textposition="middle right",
                 textfont=dict(size=10.5),
+                cliponaxis=False,
                 name=t(level, lang),
                 hoverinfo="text",
             )
         )
     rows_max = int(h["slot"].max()) + 1
+    # Sizes in pixels, turned into paper fractions: the note and the legend keep their
+    # distance below the boxes however few rows a filter leaves.
+    margin_t, margin_b, row_px = 100, 80, 78
+    plot_px = row_px * (rows_max + 0.3)
     fig.add_annotation(
         text=t("hierarchy_note", lang),
         x=0,
-        y=-0.02,
+        y=-8 / plot_px,
         xref="paper",
         yref="paper",
         yanchor="top",
@@ -287,8 +292,13 @@ def hierarchy_figure(ctx) -> go.Figure:
         side="top",
         showgrid=False,
     )
-    fig.update_yaxes(visible=False, autorange="reversed", range=[rows_max - 0.4, -0.6])
+    # Slot 0 at the top: a range given high-to-low (autorange would hug the markers and
+    # push the first box's text into the column headings).
+    fig.update_yaxes(visible=False, autorange=False, range=[rows_max - 0.35, -0.65])
     fig.update_layout(
-        height=150 + 70 * rows_max, showlegend=True, legend=dict(y=-0.06), margin=dict(t=100, b=60)
+        height=round(margin_t + margin_b + plot_px),
+        showlegend=True,
+        legend=dict(y=-30 / plot_px, yanchor="top"),
+        margin=dict(t=margin_t, b=margin_b),
     )
     return titled(fig, ctx, title)

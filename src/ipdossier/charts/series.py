@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from .. import derive, geo, theme
 from ..i18n import add, t
-from .base import AS_OF_ONLY, empty, titled
+from .base import AS_OF_ONLY, below_plot, empty, titled
 
 add(
     {
@@ -159,15 +159,19 @@ def reach_figure(ctx) -> go.Figure:
                     fillmode="overlay",
                 ),
             ),
-            name=t("approximately", lang),
+            # The legend names the qualifier the source gives, whichever it is.
+            name=" / ".join(t(q, lang) for q in dict.fromkeys(r["qualifier"])),
             showlegend=True,
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
+    fig.update_layout(height=300, bargap=0.45, margin=dict(t=95, b=130))
+    fig.update_layout(legend_y=below_plot(fig, 75))
     fig.add_annotation(
         text=t("reach_note", lang),
         x=0,
-        y=-0.45,
+        y=below_plot(fig, 102),
+        yanchor="top",
         xref="paper",
         yref="paper",
         showarrow=False,
@@ -176,5 +180,4 @@ def reach_figure(ctx) -> go.Figure:
     )
     fig.update_xaxes(title_text=t("reach_axis", lang), range=[0, int(r["value"].max()) * 1.2])
     fig.update_yaxes(visible=True)
-    fig.update_layout(height=280, bargap=0.45, margin=dict(b=90))
     return titled(fig, ctx, title, AS_OF_ONLY)
