@@ -242,6 +242,22 @@ def test_chinese_report_has_cjk_text_with_embedded_fonts(reports):
     assert fonts
 
 
+def test_chinese_chapters_open_with_their_chinese_titles_and_headers(reports):
+    executed, result = reports["zh"]
+    for path, pdf in zip(executed, result["chapters"], strict=True):
+        title = nbformat.read(path, as_version=4).metadata["ipdossier"]["title_zh"]
+        first_line = PdfReader(pdf).pages[0].extract_text().splitlines()[0]
+        # The heading: the contents and the bookmarks give the chapter this title too.
+        assert unicodedata.normalize("NFKC", first_line) == unicodedata.normalize("NFKC", title)
+    text = text_of(result["pdf"])
+    compact = "".join(text.split())  # a narrow column wraps its header
+    for header in ("统计对象", "限定", "序号", "地点", "政策文件", "层级", "文号", "日期依据"):
+        assert header in compact, header
+    # Qualifiers in the tables by their label, not their code.
+    assert "at_least" not in text
+    assert unicodedata.normalize("NFKC", "下限（超过）") in text
+
+
 def test_html_is_self_contained_and_interactive(reports):
     _, result = reports["en"]
     html = result["html"].read_text(encoding="utf-8")

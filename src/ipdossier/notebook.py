@@ -154,19 +154,53 @@ def show(
         display(HTML(source_note(sources, language, note)))
 
 
+# The headers the chapters' tables use, in the report's other language.
+HEADERS = {
+    "zh": {
+        "Counted": "统计对象",
+        "Shown as": "图中显示",
+        "As printed": "原文",
+        "Qualifier": "限定",
+        "Scope": "范围",
+        "No.": "序号",
+        "Place": "地点",
+        "Date": "日期",
+        "Participants": "参与数",
+        "Note": "说明",
+        "Policy": "政策文件",
+        "Level": "层级",
+        "Jurisdiction": "地区",
+        "Document No.": "文号",
+        "Issued": "发布日期",
+        "Date basis": "日期依据",
+    }
+}
+
+
 def table(
     df: pd.DataFrame,
     *,
     columns: Iterable[str] | dict[str, str] | None = None,
+    language: str = "en",
+    labelled: Iterable[str] = (),
 ) -> None:
     """Display a table with every cell escaped and unknown values shown as such.
 
-    `columns` picks the columns; a dict also gives each the header a reader sees."""
+    `columns` picks the columns; a dict also gives each the header a reader sees (in
+    `language` where `HEADERS` has it). The values of the `labelled` columns are codes
+    (a qualifier, a level) shown by their label."""
     from IPython.display import HTML, display
 
     view = df[list(columns)] if columns is not None else df
+    view = view.assign(
+        **{
+            col: [v if pd.isna(v) else t(str(v), language) for v in view[col]]
+            for col in labelled
+        }
+    )
     if isinstance(columns, dict):
-        view = view.rename(columns=columns)
+        local = HEADERS.get(language, {})
+        view = view.rename(columns={k: local.get(v, v) for k, v in columns.items()})
     shown = pd.DataFrame(
         {
             col: [

@@ -107,8 +107,12 @@ def _new_exporter() -> HTMLExporter:
     )
 
 
-def _prepare(nb: nbformat.NotebookNode, mode: str, chapter_id: str) -> nbformat.NotebookNode:
+def _prepare(
+    nb: nbformat.NotebookNode, mode: str, chapter_id: str, heading: str | None = None
+) -> nbformat.NotebookNode:
     nb = copy.deepcopy(nb)
+    if heading:
+        _set_heading(nb, heading)
     for ci, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
@@ -152,11 +156,24 @@ def chapter(path: Path, index: int, *, mode: str, language: str) -> Chapter:
 
 def chapter_from_node(nb, index: int, *, mode: str, language: str, stem: str) -> Chapter:
     chapter_id = f"chapter-{index}"
-    body, _ = _exporter().from_notebook_node(_prepare(nb, mode, chapter_id))
     meta = nb.metadata.get("ipdossier", {})
-    title = meta.get("title_zh") if language == "zh" and meta.get("title_zh") else None
-    title = title or meta.get("title") or _first_heading(nb) or stem
+    translated = meta.get(f"title_{language}") if language != "en" else None
+    title = translated or meta.get("title") or _first_heading(nb) or stem
+    # A translated title heads the chapter too, so the chapter opens with the title that
+    # the contents and the bookmarks give it.
+    body, _ = _exporter().from_notebook_node(_prepare(nb, mode, chapter_id, translated))
     return Chapter(id=chapter_id, title=title, body=body, stem=stem)
+
+
+def _set_heading(nb, heading: str) -> None:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            lines = cell.source.splitlines()
+            for i, line in enumerate(lines):
+                if line.startswith("# "):
+                    lines[i] = "# " + heading
+                    cell.source = "\n".join(lines)
+                    return
 
 
 def _first_heading(nb) -> str | None:
