@@ -73,3 +73,30 @@ def test_legend_sits_below_the_axis_and_inside_the_chart(printer, language, juri
             axis = max(baselines)
             problems.append(f"{name}: legend starts at {top:.0f} px, over the axis (to {axis:.0f})")
     assert not problems, f"{language}/{jurisdiction}: " + "; ".join(problems)
+
+
+def absolute_y(element, parents) -> float:
+    y = float(element.get("y") or 0)
+    while element is not None:
+        y += translate_y(element)
+        element = parents.get(element)
+    return y
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
+def test_speeches_table_shows_every_row_inside_the_chart(printer, language, jurisdiction):
+    # A go.Table taller than its figure is cut off (it scrolls in a browser, not on paper).
+    ctx = nb.setup(language=language, jurisdiction=jurisdiction, renderer="json")
+    fig = attendance.speeches_figure(ctx)
+    if fig.data and fig.data[0].type == "table":
+        speakers = set(fig.data[0].cells.values[0])
+    else:
+        speakers = set()
+    figure = json.loads(fig.to_json())
+    width, height = svg_size(figure)
+    root = ElementTree.fromstring(printer.svg(figure, width, height))
+    parents = {child: parent for parent in root.iter() for child in parent}
+    shown = {"".join(e.itertext()).strip(): absolute_y(e, parents) for e in root.iter(f"{SVG}text")}
+    for name in speakers:
+        assert name in shown and shown[name] + 6 < height, (name, shown.get(name), height)

@@ -160,6 +160,6 @@ def speeches_figure(ctx) -> go.Figure:
     )
     # go.Table does not grow the figure with its rows: size it from the wrapped lines.
     fig.update_layout(
-        height=130 + 40 + sum(16 + 20 * n for n in lines), margin=dict(l=10, r=10, t=70, b=10)
+        height=95 + 24 + 34 + sum(14 + 18 * n for n in lines), margin=dict(l=10, r=10, t=95, b=10)
     )
     return titled(fig, ctx, title)
