@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from .. import derive, theme
 from ..i18n import add, t
-from .base import empty, titled, wrap
+from .base import below_plot, empty, titled, wrap
 
 add(
     {
@@ -269,21 +269,6 @@ def hierarchy_figure(ctx) -> go.Figure:
             )
         )
     rows_max = int(h["slot"].max()) + 1
-    # Sizes in pixels, turned into paper fractions: the note and the legend keep their
-    # distance below the boxes however few rows a filter leaves.
-    margin_t, margin_b, row_px = 100, 80, 78
-    plot_px = row_px * (rows_max + 0.3)
-    fig.add_annotation(
-        text=t("hierarchy_note", lang),
-        x=0,
-        y=-8 / plot_px,
-        xref="paper",
-        yref="paper",
-        yanchor="top",
-        xanchor="left",
-        showarrow=False,
-        font=dict(size=11, color=theme.MUTED),
-    )
     fig.update_xaxes(
         range=[-0.05, 2.95],
         tickvals=[0, 1, 2],
@@ -295,10 +280,23 @@ def hierarchy_figure(ctx) -> go.Figure:
     # Slot 0 at the top: a range given high-to-low (autorange would hug the markers and
     # push the first box's text into the column headings).
     fig.update_yaxes(visible=False, autorange=False, range=[rows_max - 0.35, -0.65])
+    # 78 px a row; the note and the legend keep their distance below the boxes however
+    # few rows a filter leaves.
     fig.update_layout(
-        height=round(margin_t + margin_b + plot_px),
+        height=round(100 + 80 + 78 * (rows_max + 0.3)),
         showlegend=True,
-        legend=dict(y=-30 / plot_px, yanchor="top"),
-        margin=dict(t=margin_t, b=margin_b),
+        margin=dict(t=100, b=80),
+    )
+    fig.update_layout(legend=dict(y=below_plot(fig, 30), yanchor="top"))
+    fig.add_annotation(
+        text=t("hierarchy_note", lang),
+        x=0,
+        y=below_plot(fig, 8),
+        xref="paper",
+        yref="paper",
+        yanchor="top",
+        xanchor="left",
+        showarrow=False,
+        font=dict(size=11, color=theme.MUTED),
     )
     return titled(fig, ctx, title)

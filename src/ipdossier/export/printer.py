@@ -110,7 +110,6 @@ class PdfPrinter:
         self._started: concurrent.futures.Future | None = None
         self.browser_version: str | None = None
         self._svgs: dict[str, str] = {}
-        self.svgs_drawn = 0
 
     def _call(self, coro):
         try:
@@ -247,8 +246,6 @@ class PdfPrinter:
         return page if page is not None else await self._context.new_page()
 
     async def _print(self, html: str, header_title: str, footer: str) -> bytes:
-        if self._browser is None or self._pages is None:
-            raise RuntimeError("PdfPrinter used outside its `with` block")
         page = await self._page()
         ok = False
         try:
@@ -283,7 +280,6 @@ class PdfPrinter:
         ).hexdigest()
         if key not in self._svgs:
             self._svgs[key] = self._call(self._draw(figure, width, height))
-            self.svgs_drawn += 1
         return self._svgs[key]
 
     async def _draw(self, figure: dict, width: int, height: int) -> str:
