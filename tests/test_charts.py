@@ -191,7 +191,8 @@ def test_timeline_places_every_policy_and_marks_undated_ones(dossier):
     rows = [y for t in fig.data if t.y is not None for y in t.y if y is not None]
     assert len(rows) == len(p)
     undated = [t for t in fig.data if t.name == "date not stated"][0]
-    dated = p["date"].notna() | p["period_start"].notna() | p["issue_date"].notna()
+    dated = p["date"].notna() | p["period_start"].notna() | p["signed_date"].notna()
+    dated |= p["published_date"].notna()
     assert len(undated.y) == (~dated).sum()
     assert fig.layout.shapes[0].x0 == "2017-07-05" or str(fig.layout.shapes[0].x0).startswith(
         "2017-07-05"
@@ -203,9 +204,15 @@ def test_timeline_places_every_policy_and_marks_undated_ones(dossier):
     assert pd.Timestamp(bar.base[i]).year == outline["period_start"]
 
 
-def test_timeline_as_of_drops_what_is_dated_later():
+def test_timeline_as_of_drops_what_is_dated_later(dossier):
     fig = policies.timeline_figure(ctx(as_of="2016-11-30"))
-    assert not [t for t in fig.data if t.type == "bar" and t.y is not None and t.y[0] is not None]
+    bars = [t for t in fig.data if t.type == "bar" and t.y is not None and t.y[0] is not None]
+    starts = [pd.Timestamp(b) for t in bars for b in t.base]
+    assert starts and all(s <= pd.Timestamp("2016-11-30") for s in starts)
+    shown = {strip_tags(y).replace(" ", "") for t in fig.data if t.y is not None for y in t.y if y}
+    # The 13th Five-Year Plan was signed on 2016-12-30, after the cut-off.
+    fyp13 = dossier.policies.set_index("policy_id").loc["fyp13-ip", "title"].replace(" ", "")
+    assert fyp13 not in shown
 
 
 def test_chinese_titles_are_used_only_where_recorded(data_copy, monkeypatch):
@@ -215,7 +222,7 @@ def test_chinese_titles_are_used_only_where_recorded(data_copy, monkeypatch):
     rows = [strip_tags(y) for t in fig.data if t.y is not None for y in t.y if y is not None]
     assert any("测试标题" in r for r in rows)
     # Others keep their English title rather than an invented translation.
-    assert any("Outline of Innovative Development" in r for r in rows)
+    assert any("Yangtze River Economic Zone" in r for r in rows)
 
 
 def test_citation_map_has_one_mark_per_citation(dossier):

@@ -14,6 +14,7 @@ from frictionless import Package
 
 from .data import Dossier, load
 from .numbers import parse_count
+from .quantities import states_date, states_quantity, states_text
 from .sources import SourceError, SourceText, normalise, open_source
 
 
@@ -96,6 +97,10 @@ def _check_row(file, rownum, row, claims, texts, limits) -> list[Problem]:
     if source_id not in texts:
         return []  # missing source text or unknown id is already reported elsewhere
     text = texts[source_id]
+    if pd.isna(row.get("para")) or pd.isna(row.get("char_start")) or pd.isna(row.get("char_end")):
+        return [
+            Problem(file, rownum, "para", f"{source_id} is a text: give para, char_start, char_end")
+        ]
     para, start, end, quote = (
         int(row["para"]),
         int(row["char_start"]),
@@ -154,13 +159,204 @@ def _check_row(file, rownum, row, claims, texts, limits) -> list[Problem]:
     return problems
 
 
+# -- evidence from pages read: each quote must state the value its row records ----------
+
+# policies.csv columns evidenced in policy_evidence.csv, by the evidence row's `field`.
+POLICY_FIELDS = {
+    "title_zh": ("title_zh",),
+    "doc_number": ("doc_number",),
+    "issuer_as_issued": ("issuer_as_issued",),
+    "signed_date": ("signed_date",),
+    "published_date": ("published_date",),
+    "period": ("period_start", "period_end"),
+    "validity": ("validity",),
+}
+
+
+def _value(row: pd.Series, column: str | None):
+    if not column:
+        return None
+    v = row.get(column)
+    return None if v is None or pd.isna(v) else v
+
+
+def _quantity(ctx, file, rownum, row, rule) -> list[Problem]:
+    value, quote, source = (_value(row, rule[k]) for k in ("value", "quote", "source"))
+    if value is None:
+        return []
+    if quote is None or source is None:
+        missing = rule["quote"] if quote is None else rule["source"]
+        return [Problem(file, rownum, missing, f"{rule['value']} {value:g} has no {missing}")]
+    scale = _value(row, rule.get("scale")) or 1
+    why = states_quantity(str(quote), float(value), float(scale), _value(row, rule["qualifier"]))
+    return [Problem(file, rownum, rule["value"], why)] if why else []
+
+
+def _term(ctx, file, rownum, row, rule) -> list[Problem]:
+    value, quote, source = (_value(row, rule[k]) for k in ("value", "quote", "source"))
+    if value is None:
+        return []
+    if quote is None or source is None:
+        missing = rule["quote"] if quote is None else rule["source"]
+        return [Problem(file, rownum, missing, f"{rule['value']} {value!r} has no {missing}")]
+    terms = rule["terms"].get(str(value), [str(value)])
+    if any(states_text(str(quote), term) for term in terms):
+        return []
+    return [
+        Problem(
+            file, rownum, rule["value"], f"{value!r}: the quote says none of {terms}: {quote!r}"
+        )
+    ]
+
+
+def _states(quote: str, column: str, value, page_date: str | None = None) -> bool:
+    if column.endswith("_date") or column.startswith("period"):
+        return states_date(quote, str(value), page_date)
+    return states_text(quote, str(value))
+
+
+def _policy_field(ctx, file, rownum, row, rule) -> list[Problem]:
+    policies = ctx["policies"]
+    pid, field, quote = row["policy_id"], row["field"], str(row["quote"])
+    if pid not in policies.index:
+        return []  # a broken foreign key, reported by the structure check
+    # A period may be known by its end year only ("到2020年").
+    values = {c: _value(policies.loc[pid], c) for c in POLICY_FIELDS[field]}
+    values = {c: v for c, v in values.items() if v is not None}
+    if not values:
+        return [Problem(file, rownum, "field", f"policies.csv has no {field} for {pid}")]
+    page_date = ctx["page_dates"].get(row["source_id"])
+    for column, v in values.items():
+        if not _states(quote, column, v, page_date):
+            return [
+                Problem(file, rownum, "quote", f"does not state {column} {v!r} of {pid}: {quote!r}")
+            ]
+    return []
+
+
+def _policy_link(ctx, file, rownum, row, rule) -> list[Problem]:
+    policies = ctx["policies"]
+    quote = str(row["quote"])
+    problems = []
+    for column in ("target_policy_id", "policy_id"):
+        pid = row[column]
+        if pid not in policies.index:
+            continue
+        p = policies.loc[pid]
+        if _value(p, "official_source_id") == row["source_id"]:
+            continue  # the document's own text need not name itself
+        names = [v for v in (_value(p, "doc_number"), _value(p, "title_zh")) if v]
+        if not any(states_text(quote, n) for n in names):
+            problems.append(
+                Problem(
+                    file,
+                    rownum,
+                    "quote",
+                    f"names neither the number nor the Chinese title "
+                    f"of {pid} ({' / '.join(names) or 'none recorded'}): {quote!r}",
+                )
+            )
+    return problems
+
+
+def _fact(ctx, file, rownum, row, rule) -> list[Problem]:
+    """A long-format fact: the row's `field` says whether its value is a text, a date or
+    a count, and the quote is read accordingly."""
+    kind = rule["kinds"][row[rule["field"]]]
+    value, quote = str(row[rule["value"]]), str(row[rule["quote"]])
+    if kind == "quantity":
+        try:
+            number = float(value)
+        except ValueError:
+            return [Problem(file, rownum, rule["value"], f"{value!r} is not a number")]
+        why = states_quantity(quote, number, 1, _value(row, rule["qualifier"]))
+        return [Problem(file, rownum, rule["value"], why)] if why else []
+    page_date = ctx["page_dates"].get(row[rule["source"]])
+    ok = states_date(quote, value, page_date) if kind == "date" else states_text(quote, value)
+    return [] if ok else [Problem(file, rownum, rule["value"], f"{value!r} is not in {quote!r}")]
+
+
+_RULES = {
+    "fact": _fact,
+    "quantity": _quantity,
+    "term": _term,
+    "policy_field": _policy_field,
+    "policy_link": _policy_link,
+}
+
+
+def check_evidence(dossier: Dossier) -> list[Problem]:
+    """Quotes from pages read hold the values recorded with them, and every official fact
+    of a document has its evidence."""
+    sources = dossier.table("sources")
+    ctx = {
+        "policies": dossier.table("policies").set_index("policy_id", drop=False),
+        "page_dates": {
+            sid: str(d)
+            for sid, d in zip(sources["source_id"], sources["published"], strict=True)
+            if pd.notna(d)
+        },
+    }
+    problems: list[Problem] = []
+    for resource in dossier.descriptor["resources"]:
+        rules = resource.get("x-evidence")
+        if not rules:
+            continue
+        table = dossier.table(resource["name"])
+        for rule in rules:
+            check_one = _RULES[rule["check"]]
+            for i, row in table.iterrows():
+                problems += check_one(ctx, resource["path"], i + 2, row, rule)
+    problems += _unevidenced_policy_facts(dossier)
+    problems += _web_sources(dossier)
+    return problems
+
+
+def _unevidenced_policy_facts(dossier: Dossier) -> list[Problem]:
+    evidence = dossier.table("policy_evidence")
+    have = set(zip(evidence["policy_id"], evidence["field"], strict=True))
+    problems = []
+    for i, p in dossier.table("policies").iterrows():
+        for field, columns in POLICY_FIELDS.items():
+            for column in columns:
+                v = _value(p, column)
+                if v is None or (p["policy_id"], field) in have:
+                    continue
+                # A fact the row's own article span states ("(2017-2025)") is evidenced there.
+                if not _states(str(p["quote"]), column, v):
+                    problems.append(
+                        Problem(
+                            "policies.csv",
+                            i + 2,
+                            column,
+                            f"{column} {v!r} has no row in policy_evidence.csv (field {field})",
+                        )
+                    )
+    return problems
+
+
+def _web_sources(dossier: Dossier) -> list[Problem]:
+    problems = []
+    for i, s in dossier.table("sources").iterrows():
+        if _value(s, "file_name") is None:
+            for column in ("url", "retrieved", "mirror"):
+                if _value(s, column) is None:
+                    problems.append(
+                        Problem("sources.csv", i + 2, column, f"a page read needs its {column}")
+                    )
+    return problems
+
+
 def check(
     data: Path | str | None = None, sources_directory: Path | None = None, locators: bool = True
 ) -> list[Problem]:
     """All problems in the package at `data`; an empty list means it is valid."""
     dossier = load(data)
     problems = check_structure(dossier)
-    if locators and not problems:
+    if problems:
+        return problems
+    problems += check_evidence(dossier)
+    if locators:
         # Locators are checked only on a structurally valid package: a broken type would
         # otherwise be reported twice, once as itself and once as a span mismatch.
         problems += check_locators(dossier, sources_directory)

@@ -190,16 +190,19 @@ def _month_span(value: str) -> tuple[pd.Timestamp, pd.Timestamp, str]:
 def policies(ctx) -> pd.DataFrame:
     """Policies with a display title, the span on the timeline and a `dated` flag.
 
-    The timeline uses, in order: the official issue date, a period stated in the title or
+    The timeline uses, in order: the official signed date, the published date, a period stated in the title or
     text (e.g. 2017-2025), a month or day the article gives (`date`); otherwise the
     policy is undated."""
     p = ctx.dossier.policies.copy()
     p["display_title"] = [policy_title(r, ctx.language) for _, r in p.iterrows()]
     starts, ends, precision, basis = [], [], [], []
     for _, r in p.iterrows():
-        if pd.notna(r.get("issue_date")):
-            s, e, prec = _month_span(str(r["issue_date"])[:10])
-            b = "issue date (official source)"
+        if pd.notna(r.get("signed_date")):
+            s, e, prec = _month_span(str(r["signed_date"])[:10])
+            b = "signed date (official source)"
+        elif pd.notna(r.get("published_date")):
+            s, e, prec = _month_span(str(r["published_date"])[:10])
+            b = "published date (official source)"
         elif pd.notna(r.get("period_start")):
             s = pd.Timestamp(f"{int(r['period_start'])}-01-01")
             end_year = r.get("period_end")
@@ -253,3 +256,263 @@ def hierarchy(ctx) -> pd.DataFrame:
             "para",
         ]
     ].reset_index(drop=True)
+
+
+# -- targets and outcomes ------------------------------------------------------------------
+
+# A target is met when the realised value reaches it. A lower bound ("more than 2,250")
+# that falls short, or an upper bound that passes, cannot settle it either way.
+STATUSES = ["met", "missed", "conflict", "unknown"]
+
+
+def _in_scope(df: pd.DataFrame, jurisdiction: str) -> pd.Series:
+    if jurisdiction == "national":
+        return (df["level"] == "national").fillna(False).astype(bool)
+    return matches_jurisdiction(df, jurisdiction)
+
+
+def indicators(ctx) -> pd.DataFrame:
+    """The plans' indicators in scope, with the plan's signed date, names in the run's
+    language, and the plan's title."""
+    d = ctx.dossier
+    ind = d.indicators.copy()
+    pol = policies(ctx).set_index("policy_id")
+    ind = ind[ind["policy_id"].isin(pol.index)]
+    ind["plan"] = ind["policy_id"].map(pol["display_title"])
+    ind["period_start"] = ind["policy_id"].map(pol["period_start"])
+    zh = ctx.language == "zh"
+    ind["name"] = ind["name_zh"] if zh else ind["name_en"]
+    ind["unit"] = ind["unit_zh"] if zh else ind["unit_en"]
+    ind = ind[_in_scope(ind, ctx.jurisdiction)]
+    return ind.sort_values(["level", "policy_id", "position"]).reset_index(drop=True)
+
+
+def observations(ctx) -> pd.DataFrame:
+    """Realised values of the indicators in scope; with `as_of`, only years that had
+    ended by then."""
+    obs = ctx.dossier.observations.copy()
+    obs = obs[obs["indicator_id"].isin(indicators(ctx)["indicator_id"])]
+    cut = ctx.as_of_date
+    if cut is not None:
+        obs = obs[obs["year"].astype(int) < cut.year]
+    obs["unit"] = obs["unit_zh"] if ctx.language == "zh" else obs["unit_en"]
+    return obs.sort_values(["indicator_id", "year", "observation_id"]).reset_index(drop=True)
+
+
+def _status(value: float, qualifier: str, target: float) -> str:
+    if qualifier == "at_least":
+        return "met" if value >= target else "unknown"
+    if qualifier == "at_most":
+        return "missed" if value < target else "unknown"
+    return "met" if value >= target else "missed"
+
+
+def progress(ctx) -> pd.DataFrame:
+    """Per indicator: baseline, target, realised value in the target year, the share of
+    the planned change achieved (derived), and met / missed / conflict / unknown.
+
+    Realised values are the comparable observations of the target year (whole year).
+    Two comparable values that disagree are both kept (`realised_values`); the status is
+    "conflict" when they lead to different verdicts. Without a comparable value the
+    status is "unknown", however close a related measure comes."""
+    ind = indicators(ctx)
+    obs = observations(ctx)
+    rows = []
+    for _, i in ind.iterrows():
+        base, target = i["baseline_value"], i["target_value"]
+        mine = obs[obs["indicator_id"] == i["indicator_id"]]
+        final = mine[
+            mine["comparable"].fillna(False).astype(bool)
+            & (mine["year"] == i["target_year"])
+            & mine["period"].isna()
+            & mine["value"].notna()
+        ]
+        values = list(dict.fromkeys(zip(final["value"], final["qualifier"], strict=True)))
+        verdicts = {_status(float(v), str(q), float(target)) for v, q in values}
+        if not values or pd.isna(target):
+            status = "unknown"
+        elif len(verdicts) == 1:
+            status = verdicts.pop()
+        else:
+            status = "conflict"
+        realised, qualifier = values[0] if len(values) == 1 else (pd.NA, pd.NA)
+        base_basis = "plan" if pd.notna(base) else pd.NA
+        if pd.isna(base):
+            # No baseline from the plan: a comparable value observed in the year before
+            # the plan's period stands in, flagged as such.
+            year = i["baseline_year"] if pd.notna(i["baseline_year"]) else i["period_start"] - 1
+            seen = mine[
+                mine["comparable"].fillna(False).astype(bool)
+                & (mine["year"] == year)
+                & mine["period"].isna()
+                & (mine["qualifier"] == "exact")
+            ]["value"].dropna()
+            if seen.nunique() == 1:
+                base, base_basis = float(seen.iloc[0]), "observed"
+        share = pd.NA
+        if len(values) == 1 and pd.notna(base) and pd.notna(target) and target != base:
+            share = (float(realised) - float(base)) / (float(target) - float(base))
+        claims = mine[mine["claim"].notna()]
+        rows.append(
+            {
+                **i.to_dict(),
+                "baseline_value": base,
+                "baseline_basis": base_basis,
+                "realised_value": realised,
+                "realised_qualifier": qualifier,
+                "realised_values": [float(v) for v, _ in values],
+                "realised_year": i["target_year"] if values else pd.NA,
+                "share": share,
+                "status": status,
+                "claimed": not claims.empty,
+                "claim_years": sorted({int(y) for y in claims["year"]}),
+                "related": int((~mine["comparable"].fillna(False).astype(bool)).sum()),
+            }
+        )
+    out = pd.DataFrame(rows)
+    if out.empty:
+        return ind.assign(status=pd.Series(dtype="string"))
+    return out
+
+
+def values(ctx) -> pd.DataFrame:
+    """Every value behind the chapter, one row each: baselines and targets from the
+    plans, realised values from observations, with their source and flags."""
+    ind = indicators(ctx).set_index("indicator_id", drop=False)
+    rows = []
+    for _, i in ind.iterrows():
+        for role in ("baseline", "target"):
+            if pd.isna(i[f"{role}_value"]) and pd.isna(i[f"{role}_source_id"]):
+                continue
+            rows.append(
+                {
+                    "indicator_id": i["indicator_id"],
+                    "indicator": i["name"],
+                    "role": role,
+                    "year": i[f"{role}_year"],
+                    "value": i[f"{role}_value"],
+                    "unit": i["unit"],
+                    "scale": i["scale"],
+                    "qualifier": i[f"{role}_qualifier"],
+                    "comparable": True,
+                    "measure_note": i["target_note"] if role == "target" else pd.NA,
+                    "claim": pd.NA,
+                    "period": pd.NA,
+                    "source_id": i[f"{role}_source_id"],
+                    "quote": i[f"{role}_quote"],
+                }
+            )
+    obs = observations(ctx)
+    for _, o in obs.iterrows():
+        rows.append(
+            {
+                "indicator_id": o["indicator_id"],
+                "indicator": ind.loc[o["indicator_id"], "name"],
+                "role": "observation",
+                "year": o["year"],
+                "value": o["value"],
+                "unit": o["unit"],
+                "scale": o["scale"],
+                "qualifier": o["qualifier"],
+                "comparable": bool(o["comparable"]),
+                "measure_note": o["measure_note"],
+                "claim": o["claim"],
+                "period": o["period"],
+                "source_id": o["source_id"],
+                "quote": o["quote"],
+            }
+        )
+    out = pd.DataFrame(rows)
+    if out.empty:
+        return out
+    # Two comparable values for one indicator and year that differ: a conflict, shown
+    # as both values.
+    # A plan's baseline counts here too: the 750亿元 the plan gives for 2015 against the
+    # 848.5亿元 reported for that year.
+    whole = out["role"].isin(["baseline", "observation"]) & out["comparable"]
+    whole &= out["value"].notna() & out["period"].isna()
+    counts = out[whole].groupby(["indicator_id", "year"])["value"].nunique()
+    clash = set(counts[counts > 1].index)
+    out["conflict"] = [
+        bool(w) and (r.indicator_id, r.year) in clash
+        for w, r in zip(whole, out.itertuples(), strict=True)
+    ]
+    order = {"baseline": 0, "target": 2, "observation": 1}
+    out = out.assign(_o=out["role"].map(order)).sort_values(
+        ["indicator_id", "_o", "year"],
+        key=lambda c: c.map(_natural) if c.name == "indicator_id" else c,
+    )
+    out = out.drop(columns="_o")
+    return out.reset_index(drop=True)
+
+
+def _natural(key: str) -> tuple:
+    """fyp13-2 before fyp13-10."""
+    import re
+
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", str(key)))
+
+
+def documents(ctx) -> pd.DataFrame:
+    """Documents with an official text read: signed and published dates, period, the
+    article's attribution beside the document's own, and whether the article cites it."""
+    p = policies(ctx)
+    d = ctx.dossier
+    evidenced = set(d.policy_evidence["policy_id"])
+    official = p[p["policy_id"].isin(evidenced)].copy()
+    official["official_text"] = official["official_source_id"].notna()
+    orgs = d.organisations.set_index("org_id")["name"]
+    official["issuer_in_article"] = official["issuer_org_id"].map(orgs)
+    article_ids = set(d.sources.loc[d.sources["kind"] == "article", "source_id"])
+    official["cited_in_article"] = official["source_id"].isin(article_ids)
+    for col in ("signed_date", "published_date"):
+        official[f"{col}_start"] = [
+            _month_span(str(v))[0] if pd.notna(v) else pd.NaT for v in official[col]
+        ]
+    return official.reset_index(drop=True)
+
+
+def policy_links(ctx) -> pd.DataFrame:
+    """Stated links between documents both in scope: those read in official texts and
+    news (policy_links.csv) and the article's own ("accepted at the 30th Meeting")."""
+    links = ctx.dossier.policy_links.copy()
+    links["stated_in"] = "document"
+    p = policies(ctx)
+    parent = p[p["parent_policy_id"].notna()]
+    article = pd.DataFrame(
+        {
+            "link_id": "article-" + parent["policy_id"],
+            "policy_id": parent["policy_id"],
+            "relation": "approved_at",
+            "target_policy_id": parent["parent_policy_id"],
+            "source_id": parent["source_id"],
+            "quote": parent["quote"],
+            "stated_in": "article",
+        }
+    )
+    links = pd.concat([links, article], ignore_index=True)
+    ids = set(p["policy_id"])
+    keep = links["policy_id"].isin(ids) & links["target_policy_id"].isin(ids)
+    return (
+        links[keep]
+        .drop_duplicates(["policy_id", "relation", "target_policy_id"])
+        .reset_index(drop=True)
+    )
+
+
+def series_facts(ctx) -> pd.DataFrame:
+    """What reports of the series' stops state, with the stop's place from series.csv;
+    with `as_of`, only stops dated on or before it."""
+    f = ctx.dossier.series_facts.copy()
+    places = ctx.dossier.series.set_index("position")["place"]
+    f["place"] = f["position"].map(places)
+    cut = ctx.as_of_date
+    if cut is not None:
+        dates = f[f["field"] == "date"]
+        late = {
+            pos
+            for pos, v in zip(dates["position"], dates["value"], strict=True)
+            if _month_span(str(v))[0] > cut
+        }
+        f = f[~f["position"].isin(late)]
+    return f.sort_values(["position", "fact_id"]).reset_index(drop=True)

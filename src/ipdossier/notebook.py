@@ -154,6 +154,13 @@ def show(
         display(HTML(source_note(sources, language, note)))
 
 
+def cite(rows: pd.DataFrame | pd.Series, *, language: str = "en", note: str = "") -> None:
+    """The source note of rows shown without a chart (a table)."""
+    from IPython.display import HTML, display
+
+    display(HTML(source_note(rows, language, note)))
+
+
 # The headers the chapters' tables use, in the report's other language.
 HEADERS = {
     "zh": {
@@ -173,6 +180,21 @@ HEADERS = {
         "Document No.": "文号",
         "Issued": "发布日期",
         "Date basis": "日期依据",
+        "Indicator": "指标",
+        "Baseline → target → realised": "基期 → 目标 → 实际",
+        "Status": "状态",
+        "Issuer": "发文机关",
+        "Issuer in the article": "文章所称发文机关",
+        "Signed": "成文日期",
+        "Published": "发布日期",
+        "Period": "规划期",
+        "Validity": "时效",
+        "Fact": "事项",
+        "Source": "来源",
+        "Value": "数值类别",
+        "Year": "年份",
+        "As stated": "所载数值",
+        "Flags": "标注",
     }
 }
 
@@ -193,10 +215,7 @@ def table(
 
     view = df[list(columns)] if columns is not None else df
     view = view.assign(
-        **{
-            col: [v if pd.isna(v) else t(str(v), language) for v in view[col]]
-            for col in labelled
-        }
+        **{col: [v if pd.isna(v) else t(str(v), language) for v in view[col]] for col in labelled}
     )
     if isinstance(columns, dict):
         local = HEADERS.get(language, {})

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import base64
 import copy
+import dataclasses
 import datetime as dt
 import html as html_lib
 import json
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,6 +42,20 @@ add(
         "no_cutoff": {"en": "no cut-off", "zh": "无"},
         "retrieved": {"en": "Retrieved", "zh": "获取说明"},
         "sha256": {"en": "sha256 of the text", "zh": "文本 sha256"},
+        "mirror_of": {
+            "en": "original publisher {publisher} (read on a mirror)",
+            "zh": "原发布者{publisher}（转载/镜像页面）",
+        },
+        "mirror_host": {
+            "en": "read on a mirror; original publisher not named",
+            "zh": "转载/镜像页面，未载明原发布者",
+        },
+        "read_on": {"en": "Read on", "zh": "读取日期"},
+        "kind_article": {"en": "article", "zh": "文章"},
+        "kind_official_document": {"en": "official document", "zh": "官方文件"},
+        "kind_official_statistics": {"en": "official statistics", "zh": "官方统计"},
+        "kind_news_report": {"en": "news report", "zh": "新闻报道"},
+        "kind_secondary_summary": {"en": "secondary summary", "zh": "二手摘要"},
     }
 )
 
@@ -193,10 +209,26 @@ def _source_rows(sources: pd.DataFrame, language: str) -> list[dict]:
             v = s.get(key)
             return None if v is None or pd.isna(v) else str(v)
 
+        publisher = val("publisher")
+        if publisher and val("mirror") == "True":
+            publisher = t("mirror_of", language).format(publisher=publisher)
+        elif val("mirror") == "True":
+            publisher = t("mirror_host", language)
         meta = ", ".join(
-            x for x in (val("author"), val("publication"), val("section"), val("published")) if x
+            x
+            for x in (
+                t(f"kind_{val('kind')}", language) if val("kind") else None,
+                val("author"),
+                publisher,
+                val("publication"),
+                val("section"),
+                val("published"),
+            )
+            if x
         )
         note = val("retrieval_note") or ""
+        if val("retrieved"):
+            note = f"{note} {t('read_on', language)} {val('retrieved')[:10]}.".strip()
         if val("sha256"):
             note = f"{note} {t('sha256', language)}: {val('sha256')[:16]}…".strip()
         url = val("url")
@@ -210,6 +242,20 @@ def _source_rows(sources: pd.DataFrame, language: str) -> list[dict]:
             }
         )
     return rows
+
+
+_NOTEBOOK_LINK = re.compile(r'href="(?:\./)?([^"#/]+)\.ipynb(?:#[^"]*)?"')
+
+
+def _link_chapters(chapters: list[Chapter]) -> list[Chapter]:
+    """A link to another chapter's notebook (03_policies.ipynb, which works in JupyterLab)
+    points at that chapter in the report; one to a chapter left out goes nowhere."""
+    ids = {c.stem: c.id for c in chapters}
+
+    def target(m: re.Match) -> str:
+        return f'href="#{ids[m.group(1)]}"' if m.group(1) in ids else 'href="#contents"'
+
+    return [dataclasses.replace(c, body=_NOTEBOOK_LINK.sub(target, c.body)) for c in chapters]
 
 
 def page(
@@ -235,6 +281,7 @@ def page(
         (t("cover_package", language), __version__),
     ]
     pages = pages or {}
+    chapters = _link_chapters(chapters)
     return _page_template().render(
         language=language,
         title=t("dossier_title", language),

@@ -1,0 +1,611 @@
+"""Chapter 4, targets and outcomes: what the plans set out to achieve, and what came of it.
+
+The common scale is the share of the planned change achieved: 0 at the baseline, 100% at
+the target (derived from the cited baseline, target and realised value, and labelled as
+derived). An indicator without a comparable realised value is drawn as unknown in a
+column of its own, never as zero; two realised values that disagree are both drawn.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .. import derive, theme
+from ..i18n import add, t
+from .base import empty, titled, wrap
+
+add(
+    {
+        "progress_title": {
+            "en": "Plan targets: share of the planned change achieved",
+            "zh": "规划指标：计划增量的完成比例",
+        },
+        "progress_what": {"en": "plan indicators", "zh": "规划指标"},
+        "progress_axis": {
+            "en": "share of the planned change achieved (derived: 0% = baseline, 100% = target)",
+            "zh": "计划增量完成比例（推算：0% 为基期值，100% 为目标值）",
+        },
+        "status_met": {"en": "met", "zh": "已完成"},
+        "status_missed": {"en": "missed", "zh": "未完成"},
+        "status_conflict": {"en": "sources conflict", "zh": "来源相互矛盾"},
+        "status_unknown": {"en": "unknown: no realised value found", "zh": "未知：未找到实际值"},
+        "status_unknown_short": {"en": "unknown", "zh": "未知"},
+        "no_share": {"en": "no baseline found", "zh": "未找到基期值"},
+        "claimed": {"en": "a source claims it met ({years})", "zh": "有来源称已完成（{years}年）"},
+        "baseline_observed": {
+            "en": "baseline: observed {year} value",
+            "zh": "基期值：{year}年实际值",
+        },
+        "target_word": {"en": "target", "zh": "目标"},
+        "baseline_word": {"en": "baseline", "zh": "基期"},
+        "realised_word": {"en": "realised", "zh": "实际"},
+        "comparison_title": {
+            "en": "Targets and realised values over time: national and Hebei",
+            "zh": "目标与实际值的历年变化：全国与河北",
+        },
+        "comparison_what": {"en": "realised values over time", "zh": "历年实际值"},
+        "year": {"en": "year", "zh": "年份"},
+        "chain_title": {
+            "en": "The policy chain: official dates, periods and stated links",
+            "zh": "政策链条：官方日期、规划期与载明的关联",
+        },
+        "chain_what": {"en": "documents with an official text", "zh": "有官方文本的文件"},
+        "signed": {"en": "signed (成文日期)", "zh": "成文日期"},
+        "published": {"en": "published (发布日期)", "zh": "发布日期"},
+        "period_bar": {"en": "period covered", "zh": "规划期"},
+        "link_implements": {"en": "implements", "zh": "贯彻落实"},
+        "link_approved_at": {"en": "approved at", "zh": "审议通过于"},
+        "link_succeeded_by": {"en": "succeeded by", "zh": "接续为"},
+        "event_date": {"en": "the activity", "zh": "本次活动"},
+        "held_month": {"en": "held (month from the article)", "zh": "召开（文章所载月份）"},
+        "article_says": {"en": "the article says", "zh": "文章称"},
+        "fact_name": {"en": "name", "zh": "名称"},
+        "fact_date": {"en": "date", "zh": "日期"},
+        "fact_place": {"en": "place", "zh": "地点"},
+        "fact_agencies": {"en": "brand agencies", "zh": "品牌机构"},
+        "fact_participants": {"en": "participants", "zh": "参与者"},
+        "observation_word": {"en": "realised", "zh": "实际"},
+        "claim_only": {"en": "(statement only)", "zh": "（仅有表述）"},
+        "flag_related": {"en": "related measure", "zh": "相关口径"},
+        "flag_conflict": {"en": "conflict", "zh": "数据冲突"},
+        "flag_claim": {"en": "source says the target was met", "zh": "来源称目标已完成"},
+        "cited_mark": {"en": "cited in the article", "zh": "文章引用"},
+        "not_cited_mark": {"en": "not cited in the article", "zh": "文章未引用"},
+        "article_only": {
+            "en": "Cited in the article, no official text found: {names}",
+            "zh": "文章引用但未找到官方文本：{names}",
+        },
+    }
+)
+
+STATUS_COLOURS = {
+    "met": "#2a9d8f",
+    "missed": "#e76f51",
+    "conflict": "#8e44ad",
+    "unknown": "#9ca3af",
+}
+# Shares beyond this are drawn at the edge with their value printed: a target passed
+# nine times over would otherwise squash every other row.
+LINK_COLOUR = "#c2410c"
+SHARE_CAP = 2.5
+UNKNOWN_X = 3.05
+
+
+def _num(v, scale: float = 1, lang: str = "en") -> str:
+    """A value as a reader of `lang` expects it: Chinese units carry their scale (3万件),
+    English ones do not (30,000 applications; 180 billion yuan)."""
+    if v is None or pd.isna(v):
+        return "?"
+    amount, word = float(v), ""
+    if lang == "en" and scale and float(scale) > 1:
+        amount *= float(scale)
+        for size, name in ((1e9, " billion"), (1e6, " million")):
+            if amount >= size:
+                amount, word = amount / size, name
+                break
+    return f"{amount:,.4f}".rstrip("0").rstrip(".") + word
+
+
+_HEDGES = {
+    "en": {"at_least": ">{}", "approximately": "~{}", "at_most": "≤{}"},
+    "zh": {"at_least": "超过{}", "approximately": "约{}", "at_most": "至多{}"},
+}
+
+
+def _hedge(v, qualifier, scale: float = 1, lang: str = "en") -> str:
+    text = _num(v, scale, lang)
+    return _HEDGES["zh" if lang == "zh" else "en"].get(qualifier, "{}").format(text)
+
+
+def progress_frame(ctx, level: str | None = None) -> pd.DataFrame:
+    """Indicators of one level with their path (baseline → target → realised) in words.
+    By default the national plan's, or a province's when the run is filtered to it."""
+    p = derive.progress(ctx)
+    if p.empty:
+        return p
+    lang = ctx.language
+    if level is None:
+        level = "national" if ctx.jurisdiction in ("all", "national") else "provincial"
+    p = p[p["level"] == level]
+    rows = []
+    for _, r in p.iterrows():
+        sc = r["scale"]
+        realised = (
+            " / ".join(_num(v, sc, lang) for v in r["realised_values"])
+            if r["realised_values"]
+            else "?"
+        )
+        if len(r["realised_values"]) == 1:
+            realised = _hedge(r["realised_value"], r["realised_qualifier"], sc, lang)
+        rows.append(
+            {
+                **r.to_dict(),
+                "row": wrap(
+                    f"{int(r['position'])}. {r['name']}" if pd.notna(r["position"]) else r["name"],
+                    30 if lang == "en" else 16,
+                ),
+                "status_label": t(f"status_{r['status']}", lang),
+                "path": (
+                    f"{_hedge(r['baseline_value'], r['baseline_qualifier'], sc, lang)} → "
+                    f"{_hedge(r['target_value'], r['target_qualifier'], sc, lang)} → {realised}"
+                    f"{'' if lang == 'zh' else ' '}{r['unit']}"
+                ),
+            }
+        )
+    return pd.DataFrame(rows, columns=[*p.columns, "row", "status_label", "path"])
+
+
+def sources(ctx) -> pd.DataFrame:
+    """The rows every value of the progress chart comes from, for its source note."""
+    return derive.values(ctx)
+
+
+def progress_figure(ctx) -> go.Figure:
+    lang = ctx.language
+    p = progress_frame(ctx)
+    title = t("progress_title", lang)
+    if p.empty:
+        return empty(ctx, title, t("progress_what", lang))
+    fig = go.Figure()
+    rows = list(p["row"])
+    # The plan: a bar from baseline (0) to target (100%) for every indicator with both.
+    fig.add_trace(
+        go.Scatter(
+            x=[v for r in p.itertuples() for v in ((0, 1, None) if _has_plan(r) else ())],
+            y=[v for r in p.itertuples() for v in ((r.row, r.row, None) if _has_plan(r) else ())],
+            mode="lines",
+            line=dict(color=theme.GRID, width=9),
+            name=f"{t('baseline_word', lang)} → {t('target_word', lang)}",
+            hoverinfo="skip",
+        )
+    )
+    for status in derive.STATUSES:
+        x, y, hover = [], [], []
+        for r in p[p["status"] == status].itertuples():
+            # One mark per realised value: two sources that disagree are both drawn.
+            for v in r.realised_values or [None]:
+                share = None if v is None else _share(r, v)
+                x.append(UNKNOWN_X if share is None else min(share, SHARE_CAP))
+                y.append(r.row)
+                hover.append(r.path)
+        if not x:
+            continue
+        colour = STATUS_COLOURS[status]
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=y,
+                mode="markers",
+                marker=dict(
+                    symbol={"unknown": "circle-open", "conflict": "diamond"}.get(status, "circle"),
+                    size=14,
+                    color=colour,
+                    line=dict(width=2, color=colour),
+                ),
+                name=t("status_unknown_short" if status == "unknown" else f"status_{status}", lang),
+                customdata=hover,
+                hovertemplate="%{y}<br>%{customdata}<extra></extra>",
+            )
+        )
+    for r in p.itertuples():
+        # Each row says its values and its verdict in words: the colour is not the only cue.
+        note = t("status_unknown" if r.status == "unknown" else f"status_{r.status}", lang)
+        shares = [_share(r, v) for v in r.realised_values]
+        if r.realised_values and None in shares:
+            note += f" · {t('no_share', lang)}"
+        beyond = [sh for sh in shares if sh is not None and sh > SHARE_CAP]
+        if beyond:
+            note += " · " + " / ".join(f"{sh:.0%}" for sh in beyond)
+        if r.baseline_basis == "observed":
+            note += f" · {t('baseline_observed', lang).format(year=int(r.period_start) - 1)}"
+        if r.claimed and r.status != "met":
+            years = "、".join(str(y) for y in r.claim_years)
+            note += f" · {t('claimed', lang).format(years=years)}"
+        fig.add_annotation(
+            x=-0.45,
+            y=r.row,
+            xanchor="left",
+            yanchor="top",
+            yshift=-9,
+            text=f"<span style='color:{theme.MUTED}'>{r.path} · {note}</span>",
+            showarrow=False,
+            font=dict(size=10),
+        )
+    fig.update_xaxes(
+        range=[-0.5, UNKNOWN_X + 0.35],
+        tickvals=[0, 0.5, 1, 1.5, 2, 2.5, UNKNOWN_X],
+        ticktext=["0%", "50%", "100%", "150%", "200%", f"≥{SHARE_CAP:.0%}", "?"],
+        title=t("progress_axis", lang),
+        zeroline=False,
+    )
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=rows[::-1], tickfont=dict(size=11), showgrid=False
+    )
+    fig.add_vline(x=1, line=dict(color=theme.INK, width=1, dash="dot"))
+    fig.update_layout(height=170 + 62 * len(p), margin=dict(l=20, t=90))
+    return titled(fig, ctx, title)
+
+
+def _has_plan(r) -> bool:
+    return pd.notna(r.baseline_value) and pd.notna(r.target_value)
+
+
+def _share(r, value: float) -> float | None:
+    if pd.isna(r.baseline_value) or pd.isna(r.target_value) or r.target_value == r.baseline_value:
+        return None
+    return (value - float(r.baseline_value)) / (float(r.target_value) - float(r.baseline_value))
+
+
+# -- targets and realised values over time ---------------------------------------------------
+
+
+def comparison_frame(ctx) -> pd.DataFrame:
+    """Comparable realised values over time of indicators that are compared across
+    plans (compare_with), with the targets as points of their own."""
+    ind = derive.indicators(ctx)
+    paired = set(ind["compare_with"].dropna()) | set(
+        ind.loc[ind["compare_with"].notna(), "indicator_id"]
+    )
+    ind = ind[ind["indicator_id"].isin(paired)].set_index("indicator_id", drop=False)
+    obs = derive.observations(ctx)
+    obs = obs[
+        obs["indicator_id"].isin(ind.index)
+        & obs["comparable"].fillna(False).astype(bool)
+        & obs["value"].notna()
+    ].copy()
+    # A value stated twice (two pages) is drawn once.
+    obs = obs.drop_duplicates(["indicator_id", "year", "period_end", "value"])
+    rows = []
+    for _, o in obs.iterrows():
+        i = ind.loc[o["indicator_id"]]
+        # A value for part of a year (to 30 June) sits where that part ends.
+        end = o["period_end"]
+        x = int(o["year"]) if pd.isna(end) else end.year + (end.dayofyear / 366) - 1
+        rows.append(
+            {
+                **_series_keys(i),
+                "kind": "realised",
+                "year": x,
+                "value": float(o["value"]),
+                "qualifier": o["qualifier"],
+                "period": o["period"],
+                "source_id": o["source_id"],
+                "para": pd.NA,
+            }
+        )
+    for _, i in ind.iterrows():
+        for role in ("baseline", "target"):
+            if pd.notna(i[f"{role}_value"]):
+                rows.append(
+                    {
+                        **_series_keys(i),
+                        "kind": role,
+                        "year": int(i[f"{role}_year"]),
+                        "value": float(i[f"{role}_value"]),
+                        "qualifier": i[f"{role}_qualifier"],
+                        "period": pd.NA,
+                        "source_id": i[f"{role}_source_id"],
+                        "para": pd.NA,
+                    }
+                )
+    return pd.DataFrame(rows)
+
+
+def _series_keys(i: pd.Series) -> dict:
+    return {
+        "indicator_id": i["indicator_id"],
+        "name": i["name"],
+        "unit": i["unit"],
+        "jurisdiction": i["jurisdiction"],
+        "plan": i["plan"],
+    }
+
+
+def comparison_figure(ctx) -> go.Figure:
+    lang = ctx.language
+    c = comparison_frame(ctx)
+    title = t("comparison_title", lang)
+    if c.empty:
+        return empty(ctx, title, t("comparison_what", lang))
+    fig = go.Figure()
+    for _, g in c.groupby("indicator_id", sort=False):
+        colour = theme.JURISDICTION_COLOURS.get(g["jurisdiction"].iloc[0], theme.MUTED)
+        label = f"{t(g['jurisdiction'].iloc[0], lang)}: {g['name'].iloc[0]}"
+        real = g[g["kind"] == "realised"].sort_values("year")
+        fig.add_trace(
+            go.Scatter(
+                x=real["year"],
+                y=real["value"],
+                mode="lines+markers+text",
+                text=[_hedge(v, q) for v, q in zip(real["value"], real["qualifier"], strict=True)],
+                textposition="top center",
+                line=dict(color=colour, width=2),
+                marker=dict(size=8, color=colour),
+                name=f"{label} ({t('realised_word', lang)})",
+                hovertemplate="%{x}: %{text} " + str(g["unit"].iloc[0]) + "<extra></extra>",
+            )
+        )
+        plan = g[g["kind"].isin(["baseline", "target"])].sort_values("year")
+        if not plan.empty:
+            fig.add_trace(
+                go.Scatter(
+                    x=plan["year"],
+                    y=plan["value"],
+                    mode="lines+markers+text",
+                    text=[
+                        f"{t(k + '_word', lang)} {_hedge(v, q)}"
+                        for k, v, q in zip(
+                            plan["kind"], plan["value"], plan["qualifier"], strict=True
+                        )
+                    ],
+                    textposition="bottom center",
+                    textfont=dict(size=10, color=colour),
+                    line=dict(color=colour, width=1.5, dash="dash"),
+                    marker=dict(size=11, symbol="diamond-open", color=colour),
+                    name=f"{label} ({t('baseline_word', lang)} → {t('target_word', lang)})",
+                    hoverinfo="text",
+                )
+            )
+    years = sorted(c["year"].unique())
+    fig.update_xaxes(
+        dtick=1, range=[int(years[0]) - 0.5, int(years[-1]) + 0.6], title=t("year", lang)
+    )
+    fig.update_yaxes(rangemode="tozero", title=str(c["unit"].iloc[0]))
+    fig.update_layout(height=480)
+    return titled(fig, ctx, title)
+
+
+# -- the policy chain ------------------------------------------------------------------------
+
+
+def chain_frame(ctx) -> pd.DataFrame:
+    docs = derive.documents(ctx)
+    links = derive.policy_links(ctx)
+    # Meetings a document was approved at join the chain although they have no text.
+    extra = set(links["target_policy_id"]) | set(links["policy_id"])
+    p = derive.policies(ctx)
+    meetings = p[p["policy_id"].isin(extra - set(docs["policy_id"]))].copy()
+    for col in ("signed_date", "published_date"):
+        meetings[f"{col}_start"] = pd.NaT
+    meetings["cited_in_article"] = True
+    chain = pd.concat([docs, meetings], ignore_index=True)
+    first = chain["signed_date_start"].fillna(chain["start"])
+    chain = chain.assign(_first=first).sort_values("_first").drop(columns="_first")
+    chain["row"] = [wrap(x, 30 if ctx.language == "en" else 18) for x in chain["display_title"]]
+    return chain.reset_index(drop=True)
+
+
+def article_only(ctx) -> pd.DataFrame:
+    """Policies the article cites with no official text found."""
+    p = derive.policies(ctx)
+    links = derive.policy_links(ctx)
+    linked = set(links["target_policy_id"]) | set(links["policy_id"])
+    return p[p["official_source_id"].isna() & ~p["policy_id"].isin(linked)].reset_index(drop=True)
+
+
+def chain_figure(ctx) -> go.Figure:
+    lang = ctx.language
+    c = chain_frame(ctx)
+    title = t("chain_title", lang)
+    if c.empty:
+        return empty(ctx, title, t("chain_what", lang))
+    fig = go.Figure()
+    has_period = c["period_start"].notna()
+    if has_period.any():
+        per = c[has_period]
+        fig.add_trace(
+            go.Bar(
+                y=per["row"],
+                base=[pd.Timestamp(f"{int(s)}-01-01") for s in per["period_start"]],
+                x=[
+                    (
+                        pd.Timestamp(f"{int(e)}-12-31") - pd.Timestamp(f"{int(s)}-01-01")
+                    ).total_seconds()
+                    * 1000
+                    for s, e in zip(per["period_start"], per["period_end"], strict=True)
+                ],
+                orientation="h",
+                marker=dict(color=theme.LEVEL_COLOURS["national"], opacity=0.18),
+                name=t("period_bar", lang),
+                hoverinfo="skip",
+            )
+        )
+    for col, symbol, key in (
+        ("signed_date", "diamond", "signed"),
+        ("published_date", "circle-open", "published"),
+    ):
+        rows = c[c[f"{col}_start"].notna()]
+        if rows.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=rows[f"{col}_start"],
+                y=rows["row"],
+                mode="markers",
+                marker=dict(symbol=symbol, size=12, color=theme.INK, line=dict(width=2)),
+                name=t(key, lang),
+                customdata=rows[col],
+                hovertemplate="%{y}<br>%{customdata}<extra></extra>",
+            )
+        )
+    # Meetings have a held date from the article only (a month): drawn as such.
+    held = c[(c["kind"] == "meeting") & c["start"].notna()]
+    if not held.empty:
+        fig.add_trace(
+            go.Scatter(
+                x=held["start"],
+                y=held["row"],
+                mode="markers",
+                marker=dict(symbol="square-open", size=11, color=theme.MUTED),
+                name=t("held_month", lang),
+                hoverinfo="y",
+            )
+        )
+    # A link runs between the documents' first official dates (signed, else published,
+    # else the month the article gives for a meeting).
+    at = {}
+    for r in c.itertuples():
+        when = next(
+            (d for d in (r.signed_date_start, r.published_date_start, r.start) if pd.notna(d)),
+            pd.NaT,
+        )
+        at[r.policy_id] = (when, r.row)
+    starts: dict[str, int] = {}
+    for link in derive.policy_links(ctx).itertuples():
+        if link.policy_id not in at or link.target_policy_id not in at:
+            continue
+        (x0, y0), (x1, y1) = at[link.policy_id], at[link.target_policy_id]
+        if pd.isna(x0) or pd.isna(x1):
+            continue
+        fig.add_annotation(
+            x=x1,
+            y=y1,
+            ax=x0,
+            ay=y0,
+            xref="x",
+            yref="y",
+            axref="x",
+            ayref="y",
+            showarrow=True,
+            arrowhead=2,
+            arrowsize=1.2,
+            arrowwidth=1.4,
+            arrowcolor=LINK_COLOUR,
+            standoff=8,
+            startstandoff=8,
+            text="",
+        )
+        # The relation is named beside the arrow's start, on the side it leaves from.
+        rows = list(c["row"])
+        up = rows.index(y1) < rows.index(y0)
+        # Two links leaving one document: their names stack instead of overprinting.
+        k = starts[link.policy_id] = starts.get(link.policy_id, -1) + 1
+        fig.add_annotation(
+            x=x0,
+            y=y0,
+            text=t(f"link_{link.relation}", lang),
+            showarrow=False,
+            xanchor="right" if x1 < x0 else "left",
+            yanchor="bottom" if up else "top",
+            xshift=-6 if x1 < x0 else 6,
+            yshift=(4 + 13 * k) if up else -(4 + 13 * k),
+            font=dict(size=9, color=LINK_COLOUR),
+            bgcolor="rgba(255,255,255,0.85)",
+        )
+    ev = derive.event(ctx)
+    if pd.notna(ev["start_date"]):
+        fig.add_vline(x=ev["start_date"], line=dict(color="#e76f51", width=2, dash="dash"))
+        fig.add_annotation(
+            x=ev["start_date"],
+            y=1.0,
+            yref="paper",
+            yanchor="bottom",
+            showarrow=False,
+            text=f"{t('event_date', lang)} {ev['start_date']:%Y-%m-%d}",
+            font=dict(color="#e76f51", size=11),
+        )
+    first = min(
+        [
+            d
+            for d in (*c["signed_date_start"], *c["published_date_start"], *c["start"])
+            if pd.notna(d)
+        ]
+    )
+    fig.update_xaxes(
+        type="date", range=[f"{first.year - 1}-07-01", "2026-06-30"], dtick="M12", tickformat="%Y"
+    )
+    fig.update_yaxes(
+        autorange="reversed",
+        categoryorder="array",
+        categoryarray=list(c["row"]),
+        tickfont=dict(size=11),
+    )
+    fig.update_layout(height=190 + 58 * len(c), barmode="overlay", margin=dict(t=90))
+    return titled(fig, ctx, title)
+
+
+def article_only_note(ctx) -> str:
+    names = list(article_only(ctx)["display_title"])
+    return t("article_only", ctx.language).format(names="; ".join(names)) if names else ""
+
+
+def documents_table(ctx) -> pd.DataFrame:
+    """The documents as issued; where the article names another issuer, both are shown."""
+    docs = derive.documents(ctx)
+    # The article's attribution beside the document's own: they differ for the Hebei
+    # opinions (Party committee and government vs. the provincial government).
+    docs["issuer"] = docs["issuer_as_issued"]
+    docs["issuer_article"] = docs["issuer_in_article"].where(docs["cited_in_article"])
+    docs["period"] = [
+        f"{int(s) if pd.notna(s) else '?'}–{int(e) if pd.notna(e) else '?'}"
+        if pd.notna(s) or pd.notna(e)
+        else pd.NA
+        for s, e in zip(docs["period_start"], docs["period_end"], strict=True)
+    ]
+    return docs
+
+
+def series_frame(ctx) -> pd.DataFrame:
+    """What the reports of the series' stops state, stop by stop."""
+    f = derive.series_facts(ctx)
+    lang = ctx.language
+    f["shown"] = [
+        f"{_hedge(float(v), q, 1, lang)} {uz if lang == 'zh' else ue}".strip()
+        if fld in ("agencies", "participants")
+        else v
+        for v, q, fld, ue, uz in zip(
+            f["value"], f["qualifier"], f["field"], f["unit_en"], f["unit_zh"], strict=True
+        )
+    ]
+    f["field"] = [t(f"fact_{x}", lang) for x in f["field"]]
+    return f
+
+
+def values_table(ctx) -> pd.DataFrame:
+    """Every value behind the chapter with what a reader must know about it."""
+    v = derive.values(ctx)
+    if v.empty:
+        return v
+    lang = ctx.language
+    v["role"] = [t(f"{r}_word", lang) for r in v["role"]]
+    v["shown"] = [
+        f"{_hedge(val, q, sc, lang)}{'' if lang == 'zh' else ' '}{u}"
+        if pd.notna(val)
+        else t("claim_only", lang)
+        for val, q, u, sc in zip(v["value"], v["qualifier"], v["unit"], v["scale"], strict=True)
+    ]
+    flags = []
+    for r in v.itertuples():
+        f = []
+        if not r.comparable:
+            f.append(t("flag_related", lang))
+        if r.conflict:
+            f.append(t("flag_conflict", lang))
+        if isinstance(r.claim, str):
+            f.append(t("flag_claim", lang))
+        if isinstance(r.measure_note, str):
+            f.append(r.measure_note)
+        flags.append("; ".join(f) or pd.NA)
+    v["flags"] = flags
+    return v
