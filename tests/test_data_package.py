@@ -127,7 +127,8 @@ def test_policies_cited(dossier):
     hebei = policies.loc[policies.jurisdiction == "Hebei", "level"]
     assert set(hebei) == {"provincial", "municipal"}
     # Official facts only with a page read that states them.
-    evidenced = set(zip(dossier.policy_evidence["policy_id"], dossier.policy_evidence["field"]))
+    ev = dossier.policy_evidence
+    evidenced = set(zip(ev["policy_id"], ev["field"], strict=True))
     for pid in policies.dropna(subset=["title_zh"]).index:
         assert (pid, "title_zh") in evidenced, pid
     cited = dossier.citations.merge(dossier.people, on="person_id")

@@ -58,8 +58,8 @@ def check_executed(path: Path, language: str) -> None:
     assert len(notes) >= len(charts), f"{path.name}: a chart without a source note"
 
 
-def test_three_chapters_exist():
-    assert [p.stem for p in NOTEBOOKS] == ["01_event", "02_series", "03_policies"]
+def test_the_chapters_exist():
+    assert [p.stem for p in NOTEBOOKS] == ["01_event", "02_series", "03_policies", "04_targets"]
     for path in NOTEBOOKS:
         meta = nbformat.read(path, as_version=4).metadata["ipdossier"]
         assert meta["title"] and CJK.search(meta["title_zh"])

@@ -190,9 +190,9 @@ def _month_span(value: str) -> tuple[pd.Timestamp, pd.Timestamp, str]:
 def policies(ctx) -> pd.DataFrame:
     """Policies with a display title, the span on the timeline and a `dated` flag.
 
-    The timeline uses, in order: the official signed date, the published date, a period stated in the title or
-    text (e.g. 2017-2025), a month or day the article gives (`date`); otherwise the
-    policy is undated."""
+    The timeline uses, in order: the official signed date, the published date, a period
+    stated in the title or text (e.g. 2017-2025), a month or day the article gives
+    (`date`); otherwise the policy is undated."""
     p = ctx.dossier.policies.copy()
     p["display_title"] = [policy_title(r, ctx.language) for _, r in p.iterrows()]
     starts, ends, precision, basis = [], [], [], []

@@ -45,7 +45,10 @@ add(
             "zh": "目标与实际值的历年变化：全国与河北",
         },
         "comparison_what": {"en": "realised values over time", "zh": "历年实际值"},
-        "year": {"en": "year", "zh": "年份"},
+        "year_end": {
+            "en": "end of year (a value for part of a year where that part ends)",
+            "zh": "年末（年内部分时段的数值标在该时段末）",
+        },
         "chain_title": {
             "en": "The policy chain: official dates, periods and stated links",
             "zh": "政策链条：官方日期、规划期与载明的关联",
@@ -281,7 +284,7 @@ def comparison_frame(ctx) -> pd.DataFrame:
         i = ind.loc[o["indicator_id"]]
         # A value for part of a year (to 30 June) sits where that part ends.
         end = o["period_end"]
-        x = int(o["year"]) if pd.isna(end) else end.year + (end.dayofyear / 366) - 1
+        x = int(o["year"]) if pd.isna(end) else end.year + (end.day_of_year / 366) - 1
         rows.append(
             {
                 **_series_keys(i),
@@ -369,7 +372,7 @@ def comparison_figure(ctx) -> go.Figure:
             )
     years = sorted(c["year"].unique())
     fig.update_xaxes(
-        dtick=1, range=[int(years[0]) - 0.5, int(years[-1]) + 0.6], title=t("year", lang)
+        dtick=1, range=[int(years[0]) - 0.5, int(years[-1]) + 0.6], title=t("year_end", lang)
     )
     fig.update_yaxes(rangemode="tozero", title=str(c["unit"].iloc[0]))
     fig.update_layout(height=480)

@@ -161,4 +161,3 @@ def diff(draft: dict[str, pd.DataFrame], data: Path | None = None) -> Diff:
         if not keys & seen_pol:
             out.missing.setdefault("policies", []).append(f"{c['policy_id']} ({c['title']})")
     return out
-

@@ -1,0 +1,331 @@
+"""Chapter 4, targets and outcomes: the charts' data against literals read from the
+sources, and `ipdossier check` against quotes that no longer hold their values."""
+
+from __future__ import annotations
+
+import csv
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import edit_cell
+
+from ipdossier import data, derive
+from ipdossier import notebook as nb
+from ipdossier.charts import targets
+from ipdossier.check import check
+from ipdossier.quantities import quantities, states_date, states_quantity, states_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def ctx(**params):
+    return nb.setup(renderer="json", **params)
+
+
+def plain(text) -> str:
+    return re.sub(r"<[^>]+>", " ", str(text))
+
+
+@pytest.fixture(scope="module")
+def dossier():
+    return data.load()
+
+
+# -- reading quotes ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "quote, value, scale, qualifier",
+    [
+        (
+            "The total number of applications for plant varieties will increase to 25, 000.",
+            2.5,
+            1e4,
+            "exact",
+        ),
+        (
+            "The amount of IP pledge financing of one year will increase to 180 billion yuan.",
+            1800,
+            1e8,
+            "exact",
+        ),
+        ("will rise from 4.44 billion U.S. dollars in 2015", 44.4, 1e8, "exact"),
+        (
+            "2020年の全国のコンピューターソフトウェア著作権登録は同期比16.06%増の172万2904件",
+            172.2904,
+            1e4,
+            "exact",
+        ),
+        ("2020年,全国知识产权服务机构营业收入超过2250亿元,同比增长4.5%", 2250, 1e8, "at_least"),
+        ("今年前10個月,全國專利商標質押融資總額達到1664億元", 1664, 1e8, "exact"),
+        ("万人发明专利拥有量达到3件以上", 3, 1, "at_least"),
+        ("去年我國知識產權使用費出口額達370億元左右", 370, 1e8, "approximately"),
+        ("京津冀100余家企业和服务机构参加", 100, 1, "at_least"),
+        ("来自十八家全国知识产权服务品牌机构的代表", 18, 1, "exact"),
+        ("近千人参加", 1000, 1, "approximately"),
+        ("72 thousand PCT applications were filed with CNIPA in 2020", 7.2, 1e4, "exact"),
+    ],
+)
+def test_a_quote_states_its_value(quote, value, scale, qualifier):
+    assert states_quantity(quote, value, scale, qualifier) is None
+
+
+@pytest.mark.parametrize(
+    "quote, value, scale, qualifier",
+    [
+        ("will increase to 25, 000.", 2.6, 1e4, "exact"),  # another number
+        ("超过2250亿元", 2250, 1e8, "exact"),  # a lower bound is not an exact value
+        ("近千人参加", 1000, 1, "exact"),
+        ("rise to 10 billion USD", 10, 1e8, "exact"),  # 10 亿美元 is 1 billion
+    ],
+)
+def test_a_quote_that_does_not_state_the_value_is_caught(quote, value, scale, qualifier):
+    assert states_quantity(quote, value, scale, qualifier)
+
+
+def test_text_and_dates_read_through_script_and_format():
+    assert states_text("發文字號: 國發〔2016〕86號", "国发〔2016〕86号")
+    assert states_text("《服务业创新发展大纲(2017—2025年)》", "服务业创新发展大纲（2017—2025年）")
+    assert not states_text("國發〔2016〕86號", "国发〔2016〕87号")
+    assert states_date("成文日期: 2016年12月30日", "2016-12-30")
+    assert states_date("發佈日期: 2017年01月13日", "2017-01-13")
+    assert states_date("June 21, 2017 / 11:42 AM", "2017-06-21")
+    assert states_date("2016年4月,我省在全国率先出台", "2016-04")
+    assert not states_date("2016年4月", "2016-05")
+    # News copy drops the year; it reads as the year of the page's own date.
+    assert states_date("7月10日,省委省政府作出", "2016-07-10", "2016-07-14")
+    assert not states_date("7月10日,省委省政府作出", "2016-07-10", "2017-07-14")
+    assert [q.value for q in quantities("第三十次会议")] == [30]
+
+
+# -- check: every quote holds its value ---------------------------------------------------------
+
+
+def test_data_package_checks_with_every_evidence_row(dossier):
+    assert check() == []
+    assert len(dossier.indicators) >= 10 and len(dossier.observations) >= 10
+    assert len(dossier.policy_evidence) >= 20
+
+
+@pytest.mark.parametrize(
+    "table, key, column, value, expect",
+    [
+        ("indicators", "fyp13-1", "target_value", "13", "target_value"),
+        ("indicators", "hebei-16-2", "target_qualifier", "exact", "target_value"),
+        ("indicators", "fyp13-3", "kind", "binding", "kind"),
+        ("observations", "fyp13-6:n6-obs2020-ccpitjp", "value", "172.2905", "value"),
+        ("policies", "fyp13-ip", "doc_number", "国发〔2016〕87号", "quote"),
+        ("policies", "fyp13-ip", "signed_date", "2016-12-31", "quote"),
+        (
+            "policy_links",
+            "fyp13-ip:implements:guofa-2015-71",
+            "target_policy_id",
+            "ip-pilots-plan",
+            "quote",
+        ),
+        ("series_facts", "1:agencies:D078", "value", "19", "value"),
+    ],
+)
+def test_check_names_table_row_and_column_of_a_quote_that_does_not_hold(
+    data_copy, table, key, column, value, expect
+):
+    line = edit_cell(data_copy / f"{table}.csv", key, column, value)
+    problems = [str(p) for p in check(data_copy, locators=False)]
+    assert problems, f"{table}.{column}={value} passed"
+    evidence_file = "policy_evidence.csv" if table == "policies" else f"{table}.csv"
+    named = [p for p in problems if p.startswith(evidence_file) and f"column {expect}" in p]
+    assert named, problems
+    if table != "policies":
+        assert any(f"row {line}," in p for p in named), problems
+
+
+def test_an_official_fact_without_evidence_is_reported(data_copy):
+    edit_cell(data_copy / "policies.csv", "fyp14-ip", "validity", "有效")
+    problems = [str(p) for p in check(data_copy, locators=False)]
+    assert any(
+        p.startswith("policies.csv") and "column validity" in p and "policy_evidence" in p
+        for p in problems
+    ), problems
+
+
+def test_a_page_read_needs_its_url_and_retrieval_date(data_copy):
+    line = edit_cell(data_copy / "sources.csv", "leader-2017-02-06", "retrieved", "")
+    problems = [str(p) for p in check(data_copy, locators=False)]
+    assert f"sources.csv, row {line}, column retrieved: a page read needs its retrieved" in problems
+
+
+# -- the chapter's charts ------------------------------------------------------------------------
+
+
+def test_invention_patents_show_baseline_target_realised_and_met():
+    p = targets.progress_frame(ctx()).set_index("indicator_id")
+    row = p.loc["fyp13-1"]
+    assert (row["baseline_value"], row["target_value"], row["realised_value"]) == (6.3, 12, 15.8)
+    assert row["status"] == "met"
+    assert row["path"].startswith("6.3 → 12 → 15.8")
+    fig = targets.progress_figure(ctx())
+    met = [t for t in fig.data if t.name == "met"][0]
+    label = row["row"]
+    x = [xx for xx, yy in zip(met.x, met.y, strict=True) if yy == label]
+    assert x == [pytest.approx((15.8 - 6.3) / (12 - 6.3))]
+
+
+def test_an_indicator_without_a_realised_value_is_unknown_never_zero():
+    p = targets.progress_frame(ctx()).set_index("indicator_id")
+    # Indicator 7: only the target (0.7) was found.
+    assert p.loc["fyp13-7", "status"] == "unknown"
+    assert pd.isna(p.loc["fyp13-7", "share"])
+    fig = targets.progress_figure(ctx())
+    unknown = [t for t in fig.data if t.name == "unknown"][0]
+    label = p.loc["fyp13-7", "row"]
+    assert [x for x, y in zip(unknown.x, unknown.y, strict=True) if y == label] == [
+        targets.UNKNOWN_X
+    ]
+    assert 0 not in list(unknown.x)
+
+
+def test_a_conflict_is_shown_as_two_values():
+    # 2020 PCT applications: 7.2万 received by CNIPA, 68,720 by WIPO's count of origin.
+    p = targets.progress_frame(ctx()).set_index("indicator_id")
+    assert sorted(p.loc["fyp13-2", "realised_values"]) == [6.872, 7.2]
+    fig = targets.progress_figure(ctx())
+    label = p.loc["fyp13-2", "row"]
+    marks = [
+        x
+        for t in fig.data
+        if t.mode == "markers"
+        for x, y in zip(t.x, t.y, strict=True)
+        if y == label
+    ]
+    assert len(marks) == 2
+    v = targets.values_table(ctx())
+    pct = v[(v["indicator_id"] == "fyp13-2") & (v["year"] == 2020) & v["conflict"]]
+    assert sorted(pct["value"]) == [6.872, 7.2]
+    assert all("conflict" in f for f in pct["flags"])
+    # The plan's 2015 baseline for pledge financing (750亿元) against the 848.5亿元 reported.
+    pledge = v[(v["indicator_id"] == "fyp13-5") & (v["year"] == 2015)]
+    assert set(pledge["value"]) == {750, 848.5} and pledge["conflict"].all()
+
+
+def test_related_measures_never_decide_a_target():
+    p = targets.progress_frame(ctx()).set_index("indicator_id")
+    # Exports of IP royalties: 454.5亿元 in 2019 "提前两年完成" is in yuan; the target is in
+    # US dollars and no full-year 2020 value was found.
+    assert p.loc["fyp13-8", "status"] == "unknown"
+    assert p.loc["fyp13-8", "claimed"]
+    v = targets.values_table(ctx())
+    rmb = v[(v["indicator_id"] == "fyp13-8") & (v["year"] == 2019)].iloc[0]
+    assert not rmb["comparable"] and "related measure" in rmb["flags"]
+
+
+def test_english_values_read_in_english_units_chinese_in_chinese():
+    en = targets.progress_frame(ctx()).set_index("indicator_id")
+    zh = targets.progress_frame(ctx(language="zh")).set_index("indicator_id")
+    assert en.loc["fyp13-5", "path"] == "75 billion → 180 billion → 218 billion yuan"
+    assert zh.loc["fyp13-5", "path"] == "750 → 1,800 → 2,180亿元"
+
+
+def test_hebei_targets_beside_the_national_ones(dossier):
+    hebei = targets.progress_frame(ctx(jurisdiction="Hebei"))
+    assert set(hebei["jurisdiction"]) == {"Hebei"}
+    assert len(hebei) == (dossier.indicators["jurisdiction"] == "Hebei").sum()
+    row = hebei.set_index("indicator_id").loc["hebei-16-2"]
+    assert (row["target_value"], row["target_qualifier"]) == (3, "at_least")
+    c = targets.comparison_frame(ctx())
+    assert set(c["jurisdiction"]) == {"China", "Hebei"}
+    # Values stand at the end of the year they give; one for part of a year where that part
+    # ends: Hebei, 30 June 2019, halfway between the end of 2018 and the end of 2019.
+    mid = c[(c["indicator_id"] == "hebei-16-2") & (c["value"] == 3.54)]["year"].iloc[0]
+    assert 2018.4 < mid < 2018.6
+    only = targets.comparison_frame(ctx(jurisdiction="Hebei"))
+    assert set(only["jurisdiction"]) == {"Hebei"}
+    assert targets.comparison_frame(ctx(jurisdiction="Tianjin")).empty
+
+
+def test_policy_chain_dates_links_and_article_only_mentions(dossier):
+    fig = targets.chain_figure(ctx())
+    arrows = [a for a in fig.layout.annotations if a.showarrow]
+    links = derive.policy_links(ctx())
+    assert len(arrows) == len(links) >= 5
+    c = targets.chain_frame(ctx()).set_index("policy_id")
+    assert c.loc["fyp13-ip", "signed_date"] == "2016-12-30"
+    assert c.loc["fyp13-ip", "published_date"] == "2017-01-13"
+    note = targets.article_only_note(ctx())
+    assert "Opinions on Strengthening IP Protection and Application" in note
+    docs = targets.documents_table(ctx()).set_index("policy_id")
+    # The Hebei opinions: the document's issuer and the article's attribution side by side.
+    assert docs.loc["hebei-powerful-ip", "issuer"] == "河北省人民政府"
+    assert "Party" in docs.loc["hebei-powerful-ip", "issuer_article"]
+
+
+def test_at_most_two_documents_with_an_official_text_lack_an_official_date(dossier):
+    p = dossier.policies
+    official = p[p["official_source_id"].notna()]
+    undated = official[official["signed_date"].isna() & official["published_date"].isna()]
+    assert len(official) >= 4 and len(undated) <= 2
+
+
+def test_series_first_stop_from_its_report():
+    f = targets.series_frame(ctx()).set_index("fact_id")
+    assert f.loc["1:agencies:D078", "shown"] == "18 national IP service brand agencies"
+    assert f.loc["1:participants:D079", "shown"].startswith(">100 ")
+    zh = targets.series_frame(ctx(language="zh")).set_index("fact_id")
+    assert zh.loc["1:participants:D079", "shown"] == "超过100 家京津冀企业和服务机构"
+    assert targets.series_frame(ctx(as_of="2014-10-31")).empty
+
+
+def test_chinese_labels_on_every_chart_of_the_chapter():
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for build in (targets.progress_figure, targets.comparison_figure, targets.chain_figure):
+        fig = build(ctx(language="zh"))
+        assert cjk.search(fig.layout.title.text), build.__name__
+        names = [t.name for t in fig.data if t.name]
+        assert names and all(cjk.search(n) for n in names), (build.__name__, names)
+
+
+# -- the README's account of where the facts come from ------------------------------------------
+
+
+def _provenance(dossier) -> dict[str, int]:
+    """Facts per kind of source: indicator values, observations, document facts, links and
+    series facts, each counted once per page read."""
+    kinds = dossier.sources.set_index("source_id")["kind"]
+    counts: dict[str, int] = {}
+    ind = dossier.indicators
+    ids = [
+        *ind["baseline_source_id"].dropna(),
+        *ind["target_source_id"].dropna(),
+        *ind["kind_source_id"].dropna(),
+        *dossier.observations["source_id"],
+        *dossier.policy_evidence["source_id"],
+        *dossier.policy_links["source_id"],
+        *dossier.series_facts["source_id"],
+    ]
+    for sid in ids:
+        counts[kinds[sid]] = counts.get(kinds[sid], 0) + 1
+    return counts
+
+
+def test_readme_counts_facts_by_kind_of_source(dossier):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    counts = _provenance(dossier)
+    for kind, label in (
+        ("official_document", "official documents"),
+        ("official_statistics", "official statistics"),
+        ("news_report", "news reports"),
+        ("secondary_summary", "secondary summaries"),
+    ):
+        assert f"| {label} | {counts.get(kind, 0)} |" in readme, (label, counts)
+
+
+def test_check_runs_from_the_command_line():
+    done = subprocess.run(
+        [sys.executable, "-m", "ipdossier", "check"], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(open(ROOT / "data" / "observations.csv", encoding="utf-8")))
+    assert rows and all(r["quote"] for r in rows)
