@@ -191,7 +191,7 @@ HEADERS = {
         "Validity": "时效",
         "Fact": "事项",
         "Source": "来源",
-        "Value": "数值类别",
+        "Value type": "数值类别",
         "Year": "年份",
         "As stated": "所载数值",
         "Flags": "标注",

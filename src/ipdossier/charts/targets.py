@@ -582,6 +582,7 @@ def series_frame(ctx) -> pd.DataFrame:
         )
     ]
     f["field"] = [t(f"fact_{x}", lang) for x in f["field"]]
+    f["place"] = [t(str(x), lang) for x in f["place"]]
     return f
 
 
