@@ -329,3 +329,20 @@ def test_check_runs_from_the_command_line():
     assert done.returncode == 0, done.stderr
     rows = list(csv.DictReader(open(ROOT / "data" / "observations.csv", encoding="utf-8")))
     assert rows and all(r["quote"] for r in rows)
+
+
+def test_the_policies_chapter_links_to_this_chapter_in_the_report():
+    from ipdossier.export.html import Chapter, _link_chapters
+
+    source = (ROOT / "notebooks" / "03_policies.ipynb").read_text(encoding="utf-8")
+    assert "(04_targets.ipynb)" in source
+    chapters = [
+        Chapter("chapter-3", "Policies", '<a href="04_targets.ipynb">Targets</a>', "03_policies"),
+        Chapter("chapter-4", "Targets", '<a href="./03_policies.ipynb#x">back</a>', "04_targets"),
+    ]
+    linked = _link_chapters(chapters)
+    assert linked[0].body == '<a href="#chapter-4">Targets</a>'
+    assert linked[1].body == '<a href="#chapter-3">back</a>'
+    # A build of one chapter has no target: the link goes to the contents, not nowhere.
+    alone = _link_chapters(chapters[:1])
+    assert alone[0].body == '<a href="#contents">Targets</a>'

@@ -178,7 +178,6 @@ HEADERS = {
         "Level": "层级",
         "Jurisdiction": "地区",
         "Document No.": "文号",
-        "Issued": "发布日期",
         "Date basis": "日期依据",
         "Indicator": "指标",
         "Baseline → target → realised": "基期 → 目标 → 实际",
