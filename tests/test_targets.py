@@ -346,3 +346,14 @@ def test_the_policies_chapter_links_to_this_chapter_in_the_report():
     # A build of one chapter has no target: the link goes to the contents, not nowhere.
     alone = _link_chapters(chapters[:1])
     assert alone[0].body == '<a href="#contents">Targets</a>'
+
+
+def test_as_of_keeps_only_values_for_periods_that_had_ended():
+    obs = derive.observations(ctx(as_of="2019-07-01"))
+    ends = obs["period_end"].fillna(pd.to_datetime(obs["year"].astype(str) + "-12-31"))
+    assert (ends <= pd.Timestamp("2019-07-01")).all()
+    # Hebei's value as of 30 June 2019 is in; the 2019 year-end values are not.
+    assert 3.54 in set(obs["value"])
+    assert 13.3 not in set(obs["value"])
+    p = targets.progress_frame(ctx(as_of="2019-07-01"))
+    assert set(p["status"]) == {"unknown"}

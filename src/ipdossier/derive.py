@@ -288,13 +288,14 @@ def indicators(ctx) -> pd.DataFrame:
 
 
 def observations(ctx) -> pd.DataFrame:
-    """Realised values of the indicators in scope; with `as_of`, only years that had
-    ended by then."""
+    """Realised values of the indicators in scope; with `as_of`, only values for periods
+    that had ended by then (a year, or the part of it that `period_end` gives)."""
     obs = ctx.dossier.observations.copy()
     obs = obs[obs["indicator_id"].isin(indicators(ctx)["indicator_id"])]
     cut = ctx.as_of_date
     if cut is not None:
-        obs = obs[obs["year"].astype(int) < cut.year]
+        year_end = pd.to_datetime(obs["year"].astype(int).astype(str) + "-12-31")
+        obs = obs[obs["period_end"].fillna(year_end) <= cut]
     obs["unit"] = obs["unit_zh"] if ctx.language == "zh" else obs["unit_en"]
     return obs.sort_values(["indicator_id", "year", "observation_id"]).reset_index(drop=True)
 
