@@ -1,5 +1,11 @@
 """Validate the data package: structure (Frictionless) and truth (locators against sources).
 
+Truth has two forms. A row from an article points at a span of its text, which must still
+read the row's quote, and the quote must hold the row's value. A row from a page read
+elsewhere (an official document, statistics, news) carries a short quote from that page,
+which must state the value the row records; which columns each quote evidences is
+declared in the package descriptor (`x-evidence`), so the schema stays the one source.
+
 Every problem is reported as one line naming the file, the row (its line number in the
 CSV, the header being line 1) and the column, so an analyst can go straight to the cell.
 """
@@ -180,27 +186,35 @@ def _value(row: pd.Series, column: str | None):
     return None if v is None or pd.isna(v) else v
 
 
-def _quantity(ctx, file, rownum, row, rule) -> list[Problem]:
+def _stated(file, rownum, row, rule) -> tuple[object, str | None, list[Problem]]:
+    """The value a rule checks and its quote; a value without a quote or page is a
+    problem of its own."""
     value, quote, source = (_value(row, rule[k]) for k in ("value", "quote", "source"))
-    if value is None:
-        return []
-    if quote is None or source is None:
+    if value is not None and (quote is None or source is None):
         missing = rule["quote"] if quote is None else rule["source"]
-        return [Problem(file, rownum, missing, f"{rule['value']} {value:g} has no {missing}")]
+        return (
+            None,
+            None,
+            [Problem(file, rownum, missing, f"{rule['value']} {value} has no {missing}")],
+        )
+    return value, None if quote is None else str(quote), []
+
+
+def _quantity(ctx, file, rownum, row, rule) -> list[Problem]:
+    value, quote, problems = _stated(file, rownum, row, rule)
+    if value is None:
+        return problems
     scale = _value(row, rule.get("scale")) or 1
-    why = states_quantity(str(quote), float(value), float(scale), _value(row, rule["qualifier"]))
+    why = states_quantity(quote, float(value), float(scale), _value(row, rule["qualifier"]))
     return [Problem(file, rownum, rule["value"], why)] if why else []
 
 
 def _term(ctx, file, rownum, row, rule) -> list[Problem]:
-    value, quote, source = (_value(row, rule[k]) for k in ("value", "quote", "source"))
+    value, quote, problems = _stated(file, rownum, row, rule)
     if value is None:
-        return []
-    if quote is None or source is None:
-        missing = rule["quote"] if quote is None else rule["source"]
-        return [Problem(file, rownum, missing, f"{rule['value']} {value!r} has no {missing}")]
+        return problems
     terms = rule["terms"].get(str(value), [str(value)])
-    if any(states_text(str(quote), term) for term in terms):
+    if any(states_text(quote, term) for term in terms):
         return []
     return [
         Problem(
@@ -209,10 +223,15 @@ def _term(ctx, file, rownum, row, rule) -> list[Problem]:
     ]
 
 
-def _states(quote: str, column: str, value, page_date: str | None = None) -> bool:
-    if column.endswith("_date") or column.startswith("period"):
+def _states(quote: str, kind: str, value, page_date: str | None = None) -> bool:
+    """The quote states `value` read as a date (or year) or as a text."""
+    if kind == "date":
         return states_date(quote, str(value), page_date)
     return states_text(quote, str(value))
+
+
+def _kind(column: str) -> str:
+    return "date" if column.endswith("_date") or column.startswith("period") else "text"
 
 
 def _policy_field(ctx, file, rownum, row, rule) -> list[Problem]:
@@ -227,7 +246,7 @@ def _policy_field(ctx, file, rownum, row, rule) -> list[Problem]:
         return [Problem(file, rownum, "field", f"policies.csv has no {field} for {pid}")]
     page_date = ctx["page_dates"].get(row["source_id"])
     for column, v in values.items():
-        if not _states(quote, column, v, page_date):
+        if not _states(quote, _kind(column), v, page_date):
             return [
                 Problem(file, rownum, "quote", f"does not state {column} {v!r} of {pid}: {quote!r}")
             ]
@@ -272,7 +291,7 @@ def _fact(ctx, file, rownum, row, rule) -> list[Problem]:
         why = states_quantity(quote, number, 1, _value(row, rule["qualifier"]))
         return [Problem(file, rownum, rule["value"], why)] if why else []
     page_date = ctx["page_dates"].get(row[rule["source"]])
-    ok = states_date(quote, value, page_date) if kind == "date" else states_text(quote, value)
+    ok = _states(quote, kind, value, page_date)
     return [] if ok else [Problem(file, rownum, rule["value"], f"{value!r} is not in {quote!r}")]
 
 
@@ -323,7 +342,7 @@ def _unevidenced_policy_facts(dossier: Dossier) -> list[Problem]:
                 if v is None or (p["policy_id"], field) in have:
                     continue
                 # A fact the row's own article span states ("(2017-2025)") is evidenced there.
-                if not _states(str(p["quote"]), column, v):
+                if not _states(str(p["quote"]), _kind(column), v):
                     problems.append(
                         Problem(
                             "policies.csv",
