@@ -308,6 +308,12 @@ def _status(value: float, qualifier: str, target: float) -> str:
     return "met" if value >= target else "missed"
 
 
+def _whole_year(obs: pd.DataFrame, year) -> pd.DataFrame:
+    """Comparable values stated for the whole of `year` (or its end)."""
+    keep = obs["comparable"].fillna(False).astype(bool) & (obs["year"] == year)
+    return obs[keep & obs["period"].isna() & obs["value"].notna()]
+
+
 def progress(ctx) -> pd.DataFrame:
     """Per indicator: baseline, target, realised value in the target year, the share of
     the planned change achieved (derived), and met / missed / conflict / unknown.
@@ -322,32 +328,22 @@ def progress(ctx) -> pd.DataFrame:
     for _, i in ind.iterrows():
         base, target = i["baseline_value"], i["target_value"]
         mine = obs[obs["indicator_id"] == i["indicator_id"]]
-        final = mine[
-            mine["comparable"].fillna(False).astype(bool)
-            & (mine["year"] == i["target_year"])
-            & mine["period"].isna()
-            & mine["value"].notna()
-        ]
+        final = _whole_year(mine, i["target_year"])
         values = list(dict.fromkeys(zip(final["value"], final["qualifier"], strict=True)))
-        verdicts = {_status(float(v), str(q), float(target)) for v, q in values}
-        if not values or pd.isna(target):
-            status = "unknown"
-        elif len(verdicts) == 1:
-            status = verdicts.pop()
-        else:
-            status = "conflict"
+        verdicts = (
+            {_status(float(v), str(q), float(target)) for v, q in values}
+            if pd.notna(target)
+            else set()
+        )
+        status = verdicts.pop() if len(verdicts) == 1 else "conflict" if verdicts else "unknown"
         realised, qualifier = values[0] if len(values) == 1 else (pd.NA, pd.NA)
         base_basis = "plan" if pd.notna(base) else pd.NA
         if pd.isna(base):
             # No baseline from the plan: a comparable value observed in the year before
             # the plan's period stands in, flagged as such.
             year = i["baseline_year"] if pd.notna(i["baseline_year"]) else i["period_start"] - 1
-            seen = mine[
-                mine["comparable"].fillna(False).astype(bool)
-                & (mine["year"] == year)
-                & mine["period"].isna()
-                & (mine["qualifier"] == "exact")
-            ]["value"].dropna()
+            seen = _whole_year(mine, year)
+            seen = seen.loc[seen["qualifier"] == "exact", "value"]
             if seen.nunique() == 1:
                 base, base_basis = float(seen.iloc[0]), "observed"
         share = pd.NA
