@@ -62,7 +62,6 @@ add(
         "link_succeeded_by": {"en": "succeeded by", "zh": "接续为"},
         "event_date": {"en": "the activity", "zh": "本次活动"},
         "held_month": {"en": "held (month from the article)", "zh": "召开（文章所载月份）"},
-        "article_says": {"en": "the article says", "zh": "文章称"},
         "fact_name": {"en": "name", "zh": "名称"},
         "fact_date": {"en": "date", "zh": "日期"},
         "fact_place": {"en": "place", "zh": "地点"},
@@ -73,8 +72,6 @@ add(
         "flag_related": {"en": "related measure", "zh": "相关口径"},
         "flag_conflict": {"en": "conflict", "zh": "数据冲突"},
         "flag_claim": {"en": "source says the target was met", "zh": "来源称目标已完成"},
-        "cited_mark": {"en": "cited in the article", "zh": "文章引用"},
-        "not_cited_mark": {"en": "not cited in the article", "zh": "文章未引用"},
         "article_only": {
             "en": "Cited in the article, no official text found: {names}",
             "zh": "文章引用但未找到官方文本：{names}",
