@@ -1,12 +1,14 @@
-"""Pieces shared by the figure builders: titles, wrapping, and the empty-result chart."""
+"""Pieces shared by the figure builders: titles, wrapping, the event marker on a time axis,
+and the empty-result chart."""
 
 from __future__ import annotations
 
 import textwrap
 
+import pandas as pd
 import plotly.graph_objects as go
 
-from .. import theme
+from .. import derive, theme
 from ..i18n import add, t
 
 add(
@@ -20,8 +22,11 @@ add(
         "kind_part": {"en": "Part {n}", "zh": "第{n}部分"},
         "kind_symposium": {"en": "Symposium", "zh": "座谈会"},
         "filter_national": {"en": "national level", "zh": "国家层面"},
+        "event_date": {"en": "the activity", "zh": "本次活动"},
     }
 )
+
+EVENT_COLOUR = "#e76f51"
 
 
 # Charts of the event as a whole and of the series: the jurisdiction filter selects
@@ -109,3 +114,21 @@ def empty(
     fig.update_yaxes(visible=False)
     fig.update_layout(height=220)
     return titled(fig, ctx, title, filters)
+
+
+def mark_event(fig: go.Figure, ctx) -> go.Figure:
+    """A dashed line at the event's first day on a time axis, named above the plot."""
+    start = derive.event(ctx)["start_date"]
+    if pd.isna(start):  # the source does not date the event
+        return fig
+    fig.add_vline(x=start, line=dict(color=EVENT_COLOUR, width=2, dash="dash"))
+    fig.add_annotation(
+        x=start,
+        y=1.0,
+        yref="paper",
+        yanchor="bottom",
+        text=f"{t('event_date', ctx.language)} {start:%Y-%m-%d}",
+        showarrow=False,
+        font=dict(color=EVENT_COLOUR, size=11),
+    )
+    return fig

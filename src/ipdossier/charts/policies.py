@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from .. import derive, theme
 from ..i18n import add, t
-from .base import below_plot, empty, titled, wrap
+from .base import below_plot, empty, mark_event, titled, wrap
 
 add(
     {
@@ -23,7 +23,6 @@ add(
             "zh": "政策图景：所引文件（按层级）",
         },
         "timeline_what": {"en": "policies", "zh": "政策文件"},
-        "event_date": {"en": "the activity", "zh": "本次活动"},
         "undated": {"en": "date not stated", "zh": "日期未载明"},
         "precision_month": {"en": "month stated", "zh": "仅载明月份"},
         "precision_period": {"en": "period", "zh": "规划期"},
@@ -125,18 +124,7 @@ def timeline_figure(ctx) -> go.Figure:
                     x=[None], y=[None], name=t(level, lang), marker_color=theme.LEVEL_COLOURS[level]
                 )
             )
-    ev = derive.event(ctx)
-    if pd.notna(ev["start_date"]):
-        fig.add_vline(x=ev["start_date"], line=dict(color="#e76f51", width=2, dash="dash"))
-        fig.add_annotation(
-            x=ev["start_date"],
-            y=1.0,
-            yref="paper",
-            yanchor="bottom",
-            text=f"{t('event_date', lang)} {ev['start_date']:%Y-%m-%d}",
-            showarrow=False,
-            font=dict(color="#e76f51", size=11),
-        )
+    mark_event(fig, ctx)
     fig.update_xaxes(type="date", range=[x_min, x_max], dtick="M12", tickformat="%Y")
     fig.update_yaxes(
         autorange="reversed",

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from .. import derive, theme
 from ..i18n import add, t
-from .base import empty, titled, wrap
+from .base import empty, mark_event, titled, wrap
 
 add(
     {
@@ -60,7 +60,6 @@ add(
         "link_implements": {"en": "implements", "zh": "贯彻落实"},
         "link_approved_at": {"en": "approved at", "zh": "审议通过于"},
         "link_succeeded_by": {"en": "succeeded by", "zh": "接续为"},
-        "event_date": {"en": "the activity", "zh": "本次活动"},
         "held_month": {"en": "held (month from the article)", "zh": "召开（文章所载月份）"},
         "fact_name": {"en": "name", "zh": "名称"},
         "fact_date": {"en": "date", "zh": "日期"},
@@ -513,18 +512,7 @@ def chain_figure(ctx) -> go.Figure:
             font=dict(size=9, color=LINK_COLOUR),
             bgcolor="rgba(255,255,255,0.85)",
         )
-    ev = derive.event(ctx)
-    if pd.notna(ev["start_date"]):
-        fig.add_vline(x=ev["start_date"], line=dict(color="#e76f51", width=2, dash="dash"))
-        fig.add_annotation(
-            x=ev["start_date"],
-            y=1.0,
-            yref="paper",
-            yanchor="bottom",
-            showarrow=False,
-            text=f"{t('event_date', lang)} {ev['start_date']:%Y-%m-%d}",
-            font=dict(color="#e76f51", size=11),
-        )
+    mark_event(fig, ctx)
     first = min(
         [
             d
