@@ -22,6 +22,10 @@ LABELS: dict[str, dict[str, str]] = {
     "page_of": {"en": "Page {page} of {total}", "zh": "第 {page} 页，共 {total} 页"},
     "unknown": {"en": "unknown", "zh": "未知"},
     "not_stated": {"en": "not stated", "zh": "原文未说明"},
+    "nothing_in_table": {
+        "en": "Nothing is stated for this selection in the sources.",
+        "zh": "所选范围内，资料中未载明相关内容。",
+    },
     "as_of": {"en": "as of", "zh": "截至"},
     "all": {"en": "all", "zh": "全部"},
     # qualifiers

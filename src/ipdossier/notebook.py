@@ -212,6 +212,11 @@ def table(
     (a qualifier, a level) shown by their label."""
     from IPython.display import HTML, display
 
+    if df.empty:
+        # A filter (a jurisdiction, a cut-off date) can leave nothing: say so in words.
+        message = t("nothing_in_table", language)
+        display(HTML(f'<p class="ipd-empty">{html.escape(message)}</p>'))
+        return
     view = df[list(columns)] if columns is not None else df
     view = view.assign(
         **{col: [v if pd.isna(v) else t(str(v), language) for v in view[col]] for col in labelled}
