@@ -188,6 +188,9 @@ def test_reach_is_drawn_as_an_approximation(dossier):
 def test_timeline_places_every_policy_and_marks_undated_ones(dossier):
     fig = policies.timeline_figure(ctx())
     p = dossier.policies
+    # The chapter shows the policies the article cites, not every document the dossier knows.
+    p = p[p["source_id"] == "chinaip-1456"]
+    assert len(p) < len(dossier.policies)
     rows = [y for t in fig.data if t.y is not None for y in t.y if y is not None]
     assert len(rows) == len(p)
     undated = [t for t in fig.data if t.name == "date not stated"][0]
@@ -240,7 +243,8 @@ def test_hierarchy_links_only_what_the_source_states(dossier):
     assert len(links) == stated
     columns = {t.name: set(t.x) for t in fig.data if t.mode == "markers+text"}
     assert columns == {"National": {0}, "Provincial": {1}, "Municipal": {2}}
-    counts = dossier.policies["level"].value_counts()
+    cited = dossier.policies[dossier.policies["source_id"] == "chinaip-1456"]
+    counts = cited["level"].value_counts()
     texts = {t.name: len(t.text) for t in fig.data if t.mode == "markers+text"}
     assert texts == {
         "National": counts["national"],

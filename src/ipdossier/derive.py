@@ -227,6 +227,15 @@ def policies(ctx) -> pd.DataFrame:
     return p.reset_index(drop=True)
 
 
+def cited_policies(ctx) -> pd.DataFrame:
+    """The policies the article cites (the dossier also knows documents from other pages,
+    such as the plan that succeeded one it cites)."""
+    p = policies(ctx)
+    sources = ctx.dossier.sources
+    article = set(sources.loc[sources["kind"] == "article", "source_id"])
+    return p[p["source_id"].isin(article)].reset_index(drop=True)
+
+
 def citations(ctx) -> pd.DataFrame:
     """Who cited which policy: speaker (or organisation) and policy, with the locator."""
     d = ctx.dossier
@@ -242,8 +251,9 @@ def citations(ctx) -> pd.DataFrame:
 
 
 def hierarchy(ctx) -> pd.DataFrame:
-    """Policies with their stated parent; `parent_policy_id` empty means none is stated."""
-    p = policies(ctx)
+    """Policies the article cites with their stated parent; `parent_policy_id` empty
+    means none is stated."""
+    p = cited_policies(ctx)
     return p[
         [
             "policy_id",

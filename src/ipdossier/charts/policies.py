@@ -49,7 +49,7 @@ LEVELS = ["national", "provincial", "municipal"]
 
 
 def timeline_frame(ctx) -> pd.DataFrame:
-    p = derive.policies(ctx).copy()
+    p = derive.cited_policies(ctx).copy()
     p["level"] = pd.Categorical(p["level"], LEVELS, ordered=True)
     p = p.sort_values(["level", "dated", "start"], ascending=[True, False, True])
     p["row"] = [wrap(x, 44) for x in p["display_title"]]
@@ -57,7 +57,7 @@ def timeline_frame(ctx) -> pd.DataFrame:
 
 
 def sources(ctx) -> pd.DataFrame:
-    return derive.policies(ctx)
+    return derive.cited_policies(ctx)
 
 
 def timeline_figure(ctx) -> go.Figure:
