@@ -107,7 +107,7 @@ def build(
     from .build import build as run_build
     from .build.execute import NotebookFailed
     from .build.lock import BuildLocked
-    from .build.orchestrate import BuildError
+    from .build.orchestrate import BuildError, DataInvalid
     from .build.variants import VariantError
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
@@ -138,6 +138,13 @@ def build(
     except MissingDependency as exc:
         typer.echo(f"ipdossier build: {exc}", err=True)
         raise typer.Exit(EXIT_MISSING_DEPENDENCY) from None
+    except DataInvalid as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        typer.echo(
+            f"ipdossier build: {exc}; nothing was run, previous reports are untouched", err=True
+        )
+        raise typer.Exit(EXIT_FAILED) from None
     except KeyboardInterrupt:
         typer.echo("ipdossier build: interrupted; previous reports are untouched", err=True)
         raise typer.Exit(130) from None

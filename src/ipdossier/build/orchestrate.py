@@ -3,6 +3,7 @@ parallel, export each variant with one shared Chromium, then publish the run at 
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -42,6 +43,14 @@ ipdossier.data.load().figures
 
 class BuildError(RuntimeError):
     """A build could not start: nothing to build, bad options."""
+
+
+class DataInvalid(RuntimeError):
+    """The data package fails `ipdossier check`: no notebook may read it."""
+
+    def __init__(self, problems: list) -> None:
+        self.problems = problems
+        super().__init__(f"the data package has {len(problems)} problem(s)")
 
 
 @dataclass
@@ -152,6 +161,25 @@ def _chromium_version() -> str | None:
         return None
 
 
+def _check_data(data_path: Path, files: dict[str, str], out: Path) -> None:
+    """The package passes `ipdossier check` (schema, keys, evidence, and the locators whose
+    source text is here) before any notebook reads it. Files a published run already
+    checked are not checked again, so a no-op rebuild stays fast."""
+    latest = runs.latest_run(out)
+    if latest is not None:
+        try:
+            done = json.loads((latest / "manifest.json").read_text(encoding="utf-8"))["data"]
+            if done.get("checked") and done.get("files") == files:
+                return
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # an unreadable manifest proves nothing: check
+    from ..check import check
+
+    problems = check(data_path)
+    if problems:
+        raise DataInvalid(problems)
+
+
 def build(options: BuildOptions) -> BuildResult:
     t0 = time.perf_counter()
     out = Path(options.out or reports_dir()).resolve()
@@ -164,11 +192,11 @@ def build(options: BuildOptions) -> BuildResult:
 
     notebooks = select_notebooks(options.only)
     variants = load_variants(options.params_file)
-    typed = _validate(variants, notebooks)
-    t_validate = time.perf_counter() - t0
-
     data_path = data_dir()
     data_files = data_digests(data_path)
+    _check_data(data_path, data_files, out)
+    typed = _validate(variants, notebooks)
+    t_validate = time.perf_counter() - t0
     jobs = []
     for v in variants:
         keys = {nb.name: execution_key(nb, typed[v.slug], data_files) for nb in notebooks}
@@ -204,6 +232,7 @@ def build(options: BuildOptions) -> BuildResult:
             {
                 "data": {
                     "path": str(data_path),
+                    "checked": True,
                     "version": dossier_data.load(data_path).version,
                     "files": data_files,
                 },
