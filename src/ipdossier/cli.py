@@ -96,6 +96,15 @@ def build(
         bool | None,
         typer.Option("--progress/--no-progress", help="Progress bars (default: on a terminal)."),
     ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            "--cluster",
+            envvar="IPDOSSIER_CLUSTER",
+            help="Dask scheduler (tcp://HOST:8786) to build the variants on; also "
+            "'cluster:' in the params file. Workers must see the reports folder.",
+        ),
+    ] = None,
 ) -> None:
     """Run the notebooks for each variant and export reports into reports/<run-id>/.
 
@@ -108,7 +117,7 @@ def build(
     from .build.execute import NotebookFailed
     from .build.lock import BuildLocked
     from .build.orchestrate import BuildError, DataInvalid
-    from .build.variants import VariantError
+    from .build.variants import VariantError, cluster_address
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     # systemd and cron stop jobs with SIGTERM: unwind so the staged run is set aside and
@@ -124,6 +133,11 @@ def build(
         keep=keep,
         progress=progress,
     )
+    try:
+        options.cluster = cluster or cluster_address(params)
+    except VariantError as exc:
+        typer.echo(f"ipdossier build: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from None
     from .export.browser import MissingDependency
     from .params import ParameterError
 

@@ -21,6 +21,10 @@ class NotebookFailed(RuntimeError):
         self.kept_dir: Path | None = None  # set when the failed run is moved to reports/failed
         super().__init__(f"notebook {notebook.name}, variant {variant}, {where}: {error}")
 
+    def __reduce__(self):
+        # Raised on a Dask worker, it reaches the coordinator by pickle.
+        return (type(self), (self.notebook, self.variant, self.where, self.error, self.executed))
+
 
 def _source_cell(notebook: Path, source: str, cell_index: int) -> str:
     """Say which cell failed in terms of the notebook the analyst edits.

@@ -63,6 +63,7 @@ class BuildOptions:
     force: bool = False
     keep: int | None = None
     progress: bool | None = None  # None: bars on a terminal, log lines otherwise
+    cluster: str | None = None  # a Dask scheduler's address: variants run there
 
 
 @dataclass
@@ -221,7 +222,14 @@ def build(options: BuildOptions) -> BuildResult:
         stage = runs.staging_dir(out, run_id)
         stage.mkdir(parents=True)
         try:
-            result = _run(options, jobs, formats, out, run_id, stage, previous, progress)
+            if options.cluster:
+                from . import cluster
+
+                result = cluster.run(
+                    options.cluster, options, jobs, formats, out, run_id, stage, previous
+                )
+            else:
+                result = _run(options, jobs, formats, out, run_id, stage, previous, progress)
         except BaseException as exc:
             kept = runs.keep_failed(out, run_id)
             if isinstance(exc, NotebookFailed) and kept:
@@ -259,7 +267,10 @@ def _run(
     stage: Path,
     previous: list[dict],
     progress: bool,
+    resources: WorkerResources | None = None,
 ) -> BuildResult:
+    """Execute and export `jobs` into `stage`. A Dask worker passes the warm kernels and
+    browser it keeps (`resources`); a local build starts its own and closes them."""
     started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     prev_exec, prev_export = ({}, {}) if options.force else _index_previous(previous)
     result = BuildResult("built", None)
@@ -278,10 +289,9 @@ def _run(
     total_bar = tqdm(
         total=len(pending), desc="notebooks", unit="nb", disable=not progress, position=0
     )
-    # Kernels emit the charts' JSON only; their SVGs are drawn by the run's one browser
-    # (export.figures), so no kernel starts a kaleido browser of its own.
-    kernels = KernelPool(notebooks_dir(), env={"PLOTLY_RENDERER": "plotly_mimetype"})
-    if pending:
+    own = resources is None
+    kernels = new_kernel_pool() if own else resources.kernels
+    if pending and own:
         # Kernels start (and import what the notebooks will) while the browser starts.
         kernels.prestart(min(options.jobs, len(pending)), preload=PRELOAD)
     slots = threading.local()
@@ -314,7 +324,10 @@ def _run(
     browser_version = None
     t_phase = time.perf_counter()
     try:
-        if pending or ("pdf" in formats and any(j.export_key not in prev_export for j in jobs)):
+        if not own:
+            printer = resources.printer
+            browser_version = resources.printer.browser_version
+        elif pending or ("pdf" in formats and any(j.export_key not in prev_export for j in jobs)):
             from ..export.printer import PdfPrinter
 
             # One browser for the whole run: it draws every chart and prints several
@@ -403,15 +416,17 @@ def _run(
                     exported[slug]["seconds"] = round(exported[slug]["seconds"] + seconds, 3)
     finally:
         total_bar.close()
-        # Kernels and browser shut down side by side: each takes a tenth of a second or two.
-        closing = threading.Thread(target=kernels.close, name="kernels-close")
-        closing.start()
-        try:
-            if printer_cm is not None:
-                printer_cm.close()
-                browser_version = printer_cm.browser_version
-        finally:
-            closing.join()
+        if own:
+            # Kernels and browser shut down side by side: each takes a tenth of a second
+            # or two.
+            closing = threading.Thread(target=kernels.close, name="kernels-close")
+            closing.start()
+            try:
+                if printer_cm is not None:
+                    printer_cm.close()
+                    browser_version = printer_cm.browser_version
+            finally:
+                closing.join()
     t_parallel = time.perf_counter() - t_phase
     t_exec = sum(sum(j.seconds.values()) for j in jobs)
     t_export = sum(info["seconds"] for info in exported.values())
@@ -465,6 +480,21 @@ def _run(
         },
     }
     return result
+
+
+def new_kernel_pool() -> KernelPool:
+    # Kernels emit the charts' JSON only; their SVGs are drawn by the run's one browser
+    # (export.figures), so no kernel starts a kaleido browser of its own.
+    return KernelPool(notebooks_dir(), env={"PLOTLY_RENDERER": "plotly_mimetype"})
+
+
+@dataclass
+class WorkerResources:
+    """What a Dask worker keeps between the variants it builds: warm kernels and one
+    started browser (see `build.cluster`)."""
+
+    kernels: KernelPool
+    printer: object
 
 
 def _draw_charts(job: _Job, nb: Path, stage: Path, printer) -> None:

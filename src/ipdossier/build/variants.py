@@ -4,6 +4,7 @@ A params file (YAML) may give
   defaults:  values for every variant
   variants:  a list of {name?, param: value, ...}
   matrix:    {param: [values...], ...}, expanded to every combination
+  cluster:   a Dask scheduler's address (tcp://HOST:8786) to build the variants on
 Without a file there is one variant, "default", with the notebooks' own defaults.
 """
 
@@ -48,11 +49,11 @@ def load_variants(path: Path | None) -> list[Variant]:
         raise VariantError(f"{path}: the params file is empty")
     if not isinstance(doc, dict):
         raise VariantError(f"{path}: expected a mapping with 'variants', 'matrix' or 'defaults'")
-    unknown = set(doc) - {"defaults", "variants", "matrix"}
+    unknown = set(doc) - {"defaults", "variants", "matrix", "cluster"}
     if unknown:
         raise VariantError(
             f"{path}: unknown key(s) {', '.join(sorted(unknown))}; "
-            "use 'defaults', 'variants' and/or 'matrix'"
+            "use 'defaults', 'variants', 'matrix' and/or 'cluster'"
         )
     defaults = doc.get("defaults") or {}
     if not isinstance(defaults, dict):
@@ -84,3 +85,17 @@ def load_variants(path: Path | None) -> list[Variant]:
     if dupes:
         raise VariantError(f"{path}: variant name(s) used more than once: {', '.join(dupes)}")
     return variants
+
+
+def cluster_address(path: Path | None) -> str | None:
+    """The `cluster:` a params file names, if any."""
+    if path is None:
+        return None
+    try:
+        doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return None  # load_variants reports an unreadable file
+    value = doc.get("cluster") if isinstance(doc, dict) else None
+    if value is not None and not isinstance(value, str):
+        raise VariantError(f"{path}: 'cluster' must be an address such as tcp://HOST:8786")
+    return value

@@ -1,0 +1,158 @@
+"""Builds spread over several machines with Dask distributed.
+
+`ipdossier build --cluster tcp://HOST:8786` sends each variant of a run to a Dask
+scheduler instead of the local thread pool. The machine that runs the command, the
+coordinator, keeps what makes a run one run: it validates the parameters and checks the
+data, holds the lock, decides what is reused, and publishes the run with its manifest at
+once, as a local build does. A worker executes one variant's notebooks and exports its
+reports into the run's staging folder, which is why every worker must see the reports
+folder at the same path (a shared file system) and run the same checkout and environment.
+
+Each worker keeps what makes the local build fast: warm kernels and one Chromium, started
+once by a worker plugin and closed when the worker shuts down. A worker that dies while it
+builds a variant: Dask runs the variant again on another worker (`RETRIES`), which starts
+that variant's folder afresh. A notebook that fails fails the run, naming variant,
+notebook and cell, and nothing is published. Cache keys are content hashes, so what one
+machine built is reused by the next run wherever it executes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import threading
+import time
+from pathlib import Path
+
+from .orchestrate import (
+    PRELOAD,
+    BuildError,
+    BuildResult,
+    WorkerResources,
+    _Job,
+    _run,
+    new_kernel_pool,
+)
+
+PLUGIN = "ipdossier"
+# A variant whose worker dies is run again on another worker at most this many times.
+RETRIES = 2
+
+
+def _distributed():
+    try:
+        import distributed
+    except ImportError as exc:  # an optional dependency: the local build never needs it
+        raise BuildError(
+            "--cluster needs Dask distributed: pip install 'ipdossier[cluster]'"
+        ) from exc
+    return distributed
+
+
+def worker_plugin():
+    """The plugin that gives each worker its warm kernels and browser."""
+    distributed = _distributed()
+
+    class DossierWorker(distributed.WorkerPlugin):
+        name = PLUGIN
+
+        def setup(self, worker) -> None:
+            from ..export.printer import PdfPrinter
+
+            kernels = new_kernel_pool()
+            kernels.prestart(1, preload=PRELOAD)
+            self._printer_cm = PdfPrinter()
+            self.resources = WorkerResources(kernels, self._printer_cm.start())
+
+        def teardown(self, worker) -> None:
+            # Dask calls this on the worker's event loop; the kernels' shutdown runs its
+            # own loop, so both close on a thread of their own.
+            def close() -> None:
+                try:
+                    self.resources.kernels.close()
+                finally:
+                    self._printer_cm.close()
+
+            closing = threading.Thread(target=close, name="ipdossier-worker-close")
+            closing.start()
+            closing.join()
+
+    return DossierWorker()
+
+
+def build_variant(options, job: _Job, formats, out: str, run_id: str, stage: str, previous):
+    """Runs on a worker: one variant, executed and exported into the shared staging
+    folder with the worker's kernels and browser."""
+    from distributed import get_worker
+
+    resources = get_worker().plugins[PLUGIN].resources
+    # A variant run again after its worker died starts from nothing.
+    shutil.rmtree(Path(stage) / job.variant.slug, ignore_errors=True)
+    # A worker's parallelism is its Dask threads; a variant's notebooks run in turn.
+    one = dataclasses.replace(options, jobs=1)
+    return _run(one, [job], formats, Path(out), run_id, Path(stage), previous, False, resources)
+
+
+def run(
+    address: str,
+    options,
+    jobs: list[_Job],
+    formats,
+    out: Path,
+    run_id: str,
+    stage: Path,
+    previous: list[dict],
+) -> BuildResult:
+    """Every variant on the cluster at `address`; one BuildResult for the whole run."""
+    distributed = _distributed()
+    start = time.perf_counter()
+    try:
+        client = distributed.Client(address, timeout="30s")
+    except OSError as exc:
+        raise BuildError(f"--cluster {address}: no Dask scheduler answers there ({exc})") from exc
+    with client:
+        client.register_plugin(worker_plugin(), name=PLUGIN)
+        futures = [
+            client.submit(
+                build_variant,
+                options,
+                job,
+                formats,
+                str(out),
+                run_id,
+                str(stage),
+                previous,
+                key=f"ipdossier-{run_id}-{job.variant.slug}",
+                retries=RETRIES,
+                pure=False,
+            )
+            for job in jobs
+        ]
+        try:
+            parts = client.gather(futures)
+        finally:
+            client.cancel(futures)
+    return merge(parts, address, time.perf_counter() - start)
+
+
+def merge(parts: list[BuildResult], address: str, wall: float) -> BuildResult:
+    """The variants' results as one run: their manifests' variants side by side, the
+    timings added up, and the wall time of the whole run."""
+    result = BuildResult("built", None)
+    manifest = dict(parts[0].manifest)
+    manifest["variants"] = []
+    timings = {"execute_s": 0.0, "export_s": 0.0}
+    for part in parts:
+        result.executed += part.executed
+        result.reused += part.reused
+        manifest["variants"] += part.manifest["variants"]
+        for key in timings:
+            timings[key] += part.manifest["timings"][key]
+        if not manifest["environment"].get("chromium"):
+            manifest["environment"] = part.manifest["environment"]
+    manifest["started"] = min(p.manifest["started"] for p in parts)
+    manifest["finished"] = max(p.manifest["finished"] for p in parts)
+    manifest["timings"] = {**{k: round(v, 3) for k, v in timings.items()}, "run_s": round(wall, 3)}
+    manifest["options"] = {**manifest["options"], "cluster": address}
+    result.manifest = manifest
+    return result

@@ -1,0 +1,181 @@
+"""Builds on Dask distributed: a LocalCluster of two worker processes builds the same
+reports as the local build, and a worker killed mid-build does not break the run."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from pypdf import PdfReader
+
+from ipdossier.paths import data_dir, sources_dir
+
+distributed = pytest.importorskip("distributed")  # a dev dependency: always installed here
+
+PARAMS = """event_id: str = "bth-2017-baoding"  # event
+language: str = "en"  # "en" or "zh"
+jurisdiction: str = "all"  # filter
+as_of: str = ""  # cut-off date
+delay: float = 0.0  # seconds to sleep (a build a worker can be killed in)"""
+
+BODY = """import time
+from ipdossier import notebook as nb
+ctx = nb.setup(event_id, language, jurisdiction, as_of)
+time.sleep(delay)
+figures = ctx.dossier.figures
+print("variant", ctx.language, ctx.jurisdiction)"""
+
+CHART = """import plotly.express as px
+head = figures[figures["headline"]]
+fig = px.bar(x=list(head["metric"]), y=[int(v) for v in head["value"]], title="Headline figures")
+nb.show(fig, head, language=ctx.language)"""
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch) -> Path:
+    root = tmp_path / "project"
+    sources = sources_dir()
+    shutil.copytree(data_dir(), root / "data")
+    (root / "notebooks").mkdir()
+    for name, cells in (("01_figures", [BODY, CHART]), ("02_table", [BODY, "nb.table(figures)"])):
+        book = nbformat.v4.new_notebook()
+        book.metadata["kernelspec"] = {
+            "name": "python3",
+            "display_name": "Python 3",
+            "language": "python",
+        }
+        book.metadata["ipdossier"] = {"title": name, "title_zh": name}
+        params = nbformat.v4.new_code_cell(PARAMS)
+        params.metadata["tags"] = ["parameters"]
+        book.cells = [nbformat.v4.new_markdown_cell(f"# {name}"), params]
+        book.cells += [nbformat.v4.new_code_cell(c) for c in cells]
+        nbformat.write(book, root / "notebooks" / f"{name}.ipynb")
+    # Worker processes inherit the environment: they find the same project.
+    monkeypatch.setenv("IPDOSSIER_ROOT", str(root))
+    monkeypatch.setenv("IPDOSSIER_SOURCES", str(sources))
+    monkeypatch.delenv("IPDOSSIER_DATA", raising=False)
+    return root
+
+
+def build(root: Path, *args: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "ipdossier", "build", "--no-progress", *args],
+        cwd=root,
+        env=dict(os.environ),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def finished(proc: subprocess.Popen) -> tuple[int, str, str]:
+    out, err = proc.communicate(timeout=900)
+    return proc.returncode, out, err
+
+
+def cluster():
+    return distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+
+
+def text_layers(run: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(run)): "\n".join(page.extract_text() for page in PdfReader(p).pages)
+        for p in sorted(run.rglob("*.pdf"))
+    }
+
+
+def test_cluster_builds_what_the_local_build_builds(project):
+    variants = project / "variants.yaml"
+    variants.write_text("matrix:\n  language: [en, zh]\n  jurisdiction: [all, Hebei]\n")
+    code, _, err = finished(build(project, "--params", str(variants), "--out", "local", "-j", "2"))
+    assert code == 0, err
+    with cluster() as c:
+        code, out, err = finished(
+            build(
+                project,
+                "--params",
+                str(variants),
+                "--out",
+                "dask",
+                "--cluster",
+                c.scheduler_address,
+            )
+        )
+    assert code == 0, err
+    local = (project / "local" / "latest").resolve()
+    dask = (project / "dask" / "latest").resolve()
+    ml = json.loads((local / "manifest.json").read_text(encoding="utf-8"))
+    md = json.loads((dask / "manifest.json").read_text(encoding="utf-8"))
+    assert md["options"]["cluster"].startswith("tcp://")
+    assert len(md["variants"]) == 4
+
+    def same(m):
+        return sorted(
+            (
+                v["slug"],
+                v["export_key"],
+                json.dumps(v["params"], sort_keys=True),
+                tuple(n["key"] for n in v["notebooks"]),
+                tuple(sorted(o["path"] for o in v["outputs"])),
+            )
+            for v in m["variants"]
+        )
+
+    assert same(md) == same(ml)
+    assert md["data"] == {**ml["data"], "path": md["data"]["path"]}
+    assert md["environment"]["code_sha256"] == ml["environment"]["code_sha256"]
+    assert md["environment"]["chromium"]
+    layers = text_layers(dask)
+    assert len(layers) == 4 * 3 and layers == text_layers(local)
+    for v in md["variants"]:
+        for o in v["outputs"]:
+            assert (dask / o["path"]).is_file()
+        # papermill gives the cell it injects a new random id on every run, wherever it runs.
+        html = [
+            re.sub(r"cell-id=[0-9a-f-]+", "cell-id", (run / v["slug"] / "dossier.html").read_text())
+            for run in (dask, local)
+        ]
+        assert html[0] == html[1]
+    # Cache keys are content hashes: the cluster's run is reused by a local no-op build.
+    shutil.copytree(project / "dask", project / "again", symlinks=True)
+    code, out, err = finished(build(project, "--params", str(variants), "--out", "again"))
+    assert code == 0 and "up to date" in out, err
+
+
+def test_a_worker_killed_mid_build_leaves_a_complete_run_or_the_last_one(project):
+    variants = project / "variants.yaml"
+    variants.write_text("defaults:\n  delay: 4\nmatrix:\n  language: [en, zh]\n")
+    with cluster() as c, distributed.Client(c) as client:
+        proc = build(
+            project, "--params", str(variants), "--format", "html", "--cluster", c.scheduler_address
+        )
+        staging = project / "reports" / ".staging"
+        deadline = time.monotonic() + 300
+        while not any(staging.glob("*/*/notebooks/*.ipynb")) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert any(staging.glob("*/*/notebooks/*.ipynb")), "no variant started"
+        pids = client.run(os.getpid)
+        victim = sorted(pids.values())[0]
+        os.kill(victim, signal.SIGKILL)
+        code, out, err = finished(proc)
+    reports = project / "reports"
+    if code == 0:
+        m = json.loads(((reports / "latest").resolve() / "manifest.json").read_text())
+        assert {v["slug"] for v in m["variants"]} == {"en", "zh"}
+        for v in m["variants"]:
+            assert all((reports / "latest" / o["path"]).is_file() for o in v["outputs"])
+    else:
+        # A run that could not finish publishes nothing.
+        assert not (reports / "latest").exists(), err
+        assert "previous reports are untouched" in err
