@@ -10,7 +10,10 @@ Measured in one run, on the project's own notebooks:
   noop       the same build again, nothing changed
   variants   cold builds of 1, 4 and 16 variants with --jobs 2; the marginal cost of a
              variant is (t16 - t1) / 15
+  cluster    64 variants with --jobs 2, then the same on a Dask LocalCluster of two worker
+             processes (`--cluster`), and from the latter an estimate for N machines
 plain, cold and noop run REPEATS times; the median is recorded, with every run beside it.
+`run.py --cluster-only` measures the cluster rows alone and keeps the others.
 Peak memory is the largest sum of resident memory over the build's process tree (kernels
 and browsers included), sampled every 50 ms.
 """
@@ -158,7 +161,61 @@ def median_of(runs: list[dict]) -> dict:
     return best
 
 
+CLUSTER_MATRIX = (
+    "matrix:\n  language: [en, zh]\n  jurisdiction: [all, national, Beijing, Hebei]\n"
+    "  as_of: ['', '2014-12-31', '2015-12-31', '2016-12-31', '2017-07-06', '2018-12-31',"
+    " '2019-12-31', '2020-12-31']\n"
+)
+
+
+def cluster_rows(work: Path) -> dict:
+    """64 variants locally (--jobs 2) and on a two-worker LocalCluster, same machine."""
+    from distributed import LocalCluster
+
+    params = work / "variants-64.yaml"
+    params.write_text(CLUSTER_MATRIX, encoding="utf-8")
+    print("64 variants, local --jobs 2 ...", flush=True)
+    local = build(work / "local-64", "--force", "--jobs", "2", "--params", str(params))
+    print("64 variants, LocalCluster of 2 workers ...", flush=True)
+    start = time.perf_counter()
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        started = time.perf_counter() - start
+        dask = build(
+            work / "dask-64",
+            "--force",
+            "--params",
+            str(params),
+            "--cluster",
+            cluster.scheduler_address,
+        )
+    # Worker-seconds per variant, from the measured cluster run: an estimate for N machines
+    # of two workers each is the start-up plus 64 variants shared by 2N workers.
+    per_variant = dask["seconds"] * 2 / 64
+    return {
+        "variants": 64,
+        "local_jobs2": local,
+        "localcluster_2_workers": {**dask, "cluster_start_s": round(started, 2)},
+        "cluster_over_local": round(dask["seconds"] / local["seconds"], 2),
+        "worker_s_per_variant": round(per_variant, 2),
+        "estimate_s_for_machines": {
+            str(n): round(started + 64 * per_variant / (2 * n), 1) for n in (1, 2, 4, 8)
+        },
+        "note": "peak_rss_mb of the cluster run counts the coordinator only; the estimate "
+        "is derived from the measured per-variant cost, not measured on several machines",
+    }
+
+
 def main() -> None:
+    if "--cluster-only" in sys.argv:
+        results = json.loads((HERE / "results.json").read_text(encoding="utf-8"))
+        with tempfile.TemporaryDirectory(prefix="ipdossier-bench-") as tmp:
+            results["cluster"] = cluster_rows(Path(tmp))
+        results["cluster"]["date"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        print(json.dumps(results["cluster"], indent=2))
+        return
     if not NOTEBOOKS:
         raise SystemExit("no notebooks to benchmark")
     results: dict = {
@@ -192,6 +249,7 @@ def main() -> None:
                 out, "--force", "--jobs", "2", "--params", str(params)
             )
             shutil.rmtree(out)
+        results["cluster"] = cluster_rows(work)
     v = results["variants"]
     results["ratios"] = {
         "plain_over_cold": round(results["plain"]["seconds"] / results["cold"]["seconds"], 2),
