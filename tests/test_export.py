@@ -242,6 +242,20 @@ def test_chinese_report_has_cjk_text_with_embedded_fonts(reports):
     assert fonts
 
 
+@pytest.mark.parametrize("part", ["pdf", "chapters"])
+def test_chinese_report_text_layer_has_no_radical_look_alikes(reports, part):
+    """Read without NFKC (which would hide them): 小 must extract as U+5C0F, not ⼩."""
+    _, result = reports["zh"]
+    pdfs = result["chapters"] if part == "chapters" else [result["pdf"]]
+    for pdf in pdfs:
+        text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
+        found = sorted(
+            {c for c in text if 0x2F00 <= ord(c) <= 0x2FDF or 0x2E80 <= ord(c) <= 0x2EFF}
+        )
+        assert not found, (pdf.name, found)
+        assert "部门" in text or part == "chapters"
+
+
 def test_chinese_chapters_open_with_their_chinese_titles_and_headers(reports):
     executed, result = reports["zh"]
     for path, pdf in zip(executed, result["chapters"], strict=True):
