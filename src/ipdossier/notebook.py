@@ -161,44 +161,6 @@ def cite(rows: pd.DataFrame | pd.Series, *, language: str = "en", note: str = ""
     display(HTML(source_note(rows, language, note)))
 
 
-# The headers the chapters' tables use, in the report's other language.
-HEADERS = {
-    "zh": {
-        "Counted": "统计对象",
-        "Shown as": "图中显示",
-        "As printed": "原文",
-        "Qualifier": "限定",
-        "Scope": "范围",
-        "No.": "序号",
-        "Place": "地点",
-        "Date": "日期",
-        "Participants": "参与数",
-        "Note": "说明",
-        "Policy": "政策文件",
-        "Level": "层级",
-        "Jurisdiction": "地区",
-        "Document No.": "文号",
-        "Issued": "发布日期",
-        "Date basis": "日期依据",
-        "Indicator": "指标",
-        "Baseline → target → realised": "基期 → 目标 → 实际",
-        "Status": "状态",
-        "Issuer": "发文机关",
-        "Issuer in the article": "文章所称发文机关",
-        "Signed": "成文日期",
-        "Published": "发布日期",
-        "Period": "规划期",
-        "Validity": "时效",
-        "Fact": "事项",
-        "Source": "来源",
-        "Value type": "数值类别",
-        "Year": "年份",
-        "As stated": "所载数值",
-        "Flags": "标注",
-    }
-}
-
-
 def table(
     df: pd.DataFrame,
     *,
@@ -208,9 +170,9 @@ def table(
 ) -> None:
     """Display a table with every cell escaped and unknown values shown as such.
 
-    `columns` picks the columns; a dict also gives each the header a reader sees (in
-    `language` where `HEADERS` has it). The values of the `labelled` columns are codes
-    (a qualifier, a level) shown by their label."""
+    `columns` picks the columns; a dict also gives each the header a reader sees, named
+    by its English text and shown in `language` from the label catalogue. The values of
+    the `labelled` columns are codes (a qualifier, a level) shown by their label."""
     from IPython.display import HTML, display
 
     view = df[list(columns)] if columns is not None else df
@@ -218,8 +180,7 @@ def table(
         **{col: [v if pd.isna(v) else t(str(v), language) for v in view[col]] for col in labelled}
     )
     if isinstance(columns, dict):
-        local = HEADERS.get(language, {})
-        view = view.rename(columns={k: local.get(v, v) for k, v in columns.items()})
+        view = view.rename(columns={k: t(v, language) for k, v in columns.items()})
     shown = pd.DataFrame(
         {
             col: [

@@ -7,22 +7,7 @@ import textwrap
 import plotly.graph_objects as go
 
 from .. import theme
-from ..i18n import add, t
-
-add(
-    {
-        "nothing_stated": {
-            "en": "Nothing stated for {what} in the sources",
-            "zh": "资料中未载明{what}的相关内容",
-        },
-        "filter_all": {"en": "all jurisdictions", "zh": "全部地区"},
-        "kind_ceremony": {"en": "Ceremony", "zh": "仪式"},
-        "kind_part": {"en": "Part {n}", "zh": "第{n}部分"},
-        "kind_symposium": {"en": "Symposium", "zh": "座谈会"},
-        "filter_national": {"en": "national level", "zh": "国家层面"},
-    }
-)
-
+from ..i18n import t
 
 # Charts of the event as a whole and of the series: the jurisdiction filter selects
 # organisations and policies, not these, so their subtitle does not name it.

@@ -27,37 +27,10 @@ from jinja2 import Environment, StrictUndefined
 from nbconvert import HTMLExporter
 
 from .. import __version__
-from ..i18n import add, t
+from ..i18n import t
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
-add(
-    {
-        "kicker": {"en": "Policy dossier", "zh": "政策档案"},
-        "cover_event": {"en": "Event", "zh": "事件"},
-        "cover_language": {"en": "Language", "zh": "语言"},
-        "cover_jurisdiction": {"en": "Jurisdiction", "zh": "地区"},
-        "cover_as_of": {"en": "As of", "zh": "截至"},
-        "cover_package": {"en": "ipdossier", "zh": "ipdossier 版本"},
-        "no_cutoff": {"en": "no cut-off", "zh": "无"},
-        "retrieved": {"en": "Retrieved", "zh": "获取说明"},
-        "sha256": {"en": "sha256 of the text", "zh": "文本 sha256"},
-        "mirror_of": {
-            "en": "original publisher {publisher} (read on a mirror)",
-            "zh": "原发布者{publisher}（转载/镜像页面）",
-        },
-        "mirror_host": {
-            "en": "read on a mirror; original publisher not named",
-            "zh": "转载/镜像页面，未载明原发布者",
-        },
-        "read_on": {"en": "Read on", "zh": "读取日期"},
-        "kind_article": {"en": "article", "zh": "文章"},
-        "kind_official_document": {"en": "official document", "zh": "官方文件"},
-        "kind_official_statistics": {"en": "official statistics", "zh": "官方统计"},
-        "kind_news_report": {"en": "news report", "zh": "新闻报道"},
-        "kind_secondary_summary": {"en": "secondary summary", "zh": "二手摘要"},
-    }
-)
 
 
 @dataclass
