@@ -199,18 +199,18 @@ def policies(ctx) -> pd.DataFrame:
     for _, r in p.iterrows():
         if pd.notna(r.get("signed_date")):
             s, e, prec = _month_span(str(r["signed_date"])[:10])
-            b = "signed date (official source)"
+            b = t("basis_signed", ctx.language)
         elif pd.notna(r.get("published_date")):
             s, e, prec = _month_span(str(r["published_date"])[:10])
-            b = "published date (official source)"
+            b = t("basis_published", ctx.language)
         elif pd.notna(r.get("period_start")):
             s = pd.Timestamp(f"{int(r['period_start'])}-01-01")
             end_year = r.get("period_end")
             e = pd.Timestamp(f"{int(end_year)}-12-31") if pd.notna(end_year) else s
-            prec, b = "period", "period"
+            prec, b = "period", t("basis_period", ctx.language)
         elif pd.notna(r.get("date")):
             s, e, prec = _month_span(str(r["date"]))
-            b = str(r.get("date_kind") or "date")
+            b = t(f"basis_{r.get('date_kind') or 'date'}", ctx.language)
         else:
             s = e = pd.NaT
             prec, b = "unknown", t("not_stated", ctx.language)

@@ -46,10 +46,18 @@ def has(key: str) -> bool:
     return key in catalogue()
 
 
-def policy_title(row: pd.Series, language: str = "en") -> str:
-    """A policy's title: the official Chinese title when asked for and recorded."""
+def long_date(day: pd.Timestamp, language: str = "en") -> str:
+    """A day in prose: 5 July 2017; 2017年7月5日."""
     if language == "zh":
-        zh = row.get("title_zh")
-        if isinstance(zh, str) and zh:
-            return zh
-    return str(row["title"])
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {day:%B %Y}"
+
+
+def policy_title(row: pd.Series, language: str = "en") -> str:
+    """A policy's title: the official Chinese title in Chinese; in English, the English
+    title with the Chinese title as issued beside it (as analysts cite them)."""
+    zh = row.get("title_zh")
+    official = zh if isinstance(zh, str) and zh else None
+    if language == "zh":
+        return official or str(row["title"])
+    return f"{row['title']} ({official})" if official else str(row["title"])
