@@ -55,7 +55,9 @@ def progress_frame(ctx, level: str | None = None) -> pd.DataFrame:
     By default the national plan's, or a province's when the run is filtered to it."""
     p = derive.progress(ctx)
     if p.empty:
-        return p
+        # A jurisdiction with no plan indicators (Beijing, Tianjin): an empty table with
+        # the columns the chapter shows.
+        return p.reindex(columns=[*p.columns, "row", "status_label", "path"])
     lang = ctx.language
     if level is None:
         level = "national" if ctx.jurisdiction in ("all", "national") else "provincial"
@@ -519,7 +521,8 @@ def values_table(ctx) -> pd.DataFrame:
     """Every value behind the chapter with what a reader must know about it."""
     v = derive.values(ctx)
     if v.empty:
-        return v
+        # No plan values in this jurisdiction: an empty table with the chapter's columns.
+        return pd.DataFrame(columns=["indicator", "role", "year", "shown", "flags", "source_id"])
     lang = ctx.language
     v["role"] = [t(f"{r}_word", lang) for r in v["role"]]
     v["shown"] = [
