@@ -200,7 +200,9 @@ def test_timeline_places_every_policy_and_marks_undated_ones(dossier):
     # The Service Industry Outline is drawn over its stated period.
     outline = dossier.policies.set_index("policy_id").loc["service-outline"]
     bar = [t for t in fig.data if t.type == "bar" and t.name == "National"][0]
-    i = [strip_tags(y).replace(" ", "") for y in bar.y].index(outline["title"].replace(" ", ""))
+    # The English edition gives the Chinese title as issued beside the English one.
+    expected = f"{outline['title']} ({outline['title_zh']})".replace(" ", "")
+    i = [strip_tags(y).replace(" ", "") for y in bar.y].index(expected)
     assert pd.Timestamp(bar.base[i]).year == outline["period_start"]
 
 

@@ -492,3 +492,66 @@ def test_per_chapter_pdfs(reports):
     for pdf in result["chapters"]:
         text = text_of(pdf)
         assert "Sources" in text and pd.notna(text)
+
+
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def before_appendix(pdf: Path, heading: str) -> str:
+    """The text layer of the pages before the sources appendix (as extracted, no NFKC)."""
+    start = outline.top_level_pages(pdf.read_bytes())[heading]
+    pages = PdfReader(pdf).pages[: start - 1]
+    assert pages
+    return "\n".join(p.extract_text() for p in pages)
+
+
+def test_chinese_dossier_reads_in_chinese(reports):
+    """The issue's measure: CJK ideographs >= 85% of all letters outside the appendix, no
+    radical look-alikes, and no English sentence of the English edition."""
+    zh = before_appendix(reports["zh"][1]["pdf"], "资料来源")
+    letters = [c for c in zh if unicodedata.category(c).startswith("L")]
+    cjk = [c for c in letters if CJK.match(c)]
+    share = len(cjk) / len(letters)
+    assert share >= 0.85, f"CJK share {share:.1%}"
+    assert not [c for c in zh if 0x2F00 <= ord(c) <= 0x2FDF or 0x2E80 <= ord(c) <= 0x2EFF]
+    en = flat(before_appendix(reports["en"][1]["pdf"], "Sources"))
+    sentences = [
+        s.strip()
+        for s in re.split(r"(?<=[.;:!?])\s+", en)
+        if len(re.findall(r"[A-Za-z]{2,}", s)) >= 6
+    ]
+    assert len(sentences) > 30  # the English edition has prose to compare with
+    zh_flat = flat(zh)
+    found = [s for s in sentences if s in zh_flat]
+    assert not found, found[:5]
+
+
+def test_every_chart_has_title_axes_and_legend_in_chinese(reports):
+    """On the chart specs of the zh build (not only the PDF): title, axis titles, legend
+    entries and annotations are Chinese (numbers, codes and unsourced names aside)."""
+    executed, _ = reports["zh"]
+    charts = 0
+    for path in executed:
+        for cell in nbformat.read(path, as_version=4).cells:
+            for o in cell.get("outputs", []):
+                fig = o.get("data", {}).get(PLOTLY)
+                if not fig:
+                    continue
+                charts += 1
+                layout = fig["layout"]
+                title = layout["title"]["text"]
+                assert CJK.search(title), (path.name, title)
+                for name, axis in layout.items():
+                    if name.startswith(("xaxis", "yaxis")) and axis.get("visible", True):
+                        text = (axis.get("title") or {}).get("text")
+                        if text:
+                            assert CJK.search(text), (path.name, title, name, text)
+                legend = [
+                    tr["name"]
+                    for tr in fig["data"]
+                    if tr.get("name") and tr.get("showlegend", True) is not False
+                ]
+                if layout.get("showlegend", True) is not False:
+                    for entry in legend:
+                        assert CJK.search(entry), (path.name, title, entry)
+    assert charts == 12

@@ -314,8 +314,9 @@ def check_evidence(dossier: Dossier) -> list[Problem]:
 
 
 # Values the Chinese edition shows that need a Chinese form in names_zh (or, for a
-# policy, its official `title_zh`). Names of organisations and people are facts: their
-# Chinese forms come from a page read, never from a translation.
+# policy, its official `title_zh`). Names of organisations and people, and the titles of
+# policies (as issued), are facts: their Chinese forms come from a page read, never from
+# a translation.
 ZH_VALUES = {
     "organisations": ["name"],
     "people": ["name"],
@@ -325,7 +326,7 @@ ZH_VALUES = {
     "roles": ["title"],
     "policies": ["title"],
 }
-NAMES_ARE_FACTS = {("organisations", "name"), ("people", "name")}
+NAMES_ARE_FACTS = {("organisations", "name"), ("people", "name"), ("policies", "title")}
 
 
 def check_names_zh(dossier: Dossier) -> list[Problem]:

@@ -82,10 +82,12 @@ def _session(ctx, row: pd.Series) -> str:
 def speeches_frame(ctx) -> pd.DataFrame:
     s = derive.speeches(ctx)
     kind = {"stated theme": "theme_stated"}
+    # Chinese text takes full-width brackets.
+    pattern = "{}（{}）" if ctx.language == "zh" else "{} ({})"
     return s.assign(
         session_short=[_session(ctx, r) for _, r in s.iterrows()],
         theme_shown=[
-            f"{th} ({t(kind.get(k, 'theme_summary'), ctx.language)})"
+            pattern.format(th, t(kind.get(k, "theme_summary"), ctx.language))
             for th, k in zip(s["theme"], s["theme_kind"], strict=True)
         ],
     )
