@@ -223,8 +223,10 @@ def test_chinese_titles_are_used_only_where_recorded(data_copy, monkeypatch):
     fig = policies.timeline_figure(ctx(language="zh"))
     rows = [strip_tags(y) for t in fig.data if t.y is not None for y in t.y if y is not None]
     assert any("测试标题" in r for r in rows)
-    # Others keep their English title rather than an invented translation.
-    assert any("Yangtze River Economic Zone" in r for r in rows)
+    # A document with no Chinese title found keeps its English title rather than an
+    # invented translation.
+    title = dossier_title = "Opinions on Strengthening IP Protection and Application"
+    assert any(dossier_title.replace(" ", "") in r.replace(" ", "") for r in rows), title
 
 
 def test_citation_map_has_one_mark_per_citation(dossier):

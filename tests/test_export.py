@@ -116,7 +116,7 @@ def test_dossier_pdf_holds_every_chart_title_label_and_key_figure(reports):
     for label in labels:
         # Category labels are wrapped onto lines; each line must be there.
         for line in re.split(r"<br>", label):
-            line = flat(line)
+            line = flat(unicodedata.normalize("NFKC", line))  # as text_of reads the PDF
             if line:
                 assert line in text, line
     for figure in ("150+", "18", "~1,000"):

@@ -96,7 +96,11 @@ def test_check_rejects_a_quote_without_the_name_and_a_translated_name(data_copy)
     names = data_copy / "names_zh.csv"
     _rewrite(names, {"key": "hebei-ipo"}, "zh", "河北知识产权局")
     _rewrite(names, {"key": "tianjin-ipo"}, "basis", "translation")
+    _rewrite(names, {"key": "clg-30"}, "basis", "translation")  # a meeting's name
     problems = [str(p) for p in check.check(data_copy, locators=False)]
+    assert any("policies.title is a name" in p for p in problems), problems
+    # A strategy described in the article's own words may be translated.
+    assert not any("baoding-strategy" in p for p in problems)
     assert any("names_zh.csv, row" in p and "does not hold '河北知识产权局'" in p for p in problems)
     assert any("organisations.name is a name" in p for p in problems), problems
 

@@ -315,7 +315,7 @@ def check_evidence(dossier: Dossier) -> list[Problem]:
 
 # Values the Chinese edition shows that need a Chinese form in names_zh (or, for a
 # policy, its official `title_zh`). Names of organisations and people, and the titles of
-# policies (as issued), are facts: their Chinese forms come from a page read, never from
+# documents (as issued), are facts: their Chinese forms come from a page read, never from
 # a translation.
 ZH_VALUES = {
     "organisations": ["name"],
@@ -327,6 +327,9 @@ ZH_VALUES = {
     "policies": ["title"],
 }
 NAMES_ARE_FACTS = {("organisations", "name"), ("people", "name"), ("policies", "title")}
+# A strategy or target the article describes in its own words has no title as issued:
+# its Chinese form may be the dossier's translation of that description.
+DESCRIBED_POLICY_KINDS = {"strategy", "target"}
 
 
 def check_names_zh(dossier: Dossier) -> list[Problem]:
@@ -357,7 +360,10 @@ def check_names_zh(dossier: Dossier) -> list[Problem]:
                 problems.append(
                     Problem("names_zh.csv", rownum, "quote", f"does not hold {row['zh']!r}")
                 )
-        elif (resource, column) in NAMES_ARE_FACTS:
+        elif (resource, column) in NAMES_ARE_FACTS and not (
+            resource == "policies"
+            and table.set_index(key).loc[row["key"], "kind"] in DESCRIBED_POLICY_KINDS
+        ):
             message = f"{resource}.{column} is a name: its Chinese form needs a source"
             problems.append(Problem("names_zh.csv", rownum, "basis", message))
     return problems
