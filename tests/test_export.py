@@ -521,8 +521,13 @@ def test_chinese_dossier_reads_in_chinese(reports):
         if len(re.findall(r"[A-Za-z]{2,}", s)) >= 6
     ]
     assert len(sentences) > 30  # the English edition has prose to compare with
+    # Names kept as they stand (no sourced Chinese form) are not sentences of the edition.
+    d = data.load()
+    names = {
+        *d.policies["title"], *d.organisations["name"], *d.people["name"], *d.roles["title"]
+    }
     zh_flat = flat(zh)
-    found = [s for s in sentences if s in zh_flat]
+    found = [s for s in sentences if s in zh_flat and s.strip(" .;:") not in names]
     assert not found, found[:5]
 
 

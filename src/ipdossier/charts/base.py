@@ -94,3 +94,8 @@ def empty(
     fig.update_yaxes(visible=False)
     fig.update_layout(height=220)
     return titled(fig, ctx, title, filters)
+
+
+def chart_date(day, language: str) -> str:
+    """A day on a chart: 2017-07-05 in English, 2017年7月5日 in Chinese."""
+    return f"{day.year}年{day.month}月{day.day}日" if language == "zh" else f"{day:%Y-%m-%d}"

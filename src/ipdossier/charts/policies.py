@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from .. import derive, theme
 from ..i18n import t
-from .base import below_plot, empty, titled, wrap
+from .base import below_plot, chart_date, empty, titled, wrap
 
 LEVELS = ["national", "provincial", "municipal"]
 
@@ -103,7 +103,7 @@ def timeline_figure(ctx) -> go.Figure:
             y=1.0,
             yref="paper",
             yanchor="bottom",
-            text=f"{t('event_date', lang)} {ev['start_date']:%Y-%m-%d}",
+            text=f"{t('event_date', lang)} {chart_date(ev['start_date'], lang)}",
             showarrow=False,
             font=dict(color="#e76f51", size=11),
         )

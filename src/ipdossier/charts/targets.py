@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from .. import derive, theme
 from ..i18n import t
-from .base import empty, titled, wrap
+from .base import chart_date, empty, titled, wrap
 
 STATUS_COLOURS = {
     "met": "#2a9d8f",
@@ -456,7 +456,7 @@ def chain_figure(ctx) -> go.Figure:
             yref="paper",
             yanchor="bottom",
             showarrow=False,
-            text=f"{t('event_date', lang)} {ev['start_date']:%Y-%m-%d}",
+            text=f"{t('event_date', lang)} {chart_date(ev['start_date'], lang)}",
             font=dict(color="#e76f51", size=11),
         )
     first = min(
@@ -481,7 +481,8 @@ def chain_figure(ctx) -> go.Figure:
 
 def article_only_note(ctx) -> str:
     names = list(article_only(ctx)["display_title"])
-    return t("article_only", ctx.language).format(names="; ".join(names)) if names else ""
+    sep = "；" if ctx.language == "zh" else "; "
+    return t("article_only", ctx.language).format(names=sep.join(names)) if names else ""
 
 
 def documents_table(ctx) -> pd.DataFrame:
@@ -542,6 +543,6 @@ def values_table(ctx) -> pd.DataFrame:
             f.append(t("flag_claim", lang))
         if isinstance(r.measure_note, str):
             f.append(r.measure_note)
-        flags.append("; ".join(f) or pd.NA)
+        flags.append(("；" if lang == "zh" else "; ").join(f) or pd.NA)
     v["flags"] = flags
     return v
