@@ -110,13 +110,13 @@ def test_dossier_pdf_holds_every_chart_title_label_and_key_figure(reports):
     executed, result = reports["en"]
     text = flat(text_of(result["pdf"]))
     titles, labels = chart_texts(executed)
-    assert len(titles) == 9
+    assert len(titles) == 12  # 4 + 2 + 3 + 3 charts in the four chapters
     for title in titles:
         assert flat(title) in text, title
     for label in labels:
         # Category labels are wrapped onto lines; each line must be there.
         for line in re.split(r"<br>", label):
-            line = flat(line)
+            line = flat(unicodedata.normalize("NFKC", line))  # as text_of reads the PDF
             if line:
                 assert line in text, line
     for figure in ("150+", "18", "~1,000"):
@@ -240,6 +240,20 @@ def test_chinese_report_has_cjk_text_with_embedded_fonts(reports):
             desc = (descendant[0].get_object() if descendant else font)["/FontDescriptor"]
             assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(desc.get_object()), font
     assert fonts
+
+
+@pytest.mark.parametrize("part", ["pdf", "chapters"])
+def test_chinese_report_text_layer_has_no_radical_look_alikes(reports, part):
+    """Read without NFKC (which would hide them): 小 must extract as U+5C0F, not ⼩."""
+    _, result = reports["zh"]
+    pdfs = result["chapters"] if part == "chapters" else [result["pdf"]]
+    for pdf in pdfs:
+        text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
+        found = sorted(
+            {c for c in text if 0x2F00 <= ord(c) <= 0x2FDF or 0x2E80 <= ord(c) <= 0x2EFF}
+        )
+        assert not found, (pdf.name, found)
+        assert "部门" in text or part == "chapters"
 
 
 def test_chinese_chapters_open_with_their_chinese_titles_and_headers(reports):
@@ -478,3 +492,71 @@ def test_per_chapter_pdfs(reports):
     for pdf in result["chapters"]:
         text = text_of(pdf)
         assert "Sources" in text and pd.notna(text)
+
+
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def before_appendix(pdf: Path, heading: str) -> str:
+    """The text layer of the pages before the sources appendix (as extracted, no NFKC)."""
+    start = outline.top_level_pages(pdf.read_bytes())[heading]
+    pages = PdfReader(pdf).pages[: start - 1]
+    assert pages
+    return "\n".join(p.extract_text() for p in pages)
+
+
+def test_chinese_dossier_reads_in_chinese(reports):
+    """The issue's measure: CJK ideographs >= 85% of all letters outside the appendix, no
+    radical look-alikes, and no English sentence of the English edition."""
+    zh = before_appendix(reports["zh"][1]["pdf"], "资料来源")
+    letters = [c for c in zh if unicodedata.category(c).startswith("L")]
+    cjk = [c for c in letters if CJK.match(c)]
+    share = len(cjk) / len(letters)
+    assert share >= 0.85, f"CJK share {share:.1%}"
+    assert not [c for c in zh if 0x2F00 <= ord(c) <= 0x2FDF or 0x2E80 <= ord(c) <= 0x2EFF]
+    en = flat(before_appendix(reports["en"][1]["pdf"], "Sources"))
+    sentences = [
+        s.strip()
+        for s in re.split(r"(?<=[.;:!?])\s+", en)
+        if len(re.findall(r"[A-Za-z]{2,}", s)) >= 6
+    ]
+    assert len(sentences) > 30  # the English edition has prose to compare with
+    # Names kept as they stand (no sourced Chinese form) are not sentences of the edition.
+    d = data.load()
+    names = {
+        *d.policies["title"], *d.organisations["name"], *d.people["name"], *d.roles["title"]
+    }
+    zh_flat = flat(zh)
+    found = [s for s in sentences if s in zh_flat and s.strip(" .;:") not in names]
+    assert not found, found[:5]
+
+
+def test_every_chart_has_title_axes_and_legend_in_chinese(reports):
+    """On the chart specs of the zh build (not only the PDF): title, axis titles, legend
+    entries and annotations are Chinese (numbers, codes and unsourced names aside)."""
+    executed, _ = reports["zh"]
+    charts = 0
+    for path in executed:
+        for cell in nbformat.read(path, as_version=4).cells:
+            for o in cell.get("outputs", []):
+                fig = o.get("data", {}).get(PLOTLY)
+                if not fig:
+                    continue
+                charts += 1
+                layout = fig["layout"]
+                title = layout["title"]["text"]
+                assert CJK.search(title), (path.name, title)
+                for name, axis in layout.items():
+                    if name.startswith(("xaxis", "yaxis")) and axis.get("visible", True):
+                        text = (axis.get("title") or {}).get("text")
+                        if text:
+                            assert CJK.search(text), (path.name, title, name, text)
+                legend = [
+                    tr["name"]
+                    for tr in fig["data"]
+                    if tr.get("name") and tr.get("showlegend", True) is not False
+                ]
+                if layout.get("showlegend", True) is not False:
+                    for entry in legend:
+                        assert CJK.search(entry), (path.name, title, entry)
+    assert charts == 12

@@ -328,7 +328,86 @@ def check_evidence(dossier: Dossier) -> list[Problem]:
                 problems += check_one(ctx, resource["path"], i + 2, row, rule)
     problems += _unevidenced_policy_facts(dossier)
     problems += _web_sources(dossier)
+    problems += check_names_zh(dossier)
     return problems
+
+
+# Values the Chinese edition shows that need a Chinese form in names_zh (or, for a
+# policy, its official `title_zh`). Names of organisations and people, and the titles of
+# documents (as issued), are facts: their Chinese forms come from a page read, never from
+# a translation.
+ZH_VALUES = {
+    "organisations": ["name"],
+    "people": ["name"],
+    "events": ["name"],
+    "figures": ["metric", "scope"],
+    "speeches": ["theme"],
+    "roles": ["title"],
+    "policies": ["title"],
+}
+NAMES_ARE_FACTS = {("organisations", "name"), ("people", "name"), ("policies", "title")}
+# A strategy or target the article describes in its own words has no title as issued:
+# its Chinese form may be the dossier's translation of that description.
+DESCRIBED_POLICY_KINDS = {"strategy", "target"}
+
+
+def check_names_zh(dossier: Dossier) -> list[Problem]:
+    """Each Chinese form names a value that exists; a sourced one is held by its quote;
+    names of organisations and people are never translations."""
+    if "names_zh" not in dossier.resource_names:
+        return []
+    problems = []
+    for i, row in dossier.table("names_zh").iterrows():
+        rownum, resource = i + 2, str(row["resource"])
+        column = str(row["column"])
+        table = dossier.table(resource)
+        key = _primary_key(dossier, resource)[0]
+        if column not in table.columns:
+            message = f"{resource} has no {column}"
+            problems.append(Problem("names_zh.csv", rownum, "column", message))
+            continue
+        if str(row["key"]) not in set(table[key].astype("string")):
+            problems.append(
+                Problem("names_zh.csv", rownum, "key", f"no {resource} row {row['key']!r}")
+            )
+        if row["basis"] == "source":
+            quote = row.get("quote")
+            if pd.isna(quote) or pd.isna(row.get("source_id")):
+                message = "a sourced form needs source_id and quote"
+                problems.append(Problem("names_zh.csv", rownum, "quote", message))
+            elif normalise(str(row["zh"])) not in normalise(str(quote)):
+                problems.append(
+                    Problem("names_zh.csv", rownum, "quote", f"does not hold {row['zh']!r}")
+                )
+        elif (resource, column) in NAMES_ARE_FACTS and not (
+            resource == "policies"
+            and table.set_index(key).loc[row["key"], "kind"] in DESCRIBED_POLICY_KINDS
+        ):
+            message = f"{resource}.{column} is a name: its Chinese form needs a source"
+            problems.append(Problem("names_zh.csv", rownum, "basis", message))
+    return problems
+
+
+def missing_chinese(dossier: Dossier) -> list[str]:
+    """Values with no Chinese form: the Chinese edition shows them as they stand."""
+    names = dossier.table("names_zh") if "names_zh" in dossier.resource_names else None
+    given = (
+        set(zip(names["resource"], names["key"], names["column"], strict=True))
+        if names is not None
+        else set()
+    )
+    missing = []
+    for resource, columns in ZH_VALUES.items():
+        table = dossier.table(resource)
+        key = _primary_key(dossier, resource)[0]
+        for _, row in table.iterrows():
+            for column in columns:
+                if pd.isna(row[column]) or (resource, str(row[key]), column) in given:
+                    continue
+                if resource == "policies" and pd.notna(row.get("title_zh")):
+                    continue
+                missing.append(f"{resource}.csv {row[key]} {column}: {row[column]}")
+    return missing
 
 
 def _unevidenced_policy_facts(dossier: Dossier) -> list[Problem]:

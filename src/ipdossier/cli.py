@@ -62,10 +62,23 @@ def check(
 ) -> None:
     """Validate the data package: types, keys, and every locator against its source."""
     from .check import check as run_check
+    from .check import missing_chinese
 
     problems = run_check(data, sources, locators=locators)
     for problem in problems:
         typer.echo(str(problem), err=True)
+    if not problems:
+        from .data import load
+
+        missing = missing_chinese(load(data))
+        for line in missing:
+            typer.echo(f"warning: no Chinese form: {line}", err=True)
+        if missing:
+            typer.echo(
+                f"warning: {len(missing)} value(s) without a Chinese form "
+                "(shown as they stand in the Chinese edition).",
+                err=True,
+            )
     if problems:
         typer.echo(f"{len(problems)} problem(s) found.", err=True)
         raise typer.Exit(EXIT_FAILED)

@@ -3,6 +3,10 @@
 Tables come back typed according to their Table Schema (integers as nullable Int64,
 dates as datetime64, booleans as boolean), with empty cells as missing values: unknown
 stays unknown.
+
+A Chinese edition reads the package `localised("zh")`: each value that `names_zh` gives a
+Chinese form (an organisation's name, a figure's noun, a speech's theme) comes back in
+Chinese in its own table and column, so every chart and table built from it shows it.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ class Dossier:
 
     path: Path
     descriptor: dict = field(repr=False)
+    language: str = "en"
 
     @property
     def root(self) -> Path:
@@ -41,7 +46,14 @@ class Dossier:
         raise KeyError(f"{self.path}: no resource named {name!r}")
 
     def table(self, name: str) -> pd.DataFrame:
-        return self._tables[name].copy()
+        df = self._tables[name].copy()
+        if self.language == "zh" and name != "names_zh" and "names_zh" in self.resource_names:
+            df = _apply_zh(df, self.resource(name), self._tables["names_zh"])
+        return df
+
+    def localised(self, language: str) -> Dossier:
+        """The same package, its values shown in `language` where the data gives them."""
+        return Dossier(path=self.path, descriptor=self.descriptor, language=language)
 
     @cached_property
     def _tables(self) -> dict[str, pd.DataFrame]:
@@ -72,6 +84,21 @@ class Dossier:
 
 
 _PARSED: dict[tuple, dict[str, pd.DataFrame]] = {}
+
+
+def _apply_zh(df: pd.DataFrame, resource: dict, names: pd.DataFrame) -> pd.DataFrame:
+    rows = names[names["resource"] == resource["name"]]
+    key = resource["schema"].get("primaryKey")
+    if rows.empty or not isinstance(key, str) and len(key or []) != 1:
+        return df
+    key = key if isinstance(key, str) else key[0]
+    for column, group in rows.groupby("column"):
+        if column not in df.columns:
+            continue
+        zh = dict(zip(group["key"], group["zh"], strict=True))
+        found = df[key].astype("string").map(zh)
+        df[column] = found.where(found.notna(), df[column]).astype(df[column].dtype)
+    return df
 
 
 def _read_table(root: Path, resource: dict) -> pd.DataFrame:

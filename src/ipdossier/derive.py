@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .i18n import policy_title, t
+from .i18n import has, policy_title, t
 
 LOCATOR = ["source_id", "para"]
 
@@ -49,9 +49,32 @@ def matches_jurisdiction(df: pd.DataFrame, jurisdiction: str) -> pd.Series:
 _QUALIFIER_LABEL = {"exact": "{v}", "at_least": "{v}+", "approximately": "~{v}", "at_most": "≤{v}"}
 
 
-def figure_label(value: int, qualifier: str) -> str:
-    """How a figure is printed: 150 at_least -> "150+", 1000 approximately -> "~1,000"."""
-    return _QUALIFIER_LABEL.get(qualifier, "{v}").format(v=f"{int(value):,}")
+def figure_label(
+    value: int, qualifier: str, language: str = "en", unit: str | None = None, printed=None
+) -> str:
+    """How a figure is printed: 150 at_least -> "150+", 1000 approximately -> "~1,000";
+    in Chinese with the hedge and measure word a Chinese writer uses: 150余人, 近1,000家
+    ("nearly" as printed is 近, any other approximation 约)."""
+    v = f"{int(value):,}"
+    if language != "zh":
+        return _QUALIFIER_LABEL.get(qualifier, "{v}").format(v=v)
+    word = t(f"unit_{unit}", language) if unit and has(f"unit_{unit}") else ""
+    if qualifier == "approximately":
+        near = isinstance(printed, str) and printed.lower().startswith("nearly")
+        key = "zh_nearly" if near else "hedge_approximately"
+        return t(key, language).format(value=v) + word
+    if qualifier == "at_least":
+        return t("zh_more_than", language).format(value=v) + word
+    if qualifier == "at_most":
+        return t("hedge_at_most", language).format(value=v) + word
+    return v + word
+
+
+def _labels(out: pd.DataFrame, language: str) -> list[str]:
+    return [
+        figure_label(r["value"], r["qualifier"], language, r.get("unit"), r.get("value_as_printed"))
+        for _, r in out.iterrows()
+    ]
 
 
 def headline_figures(ctx) -> pd.DataFrame:
@@ -61,7 +84,7 @@ def headline_figures(ctx) -> pd.DataFrame:
     out = figures[keep].copy()
     if not event_in_range(ctx):
         out = out.iloc[0:0]
-    out["label"] = [figure_label(v, q) for v, q in zip(out["value"], out["qualifier"], strict=True)]
+    out["label"] = _labels(out, ctx.language)
     return out.reset_index(drop=True)
 
 
@@ -168,7 +191,7 @@ def series_reach(ctx) -> pd.DataFrame:
     out = figures[figures["figure_id"] == "series-reach"].copy()
     if not event_in_range(ctx):
         out = out.iloc[0:0]
-    out["label"] = [figure_label(v, q) for v, q in zip(out["value"], out["qualifier"], strict=True)]
+    out["label"] = _labels(out, ctx.language)
     return out.reset_index(drop=True)
 
 
@@ -199,18 +222,18 @@ def policies(ctx) -> pd.DataFrame:
     for _, r in p.iterrows():
         if pd.notna(r.get("signed_date")):
             s, e, prec = _month_span(str(r["signed_date"])[:10])
-            b = "signed date (official source)"
+            b = t("basis_signed", ctx.language)
         elif pd.notna(r.get("published_date")):
             s, e, prec = _month_span(str(r["published_date"])[:10])
-            b = "published date (official source)"
+            b = t("basis_published", ctx.language)
         elif pd.notna(r.get("period_start")):
             s = pd.Timestamp(f"{int(r['period_start'])}-01-01")
             end_year = r.get("period_end")
             e = pd.Timestamp(f"{int(end_year)}-12-31") if pd.notna(end_year) else s
-            prec, b = "period", "period"
+            prec, b = "period", t("basis_period", ctx.language)
         elif pd.notna(r.get("date")):
             s, e, prec = _month_span(str(r["date"]))
-            b = str(r.get("date_kind") or "date")
+            b = t(f"basis_{r.get('date_kind') or 'date'}", ctx.language)
         else:
             s = e = pd.NaT
             prec, b = "unknown", t("not_stated", ctx.language)

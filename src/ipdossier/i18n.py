@@ -1,70 +1,63 @@
-"""Labels in English and Chinese.
+"""Labels in English and Chinese, from one catalogue.
 
-Interface strings (chart titles, axis labels, headings) are translated here. Names from
-the data are shown in Chinese only where the data package holds a Chinese form read
-from an official source (`title_zh`); otherwise the English form is kept, never a
-translation made up on the fly.
+Every string the package itself writes (chart titles, axis labels, headings, table
+headers, notes) is in `labels.toml`, beside this module, with both languages. Looking up
+a key the catalogue does not hold, or a language it lacks, is an error: a missing label
+fails the run that needs it rather than printing the key. Names from the data are shown
+in Chinese only where the data package holds a Chinese form read from a source
+(`title_zh`, `names_zh`); otherwise the English form is kept, never a translation made
+up on the fly.
 """
 
 from __future__ import annotations
 
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
 import pandas as pd
 
-LABELS: dict[str, dict[str, str]] = {
-    # report furniture
-    "dossier_title": {"en": "IP Service Policy Dossier", "zh": "知识产权服务政策档案"},
-    "contents": {"en": "Contents", "zh": "目录"},
-    "sources": {"en": "Sources", "zh": "资料来源"},
-    "source": {"en": "Source", "zh": "来源"},
-    "parameters": {"en": "Parameters", "zh": "参数"},
-    "data_version": {"en": "Data version", "zh": "数据版本"},
-    "generated": {"en": "Generated", "zh": "生成日期"},
-    "page_of": {"en": "Page {page} of {total}", "zh": "第 {page} 页，共 {total} 页"},
-    "unknown": {"en": "unknown", "zh": "未知"},
-    "not_stated": {"en": "not stated", "zh": "原文未说明"},
-    "nothing_in_table": {
-        "en": "Nothing is stated for this selection in the sources.",
-        "zh": "所选范围内，资料中未载明相关内容。",
-    },
-    "as_of": {"en": "as of", "zh": "截至"},
-    "all": {"en": "all", "zh": "全部"},
-    # qualifiers
-    "exact": {"en": "exact", "zh": "确数"},
-    "at_least": {"en": "lower bound (more than)", "zh": "下限（超过）"},
-    "approximately": {"en": "approximate (nearly / about)", "zh": "约数（近/约）"},
-    "at_most": {"en": "upper bound", "zh": "上限"},
-    # levels and jurisdictions
-    "national": {"en": "National", "zh": "国家级"},
-    "provincial": {"en": "Provincial", "zh": "省级"},
-    "municipal": {"en": "Municipal", "zh": "市级"},
-    "China": {"en": "China (national)", "zh": "全国"},
-    "Beijing": {"en": "Beijing", "zh": "北京"},
-    "Tianjin": {"en": "Tianjin", "zh": "天津"},
-    "Hebei": {"en": "Hebei", "zh": "河北"},
-    "Baoding": {"en": "Baoding", "zh": "保定"},
-}
+LANGUAGES = ("en", "zh")
+
+
+class MissingLabel(KeyError):
+    """A key (or a language of it) that the catalogue does not hold."""
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, dict[str, str]]:
+    """The catalogue: {key: {"en": ..., "zh": ...}}."""
+    text = (resources.files("ipdossier") / "labels.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
 
 
 def t(key: str, language: str = "en") -> str:
-    """The label for `key` in `language`; the key itself when no label is defined."""
-    entry = LABELS.get(key)
+    """The label for `key` in `language`."""
+    entry = catalogue().get(key)
     if entry is None:
-        return key
-    return entry.get(language) or entry["en"]
+        raise MissingLabel(f"no label {key!r} in ipdossier/labels.toml")
+    text = entry.get(language)
+    if not text:
+        raise MissingLabel(f"label {key!r} has no {language!r} form in ipdossier/labels.toml")
+    return text
 
 
-def add(labels: dict[str, dict[str, str]]) -> None:
-    """Register more labels (chart modules keep their own strings beside their code)."""
-    for key, entry in labels.items():
-        if key in LABELS and LABELS[key] != entry:
-            raise ValueError(f"label {key!r} already defined differently")
-        LABELS[key] = entry
+def has(key: str) -> bool:
+    return key in catalogue()
+
+
+def long_date(day: pd.Timestamp, language: str = "en") -> str:
+    """A day in prose: 5 July 2017; 2017年7月5日."""
+    if language == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {day:%B %Y}"
 
 
 def policy_title(row: pd.Series, language: str = "en") -> str:
-    """A policy's title: the official Chinese title when asked for and recorded."""
+    """A policy's title: the official Chinese title in Chinese; in English, the English
+    title with the Chinese title as issued beside it (as analysts cite them)."""
+    zh = row.get("title_zh")
+    official = zh if isinstance(zh, str) and zh else None
     if language == "zh":
-        zh = row.get("title_zh")
-        if isinstance(zh, str) and zh:
-            return zh
-    return str(row["title"])
+        return official or str(row["title"])
+    return f"{row['title']} ({official})" if official else str(row["title"])

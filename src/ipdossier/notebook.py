@@ -22,7 +22,7 @@ import plotly.io as pio
 
 from . import data as dossier_data
 from . import theme
-from .i18n import t
+from .i18n import long_date, t
 from .params import check_values
 
 # plotly >= 6 emits only application/vnd.plotly.v1+json in a kernel, which nbconvert drops:
@@ -44,6 +44,9 @@ class Context:
 
     def t(self, key: str) -> str:
         return t(key, self.language)
+
+    def date(self, day: pd.Timestamp) -> str:
+        return long_date(day, self.language)
 
     @property
     def as_of_date(self) -> pd.Timestamp | None:
@@ -86,7 +89,22 @@ def setup(
     logging.getLogger("kaleido").setLevel(logging.WARNING)
     logging.getLogger("choreographer").setLevel(logging.WARNING)
     warnings.filterwarnings("ignore", message=".*kopts.*")
-    return Context(dossier=dossier_data.load(), **values)
+    return Context(dossier=dossier_data.load().localised(language), **values)
+
+
+def source_numbers() -> dict[str, int]:
+    """Each source's number in the sources appendix (its row in `sources`, from 1)."""
+    return {sid: i for i, sid in enumerate(dossier_data.load().sources["source_id"], start=1)}
+
+
+def source_label(source_id: str, language: str = "en") -> str:
+    """How a note cites a source: by its id in English ([chinaip-1456]); by its number in
+    the appendix in Chinese ([1]), the numbered style (GB/T 7714) Chinese readers expect."""
+    if language == "zh":
+        number = source_numbers().get(source_id)
+        if number is not None:
+            return f"[{number}]"
+    return f"[{source_id}]"
 
 
 def source_note(rows: pd.DataFrame | pd.Series, language: str = "en", extra: str = "") -> str:
@@ -106,14 +124,19 @@ def source_note(rows: pd.DataFrame | pd.Series, language: str = "en", extra: str
     for sid, paras in cited.items():
         where = ""
         if paras:
-            label = "para." if language == "en" else "段"
-            where = f", {label} {', '.join(str(p) for p in sorted(paras))}"
-        parts.append(
-            f'<a href="#source-{html.escape(sid)}">[{html.escape(sid)}]</a>{html.escape(where)}'
-        )
-    text = "; ".join(parts) if parts else html.escape(t("unknown", language))
+            listed = t("para_sep", language).join(str(p) for p in sorted(paras))
+            where = t("para_one", language).format(paras=listed)
+            where = f", {where}" if language == "en" else where
+        label = html.escape(source_label(sid, language))
+        parts.append(f'<a href="#source-{html.escape(sid)}">{label}</a>{html.escape(where)}')
+    sep = "; " if language == "en" else "；"
+    text = sep.join(parts) if parts else html.escape(t("unknown", language))
+    stop = "." if language == "en" else "。"
     tail = f" {html.escape(extra)}" if extra else ""
-    return f'<p class="ipd-source">{html.escape(t("source", language))}: {text}.{tail}</p>'
+    colon = ": " if language == "en" else "："
+    return (
+        f'<p class="ipd-source">{html.escape(t("source", language))}{colon}{text}{stop}{tail}</p>'
+    )
 
 
 # SVGs by figure: a warm kernel runs the same chapter for many variants, and a chart the
@@ -161,43 +184,6 @@ def cite(rows: pd.DataFrame | pd.Series, *, language: str = "en", note: str = ""
     display(HTML(source_note(rows, language, note)))
 
 
-# The headers the chapters' tables use, in the report's other language.
-HEADERS = {
-    "zh": {
-        "Counted": "统计对象",
-        "Shown as": "图中显示",
-        "As printed": "原文",
-        "Qualifier": "限定",
-        "Scope": "范围",
-        "No.": "序号",
-        "Place": "地点",
-        "Date": "日期",
-        "Participants": "参与数",
-        "Note": "说明",
-        "Policy": "政策文件",
-        "Level": "层级",
-        "Jurisdiction": "地区",
-        "Document No.": "文号",
-        "Date basis": "日期依据",
-        "Indicator": "指标",
-        "Baseline → target → realised": "基期 → 目标 → 实际",
-        "Status": "状态",
-        "Issuer": "发文机关",
-        "Issuer in the article": "文章所称发文机关",
-        "Signed": "成文日期",
-        "Published": "发布日期",
-        "Period": "规划期",
-        "Validity": "时效",
-        "Fact": "事项",
-        "Source": "来源",
-        "Value type": "数值类别",
-        "Year": "年份",
-        "As stated": "所载数值",
-        "Flags": "标注",
-    }
-}
-
-
 def table(
     df: pd.DataFrame,
     *,
@@ -207,9 +193,9 @@ def table(
 ) -> None:
     """Display a table with every cell escaped and unknown values shown as such.
 
-    `columns` picks the columns; a dict also gives each the header a reader sees (in
-    `language` where `HEADERS` has it). The values of the `labelled` columns are codes
-    (a qualifier, a level) shown by their label."""
+    `columns` picks the columns; a dict also gives each the header a reader sees, named
+    by its English text and shown in `language` from the label catalogue. The values of
+    the `labelled` columns are codes (a qualifier, a level) shown by their label."""
     from IPython.display import HTML, display
 
     if df.empty:
@@ -218,12 +204,14 @@ def table(
         display(HTML(f'<p class="ipd-empty">{html.escape(message)}</p>'))
         return
     view = df[list(columns)] if columns is not None else df
+    if "source_id" in view.columns:
+        labels = [v if pd.isna(v) else source_label(str(v), language) for v in view["source_id"]]
+        view = view.assign(source_id=labels)
     view = view.assign(
         **{col: [v if pd.isna(v) else t(str(v), language) for v in view[col]] for col in labelled}
     )
     if isinstance(columns, dict):
-        local = HEADERS.get(language, {})
-        view = view.rename(columns={k: local.get(v, v) for k, v in columns.items()})
+        view = view.rename(columns={k: t(v, language) for k, v in columns.items()})
     shown = pd.DataFrame(
         {
             col: [

@@ -7,40 +7,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, theme
-from ..i18n import add, t
+from ..i18n import t
 from .base import empty, titled, wrap
-
-add(
-    {
-        "who_title": {
-            "en": "Who came: named participants by level and jurisdiction",
-            "zh": "与会人员：按层级和地区",
-        },
-        "who_axis": {"en": "Named participants", "zh": "具名人员数"},
-        "who_what": {"en": "named participants", "zh": "具名与会人员"},
-        "group_national": {"en": "National", "zh": "国家级"},
-        "group_Beijing": {"en": "Beijing", "zh": "北京"},
-        "group_Tianjin": {"en": "Tianjin", "zh": "天津"},
-        "group_Hebei": {"en": "Hebei province", "zh": "河北省"},
-        "group_Baoding": {"en": "Baoding", "zh": "保定"},
-        "group_unknown": {"en": "Jurisdiction not stated", "zh": "地区未载明"},
-        "type_government office": {"en": "Government office", "zh": "政府部门"},
-        "type_government": {"en": "Government", "zh": "政府"},
-        "type_IP service agency": {"en": "IP service agency", "zh": "知识产权服务机构"},
-        "type_enterprise": {"en": "Enterprise", "zh": "企业"},
-        "type_college": {"en": "College", "zh": "院校"},
-        "type_innovation centre": {"en": "Innovation centre", "zh": "创新中心"},
-        "type_party organ": {"en": "Party organ", "zh": "党的机构"},
-        "speeches_title": {"en": "Speeches and their themes", "zh": "发言及主题"},
-        "speeches_what": {"en": "speeches", "zh": "发言"},
-        "col_speaker": {"en": "Speaker", "zh": "发言人"},
-        "col_organisation": {"en": "Organisation", "zh": "机构"},
-        "col_session": {"en": "Session", "zh": "环节"},
-        "col_theme": {"en": "Theme", "zh": "主题"},
-        "theme_stated": {"en": "as stated", "zh": "原文所述"},
-        "theme_summary": {"en": "summary", "zh": "概述"},
-    }
-)
 
 TYPE_COLOURS = {
     "government office": "#1d4e89",
@@ -114,10 +82,12 @@ def _session(ctx, row: pd.Series) -> str:
 def speeches_frame(ctx) -> pd.DataFrame:
     s = derive.speeches(ctx)
     kind = {"stated theme": "theme_stated"}
+    # Chinese text takes full-width brackets.
+    pattern = "{}（{}）" if ctx.language == "zh" else "{} ({})"
     return s.assign(
         session_short=[_session(ctx, r) for _, r in s.iterrows()],
         theme_shown=[
-            f"{th} ({t(kind.get(k, 'theme_summary'), ctx.language)})"
+            pattern.format(th, t(kind.get(k, "theme_summary"), ctx.language))
             for th, k in zip(s["theme"], s["theme_kind"], strict=True)
         ],
     )

@@ -9,25 +9,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, theme
-from ..i18n import add, t
-
-add(
-    {
-        "nothing_stated": {
-            "en": "Nothing stated for {what} in the sources",
-            "zh": "资料中未载明{what}的相关内容",
-        },
-        "filter_all": {"en": "all jurisdictions", "zh": "全部地区"},
-        "kind_ceremony": {"en": "Ceremony", "zh": "仪式"},
-        "kind_part": {"en": "Part {n}", "zh": "第{n}部分"},
-        "kind_symposium": {"en": "Symposium", "zh": "座谈会"},
-        "filter_national": {"en": "national level", "zh": "国家层面"},
-        "event_date": {"en": "the activity", "zh": "本次活动"},
-    }
-)
+from ..i18n import t
 
 EVENT_COLOUR = "#e76f51"
-
 
 # Charts of the event as a whole and of the series: the jurisdiction filter selects
 # organisations and policies, not these, so their subtitle does not name it.
@@ -116,6 +100,11 @@ def empty(
     return titled(fig, ctx, title, filters)
 
 
+def chart_date(day, language: str) -> str:
+    """A day on a chart: 2017-07-05 in English, 2017年7月5日 in Chinese."""
+    return f"{day.year}年{day.month}月{day.day}日" if language == "zh" else f"{day:%Y-%m-%d}"
+
+
 def mark_event(fig: go.Figure, ctx) -> go.Figure:
     """A dashed line at the event's first day on a time axis, named above the plot."""
     start = derive.event(ctx)["start_date"]
@@ -127,7 +116,7 @@ def mark_event(fig: go.Figure, ctx) -> go.Figure:
         y=1.0,
         yref="paper",
         yanchor="bottom",
-        text=f"{t('event_date', ctx.language)} {start:%Y-%m-%d}",
+        text=f"{t('event_date', ctx.language)} {chart_date(start, ctx.language)}",
         showarrow=False,
         font=dict(color=EVENT_COLOUR, size=11),
     )

@@ -12,20 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, theme
-from ..i18n import add, t
+from ..i18n import t
 from .base import AS_OF_ONLY, empty, titled, wrap
-
-add(
-    {
-        "participation_title": {
-            "en": "Participation figures as stated",
-            "zh": "参与情况（据原文）",
-        },
-        "participation_axis": {"en": "Number stated (log scale)", "zh": "原文数字（对数刻度）"},
-        "participation_what": {"en": "participation figures", "zh": "参与数字"},
-        "open_end": {"en": "lower bound: the true number is higher", "zh": "下限：实际数字更高"},
-    }
-)
 
 QUALIFIER_COLOURS = {
     "exact": "#1d4e89",

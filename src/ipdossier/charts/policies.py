@@ -13,37 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, theme
-from ..i18n import add, t
+from ..i18n import t
 from .base import below_plot, empty, mark_event, titled, wrap
-
-add(
-    {
-        "timeline_title": {
-            "en": "Policy landscape: the documents cited, by level",
-            "zh": "政策图景：所引文件（按层级）",
-        },
-        "timeline_what": {"en": "policies", "zh": "政策文件"},
-        "undated": {"en": "date not stated", "zh": "日期未载明"},
-        "precision_month": {"en": "month stated", "zh": "仅载明月份"},
-        "precision_period": {"en": "period", "zh": "规划期"},
-        "precision_day": {"en": "issue date", "zh": "发布日期"},
-        "citations_title": {
-            "en": "Who cited which policy or strategy",
-            "zh": "谁引用了哪些政策或战略",
-        },
-        "citations_what": {"en": "citations", "zh": "引用"},
-        "hierarchy_title": {
-            "en": "Policy hierarchy: national, provincial, municipal",
-            "zh": "政策层级：国家、省、市",
-        },
-        "hierarchy_what": {"en": "policies", "zh": "政策文件"},
-        "stated_link": {"en": "link stated in the source", "zh": "原文载明的关联"},
-        "hierarchy_note": {
-            "en": "Columns group by level; lines only where the source states a link.",
-            "zh": "按层级分列；仅在原文载明关联时连线。",
-        },
-    }
-)
 
 LEVELS = ["national", "provincial", "municipal"]
 

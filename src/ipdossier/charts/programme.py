@@ -9,16 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, theme
-from ..i18n import add, t
+from ..i18n import t
 from .base import AS_OF_ONLY, empty, titled, wrap
-
-add(
-    {
-        "programme_title": {"en": "Programme of the activity", "zh": "活动议程"},
-        "programme_what": {"en": "the programme", "zh": "活动议程"},
-        "day_not_stated": {"en": "day not stated", "zh": "具体日期未载明"},
-    }
-)
 
 
 def frame(ctx) -> pd.DataFrame:

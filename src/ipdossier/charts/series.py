@@ -8,29 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, geo, theme
-from ..i18n import add, t
+from ..i18n import t
 from .base import AS_OF_ONLY, below_plot, empty, titled
-
-add(
-    {
-        "series_title": {
-            "en": "SIPO's connecting activities, in the order given",
-            "zh": "国家知识产权局系列对接活动（按原文顺序）",
-        },
-        "series_what": {"en": "the series", "zh": "系列活动"},
-        "series_order": {"en": "order of the series", "zh": "活动顺序"},
-        "series_place": {"en": "place of an activity", "zh": "活动地点"},
-        "series_this": {"en": "this activity (9th)", "zh": "本次活动（第9次）"},
-        "reach_title": {"en": "Reach of the series as stated", "zh": "系列活动覆盖面（据原文）"},
-        "reach_axis": {"en": "Enterprises and public institutions", "zh": "企事业单位数"},
-        "reach_note": {
-            "en": "series total only; per-activity counts not stated",
-            "zh": "仅有系列总数；各次活动数字未载明",
-        },
-        "reach_what": {"en": "the reach of the series", "zh": "系列活动覆盖面"},
-        "not_stated": {"en": "not stated", "zh": "原文未说明"},
-    }
-)
 
 
 def frame(ctx) -> pd.DataFrame:

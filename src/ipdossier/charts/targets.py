@@ -12,71 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, theme
-from ..i18n import add, t
+from ..i18n import t
 from .base import empty, mark_event, titled, wrap
-
-add(
-    {
-        "progress_title": {
-            "en": "Plan targets: share of the planned change achieved",
-            "zh": "规划指标：计划增量的完成比例",
-        },
-        "progress_what": {"en": "plan indicators", "zh": "规划指标"},
-        "progress_axis": {
-            "en": "share of the planned change achieved (derived: 0% = baseline, 100% = target)",
-            "zh": "计划增量完成比例（推算：0% 为基期值，100% 为目标值）",
-        },
-        "status_met": {"en": "met", "zh": "已完成"},
-        "status_missed": {"en": "missed", "zh": "未完成"},
-        "status_conflict": {"en": "sources conflict", "zh": "来源相互矛盾"},
-        "status_unknown": {"en": "unknown: no realised value found", "zh": "未知：未找到实际值"},
-        "status_unknown_short": {"en": "unknown", "zh": "未知"},
-        "no_share": {"en": "no baseline found", "zh": "未找到基期值"},
-        "claimed": {"en": "a source claims it met ({years})", "zh": "有来源称已完成（{years}年）"},
-        "baseline_observed": {
-            "en": "baseline: observed {year} value",
-            "zh": "基期值：{year}年实际值",
-        },
-        "target_word": {"en": "target", "zh": "目标"},
-        "baseline_word": {"en": "baseline", "zh": "基期"},
-        "realised_word": {"en": "realised", "zh": "实际"},
-        "comparison_title": {
-            "en": "Targets and realised values over time: national and Hebei",
-            "zh": "目标与实际值的历年变化：全国与河北",
-        },
-        "comparison_what": {"en": "realised values over time", "zh": "历年实际值"},
-        "year_end": {
-            "en": "end of year (a value for part of a year where that part ends)",
-            "zh": "年末（年内部分时段的数值标在该时段末）",
-        },
-        "chain_title": {
-            "en": "The policy chain: official dates, periods and stated links",
-            "zh": "政策链条：官方日期、规划期与载明的关联",
-        },
-        "chain_what": {"en": "documents with an official text", "zh": "有官方文本的文件"},
-        "signed": {"en": "signed (成文日期)", "zh": "成文日期"},
-        "published": {"en": "published (发布日期)", "zh": "发布日期"},
-        "period_bar": {"en": "period covered", "zh": "规划期"},
-        "link_implements": {"en": "implements", "zh": "贯彻落实"},
-        "link_approved_at": {"en": "approved at", "zh": "审议通过于"},
-        "link_succeeded_by": {"en": "succeeded by", "zh": "接续为"},
-        "held_month": {"en": "held (month from the article)", "zh": "召开（文章所载月份）"},
-        "fact_name": {"en": "name", "zh": "名称"},
-        "fact_date": {"en": "date", "zh": "日期"},
-        "fact_place": {"en": "place", "zh": "地点"},
-        "fact_agencies": {"en": "brand agencies", "zh": "品牌机构"},
-        "fact_participants": {"en": "participants", "zh": "参与者"},
-        "observation_word": {"en": "realised", "zh": "实际"},
-        "claim_only": {"en": "(statement only)", "zh": "（仅有表述）"},
-        "flag_related": {"en": "related measure", "zh": "相关口径"},
-        "flag_conflict": {"en": "conflict", "zh": "数据冲突"},
-        "flag_claim": {"en": "source says the target was met", "zh": "来源称目标已完成"},
-        "article_only": {
-            "en": "Cited in the article, no official text found: {names}",
-            "zh": "文章引用但未找到官方文本：{names}",
-        },
-    }
-)
 
 STATUS_COLOURS = {
     "met": "#2a9d8f",
@@ -106,15 +43,11 @@ def _num(v, scale: float = 1, lang: str = "en") -> str:
     return f"{amount:,.4f}".rstrip("0").rstrip(".") + word
 
 
-_HEDGES = {
-    "en": {"at_least": ">{}", "approximately": "~{}", "at_most": "≤{}"},
-    "zh": {"at_least": "超过{}", "approximately": "约{}", "at_most": "至多{}"},
-}
-
-
 def _hedge(v, qualifier, scale: float = 1, lang: str = "en") -> str:
     text = _num(v, scale, lang)
-    return _HEDGES["zh" if lang == "zh" else "en"].get(qualifier, "{}").format(text)
+    if qualifier in ("at_least", "approximately", "at_most"):
+        return t(f"hedge_{qualifier}", lang).format(value=text)
+    return text
 
 
 def progress_frame(ctx, level: str | None = None) -> pd.DataFrame:
@@ -122,7 +55,9 @@ def progress_frame(ctx, level: str | None = None) -> pd.DataFrame:
     By default the national plan's, or a province's when the run is filtered to it."""
     p = derive.progress(ctx)
     if p.empty:
-        return p
+        # A jurisdiction with no plan indicators (Beijing, Tianjin): an empty table with
+        # the columns the chapter shows.
+        return p.reindex(columns=[*p.columns, "row", "status_label", "path"])
     lang = ctx.language
     if level is None:
         level = "national" if ctx.jurisdiction in ("all", "national") else "provincial"
@@ -535,7 +470,8 @@ def chain_figure(ctx) -> go.Figure:
 
 def article_only_note(ctx) -> str:
     names = list(article_only(ctx)["display_title"])
-    return t("article_only", ctx.language).format(names="; ".join(names)) if names else ""
+    sep = "；" if ctx.language == "zh" else "; "
+    return t("article_only", ctx.language).format(names=sep.join(names)) if names else ""
 
 
 def documents_table(ctx) -> pd.DataFrame:
@@ -575,7 +511,8 @@ def values_table(ctx) -> pd.DataFrame:
     """Every value behind the chapter with what a reader must know about it."""
     v = derive.values(ctx)
     if v.empty:
-        return v
+        # No plan values in this jurisdiction: an empty table with the chapter's columns.
+        return pd.DataFrame(columns=["indicator", "role", "year", "shown", "flags", "source_id"])
     lang = ctx.language
     v["role"] = [t(f"{r}_word", lang) for r in v["role"]]
     v["shown"] = [
@@ -595,6 +532,6 @@ def values_table(ctx) -> pd.DataFrame:
             f.append(t("flag_claim", lang))
         if isinstance(r.measure_note, str):
             f.append(r.measure_note)
-        flags.append("; ".join(f) or pd.NA)
+        flags.append(("；" if lang == "zh" else "; ").join(f) or pd.NA)
     v["flags"] = flags
     return v

@@ -25,39 +25,13 @@ import nbformat
 import pandas as pd
 from jinja2 import Environment, StrictUndefined
 from nbconvert import HTMLExporter
+from nbconvert.preprocessors import TagRemovePreprocessor
 
 from .. import __version__
-from ..i18n import add, t
+from ..i18n import LANGUAGES, t
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
-add(
-    {
-        "kicker": {"en": "Policy dossier", "zh": "政策档案"},
-        "cover_event": {"en": "Event", "zh": "事件"},
-        "cover_language": {"en": "Language", "zh": "语言"},
-        "cover_jurisdiction": {"en": "Jurisdiction", "zh": "地区"},
-        "cover_as_of": {"en": "As of", "zh": "截至"},
-        "cover_package": {"en": "ipdossier", "zh": "ipdossier 版本"},
-        "no_cutoff": {"en": "no cut-off", "zh": "无"},
-        "retrieved": {"en": "Retrieved", "zh": "获取说明"},
-        "sha256": {"en": "sha256 of the text", "zh": "文本 sha256"},
-        "mirror_of": {
-            "en": "original publisher {publisher} (read on a mirror)",
-            "zh": "原发布者{publisher}（转载/镜像页面）",
-        },
-        "mirror_host": {
-            "en": "read on a mirror; original publisher not named",
-            "zh": "转载/镜像页面，未载明原发布者",
-        },
-        "read_on": {"en": "Read on", "zh": "读取日期"},
-        "kind_article": {"en": "article", "zh": "文章"},
-        "kind_official_document": {"en": "official document", "zh": "官方文件"},
-        "kind_official_statistics": {"en": "official statistics", "zh": "官方统计"},
-        "kind_news_report": {"en": "news report", "zh": "新闻报道"},
-        "kind_secondary_summary": {"en": "secondary summary", "zh": "二手摘要"},
-    }
-)
 
 
 @dataclass
@@ -104,31 +78,50 @@ def plotly_js_file() -> Path:
 _local = threading.local()
 
 
-def _exporter() -> HTMLExporter:
-    # One per thread: a new exporter compiles nbconvert's Jinja templates again, which
-    # costs more than converting a chapter.
-    exporter = getattr(_local, "exporter", None)
-    if exporter is None:
-        exporter = _local.exporter = _new_exporter()
-    return exporter
+def _exporter(language: str) -> HTMLExporter:
+    # One per thread and language: a new exporter compiles nbconvert's Jinja templates
+    # again, which costs more than converting a chapter.
+    exporters = _local.__dict__.setdefault("exporters", {})
+    if language not in exporters:
+        exporters[language] = _new_exporter(language)
+    return exporters[language]
 
 
-def _new_exporter() -> HTMLExporter:
-    return HTMLExporter(
+def language_tags(language: str) -> set[str]:
+    """Tags of the cells a report in `language` leaves out: prose in the other languages.
+
+    A chapter's markdown cells come in one copy per language, tagged `lang-en` and
+    `lang-zh`; untagged cells are shown in every language."""
+    return {f"lang-{other}" for other in LANGUAGES if other != language}
+
+
+def remove_other_languages(language: str) -> TagRemovePreprocessor:
+    """nbconvert's own TagRemovePreprocessor, set to drop the other languages' cells."""
+    return TagRemovePreprocessor(remove_cell_tags=language_tags(language), enabled=True)
+
+
+def _new_exporter(language: str) -> HTMLExporter:
+    exporter = HTMLExporter(
         template_name="basic",
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         exclude_anchor_links=True,
     )
+    exporter.register_preprocessor(remove_other_languages(language), enabled=True)
+    return exporter
 
 
 def _prepare(
-    nb: nbformat.NotebookNode, mode: str, chapter_id: str, heading: str | None = None
+    nb: nbformat.NotebookNode,
+    mode: str,
+    chapter_id: str,
+    heading: str | None = None,
+    language: str = "en",
 ) -> nbformat.NotebookNode:
     nb = copy.deepcopy(nb)
     if heading:
-        _set_heading(nb, heading)
+        _set_heading(nb, heading, language_tags(language))
     for ci, cell in enumerate(nb.cells):
         if cell.cell_type != "code":
             continue
@@ -177,13 +170,16 @@ def chapter_from_node(nb, index: int, *, mode: str, language: str, stem: str) ->
     title = translated or meta.get("title") or _first_heading(nb) or stem
     # A translated title heads the chapter too, so the chapter opens with the title that
     # the contents and the bookmarks give it.
-    body, _ = _exporter().from_notebook_node(_prepare(nb, mode, chapter_id, translated))
+    body, _ = _exporter(language).from_notebook_node(
+        _prepare(nb, mode, chapter_id, translated, language)
+    )
     return Chapter(id=chapter_id, title=title, body=body, stem=stem)
 
 
-def _set_heading(nb, heading: str) -> None:
+def _set_heading(nb, heading: str, skip: set[str]) -> None:
+    """The chapter's first heading (in a cell shown in this language) set to `heading`."""
     for cell in nb.cells:
-        if cell.cell_type == "markdown":
+        if cell.cell_type == "markdown" and not skip & set(cell.metadata.get("tags", [])):
             lines = cell.source.splitlines()
             for i, line in enumerate(lines):
                 if line.startswith("# "):
@@ -203,7 +199,7 @@ def _first_heading(nb) -> str | None:
 
 def _source_rows(sources: pd.DataFrame, language: str) -> list[dict]:
     rows = []
-    for _, s in sources.iterrows():
+    for number, (_, s) in enumerate(sources.iterrows(), start=1):
 
         def val(key, s=s):
             v = s.get(key)
@@ -235,6 +231,8 @@ def _source_rows(sources: pd.DataFrame, language: str) -> list[dict]:
         rows.append(
             {
                 "source_id": val("source_id"),
+                # Chinese notes cite sources by number (see notebook.source_label).
+                "label": str(number) if language == "zh" else val("source_id"),
                 "title": val("title"),
                 "meta": meta,
                 "url": url if url and url.startswith(("http://", "https://")) else None,
@@ -273,8 +271,8 @@ def page(
     language = params.get("language", "en")
     cover_rows = [
         (t("cover_event", language), event_name),
-        (t("cover_language", language), language),
-        (t("cover_jurisdiction", language), params.get("jurisdiction", "all")),
+        (t("cover_language", language), t(f"language_{language}", language)),
+        (t("cover_jurisdiction", language), t(params.get("jurisdiction", "all"), language)),
         (t("cover_as_of", language), params.get("as_of") or t("no_cutoff", language)),
         (t("data_version", language), data_version or t("unknown", language)),
         (t("generated", language), dt.date.today().isoformat()),

@@ -25,7 +25,7 @@ import os
 import threading
 from pathlib import Path
 
-from . import outline
+from . import outline, tounicode
 from .browser import MissingDependency, find_chromium
 
 ARGS = [
@@ -208,7 +208,9 @@ class PdfPrinter:
 
     def pdf_bytes(self, html: str, *, header_title: str, footer: str = FOOTER) -> bytes:
         # Tidying runs in the caller's thread: the browser's loop stays free for others.
-        return outline.tidy(self._call(self._print(html, header_title, footer)))
+        # Chromium's ToUnicode maps name some characters by their radical look-alikes
+        # (see `tounicode`): the text layer is put right before the PDF is written.
+        return outline.tidy(tounicode.fix(self._call(self._print(html, header_title, footer))))
 
     def print_html(self, html: str, out: Path, *, header_title: str, footer: str = FOOTER) -> Path:
         return write_atomic(out, self.pdf_bytes(html, header_title=header_title, footer=footer))

@@ -24,7 +24,7 @@ FORMATS = ("pdf", "html")
 
 
 def _event_name(dossier, params: dict) -> str:
-    events = dossier.events.set_index("event_id")
+    events = dossier.localised(params.get("language", "en")).events.set_index("event_id")
     event_id = params.get("event_id")
     if event_id in events.index:
         return str(events.loc[event_id, "name"])
