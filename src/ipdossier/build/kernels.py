@@ -31,6 +31,10 @@ from papermill.utils import merge_kwargs, remove_args
 KERNEL = "python3"
 
 
+class KernelsStopping(RuntimeError):
+    """A notebook asked for a kernel after the build was told to stop."""
+
+
 class KernelPool:
     """Kernels keyed by worker thread; `close()` shuts them all down."""
 
@@ -45,6 +49,7 @@ class KernelPool:
         self._count = 0
         self._sockets = tempfile.TemporaryDirectory(prefix="ipdossier-kernels-")
         self._prestarted: SimpleQueue[Future] = SimpleQueue()
+        self._stopping = False
 
     def prestart(self, count: int, preload: str = "") -> None:
         """Start `count` kernels now, in the background, each running `preload` (imports):
@@ -69,14 +74,16 @@ class KernelPool:
     def acquire(self) -> AsyncKernelManager:
         """This thread's kernel: a pre-started one, else started now on first use."""
         km = getattr(self._local, "km", None)
-        if km is not None:
-            return km  # the engine resets it as it connects (see fresh_namespace)
-        try:
-            km = self._prestarted.get_nowait().result()
-        except Empty:
-            km = self._start()
-        self._local.km = km
-        return km
+        if km is None:
+            try:
+                km = self._prestarted.get_nowait().result()
+            except Empty:
+                km = self._start()
+            self._local.km = km
+        # A run that waited for its kernel while the build was told to stop never starts.
+        if self._stopping:
+            raise KernelsStopping("the build is stopping: no notebook starts now")
+        return km  # the engine resets it as it connects (see fresh_namespace)
 
     def _start(self) -> AsyncKernelManager:
         km = AsyncKernelManager(kernel_name=self.kernel_name)
@@ -104,6 +111,18 @@ class KernelPool:
                 self._all.remove(km)
         asyncio.run(_shutdown(km))
 
+    def interrupt(self) -> None:
+        """Interrupt what every kernel is running (the build is stopping): a cell under
+        way fails at once instead of running to its end, and no run starts after."""
+        self._stopping = True
+        with self._lock:
+            kms = list(self._all)
+        for km in kms:
+            try:
+                asyncio.run(km.interrupt_kernel())
+            except Exception:  # stopping anyway: a kernel already gone is fine
+                pass
+
     def close(self) -> None:
         # Kernels still starting are waited for, so that none outlives the pool.
         while True:
@@ -126,6 +145,38 @@ class KernelPool:
 async def _shutdown(km: AsyncKernelManager) -> None:
     if await km.is_alive():
         await km.shutdown_kernel(now=True)
+
+
+def started_cell(nb) -> tuple[int, str] | None:
+    """(index, source) of the last cell papermill started in `nb`: the cell that was
+    running when a run broke off outside any cell's own error (a kernel that died)."""
+    found = None
+    for index, cell in enumerate(nb.cells):
+        status = (cell.get("metadata", {}).get("papermill") or {}).get("status")
+        if status not in (None, "pending"):
+            found = (index, cell.source)
+    return found
+
+
+def _note_started_cell(exc: BaseException, nb_man) -> None:
+    # Read before papermill's clean-up marks every pending cell completed.
+    try:
+        exc.ipdossier_cell = started_cell(nb_man.nb)
+    except Exception:  # an exception that takes no attributes: the cell stays unknown
+        pass
+
+
+class PlainEngine(NBClientEngine):
+    """papermill's nbclient engine (a kernel of its own per run), naming the cell that
+    was running when a run broke off."""
+
+    @classmethod
+    def execute_managed_notebook(cls, nb_man, kernel_name, **kwargs):
+        try:
+            return super().execute_managed_notebook(nb_man, kernel_name, **kwargs)
+        except Exception as exc:
+            _note_started_cell(exc, nb_man)
+            raise
 
 
 class WarmKernelEngine(NBClientEngine):
@@ -155,7 +206,11 @@ class WarmKernelEngine(NBClientEngine):
             stdout_file=stdout_file,
             stderr_file=stderr_file,
         )
-        return _ClosingClient(nb_man, **final_kwargs).execute()
+        try:
+            return _ClosingClient(nb_man, **final_kwargs).execute()
+        except Exception as exc:
+            _note_started_cell(exc, nb_man)
+            raise
 
 
 async def fresh_namespace(kc, timeout: float = 60) -> None:
@@ -233,3 +288,5 @@ class _ClosingClient(PapermillNotebookClient):
 
 ENGINE = "ipdossier-warm"
 papermill_engines.register(ENGINE, WarmKernelEngine)
+PLAIN_ENGINE = "ipdossier-plain"
+papermill_engines.register(PLAIN_ENGINE, PlainEngine)
