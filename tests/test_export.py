@@ -10,8 +10,10 @@ shared path, on a copy of the data.
 
 from __future__ import annotations
 
+import dataclasses
 import http.server
 import io
+import logging
 import re
 import subprocess
 import sys
@@ -29,7 +31,7 @@ from pypdf import PdfReader, PdfWriter
 from ipdossier import data
 from ipdossier.build.execute import execute
 from ipdossier.build.kernels import KernelPool
-from ipdossier.export import outline
+from ipdossier.export import outline, report
 from ipdossier.export.printer import PdfPrinter
 from ipdossier.export.report import render_report
 from ipdossier.i18n import t
@@ -478,3 +480,61 @@ def test_per_chapter_pdfs(reports, language):
             if other is not chapter:
                 for title in other.charts:
                     assert compact(title) not in text, (pdf.name, title)
+
+
+# -- the contents' page numbers ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def chapter_parts(reports, printer):
+    """The default dossier's chapters prepared as the build prepares them, with its context."""
+    executed, _ = reports["en"]
+    params = {"event_id": "bth-2017-baoding", "language": "en", "jurisdiction": "all", "as_of": ""}
+    ctx = report.report_context(params, "test")
+    parts = [
+        report.prepare_chapter(path, i, ctx, formats={"pdf"}, printer=printer)
+        for i, path in enumerate(executed, start=1)
+    ]
+    return parts, ctx
+
+
+def test_contents_are_printed_again_until_their_page_numbers_match(
+    chapter_parts, printer, tmp_path, caplog
+):
+    parts, ctx = chapter_parts
+    assert len(parts) >= 2
+    lengths = [len(PdfReader(io.BytesIO(p.pdf)).pages) for p in parts]
+    # The first chapter claims the second's length: the first printing's numbers are wrong.
+    misled = [dataclasses.replace(parts[0], pdf=parts[1].pdf), *parts[1:]]
+    assert lengths[0] != lengths[1]
+    with caplog.at_level(logging.WARNING, logger="ipdossier.export"):
+        pdf, _ = report._print_dossier(printer, misled, tmp_path, ctx)
+    assert not caplog.records, caplog.text
+    reader = PdfReader(pdf)
+    starts = pdfs.destinations(reader)
+    assert starts["chapter-2"] == 3 + lengths[0] - 1  # cover, contents, chapter 1's body
+    contents = nfkc(reader.pages[1].extract_text())
+    for title, page in pdfs.bookmarks(reader)[1:]:
+        assert f"{title} {page}" in contents, (title, page, contents)
+
+
+def test_contents_that_never_match_are_written_with_a_warning(
+    chapter_parts, printer, tmp_path, caplog, monkeypatch
+):
+    parts, ctx = chapter_parts
+    printings = []
+    real = outline.destination_pages
+
+    def moving(pdf: bytes) -> dict[str, int]:
+        # As if each printing moved every page break: the numbers never settle.
+        printings.append(pdf)
+        return {key: page + len(printings) for key, page in real(pdf).items()}
+
+    monkeypatch.setattr(outline, "destination_pages", moving)
+    with caplog.at_level(logging.WARNING, logger="ipdossier.export"):
+        pdf, _ = report._print_dossier(printer, parts, tmp_path, ctx)
+    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF-")
+    assert len(printings) > 2  # more than one more try
+    (warning,) = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert str(tmp_path / "dossier.pdf") in warning.getMessage()
+    assert "page numbers still differ" in warning.getMessage()
