@@ -15,6 +15,7 @@ import http.server
 import io
 import logging
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -36,7 +37,7 @@ from ipdossier.export.printer import PdfPrinter
 from ipdossier.export.report import render_report
 from ipdossier.i18n import t
 from ipdossier.params import validate
-from ipdossier.paths import notebooks_dir
+from ipdossier.paths import data_dir, notebooks_dir
 
 pytestmark = pytest.mark.slow
 
@@ -302,10 +303,19 @@ def test_charts_in_the_pdf_are_vector(reports, language):
             assert compact(title) in page_text, title
 
 
-@pytest.fixture
-def hostile_report(tmp_path, data_copy, monkeypatch, printer):
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory, printer):
+    """A report from a copy of the data with markup in a name (made once per module)."""
+    tmp_path = tmp_path_factory.mktemp("hostile")
+    data_copy = tmp_path / "data"
+    shutil.copytree(data_dir(), data_copy)
     edit_cell(data_copy / "people.csv", "zhao-jinglian", "name", XSS)
-    monkeypatch.setenv("IPDOSSIER_DATA", str(data_copy))
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("IPDOSSIER_DATA", str(data_copy))
+        return _hostile_report(tmp_path, data_copy, printer)
+
+
+def _hostile_report(tmp_path: Path, data_copy: Path, printer) -> dict:
     params = {"event_id": "bth-2017-baoding", "language": "en", "jurisdiction": "all", "as_of": ""}
     nb = NOTEBOOKS[0]
     executed = tmp_path / nb.name
