@@ -18,6 +18,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 from queue import Empty, SimpleQueue
 
@@ -50,6 +51,7 @@ class KernelPool:
         self._sockets = tempfile.TemporaryDirectory(prefix="ipdossier-kernels-")
         self._prestarted: SimpleQueue[Future] = SimpleQueue()
         self._stopping = False
+        self._handed: list[AsyncKernelManager] = []
 
     def prestart(self, count: int, preload: str = "") -> None:
         """Start `count` kernels now, in the background, each running `preload` (imports):
@@ -76,14 +78,29 @@ class KernelPool:
         km = getattr(self._local, "km", None)
         if km is None:
             try:
-                km = self._prestarted.get_nowait().result()
+                fut = self._prestarted.get_nowait()
             except Empty:
                 km = self._start()
+            else:
+                km = self._wait_prestarted(fut)
             self._local.km = km
+            with self._lock:
+                self._handed.append(km)
         # A run that waited for its kernel while the build was told to stop never starts.
         if self._stopping:
             raise KernelsStopping("the build is stopping: no notebook starts now")
         return km  # the engine resets it as it connects (see fresh_namespace)
+
+    def _wait_prestarted(self, fut: Future) -> AsyncKernelManager:
+        """A pre-started kernel once it is up; if the build is told to stop meanwhile, the
+        kernel is left to `close()`, which waits for it and shuts it down."""
+        while True:
+            try:
+                return fut.result(timeout=0.2)
+            except FutureTimeout:
+                if self._stopping:
+                    self._prestarted.put(fut)
+                    raise KernelsStopping("the build is stopping: no notebook starts now") from None
 
     def _start(self) -> AsyncKernelManager:
         km = AsyncKernelManager(kernel_name=self.kernel_name)
@@ -115,8 +132,9 @@ class KernelPool:
         """Interrupt what every kernel is running (the build is stopping): a cell under
         way fails at once instead of running to its end, and no run starts after."""
         self._stopping = True
+        # Only kernels handed to a notebook run: one still starting would die of SIGINT.
         with self._lock:
-            kms = list(self._all)
+            kms = [km for km in self._handed if km in self._all]
         for km in kms:
             try:
                 asyncio.run(km.interrupt_kernel())
@@ -246,17 +264,24 @@ async def _run_code(km: AsyncKernelManager, code: str, timeout: float = 120) -> 
     kc.start_channels()
     try:
         msg_id = kc.execute(code, silent=True, store_history=False)
-        await _reply(kc, msg_id, time.monotonic() + timeout)
+        await _reply(kc, msg_id, time.monotonic() + timeout, alive=km.is_alive)
     finally:
         kc.stop_channels()
 
 
-async def _reply(kc, msg_id: str, deadline: float) -> dict:
+async def _reply(kc, msg_id: str, deadline: float, alive=None) -> dict:
+    """The shell reply to `msg_id`; with `alive`, a kernel that died is noticed within a
+    second instead of at the deadline."""
     while True:
+        wait = deadline - time.monotonic()
         try:
-            msg = await kc.get_shell_msg(timeout=max(0.1, deadline - time.monotonic()))
+            msg = await kc.get_shell_msg(timeout=max(0.1, min(wait, 1.0) if alive else wait))
         except Empty:
-            raise RuntimeError("kernel did not answer") from None
+            if time.monotonic() >= deadline:
+                raise RuntimeError("kernel did not answer") from None
+            if alive is not None and not await alive():
+                raise RuntimeError("kernel died before it answered") from None
+            continue
         if msg["parent_header"].get("msg_id") == msg_id:
             return msg
 
