@@ -2,7 +2,8 @@
 #   make report   build the default dossier into reports/
 #   make test     run the test suite
 # Both create .venv, install the package with its dependencies, and install the system
-# packages (Chromium, CJK fonts) when they are missing and apt is available.
+# packages (Chromium, CJK fonts, Python's venv; for the tests also systemd-analyze) when
+# they are missing and apt is available. System packages come first: .venv needs venv.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
@@ -10,12 +11,12 @@ BIN    := $(VENV)/bin
 # Reinstall whenever pyproject.toml changes.
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test check lint system-deps clean-reports lab
+.PHONY: report test check lint system-deps test-system-deps clean-reports lab
 
-report: $(STAMP) system-deps
+report: system-deps $(STAMP)
 	$(BIN)/ipdossier build
 
-test: $(STAMP) system-deps
+test: test-system-deps $(STAMP)
 	$(BIN)/python -m pytest
 
 check: $(STAMP)
@@ -30,7 +31,10 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
 system-deps:
-	@bash scripts/system-deps.sh
+	@PYTHON="$(PYTHON)" bash scripts/system-deps.sh
+
+test-system-deps:
+	@PYTHON="$(PYTHON)" bash scripts/system-deps.sh --tests
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

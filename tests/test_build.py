@@ -1,8 +1,11 @@
 """`ipdossier build` end to end, on a throwaway project (copied data, small notebooks).
 
 The notebooks here are small but real: they import ipdossier, read the data package and
-draw a plotly chart through the same renderer as the dossier's chapters, so the whole
-chain (validation, warm kernels, kaleido, export, publishing) runs as in production.
+show a plotly chart with `nb.show`, as the dossier's chapters do. The build runs them as
+it runs the chapters: warm kernels emit the chart's JSON only, the run's one Chromium
+draws its SVG and prints the PDFs on export threads, and the run is published at once.
+Most tests here build HTML only, which is quicker; the dossier's own PDFs are tested in
+test_build_pdf.py and test_export.py, and a missing browser or font here, with PDF on.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -75,11 +79,11 @@ def _env(root: Path) -> dict:
     return {**os.environ, "IPDOSSIER_ROOT": str(root), "IPDOSSIER_SOURCES": str(sources_dir())}
 
 
-def ipdossier(root: Path, *args: str, **kw) -> subprocess.CompletedProcess:
+def ipdossier(root: Path, *args: str, env: dict | None = None, **kw) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "ipdossier", "build", "--no-progress", *args],
         cwd=root,
-        env=_env(root),
+        env=env or _env(root),
         capture_output=True,
         text=True,
         timeout=600,
@@ -96,6 +100,9 @@ def start(root: Path, *args: str) -> subprocess.Popen:
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+pytestmark = pytest.mark.slow
 
 
 def manifest(run_dir: Path) -> dict:
@@ -276,3 +283,103 @@ def test_keep_prunes_old_runs_but_never_latest(project: Path):
     assert ipdossier(project, "--format", "html", "--keep", "1").returncode == 0
     runs = [p for p in reports.iterdir() if p.is_dir() and p.name[:2] == "20"]
     assert runs == [(reports / "latest").resolve()]
+
+
+def pdfs_outside(reports: Path, run: Path) -> list[Path]:
+    return [p for p in reports.rglob("*.pdf") if run not in p.resolve().parents]
+
+
+def test_missing_browser_exits_4_says_what_to_install_and_keeps_the_report(project, tmp_path):
+    assert ipdossier(project).returncode == 0  # PDF and HTML, with the system's Chromium
+    reports = project / "reports"
+    good = snapshot(reports)
+    good_run = (reports / "latest").resolve()
+    assert any(name.endswith(".pdf") for name in good)
+
+    env = {**_env(project), "IPDOSSIER_CHROMIUM": str(tmp_path / "no-such-chrome")}
+    done = ipdossier(project, "--force", env=env)
+    assert done.returncode == 4, done.stderr[-2000:]
+    assert "apt install chromium fonts-noto-cjk" in done.stderr
+    assert "IPDOSSIER_CHROMIUM" in done.stderr
+    assert (reports / "latest").resolve() == good_run and snapshot(reports) == good
+    assert not pdfs_outside(reports, good_run)
+
+    # No browser on PATH at all.
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    env = {k: v for k, v in _env(project).items() if k != "IPDOSSIER_CHROMIUM"}
+    done = ipdossier(project, "--force", env={**env, "PATH": str(bare)})
+    assert done.returncode == 4, done.stderr[-2000:]
+    assert "no Chromium or Chrome found" in done.stderr
+    assert (reports / "latest").resolve() == good_run and snapshot(reports) == good
+    assert not pdfs_outside(reports, good_run)
+
+
+def test_missing_cjk_fonts_exit_4_and_keep_the_report(project, tmp_path):
+    params = write_params(project, "variants:\n  - language: zh\n")
+    assert ipdossier(project, "--params", str(params)).returncode == 0
+    reports = project / "reports"
+    good = snapshot(reports)
+    good_run = (reports / "latest").resolve()
+
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "fc-list").write_text("#!/bin/sh\nexit 0\n")  # fontconfig with no CJK font
+    (fake / "fc-list").chmod(0o755)
+    env = _env(project)
+    done = ipdossier(
+        project, "--params", str(params), "--force", env={**env, "PATH": f"{fake}:{env['PATH']}"}
+    )
+    assert done.returncode == 4, done.stderr[-2000:]
+    assert "fonts-noto-cjk" in done.stderr
+    assert (reports / "latest").resolve() == good_run and snapshot(reports) == good
+    assert not pdfs_outside(reports, good_run)
+
+
+@pytest.mark.parametrize("when", ["kernel starting", "cell running"])
+def test_sigterm_exits_130_at_once_and_keeps_the_previous_report(project, when):
+    assert ipdossier(project, "--format", "html").returncode == 0
+    reports = project / "reports"
+    good = snapshot(reports)
+    good_run = (reports / "latest").resolve()
+
+    # One worker, two notebooks that each sleep 30 s: the second is queued when the
+    # build is told to stop, and must never start; the first must not run to its end.
+    params = write_params(project, "defaults:\n  delay: 30.0\n")
+    doomed = start(project, "--params", str(params), "--format", "html", "--jobs", "1")
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(doomed.stderr), daemon=True)
+    reader.start()
+    # "executing" is logged as the worker asks for its kernel; papermill's "Executing
+    # notebook with kernel" once the notebook runs (its sleeping cell follows at once).
+    sign = "executing 01_figures.ipynb" if when == "kernel starting" else "Executing notebook"
+    deadline = time.monotonic() + 120
+    while not any(sign in line for line in lines) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert any(sign in line for line in lines), "".join(lines)[-2000:]
+    time.sleep(0.5 if when == "kernel starting" else 3.0)
+    stopped = time.monotonic()
+    doomed.send_signal(signal.SIGTERM)
+    doomed.wait(timeout=180)
+    took = time.monotonic() - stopped
+    reader.join(timeout=30)
+    err = "".join(lines)
+
+    assert doomed.returncode == 130, err[-2000:]
+    assert "interrupted" in err and "previous reports are untouched" in err
+    assert "executing 02_table.ipynb" not in err
+    assert took < 20, f"the build took {took:.0f} s to stop"
+    assert (reports / "latest").resolve() == good_run and snapshot(reports) == good
+
+
+def test_a_kernel_that_dies_is_reported_at_its_cell(project):
+    _notebook(
+        project / "notebooks" / "03_dies.ipynb", "Dies", [BODY, "import os\nos._exit(1)", "1"]
+    )
+    failed = ipdossier(project, "--format", "html")
+    assert failed.returncode == 1
+    assert "03_dies.ipynb" in failed.stderr and "variant default" in failed.stderr
+    # Cell 3 of the notebook as the analyst sees it (0: heading, 1: parameters, 2: set-up).
+    assert "cell 3" in failed.stderr, failed.stderr[-2000:]
+    assert "before the first cell" not in failed.stderr
+    assert "DeadKernelError" in failed.stderr

@@ -1,37 +1,35 @@
-"""Charts as drawn: read back from the SVG the build puts in the reports, for every
-language and jurisdiction, since a filter that leaves one or two rows changes the geometry."""
+"""Charts as drawn: read back from the SVGs the build wrote into the executed notebooks
+of the reports (the scheduled every-jurisdiction run of the session's build), for every
+language and jurisdiction, since a filter that leaves one or two rows changes the geometry.
+"""
 
 from __future__ import annotations
 
-import json
 import re
 from xml.etree import ElementTree
 
+import pdfs
 import pytest
 
-from ipdossier import notebook as nb
-from ipdossier.charts import attendance, participation, policies, programme, series
-from ipdossier.export.printer import PdfPrinter
-from ipdossier.theme import svg_size
+from ipdossier import data
 
-CHARTS = {
-    "participation": participation.figure,
-    "who came": attendance.figure,
-    "programme": programme.figure,
-    "series map": series.map_figure,
-    "reach": series.reach_figure,
-    "timeline": policies.timeline_figure,
-    "citations": policies.citations_figure,
-    "hierarchy": policies.hierarchy_figure,
-}
+pytestmark = pytest.mark.slow
+
 JURISDICTIONS = ["all", "national", "Beijing", "Tianjin", "Hebei"]
+SPEECHES = {"en": "Speeches and their themes", "zh": "发言及主题"}  # the table's title
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-@pytest.fixture(scope="module")
-def printer():
-    with PdfPrinter() as p:
-        yield p
+def drawn(built, language: str, jurisdiction: str) -> list[tuple[str, dict, ElementTree.Element]]:
+    """(chapter, figure JSON, parsed SVG) of every chart of a variant, as the build wrote it."""
+    charts = []
+    for executed in built.executed(f"{language}-{jurisdiction}", grown=True):
+        found = pdfs.svgs(executed)
+        assert found, f"{executed.name}: no chart"
+        for figure, svg in found:
+            assert svg, f"{executed.name}: {figure['layout']['title']['text']!r} has no SVG"
+            charts.append((executed.stem, figure, ElementTree.fromstring(svg)))
+    return charts
 
 
 def translate_y(element) -> float:
@@ -45,13 +43,12 @@ def classed(root, name: str):
 
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
-def test_legend_sits_below_the_axis_and_inside_the_chart(printer, language, jurisdiction):
-    ctx = nb.setup(language=language, jurisdiction=jurisdiction, renderer="json")
+def test_legend_sits_below_the_axis_and_inside_the_chart(built, language, jurisdiction):
     problems = []
-    for name, build in CHARTS.items():
-        figure = json.loads(build(ctx).to_json())  # as the notebook's output holds it
-        width, height = svg_size(figure)
-        root = ElementTree.fromstring(printer.svg(figure, width, height))
+    charts = drawn(built, language, jurisdiction)
+    for stem, figure, root in charts:
+        name = f"{stem}: {figure['layout']['title']['text']}"
+        height = float(root.get("height"))
         legends = classed(root, "legend")
         if not legends:
             continue
@@ -72,6 +69,7 @@ def test_legend_sits_below_the_axis_and_inside_the_chart(printer, language, juri
         if baselines and top < max(baselines) + 2:
             axis = max(baselines)
             problems.append(f"{name}: legend starts at {top:.0f} px, over the axis (to {axis:.0f})")
+    assert any(classed(root, "legend") for _, _, root in charts), "no chart has a legend"
     assert not problems, f"{language}/{jurisdiction}: " + "; ".join(problems)
 
 
@@ -83,20 +81,43 @@ def absolute_y(element, parents) -> float:
     return y
 
 
+def speakers(language: str, jurisdiction: str) -> set[str]:
+    """Who spoke at the activity, by the data: the speeches of the event and its parts,
+    kept by the speaker's organisation (its level for "national", else its jurisdiction)."""
+    d = data.load()
+    event = "bth-2017-baoding"
+    at_event = {event} | set(d.events.loc[d.events["parent_event_id"] == event, "event_id"])
+    speeches = d.speeches[d.speeches["event_id"].isin(at_event)]
+    orgs = d.organisations.set_index("org_id")
+
+    def kept(org) -> bool:
+        if jurisdiction == "all":
+            return True
+        if not isinstance(org, str):  # a speaker whose organisation is not stated
+            return False
+        if jurisdiction == "national":
+            return str(orgs.loc[org, "level"]) == "national"
+        return str(orgs.loc[org, "jurisdiction"]) == jurisdiction
+
+    keep = [kept(org) for org in speeches["org_id"]]
+    people = d.people.set_index("person_id")["name"]
+    return {people[p] for p in speeches.loc[keep, "person_id"]}
+
+
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
-def test_speeches_table_shows_every_row_inside_the_chart(printer, language, jurisdiction):
+def test_speeches_table_shows_every_row_inside_the_chart(built, language, jurisdiction):
     # A go.Table taller than its figure is cut off (it scrolls in a browser, not on paper).
-    ctx = nb.setup(language=language, jurisdiction=jurisdiction, renderer="json")
-    fig = attendance.speeches_figure(ctx)
-    if fig.data and fig.data[0].type == "table":
-        speakers = set(fig.data[0].cells.values[0])
-    else:
-        speakers = set()
-    figure = json.loads(fig.to_json())
-    width, height = svg_size(figure)
-    root = ElementTree.fromstring(printer.svg(figure, width, height))
+    (root,) = [
+        root
+        for _, figure, root in drawn(built, language, jurisdiction)
+        if figure["layout"]["title"]["text"] == SPEECHES[language]
+    ]
+    height = float(root.get("height"))
     parents = {child: parent for parent in root.iter() for child in parent}
     shown = {"".join(e.itertext()).strip(): absolute_y(e, parents) for e in root.iter(f"{SVG}text")}
-    for name in speakers:
+    expected = speakers(language, jurisdiction)
+    if jurisdiction == "all":
+        assert len(expected) == len(data.load().speeches)
+    for name in expected:
         assert name in shown and shown[name] + 6 < height, (name, shown.get(name), height)

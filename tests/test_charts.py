@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from conftest import edit_cell
 
-from ipdossier import data, derive
+from ipdossier import data
 from ipdossier import notebook as nb
 from ipdossier.charts import attendance, participation, policies, programme, series
 
@@ -35,8 +35,10 @@ def test_participation_shows_every_headline_count_with_its_qualifier(dossier):
     shown = {(int(x), label) for t in bars for x, label in zip(t.x, t.text, strict=True)}
     figures = dossier.figures
     head = figures[figures["headline"] & (figures["unit"] != "ordinal")]
+    # How the README says a count is labelled: 150+ (more than), ~1,000 (nearly), 18.
+    label = {"exact": "{:,}", "at_least": "{:,}+", "approximately": "~{:,}", "at_most": "≤{:,}"}
     expected = {
-        (int(v), derive.figure_label(v, q))
+        (int(v), label[q].format(int(v)))
         for v, q in zip(head["value"], head["qualifier"], strict=True)
     }
     assert shown == expected

@@ -8,6 +8,7 @@ import pytest
 from conftest import append_row_copy, edit_cell
 from typer.testing import CliRunner
 
+from ipdossier import data
 from ipdossier.check import check
 from ipdossier.cli import app
 
@@ -88,8 +89,23 @@ def test_changed_source_text_is_detected(data_copy, sources, tmp_path):
     assert "the text changed" in out
 
 
-@pytest.mark.parametrize("missing", ["sources"])
-def test_missing_source_text_says_where_it_looked(data_copy, tmp_path, missing):
-    code, out = run_check(data_copy, tmp_path / "nowhere")
-    assert code == 1
-    assert "IPDOSSIER_SOURCES" in out
+@pytest.mark.parametrize("missing", ["folder given", "folder from IPDOSSIER_SOURCES", "file"])
+def test_missing_source_text_says_where_it_looked(
+    data_copy, sources, tmp_path, monkeypatch, missing
+):
+    file_name = data.load(data_copy).sources.iloc[0]["file_name"]
+    folder = tmp_path / "nowhere"
+    args = ["check", "--data", str(data_copy)]
+    if missing == "folder given":
+        args += ["--sources", str(folder)]
+    elif missing == "folder from IPDOSSIER_SOURCES":
+        monkeypatch.setenv("IPDOSSIER_SOURCES", str(folder))
+    else:  # the folder is there, the article is not
+        shutil.copytree(sources, folder)
+        (folder / file_name).unlink()
+        args += ["--sources", str(folder)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    # Where it looked, what it looked for, and how to point it elsewhere.
+    assert f"{folder / file_name} not found" in result.output
+    assert "set IPDOSSIER_SOURCES" in result.output

@@ -1,10 +1,21 @@
-"""PDF and HTML reports: what a reader gets, read back from the files themselves."""
+"""PDF and HTML reports: what a reader gets, read back from the files themselves.
+
+The dossiers read here are the session's real `ipdossier build` (see `built` in
+conftest): the charts drawn by the build's browser, the chapters printed on its export
+threads, the files the manifest lists. What each chapter should hold (its title, its
+charts, its source notes) is read from its executed notebook.
+Markup in the data (`hostile_report`) goes through `render_report`, the exporters'
+shared path, on a copy of the data.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import http.server
 import io
+import logging
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -13,20 +24,23 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import nbformat
-import pandas as pd
+import pdfs
 import pytest
 from conftest import edit_cell
+from pdfs import compact, flat, nfkc, text_of
 from pypdf import PdfReader, PdfWriter
 
 from ipdossier import data
 from ipdossier.build.execute import execute
 from ipdossier.build.kernels import KernelPool
-from ipdossier.export import outline
-from ipdossier.export.browser import MissingDependency
+from ipdossier.export import outline, report
 from ipdossier.export.printer import PdfPrinter
 from ipdossier.export.report import render_report
+from ipdossier.i18n import t
 from ipdossier.params import validate
-from ipdossier.paths import notebooks_dir
+from ipdossier.paths import data_dir, notebooks_dir
+
+pytestmark = pytest.mark.slow
 
 NOTEBOOKS = sorted(notebooks_dir().glob("[0-9]*.ipynb"))
 BIN = Path(sys.executable).parent
@@ -34,23 +48,8 @@ PLOTLY = "application/vnd.plotly.v1+json"
 XSS = "<img src=x onerror=alert(1)>"
 
 
-def text_of(pdf: Path) -> str:
-    reader = PdfReader(pdf)
-    # NFKC undoes the ligatures (ﬁ) that the PDF's text layer keeps.
-    return unicodedata.normalize("NFKC", "\n".join(p.extract_text() for p in reader.pages))
-
-
-def flat(text: str) -> str:
-    return " ".join(re.sub(r"<[^>]+>", " ", text).split())
-
-
-def run_chapters(dest: Path, params: dict, kernels: KernelPool) -> list[Path]:
-    out = []
-    for nb in NOTEBOOKS:
-        path = dest / nb.name
-        execute(nb, path, validate(nb, params), variant="test", kernels=kernels)
-        out.append(path)
-    return out
+def chapters_of(executed: list[Path]) -> list[pdfs.Chapter]:
+    return [pdfs.chapter(path) for path in executed]
 
 
 @pytest.fixture(scope="module")
@@ -67,26 +66,21 @@ def kernels():
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory, printer, kernels):
+def reports(built):
+    """The session's real build: the default dossier (English) from the cold run, and
+    the Chinese one (zh, all jurisdictions) from the scheduled every-jurisdiction run."""
     made = {}
-    for language in ("en", "zh"):
-        work = tmp_path_factory.mktemp(f"report-{language}")
-        params = {
-            "event_id": "bth-2017-baoding",
-            "language": language,
-            "jurisdiction": "all",
-            "as_of": "",
-        }
-        executed = run_chapters(work / "notebooks", params, kernels)
-        result = render_report(
+    for language, slug, grown in (("en", "default", False), ("zh", "zh-all", True)):
+        executed = built.executed(slug, grown=grown)
+        folder = built.folder(slug, grown=grown)
+        made[language] = (
             executed,
-            work / "out",
-            params=params,
-            data_version="test",
-            formats={"pdf", "html"},
-            printer=printer,
+            {
+                "pdf": folder / "dossier.pdf",
+                "html": folder / "dossier.html",
+                "chapters": [folder / f"{path.stem}.pdf" for path in executed],
+            },
         )
-        made[language] = (executed, result)
     return made
 
 
@@ -106,11 +100,18 @@ def chart_texts(executed: list[Path]) -> tuple[list[str], list[str]]:
     return titles, labels
 
 
+def test_every_chapter_of_the_build_is_in_the_dossier(reports):
+    executed, _ = reports["en"]
+    # The build's chapters are the notebooks of notebooks/, in order, each with charts.
+    assert [p.name for p in executed] == [p.name for p in NOTEBOOKS]
+    for chapter in chapters_of(executed):
+        assert chapter.charts, f"{chapter.stem} shows no chart"
+
+
 def test_dossier_pdf_holds_every_chart_title_label_and_key_figure(reports):
     executed, result = reports["en"]
     text = flat(text_of(result["pdf"]))
     titles, labels = chart_texts(executed)
-    assert len(titles) == 12  # 4 + 2 + 3 + 3 charts in the four chapters
     for title in titles:
         assert flat(title) in text, title
     for label in labels:
@@ -125,47 +126,62 @@ def test_dossier_pdf_holds_every_chart_title_label_and_key_figure(reports):
         assert flat(title.replace(" ", "")) in text.replace(" ", ""), title
 
 
-def test_pdf_is_a4_with_page_numbers_header_and_bookmarks(reports):
-    _, result = reports["en"]
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_pdf_is_a4_with_page_numbers_header_and_bookmarks(reports, language):
+    executed, result = reports[language]
     reader = PdfReader(result["pdf"])
     n = len(reader.pages)
     for i, page in enumerate(reader.pages, start=1):
         box = page.mediabox
         assert abs(float(box.width) - 595.9) < 2 and abs(float(box.height) - 842.9) < 2
-        page_text = page.extract_text()
-        assert f"Page {i} of {n}" in page_text
-        assert "IP Service Policy Dossier" in page_text
-    top = [item.title for item in reader.outline if not isinstance(item, list)]
+        page_text = nfkc(page.extract_text())
+        assert nfkc(t("page_of", language).format(page=i, total=n)) in page_text
+        assert nfkc(t("dossier_title", language)) in page_text
+    top = [title for title, _ in pdfs.bookmarks(reader)]
     assert top == [
-        "Contents",
-        "The Baoding activity",
-        "SIPO's connecting activities",
-        "The policies cited",
-        "Sources",
+        t("contents", language),
+        *[c.heading(language) for c in chapters_of(executed)],
+        t("sources", language),
     ]
     # The contents page gives the page each chapter starts on.
-    contents = reader.pages[1].extract_text()
-    for item in reader.outline:
-        if not isinstance(item, list) and item.title != "Contents":
-            assert f"{item.title} {reader.get_destination_page_number(item) + 1}" in contents
+    contents = nfkc(reader.pages[1].extract_text())
+    for title, page in pdfs.bookmarks(reader)[1:]:
+        assert nfkc(f"{title} {page}") in contents, (title, page)
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_contents_give_the_page_each_chapter_starts_on(reports, language):
     # By link target, not bookmark title: in Chinese the contents name a chapter by its
     # Chinese title while its heading is the notebook's own.
-    _, result = reports[language]
+    executed, result = reports[language]
     reader = PdfReader(result["pdf"])
-    starts = {
-        name.lstrip("/"): reader.get_destination_page_number(dest) + 1
-        for name, dest in reader.named_destinations.items()
-    }
+    starts = pdfs.destinations(reader)
     lines = [ln.strip() for ln in reader.pages[1].extract_text().splitlines() if ln.strip()]
     lines = [ln for ln in lines if not re.search(r"\d+\D+\d+$", ln)]  # not "Page 2 of 13"
-    for key in ("chapter-1", "chapter-2", "chapter-3", "sources"):
+    keys = [f"chapter-{i}" for i in range(1, len(executed) + 1)] + ["sources"]
+    for key in keys:
         assert any(ln.endswith(f" {starts[key]}") for ln in lines), (key, starts, lines)
     numbered = [ln for ln in lines if re.search(r"\s\d+$", ln)]
-    assert len(numbered) == 4, lines
+    assert len(numbered) == len(keys), lines
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_dossier_is_cover_contents_then_each_chapter_pdf_and_the_sources(reports, language):
+    # Each chapter PDF is its chapter followed by the sources appendix; the dossier has
+    # a cover and a contents page, then every chapter as long as in its own PDF.
+    executed, result = reports[language]
+    reader = PdfReader(result["pdf"])
+    starts = pdfs.destinations(reader)
+    page = 3
+    for i, pdf in enumerate(result["chapters"], start=1):
+        own = PdfReader(pdf)
+        body = dict(pdfs.bookmarks(own))[t("sources", language)] - 1
+        assert starts[f"chapter-{i}"] == page, (pdf.name, starts)
+        page += body
+    assert starts["sources"] == page
+    appendix = len(own.pages) - body
+    assert len(reader.pages) == page - 1 + appendix
+    assert len(result["chapters"]) == len(executed)
 
 
 def test_doubled_bookmark_titles_are_tidied():
@@ -189,45 +205,41 @@ def test_no_code_in_the_report(reports):
     assert "nb.setup(" not in html
 
 
-def test_every_figure_has_a_source_note_resolving_to_the_appendix(reports):
-    _, result = reports["en"]
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_source_note_links_to_its_source_in_the_appendix(reports, language):
+    executed, result = reports[language]
+    chapters = chapters_of(executed)
     reader = PdfReader(result["pdf"])
-    text = text_of(result["pdf"])
-    charts = len(chart_texts(reports["en"][0])[0])
-    assert text.count("Source: [chinaip-1456]") >= charts
-    sources_page = next(
-        reader.get_destination_page_number(i)
-        for i in reader.outline
-        if not isinstance(i, list) and i.title == "Sources"
-    )
-    appendix = reader.pages[sources_page].extract_text()
-    source = data.load().sources.iloc[0]
-    assert "[chinaip-1456]" in appendix and source["url"] in appendix.replace("\n", "")
-    # Link annotations in the chapters jump to the appendix page.
-    targets = set()
-    for page in reader.pages:
-        for annot in page.get("/Annots") or []:
-            a = annot.get_object()
-            if a.get("/Subtype") == "/Link" and "/Dest" in a:
-                targets.add(_dest_page(reader, a["/Dest"]))
-            elif a.get("/Subtype") == "/Link" and "/A" in a and "/D" in a["/A"]:
-                targets.add(_dest_page(reader, a["/A"]["/D"]))
-    assert sources_page in targets
-
-
-def _dest_page(reader: PdfReader, dest) -> int | None:
-    dest = dest.get_object() if hasattr(dest, "get_object") else dest
-    if isinstance(dest, (str, bytes)) or not hasattr(dest, "__getitem__"):
-        named = reader.named_destinations.get(str(dest))
-        return reader.get_destination_page_number(named) if named else None
-    return reader.get_page_number(dest[0].get_object())
+    starts = pdfs.destinations(reader)
+    appendix = range(starts["sources"] - 1, len(reader.pages))
+    appendix_text = text_of(reader, appendix).replace("\n", "")
+    for chapter, pages in zip(chapters, pdfs.chapter_pages(reader, len(chapters)), strict=True):
+        assert chapter.notes, f"{chapter.stem} has no source note"
+        # Every note of the chapter is a link, in order, on the chapter's own pages ...
+        linked = [name for page in pages for name in pdfs.links(reader, page)]
+        assert linked == [f"source-{sid}" for sid in chapter.notes], chapter.stem
+        # ... to its source's entry, which is in the appendix and names the source.
+        for sid in set(chapter.notes):
+            assert starts[f"source-{sid}"] - 1 in appendix, sid
+            assert f"[{sid}]" in appendix_text
+    for _, source in data.load().sources.iterrows():
+        assert f"[{source['source_id']}]" in appendix_text
+        assert source["url"] in appendix_text
+    # A chapter PDF links its notes to its own copy of the appendix.
+    for chapter, pdf in zip(chapters, result["chapters"], strict=True):
+        own = PdfReader(pdf)
+        sources_page = dict(pdfs.bookmarks(own))[t("sources", language)]
+        linked = [name for page in range(sources_page - 1) for name in pdfs.links(own, page)]
+        assert linked == [f"source-{sid}" for sid in chapter.notes], pdf.name
+        for sid in set(chapter.notes):
+            assert pdfs.destinations(own)[f"source-{sid}"] >= sources_page, (pdf.name, sid)
 
 
 def test_chinese_report_has_cjk_text_with_embedded_fonts(reports):
     _, result = reports["zh"]
     text = text_of(result["pdf"])
     for expected in ("知识产权服务政策档案", "目录", "参与情况（据原文）", "资料来源", "保定市"):
-        assert unicodedata.normalize("NFKC", expected) in text, expected
+        assert nfkc(expected) in text, expected
     reader = PdfReader(result["pdf"])
     fonts = 0
     for page in reader.pages:
@@ -262,41 +274,63 @@ def test_chinese_chapters_open_with_their_chinese_titles_and_headers(reports):
         title = nbformat.read(path, as_version=4).metadata["ipdossier"]["title_zh"]
         first_line = PdfReader(pdf).pages[0].extract_text().splitlines()[0]
         # The heading: the contents and the bookmarks give the chapter this title too.
-        assert unicodedata.normalize("NFKC", first_line) == unicodedata.normalize("NFKC", title)
+        assert nfkc(first_line) == nfkc(title)
     text = text_of(result["pdf"])
-    compact = "".join(text.split())  # a narrow column wraps its header
+    squeezed = "".join(text.split())  # a narrow column wraps its header
     for header in ("统计对象", "限定", "序号", "地点", "政策文件", "层级", "文号", "日期依据"):
-        assert header in compact, header
+        assert header in squeezed, header
     # Qualifiers in the tables by their label, not their code.
     assert "at_least" not in text
-    assert unicodedata.normalize("NFKC", "下限（超过）") in text
+    assert nfkc("下限（超过）") in text
 
 
 def test_html_is_self_contained_and_interactive(reports):
-    _, result = reports["en"]
+    executed, result = reports["en"]
     html = result["html"].read_text(encoding="utf-8")
     assert html.count("Plotly.newPlot(") >= 1
     assert len(re.findall(r"\* plotly\.js v\d", html)) == 1  # plotly.js inlined once
     assert not re.search(r"<script[^>]+src=", html)
     assert not re.search(r"<link[^>]+href=\"?https?:", html)
-    assert html.count('class="ipd-figure"') == 9
+    charts = sum(len(c.charts) for c in chapters_of(executed))
+    assert html.count('class="ipd-figure"') == charts
     assert 'id="source-chinaip-1456"' in html
 
 
-def test_charts_in_the_pdf_are_vector(reports):
-    _, result = reports["en"]
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_charts_in_the_pdf_are_vector(reports, language):
+    # Chromium tags each chart (an <img> of its SVG, alt text: the chart's title) as a
+    # /Figure; what is drawn inside it must be paths and text, never an image.
+    executed, result = reports[language]
+    chapters = chapters_of(executed)
     reader = PdfReader(result["pdf"])
-    # A raster chart would be an image XObject; charts here are paths and text.
-    for page in reader.pages:
-        xobjects = page["/Resources"].get("/XObject") or {}
-        for x in xobjects.values():
-            assert x.get_object().get("/Subtype") != "/Image"
+    drawn = pdfs.figures(reader)
+    for chapter, pages in zip(chapters, pdfs.chapter_pages(reader, len(chapters)), strict=True):
+        mine = [f for f in drawn if f.page in pages]
+        assert [flat(f.alt) for f in mine] == [flat(title) for title in chapter.charts], (
+            chapter.stem
+        )
+        for figure, title in zip(mine, chapter.charts, strict=True):
+            assert figure.images == 0, f"{title!r} is a raster image"
+            assert figure.painted_paths >= 5, f"{title!r}: {figure.painted_paths} paths"
+            assert figure.text_shows >= 1, f"{title!r}: its text is not text"
+            # The title is in the text layer of the page the chart is drawn on.
+            page_text = compact(text_of(reader, range(figure.page, figure.page + 1)))
+            assert compact(title) in page_text, title
 
 
-@pytest.fixture
-def hostile_report(tmp_path, data_copy, monkeypatch, printer):
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory, printer):
+    """A report from a copy of the data with markup in a name (made once per module)."""
+    tmp_path = tmp_path_factory.mktemp("hostile")
+    data_copy = tmp_path / "data"
+    shutil.copytree(data_dir(), data_copy)
     edit_cell(data_copy / "people.csv", "zhao-jinglian", "name", XSS)
-    monkeypatch.setenv("IPDOSSIER_DATA", str(data_copy))
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("IPDOSSIER_DATA", str(data_copy))
+        return _hostile_report(tmp_path, data_copy, printer)
+
+
+def _hostile_report(tmp_path: Path, data_copy: Path, printer) -> dict:
     params = {"event_id": "bth-2017-baoding", "language": "en", "jurisdiction": "all", "as_of": ""}
     nb = NOTEBOOKS[0]
     executed = tmp_path / nb.name
@@ -409,52 +443,6 @@ def test_chart_page_draws_markup_as_text_and_fetches_nothing_but_plotly_js(print
         server.shutdown()
 
 
-def test_missing_browser_says_what_to_install_and_writes_nothing(reports, tmp_path, monkeypatch):
-    executed, _ = reports["en"]
-    monkeypatch.setenv("IPDOSSIER_CHROMIUM", str(tmp_path / "no-such-chrome"))
-    with pytest.raises(MissingDependency) as err:
-        render_report(
-            executed[:1],
-            tmp_path / "out",
-            params={"language": "en"},
-            data_version="x",
-            formats={"pdf"},
-            printer=None,
-        )
-    assert "apt install chromium fonts-noto-cjk" in str(err.value)
-    assert not list((tmp_path / "out").glob("*.pdf"))
-    monkeypatch.delenv("IPDOSSIER_CHROMIUM")
-    monkeypatch.setenv("PATH", str(tmp_path))
-    with pytest.raises(MissingDependency, match="no Chromium or Chrome found"):
-        render_report(
-            executed[:1],
-            tmp_path / "out2",
-            params={"language": "en"},
-            data_version="x",
-            formats={"pdf"},
-            printer=None,
-        )
-
-
-def test_missing_cjk_fonts_stop_a_chinese_report(reports, tmp_path, monkeypatch):
-    executed, _ = reports["zh"]
-    fake = tmp_path / "bin"
-    fake.mkdir()
-    (fake / "fc-list").write_text("#!/bin/sh\nexit 0\n")
-    (fake / "fc-list").chmod(0o755)
-    monkeypatch.setenv("PATH", f"{fake}:/usr/bin:/bin")
-    with pytest.raises(MissingDependency, match="fonts-noto-cjk"):
-        render_report(
-            executed[:1],
-            tmp_path / "out",
-            params={"language": "zh"},
-            data_version="x",
-            formats={"pdf"},
-            printer=None,
-        )
-    assert not list((tmp_path / "out").glob("*.pdf"))
-
-
 def test_jupyter_nbconvert_to_dossier_pdf(reports, tmp_path):
     executed, _ = reports["en"]
     done = subprocess.run(
@@ -475,7 +463,10 @@ def test_jupyter_nbconvert_to_dossier_pdf(reports, tmp_path):
     pdf = tmp_path / f"{executed[1].stem}.pdf"
     assert pdf.read_bytes()[:5] == b"%PDF-"
     text = text_of(pdf)
-    assert "SIPO's connecting activities" in text and "Sources" in text
+    chapter = pdfs.chapter(executed[1])
+    assert text.startswith(chapter.title) and "Sources" in text
+    for title in chapter.charts:
+        assert compact(title) in compact(text), title
     assert "nb.setup(" not in text
     listed = subprocess.run(
         [str(BIN / "jupyter"), "nbconvert", "--help-all"],
@@ -486,12 +477,92 @@ def test_jupyter_nbconvert_to_dossier_pdf(reports, tmp_path):
     assert "dossier_pdf" in listed
 
 
-def test_per_chapter_pdfs(reports):
-    executed, result = reports["en"]
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_per_chapter_pdfs(reports, language):
+    executed, result = reports[language]
+    chapters = chapters_of(executed)
     assert [p.name for p in result["chapters"]] == [f"{p.stem}.pdf" for p in executed]
-    for pdf in result["chapters"]:
-        text = text_of(pdf)
-        assert "Sources" in text and pd.notna(text)
+    for chapter, pdf in zip(chapters, result["chapters"], strict=True):
+        reader = PdfReader(pdf)
+        heading = chapter.heading(language)
+        # Opens with its own title, and its bookmarks are that title and the sources.
+        first_line = nfkc(reader.pages[0].extract_text()).splitlines()[0]
+        assert first_line == nfkc(heading), pdf.name
+        assert [title for title, _ in pdfs.bookmarks(reader)] == [heading, t("sources", language)]
+        n = len(reader.pages)
+        for i, page in enumerate(reader.pages, start=1):
+            page_text = nfkc(page.extract_text())
+            assert nfkc(t("page_of", language).format(page=i, total=n)) in page_text
+            assert compact(f"{t('dossier_title', language)} · {heading}") in compact(page_text)
+        # Its own charts, each drawn as a tagged vector figure, and no other chapter's.
+        text = compact(text_of(reader))
+        for title in chapter.charts:
+            assert compact(title) in text, (pdf.name, title)
+        figures = pdfs.figures(reader)
+        assert [flat(f.alt) for f in figures] == [flat(c) for c in chapter.charts], pdf.name
+        assert all(f.images == 0 and f.painted_paths >= 5 for f in figures), pdf.name
+        for other in chapters:
+            if other is not chapter:
+                for title in other.charts:
+                    assert compact(title) not in text, (pdf.name, title)
+
+
+# -- the contents' page numbers ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def chapter_parts(reports, printer):
+    """The default dossier's chapters prepared as the build prepares them, with its context."""
+    executed, _ = reports["en"]
+    params = {"event_id": "bth-2017-baoding", "language": "en", "jurisdiction": "all", "as_of": ""}
+    ctx = report.report_context(params, "test")
+    parts = [
+        report.prepare_chapter(path, i, ctx, formats={"pdf"}, printer=printer)
+        for i, path in enumerate(executed, start=1)
+    ]
+    return parts, ctx
+
+
+def test_contents_are_printed_again_until_their_page_numbers_match(
+    chapter_parts, printer, tmp_path, caplog
+):
+    parts, ctx = chapter_parts
+    assert len(parts) >= 2
+    lengths = [len(PdfReader(io.BytesIO(p.pdf)).pages) for p in parts]
+    # The first chapter claims the second's length: the first printing's numbers are wrong.
+    misled = [dataclasses.replace(parts[0], pdf=parts[1].pdf), *parts[1:]]
+    assert lengths[0] != lengths[1]
+    with caplog.at_level(logging.WARNING, logger="ipdossier.export"):
+        pdf, _ = report._print_dossier(printer, misled, tmp_path, ctx)
+    assert not caplog.records, caplog.text
+    reader = PdfReader(pdf)
+    starts = pdfs.destinations(reader)
+    assert starts["chapter-2"] == 3 + lengths[0] - 1  # cover, contents, chapter 1's body
+    contents = nfkc(reader.pages[1].extract_text())
+    for title, page in pdfs.bookmarks(reader)[1:]:
+        assert f"{title} {page}" in contents, (title, page, contents)
+
+
+def test_contents_that_never_match_are_written_with_a_warning(
+    chapter_parts, printer, tmp_path, caplog, monkeypatch
+):
+    parts, ctx = chapter_parts
+    printings = []
+    real = outline.destination_pages
+
+    def moving(pdf: bytes) -> dict[str, int]:
+        # As if each printing moved every page break: the numbers never settle.
+        printings.append(pdf)
+        return {key: page + len(printings) for key, page in real(pdf).items()}
+
+    monkeypatch.setattr(outline, "destination_pages", moving)
+    with caplog.at_level(logging.WARNING, logger="ipdossier.export"):
+        pdf, _ = report._print_dossier(printer, parts, tmp_path, ctx)
+    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF-")
+    assert len(printings) > 2  # more than one more try
+    (warning,) = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert str(tmp_path / "dossier.pdf") in warning.getMessage()
+    assert "page numbers still differ" in warning.getMessage()
 
 
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import json
+import re
 import time
 import tracemalloc
 from pathlib import Path
@@ -324,3 +326,117 @@ def test_apply_refuses_rows_missing_what_the_schema_requires(tmp_path, data_copy
     _mark(folder, "roles", event_role="speech")
     added = apply(folder, data=data_copy, sources=article_dir)
     assert added["roles"] == 5 and added["people"] == 5
+
+
+# -- the command line, as the README runs it ----------------------------------------------
+
+
+def _invoke(*args: str):
+    return CliRunner().invoke(app, ["extract", *args])
+
+
+def _csvs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.csv"))}
+
+
+def _rows(path: Path) -> list[dict]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.fixture
+def package(data_copy, article_dir, monkeypatch) -> Path:
+    """data/ as `extract --apply` finds it: the copy, with the articles beside it."""
+    monkeypatch.setenv("IPDOSSIER_DATA", str(data_copy))
+    monkeypatch.setenv("IPDOSSIER_SOURCES", str(article_dir))
+    return data_copy
+
+
+def test_cli_extract_then_apply_only_reviewed_rows(tmp_path, package, article_dir):
+    done = _invoke(str(article_dir / "sz.txt"), "--source-id", "sz", "--out", str(tmp_path))
+    assert done.exit_code == 0, done.output
+    folder = Path(re.search(r"draft written to (\S+):", done.output).group(1))
+    assert folder.parent == tmp_path and f"ipdossier extract --apply {folder}" in done.output
+    before = _csvs(package)
+
+    refused = _invoke("--apply", str(folder))
+    assert refused.exit_code == 1
+    assert "no row is marked reviewed" in refused.output
+    assert _csvs(package) == before
+
+    _mark(folder, "figures")
+    _mark(folder, "events")
+    drafted = {t: len(_rows(folder / f"{t}.csv")) for t in ("events", "figures")}
+    applied = _invoke("--apply", str(folder))
+    assert applied.exit_code == 0, applied.output
+    assert applied.output.strip() == (
+        f"applied: 1 sources, {drafted['events']} events, {drafted['figures']} figures"
+    )
+    assert check(package, article_dir) == []
+    merged = data.load(package)
+    assert (merged.figures["source_id"] == "sz").sum() == drafted["figures"]
+    assert (merged.events["source_id"] == "sz").sum() == drafted["events"]
+    # Tables with nothing reviewed are untouched.
+    for name in ("people.csv", "roles.csv", "organisations.csv", "policies.csv"):
+        assert (package / name).read_bytes() == before[name], name
+
+
+def test_cli_apply_all_takes_unreviewed_rows_only_when_the_package_stays_valid(
+    tmp_path, package, article_dir
+):
+    folder = extract(article_dir / "sz.txt", source_id="sz").write(tmp_path / "drafts")
+    before = _csvs(package)
+    assert _invoke("--apply", str(folder)).exit_code == 1  # nothing reviewed
+
+    # Every row, reviewed or not: the drafted roles lack the role the schema requires.
+    refused = _invoke("--apply", "--all", str(folder))
+    assert refused.exit_code == 1
+    assert "roles.csv" in refused.output and "event_role" in refused.output
+    assert _csvs(package) == before
+
+    roles = _rows(folder / "roles.csv")
+    for row in roles:
+        row["event_role"] = "speech"  # filled in, still not marked reviewed
+    with open(folder / "roles.csv", "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(roles[0]))
+        writer.writeheader()
+        writer.writerows(roles)
+    applied = _invoke("--apply", "--all", str(folder))
+    assert applied.exit_code == 0, applied.output
+    for table in ("events", "figures", "people", "roles"):
+        count = len(_rows(folder / f"{table}.csv"))
+        assert f"{count} {table}" in applied.output, (table, applied.output)
+    assert check(package, article_dir) == []
+    merged = data.load(package)
+    assert (merged.roles["source_id"] == "sz").sum() == len(roles)
+
+
+def test_cli_diff_json(real, tmp_path):
+    draft, d = real
+    folder = draft.write(tmp_path / "drafts")
+    done = _invoke("--diff", "--json", str(folder))
+    assert done.exit_code == 0, done.output
+    result = json.loads(done.output)
+    assert set(result) == {"curated_source", "same", "new", "conflicts", "missing"}
+    assert result["curated_source"] == d.sources.iloc[0]["source_id"]
+    assert not any(result["conflicts"].values())
+    assert result["same"]["figures"] == len(d.figures)
+
+    # The article itself gives the same answer, and writes no draft.
+    direct = _invoke("--diff", "--json", str(draft.article.path), "--out", str(tmp_path / "no"))
+    assert direct.exit_code == 0, direct.output
+    assert json.loads(direct.output)["same"] == result["same"]
+    assert not (tmp_path / "no").exists()
+
+    # A changed count is a conflict, in JSON too.
+    figures = _rows(folder / "figures.csv")
+    (changed,) = [r for r in figures if r["value_as_printed"] == "more than 150"]
+    changed["value"] = "160"
+    with open(folder / "figures.csv", "w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(figures[0]))
+        writer.writeheader()
+        writer.writerows(figures)
+    conflicted = json.loads(_invoke("--diff", "--json", str(folder)).output)
+    assert len(conflicted["conflicts"]["figures"]) == 1
+    assert "160" in json.dumps(conflicted["conflicts"]["figures"])
+    assert conflicted["same"]["figures"] == len(d.figures) - 1

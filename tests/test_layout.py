@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -54,3 +56,69 @@ def test_notebooks_are_committed_without_outputs():
             if cell.cell_type == "code":
                 assert not cell.outputs, f"{path.name} cell {i} has outputs: run nbstripout"
                 assert cell.execution_count is None, f"{path.name} cell {i} has an execution count"
+
+
+def _fake_system(tmp_path: Path, programs: dict[str, str]) -> dict[str, str]:
+    """A PATH holding only `programs` (name -> shell body) and the shell tools the set-up
+    script uses; no apt-get, so the script reports what is missing instead of installing."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(parents=True)
+    for tool in ("bash", "head", "id", "basename", "cat"):
+        (bin_dir / tool).symlink_to(shutil.which(tool))
+    for name, body in programs.items():
+        (bin_dir / name).write_text(f"#!{shutil.which('bash')}\n{body}\n")
+        (bin_dir / name).chmod(0o755)
+    return {"PATH": str(bin_dir), "HOME": str(tmp_path)}
+
+
+def _system_deps(tmp_path: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    work = tmp_path / "checkout"  # no .venv yet, as on a fresh clone
+    work.mkdir(exist_ok=True)
+    return subprocess.run(
+        [shutil.which("bash"), str(ROOT / "scripts" / "system-deps.sh"), *args],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_set_up_script_names_every_system_package_the_tests_need(tmp_path):
+    # A fresh Debian: a Python without its venv module, no browser, no CJK font, no systemd.
+    env = _fake_system(
+        tmp_path,
+        {
+            "python3.11": 'case "$*" in *version_info*) echo 3.11;; *) exit 1;; esac',
+            "fc-list": "exit 0",
+        },
+    )
+    env["PYTHON"] = str(Path(env["PATH"]) / "python3.11")
+    done = _system_deps(tmp_path, env, "--tests")
+    assert done.returncode == 4
+    missing = re.search(r"which are missing: (.*)", done.stderr).group(1).split()
+    assert set(missing) == {"chromium", "fonts-noto-cjk", "python3.11-venv", "systemd"}
+    # `make report` needs no systemd.
+    done = _system_deps(tmp_path, env)
+    assert "systemd" not in re.search(r"which are missing: (.*)", done.stderr).group(1)
+
+    # Everything there: nothing to do.
+    env = _fake_system(
+        tmp_path / "ok",
+        {
+            "python3": "exit 0",
+            "fc-list": "echo 'Noto Sans CJK SC'",
+            "chromium": "exit 0",
+            "systemd-analyze": "exit 0",
+        },
+    )
+    env["PYTHON"] = str(Path(env["PATH"]) / "python3")
+    done = _system_deps(tmp_path / "ok", env, "--tests")
+    assert done.returncode == 0, done.stderr
+
+
+def test_make_test_installs_system_packages_before_the_venv():
+    make = (ROOT / "Makefile").read_text(encoding="utf-8")
+    (test_rule,) = re.findall(r"^test: (.*)$", make, re.MULTILINE)
+    assert test_rule.split() == ["test-system-deps", "$(STAMP)"]
+    assert "system-deps.sh --tests" in make

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -12,13 +13,16 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from ipdossier import data
 from ipdossier.build.execute import execute
 from ipdossier.build.kernels import KernelPool
 from ipdossier.params import JURISDICTIONS, LANGUAGES, ParameterError, validate
 from ipdossier.paths import notebooks_dir
 
 NOTEBOOKS = sorted(notebooks_dir().glob("[0-9]*.ipynb"))
+ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+WHO_ZH = "与会人员：按层级和地区"  # the who-came chart's title in Chinese
 PLOTLY = "application/vnd.plotly.v1+json"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -162,3 +166,44 @@ def test_a_bad_value_given_to_plain_papermill_stops_at_the_set_up_cell(tmp_path)
     )
     assert done.returncode != 0
     assert "parameter language='fr' must be one of 'en', 'zh'" in done.stderr
+
+
+def test_readme_papermill_example_runs_in_chinese_for_hebei(tmp_path):
+    # The README's command, as written, from the checkout (the output path aside).
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (line,) = re.findall(r"^\.venv/bin/papermill (.+)$", readme, re.MULTILINE)
+    args = shlex.split(line)
+    assert args[:2] == ["notebooks/01_event.ipynb", "out.ipynb"]
+    assert args[2:] == ["-p", "language", "zh", "-p", "jurisdiction", "Hebei"]
+    out = tmp_path / "out.ipynb"
+    done = subprocess.run(
+        [str(BIN / "papermill"), "--no-progress-bar", args[0], str(out), *args[2:]],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    check_executed(out, "zh")
+    nb = nbformat.read(out, as_version=4)
+    (injected,) = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert 'language = "zh"' in injected.source and 'jurisdiction = "Hebei"' in injected.source
+    assert nb.metadata["papermill"]["parameters"] == {"language": "zh", "jurisdiction": "Hebei"}
+
+    # Who came: only people of Hebei organisations (Baoding is in Hebei), by the data.
+    d = data.load()
+    event = "bth-2017-baoding"
+    at_event = {event} | set(d.events.loc[d.events["parent_event_id"] == event, "event_id"])
+    roles = d.roles[d.roles["event_id"].isin(at_event)]
+    orgs = d.organisations.set_index("org_id")
+    in_hebei = orgs.loc[roles["org_id"], "jurisdiction"].eq("Hebei").fillna(False).to_numpy()
+    expected = set(roles.loc[in_hebei, "person_id"])
+    (who,) = [
+        fig
+        for cell in nb.cells
+        for o in cell.get("outputs", [])
+        if (fig := o.get("data", {}).get(PLOTLY)) and fig["layout"]["title"]["text"] == WHO_ZH
+    ]
+    assert sum(sum(trace["x"]) for trace in who["data"]) == len(expected)
+    groups = {y for trace in who["data"] for y in trace["y"]}
+    assert groups and groups <= {"河北省", "保定"}, groups

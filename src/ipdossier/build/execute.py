@@ -9,7 +9,7 @@ import nbformat
 import papermill as pm
 from papermill.exceptions import PapermillExecutionError
 
-from .kernels import ENGINE, KERNEL, KernelPool
+from .kernels import ENGINE, KERNEL, PLAIN_ENGINE, KernelPool
 
 
 class NotebookFailed(RuntimeError):
@@ -59,7 +59,7 @@ def execute(
     With `kernels`, the run uses this thread's warm kernel instead of starting one."""
     start = time.perf_counter()
     output.parent.mkdir(parents=True, exist_ok=True)
-    extra = {}
+    extra = {"engine_name": PLAIN_ENGINE}
     try:
         if kernels is not None:
             extra["km"] = kernels.acquire()
@@ -94,10 +94,18 @@ def execute(
     except Exception as exc:  # kernel died, notebook unreadable, ...
         if kernels is not None:
             kernels.discard()
+        # The engine notes the cell that was running (a kernel that died in it); none
+        # started means the run broke off before the first cell.
+        started = getattr(exc, "ipdossier_cell", None)
+        where = (
+            "before the first cell"
+            if started is None
+            else _source_cell(notebook, started[1], started[0])
+        )
         raise NotebookFailed(
             notebook,
             variant,
-            "before the first cell",
+            where,
             f"{type(exc).__name__}: {exc}",
             output if output.exists() else None,
         ) from exc

@@ -18,6 +18,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 from queue import Empty, SimpleQueue
 
@@ -29,6 +30,10 @@ from papermill.engines import NBClientEngine, papermill_engines
 from papermill.utils import merge_kwargs, remove_args
 
 KERNEL = "python3"
+
+
+class KernelsStopping(RuntimeError):
+    """A notebook asked for a kernel after the build was told to stop."""
 
 
 class KernelPool:
@@ -45,6 +50,8 @@ class KernelPool:
         self._count = 0
         self._sockets = tempfile.TemporaryDirectory(prefix="ipdossier-kernels-")
         self._prestarted: SimpleQueue[Future] = SimpleQueue()
+        self._stopping = False
+        self._handed: list[AsyncKernelManager] = []
 
     def prestart(self, count: int, preload: str = "") -> None:
         """Start `count` kernels now, in the background, each running `preload` (imports):
@@ -69,14 +76,31 @@ class KernelPool:
     def acquire(self) -> AsyncKernelManager:
         """This thread's kernel: a pre-started one, else started now on first use."""
         km = getattr(self._local, "km", None)
-        if km is not None:
-            return km  # the engine resets it as it connects (see fresh_namespace)
-        try:
-            km = self._prestarted.get_nowait().result()
-        except Empty:
-            km = self._start()
-        self._local.km = km
-        return km
+        if km is None:
+            try:
+                fut = self._prestarted.get_nowait()
+            except Empty:
+                km = self._start()
+            else:
+                km = self._wait_prestarted(fut)
+            self._local.km = km
+            with self._lock:
+                self._handed.append(km)
+        # A run that waited for its kernel while the build was told to stop never starts.
+        if self._stopping:
+            raise KernelsStopping("the build is stopping: no notebook starts now")
+        return km  # the engine resets it as it connects (see fresh_namespace)
+
+    def _wait_prestarted(self, fut: Future) -> AsyncKernelManager:
+        """A pre-started kernel once it is up; if the build is told to stop meanwhile, the
+        kernel is left to `close()`, which waits for it and shuts it down."""
+        while True:
+            try:
+                return fut.result(timeout=0.2)
+            except FutureTimeout:
+                if self._stopping:
+                    self._prestarted.put(fut)
+                    raise KernelsStopping("the build is stopping: no notebook starts now") from None
 
     def _start(self) -> AsyncKernelManager:
         km = AsyncKernelManager(kernel_name=self.kernel_name)
@@ -104,6 +128,19 @@ class KernelPool:
                 self._all.remove(km)
         asyncio.run(_shutdown(km))
 
+    def interrupt(self) -> None:
+        """Interrupt what every kernel is running (the build is stopping): a cell under
+        way fails at once instead of running to its end, and no run starts after."""
+        self._stopping = True
+        # Only kernels handed to a notebook run: one still starting would die of SIGINT.
+        with self._lock:
+            kms = [km for km in self._handed if km in self._all]
+        for km in kms:
+            try:
+                asyncio.run(km.interrupt_kernel())
+            except Exception:  # stopping anyway: a kernel already gone is fine
+                pass
+
     def close(self) -> None:
         # Kernels still starting are waited for, so that none outlives the pool.
         while True:
@@ -126,6 +163,38 @@ class KernelPool:
 async def _shutdown(km: AsyncKernelManager) -> None:
     if await km.is_alive():
         await km.shutdown_kernel(now=True)
+
+
+def started_cell(nb) -> tuple[int, str] | None:
+    """(index, source) of the last cell papermill started in `nb`: the cell that was
+    running when a run broke off outside any cell's own error (a kernel that died)."""
+    found = None
+    for index, cell in enumerate(nb.cells):
+        status = (cell.get("metadata", {}).get("papermill") or {}).get("status")
+        if status not in (None, "pending"):
+            found = (index, cell.source)
+    return found
+
+
+def _note_started_cell(exc: BaseException, nb_man) -> None:
+    # Read before papermill's clean-up marks every pending cell completed.
+    try:
+        exc.ipdossier_cell = started_cell(nb_man.nb)
+    except Exception:  # an exception that takes no attributes: the cell stays unknown
+        pass
+
+
+class PlainEngine(NBClientEngine):
+    """papermill's nbclient engine (a kernel of its own per run), naming the cell that
+    was running when a run broke off."""
+
+    @classmethod
+    def execute_managed_notebook(cls, nb_man, kernel_name, **kwargs):
+        try:
+            return super().execute_managed_notebook(nb_man, kernel_name, **kwargs)
+        except Exception as exc:
+            _note_started_cell(exc, nb_man)
+            raise
 
 
 class WarmKernelEngine(NBClientEngine):
@@ -155,7 +224,11 @@ class WarmKernelEngine(NBClientEngine):
             stdout_file=stdout_file,
             stderr_file=stderr_file,
         )
-        return _ClosingClient(nb_man, **final_kwargs).execute()
+        try:
+            return _ClosingClient(nb_man, **final_kwargs).execute()
+        except Exception as exc:
+            _note_started_cell(exc, nb_man)
+            raise
 
 
 async def fresh_namespace(kc, timeout: float = 60) -> None:
@@ -191,17 +264,24 @@ async def _run_code(km: AsyncKernelManager, code: str, timeout: float = 120) -> 
     kc.start_channels()
     try:
         msg_id = kc.execute(code, silent=True, store_history=False)
-        await _reply(kc, msg_id, time.monotonic() + timeout)
+        await _reply(kc, msg_id, time.monotonic() + timeout, alive=km.is_alive)
     finally:
         kc.stop_channels()
 
 
-async def _reply(kc, msg_id: str, deadline: float) -> dict:
+async def _reply(kc, msg_id: str, deadline: float, alive=None) -> dict:
+    """The shell reply to `msg_id`; with `alive`, a kernel that died is noticed within a
+    second instead of at the deadline."""
     while True:
+        wait = deadline - time.monotonic()
         try:
-            msg = await kc.get_shell_msg(timeout=max(0.1, deadline - time.monotonic()))
+            msg = await kc.get_shell_msg(timeout=max(0.1, min(wait, 1.0) if alive else wait))
         except Empty:
-            raise RuntimeError("kernel did not answer") from None
+            if time.monotonic() >= deadline:
+                raise RuntimeError("kernel did not answer") from None
+            if alive is not None and not await alive():
+                raise RuntimeError("kernel died before it answered") from None
+            continue
         if msg["parent_header"].get("msg_id") == msg_id:
             return msg
 
@@ -233,3 +313,5 @@ class _ClosingClient(PapermillNotebookClient):
 
 ENGINE = "ipdossier-warm"
 papermill_engines.register(ENGINE, WarmKernelEngine)
+PLAIN_ENGINE = "ipdossier-plain"
+papermill_engines.register(PLAIN_ENGINE, PlainEngine)

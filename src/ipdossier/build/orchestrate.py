@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -335,15 +336,17 @@ def _run(
             # meanwhile, and only their charts wait for it.
             printer_cm = PdfPrinter()
             printer = printer_cm.start()
+        futures: dict[Future, tuple[str, object]] = {}
         with (
             ThreadPoolExecutor(max_workers=options.jobs, thread_name_prefix="nb") as pool,
             ThreadPoolExecutor(
                 max_workers=options.jobs + 2, thread_name_prefix="export"
             ) as exports,
+            _stop_at_once_on_error(pool, exports, kernels, futures),
         ):
-            futures: dict[Future, tuple[str, object]] = {
-                pool.submit(run_one, job, nb): ("run", key) for key, (job, nb) in pending.items()
-            }
+            futures.update(
+                {pool.submit(run_one, job, nb): ("run", key) for key, (job, nb) in pending.items()}
+            )
 
             chapters: dict[str, list] = {j.variant.slug: [] for j in jobs}
             prep_seconds: dict[str, float] = {j.variant.slug: 0.0 for j in jobs}
@@ -495,6 +498,22 @@ class WorkerResources:
 
     kernels: KernelPool
     printer: object
+
+
+@contextmanager
+def _stop_at_once_on_error(pool, exports, kernels: KernelPool, futures: dict):
+    """On the way out of a failed or interrupted run (an error, Ctrl-C, SIGTERM), before
+    the executors wait for their threads: nothing queued starts, and the cells under way
+    are interrupted, so the exit waits for neither."""
+    try:
+        yield
+    except BaseException:
+        for fut in futures:
+            fut.cancel()
+        pool.shutdown(wait=False, cancel_futures=True)
+        exports.shutdown(wait=False, cancel_futures=True)
+        kernels.interrupt()
+        raise
 
 
 def _draw_charts(job: _Job, nb: Path, stage: Path, printer) -> None:

@@ -8,6 +8,7 @@ temporary name and renamed, so a failure leaves none behind.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from .browser import check_cjk_fonts
 from .printer import PdfPrinter, write_atomic
 
 FORMATS = ("pdf", "html")
+
+log = logging.getLogger("ipdossier.export")
 
 
 def _event_name(dossier, params: dict) -> str:
@@ -168,13 +171,17 @@ def render_report(
 
 
 FRONT_PAGES = 2  # the cover and the contents
+# Printings of the dossier until the contents' page numbers match the pages: the first
+# normally does; a number that moves a page break needs another.
+PASSES = 4
 
 
 def _print_dossier(printer, parts: list[ChapterParts], out_dir: Path, ctx: ReportContext):
     """The chapter PDFs as printed alone, then the dossier, printed once with the
     contents' page numbers from their lengths. The pages its contents links land on
-    confirm the numbers; a mismatch is printed again. (Links, not bookmarks: a chapter's
-    heading is the notebook's own and need not match its title in the contents.)"""
+    confirm the numbers; a mismatch is printed again, up to PASSES times, and one that
+    remains is logged as a warning. (Links, not bookmarks: a chapter's heading is the
+    notebook's own and need not match its title in the contents.)"""
     language = ctx.language
     title = t("dossier_title", language)
     sources_title = t("sources", language)
@@ -185,12 +192,21 @@ def _print_dossier(printer, parts: list[ChapterParts], out_dir: Path, ctx: Repor
         pages[p.print.id] = next_page
         next_page += outline.top_level_pages(p.pdf)[sources_title] - 1
     pages["sources"] = next_page
-    for _attempt in range(2):
+    for _attempt in range(PASSES):
         final = report_html.page(chapters, web=False, pages=pages, **ctx.page_args())
         pdf = printer.pdf_bytes(final, header_title=title, footer=t("page_of", language))
         found = outline.destination_pages(pdf)
         actual = {key: found.get(key) for key in pages}
         if actual == pages:
             break
-        pages = actual
+        printed, pages = pages, actual
+    else:
+        wrong = {key: (printed[key], actual[key]) for key in printed if printed[key] != actual[key]}
+        log.warning(
+            "%s: the contents' page numbers still differ from the pages after %d printings "
+            "(contents, page): %s",
+            out_dir / "dossier.pdf",
+            PASSES,
+            ", ".join(f"{key} {said}, {real}" for key, (said, real) in wrong.items()),
+        )
     return write_atomic(out_dir / "dossier.pdf", pdf), per_chapter
