@@ -53,3 +53,11 @@ def append_row_copy(csv_path: Path, row_key: str) -> int:
     with open(csv_path, "w", newline="", encoding="utf-8") as fh:
         csv.writer(fh, lineterminator="\n").writerows(rows)
     return len(rows)
+
+
+@pytest.fixture(autouse=True)
+def _sources_cache(tmp_path_factory, monkeypatch) -> Path:
+    """Drafts store article texts in a throwaway sources cache, never the checkout's."""
+    cache = tmp_path_factory.mktemp("sources-cache")
+    monkeypatch.setenv("IPDOSSIER_CACHE", str(cache))
+    return cache
