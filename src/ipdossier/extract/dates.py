@@ -5,6 +5,7 @@ and leaves the year for the analyst, as the curated package does (`date_basis`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -82,8 +83,10 @@ def mentions(para: int, line: str) -> list[DateMention]:
                 m.group("rel").lower(),
             )
         )
+    spans = sorted((d.start, d.end) for d in out)
     for m in YEAR.finditer(line):
-        if not any(d.start <= m.start("year") < d.end for d in out):
+        k = bisect.bisect_right(spans, (m.start("year"), 1 << 62)) - 1
+        if k < 0 or not spans[k][0] <= m.start("year") < spans[k][1]:
             out.append(
                 DateMention(
                     para,

@@ -7,6 +7,7 @@ Five-Year Plan") are not counts and are skipped.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -224,6 +225,41 @@ def _is_year(value: int, text: str) -> bool:
     return text.isdigit() and len(text) == 4 and 1900 <= value <= 2100
 
 
+# Before a year: "in 2017", "since 2016", "the 2017 index". Before a count: a hedge.
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|of|from|until|till|to|during|before|after|the|year|years|early|"
+    r"late|mid|spring|summer|autumn|fall|winter|and|or|between)|[-–(,])\s*$",
+    re.IGNORECASE,
+)
+# "top 100", "No. 5", "ranked 3", "ranking 12": a position, not a count.
+_RANK_BEFORE = re.compile(
+    r"\b(?:top|no\.|number|ranked|ranking|ranks|rank|placed|position|article|page|"
+    r"paragraph|item|chapter|section|grade|level|phase|stage|round|version|class)\s*$",
+    re.IGNORECASE,
+)
+# A count with no noun after it: "the total has reached 75", "31 of them".
+_BARE_BEFORE = re.compile(
+    r"\b(?P<subject>total|number|figure|count|attendance|turnout|tally)\b[\w\s]{0,25}?"
+    r"\b(?:reached|totall?ed|stood at|was|is|hit|rose to|grew to|came to|numbered|of)\s+"
+    r"(?:(?:more than|over|nearly|about|almost|around|some|at least)\s+)?$",
+    re.IGNORECASE,
+)
+_BARE_AFTER = re.compile(r"\s+of\s+(?P<noun>them|these|those|us|whom|which)\b", re.IGNORECASE)
+
+
+def _year_or_count(line: str, start: int, end: int) -> bool:
+    """A four-digit number between 1900 and 2100 is a count only when a hedge precedes
+    it ("over 1950 forms") or it counts a plural noun not introduced as a year."""
+    before = line[max(0, start - 40) : start]
+    low = before.lower()
+    if any(re.search(rf"(?:^|\s){re.escape(p)}\s+$", low) for p, _ in QUALIFIERS):
+        return True
+    if _YEAR_BEFORE.search(before) or not before.strip():
+        return False
+    nxt = re.match(r"\s+([a-z][a-z-]+s)\b", line[end : end + 40])
+    return bool(nxt) and nxt.group(1) not in _STOP
+
+
 def counts(para: int, line: str) -> list[Count]:
     out: list[Count] = []
     taken: list[tuple[int, int]] = []
@@ -248,8 +284,10 @@ def counts(para: int, line: str) -> list[Count]:
             )
         )
         taken.append((m.start(), m.end()))
+    lead = len(line) - len(line.lstrip())
     for m in NUMBER_RE.finditer(line):
-        if any(a <= m.start() < b for a, b in taken):
+        k = bisect.bisect_right(taken, (m.start(), 1 << 62)) - 1
+        if k >= 0 and taken[k][0] <= m.start() < taken[k][1]:
             continue
         if m.group("digits"):
             raw = m.group("digits").replace(",", "")
@@ -257,19 +295,26 @@ def counts(para: int, line: str) -> list[Count]:
                 continue
             value = int(raw)
             ordinal = bool(m.group("suffix"))
-            if _is_year(value, raw) and not ordinal:
+            if (
+                _is_year(value, raw)
+                and not ordinal
+                and not _year_or_count(line, m.start(), m.end())
+            ):
                 continue
         else:
             value = words_to_int(m.group("words"))
             if value is None:
                 continue
             if m.group("words").lower() == "one":
-                prev = re.findall(r"[A-Za-z]+", line[: m.start()])
+                prev = re.findall(r"[A-Za-z]+", line[max(0, m.start() - 40) : m.start()])
                 if prev and prev[-1].lower() not in _ONE_AFTER:
                     continue
             ordinal = re.split(r"[\s-]+", m.group("words").lower())[-1] in ORDINALS
-        before = line[: m.start()]
-        after = line[m.end() :]
+        # Bounded look-around keeps a long single-line article linear.
+        before = line[max(0, m.start() - 120) : m.start()]
+        after = line[m.end() : m.end() + 120]
+        if _RANK_BEFORE.search(before):
+            continue
         # Dates and ranges: "July 5-6", "(2017-2025)", "5 July".
         if _MONTH_BEFORE.search(before) or re.match(rf"\s*(?:{MONTHS})\b", after, re.I):
             continue
@@ -289,11 +334,18 @@ def counts(para: int, line: str) -> list[Count]:
             number_end = m.end()
             unit = noun.split()[-1] if noun else ""
         if not noun:
-            continue
+            bare = _BARE_BEFORE.search(before)
+            of = _BARE_AFTER.match(after)
+            if compound or ordinal or not (bare or of):
+                continue
+            noun = bare.group("subject") if bare else of.group(0).strip()
+            unit = "count"
+            if of:
+                end = m.end() + of.end()
         first = noun.split()[0]
         # "the 30th Meeting ...": a number inside a capitalised name is not a count.
         if first[0].isupper() and not first.isupper() and before.strip()[-3:].lower() != "are":
-            if not (ordinal is False and before.strip() == ""):
+            if not (ordinal is False and m.start() <= lead):
                 continue
         qualifier, start = _hedge(line, m.start())
         printed = line[start:number_end]
