@@ -54,7 +54,7 @@ _ORG_STOP = {
     "来自", "邀请", "包括", "其中", "据", "介绍", "说", "称",
 }  # fmt: skip
 _ORG_END = re.compile(
-    r"(?:局|区|市|省|县|委员会|委|会|院|所|公司|中心|办公室|办|政府|协会|集团|大学|学院|部|厅|署|园|事务所)$"
+    r"(?:局|区|市|省|县|委员会|委|会|院|所|公司|中心|办公室|办|政府|协会|集团|大学|学院|部|厅|署|园|事务所|司|处|科|室|庭|组)$"
 )
 EVENT_END = (
     "对接活动|活动|论坛|研讨会|座谈会|对接会|交流会|推介会|洽谈会|发布会|峰会|博览会|展会|大会|会议|"
@@ -148,14 +148,11 @@ def _org_before(line: str, end: int) -> tuple[str, int]:
     head = line[max(0, end - 40) : end]
     cut = max(head.rfind(ch) for ch in _PUNCT + " ")
     head = head[cut + 1 :]
-    words = _words(head)
-    keep = len(words)
-    for i in range(len(words) - 1, -1, -1):
-        word, flag, _ = words[i]
-        if word in _ORG_STOP or flag.startswith(("v", "p", "c", "u", "d", "r")) and flag != "vn":
-            break
-        keep = i
-    org = "".join(w for w, _, _ in words[keep:])
+    keep = 0
+    for word, flag, at in _words(head):
+        if word in _ORG_STOP or flag in ("p", "c", "u", "r", "d"):
+            keep = at + len(word)
+    org = head[keep:]
     if not _ORG_END.search(org):
         return "", end
     return org, end - len(org)
@@ -172,6 +169,23 @@ def people(para: int, line: str) -> list[Mention]:
         return []
     found: list[Mention] = []
     names = _names(line)
+    starts = {s for _, s, _ in names}
+    for t in TITLE_ZH.finditer(line):
+        # 副局长赵建国，: a name jieba does not know, between a title and punctuation.
+        m = re.match(
+            rf"[\u4e00-\u9fff]{{2,3}}(?=[{re.escape(_PUNCT)}、和与及等\s]|$)", line[t.end() :]
+        )
+        if (
+            m
+            and t.end() not in starts
+            and not TITLE_ZH.match(m.group(0))
+            and not any(
+                f.startswith(("v", "d", "p", "c", "u", "m", "q", "f", "t"))
+                for _, f, _ in _words(m.group(0))
+            )
+        ):
+            names.append((m.group(0), t.end(), t.end() + len(m.group(0))))
+    names.sort(key=lambda n: n[1])
     for name, s, e in names:
         # 副局长王某某: the title ends where the name starts.
         title = next((t for t in TITLES_ZH if line.endswith(t, 0, s)), None)
