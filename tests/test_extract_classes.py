@@ -1,0 +1,293 @@
+"""The failure classes of issue 12, each on fixtures written for it, in English and
+Chinese: people of any surname with titles on either side, counts that are not years,
+ordinals or rankings, bare counts, organisations ending with their sentence, Chinese
+counts and names, language, empty drafts, duplicates, long lines, events, subcommands,
+URLs and the sources cache."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from ipdossier.cli import app
+from ipdossier.extract import fetch
+from ipdossier.extract.draft import extract
+
+ARTICLES = Path(__file__).parent / "articles"
+EN = ARTICLES / "failure-classes-en.txt"
+ZH = ARTICLES / "failure-classes-zh.txt"
+
+
+@pytest.fixture(scope="module")
+def en():
+    return extract(EN)
+
+
+@pytest.fixture(scope="module")
+def zh():
+    return extract(ZH)
+
+
+def _figures(draft) -> set[tuple[int, str]]:
+    f = draft.tables["figures"]
+    counts = f[f["unit"] != "ordinal"]
+    return {(int(r["value"]), r["qualifier"]) for _, r in counts.iterrows()}
+
+
+def _people(draft) -> dict[str, tuple[str, str]]:
+    """name -> (title, organisation) of each drafted role."""
+    t = draft.tables
+    orgs = t["organisations"].set_index("org_id")["name"].to_dict()
+    names = t["people"].set_index("person_id")["name"].to_dict()
+    return {
+        names[r["person_id"]]: (r["title"], orgs.get(r["org_id"], ""))
+        for _, r in t["roles"].iterrows()
+    }
+
+
+# -- people ---------------------------------------------------------------------------------
+
+
+def test_people_of_any_surname_and_western_names_with_title_on_either_side(en):
+    assert _people(en) == {
+        # name before the title
+        "Anna Smith": ("director", "European Patent Academy"),
+        "Ouyang Xiaoming": ("president", "Fujian Patent Agents Association"),
+        "Jean-Pierre Dubois": ("counsel", "Dubois Avocats"),
+        "Li Qiang": ("head", "Xiamen Intellectual Property Office"),
+        # title before the name
+        "Nie Wen": ("deputy director", "Xiamen Intellectual Property Office"),
+        "Zhuge Liang": ("partner", "Harbour IP Law Firm"),
+        "Shu Ping": ("head", "Xiamen Torch High-tech Zone Management Committee"),
+    }
+
+
+def test_organisations_stop_at_the_end_of_the_sentence(en):
+    names = set(en.tables["organisations"]["name"])
+    assert "Xiamen Intellectual Property Office" in names
+    assert not any(n.endswith(".") or "Organisers" in n for n in names)
+    # "Co., Ltd." keeps its full stops: they are not the sentence's end.
+    from ipdossier.extract.article import sentences
+
+    line = "The engineer of Huawei Technologies Co., Ltd. Zhou Lei spoke. Then we left."
+    assert [s for _, s in sentences(line)] == [
+        "The engineer of Huawei Technologies Co., Ltd. Zhou Lei spoke. ",
+        "Then we left.",
+    ]
+
+
+def test_chinese_names_followed_or_preceded_by_titles(zh):
+    assert _people(zh) == {
+        "刘某芳": ("副司长", "国家知识产权局规划发展司"),
+        "赵建国": ("副局长", "天津市知识产权局"),  # a name jieba does not know
+        "张伟": ("区长", "滨海新区"),
+        "李明华": ("副局长", ""),  # name first, then the title
+    }
+
+
+# -- numbers -------------------------------------------------------------------------------
+
+
+def test_four_digit_counts_are_not_years_and_years_are_not_counts(en):
+    got = _figures(en)
+    assert (1950, "at_least") in got  # "over 1950 forms"
+    assert not {v for v, _ in got} & {2016, 2017}  # "In 2017", "its 2016 pilot"
+
+
+def test_counts_without_a_noun(en):
+    f = en.tables["figures"].set_index("value")
+    assert f.loc[75, "metric"] == "total" and f.loc[75, "quote"] == "75"
+    assert f.loc[31, "quote"] == "31 of them"
+
+
+def test_ordinals_and_rankings_are_not_counts(en):
+    f = en.tables["figures"]
+    ordinals = f[f["unit"] == "ordinal"]
+    assert set(zip(ordinals["value"], ordinals["quote"], strict=True)) == {
+        (12, "12th forum"),
+        (1, "first session"),
+    }
+    assert all("position, not a count" in n for n in ordinals["draft_note"])
+    # "top 100", "ranks 3": not drafted at all
+    assert not {100, 3} & set(f["value"])
+    assert _figures(en) == {(1950, "at_least"), (75, "exact"), (40, "exact"), (31, "exact"),
+                            (200, "at_least")}  # fmt: skip
+
+
+def test_chinese_counts_with_hedges_units_and_numerals(zh):
+    f = zh.tables["figures"]
+    got = {(r["quote"][:8], int(r["value"]), r["qualifier"]) for _, r in f.iterrows()}
+    assert {
+        ("18家品牌机构", 18, "exact"),
+        ("100余家企业", 100, "at_least"),
+        ("近千人次", 1000, "approximately"),
+        ("3件以上", 3, "at_least"),
+        ("数十家", 10, "at_least"),
+    } <= got
+    assert any(q.startswith("十八家") and v == 18 for q, v, _ in got)  # Chinese numerals
+    # 第十二届 (ordinal), 前100名 (ranking), 2014年 (year), 11月12日 (date): not counts.
+    assert not {12, 2014, 11, 13} & {int(v) for v in f["value"]}
+    assert not any("100名" in q for q in f["quote"])
+    assert len(f) == 6
+
+
+# -- events --------------------------------------------------------------------------------
+
+
+def test_event_name_dates_basis_place_host_and_organiser(en, zh):
+    def event(draft):
+        ev = draft.tables["events"].iloc[0]
+        orgs = draft.tables["organisations"].set_index("org_id")["name"]
+        return ev, orgs[ev["host_org_id"]], orgs[ev["organiser_org_id"]]
+
+    ev, host, organiser = event(en)
+    assert ev["name"] == "Xiamen Patent Clinic Week" and ev["place"] == "Xiamen"
+    assert (host, organiser) == (
+        "Xiamen Intellectual Property Office",
+        "Fujian Patent Agents Association",
+    )
+    assert ev["start_date"] == ""  # the year is not printed, and not invented
+    assert ev["date_basis"].startswith('Printed: "October 9-11"; year not printed')
+    assert "2016 (para 7)" in ev["date_basis"] and "2017 (para 7)" in ev["date_basis"]
+
+    ev, host, organiser = event(zh)
+    assert ev["name"] == "知识产权服务品牌机构对接活动" and ev["place"] == "天津滨海新区"
+    assert (host, organiser) == ("天津市知识产权局", "国家知识产权局")
+    assert ev["date_basis"].startswith('Printed: "11月12日至13日"; year not printed')
+    assert "2014" in ev["date_basis"]
+
+
+def test_a_printed_year_gives_the_dates(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Title\n\n2014年11月12日至13日，“品牌机构对接活动”在天津举行，来自各地的30家机构参加。\n",
+        encoding="utf-8",
+    )
+    ev = extract(path).tables["events"].iloc[0]
+    assert (ev["start_date"], ev["end_date"], ev["place"]) == ("2014-11-12", "2014-11-13", "天津")
+
+
+# -- language, empty drafts, duplicates, long lines -----------------------------------------
+
+
+def test_language_is_stated_in_the_draft(en, zh, tmp_path):
+    assert (en.language, zh.language) == ("en", "zh")
+    assert zh.tables["sources"].iloc[0]["language"] == "zh"
+    meta = json.loads((zh.write(tmp_path) / "draft.json").read_text(encoding="utf-8"))
+    assert meta["language"] == "zh" and "CJK ideographs" in meta["language_basis"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("A note\n\nThe office thanked the visitors and closed the doors.\n", "en"),
+        ("通知\n\n会议结束后，大家回到了各自的单位。\n", "zh"),
+    ],
+)
+def test_an_empty_draft_is_a_warning_naming_why(tmp_path, text, language):
+    path = tmp_path / "note.txt"
+    path.write_text(text, encoding="utf-8")
+    draft = extract(path)
+    assert draft.language == language
+    assert len(draft.warnings) == 1
+    warning = draft.warnings[0]
+    assert "empty draft" in warning and f"read as {language}" in warning and "note.txt" in warning
+    result = CliRunner().invoke(app, ["extract", "draft", str(path), "--out", str(tmp_path)])
+    assert result.exit_code == 0 and "warning: note.txt: empty draft" in result.output
+
+
+def test_the_same_fact_stated_twice_is_one_row_with_two_locators(en, zh):
+    for draft, value in ((en, 200), (zh, 100)):
+        f = draft.tables["figures"]
+        row = f[f["value"] == value].iloc[0]
+        assert row["mentions"] == 2
+        para, span = row["also_at"].split(":")
+        start, end = (int(x) for x in span.split("-"))
+        line = draft.article.paragraphs[int(para) - 1]
+        assert line[start:end] == row["quote"] and int(para) != int(row["para"])
+    roles = en.tables["roles"]
+    assert roles[roles["person_id"] == "li-qiang"]["mentions"].tolist() == [2]
+
+
+def test_a_long_repetitive_single_line_is_deduplicated(tmp_path):
+    body = " ".join(EN.read_text(encoding="utf-8").split("\n")[4:]) + " "
+    path = tmp_path / "long.txt"
+    path.write_text("A feed\n\n" + body * 400, encoding="utf-8")
+    draft = extract(path)
+    figures = draft.tables["figures"]
+    assert len(figures) == 7  # the five counts and two ordinals of the fixture
+    assert set(figures["mentions"]) == {400, 800}  # 200 applicants is stated twice a copy
+    assert all(pd.notna(figures["also_at"]))
+
+
+# -- subcommands, URLs, the cache -------------------------------------------------------------
+
+
+def test_subcommands_draft_diff_apply_and_the_old_form(tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "drafts"
+    result = runner.invoke(app, ["extract", "draft", str(ZH), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "language: zh" in result.output
+    folder = out / "failure-classes-zh"
+    assert "ipdossier extract apply " + str(folder) in result.output
+    result = runner.invoke(app, ["extract", "diff", str(folder)])
+    assert result.exit_code == 0 and "curated source: none (a new article)" in result.output
+    result = runner.invoke(app, ["extract", "apply", str(folder)])
+    assert result.exit_code == 1 and "no row is marked reviewed" in result.output
+    # The old form still drafts, and names the subcommand to use.
+    result = runner.invoke(app, ["extract", str(EN), "--out", str(out)])
+    assert result.exit_code == 0
+    assert f"use `ipdossier extract draft {EN}`" in result.output
+    assert (out / "failure-classes-en" / "draft.json").is_file()
+    result = runner.invoke(app, ["extract", "--diff", str(folder)])
+    assert result.exit_code == 0 and "use `ipdossier extract diff" in result.output
+
+
+def test_the_article_text_goes_to_the_sources_cache_with_its_sha256(tmp_path):
+    cache = tmp_path / "cache"
+    draft = extract(ZH)
+    draft.write(tmp_path / "drafts", cache=cache)
+    cached = cache / "failure-classes-zh.txt"
+    assert cached.read_bytes() == ZH.read_bytes()
+    index = json.loads((cache / "index.json").read_text(encoding="utf-8"))
+    digest = hashlib.sha256(ZH.read_bytes()).hexdigest()
+    assert index["failure-classes-zh"]["sha256"] == digest
+    assert draft.tables["sources"].iloc[0]["sha256"] == digest
+    assert (cache / ".gitignore").read_text(encoding="utf-8").strip().endswith("*")
+
+
+def test_a_url_offline_fails_with_a_clear_message(tmp_path):
+    # Port 9 on localhost: nothing listens, so the fetch fails at once, without a network.
+    url = "http://127.0.0.1:9/news/1876.html"
+    result = CliRunner().invoke(app, ["extract", "draft", url, "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert url in result.output and "cannot be fetched" in result.output
+    assert "may be offline" in result.output
+
+
+def test_a_url_is_cleaned_with_trafilatura(tmp_path, monkeypatch):
+    page = (
+        "<html><head><title>t</title></head><body><nav>Home | News | 100 links</nav>"
+        "<article><h1>Clinic week ends</h1><p>" + "Filler sentence about the clinic. " * 8 +
+        "</p><p>More than 200 applicants came to the Xiamen Patent Clinic Week.</p>"
+        "<p>" + "The office will publish a summary of the week later this month. " * 5 +
+        "</p></article><footer>Copyright 2014, 35 partners</footer></body></html>"
+    )  # fmt: skip
+    monkeypatch.setattr(fetch, "download", lambda url, timeout=20: page.encode("utf-8"))
+    draft = extract("http://example.org/news/clinic.html")
+    assert draft.source_id == "example-clinic"
+    assert draft.tables["sources"].iloc[0]["url"] == "http://example.org/news/clinic.html"
+    assert _figures(draft) == {(200, "at_least")}  # not the footer's or the menu's numbers
+    draft.write(tmp_path / "drafts", cache=tmp_path / "cache")
+    text = (tmp_path / "cache" / "example-clinic.txt").read_text(encoding="utf-8")
+    row = draft.tables["figures"].iloc[0]
+    assert (
+        text.split("\n")[int(row["para"]) - 1][row["char_start"] : row["char_end"]]
+        == (row["quote"])
+    )
