@@ -291,3 +291,45 @@ def test_a_url_is_cleaned_with_trafilatura(tmp_path, monkeypatch):
         text.split("\n")[int(row["para"]) - 1][row["char_start"] : row["char_end"]]
         == (row["quote"])
     )
+
+
+def _review(folder: Path, table: str) -> None:
+    path = folder / f"{table}.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame["reviewed"] = "yes"
+    frame.to_csv(path, index=False)
+
+
+def test_check_reverifies_cached_texts_and_counts_absent_ones(tmp_path, data_copy, sources):
+    from ipdossier.check import check
+    from ipdossier.extract.apply import apply
+
+    cache = Path(fetch.cache_dir())
+    folder = extract(EN, source_id="xm-clinic").write(tmp_path / "drafts")
+    assert (cache / EN.name).is_file()  # the draft cached its text
+    for table in ("events", "organisations", "figures"):
+        _review(folder, table)
+    added = apply(folder, data=data_copy, sources=sources)
+    # 7 figures; the event; its host and organiser and the 4 other people's organisations.
+    assert (added["figures"], added["events"], added["organisations"]) == (7, 1, 6)
+    absent: list = []
+    assert check(data_copy, sources, absent=absent) == [] and absent == []
+
+    # A changed quote is caught: the cached text is re-verified.
+    figures = pd.read_csv(data_copy / "figures.csv", dtype=str, keep_default_na=False)
+    at = figures.index[figures["source_id"] == "xm-clinic"][0]
+    figures.loc[at, "quote"] = "over 1960 forms"
+    figures.to_csv(data_copy / "figures.csv", index=False)
+    problems = check(data_copy, sources)
+    assert any(p.file == "figures.csv" and p.row == at + 2 for p in problems), problems
+
+    # Without the text here, its rows are counted, not failed.
+    figures.loc[at, "quote"] = "over 1950 forms"
+    figures.to_csv(data_copy / "figures.csv", index=False)
+    (cache / EN.name).unlink()
+    absent = []
+    assert check(data_copy, sources, absent=absent) == []
+    assert [(sid, n) for sid, n, _ in absent] == [("xm-clinic", 7 + 1 + 6)]
+    result = CliRunner().invoke(app, ["check", "--data", str(data_copy), "--sources", str(sources)])
+    assert result.exit_code == 0
+    assert "1 source(s), 14 row(s) with locators: not re-verifiable here" in result.output

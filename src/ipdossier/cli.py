@@ -64,9 +64,18 @@ def check(
     """Validate the data package: types, keys, and every locator against its source."""
     from .check import check as run_check
 
-    problems = run_check(data, sources, locators=locators)
+    absent: list = []
+    problems = run_check(data, sources, locators=locators, absent=absent)
     for problem in problems:
         typer.echo(str(problem), err=True)
+    if absent:
+        rows = sum(n for _, n, _ in absent)
+        typer.echo(
+            f"{len(absent)} source(s), {rows} row(s) with locators: not re-verifiable here "
+            "(the source text is not on this machine)"
+        )
+        for source_id, n, why in absent:
+            typer.echo(f"  {source_id}: {n} row(s); {why}")
     if problems:
         typer.echo(f"{len(problems)} problem(s) found.", err=True)
         raise typer.Exit(EXIT_FAILED)

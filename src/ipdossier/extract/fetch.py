@@ -18,7 +18,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from ..paths import project_root
+from ..sources import cache_dir
 
 TIMEOUT = 20
 URL = re.compile(r"^https?://", re.IGNORECASE)
@@ -30,11 +30,6 @@ class FetchError(RuntimeError):
 
 def is_url(text: str | os.PathLike) -> bool:
     return bool(URL.match(str(text)))
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("IPDOSSIER_CACHE")
-    return Path(env).resolve() if env else project_root() / ".sources-cache"
 
 
 def download(url: str, timeout: float = TIMEOUT) -> bytes:
