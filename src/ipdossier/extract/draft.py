@@ -8,6 +8,7 @@ analyst or filled with a marked guess in `draft_note`; every row carries an empt
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import re
 from dataclasses import dataclass, field, replace
@@ -388,6 +389,19 @@ def extract(
 ) -> Draft:
     """Draft the facts of the article at `path` (a file, or an http(s) URL fetched and
     cleaned with trafilatura). `cache` is where `Draft.write` stores its text."""
+    # The rows of a long article are many small objects that live to the end: the
+    # cyclic collector would re-scan them again and again (quadratic); nothing here
+    # makes cycles, so it is paused for the draft.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract(path, source_id, url, cache)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | None) -> Draft:
     a, source_id, url = _source_from(path, source_id, url)
     lang, lang_basis = language.detect("\n".join(t for _, t in a.lines))
     zh = lang == "zh"

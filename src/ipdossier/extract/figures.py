@@ -26,6 +26,9 @@ MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _MONTH_BEFORE = re.compile(rf"(?:{MONTHS})\.?\s+$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"\s*(?:{MONTHS})\b", re.IGNORECASE)
+_COMPOUND = re.compile(r"-([A-Za-z]+)\b")
+_BLANKS = re.compile(r"[ \t]*")
 # Words that end the counted noun phrase.
 _STOP = {
     "of",
@@ -170,14 +173,19 @@ class Count:
         return line[self.start : self.end]
 
 
+# One pattern for all hedges, longest first ("more than" before "more").
+_HEDGE_RE = re.compile(
+    r"(?:^|[\s(\"“])(?P<h>" + "|".join(re.escape(p) for p, _ in QUALIFIERS) + r")\s+$"
+)
+_QUALIFIER_OF = dict(QUALIFIERS)
+
+
 def _hedge(line: str, start: int) -> tuple[str, int]:
     """The qualifier phrase right before `start`, and where it begins."""
     head = line[max(0, start - 40) : start]
-    low = head.lower()
-    for phrase, qualifier in QUALIFIERS:
-        if re.search(rf"(?:^|[\s(\"“]){re.escape(phrase)}\s+$", low):
-            at = low.rstrip().rfind(phrase)
-            return qualifier, start - len(head) + at
+    m = _HEDGE_RE.search(head.lower())
+    if m:
+        return _QUALIFIER_OF[m.group("h")], start - len(head) + m.start("h")
     return "exact", start
 
 
@@ -188,7 +196,7 @@ def _noun(line: str, pos: int) -> tuple[str, int]:
     i = pos
     n = len(line)
     while i < n and len(words) < 9:
-        m = re.compile(r"[ \t]*").match(line, i)
+        m = _BLANKS.match(line, i)
         j = m.end()
         w = _WORD.match(line, j)
         if not w:
@@ -251,8 +259,7 @@ def _year_or_count(line: str, start: int, end: int) -> bool:
     """A four-digit number between 1900 and 2100 is a count only when a hedge precedes
     it ("over 1950 forms") or it counts a plural noun not introduced as a year."""
     before = line[max(0, start - 40) : start]
-    low = before.lower()
-    if any(re.search(rf"(?:^|\s){re.escape(p)}\s+$", low) for p, _ in QUALIFIERS):
+    if _HEDGE_RE.search(before.lower()):
         return True
     if _YEAR_BEFORE.search(before) or not before.strip():
         return False
@@ -313,14 +320,15 @@ def counts(para: int, line: str) -> list[Count]:
         # Bounded look-around keeps a long single-line article linear.
         before = line[max(0, m.start() - 120) : m.start()]
         after = line[m.end() : m.end() + 120]
-        if _RANK_BEFORE.search(before):
+        near = before[-24:]
+        if _RANK_BEFORE.search(near):
             continue
         # Dates and ranges: "July 5-6", "(2017-2025)", "5 July".
-        if _MONTH_BEFORE.search(before) or re.match(rf"\s*(?:{MONTHS})\b", after, re.I):
+        if _MONTH_BEFORE.search(near) or _MONTH_AFTER.match(after):
             continue
-        if re.match(r"-\d", after) or re.search(r"\d-$", before):
+        if after[:1] == "-" and after[1:2].isdigit() or near[-2:-1].isdigit() and near[-1:] == "-":
             continue
-        compound = re.match(r"-([A-Za-z]+)\b", after)
+        compound = _COMPOUND.match(after)
         if compound:
             # "four-day workshop" counts days; "Five-Year Plan" is a name.
             unit = compound.group(1)
