@@ -333,3 +333,33 @@ def test_check_reverifies_cached_texts_and_counts_absent_ones(tmp_path, data_cop
     result = CliRunner().invoke(app, ["check", "--data", str(data_copy), "--sources", str(sources)])
     assert result.exit_code == 0
     assert "1 source(s), 14 row(s) with locators: not re-verifiable here" in result.output
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("Applications rose by more than 70 percent, and over 110 per cent later.", set()),
+        ("Output doubled in these five years while 12 firms joined.", {(12, "exact")}),
+        ("The four-day forum drew 30 companies.", {(4, "exact"), (30, "exact")}),
+    ],
+)
+def test_rates_and_spans_referred_back_to_are_not_counts(tmp_path, sentence, counts):
+    path = tmp_path / "a.txt"
+    path.write_text(f"Title\n\n{sentence}\n", encoding="utf-8")
+    assert _figures(extract(path)) == counts
+
+
+def test_chinese_event_without_you_and_a_title_shared_across_a_list(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n日前，国家知识产权局主办的“品牌机构牵手发展行动”在东丽区华明高新区启动。"
+        "东丽区委副书记、区长尚斌义致辞，近3年来4000平米的大厦入驻30家机构。\n",
+        encoding="utf-8",
+    )
+    draft = extract(path)
+    ev = draft.tables["events"].iloc[0]
+    orgs = draft.tables["organisations"].set_index("org_id")["name"]
+    assert (ev["name"], ev["place"]) == ("品牌机构牵手发展行动", "东丽区华明高新区")
+    assert orgs[ev["organiser_org_id"]] == "国家知识产权局"
+    assert _people(draft) == {"尚斌义": ("区长", "东丽区委")}
+    assert _figures(draft) == {(30, "exact")}  # not 近3年 (a span), not 4000平米 (an area)

@@ -57,7 +57,7 @@ _ORG_END = re.compile(
     r"(?:局|区|市|省|县|委员会|委|会|院|所|公司|中心|办公室|办|政府|协会|集团|大学|学院|部|厅|署|园|事务所|司|处|科|室|庭|组)$"
 )
 EVENT_END = (
-    "对接活动|活动|论坛|研讨会|座谈会|对接会|交流会|推介会|洽谈会|发布会|峰会|博览会|展会|大会|会议|"
+    "揭牌仪式|启动仪式|开幕式|仪式|对接活动|行动|活动|论坛|研讨会|座谈会|对接会|交流会|推介会|洽谈会|发布会|峰会|博览会|展会|大会|会议|"
     "培训班|讲座|沙龙"
 )
 
@@ -187,11 +187,18 @@ def people(para: int, line: str) -> list[Mention]:
             names.append((m.group(0), t.end(), t.end() + len(m.group(0))))
     names.sort(key=lambda n: n[1])
     for name, s, e in names:
+        if name[-1] in "区市省县局镇街园":
+            continue  # a place or an office, not a person
         # 副局长王某某: the title ends where the name starts.
         title = next((t for t in TITLES_ZH if line.endswith(t, 0, s)), None)
         if title:
             ts = s - len(title)
             org, os_ = _org_before(line, ts)
+            if not org and line[ts - 1 : ts] == "、":
+                # 东丽区委副书记、区长尚斌义: the organisation of the title before.
+                prev = next((t for t in TITLES_ZH if line.endswith(t, 0, ts - 1)), None)
+                if prev:
+                    org, _ = _org_before(line, ts - 1 - len(prev))
             found.append(Mention(para, name, s, e, title, org, os_ if org else ts, e))
             continue
         # 王某某区长 / 王某某副局长: the title follows the name.
@@ -207,14 +214,17 @@ _DATE_ZH = re.compile(
     r"(?:\s*(?:至|到|-|—|–|～|~)\s*(?:(?P<m2>1[0-2]|[1-9])月)?(?P<d2>[1-3]?\d)日)?"
 )
 _EVENT_NAME = re.compile(
-    rf"[“\"《](?P<q>[^”\"》]{{4,60}})[”\"》](?P<w>{EVENT_END})?|"
-    rf"(?P<bare>[\u4e00-\u9fff（）()·\d]{{4,40}}?(?:{EVENT_END}))"
+    rf"[“\"《](?P<q>[^”\"》]{{4,60}}(?:{EVENT_END}))[”\"》]|"
+    rf"(?:举行|举办|召开|启动|开展)了?(?P<bare>[\u4e00-\u9fff（）()·\d]{{4,40}}?(?:{EVENT_END}))"
 )
 _PLACE = re.compile(
-    r"在(?P<place>[\u4e00-\u9fff（）()]{2,20}?)(?:隆重)?(?:举行|举办|召开|开幕|开展|拉开帷幕)"
+    r"在(?P<place>[\u4e00-\u9fff（）()]{1,20}?"
+    r"(?:区|市|省|县|镇|街|园|馆|中心|大厦|酒店|宾馆|厅|室|村|楼|场|京|津|沪))"
+    r"(?:隆重)?(?:举行|举办|召开|开幕|启动|拉开帷幕)"
 )
 _ORGANISER = re.compile(
-    r"由(?P<org>[^，。；、]{2,40}?)(?:联合)?主办|主办单位[:：为是]\s*(?P<org2>[^，。；]{2,40})"
+    r"(?:^|[，。；、“”,\s由])(?P<org>[^，。；、“”,\s由]{2,30}?)(?:联合|共同)?主办"
+    r"|主办单位[:：为是]\s*(?P<org2>[^，。；]{2,40})"
 )
 _HOST = re.compile(
     r"(?P<org>[^，。；、由]{2,40}?)承办|承办单位[:：为是]\s*(?P<org2>[^，。；]{2,40})"
@@ -245,8 +255,8 @@ def event(lines: list[tuple[int, str]]) -> EventZh | None:
             m = _EVENT_NAME.search(line)
             if m:
                 if m.group("q"):
-                    name = m.group("q") + (m.group("w") or "")
-                    span = (para, m.start("q"), m.end("w") if m.group("w") else m.end("q"))
+                    name = m.group("q")
+                    span = (para, m.start("q"), m.end("q"))
                 else:
                     name = m.group("bare")
                     span = (para, m.start("bare"), m.end("bare"))
@@ -256,8 +266,11 @@ def event(lines: list[tuple[int, str]]) -> EventZh | None:
             p = _PLACE.search(line)
             place = p.group("place") if p else ""
         if not organiser:
-            o = _ORGANISER.search(line)
-            organiser = (o.group("org") or o.group("org2")).strip() if o else ""
+            for o in _ORGANISER.finditer(line):
+                org = (o.group("org") or o.group("org2")).strip()
+                if _ORG_END.search(org):
+                    organiser = org
+                    break
         if not host:
             h = _HOST.search(line)
             if h:

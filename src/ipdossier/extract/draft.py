@@ -185,7 +185,7 @@ _NAMED_EVENT = re.compile(
 )
 _PLACE = re.compile(
     r"\b(?:[Hh]eld|[Hh]olds?|opened|took place|convened|kicked off|ended successfully)\s+"
-    r"(?:\w+\s+){0,2}?in\s+(?P<place>[A-Z][\w'’-]*(?:,\s[A-Z][\w'’-]*)?)"
+    r"(?:[\w.]+\s+){0,4}?in\s+(?P<place>[A-Z][\w'’-]*(?:,\s[A-Z][\w'’-]*)?)"
 )
 _ORG_BY = re.compile(
     rf"\b(?P<verb>held|hosted|undertaken|organi[sz]ed|sponsored|co-organi[sz]ed|initiated)"

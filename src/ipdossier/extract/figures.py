@@ -252,6 +252,8 @@ _BARE_BEFORE = re.compile(
     r"(?:(?:more than|over|nearly|about|almost|around|some|at least)\s+)?$",
     re.IGNORECASE,
 )
+_TIME_UNITS = {"year", "month", "week", "day", "decade", "hour"}
+_BACK_REFERENCE = re.compile(r"\b(?:these|those|the past|the last|past|last|next)\s+$", re.I)
 _BARE_AFTER = re.compile(r"\s+of\s+(?P<noun>them|these|those|us|whom|which)\b", re.IGNORECASE)
 
 
@@ -350,6 +352,10 @@ def counts(para: int, line: str) -> list[Count]:
             unit = "count"
             if of:
                 end = m.end() + of.end()
+        if unit.lower() in ("percent", "per", "%") or noun.lower().startswith("per cent"):
+            continue  # a rate, not a count
+        if unit.lower().rstrip("s") in _TIME_UNITS and _BACK_REFERENCE.search(before[-16:]):
+            continue  # "in these five years": a span of time the text refers back to
         first = noun.split()[0]
         # "the 30th Meeting ...": a number inside a capitalised name is not a count.
         if first[0].isupper() and not first.isupper() and before.strip()[-3:].lower() != "are":
