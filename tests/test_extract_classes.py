@@ -363,3 +363,17 @@ def test_chinese_event_without_you_and_a_title_shared_across_a_list(tmp_path):
     assert orgs[ev["organiser_org_id"]] == "国家知识产权局"
     assert _people(draft) == {"尚斌义": ("区长", "东丽区委")}
     assert _figures(draft) == {(30, "exact")}  # not 近3年 (a span), not 4000平米 (an area)
+
+
+def test_day_before_month_gives_the_date(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        'Title\n\nOn 26 August 2016, the "Seoul IP Partners" Forum was held in Beijing.\n',
+        encoding="utf-8",
+    )
+    ev = extract(path).tables["events"].iloc[0]
+    assert (ev["name"], ev["start_date"], ev["place"]) == (
+        "Seoul IP Partners",
+        "2016-08-26",
+        "Beijing",
+    )

@@ -28,6 +28,11 @@ RANGE = re.compile(
     rf"\b(?P<month>{_M})\.? (?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?"
     rf"(?:,? (?P<year>(?:19|20)\d\d))?\b"
 )
+# "26 August 2016", "5-6 July 2017": day before month.
+DAY_FIRST = re.compile(
+    rf"\b(?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))? (?P<month>{_M})"
+    rf"(?:,? (?P<year>(?:19|20)\d\d))?\b"
+)
 YEAR = re.compile(r"\b(?:in|of|since|by) (?P<year>(?:19|20)\d\d)\b")
 RELATIVE = re.compile(
     rf"\b(?:in )?(?P<month>{_M}) of (?:the )?(?P<rel>last|this|next) year\b", re.IGNORECASE
@@ -56,7 +61,7 @@ class DateMention:
 
 def mentions(para: int, line: str) -> list[DateMention]:
     out = []
-    for m in RANGE.finditer(line):
+    for m in (*RANGE.finditer(line), *DAY_FIRST.finditer(line)):
         out.append(
             DateMention(
                 para,
