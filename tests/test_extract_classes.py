@@ -377,3 +377,25 @@ def test_day_before_month_gives_the_date(tmp_path):
         "2016-08-26",
         "Beijing",
     )
+
+
+def test_every_locator_of_both_drafts_holds_its_quote(en, zh, tmp_path):
+    shared = tmp_path / "a.txt"
+    shared.write_text(
+        "标题\n\n2014-11-13\n\n日前，“品牌机构牵手行动”在东丽区启动。东丽区委副书记、区长尚斌义致辞。\n",
+        encoding="utf-8",
+    )
+    for draft in (en, zh, extract(shared)):
+        for name, table in draft.tables.items():
+            if "para" not in table:
+                continue
+            for _, row in table.iterrows():
+                line = draft.article.paragraphs[int(row["para"]) - 1]
+                start, end = int(row["char_start"]), int(row["char_end"])
+                assert 0 <= start < end <= len(line), (name, row.iloc[0])
+                assert line[start:end] == row["quote"], (name, row.iloc[0])
+    ev = extract(shared).tables["events"].iloc[0]
+    assert (
+        ev["date_basis"]
+        == "no date printed for the event; the article is dated 2014-11-13 (para 3)"
+    )

@@ -120,12 +120,32 @@ ORG_TYPES = [
 ]
 
 
+# Chinese names by their last characters; first match wins (区委 is a party organ).
+ORG_TYPES_ZH = [
+    (re.compile(r"(?:党委|区委|市委|省委|县委|党组|委员会)$"), "party organ"),
+    (re.compile(r"(?:局|厅|办|办公室|部|署|司|处|委)$"), "government office"),
+    (re.compile(r"(?:政府|区|市|省|县|镇)$"), "government"),
+    (re.compile(r"(?:大学|学院|学校|研究院|研究所)$"), "college"),
+    (re.compile(r"(?:中心)$"), "innovation centre"),
+    (re.compile(r"(?:公司|集团|企业)$"), "enterprise"),
+]
+_PLACES_ZH = {"天津": "Tianjin", "北京": "Beijing", "河北": "Hebei"}
+
+
 def _org_type(name: str) -> str:
+    for pattern, kind in ORG_TYPES_ZH:
+        if pattern.search(name):
+            return kind
     low = name.lower()
     return next((kind for pattern, kind in ORG_TYPES if pattern.search(low)), "IP service agency")
 
 
 def _jurisdiction(name: str) -> tuple[str | None, str | None, str]:
+    if name.startswith(("国家", "中国", "国务院", "中央")):
+        return "national", "China", "from name"
+    for zh, place in _PLACES_ZH.items():
+        if name.startswith(zh):
+            return ("municipal" if place != "Hebei" else "provincial"), place, "from name"
     low = fix(name).lower()
     level = None
     if re.search(r"\b(sipo|state|national|central|china)\b", low):
@@ -305,6 +325,14 @@ def _event_zh(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             **_locator(source_id, para, 0, len(line.rstrip()), line),
         }, []
     basis = ""
+    if not ev.date_text:
+        dated = next(
+            ((q, d) for q, t in a.lines[:4] for d in re.findall(r"(?:19|20)\d\d-\d\d-\d\d", t)),
+            None,
+        )
+        basis = "no date printed for the event" + (
+            f"; the article is dated {dated[1]} (para {dated[0]})" if dated else ""
+        )
     if ev.date_text:
         basis = f'Printed: "{ev.date_text}"'
         if not ev.year_printed:
@@ -478,7 +506,8 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
         org_key = None
         if m.organisation:
             org_name = people.normal_org(m.organisation)
-            start = line.find(m.organisation, m.start)
+            # The organisation may be printed before the mention (东丽区委副书记、区长...).
+            start = line.find(m.organisation, max(0, m.start - 80))
             org_key = add_org(org_name, m.organisation, para, start, line)
         if m.name not in person_ids:
             person_ids[m.name] = ids["people"].make(
