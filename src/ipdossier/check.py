@@ -6,6 +6,7 @@ CSV, the header being line 1) and the column, so an analyst can go straight to t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from frictionless import Package
 
 from .data import Dossier, load
 from .numbers import parse_count
-from .quantities import states_date, states_quantity, states_text
+from .quantities import quantities, states_date, states_quantity, states_text
 from .sources import SourceAbsent, SourceError, SourceText, normalise, open_source
 
 
@@ -106,6 +107,20 @@ def check_locators(
     return problems
 
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _count_as_printed(printed: str):
+    """(value, qualifier) of a count as printed: Chinese (18家, 100余家, 近千人) through
+    `quantities`, English ("more than 150", "Nine") through `numbers`."""
+    if _CJK.search(printed):
+        read = quantities(printed)
+        if not read:
+            return None, "exact"
+        return read[0].value, read[0].qualifier
+    return parse_count(printed)
+
+
 def _check_row(file, rownum, row, claims, texts, limits) -> list[Problem]:
     source_id = row["source_id"]
     if source_id not in texts:
@@ -149,7 +164,7 @@ def _check_row(file, rownum, row, claims, texts, limits) -> list[Problem]:
                 )
             )
     if "value_as_printed" in row and "qualifier" in row:
-        value, qualifier = parse_count(str(row["value_as_printed"]))
+        value, qualifier = _count_as_printed(str(row["value_as_printed"]))
         if value is None or value != row["value"]:
             problems.append(
                 Problem(
