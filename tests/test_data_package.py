@@ -30,6 +30,9 @@ EXPECTED_FIGURES = {
     "symposium-districts": (3, "exact", "districts"),
     "enterprise-types": (3, "exact", "types of enterprises"),
     "companies-compared": (2, "exact", "companies"),
+    # The Tianjin stop (2014), from the Tianjin Daily report: 18家, 100余家.
+    "tj-brand-agencies": (18, "exact", "agencies"),
+    "tj-participants": (100, "at_least", "enterprises and service agencies"),
 }
 
 
