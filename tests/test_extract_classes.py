@@ -399,3 +399,13 @@ def test_every_locator_of_both_drafts_holds_its_quote(en, zh, tmp_path):
         ev["date_basis"]
         == "no date printed for the event; the article is dated 2014-11-13 (para 3)"
     )
+
+
+def test_a_counted_noun_stops_at_a_verb_in_the_present(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Title\n\nA total of 69 officials from 42 countries participate in the forum.\n",
+        encoding="utf-8",
+    )
+    f = extract(path).tables["figures"]
+    assert dict(zip(f["value"], f["metric"], strict=True)) == {69: "officials", 42: "countries"}

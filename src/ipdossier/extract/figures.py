@@ -102,6 +102,23 @@ _STOP = {
     "gave",
     "went",
     "became",
+    # Verbs in the present: "42 countries participate in ...".
+    "participate",
+    "participates",
+    "attend",
+    "attends",
+    "join",
+    "joins",
+    "gather",
+    "gathers",
+    "take",
+    "takes",
+    "come",
+    "comes",
+    "sign",
+    "signs",
+    "visit",
+    "visits",
 }
 # "the new one explores ...": "one" is a pronoun unless a count-introducing word precedes.
 _ONE_AFTER = {
