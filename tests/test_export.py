@@ -138,7 +138,7 @@ def test_pdf_is_a4_with_page_numbers_header_and_bookmarks(reports):
     top = [item.title for item in reader.outline if not isinstance(item, list)]
     assert top == [
         "Contents",
-        "The Baoding activity",
+        "The event",
         "SIPO's connecting activities",
         "The policies cited",
         "Sources",
