@@ -147,3 +147,9 @@ def built(tmp_path_factory) -> Built:
     grown = run_build("--out", str(reports), "--params", str(EVERY_JURISDICTION), "--jobs", "2")
     grown_run = _published(reports, grown)
     return Built(reports, cold, again, grown, cold_run, grown_run)
+@pytest.fixture(autouse=True)
+def _sources_cache(tmp_path_factory, monkeypatch) -> Path:
+    """Drafts store article texts in a throwaway sources cache, never the checkout's."""
+    cache = tmp_path_factory.mktemp("sources-cache")
+    monkeypatch.setenv("IPDOSSIER_CACHE", str(cache))
+    return cache

@@ -93,6 +93,8 @@ def test_changed_source_text_is_detected(data_copy, sources, tmp_path):
 def test_missing_source_text_says_where_it_looked(
     data_copy, sources, tmp_path, monkeypatch, missing
 ):
+    # A text that is not here is counted as not re-verifiable, not a failure (issue 12),
+    # and the count says where it looked and how to point it elsewhere.
     file_name = data.load(data_copy).sources.iloc[0]["file_name"]
     folder = tmp_path / "nowhere"
     args = ["check", "--data", str(data_copy)]
@@ -105,7 +107,7 @@ def test_missing_source_text_says_where_it_looked(
         (folder / file_name).unlink()
         args += ["--sources", str(folder)]
     result = runner.invoke(app, args)
-    assert result.exit_code == 1
-    # Where it looked, what it looked for, and how to point it elsewhere.
-    assert f"{folder / file_name} not found" in result.output
-    assert "set IPDOSSIER_SOURCES" in result.output
+    assert result.exit_code == 0, result.output
+    assert "not re-verifiable here" in result.output
+    assert str(folder) in result.output
+    assert "IPDOSSIER_SOURCES" in result.output

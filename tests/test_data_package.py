@@ -30,6 +30,13 @@ EXPECTED_FIGURES = {
     "symposium-districts": (3, "exact", "districts"),
     "enterprise-types": (3, "exact", "types of enterprises"),
     "companies-compared": (2, "exact", "companies"),
+    # The Tianjin stop (2014), from the Tianjin Daily report: 18家, 100余家.
+    "tj-brand-agencies": (18, "exact", "agencies"),
+    "tj-participants": (100, "at_least", "enterprises and service agencies"),
+    # The Ji'nan symposium, from CNIPA's English report: "A total of 69 officials ...
+    # from 42 countries".
+    "jinan-officials": (69, "exact", "officials"),
+    "jinan-countries": (42, "exact", "countries"),
 }
 
 

@@ -207,3 +207,40 @@ def test_readme_papermill_example_runs_in_chinese_for_hebei(tmp_path):
     assert sum(sum(trace["x"]) for trace in who["data"]) == len(expected)
     groups = {y for trace in who["data"] for y in trace["y"]}
     assert groups and groups <= {"河北省", "保定"}, groups
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_event_with_fewer_facts_says_what_is_not_stated(language, kernels, tmp_path):
+    """The Tianjin stop (2014) has counts and one speaker but no date, speeches or
+    programme: the event chapter says so instead of drawing empty charts, and the series
+    chapter marks the stop as the report's event."""
+    params = {"language": language, "event_id": "bth-2014-tianjin"}
+    texts = {}
+    for notebook in NOTEBOOKS[:2]:
+        out = tmp_path / notebook.name
+        execute(notebook, out, validate(notebook, params), variant=language, kernels=kernels)
+        check_executed(out, language)
+        texts[notebook.stem] = json.dumps(
+            [o.get("data", {}) for o in outputs(nbformat.read(out, as_version=4))],
+            ensure_ascii=False,
+        )
+    event = texts["01_event"]
+    said = "本活动的来源未载明" if language == "zh" else "Not stated in the sources for this event"
+    for what in (
+        ("讲话及其主题", "the speeches and their themes"),
+        ("活动议程", "the programme"),
+    ):
+        assert f"{said}{'：' if language == 'zh' else ': '}{what[language == 'en']}" in event
+    undated = "日期未载明" if language == "zh" else "Its dates are not stated"
+    assert undated in event and "2014-11-13" in event
+    assert "2014 National IP Service Brand Agencies" in event or "2014年全国" in event
+    assert "100+" in event  # the lower bound, drawn as such
+    # The series map marks the Tianjin stop (big marker), and only it, as this event.
+    series = nbformat.read(tmp_path / NOTEBOOKS[1].name, as_version=4)
+    marked = [
+        label
+        for o in outputs(series)
+        for trace in o.get("data", {}).get(PLOTLY, {}).get("data", [])
+        if isinstance(trace.get("marker", {}).get("size"), list)
+        for label, size in zip(trace["text"], trace["marker"]["size"], strict=True)
+        if size == 18
+    ]
+    assert len(marked) == 1 and ("Tianjin" in marked[0] or "天津" in marked[0]), marked

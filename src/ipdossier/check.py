@@ -12,6 +12,7 @@ CSV, the header being line 1) and the column, so an analyst can go straight to t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +21,8 @@ from frictionless import Package
 
 from .data import Dossier, load
 from .numbers import parse_count
-from .quantities import states_date, states_quantity, states_text
-from .sources import SourceError, SourceText, normalise, open_source
+from .quantities import quantities, states_date, states_quantity, states_text
+from .sources import SourceAbsent, SourceError, SourceText, normalise, open_source
 
 
 @dataclass(frozen=True)
@@ -71,12 +72,19 @@ def _primary_key(dossier: Dossier, name: str) -> list[str]:
         return []
 
 
-def check_locators(dossier: Dossier, sources_directory: Path | None = None) -> list[Problem]:
-    """Every span still holds its quote, and every quote holds the value its row claims."""
+def check_locators(
+    dossier: Dossier, sources_directory: Path | None = None, absent: list | None = None
+) -> list[Problem]:
+    """Every span still holds its quote, and every quote holds the value its row claims.
+
+    A source whose text is on this machine (the sources folder or the local sources
+    cache) is re-verified; one whose text is not here is listed in `absent` as
+    (source_id, rows with locators, reason): not re-verifiable here, not a failure."""
     problems: list[Problem] = []
     sources = dossier.table("sources")
     texts: dict[str, SourceText] = {}
     limits: dict[str, int] = {}
+    missing: dict[str, str] = {}
     for i, src in sources.iterrows():
         if pd.isna(src["file_name"]):
             continue
@@ -86,16 +94,37 @@ def check_locators(dossier: Dossier, sources_directory: Path | None = None) -> l
             )
             if not pd.isna(src["article_last_line"]):
                 limits[src["source_id"]] = int(src["article_last_line"])
+        except SourceAbsent as exc:
+            missing[src["source_id"]] = str(exc)
         except SourceError as exc:
             problems.append(Problem("sources.csv", i + 2, "sha256", str(exc)))
+    unverified = dict.fromkeys(missing, 0)
     for resource in dossier.descriptor["resources"]:
         if "x-locator" not in resource:
             continue
         claims = resource["x-locator"].get("claims", [])
         table = dossier.table(resource["name"])
         for i, row in table.iterrows():
+            if row["source_id"] in missing:
+                unverified[row["source_id"]] += 1
             problems += _check_row(resource["path"], i + 2, row, claims, texts, limits)
+    if absent is not None:
+        absent.extend((sid, unverified[sid], why) for sid, why in missing.items())
     return problems
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _count_as_printed(printed: str):
+    """(value, qualifier) of a count as printed: Chinese (18家, 100余家, 近千人) through
+    `quantities`, English ("more than 150", "Nine") through `numbers`."""
+    if _CJK.search(printed):
+        read = quantities(printed)
+        if not read:
+            return None, "exact"
+        return read[0].value, read[0].qualifier
+    return parse_count(printed)
 
 
 def _check_row(file, rownum, row, claims, texts, limits) -> list[Problem]:
@@ -141,7 +170,7 @@ def _check_row(file, rownum, row, claims, texts, limits) -> list[Problem]:
                 )
             )
     if "value_as_printed" in row and "qualifier" in row:
-        value, qualifier = parse_count(str(row["value_as_printed"]))
+        value, qualifier = _count_as_printed(str(row["value_as_printed"]))
         if value is None or value != row["value"]:
             problems.append(
                 Problem(
@@ -446,9 +475,13 @@ def _web_sources(dossier: Dossier) -> list[Problem]:
 
 
 def check(
-    data: Path | str | None = None, sources_directory: Path | None = None, locators: bool = True
+    data: Path | str | None = None,
+    sources_directory: Path | None = None,
+    locators: bool = True,
+    absent: list | None = None,
 ) -> list[Problem]:
-    """All problems in the package at `data`; an empty list means it is valid."""
+    """All problems in the package at `data`; an empty list means it is valid. Sources
+    whose text is not on this machine go to `absent` (see `check_locators`)."""
     dossier = load(data)
     problems = check_structure(dossier)
     if problems:
@@ -457,5 +490,5 @@ def check(
     if locators:
         # Locators are checked only on a structurally valid package: a broken type would
         # otherwise be reported twice, once as itself and once as a span mismatch.
-        problems += check_locators(dossier, sources_directory)
+        problems += check_locators(dossier, sources_directory, absent)
     return problems

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+import typer.core
 
 from . import __version__
 
@@ -64,7 +65,8 @@ def check(
     from .check import check as run_check
     from .check import missing_chinese
 
-    problems = run_check(data, sources, locators=locators)
+    absent: list = []
+    problems = run_check(data, sources, locators=locators, absent=absent)
     for problem in problems:
         typer.echo(str(problem), err=True)
     if not problems:
@@ -79,6 +81,14 @@ def check(
                 "(shown as they stand in the Chinese edition).",
                 err=True,
             )
+    if absent:
+        rows = sum(n for _, n, _ in absent)
+        typer.echo(
+            f"{len(absent)} source(s), {rows} row(s) with locators: not re-verifiable here "
+            "(the source text is not on this machine)"
+        )
+        for source_id, n, why in absent:
+            typer.echo(f"  {source_id}: {n} row(s); {why}")
     if problems:
         typer.echo(f"{len(problems)} problem(s) found.", err=True)
         raise typer.Exit(EXIT_FAILED)
@@ -239,67 +249,34 @@ def params(
         typer.echo("Values OK: " + ", ".join(f"{k}={v!r}" for k, v in checked.items()))
 
 
-@app.command()
-def extract(
-    path: Annotated[Path, typer.Argument(help="An article (.txt or .html), or a draft folder.")],
-    source_id: Annotated[
-        str | None, typer.Option("--source-id", help="Id for the source (default: file name).")
-    ] = None,
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Drafts folder (default: drafts/).")
-    ] = None,
-    url: Annotated[str, typer.Option("--url", help="The article's URL, for its citation.")] = "",
-    diff: Annotated[
-        bool, typer.Option("--diff", help="Compare the draft (or article) with the package.")
-    ] = False,
-    apply: Annotated[
-        bool, typer.Option("--apply", help="Merge the draft's reviewed rows into data/.")
-    ] = False,
-    all_rows: Annotated[
-        bool, typer.Option("--all", help="With --apply: every row, reviewed or not.")
-    ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="With --diff: print JSON.")] = False,
-) -> None:
-    """Draft dossier rows from a news article, for review; nothing in data/ changes
-    without --apply of reviewed rows, which re-validates the whole package first.
+class _ExtractGroup(typer.core.TyperGroup):
+    """`extract draft|diff|apply`; the old form `extract FILE [--diff|--apply]` still works,
+    with a pointer to the subcommand, through a hidden `legacy` command."""
 
-    Exit 2 when the input is not a readable article (empty, binary, not UTF-8) or not a
-    draft folder; exit 1 when applied rows would leave the package invalid."""
-    import json
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+            args = ["legacy", *args]
+        return super().parse_args(ctx, args)
 
+
+extract_app = typer.Typer(
+    cls=_ExtractGroup,
+    help="Draft dossier rows from a news article (draft), compare a draft with the "
+    "package (diff), merge its reviewed rows (apply).",
+    no_args_is_help=True,
+)
+app.add_typer(extract_app, name="extract")
+
+
+def _extract_errors(run):
+    """Run an extract action, turning its errors into exit codes with a message."""
     from .extract.apply import ApplyError
-    from .extract.apply import apply as apply_draft
     from .extract.article import ArticleError
-    from .extract.diff import diff as diff_draft
-    from .extract.diff import read_draft
-    from .extract.draft import extract as run_extract
-    from .paths import project_root
+    from .extract.fetch import FetchError
 
     try:
-        if apply:
-            added = apply_draft(path, take_all=all_rows)
-            typer.echo("applied: " + ", ".join(f"{n} {t}" for t, n in added.items()))
-            return
-        if path.is_dir():
-            draft_tables = read_draft(path)
-        else:
-            draft = run_extract(path, source_id=source_id, url=url)
-            draft_tables = draft.tables
-            if not diff:
-                folder = draft.write(out or project_root() / "drafts")
-                counts = ", ".join(f"{len(t)} {n}" for n, t in draft.tables.items())
-                typer.echo(f"draft written to {folder}: {counts}")
-                typer.echo(
-                    "review it, mark rows `reviewed` = yes, then: "
-                    f"ipdossier extract --apply {folder}"
-                )
-        if diff or path.is_dir():
-            from .extract.draft import REVIEW
-
-            tables = {k: v.drop(columns=[REVIEW], errors="ignore") for k, v in draft_tables.items()}
-            result = diff_draft(tables)
-            typer.echo(json.dumps(result.as_dict(), indent=2) if as_json else result.report())
-    except (ArticleError, FileNotFoundError) as exc:
+        return run()
+    except (ArticleError, FetchError, FileNotFoundError) as exc:
         typer.echo(f"ipdossier extract: {exc}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
     except ApplyError as exc:
@@ -307,3 +284,119 @@ def extract(
         for problem in exc.problems:
             typer.echo(f"  {problem}", err=True)
         raise typer.Exit(EXIT_FAILED) from None
+
+
+def _write_draft(path: str, source_id, out, url, cache) -> None:
+    from .extract.draft import extract as run_extract
+    from .paths import project_root
+
+    draft = run_extract(path, source_id=source_id, url=url, cache=cache)
+    folder = draft.write(out or project_root() / "drafts")
+    counts = ", ".join(f"{len(t)} {n}" for n, t in draft.tables.items())
+    typer.echo(f"draft written to {folder} (language: {draft.language}): {counts}")
+    for warning in draft.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    if draft.cached is not None:
+        typer.echo(f"article text cached at {draft.cached} (sha256 {draft.article.sha256})")
+    typer.echo(f"review it, mark rows `reviewed` = yes, then: ipdossier extract apply {folder}")
+
+
+def _print_diff(tables: dict, as_json: bool) -> None:
+    import json
+
+    from .extract.diff import diff as diff_draft
+    from .extract.draft import REVIEW
+
+    tables = {k: v.drop(columns=[REVIEW], errors="ignore") for k, v in tables.items()}
+    result = diff_draft(tables)
+    typer.echo(json.dumps(result.as_dict(), indent=2) if as_json else result.report())
+
+
+_SOURCE_ID = typer.Option("--source-id", help="Id for the source (default: from the name).")
+_OUT = typer.Option("--out", help="Drafts folder (default: drafts/).")
+_URL = typer.Option("--url", help="The article's URL, for its citation (a file's origin).")
+_CACHE = typer.Option(
+    "--cache",
+    help="Sources cache for the article text (default: $IPDOSSIER_CACHE or "
+    ".sources-cache/ in the checkout; git-ignored).",
+)
+
+
+@extract_app.command("draft")
+def extract_draft(
+    path: Annotated[str, typer.Argument(help="An article (.txt or .html) or an http(s) URL.")],
+    source_id: Annotated[str | None, _SOURCE_ID] = None,
+    out: Annotated[Path | None, _OUT] = None,
+    url: Annotated[str, _URL] = "",
+    cache: Annotated[Path | None, _CACHE] = None,
+) -> None:
+    """Draft rows from an article for review; the article's text goes to the local
+    sources cache with its sha256, the draft keeps facts and locators.
+
+    Exit 2 when the input is not a readable article (empty, binary, not UTF-8), or a URL
+    cannot be fetched (offline, HTTP error)."""
+    _extract_errors(lambda: _write_draft(path, source_id, out, url, cache))
+
+
+@extract_app.command("diff")
+def extract_diff(
+    draft: Annotated[Path, typer.Argument(help="A draft folder (or an article, drafted first).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Compare a draft with the package: same, new, conflicting and missing facts."""
+    from .extract.diff import read_draft
+    from .extract.draft import extract as run_extract
+
+    def run():
+        tables = read_draft(draft) if draft.is_dir() else run_extract(draft).tables
+        _print_diff(tables, as_json)
+
+    _extract_errors(run)
+
+
+@extract_app.command("apply")
+def extract_apply(
+    draft: Annotated[Path, typer.Argument(help="A draft folder.")],
+    all_rows: Annotated[bool, typer.Option("--all", help="Every row, reviewed or not.")] = False,
+) -> None:
+    """Merge the draft's reviewed rows into data/ after re-validating a copy of the whole
+    package; exit 1 (data/ unchanged) when it would not validate."""
+    from .extract.apply import apply as apply_draft
+
+    def run():
+        added = apply_draft(draft, take_all=all_rows)
+        typer.echo("applied: " + ", ".join(f"{n} {t}" for t, n in added.items()))
+
+    _extract_errors(run)
+
+
+@extract_app.command("legacy", hidden=True)
+def extract_legacy(
+    path: Annotated[str, typer.Argument(help="An article, URL or draft folder.")],
+    source_id: Annotated[str | None, _SOURCE_ID] = None,
+    out: Annotated[Path | None, _OUT] = None,
+    url: Annotated[str, _URL] = "",
+    diff: Annotated[bool, typer.Option("--diff", help="Now: extract diff.")] = False,
+    apply: Annotated[bool, typer.Option("--apply", help="Now: extract apply.")] = False,
+    all_rows: Annotated[bool, typer.Option("--all", help="With --apply.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="With --diff.")] = False,
+) -> None:
+    """The pre-subcommand form `extract PATH [--diff|--apply]`: still works, and says
+    which subcommand to use instead."""
+    from .extract.diff import read_draft
+
+    sub = "apply" if apply else "diff" if diff or Path(path).is_dir() else "draft"
+    typer.echo(
+        f"note: `ipdossier extract {path} ...` is the old form; use "
+        f"`ipdossier extract {sub} {path}`",
+        err=True,
+    )
+    if sub == "apply":
+        extract_apply(Path(path), all_rows)
+    elif sub == "diff":
+        if Path(path).is_dir():
+            _extract_errors(lambda: _print_diff(read_draft(Path(path)), as_json))
+        else:
+            extract_diff(Path(path), as_json)
+    else:
+        extract_draft(path, source_id, out, url, None)

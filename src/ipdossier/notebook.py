@@ -239,3 +239,17 @@ def say(
     display(Markdown(text.format(**safe)))
     if sources is not None:
         display(HTML(source_note(sources, language)))
+
+
+_NOT_STATED = {
+    "en": "*Not stated in the sources for this event: {what}.*",
+    "zh": "*本活动的来源未载明：{what}。*",
+}
+
+
+def not_stated(en: str, zh: str, *, language: str = "en") -> None:
+    """Say what the sources do not state, where a chart or table would be empty."""
+    from IPython.display import Markdown, display
+
+    what = zh if language == "zh" else en
+    display(Markdown(_NOT_STATED.get(language, _NOT_STATED["en"]).format(what=html.escape(what))))

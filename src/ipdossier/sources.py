@@ -18,6 +18,22 @@ class SourceError(Exception):
     """A source text is missing or does not match its recorded checksum."""
 
 
+class SourceAbsent(SourceError):
+    """The source text is not on this machine: its locators cannot be re-verified here
+    (not a fault of the package)."""
+
+
+def cache_dir() -> Path:
+    """The local, git-ignored cache of article texts that `ipdossier extract` fills
+    ($IPDOSSIER_CACHE, default .sources-cache/ in the checkout)."""
+    import os
+
+    from .paths import project_root
+
+    env = os.environ.get("IPDOSSIER_CACHE")
+    return Path(env).resolve() if env else project_root() / ".sources-cache"
+
+
 @dataclass(frozen=True)
 class SourceText:
     source_id: str
@@ -53,10 +69,14 @@ def open_source(
     directory = directory or sources_dir()
     path = directory / file_name
     if not path.is_file():
-        raise SourceError(
-            f"source {source_id!r}: {path} not found "
-            f"(set IPDOSSIER_SOURCES to the folder holding {file_name})"
-        )
+        cached = cache_dir() / file_name
+        if not cached.is_file():
+            raise SourceAbsent(
+                f"source {source_id!r}: {file_name} is neither in {directory} nor in the "
+                f"sources cache {cache_dir()} (set IPDOSSIER_SOURCES to the folder holding "
+                "it, or draft the article here to cache it)"
+            )
+        path = cached
     actual = sha256_of(path)
     if actual != sha256:
         raise SourceError(

@@ -18,7 +18,7 @@ import pandas as pd
 from ..check import Problem, check
 from ..paths import data_dir
 from .diff import read_draft
-from .draft import NOTE, REVIEW
+from .draft import ALSO, NOTE, REVIEW
 
 YES = {"yes", "y", "true", "1", "x", "reviewed"}
 
@@ -38,7 +38,9 @@ def reviewed_rows(
             continue
         keep = table if take_all else table[table[REVIEW].str.strip().str.lower().isin(YES)]
         if len(keep):
-            out[name] = keep.drop(columns=[c for c in (REVIEW, NOTE) if c in keep])
+            out[name] = keep.drop(
+                columns=[c for c in (REVIEW, NOTE, ALSO, "mentions") if c in keep]
+            )
     return out
 
 

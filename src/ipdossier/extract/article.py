@@ -35,6 +35,7 @@ class Article:
     paragraphs: list[str]  # every line of the text, NBSP read as a space
     last_line: int  # the article's own last line (1-based); furniture follows
     from_html: bool
+    raw: bytes = b""  # the bytes whose sha256 this is: what the sources cache keeps
 
     @property
     def lines(self) -> list[tuple[int, str]]:
@@ -121,12 +122,23 @@ def decode(path: Path, raw: bytes) -> str:
 def read_article(path: Path | str) -> Article:
     path = Path(path)
     raw = read_bytes(path)
-    text = decode(path, raw)
-    from_html = path.suffix.lower() in (".html", ".htm") or looks_like_html(text)
-    if from_html:
-        # Locators then refer to this plain text, which `extract` saves beside the draft.
-        text = html_to_text(text)
-        raw = text.encode("utf-8")
+    return parse(path, decode(path, raw), raw)
+
+
+def from_text(text: str, name: str, from_html: bool = False) -> Article:
+    """An article whose text was fetched (a URL), named `name` for its messages."""
+    if not text.strip():
+        raise ArticleError(f"{name}: no article text")
+    return parse(Path(name), text, text.encode("utf-8"), from_html)
+
+
+def parse(path: Path, text: str, raw: bytes, from_html: bool | None = None) -> Article:
+    if from_html is None:
+        from_html = path.suffix.lower() in (".html", ".htm") or looks_like_html(text)
+        if from_html:
+            # Locators then refer to this plain text, which `extract` saves beside the draft.
+            text = html_to_text(text)
+            raw = text.encode("utf-8")
     paragraphs = [line.replace("\xa0", " ") for line in text.split("\n")]
     last = len(paragraphs)
     for i, line in enumerate(paragraphs, 1):
@@ -137,4 +149,32 @@ def read_article(path: Path | str) -> Article:
         last -= 1
     if last == 0:
         raise ArticleError(f"{path}: no article text before the page furniture")
-    return Article(path, hashlib.sha256(raw).hexdigest(), paragraphs, last, from_html)
+    return Article(path, hashlib.sha256(raw).hexdigest(), paragraphs, last, from_html, raw)
+
+
+# Sentence ends: ". " before a capital, a quote or an ideograph; 。！？ always.
+_END = re.compile(r"(?:[.!?]+[\"”’)]?\s+(?=[A-Z\"“(\u4e00-\u9fff])|[。！？]+[”」』]?)")
+_ABBREV = {
+    "co", "ltd", "inc", "corp", "mr", "mrs", "ms", "dr", "prof", "no", "st", "jr", "sr",
+    "vs", "etc", "p.r.c", "u.s", "e.g", "i.e", "dept", "gov", "govt", "art", "para",
+}  # fmt: skip
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+def sentences(line: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pieces of a line, so that no finding runs past a sentence's
+    end and a long single-line article is read in bounded pieces. "Co., Ltd.", "P.R.C."
+    and initials do not end a sentence."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _END.finditer(line):
+        if line[m.start()] == ".":
+            w = _LAST_WORD.search(line, max(start, m.start() - 12), m.start())
+            word = w.group(1).lower().rstrip(".") if w else ""
+            if word in _ABBREV or len(word) == 1:
+                continue
+        out.append((start, line[start : m.end()]))
+        start = m.end()
+    if start < len(line):
+        out.append((start, line[start:]))
+    return out

@@ -5,6 +5,7 @@ and leaves the year for the analyst, as the curated package does (`date_basis`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,11 @@ MONTHS = [
 _M = "|".join(m.capitalize() for m in MONTHS)
 RANGE = re.compile(
     rf"\b(?P<month>{_M})\.? (?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?"
+    rf"(?:,? (?P<year>(?:19|20)\d\d))?\b"
+)
+# "26 August 2016", "5-6 July 2017": day before month.
+DAY_FIRST = re.compile(
+    rf"\b(?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))? (?P<month>{_M})"
     rf"(?:,? (?P<year>(?:19|20)\d\d))?\b"
 )
 YEAR = re.compile(r"\b(?:in|of|since|by) (?P<year>(?:19|20)\d\d)\b")
@@ -55,7 +61,7 @@ class DateMention:
 
 def mentions(para: int, line: str) -> list[DateMention]:
     out = []
-    for m in RANGE.finditer(line):
+    for m in (*RANGE.finditer(line), *DAY_FIRST.finditer(line)):
         out.append(
             DateMention(
                 para,
@@ -82,8 +88,10 @@ def mentions(para: int, line: str) -> list[DateMention]:
                 m.group("rel").lower(),
             )
         )
+    spans = sorted((d.start, d.end) for d in out)
     for m in YEAR.finditer(line):
-        if not any(d.start <= m.start("year") < d.end for d in out):
+        k = bisect.bisect_right(spans, (m.start("year"), 1 << 62)) - 1
+        if k < 0 or not spans[k][0] <= m.start("year") < spans[k][1]:
             out.append(
                 DateMention(
                     para,

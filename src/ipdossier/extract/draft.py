@@ -8,16 +8,17 @@ analyst or filled with a marked guess in `draft_note`; every row carries an empt
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
 from .. import __version__
-from . import dates, figures, people, policies
-from .article import Article, read_article
+from . import chinese, dates, fetch, figures, language, people, policies
+from .article import Article, from_text, read_article, sentences
 from .typos import fix, slug
 
 EVENT_WORDS = "activity|event|forum|seminar|conference|symposium|workshop|summit|fair|expo"
@@ -34,8 +35,15 @@ class Draft:
     source_id: str
     article: Article
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    language: str = "en"
+    language_basis: str = ""
+    warnings: list[str] = field(default_factory=list)
+    cached: Path | None = None
+    url: str = ""
 
-    def write(self, out: Path) -> Path:
+    def write(self, out: Path, cache: Path | None = None) -> Path:
+        """Write the draft's CSVs and draft.json into out/<source_id>; the article's text
+        goes to the sources cache (`cache`, default `fetch.cache_dir()`)."""
         folder = out / self.source_id
         folder.mkdir(parents=True, exist_ok=True)
         for name, table in self.tables.items():
@@ -48,15 +56,23 @@ class Draft:
             "sha256": self.article.sha256,
             "article_last_line": self.article.last_line,
             "from_html": self.article.from_html,
+            "language": self.language,
+            "language_basis": self.language_basis,
+            "warnings": self.warnings,
             "created": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "ipdossier": __version__,
             "rows": {name: len(t) for name, t in self.tables.items()},
         }
+        text = "\n".join(self.article.paragraphs)
         if self.article.from_html:
             # Locators point into the text taken from the HTML; keep it with the draft
             # (drafts/ is not committed: the article stays third-party text).
-            text = "\n".join(self.article.paragraphs)
             (folder / f"{self.source_id}.txt").write_text(text, encoding="utf-8")
+        file_name = self.tables["sources"].iloc[0]["file_name"]
+        self.cached = fetch.store_file(
+            self.article.raw, file_name, self.source_id, cache, url=self.url
+        )
+        meta["cached"] = str(self.cached)
         (folder / "draft.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
         return folder
 
@@ -104,12 +120,32 @@ ORG_TYPES = [
 ]
 
 
+# Chinese names by their last characters; first match wins (区委 is a party organ).
+ORG_TYPES_ZH = [
+    (re.compile(r"(?:党委|区委|市委|省委|县委|党组|委员会)$"), "party organ"),
+    (re.compile(r"(?:局|厅|办|办公室|部|署|司|处|委)$"), "government office"),
+    (re.compile(r"(?:政府|区|市|省|县|镇)$"), "government"),
+    (re.compile(r"(?:大学|学院|学校|研究院|研究所)$"), "college"),
+    (re.compile(r"(?:中心)$"), "innovation centre"),
+    (re.compile(r"(?:公司|集团|企业)$"), "enterprise"),
+]
+_PLACES_ZH = {"天津": "Tianjin", "北京": "Beijing", "河北": "Hebei"}
+
+
 def _org_type(name: str) -> str:
+    for pattern, kind in ORG_TYPES_ZH:
+        if pattern.search(name):
+            return kind
     low = name.lower()
     return next((kind for pattern, kind in ORG_TYPES if pattern.search(low)), "IP service agency")
 
 
 def _jurisdiction(name: str) -> tuple[str | None, str | None, str]:
+    if name.startswith(("国家", "中国", "国务院", "中央")):
+        return "national", "China", "from name"
+    for zh, place in _PLACES_ZH.items():
+        if name.startswith(zh):
+            return ("municipal" if place != "Hebei" else "provincial"), place, "from name"
     low = fix(name).lower()
     level = None
     if re.search(r"\b(sipo|state|national|central|china)\b", low):
@@ -134,7 +170,7 @@ def _policy_scope(title: str) -> tuple[str, str]:
     return "national", "China"
 
 
-def _source_row(source_id: str, a: Article, url: str) -> dict:
+def _source_row(source_id: str, a: Article, url: str, lang: str = "en") -> dict:
     lines = a.lines
     title = fix(lines[0][1]) if lines else ""
     author = publication = section = ""
@@ -147,7 +183,7 @@ def _source_row(source_id: str, a: Article, url: str) -> dict:
     return {
         "source_id": source_id,
         "kind": "article",
-        "language": "en",
+        "language": lang,
         "title": title,
         "author": author,
         "publication": publication,
@@ -162,139 +198,401 @@ def _source_row(source_id: str, a: Article, url: str) -> dict:
     }
 
 
-def _event_row(source_id: str, a: Article) -> dict:
-    """The article's main event: a quoted name followed by "activity", with its dates."""
+_NAMED_EVENT = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:of|on|and|for|the|in)\s+)*){0,8}"
+    rf"(?:{EVENT_WORDS.title()}|{EVENT_WORDS.upper()})"
+    r"(?:\s+(?:of|on|and|for|the|in)\s+(?:[A-Z][\w'’-]*)(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,6})?)"
+)
+_PLACE = re.compile(
+    r"\b(?:[Hh]eld|[Hh]olds?|opened|took place|convened|kicked off|ended successfully)\s+"
+    r"(?:[\w.]+\s+){0,4}?in\s+(?P<place>[A-Z][\w'’-]*(?:,\s[A-Z][\w'’-]*)?)"
+)
+_ORG_BY = re.compile(
+    rf"\b(?P<verb>held|hosted|undertaken|organi[sz]ed|sponsored|co-organi[sz]ed|initiated)"
+    rf"\s+by\s+(?:the\s+)?(?P<org>{people.ORG})"
+)
+_HOST_VERBS = {"held", "hosted", "undertaken"}
+
+
+_YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
+
+
+def _year_basis(a: Article, first) -> str:
+    """What the text says about the year when the event's date omits it."""
+    years: dict[int, int] = {}
+    for para, line in a.lines:
+        for y in _YEAR.findall(line):
+            years.setdefault(int(y), para)
+    said = ", ".join(f"{y} (para {p})" for y, p in sorted(years.items()))
+    basis = f'Printed: "{first.text.strip()}"; year not printed'
+    if said:
+        basis += f"; years the article mentions: {said}: choose one"
+    else:
+        basis += "; the article mentions no year: take it from the publication date"
+    return basis
+
+
+def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tuple]]]:
+    """The article's main event: a quoted name followed by an event word ("activity"),
+    else a capitalised name holding one ("Symposium on ..."), with dates, place,
+    organiser and host. Returns the row and the organisations it names
+    (role, name, (para, start, end, line))."""
+    found = None
     for para, line in a.lines:
         m = re.search(
             rf"[\"“](?P<name>[^\"”]{{4,120}})[\"”]\s+(?:{EVENT_WORDS})\b", line, re.IGNORECASE
         )
-        if not m:
-            continue
-        found = dates.mentions(para, line)
-        first = found[0] if found else None
-        basis = ""
-        if first is not None:
-            basis = f'Printed: "{first.text.strip()}"' + (
-                "" if first.year else "; year not printed"
-            )
-        name = fix(m.group("name"))
+        if m:
+            found = (para, line, m)
+            break
+    if found is None:
+        for para, line in a.lines[:3]:
+            m = _NAMED_EVENT.search(line)
+            if m and len(m.group("name").split()) >= 2:
+                found = (para, line, m)
+                break
+    orgs: list[tuple[str, str, tuple]] = []
+    place = ""
+    for para, line in a.lines:
+        if not place:
+            p = _PLACE.search(line)
+            if p:
+                place = fix(p.group("place"))
+        for o in _ORG_BY.finditer(line):
+            role = "host" if o.group("verb") in _HOST_VERBS else "organiser"
+            if any(r == role for r, _, _ in orgs):
+                continue
+            org = people._trim_org(o.group("org"))
+            org = re.split(r",\s|\s(?:which|who|and organi[sz]ed)\b", org)[0]
+            if org:
+                orgs.append((role, org, (para, o.start("org"), o.start("org") + len(org), line)))
+        if place and len(orgs) == 2:
+            break
+    if found is None:
+        para, line = a.lines[0]
         return {
-            "event_id": slug(name, 40),
-            "name": name,
-            "name_as_printed": m.group("name") if m.group("name") != name else "",
+            "event_id": f"{source_id}-event",
+            "name": fix(line),
+            "name_as_printed": "",
             "kind": "activity",
-            "start_date": first.iso("start") if first else "",
-            "end_date": first.iso("end") if first else "",
-            "date_basis": basis,
-            **_locator(source_id, para, m.start("name"), m.end("name"), line),
-        }
+            "start_date": "",
+            "end_date": "",
+            "date_basis": "no event name found; named after the article",
+            "place": place,
+            **_locator(source_id, para, 0, len(line.rstrip()), line),
+        }, orgs
+    para, line, m = found
+    first = None
+    for p_, l_ in [(para, line)] + [x for x in a.lines if x[0] != para][:3]:
+        # A window around the name (or a paragraph's head): dates of the event are
+        # printed near it, and a long single-line article stays cheap.
+        at = max(0, m.start() - 300) if p_ == para else 0
+        ds = [d for d in dates.mentions(p_, l_[at : at + 1000]) if d.month]
+        if ds:
+            first = ds[0]
+            break
+    basis = ""
+    if first is not None:
+        basis = f'Printed: "{first.text.strip()}"' if first.year else _year_basis(a, first)
+    raw = m.group("name")
+    name = fix(raw)
+    return {
+        "event_id": slug(name, 40),
+        "name": name,
+        "name_as_printed": raw if raw != name else "",
+        "kind": "activity",
+        "start_date": first.iso("start") if first else "",
+        "end_date": first.iso("end") if first else "",
+        "date_basis": basis,
+        "place": place,
+        **_locator(source_id, para, m.start("name"), m.end("name"), line),
+    }, orgs
+
+
+def _event_zh(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tuple]]]:
+    ev = chinese.event(a.lines)
     para, line = a.lines[0]
+    if ev is None:
+        return {
+            "event_id": f"{source_id}-event",
+            "name": line.strip(),
+            "name_as_printed": "",
+            "kind": "activity",
+            "start_date": "",
+            "end_date": "",
+            "date_basis": "no event name found; named after the article",
+            "place": "",
+            **_locator(source_id, para, 0, len(line.rstrip()), line),
+        }, []
+    basis = ""
+    if not ev.date_text:
+        dated = next(
+            ((q, d) for q, t in a.lines[:4] for d in re.findall(r"(?:19|20)\d\d-\d\d-\d\d", t)),
+            None,
+        )
+        basis = "no date printed for the event" + (
+            f"; the article is dated {dated[1]} (para {dated[0]})" if dated else ""
+        )
+    if ev.date_text:
+        basis = f'Printed: "{ev.date_text}"'
+        if not ev.year_printed:
+            years = sorted(
+                {int(y) for _, text in a.lines for y in re.findall(r"((?:19|20)\d\d)年", text)}
+            )
+            basis += "; year not printed" + (
+                f"; years the article mentions: {', '.join(map(str, years))}: choose one"
+                if years
+                else "; take it from the publication date"
+            )
+    p, s, e = ev.name_span
+    text = dict(a.lines)[p]
+    orgs = []
+    for role, name in (("organiser", ev.organiser), ("host", ev.host)):
+        if name:
+            for q, t in a.lines:
+                at = t.find(name)
+                if at >= 0:
+                    orgs.append((role, name, (q, at, at + len(name), t)))
+                    break
     return {
         "event_id": f"{source_id}-event",
-        "name": fix(line),
+        "name": ev.name,
         "name_as_printed": "",
         "kind": "activity",
-        "start_date": "",
-        "end_date": "",
-        "date_basis": "no event name found; named after the article",
-        **_locator(source_id, para, 0, len(line.rstrip()), line),
-    }
+        "start_date": ev.start,
+        "end_date": ev.end,
+        "date_basis": basis,
+        "place": ev.place,
+        **_locator(source_id, p, s, e, text),
+    }, orgs
 
 
-def extract(path: Path | str, source_id: str | None = None, url: str = "") -> Draft:
-    a = read_article(path)
-    source_id = source_id or slug(Path(path).stem, 40)
-    ev = _event_row(source_id, a)
+def _source_from(path: Path | str, source_id: str | None, url: str) -> tuple[Article, str, str]:
+    if fetch.is_url(path):
+        url = url or str(path)
+        tail = re.sub(r"\.[a-z]+$", "", str(path).rstrip("/").split("/")[-1])
+        host = re.sub(r"^https?://(?:www\.)?", "", str(path)).split("/")[0].split(".")[0]
+        source_id = source_id or slug(f"{host}-{tail}", 40)
+        return from_text(fetch.fetch(str(path)), f"{source_id}.txt"), source_id, url
+    return read_article(path), source_id or slug(Path(path).stem, 40), url
+
+
+ALSO = "also_at"
+# The span fields of counts, people mentions and policy mentions.
+_SPANS = (
+    ("start", "end", "number_start", "number_end"),
+    ("name_start", "name_end", "start", "end"),
+    ("start", "end"),
+)
+_ALSO_LIMIT = 50
+
+
+def _dedup(rows: list[dict], key) -> list[dict]:
+    """One row per fact: a fact stated again adds its locator to the first row's
+    `also_at` ("para:start-end; ...", at most 50, then a count) and `mentions` counts
+    every statement."""
+    first: dict = {}
+    out: list[dict] = []
+    for row in rows:
+        k = key(row)
+        if k not in first:
+            first[k] = row
+            out.append(row)
+            continue
+        kept = first[k]
+        kept["mentions"] += row["mentions"]
+        ats = [f"{row['para']}:{row['char_start']}-{row['char_end']}"]
+        ats += [x for x in row[ALSO].split("; ") if x and not x.startswith("...")]
+        have = kept[ALSO].split("; ") if kept[ALSO] else []
+        kept[ALSO] = "; ".join((have + ats)[:_ALSO_LIMIT])
+    for row in out:
+        listed = len(row[ALSO].split("; ")) if row[ALSO] else 0
+        if row["mentions"] - 1 > listed:
+            row[ALSO] += f"; ... ({row['mentions'] - 1 - listed} more)"
+    return out
+
+
+def extract(
+    path: Path | str, source_id: str | None = None, url: str = "", cache: Path | None = None
+) -> Draft:
+    """Draft the facts of the article at `path` (a file, or an http(s) URL fetched and
+    cleaned with trafilatura). `cache` is where `Draft.write` stores its text."""
+    # The rows of a long article are many small objects that live to the end: the
+    # cyclic collector would re-scan them again and again (quadratic); nothing here
+    # makes cycles, so it is paused for the draft.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract(path, source_id, url, cache)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | None) -> Draft:
+    a, source_id, url = _source_from(path, source_id, url)
+    lang, lang_basis = language.detect("\n".join(t for _, t in a.lines))
+    zh = lang == "zh"
+    ev, event_orgs = (_event_zh if zh else _event_en)(source_id, a)
     rows: dict[str, list[dict]] = {
         k: [] for k in ("figures", "people", "organisations", "roles", "policies")
     }
+    ev.setdefault("host_org_id", "")
+    ev.setdefault("organiser_org_id", "")
     ids = {k: _Ids() for k in rows}
     person_ids: dict[str, str] = {}
     org_ids: dict[str, str] = {}
     policy_titles: set[str] = set()
-    for para, line in a.lines:
-        for c in figures.counts(para, line):
-            rows["figures"].append(
-                {
-                    "figure_id": ids["figures"].make(slug(f"{c.unit}-{c.value}", 40)),
-                    "event_id": ev["event_id"],
-                    "metric": fix(c.noun),
-                    "value": c.value,
-                    "value_as_printed": c.value_as_printed,
-                    "unit": c.unit,
-                    "qualifier": c.qualifier,
-                    "scope": ev["name"],
-                    "headline": "false",
-                    "note": "",
-                    **_locator(source_id, para, c.start, c.end, line),
-                    NOTE: "scope guessed as the article's event; check it",
-                }
+
+    def add_org(org_name: str, printed: str, para: int, start: int, line: str) -> str:
+        org_key = org_name.lower()
+        if org_key not in org_ids:
+            org_ids[org_key] = ids["organisations"].make(
+                slug(org_name, 40) if not zh else f"{source_id}-org"
             )
-        for m in people.mentions(para, line):
-            org_name = people.normal_org(m.organisation)
-            org_key = org_name.lower()
-            if org_key not in org_ids:
-                org_ids[org_key] = ids["organisations"].make(slug(org_name, 40))
-                start = line.find(m.organisation, m.start)
-                level, jurisdiction, basis = _jurisdiction(org_name)
-                rows["organisations"].append(
-                    {
-                        "org_id": org_ids[org_key],
-                        "name": org_name,
-                        "name_as_printed": m.organisation if m.organisation != org_name else "",
-                        "type": _org_type(org_name),
-                        "level": level or "",
-                        "jurisdiction": jurisdiction or "",
-                        "jurisdiction_basis": basis,
-                        **_locator(source_id, para, start, start + len(m.organisation), line),
-                        NOTE: "type, level and jurisdiction guessed from the name",
-                    }
-                )
-            if m.name not in person_ids:
-                person_ids[m.name] = ids["people"].make(slug(m.name, 40))
-                rows["people"].append(
-                    {
-                        "person_id": person_ids[m.name],
-                        "name": m.name,
-                        "name_as_printed": "",
-                        **_locator(source_id, para, m.name_start, m.name_end, line),
-                        NOTE: "",
-                    }
-                )
-            rows["roles"].append(
+            level, jurisdiction, basis = _jurisdiction(org_name)
+            rows["organisations"].append(
                 {
-                    "role_id": ids["roles"].make(f"r-{person_ids[m.name]}"),
-                    "person_id": person_ids[m.name],
-                    "event_id": ev["event_id"],
-                    "policy_id": "",
-                    "title": people.normal_title(m.title),
-                    "title_as_printed": m.title,
                     "org_id": org_ids[org_key],
-                    "event_role": "",
-                    **_locator(source_id, para, m.start, m.end, line),
-                    NOTE: "event_role not settled by the text: choose one before applying",
+                    "name": org_name,
+                    "name_as_printed": printed if printed != org_name else "",
+                    "type": _org_type(org_name),
+                    "level": level or "",
+                    "jurisdiction": jurisdiction or "",
+                    "jurisdiction_basis": basis,
+                    **_locator(source_id, para, start, start + len(printed), line),
+                    NOTE: "type, level and jurisdiction guessed from the name",
                 }
             )
-        for p in policies.mentions(para, line):
-            title = fix(p.title)
-            if title.lower() in policy_titles:
-                continue
-            policy_titles.add(title.lower())
-            level, jurisdiction = _policy_scope(title)
-            rows["policies"].append(
+        return org_ids[org_key]
+
+    for role, org, (para, start, _end, line) in event_orgs:
+        oid = add_org(people.normal_org(org), org, para, start, line)
+        ev["host_org_id" if role == "host" else "organiser_org_id"] = oid
+    find_counts = chinese.counts if zh else figures.counts
+    find_people = chinese.people if zh else people.mentions
+    find_policies = (lambda para, line: []) if zh else policies.mentions
+    # A sentence met before (a repeated paragraph) is not read again: the rows it gave
+    # get its new locator in `also_at`. Reading sentence by sentence also keeps every
+    # finding inside its sentence and a long single-line article in bounded pieces.
+    seen: dict[str, list[tuple[dict, int, int]]] = {}
+
+    def again(row: dict, para: int, start: int, end: int) -> None:
+        row["mentions"] += 1
+        if row["mentions"] <= _ALSO_LIMIT + 1:
+            at = f"{para}:{start}-{end}"
+            row[ALSO] = f"{row[ALSO]}; {at}" if row[ALSO] else at
+
+    def figure_row(c, para: int, line: str) -> dict:
+        return {
+            "figure_id": slug(f"{c.unit}-{c.value}", 40) if not zh else f"{source_id}-{c.value}",
+            "event_id": ev["event_id"],
+            "metric": fix(c.noun),
+            "value": c.value,
+            "value_as_printed": c.value_as_printed,
+            "unit": c.unit,
+            "qualifier": c.qualifier,
+            "scope": ev["name"],
+            "headline": "false",
+            "note": "",
+            **_locator(source_id, para, c.start, c.end, line),
+            NOTE: "scope guessed as the article's event; check it"
+            + ("; an ordinal is a position, not a count" if c.ordinal else ""),
+            "mentions": 1,
+            ALSO: "",
+        }
+
+    def role_row(m, para: int, line: str) -> dict:
+        org_key = None
+        if m.organisation:
+            org_name = people.normal_org(m.organisation)
+            # The organisation may be printed before the mention (东丽区委副书记、区长...).
+            start = line.find(m.organisation, max(0, m.start - 80))
+            org_key = add_org(org_name, m.organisation, para, start, line)
+        if m.name not in person_ids:
+            person_ids[m.name] = ids["people"].make(
+                slug(m.name, 40) if not zh else f"{source_id}-person"
+            )
+            rows["people"].append(
                 {
-                    "policy_id": ids["policies"].make(slug(title, 40)),
-                    "title": title,
-                    "title_as_printed": p.title if p.title != title else "",
-                    "kind": p.kind,
-                    "level": level,
-                    "jurisdiction": jurisdiction,
-                    **_locator(source_id, para, p.start, p.end, line),
-                    NOTE: "level and jurisdiction guessed from the title",
+                    "person_id": person_ids[m.name],
+                    "name": m.name,
+                    "name_as_printed": "",
+                    **_locator(source_id, para, m.name_start, m.name_end, line),
+                    NOTE: "",
                 }
             )
+        return {
+            "role_id": f"r-{person_ids[m.name]}",
+            "person_id": person_ids[m.name],
+            "event_id": ev["event_id"],
+            "policy_id": "",
+            "title": people.normal_title(m.title) if not zh else m.title,
+            "title_as_printed": m.title,
+            "org_id": org_key or "",
+            "event_role": "",
+            **_locator(source_id, para, m.start, m.end, line),
+            NOTE: "event_role not settled by the text: choose one before applying",
+            "mentions": 1,
+            ALSO: "",
+        }
+
+    def policy_row(p, para: int, line: str) -> None:
+        title = fix(p.title)
+        if title.lower() in policy_titles:
+            return
+        policy_titles.add(title.lower())
+        level, jurisdiction = _policy_scope(title)
+        rows["policies"].append(
+            {
+                "policy_id": ids["policies"].make(slug(title, 40)),
+                "title": title,
+                "title_as_printed": p.title if p.title != title else "",
+                "kind": p.kind,
+                "level": level,
+                "jurisdiction": jurisdiction,
+                **_locator(source_id, para, p.start, p.end, line),
+                NOTE: "level and jurisdiction guessed from the title",
+            }
+        )
+
+    for para, line in a.lines:
+        for offset, sentence in sentences(line):
+            if sentence in seen:
+                for row, start, end in seen[sentence]:
+                    again(row, para, start + offset, end + offset)
+                continue
+            made: list[tuple[dict, int, int]] = []
+            for c in find_counts(para, sentence):
+                c = replace(c, start=c.start + offset, end=c.end + offset)
+                rows["figures"].append(figure_row(c, para, line))
+                made.append((rows["figures"][-1], c.start - offset, c.end - offset))
+            for m in find_people(para, sentence):
+                m = replace(
+                    m,
+                    name_start=m.name_start + offset,
+                    name_end=m.name_end + offset,
+                    start=m.start + offset,
+                    end=m.end + offset,
+                )
+                rows["roles"].append(role_row(m, para, line))
+                made.append((rows["roles"][-1], m.start - offset, m.end - offset))
+            for p in find_policies(para, sentence):
+                policy_row(replace(p, start=p.start + offset, end=p.end + offset), para, line)
+            seen[sentence] = made
+    rows["figures"] = _dedup(
+        rows["figures"],
+        lambda r: (r["value"], r["qualifier"], r["unit"], r["metric"].lower()),
+    )
+    rows["roles"] = _dedup(
+        rows["roles"], lambda r: (r["person_id"], r["title"], r["org_id"], r["quote"])
+    )
+    for table, key in (("figures", "figure_id"), ("roles", "role_id")):
+        made_ids = _Ids()
+        for row in rows[table]:
+            row[key] = made_ids.make(row[key])
     tables = {
-        "sources": pd.DataFrame([_source_row(source_id, a, url)]),
+        "sources": pd.DataFrame([_source_row(source_id, a, url, lang)]),
         "events": pd.DataFrame([ev]),
     }
     columns = {
@@ -334,5 +632,18 @@ def extract(path: Path | str, source_id: str | None = None, url: str = "") -> Dr
     }
     locator = ["source_id", "para", "char_start", "char_end", "quote", NOTE]
     for name, cols in columns.items():
-        tables[name] = pd.DataFrame(rows[name], columns=cols + locator)
-    return Draft(source_id, a, tables)
+        extra = ["mentions", ALSO] if name in ("figures", "roles") else []
+        tables[name] = pd.DataFrame(rows[name], columns=cols + locator + extra)
+    warnings = []
+    found = sum(len(tables[t]) for t in ("figures", "people", "policies"))
+    if not found:
+        warnings.append(
+            f"{a.path.name}: empty draft: no figure, person or policy found in "
+            f"{sum(len(t) for _, t in a.lines)} characters read as {lang} ({lang_basis})"
+            + (
+                "; the event was named after the article"
+                if ev["date_basis"].startswith("no event")
+                else ""
+            )
+        )
+    return Draft(source_id, a, tables, lang, lang_basis, warnings, url=url)

@@ -7,6 +7,7 @@ Five-Year Plan") are not counts and are skipped.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,9 @@ MONTHS = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _MONTH_BEFORE = re.compile(rf"(?:{MONTHS})\.?\s+$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"\s*(?:{MONTHS})\b", re.IGNORECASE)
+_COMPOUND = re.compile(r"-([A-Za-z]+)\b")
+_BLANKS = re.compile(r"[ \t]*")
 # Words that end the counted noun phrase.
 _STOP = {
     "of",
@@ -98,6 +102,23 @@ _STOP = {
     "gave",
     "went",
     "became",
+    # Verbs in the present: "42 countries participate in ...".
+    "participate",
+    "participates",
+    "attend",
+    "attends",
+    "join",
+    "joins",
+    "gather",
+    "gathers",
+    "take",
+    "takes",
+    "come",
+    "comes",
+    "sign",
+    "signs",
+    "visit",
+    "visits",
 }
 # "the new one explores ...": "one" is a pronoun unless a count-introducing word precedes.
 _ONE_AFTER = {
@@ -169,14 +190,19 @@ class Count:
         return line[self.start : self.end]
 
 
+# One pattern for all hedges, longest first ("more than" before "more").
+_HEDGE_RE = re.compile(
+    r"(?:^|[\s(\"“])(?P<h>" + "|".join(re.escape(p) for p, _ in QUALIFIERS) + r")\s+$"
+)
+_QUALIFIER_OF = dict(QUALIFIERS)
+
+
 def _hedge(line: str, start: int) -> tuple[str, int]:
     """The qualifier phrase right before `start`, and where it begins."""
     head = line[max(0, start - 40) : start]
-    low = head.lower()
-    for phrase, qualifier in QUALIFIERS:
-        if re.search(rf"(?:^|[\s(\"“]){re.escape(phrase)}\s+$", low):
-            at = low.rstrip().rfind(phrase)
-            return qualifier, start - len(head) + at
+    m = _HEDGE_RE.search(head.lower())
+    if m:
+        return _QUALIFIER_OF[m.group("h")], start - len(head) + m.start("h")
     return "exact", start
 
 
@@ -187,7 +213,7 @@ def _noun(line: str, pos: int) -> tuple[str, int]:
     i = pos
     n = len(line)
     while i < n and len(words) < 9:
-        m = re.compile(r"[ \t]*").match(line, i)
+        m = _BLANKS.match(line, i)
         j = m.end()
         w = _WORD.match(line, j)
         if not w:
@@ -224,6 +250,42 @@ def _is_year(value: int, text: str) -> bool:
     return text.isdigit() and len(text) == 4 and 1900 <= value <= 2100
 
 
+# Before a year: "in 2017", "since 2016", "the 2017 index". Before a count: a hedge.
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|of|from|until|till|to|during|before|after|the|year|years|early|"
+    r"late|mid|spring|summer|autumn|fall|winter|and|or|between)|[-–(,])\s*$",
+    re.IGNORECASE,
+)
+# "top 100", "No. 5", "ranked 3", "ranking 12": a position, not a count.
+_RANK_BEFORE = re.compile(
+    r"\b(?:top|no\.|number|ranked|ranking|ranks|rank|placed|position|article|page|"
+    r"paragraph|item|chapter|section|grade|level|phase|stage|round|version|class)\s*$",
+    re.IGNORECASE,
+)
+# A count with no noun after it: "the total has reached 75", "31 of them".
+_BARE_BEFORE = re.compile(
+    r"\b(?P<subject>total|number|figure|count|attendance|turnout|tally)\b[\w\s]{0,25}?"
+    r"\b(?:reached|totall?ed|stood at|was|is|hit|rose to|grew to|came to|numbered|of)\s+"
+    r"(?:(?:more than|over|nearly|about|almost|around|some|at least)\s+)?$",
+    re.IGNORECASE,
+)
+_TIME_UNITS = {"year", "month", "week", "day", "decade", "hour"}
+_BACK_REFERENCE = re.compile(r"\b(?:these|those|the past|the last|past|last|next)\s+$", re.I)
+_BARE_AFTER = re.compile(r"\s+of\s+(?P<noun>them|these|those|us|whom|which)\b", re.IGNORECASE)
+
+
+def _year_or_count(line: str, start: int, end: int) -> bool:
+    """A four-digit number between 1900 and 2100 is a count only when a hedge precedes
+    it ("over 1950 forms") or it counts a plural noun not introduced as a year."""
+    before = line[max(0, start - 40) : start]
+    if _HEDGE_RE.search(before.lower()):
+        return True
+    if _YEAR_BEFORE.search(before) or not before.strip():
+        return False
+    nxt = re.match(r"\s+([a-z][a-z-]+s)\b", line[end : end + 40])
+    return bool(nxt) and nxt.group(1) not in _STOP
+
+
 def counts(para: int, line: str) -> list[Count]:
     out: list[Count] = []
     taken: list[tuple[int, int]] = []
@@ -248,8 +310,10 @@ def counts(para: int, line: str) -> list[Count]:
             )
         )
         taken.append((m.start(), m.end()))
+    lead = len(line) - len(line.lstrip())
     for m in NUMBER_RE.finditer(line):
-        if any(a <= m.start() < b for a, b in taken):
+        k = bisect.bisect_right(taken, (m.start(), 1 << 62)) - 1
+        if k >= 0 and taken[k][0] <= m.start() < taken[k][1]:
             continue
         if m.group("digits"):
             raw = m.group("digits").replace(",", "")
@@ -257,25 +321,33 @@ def counts(para: int, line: str) -> list[Count]:
                 continue
             value = int(raw)
             ordinal = bool(m.group("suffix"))
-            if _is_year(value, raw) and not ordinal:
+            if (
+                _is_year(value, raw)
+                and not ordinal
+                and not _year_or_count(line, m.start(), m.end())
+            ):
                 continue
         else:
             value = words_to_int(m.group("words"))
             if value is None:
                 continue
             if m.group("words").lower() == "one":
-                prev = re.findall(r"[A-Za-z]+", line[: m.start()])
+                prev = re.findall(r"[A-Za-z]+", line[max(0, m.start() - 40) : m.start()])
                 if prev and prev[-1].lower() not in _ONE_AFTER:
                     continue
             ordinal = re.split(r"[\s-]+", m.group("words").lower())[-1] in ORDINALS
-        before = line[: m.start()]
-        after = line[m.end() :]
+        # Bounded look-around keeps a long single-line article linear.
+        before = line[max(0, m.start() - 120) : m.start()]
+        after = line[m.end() : m.end() + 120]
+        near = before[-24:]
+        if _RANK_BEFORE.search(near):
+            continue
         # Dates and ranges: "July 5-6", "(2017-2025)", "5 July".
-        if _MONTH_BEFORE.search(before) or re.match(rf"\s*(?:{MONTHS})\b", after, re.I):
+        if _MONTH_BEFORE.search(near) or _MONTH_AFTER.match(after):
             continue
-        if re.match(r"-\d", after) or re.search(r"\d-$", before):
+        if after[:1] == "-" and after[1:2].isdigit() or near[-2:-1].isdigit() and near[-1:] == "-":
             continue
-        compound = re.match(r"-([A-Za-z]+)\b", after)
+        compound = _COMPOUND.match(after)
         if compound:
             # "four-day workshop" counts days; "Five-Year Plan" is a name.
             unit = compound.group(1)
@@ -289,11 +361,22 @@ def counts(para: int, line: str) -> list[Count]:
             number_end = m.end()
             unit = noun.split()[-1] if noun else ""
         if not noun:
-            continue
+            bare = _BARE_BEFORE.search(before)
+            of = _BARE_AFTER.match(after)
+            if compound or ordinal or not (bare or of):
+                continue
+            noun = bare.group("subject") if bare else of.group(0).strip()
+            unit = "count"
+            if of:
+                end = m.end() + of.end()
+        if unit.lower() in ("percent", "per", "%") or noun.lower().startswith("per cent"):
+            continue  # a rate, not a count
+        if unit.lower().rstrip("s") in _TIME_UNITS and _BACK_REFERENCE.search(before[-16:]):
+            continue  # "in these five years": a span of time the text refers back to
         first = noun.split()[0]
         # "the 30th Meeting ...": a number inside a capitalised name is not a count.
         if first[0].isupper() and not first.isupper() and before.strip()[-3:].lower() != "are":
-            if not (ordinal is False and before.strip() == ""):
+            if not (ordinal is False and m.start() <= lead):
                 continue
         qualifier, start = _hedge(line, m.start())
         printed = line[start:number_end]

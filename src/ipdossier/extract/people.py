@@ -3,9 +3,10 @@
   "Liu Jufang, the vice director of SIPO's Planning and Development Department"
   "the Division Chief of Beijing municipal intellectual property office Wang Dedao"
 
-Names are recognised by a Chinese surname followed by a capitalised given name (pinyin),
-which is how the articles this tool reads print them; organisations run while their
-words are capitalised or organisational ("municipal", "office", "Co.", "Ltd.").
+Names are two or three capitalised words that do not name an organisation, a title or
+a month, so any surname works (pinyin or Western); organisations run while their words
+are capitalised or organisational ("municipal", "office", "Co.", "Ltd."), and stop at
+the end of the sentence (the extractor reads one sentence at a time).
 """
 
 from __future__ import annotations
@@ -15,15 +16,34 @@ from dataclasses import dataclass
 
 from .typos import fix
 
-SURNAMES = (
-    "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng "
-    "Liang Xie Song Tang Xu Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Yu Jiang Cai "
-    "Du Ye Cheng Wei Su Lu Ding Ren Shen Yao Jin Tan Lu Fan Fu Zou Xiong Meng Qin Bai Jia Xue "
-    "Yan Qiu Hou Shi Hao Kong Chang Mao Qian Gu Duan Lei Fang Qi Ge Xi Dai Mo Wen Qu Kang Yin "
-    "Niu Bao Ji Hong Shao Long Wan Tao Lai Ou Mu Geng Zhong Xing Cui Zuo Lian Yi Yin Zou"
-).split()
-_SURNAME = "|".join(sorted(set(SURNAMES), key=len, reverse=True))
-NAME = rf"(?:{_SURNAME}) [A-Z][a-z]{{1,12}}"
+# A name is two or three capitalised words, whatever the surname ("Ouyang Xiaoming",
+# "Nie Wen", "Anna Smith", "Jean-Pierre Dubois", "Sean O'Neill"); words that name
+# organisations, places of government, titles or months are not part of a name. The
+# title-and-organisation context around it is what makes it a person.
+_NOT_NAME = (
+    "The|A|An|In|On|At|By|For|From|With|Of|And|But|Or|As|It|Its|This|That|These|Those|"
+    "There|Their|He|She|They|We|Mr|Ms|Mrs|Dr|Prof|Professor|Director|Deputy|Vice|Chief|"
+    "Head|President|Secretary|General|Party|Office|Bureau|Department|Division|"
+    "Administration|Intellectual|Property|Association|Committee|Commission|Council|"
+    "Government|Municipal|Municipality|Provincial|Province|National|State|Central|"
+    "Ministry|University|College|Institute|Academy|Center|Centre|Court|Group|Company|"
+    "Corporation|Law|Firm|Zone|Park|Agency|Agencies|Management|Development|Planning|"
+    "Patent|Patents|Trademark|Copyright|Service|Services|Technology|Technologies|Science|"
+    "Innovation|Chinese|China|European|International|Foreign|People|Republic|Forum|"
+    "Symposium|Activity|Conference|Seminar|Week|City|County|District|Region|Daily|News|"
+    "Reports|Bank|Fund|Federation|Chamber|Commerce|Industry|Industrial|Trade|Society|"
+    "Leading|Standing|Team|Network|Alliance|Union|Station|School|Hospital|Media|Press|"
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_NAME_WORD = rf"(?!(?:{_NOT_NAME})\b)[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)?"
+NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}"
+_ABBREV_END = re.compile(r"(?:\b(?:Co|Ltd|Inc|Corp|P\.C|P\.R\.C|L\.L\.P|LLP|S\.A)\.|\b[A-Z]\.)$")
+# Words an organisation's name ends with, before a person's name in "X Office B".
+_ORG_END = (
+    "Office|Bureau|Department|Administration|Association|Committee|Commission|Council|"
+    "Government|Municipality|Ministry|University|College|Institute|Academy|Center|Centre|"
+    "Court|Group|Company|Corporation|Firm|Agency|Ltd\\.|Co\\.|Inc\\."
+)
 
 # Lowercase words that can sit inside an organisation's name.
 _ORG_WORDS = (
@@ -42,7 +62,7 @@ AFTER_NAME = re.compile(rf"(?P<name>{NAME}), (?P<the>the )?(?P<title>{TITLE}) of
 # "the title of Org Name"  /  "Title of Org Name"
 BEFORE_NAME = re.compile(
     rf"(?P<the>\b[Tt]he )?(?P<title>{TITLE}) of (?P<org>{ORG}?) (?P<name>{NAME})\b"
-    rf"(?=[\s.,;:]|$)"
+    rf"(?=[.,;:)]|\s+(?![A-Z])|$)"
 )
 _TITLE_WORDS = re.compile(
     r"\b(?:director|commissioner|mayor|member|manager|partner|chief|dean|secretary|president|"
@@ -66,6 +86,8 @@ class Mention:
 
 def _trim_org(org: str) -> str:
     org = org.rstrip(" ,;:")
+    if org.endswith(".") and not _ABBREV_END.search(org):
+        org = org[:-1]  # the sentence's full stop, not "Co." or "Ltd."
     if org.startswith(("the ", "The ")):
         org = org[4:]
     # An organisation never ends on a joining word.
@@ -92,7 +114,7 @@ def mentions(para: int, line: str) -> list[Mention]:
             # "A, director of X, and B, the president of Y": B starts the next mention.
             org = org[: listed.start()]
         org = _trim_org(org)
-        if re.search(rf"\b{NAME}\b", org):
+        if re.search(rf"\b(?i:{_ORG_END}),? {NAME}\b", org):
             # "A, the chief of X Office B": A closes the previous mention and B is the
             # person this title belongs to; the title-first pattern reads it right.
             continue

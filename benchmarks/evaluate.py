@@ -1,0 +1,182 @@
+"""Evaluate `ipdossier extract` on real reports it was not written for.
+
+Gold facts are in benchmarks/eval/gold.json (in the repository); the articles' texts are
+not: each is read from the sources cache (`$IPDOSSIER_CACHE`, default .sources-cache/),
+where `ipdossier extract draft URL --source-id ID` puts it. An article whose text is not
+here is listed and left out. Prints recall and precision per class and language:
+
+- figures: counts as value + qualifier (ordinals are positions, not counts);
+- people: name, title and organisation all right (and name alone, for reference);
+- events: name, start date (empty when the year is not printed), place, organiser.
+
+    .venv/bin/python benchmarks/evaluate.py [--json]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from ipdossier.extract.draft import extract  # noqa: E402
+from ipdossier.sources import cache_dir  # noqa: E402
+
+GOLD = Path(__file__).parent / "eval" / "gold.json"
+
+
+def norm(text: str) -> str:
+    """Lowercase, NFKC, quotes and spaces dropped, curly apostrophes straight."""
+    text = unicodedata.normalize("NFKC", str(text or "")).replace("’", "'").lower()
+    return re.sub(r"[\s\"“”「」《》]", "", text)
+
+
+def same(a: str, b: str) -> bool:
+    a, b = norm(a), norm(b)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def score_figures(gold: list[dict], figures) -> tuple[int, int, int]:
+    """(found, gold, proposed): gold counts matched by value and qualifier."""
+    counts = figures[figures["unit"] != "ordinal"]
+    proposed = Counter(
+        (int(v), q) for v, q in zip(counts["value"], counts["qualifier"], strict=True)
+    )
+    wanted = Counter((int(g["value"]), g["qualifier"]) for g in gold)
+    found = sum((proposed & wanted).values())
+    return found, sum(wanted.values()), sum(proposed.values())
+
+
+def score_people(gold: list[dict], tables) -> tuple[int, int, int, int]:
+    """(found with title and organisation, found by name, gold, proposed people)."""
+    names = tables["people"].set_index("person_id")["name"].to_dict()
+    orgs = tables["organisations"].set_index("org_id")["name"].to_dict()
+    roles = defaultdict(list)
+    for _, r in tables["roles"].iterrows():
+        roles[names[r["person_id"]]].append((r["title"], orgs.get(r["org_id"], "")))
+    full = by_name = 0
+    for g in gold:
+        mine = roles.get(g["name"], [])
+        if mine:
+            by_name += 1
+        if any(
+            norm(t) == norm(g["title"]) and (same(o, g["org"]) or not g["org"] and not o)
+            for t, o in mine
+        ):
+            full += 1
+    return full, by_name, len(gold), len(roles)
+
+
+def score_event(gold: dict | None, tables) -> tuple[int, int, int]:
+    """(fields right, gold fields, proposed fields)."""
+    if not gold:
+        return 0, 0, 0
+    ev = tables["events"].iloc[0]
+    orgs = tables["organisations"].set_index("org_id")["name"].to_dict()
+    drafted_org = orgs.get(ev.get("organiser_org_id", ""), "")
+    right = total = proposed = 0
+    for field, mine in (
+        ("name", ev["name"] if not ev["date_basis"].startswith("no event") else ""),
+        ("start_date", ev["start_date"]),
+        ("place", ev.get("place", "")),
+        ("organiser", drafted_org),
+    ):
+        want = gold[field]
+        if field == "start_date":
+            total += 1
+            proposed += 1
+            right += mine == want
+            continue
+        if want:
+            total += 1
+        if mine:
+            proposed += 1
+        right += bool(want) and same(mine, want)
+    return right, total, proposed
+
+
+def main() -> None:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    totals: dict = defaultdict(lambda: defaultdict(int))
+    per_article = []
+    absent = []
+    for art in gold["articles"]:
+        path = cache_dir() / art["file_name"]
+        if not path.is_file():
+            absent.append(art)
+            continue
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        draft = extract(path, source_id=art["id"])
+        t = draft.tables
+        f = score_figures(art["figures"], t["figures"])
+        p = score_people(art["people"], t)
+        e = score_event(art["event"], t)
+        lang = art["language"]
+        row = {
+            "id": art["id"],
+            "language": lang,
+            "drafted_language": draft.language,
+            "same_text_as_gold": digest == art["sha256"],
+            "figures (found, gold, proposed)": f,
+            "people (full, by name, gold, proposed)": p,
+            "event fields (right, gold, proposed)": e,
+        }
+        per_article.append(row)
+        for key, (found, want, got) in (("figures", f), ("events", e)):
+            totals[(key, lang)]["found"] += found
+            totals[(key, lang)]["gold"] += want
+            totals[(key, lang)]["proposed"] += got
+            totals[(key, "all")]["found"] += found
+            totals[(key, "all")]["gold"] += want
+            totals[(key, "all")]["proposed"] += got
+        for scope in (lang, "all"):
+            totals[("people", scope)]["found"] += p[0]
+            totals[("people", scope)]["by_name"] += p[1]
+            totals[("people", scope)]["gold"] += p[2]
+            totals[("people", scope)]["proposed"] += p[3]
+            totals[("people", scope)]["right_proposed"] += p[1]
+
+    def ratio(a: int, b: int) -> str:
+        return f"{a / b:.2f}" if b else "n/a"
+
+    summary = []
+    for (cls, scope), v in sorted(totals.items()):
+        right = v["right_proposed"] if cls == "people" else v["found"]
+        summary.append(
+            {
+                "class": cls,
+                "language": scope,
+                "recall": ratio(v["found"], v["gold"]),
+                "precision": ratio(right, v["proposed"]),
+                "found": v["found"],
+                "gold": v["gold"],
+                "proposed": v["proposed"],
+            }
+        )
+    if "--json" in sys.argv:
+        print(json.dumps({"articles": per_article, "summary": summary}, ensure_ascii=False))
+        return
+    for row in per_article:
+        print(json.dumps(row, ensure_ascii=False))
+    print()
+    print(f"{'class':8} {'lang':4} {'recall':>7} {'precision':>9}   found/gold, proposed")
+    for s in summary:
+        print(
+            f"{s['class']:8} {s['language']:4} {s['recall']:>7} {s['precision']:>9}   "
+            f"{s['found']}/{s['gold']}, {s['proposed']}"
+        )
+    for art in absent:
+        print(
+            f"not here: {art['id']} ({art['file_name']} not in {cache_dir()}); "
+            f"ipdossier extract draft {art['url']} --source-id {art['id']}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,297 @@
+"""Facts in Chinese reports: counts (100余家, 近千人, 18家, 3件以上, 十八家, 数十家),
+people with the titles printed next to their names (天津市知识产权局副局长王某某,
+王某某区长), and the event (name, dates, place, organiser, host).
+
+Numbers are read by `ipdossier.quantities` (cn2an for Chinese numerals, its hedges);
+names are the person names (nr) of jieba's part-of-speech segmentation. Everything works
+on the original line, so spans are valid locators.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..quantities import quantities
+from .figures import Count
+from .people import Mention
+
+_CN_NUM = "零〇一二两三四五六七八九十百千万亿"
+NUMBER = rf"(?:\d+(?:[,，]\d{{3}})*(?:\.\d+)?[万亿千百]?|[一二两三四五六七八九十千][{_CN_NUM}]*)"
+HEDGE_BEFORE = "超过|将近|不少于|多于|大约|突破|逾|超|近|约|不到|不足|共有|共计|总计"
+# Measure words that count things; 年/月/日/届/期/岁 do not.
+CLASSIFIER = "人次|家次|家|人|名|位|件|项|个|场|次|所|户|批|类|种|篇|份|部|支|款"
+_UNIT_EN = {
+    "人": "people", "名": "people", "位": "people", "人次": "person-times",
+    "家": "organisations", "家次": "organisation-times", "件": "items", "项": "items",
+    "个": "items", "场": "sessions", "次": "times", "所": "institutions",
+}  # fmt: skip
+COUNT_ZH = re.compile(
+    rf"(?P<hedge>{HEDGE_BEFORE})?(?:(?P<vague>数[十百千万]+)|(?P<num>{NUMBER}))"
+    rf"(?P<post>余|多)?(?P<cls>{CLASSIFIER})(?P<after>以上|左右|以下|之多)?"
+)
+_ORDINAL_BEFORE = re.compile(r"(?:第|前|排名|排行|名列|位列|top)\s*$", re.IGNORECASE)
+_PUNCT = '，。、；：！？,.;:!?“”"《》()（）【】'
+_NOUN_POS = ("n", "vn", "j", "nz", "nt", "ns", "an", "ng", "l")
+_VAGUE = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
+
+TITLES_ZH = sorted(
+    (
+        "局长 副局长 区长 副区长 市长 副市长 省长 副省长 县长 副县长 镇长 主任 副主任 处长 "
+        "副处长 司长 副司长 厅长 副厅长 部长 副部长 书记 副书记 党组书记 总经理 副总经理 经理 "
+        "董事长 副董事长 院长 副院长 会长 副会长 秘书长 副秘书长 巡视员 副巡视员 调研员 理事长 "
+        "主席 副主席 所长 副所长 校长 副校长 教授 律师 专利代理人 总裁 副总裁 科长 总工程师 "
+        "合伙人 首席执行官 负责人 常委 委员"
+    ).split(),
+    key=len,
+    reverse=True,
+)
+TITLE_ZH = re.compile("|".join(TITLES_ZH))
+_ORG_STOP = {
+    "和", "与", "及", "由", "在", "对", "向", "是", "为", "有", "的", "等", "同", "跟",
+    "了", "并", "还", "也", "出席", "参加", "主持", "表示", "指出", "会见", "陪同", "以及",
+    "来自", "邀请", "包括", "其中", "据", "介绍", "说", "称",
+}  # fmt: skip
+_ORG_END = re.compile(
+    r"(?:局|区|市|省|县|委员会|委|会|院|所|公司|中心|办公室|办|政府|协会|集团|大学|学院|部|厅|署|园|事务所|司|处|科|室|庭|组)$"
+)
+EVENT_END = (
+    "揭牌仪式|启动仪式|开幕式|仪式|对接活动|行动|活动|论坛|研讨会|座谈会|对接会|交流会|推介会|洽谈会|发布会|峰会|博览会|展会|大会|会议|"
+    "培训班|讲座|沙龙"
+)
+
+
+@lru_cache(maxsize=1)
+def _posseg():
+    import logging
+
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg
+
+
+def _words(text: str) -> list[tuple[str, str, int]]:
+    """(word, part of speech, start offset) for the text."""
+    out, at = [], 0
+    for pair in _posseg().cut(text):
+        out.append((pair.word, pair.flag, at))
+        at += len(pair.word)
+    return out
+
+
+def _noun_after(line: str, pos: int) -> str:
+    tail = re.split(rf"[{re.escape(_PUNCT)}\s]", line[pos : pos + 24], maxsplit=1)[0]
+    words = []
+    for word, flag, _ in _words(tail):
+        if flag.startswith(_NOUN_POS) or (words and flag in ("b", "a") and len(words) < 2):
+            words.append(word)
+        elif words or flag not in ("b", "a", "m", "q", "f"):
+            break
+    return "".join(words)
+
+
+def counts(para: int, line: str) -> list[Count]:
+    out = []
+    for m in COUNT_ZH.finditer(line):
+        before = line[max(0, m.start() - 6) : m.start()]
+        if _ORDINAL_BEFORE.search(before):
+            continue  # 第十二届, 前100: a position, not a count
+        cls = m.group("cls")
+        after = line[m.end() : m.end() + 2]
+        if after.startswith("强"):
+            continue  # 百强, 100强: a ranking
+        printed = m.group(0)
+        if m.group("vague"):
+            digits = m.group("vague")[1:]
+            value = 1
+            for ch in digits:
+                value *= _VAGUE[ch]
+            qualifier = "at_least"
+        else:
+            read = quantities(printed)
+            if not read:
+                continue
+            value = read[0].value
+            qualifier = read[0].qualifier
+            if m.group("after") == "之多":
+                qualifier = "exact"
+        if value != int(value) or value < 2 and not m.group("hedge"):
+            continue  # 一个, 一家: an article, not a count
+        noun = _noun_after(line, m.end())
+        hedge = m.group("hedge") or ""
+        if hedge in ("共有", "共计", "总计"):
+            qualifier = "exact" if qualifier == "exact" else qualifier
+        start = m.start() + (len(hedge) if hedge in ("共有", "共计", "总计") else 0)
+        out.append(
+            Count(
+                para,
+                start,
+                m.end() + len(noun),
+                m.start("vague") if m.group("vague") else m.start("num"),
+                m.end("cls"),
+                int(value),
+                qualifier,
+                line[start : m.end()],
+                noun or _UNIT_EN.get(cls, cls),
+                cls,
+                False,
+            )
+        )
+    return out
+
+
+def _org_before(line: str, end: int) -> tuple[str, int]:
+    """The organisation printed right before `end` (a title or a name), or ''."""
+    head = line[max(0, end - 40) : end]
+    cut = max(head.rfind(ch) for ch in _PUNCT + " ")
+    head = head[cut + 1 :]
+    keep = 0
+    for word, flag, at in _words(head):
+        if word in _ORG_STOP or flag in ("p", "c", "u", "r", "d"):
+            keep = at + len(word)
+    org = head[keep:]
+    if not _ORG_END.search(org):
+        return "", end
+    return org, end - len(org)
+
+
+def _names(line: str) -> list[tuple[str, int, int]]:
+    return [
+        (w, at, at + len(w)) for w, flag, at in _words(line) if flag == "nr" and 2 <= len(w) <= 4
+    ]
+
+
+def people(para: int, line: str) -> list[Mention]:
+    if not TITLE_ZH.search(line):
+        return []
+    found: list[Mention] = []
+    names = _names(line)
+    starts = {s for _, s, _ in names}
+    for t in TITLE_ZH.finditer(line):
+        # 副局长赵建国，: a name jieba does not know, between a title and punctuation.
+        m = re.match(
+            rf"[\u4e00-\u9fff]{{2,3}}(?=[{re.escape(_PUNCT)}、和与及等\s]|$)", line[t.end() :]
+        )
+        if (
+            m
+            and t.end() not in starts
+            and not TITLE_ZH.match(m.group(0))
+            and not any(
+                f.startswith(("v", "d", "p", "c", "u", "m", "q", "f", "t"))
+                for _, f, _ in _words(m.group(0))
+            )
+        ):
+            names.append((m.group(0), t.end(), t.end() + len(m.group(0))))
+    names.sort(key=lambda n: n[1])
+    for name, s, e in names:
+        if name[-1] in "区市省县局镇街园":
+            continue  # a place or an office, not a person
+        # 副局长王某某: the title ends where the name starts.
+        title = next((t for t in TITLES_ZH if line.endswith(t, 0, s)), None)
+        if title:
+            ts = s - len(title)
+            org, os_ = _org_before(line, ts)
+            if not org and line[ts - 1 : ts] == "、":
+                # 东丽区委副书记、区长尚斌义: the organisation of the title before.
+                prev = next((t for t in TITLES_ZH if line.endswith(t, 0, ts - 1)), None)
+                if prev:
+                    org, _ = _org_before(line, ts - 1 - len(prev))
+            found.append(Mention(para, name, s, e, title, org, os_ if org else ts, e))
+            continue
+        # 王某某区长 / 王某某副局长: the title follows the name.
+        m = TITLE_ZH.match(line, e)
+        if m:
+            org, os_ = _org_before(line, s)
+            found.append(Mention(para, name, s, e, m.group(0), org, os_ if org else s, m.end()))
+    return found
+
+
+_DATE_ZH = re.compile(
+    r"(?:(?P<year>(?:19|20)\d\d)年)?(?P<month>1[0-2]|[1-9])月(?P<d1>[1-3]?\d)日"
+    r"(?:\s*(?:至|到|-|—|–|～|~)\s*(?:(?P<m2>1[0-2]|[1-9])月)?(?P<d2>[1-3]?\d)日)?"
+)
+_EVENT_NAME = re.compile(
+    rf"[“\"《](?P<q>[^”\"》]{{4,60}}(?:{EVENT_END}))[”\"》]|"
+    rf"(?:举行|举办|召开|启动|开展)了?(?P<bare>[\u4e00-\u9fff（）()·\d]{{4,40}}?(?:{EVENT_END}))"
+)
+_PLACE = re.compile(
+    r"在(?P<place>[\u4e00-\u9fff（）()]{1,20}?"
+    r"(?:区|市|省|县|镇|街|园|馆|中心|大厦|酒店|宾馆|厅|室|村|楼|场|京|津|沪))"
+    r"(?:隆重)?(?:举行|举办|召开|开幕|启动|拉开帷幕)"
+)
+_ORGANISER = re.compile(
+    r"(?:^|[，。；、“”,\s由])(?P<org>[^，。；、“”,\s由]{2,30}?)(?:联合|共同)?主办"
+    r"|主办单位[:：为是]\s*(?P<org2>[^，。；]{2,40})"
+)
+_HOST = re.compile(
+    r"(?P<org>[^，。；、由]{2,40}?)承办|承办单位[:：为是]\s*(?P<org2>[^，。；]{2,40})"
+)
+
+
+@dataclass
+class EventZh:
+    name: str
+    name_span: tuple[int, int, int]
+    start: str
+    end: str
+    date_text: str
+    year_printed: bool
+    place: str
+    organiser: str
+    host: str
+    month_day: tuple[int, int, int | None] | None = None
+    year: int | None = None
+
+
+def event(lines: list[tuple[int, str]]) -> EventZh | None:
+    name = span = None
+    date = None
+    place = organiser = host = ""
+    for para, line in lines:
+        if name is None:
+            m = _EVENT_NAME.search(line)
+            if m:
+                if m.group("q"):
+                    name = m.group("q")
+                    span = (para, m.start("q"), m.end("q"))
+                else:
+                    name = m.group("bare")
+                    span = (para, m.start("bare"), m.end("bare"))
+        if date is None:
+            date = _DATE_ZH.search(line)
+        if not place:
+            p = _PLACE.search(line)
+            place = p.group("place") if p else ""
+        if not organiser:
+            for o in _ORGANISER.finditer(line):
+                org = (o.group("org") or o.group("org2")).strip()
+                if _ORG_END.search(org):
+                    organiser = org
+                    break
+        if not host:
+            h = _HOST.search(line)
+            if h:
+                host = (h.group("org") or h.group("org2")).strip()
+                host = re.split(r"[，、和与及由]", host)[-1] if h.group("org") else host
+    if name is None:
+        return None
+    start = end = ""
+    text = ""
+    printed = False
+    md = None
+    year = None
+    if date is not None:
+        text = date.group(0)
+        month, d1 = int(date.group("month")), int(date.group("d1"))
+        d2 = int(date.group("d2")) if date.group("d2") else None
+        m2 = int(date.group("m2")) if date.group("m2") else month
+        md = (month, d1, d2)
+        if date.group("year"):
+            printed = True
+            year = int(date.group("year"))
+            start = f"{year:04d}-{month:02d}-{d1:02d}"
+            end = f"{year:04d}-{m2:02d}-{(d2 or d1):02d}"
+    return EventZh(name, span, start, end, text, printed, place, organiser, host, md, year)

@@ -1,0 +1,417 @@
+"""The failure classes of issue 12, each on fixtures written for it, in English and
+Chinese: people of any surname with titles on either side, counts that are not years,
+ordinals or rankings, bare counts, organisations ending with their sentence, Chinese
+counts and names, language, empty drafts, duplicates, long lines, events, subcommands,
+URLs and the sources cache."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from ipdossier.cli import app
+from ipdossier.extract import fetch
+from ipdossier.extract.draft import extract
+
+ARTICLES = Path(__file__).parent / "articles"
+EN = ARTICLES / "failure-classes-en.txt"
+ZH = ARTICLES / "failure-classes-zh.txt"
+
+
+@pytest.fixture(scope="module")
+def en():
+    return extract(EN)
+
+
+@pytest.fixture(scope="module")
+def zh():
+    return extract(ZH)
+
+
+def _figures(draft) -> set[tuple[int, str]]:
+    f = draft.tables["figures"]
+    counts = f[f["unit"] != "ordinal"]
+    return {(int(r["value"]), r["qualifier"]) for _, r in counts.iterrows()}
+
+
+def _people(draft) -> dict[str, tuple[str, str]]:
+    """name -> (title, organisation) of each drafted role."""
+    t = draft.tables
+    orgs = t["organisations"].set_index("org_id")["name"].to_dict()
+    names = t["people"].set_index("person_id")["name"].to_dict()
+    return {
+        names[r["person_id"]]: (r["title"], orgs.get(r["org_id"], ""))
+        for _, r in t["roles"].iterrows()
+    }
+
+
+# -- people ---------------------------------------------------------------------------------
+
+
+def test_people_of_any_surname_and_western_names_with_title_on_either_side(en):
+    assert _people(en) == {
+        # name before the title
+        "Anna Smith": ("director", "European Patent Academy"),
+        "Ouyang Xiaoming": ("president", "Fujian Patent Agents Association"),
+        "Jean-Pierre Dubois": ("counsel", "Dubois Avocats"),
+        "Li Qiang": ("head", "Xiamen Intellectual Property Office"),
+        # title before the name
+        "Nie Wen": ("deputy director", "Xiamen Intellectual Property Office"),
+        "Zhuge Liang": ("partner", "Harbour IP Law Firm"),
+        "Shu Ping": ("head", "Xiamen Torch High-tech Zone Management Committee"),
+    }
+
+
+def test_organisations_stop_at_the_end_of_the_sentence(en):
+    names = set(en.tables["organisations"]["name"])
+    assert "Xiamen Intellectual Property Office" in names
+    assert not any(n.endswith(".") or "Organisers" in n for n in names)
+    # "Co., Ltd." keeps its full stops: they are not the sentence's end.
+    from ipdossier.extract.article import sentences
+
+    line = "The engineer of Huawei Technologies Co., Ltd. Zhou Lei spoke. Then we left."
+    assert [s for _, s in sentences(line)] == [
+        "The engineer of Huawei Technologies Co., Ltd. Zhou Lei spoke. ",
+        "Then we left.",
+    ]
+
+
+def test_chinese_names_followed_or_preceded_by_titles(zh):
+    assert _people(zh) == {
+        "刘某芳": ("副司长", "国家知识产权局规划发展司"),
+        "赵建国": ("副局长", "天津市知识产权局"),  # a name jieba does not know
+        "张伟": ("区长", "滨海新区"),
+        "李明华": ("副局长", ""),  # name first, then the title
+    }
+
+
+# -- numbers -------------------------------------------------------------------------------
+
+
+def test_four_digit_counts_are_not_years_and_years_are_not_counts(en):
+    got = _figures(en)
+    assert (1950, "at_least") in got  # "over 1950 forms"
+    assert not {v for v, _ in got} & {2016, 2017}  # "In 2017", "its 2016 pilot"
+
+
+def test_counts_without_a_noun(en):
+    f = en.tables["figures"].set_index("value")
+    assert f.loc[75, "metric"] == "total" and f.loc[75, "quote"] == "75"
+    assert f.loc[31, "quote"] == "31 of them"
+
+
+def test_ordinals_and_rankings_are_not_counts(en):
+    f = en.tables["figures"]
+    ordinals = f[f["unit"] == "ordinal"]
+    assert set(zip(ordinals["value"], ordinals["quote"], strict=True)) == {
+        (12, "12th forum"),
+        (1, "first session"),
+    }
+    assert all("position, not a count" in n for n in ordinals["draft_note"])
+    # "top 100", "ranks 3": not drafted at all
+    assert not {100, 3} & set(f["value"])
+    assert _figures(en) == {(1950, "at_least"), (75, "exact"), (40, "exact"), (31, "exact"),
+                            (200, "at_least")}  # fmt: skip
+
+
+def test_chinese_counts_with_hedges_units_and_numerals(zh):
+    f = zh.tables["figures"]
+    got = {(r["quote"][:8], int(r["value"]), r["qualifier"]) for _, r in f.iterrows()}
+    assert {
+        ("18家品牌机构", 18, "exact"),
+        ("100余家企业", 100, "at_least"),
+        ("近千人次", 1000, "approximately"),
+        ("3件以上", 3, "at_least"),
+        ("数十家", 10, "at_least"),
+    } <= got
+    assert any(q.startswith("十八家") and v == 18 for q, v, _ in got)  # Chinese numerals
+    # 第十二届 (ordinal), 前100名 (ranking), 2014年 (year), 11月12日 (date): not counts.
+    assert not {12, 2014, 11, 13} & {int(v) for v in f["value"]}
+    assert not any("100名" in q for q in f["quote"])
+    assert len(f) == 6
+
+
+# -- events --------------------------------------------------------------------------------
+
+
+def test_event_name_dates_basis_place_host_and_organiser(en, zh):
+    def event(draft):
+        ev = draft.tables["events"].iloc[0]
+        orgs = draft.tables["organisations"].set_index("org_id")["name"]
+        return ev, orgs[ev["host_org_id"]], orgs[ev["organiser_org_id"]]
+
+    ev, host, organiser = event(en)
+    assert ev["name"] == "Xiamen Patent Clinic Week" and ev["place"] == "Xiamen"
+    assert (host, organiser) == (
+        "Xiamen Intellectual Property Office",
+        "Fujian Patent Agents Association",
+    )
+    assert ev["start_date"] == ""  # the year is not printed, and not invented
+    assert ev["date_basis"].startswith('Printed: "October 9-11"; year not printed')
+    assert "2016 (para 7)" in ev["date_basis"] and "2017 (para 7)" in ev["date_basis"]
+
+    ev, host, organiser = event(zh)
+    assert ev["name"] == "知识产权服务品牌机构对接活动" and ev["place"] == "天津滨海新区"
+    assert (host, organiser) == ("天津市知识产权局", "国家知识产权局")
+    assert ev["date_basis"].startswith('Printed: "11月12日至13日"; year not printed')
+    assert "2014" in ev["date_basis"]
+
+
+def test_a_printed_year_gives_the_dates(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Title\n\n2014年11月12日至13日，“品牌机构对接活动”在天津举行，来自各地的30家机构参加。\n",
+        encoding="utf-8",
+    )
+    ev = extract(path).tables["events"].iloc[0]
+    assert (ev["start_date"], ev["end_date"], ev["place"]) == ("2014-11-12", "2014-11-13", "天津")
+
+
+# -- language, empty drafts, duplicates, long lines -----------------------------------------
+
+
+def test_language_is_stated_in_the_draft(en, zh, tmp_path):
+    assert (en.language, zh.language) == ("en", "zh")
+    assert zh.tables["sources"].iloc[0]["language"] == "zh"
+    meta = json.loads((zh.write(tmp_path) / "draft.json").read_text(encoding="utf-8"))
+    assert meta["language"] == "zh" and "CJK ideographs" in meta["language_basis"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("A note\n\nThe office thanked the visitors and closed the doors.\n", "en"),
+        ("通知\n\n会议结束后，大家回到了各自的单位。\n", "zh"),
+    ],
+)
+def test_an_empty_draft_is_a_warning_naming_why(tmp_path, text, language):
+    path = tmp_path / "note.txt"
+    path.write_text(text, encoding="utf-8")
+    draft = extract(path)
+    assert draft.language == language
+    assert len(draft.warnings) == 1
+    warning = draft.warnings[0]
+    assert "empty draft" in warning and f"read as {language}" in warning and "note.txt" in warning
+    result = CliRunner().invoke(app, ["extract", "draft", str(path), "--out", str(tmp_path)])
+    assert result.exit_code == 0 and "warning: note.txt: empty draft" in result.output
+
+
+def test_the_same_fact_stated_twice_is_one_row_with_two_locators(en, zh):
+    for draft, value in ((en, 200), (zh, 100)):
+        f = draft.tables["figures"]
+        row = f[f["value"] == value].iloc[0]
+        assert row["mentions"] == 2
+        para, span = row["also_at"].split(":")
+        start, end = (int(x) for x in span.split("-"))
+        line = draft.article.paragraphs[int(para) - 1]
+        assert line[start:end] == row["quote"] and int(para) != int(row["para"])
+    roles = en.tables["roles"]
+    assert roles[roles["person_id"] == "li-qiang"]["mentions"].tolist() == [2]
+
+
+def test_a_long_repetitive_single_line_is_deduplicated(tmp_path):
+    body = " ".join(EN.read_text(encoding="utf-8").split("\n")[4:]) + " "
+    path = tmp_path / "long.txt"
+    path.write_text("A feed\n\n" + body * 400, encoding="utf-8")
+    draft = extract(path)
+    figures = draft.tables["figures"]
+    assert len(figures) == 7  # the five counts and two ordinals of the fixture
+    assert set(figures["mentions"]) == {400, 800}  # 200 applicants is stated twice a copy
+    assert all(pd.notna(figures["also_at"]))
+
+
+# -- subcommands, URLs, the cache -------------------------------------------------------------
+
+
+def test_subcommands_draft_diff_apply_and_the_old_form(tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "drafts"
+    result = runner.invoke(app, ["extract", "draft", str(ZH), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "language: zh" in result.output
+    folder = out / "failure-classes-zh"
+    assert "ipdossier extract apply " + str(folder) in result.output
+    result = runner.invoke(app, ["extract", "diff", str(folder)])
+    assert result.exit_code == 0 and "curated source: none (a new article)" in result.output
+    result = runner.invoke(app, ["extract", "apply", str(folder)])
+    assert result.exit_code == 1 and "no row is marked reviewed" in result.output
+    # The old form still drafts, and names the subcommand to use.
+    result = runner.invoke(app, ["extract", str(EN), "--out", str(out)])
+    assert result.exit_code == 0
+    assert f"use `ipdossier extract draft {EN}`" in result.output
+    assert (out / "failure-classes-en" / "draft.json").is_file()
+    result = runner.invoke(app, ["extract", "--diff", str(folder)])
+    assert result.exit_code == 0 and "use `ipdossier extract diff" in result.output
+
+
+def test_the_article_text_goes_to_the_sources_cache_with_its_sha256(tmp_path):
+    cache = tmp_path / "cache"
+    draft = extract(ZH)
+    draft.write(tmp_path / "drafts", cache=cache)
+    cached = cache / "failure-classes-zh.txt"
+    assert cached.read_bytes() == ZH.read_bytes()
+    index = json.loads((cache / "index.json").read_text(encoding="utf-8"))
+    digest = hashlib.sha256(ZH.read_bytes()).hexdigest()
+    assert index["failure-classes-zh"]["sha256"] == digest
+    assert draft.tables["sources"].iloc[0]["sha256"] == digest
+    assert (cache / ".gitignore").read_text(encoding="utf-8").strip().endswith("*")
+
+
+def test_a_url_offline_fails_with_a_clear_message(tmp_path):
+    # Port 9 on localhost: nothing listens, so the fetch fails at once, without a network.
+    url = "http://127.0.0.1:9/news/1876.html"
+    result = CliRunner().invoke(app, ["extract", "draft", url, "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert url in result.output and "cannot be fetched" in result.output
+    assert "may be offline" in result.output
+
+
+def test_a_url_is_cleaned_with_trafilatura(tmp_path, monkeypatch):
+    page = (
+        "<html><head><title>t</title></head><body><nav>Home | News | 100 links</nav>"
+        "<article><h1>Clinic week ends</h1><p>" + "Filler sentence about the clinic. " * 8 +
+        "</p><p>More than 200 applicants came to the Xiamen Patent Clinic Week.</p>"
+        "<p>" + "The office will publish a summary of the week later this month. " * 5 +
+        "</p></article><footer>Copyright 2014, 35 partners</footer></body></html>"
+    )  # fmt: skip
+    monkeypatch.setattr(fetch, "download", lambda url, timeout=20: page.encode("utf-8"))
+    draft = extract("http://example.org/news/clinic.html")
+    assert draft.source_id == "example-clinic"
+    assert draft.tables["sources"].iloc[0]["url"] == "http://example.org/news/clinic.html"
+    assert _figures(draft) == {(200, "at_least")}  # not the footer's or the menu's numbers
+    draft.write(tmp_path / "drafts", cache=tmp_path / "cache")
+    text = (tmp_path / "cache" / "example-clinic.txt").read_text(encoding="utf-8")
+    row = draft.tables["figures"].iloc[0]
+    assert (
+        text.split("\n")[int(row["para"]) - 1][row["char_start"] : row["char_end"]]
+        == (row["quote"])
+    )
+
+
+def _review(folder: Path, table: str) -> None:
+    path = folder / f"{table}.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame["reviewed"] = "yes"
+    frame.to_csv(path, index=False)
+
+
+def test_check_reverifies_cached_texts_and_counts_absent_ones(tmp_path, data_copy, sources):
+    from ipdossier.check import check
+    from ipdossier.extract.apply import apply
+
+    cache = Path(fetch.cache_dir())
+    folder = extract(EN, source_id="xm-clinic").write(tmp_path / "drafts")
+    assert (cache / EN.name).is_file()  # the draft cached its text
+    for table in ("events", "organisations", "figures"):
+        _review(folder, table)
+    added = apply(folder, data=data_copy, sources=sources)
+    # 7 figures; the event; its host and organiser and the 4 other people's organisations.
+    assert (added["figures"], added["events"], added["organisations"]) == (7, 1, 6)
+    # Sources of the package whose text only a local cache holds are counted apart.
+    absent: list = []
+    assert check(data_copy, sources, absent=absent) == []
+    elsewhere = {sid for sid, _, _ in absent}
+    assert "xm-clinic" not in elsewhere
+
+    # A changed quote is caught: the cached text is re-verified.
+    figures = pd.read_csv(data_copy / "figures.csv", dtype=str, keep_default_na=False)
+    at = figures.index[figures["source_id"] == "xm-clinic"][0]
+    figures.loc[at, "quote"] = "over 1960 forms"
+    figures.to_csv(data_copy / "figures.csv", index=False)
+    problems = check(data_copy, sources)
+    assert any(p.file == "figures.csv" and p.row == at + 2 for p in problems), problems
+
+    # Without the text here, its rows are counted, not failed.
+    figures.loc[at, "quote"] = "over 1950 forms"
+    figures.to_csv(data_copy / "figures.csv", index=False)
+    (cache / EN.name).unlink()
+    absent = []
+    assert check(data_copy, sources, absent=absent) == []
+    mine = [(sid, n) for sid, n, _ in absent if sid not in elsewhere]
+    assert mine == [("xm-clinic", 7 + 1 + 6)]
+    result = CliRunner().invoke(app, ["check", "--data", str(data_copy), "--sources", str(sources)])
+    assert result.exit_code == 0
+    assert "  xm-clinic: 14 row(s);" in result.output
+    assert f"{len(elsewhere) + 1} source(s)," in result.output
+    assert "not re-verifiable here" in result.output
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("Applications rose by more than 70 percent, and over 110 per cent later.", set()),
+        ("Output doubled in these five years while 12 firms joined.", {(12, "exact")}),
+        ("The four-day forum drew 30 companies.", {(4, "exact"), (30, "exact")}),
+    ],
+)
+def test_rates_and_spans_referred_back_to_are_not_counts(tmp_path, sentence, counts):
+    path = tmp_path / "a.txt"
+    path.write_text(f"Title\n\n{sentence}\n", encoding="utf-8")
+    assert _figures(extract(path)) == counts
+
+
+def test_chinese_event_without_you_and_a_title_shared_across_a_list(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n日前，国家知识产权局主办的“品牌机构牵手发展行动”在东丽区华明高新区启动。"
+        "东丽区委副书记、区长尚斌义致辞，近3年来4000平米的大厦入驻30家机构。\n",
+        encoding="utf-8",
+    )
+    draft = extract(path)
+    ev = draft.tables["events"].iloc[0]
+    orgs = draft.tables["organisations"].set_index("org_id")["name"]
+    assert (ev["name"], ev["place"]) == ("品牌机构牵手发展行动", "东丽区华明高新区")
+    assert orgs[ev["organiser_org_id"]] == "国家知识产权局"
+    assert _people(draft) == {"尚斌义": ("区长", "东丽区委")}
+    assert _figures(draft) == {(30, "exact")}  # not 近3年 (a span), not 4000平米 (an area)
+
+
+def test_day_before_month_gives_the_date(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        'Title\n\nOn 26 August 2016, the "Seoul IP Partners" Forum was held in Beijing.\n',
+        encoding="utf-8",
+    )
+    ev = extract(path).tables["events"].iloc[0]
+    assert (ev["name"], ev["start_date"], ev["place"]) == (
+        "Seoul IP Partners",
+        "2016-08-26",
+        "Beijing",
+    )
+
+
+def test_every_locator_of_both_drafts_holds_its_quote(en, zh, tmp_path):
+    shared = tmp_path / "a.txt"
+    shared.write_text(
+        "标题\n\n2014-11-13\n\n日前，“品牌机构牵手行动”在东丽区启动。东丽区委副书记、区长尚斌义致辞。\n",
+        encoding="utf-8",
+    )
+    for draft in (en, zh, extract(shared)):
+        for name, table in draft.tables.items():
+            if "para" not in table:
+                continue
+            for _, row in table.iterrows():
+                line = draft.article.paragraphs[int(row["para"]) - 1]
+                start, end = int(row["char_start"]), int(row["char_end"])
+                assert 0 <= start < end <= len(line), (name, row.iloc[0])
+                assert line[start:end] == row["quote"], (name, row.iloc[0])
+    ev = extract(shared).tables["events"].iloc[0]
+    assert (
+        ev["date_basis"]
+        == "no date printed for the event; the article is dated 2014-11-13 (para 3)"
+    )
+
+
+def test_a_counted_noun_stops_at_a_verb_in_the_present(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Title\n\nA total of 69 officials from 42 countries participate in the forum.\n",
+        encoding="utf-8",
+    )
+    f = extract(path).tables["figures"]
+    assert dict(zip(f["value"], f["metric"], strict=True)) == {69: "officials", 42: "countries"}
