@@ -77,9 +77,12 @@ def chapter(executed: Path) -> Chapter:
             fig = out.get("data", {}).get(PLOTLY)
             if fig:
                 charts.append(fig["layout"]["title"]["text"])
-            # A note names each source as [id], linked or not: every one must be a link.
+            # A note names each source as [id] (in Chinese, [n]), linked or not: every one
+            # must be a link; one that is not stands in the list as "<unlinked>".
             for note in re.findall(r'<p class="ipd-source">(.*?)</p>', _html(out), re.DOTALL):
-                notes += re.findall(r"\[([^\]<>]+)\]", re.sub(r"<[^>]+>", "", note))
+                shown = re.findall(r"\[([^\]<>]+)\]", re.sub(r"<[^>]+>", "", note))
+                linked = re.findall(r'href="#source-([^"]+)"', note)
+                notes += linked + ["<unlinked>"] * (len(shown) - len(linked))
     return Chapter(executed.stem, meta["title"], meta["title_zh"], charts, notes)
 
 

@@ -241,15 +241,10 @@ def say(
         display(HTML(source_note(sources, language)))
 
 
-_NOT_STATED = {
-    "en": "*Not stated in the sources for this event: {what}.*",
-    "zh": "*本活动的来源未载明：{what}。*",
-}
-
-
-def not_stated(en: str, zh: str, *, language: str = "en") -> None:
-    """Say what the sources do not state, where a chart or table would be empty."""
+def not_stated(what: str, *, language: str = "en") -> None:
+    """Say what the sources do not state (`what`, a catalogue key), where a chart or
+    table would be empty."""
     from IPython.display import Markdown, display
 
-    what = zh if language == "zh" else en
-    display(Markdown(_NOT_STATED.get(language, _NOT_STATED["en"]).format(what=html.escape(what))))
+    sentence = t("not_stated_event", language).format(what=html.escape(t(what, language)))
+    display(Markdown(sentence))
