@@ -137,8 +137,15 @@ def links(reader: PdfReader, page: int) -> list[str]:
         if dest is None and "/A" in a and "/D" in a["/A"]:
             dest = a["/A"]["/D"]
         if isinstance(dest, str):
-            found.append((-float(a["/Rect"][3]), dest.lstrip("/")))
-    return [name for _, name in sorted(found)]
+            found.append((-float(a["/Rect"][3]), float(a["/Rect"][0]), dest.lstrip("/")))
+    # Reading order: line by line, left to right.
+    return [name for _, _, name in sorted(found)]
+
+
+def runs(names: list[str]) -> list[str]:
+    """Consecutive repeats as one: a link the page breaks over two lines is two link
+    annotations, so link lists are compared run by run."""
+    return [n for i, n in enumerate(names) if i == 0 or names[i - 1] != n]
 
 
 @dataclass
