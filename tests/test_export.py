@@ -84,19 +84,24 @@ def reports(built):
     return made
 
 
-def chart_texts(executed: list[Path]) -> tuple[list[str], list[str]]:
-    """Every chart title and category label the executed notebooks hold."""
-    titles, labels = [], []
+def figures_of(executed: list[Path]):
+    """(notebook path, plotly figure) for every chart the executed notebooks hold."""
     for path in executed:
         for cell in nbformat.read(path, as_version=4).cells:
             for o in cell.get("outputs", []):
                 fig = o.get("data", {}).get(PLOTLY)
-                if not fig:
-                    continue
-                titles.append(fig["layout"]["title"]["text"])
-                for trace in fig["data"]:
-                    if trace.get("type") == "bar" and trace.get("orientation") == "h":
-                        labels += [str(y) for y in trace.get("y") or [] if y]
+                if fig:
+                    yield path, fig
+
+
+def chart_texts(executed: list[Path]) -> tuple[list[str], list[str]]:
+    """Every chart title and category label the executed notebooks hold."""
+    titles, labels = [], []
+    for _, fig in figures_of(executed):
+        titles.append(fig["layout"]["title"]["text"])
+        for trace in fig["data"]:
+            if trace.get("type") == "bar" and trace.get("orientation") == "h":
+                labels += [str(y) for y in trace.get("y") or [] if y]
     return titles, labels
 
 
@@ -619,27 +624,22 @@ def test_every_chart_has_title_axes_and_legend_in_chinese(reports):
     entries and annotations are Chinese (numbers, codes and unsourced names aside)."""
     executed, _ = reports["zh"]
     charts = 0
-    for path in executed:
-        for cell in nbformat.read(path, as_version=4).cells:
-            for o in cell.get("outputs", []):
-                fig = o.get("data", {}).get(PLOTLY)
-                if not fig:
-                    continue
-                charts += 1
-                layout = fig["layout"]
-                title = layout["title"]["text"]
-                assert CJK.search(title), (path.name, title)
-                for name, axis in layout.items():
-                    if name.startswith(("xaxis", "yaxis")) and axis.get("visible", True):
-                        text = (axis.get("title") or {}).get("text")
-                        if text:
-                            assert CJK.search(text), (path.name, title, name, text)
-                legend = [
-                    tr["name"]
-                    for tr in fig["data"]
-                    if tr.get("name") and tr.get("showlegend", True) is not False
-                ]
-                if layout.get("showlegend", True) is not False:
-                    for entry in legend:
-                        assert CJK.search(entry), (path.name, title, entry)
+    for path, fig in figures_of(executed):
+        charts += 1
+        layout = fig["layout"]
+        title = layout["title"]["text"]
+        assert CJK.search(title), (path.name, title)
+        for name, axis in layout.items():
+            if name.startswith(("xaxis", "yaxis")) and axis.get("visible", True):
+                text = (axis.get("title") or {}).get("text")
+                if text:
+                    assert CJK.search(text), (path.name, title, name, text)
+        legend = [
+            tr["name"]
+            for tr in fig["data"]
+            if tr.get("name") and tr.get("showlegend", True) is not False
+        ]
+        if layout.get("showlegend", True) is not False:
+            for entry in legend:
+                assert CJK.search(entry), (path.name, title, entry)
     assert charts == 12
