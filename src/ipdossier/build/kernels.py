@@ -26,7 +26,7 @@ from jupyter_client import AsyncKernelManager
 from jupyter_core.utils import ensure_async
 from nbclient.util import run_hook
 from papermill.clientwrap import PapermillNotebookClient
-from papermill.engines import NBClientEngine, papermill_engines
+from papermill.engines import NBClientEngine
 from papermill.utils import merge_kwargs, remove_args
 
 KERNEL = "python3"
@@ -311,7 +311,7 @@ class _ClosingClient(PapermillNotebookClient):
                 self.kc = None
 
 
+# papermill finds both engines under these names through the `papermill.engine` entry
+# point (pyproject.toml), in any process, without this module being imported first.
 ENGINE = "ipdossier-warm"
-papermill_engines.register(ENGINE, WarmKernelEngine)
 PLAIN_ENGINE = "ipdossier-plain"
-papermill_engines.register(PLAIN_ENGINE, PlainEngine)
