@@ -8,8 +8,24 @@ The pieces, each in its own module:
   lock         one build at a time per reports directory
   manifest     what a run did, with checksums and timings
   orchestrate  the flow that ties them together
+
+Importing the package itself is light: papermill imports `build.kernels` through its
+`papermill.engine` entry point wherever papermill is imported (a notebook's kernel too),
+and must not pull in the orchestrator (tqdm.auto warns in a kernel without ipywidgets).
 """
 
-from .orchestrate import BuildOptions, BuildResult, build
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .orchestrate import BuildOptions, BuildResult, build
 
 __all__ = ["BuildOptions", "BuildResult", "build"]
+
+
+def __getattr__(name: str):
+    if name in __all__:
+        return getattr(importlib.import_module(".orchestrate", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
