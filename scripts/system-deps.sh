@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Make sure the system packages the reports need are present: a Chromium to print PDFs
-# and render charts, CJK fonts so Chinese labels do not print as boxes, and Python's venv
+# and render charts, CJK fonts so Chinese labels do not print as boxes, a colour emoji font
+# so emoji in a source's text or a name do not either, and Python's venv
 # module for `.venv`. With --tests, also what the tests use beyond that: systemd-analyze
 # (it verifies the units in deploy/).
 # Installs them with apt when we can (root on Debian/Ubuntu); otherwise says exactly
@@ -18,6 +19,9 @@ have_browser() {
 }
 have_cjk_fonts() {
   command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=zh family 2>/dev/null | head -n 1)" ]
+}
+have_emoji_font() {
+  command -v fc-list >/dev/null 2>&1 && [[ "$(fc-list : family 2>/dev/null)" == *"Noto Color Emoji"* ]]
 }
 have_venv() {
   # An existing .venv needs nothing; Debian splits venv (and the ensurepip it needs) out
@@ -39,6 +43,7 @@ venv_package() {
 missing=()
 have_browser || missing+=(chromium)
 have_cjk_fonts || missing+=(fonts-noto-cjk)
+have_emoji_font || missing+=(fonts-noto-color-emoji)
 have_venv || missing+=("$(venv_package)")
 if [ "$tests" -eq 1 ]; then
   command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
@@ -56,7 +61,8 @@ fi
 cat >&2 <<MSG
 ipdossier needs these system packages, which are missing: ${missing[*]}
   Debian/Ubuntu:  sudo apt-get install ${missing[*]}
-  Elsewhere:      install Chromium or Google Chrome and a CJK font (Noto Sans CJK SC),
+  Elsewhere:      install Chromium or Google Chrome, a CJK font (Noto Sans CJK SC) and
+                  Noto Color Emoji,
                   and point IPDOSSIER_CHROMIUM to the browser executable if it is not on PATH;
                   Python ${python} with its venv module; for the tests, systemd-analyze.
 MSG

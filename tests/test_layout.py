@@ -97,7 +97,13 @@ def test_set_up_script_names_every_system_package_the_tests_need(tmp_path):
     done = _system_deps(tmp_path, env, "--tests")
     assert done.returncode == 4
     missing = re.search(r"which are missing: (.*)", done.stderr).group(1).split()
-    assert set(missing) == {"chromium", "fonts-noto-cjk", "python3.11-venv", "systemd"}
+    assert set(missing) == {
+        "chromium",
+        "fonts-noto-cjk",
+        "fonts-noto-color-emoji",
+        "python3.11-venv",
+        "systemd",
+    }
     # `make report` needs no systemd.
     done = _system_deps(tmp_path, env)
     assert "systemd" not in re.search(r"which are missing: (.*)", done.stderr).group(1)
@@ -107,7 +113,7 @@ def test_set_up_script_names_every_system_package_the_tests_need(tmp_path):
         tmp_path / "ok",
         {
             "python3": "exit 0",
-            "fc-list": "echo 'Noto Sans CJK SC'",
+            "fc-list": "echo 'Noto Sans CJK SC'; echo 'Noto Color Emoji'",
             "chromium": "exit 0",
             "systemd-analyze": "exit 0",
         },

@@ -12,6 +12,7 @@ import html
 import json
 import logging
 import os
+import re
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -221,7 +222,22 @@ def table(
             for col in view.columns
         }
     )
-    display(HTML(shown.to_html(index=False, escape=True, classes="ipd-table")))
+    # Escaped here rather than by pandas, so that long unbreakable runs can be marked.
+    shown = shown.rename(columns=lambda c: html.escape(str(c)))
+    shown = shown.map(lambda v: _cell_html(v) if isinstance(v, str) else v)
+    display(HTML(shown.to_html(index=False, escape=False, classes="ipd-table")))
+
+
+# A run of characters with no place to break a line (no space, hyphen or slash).
+_UNBREAKABLE = re.compile(r"[^\s\-/]{24,}")
+
+
+def _cell_html(value: str) -> str:
+    """A cell's text, escaped, with each long unbreakable run marked `ipd-long`: report.css
+    lets only those break anywhere. Letting every cell break anywhere would also split
+    short words in narrow columns, since the table then thinks every column can shrink."""
+    text = html.escape(value)
+    return _UNBREAKABLE.sub(lambda m: f'<span class="ipd-long">{m.group(0)}</span>', text)
 
 
 def say(
