@@ -259,3 +259,22 @@ def test_hierarchy_links_only_what_the_source_states(dossier):
         "Provincial": counts["provincial"],
         "Municipal": counts["municipal"],
     }
+
+
+def test_table_cells_wrap_by_width_with_chinese_counting_double():
+    from ipdossier.charts.base import wrap_cell
+
+    chinese = (
+        "支持知识产权服务业在京津冀三地协同发展的相关政策与措施以及品牌机构落户河北后的配套服务"
+    )
+    lines = wrap_cell(chinese, 20).split("<br>")
+    assert "".join(lines) == chinese
+    assert all(len(line) <= 10 for line in lines) and len(lines[0]) == 10
+    # Latin text breaks at spaces; a word longer than a line is broken where the line ends.
+    assert wrap_cell("Baoding Dawei Computer Software Development Co., Ltd.", 30) == (
+        "Baoding Dawei Computer<br>Software Development Co., Ltd."
+    )
+    long_word = "IntellectualPropertyServiceIndustryAlliance"
+    lines = wrap_cell(f"Zhongguancun {long_word}", 20).split("<br>")
+    assert max(len(line) for line in lines) <= 20
+    assert "".join(lines) == f"Zhongguancun {long_word}"

@@ -14,6 +14,7 @@ from importlib import resources
 import pandas as pd
 import pdfs
 import pytest
+from conftest import edit_cell
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
@@ -131,3 +132,68 @@ def test_emoji_print_in_colour_not_as_boxes():
     reader = _print([new_markdown_cell(f"# Emoji\n\nGrowth {EMOJI} reported.")])
     assert EMOJI in pdfs.text_of(reader, range(1))
     assert _image_glyphs(reader) == len(EMOJI)
+
+
+# -- go.Table cells (the speeches table) --------------------------------------------------------
+
+LONG_THEME_ZH = (
+    "支持知识产权服务业在京津冀三地协同发展的相关政策与措施，"
+    "以及品牌机构落户河北后的配套服务安排和人才培养计划"
+)
+
+# Each cell's text box against its cell's rectangle, as the browser lays out the SVG.
+_OVERFLOWING = """() => [...document.querySelectorAll('g.column-cell')].flatMap(cell => {
+    const rect = cell.querySelector('rect.cell-rect');
+    const text = cell.querySelector('text.cell-text');
+    if (!rect || !text || !text.textContent.trim()) return [];
+    const r = rect.getBoundingClientRect(), t = text.getBoundingClientRect();
+    return (t.left < r.left - 0.5 || t.right > r.right + 0.5) ? [text.textContent] : [];
+})"""
+
+
+def _drawn_cells(svg: str, script: str):
+    from playwright.sync_api import sync_playwright
+
+    from ipdossier.export.browser import find_chromium
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(find_chromium()), args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.set_content(f"<!doctype html><body style='margin:0'>{svg}</body>")
+            return page.evaluate(script)
+        finally:
+            browser.close()
+
+
+def _set_names_zh(path, resource: str, key: str, column: str, zh: str) -> None:
+    import csv
+
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    (row,) = [r for r in rows[1:] if r[:3] == [resource, key, column]]
+    row[3] = zh
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_speeches_table_cells_wrap_within_their_columns(language, data_copy, monkeypatch):
+    import plotly.io as pio
+
+    from ipdossier import theme
+    from ipdossier.charts import attendance
+
+    edit_cell(data_copy / "organisations.csv", "dawei", "name", LONG_NAME)
+    _set_names_zh(data_copy / "names_zh.csv", "speeches", "s-liu", "theme", LONG_THEME_ZH)
+    monkeypatch.setenv("IPDOSSIER_DATA", str(data_copy))
+    fig = attendance.speeches_figure(nb.setup(renderer="json", language=language))
+    width, height = theme.svg_size(fig.to_plotly_json()["layout"])
+    svg = pio.to_image(fig, format="svg", width=width, height=height).decode()
+
+    assert _drawn_cells(svg, _OVERFLOWING) == []
+    # Everything is still there, only wrapped.
+    cells = pdfs.compact(" ".join(" ".join(col) for col in fig.data[0].cells.values))
+    cells = cells.replace("<br>", "")
+    long_value = LONG_THEME_ZH if language == "zh" else LONG_NAME
+    assert pdfs.compact(long_value) in cells

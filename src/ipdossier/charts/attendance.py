@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 
 from .. import derive, theme
 from ..i18n import t
-from .base import empty, titled, wrap
+from .base import empty, titled, wrap, wrap_cell
 
 TYPE_COLOURS = {
     "government office": "#1d4e89",
@@ -99,11 +99,12 @@ def speeches_figure(ctx) -> go.Figure:
     title = t("speeches_title", lang)
     if s.empty:
         return empty(ctx, title, t("speeches_what", lang))
+    # Widths in narrow characters, to fit each column's share of the chart at 11 px.
     columns = [
-        list(s["speaker"]),
-        [wrap(o, 30) for o in s["organisation"]],
-        list(s["session_short"]),
-        [wrap(x, 52) for x in s["theme_shown"]],
+        [wrap_cell(p, 22) for p in s["speaker"]],
+        [wrap_cell(o, 30) for o in s["organisation"]],
+        [wrap_cell(x, 16) for x in s["session_short"]],
+        [wrap_cell(x, 52) for x in s["theme_shown"]],
     ]
     lines = [max(col[i].count("<br>") + 1 for col in columns) for i in range(len(s))]
     fig = go.Figure(

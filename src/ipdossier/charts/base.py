@@ -3,7 +3,9 @@ and the empty-result chart."""
 
 from __future__ import annotations
 
+import re
 import textwrap
+import unicodedata
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -21,6 +23,48 @@ AS_OF_ONLY = ("as_of",)
 def wrap(text: str, width: int = 32) -> str:
     """Wrap a long label onto lines joined with <br> (plotly's line break)."""
     return "<br>".join(textwrap.wrap(str(text), width, break_long_words=False)) or str(text)
+
+
+# Whitespace, a run of narrow characters, or one wide character (CJK, full-width
+# punctuation): Chinese breaks between any two characters, Latin text at spaces.
+_WIDE = r"\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_TOKENS = re.compile(rf"\s+|[^\s{_WIDE}]+|\S")
+
+
+def _cells(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def wrap_cell(text: str, width: int) -> str:
+    """Wrap a go.Table cell onto lines of at most `width` narrow characters, a Chinese
+    character counting two. go.Table clips whatever is wider than its column, silently;
+    `wrap` (textwrap) neither breaks Chinese text, which has no spaces, nor a long word."""
+    lines: list[str] = []
+    line = ""
+    for token in _TOKENS.findall(str(text)):
+        if token.isspace():
+            line = f"{line} " if line else line
+            continue
+        while _cells(line + token) > width:
+            if line.strip() and _cells(token) <= width:
+                lines.append(line.rstrip())
+                line = ""
+                continue
+            # A word longer than a whole line: break it where the line ends.
+            room, cut = width - _cells(line), 0
+            while cut < len(token) and _cells(token[: cut + 1]) <= room:
+                cut += 1
+            if cut == 0 and line.strip():
+                lines.append(line.rstrip())
+                line = ""
+                continue
+            cut = max(cut, 1)
+            lines.append((line + token[:cut]).rstrip())
+            line, token = "", token[cut:]
+        line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return "<br>".join(lines) or str(text)
 
 
 def scope_label(ctx, filters: tuple[str, ...] = ("jurisdiction", "as_of")) -> str:
