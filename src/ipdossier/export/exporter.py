@@ -1,9 +1,10 @@
-"""`jupyter nbconvert --to dossier_pdf`: one notebook as a dossier chapter PDF.
+"""`jupyter nbconvert --to dossier`: one notebook as a dossier chapter PDF.
 
-Registered under the `nbconvert.exporters` entry point, so JupyterLab's "Save and Export
-Notebook As" lists it as "Dossier PDF". Unlike nbconvert's webpdf, it prints with the
-system's Chromium (or IPDOSSIER_CHROMIUM) and never downloads a browser; the page is the
-report's own: no code, A4, running header, page numbers, sources appendix.
+Registered under the `nbconvert.exporters` entry point twice: as `dossier`, which
+JupyterLab's "Save and Export Notebook As" menu lists as "Dossier", and as `dossier_pdf`,
+its first name. Unlike nbconvert's webpdf, it prints with the system's Chromium (or
+IPDOSSIER_CHROMIUM) and never downloads a browser; the page is the report's own: no code,
+A4, running header, page numbers, sources appendix.
 """
 
 from __future__ import annotations
