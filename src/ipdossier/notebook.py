@@ -241,6 +241,28 @@ def say(
         display(HTML(source_note(sources, language)))
 
 
+def heading(key: str, ctx: Context, *, level: int = 2, **values: object) -> None:
+    """A section heading, in the run's language (catalogue key `h_<key>`)."""
+    from IPython.display import Markdown, display
+
+    safe = {k: html.escape(str(v)) for k, v in values.items()}
+    display(Markdown(f"{'#' * level} {t(f'h_{key}', ctx.language).format(**safe)}"))
+
+
+def prose(key: str, ctx: Context, **values: object) -> None:
+    """A passage of the chapter's prose (catalogue key `prose_<key>`) in the run's
+    language, with data values escaped into it.
+
+    Prose is rendered by the package rather than written in markdown cells so that a
+    notebook opened in JupyterLab reads in the language of its `language` parameter, as
+    the exported report does, and so that what it says of the event comes from the data.
+    """
+    from IPython.display import Markdown, display
+
+    safe = {k: html.escape(str(v)) for k, v in values.items()}
+    display(Markdown(t(f"prose_{key}", ctx.language).format(**safe)))
+
+
 def not_stated(what: str, *, language: str = "en") -> None:
     """Say what the sources do not state (`what`, a catalogue key), where a chart or
     table would be empty."""

@@ -259,3 +259,9 @@ def hierarchy_figure(ctx) -> go.Figure:
         font=dict(size=11, color=theme.MUTED),
     )
     return titled(fig, ctx, title)
+
+
+def stated_links(ctx) -> int:
+    """How many links between the policies cited the source states."""
+    h = hierarchy_frame(ctx)
+    return int(h["parent_policy_id"].isin(set(h["policy_id"])).sum())
