@@ -230,7 +230,12 @@ def test_an_event_with_fewer_facts_says_what_is_not_stated(language, kernels, tm
     ):
         assert f"{said}{'：' if language == 'zh' else ': '}{what[language == 'en']}" in event
     undated = "日期未载明" if language == "zh" else "Its dates are not stated"
-    assert undated in event and "2014-11-13" in event
+    assert undated in event
+    assert ("2014年11月13日" if language == "zh" else "2014-11-13") in event
+    # The chapters' prose is this event's, not the seed article's.
+    assert "Baoding" not in event and "保定" not in event
+    first = "第1站" if language == "zh" else "was the 1st of the connecting activities"
+    assert first in texts["02_series"]
     assert "2014 National IP Service Brand Agencies" in event or "2014年全国" in event
     # The lower bound, drawn as such (150+ in English, 150余 in Chinese).
     assert ("100余" if language == "zh" else "100+") in event
