@@ -8,12 +8,8 @@ inlined once per page, with the figure JSON escaped so no data can close the scr
 
 from __future__ import annotations
 
-import base64
-import copy
 import dataclasses
 import datetime as dt
-import html as html_lib
-import json
 import re
 import threading
 from dataclasses import dataclass
@@ -28,9 +24,7 @@ from nbconvert import HTMLExporter
 
 from .. import __version__
 from ..i18n import t
-
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
-
+from .preprocessors import ChartsAsImages, ChartsForPlotlyJs, DropStderr
 
 
 @dataclass
@@ -77,59 +71,25 @@ def plotly_js_file() -> Path:
 _local = threading.local()
 
 
-def _exporter() -> HTMLExporter:
-    # One per thread: a new exporter compiles nbconvert's Jinja templates again, which
-    # costs more than converting a chapter.
-    if not hasattr(_local, "exporter"):
-        _local.exporter = HTMLExporter(
+def _exporter(mode: str) -> HTMLExporter:
+    """The chapter exporter for `mode` ("print": charts as SVG images; "web": drawn by
+    plotly.js), with the package's preprocessors registered on it."""
+    # One per thread and mode: a new exporter compiles nbconvert's Jinja templates again,
+    # which costs more than converting a chapter.
+    exporters = _local.__dict__.setdefault("exporters", {})
+    if mode not in exporters:
+        exporter = HTMLExporter(
             template_name="basic",
             exclude_input=True,
             exclude_input_prompt=True,
             exclude_output_prompt=True,
             exclude_anchor_links=True,
         )
-    return _local.exporter
-
-
-def _prepare(
-    nb: nbformat.NotebookNode,
-    mode: str,
-    chapter_id: str,
-) -> nbformat.NotebookNode:
-    nb = copy.deepcopy(nb)
-    for ci, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        kept = []
-        for oi, out in enumerate(cell.get("outputs", [])):
-            # stderr is for whoever debugs a run, not for the report's reader.
-            if out.get("output_type") == "stream" and out.get("name") == "stderr":
-                continue
-            data = out.get("data", {})
-            if PLOTLY_MIME in data:
-                if mode == "web":
-                    target = f"{chapter_id}-fig-{ci}-{oi}"
-                    payload = json.dumps(data[PLOTLY_MIME]).replace("<", "\\u003c")
-                    div = (
-                        f'<div class="ipd-chart" id="{target}"></div>'
-                        f'<script type="application/json" class="ipd-figure" '
-                        f'data-target="{target}">{payload}</script>'
-                    )
-                    out["data"] = {"text/html": div}
-                elif "image/svg+xml" in data:
-                    # An <img> of the SVG stays vector in the PDF; its alt text is the title.
-                    title = (data[PLOTLY_MIME].get("layout") or {}).get("title") or {}
-                    alt = html_lib.escape(str(title.get("text") or "chart"), quote=True)
-                    svg = data["image/svg+xml"]
-                    svg = svg if isinstance(svg, str) else "".join(svg)
-                    b64 = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-                    out["data"] = {
-                        "text/html": f'<img class="ipd-chart" alt="{alt}" '
-                        f'src="data:image/svg+xml;base64,{b64}">'
-                    }
-            kept.append(out)
-        cell["outputs"] = kept
-    return nb
+        charts = ChartsForPlotlyJs() if mode == "web" else ChartsAsImages()
+        for preprocessor in (DropStderr(), charts):
+            exporter.register_preprocessor(preprocessor, enabled=True)
+        exporters[mode] = exporter
+    return exporters[mode]
 
 
 def chapter(path: Path, index: int, *, mode: str, language: str) -> Chapter:
@@ -145,7 +105,9 @@ def chapter_from_node(nb, index: int, *, mode: str, language: str, stem: str) ->
     # itself opens with the same words, displayed by the package (test_prose checks both).
     translated = meta.get(f"title_{language}") if language != "en" else None
     title = translated or meta.get("title") or stem
-    body, _ = _exporter().from_notebook_node(_prepare(nb, mode, chapter_id))
+    body, _ = _exporter(mode).from_notebook_node(
+        nb, resources={"ipdossier": {"chapter_id": chapter_id}}
+    )
     return Chapter(id=chapter_id, title=title, body=body, stem=stem)
 
 
