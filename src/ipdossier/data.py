@@ -110,12 +110,18 @@ def _apply_zh(df: pd.DataFrame, resource: dict, names: pd.DataFrame) -> pd.DataF
 
 
 def _read_table(root: Path, resource: dict) -> pd.DataFrame:
-    problem = next(iter(unreadable(root, resource)), None)
-    if problem is not None:
-        raise problem
     fields = resource["schema"]["fields"]
     name = Path(resource["path"]).name
-    raw = pd.read_csv(root / resource["path"], dtype=str, keep_default_na=False, encoding="utf-8")
+    try:
+        raw = pd.read_csv(
+            root / resource["path"], dtype=str, keep_default_na=False, encoding="utf-8"
+        )
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError):
+        raw = None
+    # Only a table that fails is read a second time, to say where and why.
+    if raw is None or any(f["name"] not in raw.columns for f in fields):
+        problems = unreadable(root, resource)
+        raise problems[0] if problems else DataError(name, "cannot be read as CSV")
     out = pd.DataFrame(index=raw.index)
     for f in fields:
         col = raw[f["name"]].replace("", pd.NA)
@@ -130,10 +136,11 @@ def _read_table(root: Path, resource: dict) -> pd.DataFrame:
                 typed = typed.where(typed.isna() | (typed % 1 == 0))
             typed = typed.astype(_DTYPES[kind])
         else:
-            typed = col.astype("string")
-        bad = col.notna() & typed.isna()
+            out[f["name"]] = col.astype("string")
+            continue
+        bad = col.notna().to_numpy() & typed.isna().to_numpy()
         if bad.any():
-            i = int(bad.to_numpy().nonzero()[0][0])
+            i = int(bad.nonzero()[0][0])
             raise DataError(name, f"{col.iloc[i]!r} is not of type {kind}", i + 2, f["name"])
         out[f["name"]] = typed
     return out
