@@ -49,9 +49,9 @@ def _one_of(values: tuple[str, ...]) -> str:
 
 
 class YamlLoader(yaml.SafeLoader):
-    """YAML as papermill reads parameters, except that no scalar becomes a date: an
-    unquoted `2017-13-45` is then a string the as_of check rejects by name, instead of a
-    traceback from YAML's own date constructor."""
+    """PyYAML's safe loader, except that no scalar becomes a date: an unquoted
+    `2017-13-45` is then a string the as_of check rejects by name, instead of a
+    traceback from YAML's own date constructor (params files, `ipdossier params -p`)."""
 
 
 YamlLoader.yaml_implicit_resolvers = {
@@ -64,7 +64,7 @@ def load_yaml(text: str, where: str) -> object:
     """`text` read as YAML, dates left as strings; not YAML raises a ParameterError
     naming `where`."""
     try:
-        return yaml.load(text, Loader=YamlLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=YamlLoader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         raise ParameterError(f"{where}: not valid YAML: {exc}") from None
 

@@ -39,7 +39,7 @@ def load_variants(path: Path | None) -> list[Variant]:
     if path is None:
         return [Variant("default", {})]
     try:
-        doc = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=YamlLoader)  # noqa: S506
+        doc = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=YamlLoader)
     except FileNotFoundError as exc:
         raise VariantError(f"{path}: params file not found") from exc
     except yaml.YAMLError as exc:
@@ -97,7 +97,7 @@ def cluster_address(path: Path | None) -> str | None:
     if path is None:
         return None
     try:
-        doc = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=YamlLoader)  # noqa: S506
+        doc = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=YamlLoader)
     except (OSError, yaml.YAMLError):
         return None  # load_variants reports an unreadable file
     value = doc.get("cluster") if isinstance(doc, dict) else None
