@@ -209,8 +209,7 @@ class RunParameters:
         unknown = sorted(set(values) - set(cls.names()))
         if unknown:
             raise ParameterError(
-                f"{where}: unknown parameter {unknown[0]!r} "
-                f"(declared: {', '.join(cls.names())})"
+                f"{where}: unknown parameter {unknown[0]!r} (declared: {', '.join(cls.names())})"
             )
         types = cls.types()
         for name, value in values.items():
