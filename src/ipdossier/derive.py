@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import geo
+from . import geo, schema
 from .i18n import has, policy_title, t
-
-LOCATOR = ["source_id", "para"]
 
 
 def event_ids(ctx) -> list[str]:
@@ -91,10 +89,16 @@ def headline_figures(ctx) -> pd.DataFrame:
 
 # -- who came ------------------------------------------------------------------------------
 
-GROUPS = ["national", "Beijing", "Tianjin", "Hebei", "Baoding", "unknown"]
+def groups(ctx) -> list[str]:
+    """Who came, grouped: the national level, each province (the data package's
+    vocabularies), Baoding (the host city, within Hebei), and unknown."""
+    return [schema.levels(ctx.dossier.path)[0], *schema.provinces(ctx.dossier.path)] + [
+        "Baoding",
+        "unknown",
+    ]
 
 
-def _group(org: pd.Series) -> str:
+def _group(org: pd.Series, provinces: tuple[str, ...]) -> str:
     def val(key: str) -> str | None:
         v = org.get(key)
         return v if isinstance(v, str) else None
@@ -104,7 +108,7 @@ def _group(org: pd.Series) -> str:
     jur = val("jurisdiction")
     if jur == "Hebei" and val("locality") == "Baoding":
         return "Baoding"
-    if jur in ("Beijing", "Tianjin", "Hebei"):
+    if jur in provinces:
         return jur
     return "unknown"
 
@@ -116,6 +120,7 @@ def participants(ctx) -> pd.DataFrame:
     roles = d.roles[d.roles["event_id"].isin(event_ids(ctx))]
     people = d.people.set_index("person_id")
     orgs = d.organisations.set_index("org_id")
+    provinces = schema.provinces(d.path)
     rows = []
     for _, role in roles.iterrows():
         org = orgs.loc[role["org_id"]] if pd.notna(role["org_id"]) else pd.Series(dtype=object)
@@ -132,7 +137,7 @@ def participants(ctx) -> pd.DataFrame:
                 "level": org.get("level", pd.NA),
                 "jurisdiction": org.get("jurisdiction", pd.NA),
                 "locality": org.get("locality", pd.NA),
-                "group": _group(org),
+                "group": _group(org, provinces),
                 "source_id": role["source_id"],
                 "para": role["para"],
             }
