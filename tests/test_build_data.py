@@ -92,3 +92,64 @@ def test_build_refuses_data_that_check_rejects_and_keeps_the_last_run(
     assert "nothing was run" in refused.stderr
     assert "executing" not in refused.stderr
     assert (project / "reports" / "latest").resolve() == latest
+
+
+def _break(data: Path, how: str) -> str:
+    """Break the copy's data as an operator might; returns the line the build must print."""
+    if how == "text-in-number":
+        row = edit_cell(data / "figures.csv", "attendees", "value", "many")
+        return f"figures.csv, row {row}, column value: "
+    if how == "not-utf8":
+        text = (data / "figures.csv").read_bytes()
+        at = text.index(b"more than 150 people")
+        (data / "figures.csv").write_bytes(text[:at] + b"\xff" + text[at + 1 :])
+        return "figures.csv, row 2, column quote: byte 0xff is not UTF-8"
+    if how == "broken-descriptor":
+        path = data / "datapackage.json"
+        path.write_text(path.read_text(encoding="utf-8")[:-10], encoding="utf-8")
+        return "datapackage.json: not valid JSON: "
+    assert how == "column-removed"
+    import csv
+
+    with open(data / "events.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    i = rows[0].index("kind")
+    with open(data / "events.csv", "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh, lineterminator="\n").writerows([r[:i] + r[i + 1 :] for r in rows])
+    return "events.csv: column 'kind' is missing"
+
+
+@pytest.mark.parametrize(
+    "how", ["text-in-number", "not-utf8", "broken-descriptor", "column-removed"]
+)
+def test_build_reports_data_it_cannot_read_as_a_data_error(project, how):
+    expected = _break(project / "data", how)
+    refused = _build(project)
+    assert refused.returncode == 1, refused.stderr
+    lines = [line for line in refused.stderr.splitlines() if line.strip()]
+    assert lines[0].startswith(expected), refused.stderr
+    assert "the data package has 1 problem(s); nothing was run" in lines[-1]
+    assert len(lines) == 2, refused.stderr  # one problem, not its follow-on errors
+    assert "Traceback" not in refused.stderr and "parameter" not in refused.stderr
+
+
+@pytest.mark.parametrize("as_of", ["2017-13-45", "2017-02-30"])
+def test_an_impossible_unquoted_date_in_a_params_file_is_a_parameter_error(project, as_of):
+    params = project / "notebooks" / "params.yaml"
+    params.write_text(f"variants:\n  - name: late\n    as_of: {as_of}\n", encoding="utf-8")
+    env = {**os.environ, "IPDOSSIER_ROOT": str(project), "IPDOSSIER_SOURCES": str(sources_dir())}
+    env.pop("IPDOSSIER_DATA", None)
+    refused = subprocess.run(
+        [sys.executable, "-m", "ipdossier", "build", "--no-progress", "--params", str(params)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert refused.returncode == 2, refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert (
+        f"ipdossier build: {params}, variant late: parameter as_of='{as_of}' "
+        "must be empty or a date YYYY-MM-DD"
+    ) in refused.stderr

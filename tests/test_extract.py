@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import shutil
 import time
 import tracemalloc
 from pathlib import Path
@@ -463,3 +464,32 @@ def test_cli_diff_json(real, tmp_path):
     assert len(conflicted["conflicts"]["figures"]) == 1
     assert "160" in json.dumps(conflicted["conflicts"]["figures"])
     assert conflicted["same"]["figures"] == article - 1
+
+
+def test_apply_keys_rows_by_the_descriptors_primary_key(tmp_path, data_copy, sources):
+    """names_zh is keyed by (resource, key, column), as the descriptor declares: a new
+    Chinese form for a value is added, and one for a value that has a form already is
+    refused by that key (a first-column key would refuse both, or let both through)."""
+    folder = tmp_path / "draft"
+    folder.mkdir()
+    (folder / "draft.json").write_text(json.dumps({"source_id": "chinaip-1456"}))
+    shutil.copyfile(data_copy / "sources.csv", folder / "sources.csv")
+    header = "resource,key,column,zh,basis,source_id,quote,reviewed\n"
+    new = "figures,tj-brand-agencies,metric,国家知识产权服务品牌机构代表,translation,,,yes\n"
+    (folder / "names_zh.csv").write_text(header + new, encoding="utf-8")
+    assert apply(folder, data=data_copy, sources=sources) == {"sources": 0, "names_zh": 1}
+    again = "organisations,sipo,name,国家知识产权局,translation,,,yes\n"
+    (folder / "names_zh.csv").write_text(header + again, encoding="utf-8")
+    with pytest.raises(ApplyError, match=r"resource, key, column already in the package: "
+                       r"organisations, sipo, name"):  # fmt: skip
+        apply(folder, data=data_copy, sources=sources)
+
+
+def test_draft_tables_have_their_schemas_columns():
+    from ipdossier import schema
+    from ipdossier.extract.draft import NOTE
+
+    draft = extract(ARTICLES / "shenzhen-forum.txt")
+    for name in ("figures", "people", "organisations", "roles", "policies"):
+        columns = list(draft.tables[name].columns)
+        assert columns[: len(schema.columns(name)) + 1] == [*schema.columns(name), NOTE], name

@@ -168,6 +168,59 @@ def test_a_bad_value_given_to_plain_papermill_stops_at_the_set_up_cell(tmp_path)
     assert "parameter language='fr' must be one of 'en', 'zh'" in done.stderr
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["-p", "langauge", "zh"], "unknown parameter 'langauge' (declared: event_id, language, "),
+        (["-p", "as_of", "2017-13-45"], "parameter as_of='2017-13-45' must be empty or a date"),
+    ],
+    ids=["misspelled-name", "impossible-date"],
+)
+def test_plain_papermill_stops_on_a_name_the_notebook_does_not_declare(tmp_path, args, said):
+    # papermill only warns about an unknown name and would run with the defaults.
+    done = subprocess.run(
+        [str(BIN / "papermill"), "--no-progress-bar", "notebooks/01_event.ipynb",
+         str(tmp_path / "out.ipynb"), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )  # fmt: skip
+    assert done.returncode != 0, done.stderr[-2000:]
+    assert said in done.stderr, done.stderr[-2000:]
+
+
+PARAMETERS_CELL = (
+    'event_id: str = "e"\nlanguage: str = "en"\njurisdiction: str = "all"\nas_of: str = ""'
+)
+
+
+@pytest.mark.parametrize(
+    ("history", "unknown"),
+    [
+        # papermill: the parameters cell, then its injected cell, then the set-up cell.
+        (["", PARAMETERS_CELL, '# Parameters\nlangauge = "zh"\n'], "langauge"),
+        (["", PARAMETERS_CELL, '# Parameters\nlanguage = "zh"\nas_of = "2017-07-06"\n'], None),
+        # A notebook that declares more (a test chapter's `delay`), given it by a build.
+        (["", PARAMETERS_CELL + "\ndelay: float = 0.0", "# Parameters\ndelay = 1.5\n"], None),
+        # No injected cell (JupyterLab, papermill without -p): nothing to compare.
+        (["", PARAMETERS_CELL, "import pandas as pd"], None),
+        # An injected cell run after some other cell (out of order in JupyterLab).
+        (["", "import pandas as pd", '# Parameters\nlangauge = "zh"\n'], None),
+    ],
+    ids=["misspelled", "declared", "declared-by-the-notebook", "none-injected", "out-of-order"],
+)
+def test_set_up_compares_injected_names_with_the_parameters_cell(history, unknown):
+    from ipdossier.notebook import _check_injected_names
+
+    if unknown is None:
+        _check_injected_names(history)
+        return
+    with pytest.raises(ParameterError, match=f"unknown parameter '{unknown}'"):
+        _check_injected_names(history)
+
+
 def test_readme_papermill_example_runs_in_chinese_for_hebei(tmp_path):
     # The README's command, as written, from the checkout (the output path aside).
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -207,6 +260,8 @@ def test_readme_papermill_example_runs_in_chinese_for_hebei(tmp_path):
     assert sum(sum(trace["x"]) for trace in who["data"]) == len(expected)
     groups = {y for trace in who["data"] for y in trace["y"]}
     assert groups and groups <= {"河北省", "保定"}, groups
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_an_event_with_fewer_facts_says_what_is_not_stated(language, kernels, tmp_path):
     """The Tianjin stop (2014) has counts and one speaker but no date, speeches or
@@ -230,7 +285,12 @@ def test_an_event_with_fewer_facts_says_what_is_not_stated(language, kernels, tm
     ):
         assert f"{said}{'：' if language == 'zh' else ': '}{what[language == 'en']}" in event
     undated = "日期未载明" if language == "zh" else "Its dates are not stated"
-    assert undated in event and "2014-11-13" in event
+    assert undated in event
+    assert ("2014年11月13日" if language == "zh" else "2014-11-13") in event
+    # The chapters' prose is this event's, not the seed article's.
+    assert "Baoding" not in event and "保定" not in event
+    first = "第1站" if language == "zh" else "was the 1st of the connecting activities"
+    assert first in texts["02_series"]
     assert "2014 National IP Service Brand Agencies" in event or "2014年全国" in event
     # The lower bound, drawn as such (150+ in English, 150余 in Chinese).
     assert ("100余" if language == "zh" else "100+") in event

@@ -106,3 +106,111 @@ def test_cli_prints_and_checks(notebook):
     assert "language='fr'" in bad.output
     good = runner.invoke(app, ["params", str(notebook), "-p", "as_of=2017-07-06"])
     assert good.exit_code == 0 and "as_of='2017-07-06'" in good.output
+
+
+@pytest.mark.parametrize("form", ["as_of=2017-13-45", "as_of=2017-02-30"])
+def test_an_impossible_unquoted_date_is_a_parameter_error(notebook, form):
+    # YAML reads an unquoted date as a date; one that does not exist must not end in a
+    # traceback from YAML's own date constructor.
+    result = CliRunner().invoke(app, ["params", str(notebook), "-p", form])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    value = form.split("=")[1]
+    assert f"parameter as_of='{value}' must be empty or a date YYYY-MM-DD" in result.output
+
+
+def test_a_valid_unquoted_date_stays_the_date_it_reads(notebook):
+    result = CliRunner().invoke(app, ["params", str(notebook), "-p", "as_of=2017-07-06"])
+    assert result.exit_code == 0 and "as_of='2017-07-06'" in result.output
+
+
+def test_a_params_file_is_read_with_its_dates_as_written(tmp_path):
+    from ipdossier.build.variants import load_variants
+
+    path = tmp_path / "p.yaml"
+    path.write_text("defaults: {as_of: 2017-07-06}\nvariants: [{language: zh}]\n")
+    (variant,) = load_variants(path)
+    assert variant.params == {"as_of": "2017-07-06", "language": "zh"}
+    path.write_text("variants:\n  - {name: bad, as_of: 2017-13-45}\n")
+    with pytest.raises(ParameterError, match=r"p.yaml, variant bad: parameter as_of='2017-13-45'"):
+        load_variants(path)
+    path.write_text("variants:\n  - {name: bad, language: fr}\n")
+    with pytest.raises(ParameterError, match=r"variant bad: parameter language='fr' must be"):
+        load_variants(path)
+
+
+# -- one model of the run parameters --------------------------------------------------------
+
+
+def test_every_chapter_declares_the_model_parameters():
+    """Each notebook's typed parameters cell (as papermill reads it) has the model's
+    names, in its order, with its types and defaults."""
+    import papermill
+
+    from ipdossier.params import RunParameters
+    from ipdossier.paths import notebooks_dir
+
+    chapters = sorted(notebooks_dir().glob("[0-9]*.ipynb"))
+    assert len(chapters) >= 4
+    types = RunParameters.types()
+    for path in chapters:
+        found = papermill.inspect_notebook(str(path))
+        assert tuple(found) == RunParameters.names(), path.name
+        for name, info in found.items():
+            assert info["inferred_type_name"] == types[name].__name__, (path.name, name)
+            default = RunParameters.defaults()[name]
+            assert read_parameters(path)[name].default == default, (path.name, name)
+
+
+def test_the_model_is_frozen_and_checks_what_it_is_given():
+    import dataclasses
+
+    from ipdossier.params import RunParameters
+
+    run = RunParameters(language="zh", jurisdiction="Hebei", as_of="2017-07-06")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        run.language = "en"  # type: ignore[misc]
+    with pytest.raises(ParameterError, match="parameter jurisdiction='Mars' must be one of"):
+        RunParameters(jurisdiction="Mars")
+    with pytest.raises(ParameterError, match="parameter language: expected str, got int 1"):
+        RunParameters(language=1)  # type: ignore[arg-type]
+
+
+def test_vocabularies_are_read_from_the_data_package(data_copy, monkeypatch):
+    """Jurisdictions come from the descriptor's enum, not from a list in the code: a
+    province added to the package is a jurisdiction a run may be filtered to."""
+    import json
+
+    from ipdossier import schema
+    from ipdossier.params import RunParameters, run_jurisdictions
+
+    assert run_jurisdictions() == ("all", "national", "Beijing", "Tianjin", "Hebei")
+    assert schema.levels() == ("national", "provincial", "municipal")
+    assert schema.qualifiers() == ("exact", "at_least", "approximately", "at_most")
+    path = data_copy / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    orgs = next(r for r in descriptor["resources"] if r["name"] == "organisations")
+    field = next(f for f in orgs["schema"]["fields"] if f["name"] == "jurisdiction")
+    field["constraints"]["enum"].append("Shandong")
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    monkeypatch.setenv("IPDOSSIER_DATA", str(data_copy))
+    assert run_jurisdictions()[-1] == "Shandong"
+    assert RunParameters(jurisdiction="Shandong").jurisdiction == "Shandong"
+    assert 'allowed: "all", "national", "Beijing", "Tianjin", "Hebei" or "Shandong"' in (
+        CliRunner().invoke(app, ["params", "01_event"]).output
+    )
+
+
+def test_colours_and_extracted_values_stay_within_the_vocabularies():
+    """Maps keyed by a vocabulary (colours) and values the extractor writes cover or keep
+    within the descriptor's enums, so a new value is not drawn grey or rejected later."""
+    from ipdossier import schema, theme
+    from ipdossier.charts import attendance, participation
+    from ipdossier.extract import draft
+
+    assert set(attendance.TYPE_COLOURS) == set(schema.organisation_types())
+    assert set(participation.QUALIFIER_COLOURS) >= set(schema.qualifiers())
+    assert set(theme.QUALIFIER_STYLE) == set(schema.qualifiers())
+    assert set(theme.LEVEL_COLOURS) - {"unknown"} == set(schema.levels())
+    assert set(theme.JURISDICTION_COLOURS) - {"unknown"} == set(schema.jurisdictions())
+    assert {kind for _, kind in draft.ORG_TYPES} <= set(schema.organisation_types())

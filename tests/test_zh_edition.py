@@ -1,67 +1,22 @@
-"""The Chinese edition: prose by language tag, data values from names_zh, checks on them."""
+"""The Chinese edition: data values from names_zh, and the checks on them (the chapters'
+prose in both languages is tested in test_prose.py)."""
 
 from __future__ import annotations
 
 import csv
 import re
 
-import nbformat
-import pytest
 from typer.testing import CliRunner
 
 from ipdossier import check, derive
 from ipdossier import notebook as nb
 from ipdossier.cli import app
 from ipdossier.data import load
-from ipdossier.export import html as report_html
 from ipdossier.paths import notebooks_dir
 
 NOTEBOOKS = sorted(notebooks_dir().glob("[0-9]*.ipynb"))
 CJK = re.compile(r"[\u4e00-\u9fff]")
 runner = CliRunner()
-
-
-def _prose(path, tag):
-    return [
-        c.source
-        for c in nbformat.read(path, as_version=4).cells
-        if c.cell_type == "markdown" and tag in c.metadata.get("tags", [])
-    ]
-
-
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_every_prose_cell_has_a_chinese_twin(path):
-    cells = nbformat.read(path, as_version=4).cells
-    markdown = [c for c in cells if c.cell_type == "markdown"]
-    assert markdown
-    for c in markdown:
-        tags = set(c.metadata.get("tags", []))
-        assert len(tags & {"lang-en", "lang-zh"}) == 1, c.source[:60]
-    en, zh = _prose(path, "lang-en"), _prose(path, "lang-zh")
-    assert len(en) == len(zh)
-    for text in zh:
-        text = re.sub(r"\]\([^)]*\)", "]", text)  # a link's target is a file name
-        letters = [ch for ch in text if ch.isalpha()]
-        assert sum(bool(CJK.match(ch)) for ch in letters) / len(letters) > 0.9, text[:40]
-
-
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-@pytest.mark.parametrize("language", ["en", "zh"])
-def test_export_keeps_only_the_prose_of_the_report_language(path, language):
-    node = nbformat.read(path, as_version=4)
-    chapter = report_html.chapter_from_node(node, 1, mode="print", language=language, stem="x")
-    body = re.sub(r"\s+", " ", chapter.body)
-    other = "lang-zh" if language == "en" else "lang-en"
-    shown = "lang-en" if language == "en" else "lang-zh"
-    for text in _prose(path, other):
-        first = text.splitlines()[-1][:30]
-        assert first not in body, first
-    for text in _prose(path, shown):
-        first = text.splitlines()[-1][:30].replace("“", "&quot;")
-        assert text.splitlines()[-1][:12] in body or first in body, first
-    # The chapter opens with its title in the report's language.
-    meta = node.metadata["ipdossier"]
-    assert chapter.title == (meta["title_zh"] if language == "zh" else meta["title"])
 
 
 def test_chinese_run_reads_values_in_chinese_from_names_zh():

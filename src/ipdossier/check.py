@@ -19,7 +19,8 @@ from pathlib import Path
 import pandas as pd
 from frictionless import Package
 
-from .data import Dossier, load
+from .data import Dossier, load, unreadable
+from .errors import DataError
 from .numbers import parse_count
 from .quantities import quantities, states_date, states_quantity, states_text
 from .sources import SourceAbsent, SourceError, SourceText, normalise, open_source
@@ -39,6 +40,10 @@ class Problem:
         if self.column:
             where += f", column {self.column}"
         return f"{where}: {self.message}"
+
+    @classmethod
+    def of(cls, error: DataError) -> Problem:
+        return cls(error.file, error.row, error.column, error.message)
 
 
 def check_structure(dossier: Dossier) -> list[Problem]:
@@ -482,7 +487,20 @@ def check(
 ) -> list[Problem]:
     """All problems in the package at `data`; an empty list means it is valid. Sources
     whose text is not on this machine go to `absent` (see `check_locators`)."""
-    dossier = load(data)
+    try:
+        dossier = load(data)
+    except DataError as exc:
+        return [Problem.of(exc)]
+    # A file that cannot be read at all (not UTF-8, a column missing) is reported as
+    # that alone: frictionless would report it again for every row, and for every table
+    # whose foreign keys look into it.
+    problems = [
+        Problem.of(error)
+        for resource in dossier.descriptor["resources"]
+        for error in unreadable(dossier.root, resource)
+    ]
+    if problems:
+        return problems
     problems = check_structure(dossier)
     if problems:
         return problems

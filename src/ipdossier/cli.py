@@ -1,17 +1,14 @@
 """The `ipdossier` command line.
 
-Exit codes (also in the README):
-  0  success
-  1  the data, a notebook or a build failed (the message names file, row, cell or variant)
-  2  usage error: unknown option, bad parameter value
-  3  another build holds the lock on the reports directory
-  4  a system dependency is missing (Chromium, CJK fonts)
-  130  interrupted (Ctrl-C or SIGTERM); the previous reports are untouched
+Exit codes are those of `ipdossier.errors` (each error class carries its own; the README
+lists them): `_reported` is the one place an error becomes a message and an exit code.
 """
 
 from __future__ import annotations
 
 import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +16,7 @@ import typer
 import typer.core
 
 from . import __version__
+from .errors import INTERRUPTED, DataInvalid, IpdossierError, NotebookFailed
 
 app = typer.Typer(
     help="Curated, validated dossier on Chinese IP service policy.",
@@ -26,7 +24,36 @@ app = typer.Typer(
     add_completion=False,
 )
 
-EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_MISSING_DEPENDENCY = 1, 2, 3, 4
+EXIT_FAILED = DataInvalid.exit_code
+
+
+@contextmanager
+def _reported(command: str, *, untouched: str = "") -> Iterator[None]:
+    """Turn the package's errors into a message on stderr and their class's exit code.
+
+    `untouched` is what a failed `command` leaves as it was (said after the message)."""
+    after = f"; {untouched}" if untouched else ""
+    try:
+        yield
+    except KeyboardInterrupt:
+        typer.echo(f"ipdossier {command}: interrupted{after}", err=True)
+        raise typer.Exit(INTERRUPTED) from None
+    except IpdossierError as exc:
+        problems = [str(problem) for problem in getattr(exc, "problems", ())]
+        if isinstance(exc, DataInvalid):  # check's lines, then what the build did
+            lines = [*problems, f"ipdossier {command}: {exc}; nothing was run{after}"]
+        elif isinstance(exc, NotebookFailed):
+            lines = [f"ipdossier {command}: failed: {exc}"]
+            if exc.kept_dir:
+                lines.append(
+                    f"ipdossier {command}: the failed run is kept for debugging in {exc.kept_dir}"
+                )
+            lines.append(f"ipdossier {command}: {untouched}" if untouched else "")
+        else:
+            lines = [f"ipdossier {command}: {exc}", *(f"  {p}" for p in problems)]
+        for line in filter(None, lines):
+            typer.echo(line, err=True)
+        raise typer.Exit(exc.exit_code) from None
 
 
 def _raise_interrupt(signum, frame) -> None:
@@ -66,7 +93,8 @@ def check(
     from .check import missing_chinese
 
     absent: list = []
-    problems = run_check(data, sources, locators=locators, absent=absent)
+    with _reported("check"):
+        problems = run_check(data, sources, locators=locators, absent=absent)
     for problem in problems:
         typer.echo(str(problem), err=True)
     if not problems:
@@ -137,10 +165,7 @@ def build(
 
     from .build import BuildOptions
     from .build import build as run_build
-    from .build.execute import NotebookFailed
-    from .build.lock import BuildLocked
-    from .build.orchestrate import BuildError, DataInvalid
-    from .build.variants import VariantError, cluster_address
+    from .build.variants import cluster_address
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     # systemd and cron stop jobs with SIGTERM: unwind so the staged run is set aside and
@@ -156,43 +181,9 @@ def build(
         keep=keep,
         progress=progress,
     )
-    try:
+    with _reported("build", untouched="previous reports are untouched"):
         options.cluster = cluster or cluster_address(params)
-    except VariantError as exc:
-        typer.echo(f"ipdossier build: {exc}", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
-    from .export.browser import MissingDependency
-    from .params import ParameterError
-
-    try:
         result = run_build(options)
-    except BuildLocked as exc:
-        typer.echo(f"ipdossier build: {exc}", err=True)
-        raise typer.Exit(EXIT_LOCKED) from None
-    except (BuildError, VariantError, ParameterError) as exc:
-        typer.echo(f"ipdossier build: {exc}", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
-    except MissingDependency as exc:
-        typer.echo(f"ipdossier build: {exc}", err=True)
-        raise typer.Exit(EXIT_MISSING_DEPENDENCY) from None
-    except DataInvalid as exc:
-        for problem in exc.problems:
-            typer.echo(str(problem), err=True)
-        typer.echo(
-            f"ipdossier build: {exc}; nothing was run, previous reports are untouched", err=True
-        )
-        raise typer.Exit(EXIT_FAILED) from None
-    except KeyboardInterrupt:
-        typer.echo("ipdossier build: interrupted; previous reports are untouched", err=True)
-        raise typer.Exit(130) from None
-    except NotebookFailed as exc:
-        typer.echo(f"ipdossier build: failed: {exc}", err=True)
-        if exc.kept_dir:
-            typer.echo(
-                f"ipdossier build: the failed run is kept for debugging in {exc.kept_dir}", err=True
-            )
-        typer.echo("ipdossier build: previous reports are untouched", err=True)
-        raise typer.Exit(EXIT_FAILED) from None
     if result.status == "up-to-date":
         typer.echo(f"up to date: {result.run_dir}")
     else:
@@ -216,27 +207,22 @@ def params(
     ] = None,
 ) -> None:
     """Print a notebook's parameters (type, default, allowed values), or check values."""
-    import yaml
-
-    from .params import ParameterError, read_parameters, validate
+    from .params import ParameterError, load_yaml, read_parameters, validate
     from .paths import notebooks_dir
 
     path = notebook
     if not path.exists():
         candidates = [notebooks_dir() / notebook.name, notebooks_dir() / f"{notebook.name}.ipynb"]
         path = next((c for c in candidates if c.exists()), notebook)
-    try:
+    with _reported("params"):
         declared = read_parameters(path)
         values = {}
         for item in set_ or []:
             name, sep, raw = item.partition("=")
             if not sep:
                 raise ParameterError(f"-p {item!r}: expected NAME=VALUE")
-            values[name.strip()] = yaml.safe_load(raw) if raw else ""
+            values[name.strip()] = load_yaml(raw, f"-p {item}") if raw else ""
         checked = validate(path, values) if values else None
-    except ParameterError as exc:
-        typer.echo(f"ipdossier params: {exc}", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
     typer.echo(f"Parameters of {path.name}:")
     for p in declared.values():
         line = f"  {p.name}: {p.type_name} = {p.default!r}"
@@ -270,20 +256,13 @@ app.add_typer(extract_app, name="extract")
 
 def _extract_errors(run):
     """Run an extract action, turning its errors into exit codes with a message."""
-    from .extract.apply import ApplyError
-    from .extract.article import ArticleError
-    from .extract.fetch import FetchError
+    from .errors import ArticleError
 
-    try:
-        return run()
-    except (ArticleError, FetchError, FileNotFoundError) as exc:
-        typer.echo(f"ipdossier extract: {exc}", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
-    except ApplyError as exc:
-        typer.echo(f"ipdossier extract: {exc}", err=True)
-        for problem in exc.problems:
-            typer.echo(f"  {problem}", err=True)
-        raise typer.Exit(EXIT_FAILED) from None
+    with _reported("extract"):
+        try:
+            return run()
+        except FileNotFoundError as exc:  # a draft folder that is not one: usage
+            raise ArticleError(str(exc)) from None
 
 
 def _write_draft(path: str, source_id, out, url, cache) -> None:

@@ -7,18 +7,23 @@ stays unknown.
 A Chinese edition reads the package `localised("zh")`: each value that `names_zh` gives a
 Chinese form (an organisation's name, a figure's noun, a speech's theme) comes back in
 Chinese in its own table and column, so every chart and table built from it shows it.
+
+A package that cannot be read (a broken descriptor, a file that is not UTF-8, a missing
+column, text in a numeric column) raises a DataError naming file, row and column: never
+a pandas error that a caller could mistake for something else (a bad parameter).
 """
 
 from __future__ import annotations
 
-import json
+import csv
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
-from .paths import datapackage_path
+from .errors import DataError
+from .schema import read_descriptor
 
 _DTYPES = {"integer": "Int64", "number": "Float64", "boolean": "boolean", "string": "string"}
 
@@ -60,7 +65,10 @@ class Dossier:
         # A warm kernel loads the package for every notebook and variant: parsed tables
         # are kept while none of the files has changed (tables are handed out as copies).
         files = [self.path] + [self.root / self.resource(n)["path"] for n in self.resource_names]
-        key = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+        try:
+            key = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+        except OSError as exc:
+            raise DataError(Path(exc.filename).name, f"cannot be read: {exc.strerror}") from None
         if key not in _PARSED:
             if len(_PARSED) >= 4:
                 _PARSED.pop(next(iter(_PARSED)))
@@ -103,25 +111,94 @@ def _apply_zh(df: pd.DataFrame, resource: dict, names: pd.DataFrame) -> pd.DataF
 
 def _read_table(root: Path, resource: dict) -> pd.DataFrame:
     fields = resource["schema"]["fields"]
-    raw = pd.read_csv(root / resource["path"], dtype=str, keep_default_na=False, encoding="utf-8")
+    name = Path(resource["path"]).name
+    try:
+        raw = pd.read_csv(
+            root / resource["path"], dtype=str, keep_default_na=False, encoding="utf-8"
+        )
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError):
+        raw = None
+    # Only a table that fails is read a second time, to say where and why.
+    if raw is None or any(f["name"] not in raw.columns for f in fields):
+        problems = unreadable(root, resource)
+        raise problems[0] if problems else DataError(name, "cannot be read as CSV")
     out = pd.DataFrame(index=raw.index)
     for f in fields:
         col = raw[f["name"]].replace("", pd.NA)
         kind = f.get("type", "string")
         if kind == "date":
-            out[f["name"]] = pd.to_datetime(col, format="%Y-%m-%d")
+            typed = pd.to_datetime(col, format="%Y-%m-%d", errors="coerce")
         elif kind == "boolean":
-            out[f["name"]] = col.map({"true": True, "false": False}).astype("boolean")
+            typed = col.map({"true": True, "false": False}).astype("boolean")
         elif kind in ("integer", "number"):
-            out[f["name"]] = pd.to_numeric(col).astype(_DTYPES[kind])
+            typed = pd.to_numeric(col, errors="coerce")
+            if kind == "integer":
+                typed = typed.where(typed.isna() | (typed % 1 == 0))
+            typed = typed.astype(_DTYPES[kind])
         else:
             out[f["name"]] = col.astype("string")
+            continue
+        bad = col.notna().to_numpy() & typed.isna().to_numpy()
+        if bad.any():
+            i = int(bad.nonzero()[0][0])
+            raise DataError(name, f"{col.iloc[i]!r} is not of type {kind}", i + 2, f["name"])
+        out[f["name"]] = typed
     return out
+
+
+def unreadable(root: Path, resource: dict) -> list[DataError]:
+    """Why the CSV of `resource` cannot be read at all: a missing file, bytes that are not
+    UTF-8 (named by row and column), a header that is not the schema's columns. Checked
+    before the cells, whose every error would otherwise follow from these."""
+    path = root / resource["path"]
+    name = path.name
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return [DataError(name, f"cannot be read: {exc.strerror}")]
+    # Undecodable bytes become lone surrogates, so the CSV can still be split into rows
+    # and the bad byte found by row and column rather than by byte offset.
+    text = raw.decode("utf-8", errors="surrogateescape")
+    rows = csv.reader(text.splitlines(keepends=True))
+    header = next(rows, [])
+    problems = []
+    bad_byte = _bad_byte(header, rows)
+    if bad_byte is not None:
+        rownum, column, byte = bad_byte
+        problems.append(
+            DataError(
+                name, f"byte 0x{byte:02x} is not UTF-8 (save the file as UTF-8)", rownum, column
+            )
+        )
+    wanted = [f["name"] for f in resource["schema"]["fields"]]
+    missing = [c for c in wanted if c not in header]
+    extra = [c for c in header if c not in wanted]
+    for c in missing:
+        after = wanted.index(c)
+        where = f"after {wanted[after - 1]!r}" if after else "first"
+        problems.append(DataError(name, f"column {c!r} is missing (the schema has it {where})"))
+    for c in extra:
+        problems.append(DataError(name, f"column {c!r} is not in the schema", 1))
+    if not missing and not extra and header != wanted:
+        problems.append(
+            DataError(name, f"columns out of the schema's order: expected {', '.join(wanted)}", 1)
+        )
+    return problems
+
+
+def _bad_byte(header: list[str], rows) -> tuple[int, str | None, int] | None:
+    """(row, column, byte) of the first byte that is not UTF-8; rows counted as the
+    package's messages count them (the header is row 1)."""
+    for rownum, row in enumerate([header, *rows], start=1):
+        for i, cell in enumerate(row):
+            for ch in cell:
+                if "\udc80" <= ch <= "\udcff":
+                    column = header[i] if rownum > 1 and i < len(header) else None
+                    return rownum, column, ord(ch) - 0xDC00
+    return None
 
 
 def load(data: Path | str | None = None) -> Dossier:
     """Load the package at `data` (a directory or datapackage.json; default: data/)."""
-    path = datapackage_path(data)
-    with open(path, encoding="utf-8") as fh:
-        descriptor = json.load(fh)
+    path, descriptor = read_descriptor(data)
     return Dossier(path=path, descriptor=descriptor)

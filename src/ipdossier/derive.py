@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import geo, schema
 from .i18n import has, policy_title, t
-
-LOCATOR = ["source_id", "para"]
 
 
 def event_ids(ctx) -> list[str]:
@@ -90,10 +89,16 @@ def headline_figures(ctx) -> pd.DataFrame:
 
 # -- who came ------------------------------------------------------------------------------
 
-GROUPS = ["national", "Beijing", "Tianjin", "Hebei", "Baoding", "unknown"]
+def groups(ctx) -> list[str]:
+    """Who came, grouped: the national level, each province (the data package's
+    vocabularies), Baoding (the host city, within Hebei), and unknown."""
+    return [schema.levels(ctx.dossier.path)[0], *schema.provinces(ctx.dossier.path)] + [
+        "Baoding",
+        "unknown",
+    ]
 
 
-def _group(org: pd.Series) -> str:
+def _group(org: pd.Series, provinces: tuple[str, ...]) -> str:
     def val(key: str) -> str | None:
         v = org.get(key)
         return v if isinstance(v, str) else None
@@ -103,7 +108,7 @@ def _group(org: pd.Series) -> str:
     jur = val("jurisdiction")
     if jur == "Hebei" and val("locality") == "Baoding":
         return "Baoding"
-    if jur in ("Beijing", "Tianjin", "Hebei"):
+    if jur in provinces:
         return jur
     return "unknown"
 
@@ -115,6 +120,7 @@ def participants(ctx) -> pd.DataFrame:
     roles = d.roles[d.roles["event_id"].isin(event_ids(ctx))]
     people = d.people.set_index("person_id")
     orgs = d.organisations.set_index("org_id")
+    provinces = schema.provinces(d.path)
     rows = []
     for _, role in roles.iterrows():
         org = orgs.loc[role["org_id"]] if pd.notna(role["org_id"]) else pd.Series(dtype=object)
@@ -131,7 +137,7 @@ def participants(ctx) -> pd.DataFrame:
                 "level": org.get("level", pd.NA),
                 "jurisdiction": org.get("jurisdiction", pd.NA),
                 "locality": org.get("locality", pd.NA),
-                "group": _group(org),
+                "group": _group(org, provinces),
                 "source_id": role["source_id"],
                 "para": role["para"],
             }
@@ -180,10 +186,43 @@ def programme(ctx) -> pd.DataFrame:
 
 def series(ctx) -> pd.DataFrame:
     s = ctx.dossier.series.sort_values("position").copy()
+    if ctx.language == "zh":
+        # As on the map: the boundary package's own Chinese names, not a translation.
+        zh = [geo.name_zh(int(c)) if pd.notna(c) else None for c in s["adcode"]]
+        s["place"] = [z or p for z, p in zip(zh, s["place"], strict=True)]
     cut = ctx.as_of_date
     if cut is not None:
         s = s[s["date"].isna() | (s["date"] <= cut)]
     return s.reset_index(drop=True)
+
+
+def series_table(ctx) -> pd.DataFrame:
+    """The series stop by stop as the chapter's table shows it: where the article gives
+    no date or participation for a stop but the report of that stop does (series_facts),
+    the report's are shown, and its rows come back as `reported` for the source note."""
+    s = series(ctx)
+    s["date"] = [d.strftime("%Y-%m-%d") if pd.notna(d) else pd.NA for d in s["date"]]
+    s["participants"] = s["participants"].astype("string")
+    facts = series_facts(ctx)
+    used = []
+    for position, group in facts.groupby("position"):
+        row = s["position"] == position
+        if not row.any():
+            continue
+        dates = group[group["field"] == "date"]
+        if len(dates) and s.loc[row, "date"].isna().all():
+            s.loc[row, "date"] = str(dates["value"].iloc[0])
+            used.append(dates)
+        counts = group[group["field"] == "participants"]
+        if len(counts) and s.loc[row, "participants"].isna().all():
+            c = counts.iloc[0]
+            label = figure_label(int(float(c["value"])), c["qualifier"], ctx.language)
+            zh = ctx.language == "zh"
+            label = f"{label}{c['unit_zh']}" if zh else f"{label} {c['unit_en']}"
+            s.loc[row, "participants"] = label
+            used.append(counts)
+    s.attrs["reported"] = pd.concat(used) if used else facts.iloc[0:0]
+    return s
 
 
 def series_reach(ctx) -> pd.DataFrame:
@@ -250,19 +289,35 @@ def policies(ctx) -> pd.DataFrame:
     return p.reset_index(drop=True)
 
 
+def event_citations(ctx) -> pd.DataFrame:
+    """Citations made at this event (at it or one of its parts), and those its own report
+    makes without naming a part (SIPO's description of the series in the article)."""
+    c = ctx.dossier.citations
+    source = event(ctx)["source_id"]
+    at_event = c["event_id"].isin(event_ids(ctx))
+    in_report = c["event_id"].isna() & (c["source_id"] == source)
+    return c[(at_event | in_report).fillna(False).astype(bool)]
+
+
 def cited_policies(ctx) -> pd.DataFrame:
-    """The policies the article cites (the dossier also knows documents from other pages,
-    such as the plan that succeeded one it cites)."""
+    """The policies cited at this dossier's event (the package also knows documents cited
+    at other events, or found on other pages, such as the plan that succeeded one cited)."""
     p = policies(ctx)
-    sources = ctx.dossier.sources
-    article = set(sources.loc[sources["kind"] == "article", "source_id"])
-    return p[p["source_id"].isin(article)].reset_index(drop=True)
+    cited = set(event_citations(ctx)["policy_id"])
+    return p[p["policy_id"].isin(cited)].reset_index(drop=True)
+
+
+def series_position(ctx) -> int | None:
+    """This event's place in SIPO's series, where the series lists it."""
+    s = ctx.dossier.series
+    rows = s[s["event_id"] == ctx.event_id]
+    return int(rows["position"].iloc[0]) if len(rows) else None
 
 
 def citations(ctx) -> pd.DataFrame:
     """Who cited which policy: speaker (or organisation) and policy, with the locator."""
     d = ctx.dossier
-    c = d.citations.copy()
+    c = event_citations(ctx).copy()
     people = d.people.set_index("person_id")["name"]
     orgs = d.organisations.set_index("org_id")["name"]
     c["citer"] = c["person_id"].map(people).fillna(c["org_id"].map(orgs))

@@ -53,6 +53,21 @@ def long_date(day: pd.Timestamp, language: str = "en") -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def ordinal(n: int, language: str = "en") -> str:
+    """A position in prose: 9th in English; in Chinese the bare number, which the
+    sentence frames (第9站)."""
+    if language == "zh":
+        return str(n)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def month(value: str, language: str = "en") -> str:
+    """A stated month ("2014-11") in prose: November 2014; 2014年11月."""
+    day = pd.Timestamp(f"{value[:7]}-01")
+    return f"{day.year}年{day.month}月" if language == "zh" else f"{day:%B %Y}"
+
+
 def policy_title(row: pd.Series, language: str = "en") -> str:
     """A policy's title: the official Chinese title in Chinese; in English, the English
     title with the Chinese title as issued beside it (as analysts cite them)."""

@@ -23,8 +23,9 @@ import plotly.io as pio
 
 from . import data as dossier_data
 from . import theme
+from .errors import ParameterError
 from .i18n import long_date, t
-from .params import check_values
+from .params import RunParameters
 
 # plotly >= 6 emits only application/vnd.plotly.v1+json in a kernel, which nbconvert drops:
 # the SVG beside it keeps charts interactive in JupyterLab and vector in HTML/PDF exports.
@@ -74,14 +75,19 @@ def setup(
     *,
     renderer: str | None = None,
 ) -> Context:
-    """Check the parameters, load the data, and configure plotly for the dossier."""
+    """Check the parameters, load the data, and configure plotly for the dossier.
+
+    A name papermill injected that the parameters cell does not declare (`-p langauge
+    zh`) is an error here, as it is in `ipdossier build`: papermill only warns, and the
+    run would go on with the default."""
+    _check_injected_names()
     values = {
         "event_id": event_id,
         "language": language,
         "jurisdiction": jurisdiction,
         "as_of": as_of,
     }
-    check_values(values, where="parameters cell")
+    RunParameters.check(values, where="parameters cell")
     theme.register()
     pio.renderers.default = renderer or os.environ.get("PLOTLY_RENDERER") or RENDERER
     if "svg" in pio.renderers.default:
@@ -91,6 +97,56 @@ def setup(
     logging.getLogger("choreographer").setLevel(logging.WARNING)
     warnings.filterwarnings("ignore", message=".*kopts.*")
     return Context(dossier=dossier_data.load().localised(language), **values)
+
+
+INJECTED = "# Parameters"  # how papermill's Python translator opens the injected cell
+
+
+def _assigned(source: str) -> list[str] | None:
+    """The names a cell of nothing but assignments assigns, in order; None for any other
+    cell."""
+    import ast
+
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return None
+    names: list[str] = []
+    for node in body:
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.append(node.target.id)
+        elif isinstance(node, ast.Assign) and all(isinstance(x, ast.Name) for x in node.targets):
+            names += [x.id for x in node.targets]
+        else:
+            return None
+    return names
+
+
+def _check_injected_names(history: list[str] | None = None) -> None:
+    """Names in papermill's injected-parameters cell that the parameters cell before it
+    does not declare raise a ParameterError.
+
+    The kernel's input history (`In`) holds both cells: papermill runs the injected one
+    right after the cell tagged `parameters`. Outside IPython, or with no injected cell
+    run, there is nothing to check."""
+    if history is None:
+        try:
+            history = get_ipython().user_ns.get("In", [])  # type: ignore[name-defined]  # noqa: F821
+        except NameError:
+            return
+    runs = [i for i, src in enumerate(history) if src.lstrip().startswith(INJECTED)]
+    if not runs or runs[-1] == 0:
+        return
+    injected = _assigned(history[runs[-1]])
+    declared = _assigned(history[runs[-1] - 1])
+    if not injected or not declared:
+        return  # not the cell pair papermill runs (cells run out of order in JupyterLab)
+    unknown = [name for name in injected if name not in declared]
+    if unknown:
+        raise ParameterError(
+            f"injected-parameters cell: unknown parameter {unknown[0]!r} "
+            f"(declared: {', '.join(declared)})"
+        )
 
 
 def source_numbers() -> dict[str, int]:
@@ -255,6 +311,28 @@ def say(
     display(Markdown(text.format(**safe)))
     if sources is not None:
         display(HTML(source_note(sources, language)))
+
+
+def heading(key: str, ctx: Context, *, level: int = 2, **values: object) -> None:
+    """A section heading, in the run's language (catalogue key `h_<key>`)."""
+    from IPython.display import Markdown, display
+
+    safe = {k: html.escape(str(v)) for k, v in values.items()}
+    display(Markdown(f"{'#' * level} {t(f'h_{key}', ctx.language).format(**safe)}"))
+
+
+def prose(key: str, ctx: Context, **values: object) -> None:
+    """A passage of the chapter's prose (catalogue key `prose_<key>`) in the run's
+    language, with data values escaped into it.
+
+    Prose is rendered by the package rather than written in markdown cells so that a
+    notebook opened in JupyterLab reads in the language of its `language` parameter, as
+    the exported report does, and so that what it says of the event comes from the data.
+    """
+    from IPython.display import Markdown, display
+
+    safe = {k: html.escape(str(v)) for k, v in values.items()}
+    display(Markdown(t(f"prose_{key}", ctx.language).format(**safe)))
 
 
 def not_stated(what: str, *, language: str = "en") -> None:

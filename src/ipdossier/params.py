@@ -1,33 +1,78 @@
-"""Notebook parameters: read them, document them, and validate values before a run.
+"""Notebook parameters: one typed model of them, read, documented and checked before a run.
 
-Each notebook declares its parameters in one cell tagged `parameters`, in papermill's
-typed form (`language: str = "en"  # "en" or "zh"`), so `papermill --help-notebook`
-documents them too. papermill itself does not check types and only warns about unknown
-names, so every run goes through `validate` first; the allowed values live here, next
-to the checks, so notebooks, the build and the CLI agree.
+The four run parameters (`event_id`, `language`, `jurisdiction`, `as_of`) are declared
+once, in `RunParameters`, a frozen dataclass whose allowed values come from where each
+vocabulary lives: the jurisdictions and levels from the data package's descriptor
+(`schema`), the languages from the label catalogue (`i18n.LANGUAGES`: an edition needs
+every label in its language). Each notebook declares the same parameters in one cell
+tagged `parameters`, in papermill's typed form (`language: str = "en"  # "en" or "zh"`),
+so `papermill --help-notebook` documents them too; a test keeps those cells and the
+model in step. papermill itself does not check types and only warns about unknown names,
+so every run goes through `validate` first (the build, `ipdossier params`) or
+`RunParameters` (a notebook's `setup`, under plain papermill or in JupyterLab).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import typing
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import papermill
+import yaml
 
-LANGUAGES = ("en", "zh")
-JURISDICTIONS = ("all", "national", "Beijing", "Tianjin", "Hebei")
+from . import schema
+from .errors import ParameterError
+from .i18n import LANGUAGES
 
 _TYPES = {"str": str, "int": int, "float": float, "bool": bool}
 
 
-class ParameterError(ValueError):
-    """A parameter value is unknown, of the wrong type, or out of range."""
+def run_jurisdictions() -> tuple[str, ...]:
+    """What a run may be filtered to: everything, the national level, or a province."""
+    return ("all", schema.levels()[0], *schema.provinces())
+
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    # The vocabulary as a module constant for older imports, read when first asked for.
+    if name == "JURISDICTIONS":
+        return run_jurisdictions()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _one_of(values: tuple[str, ...]) -> str:
+    quoted = [f'"{v}"' for v in values]
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1] if len(quoted) > 1 else quoted[0]
+
+
+class YamlLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, except that no scalar becomes a date: an unquoted
+    `2017-13-45` is then a string the as_of check rejects by name, instead of a
+    traceback from YAML's own date constructor (params files, `ipdossier params -p`)."""
+
+
+YamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str, where: str) -> object:
+    """`text` read as YAML, dates left as strings; not YAML raises a ParameterError
+    naming `where`."""
+    try:
+        return yaml.load(text, Loader=YamlLoader)  # a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        raise ParameterError(f"{where}: not valid YAML: {exc}") from None
 
 
 @dataclass(frozen=True)
 class Parameter:
+    """A parameter as a notebook's parameters cell declares it."""
+
     name: str
     type_name: str
     default: object
@@ -36,7 +81,7 @@ class Parameter:
     @property
     def allowed(self) -> str:
         rule = _RULES.get(self.name)
-        return rule.__doc__.strip() if rule and rule.__doc__ else ""
+        return rule[1]() if rule else ""
 
 
 def read_parameters(notebook: Path | str) -> dict[str, Parameter]:
@@ -79,19 +124,16 @@ def _literal(source: str | None) -> object:
 
 
 def _check_language(value: str) -> None:
-    """ "en" or "zh" """
     if value not in LANGUAGES:
         raise ValueError(f"must be one of {', '.join(map(repr, LANGUAGES))}")
 
 
 def _check_jurisdiction(value: str) -> None:
-    """ "all", "national", "Beijing", "Tianjin" or "Hebei" """
-    if value not in JURISDICTIONS:
-        raise ValueError(f"must be one of {', '.join(map(repr, JURISDICTIONS))}")
+    if value not in run_jurisdictions():
+        raise ValueError(f"must be one of {', '.join(map(repr, run_jurisdictions()))}")
 
 
 def _check_as_of(value: str) -> None:
-    """ "" (no cut-off) or a date YYYY-MM-DD"""
     if value == "":
         return
     try:
@@ -103,9 +145,10 @@ def _check_as_of(value: str) -> None:
 
 
 def _check_event_id(value: str) -> None:
-    """an event_id of data/events.csv"""
     from . import data
 
+    # A DataError (the package cannot be read) is not a ValueError: it propagates as
+    # what it is, not as a bad event_id.
     events = data.load().events
     known = set(events["event_id"].dropna())
     if value not in known:
@@ -114,25 +157,11 @@ def _check_event_id(value: str) -> None:
 
 
 _RULES = {
-    "language": _check_language,
-    "jurisdiction": _check_jurisdiction,
-    "as_of": _check_as_of,
-    "event_id": _check_event_id,
+    "language": (_check_language, lambda: _one_of(LANGUAGES)),
+    "jurisdiction": (_check_jurisdiction, lambda: _one_of(run_jurisdictions())),
+    "as_of": (_check_as_of, lambda: '"" (no cut-off) or a date YYYY-MM-DD'),
+    "event_id": (_check_event_id, lambda: "an event_id of data/events.csv"),
 }
-
-
-def _coerce(param: Parameter, value: object) -> object:
-    expected = _TYPES.get(param.type_name)
-    if expected is None:
-        return value
-    # YAML reads an unquoted 2017-07-06 as a date; for a date parameter that is no mistake.
-    if expected is str and param.name == "as_of" and isinstance(value, dt.date):
-        return value.isoformat()
-    if expected is float and isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-        raise TypeError(f"expected {param.type_name}, got {type(value).__name__} {value!r}")
-    return value
 
 
 def check_values(values: dict, *, where: str = "parameters") -> dict:
@@ -142,10 +171,75 @@ def check_values(values: dict, *, where: str = "parameters") -> dict:
         if rule is None:
             continue
         try:
-            rule(value)
+            rule[0](value)
         except ValueError as exc:
             raise ParameterError(f"{where}: parameter {name}={value!r} {exc}") from None
     return values
+
+
+@dataclass(frozen=True)
+class RunParameters:
+    """The parameters of a run, typed and checked: constructing one with a value out of
+    range, of the wrong type or an unknown name raises a ParameterError naming it."""
+
+    event_id: str = "bth-2017-baoding"
+    language: str = "en"
+    jurisdiction: str = "all"
+    as_of: str = ""
+
+    def __post_init__(self) -> None:
+        self.check(dataclasses.asdict(self), where="parameters")
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return tuple(f.name for f in dataclasses.fields(cls))
+
+    @classmethod
+    def types(cls) -> dict[str, type]:
+        return typing.get_type_hints(cls)
+
+    @classmethod
+    def defaults(cls) -> dict[str, object]:
+        return {f.name: f.default for f in dataclasses.fields(cls)}
+
+    @classmethod
+    def check(cls, values: dict, *, where: str, data: bool = True) -> dict:
+        """`values` (a subset of the parameters) checked for names, types and ranges;
+        without `data`, event_id is left for when the data package has been checked."""
+        unknown = sorted(set(values) - set(cls.names()))
+        if unknown:
+            raise ParameterError(
+                f"{where}: unknown parameter {unknown[0]!r} (declared: {', '.join(cls.names())})"
+            )
+        types = cls.types()
+        for name, value in values.items():
+            if not isinstance(value, types[name]):
+                raise ParameterError(
+                    f"{where}: parameter {name}: expected {types[name].__name__}, "
+                    f"got {type(value).__name__} {value!r}"
+                )
+        if not data:
+            values = {k: v for k, v in values.items() if k != "event_id"}
+        return check_values(values, where=where)
+
+    @classmethod
+    def from_values(cls, values: dict, *, where: str) -> RunParameters:
+        cls.check(values, where=where)
+        return cls(**values)
+
+
+def _coerce(param: Parameter, value: object) -> object:
+    expected = _TYPES.get(param.type_name)
+    if expected is None:
+        return value
+    # A caller may pass a date (papermill's own YAML reads an unquoted 2017-07-06 as one).
+    if expected is str and param.name == "as_of" and isinstance(value, dt.date):
+        return value.isoformat()
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+        raise TypeError(f"expected {param.type_name}, got {type(value).__name__} {value!r}")
+    return value
 
 
 def validate(notebook: Path | str, values: dict | None = None) -> dict:

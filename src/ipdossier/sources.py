@@ -11,16 +11,8 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import SourceAbsent, SourceError
 from .paths import sources_dir
-
-
-class SourceError(Exception):
-    """A source text is missing or does not match its recorded checksum."""
-
-
-class SourceAbsent(SourceError):
-    """The source text is not on this machine: its locators cannot be re-verified here
-    (not a fault of the package)."""
 
 
 def cache_dir() -> Path:

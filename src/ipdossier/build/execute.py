@@ -9,21 +9,8 @@ import nbformat
 import papermill as pm
 from papermill.exceptions import PapermillExecutionError
 
+from ..errors import NotebookFailed
 from .kernels import ENGINE, KERNEL, PLAIN_ENGINE, KernelPool
-
-
-class NotebookFailed(RuntimeError):
-    def __init__(
-        self, notebook: Path, variant: str, where: str, error: str, executed: Path | None = None
-    ):
-        self.notebook, self.variant, self.where, self.error = notebook, variant, where, error
-        self.executed = executed
-        self.kept_dir: Path | None = None  # set when the failed run is moved to reports/failed
-        super().__init__(f"notebook {notebook.name}, variant {variant}, {where}: {error}")
-
-    def __reduce__(self):
-        # Raised on a Dask worker, it reaches the coordinator by pickle.
-        return (type(self), (self.notebook, self.variant, self.where, self.error, self.executed))
 
 
 def _source_cell(notebook: Path, source: str, cell_index: int) -> str:

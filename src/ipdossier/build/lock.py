@@ -14,9 +14,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-
-class BuildLocked(RuntimeError):
-    pass
+from ..errors import BuildLocked
 
 
 class BuildLock:

@@ -18,6 +18,7 @@ from pathlib import Path
 from tqdm.auto import tqdm
 
 from .. import data as dossier_data
+from ..errors import BuildError, DataInvalid
 from ..paths import data_dir, notebooks_dir, project_root, reports_dir
 from . import manifest as manifest_mod
 from . import runs
@@ -40,18 +41,6 @@ for m in pkgutil.iter_modules(ipdossier.charts.__path__):
     importlib.import_module("ipdossier.charts." + m.name)
 ipdossier.data.load().figures
 """
-
-
-class BuildError(RuntimeError):
-    """A build could not start: nothing to build, bad options."""
-
-
-class DataInvalid(RuntimeError):
-    """The data package fails `ipdossier check`: no notebook may read it."""
-
-    def __init__(self, problems: list) -> None:
-        self.problems = problems
-        super().__init__(f"the data package has {len(problems)} problem(s)")
 
 
 @dataclass

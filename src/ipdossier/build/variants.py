@@ -17,9 +17,8 @@ from pathlib import Path
 
 import yaml
 
-
-class VariantError(ValueError):
-    """The params file is malformed; the message names the file and the entry."""
+from ..errors import VariantError
+from ..params import RunParameters, YamlLoader
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,7 @@ def load_variants(path: Path | None) -> list[Variant]:
     if path is None:
         return [Variant("default", {})]
     try:
-        doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        doc = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=YamlLoader)
     except FileNotFoundError as exc:
         raise VariantError(f"{path}: params file not found") from exc
     except yaml.YAMLError as exc:
@@ -84,6 +83,12 @@ def load_variants(path: Path | None) -> list[Variant]:
     dupes = [s for s, n in seen.items() if n > 1]
     if dupes:
         raise VariantError(f"{path}: variant name(s) used more than once: {', '.join(dupes)}")
+    for v in variants:
+        # The run parameters' names, types and ranges, named by file and variant before
+        # anything starts (event_id once the data package is checked; other names a
+        # notebook declares when each notebook's parameters are validated).
+        own = {k: val for k, val in v.params.items() if k in RunParameters.names()}
+        RunParameters.check(own, where=f"{path}, variant {v.name}", data=False)
     return variants
 
 
@@ -92,7 +97,7 @@ def cluster_address(path: Path | None) -> str | None:
     if path is None:
         return None
     try:
-        doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        doc = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=YamlLoader)
     except (OSError, yaml.YAMLError):
         return None  # load_variants reports an unreadable file
     value = doc.get("cluster") if isinstance(doc, dict) else None

@@ -32,7 +32,7 @@ def frame(ctx) -> pd.DataFrame:
         .agg(count=("person_id", "size"), names=("name", lambda s: ", ".join(s)))
         .reset_index()
     )
-    out["group"] = pd.Categorical(out["group"], derive.GROUPS, ordered=True)
+    out["group"] = pd.Categorical(out["group"], derive.groups(ctx), ordered=True)
     return out.sort_values(["group", "org_type"]).reset_index(drop=True)
 
 
@@ -46,7 +46,7 @@ def figure(ctx) -> go.Figure:
     title = t("who_title", lang)
     if f.empty:
         return empty(ctx, title, t("who_what", lang))
-    groups = [g for g in derive.GROUPS if g in set(f["group"].astype(str))]
+    groups = [g for g in derive.groups(ctx) if g in set(f["group"].astype(str))]
     labels = {g: t(f"group_{g}", lang) for g in groups}
     fig = go.Figure()
     for kind in dict.fromkeys(f["org_type"]):

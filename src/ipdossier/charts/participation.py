@@ -98,3 +98,13 @@ def figure(ctx) -> go.Figure:
     )
     fig.update_layout(barmode="overlay", bargap=0.35, height=200 + 88 * len(f))
     return titled(fig, ctx, title, AS_OF_ONLY)
+
+
+def extent(ctx) -> dict[str, str] | None:
+    """The smallest and largest counts drawn, as labelled, when they differ: what the
+    chapter's prose names to explain the logarithmic axis."""
+    f = frame(ctx)
+    if f["value"].nunique() < 2:
+        return None
+    ordered = f.sort_values("value")
+    return {"smallest": ordered["label"].iloc[0], "largest": ordered["label"].iloc[-1]}

@@ -12,16 +12,19 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import derive, theme
+from .. import derive, schema, theme
 from ..i18n import t
 from .base import below_plot, empty, mark_event, titled, wrap
 
-LEVELS = ["national", "provincial", "municipal"]
+
+def _levels(ctx) -> list[str]:
+    """Levels of government, from the centre outwards, as the data package lists them."""
+    return list(schema.levels(ctx.dossier.path))
 
 
 def timeline_frame(ctx) -> pd.DataFrame:
     p = derive.cited_policies(ctx).copy()
-    p["level"] = pd.Categorical(p["level"], LEVELS, ordered=True)
+    p["level"] = pd.Categorical(p["level"], _levels(ctx), ordered=True)
     p = p.sort_values(["level", "dated", "start"], ascending=[True, False, True])
     p["row"] = [wrap(x, 44) for x in p["display_title"]]
     return p.reset_index(drop=True)
@@ -39,7 +42,7 @@ def timeline_figure(ctx) -> go.Figure:
         return empty(ctx, title, t("timeline_what", lang))
     x_min, x_max = pd.Timestamp("2016-01-01"), pd.Timestamp("2026-06-30")
     fig = go.Figure()
-    for level in LEVELS:
+    for level in _levels(ctx):
         rows = p[(p["level"] == level) & p["dated"]]
         if rows.empty:
             continue
@@ -87,7 +90,7 @@ def timeline_figure(ctx) -> go.Figure:
             )
         )
     shown = {tr.name for tr in fig.data}
-    for level in LEVELS:
+    for level in _levels(ctx):
         # Every level present gets a legend entry, dated or not.
         if t(level, lang) not in shown and (p["level"] == level).any():
             fig.add_trace(
@@ -124,7 +127,7 @@ def citations_figure(ctx) -> go.Figure:
     citers = list(dict.fromkeys(c["citer"]))
     order = list(dict.fromkeys(c.sort_values("level")["policy_label"]))
     fig = go.Figure()
-    for level in LEVELS:
+    for level in _levels(ctx):
         rows = c[c["level"] == level]
         if rows.empty:
             continue
@@ -157,7 +160,7 @@ KIND_ORDER = ["meeting", "plan", "outline", "opinions", "decision", "strategy", 
 def hierarchy_frame(ctx) -> pd.DataFrame:
     """Policies by level column, each stated child placed right after its parent."""
     h = derive.hierarchy(ctx).copy()
-    h["column"] = h["level"].map({lv: i for i, lv in enumerate(LEVELS)})
+    h["column"] = h["level"].map({lv: i for i, lv in enumerate(_levels(ctx))})
     h["_kind"] = h["kind"].map({k: i for i, k in enumerate(KIND_ORDER)}).fillna(len(KIND_ORDER))
     h = h.sort_values(["column", "jurisdiction", "_kind", "policy_id"])
     ids = set(h["policy_id"])
@@ -206,7 +209,7 @@ def hierarchy_figure(ctx) -> go.Figure:
         )
     if not links.empty:
         fig.data[0].showlegend = True
-    for i, level in enumerate(LEVELS):
+    for i, level in enumerate(_levels(ctx)):
         rows = h[h["column"] == i]
         if rows.empty:
             continue
@@ -231,7 +234,7 @@ def hierarchy_figure(ctx) -> go.Figure:
     fig.update_xaxes(
         range=[-0.05, 2.95],
         tickvals=[0, 1, 2],
-        ticktext=[t(lv, lang) for lv in LEVELS],
+        ticktext=[t(lv, lang) for lv in _levels(ctx)],
         zeroline=False,
         side="top",
         showgrid=False,
@@ -259,3 +262,9 @@ def hierarchy_figure(ctx) -> go.Figure:
         font=dict(size=11, color=theme.MUTED),
     )
     return titled(fig, ctx, title)
+
+
+def stated_links(ctx) -> int:
+    """How many links between the policies cited the source states."""
+    h = hierarchy_frame(ctx)
+    return int(h["parent_policy_id"].isin(set(h["policy_id"])).sum())

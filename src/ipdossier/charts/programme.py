@@ -94,3 +94,17 @@ def figure(ctx) -> go.Figure:
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(height=150 + 58 * len(f), bargap=0.3)
     return titled(fig, ctx, title, AS_OF_ONLY)
+
+
+def undated(ctx) -> dict[str, int] | None:
+    """How many parts the programme has and over how many days the event ran, when some
+    part's day is not stated (those parts are drawn across every day); None otherwise."""
+    f = frame(ctx)
+    ev = derive.event(ctx)
+    if f.empty or f["dated"].all() or pd.isna(ev["start_date"]) or pd.isna(ev["end_date"]):
+        return None
+    parts = derive.programme(ctx)
+    return {
+        "parts": int((parts["kind"] == "part").sum()),
+        "days": int((ev["end_date"] - ev["start_date"]).days) + 1,
+    }

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, geo, theme
-from ..i18n import t
+from ..i18n import ordinal, t
 from .base import AS_OF_ONLY, below_plot, empty, titled
 
 
@@ -160,3 +160,27 @@ def reach_figure(ctx) -> go.Figure:
     fig.update_xaxes(title_text=t("reach_axis", lang), range=[0, int(r["value"].max()) * 1.2])
     fig.update_yaxes(visible=True)
     return titled(fig, ctx, title, AS_OF_ONLY)
+
+
+def intro(ctx) -> tuple[str, dict[str, str]]:
+    """The chapter's opening passage (its key and values): where this event stands in
+    the series, if the series lists it."""
+    position = derive.series_position(ctx)
+    values = {"event": derive.event(ctx)["name"]}
+    if position is None:
+        return "series_intro_outside", values
+    return "series_intro", {**values, "nth": ordinal(position, ctx.language)}
+
+
+def reach_facts(ctx) -> dict[str, str] | None:
+    """The series' reach as the prose states it: scope, count as labelled (with its
+    qualifier) and what was counted."""
+    r = reach_frame(ctx)
+    if r.empty:
+        return None
+    row = r.iloc[0]
+    return {
+        "scope": row["scope"],
+        "reach": row["label"],
+        "metric": row["metric"],
+    }

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, theme
-from ..i18n import t
+from ..i18n import has, month, t
 from .base import empty, mark_event, titled, wrap
 
 STATUS_COLOURS = {
@@ -535,3 +535,49 @@ def values_table(ctx) -> pd.DataFrame:
         flags.append(("；" if lang == "zh" else "; ").join(f) or pd.NA)
     v["flags"] = flags
     return v
+
+
+def plan_facts(ctx, level: str | None = None) -> dict[str, str] | None:
+    """What the prose says of the plan whose indicators a section draws: its title (the
+    Chinese title as issued in Chinese), document number, baseline and target years, and
+    the indicator it shares with the other level. None when the run has no such plan."""
+    if level is None:
+        level = "national" if ctx.jurisdiction in ("all", "national") else "provincial"
+    ind = derive.indicators(ctx)
+    ind = ind[ind["level"] == level]
+    if ind.empty:
+        return None
+    plan = derive.policies(ctx).set_index("policy_id").loc[ind["policy_id"].iloc[0]]
+    lang = ctx.language
+    zh = lang == "zh"
+    title = plan["title_zh"] if zh and pd.notna(plan["title_zh"]) else plan["title"]
+
+    def years(column: str) -> str:
+        found = sorted({int(y) for y in ind[column].dropna()})
+        return "、".join(map(str, found)) if zh else "/".join(map(str, found))
+
+    shared = ind.loc[ind["compare_with"].notna(), "name"]
+    return {
+        "plan": title,
+        "number": plan["doc_number"] if pd.notna(plan["doc_number"]) else t("not_stated", lang),
+        "baseline_year": years("baseline_year"),
+        "target_year": years("target_year"),
+        "shared": ("；" if zh else "; ").join(shared) if len(shared) else t("none_shared", lang),
+        "province": t(str(plan["jurisdiction"]), lang) if has(str(plan["jurisdiction"])) else "",
+    }
+
+
+def first_stop(ctx) -> dict[str, str] | None:
+    """When and where the series began, as the report of its first stop states."""
+    f = derive.series_facts(ctx)
+    if f.empty:
+        return None
+    first = f[f["position"] == f["position"].min()]
+    date = first.loc[first["field"] == "date", "value"]
+    if date.empty:
+        return None
+    place = str(first["place"].iloc[0])
+    return {
+        "place": t(place, ctx.language) if has(place) else place,
+        "month": month(str(date.iloc[0]), ctx.language),
+    }

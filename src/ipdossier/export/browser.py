@@ -12,16 +12,14 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from ..errors import MissingDependency
+
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 
 INSTALL_HINT = (
     "install it with `apt install chromium fonts-noto-cjk` (Debian/Ubuntu, as root; "
     "`make system-deps` does this), or set IPDOSSIER_CHROMIUM=/path/to/chrome"
 )
-
-
-class MissingDependency(RuntimeError):
-    """A system program or font the reports need is not installed."""
 
 
 def find_chromium() -> Path:

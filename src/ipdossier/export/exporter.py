@@ -13,7 +13,7 @@ from nbconvert.exporters import WebPDFExporter
 from traitlets import Bool, Unicode
 
 from .. import data as dossier_data
-from ..i18n import t
+from ..i18n import LANGUAGES, t
 from . import html as report_html
 from .browser import check_cjk_fonts
 from .printer import PdfPrinter
@@ -43,7 +43,7 @@ class DossierPDFExporter(WebPDFExporter):
             for line in cell.source.splitlines():
                 name, _, value = line.partition("=")
                 value = value.split("#")[0].strip().strip("\"'")
-                if name.split(":")[0].strip() == "language" and value in ("en", "zh"):
+                if name.split(":")[0].strip() == "language" and value in LANGUAGES:
                     found = value
         return found
 

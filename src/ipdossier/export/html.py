@@ -8,12 +8,8 @@ inlined once per page, with the figure JSON escaped so no data can close the scr
 
 from __future__ import annotations
 
-import base64
-import copy
 import dataclasses
 import datetime as dt
-import html as html_lib
-import json
 import re
 import threading
 from dataclasses import dataclass
@@ -25,13 +21,10 @@ import nbformat
 import pandas as pd
 from jinja2 import Environment, StrictUndefined
 from nbconvert import HTMLExporter
-from nbconvert.preprocessors import TagRemovePreprocessor
 
 from .. import __version__
-from ..i18n import LANGUAGES, t
-
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
-
+from ..i18n import t
+from .preprocessors import ChartsAsImages, ChartsForPlotlyJs, DropStderr
 
 
 @dataclass
@@ -78,83 +71,25 @@ def plotly_js_file() -> Path:
 _local = threading.local()
 
 
-def _exporter(language: str) -> HTMLExporter:
-    # One per thread and language: a new exporter compiles nbconvert's Jinja templates
-    # again, which costs more than converting a chapter.
+def _exporter(mode: str) -> HTMLExporter:
+    """The chapter exporter for `mode` ("print": charts as SVG images; "web": drawn by
+    plotly.js), with the package's preprocessors registered on it."""
+    # One per thread and mode: a new exporter compiles nbconvert's Jinja templates again,
+    # which costs more than converting a chapter.
     exporters = _local.__dict__.setdefault("exporters", {})
-    if language not in exporters:
-        exporters[language] = _new_exporter(language)
-    return exporters[language]
-
-
-def language_tags(language: str) -> set[str]:
-    """Tags of the cells a report in `language` leaves out: prose in the other languages.
-
-    A chapter's markdown cells come in one copy per language, tagged `lang-en` and
-    `lang-zh`; untagged cells are shown in every language."""
-    return {f"lang-{other}" for other in LANGUAGES if other != language}
-
-
-def remove_other_languages(language: str) -> TagRemovePreprocessor:
-    """nbconvert's own TagRemovePreprocessor, set to drop the other languages' cells."""
-    return TagRemovePreprocessor(remove_cell_tags=language_tags(language), enabled=True)
-
-
-def _new_exporter(language: str) -> HTMLExporter:
-    exporter = HTMLExporter(
-        template_name="basic",
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-        exclude_anchor_links=True,
-    )
-    exporter.register_preprocessor(remove_other_languages(language), enabled=True)
-    return exporter
-
-
-def _prepare(
-    nb: nbformat.NotebookNode,
-    mode: str,
-    chapter_id: str,
-    heading: str | None = None,
-    language: str = "en",
-) -> nbformat.NotebookNode:
-    nb = copy.deepcopy(nb)
-    if heading:
-        _set_heading(nb, heading, language_tags(language))
-    for ci, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        kept = []
-        for oi, out in enumerate(cell.get("outputs", [])):
-            # stderr is for whoever debugs a run, not for the report's reader.
-            if out.get("output_type") == "stream" and out.get("name") == "stderr":
-                continue
-            data = out.get("data", {})
-            if PLOTLY_MIME in data:
-                if mode == "web":
-                    target = f"{chapter_id}-fig-{ci}-{oi}"
-                    payload = json.dumps(data[PLOTLY_MIME]).replace("<", "\\u003c")
-                    div = (
-                        f'<div class="ipd-chart" id="{target}"></div>'
-                        f'<script type="application/json" class="ipd-figure" '
-                        f'data-target="{target}">{payload}</script>'
-                    )
-                    out["data"] = {"text/html": div}
-                elif "image/svg+xml" in data:
-                    # An <img> of the SVG stays vector in the PDF; its alt text is the title.
-                    title = (data[PLOTLY_MIME].get("layout") or {}).get("title") or {}
-                    alt = html_lib.escape(str(title.get("text") or "chart"), quote=True)
-                    svg = data["image/svg+xml"]
-                    svg = svg if isinstance(svg, str) else "".join(svg)
-                    b64 = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-                    out["data"] = {
-                        "text/html": f'<img class="ipd-chart" alt="{alt}" '
-                        f'src="data:image/svg+xml;base64,{b64}">'
-                    }
-            kept.append(out)
-        cell["outputs"] = kept
-    return nb
+    if mode not in exporters:
+        exporter = HTMLExporter(
+            template_name="basic",
+            exclude_input=True,
+            exclude_input_prompt=True,
+            exclude_output_prompt=True,
+            exclude_anchor_links=True,
+        )
+        charts = ChartsForPlotlyJs() if mode == "web" else ChartsAsImages()
+        for preprocessor in (DropStderr(), charts):
+            exporter.register_preprocessor(preprocessor, enabled=True)
+        exporters[mode] = exporter
+    return exporters[mode]
 
 
 def chapter(path: Path, index: int, *, mode: str, language: str) -> Chapter:
@@ -166,35 +101,14 @@ def chapter(path: Path, index: int, *, mode: str, language: str) -> Chapter:
 def chapter_from_node(nb, index: int, *, mode: str, language: str, stem: str) -> Chapter:
     chapter_id = f"chapter-{index}"
     meta = nb.metadata.get("ipdossier", {})
+    # The contents and bookmarks take the title from the notebook's metadata; the chapter
+    # itself opens with the same words, displayed by the package (test_prose checks both).
     translated = meta.get(f"title_{language}") if language != "en" else None
-    title = translated or meta.get("title") or _first_heading(nb) or stem
-    # A translated title heads the chapter too, so the chapter opens with the title that
-    # the contents and the bookmarks give it.
-    body, _ = _exporter(language).from_notebook_node(
-        _prepare(nb, mode, chapter_id, translated, language)
+    title = translated or meta.get("title") or stem
+    body, _ = _exporter(mode).from_notebook_node(
+        nb, resources={"ipdossier": {"chapter_id": chapter_id}}
     )
     return Chapter(id=chapter_id, title=title, body=body, stem=stem)
-
-
-def _set_heading(nb, heading: str, skip: set[str]) -> None:
-    """The chapter's first heading (in a cell shown in this language) set to `heading`."""
-    for cell in nb.cells:
-        if cell.cell_type == "markdown" and not skip & set(cell.metadata.get("tags", [])):
-            lines = cell.source.splitlines()
-            for i, line in enumerate(lines):
-                if line.startswith("# "):
-                    lines[i] = "# " + heading
-                    cell.source = "\n".join(lines)
-                    return
-
-
-def _first_heading(nb) -> str | None:
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                if line.startswith("# "):
-                    return line[2:].strip()
-    return None
 
 
 def _source_rows(sources: pd.DataFrame, language: str) -> list[dict]:

@@ -7,7 +7,6 @@ changed file replaced by rename.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
@@ -15,18 +14,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..check import Problem, check
+from .. import schema
+from ..check import check
+from ..errors import ApplyError
 from ..paths import data_dir
 from .diff import read_draft
 from .draft import ALSO, NOTE, REVIEW
 
 YES = {"yes", "y", "true", "1", "x", "reviewed"}
-
-
-class ApplyError(RuntimeError):
-    def __init__(self, message: str, problems: list[Problem] | None = None):
-        super().__init__(message)
-        self.problems = problems or []
 
 
 def reviewed_rows(
@@ -56,7 +51,7 @@ def apply(
             "to yes on the rows to apply)"
         )
     target = Path(data) if data else data_dir()
-    package = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
+    _, package = schema.read_descriptor(target)
     paths = {r["name"]: r["path"] for r in package["resources"]}
     # The draft's source row comes along whenever any of its facts does.
     if "sources" not in rows:
@@ -70,15 +65,17 @@ def apply(
                 raise ApplyError(f"{folder / (name + '.csv')}: no table {name!r} in the package")
             csv = copy / paths[name]
             current = pd.read_csv(csv, dtype=str, keep_default_na=False)
-            key = current.columns[0]
-            new = new.reindex(columns=current.columns, fill_value="")
+            # Columns and primary key as the package's descriptor declares them.
+            key = schema.primary_key(name, copy)
+            new = new.reindex(columns=schema.columns(name, copy), fill_value="")
+            have = set(current[key].itertuples(index=False, name=None))
             if name == "sources":
-                new = new[~new[key].isin(current[key])]
-            clash = set(new[key]) & set(current[key])
+                new = new[[k not in have for k in new[key].itertuples(index=False, name=None)]]
+            clash = set(new[key].itertuples(index=False, name=None)) & have
             if clash:
                 raise ApplyError(
-                    f"{folder / (name + '.csv')}: {key} already in the package: "
-                    f"{', '.join(sorted(clash))}"
+                    f"{folder / (name + '.csv')}: {', '.join(key)} already in the package: "
+                    f"{', '.join(sorted(', '.join(k) for k in clash))}"
                 )
             merged = pd.concat([current, new], ignore_index=True)
             merged.to_csv(csv, index=False, lineterminator="\n")

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..errors import ArticleError
+
 MAX_BYTES = 64 * 1024 * 1024
 
 FURNITURE = re.compile(
@@ -22,10 +24,6 @@ FURNITURE = re.compile(
     r"international ip firms|inquiry and assessment)\b",
     re.IGNORECASE,
 )
-
-
-class ArticleError(ValueError):
-    """The input cannot be read as an article; the message names the file."""
 
 
 @dataclass

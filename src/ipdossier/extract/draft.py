@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import __version__
+from .. import __version__, schema
 from . import chinese, dates, fetch, figures, language, people, policies
 from .article import Article, from_text, read_article, sentences
 from .typos import fix, slug
@@ -595,45 +595,11 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
         "sources": pd.DataFrame([_source_row(source_id, a, url, lang)]),
         "events": pd.DataFrame([ev]),
     }
-    columns = {
-        "figures": [
-            "figure_id",
-            "event_id",
-            "metric",
-            "value",
-            "value_as_printed",
-            "unit",
-            "qualifier",
-            "scope",
-            "headline",
-            "note",
-        ],
-        "people": ["person_id", "name", "name_as_printed"],
-        "organisations": [
-            "org_id",
-            "name",
-            "name_as_printed",
-            "type",
-            "level",
-            "jurisdiction",
-            "jurisdiction_basis",
-        ],
-        "roles": [
-            "role_id",
-            "person_id",
-            "event_id",
-            "policy_id",
-            "title",
-            "title_as_printed",
-            "org_id",
-            "event_role",
-        ],
-        "policies": ["policy_id", "title", "title_as_printed", "kind", "level", "jurisdiction"],
-    }
-    locator = ["source_id", "para", "char_start", "char_end", "quote", NOTE]
-    for name, cols in columns.items():
+    # Each table in its schema's columns and order (the descriptor's), then the draft's
+    # own: the note on guesses and, where facts repeat, the other mentions.
+    for name in ("figures", "people", "organisations", "roles", "policies"):
         extra = ["mentions", ALSO] if name in ("figures", "roles") else []
-        tables[name] = pd.DataFrame(rows[name], columns=cols + locator + extra)
+        tables[name] = pd.DataFrame(rows[name], columns=[*schema.columns(name), NOTE, *extra])
     warnings = []
     found = sum(len(tables[t]) for t in ("figures", "people", "policies"))
     if not found:

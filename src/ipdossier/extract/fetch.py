@@ -18,14 +18,11 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from ..errors import FetchError
 from ..sources import cache_dir
 
 TIMEOUT = 20
 URL = re.compile(r"^https?://", re.IGNORECASE)
-
-
-class FetchError(RuntimeError):
-    """A URL could not be fetched or held no article text; the message names the URL."""
 
 
 def is_url(text: str | os.PathLike) -> bool:

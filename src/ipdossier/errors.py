@@ -1,0 +1,161 @@
+"""Every error the package reports to its user, each with the exit code it ends the
+command with.
+
+One module, so that the CLI maps errors to exit codes in one place (from the class's
+`exit_code`, not a list of `except` clauses), the README's exit-code table can be checked
+against the code, and a module deep in the package can raise a user-facing error without
+importing the layer that reports it. It imports nothing from the package: every layer may
+import it. The modules that used to define these classes re-export them, so older imports
+(`from ipdossier.params import ParameterError`) keep working.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+SUCCESS = 0
+# A run stopped by Ctrl-C or SIGTERM, as shells report a death by SIGINT (128 + 2).
+INTERRUPTED = 130
+
+
+class IpdossierError(Exception):
+    """Base of the package's user-facing errors; the message is what the user reads."""
+
+    exit_code: ClassVar[int] = 1
+
+
+# -- exit 1: the data, a notebook or a build failed -----------------------------------------
+
+
+class DataError(IpdossierError):
+    """The data package cannot be read: a broken descriptor, a file that is not UTF-8, a
+    missing column, a value that is not of its column's type. Names file, row, column."""
+
+    exit_code = 1
+
+    def __init__(
+        self, file: str, message: str, row: int | None = None, column: str | None = None
+    ) -> None:
+        self.file, self.row, self.column, self.message = file, row, column, message
+        where = file
+        if row is not None:
+            where += f", row {row}"
+        if column:
+            where += f", column {column}"
+        super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):
+        return (type(self), (self.file, self.message, self.row, self.column))
+
+
+class DataInvalid(IpdossierError):
+    """The data package fails `ipdossier check`: no notebook may read it. `problems` are
+    check's, one line each."""
+
+    exit_code = 1
+
+    def __init__(self, problems: list) -> None:
+        self.problems = problems
+        super().__init__(f"the data package has {len(problems)} problem(s)")
+
+
+class SourceError(IpdossierError):
+    """A source text is missing or does not match its recorded checksum."""
+
+    exit_code = 1
+
+
+class SourceAbsent(SourceError):
+    """The source text is not on this machine: its locators cannot be re-verified here
+    (not a fault of the package)."""
+
+
+class NotebookFailed(IpdossierError):
+    """A notebook failed while a build ran it; names notebook, variant and cell."""
+
+    exit_code = 1
+
+    def __init__(
+        self, notebook: Path, variant: str, where: str, error: str, executed: Path | None = None
+    ):
+        self.notebook, self.variant, self.where, self.error = notebook, variant, where, error
+        self.executed = executed
+        self.kept_dir: Path | None = None  # set when the failed run is moved to reports/failed
+        super().__init__(f"notebook {notebook.name}, variant {variant}, {where}: {error}")
+
+    def __reduce__(self):
+        # Raised on a Dask worker, it reaches the coordinator by pickle.
+        return (type(self), (self.notebook, self.variant, self.where, self.error, self.executed))
+
+
+class ApplyError(IpdossierError):
+    """`extract apply` refused a draft; data/ is unchanged. `problems` are check's."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, problems: list | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+# -- exit 2: usage ----------------------------------------------------------------------------
+
+
+class ParameterError(IpdossierError, ValueError):
+    """A parameter name is unknown, or its value of the wrong type or out of range."""
+
+    exit_code = 2
+
+
+class VariantError(IpdossierError, ValueError):
+    """The params file is malformed; the message names the file and the entry."""
+
+    exit_code = 2
+
+
+class BuildError(IpdossierError):
+    """A build could not start: nothing to build, bad options."""
+
+    exit_code = 2
+
+
+class ArticleError(IpdossierError, ValueError):
+    """The input cannot be read as an article; the message names the file."""
+
+    exit_code = 2
+
+
+class FetchError(IpdossierError):
+    """A URL could not be fetched or held no article text; the message names the URL."""
+
+    exit_code = 2
+
+
+# -- exit 3, 4: the machine -----------------------------------------------------------------
+
+
+class BuildLocked(IpdossierError):
+    """Another build holds the lock on the reports directory."""
+
+    exit_code = 3
+
+
+class MissingDependency(IpdossierError):
+    """A system program or font the reports need is not installed."""
+
+    exit_code = 4
+
+
+def exit_codes() -> dict[int, list[str]]:
+    """Every exit code the command line ends with, and what ends with it."""
+    codes: dict[int, list[str]] = {SUCCESS: ["success"], INTERRUPTED: ["interrupted"]}
+    seen, todo = set(), [IpdossierError]
+    while todo:
+        cls = todo.pop()
+        for sub in cls.__subclasses__():
+            if sub not in seen:
+                seen.add(sub)
+                todo.append(sub)
+                codes.setdefault(sub.exit_code, []).append(sub.__name__)
+    return codes

@@ -1,0 +1,12 @@
+"""The rewrites an executed chapter goes through before nbconvert's `basic` template
+turns it into a report body, one nbconvert `Preprocessor` per transformation.
+
+`html.chapter_from_node` registers them on its exporter, so `ipdossier build` and
+`jupyter nbconvert --to dossier_pdf` print a chapter through the same chain.
+"""
+
+from .charts_as_images import ChartsAsImages
+from .charts_for_plotly_js import ChartsForPlotlyJs
+from .drop_stderr import DropStderr
+
+__all__ = ["ChartsAsImages", "ChartsForPlotlyJs", "DropStderr"]

@@ -1,0 +1,133 @@
+"""Chapter prose: rendered by the package in the run's language, from the data.
+
+The notebooks hold no prose of their own: `nb.heading` and `nb.prose` display catalogue
+passages, so JupyterLab shows a chapter in its `language` as the report does, and what a
+passage says of the event (its name, its place in the series, counts, plans) comes from
+the data of the event chosen.
+"""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+from IPython import display
+
+from ipdossier import derive, i18n
+from ipdossier import notebook as nb
+from ipdossier.charts import participation, policies, programme, series, targets
+from ipdossier.paths import notebooks_dir
+
+NOTEBOOKS = sorted(notebooks_dir().glob("[0-9]*.ipynb"))
+CJK = re.compile(r"[\u4e00-\u9fff]")
+CALL = re.compile(r"nb\.(prose|heading)\(\s*\"(\w+)\"")
+
+
+def _calls(path) -> list[tuple[str, str]]:
+    cells = nbformat.read(path, as_version=4).cells
+    return [m.groups() for c in cells if c.cell_type == "code" for m in CALL.finditer(c.source)]
+
+
+def _shown(call, *args, **kwargs) -> str:
+    """The Markdown a call displays, as JupyterLab would render it."""
+    shown = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(display, "display", lambda *objs, **_: shown.extend(objs))
+        call(*args, **kwargs)
+    return "\n".join(o.data for o in shown if isinstance(o, display.Markdown))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebooks_hold_no_prose_of_their_own(path):
+    cells = nbformat.read(path, as_version=4).cells
+    assert not [c.source[:40] for c in cells if c.cell_type == "markdown"]
+    assert _calls(path), "a chapter says something"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_passage_reads_in_chinese_in_the_chinese_catalogue(path):
+    for kind, key in _calls(path):
+        full = f"prose_{key}" if kind == "prose" else f"h_{key}"
+        text = i18n.t(full, "zh")
+        text = re.sub(r"\]\([^)]*\)|{\w+}", "]", text)  # link targets and placeholders
+        letters = [ch for ch in text if ch.isalpha()]
+        assert sum(bool(CJK.match(ch)) for ch in letters) / len(letters) > 0.9, full
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_a_chapter_opens_with_the_title_the_contents_give_it(path):
+    node = nbformat.read(path, as_version=4)
+    meta = node.metadata["ipdossier"]
+    first = re.search(r'nb\.heading\("(\w+)", ctx, level=1\)', node.cells[2].source)
+    assert first, "the first cell after set-up heads the chapter"
+    assert i18n.t(f"h_{first[1]}", "en") == meta["title"]
+    assert i18n.t(f"h_{first[1]}", "zh") == meta["title_zh"]
+
+
+@pytest.fixture(scope="module")
+def runs():
+    def ctx(event_id="bth-2017-baoding", language="en", **kw):
+        return nb.setup(event_id, language, renderer="json", **kw)
+
+    return ctx
+
+
+def test_prose_is_in_the_run_language_and_escapes_data(runs):
+    zh = _shown(nb.prose, "event_intro", runs(language="zh"), event="<b>x</b>")
+    en = _shown(nb.prose, "event_intro", runs(), event="<b>x</b>")
+    assert zh.startswith("本章依据原文") and "&lt;b&gt;x&lt;/b&gt;" in zh
+    assert en.startswith("What the sources report") and "<b>" not in en
+    assert _shown(nb.heading, "event", runs(language="zh"), level=1) == "# 活动概况"
+    with pytest.raises(i18n.MissingLabel):
+        nb.prose("no_such_passage", runs())
+
+
+def test_the_series_intro_names_the_event_and_its_place_in_the_series(runs):
+    key, values = series.intro(runs())
+    assert key == "series_intro" and values["nth"] == "9th"
+    assert values["event"] == "Beijing-Tianjin-Hebei Jointly Promotes Synergic Development"
+    key, values = series.intro(runs("bth-2014-tianjin", "zh"))
+    assert key == "series_intro" and values["nth"] == "1"
+    assert values["event"] == "2014年全国知识产权服务品牌机构牵手京津冀发展行动"
+    text = _shown(nb.prose, key, runs("bth-2014-tianjin", "zh"), **values)
+    assert "第1站" in text and "保定" not in text
+    key, _ = series.intro(runs("jinan-ipr-symposium"))
+    assert key == "series_intro_outside"
+
+
+def test_counts_in_the_prose_come_from_the_event(runs):
+    assert participation.extent(runs()) == {"smallest": "4", "largest": "~1,000"}
+    assert participation.extent(runs("bth-2014-tianjin", "zh")) == {
+        "smallest": "18家",
+        "largest": "100余家",
+    }
+    assert programme.undated(runs()) == {"parts": 4, "days": 2}
+    assert programme.undated(runs("bth-2014-tianjin")) is None
+
+
+def test_the_policies_chapter_shows_the_citations_of_this_event_only(runs):
+    baoding = set(derive.cited_policies(runs())["policy_id"])
+    assert {"fyp13-ip", "hebei-powerful-ip", "belt-road"} <= baoding
+    assert "guofa-2015-71" not in baoding  # known from another page, not cited here
+    assert derive.cited_policies(runs("bth-2014-tianjin")).empty
+    assert policies.stated_links(runs()) == 1
+
+
+def test_plan_facts_come_from_the_data(runs):
+    plan = targets.plan_facts(runs(language="zh"))
+    assert plan["number"] == "国发〔2016〕86号" and plan["plan"].startswith("“十三五”")
+    assert (plan["baseline_year"], plan["target_year"]) == ("2015", "2020")
+    province = targets.plan_facts(runs(), level="provincial")
+    assert province["province"] == "Hebei" and province["number"] == "冀政发〔2016〕16号"
+    assert targets.plan_facts(runs(jurisdiction="Beijing")) is None
+    first = targets.first_stop(runs(language="zh"))
+    assert first == {"place": "天津", "month": "2014年11月"}
+
+
+def test_the_series_table_takes_a_stops_date_from_its_own_report(runs):
+    table = derive.series_table(runs("bth-2014-tianjin", "zh")).set_index("position")
+    assert table.loc[1, "place"] == "天津市" and table.loc[1, "date"] == "2014-11"
+    assert table.loc[1, "participants"].startswith("100余家")
+    assert set(table.attrs["reported"]["source_id"]) == {"tjrb-2014-11-13-tianjin-stop"}
+    assert table.loc[9, "date"] == "2017-07-05"
