@@ -13,13 +13,14 @@ import sys
 import time
 from pathlib import Path
 
+import distributed
 import nbformat
 import pytest
 from pypdf import PdfReader
 
 from ipdossier.paths import data_dir, sources_dir
 
-distributed = pytest.importorskip("distributed")  # a dev dependency: always installed here
+pytestmark = [pytest.mark.slow, pytest.mark.heavy]
 
 PARAMS = """event_id: str = "bth-2017-baoding"  # event
 language: str = "en"  # "en" or "zh"

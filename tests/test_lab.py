@@ -16,7 +16,6 @@ import secrets
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -29,7 +28,20 @@ from pypdf import PdfReader
 from ipdossier.export.browser import find_chromium
 from ipdossier.paths import data_dir, notebooks_dir, sources_dir
 
-pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = [pytest.mark.slow, pytest.mark.heavy]
+
+
+def lab_python() -> Path:
+    """The Python of JupyterLab's own virtualenv (`make lab`, `make test-heavy` create it:
+    IPDOSSIER_LAB_VENV, default .venv-lab in the checkout). JupyterLab is not installed
+    beside the report's packages, which it would slow (see pyproject.toml)."""
+    venv = Path(os.environ.get("IPDOSSIER_LAB_VENV", ROOT / ".venv-lab"))
+    python = (ROOT / venv if not venv.is_absolute() else venv) / "bin" / "python"
+    assert python.is_file(), f"no JupyterLab virtualenv at {venv}: `make test-heavy` creates it"
+    return python
+
 
 CHAPTER = "02_series.ipynb"  # the cheapest chapter to run
 TIMEOUT_MS = 90_000
@@ -75,7 +87,7 @@ def lab(tmp_path):
     with open(log, "w") as out:
         server = subprocess.Popen(
             [
-                sys.executable,
+                str(lab_python()),
                 "-m",
                 "jupyterlab",
                 "--no-browser",

@@ -42,7 +42,9 @@ def test_environment_yml_agrees_with_pyproject():
     pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
     assert "python=3.11" in conda and "pip" in conda
     assert project["requires-python"].startswith(">=3.11")
-    wanted = set(project["dependencies"]) | set(project["optional-dependencies"]["dev"])
+    # One conda environment for everything, JupyterLab included.
+    extras = project["optional-dependencies"]
+    wanted = set(project["dependencies"]) | set(extras["dev"]) | set(extras["lab"])
     assert set(pip) - {"-e ."} == wanted
     assert "-e ." in pip
 

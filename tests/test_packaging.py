@@ -165,6 +165,7 @@ def _small_executed_notebook(path: Path) -> Path:
 
 
 @pytest.mark.slow
+@pytest.mark.heavy
 def test_wheel_holds_every_package_file_and_exports_from_a_fresh_virtualenv(tmp_path):
     wheel = _build_wheel(tmp_path)
 
