@@ -15,8 +15,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 
 class VariantError(ValueError):
     """The params file is malformed; the message names the file and the entry."""
@@ -39,6 +37,8 @@ def _auto_name(params: dict) -> str:
 def load_variants(path: Path | None) -> list[Variant]:
     if path is None:
         return [Variant("default", {})]
+    import yaml  # here: a build without a params file (and its no-op check) does without
+
     try:
         doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
@@ -91,6 +91,8 @@ def cluster_address(path: Path | None) -> str | None:
     """The `cluster:` a params file names, if any."""
     if path is None:
         return None
+    import yaml
+
     try:
         doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
