@@ -250,6 +250,7 @@ class Run:
 
     def after(self, task: Task, value) -> list[Task]:
         plan = task.plan
+        log.debug("%s done: %s", type(task).__name__, plan.slug)
         match task:
             case Execute(_, nb):
                 plan.seconds[nb.name] = round(value, 3)
@@ -318,7 +319,7 @@ def run(
             # One browser for the whole run: it draws every chart and prints several
             # documents at once. It launches in the background: the notebooks start
             # meanwhile, and only their charts wait for it.
-            printer_cm = PdfPrinter(concurrency=min(3, options.jobs + 1))
+            printer_cm = PdfPrinter(concurrency=min(3, options.jobs))
             work.printer = printer_cm.start()
         left_to_execute = len(work.to_execute)
         futures: dict[Future, Task] = {}

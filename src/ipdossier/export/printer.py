@@ -37,6 +37,14 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
     "--disable-extensions",
+    # Fewer processes, less memory (each Chromium process maps the same ~100 MB of code
+    # and fonts): no zygotes (there is no sandbox to fork into), the GPU and network
+    # services inside the browser process, no audio service and no spare renderer kept
+    # ready for a next tab. A build's browser peaks about 0.4 GB lower.
+    "--no-zygote",
+    "--in-process-gpu",
+    "--enable-features=NetworkServiceInProcess2",
+    "--disable-features=AudioServiceOutOfProcess,SpareRendererForSitePerProcess",
 ]
 MARGIN = {"top": "18mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}
 FOOTER = "Page {page} of {total}"
