@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from ipdossier.build import plan, runs
+from ipdossier.build import BuildOptions, build, plan, runs
 from ipdossier.build.fingerprint import data_digests
-from ipdossier.build.orchestrate import FORMATS, select_notebooks
+from ipdossier.build.orchestrate import FORMATS, _plan_variants, select_notebooks
 from ipdossier.build.variants import Variant, load_variants
 from ipdossier.paths import data_dir
 
@@ -42,7 +42,7 @@ def cli_in_fresh_python(*args: str) -> tuple[dict, str]:
     return json.loads(last), "\n".join(lines) + done.stderr
 
 
-def published(reports: Path, key: str) -> Path:
+def published(reports: Path, key: str | None) -> Path:
     """A published run of the default variant, as a build with `key` leaves it."""
     run_id = "20260101T000000Z-abcd"
     run = reports / run_id
@@ -107,3 +107,26 @@ def test_a_run_with_the_same_key_is_unchanged_only_while_its_reports_are_there(t
     assert not plan.unchanged(latest, "k")
     failed = {**latest, "status": "failed"}
     assert not plan.unchanged(failed, "k")
+
+
+def test_a_run_found_up_to_date_by_its_cache_keys_records_the_request_key(tmp_path):
+    # A run published without a request key (an older version, or a notebook since saved
+    # with outputs): the first no-op finds it current by its cache keys and records the
+    # key, so the next no-op decides from the key alone.
+    reports = tmp_path / "reports"
+    files = data_digests(data_dir())
+    notebooks = select_notebooks(())
+    plans = _plan_variants(load_variants(None), notebooks, FORMATS, data_dir(), files, reports)
+    run = published(reports, None)
+    manifest = json.loads((run / "manifest.json").read_text(encoding="utf-8"))
+    manifest["variants"][0]["export_key"] = plans[0].export_key
+    manifest["data"] = {"checked": True, "files": files}
+    (run / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+    result = build(BuildOptions(out=reports, progress=False))
+    assert result.status == "up-to-date" and result.run_dir == run
+    recorded = json.loads((run / "manifest.json").read_text(encoding="utf-8"))
+    assert recorded["request_key"] == this_checkouts_request()
+    assert recorded["variants"] == manifest["variants"] and "_dir" not in recorded
+    outcome, output = cli_in_fresh_python("build", "--no-progress", "--out", str(reports))
+    assert outcome["code"] == 0 and outcome["heavy"] == [], output

@@ -129,7 +129,7 @@ def build(options: BuildOptions) -> BuildResult:
         plans = _plan_variants(variants, notebooks, formats, data_path, data_files, out)
         t_validate = time.perf_counter() - t0
         if not options.force and plan_mod.up_to_date(latest, plans):
-            return _up_to_date(out, latest, options)
+            return _up_to_date(out, latest, options, request)
         previous = (
             plan_mod.Previous()
             if options.force
@@ -182,9 +182,19 @@ def build(options: BuildOptions) -> BuildResult:
         return result
 
 
-def _up_to_date(out: Path, latest: dict, options: BuildOptions) -> BuildResult:
+def _up_to_date(
+    out: Path, latest: dict, options: BuildOptions, request: str | None = None
+) -> BuildResult:
+    """The published run stands. Found so by its cache keys (`request` given), it records
+    this request's key, so that the same request next time is answered from the key
+    alone (a run published before request keys, or a notebook saved with outputs)."""
     run_dir = Path(latest["_dir"])
     log.info("up to date: %s", run_dir)
+    if request is not None and latest.get("request_key") != request:
+        from . import manifest as manifest_mod
+
+        stored = {k: v for k, v in latest.items() if k != "_dir"}
+        manifest_mod.write(run_dir / "manifest.json", {**stored, "request_key": request})
     if options.keep:
         runs.prune(out, options.keep)
     return BuildResult("up-to-date", run_dir, manifest=latest)
