@@ -84,7 +84,7 @@ class WorkerResources:
 
 def new_kernel_pool() -> KernelPool:
     # Kernels emit the charts' JSON only; their SVGs are drawn by the run's one browser
-    # (export.figures), so no kernel starts a kaleido browser of its own.
+    # (export.chart_svgs), so no kernel starts a kaleido browser of its own.
     return KernelPool(notebooks_dir(), env={"PLOTLY_RENDERER": "plotly_mimetype"})
 
 
@@ -192,7 +192,7 @@ class Run:
         return time.perf_counter() - start
 
     def _draw(self, plan: VariantPlan, nb: Path) -> None:
-        from ..export.figures import add_svgs  # here: a no-op build never loads plotly
+        from ..export.chart_svgs import add_svgs  # here: a no-op build never loads plotly
 
         add_svgs(plan.executed_path(self.stage, nb), self.printer)
 
