@@ -1,7 +1,7 @@
 """A build with nothing to do decides so without the heavy stack.
 
 `ipdossier build` on reports that are up to date answers from the request key alone
-(`build.plan`): it must not import papermill, pandas, plotly, nbconvert, jupyter_client
+(`pipeline.plan`): it must not import papermill, pandas, plotly, nbconvert, jupyter_client
 or distributed, which cost seconds to load. These tests run the command line in a fresh
 interpreter and read `sys.modules`, so an eager import anywhere on that path fails them.
 """
@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from ipdossier.build import BuildOptions, build, plan, runs
-from ipdossier.build.fingerprint import data_digests
-from ipdossier.build.orchestrate import FORMATS, _plan_variants, select_notebooks
-from ipdossier.build.variants import Variant, load_variants
 from ipdossier.paths import data_dir
+from ipdossier.pipeline import BuildOptions, build, plan, runs
+from ipdossier.pipeline.fingerprint import data_digests
+from ipdossier.pipeline.orchestrate import FORMATS, _plan_variants, select_notebooks
+from ipdossier.pipeline.variants import Variant, load_variants
 
 HEAVY = ("pandas", "plotly", "papermill", "nbconvert", "jupyter_client", "distributed")
 

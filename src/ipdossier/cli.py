@@ -135,12 +135,12 @@ def build(
     re-executed; a second build while one runs exits with code 3."""
     import logging
 
-    from .build import BuildOptions
-    from .build import build as run_build
-    from .build.execute import NotebookFailed
-    from .build.lock import BuildLocked
-    from .build.orchestrate import BuildError, DataInvalid
-    from .build.variants import VariantError, cluster_address
+    from .pipeline import BuildOptions
+    from .pipeline import build as run_build
+    from .pipeline.execute import NotebookFailed
+    from .pipeline.lock import BuildLocked
+    from .pipeline.orchestrate import BuildError, DataInvalid
+    from .pipeline.variants import VariantError, cluster_address
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     # systemd and cron stop jobs with SIGTERM: unwind so the staged run is set aside and

@@ -76,7 +76,7 @@ Task = Execute | Draw | Chapter | Export
 @dataclass
 class WorkerResources:
     """What a Dask worker keeps between the variants it builds: warm kernels and one
-    started browser (see `build.cluster`)."""
+    started browser (see `pipeline.cluster`)."""
 
     kernels: KernelPool
     printer: object
