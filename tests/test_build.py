@@ -24,8 +24,8 @@ import nbformat
 import pytest
 from conftest import edit_cell
 
-from ipdossier.build.fingerprint import sha256_file
 from ipdossier.paths import data_dir, sources_dir
+from ipdossier.pipeline.fingerprint import sha256_file
 
 PARAMS = """event_id: str = "bth-2017-baoding"  # event
 language: str = "en"  # "en" or "zh"

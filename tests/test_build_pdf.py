@@ -20,8 +20,8 @@ import yaml
 from conftest import EVERY_JURISDICTION, ROOT, read_manifest, run_build
 from pypdf import PdfReader
 
-from ipdossier.build.fingerprint import sha256_file
 from ipdossier.export.browser import find_chromium
+from ipdossier.pipeline.fingerprint import sha256_file
 
 pytestmark = pytest.mark.slow
 

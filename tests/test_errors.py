@@ -64,15 +64,15 @@ def test_every_user_error_is_in_errors_py_with_a_code():
 
 
 def test_old_import_paths_still_give_the_same_classes():
-    from ipdossier.build.execute import NotebookFailed
-    from ipdossier.build.lock import BuildLocked
-    from ipdossier.build.orchestrate import BuildError, DataInvalid
-    from ipdossier.build.variants import VariantError
     from ipdossier.export.browser import MissingDependency
     from ipdossier.extract.apply import ApplyError
     from ipdossier.extract.article import ArticleError
     from ipdossier.extract.fetch import FetchError
     from ipdossier.params import ParameterError
+    from ipdossier.pipeline.execute import NotebookFailed
+    from ipdossier.pipeline.lock import BuildLocked
+    from ipdossier.pipeline.orchestrate import BuildError, DataInvalid
+    from ipdossier.pipeline.variants import VariantError
     from ipdossier.sources import SourceAbsent, SourceError
 
     assert (NotebookFailed, BuildLocked, BuildError, DataInvalid, VariantError) == (

@@ -31,14 +31,14 @@ from pdfs import compact, flat, nfkc, text_of
 from pypdf import PdfReader, PdfWriter
 
 from ipdossier import data
-from ipdossier.build.execute import execute
-from ipdossier.build.kernels import KernelPool
 from ipdossier.export import outline, report
 from ipdossier.export.printer import PdfPrinter
 from ipdossier.export.report import render_report
 from ipdossier.i18n import t
 from ipdossier.params import validate
 from ipdossier.paths import data_dir, notebooks_dir
+from ipdossier.pipeline.execute import execute
+from ipdossier.pipeline.kernels import KernelPool
 
 pytestmark = pytest.mark.slow
 

@@ -14,10 +14,10 @@ import nbformat
 import pytest
 
 from ipdossier import data
-from ipdossier.build.execute import execute
-from ipdossier.build.kernels import KernelPool
 from ipdossier.params import JURISDICTIONS, LANGUAGES, ParameterError, validate
 from ipdossier.paths import notebooks_dir
+from ipdossier.pipeline.execute import execute
+from ipdossier.pipeline.kernels import KernelPool
 
 NOTEBOOKS = sorted(notebooks_dir().glob("[0-9]*.ipynb"))
 ROOT = Path(__file__).resolve().parent.parent

@@ -43,8 +43,8 @@ def test_papermill_finds_the_engines_without_importing_ipdossier_first():
     assert done.returncode == 0, done.stderr
     found = dict(line.split(" ", 1) for line in done.stdout.splitlines())
     assert found == {
-        "ipdossier-warm": "ipdossier.build.kernels WarmKernelEngine",
-        "ipdossier-plain": "ipdossier.build.kernels PlainEngine",
+        "ipdossier-warm": "ipdossier.pipeline.kernels WarmKernelEngine",
+        "ipdossier-plain": "ipdossier.pipeline.kernels PlainEngine",
     }
 
 

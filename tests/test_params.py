@@ -125,7 +125,7 @@ def test_a_valid_unquoted_date_stays_the_date_it_reads(notebook):
 
 
 def test_a_params_file_is_read_with_its_dates_as_written(tmp_path):
-    from ipdossier.build.variants import load_variants
+    from ipdossier.pipeline.variants import load_variants
 
     path = tmp_path / "p.yaml"
     path.write_text("defaults: {as_of: 2017-07-06}\nvariants: [{language: zh}]\n")

@@ -163,9 +163,9 @@ def build(
     re-executed; a second build while one runs exits with code 3."""
     import logging
 
-    from .build import BuildOptions
-    from .build import build as run_build
-    from .build.variants import cluster_address
+    from .pipeline import BuildOptions
+    from .pipeline import build as run_build
+    from .pipeline.variants import cluster_address
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     # systemd and cron stop jobs with SIGTERM: unwind so the staged run is set aside and

@@ -11,11 +11,14 @@ up on the fly.
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is for callers; the catalogue itself stays light to import
+    import pandas as pd
 
 LANGUAGES = ("en", "zh")
 
@@ -64,7 +67,7 @@ def ordinal(n: int, language: str = "en") -> str:
 
 def month(value: str, language: str = "en") -> str:
     """A stated month ("2014-11") in prose: November 2014; 2014年11月."""
-    day = pd.Timestamp(f"{value[:7]}-01")
+    day = dt.date(int(value[:4]), int(value[5:7]), 1)
     return f"{day.year}年{day.month}月" if language == "zh" else f"{day:%B %Y}"
 
 

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import papermill
 import yaml
 
 from . import schema
@@ -96,6 +95,8 @@ def read_parameters(notebook: Path | str) -> dict[str, Parameter]:
 
 @lru_cache(maxsize=64)
 def _read_parameters(path: Path, mtime_ns: int, size: int) -> dict[str, Parameter]:
+    import papermill  # here: importing this module (for ParameterError) stays light
+
     try:
         found = papermill.inspect_notebook(str(path))
     except Exception as exc:  # papermill raises several types for unreadable notebooks

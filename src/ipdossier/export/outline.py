@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import io
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject, TextStringObject
+import pikepdf
+
+# pikepdf (qpdf) reads an outline without parsing the rest of the document; pypdf took a
+# second or more per chapter on the tagged PDFs Chromium writes, twice per PDF of a build.
 
 
 def undouble(title: str) -> str:
@@ -21,54 +23,79 @@ def undouble(title: str) -> str:
     return title
 
 
-def _titles(items) -> list[str]:
-    out = []
-    for item in items:
-        out += _titles(item) if isinstance(item, list) else [str(item.title)]
-    return out
-
-
-def tidy(pdf: bytes) -> bytes:
-    if all(undouble(title) == title for title in _titles(PdfReader(io.BytesIO(pdf)).outline)):
-        return pdf
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    root = writer._root_object.get("/Outlines")
+def _items(doc: pikepdf.Pdf, top_level_only: bool = False):
+    """The outline's item dictionaries, each level in order."""
+    root = doc.Root.get("/Outlines")
     if root is None:
-        return pdf
-    stack = [root.get_object().get("/First")]
+        return
+    stack = [root.get("/First")]
     while stack:
         node = stack.pop()
         while node is not None:
-            item = node.get_object()
+            yield node
+            if "/First" in node and not top_level_only:
+                stack.append(node.First)
+            node = node.get("/Next")
+
+
+def _named(doc: pikepdf.Pdf) -> dict[str, object]:
+    """Named destinations, from the name tree and from the older /Dests dictionary."""
+    found: dict[str, object] = {}
+    names = doc.Root.get("/Names")
+    if names is not None and "/Dests" in names:
+        found.update((str(k), v) for k, v in pikepdf.NameTree(names.Dests).items())
+    old = doc.Root.get("/Dests")
+    if old is not None:
+        found.update((str(k).lstrip("/"), v) for k, v in old.items())
+    return found
+
+
+def _page(dest, index: dict, named: dict) -> int:
+    """1-based page of a destination (an array, a name, or a dictionary holding /D)."""
+    if isinstance(dest, (pikepdf.Name, pikepdf.String)):
+        dest = named[str(dest).lstrip("/")]
+    if isinstance(dest, pikepdf.Dictionary):
+        dest = dest.D
+    return index[dest[0].objgen] + 1
+
+
+def tidy(pdf: bytes) -> bytes:
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        doubled = []
+        for item in _items(doc):
             title = str(item.get("/Title", ""))
-            fixed = undouble(title)
-            if fixed != title:
-                item[NameObject("/Title")] = TextStringObject(fixed)
-            if "/First" in item:
-                stack.append(item["/First"])
-            node = item.get("/Next")
-    out = io.BytesIO()
-    writer.write(out)
+            if undouble(title) != title:
+                doubled.append((item, undouble(title)))
+        if not doubled:
+            return pdf
+        for item, fixed in doubled:
+            item.Title = pikepdf.String(fixed)
+        out = io.BytesIO()
+        doc.save(out, stream_decode_level=pikepdf.StreamDecodeLevel.none)
     return out.getvalue()
 
 
 def top_level_pages(pdf: bytes) -> dict[str, int]:
     """Top-level bookmark titles and their 1-based pages."""
-    reader = PdfReader(io.BytesIO(pdf))
-    pages: dict[str, int] = {}
-    for item in reader.outline:
-        if isinstance(item, list):
-            continue
-        title = undouble(item.title.strip())
-        pages.setdefault(title, reader.get_destination_page_number(item) + 1)
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        index = {page.objgen: i for i, page in enumerate(doc.pages)}
+        named = _named(doc)
+        pages: dict[str, int] = {}
+        for item in _items(doc, top_level_only=True):
+            dest = item.get("/Dest")
+            if dest is None and "/A" in item:
+                dest = item.A.get("/D")
+            if dest is None:
+                continue
+            title = undouble(str(item.get("/Title", "")).strip())
+            pages.setdefault(title, _page(dest, index, named))
     return pages
 
 
 def destination_pages(pdf: bytes) -> dict[str, int]:
     """Named destinations (the ids that links in the document point to, such as
     "chapter-1") and their 1-based pages."""
-    reader = PdfReader(io.BytesIO(pdf))
-    return {
-        name.lstrip("/"): reader.get_destination_page_number(dest) + 1
-        for name, dest in reader.named_destinations.items()
-    }
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        index = {page.objgen: i for i, page in enumerate(doc.pages)}
+        named = _named(doc)
+        return {name: _page(dest, index, named) for name, dest in named.items()}

@@ -9,6 +9,10 @@ right but its text layer says 王⼩明, and a reader's search for 小 finds not
 unified ideograph (the Kangxi radicals' compatibility decomposition; for the CJK radicals
 supplement, the character Unicode gives as their equivalent). Glyphs are untouched, so
 the page looks the same; only the text layer changes.
+
+Every printed PDF passes through here, so the maps are read and rewritten with pikepdf
+(qpdf): pypdf's full copy of a tagged document cost seconds per PDF, most of a build's
+export time.
 """
 
 from __future__ import annotations
@@ -17,8 +21,7 @@ import io
 import re
 import unicodedata
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import DictionaryObject, IndirectObject
+import pikepdf
 
 # Code point blocks whose characters are look-alikes of unified ideographs.
 KANGXI = range(0x2F00, 0x2FE0)
@@ -188,28 +191,55 @@ def fix_cmap(cmap: bytes) -> bytes:
     return head + body + cmap[last:]
 
 
-def _fonts(writer: PdfWriter):
-    seen = set()
-    for obj in writer._objects:
-        if isinstance(obj, DictionaryObject) and "/ToUnicode" in obj and id(obj) not in seen:
-            seen.add(id(obj))
-            yield obj
+def _maps(doc: pikepdf.Pdf):
+    """Every font's ToUnicode stream, once each: fonts are found through the resources of
+    the pages, their annotations' appearances, forms, patterns and Type3 glyphs. (Walking
+    these is half the time of visiting every object of a tagged document.)"""
+    found: dict[tuple, pikepdf.Stream] = {}
+    seen: set[tuple] = set()
+    pending = [page.obj.get("/Resources") for page in doc.pages]
+    for page in doc.pages:
+        for annot in page.obj.get("/Annots") or []:
+            appearance = annot.get("/AP")
+            normal = appearance.get("/N") if appearance is not None else None
+            if isinstance(normal, pikepdf.Stream):
+                pending.append(normal.get("/Resources"))
+    while pending:
+        resources = pending.pop()
+        if resources is None:
+            continue
+        for _, font in (resources.get("/Font") or {}).items():
+            if "/ToUnicode" in font:
+                found.setdefault(font.ToUnicode.objgen, font.ToUnicode)
+            pending.append(font.get("/Resources"))  # Type3 glyphs
+        for kind in ("/XObject", "/Pattern"):
+            for _, item in (resources.get(kind) or {}).items():
+                key = item.objgen
+                if key == (0, 0) or key not in seen:
+                    seen.add(key)
+                    pending.append(item.get("/Resources"))
+    return found.values()
 
 
 def fix(pdf: bytes) -> bytes:
     """The PDF with radicals in its fonts' ToUnicode maps replaced (unchanged if none)."""
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     changed = False
-    for font in _fonts(writer):
-        ref = font.raw_get("/ToUnicode")
-        stream = ref.get_object() if isinstance(ref, IndirectObject) else ref
-        data = stream.get_data()
-        fixed = fix_cmap(data)
-        if fixed != data:
-            stream.set_data(fixed)
-            changed = True
-    if not changed:
-        return pdf
-    out = io.BytesIO()
-    writer.write(out)
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        for stream in _maps(doc):
+            data = stream.read_bytes()
+            fixed = fix_cmap(data)
+            if fixed != data:
+                stream.write(fixed)
+                changed = True
+        if not changed:
+            return pdf
+        out = io.BytesIO()
+        # Streams are copied as they are (not decoded and compressed again), and the
+        # many small objects of the tagged structure go into object streams: a third of
+        # the time and of the size of a plain rewrite.
+        doc.save(
+            out,
+            stream_decode_level=pikepdf.StreamDecodeLevel.none,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        )
     return out.getvalue()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..quantities import quantities
-from .figures import Count
+from .counts import Count
 from .people import Mention
 
 _CN_NUM = "零〇一二两三四五六七八九十百千万亿"

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__, schema
-from . import chinese, dates, fetch, figures, language, people, policies
+from . import chinese, counts, dates, fetch, language, people, policies
 from .article import Article, from_text, read_article, sentences
 from .typos import fix, slug
 
@@ -469,7 +469,7 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
     for role, org, (para, start, _end, line) in event_orgs:
         oid = add_org(people.normal_org(org), org, para, start, line)
         ev["host_org_id" if role == "host" else "organiser_org_id"] = oid
-    find_counts = chinese.counts if zh else figures.counts
+    find_counts = chinese.counts if zh else counts.counts
     find_people = chinese.people if zh else people.mentions
     find_policies = (lambda para, line: []) if zh else policies.mentions
     # A sentence met before (a repeated paragraph) is not read again: the rows it gave

@@ -24,15 +24,10 @@ import threading
 import time
 from pathlib import Path
 
-from .orchestrate import (
-    PRELOAD,
-    BuildError,
-    BuildResult,
-    WorkerResources,
-    _Job,
-    _run,
-    new_kernel_pool,
-)
+from ..errors import BuildError
+from . import stages
+from .plan import BuildResult, Previous, VariantPlan
+from .stages import PRELOAD, WorkerResources, new_kernel_pool
 
 PLUGIN = "ipdossier"
 # A variant whose worker dies is run again on another worker at most this many times.
@@ -80,7 +75,7 @@ def worker_plugin():
     return DossierWorker()
 
 
-def build_variant(options, job: _Job, formats, out: str, run_id: str, stage: str, previous):
+def build_variant(options, job: VariantPlan, formats, run_id: str, stage: str, previous: Previous):
     """Runs on a worker: one variant, executed and exported into the shared staging
     folder with the worker's kernels and browser."""
     from distributed import get_worker
@@ -90,18 +85,18 @@ def build_variant(options, job: _Job, formats, out: str, run_id: str, stage: str
     shutil.rmtree(Path(stage) / job.variant.slug, ignore_errors=True)
     # A worker's parallelism is its Dask threads; a variant's notebooks run in turn.
     one = dataclasses.replace(options, jobs=1)
-    return _run(one, [job], formats, Path(out), run_id, Path(stage), previous, False, resources)
+    return stages.run(one, [job], formats, run_id, Path(stage), previous, False, resources)
 
 
 def run(
     address: str,
     options,
-    jobs: list[_Job],
+    jobs: list[VariantPlan],
     formats,
     out: Path,
     run_id: str,
     stage: Path,
-    previous: list[dict],
+    previous: Previous,
 ) -> BuildResult:
     """Every variant on the cluster at `address`; one BuildResult for the whole run."""
     distributed = _distributed()
@@ -118,7 +113,6 @@ def run(
                 options,
                 job,
                 formats,
-                str(out),
                 run_id,
                 str(stage),
                 previous,

@@ -84,6 +84,19 @@ def previous_manifests(reports: Path) -> list[dict]:
     return out
 
 
+def latest_manifest(reports: Path) -> dict | None:
+    """The manifest of the run behind `latest` (None if there is none, or unreadable)."""
+    run = latest_run(reports)
+    if run is None:
+        return None
+    try:
+        manifest = json.loads((run / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    manifest["_dir"] = str(run)
+    return manifest
+
+
 def prune(reports: Path, keep: int) -> list[Path]:
     """Remove all but the `keep` newest runs; the run behind `latest` always stays."""
     current = latest_run(reports)

@@ -15,10 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from ..errors import VariantError
-from ..params import RunParameters, YamlLoader
 
 
 @dataclass(frozen=True)
@@ -38,6 +35,10 @@ def _auto_name(params: dict) -> str:
 def load_variants(path: Path | None) -> list[Variant]:
     if path is None:
         return [Variant("default", {})]
+    import yaml  # here: a build without a params file (and its no-op check) does without
+
+    from ..params import RunParameters, YamlLoader
+
     try:
         doc = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=YamlLoader)
     except FileNotFoundError as exc:
@@ -96,6 +97,10 @@ def cluster_address(path: Path | None) -> str | None:
     """The `cluster:` a params file names, if any."""
     if path is None:
         return None
+    import yaml
+
+    from ..params import YamlLoader
+
     try:
         doc = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=YamlLoader)
     except (OSError, yaml.YAMLError):

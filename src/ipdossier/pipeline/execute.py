@@ -1,16 +1,19 @@
-"""Execute one notebook with papermill, naming notebook, variant and cell on failure."""
+"""Execute one notebook with papermill, naming notebook, variant and cell on failure.
+
+papermill and the kernel machinery are imported when a notebook runs, not with this
+module: the command line imports `NotebookFailed` to report failures, and a build that
+finds nothing to run never needs them."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
-
-import nbformat
-import papermill as pm
-from papermill.exceptions import PapermillExecutionError
+from typing import TYPE_CHECKING
 
 from ..errors import NotebookFailed
-from .kernels import ENGINE, KERNEL, PLAIN_ENGINE, KernelPool
+
+if TYPE_CHECKING:
+    from .kernels import KernelPool
 
 
 def _source_cell(notebook: Path, source: str, cell_index: int) -> str:
@@ -19,6 +22,8 @@ def _source_cell(notebook: Path, source: str, cell_index: int) -> str:
     papermill's index counts its injected-parameters cell, and the notebook it writes
     has error banners inserted, so neither index is the analyst's; the failing cell's
     source identifies it in the original."""
+    import nbformat
+
     try:
         cells = nbformat.read(notebook, as_version=4).cells
     except (OSError, ValueError):
@@ -44,6 +49,11 @@ def execute(
     """Run `notebook` into `output`; returns seconds taken.
 
     With `kernels`, the run uses this thread's warm kernel instead of starting one."""
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    from .kernels import ENGINE, KERNEL, PLAIN_ENGINE
+
     start = time.perf_counter()
     output.parent.mkdir(parents=True, exist_ok=True)
     extra = {"engine_name": PLAIN_ENGINE}
