@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -383,3 +384,46 @@ def test_a_kernel_that_dies_is_reported_at_its_cell(project):
     assert "cell 3" in failed.stderr, failed.stderr[-2000:]
     assert "before the first cell" not in failed.stderr
     assert "DeadKernelError" in failed.stderr
+
+
+# A disk that fills while the reports are written: `ipdossier build` run with the report
+# writer failing as a full disk makes it fail (the CLI otherwise as a user runs it).
+FULL_DISK = """
+import errno, sys
+import ipdossier.export.report as report
+
+def full(*args, **kwargs):
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+report.write_atomic = full
+from ipdossier.cli import app
+sys.argv = ["ipdossier", "build", "--no-progress", *sys.argv[1:]]
+app()
+"""
+
+
+def test_a_full_disk_says_how_much_space_a_run_needs_and_keeps_failed_runs_small(project):
+    first = ipdossier(project, "--format", "html")
+    assert first.returncode == 0, first.stderr
+    latest = (project / "reports" / "latest").resolve()
+    for _ in range(2):
+        full = subprocess.run(
+            [sys.executable, "-c", FULL_DISK, "--format", "pdf", "--force", "--keep", "1"],
+            cwd=project,
+            env=_env(project),
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert full.returncode == 1, full.stderr[-2000:]
+        assert "Traceback" not in full.stderr
+        message = full.stderr
+        assert "no space left on the device of" in message and "MB free" in message
+        assert re.search(r"a run needs about [\d,]+ MB", message), message
+        assert (project / "reports" / "latest").resolve() == latest
+    # Failed runs keep the executed notebooks and logs, not half-written exports, and
+    # --keep prunes them like published runs.
+    (kept,) = (project / "reports" / "failed").iterdir()
+    files = [p for p in kept.rglob("*") if p.is_file()]
+    assert files and {p.suffix for p in files} <= {".ipynb", ".log", ".json"}
+    assert any(p.suffix == ".ipynb" for p in files)

@@ -89,6 +89,28 @@ class NotebookFailed(IpdossierError):
         return (type(self), (self.notebook, self.variant, self.where, self.error, self.executed))
 
 
+class DiskFull(IpdossierError):
+    """The disk filled up during a build: says where, how much is free, and about how much
+    a run needs (the last run's size), after the partial run was made small."""
+
+    exit_code = 1
+
+    def __init__(self, where: str, free: int, needed: int | None, kept: Path | None) -> None:
+        self.where, self.free, self.needed, self.kept = where, free, needed, kept
+        need = f"; a run needs about {_mb(needed)} (the size of the last one)" if needed else ""
+        kept_note = f"; the notebooks and log of the failed run are in {kept}" if kept else ""
+        super().__init__(
+            f"no space left on the device of {where}: {_mb(free)} free{need}{kept_note}"
+        )
+
+    def __reduce__(self):
+        return (type(self), (self.where, self.free, self.needed, self.kept))
+
+
+def _mb(size: int | None) -> str:
+    return f"{(size or 0) / 1e6:,.0f} MB"
+
+
 class ApplyError(IpdossierError):
     """`extract apply` refused a draft; data/ is unchanged. `problems` are check's."""
 

@@ -9,13 +9,15 @@ with them papermill, pandas and plotly, are imported when there is work to do.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import shutil
 import sys
 import time
 from pathlib import Path
 
-from ..errors import BuildError, DataInvalid
+from ..errors import BuildError, DataInvalid, DiskFull
 from ..paths import data_dir, notebooks_dir, reports_dir
 from . import plan as plan_mod
 from . import runs
@@ -139,36 +141,61 @@ def build(options: BuildOptions) -> BuildResult:
                 from . import stages
 
                 result = stages.run(options, plans, formats, run_id, stage, previous, progress)
+            _finish(stage, result, request, data_path, data_files, t0, t_validate)
         except BaseException as exc:
             kept = runs.keep_failed(out, run_id)
+            if options.keep:
+                runs.prune(out, options.keep)
+            if _disk_full(exc):
+                needed = runs.run_size(runs.latest_run(out))
+                free = shutil.disk_usage(out).free
+                raise DiskFull(str(out), free, needed, kept) from exc
             if isinstance(exc, NotebookFailed) and kept:
                 exc.kept_dir = kept
             raise
-        from .. import data as dossier_data
-        from . import manifest as manifest_mod
-
-        manifest = result.manifest
-        manifest.update(
-            {
-                "request_key": request,
-                "data": {
-                    "path": str(data_path),
-                    "checked": True,
-                    "version": dossier_data.load(data_path).version,
-                    "files": data_files,
-                },
-                "timings": {
-                    **manifest["timings"],
-                    "validate_s": round(t_validate, 3),
-                    "total_s": round(time.perf_counter() - t0, 3),
-                },
-            }
-        )
-        manifest_mod.write(stage / "manifest.json", manifest)
         result.run_dir = runs.publish(out, run_id)
         if options.keep:
             runs.prune(out, options.keep)
         return result
+
+
+def _disk_full(exc: BaseException) -> bool:
+    """Whether a failure comes from a full disk, however deep in its causes (a kernel or
+    an export thread may have hit it first)."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+            return True
+        if "No space left on device" in str(exc):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def _finish(stage, result, request, data_path, data_files, t0, t_validate):
+    """The run's manifest, written into the staged run before it is published."""
+    from .. import data as dossier_data
+    from . import manifest as manifest_mod
+
+    manifest = result.manifest
+    manifest.update(
+        {
+            "request_key": request,
+            "data": {
+                "path": str(data_path),
+                "checked": True,
+                "version": dossier_data.load(data_path).version,
+                "files": data_files,
+            },
+            "timings": {
+                **manifest["timings"],
+                "validate_s": round(t_validate, 3),
+                "total_s": round(time.perf_counter() - t0, 3),
+            },
+        }
+    )
+    manifest_mod.write(stage / "manifest.json", manifest)
 
 
 def _up_to_date(

@@ -45,14 +45,41 @@ def publish(reports: Path, run_id: str) -> Path:
     return final
 
 
+# What a failed run keeps for debugging: the executed notebooks (with the failing cell's
+# error) and logs. Half-written exports go, so that a run that failed on a full disk
+# does not keep the disk full for the next one.
+KEPT_WHEN_FAILED = {".ipynb", ".log", ".json"}
+
+
 def keep_failed(reports: Path, run_id: str) -> Path | None:
     staged = staging_dir(reports, run_id)
     if not staged.exists():
         return None
     dest = reports / "failed" / run_id
     dest.parent.mkdir(parents=True, exist_ok=True)
-    os.rename(staged, dest)
+    os.rename(staged, dest)  # a rename needs no space, even on a full disk
+    for path in sorted(dest.rglob("*"), reverse=True):
+        if path.is_file() and path.suffix not in KEPT_WHEN_FAILED:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
     return dest
+
+
+def failed_runs(reports: Path) -> list[Path]:
+    """Failed runs kept for debugging, newest first."""
+    failed = reports / "failed"
+    if not failed.is_dir():
+        return []
+    kept = [p for p in failed.iterdir() if p.is_dir() and RUN_ID_RE.match(p.name)]
+    return sorted(kept, key=lambda p: p.name, reverse=True)
+
+
+def run_size(run: Path | None) -> int | None:
+    """Bytes a run takes on disk (None without one): what the next run will need."""
+    if run is None or not run.is_dir():
+        return None
+    return sum(p.stat().st_size for p in run.rglob("*") if p.is_file())
 
 
 def latest_run(reports: Path) -> Path | None:
@@ -98,10 +125,11 @@ def latest_manifest(reports: Path) -> dict | None:
 
 
 def prune(reports: Path, keep: int) -> list[Path]:
-    """Remove all but the `keep` newest runs; the run behind `latest` always stays."""
+    """Remove all but the `keep` newest runs, published and failed alike; the run behind
+    `latest` always stays."""
     current = latest_run(reports)
     removed = []
-    for run in published_runs(reports)[keep:]:
+    for run in published_runs(reports)[keep:] + failed_runs(reports)[keep:]:
         if current is not None and run.resolve() == current:
             continue
         shutil.rmtree(run)

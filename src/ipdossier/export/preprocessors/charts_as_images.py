@@ -8,7 +8,7 @@ import html
 
 from nbconvert.preprocessors import Preprocessor
 
-from ..figures import PLOTLY_MIME
+from ..chart_svgs import PLOTLY_MIME
 
 
 class ChartsAsImages(Preprocessor):

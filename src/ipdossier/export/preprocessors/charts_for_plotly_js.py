@@ -10,7 +10,7 @@ import json
 
 from nbconvert.preprocessors import Preprocessor
 
-from ..figures import PLOTLY_MIME
+from ..chart_svgs import PLOTLY_MIME
 
 
 class ChartsForPlotlyJs(Preprocessor):
