@@ -43,16 +43,32 @@ def test_papermill_finds_the_engines_without_importing_ipdossier_first():
     assert done.returncode == 0, done.stderr
     found = dict(line.split(" ", 1) for line in done.stdout.splitlines())
     assert found == {
-        "ipdossier-warm": "ipdossier.pipeline.kernels WarmKernelEngine",
-        "ipdossier-plain": "ipdossier.pipeline.kernels PlainEngine",
+        "ipdossier-warm": "ipdossier.pipeline.engines WarmKernelEngine",
+        "ipdossier-plain": "ipdossier.pipeline.engines PlainEngine",
     }
+
+
+@pytest.mark.parametrize(
+    "first", ["ipdossier.pipeline.kernels", "ipdossier.pipeline.execute", "ipdossier.cli"]
+)
+def test_papermill_imports_after_any_module_of_the_build(first):
+    """papermill loads its engines' entry points when first imported: whichever module of
+    the build is imported first, that must not find the engines' module half-initialised."""
+    done = _fresh(
+        f"import {first}\n"
+        "import papermill\n"
+        "from papermill.engines import papermill_engines\n"
+        "print(papermill_engines.get_engine('ipdossier-warm').__name__)\n"
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "WarmKernelEngine"
 
 
 def test_the_build_runs_notebooks_with_the_registered_engines():
     # The names the build asks papermill for are the entry points' names.
     from importlib.metadata import entry_points
 
-    from ipdossier.build import kernels
+    from ipdossier.pipeline import kernels
 
     names = {ep.name for ep in entry_points(group="papermill.engine")}
     assert {kernels.ENGINE, kernels.PLAIN_ENGINE} <= names

@@ -7,11 +7,11 @@ non-breaking spaces read as spaces so that spans keep their offsets).
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import SourceAbsent, SourceError
+from .files import sha256_file
 from .paths import sources_dir
 
 
@@ -51,10 +51,6 @@ def split_paragraphs(text: str) -> tuple[str, ...]:
     return tuple(line.replace("\xa0", " ") for line in text.split("\n"))
 
 
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def open_source(
     source_id: str, file_name: str, sha256: str, directory: Path | None = None
 ) -> SourceText:
@@ -69,7 +65,7 @@ def open_source(
                 "it, or draft the article here to cache it)"
             )
         path = cached
-    actual = sha256_of(path)
+    actual = sha256_file(path)
     if actual != sha256:
         raise SourceError(
             f"source {source_id!r}: {path} has sha256 {actual}, sources.csv records {sha256}: "

@@ -15,13 +15,13 @@ its text into SVG text nodes.
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import nbformat
 
+from ..files import write_atomic
 from ..theme import svg_size
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
@@ -89,10 +89,5 @@ def add_svgs(path: Path, printer) -> int:
                 data[SVG_MIME] = printer.svg(figure, width, height)
                 added += 1
     if added:
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            tmp.write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        write_atomic(path, json.dumps(nb, ensure_ascii=False))
     return added

@@ -21,10 +21,10 @@ import concurrent.futures
 import hashlib
 import html as html_lib
 import json
-import os
 import threading
 from pathlib import Path
 
+from ..files import write_atomic
 from . import outline, tounicode
 from .browser import MissingDependency, find_chromium
 
@@ -69,16 +69,6 @@ def footer_template(pattern: str = FOOTER) -> str:
     )
 
 
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write via a temporary file in the same folder: never a half-written report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
 
 
 def _warm_up_html() -> str:

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import data as dossier_data
+from ..files import write_atomic
 from ..i18n import t
 from . import html as report_html
 from . import outline
 from .browser import check_cjk_fonts
-from .printer import PdfPrinter, write_atomic
+from .printer import PdfPrinter
 
 FORMATS = ("pdf", "html")
 

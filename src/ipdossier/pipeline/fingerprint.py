@@ -10,12 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import __version__
+from ..files import sha256_file
 from ..paths import PACKAGE_DIR
-
-
-def sha256_file(path: Path) -> str:
-    with open(path, "rb") as fh:
-        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def digest(obj) -> str:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import platform
 import subprocess
 from pathlib import Path
 
 from .. import __version__
+from ..files import write_atomic
 from .fingerprint import code_digest, sha256_file
 
 
@@ -42,8 +42,4 @@ def outputs_with_checksums(run_dir: Path, paths: list[Path]) -> list[dict]:
 
 
 def write(path: Path, manifest: dict) -> None:
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(
-        json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
-    )
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n")
