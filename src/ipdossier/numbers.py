@@ -3,68 +3,30 @@
 "more than 150" -> (150, "at_least"); "nearly 1,000" -> (1000, "approximately");
 "Nine" -> (9, "exact"); "9th" -> (9, "exact"); "four-day" -> (4, "exact").
 Used both to check curated figures against their quotes and to extract new ones.
+Spelt-out numbers are valued by text2num (a maintained parser of English number words);
+this module only finds them in a line and reads the hedge in front.
 """
 
 from __future__ import annotations
 
 import re
 
-UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "thirtieth": 30,
-}
+from text_to_num import alpha2digit, text2num
+
+# The words a number can be spelt with, for finding one in a line; text2num gives the
+# value. Ordinals past "thirtieth" are rare enough in the sources to stay unmatched.
+CARDINALS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand million"
+).split()
+ORDINALS = frozenset(
+    (
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth thirtieth"
+    ).split()
+)
 
 # Longest phrases first so "more than" wins over "more".
 QUALIFIERS: list[tuple[str, str]] = sorted(
@@ -95,7 +57,7 @@ QUALIFIERS: list[tuple[str, str]] = sorted(
     key=lambda kv: -len(kv[0]),
 )
 
-NUMBER_WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, *ORDINALS], key=len, reverse=True))
+NUMBER_WORD = "|".join(sorted([*CARDINALS, *ORDINALS], key=lambda w: (-len(w), w)))
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 # A number: digits (optionally an ordinal suffix) or a run of number words.
 NUMBER_RE = re.compile(
@@ -106,25 +68,22 @@ NUMBER_RE = re.compile(
 
 
 def words_to_int(words: str) -> int | None:
-    """'one hundred and fifty' -> 150; 'twenty-one' -> 21; unknown words -> None."""
-    total, current = 0, 0
-    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t != "and"]
-    if not tokens:
+    """'one hundred and fifty' -> 150; 'twenty-one' -> 21; 'ninth' -> 9; not a number -> None.
+
+    text2num reads cardinals only; ordinals go through its alpha2digit, which writes them
+    as digits with a suffix ("twenty-first" -> "21st"). A run that is not one number
+    ("one two", "first second") is None, not a sum.
+    """
+    text = " ".join(t for t in re.split(r"[\s-]+", words.lower()) if t)
+    if not text or text == "and":
         return None
-    for tok in tokens:
-        if tok in UNITS:
-            current += UNITS[tok]
-        elif tok in TENS:
-            current += TENS[tok]
-        elif tok in ORDINALS:
-            current += ORDINALS[tok]
-        elif tok in SCALES:
-            current = max(current, 1) * SCALES[tok]
-            if SCALES[tok] >= 1000:
-                total, current = total + current, 0
-        else:
-            return None
-    return total + current
+    try:
+        return text2num(text, "en")
+    except ValueError:
+        pass
+    # threshold=0: alpha2digit leaves small isolated numbers as words by default.
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", alpha2digit(text, "en", threshold=0))
+    return int(m.group(1)) if m else None
 
 
 # "tens of thousands of", "hundreds of": a lower bound with no number printed.
