@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -23,53 +22,15 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import edit_cell
+from helpers import BODY, edit_cell, small_project, write_notebook
 
-from ipdossier.paths import data_dir, sources_dir
+from ipdossier.paths import sources_dir
 from ipdossier.pipeline.fingerprint import sha256_file
-
-PARAMS = """event_id: str = "bth-2017-baoding"  # event
-language: str = "en"  # "en" or "zh"
-jurisdiction: str = "all"  # filter
-as_of: str = ""  # cut-off date
-delay: float = 0.0  # seconds to sleep (tests of overlapping and killed builds)"""
-
-BODY = """import time
-from ipdossier import notebook as nb
-ctx = nb.setup(event_id, language, jurisdiction, as_of)
-time.sleep(delay)
-figures = ctx.dossier.figures
-print("language", ctx.language, "rows", len(figures))"""
-
-CHART = """import plotly.express as px
-head = figures[figures["headline"]]
-fig = px.bar(x=list(head["metric"]), y=[int(v) for v in head["value"]], title="Headline figures")
-nb.show(fig, head, language=ctx.language)"""
-
-
-def _notebook(path: Path, title: str, cells: list[str], tag_first: bool = True) -> None:
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nb.metadata["ipdossier"] = {"title": title, "title_zh": title}
-    nb.cells.append(nbformat.v4.new_markdown_cell(f"# {title}\n\nA test chapter."))
-    params = nbformat.v4.new_code_cell(PARAMS)
-    params.metadata["tags"] = ["parameters"]
-    nb.cells.append(params)
-    nb.cells += [nbformat.v4.new_code_cell(c) for c in cells]
-    nbformat.write(nb, path)
 
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(data_dir(), root / "data")
-    (root / "notebooks").mkdir()
-    _notebook(root / "notebooks" / "01_figures.ipynb", "Figures", [BODY, CHART])
-    _notebook(root / "notebooks" / "02_table.ipynb", "Table", [BODY, "nb.table(figures.head(3))"])
+    root = small_project(tmp_path / "project")
     monkeypatch.setenv("IPDOSSIER_ROOT", str(root))
     monkeypatch.setenv("IPDOSSIER_SOURCES", str(sources_dir()))
     monkeypatch.delenv("IPDOSSIER_DATA", raising=False)
@@ -198,7 +159,7 @@ def test_failing_cell_names_notebook_variant_cell_and_keeps_previous(project: Pa
     good = snapshot(reports)
     good_run = (reports / "latest").resolve()
 
-    _notebook(
+    write_notebook(
         project / "notebooks" / "03_broken.ipynb",
         "Broken",
         [BODY, "raise ValueError('the figure table is empty')"],
@@ -374,7 +335,7 @@ def test_sigterm_exits_130_at_once_and_keeps_the_previous_report(project, when):
 
 
 def test_a_kernel_that_dies_is_reported_at_its_cell(project):
-    _notebook(
+    write_notebook(
         project / "notebooks" / "03_dies.ipynb", "Dies", [BODY, "import os\nos._exit(1)", "1"]
     )
     failed = ipdossier(project, "--format", "html")

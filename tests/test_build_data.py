@@ -5,46 +5,24 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import nbformat
 import pytest
-from conftest import edit_cell
+from helpers import edit_cell, small_project
 
-from ipdossier.paths import data_dir, sources_dir
+from ipdossier.paths import sources_dir
 
 
 def _project(root: Path) -> Path:
-    shutil.copytree(data_dir(), root / "data")
-    (root / "notebooks").mkdir()
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nb.metadata["ipdossier"] = {"title": "Figures", "title_zh": "数字"}
-    params = nbformat.v4.new_code_cell(
-        'event_id: str = "bth-2017-baoding"  # event\n'
-        'language: str = "en"  # "en" or "zh"\n'
-        'jurisdiction: str = "all"  # filter\n'
-        'as_of: str = ""  # cut-off date'
+    # One chapter that reads the data package: enough for a build to fail on bad data.
+    reads = (
+        "from ipdossier import notebook as nb\n"
+        "ctx = nb.setup(event_id, language, jurisdiction, as_of)\n"
+        "print('rows', len(ctx.dossier.figures))"
     )
-    params.metadata["tags"] = ["parameters"]
-    nb.cells = [
-        nbformat.v4.new_markdown_cell("# Figures"),
-        params,
-        nbformat.v4.new_code_cell(
-            "from ipdossier import notebook as nb\n"
-            "ctx = nb.setup(event_id, language, jurisdiction, as_of)\n"
-            "print('rows', len(ctx.dossier.figures))"
-        ),
-    ]
-    nbformat.write(nb, root / "notebooks" / "01_figures.ipynb")
-    return root
+    return small_project(root, {"01_figures": [reads]})
 
 
 def _build(root: Path) -> subprocess.CompletedProcess:

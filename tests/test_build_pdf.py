@@ -17,7 +17,7 @@ from pathlib import Path
 import pdfs
 import pytest
 import yaml
-from conftest import EVERY_JURISDICTION, ROOT, read_manifest, run_build
+from helpers import EVERY_JURISDICTION, ROOT, read_manifest, run_build
 from pypdf import PdfReader
 
 from ipdossier.export.browser import find_chromium

@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 import pytest
-from conftest import edit_cell
+from helpers import edit_cell
 
 from ipdossier import data, derive
 from ipdossier import notebook as nb

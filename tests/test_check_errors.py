@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import append_row_copy, edit_cell
+from helpers import append_row_copy, edit_cell
 from typer.testing import CliRunner
 
 from ipdossier import data

@@ -14,52 +14,19 @@ import time
 from pathlib import Path
 
 import distributed
-import nbformat
 import pytest
+from helpers import small_project
 from pypdf import PdfReader
 
-from ipdossier.paths import data_dir, sources_dir
+from ipdossier.paths import sources_dir
 
 pytestmark = [pytest.mark.slow, pytest.mark.heavy]
-
-PARAMS = """event_id: str = "bth-2017-baoding"  # event
-language: str = "en"  # "en" or "zh"
-jurisdiction: str = "all"  # filter
-as_of: str = ""  # cut-off date
-delay: float = 0.0  # seconds to sleep (a build a worker can be killed in)"""
-
-BODY = """import time
-from ipdossier import notebook as nb
-ctx = nb.setup(event_id, language, jurisdiction, as_of)
-time.sleep(delay)
-figures = ctx.dossier.figures
-print("variant", ctx.language, ctx.jurisdiction)"""
-
-CHART = """import plotly.express as px
-head = figures[figures["headline"]]
-fig = px.bar(x=list(head["metric"]), y=[int(v) for v in head["value"]], title="Headline figures")
-nb.show(fig, head, language=ctx.language)"""
 
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch) -> Path:
-    root = tmp_path / "project"
+    root = small_project(tmp_path / "project")
     sources = sources_dir()
-    shutil.copytree(data_dir(), root / "data")
-    (root / "notebooks").mkdir()
-    for name, cells in (("01_figures", [BODY, CHART]), ("02_table", [BODY, "nb.table(figures)"])):
-        book = nbformat.v4.new_notebook()
-        book.metadata["kernelspec"] = {
-            "name": "python3",
-            "display_name": "Python 3",
-            "language": "python",
-        }
-        book.metadata["ipdossier"] = {"title": name, "title_zh": name}
-        params = nbformat.v4.new_code_cell(PARAMS)
-        params.metadata["tags"] = ["parameters"]
-        book.cells = [nbformat.v4.new_markdown_cell(f"# {name}"), params]
-        book.cells += [nbformat.v4.new_code_cell(c) for c in cells]
-        nbformat.write(book, root / "notebooks" / f"{name}.ipynb")
     # Worker processes inherit the environment: they find the same project.
     monkeypatch.setenv("IPDOSSIER_ROOT", str(root))
     monkeypatch.setenv("IPDOSSIER_SOURCES", str(sources))

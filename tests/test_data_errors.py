@@ -8,7 +8,7 @@ import csv
 from pathlib import Path
 
 import pytest
-from conftest import edit_cell
+from helpers import edit_cell
 from typer.testing import CliRunner
 
 from ipdossier import data

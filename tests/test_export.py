@@ -26,7 +26,7 @@ from xml.etree import ElementTree
 import nbformat
 import pdfs
 import pytest
-from conftest import edit_cell
+from helpers import edit_cell
 from pdfs import compact, flat, nfkc, text_of
 from pypdf import PdfReader, PdfWriter
 

@@ -269,10 +269,11 @@ def test_an_event_with_fewer_facts_says_what_is_not_stated(language, kernels, tm
     chapter marks the stop as the report's event."""
     params = {"language": language, "event_id": "bth-2014-tianjin"}
     texts = {}
-    for notebook in NOTEBOOKS[:2]:
+    for notebook in NOTEBOOKS:
         out = tmp_path / notebook.name
         execute(notebook, out, validate(notebook, params), variant=language, kernels=kernels)
-        check_executed(out, language)
+        if notebook.stem != "03_policies":  # the Tianjin report cites no policy: no chart
+            check_executed(out, language)
         texts[notebook.stem] = json.dumps(
             [o.get("data", {}) for o in outputs(nbformat.read(out, as_version=4))],
             ensure_ascii=False,
@@ -291,6 +292,12 @@ def test_an_event_with_fewer_facts_says_what_is_not_stated(language, kernels, tm
     assert "Baoding" not in event and "保定" not in event
     first = "第1站" if language == "zh" else "was the 1st of the connecting activities"
     assert first in texts["02_series"]
+    # The policies chapter says the event's report cites none, in words (a notebook that
+    # raised would have failed `execute`).
+    none = "活动上援引的政策" if language == "zh" else "the policies cited at it"
+    assert f"{said}{'：' if language == 'zh' else ': '}{none}" in texts["03_policies"]
+    # The targets chapter draws its plans for any event.
+    assert PLOTLY in texts["04_targets"]
     assert "2014 National IP Service Brand Agencies" in event or "2014年全国" in event
     # The lower bound, drawn as such (150+ in English, 150余 in Chinese).
     assert ("100余" if language == "zh" else "100+") in event

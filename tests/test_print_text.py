@@ -14,7 +14,7 @@ from importlib import resources
 import pandas as pd
 import pdfs
 import pytest
-from conftest import edit_cell
+from helpers import edit_cell
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
