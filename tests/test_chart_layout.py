@@ -100,7 +100,8 @@ def speakers(language: str, jurisdiction: str) -> set[str]:
         return str(orgs.loc[org, "jurisdiction"]) == jurisdiction
 
     keep = [kept(org) for org in speeches["org_id"]]
-    people = d.people.set_index("person_id")["name"]
+    # Names as the edition prints them: a Chinese form where a page read gives one.
+    people = d.localised(language).people.set_index("person_id")["name"]
     return {people[p] for p in speeches.loc[keep, "person_id"]}
 
 
