@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -130,3 +131,28 @@ def test_make_test_installs_system_packages_before_the_venv():
     (test_rule,) = re.findall(r"^test: (.*)$", make, re.MULTILINE)
     assert test_rule.split() == ["test-system-deps", "$(STAMP)"]
     assert "system-deps.sh --tests" in make
+
+
+def test_the_readme_quotes_the_benchmark_results_it_names():
+    """Every figure of the README's benchmark table is the one benchmarks/results.json
+    holds (rounded as printed): the README quotes the last run, nothing else."""
+    results = json.loads((ROOT / "benchmarks" / "results.json").read_text(encoding="utf-8"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Benchmarks") : readme.index("## Exit codes")]
+    v, c = results["variants"], results["cluster"]
+    rows = {
+        "plain chain": f"{results['plain']['seconds']:.1f}",
+        "cold build": f"{results['cold']['seconds']:.1f}",
+        "no-op rebuild": f"{results['noop']['seconds']:.2f}",
+        "1 / 4 / 16 variants": " / ".join(f"{v[n]['seconds']:.1f}" for n in ("1", "4", "16")),
+        "64 variants, `--jobs 2`": f"{c['local_jobs2']['seconds']:.0f}",
+        "64 variants, 2-worker": f"{c['localcluster_2_workers']['seconds']:.0f}",
+    }
+    table = section[: section.index("Issue 14's aims")]
+    for label, value in rows.items():
+        (line,) = [ln for ln in table.splitlines() if ln.startswith(f"| {label}")]
+        assert f"| {value}" in line, (label, value, line)
+    assert results["date"][:10] in section
+    ratios = results["ratios"]
+    assert f"{ratios['plain_over_cold']:.1f}x" in section
+    assert f"{ratios['marginal_variant_s']:.1f} s" in section
