@@ -315,10 +315,7 @@ def say(
 
 def heading(key: str, ctx: Context, *, level: int = 2, **values: object) -> None:
     """A section heading, in the run's language (catalogue key `h_<key>`)."""
-    from IPython.display import Markdown, display
-
-    safe = {k: html.escape(str(v)) for k, v in values.items()}
-    display(Markdown(f"{'#' * level} {t(f'h_{key}', ctx.language).format(**safe)}"))
+    say(f"{'#' * level} {t(f'h_{key}', ctx.language)}", language=ctx.language, **values)
 
 
 def prose(key: str, ctx: Context, **values: object) -> None:
@@ -329,10 +326,7 @@ def prose(key: str, ctx: Context, **values: object) -> None:
     notebook opened in JupyterLab reads in the language of its `language` parameter, as
     the exported report does, and so that what it says of the event comes from the data.
     """
-    from IPython.display import Markdown, display
-
-    safe = {k: html.escape(str(v)) for k, v in values.items()}
-    display(Markdown(t(f"prose_{key}", ctx.language).format(**safe)))
+    say(t(f"prose_{key}", ctx.language), language=ctx.language, **values)
 
 
 def not_stated(what: str, *, language: str = "en") -> None:
