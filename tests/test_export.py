@@ -4,8 +4,8 @@ The dossiers read here are the session's real `ipdossier build` (see `built` in
 conftest): the charts drawn by the build's browser, the chapters printed on its export
 threads, the files the manifest lists. What each chapter should hold (its title, its
 charts, its source notes) is read from its executed notebook.
-Markup in the data (`hostile_report`) goes through `render_report`, the exporters'
-shared path, on a copy of the data.
+Markup in the data (`hostile_report`) goes through the build's export path
+(`prepare_chapter`, `assemble`), on a copy of the data.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from pypdf import PdfReader, PdfWriter
 from ipdossier import data
 from ipdossier.export import outline, report
 from ipdossier.export.printer import PdfPrinter
-from ipdossier.export.report import render_report
+from ipdossier.export.report import assemble, prepare_chapter, report_context
 from ipdossier.i18n import t
 from ipdossier.params import validate
 from ipdossier.paths import data_dir, notebooks_dir
@@ -376,14 +376,10 @@ def _hostile_report(tmp_path: Path, data_copy: Path, printer) -> dict:
         )
     )
     nbformat.write(book, executed)
-    return render_report(
-        [executed],
-        tmp_path / "out",
-        params=params,
-        data_version="x",
-        formats={"pdf", "html"},
-        printer=printer,
-    )
+    # The build's own export path for one chapter: prepare it, assemble the reports.
+    ctx = report_context(params, "x")
+    part = prepare_chapter(executed, 1, ctx, formats={"pdf", "html"}, printer=printer)
+    return assemble([part], tmp_path / "out", ctx, formats={"pdf", "html"}, printer=printer)
 
 
 def test_markup_in_the_data_is_printed_as_text_and_no_script_runs(hostile_report):

@@ -54,7 +54,7 @@ def printed(tmp_path_factory) -> Path:
     )
     out = tmp_path_factory.mktemp("textlayer") / "sample.pdf"
     with PdfPrinter() as printer:
-        printer.print_html(html, out, header_title="王小明")
+        out.write_bytes(printer.pdf_bytes(html, header_title="王小明"))
     return out
 
 

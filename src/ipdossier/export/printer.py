@@ -24,7 +24,6 @@ import json
 import threading
 from pathlib import Path
 
-from ..files import write_atomic
 from . import outline, tounicode
 from .browser import MissingDependency, find_chromium
 
@@ -83,7 +82,7 @@ def _warm_up_html() -> str:
 
 
 class PdfPrinter:
-    """`with PdfPrinter() as p: p.print_html(html, out, header_title=...)`.
+    """`with PdfPrinter() as p: pdf = p.pdf_bytes(html, header_title=...)`.
 
     Safe to call from several threads at once: each call prints on a page of its own in
     the one browser, up to `concurrency` at a time, so exports of different variants
@@ -209,9 +208,6 @@ class PdfPrinter:
         # Chromium's ToUnicode maps name some characters by their radical look-alikes
         # (see `tounicode`): the text layer is put right before the PDF is written.
         return outline.tidy(tounicode.fix(self._call(self._print(html, header_title, footer))))
-
-    def print_html(self, html: str, out: Path, *, header_title: str, footer: str = FOOTER) -> Path:
-        return write_atomic(out, self.pdf_bytes(html, header_title=header_title, footer=footer))
 
     async def _warm_page(self) -> None:
         page = None

@@ -141,36 +141,6 @@ def assemble(
     return made
 
 
-def render_report(
-    executed: list[Path],
-    out_dir: Path,
-    *,
-    params: dict,
-    data_version: str,
-    formats: Iterable[str] = FORMATS,
-    printer: PdfPrinter | None = None,
-) -> dict:
-    """All reports of one variant from its executed notebooks, in chapter order."""
-    formats = _check_formats(formats)
-    ctx = report_context(params, data_version)
-    own = printer is None and "pdf" in formats
-    if own:
-        printer = PdfPrinter().__enter__()
-    try:
-        # The printer takes several documents at once: the chapters print side by side.
-        with ThreadPoolExecutor(max_workers=len(executed) or 1) as pool:
-            parts = list(
-                pool.map(
-                    lambda ip: prepare_chapter(ip[1], ip[0], ctx, formats=formats, printer=printer),
-                    enumerate(executed, start=1),
-                )
-            )
-        return assemble(parts, out_dir, ctx, formats=formats, printer=printer)
-    finally:
-        if own:
-            printer.close()
-
-
 FRONT_PAGES = 2  # the cover and the contents
 # Printings of the dossier until the contents' page numbers match the pages: the first
 # normally does; a number that moves a page break needs another.
