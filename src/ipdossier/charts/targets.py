@@ -50,6 +50,12 @@ def _hedge(v, qualifier, scale: float = 1, lang: str = "en") -> str:
     return text
 
 
+def _plan_level(ctx) -> str:
+    """Whose plan a section draws by default: the nation's, or a province's when the run is
+    filtered to it."""
+    return "national" if ctx.jurisdiction in ("all", "national") else "provincial"
+
+
 def progress_frame(ctx, level: str | None = None) -> pd.DataFrame:
     """Indicators of one level with their path (baseline → target → realised) in words.
     By default the national plan's, or a province's when the run is filtered to it."""
@@ -59,8 +65,7 @@ def progress_frame(ctx, level: str | None = None) -> pd.DataFrame:
         # the columns the chapter shows.
         return p.reindex(columns=[*p.columns, "row", "status_label", "path"])
     lang = ctx.language
-    if level is None:
-        level = "national" if ctx.jurisdiction in ("all", "national") else "provincial"
+    level = level or _plan_level(ctx)
     p = p[p["level"] == level]
     rows = []
     for _, r in p.iterrows():
@@ -541,8 +546,7 @@ def plan_facts(ctx, level: str | None = None) -> dict[str, str] | None:
     """What the prose says of the plan whose indicators a section draws: its title (the
     Chinese title as issued in Chinese), document number, baseline and target years, and
     the indicator it shares with the other level. None when the run has no such plan."""
-    if level is None:
-        level = "national" if ctx.jurisdiction in ("all", "national") else "provincial"
+    level = level or _plan_level(ctx)
     ind = derive.indicators(ctx)
     ind = ind[ind["level"] == level]
     if ind.empty:
