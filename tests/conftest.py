@@ -49,6 +49,22 @@ def built(tmp_path_factory) -> Built:
     return Built(reports, cold, again, grown, cold_run, grown_run)
 
 
+REVIEW = Path(__file__).resolve().parent.parent / "notebooks" / "params" / "review.yaml"
+
+
+@pytest.fixture(scope="session")
+def review(tmp_path_factory) -> Path:
+    """The run a director's review reads (notebooks/params/review.yaml): the default dossier
+    in English and Chinese, the Tianjin stop (2014) in both, and the Hebei filter. The page
+    and meaning checks read its PDFs: `review / slug / "dossier.pdf"`."""
+    reports = tmp_path_factory.mktemp("review") / "reports"
+    done = run_build("--out", str(reports), "--params", str(REVIEW), "--jobs", "2")
+    return published(reports, done)
+
+
+REVIEW_SLUGS = ["en", "zh", "tianjin-en", "tianjin-zh", "hebei-en"]
+
+
 @pytest.fixture(autouse=True)
 def _sources_cache(tmp_path_factory, monkeypatch) -> Path:
     """Drafts store article texts in a throwaway sources cache, never the checkout's."""
