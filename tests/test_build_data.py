@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,13 +26,18 @@ def _project(root: Path) -> Path:
     return small_project(root, {"01_figures": [reads]})
 
 
-def _build(root: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "IPDOSSIER_ROOT": str(root), "IPDOSSIER_SOURCES": str(sources_dir())}
+def _env(root: Path, sources: Path | None = None) -> dict[str, str]:
+    env = {**os.environ, "IPDOSSIER_ROOT": str(root),
+           "IPDOSSIER_SOURCES": str(sources or sources_dir())}
     env.pop("IPDOSSIER_DATA", None)
+    return env
+
+
+def _build(root: Path, sources: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "ipdossier", "build", "--no-progress", "--format", "html"],
         cwd=root,
-        env=env,
+        env=_env(root, sources),
         capture_output=True,
         text=True,
         timeout=600,
@@ -131,3 +137,25 @@ def test_an_impossible_unquoted_date_in_a_params_file_is_a_parameter_error(proje
         f"ipdossier build: {params}, variant late: parameter as_of='{as_of}' "
         "must be empty or a date YYYY-MM-DD"
     ) in refused.stderr
+
+
+def test_force_rechecks_a_source_text_that_changed_and_publishes_nothing(tmp_path):
+    # The check reads the source texts as well as data/: a text changed since the last
+    # checked run is checked again even under --force, and the build stops as `check` does.
+    project = _project(tmp_path / "project")
+    texts = tmp_path / "sources"
+    shutil.copytree(sources_dir(), texts)
+    first = _build(project, sources=texts)
+    assert first.returncode == 0, first.stderr
+    latest = (project / "reports" / "latest").resolve()
+    article = next(p for p in texts.iterdir() if p.suffix == ".txt")
+    body = article.read_bytes()
+    article.write_bytes(body[:-2] + (b"X" if body[-2:-1] != b"X" else b"Y") + body[-1:])
+    forced = subprocess.run(
+        [sys.executable, "-m", "ipdossier", "build", "--no-progress", "--format", "html",
+         "--force"],
+        cwd=project, env=_env(project, texts), capture_output=True, text=True, timeout=600,
+    )
+    assert forced.returncode == 1, forced.stderr
+    assert article.name in forced.stderr and "sha256" in forced.stderr
+    assert (project / "reports" / "latest").resolve() == latest

@@ -17,7 +17,7 @@ import pytest
 
 from ipdossier.paths import data_dir
 from ipdossier.pipeline import BuildOptions, build, plan, runs
-from ipdossier.pipeline.fingerprint import data_digests
+from ipdossier.pipeline.fingerprint import data_digests, source_digests
 from ipdossier.pipeline.orchestrate import FORMATS, _plan_variants, select_notebooks
 from ipdossier.pipeline.variants import Variant, load_variants
 
@@ -116,11 +116,14 @@ def test_a_run_found_up_to_date_by_its_cache_keys_records_the_request_key(tmp_pa
     reports = tmp_path / "reports"
     files = data_digests(data_dir())
     notebooks = select_notebooks(())
-    plans = _plan_variants(load_variants(None), notebooks, FORMATS, data_dir(), files, reports)
+    texts = source_digests()
+    plans = _plan_variants(
+        load_variants(None), notebooks, FORMATS, data_dir(), files, texts, reports
+    )
     run = published(reports, None)
     manifest = json.loads((run / "manifest.json").read_text(encoding="utf-8"))
     manifest["variants"][0]["export_key"] = plans[0].export_key
-    manifest["data"] = {"checked": True, "files": files}
+    manifest["data"] = {"checked": True, "files": files, "sources": texts}
     (run / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
 
     result = build(BuildOptions(out=reports, progress=False))

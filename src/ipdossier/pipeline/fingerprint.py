@@ -22,6 +22,22 @@ def data_digests(data_dir: Path) -> dict[str, str]:
     return {p.name: sha256_file(p) for p in sorted(data_dir.iterdir()) if p.is_file()}
 
 
+def source_digests() -> dict[str, str]:
+    """What `ipdossier check` reads besides data/: every file of the sources folder and of
+    the sources cache, by sha256 (keyed "sources/NAME", "cache/NAME"). A check passed on
+    other texts proves nothing about these, so they belong in the check's cache key."""
+    from ..paths import sources_dir
+    from ..sources import cache_dir
+
+    out: dict[str, str] = {}
+    for label, folder in (("sources", sources_dir()), ("cache", cache_dir())):
+        if folder.is_dir():
+            for p in sorted(folder.iterdir()):
+                if p.is_file():
+                    out[f"{label}/{p.name}"] = sha256_file(p)
+    return out
+
+
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """The package's own code, so a change to a chart builder re-executes the notebooks."""

@@ -22,7 +22,7 @@ from ..paths import data_dir, notebooks_dir, reports_dir
 from . import plan as plan_mod
 from . import runs
 from .execute import NotebookFailed
-from .fingerprint import data_digests, digest, execution_key
+from .fingerprint import data_digests, digest, execution_key, source_digests
 from .lock import BuildLock
 from .plan import FORMATS, BuildOptions, BuildResult, VariantPlan
 from .variants import Variant, load_variants
@@ -59,15 +59,17 @@ def _validate(variants: list[Variant], notebooks: list[Path]) -> dict[str, dict]
     return typed
 
 
-def _check_data(data_path: Path, files: dict[str, str], out: Path) -> None:
+def _check_data(data_path: Path, files: dict[str, str], texts: dict[str, str], out: Path) -> None:
     """The package passes `ipdossier check` (schema, keys, evidence, and the locators whose
-    source text is here) before any notebook reads it. Files a published run already
-    checked are not checked again, so a no-op rebuild stays fast."""
+    source text is here) before any notebook reads it. What a published run already
+    checked (the same data files and the same source texts, by sha256) is not checked
+    again, so a no-op rebuild stays fast; a changed source text is checked again even
+    under --force, so a build never publishes what `check` would refuse."""
     latest = runs.latest_run(out)
     if latest is not None:
         try:
             done = json.loads((latest / "manifest.json").read_text(encoding="utf-8"))["data"]
-            if done.get("checked") and done.get("files") == files:
+            if done.get("checked") and done.get("files") == files and done.get("sources") == texts:
                 return
         except (OSError, ValueError, KeyError, TypeError):
             pass  # an unreadable manifest proves nothing: check
@@ -79,11 +81,11 @@ def _check_data(data_path: Path, files: dict[str, str], out: Path) -> None:
 
 
 def _plan_variants(
-    variants: list[Variant], notebooks: list[Path], formats, data_path: Path, data_files, out
+    variants: list[Variant], notebooks: list[Path], formats, data_path: Path, data_files, texts, out
 ) -> list[VariantPlan]:
     """The plan's typed part: the data checked, each variant's parameters validated, and
     the cache key of every notebook run and of every variant's reports."""
-    _check_data(data_path, data_files, out)
+    _check_data(data_path, data_files, texts, out)
     typed = _validate(variants, notebooks)
     plans = []
     for v in variants:
@@ -117,7 +119,10 @@ def build(options: BuildOptions) -> BuildResult:
         latest = runs.latest_manifest(out)
         if not options.force and plan_mod.unchanged(latest, request):
             return _up_to_date(out, latest, options)
-        plans = _plan_variants(variants, notebooks, formats, data_path, data_files, out)
+        # Hashed here, not before the no-op decision: a nightly run on unchanged inputs
+        # stays fast however large the sources cache grows.
+        texts = source_digests()
+        plans = _plan_variants(variants, notebooks, formats, data_path, data_files, texts, out)
         t_validate = time.perf_counter() - t0
         if not options.force and plan_mod.up_to_date(latest, plans):
             return _up_to_date(out, latest, options, request)
@@ -141,7 +146,7 @@ def build(options: BuildOptions) -> BuildResult:
                 from . import stages
 
                 result = stages.run(options, plans, formats, run_id, stage, previous, progress)
-            _finish(stage, result, request, data_path, data_files, t0, t_validate)
+            _finish(stage, result, request, data_path, data_files, texts, t0, t_validate)
         except BaseException as exc:
             kept = runs.keep_failed(out, run_id)
             if options.keep:
@@ -173,7 +178,7 @@ def _disk_full(exc: BaseException) -> bool:
     return False
 
 
-def _finish(stage, result, request, data_path, data_files, t0, t_validate):
+def _finish(stage, result, request, data_path, data_files, texts, t0, t_validate):
     """The run's manifest, written into the staged run before it is published."""
     from .. import data as dossier_data
     from . import manifest as manifest_mod
@@ -187,6 +192,7 @@ def _finish(stage, result, request, data_path, data_files, t0, t_validate):
                 "checked": True,
                 "version": dossier_data.load(data_path).version,
                 "files": data_files,
+                "sources": texts,
             },
             "timings": {
                 **manifest["timings"],
