@@ -388,3 +388,56 @@ def test_a_full_disk_says_how_much_space_a_run_needs_and_keeps_failed_runs_small
     files = [p for p in kept.rglob("*") if p.is_file()]
     assert files and {p.suffix for p in files} <= {".ipynb", ".log", ".json"}
     assert any(p.suffix == ".ipynb" for p in files)
+
+
+def _in_read_only_mount(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    """`ipdossier build` in a mount namespace where `folder` is a read-only bind mount:
+    root is refused there as any user would be, which permission bits cannot show."""
+    build = " ".join([sys.executable, "-m", "ipdossier", "build", "--no-progress", *args])
+    script = f"mount --bind -o ro {folder} {folder} && exec {build}"
+    return subprocess.run(
+        ["unshare", "-m", "sh", "-c", script],
+        cwd=folder.parent, env=_env(folder.parent), capture_output=True, text=True, timeout=600,
+    )
+
+
+def test_a_read_only_reports_folder_is_named_with_exit_1_and_no_traceback(project: Path):
+    assert ipdossier(project, "--format", "html").returncode == 0
+    reports = project / "reports"
+    before = snapshot(reports)
+    done = _in_read_only_mount(reports, "--format", "html", "--force")
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "cannot write the reports folder" in done.stderr and str(reports) in done.stderr
+    assert snapshot(reports) == before
+
+
+def test_keep_that_cannot_remove_an_old_run_leaves_it_whole_and_publishes(project: Path):
+    assert ipdossier(project, "--format", "html", "--force").returncode == 0
+    reports = project / "reports"
+    old = (reports / "latest").resolve()
+    files = sorted(p.relative_to(old) for p in old.rglob("*"))
+    # The old run's own folder is read-only: renaming it out of the listing is refused
+    # for a user that does not own the parent; here, by the parent's mount.
+    script = (
+        f"mount --bind -o ro {old} {old} && "
+        f"exec {sys.executable} -m ipdossier build --no-progress --format html --force --keep 1"
+    )
+    done = subprocess.run(["unshare", "-m", "sh", "-c", script], cwd=project, env=_env(project),
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "could not remove" in done.stderr and old.name in done.stderr
+    assert (reports / "latest").resolve() != old
+    assert sorted(p.relative_to(old) for p in old.rglob("*")) == files
+
+
+@pytest.mark.parametrize("name", ["..", ".", ".hidden"])
+def test_a_variant_name_that_is_no_folder_name_is_refused(project: Path, name: str):
+    params = write_params(project, f"variants:\n  - name: '{name}'\n    language: en\n")
+    done = ipdossier(project, "--format", "html", "--params", str(params))
+    assert done.returncode == 2, done.stderr
+    assert f"variant name {name!r}" in done.stderr and str(params) in done.stderr
+    assert not (project / "reports" / ".staging").exists() or not any(
+        (project / "reports" / ".staging").iterdir()
+    )

@@ -107,6 +107,25 @@ class DiskFull(IpdossierError):
         return (type(self), (self.where, self.free, self.needed, self.kept))
 
 
+class ReportsUnwritable(IpdossierError):
+    """The reports folder (or a run in it) cannot be written or removed: a read-only mount,
+    a folder another user owns. Says which path and what the system answered; the runs
+    already published stay as they were."""
+
+    exit_code = 1
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path, self.reason = path, reason
+        super().__init__(
+            f"cannot write the reports folder: {path}: {reason} "
+            "(give this user write access to it, or pass --out DIR); "
+            "the published runs are untouched"
+        )
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.reason))
+
+
 def _mb(size: int | None) -> str:
     return f"{(size or 0) / 1e6:,.0f} MB"
 

@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from ..errors import BuildError, DataInvalid, DiskFull
+from ..errors import BuildError, DataInvalid, DiskFull, ReportsUnwritable
 from ..paths import data_dir, notebooks_dir, reports_dir
 from . import plan as plan_mod
 from . import runs
@@ -113,7 +113,7 @@ def build(options: BuildOptions) -> BuildResult:
     data_files = data_digests(data_path)
     request = plan_mod.request_key(notebooks, variants, data_files, formats)
 
-    out.mkdir(parents=True, exist_ok=True)
+    _ensure_writable(out)
     with BuildLock(out):
         runs.clear_stale_staging(out)
         latest = runs.latest_manifest(out)
@@ -162,6 +162,22 @@ def build(options: BuildOptions) -> BuildResult:
         if options.keep:
             runs.prune(out, options.keep)
         return result
+
+
+def _ensure_writable(out: Path) -> None:
+    """Fail with the folder's name before anything starts, not with a traceback half way:
+    a real write is tried, since root on a read-only mount passes os.access-style checks
+    of permissions alone."""
+    import tempfile
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=out, prefix=".write-test-"):
+            pass
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise DiskFull(str(out), shutil.disk_usage(out).free, None, None) from exc
+        raise ReportsUnwritable(str(exc.filename or out), exc.strerror or str(exc)) from exc
 
 
 def _disk_full(exc: BaseException) -> bool:

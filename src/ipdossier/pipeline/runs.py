@@ -16,8 +16,11 @@ import os
 import re
 import secrets
 import shutil
+import logging
 import time
 from pathlib import Path
+
+log = logging.getLogger("ipdossier.build")
 
 RUN_ID_RE = re.compile(r"^\d{8}T\d{6}Z-[0-9a-f]{4}$")
 
@@ -31,8 +34,11 @@ def staging_dir(reports: Path, run_id: str) -> Path:
 
 
 def clear_stale_staging(reports: Path) -> None:
-    """Left-overs of killed builds; safe to remove because the caller holds the lock."""
+    """Left-overs of killed builds and of runs whose pruning was cut short; safe to remove
+    because the caller holds the lock."""
     shutil.rmtree(reports / ".staging", ignore_errors=True)
+    for trash in reports.glob(".trash-*"):
+        shutil.rmtree(trash, ignore_errors=True)
 
 
 def publish(reports: Path, run_id: str) -> Path:
@@ -126,12 +132,24 @@ def latest_manifest(reports: Path) -> dict | None:
 
 def prune(reports: Path, keep: int) -> list[Path]:
     """Remove all but the `keep` newest runs, published and failed alike; the run behind
-    `latest` always stays."""
+    `latest` always stays.
+
+    Each run is first renamed out of the listing (`.trash-<id>`), then deleted: a run that
+    cannot be removed stays whole and listed, never half deleted. Pruning is housekeeping
+    after the new run is published, so a run that cannot be removed is logged as a
+    warning and left, not a failure of the build."""
     current = latest_run(reports)
     removed = []
     for run in published_runs(reports)[keep:] + failed_runs(reports)[keep:]:
         if current is not None and run.resolve() == current:
             continue
-        shutil.rmtree(run)
+        trash = run.parent / f".trash-{run.name}"
+        try:
+            os.rename(run, trash)
+        except OSError as exc:
+            log.warning("--keep: could not remove %s (%s); it stays whole", run, exc.strerror or exc)
+            continue
+        shutil.rmtree(trash, ignore_errors=True)
         removed.append(run)
     return removed
+

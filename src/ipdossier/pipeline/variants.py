@@ -81,6 +81,15 @@ def load_variants(path: Path | None) -> list[Variant]:
     seen: dict[str, int] = {}
     for v in variants:
         seen[v.slug] = seen.get(v.slug, 0) + 1
+    for v in variants:
+        # A variant's slug is a folder of the run: '.' or '..' would write into the run's
+        # parent (reports/.staging/), and a leading dot hides it from `ls` and the manifest.
+        if v.slug.startswith("."):
+            raise VariantError(
+                f"{path}: variant name {v.name!r} cannot name a folder of the run "
+                "(its folder name would be {v.slug!r}); use letters, digits, '-' or '_', "
+                "not starting with '.'".replace("{v.slug!r}", repr(v.slug))
+            )
     dupes = [s for s, n in seen.items() if n > 1]
     if dupes:
         raise VariantError(f"{path}: variant name(s) used more than once: {', '.join(dupes)}")
