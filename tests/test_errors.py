@@ -95,6 +95,8 @@ def _example(cls: type[errors.IpdossierError]) -> errors.IpdossierError:
         return cls("figures.csv", "'abc' is not of type integer", 2, "value")
     if cls is errors.DiskFull:
         return cls("/srv/reports", 12_000_000, 180_000_000, Path("/srv/reports/failed/x"))
+    if cls is errors.ReportsUnwritable:
+        return cls("/srv/reports", "Read-only file system")
     return cls(f"{cls.__name__} happened")
 
 

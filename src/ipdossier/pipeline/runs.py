@@ -12,11 +12,11 @@ reader (or a killed build) never sees a half-written run behind `latest`.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import secrets
 import shutil
-import logging
 import time
 from pathlib import Path
 
@@ -147,7 +147,8 @@ def prune(reports: Path, keep: int) -> list[Path]:
         try:
             os.rename(run, trash)
         except OSError as exc:
-            log.warning("--keep: could not remove %s (%s); it stays whole", run, exc.strerror or exc)
+            reason = exc.strerror or exc
+            log.warning("--keep: could not remove %s (%s); it stays whole", run, reason)
             continue
         shutil.rmtree(trash, ignore_errors=True)
         removed.append(run)
