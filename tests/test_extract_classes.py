@@ -7,7 +7,11 @@ URLs and the sources cache."""
 from __future__ import annotations
 
 import hashlib
+import http.server
 import json
+import threading
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ipdossier.cli import app
+from ipdossier.errors import FetchError
 from ipdossier.extract import fetch
 from ipdossier.extract.draft import extract
 
@@ -279,7 +284,9 @@ def test_a_url_is_cleaned_with_trafilatura(tmp_path, monkeypatch):
         "<p>" + "The office will publish a summary of the week later this month. " * 5 +
         "</p></article><footer>Copyright 2014, 35 partners</footer></body></html>"
     )  # fmt: skip
-    monkeypatch.setattr(fetch, "download", lambda url, timeout=20: page.encode("utf-8"))
+    monkeypatch.setattr(
+        fetch, "download", lambda url: fetch.Response(page.encode("utf-8"), "text/html")
+    )
     draft = extract("http://example.org/news/clinic.html")
     assert draft.source_id == "example-clinic"
     assert draft.tables["sources"].iloc[0]["url"] == "http://example.org/news/clinic.html"
@@ -415,3 +422,87 @@ def test_a_counted_noun_stops_at_a_verb_in_the_present(tmp_path):
     )
     f = extract(path).tables["figures"]
     assert dict(zip(f["value"], f["metric"], strict=True)) == {69: "officials", 42: "countries"}
+
+
+# -- URLs from a real server on loopback ------------------------------------------------------
+
+
+@contextmanager
+def _serving(handler_body):
+    """An HTTP server on 127.0.0.1 whose GET runs `handler_body(handler)`; yields its URL."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the standard library's name)
+            try:
+                handler_body(self)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up, as it should
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_url_trickling_bytes_stops_at_the_overall_deadline():
+    def trickle(h):
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html")
+        h.end_headers()
+        for _ in range(100):  # bounded: at most 100 bytes over 20 s
+            h.wfile.write(b"x")
+            h.wfile.flush()
+            time.sleep(0.2)
+
+    with _serving(trickle) as base:
+        started = time.monotonic()
+        with pytest.raises(FetchError, match="not complete after 2 s"):
+            fetch.download(base + "/slow.html", timeout=5, deadline=2)
+        assert time.monotonic() - started < 5  # each read is quick; the whole is not
+
+
+def test_a_url_larger_than_the_cap_is_refused_without_reading_it_whole():
+    def large(h):
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html")
+        h.end_headers()
+        for _ in range(64):  # 4 MB at most, in 64 KiB writes
+            h.wfile.write(b"a" * 65536)
+
+    with _serving(large) as base:
+        with pytest.raises(FetchError, match="stopped after 1 MB"):
+            fetch.download(base + "/big.html", max_bytes=1_000_000)
+
+
+def test_a_plain_text_url_drafts_as_the_same_text_does_from_a_file(tmp_path):
+    body = EN.read_bytes()
+
+    def plain(h):
+        h.send_response(200)
+        h.send_header("Content-Type", "text/plain; charset=utf-8")
+        h.end_headers()
+        h.wfile.write(body)
+
+    with _serving(plain) as base:
+        url = base + "/article.txt"
+        cache = tmp_path / "my-cache"
+        result = CliRunner().invoke(
+            app,
+            ["extract", "draft", url, "--source-id", "plain-text", "--out",
+             str(tmp_path / "drafts"), "--cache", str(cache)],
+        )
+    assert result.exit_code == 0, result.output
+    from_url = pd.read_csv(tmp_path / "drafts" / "plain-text" / "figures.csv", dtype=str)
+    from_file = extract(EN, source_id="plain-text").tables["figures"]
+    assert list(from_url["value"]) == list(from_file["value"].astype(str))
+    # --cache is where the text went, not the default cache.
+    assert (cache / "index.json").is_file()
+    assert "plain-text" in json.loads((cache / "index.json").read_text(encoding="utf-8"))

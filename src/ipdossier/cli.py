@@ -270,7 +270,7 @@ def _write_draft(path: str, source_id, out, url, cache) -> None:
     from .paths import project_root
 
     draft = run_extract(path, source_id=source_id, url=url, cache=cache)
-    folder = draft.write(out or project_root() / "drafts")
+    folder = draft.write(out or project_root() / "drafts", cache=cache)
     counts = ", ".join(f"{len(t)} {n}" for n, t in draft.tables.items())
     typer.echo(f"draft written to {folder} (language: {draft.language}): {counts}")
     for warning in draft.warnings:
