@@ -441,3 +441,21 @@ def test_a_variant_name_that_is_no_folder_name_is_refused(project: Path, name: s
     assert not (project / "reports" / ".staging").exists() or not any(
         (project / "reports" / ".staging").iterdir()
     )
+
+
+def test_failed_runs_are_bounded_without_keep_and_each_holds_its_log(project: Path):
+    from ipdossier.pipeline.runs import FAILED_KEPT
+
+    write_notebook(
+        project / "notebooks" / "03_broken.ipynb", "Broken", [BODY, "raise ValueError('boom')"]
+    )
+    failed = project / "reports" / "failed"
+    for _ in range(FAILED_KEPT + 2):
+        done = ipdossier(project, "--format", "html", "--only", "03_broken")
+        assert done.returncode == 1, done.stderr
+        time.sleep(1.1)  # run ids are stamped to the second
+    kept = sorted(failed.iterdir())
+    assert len(kept) == FAILED_KEPT
+    for run in kept:
+        log = (run / "build.log").read_text(encoding="utf-8")
+        assert "ValueError: boom" in log

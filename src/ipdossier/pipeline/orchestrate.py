@@ -149,8 +149,14 @@ def build(options: BuildOptions) -> BuildResult:
             _finish(stage, result, request, data_path, data_files, texts, t0, t_validate)
         except BaseException as exc:
             kept = runs.keep_failed(out, run_id)
+            if kept is not None and not runs.write_failure_log(kept, exc):
+                kept = None if not any(kept.iterdir()) else kept
             if options.keep:
                 runs.prune(out, options.keep)
+            else:
+                # Bounded by default: an unattended job failing every night must not fill
+                # the disk with failed runs nobody reads.
+                runs.prune_failed(out, runs.FAILED_KEPT)
             if _disk_full(exc):
                 needed = runs.run_size(runs.latest_run(out))
                 free = shutil.disk_usage(out).free

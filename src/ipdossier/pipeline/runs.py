@@ -72,6 +72,37 @@ def keep_failed(reports: Path, run_id: str) -> Path | None:
     return dest
 
 
+# Failed runs kept when no --keep is given: enough to compare a few nights' failures.
+FAILED_KEPT = 5
+FAILURE_LOG = "build.log"
+
+
+def write_failure_log(kept: Path, exc: BaseException) -> bool:
+    """The failure as the build saw it (message and traceback) in `kept/build.log`, so a
+    failed run always holds what its message points at. False when it cannot be written
+    (a full disk): the failed folder is then removed if it holds nothing else."""
+    import traceback
+
+    text = "".join(traceback.format_exception(exc))
+    try:
+        (kept / FAILURE_LOG).write_text(text, encoding="utf-8")
+        return True
+    except OSError:
+        (kept / FAILURE_LOG).unlink(missing_ok=True)
+        if kept.is_dir() and not any(kept.iterdir()):
+            kept.rmdir()
+        return False
+
+
+def prune_failed(reports: Path, keep: int) -> list[Path]:
+    """All but the `keep` newest failed runs removed (published runs untouched)."""
+    removed = []
+    for run in failed_runs(reports)[keep:]:
+        shutil.rmtree(run, ignore_errors=True)
+        removed.append(run)
+    return removed
+
+
 def failed_runs(reports: Path) -> list[Path]:
     """Failed runs kept for debugging, newest first."""
     failed = reports / "failed"
