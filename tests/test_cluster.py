@@ -147,3 +147,89 @@ def test_a_worker_killed_mid_build_leaves_a_complete_run_or_the_last_one(project
         # A run that could not finish publishes nothing.
         assert not (reports / "latest").exists(), err
         assert "previous reports are untouched" in err
+
+
+def _local_scheduler() -> tuple[subprocess.Popen, str]:
+    """A Dask scheduler in a process of its own on loopback, and its address."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
+         "--port", "0", "--no-dashboard"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if m := re.search(r"Scheduler at:\s+(tcp://\S+)", line):
+            return proc, m.group(1)
+    proc.kill()
+    raise AssertionError("the scheduler did not start")
+
+
+def _worker(address: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1",
+         "--no-dashboard"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+
+
+def test_a_build_whose_last_worker_dies_fails_by_its_deadline_and_releases_the_lock(
+    project, monkeypatch
+):
+    variants = project / "variants.yaml"
+    variants.write_text("defaults:\n  delay: 30\nmatrix:\n  language: [en, zh]\n")
+    monkeypatch.setenv("IPDOSSIER_CLUSTER_NO_WORKER_S", "10")
+    scheduler, address = _local_scheduler()
+    worker = _worker(address)
+    try:
+        proc = build(project, "--params", str(variants), "--format", "html", "--force",
+                     "--cluster", address)
+        staging = project / "reports" / ".staging"
+        deadline = time.monotonic() + 300
+        while not any(staging.glob("*/*/notebooks/*.ipynb")) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert any(staging.glob("*/*/notebooks/*.ipynb")), "no variant started"
+        # The worker and its nanny, killed as an out-of-memory killer or a lost machine would.
+        os.killpg(worker.pid, signal.SIGKILL)
+        killed = time.monotonic()
+        code, _, err = finished(proc)
+        took = time.monotonic() - killed
+    finally:
+        scheduler.kill()
+        worker.wait()
+    assert code == 1, err
+    assert "Traceback" not in err
+    assert address in err and "no worker connected for 10 s" in err
+    assert took < 60, took
+    assert not (project / "reports" / "latest").exists()
+    # The lock is released: the next build runs (locally) at once.
+    monkeypatch.delenv("IPDOSSIER_CLUSTER_NO_WORKER_S")
+    code, _, err = finished(build(project, "--format", "html"))
+    assert code == 0, err
+
+
+def test_a_scheduler_that_goes_away_is_named_without_a_traceback(project):
+    variants = project / "variants.yaml"
+    variants.write_text("defaults:\n  delay: 30\nmatrix:\n  language: [en, zh]\n")
+    scheduler, address = _local_scheduler()
+    worker = _worker(address)
+    try:
+        proc = build(project, "--params", str(variants), "--format", "html", "--cluster", address)
+        staging = project / "reports" / ".staging"
+        deadline = time.monotonic() + 300
+        while not any(staging.glob("*/*/notebooks/*.ipynb")) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        scheduler.kill()
+        code, _, err = finished(proc)
+    finally:
+        os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait()
+    assert code == 1, err
+    assert "Traceback" not in err and address in err
+    assert "nothing was published" in err
+
+
+def test_a_cluster_address_without_a_port_is_a_usage_error(project):
+    code, _, err = finished(build(project, "--format", "html", "--cluster", "foo"))
+    assert code == 2, err
+    assert "Traceback" not in err and "--cluster foo: not a scheduler address" in err

@@ -97,6 +97,8 @@ def _example(cls: type[errors.IpdossierError]) -> errors.IpdossierError:
         return cls("/srv/reports", 12_000_000, 180_000_000, Path("/srv/reports/failed/x"))
     if cls is errors.ReportsUnwritable:
         return cls("/srv/reports", "Read-only file system")
+    if cls is errors.ClusterFailed:
+        return cls("tcp://10.0.0.5:8786", "no worker connected for 60 s")
     return cls(f"{cls.__name__} happened")
 
 

@@ -128,6 +128,20 @@ class ReportsUnwritable(IpdossierError):
         return (type(self), (self.path, self.reason))
 
 
+class ClusterFailed(IpdossierError):
+    """A `--cluster` build lost what it ran on: no worker left for longer than the
+    deadline, or the scheduler gone. Names the scheduler; nothing is published."""
+
+    exit_code = 1
+
+    def __init__(self, address: str, reason: str) -> None:
+        self.address, self.reason = address, reason
+        super().__init__(f"--cluster {address}: {reason}; nothing was published")
+
+    def __reduce__(self):
+        return (type(self), (self.address, self.reason))
+
+
 def _mb(size: int | None) -> str:
     return f"{(size or 0) / 1e6:,.0f} MB"
 

@@ -22,9 +22,10 @@ import dataclasses
 import shutil
 import threading
 import time
+from concurrent.futures import CancelledError
 from pathlib import Path
 
-from ..errors import BuildError
+from ..errors import BuildError, ClusterFailed
 from . import stages
 from .plan import BuildResult, Previous, VariantPlan
 from .stages import PRELOAD, WorkerResources, new_kernel_pool
@@ -32,6 +33,23 @@ from .stages import PRELOAD, WorkerResources, new_kernel_pool
 PLUGIN = "ipdossier"
 # A variant whose worker dies is run again on another worker at most this many times.
 RETRIES = 2
+# How long a build waits with no worker connected before it fails (a scheduler left with
+# no workers never runs the tasks, and a scheduled build must not wait forever holding
+# the lock). IPDOSSIER_CLUSTER_NO_WORKER_S overrides it.
+NO_WORKER_S = 60.0
+POLL_S = 1.0
+
+
+def no_worker_deadline() -> float:
+    import os
+
+    value = os.environ.get("IPDOSSIER_CLUSTER_NO_WORKER_S", "")
+    try:
+        return float(value) if value else NO_WORKER_S
+    except ValueError:
+        raise BuildError(
+            f"IPDOSSIER_CLUSTER_NO_WORKER_S={value!r}: expected a number of seconds"
+        ) from None
 
 
 def _distributed():
@@ -101,32 +119,82 @@ def run(
     """Every variant on the cluster at `address`; one BuildResult for the whole run."""
     distributed = _distributed()
     start = time.perf_counter()
+    deadline = no_worker_deadline()
+    # The client logs each failed reconnection with a traceback of its own; the build says
+    # what went wrong in one message (ClusterFailed), which is what a scheduler's log needs.
+    import logging
+
+    # Dask's config gives some of its loggers levels of their own: each is raised.
+    for name in ["distributed", *logging.root.manager.loggerDict]:
+        if name == "distributed" or name.startswith("distributed."):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         client = distributed.Client(address, timeout="30s")
+    except ValueError as exc:  # "missing port number" and the like: not an address
+        raise BuildError(
+            f"--cluster {address}: not a scheduler address ({exc}); expected tcp://HOST:PORT"
+        ) from None
     except OSError as exc:
         raise BuildError(f"--cluster {address}: no Dask scheduler answers there ({exc})") from exc
-    with client:
-        client.register_plugin(worker_plugin(), name=PLUGIN)
-        futures = [
-            client.submit(
-                build_variant,
-                options,
-                job,
-                formats,
-                run_id,
-                str(stage),
-                previous,
-                key=f"ipdossier-{run_id}-{job.variant.slug}",
-                retries=RETRIES,
-                pure=False,
+    try:
+        with client:
+            return _run_on(
+                client, address, deadline, options, jobs, formats, run_id, stage, previous, start
             )
-            for job in jobs
-        ]
+    except ClusterFailed:
+        raise
+    except (CancelledError, OSError, distributed.comm.CommClosedError) as exc:
+        # The scheduler went away under the build: its futures are cancelled
+        # ("scheduler-connection-lost") or the connection is closed.
+        # Chained, not hidden: a full disk on a worker is still found in the causes.
+        raise ClusterFailed(address, f"lost the connection to the scheduler ({exc})") from exc
+
+
+def _run_on(
+    client, address, deadline, options, jobs, formats, run_id, stage, previous, start
+) -> BuildResult:
+    client.register_plugin(worker_plugin(), name=PLUGIN)
+    futures = [
+        client.submit(
+            build_variant,
+            options,
+            job,
+            formats,
+            run_id,
+            str(stage),
+            previous,
+            key=f"ipdossier-{run_id}-{job.variant.slug}",
+            retries=RETRIES,
+            pure=False,
+        )
+        for job in jobs
+    ]
+    try:
+        _wait_with_workers(client, futures, address, deadline)
+        parts = client.gather(futures)
+    finally:
         try:
-            parts = client.gather(futures)
-        finally:
             client.cancel(futures)
+        except Exception:  # noqa: BLE001 (a scheduler already gone cancels nothing)
+            pass
     return merge(parts, address, time.perf_counter() - start)
+
+
+def _wait_with_workers(client, futures, address: str, deadline: float) -> None:
+    """Wait for the futures while the scheduler has workers; fail once it has had none
+    for `deadline` seconds (Dask itself would wait for a worker forever)."""
+    alone_since: float | None = None
+    while not all(f.done() for f in futures):
+        workers = client.scheduler_info(n_workers=-1).get("workers", {})
+        if workers:
+            alone_since = None
+        else:
+            alone_since = alone_since or time.monotonic()
+            if time.monotonic() - alone_since > deadline:
+                raise ClusterFailed(
+                    address, f"no worker connected for {deadline:.0f} s, so no variant can run"
+                )
+        time.sleep(POLL_S)
 
 
 def merge(parts: list[BuildResult], address: str, wall: float) -> BuildResult:
