@@ -102,6 +102,13 @@ def score_event(gold: dict | None, tables) -> tuple[int, int, int]:
 
 
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.parse_args()
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     totals: dict = defaultdict(lambda: defaultdict(int))
     per_article = []

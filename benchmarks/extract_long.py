@@ -48,6 +48,11 @@ def build(name: str, repeat: bool) -> str:
 
 
 def main() -> None:
+    import argparse
+
+    argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    ).parse_args()
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for name in ("failure-classes-en.txt", "failure-classes-zh.txt"):

@@ -268,8 +268,30 @@ def cluster_rows(work: Path) -> dict:
 ROWS = ("plain", "cold", "noop", "variants", "cluster")
 
 
+def arguments(argv: list[str] | None = None):
+    """The command line; `--help` prints the module's doc and runs nothing."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--cluster-only", action="store_true", help="the cluster rows alone; others are kept"
+    )
+    parser.add_argument(
+        "--rows",
+        help=f"only these rows (comma-separated, of {','.join(ROWS)}), once each, printed "
+        "and not written",
+    )
+    args = parser.parse_args(argv)
+    if args.rows and set(args.rows.split(",")) - set(ROWS):
+        parser.error(f"--rows takes some of {','.join(ROWS)}")
+    return args
+
+
 def main() -> None:
-    if "--cluster-only" in sys.argv:
+    args = arguments()
+    if args.cluster_only:
         results = json.loads((HERE / "results.json").read_text(encoding="utf-8"))
         with tempfile.TemporaryDirectory(prefix="ipdossier-bench-") as tmp:
             results["cluster"] = cluster_rows(Path(tmp))
@@ -279,11 +301,9 @@ def main() -> None:
         print(json.dumps(results["cluster"], indent=2))
         return
     rows = ROWS
-    check_only = "--rows" in sys.argv
+    check_only = bool(args.rows)
     if check_only:
-        rows = tuple(sys.argv[sys.argv.index("--rows") + 1].split(","))
-        if set(rows) - set(ROWS):
-            raise SystemExit(f"--rows takes some of {','.join(ROWS)}")
+        rows = tuple(args.rows.split(","))
     repeats, noop_repeats = (1, 1) if check_only else (REPEATS, NOOP_REPEATS)
     if not NOTEBOOKS:
         raise SystemExit("no notebooks to benchmark")

@@ -109,3 +109,17 @@ def test_a_data_error_is_not_reported_as_a_bad_parameter(data_copy, monkeypatch)
         result.output
     )
     assert "parameter event_id" not in result.output
+
+
+def test_params_on_a_broken_descriptor_is_one_message_not_a_traceback(data_copy, monkeypatch):
+    # The allowed values `params` prints come from datapackage.json: a truncated one is a
+    # data error (exit 1) in one line, as `build` and `check` say it.
+    path = data_copy / "datapackage.json"
+    path.write_text(path.read_text(encoding="utf-8")[:-10], encoding="utf-8")
+    monkeypatch.setenv("IPDOSSIER_DATA", str(data_copy))
+    result = runner.invoke(app, ["params", "01_event"])
+    assert result.exit_code == 1, result.output
+    assert "datapackage.json: not valid JSON" in result.output
+    assert not isinstance(result.exception, Exception) or isinstance(
+        result.exception, SystemExit
+    ), result.exception

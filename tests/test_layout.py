@@ -43,11 +43,16 @@ def test_environment_yml_agrees_with_pyproject():
     pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
     assert "python=3.11" in conda and "pip" in conda
     assert project["requires-python"].startswith(">=3.11")
-    # One conda environment for everything, JupyterLab included.
+    # The report's environment without JupyterLab (it slows every nbformat import), and
+    # JupyterLab's own environment with it, as the Makefile keeps .venv and .venv-lab.
     extras = project["optional-dependencies"]
-    wanted = set(project["dependencies"]) | set(extras["dev"]) | set(extras["lab"])
+    wanted = set(project["dependencies"]) | set(extras["dev"])
     assert set(pip) - {"-e ."} == wanted
     assert "-e ." in pip
+    lab = yaml.safe_load((ROOT / "environment-lab.yml").read_text(encoding="utf-8"))
+    lab_pip = next(d["pip"] for d in lab["dependencies"] if isinstance(d, dict))
+    assert set(lab_pip) - {"-e ."} == wanted | set(extras["lab"])
+    assert [d for d in lab["dependencies"] if isinstance(d, str)] == conda
 
 
 def test_notebooks_are_committed_without_outputs():

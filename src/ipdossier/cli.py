@@ -223,14 +223,18 @@ def params(
                 raise ParameterError(f"-p {item!r}: expected NAME=VALUE")
             values[name.strip()] = load_yaml(raw, f"-p {item}") if raw else ""
         checked = validate(path, values) if values else None
-    typer.echo(f"Parameters of {path.name}:")
-    for p in declared.values():
-        line = f"  {p.name}: {p.type_name} = {p.default!r}"
-        if p.help:
-            line += f"  # {p.help}"
+        # Inside the error handling: the allowed values are read from the data package,
+        # which may be the broken thing.
+        lines = [f"Parameters of {path.name}:"]
+        for p in declared.values():
+            line = f"  {p.name}: {p.type_name} = {p.default!r}"
+            if p.help:
+                line += f"  # {p.help}"
+            lines.append(line)
+            if p.allowed:
+                lines.append(f"      allowed: {p.allowed}")
+    for line in lines:
         typer.echo(line)
-        if p.allowed:
-            typer.echo(f"      allowed: {p.allowed}")
     if checked is not None:
         typer.echo("Values OK: " + ", ".join(f"{k}={v!r}" for k, v in checked.items()))
 

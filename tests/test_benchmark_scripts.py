@@ -1,0 +1,33 @@
+"""The scripts in benchmarks/ answer --help without running (issue 25: `run.py --help`
+ran the whole 14-minute benchmark and overwrote results.json)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+@pytest.mark.parametrize("script", sorted(p.name for p in BENCHMARKS.glob("*.py")))
+def test_help_prints_usage_and_runs_nothing(script):
+    results = BENCHMARKS / "results.json"
+    before = results.read_bytes()
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / script), "--help"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("usage:"), done.stdout[:200]
+    assert results.read_bytes() == before
+
+
+def test_run_refuses_an_unknown_row():
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "run.py"), "--rows", "cold,warp"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 2 and "--rows takes some of" in done.stderr
