@@ -459,3 +459,22 @@ def test_failed_runs_are_bounded_without_keep_and_each_holds_its_log(project: Pa
     for run in kept:
         log = (run / "build.log").read_text(encoding="utf-8")
         assert "ValueError: boom" in log
+
+
+def test_an_english_build_without_a_cjk_font_stops_before_any_notebook_with_exit_4(
+    project, tmp_path
+):
+    # English editions print each policy's Chinese title: without a CJK font those came
+    # out as blank glyphs, exit 0. Fontconfig that knows only DejaVu, as on a bare server.
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        "<dir>/usr/share/fonts/truetype/dejavu</dir>"
+        f"<cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    done = ipdossier(project, env={**_env(project), "FONTCONFIG_FILE": str(conf)})
+    assert done.returncode == 4, done.stderr[-2000:]
+    assert "fonts-noto-cjk" in done.stderr and "Traceback" not in done.stderr
+    assert "Executing" not in done.stderr  # no notebook ran
+    assert not (project / "reports" / "latest").exists()

@@ -7,6 +7,7 @@ IPDOSSIER_CHROMIUM to a Chrome or Chromium executable.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -46,7 +47,13 @@ def chromium_version(path: Path | None = None) -> str:
 
 
 def check_cjk_fonts() -> None:
-    """Chinese text needs a CJK font, or the PDF shows empty boxes."""
+    """Chinese text needs a CJK font, or the PDF shows empty boxes. Asked of fontconfig
+    once per process and per FONTCONFIG_FILE (each chapter of a build asks)."""
+    _check_cjk_fonts(os.environ.get("FONTCONFIG_FILE", ""), os.environ.get("PATH", ""))
+
+
+@functools.lru_cache(maxsize=4)
+def _check_cjk_fonts(_fontconfig: str, _path: str) -> None:
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         raise MissingDependency(

@@ -50,8 +50,7 @@ class DossierPDFExporter(WebPDFExporter):
     def from_notebook_node(self, nb, resources=None, **kw):
         resources = self._init_resources(resources)
         language = self._notebook_language(nb)
-        if language == "zh":
-            check_cjk_fonts()
+        check_cjk_fonts()  # English editions print Chinese titles too
         stem = (resources.get("metadata") or {}).get("name") or "notebook"
         chapter = report_html.chapter_from_node(nb, 1, mode="print", language=language, stem=stem)
         dossier = dossier_data.load()

@@ -99,8 +99,7 @@ def prepare_chapter(
     if "pdf" in formats:
         if printer is None:
             raise ValueError("a PDF chapter needs a printer")
-        if language == "zh":
-            check_cjk_fonts()
+        check_cjk_fonts()  # English editions print Chinese titles too
         parts.print = report_html.chapter(executed, index, mode="print", language=language)
         # Alone, a chapter lays out as in the dossier (each starts on a new page), so
         # its length gives the contents' page numbers.

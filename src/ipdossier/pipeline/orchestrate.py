@@ -123,6 +123,8 @@ def build(options: BuildOptions) -> BuildResult:
         # stays fast however large the sources cache grows.
         texts = source_digests()
         plans = _plan_variants(variants, notebooks, formats, data_path, data_files, texts, out)
+        if "pdf" in formats:
+            _check_printing()
         t_validate = time.perf_counter() - t0
         if not options.force and plan_mod.up_to_date(latest, plans):
             return _up_to_date(out, latest, options, request)
@@ -168,6 +170,16 @@ def build(options: BuildOptions) -> BuildResult:
         if options.keep:
             runs.prune(out, options.keep)
         return result
+
+
+def _check_printing() -> None:
+    """What printing needs, before any notebook runs (exit 4 and what to install): the
+    browser, and a CJK font for every edition, English too, since it prints each policy's
+    Chinese title beside the English one (without one those print as blank glyphs)."""
+    from ..export.browser import check_cjk_fonts, find_chromium
+
+    find_chromium()
+    check_cjk_fonts()
 
 
 def _ensure_writable(out: Path) -> None:
