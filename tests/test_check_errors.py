@@ -111,3 +111,18 @@ def test_missing_source_text_says_where_it_looked(
     assert "not re-verifiable here" in result.output
     assert str(folder) in result.output
     assert "IPDOSSIER_SOURCES" in result.output
+
+
+def test_the_readme_check_examples_are_what_check_prints(data_copy, sources):
+    # The README's example lines for a value a page does not state, printed as check prints
+    # them (a whole number without ".0"), in the order check prints them.
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"# (indicators\.csv, row 2, column target_value: [^\n]*?)\.\.\.", readme)
+    assert shown, "the README's example of an indicator check is gone"
+    edit_cell(data_copy / "indicators.csv", "fyp13-1", "target_value", "13")
+    code, out = run_check(data_copy, sources)
+    assert code == 1
+    assert shown.group(1) in out, out

@@ -250,6 +250,10 @@ def test_subcommands_draft_diff_apply_and_the_old_form(tmp_path):
     assert result.exit_code == 0
     assert f"use `ipdossier extract draft {EN}`" in result.output
     assert (out / "failure-classes-en" / "draft.json").is_file()
+    # ... quoting the old form with its flag.
+    result = runner.invoke(app, ["extract", str(folder), "--diff"])
+    assert f"`ipdossier extract {folder} --diff` is the old form" in result.output
+    assert f"use `ipdossier extract diff {folder}`" in result.output
     result = runner.invoke(app, ["extract", "--diff", str(folder)])
     assert result.exit_code == 0 and "use `ipdossier extract diff" in result.output
 

@@ -369,8 +369,10 @@ def extract_legacy(
     from .extract.diff import read_draft
 
     sub = "apply" if apply else "diff" if diff or Path(path).is_dir() else "draft"
+    # The old form as it was typed, flag included, beside the form to use instead.
+    flag = " --apply" if apply else " --diff" if diff else ""
     typer.echo(
-        f"note: `ipdossier extract {path} ...` is the old form; use "
+        f"note: `ipdossier extract {path}{flag}` is the old form; use "
         f"`ipdossier extract {sub} {path}`",
         err=True,
     )

@@ -154,7 +154,8 @@ def states_quantity(quote: str, value: float, scale: float = 1.0, qualifier: str
     matches = [q for q in seen if _same(q.value, wanted) or _same(q.value, float(value))]
     if not matches:
         read = ", ".join(f"{q.value:g}" for q in seen) or "no number"
-        return f"the quote does not state {value} (x{scale:g}); it reads {read}"
+        stated = f"{float(value):g} (x{float(scale or 1):g})"
+        return f"the quote does not state {stated}; it reads {read}"
     if qualifier and not any(q.qualifier == qualifier for q in matches):
         return f"the quote states {value} as {matches[0].qualifier}, not {qualifier}"
     return None
