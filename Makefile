@@ -34,8 +34,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/nbstripout --verify notebooks/*.ipynb
 
+# JupyterLab on executed copies of the chapters in workspace/ (git-ignored): notebooks/
+# stays as committed. Parameters: make lab LAB_ARGS="-p language=zh --fresh".
 lab: system-deps $(LAB_STAMP)
-	$(LAB_VENV)/bin/jupyter lab notebooks/
+	$(LAB_VENV)/bin/ipdossier lab $(LAB_ARGS)
 
 system-deps:
 	@PYTHON="$(PYTHON)" bash scripts/system-deps.sh

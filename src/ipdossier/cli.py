@@ -239,6 +239,49 @@ def params(
         typer.echo("Values OK: " + ", ".join(f"{k}={v!r}" for k, v in checked.items()))
 
 
+@app.command()
+def lab(
+    set_: Annotated[
+        list[str] | None,
+        typer.Option("--parameter", "-p", help="NAME=VALUE for the chapters (repeatable)."),
+    ] = None,
+    workspace: Annotated[
+        Path | None, typer.Option("--workspace", help="Folder of the executed copies.")
+    ] = None,
+    fresh: Annotated[
+        bool, typer.Option("--fresh", help="Run the chapters again, replacing the copies.")
+    ] = False,
+    port: Annotated[int | None, typer.Option("--port", help="JupyterLab's port.")] = None,
+    prepare_only: Annotated[
+        bool, typer.Option("--prepare-only", help="Write the copies; do not start JupyterLab.")
+    ] = False,
+) -> None:
+    """Open JupyterLab on executed copies of the chapters in workspace/ (git-ignored), so
+    each opens as a report and notebooks/ stays as committed. Copies already there are the
+    analyst's and are kept (--fresh runs them again)."""
+    import os
+
+    from .params import ParameterError, load_yaml
+    from .pipeline import workspace as ws
+
+    folder = (workspace or ws.default_dir()).resolve()
+    with _reported("lab"):
+        values = {}
+        for item in set_ or []:
+            name, sep, raw = item.partition("=")
+            if not sep:
+                raise ParameterError(f"-p {item!r}: expected NAME=VALUE")
+            values[name.strip()] = load_yaml(raw, f"-p {item}") if raw else ""
+        argv = None if prepare_only else ws.lab_command(folder, port=port)
+        written, kept = ws.prepare(folder, values, fresh=fresh)
+    for path in written:
+        typer.echo(f"executed: {path}")
+    for path in kept:
+        typer.echo(f"kept (your copy; --fresh to run it again): {path}")
+    if argv is not None:
+        os.execv(argv[0], argv)
+
+
 class _ExtractGroup(typer.core.TyperGroup):
     """`extract draft|diff|apply`; the old form `extract FILE [--diff|--apply]` still works,
     with a pointer to the subcommand, through a hidden `legacy` command."""
