@@ -478,3 +478,33 @@ def test_an_english_build_without_a_cjk_font_stops_before_any_notebook_with_exit
     assert "fonts-noto-cjk" in done.stderr and "Traceback" not in done.stderr
     assert "Executing" not in done.stderr  # no notebook ran
     assert not (project / "reports" / "latest").exists()
+
+
+def test_a_lock_whose_recorded_build_is_gone_does_not_name_another_program(project: Path):
+    # A process the build left behind (or any other) holds the lock, while .lock.json
+    # still names the build that took it: that PID now belongs to another program.
+    reports = project / "reports"
+    reports.mkdir()
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from filelock import FileLock; "
+         f"l = FileLock({str(reports / '.lock')!r}); l.acquire(); print('held', flush=True); "
+         "time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    other = subprocess.Popen(["sleep", "60"])  # the program the recorded PID now names
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        import socket
+
+        (reports / ".lock.json").write_text(json.dumps({
+            "pid": other.pid, "host": socket.gethostname(), "started": "2026-01-01T00:00:00Z",
+            "process_start": 1,  # not when `other` started
+        }))
+        done = ipdossier(project, "--format", "html")
+    finally:
+        holder.kill()
+        other.kill()
+    assert done.returncode == 3, done.stderr
+    assert f"not the build that recorded it (pid {other.pid}" in done.stderr
+    assert "fuser" in done.stderr
