@@ -340,6 +340,11 @@ def test_apply_refuses_rows_missing_what_the_schema_requires(tmp_path, data_copy
     with pytest.raises(ApplyError) as err:
         apply(folder, data=data_copy, sources=article_dir)
     assert any("roles.csv" in str(p) and "event_role" in str(p) for p in err.value.problems)
+    # Named by the draft's own file and row, the one to edit, not the merged copy's.
+    drafted = {r["role_id"]: i + 2 for i, r in enumerate(_rows(folder / "roles.csv"))}
+    role_problems = [p for p in err.value.problems if p.file.endswith("roles.csv")]
+    assert role_problems and all(p.file == str(folder / "roles.csv") for p in role_problems)
+    assert {p.row for p in role_problems} <= set(drafted.values())
     _mark(folder, "roles", event_role="speech")
     added = apply(folder, data=data_copy, sources=article_dir)
     assert added["roles"] == 5 and added["people"] == 5

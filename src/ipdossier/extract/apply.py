@@ -60,6 +60,8 @@ def apply(
         copy = Path(tmp) / "data"
         shutil.copytree(target, copy)
         added = {}
+        # Where each appended row came from: merged CSV row number -> the draft's own.
+        origin: dict[tuple[str, int], int] = {}
         for name, new in rows.items():
             if name not in paths:
                 raise ApplyError(f"{folder / (name + '.csv')}: no table {name!r} in the package")
@@ -77,10 +79,13 @@ def apply(
                     f"{folder / (name + '.csv')}: {', '.join(key)} already in the package: "
                     f"{', '.join(sorted(', '.join(k) for k in clash))}"
                 )
+            # Rows are numbered as check numbers them: the header is row 1.
+            for offset, draft_index in enumerate(new.index):
+                origin[(paths[name], len(current) + offset + 2)] = int(draft_index) + 2
             merged = pd.concat([current, new], ignore_index=True)
             merged.to_csv(csv, index=False, lineterminator="\n")
             added[name] = len(new)
-        problems = check(copy, sources)
+        problems = [_in_draft(p, origin, folder) for p in check(copy, sources)]
         if problems:
             raise ApplyError(
                 f"{folder}: the package would not validate; data/ is unchanged", problems
@@ -91,3 +96,14 @@ def apply(
             shutil.copyfile(src, staged)
             os.replace(staged, dest)
     return added
+
+
+def _in_draft(problem, origin: dict[tuple[str, int], int], folder: Path):
+    """A problem in a row the draft added, named by the draft's file and row (the one the
+    analyst edits), not by its place in the merged copy."""
+    from dataclasses import replace
+
+    at = origin.get((problem.file, problem.row)) if problem.row is not None else None
+    if at is None:
+        return problem
+    return replace(problem, file=str(folder / problem.file), row=at)
