@@ -25,7 +25,8 @@ STATUS_COLOURS = {
 # nine times over would otherwise squash every other row.
 LINK_COLOUR = "#c2410c"
 SHARE_CAP = 2.5
-UNKNOWN_X = 3.05
+# Characters per line of a row's note (English, Chinese): the plot's width at 11 px.
+NOTE_WIDTH = (125, 64)
 
 
 def _num(v, scale: float = 1, lang: str = "en") -> str:
@@ -223,6 +224,7 @@ def progress_figure(ctx) -> go.Figure:
                     hovertemplate="%{y}<br>%{customdata}<extra></extra>",
                 )
             )
+    notes: list[str] = []
     for r in p.itertuples():
         # Each row says its values and its verdict in words: the colour is not the only cue.
         note = r.status_text
@@ -235,13 +237,14 @@ def progress_figure(ctx) -> go.Figure:
             note += f" · {shares} ({t('progress_beyond', lang)})"
         if r.baseline_basis == "observed":
             note += f" · {t('baseline_observed', lang).format(year=int(r.period_start) - 1)}"
+        notes.append(wrap(f"{r.path} · {note}", NOTE_WIDTH[lang == "zh"]))
         fig.add_annotation(
             x=-0.45,
             y=r.row,
             xanchor="left",
             yanchor="top",
             yshift=-10,
-            text=wrap(f"{r.path} · {note}", 120 if lang == "en" else 62),
+            text=wrap(f"{r.path} · {note}", NOTE_WIDTH[lang == "zh"]),
             showarrow=False,
             align="left",
             font=dict(size=11, color=theme.MUTED),
@@ -259,8 +262,9 @@ def progress_figure(ctx) -> go.Figure:
         categoryorder="array", categoryarray=rows[::-1], tickfont=dict(size=11), showgrid=False
     )
     fig.add_vline(x=1, line=dict(color=theme.INK, width=1, dash="dot"), layer="below")
-    extra = sum(1 for r in p.itertuples() if len(f"{r.path} · {r.status_text}") > 110)
-    fig.update_layout(height=190 + 70 * len(p) + 14 * extra, margin=dict(l=20, t=90))
+    # Rows are evenly spaced: the longest note (in lines) sets the spacing of all.
+    lines = max(n.count("<br>") + 1 for n in notes)
+    fig.update_layout(height=150 + (44 + 15 * lines) * len(p), margin=dict(l=20, t=90))
     return titled(fig, ctx, title)
 
 
@@ -369,7 +373,12 @@ def comparison_figure(ctx) -> go.Figure:
                         strict=True,
                     )
                 ],
-                textposition="top center",
+                # Values crowd at the end of a plan (end-June, end-October, the year):
+                # a part-year label sits to the left of its point, the last to the right.
+                textposition=[
+                    "middle right" if k == len(real) - 1 else "top left" if part else "top center"
+                    for k, part in enumerate(real["part_year"])
+                ],
                 textfont=dict(size=11),
                 line=dict(color=colour, width=2),
                 marker=dict(size=8, color=colour),
