@@ -405,7 +405,7 @@ def test_a_value_before_the_target_year_that_meets_it_is_met_early_and_says_when
     # The chapter's table reads that verdict; it is never "unknown" beside the value.
     table = targets.progress_frame(ctx(), level="provincial").set_index("indicator_id")
     assert table.loc["hebei-16-2", "status_label"] == row["status_text"]
-    assert "3.54 (end-June 2019)" in table.loc["hebei-16-2", "path"]
+    assert table.loc["hebei-16-2", "path"].endswith("3.54 patents per 10,000 people (end-June 2019)")
 
 
 def test_a_verdict_says_when_the_target_was_first_reached_and_stayed_reached():
@@ -422,7 +422,7 @@ def test_a_part_year_value_short_of_the_target_is_shown_with_its_period_not_as_u
     row = p.loc["fyp13-8"]
     assert (row["status"], row["basis"], row["realised_value"]) == ("unknown", "open", 55.8)
     assert row["realised_period"] == "Jan-Aug 2020"
-    assert "5.58 billion (Jan-Aug 2020)" in row["path"]
+    assert row["path"].endswith("5.58 billion US dollars (Jan-Aug 2020)")
     assert "no realised value" not in row["status_label"]
     assert "Jan-Aug 2020" in row["status_label"]
     # The chart draws it hollow, labelled with its period, at its share of the change.

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from .. import derive, theme
 from ..i18n import has, month, t
-from .base import empty, mark_event, titled, wrap
+from .base import empty, mark_event, titled, wrap, wrap_cell
 
 STATUS_COLOURS = {
     "met": "#2a9d8f",
@@ -25,8 +25,9 @@ STATUS_COLOURS = {
 # nine times over would otherwise squash every other row.
 LINK_COLOUR = "#c2410c"
 SHARE_CAP = 2.5
-# Characters per line of a row's note (English, Chinese): the plot's width at 11 px.
-NOTE_WIDTH = (125, 64)
+# A row's note per line, in narrow characters (a Chinese one counts two): the plot's
+# width at 11 px.
+NOTE_WIDTH = 124
 
 
 def _num(v, scale: float = 1, lang: str = "en") -> str:
@@ -74,30 +75,41 @@ def progress_frame(ctx, level: str | None = None) -> pd.DataFrame:
     for _, r in p.iterrows():
         sc = r["scale"]
         dated = r["basis"] != "final"
+        sp = "" if lang == "zh" else " "
+
+        def when(period: str) -> str:
+            return f"（{period}）" if lang == "zh" else f" ({period})"
+
         shown = [
-            _num(v, sc, lang) + (f" ({when})" if dated else "")
-            for v, when in zip(r["realised_values"], r["realised_periods"], strict=True)
+            _num(v, sc, lang) + (when(p_) if dated and len(r["realised_values"]) > 1 else "")
+            for v, p_ in zip(r["realised_values"], r["realised_periods"], strict=True)
         ]
         realised = " / ".join(shown) if shown else "?"
         if len(r["realised_values"]) == 1:
             realised = _hedge(r["realised_value"], r["realised_qualifier"], sc, lang)
-            realised += f" ({r['realised_period']})" if dated else ""
+        # A value that is not the target year's names its period, after its unit.
+        tail = when(r["realised_period"]) if dated and len(r["realised_values"]) == 1 else ""
         rows.append(
             {
                 **r.to_dict(),
-                "row": wrap(
-                    f"{int(r['position'])}. {r['name']}" if pd.notna(r["position"]) else r["name"],
-                    30 if lang == "en" else 16,
+                "row": (
+                    wrap(_row_label(r), 30)
+                    if lang == "en"
+                    else wrap_cell(_row_label(r), 32)
                 ),
                 "status_label": r["status_text"],
                 "path": (
                     f"{_hedge(r['baseline_value'], r['baseline_qualifier'], sc, lang)} → "
                     f"{_hedge(r['target_value'], r['target_qualifier'], sc, lang)} → {realised}"
-                    f"{'' if lang == 'zh' else ' '}{r['unit']}"
+                    f"{sp}{r['unit']}{tail}"
                 ),
             }
         )
     return pd.DataFrame(rows, columns=[*p.columns, "row", "status_label", "path"])
+
+
+def _row_label(r) -> str:
+    return f"{int(r['position'])}. {r['name']}" if pd.notna(r["position"]) else str(r["name"])
 
 
 def sources(ctx, level: str | None = None) -> pd.DataFrame:
@@ -136,6 +148,12 @@ def _whose(ctx, p: pd.DataFrame) -> str:
         return t("whose_national", ctx.language)
     jur = str(p["jurisdiction"].iloc[0])
     return t(f"whose_{jur}", ctx.language) if has(f"whose_{jur}") else jur
+
+
+def indicators_prose(ctx) -> str:
+    """The prose key that describes the progress chart's scale (see `_scale`)."""
+    p = progress_frame(ctx)
+    return "indicators_ratio" if not p.empty and _scale(p) == "ratio" else "indicators_rel"
 
 
 def progress_note(ctx) -> str:
@@ -237,14 +255,14 @@ def progress_figure(ctx) -> go.Figure:
             note += f" · {shares} ({t('progress_beyond', lang)})"
         if r.baseline_basis == "observed":
             note += f" · {t('baseline_observed', lang).format(year=int(r.period_start) - 1)}"
-        notes.append(wrap(f"{r.path} · {note}", NOTE_WIDTH[lang == "zh"]))
+        notes.append(wrap_cell(f"{r.path} · {note}", NOTE_WIDTH))
         fig.add_annotation(
             x=-0.45,
             y=r.row,
             xanchor="left",
             yanchor="top",
             yshift=-10,
-            text=wrap(f"{r.path} · {note}", NOTE_WIDTH[lang == "zh"]),
+            text=notes[-1],
             showarrow=False,
             align="left",
             font=dict(size=11, color=theme.MUTED),
@@ -264,7 +282,7 @@ def progress_figure(ctx) -> go.Figure:
     fig.add_vline(x=1, line=dict(color=theme.INK, width=1, dash="dot"), layer="below")
     # Rows are evenly spaced: the longest note (in lines) sets the spacing of all.
     lines = max(n.count("<br>") + 1 for n in notes)
-    fig.update_layout(height=150 + (44 + 15 * lines) * len(p), margin=dict(l=20, t=90))
+    fig.update_layout(height=150 + (40 + 14 * lines) * len(p), margin=dict(l=20, t=90))
     return titled(fig, ctx, title)
 
 
