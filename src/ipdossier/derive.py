@@ -107,6 +107,7 @@ def headline_figures(ctx) -> pd.DataFrame:
 
 # -- who came ------------------------------------------------------------------------------
 
+
 def groups(ctx) -> list[str]:
     """Who came, grouped: the national level, each province (the data package's
     vocabularies), Baoding (the host city, within Hebei), and unknown."""
@@ -715,7 +716,9 @@ def documents(ctx) -> pd.DataFrame:
     orgs = d.organisations.set_index("org_id")["name"]
     official["issuer_in_article"] = official["issuer_org_id"].map(orgs)
     # Cited in the report of this dossier's event, not in whatever article first named it.
-    official["cited_in_article"] = official["policy_id"].isin(set(event_citations(ctx)["policy_id"]))
+    official["cited_in_article"] = official["policy_id"].isin(
+        set(event_citations(ctx)["policy_id"])
+    )
     for col in ("signed_date", "published_date"):
         official[f"{col}_start"] = [
             _month_span(str(v))[0] if pd.notna(v) else pd.NaT for v in official[col]

@@ -25,9 +25,12 @@ STATUS_COLOURS = {
 # nine times over would otherwise squash every other row.
 LINK_COLOUR = "#c2410c"
 SHARE_CAP = 2.5
+# Notes and labels in the chapter's charts: the printed page shows a chart at 0.6 pt per
+# px, and a note is at least 7 pt.
+NOTE_PX = 12
 # A row's note per line, in narrow characters (a Chinese one counts two): the plot's
-# width at 11 px.
-NOTE_WIDTH = 124
+# width at NOTE_PX.
+NOTE_WIDTH = 112
 
 
 def _num(v, scale: float = 1, lang: str = "en") -> str:
@@ -92,11 +95,7 @@ def progress_frame(ctx, level: str | None = None) -> pd.DataFrame:
         rows.append(
             {
                 **r.to_dict(),
-                "row": (
-                    wrap(_row_label(r), 30)
-                    if lang == "en"
-                    else wrap_cell(_row_label(r), 32)
-                ),
+                "row": (wrap(_row_label(r), 30) if lang == "en" else wrap_cell(_row_label(r), 32)),
                 "status_label": r["status_text"],
                 "path": (
                     f"{_hedge(r['baseline_value'], r['baseline_qualifier'], sc, lang)} → "
@@ -228,11 +227,11 @@ def progress_figure(ctx) -> go.Figure:
                     mode="markers+text" if not settled else "markers",
                     text=text,
                     textposition="top center",
-                    textfont=dict(size=11, color=colour),
+                    textfont=dict(size=NOTE_PX, color=colour),
                     marker=dict(
-                        symbol=[
-                            s if settled else f"{s}-open" for s in symbols
-                        ] if status != "conflict" else "diamond",
+                        symbol=[s if settled else f"{s}-open" for s in symbols]
+                        if status != "conflict"
+                        else "diamond",
                         size=14,
                         color=colour,
                         line=dict(width=2, color=colour),
@@ -265,7 +264,7 @@ def progress_figure(ctx) -> go.Figure:
             text=notes[-1],
             showarrow=False,
             align="left",
-            font=dict(size=11, color=theme.MUTED),
+            font=dict(size=NOTE_PX, color=theme.MUTED),
             # Over the 100% line, not under it: the note stays legible.
             bgcolor="white",
         )
@@ -277,7 +276,7 @@ def progress_figure(ctx) -> go.Figure:
         zeroline=False,
     )
     fig.update_yaxes(
-        categoryorder="array", categoryarray=rows[::-1], tickfont=dict(size=11), showgrid=False
+        categoryorder="array", categoryarray=rows[::-1], tickfont=dict(size=NOTE_PX), showgrid=False
     )
     fig.add_vline(x=1, line=dict(color=theme.INK, width=1, dash="dot"), layer="below")
     # Rows are evenly spaced: the longest note (in lines) sets the spacing of all.
@@ -387,7 +386,10 @@ def comparison_figure(ctx) -> go.Figure:
                 text=[
                     _hedge(v, q) + (f" ({per})" if part else "")
                     for v, q, per, part in zip(
-                        real["value"], real["qualifier"], real["period"], real["part_year"],
+                        real["value"],
+                        real["qualifier"],
+                        real["period"],
+                        real["part_year"],
                         strict=True,
                     )
                 ],
@@ -397,7 +399,7 @@ def comparison_figure(ctx) -> go.Figure:
                     "middle right" if k == len(real) - 1 else "top left" if part else "top center"
                     for k, part in enumerate(real["part_year"])
                 ],
-                textfont=dict(size=11),
+                textfont=dict(size=NOTE_PX),
                 line=dict(color=colour, width=2),
                 marker=dict(size=8, color=colour),
                 name=f"{label} ({t('realised_word', lang)})",
@@ -418,7 +420,7 @@ def comparison_figure(ctx) -> go.Figure:
                         )
                     ],
                     textposition="bottom center",
-                    textfont=dict(size=11, color=colour),
+                    textfont=dict(size=NOTE_PX, color=colour),
                     line=dict(color=colour, width=1.5, dash="dash"),
                     marker=dict(size=11, symbol="diamond-open", color=colour),
                     name=f"{label} ({t('baseline_word', lang)} → {t('target_word', lang)})",
@@ -742,7 +744,9 @@ def intro(ctx) -> list[tuple[str, dict[str, str]]]:
     when = rel["event_date"].iloc[0]
     if (rel["relation"] == "after").all() and when is not None and pd.notna(when):
         first = rel.sort_values("start").iloc[0]
-        title = first["title_zh"] if lang == "zh" and pd.notna(first["title_zh"]) else first["title"]
+        title = (
+            first["title_zh"] if lang == "zh" and pd.notna(first["title_zh"]) else first["title"]
+        )
         out.append(
             (
                 "targets_before",
