@@ -150,7 +150,12 @@ def test_part_year_values_read_with_their_period_in_the_printed_pdf(review):
         assert compact(shown) in en, shown
     assert compact("met by end-June 2019") in en
     zh = compact(text_of(review / "zh" / "04_targets.pdf"))
-    for shown in ("55.8亿美元（2020年1-8月）", "2020年6月底", "2020年10月底", "3.54 (2019年6月底)"):
+    for shown in (
+        "55.8亿美元（2020年1-8月）",
+        "2020年6月底",
+        "2020年10月底",
+        "3.54（2019年6月底）",
+    ):
         assert compact(shown) in zh, shown
     assert "未找到实际值" not in zh.split(compact("每万人口发明专利拥有量"), 1)[1][:60]
 

@@ -95,7 +95,7 @@ def progress_frame(ctx, level: str | None = None) -> pd.DataFrame:
         rows.append(
             {
                 **r.to_dict(),
-                "row": (wrap(_row_label(r), 30) if lang == "en" else wrap_cell(_row_label(r), 32)),
+                "row": (wrap(_row_label(r), 30) if lang == "en" else wrap_cell(_row_label(r), 36)),
                 "status_label": r["status_text"],
                 "path": (
                     f"{_hedge(r['baseline_value'], r['baseline_qualifier'], sc, lang)} → "
@@ -384,7 +384,8 @@ def comparison_figure(ctx) -> go.Figure:
                 mode="lines+markers+text",
                 # A value for part of a year names its period: it is not that year's value.
                 text=[
-                    _hedge(v, q) + (f" ({per})" if part else "")
+                    _hedge(v, q, 1, lang)
+                    + ((f"（{per}）" if lang == "zh" else f" ({per})") if part else "")
                     for v, q, per, part in zip(
                         real["value"],
                         real["qualifier"],
@@ -407,6 +408,7 @@ def comparison_figure(ctx) -> go.Figure:
             )
         )
         plan = g[g["kind"].isin(["baseline", "target"])].sort_values("date")
+        sp = "" if lang == "zh" else " "
         if not plan.empty:
             fig.add_trace(
                 go.Scatter(
@@ -414,7 +416,7 @@ def comparison_figure(ctx) -> go.Figure:
                     y=plan["value"],
                     mode="lines+markers+text",
                     text=[
-                        f"{t(k + '_word', lang)} {_hedge(v, q)}"
+                        f"{t(k + '_word', lang)}{sp}{_hedge(v, q, 1, lang)}"
                         for k, v, q in zip(
                             plan["kind"], plan["value"], plan["qualifier"], strict=True
                         )
@@ -436,7 +438,10 @@ def comparison_figure(ctx) -> go.Figure:
         ticklabelmode="period",
         title=t("comparison_axis_date", lang),
     )
-    fig.update_yaxes(rangemode="tozero", title=str(c["unit"].iloc[0]))
+    # In Chinese the unit alone (件) does not say what is counted: the measure names it.
+    unit = str(c["unit"].iloc[0])
+    measure = f"{c['name'].iloc[0]}（{unit}）" if lang == "zh" else unit
+    fig.update_yaxes(rangemode="tozero", title=measure)
     fig.update_layout(height=480)
     return titled(fig, ctx, title)
 
