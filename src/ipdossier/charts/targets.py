@@ -30,7 +30,7 @@ SHARE_CAP = 2.5
 NOTE_PX = 12
 # A row's note per line, in narrow characters (a Chinese one counts two): the plot's
 # width at NOTE_PX.
-NOTE_WIDTH = 112
+NOTE_WIDTH = 104
 
 
 def _num(v, scale: float = 1, lang: str = "en") -> str:
@@ -95,7 +95,7 @@ def progress_frame(ctx, level: str | None = None) -> pd.DataFrame:
         rows.append(
             {
                 **r.to_dict(),
-                "row": (wrap(_row_label(r), 30) if lang == "en" else wrap_cell(_row_label(r), 36)),
+                "row": (wrap(_row_label(r), 36) if lang == "en" else wrap_cell(_row_label(r), 36)),
                 "status_label": r["status_text"],
                 "path": (
                     f"{_hedge(r['baseline_value'], r['baseline_qualifier'], sc, lang)} → "
@@ -281,7 +281,9 @@ def progress_figure(ctx) -> go.Figure:
     fig.add_vline(x=1, line=dict(color=theme.INK, width=1, dash="dot"), layer="below")
     # Rows are evenly spaced: the longest note (in lines) sets the spacing of all.
     lines = max(n.count("<br>") + 1 for n in notes)
-    fig.update_layout(height=150 + (40 + 14 * lines) * len(p), margin=dict(l=20, t=90))
+    # At most about 740 px for ten rows of two-line notes: printed at most 170 mm tall
+    # (report.css), a taller chart would be shrunk and its notes fall under 7 pt.
+    fig.update_layout(height=110 + (34 + 13 * lines) * len(p), margin=dict(l=20, t=90))
     return titled(fig, ctx, title)
 
 

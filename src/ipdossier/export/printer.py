@@ -68,8 +68,6 @@ def footer_template(pattern: str = FOOTER) -> str:
     )
 
 
-
-
 def _warm_up_html() -> str:
     from .html import css
 
