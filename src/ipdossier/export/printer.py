@@ -68,6 +68,8 @@ def footer_template(pattern: str = FOOTER) -> str:
     )
 
 
+
+
 def _warm_up_html() -> str:
     from .html import css
 
