@@ -30,7 +30,7 @@ SHARE_CAP = 2.5
 NOTE_PX = 12
 # A row's note per line, in narrow characters (a Chinese one counts two): the plot's
 # width at NOTE_PX.
-NOTE_WIDTH = 104
+NOTE_WIDTH = 92
 
 
 def _num(v, scale: float = 1, lang: str = "en") -> str:
@@ -166,9 +166,8 @@ def progress_note(ctx) -> str:
         for r in p.itertuples()
         for v in r.realised_values
     )
-    if beyond:
-        return t("progress_note_beyond", ctx.language).format(cap=f"{SHARE_CAP:.0%}")
-    return t("progress_note_plain", ctx.language)
+    # Rows without a mark say why in their own note; only the edge needs a word here.
+    return t("progress_note_beyond", ctx.language).format(cap=f"{SHARE_CAP:.0%}") if beyond else ""
 
 
 def progress_figure(ctx) -> go.Figure:
