@@ -30,7 +30,7 @@ SHARE_CAP = 2.5
 NOTE_PX = 12
 # A row's note per line, in narrow characters (a Chinese one counts two): the plot's
 # width at NOTE_PX.
-NOTE_WIDTH = 92
+NOTE_WIDTH = 94
 
 
 def _num(v, scale: float = 1, lang: str = "en") -> str:
