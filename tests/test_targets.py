@@ -492,3 +492,17 @@ def test_plans_are_named_by_their_relation_to_the_event():
     assert before["when"] == "November 2014" and before["issued"] == "April 2016"
     assert "cited" not in dict(targets.intro(tianjin))["targets_plans"]["plans"]
     assert targets.plan_facts(tianjin)["relation"] == "adopted after the event"
+
+
+def test_documents_are_cited_by_this_events_report_not_by_another_article():
+    # The Tianjin stop's report cites none of the documents; the Baoding article does.
+    tianjin = ctx(event_id="bth-2014-tianjin")
+    assert not derive.documents(tianjin)["cited_in_article"].any()
+    assert targets.article_only(tianjin).empty
+    assert targets.chain_prose(tianjin) == "chain_undated"  # no day: no dashed line drawn
+    baoding = derive.documents(ctx()).set_index("policy_id")["cited_in_article"]
+    assert baoding["fyp13-ip"] and baoding["hebei-powerful-ip"]
+    # A document charted with its official dates is never listed as lacking them.
+    listed = set(targets.article_only(ctx())["policy_id"])
+    assert not listed & set(targets.chain_frame(ctx())["policy_id"])
+    assert "service-outline" not in listed and "hebei-ip-protection" in listed
