@@ -179,13 +179,13 @@ def test_an_indicator_without_a_realised_value_is_unknown_never_zero():
     # Indicator 7: only the target (0.7) was found.
     assert p.loc["fyp13-7", "status"] == "unknown"
     assert pd.isna(p.loc["fyp13-7", "share"])
+    assert "no realised value found" in p.loc["fyp13-7", "status_label"]
     fig = targets.progress_figure(ctx())
-    unknown = [t for t in fig.data if t.name == "unknown"][0]
     label = p.loc["fyp13-7", "row"]
-    assert [x for x, y in zip(unknown.x, unknown.y, strict=True) if y == label] == [
-        targets.UNKNOWN_X
-    ]
-    assert 0 not in list(unknown.x)
+    # No mark at all: not at zero, and not in a column beside the best performers.
+    marks = [y for tr in fig.data if tr.mode != "lines" for y in tr.y]
+    assert label not in marks
+    assert max(fig.layout.xaxis.tickvals) == targets.SHARE_CAP
 
 
 def test_a_conflict_is_shown_as_two_values():
@@ -237,12 +237,19 @@ def test_hebei_targets_beside_the_national_ones(dossier):
     assert (row["target_value"], row["target_qualifier"]) == (3, "at_least")
     c = targets.comparison_frame(ctx())
     assert set(c["jurisdiction"]) == {"China", "Hebei"}
-    # Values stand at the end of the year they give; one for part of a year where that part
-    # ends: Hebei, 30 June 2019, halfway between the end of 2018 and the end of 2019.
-    mid = c[(c["indicator_id"] == "hebei-16-2") & (c["value"] == 3.54)]["year"].iloc[0]
-    assert 2018.4 < mid < 2018.6
+    # Values stand at the end of the period they cover: Hebei's value as of 30 June 2019
+    # is drawn at 30 June 2019 (not at 2018.5, nor at 2019), and names its period.
+    mid = c[(c["indicator_id"] == "hebei-16-2") & (c["value"] == 3.54)].iloc[0]
+    assert mid["date"] == pd.Timestamp("2019-06-30") and mid["period"] == "end-June 2019"
+    fig = targets.comparison_figure(ctx())
+    hebei = [tr for tr in fig.data if "Hebei" in tr.name and "realised" in tr.name][0]
+    assert pd.Timestamp("2019-06-30") in list(pd.to_datetime(hebei.x))
+    assert any("3.54 (end-June 2019)" == x for x in hebei.text)
     only = targets.comparison_frame(ctx(jurisdiction="Hebei"))
     assert set(only["jurisdiction"]) == {"Hebei"}
+    # The title says what is drawn: Hebei alone, not "national and Hebei".
+    title = targets.comparison_figure(ctx(jurisdiction="Hebei")).layout.title.text
+    assert title.endswith(": Hebei") and "national" not in title.lower()
     assert targets.comparison_frame(ctx(jurisdiction="Tianjin")).empty
 
 
@@ -356,5 +363,146 @@ def test_as_of_keeps_only_values_for_periods_that_had_ended():
     # Hebei's value as of 30 June 2019 is in; the 2019 year-end values are not.
     assert 3.54 in set(obs["value"])
     assert 13.3 not in set(obs["value"])
-    p = targets.progress_frame(ctx(as_of="2019-07-01"))
-    assert set(p["status"]) == {"unknown"}
+    # Before the end of 2020 no target can be missed; what was reached is reached early.
+    p = derive.progress(ctx(as_of="2019-07-01"))
+    assert not set(p["status"]) & {"missed", "conflict"}
+    met = p[p["status"] == "met"]
+    assert (met["basis"] == "early").all()
+    assert (met["reached_date"] <= pd.Timestamp("2019-07-01")).all()
+    assert "hebei-16-2" in set(met["indicator_id"])
+
+
+# -- one truth per value: the verdict rules of derive.progress -----------------------------
+
+
+@pytest.mark.parametrize(
+    "year, period, end, language, expect",
+    [
+        (2020, None, None, "en", "2020"),
+        (2020, "January-August", "2020-08-31", "en", "Jan-Aug 2020"),
+        (2020, "January-August", "2020-08-31", "zh", "2020年1-8月"),
+        (2019, "first half", "2019-06-30", "en", "Jan-Jun 2019"),
+        (2019, "30 June", "2019-06-30", "en", "end-June 2019"),
+        (2019, "30 June", "2019-06-30", "zh", "2019年6月底"),
+        (2020, "to end of October", "2020-10-31", "en", "end-October 2020"),
+        (2020, "as of 15 May", "2020-05-15", "en", "15 May 2020"),
+    ],
+)
+def test_a_period_in_words(year, period, end, language, expect):
+    end = pd.Timestamp(end) if end else pd.NaT
+    assert derive.period_label(year, period, end, language) == expect
+
+
+def test_a_value_before_the_target_year_that_meets_it_is_met_early_and_says_when():
+    # Hebei: 3.54 per 10,000 people as of 30 June 2019 against "more than 3" by 2020.
+    p = derive.progress(ctx(jurisdiction="Hebei")).set_index("indicator_id")
+    row = p.loc["hebei-16-2"]
+    assert (row["status"], row["basis"], row["realised_value"]) == ("met", "early", 3.54)
+    assert row["realised_period"] == row["reached"] == "end-June 2019"
+    assert row["status_text"] == "met by end-June 2019 (2020 value not reported)"
+    zh = derive.progress(ctx(jurisdiction="Hebei", language="zh")).set_index("indicator_id")
+    assert zh.loc["hebei-16-2", "status_text"] == "2019年6月底已达到目标（未见2020年数值）"
+    # The chapter's table reads that verdict; it is never "unknown" beside the value.
+    table = targets.progress_frame(ctx(), level="provincial").set_index("indicator_id")
+    assert table.loc["hebei-16-2", "status_label"] == row["status_text"]
+    assert table.loc["hebei-16-2", "path"].endswith(
+        "3.54 patents per 10,000 people (end-June 2019)"
+    )
+
+
+def test_a_verdict_says_when_the_target_was_first_reached_and_stayed_reached():
+    p = derive.progress(ctx()).set_index("indicator_id")
+    # 13.3 at the end of 2019 and every later value (14.3, 15.2, 15.8) reach 12.
+    assert (p.loc["fyp13-1", "status"], p.loc["fyp13-1", "reached"]) == ("met", "2019")
+    assert p.loc["fyp13-1", "status_text"] == "met by 2019"
+    assert p.loc["fyp13-5", "status_text"] == "met in 2020"
+
+
+def test_a_part_year_value_short_of_the_target_is_shown_with_its_period_not_as_unknown():
+    # Exports of IP royalties: January-August 2020 only, 5.58 billion US dollars.
+    p = targets.progress_frame(ctx()).set_index("indicator_id")
+    row = p.loc["fyp13-8"]
+    assert (row["status"], row["basis"], row["realised_value"]) == ("unknown", "open", 55.8)
+    assert row["realised_period"] == "Jan-Aug 2020"
+    assert row["path"].endswith("5.58 billion US dollars (Jan-Aug 2020)")
+    assert "no realised value" not in row["status_label"]
+    assert row["status_label"].startswith("not settled: no whole-year 2020 value")
+    # The chart draws it hollow, labelled with its period, at its share of the change.
+    fig = targets.progress_figure(ctx())
+    drawn = [
+        (x, text)
+        for tr in fig.data
+        if tr.mode == "markers+text"
+        for x, y, text in zip(tr.x, tr.y, tr.text, strict=True)
+        if y == row["row"]
+    ]
+    assert drawn == [(pytest.approx((55.8 - 44.4) / (100 - 44.4)), "Jan-Aug 2020")]
+
+
+def test_a_count_from_january_that_falls_short_does_not_undo_a_target_reached():
+    rows = pd.DataFrame(
+        {
+            "value": [1900.0, 1664.0, 2180.0],
+            "qualifier": ["exact"] * 3,
+            "from_january": [False, True, False],
+            "period_label": ["2019", "Jan-Oct 2020", "2020"],
+        }
+    )
+    assert derive._reached(rows, 1800)["period_label"] == "2019"
+    # A value as it stood on a day that falls short does.
+    assert derive._reached(rows.assign(from_january=False), 1800)["period_label"] == "2020"
+
+
+def test_values_table_gives_jurisdiction_and_period_of_every_value():
+    v = targets.values_table(ctx()).set_index("observation_id")
+    assert v.loc["fyp13-1:n1-obs2020jun-dizo", "period_shown"] == "end-June 2020"
+    assert v.loc["fyp13-1:n1-obs2020oct-1st", "period_shown"] == "end-October 2020"
+    assert v.loc["fyp13-1:n1-obs2020-fx361", "period_shown"] == "2020"
+    assert v.loc["fyp13-8:n8-obs2020aug-xinhua-ohl", "period_shown"] == "Jan-Aug 2020"
+    assert "part of the year" in v.loc["fyp13-8:n8-obs2020aug-xinhua-ohl", "flags"]
+    assert v.loc["hebei-16-2:D059", "jurisdiction_shown"] == "Hebei"
+    assert v.loc["fyp13-1:n1-obs2020-fx361", "jurisdiction_shown"] == "China (national)"
+
+
+def test_the_hebei_indicator_chart_draws_hebeis_values_on_the_target_scale():
+    fig = targets.progress_figure(ctx(jurisdiction="Hebei"))
+    assert fig.layout.title.text.startswith("Hebei's plan targets")
+    points = [x for tr in fig.data if tr.mode != "lines" for x in tr.x]
+    assert points == [pytest.approx(3.54 / 3)]
+
+
+def test_the_progress_source_note_lists_only_what_the_chart_draws():
+    c = ctx()
+    drawn = targets.sources(c)
+    assert set(drawn["indicator_id"]) <= set(targets.progress_frame(c)["indicator_id"])
+    assert drawn["source_id"].nunique() < derive.values(c)["source_id"].nunique()
+    # Every realised value the verdicts rest on is cited; the 2017 value (9.8) is not drawn.
+    assert "xinhua-2020-11-11-ip" in set(drawn["source_id"])
+    assert "xinhua-2018-02-20-patents" not in set(drawn["source_id"])
+
+
+def test_plans_are_named_by_their_relation_to_the_event():
+    baoding = derive.plan_relations(ctx()).set_index("policy_id")["relation"]
+    assert baoding.to_dict() == {"fyp13-ip": "cited", "hebei-powerful-ip": "cited"}
+    tianjin = ctx(event_id="bth-2014-tianjin")
+    assert set(derive.plan_relations(tianjin)["relation"]) == {"after"}
+    keys = [k for k, _ in targets.intro(tianjin)]
+    assert keys == ["targets_before", "targets_plans"]
+    before = dict(targets.intro(tianjin))["targets_before"]
+    assert before["when"] == "November 2014" and before["issued"] == "April 2016"
+    assert "cited" not in dict(targets.intro(tianjin))["targets_plans"]["plans"]
+    assert targets.plan_facts(tianjin)["relation"] == "adopted after the event"
+
+
+def test_documents_are_cited_by_this_events_report_not_by_another_article():
+    # The Tianjin stop's report cites none of the documents; the Baoding article does.
+    tianjin = ctx(event_id="bth-2014-tianjin")
+    assert not derive.documents(tianjin)["cited_in_article"].any()
+    assert targets.article_only(tianjin).empty
+    assert targets.chain_prose(tianjin) == "chain_undated"  # no day: no dashed line drawn
+    baoding = derive.documents(ctx()).set_index("policy_id")["cited_in_article"]
+    assert baoding["fyp13-ip"] and baoding["hebei-powerful-ip"]
+    # A document charted with its official dates is never listed as lacking them.
+    listed = set(targets.article_only(ctx())["policy_id"])
+    assert not listed & set(targets.chain_frame(ctx())["policy_id"])
+    assert "service-outline" not in listed and "hebei-ip-protection" in listed

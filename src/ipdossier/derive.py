@@ -10,6 +10,8 @@ as undated, never guessed.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from . import geo, schema
@@ -26,6 +28,22 @@ def event_ids(ctx) -> list[str]:
 def event(ctx) -> pd.Series:
     events = ctx.dossier.events.set_index("event_id", drop=False)
     return events.loc[ctx.event_id]
+
+
+def event_date(ctx) -> pd.Timestamp | None:
+    """The event's first day; where the events table gives none, the month the report of
+    its stop in the series states (the Tianjin stop: November 2014), as that month's first
+    day. None when no source dates it."""
+    start = event(ctx)["start_date"]
+    if pd.notna(start):
+        return pd.Timestamp(start)
+    s = ctx.dossier.series
+    rows = s[s["event_id"] == ctx.event_id]
+    if rows.empty:
+        return None
+    facts = ctx.dossier.series_facts
+    dates = facts[(facts["position"] == rows["position"].iloc[0]) & (facts["field"] == "date")]
+    return _month_span(str(dates["value"].iloc[0]))[0] if len(dates) else None
 
 
 def event_in_range(ctx) -> bool:
@@ -88,6 +106,7 @@ def headline_figures(ctx) -> pd.DataFrame:
 
 
 # -- who came ------------------------------------------------------------------------------
+
 
 def groups(ctx) -> list[str]:
     """Who came, grouped: the national level, each province (the data package's
@@ -352,6 +371,11 @@ def hierarchy(ctx) -> pd.DataFrame:
 # that falls short, or an upper bound that passes, cannot settle it either way.
 STATUSES = ["met", "missed", "conflict", "unknown"]
 
+# Period text (observations.period) naming a stretch from the start of the year: the value
+# counts what happened from 1 January to `period_end` (a flow). Any other period text
+# ("end of June", "30 June", "to end of October") is a value as it stood on `period_end`.
+_FROM_JANUARY = re.compile(r"^\s*(jan|first half|first|h1)", re.IGNORECASE)
+
 
 def _in_scope(df: pd.DataFrame, jurisdiction: str) -> pd.Series:
     if jurisdiction == "national":
@@ -368,6 +392,8 @@ def indicators(ctx) -> pd.DataFrame:
     ind = ind[ind["policy_id"].isin(pol.index)]
     ind["plan"] = ind["policy_id"].map(pol["display_title"])
     ind["period_start"] = ind["policy_id"].map(pol["period_start"])
+    # The year the plan started to apply: its period, else the year it was first dated.
+    ind["plan_start"] = ind["period_start"].fillna(ind["policy_id"].map(pol["start"].dt.year))
     zh = ctx.language == "zh"
     ind["name"] = ind["name_zh"] if zh else ind["name_en"]
     ind["unit"] = ind["unit_zh"] if zh else ind["unit_en"]
@@ -375,17 +401,53 @@ def indicators(ctx) -> pd.DataFrame:
     return ind.sort_values(["level", "policy_id", "position"]).reset_index(drop=True)
 
 
+def period_label(year, period, period_end, language: str = "en") -> str:
+    """When a value applies, in words: "2020" for a whole year (or its end), "Jan-Aug 2020"
+    for a stretch from 1 January, "end-June 2019" for a value as it stood on a day."""
+    zh = language == "zh"
+    if pd.isna(period_end) or (not isinstance(period, str) or not period.strip()):
+        return t("period_year", language).format(year=int(year))
+    end = pd.Timestamp(period_end)
+    if isinstance(period, str) and _FROM_JANUARY.match(period):
+        first = pd.Timestamp(year=end.year, month=1, day=1)
+        return t("period_span", language).format(
+            year=end.year,
+            first=first.month if zh else f"{first:%b}",
+            last=end.month if zh else f"{end:%b}",
+        )
+    if end == end + pd.offsets.MonthEnd(0):
+        return t("period_month_end", language).format(
+            year=end.year, month=end.month if zh else f"{end:%B}"
+        )
+    return t("period_day", language).format(
+        year=end.year, month=end.month if zh else f"{end:%B}", day=end.day
+    )
+
+
 def observations(ctx) -> pd.DataFrame:
     """Realised values of the indicators in scope; with `as_of`, only values for periods
-    that had ended by then (a year, or the part of it that `period_end` gives)."""
+    that had ended by then (a year, or the part of it that `period_end` gives).
+
+    Each value is dated by the end of its period (`dated`: 31 December for a whole year,
+    else `period_end`), and carries its period in words (`period_label`) and whether it
+    covers only part of its year (`part_year`)."""
     obs = ctx.dossier.observations.copy()
     obs = obs[obs["indicator_id"].isin(indicators(ctx)["indicator_id"])]
+    year_end = pd.to_datetime(obs["year"].astype(int).astype(str) + "-12-31")
+    obs["dated"] = obs["period_end"].fillna(year_end)
     cut = ctx.as_of_date
     if cut is not None:
-        year_end = pd.to_datetime(obs["year"].astype(int).astype(str) + "-12-31")
-        obs = obs[obs["period_end"].fillna(year_end) <= cut]
+        obs = obs[obs["dated"] <= cut]
     obs["unit"] = obs["unit_zh"] if ctx.language == "zh" else obs["unit_en"]
-    return obs.sort_values(["indicator_id", "year", "observation_id"]).reset_index(drop=True)
+    obs["part_year"] = obs["period_end"].notna()
+    obs["from_january"] = [
+        isinstance(x, str) and bool(_FROM_JANUARY.match(x)) for x in obs["period"]
+    ]
+    obs["period_label"] = [
+        period_label(y, p, e, ctx.language)
+        for y, p, e in zip(obs["year"], obs["period"], obs["period_end"], strict=True)
+    ]
+    return obs.sort_values(["indicator_id", "dated", "observation_id"]).reset_index(drop=True)
 
 
 def _status(value: float, qualifier: str, target: float) -> str:
@@ -402,62 +464,155 @@ def _whole_year(obs: pd.DataFrame, year) -> pd.DataFrame:
     return obs[keep & obs["period"].isna() & obs["value"].notna()]
 
 
-def progress(ctx) -> pd.DataFrame:
-    """Per indicator: baseline, target, realised value in the target year, the share of
-    the planned change achieved (derived), and met / missed / conflict / unknown.
+def _reached(dated: pd.DataFrame, target: float) -> pd.Series | None:
+    """The first value from which every later comparable value meets the target."""
+    first = None
+    for _, o in dated.iterrows():
+        if _status(float(o["value"]), str(o["qualifier"]), target) == "met":
+            first = o if first is None else first
+        elif not o.get("from_january", False):
+            # A count from January that falls short says nothing of the whole year.
+            first = None
+    return first
 
-    Realised values are the comparable observations of the target year (whole year).
-    Two comparable values that disagree are both kept (`realised_values`); the status is
-    "conflict" when they lead to different verdicts. Without a comparable value the
-    status is "unknown", however close a related measure comes."""
+
+def progress(ctx) -> pd.DataFrame:
+    """Per indicator and jurisdiction: baseline, target, the realised value(s) the verdict
+    rests on with their period, the share of the planned change achieved (derived), the
+    status and, in words, the verdict (`status_text`). Every chart, table and sentence of
+    the targets chapter reads these columns; none derives a status of its own.
+
+    Values used are the comparable observations with a value, dated by the end of their
+    period, from the plan's first year to the end of the target year (after `as_of`, none).
+
+    1. A whole-year value for the target year exists (`basis` "final"): the status is
+       met or missed by it; two such values leading to different verdicts are "conflict";
+       a lower bound short of the target (or an upper bound past it) is "unknown". When
+       met, `reached` is the period of the first value from which every later one meets
+       the target ("met by 2019").
+    2. No such value, but the latest value before the end of the target year meets the
+       target (`basis` "early"): "met", reached when rule 1 says, and the text says the
+       end of the plan period was not reported ("met by end-June 2019 (2020 value not
+       reported)"). A value for part of a year meets an annual target only if it already
+       reaches it: what is counted from January cannot fall later in the year, and a
+       level reached is a level reached.
+    3. The latest value falls short and the target year has no whole-year value
+       (`basis` "open"): "unknown", yet the value is shown with its period ("not settled:
+       only a Jan-Aug 2020 value"): a part-year or earlier value is never the year's.
+    4. No comparable value (`basis` "none"): "unknown: no realised value found". Related
+       measures never decide a target; a source's claim that it was met is a flag
+       (`claimed`), not a verdict.
+    """
     ind = indicators(ctx)
     obs = observations(ctx)
+    lang = ctx.language
     rows = []
     for _, i in ind.iterrows():
         base, target = i["baseline_value"], i["target_value"]
         mine = obs[obs["indicator_id"] == i["indicator_id"]]
+        comparable = mine[mine["comparable"].fillna(False).astype(bool) & mine["value"].notna()]
+        target_end = pd.Timestamp(f"{int(i['target_year'])}-12-31")
+        start = i["plan_start"] if pd.notna(i["plan_start"]) else i["target_year"] - 5
+        in_plan = comparable[
+            (comparable["dated"] <= target_end)
+            & (comparable["dated"] >= pd.Timestamp(f"{int(start)}-01-01"))
+        ]
         final = _whole_year(mine, i["target_year"])
-        values = list(dict.fromkeys(zip(final["value"], final["qualifier"], strict=True)))
-        verdicts = (
-            {_status(float(v), str(q), float(target)) for v, q in values}
-            if pd.notna(target)
-            else set()
-        )
+        basis, used = "none", final.iloc[0:0]
+        if pd.notna(target) and not final.empty:
+            basis, used = "final", final
+        elif pd.notna(target) and not in_plan.empty:
+            used = in_plan[in_plan["dated"] == in_plan["dated"].max()]
+            basis = "open"
+        used = used.drop_duplicates(["value", "qualifier", "dated"])
+        values = list(dict.fromkeys(zip(used["value"], used["qualifier"], strict=True)))
+        verdicts = {_status(float(v), str(q), float(target)) for v, q in values}
+        if basis == "open":
+            basis = "early" if verdicts == {"met"} else "open"
+            verdicts = {"met"} if basis == "early" else {"unknown"}
         status = verdicts.pop() if len(verdicts) == 1 else "conflict" if verdicts else "unknown"
         realised, qualifier = values[0] if len(values) == 1 else (pd.NA, pd.NA)
+        reached = _reached(in_plan, float(target)) if status == "met" else None
         base_basis = "plan" if pd.notna(base) else pd.NA
+        base_ids: list[str] = []
         if pd.isna(base):
             # No baseline from the plan: a comparable value observed in the year before
             # the plan's period stands in, flagged as such.
             year = i["baseline_year"] if pd.notna(i["baseline_year"]) else i["period_start"] - 1
             seen = _whole_year(mine, year)
-            seen = seen.loc[seen["qualifier"] == "exact", "value"]
-            if seen.nunique() == 1:
-                base, base_basis = float(seen.iloc[0]), "observed"
+            seen = seen[seen["qualifier"] == "exact"]
+            if seen["value"].nunique() == 1:
+                base, base_basis = float(seen["value"].iloc[0]), "observed"
+                base_ids = list(seen["observation_id"])
         share = pd.NA
         if len(values) == 1 and pd.notna(base) and pd.notna(target) and target != base:
             share = (float(realised) - float(base)) / (float(target) - float(base))
         claims = mine[mine["claim"].notna()]
-        rows.append(
-            {
-                **i.to_dict(),
-                "baseline_value": base,
-                "baseline_basis": base_basis,
-                "realised_value": realised,
-                "realised_qualifier": qualifier,
-                "realised_values": [float(v) for v, _ in values],
-                "realised_year": i["target_year"] if values else pd.NA,
-                "share": share,
-                "status": status,
-                "claimed": not claims.empty,
-                "claim_years": sorted({int(y) for y in claims["year"]}),
-                "related": int((~mine["comparable"].fillna(False).astype(bool)).sum()),
-            }
-        )
+        first = used.drop_duplicates(["value", "qualifier"])
+        row = {
+            **i.to_dict(),
+            "baseline_value": base,
+            "baseline_basis": base_basis,
+            "realised_value": realised,
+            "realised_qualifier": qualifier,
+            "realised_values": [float(v) for v, _ in values],
+            "realised_periods": list(first["period_label"]),
+            "realised_dates": list(first["dated"]),
+            "realised_ids": list(used["observation_id"]),
+            "baseline_ids": base_ids,
+            "realised_year": int(used["year"].iloc[0]) if len(used) else pd.NA,
+            "realised_period": first["period_label"].iloc[0] if len(first) else pd.NA,
+            "part_year": basis in ("early", "open"),
+            "basis": basis,
+            "reached": reached["period_label"] if reached is not None else pd.NA,
+            "reached_date": reached["dated"] if reached is not None else pd.NaT,
+            "share": share,
+            "status": status,
+            "claimed": not claims.empty,
+            "claim_years": sorted({int(y) for y in claims["year"]}),
+            "related": int((~mine["comparable"].fillna(False).astype(bool)).sum()),
+        }
+        row["status_text"] = status_text(row, lang)
+        rows.append(row)
     out = pd.DataFrame(rows)
     if out.empty:
-        return ind.assign(status=pd.Series(dtype="string"))
+        return ind.assign(status=pd.Series(dtype="string"), status_text=pd.Series(dtype="string"))
     return out
+
+
+def status_text(r: dict, language: str = "en") -> str:
+    """The verdict of a `progress` row in words (rules in `progress`)."""
+    year = int(r["target_year"]) if pd.notna(r.get("target_year")) else ""
+    status, basis = r["status"], r["basis"]
+    period = r.get("realised_period")
+    if status == "met":
+        reached = r.get("reached")
+        whole = t("period_year", language).format(year=year)
+        if basis == "early":
+            text = t("verdict_met_early", language).format(when=reached or period, year=year)
+        elif isinstance(reached, str) and reached != whole:
+            text = t("verdict_met_by", language).format(when=reached)
+        else:
+            text = t("verdict_met_in", language).format(when=whole)
+    elif status == "missed":
+        text = t("verdict_missed", language).format(when=period)
+    elif status == "conflict":
+        text = t("status_conflict", language)
+    elif basis == "open":
+        text = t("verdict_open", language).format(when=period, year=year)
+    elif basis == "final":
+        text = t("verdict_bound", language).format(when=period)
+    elif r.get("related"):
+        text = t("verdict_related", language)
+    else:
+        text = t("status_unknown", language)
+    sep = "；" if language == "zh" else "; "
+    if isinstance(r.get("target_note"), str) and r["target_note"].strip() and status != "met":
+        text += sep + t("verdict_target_doubt", language)
+    if r.get("claimed") and status != "met":
+        years = "、".join(str(y) for y in r.get("claim_years", []))
+        text += sep + t("claimed", language).format(years=years)
+    return text
 
 
 def values(ctx) -> pd.DataFrame:
@@ -483,6 +638,14 @@ def values(ctx) -> pd.DataFrame:
                     "measure_note": i["target_note"] if role == "target" else pd.NA,
                     "claim": pd.NA,
                     "period": pd.NA,
+                    "period_label": (
+                        period_label(i[f"{role}_year"], pd.NA, pd.NaT, ctx.language)
+                        if pd.notna(i[f"{role}_year"])
+                        else pd.NA
+                    ),
+                    "part_year": False,
+                    "jurisdiction": i["jurisdiction"],
+                    "observation_id": pd.NA,
                     "source_id": i[f"{role}_source_id"],
                     "quote": i[f"{role}_quote"],
                 }
@@ -503,6 +666,10 @@ def values(ctx) -> pd.DataFrame:
                 "measure_note": o["measure_note"],
                 "claim": o["claim"],
                 "period": o["period"],
+                "period_label": o["period_label"],
+                "part_year": bool(o["part_year"]),
+                "jurisdiction": ind.loc[o["indicator_id"], "jurisdiction"],
+                "observation_id": o["observation_id"],
                 "source_id": o["source_id"],
                 "quote": o["quote"],
             }
@@ -548,8 +715,10 @@ def documents(ctx) -> pd.DataFrame:
     official["official_text"] = official["official_source_id"].notna()
     orgs = d.organisations.set_index("org_id")["name"]
     official["issuer_in_article"] = official["issuer_org_id"].map(orgs)
-    article_ids = set(d.sources.loc[d.sources["kind"] == "article", "source_id"])
-    official["cited_in_article"] = official["source_id"].isin(article_ids)
+    # Cited in the report of this dossier's event, not in whatever article first named it.
+    official["cited_in_article"] = official["policy_id"].isin(
+        set(event_citations(ctx)["policy_id"])
+    )
     for col in ("signed_date", "published_date"):
         official[f"{col}_start"] = [
             _month_span(str(v))[0] if pd.notna(v) else pd.NaT for v in official[col]
@@ -601,3 +770,43 @@ def series_facts(ctx) -> pd.DataFrame:
         }
         f = f[~f["position"].isin(late)]
     return f.sort_values(["position", "fact_id"]).reset_index(drop=True)
+
+
+# How a plan stands to the event: cited there, in force on its date, adopted after it.
+RELATIONS = ["cited", "in_force", "after", "before", "undated"]
+
+
+def plan_relations(ctx) -> pd.DataFrame:
+    """The plans whose indicators the targets chapter draws, each with its relation to the
+    event (`relation`): "cited" when the event's sources cite it; else "after" when it was
+    first dated (signed, else published, else its period's first year) after the event's
+    date; "in_force" when its period (or, without one, the time since it was issued)
+    covers that date; "before" when its period had ended; "undated" when either date is
+    unknown. `succeeds` names a plan cited or in force that it succeeds, where a document
+    says so (policy_links "succeeded_by")."""
+    ind = indicators(ctx)
+    p = policies(ctx).set_index("policy_id", drop=False)
+    plans = p.loc[[x for x in dict.fromkeys(ind["policy_id"]) if x in p.index]].copy()
+    cited = set(event_citations(ctx)["policy_id"])
+    when = event_date(ctx)
+    relation = []
+    for _, r in plans.iterrows():
+        first = r["start"]
+        end = r["period_end"]
+        if r["policy_id"] in cited:
+            relation.append("cited")
+        elif when is None or pd.isna(first):
+            relation.append("undated")
+        elif first > when:
+            relation.append("after")
+        elif pd.notna(end) and pd.Timestamp(f"{int(end)}-12-31") < when:
+            relation.append("before")
+        else:
+            relation.append("in_force")
+    plans["relation"] = relation
+    links = ctx.dossier.policy_links
+    links = links[links["relation"] == "succeeded_by"]
+    earlier = dict(zip(links["target_policy_id"], links["policy_id"], strict=True))
+    plans["succeeds"] = [earlier.get(x, pd.NA) for x in plans["policy_id"]]
+    plans["event_date"] = when
+    return plans.reset_index(drop=True)

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from .. import derive, theme
 from ..i18n import has, month, t
-from .base import empty, mark_event, titled, wrap
+from .base import empty, mark_event, titled, wrap, wrap_cell
 
 STATUS_COLOURS = {
     "met": "#2a9d8f",
@@ -25,7 +25,12 @@ STATUS_COLOURS = {
 # nine times over would otherwise squash every other row.
 LINK_COLOUR = "#c2410c"
 SHARE_CAP = 2.5
-UNKNOWN_X = 3.05
+# Notes and labels in the chapter's charts: the printed page shows a chart at 0.6 pt per
+# px, and a note is at least 7 pt.
+NOTE_PX = 12
+# A row's note per line, in narrow characters (a Chinese one counts two): the plot's
+# width at NOTE_PX.
+NOTE_WIDTH = 94
 
 
 def _num(v, scale: float = 1, lang: str = "en") -> str:
@@ -57,8 +62,10 @@ def _plan_level(ctx) -> str:
 
 
 def progress_frame(ctx, level: str | None = None) -> pd.DataFrame:
-    """Indicators of one level with their path (baseline → target → realised) in words.
-    By default the national plan's, or a province's when the run is filtered to it."""
+    """Indicators of one level with their path (baseline → target → realised) in words and
+    the verdict `derive.progress` reached (`status_label`). By default the national plan's,
+    or a province's when the run is filtered to it. A realised value that is not the
+    target year's carries its period in the path ("3.54 (end-June 2019)")."""
     p = derive.progress(ctx)
     if p.empty:
         # A jurisdiction with no plan indicators (Beijing, Tianjin): an empty table with
@@ -70,119 +77,212 @@ def progress_frame(ctx, level: str | None = None) -> pd.DataFrame:
     rows = []
     for _, r in p.iterrows():
         sc = r["scale"]
-        realised = (
-            " / ".join(_num(v, sc, lang) for v in r["realised_values"])
-            if r["realised_values"]
-            else "?"
-        )
+        dated = r["basis"] != "final"
+        sp = "" if lang == "zh" else " "
+
+        def when(period: str) -> str:
+            return f"（{period}）" if lang == "zh" else f" ({period})"
+
+        shown = [
+            _num(v, sc, lang) + (when(p_) if dated and len(r["realised_values"]) > 1 else "")
+            for v, p_ in zip(r["realised_values"], r["realised_periods"], strict=True)
+        ]
+        realised = " / ".join(shown) if shown else "?"
         if len(r["realised_values"]) == 1:
             realised = _hedge(r["realised_value"], r["realised_qualifier"], sc, lang)
+        # A value that is not the target year's names its period, after its unit.
+        tail = when(r["realised_period"]) if dated and len(r["realised_values"]) == 1 else ""
         rows.append(
             {
                 **r.to_dict(),
-                "row": wrap(
-                    f"{int(r['position'])}. {r['name']}" if pd.notna(r["position"]) else r["name"],
-                    30 if lang == "en" else 16,
-                ),
-                "status_label": t(f"status_{r['status']}", lang),
+                "row": (wrap(_row_label(r), 36) if lang == "en" else wrap_cell(_row_label(r), 36)),
+                "status_label": r["status_text"],
                 "path": (
                     f"{_hedge(r['baseline_value'], r['baseline_qualifier'], sc, lang)} → "
                     f"{_hedge(r['target_value'], r['target_qualifier'], sc, lang)} → {realised}"
-                    f"{'' if lang == 'zh' else ' '}{r['unit']}"
+                    f"{sp}{r['unit']}{tail}"
                 ),
             }
         )
     return pd.DataFrame(rows, columns=[*p.columns, "row", "status_label", "path"])
 
 
-def sources(ctx) -> pd.DataFrame:
-    """The rows every value of the progress chart comes from, for its source note."""
-    return derive.values(ctx)
+def _row_label(r) -> str:
+    return f"{int(r['position'])}. {r['name']}" if pd.notna(r["position"]) else str(r["name"])
+
+
+def sources(ctx, level: str | None = None) -> pd.DataFrame:
+    """The rows the progress chart draws (baselines, targets and the realised values its
+    verdicts rest on, of the level it draws), for its source note."""
+    v = derive.values(ctx)
+    p = progress_frame(ctx, level)
+    if v.empty or p.empty:
+        return v.iloc[0:0] if not v.empty else v
+    used = {x for ids in p["realised_ids"] for x in ids} | {
+        x for ids in p["baseline_ids"] for x in ids
+    }
+    keep = v["indicator_id"].isin(set(p["indicator_id"])) & (
+        v["role"].isin(["baseline", "target"]) | v["observation_id"].isin(used)
+    )
+    return v[keep].reset_index(drop=True)
+
+
+def _scale(p: pd.DataFrame) -> str:
+    """What the x axis measures: the share of the planned change where any row has a
+    baseline to scale by; else (a provincial plan stating targets only) the realised value
+    as a share of the target."""
+    return "share" if p.apply(_has_plan, axis=1).any() else "ratio"
+
+
+def _position(r, value: float, scale: str) -> float | None:
+    if scale == "share":
+        return _share(r, value)
+    if pd.isna(r.target_value) or float(r.target_value) == 0:
+        return None
+    return value / float(r.target_value)
+
+
+def _whose(ctx, p: pd.DataFrame) -> str:
+    if (p["level"] == "national").all():
+        return t("whose_national", ctx.language)
+    jur = str(p["jurisdiction"].iloc[0])
+    return t(f"whose_{jur}", ctx.language) if has(f"whose_{jur}") else jur
+
+
+def indicators_prose(ctx) -> str:
+    """The prose key that describes the progress chart's scale (see `_scale`)."""
+    p = progress_frame(ctx)
+    return "indicators_ratio" if not p.empty and _scale(p) == "ratio" else "indicators_rel"
+
+
+def progress_note(ctx) -> str:
+    """What a reader needs to read the progress chart: what a mark at the edge means."""
+    p = progress_frame(ctx)
+    if p.empty:
+        return ""
+    scale = _scale(p)
+    beyond = any(
+        (x := _position(r, v, scale)) is not None and x > SHARE_CAP
+        for r in p.itertuples()
+        for v in r.realised_values
+    )
+    # Rows without a mark say why in their own note; only the edge needs a word here.
+    return t("progress_note_beyond", ctx.language).format(cap=f"{SHARE_CAP:.0%}") if beyond else ""
 
 
 def progress_figure(ctx) -> go.Figure:
     lang = ctx.language
     p = progress_frame(ctx)
-    title = t("progress_title", lang)
     if p.empty:
-        return empty(ctx, title, t("progress_what", lang))
+        return empty(ctx, t("progress_title", lang), t("progress_what", lang))
+    scale = _scale(p)
+    title = t("progress_title_plan" if scale == "share" else "progress_title_ratio", lang)
+    title = title.format(whose=_whose(ctx, p))
     fig = go.Figure()
     rows = list(p["row"])
-    # The plan: a bar from baseline (0) to target (100%) for every indicator with both.
+    # The plan: a bar from baseline (0) to target (100%) for every indicator with both; on
+    # the ratio scale, from nothing to the target.
+    plan_rows = [r for r in p.itertuples() if _has_plan(r) or scale == "ratio"]
     fig.add_trace(
         go.Scatter(
-            x=[v for r in p.itertuples() for v in ((0, 1, None) if _has_plan(r) else ())],
-            y=[v for r in p.itertuples() for v in ((r.row, r.row, None) if _has_plan(r) else ())],
+            x=[v for r in plan_rows for v in (0, 1, None)],
+            y=[v for r in plan_rows for v in (r.row, r.row, None)],
             mode="lines",
             line=dict(color=theme.GRID, width=9),
-            name=f"{t('baseline_word', lang)} → {t('target_word', lang)}",
+            name=(
+                f"{t('baseline_word', lang)} → {t('target_word', lang)}"
+                if scale == "share"
+                else t("target_word", lang)
+            ),
             hoverinfo="skip",
         )
     )
     for status in derive.STATUSES:
-        x, y, hover = [], [], []
-        for r in p[p["status"] == status].itertuples():
-            # One mark per realised value: two sources that disagree are both drawn.
-            for v in r.realised_values or [None]:
-                share = None if v is None else _share(r, v)
-                x.append(UNKNOWN_X if share is None else min(share, SHARE_CAP))
-                y.append(r.row)
-                hover.append(r.path)
-        if not x:
-            continue
-        colour = STATUS_COLOURS[status]
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=y,
-                mode="markers",
-                marker=dict(
-                    symbol={"unknown": "circle-open", "conflict": "diamond"}.get(status, "circle"),
-                    size=14,
-                    color=colour,
-                    line=dict(width=2, color=colour),
-                ),
-                name=t("status_unknown_short" if status == "unknown" else f"status_{status}", lang),
-                customdata=hover,
-                hovertemplate="%{y}<br>%{customdata}<extra></extra>",
+        for settled in (True, False):
+            x, y, hover, text, symbols = [], [], [], [], []
+            for r in p[p["status"] == status].itertuples():
+                if (r.basis == "final") != settled:
+                    continue
+                # One mark per realised value: two sources that disagree are both drawn.
+                for v, when in zip(r.realised_values, r.realised_periods, strict=True):
+                    at = _position(r, v, scale)
+                    if at is None:
+                        continue  # no baseline to scale by: the row's note says so
+                    x.append(min(at, SHARE_CAP))
+                    y.append(r.row)
+                    hover.append(r.path)
+                    text.append("" if settled else when)
+                    symbols.append("triangle-right" if at > SHARE_CAP else "circle")
+            if not x:
+                continue
+            colour = STATUS_COLOURS[status]
+            name = t(f"status_{status}" if status != "unknown" else "progress_partial", lang)
+            if not settled and status == "met":
+                name = f"{name} ({t('progress_partial', lang)})"
+            fig.add_trace(
+                go.Scatter(
+                    x=x,
+                    y=y,
+                    mode="markers+text" if not settled else "markers",
+                    text=text,
+                    textposition="top center",
+                    textfont=dict(size=NOTE_PX, color=colour),
+                    marker=dict(
+                        symbol=[s if settled else f"{s}-open" for s in symbols]
+                        if status != "conflict"
+                        else "diamond",
+                        size=14,
+                        color=colour,
+                        line=dict(width=2, color=colour),
+                    ),
+                    name=name,
+                    customdata=hover,
+                    hovertemplate="%{y}<br>%{customdata}<extra></extra>",
+                )
             )
-        )
+    notes: list[str] = []
     for r in p.itertuples():
         # Each row says its values and its verdict in words: the colour is not the only cue.
-        note = t("status_unknown" if r.status == "unknown" else f"status_{r.status}", lang)
-        shares = [_share(r, v) for v in r.realised_values]
-        if r.realised_values and None in shares:
+        note = r.status_text
+        places = [_position(r, v, scale) for v in r.realised_values]
+        if r.realised_values and None in places:
             note += f" · {t('no_share', lang)}"
-        beyond = [sh for sh in shares if sh is not None and sh > SHARE_CAP]
+        beyond = [sh for sh in places if sh is not None and sh > SHARE_CAP]
         if beyond:
-            note += " · " + " / ".join(f"{sh:.0%}" for sh in beyond)
+            shares = " / ".join(f"{sh:.0%}" for sh in beyond)
+            note += f" · {shares} ({t('progress_beyond', lang)})"
         if r.baseline_basis == "observed":
             note += f" · {t('baseline_observed', lang).format(year=int(r.period_start) - 1)}"
-        if r.claimed and r.status != "met":
-            years = "、".join(str(y) for y in r.claim_years)
-            note += f" · {t('claimed', lang).format(years=years)}"
+        notes.append(wrap_cell(f"{r.path} · {note}", NOTE_WIDTH))
         fig.add_annotation(
             x=-0.45,
             y=r.row,
             xanchor="left",
             yanchor="top",
-            yshift=-9,
-            text=f"<span style='color:{theme.MUTED}'>{r.path} · {note}</span>",
+            yshift=-10,
+            text=notes[-1],
             showarrow=False,
-            font=dict(size=10),
+            align="left",
+            font=dict(size=NOTE_PX, color=theme.MUTED),
+            # Over the 100% line, not under it: the note stays legible.
+            bgcolor="white",
         )
     fig.update_xaxes(
-        range=[-0.5, UNKNOWN_X + 0.35],
-        tickvals=[0, 0.5, 1, 1.5, 2, 2.5, UNKNOWN_X],
-        ticktext=["0%", "50%", "100%", "150%", "200%", f"≥{SHARE_CAP:.0%}", "?"],
-        title=t("progress_axis", lang),
+        range=[-0.5, SHARE_CAP + 0.2],
+        tickvals=[0, 0.5, 1, 1.5, 2, 2.5],
+        ticktext=["0%", "50%", "100%", "150%", "200%", f"≥{SHARE_CAP:.0%}"],
+        title=t("progress_axis" if scale == "share" else "progress_axis_ratio", lang),
         zeroline=False,
     )
     fig.update_yaxes(
-        categoryorder="array", categoryarray=rows[::-1], tickfont=dict(size=11), showgrid=False
+        categoryorder="array", categoryarray=rows[::-1], tickfont=dict(size=NOTE_PX), showgrid=False
     )
-    fig.add_vline(x=1, line=dict(color=theme.INK, width=1, dash="dot"))
-    fig.update_layout(height=170 + 62 * len(p), margin=dict(l=20, t=90))
+    fig.add_vline(x=1, line=dict(color=theme.INK, width=1, dash="dot"), layer="below")
+    # Rows are evenly spaced: the longest note (in lines) sets the spacing of all.
+    lines = max(n.count("<br>") + 1 for n in notes)
+    # At most about 740 px for ten rows of two-line notes: printed at most 170 mm tall
+    # (report.css), a taller chart would be shrunk and its notes fall under 7 pt.
+    fig.update_layout(height=110 + (34 + 13 * lines) * len(p), margin=dict(l=20, t=90))
     return titled(fig, ctx, title)
 
 
@@ -201,7 +301,9 @@ def _share(r, value: float) -> float | None:
 
 def comparison_frame(ctx) -> pd.DataFrame:
     """Comparable realised values over time of indicators that are compared across
-    plans (compare_with), with the targets as points of their own."""
+    plans (compare_with), with the targets as points of their own. Every value is dated
+    by the end of the period it covers (`date`: 31 December for a year, 30 June 2019 for
+    Hebei's value as of that day) and carries that period in words (`period`)."""
     ind = derive.indicators(ctx)
     paired = set(ind["compare_with"].dropna()) | set(
         ind.loc[ind["compare_with"].notna(), "indicator_id"]
@@ -214,21 +316,20 @@ def comparison_frame(ctx) -> pd.DataFrame:
         & obs["value"].notna()
     ].copy()
     # A value stated twice (two pages) is drawn once.
-    obs = obs.drop_duplicates(["indicator_id", "year", "period_end", "value"])
+    obs = obs.drop_duplicates(["indicator_id", "dated", "value"])
     rows = []
     for _, o in obs.iterrows():
         i = ind.loc[o["indicator_id"]]
-        # A value for part of a year (to 30 June) sits where that part ends.
-        end = o["period_end"]
-        x = int(o["year"]) if pd.isna(end) else end.year + (end.day_of_year / 366) - 1
         rows.append(
             {
                 **_series_keys(i),
                 "kind": "realised",
-                "year": x,
+                "date": o["dated"],
+                "year": int(o["year"]),
                 "value": float(o["value"]),
                 "qualifier": o["qualifier"],
-                "period": o["period"],
+                "period": o["period_label"],
+                "part_year": bool(o["part_year"]),
                 "source_id": o["source_id"],
                 "para": pd.NA,
             }
@@ -236,14 +337,17 @@ def comparison_frame(ctx) -> pd.DataFrame:
     for _, i in ind.iterrows():
         for role in ("baseline", "target"):
             if pd.notna(i[f"{role}_value"]):
+                year = int(i[f"{role}_year"])
                 rows.append(
                     {
                         **_series_keys(i),
                         "kind": role,
-                        "year": int(i[f"{role}_year"]),
+                        "date": pd.Timestamp(f"{year}-12-31"),
+                        "year": year,
                         "value": float(i[f"{role}_value"]),
                         "qualifier": i[f"{role}_qualifier"],
-                        "period": pd.NA,
+                        "period": derive.period_label(year, pd.NA, pd.NaT, ctx.language),
+                        "part_year": False,
                         "source_id": i[f"{role}_source_id"],
                         "para": pd.NA,
                     }
@@ -264,53 +368,81 @@ def _series_keys(i: pd.Series) -> dict:
 def comparison_figure(ctx) -> go.Figure:
     lang = ctx.language
     c = comparison_frame(ctx)
-    title = t("comparison_title", lang)
     if c.empty:
-        return empty(ctx, title, t("comparison_what", lang))
+        return empty(ctx, t("comparison_title", lang), t("comparison_what", lang))
+    # The title names whose values are drawn: Hebei alone under a Hebei filter.
+    names = [t(j, lang) if has(j) else j for j in dict.fromkeys(c["jurisdiction"])]
+    title = t("comparison_title_of", lang).format(names=t("and_word", lang).join(names))
     fig = go.Figure()
     for _, g in c.groupby("indicator_id", sort=False):
         colour = theme.JURISDICTION_COLOURS.get(g["jurisdiction"].iloc[0], theme.MUTED)
         label = f"{t(g['jurisdiction'].iloc[0], lang)}: {g['name'].iloc[0]}"
-        real = g[g["kind"] == "realised"].sort_values("year")
+        real = g[g["kind"] == "realised"].sort_values("date")
         fig.add_trace(
             go.Scatter(
-                x=real["year"],
+                x=real["date"],
                 y=real["value"],
                 mode="lines+markers+text",
-                text=[_hedge(v, q) for v, q in zip(real["value"], real["qualifier"], strict=True)],
-                textposition="top center",
+                # A value for part of a year names its period: it is not that year's value.
+                text=[
+                    _hedge(v, q, 1, lang)
+                    + ((f"（{per}）" if lang == "zh" else f" ({per})") if part else "")
+                    for v, q, per, part in zip(
+                        real["value"],
+                        real["qualifier"],
+                        real["period"],
+                        real["part_year"],
+                        strict=True,
+                    )
+                ],
+                # Values crowd at the end of a plan (end-June, end-October, the year):
+                # a part-year label sits to the left of its point, the last to the right.
+                textposition=[
+                    "middle right" if k == len(real) - 1 else "top left" if part else "top center"
+                    for k, part in enumerate(real["part_year"])
+                ],
+                textfont=dict(size=NOTE_PX),
                 line=dict(color=colour, width=2),
                 marker=dict(size=8, color=colour),
                 name=f"{label} ({t('realised_word', lang)})",
-                hovertemplate="%{x}: %{text} " + str(g["unit"].iloc[0]) + "<extra></extra>",
+                hovertemplate="%{text} " + str(g["unit"].iloc[0]) + "<extra></extra>",
             )
         )
-        plan = g[g["kind"].isin(["baseline", "target"])].sort_values("year")
+        plan = g[g["kind"].isin(["baseline", "target"])].sort_values("date")
+        sp = "" if lang == "zh" else " "
         if not plan.empty:
             fig.add_trace(
                 go.Scatter(
-                    x=plan["year"],
+                    x=plan["date"],
                     y=plan["value"],
                     mode="lines+markers+text",
                     text=[
-                        f"{t(k + '_word', lang)} {_hedge(v, q)}"
+                        f"{t(k + '_word', lang)}{sp}{_hedge(v, q, 1, lang)}"
                         for k, v, q in zip(
                             plan["kind"], plan["value"], plan["qualifier"], strict=True
                         )
                     ],
                     textposition="bottom center",
-                    textfont=dict(size=10, color=colour),
+                    textfont=dict(size=NOTE_PX, color=colour),
                     line=dict(color=colour, width=1.5, dash="dash"),
                     marker=dict(size=11, symbol="diamond-open", color=colour),
                     name=f"{label} ({t('baseline_word', lang)} → {t('target_word', lang)})",
                     hoverinfo="text",
                 )
             )
-    years = sorted(c["year"].unique())
+    first, last = c["date"].min(), c["date"].max()
     fig.update_xaxes(
-        dtick=1, range=[int(years[0]) - 0.5, int(years[-1]) + 0.6], title=t("year_end", lang)
+        type="date",
+        range=[first - pd.Timedelta(days=200), last + pd.Timedelta(days=200)],
+        dtick="M12",
+        tickformat="%Y",
+        ticklabelmode="period",
+        title=t("comparison_axis_date", lang),
     )
-    fig.update_yaxes(rangemode="tozero", title=str(c["unit"].iloc[0]))
+    # In Chinese the unit alone (件) does not say what is counted: the measure names it.
+    unit = str(c["unit"].iloc[0])
+    measure = f"{c['name'].iloc[0]}（{unit}）" if lang == "zh" else unit
+    fig.update_yaxes(rangemode="tozero", title=measure)
     fig.update_layout(height=480)
     return titled(fig, ctx, title)
 
@@ -336,11 +468,13 @@ def chain_frame(ctx) -> pd.DataFrame:
 
 
 def article_only(ctx) -> pd.DataFrame:
-    """Policies the article cites with no official text found."""
-    p = derive.policies(ctx)
-    links = derive.policy_links(ctx)
-    linked = set(links["target_policy_id"]) | set(links["policy_id"])
-    return p[p["official_source_id"].isna() & ~p["policy_id"].isin(linked)].reset_index(drop=True)
+    """Policies this event's report cites that the chain does not draw: no official text
+    or official date was found for them (a document charted with its dates is never
+    listed here)."""
+    p = derive.cited_policies(ctx)
+    charted = set(chain_frame(ctx)["policy_id"])
+    dated = p["signed_date"].notna() | p["published_date"].notna()
+    return p[~p["policy_id"].isin(charted) & ~dated].reset_index(drop=True)
 
 
 def chain_figure(ctx) -> go.Figure:
@@ -473,6 +607,12 @@ def chain_figure(ctx) -> go.Figure:
     return titled(fig, ctx, title)
 
 
+def chain_prose(ctx) -> str:
+    """The chain's prose key: it promises the event's dashed line only where the chart can
+    draw it (a source gives the event's day)."""
+    return "chain" if pd.notna(derive.event(ctx)["start_date"]) else "chain_undated"
+
+
 def article_only_note(ctx) -> str:
     names = list(article_only(ctx)["display_title"])
     sep = "；" if ctx.language == "zh" else "; "
@@ -513,13 +653,18 @@ def series_frame(ctx) -> pd.DataFrame:
 
 
 def values_table(ctx) -> pd.DataFrame:
-    """Every value behind the chapter with what a reader must know about it."""
+    """Every value behind the chapter with what a reader must know about it: whose value
+    it is (`jurisdiction_shown`) and the period it covers (`period_shown`: "Jan-Aug 2020",
+    "end-June 2019"), flagged when that is only part of the year."""
+    columns = ["indicator", "jurisdiction_shown", "role", "period_shown", "shown", "flags"]
     v = derive.values(ctx)
     if v.empty:
         # No plan values in this jurisdiction: an empty table with the chapter's columns.
-        return pd.DataFrame(columns=["indicator", "role", "year", "shown", "flags", "source_id"])
+        return pd.DataFrame(columns=[*columns, "year", "source_id"])
     lang = ctx.language
     v["role"] = [t(f"{r}_word", lang) for r in v["role"]]
+    v["jurisdiction_shown"] = [t(str(j), lang) if has(str(j)) else j for j in v["jurisdiction"]]
+    v["period_shown"] = v["period_label"]
     v["shown"] = [
         f"{_hedge(val, q, sc, lang)}{'' if lang == 'zh' else ' '}{u}"
         if pd.notna(val)
@@ -529,6 +674,8 @@ def values_table(ctx) -> pd.DataFrame:
     flags = []
     for r in v.itertuples():
         f = []
+        if r.part_year:
+            f.append(t("flag_part_year", lang))
         if not r.comparable:
             f.append(t("flag_related", lang))
         if r.conflict:
@@ -542,10 +689,29 @@ def values_table(ctx) -> pd.DataFrame:
     return v
 
 
+def _relation(ctx, policy_id: str) -> str:
+    """How a plan stands to the event, in words (derive.plan_relations)."""
+    rel = derive.plan_relations(ctx).set_index("policy_id")
+    if policy_id not in rel.index:
+        return t("relation_undated", ctx.language)
+    r = rel.loc[policy_id]
+    text = t(f"relation_{r['relation']}", ctx.language)
+    earlier = r["succeeds"]
+    if pd.notna(earlier):
+        p = derive.policies(ctx).set_index("policy_id")
+        if earlier in p.index:
+            text = t("relation_succeeds", ctx.language).format(
+                relation=text, earlier=p.loc[earlier, "display_title"]
+            )
+    return text
+
+
 def plan_facts(ctx, level: str | None = None) -> dict[str, str] | None:
     """What the prose says of the plan whose indicators a section draws: its title (the
-    Chinese title as issued in Chinese), document number, baseline and target years, and
-    the indicator it shares with the other level. None when the run has no such plan."""
+    Chinese title as issued in Chinese), document number, baseline and target years, the
+    indicator it shares with the other level, and how it stands to the event (`relation`:
+    cited there, in force on its date, adopted after it). None when the run has no such
+    plan."""
     level = level or _plan_level(ctx)
     ind = derive.indicators(ctx)
     ind = ind[ind["level"] == level]
@@ -568,7 +734,43 @@ def plan_facts(ctx, level: str | None = None) -> dict[str, str] | None:
         "target_year": years("target_year"),
         "shared": ("；" if zh else "; ").join(shared) if len(shared) else t("none_shared", lang),
         "province": t(str(plan["jurisdiction"]), lang) if has(str(plan["jurisdiction"])) else "",
+        "relation": _relation(ctx, ind["policy_id"].iloc[0]),
     }
+
+
+def intro(ctx) -> list[tuple[str, dict[str, str]]]:
+    """The chapter's opening prose (catalogue keys and their values): the plans drawn, each
+    with its relation to the event; for an event before every one of them, a sentence
+    saying so comes first. Never "cited" for a plan the event's sources do not cite."""
+    rel = derive.plan_relations(ctx)
+    if rel.empty:
+        return []
+    lang = ctx.language
+    out: list[tuple[str, dict[str, str]]] = []
+    when = rel["event_date"].iloc[0]
+    if (rel["relation"] == "after").all() and when is not None and pd.notna(when):
+        first = rel.sort_values("start").iloc[0]
+        title = (
+            first["title_zh"] if lang == "zh" and pd.notna(first["title_zh"]) else first["title"]
+        )
+        out.append(
+            (
+                "targets_before",
+                {
+                    "when": month(f"{when:%Y-%m}", lang),
+                    "first": title,
+                    "issued": month(f"{first['start']:%Y-%m}", lang),
+                },
+            )
+        )
+    items = []
+    for r in rel.itertuples():
+        title = r.title_zh if lang == "zh" and pd.notna(r.title_zh) else r.title
+        items.append(
+            t("plan_relation_item", lang).format(plan=title, relation=_relation(ctx, r.policy_id))
+        )
+    out.append(("targets_plans", {"plans": ("；" if lang == "zh" else "; ").join(items)}))
+    return out
 
 
 def first_stop(ctx) -> dict[str, str] | None:

@@ -1,0 +1,201 @@
+"""One truth per value, read off the built review variants (notebooks/params/review.yaml):
+what a chart draws is never called unknown beside it, a value for part of a year shows its
+period wherever it is printed, and each variant's targets chapter says how its plans stand
+to its own event.
+
+These read the executed notebooks the build publishes beside each PDF (charts as plotly
+JSON, tables and prose as HTML) and the printed PDF's text layer."""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+from io import StringIO
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+from conftest import REVIEW_SLUGS
+from pdfs import compact, text_of
+
+ROOT = Path(__file__).resolve().parent.parent
+PLOTLY = "application/vnd.plotly.v1+json"
+
+# What a row says when it has no value to show.
+UNKNOWN = re.compile(r"\bunknown\b|no realised value found|未知|未找到实际值", re.IGNORECASE)
+# A period that is only part of a year names a month: "end-June 2019", "Jan-Aug 2020",
+# "2019年6月底", "2020年1-8月".
+MONTHLY = re.compile(
+    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b.*\d{4}|\d{4}年\d{1,2}(-\d{1,2})?月"
+)
+
+
+def _targets(review: Path, slug: str):
+    return nbformat.read(review / slug / "notebooks" / "04_targets.ipynb", as_version=4)
+
+
+def _outputs(nb) -> tuple[list[dict], list[str]]:
+    figures, htmls = [], []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if PLOTLY in data:
+                figures.append(data[PLOTLY])
+            for kind in ("text/html", "text/markdown"):
+                if kind in data:
+                    text = data[kind]
+                    htmls.append("".join(text) if isinstance(text, list) else text)
+    return figures, htmls
+
+
+def _plain(text: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", str(text))).split())
+
+
+def _drawn(figures: list[dict]) -> dict[str, list]:
+    """Indicator name -> values drawn for it, from every chart of the chapter: the progress
+    chart's marks (its rows are "N. name") and the comparison chart's realised lines
+    ("Jurisdiction: name (realised)")."""
+    drawn: dict[str, list] = {}
+    for fig in figures:
+        for tr in fig["data"]:
+            if tr.get("mode") == "lines" or not tr.get("x"):
+                continue
+            name = tr.get("name") or ""
+            if ": " in name and "(" in name:
+                # The comparison chart: one trace per indicator and kind.
+                if "dash" in str(tr.get("line", {}).get("dash", "")):
+                    continue
+                label = name.split(": ", 1)[1].rsplit(" (", 1)[0]
+                drawn.setdefault(label, []).extend(tr["y"])
+                continue
+            for x, y in zip(tr["x"], tr["y"], strict=True):
+                label = re.sub(r"^\d+\.\s*", "", _plain(str(y).replace("<br>", " ")))
+                drawn.setdefault(label, []).append(x)
+    return drawn
+
+
+def _rows(htmls: list[str]) -> list[str]:
+    """Every table row of the chapter as plain text."""
+    rows = []
+    for h in htmls:
+        rows += [_plain(r) for r in re.findall(r"<tr>(.*?)</tr>", h, re.DOTALL)]
+    return rows
+
+
+@pytest.mark.parametrize("slug", REVIEW_SLUGS)
+def test_no_value_drawn_is_called_unknown_beside_it(review, slug):
+    figures, htmls = _outputs(_targets(review, slug))
+    drawn = _drawn(figures)
+    notes = [
+        _plain(a.get("text", "")) for fig in figures for a in fig["layout"].get("annotations", [])
+    ]
+    for name in drawn:
+        said = [r for r in _rows(htmls) + notes if compact(name) in compact(r)]
+        wrong = [r for r in said if UNKNOWN.search(r)]
+        assert not wrong, (slug, name, wrong)
+
+
+def test_hebei_indicator_chart_draws_a_value(review):
+    figures, _ = _outputs(_targets(review, "hebei-en"))
+    progress = figures[0]
+    assert progress["layout"]["title"]["text"].startswith("Hebei"), progress["layout"]["title"]
+    marks = [x for tr in progress["data"] if tr.get("mode") != "lines" for x in tr.get("x", [])]
+    assert marks, "the Hebei indicator chart draws no value"
+    # Not "national and Hebei" over a chart that draws Hebei alone.
+    titles = [f["layout"]["title"]["text"] for f in figures]
+    assert not any("national and Hebei" in x or "China (national)" in x for x in titles), titles
+
+
+def _part_year_observations(jurisdiction: str) -> list[dict]:
+    """Observations of the data package covering part of a year, read from the CSV (not
+    through the package's own code), for the indicators a variant draws."""
+    with open(ROOT / "data" / "indicators.csv", encoding="utf-8") as f:
+        whose = {r["indicator_id"]: r["jurisdiction"] for r in csv.DictReader(f)}
+    with open(ROOT / "data" / "observations.csv", encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["period_end"]]
+    return [r for r in rows if jurisdiction == "all" or whose[r["indicator_id"]] == jurisdiction]
+
+
+@pytest.mark.parametrize(
+    "slug, jurisdiction",
+    [("en", "all"), ("zh", "all"), ("tianjin-en", "all"), ("hebei-en", "Hebei")],
+)
+def test_every_part_year_value_shows_its_period(review, slug, jurisdiction):
+    _, htmls = _outputs(_targets(review, slug))
+    tables = [
+        pd.read_html(StringIO(h))[0]
+        for h in htmls
+        if "ipd-table" in h and ("Flags" in h or "标注" in h or "flags" in h.lower())
+    ]
+    values = [t for t in tables if t.shape[1] >= 6]
+    assert values, "no values table"
+    period = values[-1].columns[3]
+    months = [p for p in values[-1][period].astype(str) if MONTHLY.search(p)]
+    # One row with a month in its period per part-year value in the data: none is shown
+    # as a whole year's.
+    assert len(months) == len(_part_year_observations(jurisdiction)), (slug, months)
+
+
+def test_part_year_values_read_with_their_period_in_the_printed_pdf(review):
+    en = compact(text_of(review / "en" / "04_targets.pdf"))
+    for shown in (
+        "5.58 billion US dollars (Jan-Aug 2020)",
+        "end-June 2020",
+        "end-October 2020",
+        "3.54 (end-June 2019)",
+    ):
+        assert compact(shown) in en, shown
+    assert compact("met by end-June 2019") in en
+    zh = compact(text_of(review / "zh" / "04_targets.pdf"))
+    for shown in (
+        "55.8亿美元（2020年1-8月）",
+        "2020年6月底",
+        "2020年10月底",
+        "3.54（2019年6月底）",
+    ):
+        assert compact(shown) in zh, shown
+    assert "未找到实际值" not in zh.split(compact("每万人口发明专利拥有量"), 1)[1][:60]
+
+
+@pytest.mark.parametrize("slug", ["tianjin-en", "tianjin-zh"])
+def test_tianjin_never_calls_a_later_plan_cited(review, slug):
+    text = compact(text_of(review / slug / "04_targets.pdf"))
+    for said in ("cited in this dossier", "cited at the event", "本档案所涉规划", "活动上有所援引"):
+        assert compact(said) not in text, said
+    before = "came before every plan" if slug.endswith("en") else "早于本章所列目标的全部规划"
+    assert compact(before) in text
+    # The sentence comes before the first chart of the chapter.
+    first_chart = "National plan targets" if slug.endswith("en") else "全国规划指标"
+    assert text.index(compact(before)) < text.index(compact(first_chart))
+
+
+@pytest.mark.parametrize("slug", ["en", "zh"])
+def test_the_baoding_variant_names_its_plans_as_cited_at_the_event(review, slug):
+    text = compact(text_of(review / slug / "04_targets.pdf"))
+    assert compact("cited at the event" if slug == "en" else "活动上有所援引") in text
+    assert compact("cited in this dossier") not in text
+
+
+@pytest.mark.parametrize("slug", REVIEW_SLUGS)
+def test_no_charted_document_is_listed_as_lacking_an_official_text(review, slug):
+    figures, htmls = _outputs(_targets(review, slug))
+    chain = [f for f in figures if any(tr.get("type") == "bar" for tr in f["data"])]
+    charted = {
+        _plain(str(y).replace("<br>", " "))
+        for f in chain
+        for tr in f["data"]
+        for y in tr.get("y", [])
+    }
+    lacking = [
+        re.split(r"no official text found:|未找到官方文本：", _plain(h), maxsplit=1)[-1]
+        for h in htmls
+        if "no official text found" in h or "未找到官方文本" in h
+    ]
+    for listed in lacking:
+        for name in charted:
+            # The English title as charted, before its Chinese title in brackets.
+            title = name.split(" (")[0] if " (" in name else name
+            assert compact(title) not in compact(listed), (slug, title, listed)
