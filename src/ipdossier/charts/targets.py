@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, theme
-from ..i18n import has, month, t
+from ..i18n import amount, has, month, quantity, t
 from .base import empty, mark_event, titled, wrap
 
 STATUS_COLOURS = {
@@ -28,22 +28,26 @@ SHARE_CAP = 2.5
 UNKNOWN_X = 3.05
 
 
-def _num(v, scale: float = 1, lang: str = "en") -> str:
-    """A value as a reader of `lang` expects it: Chinese units carry their scale (3万件),
-    English ones do not (30,000 applications; 180 billion yuan)."""
-    if v is None or pd.isna(v):
-        return "?"
-    amount, word = float(v), ""
-    if lang == "en" and scale and float(scale) > 1:
-        amount *= float(scale)
-        for size, name in ((1e9, " billion"), (1e6, " million")):
-            if amount >= size:
-                amount, word = amount / size, name
-                break
-    return f"{amount:,.4f}".rstrip("0").rstrip(".") + word
+def _num(v, scale: float = 1, lang: str = "en", unit: str | None = None) -> str:
+    """A value as a reader of `lang` expects it (i18n.amount, i18n.quantity).
+
+    With `unit` (the data's unit for `lang`) the whole quantity in natural form: 4,351件,
+    331.6万件, 750亿元; 67,000 applications, 75 billion yuan. Without it, English is the
+    natural number ("75 billion") and Chinese the number in the scale of its unit (which
+    carries 万 or 亿), as callers that append the unit themselves expect."""
+    if unit is not None:
+        return quantity(v, scale, lang, unit)
+    if lang == "zh":
+        if v is None or pd.isna(v):
+            return "?"
+        return f"{float(v):,.4f}".rstrip("0").rstrip(".")
+    return amount(v, scale, lang)
 
 
-def _hedge(v, qualifier, scale: float = 1, lang: str = "en") -> str:
+def _hedge(v, qualifier, scale: float = 1, lang: str = "en", unit: str | None = None) -> str:
+    """`_num` with the value's qualifier; with `unit`, in words (more than, 余, 近)."""
+    if unit is not None:
+        return quantity(v, scale, lang, unit, qualifier)
     text = _num(v, scale, lang)
     if qualifier in ("at_least", "approximately", "at_most"):
         return t(f"hedge_{qualifier}", lang).format(value=text)
@@ -336,11 +340,12 @@ def chain_frame(ctx) -> pd.DataFrame:
 
 
 def article_only(ctx) -> pd.DataFrame:
-    """Policies the article cites with no official text found."""
-    p = derive.policies(ctx)
-    links = derive.policy_links(ctx)
-    linked = set(links["target_policy_id"]) | set(links["policy_id"])
-    return p[p["official_source_id"].isna() & ~p["policy_id"].isin(linked)].reset_index(drop=True)
+    """Policies cited at this dossier's event that the chain does not draw: no document
+    facts (number, dates) were found for them. Read from the chain itself, so a document
+    drawn there is never listed as lacking one."""
+    cited = derive.cited_policies(ctx)
+    drawn = set(chain_frame(ctx)["policy_id"])
+    return cited[~cited["policy_id"].isin(drawn)].reset_index(drop=True)
 
 
 def chain_figure(ctx) -> go.Figure:
@@ -480,11 +485,20 @@ def article_only_note(ctx) -> str:
 
 
 def documents_table(ctx) -> pd.DataFrame:
-    """The documents as issued; where the article names another issuer, both are shown."""
+    """The documents as issued; where the article names another issuer, both are shown.
+    The English edition gives the issuer in English beside the Chinese as issued, and the
+    validity in words."""
     docs = derive.documents(ctx)
+    lang = ctx.language
+    if lang == "zh":
+        docs["issuer"] = docs["issuer_as_issued"]
+    else:
+        docs["issuer"] = [
+            f"{en} ({zh})" if isinstance(en, str) and isinstance(zh, str) else zh
+            for en, zh in zip(docs["issuer_en"], docs["issuer_as_issued"], strict=True)
+        ]
     # The article's attribution beside the document's own: they differ for the Hebei
     # opinions (Party committee and government vs. the provincial government).
-    docs["issuer"] = docs["issuer_as_issued"]
     docs["issuer_article"] = docs["issuer_in_article"].where(docs["cited_in_article"])
     docs["period"] = [
         f"{int(s) if pd.notna(s) else '?'}–{int(e) if pd.notna(e) else '?'}"
@@ -492,24 +506,65 @@ def documents_table(ctx) -> pd.DataFrame:
         else pd.NA
         for s, e in zip(docs["period_start"], docs["period_end"], strict=True)
     ]
+    docs["validity"] = [
+        t(f"validity:{v}", lang) if isinstance(v, str) and has(f"validity:{v}") else v
+        for v in docs["validity"]
+    ]
+    # The links the chain draws, in words, so the table says what the arrows show.
+    titles = docs.set_index("policy_id")["display_title"].to_dict()
+    titles.update(derive.policies(ctx).set_index("policy_id")["display_title"].to_dict())
+    numbers = derive.policies(ctx).set_index("policy_id")["doc_number"].to_dict()
+    said: dict[str, list[str]] = {}
+    for link in derive.policy_links(ctx).itertuples():
+        other = numbers.get(link.target_policy_id)
+        other = other if isinstance(other, str) else titles.get(link.target_policy_id, "")
+        gap = "" if lang == "zh" else " "
+        said.setdefault(link.policy_id, []).append(f"{t(f'link_{link.relation}', lang)}{gap}{other}")
+    sep = "；" if lang == "zh" else "; "
+    docs["links"] = [sep.join(said[p]) if p in said else pd.NA for p in docs["policy_id"]]
     return docs
 
 
 def series_frame(ctx) -> pd.DataFrame:
-    """What the reports of the series' stops state, stop by stop."""
+    """The stops of the series whose own reports were read, one row each: the activity,
+    where and when, its counts with their qualifiers, and the report. A stop that is this
+    dossier's own event is left out: the chapter says so instead of repeating it."""
     f = derive.series_facts(ctx)
     lang = ctx.language
-    f["shown"] = [
-        f"{_hedge(float(v), q, 1, lang)} {uz if lang == 'zh' else ue}".strip()
-        if fld in ("agencies", "participants")
-        else v
-        for v, q, fld, ue, uz in zip(
-            f["value"], f["qualifier"], f["field"], f["unit_en"], f["unit_zh"], strict=True
+    events = ctx.dossier.events.set_index("event_id")
+    stops = ctx.dossier.series.set_index("position")
+    sep = "；" if lang == "zh" else "; "
+    rows = []
+    for position, g in f.groupby("position", sort=True):
+        event_id = stops["event_id"].get(position)
+        if event_id == ctx.event_id:
+            continue
+        event = events.loc[event_id] if isinstance(event_id, str) and event_id in events.index else None
+        facts = {fld: grp.iloc[0] for fld, grp in g.groupby("field")}
+        name = event["name"] if event is not None else facts.get("name", {}).get("value", pd.NA)
+        place = str(g["place"].iloc[0])
+        place = t(place, lang) if has(place) else place
+        if event is not None and isinstance(event["place"], str):
+            place = event["place"]
+        date = facts.get("date")
+        counts = [
+            quantity(float(r["value"]), 1, lang, r["unit_zh" if lang == "zh" else "unit_en"],
+                     r["qualifier"])
+            for r in (facts[k] for k in ("agencies", "participants") if k in facts)
+        ]
+        rows.append(
+            {
+                "position": int(position),
+                "activity": name,
+                "place": place,
+                "date": month(str(date["value"]), lang) if date is not None else pd.NA,
+                "counts": sep.join(counts) if counts else pd.NA,
+                "source_id": g["source_id"].iloc[0],
+                "para": pd.NA,
+            }
         )
-    ]
-    f["field"] = [t(f"fact_{x}", lang) for x in f["field"]]
-    f["place"] = [t(str(x), lang) for x in f["place"]]
-    return f
+    columns = ["position", "activity", "place", "date", "counts", "source_id", "para"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def values_table(ctx) -> pd.DataFrame:
@@ -572,7 +627,8 @@ def plan_facts(ctx, level: str | None = None) -> dict[str, str] | None:
 
 
 def first_stop(ctx) -> dict[str, str] | None:
-    """When and where the series began, as the report of its first stop states."""
+    """When and where the series began, as the report of its first stop states, and which
+    passage of the prose says it: `first_stop_self` when that stop is this dossier's event."""
     f = derive.series_facts(ctx)
     if f.empty:
         return None
@@ -581,7 +637,10 @@ def first_stop(ctx) -> dict[str, str] | None:
     if date.empty:
         return None
     place = str(first["place"].iloc[0])
+    stops = ctx.dossier.series.set_index("position")["event_id"]
+    own = stops.get(first["position"].iloc[0]) == ctx.event_id
     return {
+        "prose": "first_stop_self" if own else "first_stop",
         "place": t(place, ctx.language) if has(place) else place,
         "month": month(str(date.iloc[0]), ctx.language),
     }
