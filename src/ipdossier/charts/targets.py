@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from .. import derive, theme
 from ..i18n import amount, has, month, quantity, t
-from .base import empty, mark_event, titled, wrap
+from .base import _cells, empty, mark_event, titled, wrap, wrap_cell
 
 STATUS_COLOURS = {
     "met": "#2a9d8f",
@@ -322,7 +322,34 @@ def comparison_figure(ctx) -> go.Figure:
 # -- the policy chain ------------------------------------------------------------------------
 
 
+# Row labels of the chain: 11 px type, plotly's line spacing (1.3 em), a gap between rows.
+CHAIN_FONT = 11
+CHAIN_LINE = 1.3 * CHAIN_FONT
+CHAIN_GAP = 16
+# Each kind of stated link has its own colour and dash, named in the legend: no text is
+# drawn on the arrows, so none can print over another or over a label.
+LINK_STYLES = {
+    "implements": (LINK_COLOUR, "solid"),
+    "succeeded_by": ("#0f766e", "dash"),
+    "approved_at": ("#6d28d9", "dot"),
+}
+
+
+def _chain_label(r, language: str) -> str:
+    """A row's label: the title wrapped by its printed width (a Chinese character is two
+    Latin ones wide) and the document number on a line of its own. The English edition
+    prints the English title here; the table under the chart gives the Chinese beside it."""
+    title = r["display_title"] if language == "zh" else r["title"]
+    lines = wrap_cell(str(title), 36).split("<br>")
+    if isinstance(r.get("doc_number"), str):
+        lines.append(r["doc_number"])
+    return "<br>".join(lines)
+
+
 def chain_frame(ctx) -> pd.DataFrame:
+    """The documents the chain draws (and the meetings they were approved at), in order of
+    their first date, with each row's label and its place on the chart: `y` is the row's
+    centre in pixels from the top, every row as tall as its label needs."""
     docs = derive.documents(ctx)
     links = derive.policy_links(ctx)
     # Meetings a document was approved at join the chain although they have no text.
@@ -333,10 +360,14 @@ def chain_frame(ctx) -> pd.DataFrame:
         meetings[f"{col}_start"] = pd.NaT
     meetings["cited_in_article"] = True
     chain = pd.concat([docs, meetings], ignore_index=True)
-    first = chain["signed_date_start"].fillna(chain["start"])
-    chain = chain.assign(_first=first).sort_values("_first").drop(columns="_first")
-    chain["row"] = [wrap(x, 30 if ctx.language == "en" else 18) for x in chain["display_title"]]
-    return chain.reset_index(drop=True)
+    first = chain["signed_date_start"].fillna(chain["published_date_start"]).fillna(chain["start"])
+    chain = chain.assign(first=first).sort_values("first", kind="stable").reset_index(drop=True)
+    chain["row"] = [_chain_label(r, ctx.language) for _, r in chain.iterrows()]
+    heights = [max(2, r.count("<br>") + 1) * CHAIN_LINE + CHAIN_GAP for r in chain["row"]]
+    tops = pd.Series(heights).cumsum().shift(fill_value=0)
+    chain["height"] = heights
+    chain["y"] = [top + h / 2 for top, h in zip(tops, heights, strict=True)]
+    return chain
 
 
 def article_only(ctx) -> pd.DataFrame:
@@ -348,29 +379,123 @@ def article_only(ctx) -> pd.DataFrame:
     return cited[~cited["policy_id"].isin(drawn)].reset_index(drop=True)
 
 
+def _chain_title(ctx, c: pd.DataFrame) -> str:
+    """A title that says what the chain shows: its years, and the document most others
+    state they implement, where one is."""
+    lang = ctx.language
+    dates = [d for d in c["first"] if pd.notna(d)]
+    first, last = min(dates).year, max(dates).year
+    dash = "—" if lang == "zh" else "–"
+    span = str(first) if first == last else f"{first}{dash}{last}"
+    years = {"years": f"{span}年" if lang == "zh" else span}
+    total = int((c["kind"] != "meeting").sum())
+    links = derive.policy_links(ctx)
+    implemented = links.loc[links["relation"] == "implements", "target_policy_id"].value_counts()
+    if links.empty:
+        return t("chain_title_unlinked", lang).format(total=total, **years)
+    if implemented.empty or implemented.iloc[0] < 2:
+        return t("chain_title_plain", lang).format(total=total, **years)
+    target = c.set_index("policy_id").loc[implemented.index[0]]
+    name = target["doc_number"] if isinstance(target["doc_number"], str) else target["title"]
+    return t("chain_title_implements", lang).format(
+        total=total, count=int(implemented.iloc[0]), target=name, **years
+    )
+
+
+def _bezier(p0, p1, p2, n: int = 40) -> list[tuple[float, float]]:
+    return [
+        (
+            (1 - k / n) ** 2 * p0[0] + 2 * (k / n) * (1 - k / n) * p1[0] + (k / n) ** 2 * p2[0],
+            (1 - k / n) ** 2 * p0[1] + 2 * (k / n) * (1 - k / n) * p1[1] + (k / n) ** 2 * p2[1],
+        )
+        for k in range(n + 1)
+    ]
+
+
+def chain_links(ctx, c: pd.DataFrame, px_per_day: float, left: float) -> list[dict]:
+    """Each stated link as a curve in pixels (x from the axis's start, y from the top),
+    bowed to the left just enough to pass every other document's marker and every curve
+    already laid at a distance, and to stay inside the plot. Curves meet only at the
+    documents they share."""
+    from shapely.geometry import LineString, Point
+
+    when = {}
+    for r in c.itertuples():
+        day = next((d for d in (r.signed_date_start, r.published_date_start, r.start)
+                    if pd.notna(d)), pd.NaT)
+        if pd.notna(day):
+            when[r.policy_id] = ((day - left).days * px_per_day, r.y, day)
+    markers = [Point(x, y) for x, y, _ in when.values()]
+    laid: list[dict] = []
+    links = derive.policy_links(ctx)
+    # Shorter links first, so that longer ones bow around them (nested, never crossing).
+    span = [abs(when[a][1] - when[b][1]) if a in when and b in when else 0
+            for a, b in zip(links["policy_id"], links["target_policy_id"], strict=True)]
+    for link in links.assign(_span=span).sort_values("_span").itertuples():
+        if link.policy_id not in when or link.target_policy_id not in when:
+            continue
+        (x0, y0, d0), (x1, y1, d1) = when[link.policy_id], when[link.target_policy_id]
+        ends = [Point(x0, y0), Point(x1, y1)]
+        best = None
+        for bow in range(12, 400, 8):
+            ctrl = (min(x0, x1) - bow, (y0 + y1) / 2)
+            pts = _bezier((x0, y0), ctrl, (x1, y1))
+            body = LineString(pts[3:-3])
+            clear = all(
+                body.distance(m) >= 10 for m in markers if min(m.distance(e) for e in ends) > 1
+            )
+            apart = all(
+                body.distance(LineString(o["points"][3:-3])) >= 4
+                for o in laid
+                if not ({link.policy_id, link.target_policy_id} & {o["from"], o["to"]})
+            )
+            inside = min(x for x, _ in pts) >= 4
+            best = pts
+            if clear and apart and inside:
+                break
+        laid.append(
+            {"from": link.policy_id, "to": link.target_policy_id, "relation": link.relation,
+             "points": best}
+        )
+    return laid
+
+
 def chain_figure(ctx) -> go.Figure:
     lang = ctx.language
     c = chain_frame(ctx)
-    title = t("chain_title", lang)
     if c.empty:
-        return empty(ctx, title, t("chain_what", lang))
+        return empty(ctx, t("chain_title", lang), t("chain_what", lang))
+    title = _chain_title(ctx, c)
     fig = go.Figure()
-    has_period = c["period_start"].notna()
+    # The axis spans the documents, the periods they cover and the event: nothing else.
+    event_day = derive.event(ctx)["start_date"]
+    period_ends = [pd.Timestamp(f"{int(e)}-12-31") for e in c["period_end"].dropna()]
+    days = [d for d in (*c["first"], *period_ends, event_day) if pd.notna(d)]
+    left = min(days) - pd.Timedelta(days=200)
+    right = max(days) + pd.Timedelta(days=120)
+    # Room for the labels: the widest line at about 0.6 em a Latin character, 1 em a
+    # Chinese one; the plot gets the rest of the page's width.
+    widest = max(_cells(line) for r in c["row"] for line in r.split("<br>"))
+    margin_l = int(widest * CHAIN_FONT * 0.56) + 16
+    margin_t, margin_b = 95, 60
+    plot_w = theme.WIDTH - margin_l - theme.MARGIN["r"]
+    plot_h = float(c["height"].sum())
+    px_per_day = plot_w / (right - left).days
+    has_period = c["period_start"].notna() | c["period_end"].notna()
     if has_period.any():
         per = c[has_period]
+        starts = [pd.Timestamp(f"{int(s)}-01-01") if pd.notna(s) else f
+                  for s, f in zip(per["period_start"], per["first"], strict=True)]
+        ends = [pd.Timestamp(f"{int(e)}-12-31") if pd.notna(e) else s
+                for e, s in zip(per["period_end"], starts, strict=True)]
         fig.add_trace(
             go.Bar(
-                y=per["row"],
-                base=[pd.Timestamp(f"{int(s)}-01-01") for s in per["period_start"]],
-                x=[
-                    (
-                        pd.Timestamp(f"{int(e)}-12-31") - pd.Timestamp(f"{int(s)}-01-01")
-                    ).total_seconds()
-                    * 1000
-                    for s, e in zip(per["period_start"], per["period_end"], strict=True)
-                ],
+                y=per["y"],
+                base=starts,
+                x=[(e - s).total_seconds() * 1000 for s, e in zip(starts, ends, strict=True)],
+                width=[h - CHAIN_GAP for h in per["height"]],
                 orientation="h",
-                marker=dict(color=theme.LEVEL_COLOURS["national"], opacity=0.18),
+                marker=dict(color=theme.LEVEL_COLOURS["national"], opacity=0.16),
                 name=t("period_bar", lang),
                 hoverinfo="skip",
             )
@@ -385,12 +510,12 @@ def chain_figure(ctx) -> go.Figure:
         fig.add_trace(
             go.Scatter(
                 x=rows[f"{col}_start"],
-                y=rows["row"],
+                y=rows["y"],
                 mode="markers",
                 marker=dict(symbol=symbol, size=12, color=theme.INK, line=dict(width=2)),
                 name=t(key, lang),
-                customdata=rows[col],
-                hovertemplate="%{y}<br>%{customdata}<extra></extra>",
+                customdata=list(zip(rows[col], rows["display_title"], strict=True)),
+                hovertemplate="%{customdata[1]}<br>%{customdata[0]}<extra></extra>",
             )
         )
     # Meetings have a held date from the article only (a month): drawn as such.
@@ -399,82 +524,66 @@ def chain_figure(ctx) -> go.Figure:
         fig.add_trace(
             go.Scatter(
                 x=held["start"],
-                y=held["row"],
+                y=held["y"],
                 mode="markers",
                 marker=dict(symbol="square-open", size=11, color=theme.MUTED),
                 name=t("held_month", lang),
-                hoverinfo="y",
+                customdata=held["display_title"],
+                hovertemplate="%{customdata}<extra></extra>",
             )
         )
-    # A link runs between the documents' first official dates (signed, else published,
-    # else the month the article gives for a meeting).
-    at = {}
-    for r in c.itertuples():
-        when = next(
-            (d for d in (r.signed_date_start, r.published_date_start, r.start) if pd.notna(d)),
-            pd.NaT,
+    # A link runs between the documents' first dates (signed, else published, else the
+    # month the article gives for a meeting), as a curve with its head at the document
+    # it points to.
+    def at(x: float, y: float) -> tuple[pd.Timestamp, float]:
+        return left + pd.Timedelta(days=x / px_per_day), y
+
+    shown = set()
+    for link in chain_links(ctx, c, px_per_day, left):
+        colour, dash = LINK_STYLES.get(link["relation"], (LINK_COLOUR, "solid"))
+        # The head: the last 16 px of the curve, drawn as the annotation's arrow.
+        tip = link["points"][-1]
+        k = max(
+            (i for i, (x, y) in enumerate(link["points"])
+             if ((x - tip[0]) ** 2 + (y - tip[1]) ** 2) ** 0.5 >= 16),
+            default=0,
         )
-        at[r.policy_id] = (when, r.row)
-    starts: dict[str, int] = {}
-    for link in derive.policy_links(ctx).itertuples():
-        if link.policy_id not in at or link.target_policy_id not in at:
-            continue
-        (x0, y0), (x1, y1) = at[link.policy_id], at[link.target_policy_id]
-        if pd.isna(x0) or pd.isna(x1):
-            continue
-        fig.add_annotation(
-            x=x1,
-            y=y1,
-            ax=x0,
-            ay=y0,
-            xref="x",
-            yref="y",
-            axref="x",
-            ayref="y",
-            showarrow=True,
-            arrowhead=2,
-            arrowsize=1.2,
-            arrowwidth=1.4,
-            arrowcolor=LINK_COLOUR,
-            standoff=8,
-            startstandoff=8,
-            text="",
+        pts = [at(x, y) for x, y in link["points"]]
+        body = pts[2 : k + 1]
+        fig.add_trace(
+            go.Scatter(
+                x=[p[0] for p in body],
+                y=[p[1] for p in body],
+                mode="lines",
+                line=dict(color=colour, width=1.6, dash=dash),
+                name=t("arrow_word", lang) + t("link_" + link["relation"], lang),
+                legendgroup=link["relation"],
+                showlegend=link["relation"] not in shown,
+                hoverinfo="skip",
+            )
         )
-        # The relation is named beside the arrow's start, on the side it leaves from.
-        rows = list(c["row"])
-        up = rows.index(y1) < rows.index(y0)
-        # Two links leaving one document: their names stack instead of overprinting.
-        k = starts[link.policy_id] = starts.get(link.policy_id, -1) + 1
+        shown.add(link["relation"])
+        (hx, hy), (tx, ty) = pts[k], pts[-1]
         fig.add_annotation(
-            x=x0,
-            y=y0,
-            text=t(f"link_{link.relation}", lang),
-            showarrow=False,
-            xanchor="right" if x1 < x0 else "left",
-            yanchor="bottom" if up else "top",
-            xshift=-6 if x1 < x0 else 6,
-            yshift=(4 + 13 * k) if up else -(4 + 13 * k),
-            font=dict(size=9, color=LINK_COLOUR),
-            bgcolor="rgba(255,255,255,0.85)",
+            x=tx, y=ty, ax=hx, ay=hy, xref="x", yref="y", axref="x", ayref="y",
+            showarrow=True, arrowhead=2, arrowsize=1.1, arrowwidth=1.6, arrowcolor=colour,
+            standoff=7, text="",
         )
     mark_event(fig, ctx)
-    first = min(
-        [
-            d
-            for d in (*c["signed_date_start"], *c["published_date_start"], *c["start"])
-            if pd.notna(d)
-        ]
-    )
-    fig.update_xaxes(
-        type="date", range=[f"{first.year - 1}-07-01", "2026-06-30"], dtick="M12", tickformat="%Y"
-    )
+    fig.update_xaxes(type="date", range=[left, right], dtick="M12", tickformat="%Y")
     fig.update_yaxes(
-        autorange="reversed",
-        categoryorder="array",
-        categoryarray=list(c["row"]),
-        tickfont=dict(size=11),
+        range=[plot_h, 0],
+        tickvals=list(c["y"]),
+        ticktext=list(c["row"]),
+        tickfont=dict(size=CHAIN_FONT),
+        showgrid=False,
+        zeroline=False,
     )
-    fig.update_layout(height=190 + 58 * len(c), barmode="overlay", margin=dict(t=90))
+    fig.update_layout(
+        height=int(plot_h) + margin_t + margin_b,
+        barmode="overlay",
+        margin=dict(l=margin_l, t=margin_t, b=margin_b),
+    )
     return titled(fig, ctx, title)
 
 
