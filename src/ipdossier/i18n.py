@@ -104,9 +104,11 @@ def _scaled(x: float) -> str:
 
 
 def _missing(value) -> bool:
+    if value is None:
+        return True
     try:
-        return value is None or value != value  # NaN and pd.NA compare unequal to themselves
-    except TypeError:  # pd.NA raises on truth tests
+        return bool(value != value)  # NaN compares unequal to itself
+    except TypeError:  # pd.NA (and NaT-like values) refuse a truth value
         return True
 
 
