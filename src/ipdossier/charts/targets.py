@@ -607,8 +607,29 @@ def documents_table(ctx) -> pd.DataFrame:
             for en, zh in zip(docs["issuer_en"], docs["issuer_as_issued"], strict=True)
         ]
     # The article's attribution beside the document's own: they differ for the Hebei
-    # opinions (Party committee and government vs. the provincial government).
+    # opinions (Party committee and government vs. the provincial government). Said in
+    # the issuer's cell where it differs, so the table needs no column of dashes.
     docs["issuer_article"] = docs["issuer_in_article"].where(docs["cited_in_article"])
+    cell = []
+    for own, en, article in zip(
+        docs["issuer_as_issued"], docs["issuer"], docs["issuer_article"], strict=True
+    ):
+        same = isinstance(article, str) and (article == str(own) or str(en).startswith(article))
+        if isinstance(article, str) and not same:
+            said = t("issuer_per_article", lang).format(issuer=article)
+            en = f"{en}{'；' if lang == 'zh' else '; '}{said}" if isinstance(en, str) else said
+        cell.append(en)
+    docs["issuer"] = cell
+    # Signed and published in one cell: most documents have one of the two.
+    docs["dates"] = [
+        ("；" if lang == "zh" else "; ").join(
+            t(f"{key}_on", lang).format(date=str(v)[:10])
+            for key, v in (("signed", signed), ("published", published))
+            if isinstance(v, str) and v
+        )
+        or pd.NA
+        for signed, published in zip(docs["signed_date"], docs["published_date"], strict=True)
+    ]
     docs["period"] = [
         f"{int(s) if pd.notna(s) else '?'}–{int(e) if pd.notna(e) else '?'}"
         if pd.notna(s) or pd.notna(e)
