@@ -13,6 +13,7 @@ import pdfs
 import pytest
 from conftest import REVIEW_SLUGS
 
+from ipdossier import derive
 from ipdossier import notebook as nb
 from ipdossier.charts import targets
 from ipdossier.i18n import amount, base_unit, quantity, t
@@ -142,7 +143,14 @@ def test_english_editions_print_no_chinese_magnitudes_and_no_bare_validity(revie
     # it is not.
     numbers = re.findall(r"\S{0,12}\d\s?[万亿]\S{0,8}", found)
     assert not numbers, numbers
-    bare = [m for m in re.finditer("失效", found) if not found[: m.start()].endswith("in force (")]
+    # 失效 in words ("no longer in force (失效)"), or inside a Chinese quote (时效 失效, as a
+    # source's page prints it); never on its own in English text.
+    bare = [
+        m
+        for m in re.finditer("失效", found)
+        if not found[: m.start()].endswith("in force (")
+        and not re.search(r"[\u4e00-\u9fff]\s*$", found[: m.start()])
+    ]
     assert not bare, [found[max(0, m.start() - 30) : m.end() + 5] for m in bare]
 
 
@@ -163,13 +171,16 @@ def test_no_charted_document_is_listed_as_lacking_an_official_date(review, slug)
     if slug.startswith("hebei"):
         params["jurisdiction"] = "Hebei"
     found = pdfs.compact(pdfs.text_of(review / slug / "04_targets.pdf"))
+    run = ctx(**params)
+    drawn = targets.chain_frame(run)
+    note = targets.article_only_note(run)
     head = pdfs.compact(t("article_only", params["language"]).split("{names}")[0])
-    at = found.find(head)
-    if at < 0:
-        return  # nothing listed under the chart in this variant
-    listed = found[at + len(head) : at + len(head) + 2000]
-    listed = re.split(r"(?<=[.。])(?![^(（]*[)）])", listed)[0]
-    for _, r in targets.chain_frame(ctx(**params)).iterrows():
+    # The printed list under the chart is the one derived from the chain, word for word...
+    assert (head in found) == bool(note), slug
+    assert pdfs.compact(note) in found, slug
+    # ...and names no document the chain draws.
+    listed = pdfs.compact(note)
+    for _, r in drawn.iterrows():
         assert pdfs.compact(r["display_title"]) not in listed, (slug, r["policy_id"])
 
 
@@ -202,7 +213,11 @@ def test_the_policy_chain_prints_no_text_over_text_and_no_link_through_text(revi
         chars = [c for c in page.chars if c["text"].strip()]
         assert len(chars) > 100
         clashes = []
-        for a, b in combinations(chars, 2):
+        for (i, a), (j, b) in combinations(enumerate(chars), 2):
+            # Neighbours in one run of text: CJK punctuation is set half-width (a bracket
+            # next to a colon), its full-width box then overlapping the next one's.
+            if j == i + 1 and abs(a["top"] - b["top"]) < 0.5:
+                continue
             if _boxes_overlap(a, b) > 0.25 * min(
                 (a["x1"] - a["x0"]) * (a["bottom"] - a["top"]),
                 (b["x1"] - b["x0"]) * (b["bottom"] - b["top"]),
@@ -218,24 +233,29 @@ def test_the_policy_chain_prints_no_text_over_text_and_no_link_through_text(revi
             return bool(colour) and tuple(round(v, 2) for v in colour[:3]) in rgb
 
         paths = [o for o in page.curves + page.lines if link(o)]
-        assert paths, f"{slug}: no link drawn"
-        glyphs = [box(c["x0"] + 0.5, c["top"] + 0.5, c["x1"] - 0.5, c["bottom"] - 0.5) for c in chars]
+        params = {"language": language, "jurisdiction": "Hebei" if slug == "hebei-en" else "all"}
+        assert bool(paths) == (not derive.policy_links(ctx(**params)).empty), slug
+        glyphs = [
+            box(c["x0"] + 0.5, c["top"] + 0.5, c["x1"] - 0.5, c["bottom"] - 0.5) for c in chars
+        ]
         crossing = []
         for path in paths:
             line = LineString([(x, y) for x, y in path["pts"]]) if len(path["pts"]) > 1 else None
             if line is None:
                 continue
-            crossing += [c["text"] for c, g in zip(chars, glyphs, strict=True) if line.intersects(g)]
+            crossing += [
+                c["text"] for c, g in zip(chars, glyphs, strict=True) if line.intersects(g)
+            ]
         assert not crossing, f"{slug}: links drawn through {crossing[:20]}"
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("slug", ["en", "tianjin-en"])
 def test_the_first_stop_reads_as_one_row_and_the_event_is_not_repeated(review, slug):
-    found = pdfs.flat(pdfs.text_of(review / slug / "04_targets.pdf"))
+    found = pdfs.compact(pdfs.text_of(review / slug / "04_targets.pdf"))
     assert "东丽区华明高新区" not in found
-    assert not re.search(r"\b1 Tianjin (name|place|date)\b", found)
+    assert not re.search(r"1Tianjin(name|place|date)", found)
     if slug == "tianjin-en":
-        assert "This activity was the first stop" in found
+        assert "Thisactivitywasthefirststop" in found
     else:
-        assert "Huaming High-tech Zone" in found and "more than 100 enterprises" in found
+        assert "HuamingHigh-techZone" in found and "morethan100enterprises" in found

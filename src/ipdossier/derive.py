@@ -571,7 +571,9 @@ def issuer_en(ctx, name_zh) -> str | None:
     d = ctx.dossier
     forms = d.names_zh
     forms = forms[
-        (forms["resource"] == "organisations") & (forms["column"] == "name") & (forms["zh"] == name_zh)
+        (forms["resource"] == "organisations")
+        & (forms["column"] == "name")
+        & (forms["zh"] == name_zh)
     ]
     english = d.localised("en").organisations.set_index("org_id")["name"]
     for key in forms["key"]:

@@ -122,7 +122,9 @@ def amount(value, scale: float = 1, language: str = "en") -> str:
     x = float(value) * float(scale or 1)
     for size, word in _ZH_MAGNITUDES if language == "zh" else _EN_MAGNITUDES:
         if abs(x) >= size:
-            return f"{_scaled(x / size)}{word}" if language == "zh" else f"{_scaled(x / size)} {word}"
+            return (
+                f"{_scaled(x / size)}{word}" if language == "zh" else f"{_scaled(x / size)} {word}"
+            )
     return _plain(x)
 
 

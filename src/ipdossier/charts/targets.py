@@ -421,20 +421,24 @@ def chain_links(ctx, c: pd.DataFrame, px_per_day: float, left: float) -> list[di
 
     when = {}
     for r in c.itertuples():
-        day = next((d for d in (r.signed_date_start, r.published_date_start, r.start)
-                    if pd.notna(d)), pd.NaT)
+        day = next(
+            (d for d in (r.signed_date_start, r.published_date_start, r.start) if pd.notna(d)),
+            pd.NaT,
+        )
         if pd.notna(day):
             when[r.policy_id] = ((day - left).days * px_per_day, r.y, day)
     markers = [Point(x, y) for x, y, _ in when.values()]
     laid: list[dict] = []
     links = derive.policy_links(ctx)
     # Shorter links first, so that longer ones bow around them (nested, never crossing).
-    span = [abs(when[a][1] - when[b][1]) if a in when and b in when else 0
-            for a, b in zip(links["policy_id"], links["target_policy_id"], strict=True)]
+    span = [
+        abs(when[a][1] - when[b][1]) if a in when and b in when else 0
+        for a, b in zip(links["policy_id"], links["target_policy_id"], strict=True)
+    ]
     for link in links.assign(_span=span).sort_values("_span").itertuples():
         if link.policy_id not in when or link.target_policy_id not in when:
             continue
-        (x0, y0, d0), (x1, y1, d1) = when[link.policy_id], when[link.target_policy_id]
+        (x0, y0, _), (x1, y1, _) = when[link.policy_id], when[link.target_policy_id]
         ends = [Point(x0, y0), Point(x1, y1)]
         best = None
         for bow in range(12, 400, 8):
@@ -454,8 +458,12 @@ def chain_links(ctx, c: pd.DataFrame, px_per_day: float, left: float) -> list[di
             if clear and apart and inside:
                 break
         laid.append(
-            {"from": link.policy_id, "to": link.target_policy_id, "relation": link.relation,
-             "points": best}
+            {
+                "from": link.policy_id,
+                "to": link.target_policy_id,
+                "relation": link.relation,
+                "points": best,
+            }
         )
     return laid
 
@@ -484,10 +492,14 @@ def chain_figure(ctx) -> go.Figure:
     has_period = c["period_start"].notna() | c["period_end"].notna()
     if has_period.any():
         per = c[has_period]
-        starts = [pd.Timestamp(f"{int(s)}-01-01") if pd.notna(s) else f
-                  for s, f in zip(per["period_start"], per["first"], strict=True)]
-        ends = [pd.Timestamp(f"{int(e)}-12-31") if pd.notna(e) else s
-                for e, s in zip(per["period_end"], starts, strict=True)]
+        starts = [
+            pd.Timestamp(f"{int(s)}-01-01") if pd.notna(s) else f
+            for s, f in zip(per["period_start"], per["first"], strict=True)
+        ]
+        ends = [
+            pd.Timestamp(f"{int(e)}-12-31") if pd.notna(e) else s
+            for e, s in zip(per["period_end"], starts, strict=True)
+        ]
         fig.add_trace(
             go.Bar(
                 y=per["y"],
@@ -532,6 +544,7 @@ def chain_figure(ctx) -> go.Figure:
                 hovertemplate="%{customdata}<extra></extra>",
             )
         )
+
     # A link runs between the documents' first dates (signed, else published, else the
     # month the article gives for a meeting), as a curve with its head at the document
     # it points to.
@@ -544,8 +557,11 @@ def chain_figure(ctx) -> go.Figure:
         # The head: the last 16 px of the curve, drawn as the annotation's arrow.
         tip = link["points"][-1]
         k = max(
-            (i for i, (x, y) in enumerate(link["points"])
-             if ((x - tip[0]) ** 2 + (y - tip[1]) ** 2) ** 0.5 >= 16),
+            (
+                i
+                for i, (x, y) in enumerate(link["points"])
+                if ((x - tip[0]) ** 2 + (y - tip[1]) ** 2) ** 0.5 >= 16
+            ),
             default=0,
         )
         pts = [at(x, y) for x, y in link["points"]]
@@ -565,9 +581,21 @@ def chain_figure(ctx) -> go.Figure:
         shown.add(link["relation"])
         (hx, hy), (tx, ty) = pts[k], pts[-1]
         fig.add_annotation(
-            x=tx, y=ty, ax=hx, ay=hy, xref="x", yref="y", axref="x", ayref="y",
-            showarrow=True, arrowhead=2, arrowsize=1.1, arrowwidth=1.6, arrowcolor=colour,
-            standoff=7, text="",
+            x=tx,
+            y=ty,
+            ax=hx,
+            ay=hy,
+            xref="x",
+            yref="y",
+            axref="x",
+            ayref="y",
+            showarrow=True,
+            arrowhead=2,
+            arrowsize=1.1,
+            arrowwidth=1.6,
+            arrowcolor=colour,
+            standoff=7,
+            text="",
         )
     mark_event(fig, ctx)
     fig.update_xaxes(type="date", range=[left, right], dtick="M12", tickformat="%Y")
@@ -649,7 +677,9 @@ def documents_table(ctx) -> pd.DataFrame:
         other = numbers.get(link.target_policy_id)
         other = other if isinstance(other, str) else titles.get(link.target_policy_id, "")
         gap = "" if lang == "zh" else " "
-        said.setdefault(link.policy_id, []).append(f"{t(f'link_{link.relation}', lang)}{gap}{other}")
+        said.setdefault(link.policy_id, []).append(
+            f"{t(f'link_{link.relation}', lang)}{gap}{other}"
+        )
     sep = "；" if lang == "zh" else "; "
     docs["links"] = [sep.join(said[p]) if p in said else pd.NA for p in docs["policy_id"]]
     return docs
@@ -669,7 +699,9 @@ def series_frame(ctx) -> pd.DataFrame:
         event_id = stops["event_id"].get(position)
         if event_id == ctx.event_id:
             continue
-        event = events.loc[event_id] if isinstance(event_id, str) and event_id in events.index else None
+        event = (
+            events.loc[event_id] if isinstance(event_id, str) and event_id in events.index else None
+        )
         facts = {fld: grp.iloc[0] for fld, grp in g.groupby("field")}
         name = event["name"] if event is not None else facts.get("name", {}).get("value", pd.NA)
         place = str(g["place"].iloc[0])
@@ -678,8 +710,13 @@ def series_frame(ctx) -> pd.DataFrame:
             place = event["place"]
         date = facts.get("date")
         counts = [
-            quantity(float(r["value"]), 1, lang, r["unit_zh" if lang == "zh" else "unit_en"],
-                     r["qualifier"])
+            quantity(
+                float(r["value"]),
+                1,
+                lang,
+                r["unit_zh" if lang == "zh" else "unit_en"],
+                r["qualifier"],
+            )
             for r in (facts[k] for k in ("agencies", "participants") if k in facts)
         ]
         rows.append(
