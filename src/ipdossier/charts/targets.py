@@ -325,7 +325,7 @@ def comparison_figure(ctx) -> go.Figure:
 # Row labels of the chain: 11 px type, plotly's line spacing (1.3 em), a gap between rows.
 CHAIN_FONT = 11
 CHAIN_LINE = 1.3 * CHAIN_FONT
-CHAIN_GAP = 16
+CHAIN_GAP = 10
 # Each kind of stated link has its own colour and dash, named in the legend: no text is
 # drawn on the arrows, so none can print over another or over a label.
 LINK_STYLES = {
@@ -340,7 +340,7 @@ def _chain_label(r, language: str) -> str:
     Latin ones wide) and the document number on a line of its own. The English edition
     prints the English title here; the table under the chart gives the Chinese beside it."""
     title = r["display_title"] if language == "zh" else r["title"]
-    lines = wrap_cell(str(title), 36).split("<br>")
+    lines = wrap_cell(str(title), 44).split("<br>")
     if isinstance(r.get("doc_number"), str):
         lines.append(r["doc_number"])
     return "<br>".join(lines)
