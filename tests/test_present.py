@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import logging
 import re
+from itertools import combinations
 
+import pandas as pd
 import pdfs
 import pytest
 from conftest import REVIEW_SLUGS
 
-from ipdossier import derive
+from ipdossier import derive, theme
 from ipdossier import notebook as nb
 from ipdossier.charts import targets
 from ipdossier.i18n import amount, base_unit, quantity, t
@@ -122,6 +124,40 @@ def test_the_first_stop_is_one_row_in_words_and_the_tianjin_event_says_it_is_tha
     assert targets.series_frame(tianjin).empty
     assert targets.first_stop(tianjin)["prose"] == "first_stop_self"
     assert targets.first_stop(ctx())["prose"] == "first_stop"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_chain_rows_hold_their_labels_and_links_pass_clear_of_other_documents(language):
+    from shapely.geometry import LineString, Point
+
+    run = ctx(language=language)
+    c = targets.chain_frame(run)
+    # Each row is as tall as its label's lines: consecutive labels cannot meet.
+    for (_, a), (_, b) in zip(c.iloc[:-1].iterrows(), c.iloc[1:].iterrows(), strict=True):
+        lines_a, lines_b = a["row"].count("<br>") + 1, b["row"].count("<br>") + 1
+        room = b["y"] - a["y"]
+        assert room >= (lines_a + lines_b) / 2 * targets.CHAIN_LINE, (a["policy_id"], room)
+    # Every stated link is drawn; a curve keeps 10 px from every document it does not join
+    # and 4 px from every curve it shares no document with.
+    fig = targets.chain_figure(run)
+    assert len([a for a in fig.layout.annotations if a.showarrow]) == len(derive.policy_links(run))
+    left = pd.Timestamp(fig.layout.xaxis.range[0])
+    right = pd.Timestamp(fig.layout.xaxis.range[1])
+    width = theme.WIDTH - fig.layout.margin.l - theme.MARGIN["r"]
+    links = targets.chain_links(run, c, width / (right - left).days, left)
+    assert links
+    firsts = {}
+    for r in c.itertuples():
+        day = next(d for d in (r.signed_date_start, r.published_date_start, r.start) if pd.notna(d))
+        firsts[r.policy_id] = Point((day - left).days * width / (right - left).days, r.y)
+    for link in links:
+        body = LineString(link["points"][3:-3])
+        for pid, point in firsts.items():
+            if pid not in (link["from"], link["to"]):
+                assert body.distance(point) >= 10, (link["from"], link["to"], pid)
+    for a, b in combinations(links, 2):
+        if not {a["from"], a["to"]} & {b["from"], b["to"]}:
+            assert LineString(a["points"][3:-3]).distance(LineString(b["points"][3:-3])) >= 4
 
 
 # -- the printed review variants ---------------------------------------------------------------
