@@ -122,7 +122,7 @@ def test_plan_facts_come_from_the_data(runs):
     assert province["province"] == "Hebei" and province["number"] == "冀政发〔2016〕16号"
     assert targets.plan_facts(runs(jurisdiction="Beijing")) is None
     first = targets.first_stop(runs(language="zh"))
-    assert first == {"place": "天津", "month": "2014年11月"}
+    assert first == {"prose": "first_stop", "place": "天津", "month": "2014年11月"}
 
 
 def test_the_series_table_takes_a_stops_date_from_its_own_report(runs):

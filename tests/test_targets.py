@@ -265,7 +265,9 @@ def test_policy_chain_dates_links_and_article_only_mentions(dossier):
     assert "Opinions on Strengthening IP Protection and Application" in note
     docs = targets.documents_table(ctx()).set_index("policy_id")
     # The Hebei opinions: the document's issuer and the article's attribution side by side.
-    assert docs.loc["hebei-powerful-ip", "issuer"] == "河北省人民政府"
+    assert docs.loc["hebei-powerful-ip", "issuer"].startswith(
+        "Hebei Provincial People's Government (河北省人民政府); the article: Hebei Provincial Party"
+    )
     assert "Party" in docs.loc["hebei-powerful-ip", "issuer_article"]
 
 
@@ -277,11 +279,11 @@ def test_at_most_two_documents_with_an_official_text_lack_an_official_date(dossi
 
 
 def test_series_first_stop_from_its_report():
-    f = targets.series_frame(ctx()).set_index("fact_id")
-    assert f.loc["1:agencies:D078", "shown"] == "18 national IP service brand agencies"
-    assert f.loc["1:participants:D079", "shown"].startswith(">100 ")
-    zh = targets.series_frame(ctx(language="zh")).set_index("fact_id")
-    assert zh.loc["1:participants:D079", "shown"] == "超过100 家京津冀企业和服务机构"
+    f = targets.series_frame(ctx()).set_index("position")
+    assert f.loc[1, "counts"].startswith("18 national IP service brand agencies; ")
+    assert "; more than 100 " in f.loc[1, "counts"]
+    zh = targets.series_frame(ctx(language="zh")).set_index("position")
+    assert zh.loc[1, "counts"] == "18家全国知识产权服务品牌机构；100余家京津冀企业和服务机构"
     assert targets.series_frame(ctx(as_of="2014-10-31")).empty
 
 

@@ -706,8 +706,11 @@ def _natural(key: str) -> tuple:
 
 
 def documents(ctx) -> pd.DataFrame:
-    """Documents with an official text read: signed and published dates, period, the
-    article's attribution beside the document's own, and whether the article cites it."""
+    """Documents whose official facts were read (number, issuer, dates, period, validity,
+    each with its page in policy_evidence): the documents the policy chain draws. Signed
+    and published dates, the article's attribution beside the document's own issuer, the
+    issuer's English name, and whether the article cites it. `official_text` says whether
+    the document's own text was read, or its facts come from reports of it."""
     p = policies(ctx)
     d = ctx.dossier
     evidenced = set(d.policy_evidence["policy_id"])
@@ -715,6 +718,7 @@ def documents(ctx) -> pd.DataFrame:
     official["official_text"] = official["official_source_id"].notna()
     orgs = d.organisations.set_index("org_id")["name"]
     official["issuer_in_article"] = official["issuer_org_id"].map(orgs)
+    official["issuer_en"] = [issuer_en(ctx, v) for v in official["issuer_as_issued"]]
     # Cited in the report of this dossier's event, not in whatever article first named it.
     official["cited_in_article"] = official["policy_id"].isin(
         set(event_citations(ctx)["policy_id"])
@@ -724,6 +728,27 @@ def documents(ctx) -> pd.DataFrame:
             _month_span(str(v))[0] if pd.notna(v) else pd.NaT for v in official[col]
         ]
     return official.reset_index(drop=True)
+
+
+def issuer_en(ctx, name_zh) -> str | None:
+    """The English name of an issuer as issued (国务院): the organisation's name where the
+    package records that Chinese form for it (names_zh, read from a page), else the
+    dossier's own translation from the label catalogue (`issuer:国务院办公厅`); None when
+    neither has one."""
+    if not isinstance(name_zh, str) or not name_zh:
+        return None
+    d = ctx.dossier
+    forms = d.names_zh
+    forms = forms[
+        (forms["resource"] == "organisations")
+        & (forms["column"] == "name")
+        & (forms["zh"] == name_zh)
+    ]
+    english = d.localised("en").organisations.set_index("org_id")["name"]
+    for key in forms["key"]:
+        if key in english.index:
+            return str(english[key])
+    return t(f"issuer:{name_zh}", "en") if has(f"issuer:{name_zh}") else None
 
 
 def policy_links(ctx) -> pd.DataFrame:

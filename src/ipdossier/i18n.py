@@ -79,3 +79,99 @@ def policy_title(row: pd.Series, language: str = "en") -> str:
     if language == "zh":
         return official or str(row["title"])
     return f"{row['title']} ({official})" if official else str(row["title"])
+
+
+# -- quantities ------------------------------------------------------------------------------
+
+# Chinese counts carry their own magnitude words (万, 亿); English ones read in thousands,
+# millions and billions. The data keeps a value in the scale its source printed (0.4351 with
+# scale 10,000 for "4351件"): these show it at the size a reader expects, rounded for display
+# only (at most four significant digits past a magnitude word, never more than two decimals).
+_ZH_MAGNITUDES = ((1e8, "亿"), (1e4, "万"))
+_EN_MAGNITUDES = ((1e9, "billion"), (1e6, "million"))
+
+
+def _plain(x: float, decimals: int = 2) -> str:
+    """1234.5 -> "1,234.5"; 4351.0 -> "4,351"; 0.36 -> "0.36"."""
+    text = f"{x:,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _scaled(x: float) -> str:
+    """A number before a magnitude word: four significant digits, at most two decimals."""
+    whole = len(str(int(abs(x)))) if abs(x) >= 1 else 1
+    return _plain(x, max(0, min(2, 4 - whole)))
+
+
+def _missing(value) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN compares unequal to itself
+    except TypeError:  # pd.NA (and NaT-like values) refuse a truth value
+        return True
+
+
+def amount(value, scale: float = 1, language: str = "en") -> str:
+    """A number at its real size as a reader of `language` writes it, without unit or hedge:
+    0.4351 x 10,000 -> "4,351" in both; 331.6255 x 10,000 -> "331.6万" / "3.32 million";
+    750 x 100,000,000 -> "750亿" / "75 billion"; 6.7 x 10,000 -> "6.7万" / "67,000".
+    Unknown -> "?"."""
+    if _missing(value):
+        return "?"
+    x = float(value) * float(scale or 1)
+    for size, word in _ZH_MAGNITUDES if language == "zh" else _EN_MAGNITUDES:
+        if abs(x) >= size:
+            return (
+                f"{_scaled(x / size)}{word}" if language == "zh" else f"{_scaled(x / size)} {word}"
+            )
+    return _plain(x)
+
+
+def base_unit(unit: str | None, scale: float = 1) -> str:
+    """A Chinese unit without the magnitude its scale puts in front (万件 at 10,000 -> 件;
+    亿美元 at 100,000,000 -> 美元), since `amount` writes the magnitude itself."""
+    unit = unit or ""
+    for size, word in _ZH_MAGNITUDES:
+        if float(scale or 1) == size and unit.startswith(word):
+            return unit[len(word) :]
+    return unit
+
+
+def quantity(
+    value,
+    scale: float = 1,
+    language: str = "en",
+    unit: str | None = None,
+    qualifier: str | None = None,
+    printed: str | None = None,
+) -> str:
+    """A value with its hedge and unit, in natural form: "more than 4,800 applications",
+    "nearly 1,000", "67,000 applications", "75 billion yuan", "15%"; 超过4,800件, 100余家,
+    近1,000家, 331.6万件, 750亿元.
+
+    `unit` is the unit as the data gives it for `language` (Chinese units may carry the
+    scale's 万 or 亿, which is taken off). The hedge reads as printed where `printed` says
+    ("nearly", 近, 超过); otherwise "more than" / 余, "about" / 约, "at most" / 至多."""
+    number = amount(value, scale, language)
+    zh = language == "zh"
+    unit = base_unit(unit, scale) if zh else (unit or "")
+    tight = zh or unit.startswith("%")
+    said = (printed or "").strip().lower()
+    if qualifier == "at_least":
+        # 余 follows a whole number, before its magnitude word (100余家, 750余亿元); a
+        # decimal or a rate takes 超过, as does a value printed with it.
+        head = number.rstrip("万亿")
+        whole = head.replace(",", "").isdigit() and not unit.startswith("%")
+        if zh and whole and not said.startswith(("超过", "more than", "over")):
+            unit = number[len(head) :] + unit
+            return t("qty_at_least_yu", language).format(value=head, unit=unit)
+        key = "qty_at_least"
+    elif qualifier == "approximately":
+        key = "qty_nearly" if said.startswith(("nearly", "近", "almost")) else "qty_approximately"
+    elif qualifier == "at_most":
+        key = "qty_at_most"
+    else:
+        key = None
+    text = t(key, language).format(value=number) if key else number
+    return f"{text}{unit}" if tight or not unit else f"{text} {unit}"

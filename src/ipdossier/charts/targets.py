@@ -12,8 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, theme
-from ..i18n import has, month, t
-from .base import empty, mark_event, titled, wrap, wrap_cell
+from ..i18n import amount, has, month, quantity, t
+from .base import _cells, empty, mark_event, titled, wrap, wrap_cell
 
 STATUS_COLOURS = {
     "met": "#2a9d8f",
@@ -33,22 +33,26 @@ NOTE_PX = 12
 NOTE_WIDTH = 94
 
 
-def _num(v, scale: float = 1, lang: str = "en") -> str:
-    """A value as a reader of `lang` expects it: Chinese units carry their scale (3万件),
-    English ones do not (30,000 applications; 180 billion yuan)."""
-    if v is None or pd.isna(v):
-        return "?"
-    amount, word = float(v), ""
-    if lang == "en" and scale and float(scale) > 1:
-        amount *= float(scale)
-        for size, name in ((1e9, " billion"), (1e6, " million")):
-            if amount >= size:
-                amount, word = amount / size, name
-                break
-    return f"{amount:,.4f}".rstrip("0").rstrip(".") + word
+def _num(v, scale: float = 1, lang: str = "en", unit: str | None = None) -> str:
+    """A value as a reader of `lang` expects it (i18n.amount, i18n.quantity).
+
+    With `unit` (the data's unit for `lang`) the whole quantity in natural form: 4,351件,
+    331.6万件, 750亿元; 67,000 applications, 75 billion yuan. Without it, English is the
+    natural number ("75 billion") and Chinese the number in the scale of its unit (which
+    carries 万 or 亿), as callers that append the unit themselves expect."""
+    if unit is not None:
+        return quantity(v, scale, lang, unit)
+    if lang == "zh":
+        if v is None or pd.isna(v):
+            return "?"
+        return f"{float(v):,.4f}".rstrip("0").rstrip(".")
+    return amount(v, scale, lang)
 
 
-def _hedge(v, qualifier, scale: float = 1, lang: str = "en") -> str:
+def _hedge(v, qualifier, scale: float = 1, lang: str = "en", unit: str | None = None) -> str:
+    """`_num` with the value's qualifier; with `unit`, in words (more than, 余, 近)."""
+    if unit is not None:
+        return quantity(v, scale, lang, unit, qualifier)
     text = _num(v, scale, lang)
     if qualifier in ("at_least", "approximately", "at_most"):
         return t(f"hedge_{qualifier}", lang).format(value=text)
@@ -450,7 +454,34 @@ def comparison_figure(ctx) -> go.Figure:
 # -- the policy chain ------------------------------------------------------------------------
 
 
+# Row labels of the chain: 11 px type, plotly's line spacing (1.3 em), a gap between rows.
+CHAIN_FONT = 11
+CHAIN_LINE = 1.3 * CHAIN_FONT
+CHAIN_GAP = 10
+# Each kind of stated link has its own colour and dash, named in the legend: no text is
+# drawn on the arrows, so none can print over another or over a label.
+LINK_STYLES = {
+    "implements": (LINK_COLOUR, "solid"),
+    "succeeded_by": ("#0f766e", "dash"),
+    "approved_at": ("#6d28d9", "dot"),
+}
+
+
+def _chain_label(r, language: str) -> str:
+    """A row's label: the title wrapped by its printed width (a Chinese character is two
+    Latin ones wide) and the document number on a line of its own. The English edition
+    prints the English title here; the table under the chart gives the Chinese beside it."""
+    title = r["display_title"] if language == "zh" else r["title"]
+    lines = wrap_cell(str(title), 44).split("<br>")
+    if isinstance(r.get("doc_number"), str):
+        lines.append(r["doc_number"])
+    return "<br>".join(lines)
+
+
 def chain_frame(ctx) -> pd.DataFrame:
+    """The documents the chain draws (and the meetings they were approved at), in order of
+    their first date, with each row's label and its place on the chart: `y` is the row's
+    centre in pixels from the top, every row as tall as its label needs."""
     docs = derive.documents(ctx)
     links = derive.policy_links(ctx)
     # Meetings a document was approved at join the chain although they have no text.
@@ -461,45 +492,154 @@ def chain_frame(ctx) -> pd.DataFrame:
         meetings[f"{col}_start"] = pd.NaT
     meetings["cited_in_article"] = True
     chain = pd.concat([docs, meetings], ignore_index=True)
-    first = chain["signed_date_start"].fillna(chain["start"])
-    chain = chain.assign(_first=first).sort_values("_first").drop(columns="_first")
-    chain["row"] = [wrap(x, 30 if ctx.language == "en" else 18) for x in chain["display_title"]]
-    return chain.reset_index(drop=True)
+    first = chain["signed_date_start"].fillna(chain["published_date_start"]).fillna(chain["start"])
+    chain = chain.assign(first=first).sort_values("first", kind="stable").reset_index(drop=True)
+    chain["row"] = [_chain_label(r, ctx.language) for _, r in chain.iterrows()]
+    heights = [max(2, r.count("<br>") + 1) * CHAIN_LINE + CHAIN_GAP for r in chain["row"]]
+    tops = pd.Series(heights).cumsum().shift(fill_value=0)
+    chain["height"] = heights
+    chain["y"] = [top + h / 2 for top, h in zip(tops, heights, strict=True)]
+    return chain
 
 
 def article_only(ctx) -> pd.DataFrame:
-    """Policies this event's report cites that the chain does not draw: no official text
-    or official date was found for them (a document charted with its dates is never
-    listed here)."""
-    p = derive.cited_policies(ctx)
-    charted = set(chain_frame(ctx)["policy_id"])
-    dated = p["signed_date"].notna() | p["published_date"].notna()
-    return p[~p["policy_id"].isin(charted) & ~dated].reset_index(drop=True)
+    """Policies cited at this dossier's event that the chain does not draw: no document
+    facts (number, dates) were found for them. Read from the chain itself, so a document
+    drawn there is never listed as lacking one."""
+    cited = derive.cited_policies(ctx)
+    drawn = set(chain_frame(ctx)["policy_id"])
+    return cited[~cited["policy_id"].isin(drawn)].reset_index(drop=True)
+
+
+def _chain_title(ctx, c: pd.DataFrame) -> str:
+    """A title that says what the chain shows: its years, and the document most others
+    state they implement, where one is."""
+    lang = ctx.language
+    dates = [d for d in c["first"] if pd.notna(d)]
+    first, last = min(dates).year, max(dates).year
+    dash = "—" if lang == "zh" else "–"
+    span = str(first) if first == last else f"{first}{dash}{last}"
+    years = {"years": f"{span}年" if lang == "zh" else span}
+    total = int((c["kind"] != "meeting").sum())
+    links = derive.policy_links(ctx)
+    implemented = links.loc[links["relation"] == "implements", "target_policy_id"].value_counts()
+    if links.empty:
+        return t("chain_title_unlinked", lang).format(total=total, **years)
+    if implemented.empty or implemented.iloc[0] < 2:
+        return t("chain_title_plain", lang).format(total=total, **years)
+    target = c.set_index("policy_id").loc[implemented.index[0]]
+    name = target["doc_number"] if isinstance(target["doc_number"], str) else target["title"]
+    return t("chain_title_implements", lang).format(
+        total=total, count=int(implemented.iloc[0]), target=name, **years
+    )
+
+
+def _bezier(p0, p1, p2, n: int = 40) -> list[tuple[float, float]]:
+    return [
+        (
+            (1 - k / n) ** 2 * p0[0] + 2 * (k / n) * (1 - k / n) * p1[0] + (k / n) ** 2 * p2[0],
+            (1 - k / n) ** 2 * p0[1] + 2 * (k / n) * (1 - k / n) * p1[1] + (k / n) ** 2 * p2[1],
+        )
+        for k in range(n + 1)
+    ]
+
+
+def chain_links(ctx, c: pd.DataFrame, px_per_day: float, left: float) -> list[dict]:
+    """Each stated link as a curve in pixels (x from the axis's start, y from the top),
+    bowed to the left just enough to pass every other document's marker and every curve
+    already laid at a distance, and to stay inside the plot. Curves meet only at the
+    documents they share."""
+    from shapely.geometry import LineString, Point
+
+    when = {}
+    for r in c.itertuples():
+        day = next(
+            (d for d in (r.signed_date_start, r.published_date_start, r.start) if pd.notna(d)),
+            pd.NaT,
+        )
+        if pd.notna(day):
+            when[r.policy_id] = ((day - left).days * px_per_day, r.y, day)
+    markers = [Point(x, y) for x, y, _ in when.values()]
+    laid: list[dict] = []
+    links = derive.policy_links(ctx)
+    # Shorter links first, so that longer ones bow around them (nested, never crossing).
+    span = [
+        abs(when[a][1] - when[b][1]) if a in when and b in when else 0
+        for a, b in zip(links["policy_id"], links["target_policy_id"], strict=True)
+    ]
+    for link in links.assign(_span=span).sort_values("_span").itertuples():
+        if link.policy_id not in when or link.target_policy_id not in when:
+            continue
+        (x0, y0, _), (x1, y1, _) = when[link.policy_id], when[link.target_policy_id]
+        ends = [Point(x0, y0), Point(x1, y1)]
+        best = None
+        for bow in range(12, 400, 8):
+            ctrl = (min(x0, x1) - bow, (y0 + y1) / 2)
+            pts = _bezier((x0, y0), ctrl, (x1, y1))
+            body = LineString(pts[3:-3])
+            clear = all(
+                body.distance(m) >= 10 for m in markers if min(m.distance(e) for e in ends) > 1
+            )
+            apart = all(
+                body.distance(LineString(o["points"][3:-3])) >= 4
+                for o in laid
+                if not ({link.policy_id, link.target_policy_id} & {o["from"], o["to"]})
+            )
+            inside = min(x for x, _ in pts) >= 4
+            best = pts
+            if clear and apart and inside:
+                break
+        laid.append(
+            {
+                "from": link.policy_id,
+                "to": link.target_policy_id,
+                "relation": link.relation,
+                "points": best,
+            }
+        )
+    return laid
 
 
 def chain_figure(ctx) -> go.Figure:
     lang = ctx.language
     c = chain_frame(ctx)
-    title = t("chain_title", lang)
     if c.empty:
-        return empty(ctx, title, t("chain_what", lang))
+        return empty(ctx, t("chain_title", lang), t("chain_what", lang))
+    title = _chain_title(ctx, c)
     fig = go.Figure()
-    has_period = c["period_start"].notna()
+    # The axis spans the documents, the periods they cover and the event: nothing else.
+    event_day = derive.event(ctx)["start_date"]
+    period_ends = [pd.Timestamp(f"{int(e)}-12-31") for e in c["period_end"].dropna()]
+    days = [d for d in (*c["first"], *period_ends, event_day) if pd.notna(d)]
+    left = min(days) - pd.Timedelta(days=200)
+    right = max(days) + pd.Timedelta(days=120)
+    # Room for the labels: the widest line at about 0.6 em a Latin character, 1 em a
+    # Chinese one; the plot gets the rest of the page's width.
+    widest = max(_cells(line) for r in c["row"] for line in r.split("<br>"))
+    margin_l = int(widest * CHAIN_FONT * 0.56) + 16
+    margin_t, margin_b = 95, 60
+    plot_w = theme.WIDTH - margin_l - theme.MARGIN["r"]
+    plot_h = float(c["height"].sum())
+    px_per_day = plot_w / (right - left).days
+    has_period = c["period_start"].notna() | c["period_end"].notna()
     if has_period.any():
         per = c[has_period]
+        starts = [
+            pd.Timestamp(f"{int(s)}-01-01") if pd.notna(s) else f
+            for s, f in zip(per["period_start"], per["first"], strict=True)
+        ]
+        ends = [
+            pd.Timestamp(f"{int(e)}-12-31") if pd.notna(e) else s
+            for e, s in zip(per["period_end"], starts, strict=True)
+        ]
         fig.add_trace(
             go.Bar(
-                y=per["row"],
-                base=[pd.Timestamp(f"{int(s)}-01-01") for s in per["period_start"]],
-                x=[
-                    (
-                        pd.Timestamp(f"{int(e)}-12-31") - pd.Timestamp(f"{int(s)}-01-01")
-                    ).total_seconds()
-                    * 1000
-                    for s, e in zip(per["period_start"], per["period_end"], strict=True)
-                ],
+                y=per["y"],
+                base=starts,
+                x=[(e - s).total_seconds() * 1000 for s, e in zip(starts, ends, strict=True)],
+                width=[h - CHAIN_GAP for h in per["height"]],
                 orientation="h",
-                marker=dict(color=theme.LEVEL_COLOURS["national"], opacity=0.18),
+                marker=dict(color=theme.LEVEL_COLOURS["national"], opacity=0.16),
                 name=t("period_bar", lang),
                 hoverinfo="skip",
             )
@@ -514,12 +654,12 @@ def chain_figure(ctx) -> go.Figure:
         fig.add_trace(
             go.Scatter(
                 x=rows[f"{col}_start"],
-                y=rows["row"],
+                y=rows["y"],
                 mode="markers",
                 marker=dict(symbol=symbol, size=12, color=theme.INK, line=dict(width=2)),
                 name=t(key, lang),
-                customdata=rows[col],
-                hovertemplate="%{y}<br>%{customdata}<extra></extra>",
+                customdata=list(zip(rows[col], rows["display_title"], strict=True)),
+                hovertemplate="%{customdata[1]}<br>%{customdata[0]}<extra></extra>",
             )
         )
     # Meetings have a held date from the article only (a month): drawn as such.
@@ -528,82 +668,82 @@ def chain_figure(ctx) -> go.Figure:
         fig.add_trace(
             go.Scatter(
                 x=held["start"],
-                y=held["row"],
+                y=held["y"],
                 mode="markers",
                 marker=dict(symbol="square-open", size=11, color=theme.MUTED),
                 name=t("held_month", lang),
-                hoverinfo="y",
+                customdata=held["display_title"],
+                hovertemplate="%{customdata}<extra></extra>",
             )
         )
-    # A link runs between the documents' first official dates (signed, else published,
-    # else the month the article gives for a meeting).
-    at = {}
-    for r in c.itertuples():
-        when = next(
-            (d for d in (r.signed_date_start, r.published_date_start, r.start) if pd.notna(d)),
-            pd.NaT,
+
+    # A link runs between the documents' first dates (signed, else published, else the
+    # month the article gives for a meeting), as a curve with its head at the document
+    # it points to.
+    def at(x: float, y: float) -> tuple[pd.Timestamp, float]:
+        return left + pd.Timedelta(days=x / px_per_day), y
+
+    shown = set()
+    for link in chain_links(ctx, c, px_per_day, left):
+        colour, dash = LINK_STYLES.get(link["relation"], (LINK_COLOUR, "solid"))
+        # The head: the last 16 px of the curve, drawn as the annotation's arrow.
+        tip = link["points"][-1]
+        k = max(
+            (
+                i
+                for i, (x, y) in enumerate(link["points"])
+                if ((x - tip[0]) ** 2 + (y - tip[1]) ** 2) ** 0.5 >= 16
+            ),
+            default=0,
         )
-        at[r.policy_id] = (when, r.row)
-    starts: dict[str, int] = {}
-    for link in derive.policy_links(ctx).itertuples():
-        if link.policy_id not in at or link.target_policy_id not in at:
-            continue
-        (x0, y0), (x1, y1) = at[link.policy_id], at[link.target_policy_id]
-        if pd.isna(x0) or pd.isna(x1):
-            continue
+        pts = [at(x, y) for x, y in link["points"]]
+        body = pts[2 : k + 1]
+        fig.add_trace(
+            go.Scatter(
+                x=[p[0] for p in body],
+                y=[p[1] for p in body],
+                mode="lines",
+                line=dict(color=colour, width=1.6, dash=dash),
+                name=t("arrow_word", lang) + t("link_" + link["relation"], lang),
+                legendgroup=link["relation"],
+                showlegend=link["relation"] not in shown,
+                hoverinfo="skip",
+            )
+        )
+        shown.add(link["relation"])
+        (hx, hy), (tx, ty) = pts[k], pts[-1]
         fig.add_annotation(
-            x=x1,
-            y=y1,
-            ax=x0,
-            ay=y0,
+            x=tx,
+            y=ty,
+            ax=hx,
+            ay=hy,
             xref="x",
             yref="y",
             axref="x",
             ayref="y",
             showarrow=True,
             arrowhead=2,
-            arrowsize=1.2,
-            arrowwidth=1.4,
-            arrowcolor=LINK_COLOUR,
-            standoff=8,
-            startstandoff=8,
+            arrowsize=1.1,
+            arrowwidth=1.6,
+            arrowcolor=colour,
+            standoff=7,
             text="",
         )
-        # The relation is named beside the arrow's start, on the side it leaves from.
-        rows = list(c["row"])
-        up = rows.index(y1) < rows.index(y0)
-        # Two links leaving one document: their names stack instead of overprinting.
-        k = starts[link.policy_id] = starts.get(link.policy_id, -1) + 1
-        fig.add_annotation(
-            x=x0,
-            y=y0,
-            text=t(f"link_{link.relation}", lang),
-            showarrow=False,
-            xanchor="right" if x1 < x0 else "left",
-            yanchor="bottom" if up else "top",
-            xshift=-6 if x1 < x0 else 6,
-            yshift=(4 + 13 * k) if up else -(4 + 13 * k),
-            font=dict(size=9, color=LINK_COLOUR),
-            bgcolor="rgba(255,255,255,0.85)",
-        )
     mark_event(fig, ctx)
-    first = min(
-        [
-            d
-            for d in (*c["signed_date_start"], *c["published_date_start"], *c["start"])
-            if pd.notna(d)
-        ]
-    )
-    fig.update_xaxes(
-        type="date", range=[f"{first.year - 1}-07-01", "2026-06-30"], dtick="M12", tickformat="%Y"
-    )
+    fig.update_xaxes(type="date", range=[left, right], dtick="M12", tickformat="%Y")
     fig.update_yaxes(
-        autorange="reversed",
-        categoryorder="array",
-        categoryarray=list(c["row"]),
-        tickfont=dict(size=11),
+        range=[plot_h, 0],
+        tickvals=list(c["y"]),
+        ticktext=list(c["row"]),
+        tickfont=dict(size=CHAIN_FONT),
+        showgrid=False,
+        zeroline=False,
     )
-    fig.update_layout(height=190 + 58 * len(c), barmode="overlay", margin=dict(t=90))
+    fig.update_layout(
+        height=int(plot_h) + margin_t + margin_b,
+        barmode="overlay",
+        margin=dict(l=margin_l, t=margin_t, b=margin_b),
+    )
     return titled(fig, ctx, title)
 
 
@@ -620,36 +760,116 @@ def article_only_note(ctx) -> str:
 
 
 def documents_table(ctx) -> pd.DataFrame:
-    """The documents as issued; where the article names another issuer, both are shown."""
+    """The documents as issued; where the article names another issuer, both are shown.
+    The English edition gives the issuer in English beside the Chinese as issued, and the
+    validity in words."""
     docs = derive.documents(ctx)
+    lang = ctx.language
+    if lang == "zh":
+        docs["issuer"] = docs["issuer_as_issued"]
+    else:
+        docs["issuer"] = [
+            f"{en} ({zh})" if isinstance(en, str) and isinstance(zh, str) else zh
+            for en, zh in zip(docs["issuer_en"], docs["issuer_as_issued"], strict=True)
+        ]
     # The article's attribution beside the document's own: they differ for the Hebei
-    # opinions (Party committee and government vs. the provincial government).
-    docs["issuer"] = docs["issuer_as_issued"]
+    # opinions (Party committee and government vs. the provincial government). Said in
+    # the issuer's cell where it differs, so the table needs no column of dashes.
     docs["issuer_article"] = docs["issuer_in_article"].where(docs["cited_in_article"])
+    cell = []
+    for own, en, article in zip(
+        docs["issuer_as_issued"], docs["issuer"], docs["issuer_article"], strict=True
+    ):
+        same = isinstance(article, str) and (article == str(own) or str(en).startswith(article))
+        if isinstance(article, str) and not same:
+            said = t("issuer_per_article", lang).format(issuer=article)
+            en = f"{en}{'；' if lang == 'zh' else '; '}{said}" if isinstance(en, str) else said
+        cell.append(en)
+    docs["issuer"] = cell
+    # Signed and published in one cell: most documents have one of the two.
+    docs["dates"] = [
+        ("；" if lang == "zh" else "; ").join(
+            t(f"{key}_on", lang).format(date=str(v)[:10])
+            for key, v in (("signed", signed), ("published", published))
+            if isinstance(v, str) and v
+        )
+        or pd.NA
+        for signed, published in zip(docs["signed_date"], docs["published_date"], strict=True)
+    ]
     docs["period"] = [
         f"{int(s) if pd.notna(s) else '?'}–{int(e) if pd.notna(e) else '?'}"
         if pd.notna(s) or pd.notna(e)
         else pd.NA
         for s, e in zip(docs["period_start"], docs["period_end"], strict=True)
     ]
+    docs["validity"] = [
+        t(f"validity:{v}", lang) if isinstance(v, str) and has(f"validity:{v}") else v
+        for v in docs["validity"]
+    ]
+    # The links the chain draws, in words, so the table says what the arrows show.
+    titles = docs.set_index("policy_id")["display_title"].to_dict()
+    titles.update(derive.policies(ctx).set_index("policy_id")["display_title"].to_dict())
+    numbers = derive.policies(ctx).set_index("policy_id")["doc_number"].to_dict()
+    said: dict[str, list[str]] = {}
+    for link in derive.policy_links(ctx).itertuples():
+        other = numbers.get(link.target_policy_id)
+        other = other if isinstance(other, str) else titles.get(link.target_policy_id, "")
+        gap = "" if lang == "zh" else " "
+        said.setdefault(link.policy_id, []).append(
+            f"{t(f'link_{link.relation}', lang)}{gap}{other}"
+        )
+    sep = "；" if lang == "zh" else "; "
+    docs["links"] = [sep.join(said[p]) if p in said else pd.NA for p in docs["policy_id"]]
     return docs
 
 
 def series_frame(ctx) -> pd.DataFrame:
-    """What the reports of the series' stops state, stop by stop."""
+    """The stops of the series whose own reports were read, one row each: the activity,
+    where and when, its counts with their qualifiers, and the report. A stop that is this
+    dossier's own event is left out: the chapter says so instead of repeating it."""
     f = derive.series_facts(ctx)
     lang = ctx.language
-    f["shown"] = [
-        f"{_hedge(float(v), q, 1, lang)} {uz if lang == 'zh' else ue}".strip()
-        if fld in ("agencies", "participants")
-        else v
-        for v, q, fld, ue, uz in zip(
-            f["value"], f["qualifier"], f["field"], f["unit_en"], f["unit_zh"], strict=True
+    events = ctx.dossier.events.set_index("event_id")
+    stops = ctx.dossier.series.set_index("position")
+    sep = "；" if lang == "zh" else "; "
+    rows = []
+    for position, g in f.groupby("position", sort=True):
+        event_id = stops["event_id"].get(position)
+        if event_id == ctx.event_id:
+            continue
+        event = (
+            events.loc[event_id] if isinstance(event_id, str) and event_id in events.index else None
         )
-    ]
-    f["field"] = [t(f"fact_{x}", lang) for x in f["field"]]
-    f["place"] = [t(str(x), lang) for x in f["place"]]
-    return f
+        facts = {fld: grp.iloc[0] for fld, grp in g.groupby("field")}
+        name = event["name"] if event is not None else facts.get("name", {}).get("value", pd.NA)
+        place = str(g["place"].iloc[0])
+        place = t(place, lang) if has(place) else place
+        if event is not None and isinstance(event["place"], str):
+            place = event["place"]
+        date = facts.get("date")
+        counts = [
+            quantity(
+                float(r["value"]),
+                1,
+                lang,
+                r["unit_zh" if lang == "zh" else "unit_en"],
+                r["qualifier"],
+            )
+            for r in (facts[k] for k in ("agencies", "participants") if k in facts)
+        ]
+        rows.append(
+            {
+                "position": int(position),
+                "activity": name,
+                "place": place,
+                "date": month(str(date["value"]), lang) if date is not None else pd.NA,
+                "counts": sep.join(counts) if counts else pd.NA,
+                "source_id": g["source_id"].iloc[0],
+                "para": pd.NA,
+            }
+        )
+    columns = ["position", "activity", "place", "date", "counts", "source_id", "para"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def values_table(ctx) -> pd.DataFrame:
@@ -774,7 +994,8 @@ def intro(ctx) -> list[tuple[str, dict[str, str]]]:
 
 
 def first_stop(ctx) -> dict[str, str] | None:
-    """When and where the series began, as the report of its first stop states."""
+    """When and where the series began, as the report of its first stop states, and which
+    passage of the prose says it: `first_stop_self` when that stop is this dossier's event."""
     f = derive.series_facts(ctx)
     if f.empty:
         return None
@@ -783,7 +1004,10 @@ def first_stop(ctx) -> dict[str, str] | None:
     if date.empty:
         return None
     place = str(first["place"].iloc[0])
+    stops = ctx.dossier.series.set_index("position")["event_id"]
+    own = stops.get(first["position"].iloc[0]) == ctx.event_id
     return {
+        "prose": "first_stop_self" if own else "first_stop",
         "place": t(place, ctx.language) if has(place) else place,
         "month": month(str(date.iloc[0]), ctx.language),
     }
