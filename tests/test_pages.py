@@ -289,3 +289,58 @@ def test_pdf_opens_with_its_bookmarks_shown(variant):
     with pikepdf.open(pdf) as doc:
         assert doc.Root.get("/PageMode") == pikepdf.Name.UseOutlines, slug
         assert "/Outlines" in doc.Root, slug
+
+
+# -- the appendix and the notes, from the export's own functions on the real data ----------
+
+
+def _note_body(*rows: tuple[str, int | None], language: str = "en") -> str:
+    import pandas as pd
+
+    from ipdossier import notebook
+
+    frame = pd.DataFrame(rows, columns=["source_id", "para"])
+    return notebook.source_note(frame, language)
+
+
+def test_notes_cite_by_number_in_order_of_first_citation_and_sorted_within_a_note():
+    from ipdossier.export import html
+
+    sources = data.load().sources
+    first = _note_body(("gov-cn-guofa-2016-86", None), ("chinaip-1456", 5))
+    second = _note_body(("cnipa-en-2021-03-09", None), ("gov-cn-guofa-2016-86", None),
+                        ("chinaip-1456", 6), ("reuters-2017-06-21", None))
+    cited = html.citations([first, second], sources, lead="chinaip-1456")
+    assert cited.numbers == {
+        "chinaip-1456": 1, "gov-cn-guofa-2016-86": 2, "cnipa-en-2021-03-09": 3,
+        "reuters-2017-06-21": 4,
+    }
+    text = re.sub(r"<[^>]+>", "", html.number_citations(second, cited, "en"))
+    assert text == "Source: [1], para. 6; [2, 3, 4]."
+    zh = _note_body(("reuters-2017-06-21", None), ("chinaip-1456", 6), language="zh")
+    assert re.sub(r"<[^>]+>", "", html.number_citations(zh, cited, "zh")) == "来源：[1]第6段；[4]。"
+
+
+def test_one_url_is_one_source_and_the_appendix_holds_no_workflow_notes():
+    from ipdossier.export import html
+
+    sources = data.load().sources
+    # The Tianjin report is in the data twice (as read, and as drafted from the article).
+    body = _note_body(("tjrb-2014-11-13-tianjin-stop", None), ("chinaip-1456", 1),
+                      ("haobrand-1876", 5))
+    cited = html.citations([body], sources, lead="haobrand-1876")
+    assert cited.numbers == {"haobrand-1876": 1, "chinaip-1456": 2}
+    assert cited.number("tjrb-2014-11-13-tianjin-stop") == 1
+    for language in ("en", "zh"):
+        rows = html._source_rows(sources, language, cited)
+        assert [r["label"] for r in rows] == ["1", "2"]
+        tianjin = rows[0]
+        assert tianjin["aliases"] == ["tjrb-2014-11-13-tianjin-stop"]
+        assert tianjin["url"] == "http://www.haobrand.cn/View/chanquan/1876.html"
+        words = " ".join(str(v) for r in rows for v in r.values())
+        assert not WORKFLOW.search(words), WORKFLOW.search(words)
+        assert "天津日报" in tianjin["meta"] and "haobrand.cn" in tianjin["meta"]
+    en = html._source_rows(sources, "en", cited)[0]["meta"]
+    assert "copy of 天津日报 on haobrand.cn" in en, en
+    zh = html._source_rows(sources, "zh", cited)
+    assert not re.search(r"[A-Za-z]{3,}", zh[0]["meta"].replace("haobrand.cn", "")), zh[0]
