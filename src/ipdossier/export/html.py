@@ -153,6 +153,7 @@ def _name(text: str | None, language: str) -> str | None:
     if language == "zh" and _HAN.search(name):
         # An English gloss beside a Chinese name: "新华社 (Xinhua)".
         name = re.sub(r"\s*\([^()\u3400-\u9fff]*\)", "", name)
+        name = re.sub(r"\s*\(([^()]*)\)", r"（\1）", name)
     # Descriptions rather than names ("aggregator", "exam text quoting news").
     if not name or name.islower():
         return None
