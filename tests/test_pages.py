@@ -344,3 +344,32 @@ def test_one_url_is_one_source_and_the_appendix_holds_no_workflow_notes():
     assert "copy of 天津日报 on haobrand.cn" in en, en
     zh = html._source_rows(sources, "zh", cited)
     assert not re.search(r"[A-Za-z]{3,}", zh[0]["meta"].replace("haobrand.cn", "")), zh[0]
+
+
+def test_html_edition_has_margins_and_a_readable_line_length(review):
+    # Read on a wide screen, as a browser lays it out (scripts off: text and layout only).
+    from playwright.sync_api import sync_playwright
+
+    from ipdossier.export.browser import find_chromium
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(find_chromium()), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1600, "height": 1000},
+                                    java_script_enabled=False)
+            for slug in ("en", "zh"):
+                page.goto((review / slug / "dossier.html").as_uri())
+                box = page.evaluate(
+                    """() => {
+                      const p = [...document.querySelectorAll('section.chapter p')]
+                        .sort((a, b) => b.textContent.length - a.textContent.length)[0];
+                      const r = p.getBoundingClientRect();
+                      const em = parseFloat(getComputedStyle(p).fontSize);
+                      return {left: r.left, right: r.right, width: r.width, em: em};
+                    }"""
+                )
+                assert box["left"] >= 100 and 1600 - box["right"] >= 100, (slug, box)
+                # 75 characters of about half an em; a Chinese line of about 40 characters.
+                assert box["width"] <= 75 * box["em"] * 0.62, (slug, box)
+        finally:
+            browser.close()
