@@ -150,13 +150,16 @@ def _check_injected_names(history: list[str] | None = None) -> None:
 
 
 def source_numbers() -> dict[str, int]:
-    """Each source's number in the sources appendix (its row in `sources`, from 1)."""
+    """Each source's row in `sources`, from 1: the number a Chinese note shows in
+    JupyterLab. The report numbers its sources again, in order of first citation
+    (export.html.citations)."""
     return {sid: i for i, sid in enumerate(dossier_data.load().sources["source_id"], start=1)}
 
 
 def source_label(source_id: str, language: str = "en") -> str:
-    """How a note cites a source: by its id in English ([chinaip-1456]); by its number in
-    the appendix in Chinese ([1]), the numbered style (GB/T 7714) Chinese readers expect."""
+    """How a note cites a source in JupyterLab: by its id in English ([chinaip-1456]); by
+    a number in Chinese ([1]), the numbered style (GB/T 7714) Chinese readers expect. The
+    report replaces either with the source's number in its appendix."""
     if language == "zh":
         number = source_numbers().get(source_id)
         if number is not None:
