@@ -88,7 +88,8 @@ def pages_of(pdf: Path) -> tuple[Page, ...]:
             drawn = [
                 o
                 for o in (*page.rects, *page.curves, *page.lines, *page.images)
-                if o["top"] >= area_top - 1 and o["bottom"] <= area_bottom + 1
+                if o["top"] >= area_top - 1
+                and o["bottom"] <= area_bottom + 1
                 # A page-sized white background is not content.
                 and not (o["width"] > page.width * 0.9 and o["height"] > height * 0.9)
             ]
@@ -131,7 +132,11 @@ def overlaps(glyphs: list[dict], tolerance: float = OVERLAP_PT) -> list[tuple[di
 def word_at(glyphs: list[dict], glyph: dict) -> str:
     """The run of glyphs on the same baseline around `glyph`, for a readable report."""
     line = sorted(
-        (c for c in glyphs if abs(c["bottom"] - glyph["bottom"]) < 0.5 and c["size"] == glyph["size"]),
+        (
+            c
+            for c in glyphs
+            if abs(c["bottom"] - glyph["bottom"]) < 0.5 and c["size"] == glyph["size"]
+        ),
         key=lambda c: c["x0"],
     )
     i = next(k for k, c in enumerate(line) if c is glyph)
@@ -308,11 +313,17 @@ def test_notes_cite_by_number_in_order_of_first_citation_and_sorted_within_a_not
 
     sources = data.load().sources
     first = _note_body(("gov-cn-guofa-2016-86", None), ("chinaip-1456", 5))
-    second = _note_body(("cnipa-en-2021-03-09", None), ("gov-cn-guofa-2016-86", None),
-                        ("chinaip-1456", 6), ("reuters-2017-06-21", None))
+    second = _note_body(
+        ("cnipa-en-2021-03-09", None),
+        ("gov-cn-guofa-2016-86", None),
+        ("chinaip-1456", 6),
+        ("reuters-2017-06-21", None),
+    )
     cited = html.citations([first, second], sources, lead="chinaip-1456")
     assert cited.numbers == {
-        "chinaip-1456": 1, "gov-cn-guofa-2016-86": 2, "cnipa-en-2021-03-09": 3,
+        "chinaip-1456": 1,
+        "gov-cn-guofa-2016-86": 2,
+        "cnipa-en-2021-03-09": 3,
         "reuters-2017-06-21": 4,
     }
     text = re.sub(r"<[^>]+>", "", html.number_citations(second, cited, "en"))
@@ -326,8 +337,9 @@ def test_one_url_is_one_source_and_the_appendix_holds_no_workflow_notes():
 
     sources = data.load().sources
     # The Tianjin report is in the data twice (as read, and as drafted from the article).
-    body = _note_body(("tjrb-2014-11-13-tianjin-stop", None), ("chinaip-1456", 1),
-                      ("haobrand-1876", 5))
+    body = _note_body(
+        ("tjrb-2014-11-13-tianjin-stop", None), ("chinaip-1456", 1), ("haobrand-1876", 5)
+    )
     cited = html.citations([body], sources, lead="haobrand-1876")
     assert cited.numbers == {"haobrand-1876": 1, "chinaip-1456": 2}
     assert cited.number("tjrb-2014-11-13-tianjin-stop") == 1
@@ -355,8 +367,9 @@ def test_html_edition_has_margins_and_a_readable_line_length(review):
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(find_chromium()), args=["--no-sandbox"])
         try:
-            page = browser.new_page(viewport={"width": 1600, "height": 1000},
-                                    java_script_enabled=False)
+            page = browser.new_page(
+                viewport={"width": 1600, "height": 1000}, java_script_enabled=False
+            )
             for slug in ("en", "zh"):
                 page.goto((review / slug / "dossier.html").as_uri())
                 box = page.evaluate(
