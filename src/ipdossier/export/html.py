@@ -143,9 +143,11 @@ def _name(text: str | None, language: str) -> str | None:
     publisher. A parenthesis without a space is part of a name ("(H.K.) Ltd.")."""
     if not text:
         return None
-    name = re.sub(
-        r"\s*[(（][^()（）]*\s[^()（）]*[)）]|\s*\((blog)\)|\s*[(（](记者|采访人员)[^()（）]*[)）]", "", text
+    remarks = (
+        r"\s*[(（][^()（）]*\s[^()（）]*[)）]"  # a parenthesis with a space: a remark
+        r"|\s*\((blog)\)|\s*[(（](记者|采访人员)[^()（）]*[)）]"  # a kind, a reporter
     )
+    name = re.sub(remarks, "", text)
     name = re.split(
         r",? via |; |,? copy on |,? citing |, as printed in | at | press[- ]|, summary ", name
     )[0]
@@ -208,13 +210,15 @@ def number_citations(body: str, cited: Citations, language: str) -> str:
 
     def note(m: re.Match) -> str:
         refs = sorted(
-            {(cited.number(sid) or 0, html_lib.unescape(where), sid): None
-             for sid, where in _REF.findall(m.group(1))},
+            {
+                (cited.number(sid) or 0, html_lib.unescape(where), sid): None
+                for sid, where in _REF.findall(m.group(1))
+            },
             key=lambda r: r[0],
         )
         groups: list[str] = []
         bare: list[str] = []
-        for number, where, sid in refs:
+        for _number, where, sid in refs:
             if where:
                 if bare:
                     groups.append(f"[{', '.join(bare)}]")
@@ -263,10 +267,8 @@ def _source_rows(sources: pd.DataFrame, language: str, cited: Citations) -> list
             "copy on" in (_val(s, "publication") or "") for s in group
         )
         url = val("url")
-        publisher = next(
-            (n for s in group for n in (_name(_val(s, "publisher"), language), _name(_val(s, "publication"), language)) if n),
-            None,
-        )
+        names = (_name(_val(s, k), language) for s in group for k in ("publisher", "publication"))
+        publisher = next((n for n in names if n), None)
         publication = _name(val("publication"), language)
         if mirror:
             host = _host(url)
