@@ -150,13 +150,16 @@ def _check_injected_names(history: list[str] | None = None) -> None:
 
 
 def source_numbers() -> dict[str, int]:
-    """Each source's number in the sources appendix (its row in `sources`, from 1)."""
+    """Each source's row in `sources`, from 1: the number a Chinese note shows in
+    JupyterLab. The report numbers its sources again, in order of first citation
+    (export.html.citations)."""
     return {sid: i for i, sid in enumerate(dossier_data.load().sources["source_id"], start=1)}
 
 
 def source_label(source_id: str, language: str = "en") -> str:
-    """How a note cites a source: by its id in English ([chinaip-1456]); by its number in
-    the appendix in Chinese ([1]), the numbered style (GB/T 7714) Chinese readers expect."""
+    """How a note cites a source in JupyterLab: by its id in English ([chinaip-1456]); by
+    a number in Chinese ([1]), the numbered style (GB/T 7714) Chinese readers expect. The
+    report replaces either with the source's number in its appendix."""
     if language == "zh":
         number = source_numbers().get(source_id)
         if number is not None:
@@ -184,16 +187,28 @@ def source_note(rows: pd.DataFrame | pd.Series, language: str = "en", extra: str
             listed = t("para_sep", language).join(str(p) for p in sorted(paras))
             where = t("para_one", language).format(paras=listed)
             where = f", {where}" if language == "en" else where
-        label = html.escape(source_label(sid, language))
-        parts.append(f'<a href="#source-{html.escape(sid)}">{label}</a>{html.escape(where)}')
+        # Each reference is marked (ipd-ref, ipd-cite) so that the report numbers its
+        # sources in order of first citation and sorts a note's references by that number
+        # (export.html.number_citations); JupyterLab shows the label given here.
+        parts.append(f'<span class="ipd-ref">{cite_link(sid, language)}{html.escape(where)}</span>')
     sep = "; " if language == "en" else "；"
-    text = sep.join(parts) if parts else html.escape(t("unknown", language))
+    text = (
+        f'<span class="ipd-cites">{sep.join(parts)}</span>'
+        if parts
+        else html.escape(t("unknown", language))
+    )
     stop = "." if language == "en" else "。"
     tail = f" {html.escape(extra)}" if extra else ""
     colon = ": " if language == "en" else "："
     return (
         f'<p class="ipd-source">{html.escape(t("source", language))}{colon}{text}{stop}{tail}</p>'
     )
+
+
+def cite_link(source_id: str, language: str = "en") -> str:
+    """A reference to a source, linked to its entry in the report's sources appendix."""
+    label = html.escape(source_label(source_id, language))
+    return f'<a class="ipd-cite" href="#source-{html.escape(source_id)}">{label}</a>'
 
 
 # SVGs by figure: a warm kernel runs the same chapter for many variants, and a chart the
@@ -261,9 +276,11 @@ def table(
         display(HTML(f'<p class="ipd-empty">{html.escape(message)}</p>'))
         return
     view = df[list(columns)] if columns is not None else df
+    cited = None
     if "source_id" in view.columns:
-        labels = [v if pd.isna(v) else source_label(str(v), language) for v in view["source_id"]]
-        view = view.assign(source_id=labels)
+        # Linked like a note's references, so the report numbers them the same way.
+        cited = [v if pd.isna(v) else cite_link(str(v), language) for v in view["source_id"]]
+        cited_at = list(view.columns).index("source_id")
     view = view.assign(
         **{col: [v if pd.isna(v) else t(str(v), language) for v in view[col]] for col in labelled}
     )
@@ -281,6 +298,8 @@ def table(
     # Escaped here rather than by pandas, so that long unbreakable runs can be marked.
     shown = shown.rename(columns=lambda c: html.escape(str(c)))
     shown = shown.map(lambda v: _cell_html(v) if isinstance(v, str) else v)
+    if cited is not None:
+        shown.iloc[:, cited_at] = ["—" if pd.isna(v) else v for v in cited]
     display(HTML(shown.to_html(index=False, escape=False, classes="ipd-table")))
 
 

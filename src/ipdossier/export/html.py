@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html as html_lib
 import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import nbformat
 import pandas as pd
@@ -23,7 +25,7 @@ from jinja2 import Environment, StrictUndefined
 from nbconvert import HTMLExporter
 
 from .. import __version__
-from ..i18n import t
+from ..i18n import long_date, t
 from .preprocessors import ChartsAsImages, ChartsForPlotlyJs, DropStderr
 
 
@@ -111,46 +113,202 @@ def chapter_from_node(nb, index: int, *, mode: str, language: str, stem: str) ->
     return Chapter(id=chapter_id, title=title, body=body, stem=stem)
 
 
-def _source_rows(sources: pd.DataFrame, language: str) -> list[dict]:
+_CITED = re.compile(r'href="#source-([^"]+)"')
+_REF = re.compile(
+    r'<span class="ipd-ref"><a class="ipd-cite" href="#source-([^"]+)">[^<]*</a>(.*?)</span>'
+)
+_CITES = re.compile(r'<span class="ipd-cites">(.*?)</span>(?=[.。])', re.DOTALL)
+# A reference not yet numbered (its text is the notebook's label, in brackets).
+_LINK = re.compile(r'<a class="ipd-cite" href="#source-([^"]+)">\[[^<]*\]</a>')
+# An editor's description standing in for a title the copy read does not show.
+_DESCRIBED = re.compile(r"^\[.*\]$|^\(.*\)$")
+
+
+def _val(s: pd.Series, key: str) -> str | None:
+    v = s.get(key)
+    return None if v is None or pd.isna(v) or str(v).strip() == "" else str(v).strip()
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def _name(text: str | None, language: str) -> str | None:
+    """A publisher's name without the remarks the data keeps beside it ("国务院 (text
+    mirrored on adorecm.com)", "新华社 (记者 张泉), via gov.cn mirror", "Mondaq (summary of
+    ...)"): those say how the page was found, which data/ records; a citation names the
+    publisher. A parenthesis without a space is part of a name ("(H.K.) Ltd.")."""
+    if not text:
+        return None
+    remarks = (
+        r"\s*[(（][^()（）]*\s[^()（）]*[)）]"  # a parenthesis with a space: a remark
+        r"|\s*\((blog)\)|\s*[(（](记者|采访人员)[^()（）]*[)）]"  # a kind, a reporter
+    )
+    name = re.sub(remarks, "", text)
+    name = re.split(
+        r",? via |; |,? copy on |,? citing |, as printed in | at | press[- ]|, summary ", name
+    )[0]
+    name = re.sub(r"\s+(newsletter|data)$", "", name).strip(" ,;")
+    if language == "zh" and _HAN.search(name):
+        # An English gloss beside a Chinese name: "新华社 (Xinhua)".
+        name = re.sub(r"\s*\([^()\u3400-\u9fff]*\)", "", name)
+        name = re.sub(r"\s*\(([^()]*)\)", r"（\1）", name)
+    # Descriptions rather than names ("aggregator", "exam text quoting news").
+    if not name or name.islower():
+        return None
+    return name
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass
+class Citations:
+    """The sources one report cites: canonical id per cited id (two rows with one URL are
+    one source), and each canonical source's number, in order of first citation."""
+
+    canonical: dict[str, str]
+    numbers: dict[str, int]
+
+    def number(self, source_id: str) -> int | None:
+        return self.numbers.get(self.canonical.get(source_id, source_id))
+
+
+def citations(bodies: list[str], sources: pd.DataFrame, lead: str | None = None) -> Citations:
+    """Number the sources the bodies cite, in order of first citation; `lead` (the event's
+    own report) is [1] whatever cites it first."""
+    known = set(sources["source_id"].astype(str))
+    order = [lead] if lead in known else []
+    for body in bodies:
+        order += [sid for sid in _CITED.findall(body) if sid in known]
+    urls = dict(zip(sources["source_id"].astype(str), sources["url"], strict=True))
+    canonical: dict[str, str] = {}
+    by_url: dict[str, str] = {}
+    numbers: dict[str, int] = {}
+    for sid in order:
+        if sid in canonical:
+            continue
+        url = urls.get(sid)
+        key = str(url).rstrip("/") if isinstance(url, str) and url else sid
+        canonical[sid] = by_url.setdefault(key, sid)
+        numbers.setdefault(canonical[sid], len(numbers) + 1)
+    return Citations(canonical, numbers)
+
+
+def number_citations(body: str, cited: Citations, language: str) -> str:
+    """A chapter's references by their number in the appendix: each note's references
+    sorted by number, those without a paragraph grouped ("[2, 3, 8]"); a table's one
+    reference as "[n]"."""
+    sep = "; " if language == "en" else "；"
+
+    def link(sid: str) -> str:
+        canonical = cited.canonical.get(sid, sid)
+        return f'<a class="ipd-cite" href="#source-{canonical}">{cited.number(sid) or "?"}</a>'
+
+    def note(m: re.Match) -> str:
+        refs = sorted(
+            {
+                (cited.number(sid) or 0, html_lib.unescape(where), sid): None
+                for sid, where in _REF.findall(m.group(1))
+            },
+            key=lambda r: r[0],
+        )
+        groups: list[str] = []
+        bare: list[str] = []
+        for _number, where, sid in refs:
+            if where:
+                if bare:
+                    groups.append(f"[{', '.join(bare)}]")
+                    bare = []
+                groups.append(f"[{link(sid)}]{html_lib.escape(where)}")
+            elif link(sid) not in bare:
+                bare.append(link(sid))
+        if bare:
+            groups.append(f"[{', '.join(bare)}]")
+        return f'<span class="ipd-cites">{sep.join(groups)}</span>'
+
+    body = _CITES.sub(note, body)
+    return _LINK.sub(lambda m: f"[{link(m.group(1))}]", body)
+
+
+def _date(value: str | None, language: str) -> str | None:
+    if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return long_date(pd.Timestamp(value), language)
+    if value and re.fullmatch(r"\d{4}-\d{2}", value):
+        month = pd.Timestamp(f"{value}-01")
+        return f"{month.year}年{month.month}月" if language == "zh" else f"{month:%B %Y}"
+    return value
+
+
+def _source_rows(sources: pd.DataFrame, language: str, cited: Citations) -> list[dict]:
+    """The appendix: one entry per source cited, in the order of its number. Rows of one
+    source (the same URL) are merged, the first cited giving what it has. Workflow facts
+    (checksums, drafting and retrieval notes, file names) stay in data/ and the manifest."""
+    rows_by_id = {str(s["source_id"]): s for _, s in sources.iterrows()}
+    merged: dict[str, list[pd.Series]] = {}
+    for sid, canonical in cited.canonical.items():
+        merged.setdefault(canonical, []).append(rows_by_id[sid])
     rows = []
-    for number, (_, s) in enumerate(sources.iterrows(), start=1):
+    for canonical, number in sorted(cited.numbers.items(), key=lambda kv: kv[1]):
+        group = merged[canonical]
 
-        def val(key, s=s):
-            v = s.get(key)
-            return None if v is None or pd.isna(v) else str(v)
+        def val(key, group=group):
+            return next((v for s in group if (v := _val(s, key))), None)
 
-        publisher = val("publisher")
-        if publisher and val("mirror") == "True":
-            publisher = t("mirror_of", language).format(publisher=publisher)
-        elif val("mirror") == "True":
-            publisher = t("mirror_host", language)
-        meta = ", ".join(
+        title = next(
+            (v for s in group if (v := _val(s, "title")) and not _DESCRIBED.match(v)), None
+        )
+        if title is None and language == "en":
+            title = val("title")  # the editor's description, bracketed as such
+        mirror = any(_val(s, "mirror") == "True" for s in group) or any(
+            "copy on" in (_val(s, "publication") or "") for s in group
+        )
+        url = val("url")
+        names = (_name(_val(s, k), language) for s in group for k in ("publisher", "publication"))
+        publisher = next((n for n in names if n), None)
+        publication = _name(val("publication"), language)
+        if mirror:
+            host = _host(url)
+            where = (
+                t("copy_of_on", language).format(publisher=publisher, host=host)
+                if publisher
+                else t("copy_on", language).format(host=host)
+            )
+            publication = None
+        else:
+            where = publisher
+        if publication and publisher and publication in publisher:
+            publication = None
+        retrieved = val("retrieved")
+        meta = t("list_sep", language).join(
             x
             for x in (
                 t(f"kind_{val('kind')}", language) if val("kind") else None,
                 val("author"),
-                publisher,
-                val("publication"),
+                where,
+                publication,
                 val("section"),
-                val("published"),
+                _date(val("published"), language),
             )
             if x
         )
-        note = val("retrieval_note") or ""
-        if val("retrieved"):
-            note = f"{note} {t('read_on', language)} {val('retrieved')[:10]}.".strip()
-        if val("sha256"):
-            note = f"{note} {t('sha256', language)}: {val('sha256')[:16]}…".strip()
-        url = val("url")
+        if language == "en":
+            meta = meta[:1].upper() + meta[1:]
+        ids = [str(s["source_id"]) for s in group]
         rows.append(
             {
-                "source_id": val("source_id"),
-                # Chinese notes cite sources by number (see notebook.source_label).
-                "label": str(number) if language == "zh" else val("source_id"),
-                "title": val("title"),
+                "source_id": canonical,
+                "aliases": [i for i in ids if i != canonical],
+                "label": str(number),
+                "title": title,
                 "meta": meta,
                 "url": url if url and url.startswith(("http://", "https://")) else None,
-                "note": note,
+                "note": t("read_on_date", language).format(date=_date(retrieved[:10], language))
+                if retrieved
+                else "",
             }
         )
     return rows
@@ -180,6 +338,7 @@ def page(
     web: bool,
     cover: bool = True,
     pages: dict[str, int] | None = None,
+    lead_source: str | None = None,
 ) -> str:
     """A whole report page: cover, contents, chapters and the sources appendix."""
     language = params.get("language", "en")
@@ -194,6 +353,10 @@ def page(
     ]
     pages = pages or {}
     chapters = _link_chapters(chapters)
+    cited = citations([c.body for c in chapters], sources, lead_source)
+    chapters = [
+        dataclasses.replace(c, body=number_citations(c.body, cited, language)) for c in chapters
+    ]
     return _page_template().render(
         language=language,
         title=t("dossier_title", language),
@@ -206,10 +369,11 @@ def page(
         else None,
         sources_page=pages.get("sources"),
         chapters=chapters,
-        sources=_source_rows(sources, language),
+        sources=_source_rows(sources, language, cited),
         labels={
             "kicker": t("kicker", language),
             "contents": t("contents", language),
             "sources": t("sources", language),
+            "list_sep": t("list_sep", language),
         },
     )

@@ -1,4 +1,5 @@
-"""PDF bookmarks: read them for page numbers, and tidy the ones Chromium writes.
+"""PDF bookmarks: read them for page numbers, tidy the ones Chromium writes, and open the
+document with them shown.
 
 Chromium builds the outline from the headings (`outline=True`), but can repeat the text
 of a heading that starts a page ("ContentsContents"). The report's CSS avoids that; should
@@ -60,16 +61,23 @@ def _page(dest, index: dict, named: dict) -> int:
 
 
 def tidy(pdf: bytes) -> bytes:
+    """Bookmark titles undoubled, and the document set to open with its bookmarks shown
+    (/PageMode /UseOutlines): a reader finds the chapters without looking for the panel.
+    A PDF with nothing to change passes through byte for byte."""
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         doubled = []
         for item in _items(doc):
             title = str(item.get("/Title", ""))
             if undouble(title) != title:
                 doubled.append((item, undouble(title)))
-        if not doubled:
+        has_outline = doc.Root.get("/Outlines") is not None
+        mode_set = doc.Root.get("/PageMode") == pikepdf.Name.UseOutlines
+        if not doubled and (mode_set or not has_outline):
             return pdf
         for item, fixed in doubled:
             item.Title = pikepdf.String(fixed)
+        if has_outline:
+            doc.Root.PageMode = pikepdf.Name.UseOutlines
         out = io.BytesIO()
         doc.save(out, stream_decode_level=pikepdf.StreamDecodeLevel.none)
     return out.getvalue()

@@ -45,6 +45,7 @@ ARGS = [
     "--enable-features=NetworkServiceInProcess2",
     "--disable-features=AudioServiceOutOfProcess,SpareRendererForSitePerProcess",
 ]
+# Header and footer at 10 CSS px (7.5 pt): the smallest type the report prints is 7 pt.
 MARGIN = {"top": "18mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}
 FOOTER = "Page {page} of {total}"
 _FONT = "font-family:'Noto Sans CJK SC','Noto Sans',sans-serif"
@@ -52,7 +53,7 @@ _FONT = "font-family:'Noto Sans CJK SC','Noto Sans',sans-serif"
 
 def header_template(title: str) -> str:
     return (
-        f'<div style="{_FONT};font-size:7.5px;color:#6b7280;width:100%;margin:0 14mm;'
+        f'<div style="{_FONT};font-size:10px;color:#6b7280;width:100%;margin:0 14mm;'
         f'border-bottom:0.5px solid #d1d5db;padding-bottom:2px">{html_lib.escape(title)}</div>'
     )
 
@@ -63,7 +64,7 @@ def footer_template(pattern: str = FOOTER) -> str:
         page='<span class="pageNumber"></span>', total='<span class="totalPages"></span>'
     )
     return (
-        f'<div style="{_FONT};font-size:7.5px;color:#6b7280;width:100%;margin:0 14mm;'
+        f'<div style="{_FONT};font-size:10px;color:#6b7280;width:100%;margin:0 14mm;'
         f'text-align:right">{body}</div>'
     )
 

@@ -14,6 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from .. import data as dossier_data
 from ..files import write_atomic
 from ..i18n import t
@@ -27,12 +29,14 @@ FORMATS = ("pdf", "html")
 log = logging.getLogger("ipdossier.export")
 
 
-def _event_name(dossier, params: dict) -> str:
+def _event(dossier, params: dict) -> tuple[str, str | None]:
+    """The event's name in the variant's language, and the source that reports it."""
     events = dossier.localised(params.get("language", "en")).events.set_index("event_id")
     event_id = params.get("event_id")
     if event_id in events.index:
-        return str(events.loc[event_id, "name"])
-    return ""
+        source = events.loc[event_id, "source_id"]
+        return str(events.loc[event_id, "name"]), None if pd.isna(source) else str(source)
+    return "", None
 
 
 @dataclass
@@ -54,6 +58,7 @@ class ReportContext:
     data_version: str
     sources: object
     event_name: str
+    lead_source: str | None = None
 
     @property
     def language(self) -> str:
@@ -65,12 +70,14 @@ class ReportContext:
             data_version=self.data_version,
             sources=self.sources,
             event_name=self.event_name,
+            lead_source=self.lead_source,
         )
 
 
 def report_context(params: dict, data_version: str) -> ReportContext:
     dossier = dossier_data.load()
-    return ReportContext(params, data_version, dossier.sources, _event_name(dossier, params))
+    name, lead = _event(dossier, params)
+    return ReportContext(params, data_version, dossier.sources, name, lead)
 
 
 def _check_formats(formats: Iterable[str]) -> set[str]:
