@@ -408,10 +408,20 @@ def _translation_allowed(table: pd.DataFrame, key: str, row: pd.Series) -> bool:
         if target["kind"] in DESCRIBED_POLICY_KINDS:
             return True
         return pd.isna(target.get("title_zh")) and str(row["zh"]).endswith(PROVISIONAL)
-    if (resource, column) == ("sources", "title"):
-        title = str(target["title"])
-        return title.startswith("[") and title.endswith("]")
+    if resource == "sources":
+        # The editor's own words about a source (a [description] for a title the excerpt
+        # did not show; "repost by a patent agency" beside a publisher) may be translated;
+        # a title as published may not. What the original prints in Chinese is kept.
+        original = str(target[column])
+        if column == "title" and not (original.startswith("[") and original.endswith("]")):
+            return False
+        return not _dropped_chinese(original, str(row["zh"]))
     return False
+
+
+def _dropped_chinese(original: str, zh: str) -> list[str]:
+    """The runs of Chinese in `original` that a translation `zh` does not keep as printed."""
+    return [run for run in re.findall(r"[\u3400-\u9fff〔〕《》]+", original) if run not in zh]
 
 
 def check_names_zh(dossier: Dossier) -> list[Problem]:
@@ -444,6 +454,8 @@ def check_names_zh(dossier: Dossier) -> list[Problem]:
                 )
         elif not _translation_allowed(table, key, row):
             message = f"{resource}.{column} is a name: its Chinese form needs a source"
+            if resource == "sources":
+                message += " (a translation of the editor's words keeps what is printed in Chinese)"
             if resource == "policies":
                 message += f" (or, with no Chinese title found, a translation ending {PROVISIONAL})"
             problems.append(Problem("names_zh.csv", rownum, "basis", message))
