@@ -44,7 +44,7 @@ URL = re.compile(r"(?:https?://)?(?:[\w-]+\.)+(?:com|cn|org|net|gov|int|html?|sh
 # A word that names something: capitalised (Reuters, CNIPA, H.K.) or a domain.
 PLACEHOLDER = re.compile(r"{\w+}")
 PERCENT_ENCODED = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
-NAME_WORD = re.compile(r"\b[A-Z][\w&.'’-]*|(?:[\w-]+\.)+(?:com|cn|org|net)\b")
+NAME_WORD = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z&.'’-]*|(?:[A-Za-z0-9-]+\.)+(?:com|cn|org|net)\b")
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +59,8 @@ def _strings(values) -> list[str]:
 def _remove(text: str, allowed: set[str]) -> str:
     """`text` without white space and without every allowed string (compacted), longest
     first, so that a name inside a longer allowed title goes with the title."""
-    out = compact(text)
+    # Chromium draws "——" as one glyph, which the text layer gives as U+2E3A.
+    out = compact(text).replace("\u2e3a", "——")
     for s in sorted({compact(a) for a in allowed if a}, key=len, reverse=True):
         if s:
             out = out.replace(s, "\u2060")  # a joiner: what was on each side stays apart
@@ -97,8 +98,18 @@ def latin_allowed_in_zh(dossier) -> set[str]:
     titles = sources.loc[english, "title"].dropna()
     allowed |= {t for t in _strings(titles) if not t.startswith("[")}
     for column in ("publisher", "author", "publication", "section"):
-        for value in _strings(sources[column]):
+        for value, original, language in zip(
+            sources[column], dossier.sources[column], sources["language"], strict=True
+        ):
+            if not isinstance(value, str):
+                continue
             allowed |= set(NAME_WORD.findall(value))
+            # What a translation keeps of the original as printed (via imsilkroad), and
+            # the words of an English source's own publication (China IP (English edition)).
+            words = set(LATIN_WORD.findall(str(original)))
+            allowed |= words if language == "en" else words & set(LATIN_WORD.findall(value))
+    # The opening of each text's checksum, where the appendix prints it.
+    allowed |= {h[:16] for h in _strings(sources["sha256"])}
     for entry in i18n.catalogue().values():
         allowed |= set(LATIN_WORD.findall(PLACEHOLDER.sub("", entry["zh"])))
     # A Chinese form the data gives may hold a Latin acronym (PCT专利申请量).
@@ -179,7 +190,9 @@ def traditional_characters(text: str, dossier) -> list[str]:
 
 
 def english_in_zh(text: str, dossier) -> list[str]:
-    left = PERCENT_ENCODED.sub("", _remove(URL.sub(" ", text), latin_allowed_in_zh(dossier)))
+    # Web addresses printed (a source's URL, a domain in a note) stand as they are.
+    allowed = latin_allowed_in_zh(dossier) | set(URL.findall(text))
+    left = PERCENT_ENCODED.sub("", _remove(text, allowed))
     return sorted({_context(left, w, 20) for w in LATIN_WORD.findall(left)})
 
 
