@@ -480,7 +480,7 @@ def test_apply_keys_rows_by_the_descriptors_primary_key(tmp_path, data_copy, sou
     (folder / "draft.json").write_text(json.dumps({"source_id": "chinaip-1456"}))
     shutil.copyfile(data_copy / "sources.csv", folder / "sources.csv")
     header = "resource,key,column,zh,basis,source_id,quote,reviewed\n"
-    new = "figures,enterprise-types,scope,代理机构合伙人的发言,translation,,,yes\n"
+    new = "series_facts,1:place:D077,value,天津市东丽区华明高新区,translation,,,yes\n"
     (folder / "names_zh.csv").write_text(header + new, encoding="utf-8")
     assert apply(folder, data=data_copy, sources=sources) == {"sources": 0, "names_zh": 1}
     again = "organisations,sipo,name,国家知识产权局,translation,,,yes\n"

@@ -68,10 +68,11 @@ def test_check_warns_of_missing_chinese_forms_with_a_count(data_copy):
     assert count == len(listed) > 0
     assert any(line.startswith("people.csv liu-jufang name") for line in listed)
     # A Chinese form given for a listed value takes it off the list.
-    assert any(line.startswith("roles.csv r-ding title") for line in listed)
+    assert any(line.startswith("people.csv ding-pu name") for line in listed)
     with open(data_copy / "names_zh.csv", "a", encoding="utf-8") as fh:
-        fh.write("roles,r-ding,title,副院长,translation,,\n")
+        # (a made-up page quote: check holds the name to its quote, not to a page here)
+        fh.write("people,ding-pu,name,丁某,source,haobrand-1876,副院长丁某介绍\n")
     again = runner.invoke(app, ["check", "--data", str(data_copy), "--no-locators"])
     assert again.exit_code == 0, again.output
     assert f"warning: {count - 1} value(s) without a Chinese form" in again.output
-    assert "roles.csv r-ding title" not in again.output
+    assert "people.csv ding-pu name" not in again.output

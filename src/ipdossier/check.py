@@ -379,10 +379,49 @@ ZH_VALUES = {
     "roles": ["title"],
     "policies": ["title"],
 }
-NAMES_ARE_FACTS = {("organisations", "name"), ("people", "name"), ("policies", "title")}
+NAMES_ARE_FACTS = {
+    ("organisations", "name"),
+    ("people", "name"),
+    ("policies", "title"),
+    ("sources", "title"),
+    ("sources", "publisher"),
+}
 # A strategy or target the article describes in its own words has no title as issued:
 # its Chinese form may be the dossier's translation of that description.
 DESCRIBED_POLICY_KINDS = {"strategy", "target"}
+# A document whose Chinese title no page read gives may be shown in Chinese only as a
+# translation that says so, so that no reader takes it for the title as issued.
+PROVISIONAL = "（暂译）"
+
+
+def _translation_allowed(table: pd.DataFrame, key: str, row: pd.Series) -> bool:
+    """Whether a name-like value may have a translated Chinese form: a policy the article
+    describes (a strategy, a target), a document with no title as issued in Chinese if the
+    translation is marked provisional, a source title that is the editor's [description]."""
+    resource, column = str(row["resource"]), str(row["column"])
+    if (resource, column) not in NAMES_ARE_FACTS:
+        return True
+    if str(row["key"]) not in set(table[key].astype("string")):
+        return True  # reported as a missing key already
+    target = table.set_index(key).loc[row["key"]]
+    if resource == "policies":
+        if target["kind"] in DESCRIBED_POLICY_KINDS:
+            return True
+        return pd.isna(target.get("title_zh")) and str(row["zh"]).endswith(PROVISIONAL)
+    if resource == "sources":
+        # The editor's own words about a source (a [description] for a title the excerpt
+        # did not show; "repost by a patent agency" beside a publisher) may be translated;
+        # a title as published may not. What the original prints in Chinese is kept.
+        original = str(target[column])
+        if column == "title" and not (original.startswith("[") and original.endswith("]")):
+            return False
+        return not _dropped_chinese(original, str(row["zh"]))
+    return False
+
+
+def _dropped_chinese(original: str, zh: str) -> list[str]:
+    """The runs of Chinese in `original` that a translation `zh` does not keep as printed."""
+    return [run for run in re.findall(r"[\u3400-\u9fff〔〕《》]+", original) if run not in zh]
 
 
 def check_names_zh(dossier: Dossier) -> list[Problem]:
@@ -413,11 +452,12 @@ def check_names_zh(dossier: Dossier) -> list[Problem]:
                 problems.append(
                     Problem("names_zh.csv", rownum, "quote", f"does not hold {row['zh']!r}")
                 )
-        elif (resource, column) in NAMES_ARE_FACTS and not (
-            resource == "policies"
-            and table.set_index(key).loc[row["key"], "kind"] in DESCRIBED_POLICY_KINDS
-        ):
+        elif not _translation_allowed(table, key, row):
             message = f"{resource}.{column} is a name: its Chinese form needs a source"
+            if resource == "sources":
+                message += " (a translation of the editor's words keeps what is printed in Chinese)"
+            if resource == "policies":
+                message += f" (or, with no Chinese title found, a translation ending {PROVISIONAL})"
             problems.append(Problem("names_zh.csv", rownum, "basis", message))
     return problems
 

@@ -175,3 +175,18 @@ def quantity(
         key = None
     text = t(key, language).format(value=number) if key else number
     return f"{text}{unit}" if tight or not unit else f"{text} {unit}"
+def as_issued(value: object, language: str = "en", english: str | None = None) -> str:
+    """A value the data keeps in Chinese as issued or printed (an issuer 国务院, a validity
+    失效, a place 东丽区华明高新区). In Chinese, the value itself. In English, an English
+    rendering with the Chinese beside it ("State Council (国务院)"), as the English edition
+    gives a policy's Chinese title: `english` when the data holds one (an event's English
+    name), else the catalogue's rendering keyed by the Chinese value; the Chinese alone
+    when neither exists, never a translation made up on the fly."""
+    text = str(value)
+    if language == "zh":
+        return text
+    if english is None:
+        english = catalogue().get(text, {}).get(language)
+    if not english or english == text:
+        return text
+    return f"{english} ({text})"
