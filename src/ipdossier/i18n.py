@@ -165,7 +165,12 @@ def quantity(
         whole = head.replace(",", "").isdigit() and not unit.startswith("%")
         if zh and whole and not said.startswith(("超过", "more than", "over")):
             unit = number[len(head) :] + unit
-            return t("qty_at_least_yu", language).format(value=head, unit=unit)
+            # 余 follows a round number (100余家, 4,800余件, 750余亿元); a small or exact-looking
+            # one takes 以上 after its unit (3件以上), as the plans write their targets.
+            digits = head.replace(",", "")
+            if int(digits) >= 10 and digits.endswith("0"):
+                return t("qty_at_least_yu", language).format(value=head, unit=unit)
+            return t("qty_at_least_yishang", language).format(value=head, unit=unit)
         key = "qty_at_least"
     elif qualifier == "approximately":
         key = "qty_nearly" if said.startswith(("nearly", "近", "almost")) else "qty_approximately"
@@ -175,6 +180,8 @@ def quantity(
         key = None
     text = t(key, language).format(value=number) if key else number
     return f"{text}{unit}" if tight or not unit else f"{text} {unit}"
+
+
 def as_issued(value: object, language: str = "en", english: str | None = None) -> str:
     """A value the data keeps in Chinese as issued or printed (an issuer 国务院, a validity
     失效, a place 东丽区华明高新区). In Chinese, the value itself. In English, an English

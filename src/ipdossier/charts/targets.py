@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, theme
-from ..i18n import amount, has, month, quantity, t
+from ..i18n import amount, base_unit, has, month, quantity, t
 from .base import _cells, empty, mark_event, titled, wrap, wrap_cell
 
 STATUS_COLOURS = {
@@ -87,13 +87,16 @@ def progress_frame(ctx, level: str | None = None) -> pd.DataFrame:
         def when(period: str) -> str:
             return f"（{period}）" if lang == "zh" else f" ({period})"
 
+        # Numbers at their real size in the edition's form (4,351; 331.6万; 75 billion),
+        # the unit once at the end without the magnitude `amount` already wrote.
+        unit = base_unit(r["unit"], sc) if lang == "zh" else r["unit"]
         shown = [
-            _num(v, sc, lang) + (when(p_) if dated and len(r["realised_values"]) > 1 else "")
+            amount(v, sc, lang) + (when(p_) if dated and len(r["realised_values"]) > 1 else "")
             for v, p_ in zip(r["realised_values"], r["realised_periods"], strict=True)
         ]
         realised = " / ".join(shown) if shown else "?"
         if len(r["realised_values"]) == 1:
-            realised = _hedge(r["realised_value"], r["realised_qualifier"], sc, lang)
+            realised = quantity(r["realised_value"], sc, lang, None, r["realised_qualifier"])
         # A value that is not the target year's names its period, after its unit.
         tail = when(r["realised_period"]) if dated and len(r["realised_values"]) == 1 else ""
         rows.append(
@@ -102,9 +105,9 @@ def progress_frame(ctx, level: str | None = None) -> pd.DataFrame:
                 "row": (wrap(_row_label(r), 36) if lang == "en" else wrap_cell(_row_label(r), 36)),
                 "status_label": r["status_text"],
                 "path": (
-                    f"{_hedge(r['baseline_value'], r['baseline_qualifier'], sc, lang)} → "
-                    f"{_hedge(r['target_value'], r['target_qualifier'], sc, lang)} → {realised}"
-                    f"{sp}{r['unit']}{tail}"
+                    f"{quantity(r['baseline_value'], sc, lang, None, r['baseline_qualifier'])}"
+                    f" → {quantity(r['target_value'], sc, lang, None, r['target_qualifier'])}"
+                    f" → {realised}{sp}{unit}{tail}"
                 ),
             }
         )
@@ -886,7 +889,7 @@ def values_table(ctx) -> pd.DataFrame:
     v["jurisdiction_shown"] = [t(str(j), lang) if has(str(j)) else j for j in v["jurisdiction"]]
     v["period_shown"] = v["period_label"]
     v["shown"] = [
-        f"{_hedge(val, q, sc, lang)}{'' if lang == 'zh' else ' '}{u}"
+        quantity(val, sc, lang, u, q)
         if pd.notna(val)
         else t("claim_only", lang)
         for val, q, u, sc in zip(v["value"], v["qualifier"], v["unit"], v["scale"], strict=True)
