@@ -22,19 +22,34 @@ INK = "#1f2933"
 MUTED = "#6b7280"
 GRID = "#e5e7eb"
 
+# Categories are told apart by colour: the Okabe-Ito palette (Okabe and Ito, "Color
+# Universal Design", 2008), which readers with a colour-vision deficiency also tell apart.
+# Every two of its colours differ by a CIEDE2000 of 21 or more (tests/test_chart_colours.py).
+BLUE = "#0072B2"
+SKY = "#56B4E9"
+GREEN = "#009E73"
+YELLOW = "#F0E442"
+ORANGE = "#E69F00"
+VERMILION = "#D55E00"
+PURPLE = "#CC79A7"
+BLACK = "#000000"
+GREY = "#9ca3af"
+# Text in these colours stands on white: each reaches 4.5:1 there (WCAG AA).
+VERMILION_TEXT = "#a84400"
+
 # Levels of government, from the centre outwards.
 LEVEL_COLOURS = {
-    "national": "#1d4e89",
-    "provincial": "#2a9d8f",
-    "municipal": "#e9c46a",
-    "unknown": "#9ca3af",
+    "national": BLUE,
+    "provincial": GREEN,
+    "municipal": ORANGE,
+    "unknown": GREY,
 }
 JURISDICTION_COLOURS = {
-    "China": "#1d4e89",
-    "Beijing": "#c0392b",
-    "Tianjin": "#8e44ad",
-    "Hebei": "#2a9d8f",
-    "unknown": "#9ca3af",
+    "China": BLUE,
+    "Beijing": VERMILION,
+    "Tianjin": PURPLE,
+    "Hebei": GREEN,
+    "unknown": GREY,
 }
 # How a figure's qualifier is drawn: exact values solid; bounds and approximations are
 # visibly not exact (hatched, open-ended), never drawn like a measured value.
@@ -44,7 +59,19 @@ QUALIFIER_STYLE = {
     "approximately": {"pattern": ".", "opacity": 0.85},
     "at_most": {"pattern": "\\", "opacity": 0.85},
 }
-COLORWAY = ["#1d4e89", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51", "#8e44ad", "#6b7280"]
+COLORWAY = [BLUE, GREEN, ORANGE, VERMILION, PURPLE, SKY, YELLOW, BLACK]
+
+
+def text_on(fill: str) -> str:
+    """The colour of text printed on `fill`: the ink when it reaches WCAG AA's 4.5:1
+    there, else white, else black (one of the two always does, by 4.58:1 at worst)."""
+    from coloraide import Color
+
+    background = Color(fill)
+    for colour in (INK, "#ffffff", "#000000"):
+        if background.contrast(colour) >= 4.5:
+            return colour
+    return "#000000"
 
 
 def template() -> go.layout.Template:

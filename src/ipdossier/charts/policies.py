@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from .. import derive, schema, theme
 from ..i18n import t
-from .base import below_plot, empty, mark_event, titled, wrap
+from .base import below_plot, chart_date, empty, mark_event, titled, wrap, wrap_cell
 
 
 def _levels(ctx) -> list[str]:
@@ -34,79 +34,105 @@ def sources(ctx) -> pd.DataFrame:
     return derive.cited_policies(ctx)
 
 
+def _stated_date(row, language: str) -> str:
+    """A document's date as the timeline's right-hand column prints it."""
+    if row["precision"] == "period":
+        end = row["end"].year if pd.notna(row["end"]) else ""
+        return f"{row['start'].year}–{end} ({t('precision_period', language)})"
+    if row["precision"] == "month":
+        month = f"{row['start'].year}年{row['start'].month}月" if language == "zh" else (
+            f"{row['start']:%Y-%m}"
+        )
+        return f"{month} ({t('precision_month', language)})"
+    if row["precision"] == "year":
+        return str(row["start"].year)
+    return chart_date(row["start"], language)
+
+
+def undated(ctx) -> list[str]:
+    """Titles of the cited documents the sources do not date: listed beside the
+    timeline, never drawn on it."""
+    p = timeline_frame(ctx)
+    return list(p.loc[~p["dated"], "display_title"])
+
+
+def time_range(ctx) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The timeline's axis: the dated documents and the activity, with a margin; a
+    plan's period may run on past the right edge (its column says to when)."""
+    p = timeline_frame(ctx)
+    dated = p[p["dated"]]
+    points = list(dated["start"]) + [
+        e for e, pr in zip(dated["end"], dated["precision"], strict=True) if pr != "period"
+    ]
+    start = derive.event(ctx)["start_date"]
+    if pd.notna(start):
+        points.append(start)
+    lo, hi = min(points), max(points)
+    pad = max((hi - lo) * 0.06, pd.Timedelta(days=45))
+    return lo - pad, hi + pad
+
+
 def timeline_figure(ctx) -> go.Figure:
     lang = ctx.language
     p = timeline_frame(ctx)
+    p = p[p["dated"]]
     title = t("timeline_title", lang)
     if p.empty:
         return empty(ctx, title, t("timeline_what", lang))
-    x_min, x_max = pd.Timestamp("2016-01-01"), pd.Timestamp("2026-06-30")
+    x_min, x_max = time_range(ctx)
+    shortest = (x_max - x_min).total_seconds() * 1000 * 0.012
     fig = go.Figure()
     for level in _levels(ctx):
-        rows = p[(p["level"] == level) & p["dated"]]
+        rows = p[p["level"] == level]
         if rows.empty:
             continue
-        colour = theme.LEVEL_COLOURS[level]
         fig.add_trace(
             go.Bar(
                 y=rows["row"],
                 base=list(rows["start"]),
                 x=[
-                    max((e - s).total_seconds() * 1000, 20 * 86400000)
+                    max((e - s).total_seconds() * 1000, shortest)
                     for s, e in zip(rows["start"], rows["end"], strict=True)
                 ],
                 orientation="h",
-                marker_color=colour,
+                marker_color=theme.LEVEL_COLOURS[level],
                 name=t(level, lang),
-                text=[
-                    t(f"precision_{pr}", lang) if pr in ("month", "period", "day") else ""
-                    for pr in rows["precision"]
-                ],
-                textposition="outside",
-                cliponaxis=False,
-                textfont=dict(size=10, color=theme.MUTED),
-                hovertemplate="%{y}<br>%{text}<extra></extra>",
+                customdata=[_stated_date(r, lang) for _, r in rows.iterrows()],
+                hovertemplate="%{y}<br>%{customdata}<extra></extra>",
             )
         )
-    undated = p[~p["dated"]]
-    if not undated.empty:
-        fig.add_trace(
-            go.Scatter(
-                y=undated["row"],
-                x=[x_min + pd.Timedelta(days=75)] * len(undated),
-                mode="markers+text",
-                text=[t("undated", lang)] * len(undated),
-                textposition="middle right",
-                textfont=dict(size=10, color=theme.MUTED),
-                marker=dict(
-                    symbol="circle-open",
-                    size=9,
-                    color=[
-                        theme.LEVEL_COLOURS.get(str(lv), theme.MUTED) for lv in undated["level"]
-                    ],
-                ),
-                name=t("undated", lang),
-                hoverinfo="y",
-            )
+    # Each document's date as stated, in a column right of the plot: text inside the
+    # plot would sit across the activity's line or another document's bar.
+    for _, r in p.iterrows():
+        fig.add_annotation(
+            x=1.01,
+            xref="paper",
+            y=r["row"],
+            xanchor="left",
+            text=_stated_date(r, lang),
+            showarrow=False,
+            font=dict(size=10, color=theme.MUTED),
         )
-    shown = {tr.name for tr in fig.data}
-    for level in _levels(ctx):
-        # Every level present gets a legend entry, dated or not.
-        if t(level, lang) not in shown and (p["level"] == level).any():
-            fig.add_trace(
-                go.Bar(
-                    x=[None], y=[None], name=t(level, lang), marker_color=theme.LEVEL_COLOURS[level]
-                )
-            )
     mark_event(fig, ctx)
-    fig.update_xaxes(type="date", range=[x_min, x_max], dtick="M12", tickformat="%Y")
+    span = (x_max - x_min).days
+    fig.update_xaxes(
+        type="date",
+        range=[x_min, x_max],
+        dtick="M3" if span < 900 else "M12",
+        tickformat="%Y-%m" if span < 900 else "%Y",
+    )
     fig.update_yaxes(
         autorange="reversed",
         categoryorder="array",
         categoryarray=list(p["row"]),
         tickfont=dict(size=11),
     )
-    fig.update_layout(height=190 + 44 * len(p), barmode="overlay", bargap=0.35, margin=dict(t=90))
+    fig.update_layout(
+        height=190 + 44 * len(p),
+        barmode="overlay",
+        bargap=0.35,
+        margin=dict(t=90, r=170),
+    )
     return titled(fig, ctx, title)
 
 
