@@ -210,13 +210,45 @@ def hierarchy_frame(ctx) -> pd.DataFrame:
     return h
 
 
+# The hierarchy's text: 10.5 px type, a line every 14 px, labels up to 34 narrow
+# characters wide (a Chinese character counts two) so a label stays in its column.
+LINE_PX = 14
+LABEL_CELLS = 34
+ROW_GAP_PX = 22
+
+
+def _box_text(title: str, jurisdiction: str, language: str) -> str:
+    return f"{wrap_cell(title, LABEL_CELLS)}<br><span style='color:{theme.MUTED}'>{t(jurisdiction, language)}</span>"
+
+
+def hierarchy_rows(ctx) -> pd.DataFrame:
+    """The hierarchy frame with each box's text and its y in pixels from the top: each
+    row as tall as its tallest label across the columns, so a label never runs into the
+    one below it."""
+    h = hierarchy_frame(ctx)
+    h["text"] = [
+        _box_text(x, j, ctx.language)
+        for x, j in zip(h["display_title"], h["jurisdiction"], strict=True)
+    ]
+    h["lines"] = [x.count("<br>") + 1 for x in h["text"]]
+    tallest = h.groupby("slot")["lines"].max().sort_index()
+    tops, y = {}, 0.0
+    for slot, lines in tallest.items():
+        height = lines * LINE_PX + ROW_GAP_PX
+        tops[slot] = y + height / 2
+        y += height
+    h["y"] = h["slot"].map(tops)
+    h.attrs["height"] = y
+    return h
+
+
 def hierarchy_figure(ctx) -> go.Figure:
     lang = ctx.language
-    h = hierarchy_frame(ctx)
+    h = hierarchy_rows(ctx)
     title = t("hierarchy_title", lang)
     if h.empty:
         return empty(ctx, title, t("hierarchy_what", lang))
-    pos = {r.policy_id: (int(r.column), int(r.slot)) for r in h.itertuples()}
+    pos = {r.policy_id: (int(r.column), float(r.y)) for r in h.itertuples()}
     fig = go.Figure()
     links = h[h["parent_policy_id"].notna() & h["parent_policy_id"].isin(pos)]
     for r in links.itertuples():
@@ -242,21 +274,18 @@ def hierarchy_figure(ctx) -> go.Figure:
         fig.add_trace(
             go.Scatter(
                 x=[i] * len(rows),
-                y=list(rows["slot"]),
+                y=list(rows["y"]),
                 mode="markers+text",
                 marker=dict(size=12, symbol="square", color=theme.LEVEL_COLOURS[level]),
-                text=[
-                    f"{wrap(x, 34)}<br><span style='color:{theme.MUTED}'>{t(j, lang)}</span>"
-                    for x, j in zip(rows["display_title"], rows["jurisdiction"], strict=True)
-                ],
+                text=list(rows["text"]),
                 textposition="middle right",
-                textfont=dict(size=10.5),
+                textfont=dict(size=10.5, color=theme.INK),
                 cliponaxis=False,
                 name=t(level, lang),
                 hoverinfo="text",
             )
         )
-    rows_max = int(h["slot"].max()) + 1
+    total = float(h.attrs["height"])
     fig.update_xaxes(
         range=[-0.05, 2.95],
         tickvals=[0, 1, 2],
@@ -265,13 +294,10 @@ def hierarchy_figure(ctx) -> go.Figure:
         side="top",
         showgrid=False,
     )
-    # Slot 0 at the top: a range given high-to-low (autorange would hug the markers and
-    # push the first box's text into the column headings).
-    fig.update_yaxes(visible=False, autorange=False, range=[rows_max - 0.35, -0.65])
-    # 78 px a row; the note and the legend keep their distance below the boxes however
-    # few rows a filter leaves.
+    # y in pixels from the top: the plot is exactly as tall as its rows.
+    fig.update_yaxes(visible=False, autorange=False, range=[total, 0])
     fig.update_layout(
-        height=round(100 + 80 + 78 * (rows_max + 0.3)),
+        height=round(100 + 80 + total),
         showlegend=True,
         margin=dict(t=100, b=80),
     )
