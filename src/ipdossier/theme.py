@@ -19,8 +19,10 @@ HEIGHT = 460
 MARGIN = {"l": 20, "r": 30, "t": 80, "b": 60}
 
 INK = "#1f2933"
-MUTED = "#6b7280"
-GRID = "#e5e7eb"
+# A neutral grey: a blue-grey sits too close to the palette's blue (ΔE2000 17).
+MUTED = "#666666"
+# Light enough to stand apart from GREY (a category colour) as well as from white.
+GRID = "#f2f3f5"
 
 # Categories are told apart by colour: the Okabe-Ito palette (Okabe and Ito, "Color
 # Universal Design", 2008), which readers with a colour-vision deficiency also tell apart.
@@ -44,12 +46,14 @@ LEVEL_COLOURS = {
     "municipal": ORANGE,
     "unknown": GREY,
 }
+# Jurisdictions label their own lines in text: the palette's hues darkened until text
+# in them reads on white (WCAG AA, 5.2:1 or more), still 21 or more apart (CIEDE2000).
 JURISDICTION_COLOURS = {
     "China": BLUE,
-    "Beijing": VERMILION,
-    "Tianjin": PURPLE,
-    "Hebei": GREEN,
-    "unknown": GREY,
+    "Beijing": "#B84A00",
+    "Tianjin": "#A0527F",
+    "Hebei": "#007A5A",
+    "unknown": "#6b6b6b",
 }
 # How a figure's qualifier is drawn: exact values solid; bounds and approximations are
 # visibly not exact (hatched, open-ended), never drawn like a measured value.
