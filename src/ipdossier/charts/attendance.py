@@ -52,16 +52,21 @@ def charted(ctx) -> bool:
 
 
 def named(ctx) -> str:
-    """The named participants in words: name, title and organisation as stated."""
+    """The named participants in words: name, title and organisation as stated, the
+    organisation once where the title already names it ("Dongli District")."""
     p = derive.participants(ctx).drop_duplicates("person_id")
     zh = ctx.language == "zh"
     parts = []
     for _, r in p.iterrows():
-        about = [str(x) for x in (r["title"], r["organisation"]) if isinstance(x, str) and x]
+        title = r["title"] if isinstance(r["title"], str) else ""
+        org = r["organisation"] if isinstance(r["organisation"], str) else ""
         if zh:
-            parts.append("".join(reversed(about)) + str(r["name"]))
-        else:
-            parts.append(f"{r['name']} ({', '.join(about)})" if about else str(r["name"]))
+            parts.append(("" if org and title.startswith(org) else org) + title + str(r["name"]))
+            continue
+        pieces = org.split(", ")
+        if title and pieces and title.endswith(pieces[0]):
+            org = ", ".join(pieces[1:])
+        parts.append(", ".join(x for x in (str(r["name"]), title, org) if x))
     return ("、" if zh else "; ").join(parts)
 
 

@@ -47,9 +47,11 @@ def title(ctx) -> str:
     if f.empty:
         return t("participation_title", ctx.language)
     top = f.loc[f["value"].astype(float).idxmax()]
-    return t("participation_title_finding", ctx.language).format(
+    text = t("participation_title_finding", ctx.language).format(
         label=top["label"], metric=top["metric"], n=len(f)
     )
+    # A plotly title does not wrap: a long count's noun goes on a second line.
+    return wrap(text, 40 if ctx.language == "zh" else 80)
 
 
 def figure(ctx) -> go.Figure:
@@ -119,7 +121,9 @@ def figure(ctx) -> go.Figure:
         categoryarray=list(f["row"]),
         tickfont=dict(size=12),
     )
-    fig.update_layout(barmode="overlay", bargap=0.35, height=200 + 70 * len(f))
+    fig.update_layout(
+        barmode="overlay", bargap=0.35, height=200 + 70 * len(f), margin=dict(t=100)
+    )
     return titled(fig, ctx, title(ctx), AS_OF_ONLY)
 
 
@@ -129,4 +133,4 @@ def table(ctx) -> pd.DataFrame:
     f = frame(ctx)
     return f.assign(
         meaning=[t(f"meaning_{q}", ctx.language) for q in f["qualifier"]],
-    )[["metric", "value_as_printed", "meaning", "scope", "source_id", "para"]]
+    )[["metric", "value_as_printed", "meaning", "source_id", "para"]]

@@ -34,10 +34,12 @@ def frame(ctx) -> pd.DataFrame:
             if known
             else ev["end_date"]
         )
+        colon = "：" if ctx.language == "zh" else ": "
         rows.append(
             {
                 "event_id": p["event_id"],
-                "label": f"{tag}: {wrap(p['name'], 44)}",
+                "label": f"{tag}{colon}{wrap(p['name'], 44)}",
+                "line": f"{tag}{colon}{p['name']}",
                 "start": start,
                 "end": end + pd.Timedelta(days=1),
                 "dated": known,
@@ -111,7 +113,7 @@ def charted(ctx) -> bool:
 def listing(ctx) -> list[str]:
     """The programme in its stated order, one line a part, for a programme no part of
     which is dated."""
-    return [label.replace("<br>", " ") for label in frame(ctx)["label"]]
+    return list(frame(ctx)["line"])
 
 
 def undated(ctx) -> dict[str, str] | None:
