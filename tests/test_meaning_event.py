@@ -123,3 +123,69 @@ def test_participation_is_linear_and_the_events_own(review, slug):
     assert fig["layout"]["xaxis"]["range"][0] == 0
     labels = {re.sub(r"</?b>", "", a.get("text", "")) for a in fig["layout"].get("annotations", [])}
     assert not {"~1,000", "近1,000家"} & labels, f"{slug}: the series' count is drawn as this event's"
+
+
+def _translate(element) -> tuple[float, float]:
+    found = re.search(
+        r"translate\(\s*([-\d.]+)[ ,]+([-\d.]+)", element.get("transform", "") or ""
+    )
+    return (float(found.group(1)), float(found.group(2))) if found else (0.0, 0.0)
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("slug", REVIEW_SLUGS)
+def test_map_labels_never_collide_as_drawn(review, slug):
+    """The series map's place names, as the build drew them (the SVG in the PDF): no name's
+    box overlaps another's or a place's marker, and the legend's colours are the
+    markers'."""
+    from xml.etree import ElementTree
+
+    found = pdfs.svgs(review / slug / "notebooks" / "02_series.ipynb")
+    (fig, svg), *_ = found
+    root = ElementTree.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    parents = {child: parent for parent in root.iter() for child in parent}
+
+    def absolute(element) -> tuple[float, float]:
+        x = y = 0.0
+        while element is not None:
+            dx, dy = _translate(element)
+            x, y = x + dx, y + dy
+            element = parents.get(element)
+        return x, y
+
+    labels = []
+    for rect in root.iter(f"{ns}rect"):
+        if "bg" not in (rect.get("class") or "").split():
+            continue
+        group = parents[rect]
+        if "cursor-pointer" not in (group.get("class") or ""):
+            continue
+        x, y = absolute(group)
+        x += float(rect.get("x")) + 1
+        y += float(rect.get("y")) + 1
+        labels.append((x, y, x + float(rect.get("width")) - 2, y + float(rect.get("height")) - 2))
+    assert len(labels) == len(data.load().series), f"{slug}: {len(labels)} place names drawn"
+    markers = []
+    for path in root.iter(f"{ns}path"):
+        if "point" not in (path.get("class") or "").split():
+            continue
+        radius = re.search(r"A([\d.]+),", path.get("d") or "")
+        if radius and float(radius.group(1)) >= 4:  # places, not islets
+            x, y = absolute(path)
+            r = float(radius.group(1))
+            markers.append((x - r, y - r, x + r, y + r))
+    assert len(markers) >= len(labels)
+    for a, b in [(a, b) for i, a in enumerate(labels) for b in labels[i + 1 :]]:
+        assert not _overlap(a, b), f"{slug}: place names overlap: {a} {b}"
+    for box in labels:
+        hits = [m for m in markers if _overlap(box, m)]
+        assert not hits, f"{slug}: a place name {box} covers a marker {hits}"
+    # Each legend entry is one trace in one colour: the markers' own.
+    shown = [t for t in fig["data"] if t.get("name") and t.get("mode") == "markers"]
+    assert len(shown) >= 1
+    for trace in shown:
+        assert isinstance(trace["marker"]["color"], str), trace["name"]
