@@ -174,8 +174,10 @@ def citations_figure(ctx) -> go.Figure:
     fig.update_yaxes(
         categoryorder="array", categoryarray=order[::-1], showgrid=True, tickfont=dict(size=11)
     )
+    # Rows are equal: as tall as the longest label (14 px a line), so labels never touch.
+    pitch = max(40, 14 * max(label.count("<br>") + 1 for label in order) + 12)
     fig.update_layout(
-        height=170 + 40 * len(order), margin=dict(t=110), legend=dict(y=-0.04, yanchor="top")
+        height=170 + pitch * len(order), margin=dict(t=110), legend=dict(y=-0.04, yanchor="top")
     )
     return titled(fig, ctx, title)
 

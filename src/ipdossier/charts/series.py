@@ -32,8 +32,8 @@ def sources(ctx) -> pd.DataFrame:
 
 # A regional map: the stops' provinces, Beijing, Tianjin and Hebei (geo.region). Its
 # width in pixels; the height follows from the region's shape.
-MAP_WIDTH = 560
-MAP_MARGIN = {"l": 10, "r": 10, "b": 56}
+MAP_WIDTH = 440
+MAP_MARGIN = {"l": 10, "r": 10, "b": 60}
 # Degrees of latitude are drawn this much longer than degrees of longitude (1 / cos 38°,
 # the region's middle latitude), so shapes look as on a map.
 ASPECT = 1.27
@@ -224,7 +224,7 @@ def map_figure(ctx) -> go.Figure:
         width=MAP_WIDTH,
         height=plot_h + margin_t + MAP_MARGIN["b"],
         margin=dict(**MAP_MARGIN, t=margin_t, autoexpand=False),
-        legend=dict(orientation="h", y=-0.01, x=0, yanchor="top"),
+        legend=dict(orientation="h", y=-0.01, x=0, yanchor="top", font=dict(size=11)),
         plot_bgcolor="white",
     )
     return titled(fig, ctx, title, AS_OF_ONLY)
