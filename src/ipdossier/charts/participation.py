@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from .. import derive, theme
 from ..i18n import t
-from .base import AS_OF_ONLY, empty, titled, wrap
+from .base import AS_OF_ONLY, _cells, empty, titled, wrap
 
 QUALIFIER_COLOURS = {
     "exact": theme.BLUE,
@@ -50,8 +50,16 @@ def title(ctx) -> str:
     text = t("participation_title_finding", ctx.language).format(
         label=top["label"], metric=top["metric"], n=len(f)
     )
-    # A plotly title does not wrap: a long count's noun goes on a second line.
-    return wrap(text, 40 if ctx.language == "zh" else 80)
+    if _cells(text) > TITLE_CELLS and isinstance(top.get("unit"), str) and ctx.language != "zh":
+        # A plotly title is one line: a long noun gives way to the count's unit.
+        text = t("participation_title_finding", ctx.language).format(
+            label=top["label"], metric=top["unit"], n=len(f)
+        )
+    return text
+
+
+# A title's width in narrow characters (a Chinese one counts two) that fits the chart.
+TITLE_CELLS = 92
 
 
 def figure(ctx) -> go.Figure:
@@ -121,9 +129,7 @@ def figure(ctx) -> go.Figure:
         categoryarray=list(f["row"]),
         tickfont=dict(size=12),
     )
-    fig.update_layout(
-        barmode="overlay", bargap=0.35, height=200 + 70 * len(f), margin=dict(t=100)
-    )
+    fig.update_layout(barmode="overlay", bargap=0.35, height=200 + 70 * len(f))
     return titled(fig, ctx, title(ctx), AS_OF_ONLY)
 
 
