@@ -76,9 +76,14 @@ def timeline_figure(ctx) -> go.Figure:
     lang = ctx.language
     p = timeline_frame(ctx)
     p = p[p["dated"]]
-    title = t("timeline_title", lang)
     if p.empty:
-        return empty(ctx, title, t("timeline_what", lang))
+        return empty(ctx, t("timeline_title", lang), t("timeline_what", lang))
+    # The title says what the chart shows: how many dated documents, over which months.
+    first, last = p["start"].min(), p["start"].max()
+    month = (lambda d: f"{d.year}年{d.month}月") if lang == "zh" else (lambda d: f"{d:%B %Y}")
+    title = t("timeline_title_finding", lang).format(
+        n=len(p), first=month(first), last=month(last)
+    )
     x_min, x_max = time_range(ctx)
     shortest = (x_max - x_min).total_seconds() * 1000 * 0.012
     fig = go.Figure()
