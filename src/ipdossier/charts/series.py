@@ -31,7 +31,9 @@ def sources(ctx) -> pd.DataFrame:
 
 
 # A regional map: the stops' provinces, Beijing, Tianjin and Hebei (geo.region). Its
-# width in pixels; the height follows from the region's shape.
+# width in pixels; the height follows from the region's shape. The figure is the page's
+# width (the report prints every chart at that width) with the map centred in it, so a
+# region taller than wide keeps to one page.
 MAP_WIDTH = 440
 MAP_MARGIN = {"l": 10, "r": 10, "b": 60}
 # Degrees of latitude are drawn this much longer than degrees of longitude (1 / cos 38°,
@@ -62,10 +64,11 @@ def _overlap(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def place_labels(points, texts, sizes, plot) -> list[tuple[float, float, str, str]]:
+def place_labels(points, texts, sizes, plot, slack: float = 0) -> list[tuple[float, float, str, str]]:
     """Offsets (ax, ay in pixels from the marker), xanchor and yanchor of each label,
     so that no label overlaps another label or any marker and all stay in the plot.
-    `points` are pixel positions (y down), `sizes` marker diameters, `plot` (w, h)."""
+    `points` are pixel positions (y down), `sizes` marker diameters, `plot` (w, h); a
+    label may stand up to `slack` pixels left or right of the plot."""
     markers = [
         (x - r / 2 - 2, y - r / 2 - 2, x + r / 2 + 2, y + r / 2 + 2)
         for (x, y), r in zip(points, sizes, strict=True)
@@ -80,7 +83,8 @@ def place_labels(points, texts, sizes, plot) -> list[tuple[float, float, str, st
             left = x + ax if dx > 0 else x + ax - w if dx < 0 else x + ax - w / 2
             top = y + ay if dy > 0 else y + ay - h if dy < 0 else y + ay - h / 2
             box = (left - 2, top - 1, left + w + 2, top + h + 1)
-            inside = box[0] >= 0 and box[1] >= 0 and box[2] <= plot[0] and box[3] <= plot[1]
+            inside = box[0] >= -slack and box[1] >= 0 and box[2] <= plot[0] + slack
+            inside = inside and box[3] <= plot[1]
             if inside and not any(_overlap(box, o) for o in markers + taken):
                 choice = (ax, ay, dx, dy, box)
                 break
@@ -109,6 +113,8 @@ def map_figure(ctx) -> go.Figure:
     west, south, east, north = geo.region([*codes, *REGION_ALWAYS])
     margin_t = 95 if scope_label(ctx, AS_OF_ONLY) else 70
     plot_w = MAP_WIDTH - MAP_MARGIN["l"] - MAP_MARGIN["r"]
+    full = theme.WIDTH - MAP_MARGIN["l"] - MAP_MARGIN["r"]
+    side = (full - plot_w) / 2 / full  # the share of the plot area left of the map
     scale = plot_w / (east - west)
     plot_h = round((north - south) * scale * ASPECT)
     fig = go.Figure()
@@ -194,7 +200,7 @@ def map_figure(ctx) -> go.Figure:
         ((lon - west) * scale, (north - lat) * scale * ASPECT)
         for lon, lat in zip(s["lon"], s["lat"], strict=True)
     ]
-    spots = place_labels(pixels, list(s["label"]), sizes, (plot_w, plot_h))
+    spots = place_labels(pixels, list(s["label"]), sizes, (plot_w, plot_h), slack=60)
     for (lon, lat, label, mine), (ax, ay, xanchor, yanchor) in zip(
         zip(s["lon"], s["lat"], s["label"], this, strict=True), spots, strict=True
     ):
@@ -216,15 +222,19 @@ def map_figure(ctx) -> go.Figure:
             bgcolor="rgba(255,255,255,0.85)",
             borderpad=0,
         )
-    fig.update_xaxes(visible=False, range=[west, east], fixedrange=True)
+    fig.update_xaxes(
+        visible=False, range=[west, east], fixedrange=True, domain=[side, 1 - side]
+    )
     fig.update_yaxes(
         visible=False, range=[south, north], scaleanchor="x", scaleratio=ASPECT, fixedrange=True
     )
     fig.update_layout(
-        width=MAP_WIDTH,
+        width=theme.WIDTH,
         height=plot_h + margin_t + MAP_MARGIN["b"],
         margin=dict(**MAP_MARGIN, t=margin_t, autoexpand=False),
-        legend=dict(orientation="h", y=-0.01, x=0, yanchor="top", font=dict(size=11)),
+        legend=dict(
+            orientation="h", y=-0.01, x=0.5, xanchor="center", yanchor="top", font=dict(size=11)
+        ),
         plot_bgcolor="white",
     )
     return titled(fig, ctx, title, AS_OF_ONLY)
