@@ -70,7 +70,7 @@ def test_participation_shows_the_events_own_counts_with_their_qualifiers(dossier
     for t in open_ends:
         assert t.x[1] > t.x[0] == 150
     # The title states what the chart shows.
-    assert fig.layout.title.text.startswith("150+ attendees")
+    assert fig.layout.title.text.endswith(": 150+ attendees")
 
 
 def test_participation_labels_in_chinese():
@@ -143,7 +143,11 @@ def test_who_came_follows_the_jurisdiction_filter(dossier, jurisdiction):
 def test_one_named_person_is_a_sentence_not_a_chart():
     tianjin = ctx(event_id="bth-2014-tianjin")
     assert not attendance.charted(tianjin)
-    assert attendance.named(tianjin).startswith("Shang Binyi (")
+    # Dongli District once, though both the title and the organisation name it.
+    assert attendance.named(tianjin) == (
+        "Shang Binyi, District Head (and Deputy Secretary of the District Party Committee), "
+        "Dongli District, Tianjin"
+    )
     assert attendance.charted(ctx())
 
 

@@ -122,13 +122,13 @@ def test_participation_is_linear_and_the_events_own(review, slug):
     assert fig["layout"]["xaxis"].get("type", "linear") == "linear"
     assert fig["layout"]["xaxis"]["range"][0] == 0
     labels = {re.sub(r"</?b>", "", a.get("text", "")) for a in fig["layout"].get("annotations", [])}
-    assert not {"~1,000", "近1,000家"} & labels, f"{slug}: the series' count is drawn as this event's"
+    assert not {"~1,000", "近1,000家"} & labels, (
+        f"{slug}: the series' count is drawn as this event's"
+    )
 
 
 def _translate(element) -> tuple[float, float]:
-    found = re.search(
-        r"translate\(\s*([-\d.]+)[ ,]+([-\d.]+)", element.get("transform", "") or ""
-    )
+    found = re.search(r"translate\(\s*([-\d.]+)[ ,]+([-\d.]+)", element.get("transform", "") or "")
     return (float(found.group(1)), float(found.group(2))) if found else (0.0, 0.0)
 
 

@@ -97,7 +97,7 @@ def test_the_series_intro_names_the_event_and_its_place_in_the_series(runs):
 
 
 def test_counts_in_the_prose_come_from_the_event(runs):
-    assert participation.title(runs()).startswith("150+ attendees")
+    assert participation.title(runs()).endswith(": 150+ attendees")
     assert "100余家" in participation.title(runs("bth-2014-tianjin", "zh"))
     assert programme.undated(runs()) == {"parts": "4", "days": "both days"}
     assert programme.undated(runs("bth-2014-tianjin")) is None
@@ -136,4 +136,6 @@ def test_the_series_table_takes_a_stops_date_from_its_own_report(runs):
     assert table.loc[9, "date"] == "2017-07-05"
     assert table.loc[9, "participants"].startswith("与会人员150余人")
     # The row of this dossier's own event says so, and never "not stated" beside its values.
-    assert table.loc[1, "note"].startswith("本档案所述活动") and "未载明" not in table.loc[1, "note"]
+    assert (
+        table.loc[1, "note"].startswith("本档案所述活动") and "未载明" not in table.loc[1, "note"]
+    )

@@ -109,6 +109,7 @@ def series_wide_counts(ctx) -> pd.DataFrame:
 
 # -- who came ------------------------------------------------------------------------------
 
+
 def groups(ctx) -> list[str]:
     """Who came, grouped: the national level, each province (the data package's
     vocabularies), Baoding (the host city, within Hebei), and unknown."""

@@ -152,8 +152,12 @@ def region(adcodes, pad: float = 0.6) -> tuple[float, float, float, float]:
     for whole in WHOLE_IF_SHOWN:
         w, s, e, n = bounds([whole])
         if w < box[2] and e > box[0] and s < box[3] and n > box[1]:
-            box = (min(box[0], w - pad), min(box[1], s - pad), max(box[2], e + pad),
-                   max(box[3], n + pad))
+            box = (
+                min(box[0], w - pad),
+                min(box[1], s - pad),
+                max(box[2], e + pad),
+                max(box[3], n + pad),
+            )
     return box
 
 

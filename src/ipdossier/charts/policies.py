@@ -40,8 +40,10 @@ def _stated_date(row, language: str) -> str:
         end = row["end"].year if pd.notna(row["end"]) else ""
         return f"{row['start'].year}–{end} ({t('precision_period', language)})"
     if row["precision"] == "month":
-        month = f"{row['start'].year}年{row['start'].month}月" if language == "zh" else (
-            f"{row['start']:%Y-%m}"
+        month = (
+            f"{row['start'].year}年{row['start'].month}月"
+            if language == "zh"
+            else (f"{row['start']:%Y-%m}")
         )
         return f"{month} ({t('precision_month', language)})"
     if row["precision"] == "year":
@@ -81,9 +83,7 @@ def timeline_figure(ctx) -> go.Figure:
     # The title says what the chart shows: how many dated documents, over which months.
     first, last = p["start"].min(), p["start"].max()
     month = (lambda d: f"{d.year}年{d.month}月") if lang == "zh" else (lambda d: f"{d:%B %Y}")
-    title = t("timeline_title_finding", lang).format(
-        n=len(p), first=month(first), last=month(last)
-    )
+    title = t("timeline_title_finding", lang).format(n=len(p), first=month(first), last=month(last))
     x_min, x_max = time_range(ctx)
     shortest = (x_max - x_min).total_seconds() * 1000 * 0.012
     fig = go.Figure()
@@ -225,7 +225,8 @@ ROW_GAP_PX = 22
 
 
 def _box_text(title: str, jurisdiction: str, language: str) -> str:
-    return f"{wrap_cell(title, LABEL_CELLS)}<br><span style='color:{theme.MUTED}'>{t(jurisdiction, language)}</span>"
+    where = f"<span style='color:{theme.MUTED}'>{t(jurisdiction, language)}</span>"
+    return f"{wrap_cell(title, LABEL_CELLS)}<br>{where}"
 
 
 def hierarchy_rows(ctx) -> pd.DataFrame:

@@ -43,10 +43,26 @@ LABEL_SIZE = 12
 # Where a place's name may go, as pixel offsets of its nearest corner from the marker,
 # in order of preference: beside, above or below, then further out on a leader line.
 _OFFSETS = [
-    (1, 0, 10), (-1, 0, 10), (0, -1, 12), (0, 1, 12),
-    (1, -1, 16), (-1, -1, 16), (1, 1, 16), (-1, 1, 16),
-    (1, 0, 34), (-1, 0, 34), (1, -1, 34), (-1, -1, 34), (1, 1, 34), (-1, 1, 34),
-    (0, -1, 40), (0, 1, 40), (1, -1, 60), (-1, -1, 60), (1, 1, 60), (-1, 1, 60),
+    (1, 0, 10),
+    (-1, 0, 10),
+    (0, -1, 12),
+    (0, 1, 12),
+    (1, -1, 16),
+    (-1, -1, 16),
+    (1, 1, 16),
+    (-1, 1, 16),
+    (1, 0, 34),
+    (-1, 0, 34),
+    (1, -1, 34),
+    (-1, -1, 34),
+    (1, 1, 34),
+    (-1, 1, 34),
+    (0, -1, 40),
+    (0, 1, 40),
+    (1, -1, 60),
+    (-1, -1, 60),
+    (1, 1, 60),
+    (-1, 1, 60),
 ]
 
 
@@ -64,7 +80,9 @@ def _overlap(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def place_labels(points, texts, sizes, plot, slack: float = 0) -> list[tuple[float, float, str, str]]:
+def place_labels(
+    points, texts, sizes, plot, slack: float = 0
+) -> list[tuple[float, float, str, str]]:
     """Offsets (ax, ay in pixels from the marker), xanchor and yanchor of each label,
     so that no label overlaps another label or any marker and all stay in the plot.
     `points` are pixel positions (y down), `sizes` marker diameters, `plot` (w, h); a
@@ -180,7 +198,10 @@ def map_figure(ctx) -> go.Figure:
     dates = [d.strftime("%Y-%m-%d") if pd.notna(d) else t("not_stated", lang) for d in s["date"]]
     sizes = [18 if x else 11 for x in this]
     # One trace per kind of marker, each in one colour: the legend shows the markers' own.
-    for mine, colour, key in ((False, theme.BLUE, "series_place"), (True, EVENT_MARK, "series_this_event")):
+    for mine, colour, key in (
+        (False, theme.BLUE, "series_place"),
+        (True, EVENT_MARK, "series_this_event"),
+    ):
         rows = [i for i, x in enumerate(this) if bool(x) == mine]
         if not rows:
             continue
@@ -222,9 +243,7 @@ def map_figure(ctx) -> go.Figure:
             bgcolor="rgba(255,255,255,0.85)",
             borderpad=0,
         )
-    fig.update_xaxes(
-        visible=False, range=[west, east], fixedrange=True, domain=[side, 1 - side]
-    )
+    fig.update_xaxes(visible=False, range=[west, east], fixedrange=True, domain=[side, 1 - side])
     fig.update_yaxes(
         visible=False, range=[south, north], scaleanchor="x", scaleratio=ASPECT, fixedrange=True
     )
