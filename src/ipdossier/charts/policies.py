@@ -58,6 +58,14 @@ def undated(ctx) -> list[str]:
     return list(p.loc[~p["dated"], "display_title"])
 
 
+def listed(titles: list[str], language: str) -> str:
+    """Titles in a sentence: "; " between English ones; in Chinese 、 between titles in
+    quotation marks (a title already quoted, “一带一路”, keeps its own)."""
+    if language != "zh":
+        return "; ".join(titles)
+    return "、".join(x if x.startswith(("“", "《")) else f"“{x}”" for x in titles)
+
+
 def time_range(ctx) -> tuple[pd.Timestamp, pd.Timestamp]:
     """The timeline's axis: the dated documents and the activity, with a margin; a
     plan's period may run on past the right edge (its column says to when)."""
