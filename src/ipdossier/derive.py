@@ -92,13 +92,17 @@ def headline_figures(ctx) -> pd.DataFrame:
 SERIES_FIGURES = ("series-reach",)
 
 
+def _participation(figures: pd.DataFrame) -> pd.Series:
+    """Which figures count who took part: not positions (ordinals), not figures of the
+    whole series, not the number of parts of a programme (the programme's own)."""
+    return ~figures["unit"].isin(["ordinal", "parts"]) & ~figures["figure_id"].isin(SERIES_FIGURES)
+
+
 def event_counts(ctx) -> pd.DataFrame:
-    """The counts of who took part in this event (and its parts): its headline figures
-    without positions (ordinals), figures of the whole series, or the number of parts
-    of its programme (the programme's own, shown there)."""
+    """The counts of who took part in this event (and its parts), from its headline
+    figures (the one rule for the chart, the table and the series table)."""
     f = headline_figures(ctx)
-    keep = (f["unit"] != "ordinal") & (f["unit"] != "parts") & ~f["figure_id"].isin(SERIES_FIGURES)
-    return f[keep].reset_index(drop=True)
+    return f[_participation(f)].reset_index(drop=True)
 
 
 def series_wide_counts(ctx) -> pd.DataFrame:
@@ -222,8 +226,7 @@ def _counts_of(ctx, event_id: str) -> str | None:
     the series), as labelled: "150+ attendees; 18 ...", "与会人员150余人；..."."""
     f = ctx.dossier.figures
     keep = (f["event_id"] == event_id) & f["headline"].fillna(False).astype(bool)
-    keep &= ~f["unit"].isin(["ordinal", "parts"]) & ~f["figure_id"].isin(SERIES_FIGURES)
-    rows = f[keep]
+    rows = f[keep & _participation(f)]
     if rows.empty:
         return None
     zh = ctx.language == "zh"
@@ -292,8 +295,7 @@ def series_table(ctx) -> pd.DataFrame:
     s["note"] = notes
     figures = ctx.dossier.figures
     own_rows = figures[figures["event_id"].isin(counted) & figures["headline"].fillna(False)]
-    own_rows = own_rows[~own_rows["unit"].isin(["ordinal", "parts"])]
-    own_rows = own_rows[~own_rows["figure_id"].isin(SERIES_FIGURES)]
+    own_rows = own_rows[_participation(own_rows)]
     s.attrs["reported"] = pd.concat([*used, own_rows]) if used or len(own_rows) else facts.iloc[0:0]
     return s
 
