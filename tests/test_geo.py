@@ -106,3 +106,25 @@ def test_a_cache_from_the_old_simplifier_or_a_broken_one_is_not_used(empty_cache
 def test_an_unknown_code_names_itself():
     with pytest.raises(KeyError, match="no outline for administrative code 999999"):
         geo.outline(999999)
+
+
+def test_the_series_map_is_regional_and_needs_no_south_china_sea_inset():
+    from ipdossier import data
+
+    series = data.load().series
+    codes = [int(c) for c in series["adcode"]]
+    west, south, east, north = geo.region([*codes, 110000, 120000, 130000])
+    # Every stop's province lies inside the frame ...
+    for code in codes:
+        w, s, e, n = geo.bounds([geo.province_of(code)])
+        assert west <= w and e <= east and south <= s and n <= north, code
+    # ... which stops short of Hainan and the South China Sea: a regional map, not a map of
+    # the whole country that would have to carry the islands' inset.
+    assert south > geo.bounds([HAINAN])[3]
+    # Taiwan, which the frame reaches, is taken in whole, with Diaoyu Dao and Chiwei Yu
+    # (islets too small for an outline at this scale) marked.
+    w, s, e, n = geo.bounds([710000])
+    assert west <= w and e <= east and south <= s and n <= north
+    islets = geo.islets(710000)
+    assert any(123.4 < x < 123.7 and 25.7 < y < 25.8 for x, y in islets)  # Diaoyu Dao
+    assert any(124.5 < x < 124.6 and 25.9 < y < 25.95 for x, y in islets)  # Chiwei Yu

@@ -97,12 +97,9 @@ def test_the_series_intro_names_the_event_and_its_place_in_the_series(runs):
 
 
 def test_counts_in_the_prose_come_from_the_event(runs):
-    assert participation.extent(runs()) == {"smallest": "4", "largest": "~1,000"}
-    assert participation.extent(runs("bth-2014-tianjin", "zh")) == {
-        "smallest": "18家",
-        "largest": "100余家",
-    }
-    assert programme.undated(runs()) == {"parts": 4, "days": 2}
+    assert participation.title(runs()).endswith(": 150+ attendees")
+    assert "100余家" in participation.title(runs("bth-2014-tianjin", "zh"))
+    assert programme.undated(runs()) == {"parts": "4", "days": "both days"}
     assert programme.undated(runs("bth-2014-tianjin")) is None
 
 
@@ -129,5 +126,16 @@ def test_the_series_table_takes_a_stops_date_from_its_own_report(runs):
     table = derive.series_table(runs("bth-2014-tianjin", "zh")).set_index("position")
     assert table.loc[1, "place"] == "天津市" and table.loc[1, "date"] == "2014-11"
     assert table.loc[1, "participants"].startswith("100余家")
-    assert set(table.attrs["reported"]["source_id"]) == {"tjrb-2014-11-13-tianjin-stop"}
+    # The stop's own report, and the Baoding article for the counts of the Baoding row.
+    reported = table.attrs["reported"]
+    assert set(reported["source_id"]) == {"tjrb-2014-11-13-tianjin-stop", "chinaip-1456"}
+    assert set(reported.loc[reported["source_id"] == "chinaip-1456", "figure_id"]) == {
+        "attendees",
+        "brand-agencies",
+    }
     assert table.loc[9, "date"] == "2017-07-05"
+    assert table.loc[9, "participants"].startswith("与会人员150余人")
+    # The row of this dossier's own event says so, and never "not stated" beside its values.
+    assert (
+        table.loc[1, "note"].startswith("本档案所述活动") and "未载明" not in table.loc[1, "note"]
+    )

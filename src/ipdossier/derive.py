@@ -105,6 +105,30 @@ def headline_figures(ctx) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+# Figures of the series as a whole that an event's report gives (the Baoding article's
+# "nearly 1,000" enterprises attracted by activities 1-8): about the series, not the event.
+SERIES_FIGURES = ("series-reach",)
+
+
+def _participation(figures: pd.DataFrame) -> pd.Series:
+    """Which figures count who took part: not positions (ordinals), not figures of the
+    whole series, not the number of parts of a programme (the programme's own)."""
+    return ~figures["unit"].isin(["ordinal", "parts"]) & ~figures["figure_id"].isin(SERIES_FIGURES)
+
+
+def event_counts(ctx) -> pd.DataFrame:
+    """The counts of who took part in this event (and its parts), from its headline
+    figures (the one rule for the chart, the table and the series table)."""
+    f = headline_figures(ctx)
+    return f[_participation(f)].reset_index(drop=True)
+
+
+def series_wide_counts(ctx) -> pd.DataFrame:
+    """Counts the event's own report gives for the series as a whole."""
+    f = headline_figures(ctx)
+    return f[f["figure_id"].isin(SERIES_FIGURES)].reset_index(drop=True)
+
+
 # -- who came ------------------------------------------------------------------------------
 
 
@@ -215,15 +239,40 @@ def series(ctx) -> pd.DataFrame:
     return s.reset_index(drop=True)
 
 
+def _counts_of(ctx, event_id: str) -> str | None:
+    """The counts an event's own report gives of who took part (not of its parts, nor of
+    the series), as labelled: "150+ attendees; 18 ...", "与会人员150余人；..."."""
+    f = ctx.dossier.figures
+    keep = (f["event_id"] == event_id) & f["headline"].fillna(False).astype(bool)
+    rows = f[keep & _participation(f)]
+    if rows.empty:
+        return None
+    zh = ctx.language == "zh"
+    labels = _labels(rows, ctx.language)
+    shown = [
+        f"{m}{lab}" if zh else f"{lab} {m}" for m, lab in zip(rows["metric"], labels, strict=True)
+    ]
+    return ("；" if zh else "; ").join(shown)
+
+
+def _note(parts: list[str], language: str) -> str:
+    text = ("；" if language == "zh" else "; ").join(parts)
+    return text[:1].upper() + text[1:] if language != "zh" else text
+
+
 def series_table(ctx) -> pd.DataFrame:
     """The series stop by stop as the chapter's table shows it: where the article gives
     no date or participation for a stop but the report of that stop does (series_facts),
-    the report's are shown, and its rows come back as `reported` for the source note."""
+    the report's are shown, and its rows come back as `reported` for the source note; a
+    stop that is an event of the package with counts of its own (Baoding) shows those.
+    The note says where each row's values come from, in the run's language, and which
+    row is this dossier's event: never "not stated" beside a value the row shows."""
     s = series(ctx)
     s["date"] = [d.strftime("%Y-%m-%d") if pd.notna(d) else pd.NA for d in s["date"]]
     s["participants"] = s["participants"].astype("string")
     facts = series_facts(ctx)
     used = []
+    reported: set[int] = set()
     for position, group in facts.groupby("position"):
         row = s["position"] == position
         if not row.any():
@@ -232,6 +281,7 @@ def series_table(ctx) -> pd.DataFrame:
         if len(dates) and s.loc[row, "date"].isna().all():
             s.loc[row, "date"] = str(dates["value"].iloc[0])
             used.append(dates)
+            reported.add(int(position))
         counts = group[group["field"] == "participants"]
         if len(counts) and s.loc[row, "participants"].isna().all():
             c = counts.iloc[0]
@@ -240,13 +290,37 @@ def series_table(ctx) -> pd.DataFrame:
             label = f"{label}{c['unit_zh']}" if zh else f"{label} {c['unit_en']}"
             s.loc[row, "participants"] = label
             used.append(counts)
-    s.attrs["reported"] = pd.concat(used) if used else facts.iloc[0:0]
+            reported.add(int(position))
+    notes = []
+    counted: list[str] = []
+    for i, r in s.iterrows():
+        parts = []
+        if isinstance(r["event_id"], str) and r["event_id"] == ctx.event_id:
+            parts.append(t("series_note_this", ctx.language))
+        if int(r["position"]) in reported:
+            parts.append(t("series_note_reported", ctx.language))
+        elif pd.isna(r["participants"]) and isinstance(r["event_id"], str):
+            own = _counts_of(ctx, r["event_id"])
+            if own is not None:
+                s.loc[i, "participants"] = own
+                counted.append(r["event_id"])
+                parts.append(t("series_note_event", ctx.language))
+        if pd.isna(s.loc[i, "date"]) and pd.isna(s.loc[i, "participants"]):
+            parts.append(t("series_note_none", ctx.language))
+        elif pd.isna(s.loc[i, "participants"]):
+            parts.append(t("series_note_no_count", ctx.language))
+        notes.append(_note(parts, ctx.language))
+    s["note"] = notes
+    figures = ctx.dossier.figures
+    own_rows = figures[figures["event_id"].isin(counted) & figures["headline"].fillna(False)]
+    own_rows = own_rows[_participation(own_rows)]
+    s.attrs["reported"] = pd.concat([*used, own_rows]) if used or len(own_rows) else facts.iloc[0:0]
     return s
 
 
 def series_reach(ctx) -> pd.DataFrame:
     figures = ctx.dossier.figures
-    out = figures[figures["figure_id"] == "series-reach"].copy()
+    out = figures[figures["figure_id"].isin(SERIES_FIGURES)].copy()
     if not event_in_range(ctx):
         out = out.iloc[0:0]
     out["label"] = _labels(out, ctx.language)

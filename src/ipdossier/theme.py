@@ -19,22 +19,41 @@ HEIGHT = 460
 MARGIN = {"l": 20, "r": 30, "t": 80, "b": 60}
 
 INK = "#1f2933"
-MUTED = "#6b7280"
-GRID = "#e5e7eb"
+# A neutral grey: a blue-grey sits too close to the palette's blue (ΔE2000 17).
+MUTED = "#666666"
+# Light enough to stand apart from GREY (a category colour) as well as from white.
+GRID = "#f2f3f5"
+
+# Categories are told apart by colour: the Okabe-Ito palette (Okabe and Ito, "Color
+# Universal Design", 2008), which readers with a colour-vision deficiency also tell apart.
+# Every two of its colours differ by a CIEDE2000 of 21 or more (tests/test_chart_colours.py).
+BLUE = "#0072B2"
+SKY = "#56B4E9"
+GREEN = "#009E73"
+YELLOW = "#F0E442"
+ORANGE = "#E69F00"
+VERMILION = "#D55E00"
+PURPLE = "#CC79A7"
+BLACK = "#000000"
+GREY = "#9ca3af"
+# Text in these colours stands on white: each reaches 4.5:1 there (WCAG AA).
+VERMILION_TEXT = "#a84400"
 
 # Levels of government, from the centre outwards.
 LEVEL_COLOURS = {
-    "national": "#1d4e89",
-    "provincial": "#2a9d8f",
-    "municipal": "#e9c46a",
-    "unknown": "#9ca3af",
+    "national": BLUE,
+    "provincial": GREEN,
+    "municipal": ORANGE,
+    "unknown": GREY,
 }
+# Jurisdictions label their own lines in text: the palette's hues darkened until text
+# in them reads on white (WCAG AA, 5.2:1 or more), still 21 or more apart (CIEDE2000).
 JURISDICTION_COLOURS = {
-    "China": "#1d4e89",
-    "Beijing": "#c0392b",
-    "Tianjin": "#8e44ad",
-    "Hebei": "#2a9d8f",
-    "unknown": "#9ca3af",
+    "China": BLUE,
+    "Beijing": "#B84A00",
+    "Tianjin": "#A0527F",
+    "Hebei": "#007A5A",
+    "unknown": "#6b6b6b",
 }
 # How a figure's qualifier is drawn: exact values solid; bounds and approximations are
 # visibly not exact (hatched, open-ended), never drawn like a measured value.
@@ -44,7 +63,19 @@ QUALIFIER_STYLE = {
     "approximately": {"pattern": ".", "opacity": 0.85},
     "at_most": {"pattern": "\\", "opacity": 0.85},
 }
-COLORWAY = ["#1d4e89", "#2a9d8f", "#e9c46a", "#f4a261", "#e76f51", "#8e44ad", "#6b7280"]
+COLORWAY = [BLUE, GREEN, ORANGE, VERMILION, PURPLE, SKY, YELLOW, BLACK]
+
+
+def text_on(fill: str) -> str:
+    """The colour of text printed on `fill`: the ink when it reaches WCAG AA's 4.5:1
+    there, else white, else black (one of the two always does, by 4.58:1 at worst)."""
+    from coloraide import Color
+
+    background = Color(fill)
+    for colour in (INK, "#ffffff", "#000000"):
+        if background.contrast(colour) >= 4.5:
+            return colour
+    return "#000000"
 
 
 def template() -> go.layout.Template:

@@ -10,15 +10,20 @@ from .. import derive, theme
 from ..i18n import t
 from .base import empty, titled, wrap, wrap_cell
 
+# One hue each (theme's Okabe-Ito palette): an IP office or department ("government
+# office") and a people's government ("government") are different kinds of body, and a
+# reader must tell their bars apart.
 TYPE_COLOURS = {
-    "government office": "#1d4e89",
-    "government": "#4a78b0",
-    "party organ": "#0b2545",
-    "IP service agency": "#2a9d8f",
-    "enterprise": "#e9c46a",
-    "college": "#f4a261",
-    "innovation centre": "#e76f51",
+    "government office": theme.BLUE,
+    "government": theme.PURPLE,
+    "party organ": theme.BLACK,
+    "IP service agency": theme.GREEN,
+    "enterprise": theme.YELLOW,
+    "college": theme.ORANGE,
+    "innovation centre": theme.VERMILION,
 }
+# Fewer named people than this is a sentence, not a chart.
+CHART_MIN_PEOPLE = 2
 
 
 def frame(ctx) -> pd.DataFrame:
@@ -40,6 +45,31 @@ def sources(ctx) -> pd.DataFrame:
     return derive.participants(ctx)
 
 
+def charted(ctx) -> bool:
+    """Whether who came makes a chart: two or more named people. One person is a
+    sentence (`named`), not a one-bar chart."""
+    return len(frame(ctx)) > 0 and int(frame(ctx)["count"].sum()) >= CHART_MIN_PEOPLE
+
+
+def named(ctx) -> str:
+    """The named participants in words: name, title and organisation as stated, the
+    organisation once where the title already names it ("Dongli District")."""
+    p = derive.participants(ctx).drop_duplicates("person_id")
+    zh = ctx.language == "zh"
+    parts = []
+    for _, r in p.iterrows():
+        title = r["title"] if isinstance(r["title"], str) else ""
+        org = r["organisation"] if isinstance(r["organisation"], str) else ""
+        if zh:
+            parts.append(("" if org and title.startswith(org) else org) + title + str(r["name"]))
+            continue
+        pieces = org.split(", ")
+        if title and pieces and title.endswith(pieces[0]):
+            org = ", ".join(pieces[1:])
+        parts.append(", ".join(x for x in (str(r["name"]), title, org) if x))
+    return ("、" if zh else "; ").join(parts)
+
+
 def figure(ctx) -> go.Figure:
     lang = ctx.language
     f = frame(ctx)
@@ -57,11 +87,12 @@ def figure(ctx) -> go.Figure:
                 y=[labels[str(g)] for g in rows["group"]],
                 x=list(rows["count"]),
                 orientation="h",
-                marker_color=TYPE_COLOURS.get(kind, theme.MUTED),
+                marker_color=TYPE_COLOURS.get(kind, theme.GREY),
                 text=[wrap(n, 40) for n in rows["names"]],
                 textposition="inside",
                 insidetextanchor="start",
-                textfont=dict(size=11, color="white"),
+                # The text colour that reads on this fill (WCAG AA), never white on yellow.
+                textfont=dict(size=11, color=theme.text_on(TYPE_COLOURS.get(kind, theme.GREY))),
                 hovertemplate="%{y}: %{x}<br>%{text}<extra>%{fullData.name}</extra>",
             )
         )
@@ -116,7 +147,7 @@ def speeches_figure(ctx) -> go.Figure:
                     for k in ("col_speaker", "col_organisation", "col_session", "col_theme")
                 ],
                 fill_color=theme.LEVEL_COLOURS["national"],
-                font=dict(color="white"),
+                font=dict(color=theme.text_on(theme.LEVEL_COLOURS["national"])),
                 align="left",
                 height=30,
             ),
@@ -125,7 +156,7 @@ def speeches_figure(ctx) -> go.Figure:
                 align="left",
                 fill_color=[["#f7f7f7", "white"] * len(s)],
                 height=24,
-                font=dict(size=11),
+                font=dict(size=11, color=theme.INK),
             ),
         )
     )

@@ -13,7 +13,9 @@ import plotly.graph_objects as go
 from .. import derive, theme
 from ..i18n import t
 
-EVENT_COLOUR = "#e76f51"
+EVENT_COLOUR = theme.VERMILION
+# The event's name on a chart: vermilion dark enough to read on white (WCAG AA).
+EVENT_TEXT = theme.VERMILION_TEXT
 
 # Charts of the event as a whole and of the series: the jurisdiction filter selects
 # organisations and policies, not these, so their subtitle does not name it.
@@ -162,6 +164,6 @@ def mark_event(fig: go.Figure, ctx) -> go.Figure:
         yanchor="bottom",
         text=f"{t('event_date', ctx.language)} {chart_date(start, ctx.language)}",
         showarrow=False,
-        font=dict(color=EVENT_COLOUR, size=11),
+        font=dict(color=EVENT_TEXT, size=11),
     )
     return fig

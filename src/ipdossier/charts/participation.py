@@ -1,9 +1,11 @@
-"""Chart 1, participation: each headline figure with its qualifier, by scope.
+"""Chart 1, participation: the event's own counts with their qualifiers, on a linear scale.
 
 The bar's length is the number the source prints; what the source says about it is in
-the pattern and the label: "150+" for "more than 150" (a lower bound, hatched, with an
-open end), "~1,000" for "nearly 1,000" (an approximation, dotted). Ordinals ("the 9th")
-are positions, not counts, and are left to the prose.
+the pattern, the label and the bar's end: "150+" for "more than 150" (a lower bound,
+hatched, its bar running on past the number as a dashed line with an arrow: the true
+number is higher), "~1,000" for "nearly 1,000" (an approximation, dotted). Ordinals
+("the 9th") are positions, not counts, and counts of the whole series are not this
+event's: both are left to the prose (derive.event_counts).
 """
 
 from __future__ import annotations
@@ -13,20 +15,21 @@ import plotly.graph_objects as go
 
 from .. import derive, theme
 from ..i18n import t
-from .base import AS_OF_ONLY, empty, titled, wrap
+from .base import AS_OF_ONLY, _cells, empty, titled, wrap
 
 QUALIFIER_COLOURS = {
-    "exact": "#1d4e89",
-    "at_least": "#2a9d8f",
-    "approximately": "#e76f51",
-    "at_most": "#8e44ad",
+    "exact": theme.BLUE,
+    "at_least": theme.GREEN,
+    "approximately": theme.ORANGE,
+    "at_most": theme.PURPLE,
 }
+# How far past its number a lower bound's open end runs, as a share of the axis.
+OPEN_END = 0.1
 
 
 def frame(ctx) -> pd.DataFrame:
-    """Headline counts (no ordinals) with their printed label and display order."""
-    f = derive.headline_figures(ctx)
-    f = f[f["unit"] != "ordinal"].copy()
+    """The event's counts with their printed label and display row."""
+    f = derive.event_counts(ctx).copy()
     f["row"] = [
         f"{wrap(m, 36)}<br><span style='font-size:10px;color:{theme.MUTED}'>{wrap(sc, 56)}</span>"
         for m, sc in zip(f["metric"], f["scope"], strict=True)
@@ -35,30 +38,49 @@ def frame(ctx) -> pd.DataFrame:
 
 
 def sources(ctx) -> pd.DataFrame:
-    return derive.headline_figures(ctx)
+    return derive.event_counts(ctx)
+
+
+def title(ctx) -> str:
+    """The chart's title states what it shows: the largest count and what it counts."""
+    f = frame(ctx)
+    if f.empty:
+        return t("participation_title", ctx.language)
+    top = f.loc[f["value"].astype(float).idxmax()]
+    text = t("participation_title_finding", ctx.language).format(
+        label=top["label"], metric=top["metric"], n=len(f)
+    )
+    if _cells(text) > TITLE_CELLS and isinstance(top.get("unit"), str) and ctx.language != "zh":
+        # A plotly title is one line: a long noun gives way to the count's unit.
+        text = t("participation_title_finding", ctx.language).format(
+            label=top["label"], metric=top["unit"], n=len(f)
+        )
+    return text
+
+
+# A title's width in narrow characters (a Chinese one counts two) that fits the chart.
+TITLE_CELLS = 92
 
 
 def figure(ctx) -> go.Figure:
     lang = ctx.language
     f = frame(ctx)
-    title = t("participation_title", lang)
     if f.empty:
-        return empty(ctx, title, t("participation_what", lang), AS_OF_ONLY)
+        return empty(ctx, t("participation_title", lang), t("participation_what", lang), AS_OF_ONLY)
+    top = max(int(v) for v in f["value"])
+    reach = top * OPEN_END
     fig = go.Figure()
     for q in dict.fromkeys(f["qualifier"]):
         rows = f[f["qualifier"] == q]
+        colour = QUALIFIER_COLOURS.get(q, theme.MUTED)
         fig.add_trace(
             go.Bar(
                 name=t(q, lang),
                 y=rows["row"],
                 x=[int(v) for v in rows["value"]],
                 orientation="h",
-                text=list(rows["label"]),
-                textposition="outside",
-                cliponaxis=False,
-                textfont=dict(size=14),
                 marker=dict(
-                    color=QUALIFIER_COLOURS.get(q, theme.MUTED),
+                    color=colour,
                     pattern=dict(
                         shape=theme.QUALIFIER_STYLE[q]["pattern"],
                         fgcolor="white",
@@ -70,25 +92,36 @@ def figure(ctx) -> go.Figure:
                 hovertemplate="%{y}<br>%{customdata}<extra>%{fullData.name}</extra>",
             )
         )
-    # The bar stops where the source stops; an arrow past it says "and more".
-    lower = f[f["qualifier"] == "at_least"]
-    if not lower.empty:
-        fig.add_trace(
-            go.Scatter(
-                x=[int(v) * 2.6 for v in lower["value"]],
-                y=lower["row"],
-                mode="markers",
-                marker=dict(symbol="arrow-right", size=13, color=QUALIFIER_COLOURS["at_least"]),
-                name=t("open_end", lang),
-                hoverinfo="skip",
-            )
+        if q == "at_least":
+            # The bar stops where the source stops; a dashed line with an arrow runs on.
+            for v, row in zip(rows["value"], rows["row"], strict=True):
+                fig.add_trace(
+                    go.Scatter(
+                        x=[int(v), int(v) + reach],
+                        y=[row, row],
+                        mode="lines+markers",
+                        line=dict(color=colour, width=2, dash="dot"),
+                        marker=dict(symbol=["line-ns", "arrow-right"], size=[1, 12], color=colour),
+                        showlegend=False,
+                        hoverinfo="skip",
+                    )
+                )
+    for _, r in f.iterrows():
+        end = int(r["value"]) + (reach if r["qualifier"] == "at_least" else 0)
+        fig.add_annotation(
+            x=end,
+            y=r["row"],
+            text=f"<b>{r['label']}</b>",
+            showarrow=False,
+            xanchor="left",
+            xshift=6,
+            font=dict(size=14, color=theme.INK),
         )
-    top = max(int(v) for v in f["value"])
     fig.update_xaxes(
-        type="log",
-        dtick=1,
+        type="linear",
+        range=[0, top * (1 + OPEN_END) * 1.25],
+        rangemode="tozero",
         title_text=t("participation_axis", lang),
-        range=[0, len(str(top)) + 0.25],
     )
     fig.update_yaxes(
         autorange="reversed",
@@ -96,15 +129,14 @@ def figure(ctx) -> go.Figure:
         categoryarray=list(f["row"]),
         tickfont=dict(size=12),
     )
-    fig.update_layout(barmode="overlay", bargap=0.35, height=200 + 88 * len(f))
-    return titled(fig, ctx, title, AS_OF_ONLY)
+    fig.update_layout(barmode="overlay", bargap=0.35, height=200 + 70 * len(f))
+    return titled(fig, ctx, title(ctx), AS_OF_ONLY)
 
 
-def extent(ctx) -> dict[str, str] | None:
-    """The smallest and largest counts drawn, as labelled, when they differ: what the
-    chapter's prose names to explain the logarithmic axis."""
+def table(ctx) -> pd.DataFrame:
+    """What the chart does not show: each count's wording in the source and what its
+    qualifier means for a reader, with the source's paragraph."""
     f = frame(ctx)
-    if f["value"].nunique() < 2:
-        return None
-    ordered = f.sort_values("value")
-    return {"smallest": ordered["label"].iloc[0], "largest": ordered["label"].iloc[-1]}
+    return f.assign(
+        meaning=[t(f"meaning_{q}", ctx.language) for q in f["qualifier"]],
+    )[["metric", "value_as_printed", "meaning", "source_id", "para"]]

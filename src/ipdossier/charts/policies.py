@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from .. import derive, schema, theme
 from ..i18n import t
-from .base import below_plot, empty, mark_event, titled, wrap
+from .base import below_plot, chart_date, empty, mark_event, titled, wrap, wrap_cell
 
 
 def _levels(ctx) -> list[str]:
@@ -34,79 +34,118 @@ def sources(ctx) -> pd.DataFrame:
     return derive.cited_policies(ctx)
 
 
+def _stated_date(row, language: str) -> str:
+    """A document's date as the timeline's right-hand column prints it."""
+    if row["precision"] == "period":
+        end = row["end"].year if pd.notna(row["end"]) else ""
+        return f"{row['start'].year}–{end} ({t('precision_period', language)})"
+    if row["precision"] == "month":
+        month = (
+            f"{row['start'].year}年{row['start'].month}月"
+            if language == "zh"
+            else (f"{row['start']:%Y-%m}")
+        )
+        return f"{month} ({t('precision_month', language)})"
+    if row["precision"] == "year":
+        return str(row["start"].year)
+    return chart_date(row["start"], language)
+
+
+def undated(ctx) -> list[str]:
+    """Titles of the cited documents the sources do not date: listed beside the
+    timeline, never drawn on it."""
+    p = timeline_frame(ctx)
+    return list(p.loc[~p["dated"], "display_title"])
+
+
+def listed(titles: list[str], language: str) -> str:
+    """Titles in a sentence: "; " between English ones; in Chinese 、 between titles in
+    quotation marks (a title already quoted, “一带一路”, keeps its own)."""
+    if language != "zh":
+        return "; ".join(titles)
+    return "、".join(x if x.startswith(("“", "《")) else f"“{x}”" for x in titles)
+
+
+def time_range(ctx) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The timeline's axis: the dated documents and the activity, with a margin; a
+    plan's period may run on past the right edge (its column says to when)."""
+    p = timeline_frame(ctx)
+    dated = p[p["dated"]]
+    points = list(dated["start"]) + [
+        e for e, pr in zip(dated["end"], dated["precision"], strict=True) if pr != "period"
+    ]
+    start = derive.event(ctx)["start_date"]
+    if pd.notna(start):
+        points.append(start)
+    lo, hi = min(points), max(points)
+    pad = max((hi - lo) * 0.06, pd.Timedelta(days=45))
+    return lo - pad, hi + pad
+
+
 def timeline_figure(ctx) -> go.Figure:
     lang = ctx.language
     p = timeline_frame(ctx)
-    title = t("timeline_title", lang)
+    p = p[p["dated"]]
     if p.empty:
-        return empty(ctx, title, t("timeline_what", lang))
-    x_min, x_max = pd.Timestamp("2016-01-01"), pd.Timestamp("2026-06-30")
+        return empty(ctx, t("timeline_title", lang), t("timeline_what", lang))
+    # The title says what the chart shows: how many dated documents, over which months.
+    first, last = p["start"].min(), p["start"].max()
+    month = (lambda d: f"{d.year}年{d.month}月") if lang == "zh" else (lambda d: f"{d:%B %Y}")
+    title = t("timeline_title_finding", lang).format(n=len(p), first=month(first), last=month(last))
+    x_min, x_max = time_range(ctx)
+    shortest = (x_max - x_min).total_seconds() * 1000 * 0.012
     fig = go.Figure()
     for level in _levels(ctx):
-        rows = p[(p["level"] == level) & p["dated"]]
+        rows = p[p["level"] == level]
         if rows.empty:
             continue
-        colour = theme.LEVEL_COLOURS[level]
         fig.add_trace(
             go.Bar(
                 y=rows["row"],
                 base=list(rows["start"]),
                 x=[
-                    max((e - s).total_seconds() * 1000, 20 * 86400000)
+                    max((e - s).total_seconds() * 1000, shortest)
                     for s, e in zip(rows["start"], rows["end"], strict=True)
                 ],
                 orientation="h",
-                marker_color=colour,
+                marker_color=theme.LEVEL_COLOURS[level],
                 name=t(level, lang),
-                text=[
-                    t(f"precision_{pr}", lang) if pr in ("month", "period", "day") else ""
-                    for pr in rows["precision"]
-                ],
-                textposition="outside",
-                cliponaxis=False,
-                textfont=dict(size=10, color=theme.MUTED),
-                hovertemplate="%{y}<br>%{text}<extra></extra>",
+                customdata=[_stated_date(r, lang) for _, r in rows.iterrows()],
+                hovertemplate="%{y}<br>%{customdata}<extra></extra>",
             )
         )
-    undated = p[~p["dated"]]
-    if not undated.empty:
-        fig.add_trace(
-            go.Scatter(
-                y=undated["row"],
-                x=[x_min + pd.Timedelta(days=75)] * len(undated),
-                mode="markers+text",
-                text=[t("undated", lang)] * len(undated),
-                textposition="middle right",
-                textfont=dict(size=10, color=theme.MUTED),
-                marker=dict(
-                    symbol="circle-open",
-                    size=9,
-                    color=[
-                        theme.LEVEL_COLOURS.get(str(lv), theme.MUTED) for lv in undated["level"]
-                    ],
-                ),
-                name=t("undated", lang),
-                hoverinfo="y",
-            )
+    # Each document's date as stated, in a column right of the plot: text inside the
+    # plot would sit across the activity's line or another document's bar.
+    for _, r in p.iterrows():
+        fig.add_annotation(
+            x=1.01,
+            xref="paper",
+            y=r["row"],
+            xanchor="left",
+            text=_stated_date(r, lang),
+            showarrow=False,
+            font=dict(size=10, color=theme.MUTED),
         )
-    shown = {tr.name for tr in fig.data}
-    for level in _levels(ctx):
-        # Every level present gets a legend entry, dated or not.
-        if t(level, lang) not in shown and (p["level"] == level).any():
-            fig.add_trace(
-                go.Bar(
-                    x=[None], y=[None], name=t(level, lang), marker_color=theme.LEVEL_COLOURS[level]
-                )
-            )
     mark_event(fig, ctx)
-    fig.update_xaxes(type="date", range=[x_min, x_max], dtick="M12", tickformat="%Y")
+    span = (x_max - x_min).days
+    fig.update_xaxes(
+        type="date",
+        range=[x_min, x_max],
+        dtick="M3" if span < 900 else "M12",
+        tickformat="%Y-%m" if span < 900 else "%Y",
+    )
     fig.update_yaxes(
         autorange="reversed",
         categoryorder="array",
         categoryarray=list(p["row"]),
         tickfont=dict(size=11),
     )
-    fig.update_layout(height=190 + 44 * len(p), barmode="overlay", bargap=0.35, margin=dict(t=90))
+    fig.update_layout(
+        height=190 + 44 * len(p),
+        barmode="overlay",
+        bargap=0.35,
+        margin=dict(t=90, r=170),
+    )
     return titled(fig, ctx, title)
 
 
@@ -148,8 +187,10 @@ def citations_figure(ctx) -> go.Figure:
     fig.update_yaxes(
         categoryorder="array", categoryarray=order[::-1], showgrid=True, tickfont=dict(size=11)
     )
+    # Rows are equal: as tall as the longest label (14 px a line), so labels never touch.
+    pitch = max(40, 14 * max(label.count("<br>") + 1 for label in order) + 12)
     fig.update_layout(
-        height=170 + 40 * len(order), margin=dict(t=110), legend=dict(y=-0.04, yanchor="top")
+        height=170 + pitch * len(order), margin=dict(t=110), legend=dict(y=-0.04, yanchor="top")
     )
     return titled(fig, ctx, title)
 
@@ -184,13 +225,46 @@ def hierarchy_frame(ctx) -> pd.DataFrame:
     return h
 
 
+# The hierarchy's text: 10.5 px type, a line every 14 px, labels up to 34 narrow
+# characters wide (a Chinese character counts two) so a label stays in its column.
+LINE_PX = 14
+LABEL_CELLS = 34
+ROW_GAP_PX = 22
+
+
+def _box_text(title: str, jurisdiction: str, language: str) -> str:
+    where = f"<span style='color:{theme.MUTED}'>{t(jurisdiction, language)}</span>"
+    return f"{wrap_cell(title, LABEL_CELLS)}<br>{where}"
+
+
+def hierarchy_rows(ctx) -> pd.DataFrame:
+    """The hierarchy frame with each box's text and its y in pixels from the top: each
+    row as tall as its tallest label across the columns, so a label never runs into the
+    one below it."""
+    h = hierarchy_frame(ctx)
+    h["text"] = [
+        _box_text(x, j, ctx.language)
+        for x, j in zip(h["display_title"], h["jurisdiction"], strict=True)
+    ]
+    h["lines"] = [x.count("<br>") + 1 for x in h["text"]]
+    tallest = h.groupby("slot")["lines"].max().sort_index()
+    tops, y = {}, 0.0
+    for slot, lines in tallest.items():
+        height = lines * LINE_PX + ROW_GAP_PX
+        tops[slot] = y + height / 2
+        y += height
+    h["y"] = h["slot"].map(tops)
+    h.attrs["height"] = y
+    return h
+
+
 def hierarchy_figure(ctx) -> go.Figure:
     lang = ctx.language
-    h = hierarchy_frame(ctx)
+    h = hierarchy_rows(ctx)
     title = t("hierarchy_title", lang)
     if h.empty:
         return empty(ctx, title, t("hierarchy_what", lang))
-    pos = {r.policy_id: (int(r.column), int(r.slot)) for r in h.itertuples()}
+    pos = {r.policy_id: (int(r.column), float(r.y)) for r in h.itertuples()}
     fig = go.Figure()
     links = h[h["parent_policy_id"].notna() & h["parent_policy_id"].isin(pos)]
     for r in links.itertuples():
@@ -216,21 +290,18 @@ def hierarchy_figure(ctx) -> go.Figure:
         fig.add_trace(
             go.Scatter(
                 x=[i] * len(rows),
-                y=list(rows["slot"]),
+                y=list(rows["y"]),
                 mode="markers+text",
                 marker=dict(size=12, symbol="square", color=theme.LEVEL_COLOURS[level]),
-                text=[
-                    f"{wrap(x, 34)}<br><span style='color:{theme.MUTED}'>{t(j, lang)}</span>"
-                    for x, j in zip(rows["display_title"], rows["jurisdiction"], strict=True)
-                ],
+                text=list(rows["text"]),
                 textposition="middle right",
-                textfont=dict(size=10.5),
+                textfont=dict(size=10.5, color=theme.INK),
                 cliponaxis=False,
                 name=t(level, lang),
                 hoverinfo="text",
             )
         )
-    rows_max = int(h["slot"].max()) + 1
+    total = float(h.attrs["height"])
     fig.update_xaxes(
         range=[-0.05, 2.95],
         tickvals=[0, 1, 2],
@@ -239,13 +310,10 @@ def hierarchy_figure(ctx) -> go.Figure:
         side="top",
         showgrid=False,
     )
-    # Slot 0 at the top: a range given high-to-low (autorange would hug the markers and
-    # push the first box's text into the column headings).
-    fig.update_yaxes(visible=False, autorange=False, range=[rows_max - 0.35, -0.65])
-    # 78 px a row; the note and the legend keep their distance below the boxes however
-    # few rows a filter leaves.
+    # y in pixels from the top: the plot is exactly as tall as its rows.
+    fig.update_yaxes(visible=False, autorange=False, range=[total, 0])
     fig.update_layout(
-        height=round(100 + 80 + 78 * (rows_max + 0.3)),
+        height=round(100 + 80 + total),
         showlegend=True,
         margin=dict(t=100, b=80),
     )

@@ -1,7 +1,9 @@
-"""Chart 3, programme: the parts of the two-day activity in their stated order.
+"""Chart 3, programme: the parts of the activity in their stated order.
 
-The article dates the activity (July 5-6) but not its parts, so parts are drawn across
-the whole span with "day not stated"; a part with a stated date gets its own day."""
+A part with a stated date gets its own day; a part whose day is not stated is drawn
+across the whole span with "day not stated". When no part has a stated day (the Baoding
+article dates the activity, July 5-6, but none of its parts) a chart would say nothing
+but "day not stated": the programme is then a list in its stated order (`listing`)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,9 @@ import plotly.graph_objects as go
 from .. import derive, theme
 from ..i18n import t
 from .base import AS_OF_ONLY, empty, titled, wrap
+
+# A part with no stated day: a pale fill (the text on it is ink).
+UNDATED_FILL = "#d9e8f3"
 
 
 def frame(ctx) -> pd.DataFrame:
@@ -29,10 +34,12 @@ def frame(ctx) -> pd.DataFrame:
             if known
             else ev["end_date"]
         )
+        colon = "：" if ctx.language == "zh" else ": "
         rows.append(
             {
                 "event_id": p["event_id"],
-                "label": f"{tag}: {wrap(p['name'], 44)}",
+                "label": f"{tag}{colon}{wrap(p['name'], 44)}",
+                "line": f"{tag}{colon}{p['name']}",
                 "start": start,
                 "end": end + pd.Timedelta(days=1),
                 "dated": known,
@@ -68,11 +75,11 @@ def figure(ctx) -> go.Figure:
                 ],
                 orientation="h",
                 marker=dict(
-                    color=theme.LEVEL_COLOURS["national"] if dated else "rgba(29,78,137,0.18)",
-                    line=dict(color=theme.LEVEL_COLOURS["national"], width=1.5),
+                    color=theme.BLUE if dated else UNDATED_FILL,
+                    line=dict(color=theme.BLUE, width=1.5),
                     pattern=dict(
                         shape="" if dated else "/",
-                        fgcolor="#1d4e89",
+                        fgcolor=theme.BLUE,
                         solidity=0.15,
                         fillmode="overlay",
                     ),
@@ -80,6 +87,7 @@ def figure(ctx) -> go.Figure:
                 text=None if dated else [t("day_not_stated", lang)] * len(rows),
                 textposition="inside",
                 insidetextanchor="middle",
+                textfont=dict(color=theme.text_on(UNDATED_FILL)),
                 name=t("day_not_stated", lang) if not dated else "",
                 showlegend=False,
             )
@@ -96,15 +104,30 @@ def figure(ctx) -> go.Figure:
     return titled(fig, ctx, title, AS_OF_ONLY)
 
 
-def undated(ctx) -> dict[str, int] | None:
+def charted(ctx) -> bool:
+    """Whether the programme makes a chart: some part has a stated day."""
+    f = frame(ctx)
+    return not f.empty and bool(f["dated"].any())
+
+
+def listing(ctx) -> list[str]:
+    """The programme in its stated order, one line a part, for a programme no part of
+    which is dated."""
+    return list(frame(ctx)["line"])
+
+
+def undated(ctx) -> dict[str, str] | None:
     """How many parts the programme has and over how many days the event ran, when some
-    part's day is not stated (those parts are drawn across every day); None otherwise."""
+    part's day is not stated (in a chart, those parts are drawn across every day); None
+    otherwise. `days` is in words: "both days", "all 3 days"."""
     f = frame(ctx)
     ev = derive.event(ctx)
     if f.empty or f["dated"].all() or pd.isna(ev["start_date"]) or pd.isna(ev["end_date"]):
         return None
     parts = derive.programme(ctx)
+    days = int((ev["end_date"] - ev["start_date"]).days) + 1
+    key = {1: "span_one_day", 2: "span_both_days"}.get(days, "span_days")
     return {
-        "parts": int((parts["kind"] == "part").sum()),
-        "days": int((ev["end_date"] - ev["start_date"]).days) + 1,
+        "parts": str(int((parts["kind"] == "part").sum())),
+        "days": t(key, ctx.language).format(n=days),
     }

@@ -1,6 +1,7 @@
-"""Chart 4, the series: SIPO's connecting activities in order on a map of China, and the
-reach the source gives for them ("nearly 1,000" enterprises and institutions, for the
-series as a whole; per-activity counts are not stated and are not drawn)."""
+"""Chart 4, the series: SIPO's connecting activities in order on a regional map (the
+stops' provinces and Beijing-Tianjin-Hebei, see geo.region), and the reach the source
+gives for them ("nearly 1,000" enterprises and institutions, for the series as a whole:
+one number, said in a sentence; per-activity counts are not stated and are not drawn)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import plotly.graph_objects as go
 
 from .. import derive, geo, theme
 from ..i18n import ordinal, t
-from .base import AS_OF_ONLY, below_plot, empty, titled
+from .base import AS_OF_ONLY, empty, scope_label, titled
 
 
 def frame(ctx) -> pd.DataFrame:
@@ -29,17 +30,118 @@ def sources(ctx) -> pd.DataFrame:
     return derive.series(ctx)
 
 
+# A regional map: the stops' provinces, Beijing, Tianjin and Hebei (geo.region). Its
+# width in pixels; the height follows from the region's shape. The figure is the page's
+# width (the report prints every chart at that width) with the map centred in it, so a
+# region taller than wide keeps to one page.
+MAP_WIDTH = 440
+MAP_MARGIN = {"l": 10, "r": 10, "b": 60}
+# Degrees of latitude are drawn this much longer than degrees of longitude (1 / cos 38°,
+# the region's middle latitude), so shapes look as on a map.
+ASPECT = 1.27
+LABEL_SIZE = 12
+# Where a place's name may go, as pixel offsets of its nearest corner from the marker,
+# in order of preference: beside, above or below, then further out on a leader line.
+_OFFSETS = [
+    (1, 0, 10),
+    (-1, 0, 10),
+    (0, -1, 12),
+    (0, 1, 12),
+    (1, -1, 16),
+    (-1, -1, 16),
+    (1, 1, 16),
+    (-1, 1, 16),
+    (1, 0, 34),
+    (-1, 0, 34),
+    (1, -1, 34),
+    (-1, -1, 34),
+    (1, 1, 34),
+    (-1, 1, 34),
+    (0, -1, 40),
+    (0, 1, 40),
+    (1, -1, 60),
+    (-1, -1, 60),
+    (1, 1, 60),
+    (-1, 1, 60),
+]
+
+
+def text_box(text: str, size: float = LABEL_SIZE) -> tuple[float, float]:
+    """Width and height in pixels a one-line label takes at most: a wide (CJK)
+    character one em, any other character 0.62 em (Noto Sans's widest digits and
+    capitals average less)."""
+    import unicodedata
+
+    width = sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.62 for c in text)
+    return width * size, size * 1.35
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def place_labels(
+    points, texts, sizes, plot, slack: float = 0
+) -> list[tuple[float, float, str, str]]:
+    """Offsets (ax, ay in pixels from the marker), xanchor and yanchor of each label,
+    so that no label overlaps another label or any marker and all stay in the plot.
+    `points` are pixel positions (y down), `sizes` marker diameters, `plot` (w, h); a
+    label may stand up to `slack` pixels left or right of the plot."""
+    markers = [
+        (x - r / 2 - 2, y - r / 2 - 2, x + r / 2 + 2, y + r / 2 + 2)
+        for (x, y), r in zip(points, sizes, strict=True)
+    ]
+    taken: list[tuple[float, float, float, float]] = []
+    placed = []
+    for (x, y), text in zip(points, texts, strict=True):
+        w, h = text_box(text)
+        choice = None
+        for dx, dy, dist in _OFFSETS:
+            ax, ay = dx * dist, dy * dist
+            left = x + ax if dx > 0 else x + ax - w if dx < 0 else x + ax - w / 2
+            top = y + ay if dy > 0 else y + ay - h if dy < 0 else y + ay - h / 2
+            box = (left - 2, top - 1, left + w + 2, top + h + 1)
+            inside = box[0] >= -slack and box[1] >= 0 and box[2] <= plot[0] + slack
+            inside = inside and box[3] <= plot[1]
+            if inside and not any(_overlap(box, o) for o in markers + taken):
+                choice = (ax, ay, dx, dy, box)
+                break
+        if choice is None:  # nowhere free: beside, as before (a test would say so)
+            choice = (10, 0, 1, 0, (x + 10, y - h / 2, x + 10 + w, y + h / 2))
+        ax, ay, dx, dy, box = choice
+        taken.append(box)
+        placed.append(
+            (
+                ax,
+                ay,
+                {1: "left", -1: "right", 0: "center"}[dx],
+                {1: "top", -1: "bottom", 0: "middle"}[dy],
+            )
+        )
+    return placed
+
+
 def map_figure(ctx) -> go.Figure:
     lang = ctx.language
     s = frame(ctx)
     title = t("series_title", lang)
     if s.empty:
         return empty(ctx, title, t("series_what", lang), AS_OF_ONLY)
+    codes = [int(c) for c in s["adcode"]]
+    west, south, east, north = geo.region([*codes, *REGION_ALWAYS])
+    margin_t = 95 if scope_label(ctx, AS_OF_ONLY) else 70
+    plot_w = MAP_WIDTH - MAP_MARGIN["l"] - MAP_MARGIN["r"]
+    full = theme.WIDTH - MAP_MARGIN["l"] - MAP_MARGIN["r"]
+    side = (full - plot_w) / 2 / full  # the share of the plot area left of the map
+    scale = plot_w / (east - west)
+    plot_h = round((north - south) * scale * ASPECT)
     fig = go.Figure()
-    highlighted = {int(c) for c in s["adcode"]}
+    shown = (west, south, east, north)
     lons, lats = [], []
     for rings in geo.provinces().values():
         for ring in rings:
+            if not _meets(ring, shown):
+                continue
             lons += [p[0] for p in ring] + [ring[0][0], None]
             lats += [p[1] for p in ring] + [ring[0][1], None]
     fig.add_trace(
@@ -48,14 +150,28 @@ def map_figure(ctx) -> go.Figure:
             y=lats,
             mode="lines",
             fill="toself",
-            fillcolor="#f3f4f6",
+            fillcolor=LAND,
             line=dict(color="#c4c8cf", width=0.6),
             hoverinfo="skip",
             showlegend=False,
         )
     )
-    for code in highlighted:
-        is_event = code in set(s.loc[s["event_id"] == ctx.event_id, "adcode"].dropna().astype(int))
+    islets = [p for code in geo.WHOLE_IF_SHOWN for p in geo.islets(code)]
+    if islets:
+        # Islets too small for an outline at this scale (Diaoyu Dao, Chiwei Yu): a dot each.
+        fig.add_trace(
+            go.Scatter(
+                x=[p[0] for p in islets],
+                y=[p[1] for p in islets],
+                mode="markers",
+                marker=dict(size=3, color="#9aa1ab"),
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    this = (s["event_id"] == ctx.event_id).fillna(False).astype(bool)
+    event_codes = {c for c, x in zip(codes, this, strict=True) if x}
+    for code in dict.fromkeys(codes):
         for ring in geo.outline(code):
             fig.add_trace(
                 go.Scatter(
@@ -65,8 +181,8 @@ def map_figure(ctx) -> go.Figure:
                     fill="toself",
                     hoverinfo="skip",
                     showlegend=False,
-                    fillcolor="#f4a261" if is_event else "#bcd3ea",
-                    line=dict(color=theme.LEVEL_COLOURS["national"], width=0.8),
+                    fillcolor=EVENT_FILL if code in event_codes else STOP_FILL,
+                    line=dict(color=theme.BLUE, width=0.8),
                 )
             )
     fig.add_trace(
@@ -79,87 +195,86 @@ def map_figure(ctx) -> go.Figure:
             hoverinfo="skip",
         )
     )
-    this = (s["event_id"] == ctx.event_id).fillna(False).astype(bool)
-    fig.add_trace(
-        go.Scatter(
-            x=s["lon"],
-            y=s["lat"],
-            mode="markers+text",
-            text=s["label"],
-            # Baoding sits next to Tianjin: its label goes left so the two stay legible.
-            textposition=["middle left" if x else "middle right" for x in this],
-            textfont=dict(size=12),
-            marker=dict(
-                size=[18 if x else 11 for x in this],
-                color=["#e76f51" if x else theme.LEVEL_COLOURS["national"] for x in this],
-                line=dict(color="white", width=1.5),
-            ),
-            name=t("series_place", lang),
-            customdata=[
-                d.strftime("%Y-%m-%d") if pd.notna(d) else t("not_stated", lang) for d in s["date"]
-            ],
-            hovertemplate="%{text}<br>%{customdata}<extra></extra>",
+    dates = [d.strftime("%Y-%m-%d") if pd.notna(d) else t("not_stated", lang) for d in s["date"]]
+    sizes = [18 if x else 11 for x in this]
+    # One trace per kind of marker, each in one colour: the legend shows the markers' own.
+    for mine, colour, key in (
+        (False, theme.BLUE, "series_place"),
+        (True, EVENT_MARK, "series_this_event"),
+    ):
+        rows = [i for i, x in enumerate(this) if bool(x) == mine]
+        if not rows:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=[s["lon"].iloc[i] for i in rows],
+                y=[s["lat"].iloc[i] for i in rows],
+                mode="markers",
+                marker=dict(size=sizes[rows[0]], color=colour, line=dict(color="white", width=1.5)),
+                name=t(key, lang),
+                text=[s["label"].iloc[i] for i in rows],
+                customdata=[dates[i] for i in rows],
+                hovertemplate="%{text}<br>%{customdata}<extra></extra>",
+            )
         )
+    pixels = [
+        ((lon - west) * scale, (north - lat) * scale * ASPECT)
+        for lon, lat in zip(s["lon"], s["lat"], strict=True)
+    ]
+    spots = place_labels(pixels, list(s["label"]), sizes, (plot_w, plot_h), slack=60)
+    for (lon, lat, label, mine), (ax, ay, xanchor, yanchor) in zip(
+        zip(s["lon"], s["lat"], s["label"], this, strict=True), spots, strict=True
+    ):
+        far = abs(ax) > 12 or abs(ay) > 14
+        fig.add_annotation(
+            x=lon,
+            y=lat,
+            text=f"<b>{label}</b>" if mine else label,
+            showarrow=True,
+            arrowhead=0,
+            arrowwidth=0.8 if far else 0.1,
+            arrowcolor=theme.MUTED if far else "rgba(0,0,0,0)",
+            standoff=(18 if mine else 11) / 2,
+            ax=ax,
+            ay=ay,
+            xanchor=xanchor,
+            yanchor=yanchor,
+            font=dict(size=LABEL_SIZE, color=theme.INK),
+            bgcolor="rgba(255,255,255,0.85)",
+            borderpad=0,
+        )
+    fig.update_xaxes(visible=False, range=[west, east], fixedrange=True, domain=[side, 1 - side])
+    fig.update_yaxes(
+        visible=False, range=[south, north], scaleanchor="x", scaleratio=ASPECT, fixedrange=True
     )
-    fig.update_xaxes(visible=False, range=[73, 136])
-    fig.update_yaxes(visible=False, range=[17, 54], scaleanchor="x", scaleratio=1.25)
     fig.update_layout(
-        height=620,
-        legend=dict(y=0.02, x=0.01, yanchor="bottom", bgcolor="rgba(255,255,255,0.8)"),
-        margin=dict(l=10, r=10, t=70, b=10),
+        width=theme.WIDTH,
+        height=plot_h + margin_t + MAP_MARGIN["b"],
+        margin=dict(**MAP_MARGIN, t=margin_t, autoexpand=False),
+        legend=dict(
+            orientation="h", y=-0.01, x=0.5, xanchor="center", yanchor="top", font=dict(size=11)
+        ),
+        plot_bgcolor="white",
     )
     return titled(fig, ctx, title, AS_OF_ONLY)
+
+
+def _meets(ring, box) -> bool:
+    xs = [p[0] for p in ring]
+    ys = [p[1] for p in ring]
+    return min(xs) < box[2] and max(xs) > box[0] and min(ys) < box[3] and max(ys) > box[1]
+
+
+# Beijing, Tianjin and Hebei: the region of the event, always on the map.
+REGION_ALWAYS = (110000, 120000, 130000)
+LAND = "#f3f4f6"
+STOP_FILL = "#cfe3f3"
+EVENT_FILL = "#f9d3b8"
+EVENT_MARK = theme.VERMILION
 
 
 def reach_frame(ctx) -> pd.DataFrame:
     return derive.series_reach(ctx)
-
-
-def reach_figure(ctx) -> go.Figure:
-    lang = ctx.language
-    r = reach_frame(ctx)
-    title = t("reach_title", lang)
-    if r.empty:
-        return empty(ctx, title, t("reach_what", lang), AS_OF_ONLY)
-    fig = go.Figure(
-        go.Bar(
-            x=[int(v) for v in r["value"]],
-            y=[s for s in r["scope"]],
-            orientation="h",
-            text=list(r["label"]),
-            textposition="outside",
-            cliponaxis=False,
-            marker=dict(
-                color=theme.LEVEL_COLOURS["provincial"],
-                pattern=dict(
-                    shape=[theme.QUALIFIER_STYLE[q]["pattern"] for q in r["qualifier"]],
-                    fgcolor="white",
-                    solidity=0.35,
-                    fillmode="overlay",
-                ),
-            ),
-            # The legend names the qualifier the source gives, whichever it is.
-            name=" / ".join(t(q, lang) for q in dict.fromkeys(r["qualifier"])),
-            showlegend=True,
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        )
-    )
-    fig.update_layout(height=300, bargap=0.45, margin=dict(t=95, b=130))
-    fig.update_layout(legend_y=below_plot(fig, 75))
-    fig.add_annotation(
-        text=t("reach_note", lang),
-        x=0,
-        y=below_plot(fig, 102),
-        yanchor="top",
-        xref="paper",
-        yref="paper",
-        showarrow=False,
-        xanchor="left",
-        font=dict(color=theme.MUTED, size=12),
-    )
-    fig.update_xaxes(title_text=t("reach_axis", lang), range=[0, int(r["value"].max()) * 1.2])
-    fig.update_yaxes(visible=True)
-    return titled(fig, ctx, title, AS_OF_ONLY)
 
 
 def intro(ctx) -> tuple[str, dict[str, str]]:
