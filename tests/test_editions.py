@@ -185,7 +185,11 @@ def traditional_characters(text: str, dossier) -> list[str]:
     converted = _t2s().convert(kept)
     assert len(converted) == len(kept)  # t2s maps character for character
     return sorted(
-        {f"{a}→{b}: …{kept[max(0, i - 12) : i + 12]}…" for i, (a, b) in enumerate(zip(kept, converted)) if a != b}
+        {
+            f"{a}→{b}: …{kept[max(0, i - 12) : i + 12]}…"
+            for i, (a, b) in enumerate(zip(kept, converted, strict=True))
+            if a != b
+        }
     )
 
 
@@ -252,7 +256,9 @@ def test_a_translated_document_title_must_say_it_is_provisional(data_copy):
     problems = [str(p) for p in check.check(data_copy, locators=False)]
     assert any("policies.title is a name" in p and check.PROVISIONAL in p for p in problems)
     assert any("sources.title is a name" in p for p in problems), problems
-    assert any("sources.publisher is a name" in p and "keeps what is printed" in p for p in problems)
+    assert any(
+        "sources.publisher is a name" in p and "keeps what is printed" in p for p in problems
+    )
 
 
 def test_the_ccpit_name_is_simplified_chinese_from_a_page_read():
