@@ -60,7 +60,7 @@ class DossierPDFExporter(WebPDFExporter):
             cover=False,
             params={"language": language},
             data_version=dossier.version,
-            sources=dossier.sources,
+            sources=dossier.localised(language).sources,
             event_name="",
         )
         with PdfPrinter() as printer:

@@ -77,7 +77,10 @@ class ReportContext:
 def report_context(params: dict, data_version: str) -> ReportContext:
     dossier = dossier_data.load()
     name, lead = _event(dossier, params)
-    return ReportContext(params, data_version, dossier.sources, name, lead)
+    # The appendix in the edition's language: the editor's descriptions and publisher
+    # notes as names_zh translates them (names printed in Chinese kept, as check verifies).
+    sources = dossier.localised(params.get("language", "en")).sources
+    return ReportContext(params, data_version, sources, name, lead)
 
 
 def _check_formats(formats: Iterable[str]) -> set[str]:
