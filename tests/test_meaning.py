@@ -71,6 +71,8 @@ def _drawn(figures: list[dict]) -> dict[str, list]:
                 label = name.split(": ", 1)[1].rsplit(" (", 1)[0]
                 drawn.setdefault(label, []).extend(tr["y"])
                 continue
+            if len(tr.get("y") or []) != len(tr["x"]):
+                continue  # not one mark per row: the policy chain's link curves and labels
             for x, y in zip(tr["x"], tr["y"], strict=True):
                 label = re.sub(r"^\d+\.\s*", "", _plain(str(y).replace("<br>", " ")))
                 drawn.setdefault(label, []).append(x)

@@ -105,7 +105,8 @@ def test_no_internal_identifier_is_printed(review, slug):
     assert {"series_facts", "bth-2014-tianjin", "series-reach"} <= ids
     for chapter in CHAPTERS:
         text = _chapter_text(review / slug / f"{chapter}.pdf")
-        assert len(text) > 500, f"{slug}/{chapter}: no chapter text read"
+        # A guard that text was read; a chapter with nothing to show is a sentence or two.
+        assert len(text) > 150, f"{slug}/{chapter}: no chapter text read"
         joined = "".join(text.split())
         printed = {i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)}
         # A column may break an id at its hyphen: look again without white space.

@@ -114,8 +114,20 @@ def chapter_ends(pdf: Path) -> set[int]:
     return {1, len(reader.pages)} | {s - 1 for s in starts if s > 1}
 
 
+# Full-width punctuation keeps its ink in one half of its em box; the CJK font's spacing
+# features (Chromium applies them) set two such marks, or one beside a bracket, half a box
+# closer ("(“十三五”", "）、"): the boxes overlap, the ink does not.
+FULL_WIDTH_PUNCTUATION = set("“”‘’（）「」『』《》〈〉【】、，。：；！？")
+
+
+def _squeezed_pair(a: dict, b: dict) -> bool:
+    same_line = abs(a["bottom"] - b["bottom"]) < 0.5 and a["size"] == b["size"]
+    return same_line and bool({a["text"], b["text"]} & FULL_WIDTH_PUNCTUATION)
+
+
 def overlaps(glyphs: list[dict], tolerance: float = OVERLAP_PT) -> list[tuple[dict, dict]]:
-    """Pairs of glyphs whose boxes overlap by more than `tolerance` in both directions."""
+    """Pairs of glyphs whose boxes overlap by more than `tolerance` in both directions
+    (full-width punctuation set close by the font's spacing excepted)."""
     boxes = sorted(glyphs, key=lambda c: c["x0"])
     found = []
     for i, a in enumerate(boxes):
@@ -124,7 +136,7 @@ def overlaps(glyphs: list[dict], tolerance: float = OVERLAP_PT) -> list[tuple[di
                 break
             dx = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
             dy = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
-            if dx > tolerance and dy > tolerance:
+            if dx > tolerance and dy > tolerance and not _squeezed_pair(a, b):
                 found.append((a, b))
     return found
 

@@ -226,7 +226,8 @@ def test_english_values_read_in_english_units_chinese_in_chinese():
     en = targets.progress_frame(ctx()).set_index("indicator_id")
     zh = targets.progress_frame(ctx(language="zh")).set_index("indicator_id")
     assert en.loc["fyp13-5", "path"] == "75 billion → 180 billion → 218 billion yuan"
-    assert zh.loc["fyp13-5", "path"] == "750 → 1,800 → 2,180亿元"
+    # Each number at its real size in Chinese form, the unit once without its magnitude.
+    assert zh.loc["fyp13-5", "path"] == "750亿 → 1,800亿 → 2,180亿元"
 
 
 def test_hebei_targets_beside_the_national_ones(dossier):

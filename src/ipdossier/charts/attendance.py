@@ -92,7 +92,7 @@ def figure(ctx) -> go.Figure:
                 textposition="inside",
                 insidetextanchor="start",
                 # The text colour that reads on this fill (WCAG AA), never white on yellow.
-                textfont=dict(size=11, color=theme.text_on(TYPE_COLOURS.get(kind, theme.GREY))),
+                textfont=dict(size=12, color=theme.text_on(TYPE_COLOURS.get(kind, theme.GREY))),
                 hovertemplate="%{y}: %{x}<br>%{text}<extra>%{fullData.name}</extra>",
             )
         )
@@ -156,7 +156,7 @@ def speeches_figure(ctx) -> go.Figure:
                 align="left",
                 fill_color=[["#f7f7f7", "white"] * len(s)],
                 height=24,
-                font=dict(size=11, color=theme.INK),
+                font=dict(size=12, color=theme.INK),
             ),
         )
     )

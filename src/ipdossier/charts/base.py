@@ -164,6 +164,6 @@ def mark_event(fig: go.Figure, ctx) -> go.Figure:
         yanchor="bottom",
         text=f"{t('event_date', ctx.language)} {chart_date(start, ctx.language)}",
         showarrow=False,
-        font=dict(color=EVENT_TEXT, size=11),
+        font=dict(color=EVENT_TEXT, size=12),
     )
     return fig

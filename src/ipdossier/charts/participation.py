@@ -31,7 +31,7 @@ def frame(ctx) -> pd.DataFrame:
     """The event's counts with their printed label and display row."""
     f = derive.event_counts(ctx).copy()
     f["row"] = [
-        f"{wrap(m, 36)}<br><span style='font-size:10px;color:{theme.MUTED}'>{wrap(sc, 56)}</span>"
+        f"{wrap(m, 36)}<br><span style='font-size:12px;color:{theme.MUTED}'>{wrap(sc, 56)}</span>"
         for m, sc in zip(f["metric"], f["scope"], strict=True)
     ]
     return f.reset_index(drop=True)

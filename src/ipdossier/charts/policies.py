@@ -124,7 +124,7 @@ def timeline_figure(ctx) -> go.Figure:
             xanchor="left",
             text=_stated_date(r, lang),
             showarrow=False,
-            font=dict(size=10, color=theme.MUTED),
+            font=dict(size=12, color=theme.MUTED),
         )
     mark_event(fig, ctx)
     span = (x_max - x_min).days
@@ -138,7 +138,7 @@ def timeline_figure(ctx) -> go.Figure:
         autorange="reversed",
         categoryorder="array",
         categoryarray=list(p["row"]),
-        tickfont=dict(size=11),
+        tickfont=dict(size=12),
     )
     fig.update_layout(
         height=190 + 44 * len(p),
@@ -185,7 +185,7 @@ def citations_figure(ctx) -> go.Figure:
         categoryorder="array", categoryarray=citers, side="top", showgrid=True, tickangle=0
     )
     fig.update_yaxes(
-        categoryorder="array", categoryarray=order[::-1], showgrid=True, tickfont=dict(size=11)
+        categoryorder="array", categoryarray=order[::-1], showgrid=True, tickfont=dict(size=12)
     )
     # Rows are equal: as tall as the longest label (14 px a line), so labels never touch.
     pitch = max(40, 14 * max(label.count("<br>") + 1 for label in order) + 12)
@@ -295,7 +295,7 @@ def hierarchy_figure(ctx) -> go.Figure:
                 marker=dict(size=12, symbol="square", color=theme.LEVEL_COLOURS[level]),
                 text=list(rows["text"]),
                 textposition="middle right",
-                textfont=dict(size=10.5, color=theme.INK),
+                textfont=dict(size=12, color=theme.INK),
                 cliponaxis=False,
                 name=t(level, lang),
                 hoverinfo="text",
@@ -327,7 +327,7 @@ def hierarchy_figure(ctx) -> go.Figure:
         yanchor="top",
         xanchor="left",
         showarrow=False,
-        font=dict(size=11, color=theme.MUTED),
+        font=dict(size=12, color=theme.MUTED),
     )
     return titled(fig, ctx, title)
 

@@ -252,7 +252,7 @@ def map_figure(ctx) -> go.Figure:
         height=plot_h + margin_t + MAP_MARGIN["b"],
         margin=dict(**MAP_MARGIN, t=margin_t, autoexpand=False),
         legend=dict(
-            orientation="h", y=-0.01, x=0.5, xanchor="center", yanchor="top", font=dict(size=11)
+            orientation="h", y=-0.01, x=0.5, xanchor="center", yanchor="top", font=dict(size=12)
         ),
         plot_bgcolor="white",
     )

@@ -233,7 +233,7 @@ def progress_figure(ctx) -> go.Figure:
                     mode="markers+text" if not settled else "markers",
                     text=text,
                     textposition="top center",
-                    textfont=dict(size=NOTE_PX, color=colour),
+                    textfont=dict(size=NOTE_PX, color=theme.MUTED),  # a period label, on white
                     marker=dict(
                         symbol=[s if settled else f"{s}-open" for s in symbols]
                         if status != "conflict"
