@@ -94,6 +94,10 @@ def latin_allowed_in_zh(dossier) -> set[str]:
         allowed |= set(_strings(rows.loc[rows[key].isin(missing_names), "name_as_printed"]))
     sources = zh.sources
     allowed |= set(_strings(sources["url"])) | set(_strings(sources["source_id"]))
+    # The host a mirror copy was read on, as the appendix names it (m.fx361.cc转载).
+    from urllib.parse import urlparse
+
+    allowed |= {urlparse(u).hostname or "" for u in _strings(sources["url"])} - {""}
     english = sources["language"] == "en"
     titles = sources.loc[english, "title"].dropna()
     allowed |= {t for t in _strings(titles) if not t.startswith("[")}
@@ -149,10 +153,19 @@ def cjk_allowed_in_en(dossier) -> set[str]:
     p = dossier.policies
     allowed |= set(_strings(p["title_zh"])) | set(_strings(p["doc_number"]))
     allowed |= {i18n.as_issued(v, "en") for v in _strings(p["issuer_as_issued"])}
+    # The documents table's issuer: the organisation's English name with the Chinese as
+    # issued beside it in brackets.
+    allowed |= {f"({v})" for v in _strings(p["issuer_as_issued"])}
     allowed |= {i18n.as_issued(v, "en") for v in _strings(p["validity"])}
     s = dossier.sources
     for column in ("title", "publisher", "publication", "section", "author", "retrieval_note"):
         allowed |= set(_strings(s[column]))
+    # A publisher's name as the appendix prints it (its remarks cut: "via ...", "text
+    # mirrored on ..."): a Chinese publisher is named as it names itself.
+    from ipdossier.export.html import _name
+
+    for column in ("publisher", "publication"):
+        allowed |= {n for v in _strings(s[column]) if (n := _name(v, "en"))}
     # Quotes and forms as printed, which the English edition shows as printed.
     for resource in dossier.descriptor["resources"]:
         if resource["name"] == "names_zh":
