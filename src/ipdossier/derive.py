@@ -28,6 +28,22 @@ def event(ctx) -> pd.Series:
     return events.loc[ctx.event_id]
 
 
+def event_date(ctx) -> pd.Timestamp | None:
+    """The event's first day; where the events table gives none, the month the report of
+    its stop in the series states (the Tianjin stop: November 2014), as that month's first
+    day. None when no source dates it."""
+    start = event(ctx)["start_date"]
+    if pd.notna(start):
+        return pd.Timestamp(start)
+    s = ctx.dossier.series
+    rows = s[s["event_id"] == ctx.event_id]
+    if rows.empty:
+        return None
+    facts = ctx.dossier.series_facts
+    dates = facts[(facts["position"] == rows["position"].iloc[0]) & (facts["field"] == "date")]
+    return _month_span(str(dates["value"].iloc[0]))[0] if len(dates) else None
+
+
 def event_in_range(ctx) -> bool:
     """False when `as_of` is set and the event starts after it."""
     start = event(ctx)["start_date"]
@@ -88,6 +104,7 @@ def headline_figures(ctx) -> pd.DataFrame:
 
 
 # -- who came ------------------------------------------------------------------------------
+
 
 def groups(ctx) -> list[str]:
     """Who came, grouped: the national level, each province (the data package's
@@ -223,6 +240,23 @@ def series_table(ctx) -> pd.DataFrame:
             used.append(counts)
     s.attrs["reported"] = pd.concat(used) if used else facts.iloc[0:0]
     return s
+
+
+def event_counts(ctx) -> pd.DataFrame:
+    """The headline counts of the event itself (not of its parts, nor the series'
+    figures its report gives, nor its position in the series), with their labels."""
+    out = headline_figures(ctx)
+    series_wide = set(series_reach(ctx)["figure_id"])
+    keep = (out["event_id"] == ctx.event_id) & (out["unit"] != "ordinal")
+    keep &= ~out["figure_id"].isin(series_wide)
+    return out[keep].reset_index(drop=True)
+
+
+def series_counts(ctx) -> pd.DataFrame:
+    """The series-wide counts this event's own report gives (the reach of the stops
+    before it), kept apart from the event's."""
+    out = series_reach(ctx)
+    return out[out["event_id"].isin(event_ids(ctx))].reset_index(drop=True)
 
 
 def series_reach(ctx) -> pd.DataFrame:
@@ -601,3 +635,43 @@ def series_facts(ctx) -> pd.DataFrame:
         }
         f = f[~f["position"].isin(late)]
     return f.sort_values(["position", "fact_id"]).reset_index(drop=True)
+
+
+# How a plan stands to the event: cited there, in force on its date, adopted after it.
+RELATIONS = ["cited", "in_force", "after", "before", "undated"]
+
+
+def plan_relations(ctx) -> pd.DataFrame:
+    """The plans whose indicators the targets chapter draws, each with its relation to the
+    event (`relation`): "cited" when the event's sources cite it; else "after" when it was
+    first dated (signed, else published, else its period's first year) after the event's
+    date; "in_force" when its period (or, without one, the time since it was issued)
+    covers that date; "before" when its period had ended; "undated" when either date is
+    unknown. `succeeds` names a plan cited or in force that it succeeds, where a document
+    says so (policy_links "succeeded_by")."""
+    ind = indicators(ctx)
+    p = policies(ctx).set_index("policy_id", drop=False)
+    plans = p.loc[[x for x in dict.fromkeys(ind["policy_id"]) if x in p.index]].copy()
+    cited = set(event_citations(ctx)["policy_id"])
+    when = event_date(ctx)
+    relation = []
+    for _, r in plans.iterrows():
+        first = r["start"]
+        end = r["period_end"]
+        if r["policy_id"] in cited:
+            relation.append("cited")
+        elif when is None or pd.isna(first):
+            relation.append("undated")
+        elif first > when:
+            relation.append("after")
+        elif pd.notna(end) and pd.Timestamp(f"{int(end)}-12-31") < when:
+            relation.append("before")
+        else:
+            relation.append("in_force")
+    plans["relation"] = relation
+    links = ctx.dossier.policy_links
+    links = links[links["relation"] == "succeeded_by"]
+    earlier = dict(zip(links["target_policy_id"], links["policy_id"], strict=True))
+    plans["succeeds"] = [earlier.get(x, pd.NA) for x in plans["policy_id"]]
+    plans["event_date"] = when
+    return plans.reset_index(drop=True)

@@ -4,12 +4,13 @@ The run parameters (`event_id`, `language`, `jurisdiction`, `as_of`, and the cov
 optional `author` and `organisation`) are declared once, in `RunParameters`, a frozen
 dataclass whose allowed values come from where each vocabulary lives: the jurisdictions
 and levels from the data package's descriptor (`schema`), the languages from the label
-catalogue (`i18n.LANGUAGES`: an edition needs every label in its language). Each notebook declares the same parameters in one cell
-tagged `parameters`, in papermill's typed form (`language: str = "en"  # "en" or "zh"`),
-so `papermill --help-notebook` documents them too; a test keeps those cells and the
-model in step. papermill itself does not check types and only warns about unknown names,
-so every run goes through `validate` first (the build, `ipdossier params`) or
-`RunParameters` (a notebook's `setup`, under plain papermill or in JupyterLab).
+catalogue (`i18n.LANGUAGES`: an edition needs every label in its language). Each
+notebook declares the same parameters in one cell tagged `parameters`, in papermill's
+typed form (`language: str = "en"  # "en" or "zh"`), so `papermill --help-notebook`
+documents them too; a test keeps those cells and the model in step. papermill itself
+does not check types and only warns about unknown names, so every run goes through
+`validate` first (the build, `ipdossier params`) or `RunParameters` (a notebook's
+`setup`, under plain papermill or in JupyterLab).
 """
 
 from __future__ import annotations
