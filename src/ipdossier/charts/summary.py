@@ -118,14 +118,17 @@ def event_facts(ctx) -> tuple[str, dict]:
 
 
 def event_sources(ctx) -> pd.DataFrame:
-    """The rows the paragraph on the event rests on: the event's own row, and the report
-    of its stop where that dates it."""
-    e = derive.event(ctx).to_frame().T
-    if pd.notna(derive.event(ctx)["start_date"]) or derive.series_position(ctx) is None:
-        return e
-    facts = derive.series_facts(ctx)
-    dated = facts[(facts["position"] == derive.series_position(ctx)) & (facts["field"] == "date")]
-    return pd.concat([e, dated], ignore_index=True)
+    """The rows the paragraph on the event rests on: the event's own row, its row in the
+    series (its position), and the report of its stop where that dates it."""
+    rows = [derive.event(ctx).to_frame().T]
+    position = derive.series_position(ctx)
+    if position is not None:
+        series = ctx.dossier.series
+        rows.append(series[series["position"] == position])
+        if pd.isna(derive.event(ctx)["start_date"]):
+            facts = derive.series_facts(ctx)
+            rows.append(facts[(facts["position"] == position) & (facts["field"] == "date")])
+    return pd.concat(rows, ignore_index=True)
 
 
 # -- counts --------------------------------------------------------------------------------
