@@ -18,6 +18,9 @@ import nbformat
 from ipdossier.paths import data_dir, sources_dir
 
 ROOT = Path(__file__).resolve().parent.parent
+# Chapters of prose and tables only: the opening summary draws no chart (its scorecard is
+# a table; every other chapter shows at least one).
+TEXT_CHAPTERS = {"00_summary"}
 
 
 def edit_cell(csv_path: Path, row_key: str, column: str, value: str) -> int:

@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 
 import pdfs
 import pytest
+from helpers import TEXT_CHAPTERS
 
 from ipdossier import data
 
@@ -25,7 +26,7 @@ def drawn(built, language: str, jurisdiction: str) -> list[tuple[str, dict, Elem
     charts = []
     for executed in built.executed(f"{language}-{jurisdiction}", grown=True):
         found = pdfs.svgs(executed)
-        assert found, f"{executed.name}: no chart"
+        assert found or executed.stem in TEXT_CHAPTERS, f"{executed.name}: no chart"
         for figure, svg in found:
             assert svg, f"{executed.name}: {figure['layout']['title']['text']!r} has no SVG"
             charts.append((executed.stem, figure, ElementTree.fromstring(svg)))

@@ -214,3 +214,58 @@ def test_colours_and_extracted_values_stay_within_the_vocabularies():
     assert set(theme.LEVEL_COLOURS) - {"unknown"} == set(schema.levels())
     assert set(theme.JURISDICTION_COLOURS) - {"unknown"} == set(schema.jurisdictions())
     assert {kind for _, kind in draft.ORG_TYPES} <= set(schema.organisation_types())
+
+
+# -- the cover's author and organisation ----------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["author", "organisation"])
+def test_author_and_organisation_are_optional_one_line_texts(name):
+    from ipdossier.params import TEXT_LIMIT, RunParameters
+
+    assert getattr(RunParameters(), name) == ""
+    given = "Zhang Wei 张伟 (IP Policy Desk)"
+    assert getattr(RunParameters(**{name: given}), name) == given
+    assert getattr(RunParameters(**{name: "x" * TEXT_LIMIT}), name) == "x" * TEXT_LIMIT
+
+
+@pytest.mark.parametrize("name", ["author", "organisation"])
+@pytest.mark.parametrize(
+    ("value", "needle"),
+    [
+        (3, "expected str, got int 3"),
+        (["A. Author"], "expected str, got list"),
+        ("x" * 121, "must be at most 120 characters (has 121)"),
+        ("Line one\nline two", "must be one line of text without control characters"),
+        ("Tab\there", "without control characters (has '\\t')"),
+        ("Bell\x07", "without control characters"),
+        ("Para\u2029graph", "without control characters"),
+    ],
+)
+def test_a_bad_author_or_organisation_is_named(name, value, needle):
+    from ipdossier.params import RunParameters
+
+    with pytest.raises(ParameterError) as err:
+        RunParameters(**{name: value})
+    assert f"parameter {name}" in str(err.value) and needle in str(err.value)
+
+
+def test_a_bad_author_stops_a_build_and_a_notebook_by_name(tmp_path):
+    from ipdossier import notebook as nb
+    from ipdossier.pipeline.variants import load_variants
+
+    path = tmp_path / "p.yaml"
+    path.write_text('variants:\n  - {name: bad, organisation: "a\\u0000b"}\n')
+    with pytest.raises(ParameterError, match=r"variant bad: parameter organisation='a\\x00b'"):
+        load_variants(path)
+    chapter = notebooks_dir_chapter()
+    with pytest.raises(ParameterError, match=r"\.ipynb: parameter author: expected str"):
+        validate(chapter, {"author": 1})
+    with pytest.raises(ParameterError, match="parameters cell: parameter author='x"):
+        nb.setup(author="x" * 200, renderer="json")
+
+
+def notebooks_dir_chapter() -> Path:
+    from ipdossier.paths import notebooks_dir
+
+    return sorted(notebooks_dir().glob("[0-9]*.ipynb"))[0]

@@ -43,6 +43,9 @@ class Context:
     jurisdiction: str
     as_of: str
     dossier: dossier_data.Dossier
+    # The cover's: a chapter may name them (the summary), none filters by them.
+    author: str = ""
+    organisation: str = ""
 
     def t(self, key: str) -> str:
         return t(key, self.language)
@@ -72,6 +75,8 @@ def setup(
     language: str = "en",
     jurisdiction: str = "all",
     as_of: str = "",
+    author: str = "",
+    organisation: str = "",
     *,
     renderer: str | None = None,
 ) -> Context:
@@ -86,6 +91,8 @@ def setup(
         "language": language,
         "jurisdiction": jurisdiction,
         "as_of": as_of,
+        "author": author,
+        "organisation": organisation,
     }
     RunParameters.check(values, where="parameters cell")
     theme.register()

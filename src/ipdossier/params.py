@@ -1,15 +1,16 @@
 """Notebook parameters: one typed model of them, read, documented and checked before a run.
 
-The four run parameters (`event_id`, `language`, `jurisdiction`, `as_of`) are declared
-once, in `RunParameters`, a frozen dataclass whose allowed values come from where each
-vocabulary lives: the jurisdictions and levels from the data package's descriptor
-(`schema`), the languages from the label catalogue (`i18n.LANGUAGES`: an edition needs
-every label in its language). Each notebook declares the same parameters in one cell
-tagged `parameters`, in papermill's typed form (`language: str = "en"  # "en" or "zh"`),
-so `papermill --help-notebook` documents them too; a test keeps those cells and the
-model in step. papermill itself does not check types and only warns about unknown names,
-so every run goes through `validate` first (the build, `ipdossier params`) or
-`RunParameters` (a notebook's `setup`, under plain papermill or in JupyterLab).
+The run parameters (`event_id`, `language`, `jurisdiction`, `as_of`, and the cover's
+optional `author` and `organisation`) are declared once, in `RunParameters`, a frozen
+dataclass whose allowed values come from where each vocabulary lives: the jurisdictions
+and levels from the data package's descriptor (`schema`), the languages from the label
+catalogue (`i18n.LANGUAGES`: an edition needs every label in its language). Each
+notebook declares the same parameters in one cell tagged `parameters`, in papermill's
+typed form (`language: str = "en"  # "en" or "zh"`), so `papermill --help-notebook`
+documents them too; a test keeps those cells and the model in step. papermill itself
+does not check types and only warns about unknown names, so every run goes through
+`validate` first (the build, `ipdossier params`) or `RunParameters` (a notebook's
+`setup`, under plain papermill or in JupyterLab).
 """
 
 from __future__ import annotations
@@ -145,6 +146,25 @@ def _check_as_of(value: str) -> None:
         raise ValueError("must be empty or a date YYYY-MM-DD")
 
 
+# A name printed on the cover: one line of text, as long as a long institution's name.
+TEXT_LIMIT = 120
+
+
+def _check_cover_text(value: str) -> None:
+    """One line of plain text for the cover, or empty: no control characters (a newline, a
+    tab, an escape), no line or paragraph separators, at most TEXT_LIMIT characters."""
+    import unicodedata
+
+    if len(value) > TEXT_LIMIT:
+        raise ValueError(f"must be at most {TEXT_LIMIT} characters (has {len(value)})")
+    bad = next((ch for ch in value if unicodedata.category(ch) in ("Cc", "Zl", "Zp")), None)
+    if bad is not None:
+        raise ValueError(f"must be one line of text without control characters (has {bad!r})")
+
+
+_ONE_LINE = f'"" (none) or one line of up to {TEXT_LIMIT} characters'
+
+
 def _check_event_id(value: str) -> None:
     from . import data
 
@@ -162,6 +182,8 @@ _RULES = {
     "jurisdiction": (_check_jurisdiction, lambda: _one_of(run_jurisdictions())),
     "as_of": (_check_as_of, lambda: '"" (no cut-off) or a date YYYY-MM-DD'),
     "event_id": (_check_event_id, lambda: "an event_id of data/events.csv"),
+    "author": (_check_cover_text, lambda: _ONE_LINE),
+    "organisation": (_check_cover_text, lambda: _ONE_LINE),
 }
 
 
@@ -187,6 +209,9 @@ class RunParameters:
     language: str = "en"
     jurisdiction: str = "all"
     as_of: str = ""
+    # Printed on the cover when given; the chapters do not depend on them.
+    author: str = ""
+    organisation: str = ""
 
     def __post_init__(self) -> None:
         self.check(dataclasses.asdict(self), where="parameters")

@@ -9,7 +9,6 @@ inlined once per page, with the figure JSON escaped so no data can close the scr
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import html as html_lib
 import re
 import threading
@@ -24,7 +23,7 @@ import pandas as pd
 from jinja2 import Environment, StrictUndefined
 from nbconvert import HTMLExporter
 
-from .. import __version__
+from ..charts import summary
 from ..i18n import long_date, t
 from .preprocessors import ChartsAsImages, ChartsForPlotlyJs, DropStderr
 
@@ -342,15 +341,8 @@ def page(
 ) -> str:
     """A whole report page: cover, contents, chapters and the sources appendix."""
     language = params.get("language", "en")
-    cover_rows = [
-        (t("cover_event", language), event_name),
-        (t("cover_language", language), t(f"language_{language}", language)),
-        (t("cover_jurisdiction", language), t(params.get("jurisdiction", "all"), language)),
-        (t("cover_as_of", language), params.get("as_of") or t("no_cutoff", language)),
-        (t("data_version", language), data_version or t("unknown", language)),
-        (t("generated", language), dt.date.today().isoformat()),
-        (t("cover_package", language), __version__),
-    ]
+    # The cover names the event, its coverage and edition in words (charts.summary).
+    front = summary.cover(summary.context(params), data_version) if cover else None
     pages = pages or {}
     chapters = _link_chapters(chapters)
     cited = citations([c.body for c in chapters], sources, lead_source)
@@ -359,11 +351,10 @@ def page(
     ]
     return _page_template().render(
         language=language,
-        title=t("dossier_title", language),
-        subtitle=event_name,
+        title=front["title"] if front else t("dossier_title", language),
         css=css(),
         plotly_js=plotly_js() if web else None,
-        cover=cover_rows if cover else None,
+        cover=front,
         contents=[{"id": c.id, "title": c.title, "page": pages.get(c.id)} for c in chapters]
         if cover
         else None,

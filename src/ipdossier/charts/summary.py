@@ -1,0 +1,347 @@
+"""The opening summary and the cover: the event, its counts, the plans' scorecard, how the
+facts were sourced, and a glossary, all from the data of the event chosen.
+
+Nothing here is a derivation of its own: the counts are `derive.event_counts` and
+`derive.series_counts`, the scorecard counts the statuses `derive.progress` gives and the
+relations `derive.plan_relations` gives, so the summary cannot say what a later chapter
+contradicts. The words are the label catalogue's, in the run's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+import pandas as pd
+
+from .. import __version__, derive, schema
+from .. import data as dossier_data
+from ..i18n import has, long_date, month, ordinal, t
+from ..notebook import Context
+from ..params import RunParameters
+
+STATUSES = ("met", "missed", "conflict", "unknown")
+
+
+def context(params: dict) -> Context:
+    """A run's context outside a kernel (the cover): its parameters over the defaults,
+    the data package in its language."""
+    names = RunParameters.names()
+    values = {**RunParameters.defaults(), **{k: v for k, v in params.items() if k in names}}
+    return Context(dossier=dossier_data.load().localised(values["language"]), **values)
+
+
+def _sep(ctx) -> str:
+    return "；" if ctx.language == "zh" else "; "
+
+
+def _name(value) -> str | None:
+    return str(value) if isinstance(value, str) and value.strip() else None
+
+
+# -- when and where ------------------------------------------------------------------------
+
+
+def _span(start: pd.Timestamp, end: pd.Timestamp, language: str) -> str:
+    """A stretch of days as a reader writes it: 5-6 July 2017, 2017年7月5日至6日."""
+    if pd.isna(end) or end == start:
+        return long_date(start, language)
+    if language == "zh":
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{long_date(start, language)}至{end.day}日"
+        return f"{long_date(start, language)}至{long_date(end, language)}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%B %Y}"
+    return f"{long_date(start, language)} – {long_date(end, language)}"
+
+
+def when(ctx) -> str | None:
+    """The event's date in words: its days where the sources give them, else the month
+    `derive.event_date` finds (the report of its stop), else None."""
+    e = derive.event(ctx)
+    if pd.notna(e["start_date"]):
+        return _span(pd.Timestamp(e["start_date"]), pd.Timestamp(e["end_date"]), ctx.language)
+    day = derive.event_date(ctx)
+    return month(f"{day:%Y-%m}", ctx.language) if day is not None else None
+
+
+# English puts "the" before the name of a public body ("held by the Hebei Provincial
+# Intellectual Property Office"), not before a firm's.
+_PUBLIC = ("government office", "government", "party organ")
+
+
+def _org(ctx, org_id) -> str | None:
+    if not _name(org_id):
+        return None
+    orgs = ctx.dossier.organisations.set_index("org_id")
+    if org_id not in orgs.index or not _name(orgs.loc[org_id, "name"]):
+        return None
+    name = str(orgs.loc[org_id, "name"])
+    if ctx.language == "en" and orgs.loc[org_id, "type"] in _PUBLIC:
+        return f"the {name}"
+    return name
+
+
+def event_facts(ctx) -> tuple[str, dict]:
+    """The catalogue key and values of the paragraph on the event: name, place, date with
+    its basis, who held and who organised it."""
+    e = derive.event(ctx)
+    host, organiser = _org(ctx, e["host_org_id"]), _org(ctx, e["organiser_org_id"])
+    if host and organiser and host != organiser:
+        by = t("summary_by_both", ctx.language).format(host=host, organiser=organiser)
+    elif host:
+        by = t("summary_by_host", ctx.language).format(host=host)
+    elif organiser:
+        by = t("summary_by_organiser", ctx.language).format(organiser=organiser)
+    else:
+        by = ""
+    values = {
+        "name": e["name"],
+        "place": _name(e["place"]) or t("unknown", ctx.language),
+        "by": by,
+        "basis": _name(e["date_basis"]) or "",
+    }
+    if pd.notna(e["start_date"]):
+        key = "summary_event_dated"
+    elif derive.event_date(ctx) is not None:
+        key = "summary_event_month"
+    else:
+        key = "summary_event_undated"
+    values["when"] = when(ctx) or ""
+    position = derive.series_position(ctx)
+    values["position"] = (
+        t("summary_position", ctx.language).format(nth=ordinal(position, ctx.language))
+        if position is not None
+        else ""
+    )
+    return key, values
+
+
+def event_sources(ctx) -> pd.DataFrame:
+    """The rows the paragraph on the event rests on: the event's own row, its row in the
+    series (its position), and the report of its stop where that dates it."""
+    rows = [derive.event(ctx).to_frame().T]
+    position = derive.series_position(ctx)
+    if position is not None:
+        series = ctx.dossier.series
+        rows.append(series[series["position"] == position])
+        if pd.isna(derive.event(ctx)["start_date"]):
+            facts = derive.series_facts(ctx)
+            rows.append(facts[(facts["position"] == position) & (facts["field"] == "date")])
+    return pd.concat(rows, ignore_index=True)
+
+
+# -- counts --------------------------------------------------------------------------------
+
+
+def _count(r: pd.Series, language: str) -> str:
+    """One count in words with its qualifier: "more than 150 attendees (a lower bound)",
+    "与会人员150余人（下限）"."""
+    value, qualifier = int(r["value"]), str(r["qualifier"])
+    if language == "zh":
+        shown = f"{r['metric']}{r['label']}"
+    else:
+        printed = str(r.get("value_as_printed") or "").lower()
+        key = "summary_nearly" if printed.startswith("nearly") else f"summary_{qualifier}"
+        number = t(key, language).format(value=f"{value:,}") if has(key) else f"{value:,}"
+        shown = f"{number} {r['metric']}"
+    if qualifier != "exact":
+        shown += t("summary_qualified", language).format(what=t(f"summary_q_{qualifier}", language))
+    return shown
+
+
+def counts(ctx) -> list[tuple[str, dict]]:
+    """The sentences on the counts: the event's own, then, apart, the series-wide ones its
+    report gives (the reach of the stops before it)."""
+    own, wide = derive.event_counts(ctx), derive.series_counts(ctx)
+    out = []
+    if len(own):
+        listed = _sep(ctx).join(_count(r, ctx.language) for _, r in own.iterrows())
+        out.append(("summary_counts", {"counts": listed}))
+    else:
+        out.append(("summary_counts_none", {}))
+    if len(wide):
+        items = []
+        for _, r in wide.iterrows():
+            scope = _name(r["scope"])
+            item = _count(r, ctx.language)
+            if scope:
+                item += t("summary_scope", ctx.language).format(scope=scope)
+            items.append(item)
+        out.append(("summary_series_counts", {"counts": _sep(ctx).join(items)}))
+    return out
+
+
+def count_sources(ctx) -> pd.DataFrame:
+    return pd.concat([derive.event_counts(ctx), derive.series_counts(ctx)], ignore_index=True)
+
+
+# -- the plans' scorecard ------------------------------------------------------------------
+
+
+def _plan_title(row: pd.Series, language: str) -> str:
+    zh = _name(row.get("title_zh"))
+    return zh if language == "zh" and zh else str(row["title"])
+
+
+def scorecard(ctx) -> pd.DataFrame:
+    """One row per plan whose indicators `derive.progress` scores: its title, relation to
+    the event (`derive.plan_relations`), target year, how many indicators it has and how
+    many are met, missed, in conflict or unknown."""
+    progress = derive.progress(ctx)
+    columns = ["policy_id", "plan", "relation", "target_year", "indicators", *STATUSES]
+    if progress.empty:
+        return pd.DataFrame(columns=columns)
+    # The plan each indicator belongs to, from the indicators table itself.
+    ind = derive.indicators(ctx).set_index("indicator_id")
+    plan_of = progress["indicator_id"].map(ind["policy_id"])
+    relations = derive.plan_relations(ctx).set_index("policy_id")
+    policies = derive.policies(ctx).set_index("policy_id")
+    rows = []
+    for policy_id in dict.fromkeys(plan_of):
+        mine = progress[plan_of == policy_id]
+        years = ind.loc[mine["indicator_id"], "target_year"].dropna()
+        status = mine["status"].value_counts()
+        rows.append(
+            {
+                "policy_id": policy_id,
+                "plan": _plan_title(policies.loc[policy_id], ctx.language),
+                "relation": relations["relation"].get(policy_id, "undated"),
+                "target_year": int(years.max()) if len(years) else pd.NA,
+                "indicators": len(mine),
+                **{s: int(status.get(s, 0)) for s in STATUSES},
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def before_every_plan(ctx) -> bool:
+    """The event took place before every plan the dossier scores (the Tianjin stop of
+    2014 and the plans of 2016 on)."""
+    card = scorecard(ctx)
+    return len(card) > 0 and bool((card["relation"] == "after").all())
+
+
+def _plural(key: str, n: int, language: str, **values) -> str:
+    form = "one" if n == 1 else "many"
+    return t(f"{key}_{form}", language).format(n=n, **values)
+
+
+def scorecard_sentence(row: pd.Series, language: str) -> str:
+    """One plan's scorecard in a sentence: "13th Five-Year Plan (cited at the event): 6 of
+    10 indicators met or exceeded; 4 unknown (no comparable 2020 figure settles them)."""
+    year = "" if pd.isna(row["target_year"]) else str(int(row["target_year"]))
+    met = "summary_met" if row["met"] else "summary_met_none"
+    parts = [t(met, language).format(met=row["met"], n=row["indicators"])]
+    if row["missed"]:
+        parts.append(_plural("summary_missed", row["missed"], language))
+    if row["conflict"]:
+        parts.append(_plural("summary_conflict", row["conflict"], language))
+    if row["unknown"]:
+        parts.append(_plural("summary_unknown", row["unknown"], language, year=year))
+    return t("summary_plan", language).format(
+        plan=row["plan"],
+        relation=t(f"summary_relation_{row['relation']}", language),
+        counts=("；" if language == "zh" else "; ").join(parts),
+    )
+
+
+def scorecard_table(ctx) -> pd.DataFrame:
+    """The scorecard as the chapter's table shows it."""
+    card = scorecard(ctx)
+    card["relation_label"] = [t(f"summary_relation_{r}", ctx.language) for r in card["relation"]]
+    return card
+
+
+# -- methods and glossary ------------------------------------------------------------------
+
+
+def methods(ctx) -> str:
+    """The methods-and-caveats box, as HTML: how facts are sourced, what mirrors and
+    excerpts mean (said once here, not on every source), unknowns and qualifiers."""
+    lang = ctx.language
+    items = "".join(
+        f"<li><strong>{html.escape(t(f'summary_methods_{k}_head', lang))}</strong> "
+        f"{html.escape(t(f'summary_methods_{k}', lang))}</li>"
+        for k in ("sources", "mirrors", "unknown", "qualifiers")
+    )
+    head = html.escape(t("summary_methods_title", lang))
+    return f'<aside class="ipd-box"><p class="ipd-box-title">{head}</p><ul>{items}</ul></aside>'
+
+
+def show_methods(ctx) -> None:
+    """Display the methods box in the notebook (and so in the report)."""
+    from IPython.display import HTML, display
+
+    display(HTML(methods(ctx)))
+
+
+def glossary(ctx) -> pd.DataFrame:
+    """Terms a reader meets in the dossier, with what they mean here."""
+    lang = ctx.language
+    terms = ("sipo", "pct", "wan_yi")
+    return pd.DataFrame(
+        {
+            "term": [t(f"summary_term_{k}", lang) for k in terms],
+            "meaning": [t(f"summary_meaning_{k}", lang) for k in terms],
+        }
+    )
+
+
+# -- the cover -----------------------------------------------------------------------------
+
+
+def coverage(ctx) -> str:
+    """The run's jurisdiction in words: "National level and Beijing, Tianjin and Hebei",
+    "全国及北京、天津、河北", "Hebei only"."""
+    lang = ctx.language
+
+    def name(j: str) -> str:
+        return t(j, lang) if has(j) else j
+
+    if ctx.jurisdiction == "all":
+        provinces = [name(p) for p in schema.provinces(ctx.dossier.path)]
+        if lang == "zh":
+            listed = "、".join(provinces)
+        else:
+            head, last = provinces[:-1], provinces[-1:]
+            listed = " and ".join([", ".join(head), *last] if head else last)
+        return t("cover_coverage_all", lang).format(provinces=listed)
+    if ctx.jurisdiction == "national":
+        return t("cover_coverage_national", lang)
+    return t("cover_coverage_one", lang).format(jurisdiction=name(ctx.jurisdiction))
+
+
+def cover(ctx, data_version: str = "", today: dt.date | None = None) -> dict:
+    """What the cover prints: a title naming the event, where and when it was, the
+    coverage and edition in words, the author and organisation when given, and a
+    colophon with the tool's own parameters (data version, cut-off, package version)."""
+    lang = ctx.language
+    e = derive.event(ctx)
+    title = t("cover_title", lang).format(title=t("dossier_title", lang), event=e["name"])
+    place, date = _name(e["place"]), when(ctx)
+    subtitle = " · ".join(x for x in (place, date) if x)
+    rows = [
+        (t("cover_coverage", lang), coverage(ctx)),
+        (t("cover_edition", lang), t(f"cover_edition_{lang}", lang)),
+    ]
+    if ctx.author:
+        rows.append((t("cover_author", lang), ctx.author))
+    if ctx.organisation:
+        rows.append((t("cover_organisation", lang), ctx.organisation))
+    rows.append((t("cover_date", lang), long_date(pd.Timestamp(today or dt.date.today()), lang)))
+    cut = (
+        t("cover_cutoff", lang).format(date=long_date(pd.Timestamp(ctx.as_of), lang))
+        if ctx.as_of
+        else t("cover_no_cutoff", lang)
+    )
+    colophon = t("cover_colophon", lang).format(
+        version=data_version or t("unknown", lang), cutoff=cut, package=__version__
+    )
+    return {
+        "kicker": t("kicker", lang),
+        "title": title,
+        "subtitle": subtitle,
+        "rows": rows,
+        "colophon": colophon,
+    }
