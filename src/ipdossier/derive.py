@@ -318,23 +318,6 @@ def series_table(ctx) -> pd.DataFrame:
     return s
 
 
-def event_counts(ctx) -> pd.DataFrame:
-    """The headline counts of the event itself (not of its parts, nor the series'
-    figures its report gives, nor its position in the series), with their labels."""
-    out = headline_figures(ctx)
-    series_wide = set(series_reach(ctx)["figure_id"])
-    keep = (out["event_id"] == ctx.event_id) & (out["unit"] != "ordinal")
-    keep &= ~out["figure_id"].isin(series_wide)
-    return out[keep].reset_index(drop=True)
-
-
-def series_counts(ctx) -> pd.DataFrame:
-    """The series-wide counts this event's own report gives (the reach of the stops
-    before it), kept apart from the event's."""
-    out = series_reach(ctx)
-    return out[out["event_id"].isin(event_ids(ctx))].reset_index(drop=True)
-
-
 def series_reach(ctx) -> pd.DataFrame:
     figures = ctx.dossier.figures
     out = figures[figures["figure_id"].isin(SERIES_FIGURES)].copy()

@@ -2,7 +2,7 @@
 facts were sourced, and a glossary, all from the data of the event chosen.
 
 Nothing here is a derivation of its own: the counts are `derive.event_counts` and
-`derive.series_counts`, the scorecard counts the statuses `derive.progress` gives and the
+`derive.series_wide_counts`, the scorecard counts the statuses `derive.progress` gives and the
 relations `derive.plan_relations` gives, so the summary cannot say what a later chapter
 contradicts. The words are the label catalogue's, in the run's language.
 """
@@ -153,7 +153,7 @@ def _count(r: pd.Series, language: str) -> str:
 def counts(ctx) -> list[tuple[str, dict]]:
     """The sentences on the counts: the event's own, then, apart, the series-wide ones its
     report gives (the reach of the stops before it)."""
-    own, wide = derive.event_counts(ctx), derive.series_counts(ctx)
+    own, wide = derive.event_counts(ctx), derive.series_wide_counts(ctx)
     out = []
     if len(own):
         listed = _sep(ctx).join(_count(r, ctx.language) for _, r in own.iterrows())
@@ -173,7 +173,7 @@ def counts(ctx) -> list[tuple[str, dict]]:
 
 
 def count_sources(ctx) -> pd.DataFrame:
-    return pd.concat([derive.event_counts(ctx), derive.series_counts(ctx)], ignore_index=True)
+    return pd.concat([derive.event_counts(ctx), derive.series_wide_counts(ctx)], ignore_index=True)
 
 
 # -- the plans' scorecard ------------------------------------------------------------------
