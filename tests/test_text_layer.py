@@ -77,3 +77,10 @@ def test_the_fix_changes_only_the_text_layer(printed):
     assert len(fixed.pages) == len(reader.pages)
     for a, b in zip(reader.pages, fixed.pages, strict=True):
         assert a.get_contents().get_data() == b.get_contents().get_data()
+
+
+def test_the_radical_drawn_for_hu_reads_as_the_simplified_character():
+    # Chromium names the glyph of 户 by the Kangxi radical ⼾, whose NFKC form is the
+    # traditional 戶: a simplified edition reads back 户 (落户, not 落戶).
+    assert chr(tounicode.ideograph(0x2F3E)) == "户"
+    assert chr(tounicode.ideograph(0x2F29)) == "小"

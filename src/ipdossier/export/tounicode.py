@@ -110,11 +110,10 @@ SUPPLEMENT_EQUIVALENT = {
 }
 
 
-# Ideographs the CJK font draws with one glyph for a traditional and a simplified form:
-# Chromium names the glyph by the lower code point, so 落户 in a simplified text came out
-# of the text layer as 落戶. The dossier's editions are simplified Chinese (titles printed
-# in traditional script keep their characters in the page, but search and copy read the
-# simplified form, as the glyph is the same).
+# Radicals whose NFKC ideograph is the traditional form of a character the simplified
+# edition prints with the same glyph: Chromium names the glyph of 户 by the Kangxi radical
+# ⼾ (U+2F3E), whose NFKC form is 戶 (U+6236), so 落户 would read back as 落戶. The
+# editions are simplified Chinese: the simplified form is the one meant.
 SHARED_GLYPH = {0x6236: 0x6237}  # 戶 -> 户
 
 
@@ -122,18 +121,13 @@ def is_radical(ch: str) -> bool:
     return ord(ch) in KANGXI or ord(ch) in SUPPLEMENT
 
 
-def needs_fold(ch: str) -> bool:
-    return is_radical(ch) or ord(ch) in SHARED_GLYPH
-
-
 def ideograph(code: int) -> int:
     """The unified ideograph a radical code point stands for, the simplified form of a
     glyph shared with a traditional one; other code points as given."""
-    if code in SHARED_GLYPH:
-        return SHARED_GLYPH[code]
     if code in KANGXI:
         folded = unicodedata.normalize("NFKC", chr(code))
-        return ord(folded) if len(folded) == 1 else code
+        code = ord(folded) if len(folded) == 1 else code
+        return SHARED_GLYPH.get(code, code)
     return SUPPLEMENT_EQUIVALENT.get(code, code)
 
 
@@ -174,7 +168,7 @@ def _blocks(kind: str, entries: list[str]) -> bytes:
 
 def fix_cmap(cmap: bytes) -> bytes:
     """A ToUnicode CMap with every radical destination replaced by its ideograph."""
-    if not any(s in cmap for s in (b"<2F", b"<2f", b"<2E", b"<2e", b"6236")):
+    if not any(s in cmap for s in (b"<2F", b"<2f", b"<2E", b"<2e")):
         return cmap
     chars: list[str] = []
     ranges: list[str] = []
@@ -192,7 +186,7 @@ def fix_cmap(cmap: bytes) -> bytes:
                 continue
             units = _hex_units(dst[1:-1].decode())
             touched = any(
-                needs_fold(chr(units[-1] + k)) for k in range(end - start + 1)
+                is_radical(chr(units[-1] + k)) for k in range(end - start + 1)
             ) and len(units) == 1
             if not touched:
                 ranges.append(f"<{lo_s}> <{hi.decode()}> {dst.decode()}")
