@@ -282,6 +282,13 @@ def table(
         message = t("nothing_in_table", language)
         display(HTML(f'<p class="ipd-empty">{html.escape(message)}</p>'))
         return
+    if columns is not None:
+        # A column the frame leaves out for this edition (the source's English wording in
+        # a Chinese report) is not shown.
+        if isinstance(columns, dict):
+            columns = {k: v for k, v in columns.items() if k in df.columns}
+        else:
+            columns = [c for c in columns if c in df.columns]
     view = df[list(columns)] if columns is not None else df
     cited = None
     if "source_id" in view.columns:

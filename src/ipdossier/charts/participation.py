@@ -137,6 +137,11 @@ def table(ctx) -> pd.DataFrame:
     """What the chart does not show: each count's wording in the source and what its
     qualifier means for a reader, with the source's paragraph."""
     f = frame(ctx)
-    return f.assign(
-        meaning=[t(f"meaning_{q}", ctx.language) for q in f["qualifier"]],
-    )[["metric", "value_as_printed", "meaning", "source_id", "para"]]
+    out = f.assign(meaning=[t(f"meaning_{q}", ctx.language) for q in f["qualifier"]])
+    columns = ["metric", "value_as_printed", "meaning", "source_id", "para"]
+    # The source's wording is shown where the edition reads it: a Chinese report does not
+    # quote an English article's "more than 150" (the count and its meaning say it).
+    languages = ctx.dossier.sources.set_index("source_id")["language"]
+    if (out["source_id"].map(languages) != ctx.language).any():
+        columns.remove("value_as_printed")
+    return out[columns]

@@ -445,11 +445,13 @@ def comparison_figure(ctx) -> go.Figure:
         tickformat="%Y",
         ticklabelmode="period",
         title=t("comparison_axis_date", lang),
+        # Clear of the y axis's "0" in the corner, which it would otherwise overprint.
+        ticklabelstandoff=8,
     )
     # In Chinese the unit alone (件) does not say what is counted: the measure names it.
     unit = str(c["unit"].iloc[0])
     measure = f"{c['name'].iloc[0]}（{unit}）" if lang == "zh" else unit
-    fig.update_yaxes(rangemode="tozero", title=measure)
+    fig.update_yaxes(rangemode="tozero", title=measure, ticklabelstandoff=8)
     fig.update_layout(height=480)
     return titled(fig, ctx, title)
 
