@@ -40,6 +40,7 @@ ZH_SLUGS = [s for s in REVIEW_SLUGS if s.endswith("zh")]
 EN_SLUGS = [s for s in REVIEW_SLUGS if not s.endswith("zh")]
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+BRACKETED = re.compile(r"\(([^()]*[\u3400-\u9fff][^()]*)\)")
 URL = re.compile(r"(?:https?://)?(?:[\w-]+\.)+(?:com|cn|org|net|gov|int|html?|shtml|aspx?|php)\S*")
 # A word that names something: capitalised (Reuters, CNIPA, H.K.) or a domain.
 PLACEHOLDER = re.compile(r"{\w+}")
@@ -184,8 +185,10 @@ def cjk_allowed_in_en(dossier) -> set[str]:
     allowed |= _quoted_chinese(dossier)
     # The package's English labels that give a Chinese term beside the English one
     # (signed (成文日期)).
+    # A Chinese term the English labels give in brackets beside the English one: allowed in
+    # its brackets ("State Council (国务院)"), never bare ("Issuer 国务院").
     for entry in i18n.catalogue().values():
-        allowed |= set(CJK.findall(entry["en"]))
+        allowed |= {f"({inner})" for inner in BRACKETED.findall(entry["en"])}
     return allowed
 
 

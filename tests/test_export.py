@@ -666,4 +666,5 @@ def test_every_chart_has_title_axes_and_legend_in_chinese(reports):
         if layout.get("showlegend", True) is not False:
             for entry in legend:
                 assert CJK.search(entry), (path.name, title, entry)
-    assert charts == 12
+    # Every chart the English edition draws, the Chinese one draws too.
+    assert charts > 0 and charts == len(list(figures_of(reports["en"][0])))

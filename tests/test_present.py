@@ -174,6 +174,10 @@ def text(review, slug: str) -> str:
 @pytest.mark.parametrize("slug", ENGLISH)
 def test_english_editions_print_no_chinese_magnitudes_and_no_bare_validity(review, slug):
     found = text(review, slug)
+    # The summary's glossary explains 万 and 亿 with examples: the one place they belong.
+    glossary = pdfs.flat(t("summary_meaning_wan_yi", "en"))
+    assert glossary in found
+    found = found.replace(glossary, "")
     # 万 or 亿 after a digit is a Chinese number; inside a Chinese title (大众创业万众创新)
     # it is not.
     numbers = re.findall(r"\S{0,12}\d\s?[万亿]\S{0,8}", found)

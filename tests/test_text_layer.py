@@ -84,3 +84,7 @@ def test_the_radical_drawn_for_hu_reads_as_the_simplified_character():
     # traditional 戶: a simplified edition reads back 户 (落户, not 落戶).
     assert chr(tounicode.ideograph(0x2F3E)) == "户"
     assert chr(tounicode.ideograph(0x2F29)) == "小"
+
+
+def test_the_figure_dash_chromium_names_reads_as_the_en_dash_of_a_range():
+    assert chr(tounicode.ideograph(0x2012)) == "–"

@@ -459,8 +459,9 @@ def comparison_figure(ctx) -> go.Figure:
 # -- the policy chain ------------------------------------------------------------------------
 
 
-# Row labels of the chain: 11 px type, plotly's line spacing (1.3 em), a gap between rows.
-CHAIN_FONT = 11
+# Row labels of the chain: 12 px type (7.2 pt printed), plotly's line spacing (1.3 em), a
+# gap between rows.
+CHAIN_FONT = 12
 CHAIN_LINE = 1.3 * CHAIN_FONT
 CHAIN_GAP = 10
 # Each kind of stated link has its own colour and dash, named in the legend: no text is

@@ -115,15 +115,25 @@ SUPPLEMENT_EQUIVALENT = {
 # ⼾ (U+2F3E), whose NFKC form is 戶 (U+6236), so 落户 would read back as 落戶. The
 # editions are simplified Chinese: the simplified form is the one meant.
 SHARED_GLYPH = {0x6236: 0x6237}  # 戶 -> 户
+# Likewise the CJK font draws the en dash of "2015–2021" with the glyph it also uses for
+# the figure dash, and Chromium names it U+2012: a reader searching the range types –.
+SHARED_PUNCTUATION = {0x2012: 0x2013}  # ‒ -> –
 
 
 def is_radical(ch: str) -> bool:
     return ord(ch) in KANGXI or ord(ch) in SUPPLEMENT
 
 
+def misnamed(ch: str) -> bool:
+    """A code point the text layer gives for a glyph that means another character."""
+    return is_radical(ch) or ord(ch) in SHARED_PUNCTUATION
+
+
 def ideograph(code: int) -> int:
     """The unified ideograph a radical code point stands for, the simplified form of a
     glyph shared with a traditional one; other code points as given."""
+    if code in SHARED_PUNCTUATION:
+        return SHARED_PUNCTUATION[code]
     if code in KANGXI:
         folded = unicodedata.normalize("NFKC", chr(code))
         code = ord(folded) if len(folded) == 1 else code
@@ -168,7 +178,7 @@ def _blocks(kind: str, entries: list[str]) -> bytes:
 
 def fix_cmap(cmap: bytes) -> bytes:
     """A ToUnicode CMap with every radical destination replaced by its ideograph."""
-    if not any(s in cmap for s in (b"<2F", b"<2f", b"<2E", b"<2e")):
+    if not any(s in cmap for s in (b"<2F", b"<2f", b"<2E", b"<2e", b"<2012>")):
         return cmap
     chars: list[str] = []
     ranges: list[str] = []
@@ -186,7 +196,7 @@ def fix_cmap(cmap: bytes) -> bytes:
                 continue
             units = _hex_units(dst[1:-1].decode())
             touched = any(
-                is_radical(chr(units[-1] + k)) for k in range(end - start + 1)
+                misnamed(chr(units[-1] + k)) for k in range(end - start + 1)
             ) and len(units) == 1
             if not touched:
                 ranges.append(f"<{lo_s}> <{hi.decode()}> {dst.decode()}")
