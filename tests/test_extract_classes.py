@@ -378,7 +378,8 @@ def test_chinese_event_without_you_and_a_title_shared_across_a_list(tmp_path):
     orgs = draft.tables["organisations"].set_index("org_id")["name"]
     assert (ev["name"], ev["place"]) == ("品牌机构牵手发展行动", "东丽区华明高新区")
     assert orgs[ev["organiser_org_id"]] == "国家知识产权局"
-    assert _people(draft) == {"尚斌义": ("区长", "东丽区委")}
+    # The whole title as printed, both titles joined by 、 (issue 22).
+    assert _people(draft) == {"尚斌义": ("副书记、区长", "东丽区委")}
     assert _figures(draft) == {(30, "exact")}  # not 近3年 (a span), not 4000平米 (an area)
 
 
@@ -510,3 +511,94 @@ def test_a_plain_text_url_drafts_as_the_same_text_does_from_a_file(tmp_path):
     # --cache is where the text went, not the default cache.
     assert (cache / "index.json").is_file()
     assert "plain-text" in json.loads((cache / "index.json").read_text(encoding="utf-8"))
+
+
+# -- issue 22: a lexical analyser under the rules, numbers through one reader, batches ----
+
+ZH22 = ARTICLES / "issue22-zh.txt"
+EN22 = ARTICLES / "issue22-en.txt"
+
+
+@pytest.fixture(scope="module")
+def zh22():
+    return extract(ZH22)
+
+
+@pytest.fixture(scope="module")
+def en22():
+    return extract(EN22)
+
+
+def test_names_the_segmenter_does_not_know_with_whole_titles_and_organisations(zh22):
+    assert _people(zh22) == {
+        # 周明远: no person for jieba; LAC's PER, its organisation LAC's ORG.
+        "周明远": ("副局长", "省知识产权局"),
+        # Three characters, not cut to 卫东; the rank kept with the title.
+        "孙卫东": ("二级调研员", "市知识产权局"),
+        "申长雨": ("署长", "国家知识产权局"),
+        "王彬颖": ("副总干事", "世界知识产权组织"),
+        "李为民": ("市领导", ""),
+    }
+
+
+def test_event_named_by_x_zai_y_juxing_with_its_date_place_organiser_and_host(zh22):
+    ev = zh22.tables["events"].iloc[0]
+    orgs = zh22.tables["organisations"].set_index("org_id")["name"]
+    assert (ev["name"], ev["place"]) == ("第五届知识产权服务业发展论坛", "济南")
+    # The dateline (本报济南3月13日讯) is the report's date, not the event's.
+    assert (ev["start_date"], ev["end_date"]) == ("2019-03-12", "2019-03-12")
+    assert ev["date_basis"] == 'Printed: "2019年3月12日"'
+    assert ev["quote"] == "第五届知识产权服务业发展论坛"
+    # 由A主办、B承办
+    assert orgs[ev["organiser_org_id"]] == "省知识产权局"
+    assert orgs[ev["host_org_id"]] == "济南市市场监督管理局"
+
+
+def test_a_dateline_alone_gives_no_event_date(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n本报北京3月13日讯 日前，知识产权服务对接会在北京举行。\n", encoding="utf-8"
+    )
+    ev = extract(path).tables["events"].iloc[0]
+    assert (ev["name"], ev["place"], ev["start_date"]) == ("知识产权服务对接会", "北京", "")
+    assert ev["date_basis"].startswith("no date printed for the event")
+
+
+def test_chinese_counts_with_scale_characters_and_measure_words(zh22):
+    f = zh22.tables["figures"]
+    got = {(r["quote"], int(r["value"]), r["qualifier"]) for _, r in f.iterrows()}
+    assert got == {
+        ("近3千件专利", 3000, "approximately"),  # not 31000
+        ("5千余名观众", 5000, "at_least"),  # not 51000
+        ("1.2万余人次", 12000, "at_least"),
+        ("两百余家机构", 200, "at_least"),
+        ("30余位专家", 30, "at_least"),  # 位
+        ("5点建议", 5, "exact"),  # 点
+    }  # 一届二次 (a session's number) and 下午3点 (a time of day) are not counts
+
+
+def test_english_he_surname_scale_words_money_and_durations(en22):
+    assert _people(en22) == {
+        "He Ming": ("deputy commissioner", "Shandong Intellectual Property Office")
+    }
+    f = en22.tables["figures"]
+    got = {(int(r["value"]), r["unit"], r["qualifier"]) for _, r in f.iterrows()}
+    assert got == {
+        (300_000_000_000, "yuan", "approximately"),  # the scale in the value
+        (100_000_000, "yuan", "exact"),  # and no extra 1000000 row from "million"
+        (40, "agencies", "exact"),
+        (120, "companies", "exact"),
+    }  # "ten-year experience", "20 years of experience": durations, not counts
+
+
+def test_the_analyser_is_loaded_once_and_lazily():
+    from ipdossier.extract import lexical
+
+    lexical.analyser.cache_clear()
+    lexical.tokens.cache_clear()  # sentences tagged by earlier tests
+    extract(EN22)  # English does not need it
+    assert lexical.analyser.cache_info().currsize == 0
+    extract(ZH22)
+    extract(ZH)
+    info = lexical.analyser.cache_info()
+    assert (info.misses, info.currsize) == (1, 1)

@@ -97,6 +97,10 @@ def _arabic(match: re.Match) -> str:
     # in 万件 is not): only runs that start with a digit character or 十/千 are numbers.
     if run[0] in "万亿百" or len(run) == 1 and run in "两":
         return run
+    if run[0] in "千百万亿" and match.start() and match.string[match.start() - 1].isdigit():
+        # 3千, 5千余: the scale of the digits before it (3000), not the number 一千
+        # glued to them (31000). `_NUMBER` reads the digits with their scale.
+        return run
     try:
         return str(cn2an.cn2an(run if run[0] not in "十千" else "一" + run, "smart"))
     except (ValueError, KeyError):

@@ -19,10 +19,12 @@ from .typos import fix
 # A name is two or three capitalised words, whatever the surname ("Ouyang Xiaoming",
 # "Nie Wen", "Anna Smith", "Jean-Pierre Dubois", "Sean O'Neill"); words that name
 # organisations, places of government, titles or months are not part of a name. The
-# title-and-organisation context around it is what makes it a person.
+# title-and-organisation context around it is what makes it a person. "He" stays a
+# possible surname (He Ming, Deputy Commissioner): a pronoun is never followed by a
+# capitalised word and a title, which a mention needs.
 _NOT_NAME = (
     "The|A|An|In|On|At|By|For|From|With|Of|And|But|Or|As|It|Its|This|That|These|Those|"
-    "There|Their|He|She|They|We|Mr|Ms|Mrs|Dr|Prof|Professor|Director|Deputy|Vice|Chief|"
+    "There|Their|She|They|We|Mr|Ms|Mrs|Dr|Prof|Professor|Director|Deputy|Vice|Chief|"
     "Head|President|Secretary|General|Party|Office|Bureau|Department|Division|"
     "Administration|Intellectual|Property|Association|Committee|Commission|Council|"
     "Government|Municipal|Municipality|Provincial|Province|National|State|Central|"
