@@ -602,3 +602,27 @@ def test_the_analyser_is_loaded_once_and_lazily():
     extract(ZH)
     info = lexical.analyser.cache_info()
     assert (info.misses, info.currsize) == (1, 1)
+
+
+def test_draft_several_articles_a_folder_or_a_list_file(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in (ZH22, EN22):
+        (folder / p.name).write_bytes(p.read_bytes())
+    (folder / "notes.md").write_text("not an article", encoding="utf-8")
+    listed = tmp_path / "list.txt"
+    listed.write_text(f"# two articles\n{ZH}\n\n{EN}\n", encoding="utf-8")
+    out, cache = tmp_path / "drafts", tmp_path / "cache"
+    result = CliRunner().invoke(
+        app, ["extract", "draft", str(folder), f"@{listed}", "--out", str(out),
+              "--cache", str(cache)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["issue22-zh", "issue22-en", "failure-classes-zh", "failure-classes-en"]
+    )
+    assert result.output.count("draft written to") == 4
+    one = CliRunner().invoke(
+        app, ["extract", "draft", str(folder), "--source-id", "x", "--out", str(out)]
+    )
+    assert one.exit_code == 2 and "give one input" in one.output
