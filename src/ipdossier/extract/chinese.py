@@ -220,18 +220,16 @@ def _lac(line: str) -> tuple[lexical.Token, ...]:
 
 
 def _names(line: str) -> list[tuple[str, int, int]]:
-    """Person names: LAC's PER spans, then jieba's nr where LAC tagged none (a name
-    jieba cuts, 孙卫东 as 卫东, is not taken inside a LAC name)."""
+    """Person names: LAC's PER spans; jieba's nr only in a line where LAC tags none (jieba
+    cuts names it does not know, 孙卫东 as 卫东, and its HMM was most of the time of a
+    long article)."""
     per = [
         (t.word, t.start, t.end)
         for t in _lac(line)
         if t.tag == lexical.PER and _CJK_NAME.fullmatch(t.word) and len(t.word) <= 4
     ]
-    taken = [(s, e) for _, s, e in per]
-    for w, flag, at in _words(line):
-        if flag == "nr" and 2 <= len(w) <= 4:
-            if not any(s < at + len(w) and at < e for s, e in taken):
-                per.append((w, at, at + len(w)))
+    if not per:
+        per = [(w, at, at + len(w)) for w, f, at in _words(line) if f == "nr" and 2 <= len(w) <= 4]
     return per
 
 
