@@ -626,3 +626,23 @@ def test_draft_several_articles_a_folder_or_a_list_file(tmp_path):
         app, ["extract", "draft", str(folder), "--source-id", "x", "--out", str(out)]
     )
     assert one.exit_code == 2 and "give one input" in one.output
+
+
+def test_a_report_in_traditional_characters_is_read_and_quoted_as_printed(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "標題\n\n2019年3月12日，第五屆知識產權服務業發展論壇在濟南舉行。"
+        "省知識產權局副局長周明遠出席開幕式，近300名代表參加。\n",
+        encoding="utf-8",
+    )
+    draft = extract(path)
+    ev = draft.tables["events"].iloc[0]
+    assert (ev["name"], ev["place"], ev["start_date"]) == (
+        "第五屆知識產權服務業發展論壇", "濟南", "2019-03-12",
+    )  # fmt: skip
+    assert _people(draft) == {"周明遠": ("副局長", "省知識產權局")}
+    assert _figures(draft) == {(300, "approximately")}
+    line = path.read_text(encoding="utf-8").split("\n")[2]
+    for table in ("events", "roles", "figures", "people"):
+        for _, r in draft.tables[table].iterrows():
+            assert line[int(r["char_start"]) : int(r["char_end"])] == r["quote"]

@@ -86,6 +86,11 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+def to_simplified(text: str) -> str:
+    """Traditional to simplified characters only (offsets mostly kept; NFKC is not applied)."""
+    return _t2s().convert(text)
+
+
 def simplify(text: str) -> str:
     """Traditional to simplified characters, full-width forms to ASCII (NFKC)."""
     return _t2s().convert(unicodedata.normalize("NFKC", text))

@@ -11,10 +11,10 @@ a title. Everything works on the original line, so spans are valid locators.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..quantities import quantities
+from ..quantities import quantities, to_simplified
 from . import lexical
 from .counts import Count
 from .people import Mention
@@ -113,7 +113,7 @@ def _noun_after(line: str, pos: int) -> str:
     return "".join(words)
 
 
-def counts(para: int, line: str) -> list[Count]:
+def _counts(para: int, line: str) -> list[Count]:
     out = []
     for m in COUNT_ZH.finditer(line):
         before = line[max(0, m.start() - 6) : m.start()]
@@ -252,7 +252,7 @@ def _org_of_title(line: str, ts: int) -> tuple[str, int]:
     return _org_before(line, ts)
 
 
-def people(para: int, line: str) -> list[Mention]:
+def _people(para: int, line: str) -> list[Mention]:
     if not TITLE_ZH.search(line):
         return []
     found: list[Mention] = []
@@ -368,7 +368,7 @@ def _dates(line: str):
             yield d
 
 
-def event(lines: list[tuple[int, str]]) -> EventZh | None:
+def _event(lines: list[tuple[int, str]]) -> EventZh | None:
     name = span = None
     date = None
     place = organiser = host = ""
@@ -429,3 +429,77 @@ def event(lines: list[tuple[int, str]]) -> EventZh | None:
             start = f"{year:04d}-{month:02d}-{d1:02d}"
             end = f"{year:04d}-{m2:02d}-{(d2 or d1):02d}"
     return EventZh(name, span, start, end, text, printed, place, organiser, host, md, year)
+
+
+# -- traditional characters ------------------------------------------------------------------
+# Reports reprinted in traditional characters (中國知識產權, 副局長, 近300名代表) are read
+# through a simplified copy when it has the same length, so every rule, measure word and the
+# analyser see the forms they know; what is drafted (names, titles, quotes) is taken back
+# from the line as printed, at the same offsets, so locators stay valid.
+
+
+def _simplified(line: str) -> str | None:
+    """The line in simplified characters, or None when it is simplified already or the
+    conversion would move offsets."""
+    simple = to_simplified(line)
+    return simple if simple != line and len(simple) == len(line) else None
+
+
+def _printed(line: str, simple: str, text: str, at: int) -> str:
+    """`text` found at `at` in the simplified copy, as printed in `line`."""
+    if at >= 0 and simple[at : at + len(text)] == text:
+        return line[at : at + len(text)]
+    return text
+
+
+def counts(para: int, line: str) -> list[Count]:
+    simple = _simplified(line)
+    if simple is None:
+        return _counts(para, line)
+    out = []
+    for c in _counts(para, simple):
+        out.append(
+            replace(
+                c,
+                value_as_printed=_printed(line, simple, c.value_as_printed, c.start),
+                noun=_printed(line, simple, c.noun, c.end - len(c.noun)),
+            )
+        )
+    return out
+
+
+def people(para: int, line: str) -> list[Mention]:
+    simple = _simplified(line)
+    if simple is None:
+        return _people(para, line)
+    out = []
+    for m in _people(para, simple):
+        before = m.name_start - len(m.title)
+        at = before if simple[before : m.name_start] == m.title else m.name_end
+        out.append(
+            replace(
+                m,
+                name=line[m.name_start : m.name_end],
+                title=_printed(line, simple, m.title, at),
+                organisation=_printed(line, simple, m.organisation, m.start),
+            )
+        )
+    return out
+
+
+def event(lines: list[tuple[int, str]]) -> EventZh | None:
+    simple = [(p, _simplified(t) or t) for p, t in lines]
+    ev = _event(simple)
+    if ev is None or simple == lines:
+        return ev
+    printed = dict(lines)
+    p, s, e = ev.name_span
+    fields = {"name": printed[p][s:e]}
+    for field in ("place", "organiser", "host", "date_text"):
+        text = getattr(ev, field)
+        for (_, line), (_, copy) in zip(lines, simple, strict=True):
+            at = copy.find(text) if text else -1
+            if at >= 0:
+                fields[field] = line[at : at + len(text)]
+                break
+    return replace(ev, **fields)
