@@ -646,3 +646,9 @@ def test_a_report_in_traditional_characters_is_read_and_quoted_as_printed(tmp_pa
     for table in ("events", "roles", "figures", "people"):
         for _, r in draft.tables[table].iterrows():
             assert line[int(r["char_start"]) : int(r["char_end"])] == r["quote"]
+
+
+def test_a_digit_one_is_a_count_and_the_numeral_one_an_article(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("标题\n\n论坛共设1个主论坛和6个专题论坛，是一个交流平台。\n", encoding="utf-8")
+    assert _figures(extract(path)) == {(1, "exact"), (6, "exact")}

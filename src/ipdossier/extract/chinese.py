@@ -144,8 +144,9 @@ def _counts(para: int, line: str) -> list[Count]:
             qualifier = read[0].qualifier
             if m.group("after") == "之多":
                 qualifier = "exact"
-        if value != int(value) or value < 2 and not m.group("hedge"):
-            continue  # 一个, 一家: an article, not a count
+        digits = (m.group("num") or "")[:1].isdigit()
+        if value != int(value) or value < 2 and not m.group("hedge") and not digits:
+            continue  # 一个, 一家: an article, not a count (1个主论坛 is one)
         noun = _noun_after(line, m.end())
         hedge = m.group("hedge") or ""
         if hedge in ("共有", "共计", "总计"):
