@@ -652,3 +652,35 @@ def test_a_digit_one_is_a_count_and_the_numeral_one_an_article(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("标题\n\n论坛共设1个主论坛和6个专题论坛，是一个交流平台。\n", encoding="utf-8")
     assert _figures(extract(path)) == {(1, "exact"), (6, "exact")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        # "此次会议" is a reference to an event, not its name; the quoted name is.
+        ("此次会议在北京召开。\n“知识产权服务对接活动”同期启动。", "知识产权服务对接活动", "北京"),
+        ("由市知识产权局主办的专利导航培训班在天津举办。", "专利导航培训班", "天津"),
+    ],
+)
+def test_x_zai_y_juxing_names_the_event_without_its_lead(tmp_path, text, name, place):
+    path = tmp_path / "a.txt"
+    path.write_text(f"标题\n\n{text}\n", encoding="utf-8")
+    ev = extract(path).tables["events"].iloc[0]
+    assert (ev["name"], ev["place"]) == (name, place)
+
+
+def test_the_analyser_loads_with_the_network_closed(monkeypatch):
+    import socket
+
+    from ipdossier.extract import lexical
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the analyser opened a network connection")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    lexical.analyser.cache_clear()
+    lexical.tokens.cache_clear()
+    assert [t.word for t in lexical.spans("省知识产权局副局长周明远出席开幕式", lexical.PER)] == [
+        "周明远"
+    ]

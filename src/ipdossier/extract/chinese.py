@@ -322,7 +322,9 @@ _HELD = re.compile(
 _NAME_LEAD = re.compile(
     r"^(?:(?:(?:19|20)\d\d年)?(?:1[0-2]|[1-9])月[1-3]?\d日(?:[上下]午)?|日前|近日|近期|"
     r"今天|昨天|昨日|今年|上周|本周)?(?:.*?(?:主办|承办|协办|指导|举办|组织)的)?"
+    r"(?:本次|此次|这次|该次|本届|此届|这届|该)?"
 )
+_BARE_EVENT = re.compile(rf"(?:{EVENT_END})")
 # A dateline: "本报济南3月13日讯", "新华社北京3月13日电": the report's date, not the event's.
 _DATELINE_AFTER = re.compile(r"\s*(?:讯|电)")
 _PLACE = re.compile(
@@ -381,7 +383,9 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
             if m and m.group("q"):
                 name = m.group("q")
                 span = (para, m.start("q"), m.end("q"))
-            elif held:
+            elif held and not _BARE_EVENT.fullmatch(
+                held.group("name")[_NAME_LEAD.match(held.group("name")).end() :]
+            ):
                 lead = _NAME_LEAD.match(held.group("name")).end()
                 name = held.group("name")[lead:]
                 span = (para, held.start("name") + lead, held.end("name"))
