@@ -684,3 +684,18 @@ def test_the_analyser_loads_with_the_network_closed(monkeypatch):
     assert [t.word for t in lexical.spans("省知识产权局副局长周明远出席开幕式", lexical.PER)] == [
         "周明远"
     ]
+
+
+def test_a_title_before_a_name_and_an_organisation_that_stops_before_the_next_person(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Title\n\nDeputy Director Sun Wei opened the forum. Mr. Gao Lin, chairman of the "
+        "Jinan Patent Association (JPA), and Ms. Qin Yue, director of the Jinan Municipal "
+        "Intellectual Property Office, spoke.\n",
+        encoding="utf-8",
+    )
+    assert _people(extract(path)) == {
+        "Sun Wei": ("deputy director", ""),
+        "Gao Lin": ("chairman", "Jinan Patent Association (JPA)"),  # not "..., and Ms. Qin Yue"
+        "Qin Yue": ("director", "Jinan Municipal Intellectual Property Office"),
+    }

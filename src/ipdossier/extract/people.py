@@ -66,6 +66,17 @@ BEFORE_NAME = re.compile(
     rf"(?P<the>\b[Tt]he )?(?P<title>{TITLE}) of (?P<org>{ORG}?) (?P<name>{NAME})\b"
     rf"(?=[.,;:)]|\s+(?![A-Z])|$)"
 )
+# "Deputy Commissioner Zhou Liquan attended": a capitalised title right before a name, no
+# organisation printed with it.
+_CAP_TITLE = (
+    r"(?:(?:Deputy|Vice|Executive|Assistant|Chief)[ -])?(?:Director-General|Director|"
+    r"Commissioner|Mayor|Governor|Minister|President|Chairman|Chairwoman|Secretary-General|"
+    r"Secretary|Dean|Professor|Judge|Counsel|Head)"
+)
+TITLE_NAME = re.compile(
+    rf"(?<![\w-])(?P<title>{_CAP_TITLE}) (?:(?:Mr|Ms|Mrs|Dr)\.? )?(?P<name>{NAME})\b"
+    rf"(?! of\b)"
+)
 _TITLE_WORDS = re.compile(
     r"\b(?:director|commissioner|mayor|member|manager|partner|chief|dean|secretary|president|"
     r"chairman|chairwoman|chair|head|minister|governor|deputy|vice|officer|researcher|"
@@ -111,7 +122,7 @@ def mentions(para: int, line: str) -> list[Mention]:
         if not _TITLE_WORDS.search(title):
             continue
         org = m.group("org")
-        listed = re.search(rf"[,;] (?:and )?{NAME}\b", org)
+        listed = re.search(rf"[,;] (?:and )?(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?{NAME}\b", org)
         if listed:
             # "A, director of X, and B, the president of Y": B starts the next mention.
             org = org[: listed.start()]
@@ -143,6 +154,23 @@ def mentions(para: int, line: str) -> list[Mention]:
                 title,
                 _trim_org(m.group("org")),
                 start,
+                m.end("name"),
+            )
+        )
+    for m in TITLE_NAME.finditer(line):
+        if any(f.start <= m.start("name") < f.end for f in found):
+            continue
+        if re.search(r"\bof\s+$|\bthe\s+$", line[max(0, m.start() - 8) : m.start()]):
+            continue  # "the Director ..." belongs to a title-of-organisation mention
+        found.append(
+            Mention(
+                para,
+                m.group("name"),
+                m.start("name"),
+                m.end("name"),
+                m.group("title"),
+                "",
+                m.start(),
                 m.end("name"),
             )
         )
