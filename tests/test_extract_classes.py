@@ -699,3 +699,28 @@ def test_a_title_before_a_name_and_an_organisation_that_stops_before_the_next_pe
         "Gao Lin": ("chairman", "Jinan Patent Association (JPA)"),  # not "..., and Ms. Qin Yue"
         "Qin Yue": ("director", "Jinan Municipal Intellectual Property Office"),
     }
+
+
+def test_no_garbage_organisations_or_people_from_an_organisations_tail(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Title\n\nWang Lei, director of the office, spoke at the forum. Chen Jie, president "
+        "of the Shenzhen Patent Agents Association Qianhai Branch, spoke. Zhang Wei, director "
+        "of the Bureau and Liu Fang, deputy director, attended. Zhao Min, the director of "
+        "the, opened the session.\n",
+        encoding="utf-8",
+    )
+    draft = extract(path)
+    assert _people(draft) == {
+        "Wang Lei": ("director", ""),  # not the organisation "office"
+        "Chen Jie": ("president", "Shenzhen Patent Agents Association Qianhai Branch"),
+        "Zhang Wei": ("director", ""),  # not "Bureau and Liu Fang"
+        "Zhao Min": ("director", ""),  # not the organisation "the"
+    }
+    orgs = set(draft.tables["organisations"]["name"])
+    assert orgs == {"Shenzhen Patent Agents Association Qianhai Branch"}
+    line = path.read_text(encoding="utf-8").split("\n")[2]
+    r = draft.tables["roles"].set_index("title_as_printed")
+    assert line[int(r.loc["president", "char_start"]) : int(r.loc["president", "char_end"])].endswith(
+        "Qianhai Branch"
+    )

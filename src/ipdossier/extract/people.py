@@ -35,6 +35,8 @@ _NOT_NAME = (
     "Symposium|Activity|Conference|Seminar|Week|City|County|District|Region|Daily|News|"
     "Reports|Bank|Fund|Federation|Chamber|Commerce|Industry|Industrial|Trade|Society|"
     "Leading|Standing|Team|Network|Alliance|Union|Station|School|Hospital|Media|Press|"
+    "Branch|Chapter|Base|Platform|Hub|Incubator|Laboratory|Lab|Museum|Library|Exchange|"
+    "Secretariat|Headquarters|Area|Pilot|Demonstration|"
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 _NAME_WORD = rf"(?!(?:{_NOT_NAME})\b)[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)?"
@@ -97,6 +99,14 @@ class Mention:
     end: int
 
 
+# "director of the office": a reference back, not an organisation's name.
+_GENERIC_ORG = {
+    "the", "office", "bureau", "department", "administration", "committee", "association",
+    "company", "government", "ministry", "commission", "council", "agency", "firm", "center",
+    "centre", "institute", "university", "court", "group", "forum", "event", "conference",
+}  # fmt: skip
+
+
 def _trim_org(org: str) -> str:
     org = org.rstrip(" ,;:")
     if org.endswith(".") and not _ABBREV_END.search(org):
@@ -122,16 +132,23 @@ def mentions(para: int, line: str) -> list[Mention]:
         if not _TITLE_WORDS.search(title):
             continue
         org = m.group("org")
-        listed = re.search(rf"[,;] (?:and )?(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?{NAME}\b", org)
+        listed = re.search(
+            rf"(?:[,;] (?:and )?| and )(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?{NAME}(?=[,;.]|$)", org
+        )
         if listed:
             # "A, director of X, and B, the president of Y": B starts the next mention.
             org = org[: listed.start()]
         org = _trim_org(org)
+        if org.lower() in _GENERIC_ORG:
+            org = ""  # "director of the office": no organisation named
         if re.search(rf"\b(?i:{_ORG_END}),? {NAME}\b", org):
             # "A, the chief of X Office B": A closes the previous mention and B is the
             # person this title belongs to; the title-first pattern reads it right.
             continue
-        end = m.start("org") + len(org)
+        # The quote runs to the organisation's end as printed (after a leading "the"),
+        # or to the title's when no organisation is named.
+        at = m.group("org").find(org) if org else -1
+        end = m.start("org") + at + len(org) if at >= 0 else m.end("title")
         found.append(
             Mention(
                 para, m.group("name"), m.start("name"), m.end("name"), title, org, m.start(), end
