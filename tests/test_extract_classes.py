@@ -724,3 +724,21 @@ def test_no_garbage_organisations_or_people_from_an_organisations_tail(tmp_path)
     assert line[int(r.loc["president", "char_start"]) : int(r.loc["president", "char_end"])].endswith(
         "Qianhai Branch"
     )
+
+
+def test_names_listed_after_a_title_share_it_and_a_quoted_name_before_its_event_word(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n10月25日，由国家知识产权局主办的“知识产权服务万里行”活动启动仪式举行。"
+        "市领导王浩、尚龙江、杨洪涛等出席。\n",
+        encoding="utf-8",
+    )
+    draft = extract(path)
+    # 尚龙江: LAC reads 尚 龙江 (a place); between the 、 it is taken whole.
+    assert _people(draft) == {n: ("市领导", "") for n in ("王浩", "尚龙江", "杨洪涛")}
+    roles = draft.tables["roles"]
+    assert all(q.startswith("市领导") for q in roles["quote"])
+    ev = draft.tables["events"].iloc[0]
+    orgs = draft.tables["organisations"].set_index("org_id")["name"]
+    assert ev["name"] == "知识产权服务万里行"
+    assert orgs[ev["organiser_org_id"]] == "国家知识产权局"

@@ -301,7 +301,34 @@ def _people(para: int, line: str) -> list[Mention]:
         if m:
             org, os_ = _org_of_title(line, s)
             found.append(Mention(para, name, s, e, m.group(0), org, os_ if org else s, m.end()))
-    return found
+    return _listed(line, found, {(s, e) for _, s, e in names})
+
+
+_LISTED = re.compile(r"、(?P<name>[\u4e00-\u9fff]{2,3})(?=[、等和与及，,。；;\s]|$)")
+
+
+def _listed(line: str, found: list[Mention], names: set[tuple[int, int]]) -> list[Mention]:
+    """市领导王浩、尚龙江、杨洪涛等: the names listed after a titled one share its title and
+    organisation (a name the analyser cuts, 尚 龙江, is taken whole between the 、)."""
+    out: list[Mention] = []
+    taken = {m.name_start for m in found}
+    for m in found:
+        out.append(m)
+        at = m.name_end
+        while True:
+            nxt = _LISTED.match(line, at)
+            if not nxt or nxt.start("name") in taken:
+                break
+            name = nxt.group("name")
+            known = (nxt.start("name"), nxt.end("name")) in names
+            if not known and (TITLE_ZH.search(name) or _ORG_END.search(name)):
+                break
+            s, e = nxt.start("name"), nxt.end("name")
+            # The quote runs from the shared title to this name, so it holds both.
+            out.append(replace(m, name=name, name_start=s, name_end=e, end=e))
+            taken.add(s)
+            at = e
+    return out
 
 
 _DATE_ZH = re.compile(
@@ -310,6 +337,8 @@ _DATE_ZH = re.compile(
 )
 _EVENT_NAME = re.compile(
     rf"[“\"《](?P<q>[^”\"》]{{4,60}}(?:{EVENT_END}))[”\"》]|"
+    # “知识产权服务万里行”活动, “……政策解读”系列活动: the event word after the quote.
+    rf"[“\"](?P<q2>[^”\"》]{{4,60}})[”\"](?:系列|主题)?(?:{EVENT_END})|"
     rf"(?:举行|举办|召开|启动|开展)了?(?P<bare>[\u4e00-\u9fff（）()·\d]{{4,40}}?(?:{EVENT_END}))"
 )
 # "X在Y举行": the commonest form of a report's first sentence; X ends with an event word.
@@ -380,9 +409,10 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
         if name is None:
             m = _EVENT_NAME.search(line)
             held = _HELD.search(line)
-            if m and m.group("q"):
-                name = m.group("q")
-                span = (para, m.start("q"), m.end("q"))
+            if m and (m.group("q") or m.group("q2")):
+                group = "q" if m.group("q") else "q2"
+                name = m.group(group)
+                span = (para, m.start(group), m.end(group))
             elif held and not _BARE_EVENT.fullmatch(
                 held.group("name")[_NAME_LEAD.match(held.group("name")).end() :]
             ):
