@@ -721,9 +721,8 @@ def test_no_garbage_organisations_or_people_from_an_organisations_tail(tmp_path)
     assert orgs == {"Shenzhen Patent Agents Association Qianhai Branch"}
     line = path.read_text(encoding="utf-8").split("\n")[2]
     r = draft.tables["roles"].set_index("title_as_printed")
-    assert line[int(r.loc["president", "char_start"]) : int(r.loc["president", "char_end"])].endswith(
-        "Qianhai Branch"
-    )
+    start, end = int(r.loc["president", "char_start"]), int(r.loc["president", "char_end"])
+    assert line[start:end].endswith("Qianhai Branch")
 
 
 def test_names_listed_after_a_title_share_it_and_a_quoted_name_before_its_event_word(tmp_path):
