@@ -357,7 +357,9 @@ def test_check_reverifies_cached_texts_and_counts_absent_ones(tmp_path, data_cop
     [
         ("Applications rose by more than 70 percent, and over 110 per cent later.", set()),
         ("Output doubled in these five years while 12 firms joined.", {(12, "exact")}),
-        ("The four-day forum drew 30 companies.", {(4, "exact"), (30, "exact")}),
+        # A duration is not a count (issue 22): "four-day forum" gives no row.
+        ("The four-day forum drew 30 companies.", {(30, "exact")}),
+        ("A two-day event on its ten-year experience drew 12 firms.", {(12, "exact")}),
     ],
 )
 def test_rates_and_spans_referred_back_to_are_not_counts(tmp_path, sentence, counts):
@@ -741,3 +743,28 @@ def test_names_listed_after_a_title_share_it_and_a_quoted_name_before_its_event_
     orgs = draft.tables["organisations"].set_index("org_id")["name"]
     assert ev["name"] == "知识产权服务万里行"
     assert orgs[ev["organiser_org_id"]] == "国家知识产权局"
+
+
+def test_english_titles_in_from_and_in_brackets_and_an_unnamed_events_place_and_organiser(
+    tmp_path,
+):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Title\n\nA matchmaking activity was held last week in the provincial capital of "
+        "Jinan. Organized by the Shandong Intellectual Property Office, it was co-hosted by "
+        "Qilu Patent Services. Sun Li, director of the province's IP office, spoke; Gao Yan, a "
+        "partner in the Jinan Patent Law Office, and Qin Fei, an expert from CASS, followed. "
+        "As Ma Hui (Vice Mayor of Jinan Municipality) put it, the city grew.\n",
+        encoding="utf-8",
+    )
+    draft = extract(path)
+    assert _people(draft) == {
+        "Sun Li": ("director", "province's IP office"),
+        "Gao Yan": ("partner", "Jinan Patent Law Office"),
+        "Qin Fei": ("expert", "CASS"),
+        "Ma Hui": ("vice mayor", "Jinan Municipality"),
+    }
+    ev = draft.tables["events"].iloc[0]
+    orgs = draft.tables["organisations"].set_index("org_id")["name"]
+    assert ev["place"] == "Jinan"
+    assert orgs[ev["organiser_org_id"]] == "Shandong Intellectual Property Office"

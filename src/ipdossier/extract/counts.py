@@ -275,8 +275,6 @@ _TIME_UNITS = {"year", "month", "week", "day", "decade", "hour"}
 _SCALE_AFTER = re.compile(r"\s*(?:billion|million|thousand|bn|mn)\b", re.IGNORECASE)
 # Amounts of money: a figure, but never a count of participants.
 _MONEY = {"yuan", "rmb", "dollars", "usd", "euros", "eur", "yen", "won", "pounds"}
-# A duration that is not the event's: "ten-year experience", "20 years of practice".
-_TENURE = re.compile(r"\s*(?:of\s+)?(?:experience|practice|history|tradition|service)\b", re.I)
 _BACK_REFERENCE = re.compile(r"\b(?:these|those|the past|the last|past|last|next)\s+$", re.I)
 _BARE_AFTER = re.compile(r"\s+of\s+(?P<noun>them|these|those|us|whom|which)\b", re.IGNORECASE)
 
@@ -389,9 +387,9 @@ def counts(para: int, line: str) -> list[Count]:
             unit = "count"
             if of:
                 end = n_end + of.end()
-        if unit.lower().rstrip("s") in _TIME_UNITS and _TENURE.match(line, end):
-            continue  # "ten-year experience": a duration, not a count of anything
-        if compound and unit.lower() in _TIME_UNITS and _TENURE.match(line, number_end):
+        if unit.lower().rstrip("s") in _TIME_UNITS and not ordinal:
+            # "a two-day event", "ten-year experience", "two consecutive years": a duration,
+            # not a count of participants or things (issue 22).
             continue
         if unit.lower() in ("percent", "per", "%") or noun.lower().startswith("per cent"):
             continue  # a rate, not a count

@@ -205,10 +205,12 @@ _NAMED_EVENT = re.compile(
 )
 _PLACE = re.compile(
     r"\b(?:[Hh]eld|[Hh]olds?|opened|took place|convened|kicked off|ended successfully)\s+"
-    r"(?:[\w.]+\s+){0,4}?in\s+(?P<place>[A-Z][\w'’-]*(?:,\s[A-Z][\w'’-]*)?)"
+    r"(?:[\w.]+\s+){0,4}?in\s+(?:the\s+(?:provincial\s+|municipal\s+)?capital(?:\s+city)?\s+of\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*(?:,\s[A-Z][\w'’-]*)?)"
 )
 _ORG_BY = re.compile(
-    rf"\b(?P<verb>held|hosted|undertaken|organi[sz]ed|sponsored|co-organi[sz]ed|initiated)"
+    rf"\b(?P<verb>(?i:co-hosted|held|hosted|undertaken|organi[sz]ed|sponsored|"
+    rf"co-organi[sz]ed|initiated))"
     rf"\s+by\s+(?:the\s+)?(?P<org>{people.ORG})"
 )
 _HOST_VERBS = {"held", "hosted", "undertaken"}
@@ -259,7 +261,8 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             if p:
                 place = fix(p.group("place"))
         for o in _ORG_BY.finditer(line):
-            role = "host" if o.group("verb") in _HOST_VERBS else "organiser"
+            # "co-hosted by" names an organiser (主办), "hosted by" the host (承办).
+            role = "host" if o.group("verb").lower() in _HOST_VERBS else "organiser"
             if any(r == role for r, _, _ in orgs):
                 continue
             org = people._trim_org(o.group("org"))

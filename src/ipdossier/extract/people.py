@@ -56,13 +56,20 @@ _ORG_WORDS = (
     "committee|agency|agencies|group|college|university|center|centre|court|ministry|"
     "commission|association|institute|company|law|firm|zone|park|council|party"
 )
-_ORG_TOKEN = rf"(?:[A-Z][\w'’&.-]*|\([A-Z][\w.-]*\)|(?:{_ORG_WORDS})\b|Co\.,?|Ltd\.|P\.C\.)"
+# "the province's IP office": an organisation word may carry a possessive.
+_ORG_TOKEN = (
+    rf"(?:[A-Z][\w'’&.-]*|\([A-Z][\w.-]*\)|(?:{_ORG_WORDS})(?:['’]s)?\b|Co\.,?|Ltd\.|P\.C\.)"
+)
 ORG = rf"{_ORG_TOKEN}(?:[ ,]{{1,2}}{_ORG_TOKEN}){{0,14}}"
 _TITLE_WORD = r"(?:(?!(?:and|the|And|The|of)\b)[A-Za-z][\w-]*|genera l)"
 TITLE = rf"\b{_TITLE_WORD}(?: {_TITLE_WORD}){{0,5}}?"
 
 # "Name, the title of Org"  /  "Name, title of Org"
-AFTER_NAME = re.compile(rf"(?P<name>{NAME}), (?P<the>the )?(?P<title>{TITLE}) of (?P<org>{ORG})")
+# "Name, (the|a|an) title of|in|at|from Org", and "Name (Title of Org)".
+AFTER_NAME = re.compile(
+    rf"(?P<name>{NAME})(?:, | \()(?P<the>(?:the|a|an) )?(?P<title>{TITLE}) (?:of|in|at|from) "
+    rf"(?P<org>{ORG})"
+)
 # "the title of Org Name"  /  "Title of Org Name"
 BEFORE_NAME = re.compile(
     rf"(?P<the>\b[Tt]he )?(?P<title>{TITLE}) of (?P<org>{ORG}?) (?P<name>{NAME})\b"
@@ -82,7 +89,8 @@ TITLE_NAME = re.compile(
 _TITLE_WORDS = re.compile(
     r"\b(?:director|commissioner|mayor|member|manager|partner|chief|dean|secretary|president|"
     r"chairman|chairwoman|chair|head|minister|governor|deputy|vice|officer|researcher|"
-    r"professor|editor|lawyer|attorney|founder|ceo|cto|representative|judge|counsel)\b",
+    r"professor|editor|lawyer|attorney|founder|ceo|cto|representative|judge|counsel|expert|"
+    r"officer)\b",
     re.IGNORECASE,
 )
 
