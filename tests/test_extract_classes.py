@@ -768,3 +768,19 @@ def test_english_titles_in_from_and_in_brackets_and_an_unnamed_events_place_and_
     orgs = draft.tables["organisations"].set_index("org_id")["name"]
     assert ev["place"] == "Jinan"
     assert orgs[ev["organiser_org_id"]] == "Shandong Intellectual Property Office"
+
+
+def test_an_unnamed_english_event_and_an_organiser_before_an_active_verb(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Title\n\nRecently, Qingdao Intellectual Property Office organized a patent training "
+        "day. A matchmaking activity between firms and agencies was held last week in "
+        "Qingdao.\n",
+        encoding="utf-8",
+    )
+    draft = extract(path)
+    ev = draft.tables["events"].iloc[0]
+    orgs = draft.tables["organisations"].set_index("org_id")["name"]
+    assert (ev["name"], ev["place"]) == ("matchmaking activity", "Qingdao")
+    assert orgs[ev["organiser_org_id"]] == "Qingdao Intellectual Property Office"
+    assert ev["quote"] == "matchmaking activity"

@@ -214,6 +214,16 @@ _ORG_BY = re.compile(
     rf"\s+by\s+(?:the\s+)?(?P<org>{people.ORG})"
 )
 _HOST_VERBS = {"held", "hosted", "undertaken"}
+_UNNAMED_EVENT = re.compile(
+    rf"\b(?:An?|The|the|an?)\s+(?P<name>(?:[a-z][\w'’-]*\s+){{0,4}}?(?:{EVENT_WORDS}))\b"
+    r"[^.]{0,200}?\s(?:was|were|is|are)\s+(?:\w+\s+)?held\b"
+)
+# "Beijing Intellectual Property Office organized the 2017 ... Conference": the organiser
+# before an active verb, a name ending with an organisation word.
+_ORG_ACTIVE = re.compile(
+    rf"(?:^|[,.;:]\s+)(?P<org>(?:[A-Z][\w'’&.-]*\s+){{0,8}}?(?:{people._ORG_END}))"
+    r"\s+(?:organi[sz]ed|held|hosted|sponsored|launched)\s+(?:and\s+\w+\s+)?(?:the|a|an)\b"
+)
 
 
 _YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
@@ -253,6 +263,14 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             if m and len(m.group("name").split()) >= 2:
                 found = (para, line, m)
                 break
+    if found is None:
+        # "A matchmaking activity between ... was held in Fuzhou": an event the report
+        # does not name, called by its head noun phrase.
+        for para, line in a.lines[:4]:
+            m = _UNNAMED_EVENT.search(line)
+            if m:
+                found = (para, line, m)
+                break
     orgs: list[tuple[str, str, tuple]] = []
     place = ""
     for para, line in a.lines:
@@ -269,6 +287,11 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             org = re.split(r",\s|\s(?:which|who|and organi[sz]ed)\b", org)[0]
             if org:
                 orgs.append((role, org, (para, o.start("org"), o.start("org") + len(org), line)))
+        if not any(r == "organiser" for r, _, _ in orgs):
+            o = _ORG_ACTIVE.search(line)
+            if o:
+                org = o.group("org")
+                orgs.append(("organiser", org, (para, o.start("org"), o.end("org"), line)))
         if place and len(orgs) == 2:
             break
     if found is None:
