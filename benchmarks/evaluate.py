@@ -9,6 +9,10 @@ here is listed and left out. Prints recall and precision per class and language:
 - people: name, title and organisation all right (and name alone, for reference);
 - events: name, start date (empty when the year is not printed), place, organiser.
 
+Each article belongs to one split, fixed in gold.json: `development` (the rules were
+adjusted while reading them), `tune` (rules may be tuned on them) and `test` (never
+tuned on); every figure is given per split, class and language.
+
     .venv/bin/python benchmarks/evaluate.py [--json]
 """
 
@@ -125,8 +129,10 @@ def main() -> None:
         p = score_people(art["people"], t)
         e = score_event(art["event"], t)
         lang = art["language"]
+        split = art.get("split", "development")
         row = {
             "id": art["id"],
+            "split": split,
             "language": lang,
             "drafted_language": draft.language,
             "same_text_as_gold": digest == art["sha256"],
@@ -135,28 +141,27 @@ def main() -> None:
             "event fields (right, gold, proposed)": e,
         }
         per_article.append(row)
-        for key, (found, want, got) in (("figures", f), ("events", e)):
-            totals[(key, lang)]["found"] += found
-            totals[(key, lang)]["gold"] += want
-            totals[(key, lang)]["proposed"] += got
-            totals[(key, "all")]["found"] += found
-            totals[(key, "all")]["gold"] += want
-            totals[(key, "all")]["proposed"] += got
-        for scope in (lang, "all"):
-            totals[("people", scope)]["found"] += p[0]
-            totals[("people", scope)]["by_name"] += p[1]
-            totals[("people", scope)]["gold"] += p[2]
-            totals[("people", scope)]["proposed"] += p[3]
-            totals[("people", scope)]["right_proposed"] += p[1]
+        for scope in ((split, lang), (split, "all")):
+            for key, (found, want, got) in (("figures", f), ("events", e)):
+                totals[(key, *scope)]["found"] += found
+                totals[(key, *scope)]["gold"] += want
+                totals[(key, *scope)]["proposed"] += got
+            totals[("people", *scope)]["found"] += p[0]
+            totals[("people", *scope)]["by_name"] += p[1]
+            totals[("people", *scope)]["gold"] += p[2]
+            totals[("people", *scope)]["proposed"] += p[3]
+            totals[("people", *scope)]["right_proposed"] += p[1]
 
     def ratio(a: int, b: int) -> str:
         return f"{a / b:.2f}" if b else "n/a"
 
     summary = []
-    for (cls, scope), v in sorted(totals.items()):
+    order = {"development": 0, "tune": 1, "test": 2}
+    for (cls, split, scope), v in sorted(totals.items(), key=lambda kv: (order[kv[0][1]], kv[0])):
         right = v["right_proposed"] if cls == "people" else v["found"]
         summary.append(
             {
+                "split": split,
                 "class": cls,
                 "language": scope,
                 "recall": ratio(v["found"], v["gold"]),
@@ -172,10 +177,13 @@ def main() -> None:
     for row in per_article:
         print(json.dumps(row, ensure_ascii=False))
     print()
-    print(f"{'class':8} {'lang':4} {'recall':>7} {'precision':>9}   found/gold, proposed")
+    print(
+        f"{'split':11} {'class':8} {'lang':4} {'recall':>7} {'precision':>9}   found/gold, proposed"
+    )
     for s in summary:
         print(
-            f"{s['class']:8} {s['language']:4} {s['recall']:>7} {s['precision']:>9}   "
+            f"{s['split']:11} {s['class']:8} {s['language']:4} {s['recall']:>7} "
+            f"{s['precision']:>9}   "
             f"{s['found']}/{s['gold']}, {s['proposed']}"
         )
     for art in absent:

@@ -357,7 +357,9 @@ def test_check_reverifies_cached_texts_and_counts_absent_ones(tmp_path, data_cop
     [
         ("Applications rose by more than 70 percent, and over 110 per cent later.", set()),
         ("Output doubled in these five years while 12 firms joined.", {(12, "exact")}),
-        ("The four-day forum drew 30 companies.", {(4, "exact"), (30, "exact")}),
+        # A duration is not a count (issue 22): "four-day forum" gives no row.
+        ("The four-day forum drew 30 companies.", {(30, "exact")}),
+        ("A two-day event on its ten-year experience drew 12 firms.", {(12, "exact")}),
     ],
 )
 def test_rates_and_spans_referred_back_to_are_not_counts(tmp_path, sentence, counts):
@@ -378,7 +380,8 @@ def test_chinese_event_without_you_and_a_title_shared_across_a_list(tmp_path):
     orgs = draft.tables["organisations"].set_index("org_id")["name"]
     assert (ev["name"], ev["place"]) == ("品牌机构牵手发展行动", "东丽区华明高新区")
     assert orgs[ev["organiser_org_id"]] == "国家知识产权局"
-    assert _people(draft) == {"尚斌义": ("区长", "东丽区委")}
+    # The whole title as printed, both titles joined by 、 (issue 22).
+    assert _people(draft) == {"尚斌义": ("副书记、区长", "东丽区委")}
     assert _figures(draft) == {(30, "exact")}  # not 近3年 (a span), not 4000平米 (an area)
 
 
@@ -510,3 +513,274 @@ def test_a_plain_text_url_drafts_as_the_same_text_does_from_a_file(tmp_path):
     # --cache is where the text went, not the default cache.
     assert (cache / "index.json").is_file()
     assert "plain-text" in json.loads((cache / "index.json").read_text(encoding="utf-8"))
+
+
+# -- issue 22: a lexical analyser under the rules, numbers through one reader, batches ----
+
+ZH22 = ARTICLES / "issue22-zh.txt"
+EN22 = ARTICLES / "issue22-en.txt"
+
+
+@pytest.fixture(scope="module")
+def zh22():
+    return extract(ZH22)
+
+
+@pytest.fixture(scope="module")
+def en22():
+    return extract(EN22)
+
+
+def test_names_the_segmenter_does_not_know_with_whole_titles_and_organisations(zh22):
+    assert _people(zh22) == {
+        # 周明远: no person for jieba; LAC's PER, its organisation LAC's ORG.
+        "周明远": ("副局长", "省知识产权局"),
+        # Three characters, not cut to 卫东; the rank kept with the title.
+        "孙卫东": ("二级调研员", "市知识产权局"),
+        "申长雨": ("署长", "国家知识产权局"),
+        "王彬颖": ("副总干事", "世界知识产权组织"),
+        "李为民": ("市领导", ""),
+    }
+
+
+def test_event_named_by_x_zai_y_juxing_with_its_date_place_organiser_and_host(zh22):
+    ev = zh22.tables["events"].iloc[0]
+    orgs = zh22.tables["organisations"].set_index("org_id")["name"]
+    assert (ev["name"], ev["place"]) == ("第五届知识产权服务业发展论坛", "济南")
+    # The dateline (本报济南3月13日讯) is the report's date, not the event's.
+    assert (ev["start_date"], ev["end_date"]) == ("2019-03-12", "2019-03-12")
+    assert ev["date_basis"] == 'Printed: "2019年3月12日"'
+    assert ev["quote"] == "第五届知识产权服务业发展论坛"
+    # 由A主办、B承办
+    assert orgs[ev["organiser_org_id"]] == "省知识产权局"
+    assert orgs[ev["host_org_id"]] == "济南市市场监督管理局"
+
+
+def test_a_dateline_alone_gives_no_event_date(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n本报北京3月13日讯 日前，知识产权服务对接会在北京举行。\n", encoding="utf-8"
+    )
+    ev = extract(path).tables["events"].iloc[0]
+    assert (ev["name"], ev["place"], ev["start_date"]) == ("知识产权服务对接会", "北京", "")
+    assert ev["date_basis"].startswith("no date printed for the event")
+
+
+def test_chinese_counts_with_scale_characters_and_measure_words(zh22):
+    f = zh22.tables["figures"]
+    got = {(r["quote"], int(r["value"]), r["qualifier"]) for _, r in f.iterrows()}
+    assert got == {
+        ("近3千件专利", 3000, "approximately"),  # not 31000
+        ("5千余名观众", 5000, "at_least"),  # not 51000
+        ("1.2万余人次", 12000, "at_least"),
+        ("两百余家机构", 200, "at_least"),
+        ("30余位专家", 30, "at_least"),  # 位
+        ("5点建议", 5, "exact"),  # 点
+    }  # 一届二次 (a session's number) and 下午3点 (a time of day) are not counts
+
+
+def test_english_he_surname_scale_words_money_and_durations(en22):
+    assert _people(en22) == {
+        "He Ming": ("deputy commissioner", "Shandong Intellectual Property Office")
+    }
+    f = en22.tables["figures"]
+    got = {(int(r["value"]), r["unit"], r["qualifier"]) for _, r in f.iterrows()}
+    assert got == {
+        (300_000_000_000, "yuan", "approximately"),  # the scale in the value
+        (100_000_000, "yuan", "exact"),  # and no extra 1000000 row from "million"
+        (40, "agencies", "exact"),
+        (120, "companies", "exact"),
+    }  # "ten-year experience", "20 years of experience": durations, not counts
+
+
+def test_the_analyser_is_loaded_once_and_lazily():
+    from ipdossier.extract import lexical
+
+    lexical.analyser.cache_clear()
+    lexical.tokens.cache_clear()  # sentences tagged by earlier tests
+    extract(EN22)  # English does not need it
+    assert lexical.analyser.cache_info().currsize == 0
+    extract(ZH22)
+    extract(ZH)
+    info = lexical.analyser.cache_info()
+    assert (info.misses, info.currsize) == (1, 1)
+
+
+def test_draft_several_articles_a_folder_or_a_list_file(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in (ZH22, EN22):
+        (folder / p.name).write_bytes(p.read_bytes())
+    (folder / "notes.md").write_text("not an article", encoding="utf-8")
+    listed = tmp_path / "list.txt"
+    listed.write_text(f"# two articles\n{ZH}\n\n{EN}\n", encoding="utf-8")
+    out, cache = tmp_path / "drafts", tmp_path / "cache"
+    result = CliRunner().invoke(
+        app, ["extract", "draft", str(folder), f"@{listed}", "--out", str(out),
+              "--cache", str(cache)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["issue22-zh", "issue22-en", "failure-classes-zh", "failure-classes-en"]
+    )
+    assert result.output.count("draft written to") == 4
+    one = CliRunner().invoke(
+        app, ["extract", "draft", str(folder), "--source-id", "x", "--out", str(out)]
+    )
+    assert one.exit_code == 2 and "give one input" in one.output
+
+
+def test_a_report_in_traditional_characters_is_read_and_quoted_as_printed(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "標題\n\n2019年3月12日，第五屆知識產權服務業發展論壇在濟南舉行。"
+        "省知識產權局副局長周明遠出席開幕式，近300名代表參加。\n",
+        encoding="utf-8",
+    )
+    draft = extract(path)
+    ev = draft.tables["events"].iloc[0]
+    assert (ev["name"], ev["place"], ev["start_date"]) == (
+        "第五屆知識產權服務業發展論壇", "濟南", "2019-03-12",
+    )  # fmt: skip
+    assert _people(draft) == {"周明遠": ("副局長", "省知識產權局")}
+    assert _figures(draft) == {(300, "approximately")}
+    line = path.read_text(encoding="utf-8").split("\n")[2]
+    for table in ("events", "roles", "figures", "people"):
+        for _, r in draft.tables[table].iterrows():
+            assert line[int(r["char_start"]) : int(r["char_end"])] == r["quote"]
+
+
+def test_a_digit_one_is_a_count_and_the_numeral_one_an_article(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("标题\n\n论坛共设1个主论坛和6个专题论坛，是一个交流平台。\n", encoding="utf-8")
+    assert _figures(extract(path)) == {(1, "exact"), (6, "exact")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        # "此次会议" is a reference to an event, not its name; the quoted name is.
+        ("此次会议在北京召开。\n“知识产权服务对接活动”同期启动。", "知识产权服务对接活动", "北京"),
+        ("由市知识产权局主办的专利导航培训班在天津举办。", "专利导航培训班", "天津"),
+    ],
+)
+def test_x_zai_y_juxing_names_the_event_without_its_lead(tmp_path, text, name, place):
+    path = tmp_path / "a.txt"
+    path.write_text(f"标题\n\n{text}\n", encoding="utf-8")
+    ev = extract(path).tables["events"].iloc[0]
+    assert (ev["name"], ev["place"]) == (name, place)
+
+
+def test_the_analyser_loads_with_the_network_closed(monkeypatch):
+    import socket
+
+    from ipdossier.extract import lexical
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the analyser opened a network connection")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    lexical.analyser.cache_clear()
+    lexical.tokens.cache_clear()
+    assert [t.word for t in lexical.spans("省知识产权局副局长周明远出席开幕式", lexical.PER)] == [
+        "周明远"
+    ]
+
+
+def test_a_title_before_a_name_and_an_organisation_that_stops_before_the_next_person(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Title\n\nDeputy Director Sun Wei opened the forum. Mr. Gao Lin, chairman of the "
+        "Jinan Patent Association (JPA), and Ms. Qin Yue, director of the Jinan Municipal "
+        "Intellectual Property Office, spoke.\n",
+        encoding="utf-8",
+    )
+    assert _people(extract(path)) == {
+        "Sun Wei": ("deputy director", ""),
+        "Gao Lin": ("chairman", "Jinan Patent Association (JPA)"),  # not "..., and Ms. Qin Yue"
+        "Qin Yue": ("director", "Jinan Municipal Intellectual Property Office"),
+    }
+
+
+def test_no_garbage_organisations_or_people_from_an_organisations_tail(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Title\n\nWang Lei, director of the office, spoke at the forum. Chen Jie, president "
+        "of the Shenzhen Patent Agents Association Qianhai Branch, spoke. Zhang Wei, director "
+        "of the Bureau and Liu Fang, deputy director, attended. Zhao Min, the director of "
+        "the, opened the session.\n",
+        encoding="utf-8",
+    )
+    draft = extract(path)
+    assert _people(draft) == {
+        "Wang Lei": ("director", ""),  # not the organisation "office"
+        "Chen Jie": ("president", "Shenzhen Patent Agents Association Qianhai Branch"),
+        "Zhang Wei": ("director", ""),  # not "Bureau and Liu Fang"
+        "Zhao Min": ("director", ""),  # not the organisation "the"
+    }
+    orgs = set(draft.tables["organisations"]["name"])
+    assert orgs == {"Shenzhen Patent Agents Association Qianhai Branch"}
+    line = path.read_text(encoding="utf-8").split("\n")[2]
+    r = draft.tables["roles"].set_index("title_as_printed")
+    start, end = int(r.loc["president", "char_start"]), int(r.loc["president", "char_end"])
+    assert line[start:end].endswith("Qianhai Branch")
+
+
+def test_names_listed_after_a_title_share_it_and_a_quoted_name_before_its_event_word(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n10月25日，由国家知识产权局主办的“知识产权服务万里行”活动启动仪式举行。"
+        "市领导王浩、尚龙江、杨洪涛等出席。\n",
+        encoding="utf-8",
+    )
+    draft = extract(path)
+    # 尚龙江: LAC reads 尚 龙江 (a place); between the 、 it is taken whole.
+    assert _people(draft) == {n: ("市领导", "") for n in ("王浩", "尚龙江", "杨洪涛")}
+    roles = draft.tables["roles"]
+    assert all(q.startswith("市领导") for q in roles["quote"])
+    ev = draft.tables["events"].iloc[0]
+    orgs = draft.tables["organisations"].set_index("org_id")["name"]
+    assert ev["name"] == "知识产权服务万里行"
+    assert orgs[ev["organiser_org_id"]] == "国家知识产权局"
+
+
+def test_english_titles_in_from_and_in_brackets_and_an_unnamed_events_place_and_organiser(
+    tmp_path,
+):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Title\n\nA matchmaking activity was held last week in the provincial capital of "
+        "Jinan. Organized by the Shandong Intellectual Property Office, it was co-hosted by "
+        "Qilu Patent Services. Sun Li, director of the province's IP office, spoke; Gao Yan, a "
+        "partner in the Jinan Patent Law Office, and Qin Fei, an expert from CASS, followed. "
+        "As Ma Hui (Vice Mayor of Jinan Municipality) put it, the city grew.\n",
+        encoding="utf-8",
+    )
+    draft = extract(path)
+    assert _people(draft) == {
+        "Sun Li": ("director", "province's IP office"),
+        "Gao Yan": ("partner", "Jinan Patent Law Office"),
+        "Qin Fei": ("expert", "CASS"),
+        "Ma Hui": ("vice mayor", "Jinan Municipality"),
+    }
+    ev = draft.tables["events"].iloc[0]
+    orgs = draft.tables["organisations"].set_index("org_id")["name"]
+    assert ev["place"] == "Jinan"
+    assert orgs[ev["organiser_org_id"]] == "Shandong Intellectual Property Office"
+
+
+def test_an_unnamed_english_event_and_an_organiser_before_an_active_verb(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Title\n\nRecently, Qingdao Intellectual Property Office organized a patent training "
+        "day. A matchmaking activity between firms and agencies was held last week in "
+        "Qingdao.\n",
+        encoding="utf-8",
+    )
+    draft = extract(path)
+    ev = draft.tables["events"].iloc[0]
+    orgs = draft.tables["organisations"].set_index("org_id")["name"]
+    assert (ev["name"], ev["place"]) == ("matchmaking activity", "Qingdao")
+    assert orgs[ev["organiser_org_id"]] == "Qingdao Intellectual Property Office"
+    assert ev["quote"] == "matchmaking activity"

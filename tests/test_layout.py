@@ -161,3 +161,32 @@ def test_the_readme_quotes_the_benchmark_results_it_names():
     ratios = results["ratios"]
     assert f"{ratios['plain_over_cold']:.1f}x" in section
     assert f"{ratios['marginal_variant_s']:.1f} s" in section
+
+
+def test_the_readme_quotes_the_evaluation_results_per_half():
+    """The README's tune/test table (issue 22) is benchmarks/eval/results.json: each cell
+    of the tuned run, per split, class and language, as recall / precision."""
+    results = json.loads(
+        (ROOT / "benchmarks" / "eval" / "results.json").read_text(encoding="utf-8")
+    )
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("**Tune and test halves (issue 22).**") :]
+    start = section.index("| class | lang |")
+    table = section[start : section.index("\n\n", start)]
+    rows = {}
+    for line in table.splitlines()[2:]:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        rows[(cells[0].split(" ")[0], cells[1])] = cells
+    labels = {"figures": "figures", "people": "people", "events": "event"}
+    tuned = {(s["split"], s["class"], s["language"]): s for s in results["runs"]["lac_tuned"]}
+    assert {g["split"] for g in results["runs"]["lac_tuned"]} == {"tune", "test"}
+    for (split, cls, lang), s in tuned.items():
+        if lang == "all" or s["recall"] == "n/a":
+            continue
+        cells = rows[(labels[cls], lang)]
+        cell = cells[4] if split == "tune" else cells[7]
+        if cell == "same":
+            cell = cells[2] if split == "tune" else cells[5]
+        assert cell.replace("*", "").startswith(f"{s['recall']} / {s['precision']}"), (
+            split, cls, lang, cell,
+        )  # fmt: skip

@@ -29,6 +29,12 @@ from ipdossier.quantities import quantities, simplify
         ("一百二十家", 120, "exact"),
         ("近千人", 1000, "approximately"),
         ("約1000人", 1000, "approximately"),  # traditional 約 reads as 约
+        # Issue 22: a scale character after digits scales them (近3千件 is not 31000).
+        ("近3千件", 3000, "approximately"),
+        ("5千余名", 5000, "at_least"),
+        ("1.2万余", 12_000, "at_least"),
+        ("两百余", 200, "at_least"),
+        ("about 300 billion yuan", 300_000_000_000, "approximately"),
     ],
 )
 def test_one_phrase_one_amount_with_its_hedge(text, value, qualifier):

@@ -486,7 +486,10 @@ def test_the_progress_source_note_lists_only_what_the_chart_draws():
 
 def test_plans_are_named_by_their_relation_to_the_event():
     baoding = derive.plan_relations(ctx()).set_index("policy_id")["relation"]
-    assert baoding.to_dict() == {"fyp13-ip": "cited", "hebei-powerful-ip": "cited"}
+    # The 14th Five-Year Plan (2021) came after the event (2017): never called cited.
+    assert baoding.to_dict() == {
+        "fyp13-ip": "cited", "hebei-powerful-ip": "cited", "fyp14-ip": "after"
+    }
     tianjin = ctx(event_id="bth-2014-tianjin")
     assert set(derive.plan_relations(tianjin)["relation"]) == {"after"}
     keys = [k for k, _ in targets.intro(tianjin)]
@@ -509,3 +512,17 @@ def test_documents_are_cited_by_this_events_report_not_by_another_article():
     listed = set(targets.article_only(ctx())["policy_id"])
     assert not listed & set(targets.chain_frame(ctx())["policy_id"])
     assert "service-outline" not in listed and "hebei-ip-protection" in listed
+
+
+def test_each_national_plan_has_a_chart_of_its_own():
+    c = ctx()
+    assert targets.plan_ids(c) == ["fyp13-ip", "fyp14-ip"]
+    first = set(targets.progress_frame(c)["policy_id"])
+    assert first == {"fyp13-ip"}  # the default: the oldest plan, never both on one scale
+    later = targets.progress_frame(c, plan="fyp14-ip").set_index("indicator_id")
+    assert set(later["policy_id"]) == {"fyp14-ip"}
+    # High-value invention patents per 10,000 people: 6.3 -> 12 -> 16 (2025), met.
+    row = later.loc["fyp14-1"]
+    assert (row["baseline_value"], row["target_value"]) == (6.3, 12)
+    assert row["realised_values"] == [16.0] and row["status"] == "met"
+    assert targets.progress_figure(c, "fyp14-ip").layout.title.text.startswith("国发〔2021〕20号")

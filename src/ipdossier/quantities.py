@@ -86,6 +86,11 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+def to_simplified(text: str) -> str:
+    """Traditional to simplified characters only (offsets mostly kept; NFKC is not applied)."""
+    return _t2s().convert(text)
+
+
 def simplify(text: str) -> str:
     """Traditional to simplified characters, full-width forms to ASCII (NFKC)."""
     return _t2s().convert(unicodedata.normalize("NFKC", text))
@@ -96,6 +101,10 @@ def _arabic(match: re.Match) -> str:
     # A lone scale character is a unit in running text (千 in 近千人 is a number, but 万
     # in 万件 is not): only runs that start with a digit character or 十/千 are numbers.
     if run[0] in "万亿百" or len(run) == 1 and run in "两":
+        return run
+    if run[0] in "千百万亿" and match.start() and match.string[match.start() - 1].isdigit():
+        # 3千, 5千余: the scale of the digits before it (3000), not the number 一千
+        # glued to them (31000). `_NUMBER` reads the digits with their scale.
         return run
     try:
         return str(cn2an.cn2an(run if run[0] not in "十千" else "一" + run, "smart"))

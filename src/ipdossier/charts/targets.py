@@ -65,7 +65,27 @@ def _plan_level(ctx) -> str:
     return "national" if ctx.jurisdiction in ("all", "national") else "provincial"
 
 
-def progress_frame(ctx, level: str | None = None) -> pd.DataFrame:
+def plan_ids(ctx, level: str | None = None) -> list[str]:
+    """The plans of a level whose indicators the package holds, oldest first (the 13th
+    Five-Year Plan, then its successor): each gets a chart of its own."""
+    ind = derive.indicators(ctx)
+    ind = ind[ind["level"] == (level or _plan_level(ctx))]
+    if ind.empty:
+        return []
+    starts = derive.policies(ctx).set_index("policy_id")["period_start"]
+    ids = list(dict.fromkeys(ind["policy_id"]))
+    return sorted(ids, key=lambda i: (pd.isna(starts.get(i)), starts.get(i, 0), i))
+
+
+def _one_plan(ctx, p: pd.DataFrame, level: str, plan: str | None) -> pd.DataFrame:
+    """Rows of one plan: `plan`, else the level's first (two plans' indicators on one
+    scale would read as one plan's)."""
+    plans = plan_ids(ctx, level)
+    chosen = plan or (plans[0] if plans else None)
+    return p[p["policy_id"] == chosen] if chosen is not None else p.iloc[0:0]
+
+
+def progress_frame(ctx, level: str | None = None, plan: str | None = None) -> pd.DataFrame:
     """Indicators of one level with their path (baseline → target → realised) in words and
     the verdict `derive.progress` reached (`status_label`). By default the national plan's,
     or a province's when the run is filtered to it. A realised value that is not the
@@ -77,7 +97,7 @@ def progress_frame(ctx, level: str | None = None) -> pd.DataFrame:
         return p.reindex(columns=[*p.columns, "row", "status_label", "path"])
     lang = ctx.language
     level = level or _plan_level(ctx)
-    p = p[p["level"] == level]
+    p = _one_plan(ctx, p[p["level"] == level], level, plan)
     rows = []
     for _, r in p.iterrows():
         sc = r["scale"]
@@ -118,11 +138,11 @@ def _row_label(r) -> str:
     return f"{int(r['position'])}. {r['name']}" if pd.notna(r["position"]) else str(r["name"])
 
 
-def sources(ctx, level: str | None = None) -> pd.DataFrame:
+def sources(ctx, level: str | None = None, plan: str | None = None) -> pd.DataFrame:
     """The rows the progress chart draws (baselines, targets and the realised values its
     verdicts rest on, of the level it draws), for its source note."""
     v = derive.values(ctx)
-    p = progress_frame(ctx, level)
+    p = progress_frame(ctx, level, plan)
     if v.empty or p.empty:
         return v.iloc[0:0] if not v.empty else v
     used = {x for ids in p["realised_ids"] for x in ids} | {
@@ -156,15 +176,15 @@ def _whose(ctx, p: pd.DataFrame) -> str:
     return t(f"whose_{jur}", ctx.language) if has(f"whose_{jur}") else jur
 
 
-def indicators_prose(ctx) -> str:
+def indicators_prose(ctx, plan: str | None = None) -> str:
     """The prose key that describes the progress chart's scale (see `_scale`)."""
-    p = progress_frame(ctx)
+    p = progress_frame(ctx, plan=plan)
     return "indicators_ratio" if not p.empty and _scale(p) == "ratio" else "indicators_rel"
 
 
-def progress_note(ctx) -> str:
+def progress_note(ctx, plan: str | None = None) -> str:
     """What a reader needs to read the progress chart: what a mark at the edge means."""
-    p = progress_frame(ctx)
+    p = progress_frame(ctx, plan=plan)
     if p.empty:
         return ""
     scale = _scale(p)
@@ -177,14 +197,19 @@ def progress_note(ctx) -> str:
     return t("progress_note_beyond", ctx.language).format(cap=f"{SHARE_CAP:.0%}") if beyond else ""
 
 
-def progress_figure(ctx) -> go.Figure:
+def progress_figure(ctx, plan: str | None = None) -> go.Figure:
     lang = ctx.language
-    p = progress_frame(ctx)
+    p = progress_frame(ctx, plan=plan)
     if p.empty:
         return empty(ctx, t("progress_title", lang), t("progress_what", lang))
     scale = _scale(p)
     title = t("progress_title_plan" if scale == "share" else "progress_title_ratio", lang)
     title = title.format(whose=_whose(ctx, p))
+    if len(plan_ids(ctx)) > 1:
+        # Two plans of one level draw two charts: each names its plan by its number.
+        number = derive.policies(ctx).set_index("policy_id").loc[p["policy_id"].iloc[0]]
+        if pd.notna(number["doc_number"]):
+            title = f"{number['doc_number']}{'：' if lang == 'zh' else ': '}{title}"
     fig = go.Figure()
     rows = list(p["row"])
     # The plan: a bar from baseline (0) to target (100%) for every indicator with both; on
@@ -932,7 +957,7 @@ def _relation(ctx, policy_id: str) -> str:
     return text
 
 
-def plan_facts(ctx, level: str | None = None) -> dict[str, str] | None:
+def plan_facts(ctx, level: str | None = None, plan: str | None = None) -> dict[str, str] | None:
     """What the prose says of the plan whose indicators a section draws: its title (the
     Chinese title as issued in Chinese), document number, baseline and target years, the
     indicator it shares with the other level, and how it stands to the event (`relation`:
@@ -940,7 +965,7 @@ def plan_facts(ctx, level: str | None = None) -> dict[str, str] | None:
     plan."""
     level = level or _plan_level(ctx)
     ind = derive.indicators(ctx)
-    ind = ind[ind["level"] == level]
+    ind = _one_plan(ctx, ind[ind["level"] == level], level, plan)
     if ind.empty:
         return None
     plan = derive.policies(ctx).set_index("policy_id").loc[ind["policy_id"].iloc[0]]

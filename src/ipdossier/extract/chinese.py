@@ -3,17 +3,19 @@ people with the titles printed next to their names (天津市知识产权局副�
 王某某区长), and the event (name, dates, place, organiser, host).
 
 Numbers are read by `ipdossier.quantities` (cn2an for Chinese numerals, its hedges);
-names are the person names (nr) of jieba's part-of-speech segmentation. Everything works
-on the original line, so spans are valid locators.
+names are the persons (PER) of Baidu's LAC lexical analyser (`lexical`), with jieba's
+person names (nr) where LAC tags none, and organisations come from LAC's ORG spans before
+a title. Everything works on the original line, so spans are valid locators.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..quantities import quantities
+from ..quantities import quantities, to_simplified
+from . import lexical
 from .counts import Count
 from .people import Mention
 
@@ -21,12 +23,17 @@ _CN_NUM = "零〇一二两三四五六七八九十百千万亿"
 NUMBER = rf"(?:\d+(?:[,，]\d{{3}})*(?:\.\d+)?[万亿千百]?|[一二两三四五六七八九十千][{_CN_NUM}]*)"
 HEDGE_BEFORE = "超过|将近|不少于|多于|大约|突破|逾|超|近|约|不到|不足|共有|共计|总计"
 # Measure words that count things; 年/月/日/届/期/岁 do not.
-CLASSIFIER = "人次|家次|家|人|名|位|件|项|个|场|次|所|户|批|类|种|篇|份|部|支|款"
+CLASSIFIER = "人次|家次|家|人|名|位|件|项|个|场|次|所|户|批|类|种|篇|份|部|支|款|点"
 _UNIT_EN = {
     "人": "people", "名": "people", "位": "people", "人次": "person-times",
     "家": "organisations", "家次": "organisation-times", "件": "items", "项": "items",
-    "个": "items", "场": "sessions", "次": "times", "所": "institutions",
+    "个": "items", "场": "sessions", "次": "times", "所": "institutions", "点": "points",
 }  # fmt: skip
+# 一届二次会议, 十三届二次全会: a session's number, not a count of anything.
+_SESSION_BEFORE = re.compile(r"届\s*$")
+_SESSION_AFTER = re.compile(r"(?:会议|全会|全体|常委会|大会|理事会|会员)")
+# 下午3点, 3点半: a time of day, not a count of points.
+_CLOCK_BEFORE = re.compile(r"(?:上午|下午|晚上|早上|中午|凌晨|傍晚|晚|早)\s*$")
 COUNT_ZH = re.compile(
     rf"(?P<hedge>{HEDGE_BEFORE})?(?:(?P<vague>数[十百千万]+)|(?P<num>{NUMBER}))"
     rf"(?P<post>余|多)?(?P<cls>{CLASSIFIER})(?P<after>以上|左右|以下|之多)?"
@@ -42,12 +49,25 @@ TITLES_ZH = sorted(
         "副处长 司长 副司长 厅长 副厅长 部长 副部长 书记 副书记 党组书记 总经理 副总经理 经理 "
         "董事长 副董事长 院长 副院长 会长 副会长 秘书长 副秘书长 巡视员 副巡视员 调研员 理事长 "
         "主席 副主席 所长 副所长 校长 副校长 教授 律师 专利代理人 总裁 副总裁 科长 总工程师 "
-        "合伙人 首席执行官 负责人 常委 委员"
+        "合伙人 首席执行官 负责人 常委 委员 署长 副署长 总干事 副总干事 市领导 区领导 省领导 "
+        "县领导 主任科员 副主任科员 党组成员 总经济师 副总经理"
     ).split(),
     key=len,
     reverse=True,
 )
-TITLE_ZH = re.compile("|".join(TITLES_ZH))
+# 二级调研员, 一级巡视员: the rank is part of the title as printed.
+_RANK = "(?:[一二三四]级)"
+TITLE_RE = rf"{_RANK}?(?:{'|'.join(dict.fromkeys(TITLES_ZH))})"
+TITLE_ZH = re.compile(TITLE_RE)
+_TITLE_END = re.compile(rf"(?:{TITLE_RE})$")
+
+
+def _title_before(line: str, pos: int) -> str | None:
+    """The title printed right before `pos` (with its rank), or None."""
+    m = _TITLE_END.search(line, max(0, pos - 12), pos)
+    return m.group(0) if m else None
+
+
 _ORG_STOP = {
     "和", "与", "及", "由", "在", "对", "向", "是", "为", "有", "的", "等", "同", "跟",
     "了", "并", "还", "也", "出席", "参加", "主持", "表示", "指出", "会见", "陪同", "以及",
@@ -93,7 +113,7 @@ def _noun_after(line: str, pos: int) -> str:
     return "".join(words)
 
 
-def counts(para: int, line: str) -> list[Count]:
+def _counts(para: int, line: str) -> list[Count]:
     out = []
     for m in COUNT_ZH.finditer(line):
         before = line[max(0, m.start() - 6) : m.start()]
@@ -103,6 +123,12 @@ def counts(para: int, line: str) -> list[Count]:
         after = line[m.end() : m.end() + 2]
         if after.startswith("强"):
             continue  # 百强, 100强: a ranking
+        if cls == "次" and (_SESSION_BEFORE.search(before) or _SESSION_AFTER.match(line, m.end())):
+            continue  # 一届二次会议: a session's number
+        if cls == "点" and (
+            _CLOCK_BEFORE.search(before) or re.match(r"[半钟整\d零一二三四五六七八九十]", after)
+        ):
+            continue  # 下午3点, 3点半: a time of day
         printed = m.group(0)
         if m.group("vague"):
             digits = m.group("vague")[1:]
@@ -118,8 +144,9 @@ def counts(para: int, line: str) -> list[Count]:
             qualifier = read[0].qualifier
             if m.group("after") == "之多":
                 qualifier = "exact"
-        if value != int(value) or value < 2 and not m.group("hedge"):
-            continue  # 一个, 一家: an article, not a count
+        digits = (m.group("num") or "")[:1].isdigit()
+        if value != int(value) or value < 2 and not m.group("hedge") and not digits:
+            continue  # 一个, 一家: an article, not a count (1个主论坛 is one)
         noun = _noun_after(line, m.end())
         hedge = m.group("hedge") or ""
         if hedge in ("共有", "共计", "总计"):
@@ -158,20 +185,82 @@ def _org_before(line: str, end: int) -> tuple[str, int]:
     return org, end - len(org)
 
 
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff·]{2,5}")
+_CLAUSE = re.compile(r"[^，；：,;:]+[，；：,;:]?")
+
+
+@lru_cache(maxsize=256)
+def _lac(line: str) -> tuple[lexical.Token, ...]:
+    """LAC's tokens of the clauses of `line` that hold a title, each tagged with the
+    clause before it (the analyser reads 世界知识产权组织 as one organisation only with
+    some context), offsets in `line`. A person and an organisation are read beside a
+    title, so a long article costs the analyser only its clauses about people (the 、 of
+    副书记、区长 does not cut a clause)."""
+    clauses = [(c.start(), c.end()) for c in _CLAUSE.finditer(line)]
+    keep = [False] * len(clauses)
+    for i, (s, e) in enumerate(clauses):
+        if TITLE_ZH.search(line, s, e):
+            keep[i] = True
+            if i:
+                keep[i - 1] = True
+    out: list[lexical.Token] = []
+    i = 0
+    while i < len(clauses):
+        if not keep[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(clauses) and keep[j + 1]:
+            j += 1
+        start, end = clauses[i][0], clauses[j][1]
+        out += (
+            lexical.Token(t.word, t.tag, t.start + start) for t in lexical.tokens(line[start:end])
+        )
+        i = j + 1
+    return tuple(out)
+
+
 def _names(line: str) -> list[tuple[str, int, int]]:
-    return [
-        (w, at, at + len(w)) for w, flag, at in _words(line) if flag == "nr" and 2 <= len(w) <= 4
+    """Person names: LAC's PER spans; jieba's nr only in a line where LAC tags none (jieba
+    cuts names it does not know, 孙卫东 as 卫东, and its HMM was most of the time of a
+    long article)."""
+    per = [
+        (t.word, t.start, t.end)
+        for t in _lac(line)
+        if t.tag == lexical.PER and _CJK_NAME.fullmatch(t.word) and len(t.word) <= 4
     ]
+    if not per:
+        per = [(w, at, at + len(w)) for w, f, at in _words(line) if f == "nr" and 2 <= len(w) <= 4]
+    return per
 
 
-def people(para: int, line: str) -> list[Mention]:
+def _org_of_title(line: str, ts: int) -> tuple[str, int]:
+    """The organisation printed right before a title starting at `ts`: LAC's
+    organisation (and place) tokens ending there, else the rules' guess."""
+    toks = [t for t in _lac(line) if t.end <= ts]
+    run: list[lexical.Token] = []
+    for t in reversed(toks):
+        if t.end != (run[-1].start if run else ts):
+            break
+        if t.tag in (lexical.ORG, lexical.LOC) or (run and t.tag == "nz"):
+            run.append(t)
+        else:
+            break
+    if run and any(t.tag == lexical.ORG for t in run):
+        org = line[run[-1].start : ts]
+        if org not in _ORG_STOP and len(org) >= 2:
+            return org, run[-1].start
+    return _org_before(line, ts)
+
+
+def _people(para: int, line: str) -> list[Mention]:
     if not TITLE_ZH.search(line):
         return []
     found: list[Mention] = []
     names = _names(line)
     starts = {s for _, s, _ in names}
     for t in TITLE_ZH.finditer(line):
-        # 副局长赵建国，: a name jieba does not know, between a title and punctuation.
+        # 副局长赵建国，: a name no analyser knows, between a title and punctuation.
         m = re.match(
             rf"[\u4e00-\u9fff]{{2,3}}(?=[{re.escape(_PUNCT)}、和与及等\s]|$)", line[t.end() :]
         )
@@ -179,6 +268,7 @@ def people(para: int, line: str) -> list[Mention]:
             m
             and t.end() not in starts
             and not TITLE_ZH.match(m.group(0))
+            and not any(s <= t.end() < e for _, s, e in names)
             and not any(
                 f.startswith(("v", "d", "p", "c", "u", "m", "q", "f", "t"))
                 for _, f, _ in _words(m.group(0))
@@ -190,23 +280,55 @@ def people(para: int, line: str) -> list[Mention]:
         if name[-1] in "区市省县局镇街园":
             continue  # a place or an office, not a person
         # 副局长王某某: the title ends where the name starts.
-        title = next((t for t in TITLES_ZH if line.endswith(t, 0, s)), None)
+        title = _title_before(line, s)
         if title:
             ts = s - len(title)
-            org, os_ = _org_before(line, ts)
+            org, os_ = _org_of_title(line, ts)
             if not org and line[ts - 1 : ts] == "、":
-                # 东丽区委副书记、区长尚斌义: the organisation of the title before.
-                prev = next((t for t in TITLES_ZH if line.endswith(t, 0, ts - 1)), None)
-                if prev:
-                    org, _ = _org_before(line, ts - 1 - len(prev))
+                # 东丽区委副书记、区长尚斌义: the whole title as printed, and the
+                # organisation of the titles before.
+                while True:
+                    prev = _title_before(line, ts - 1) if line[ts - 1 : ts] == "、" else None
+                    if not prev:
+                        break
+                    ts = ts - 1 - len(prev)
+                title = line[ts:s]
+                org, os_ = _org_of_title(line, ts)
             found.append(Mention(para, name, s, e, title, org, os_ if org else ts, e))
             continue
         # 王某某区长 / 王某某副局长: the title follows the name.
         m = TITLE_ZH.match(line, e)
         if m:
-            org, os_ = _org_before(line, s)
+            org, os_ = _org_of_title(line, s)
             found.append(Mention(para, name, s, e, m.group(0), org, os_ if org else s, m.end()))
-    return found
+    return _listed(line, found, {(s, e) for _, s, e in names})
+
+
+_LISTED = re.compile(r"、(?P<name>[\u4e00-\u9fff]{2,3})(?=[、等和与及，,。；;\s]|$)")
+
+
+def _listed(line: str, found: list[Mention], names: set[tuple[int, int]]) -> list[Mention]:
+    """市领导王浩、尚龙江、杨洪涛等: the names listed after a titled one share its title and
+    organisation (a name the analyser cuts, 尚 龙江, is taken whole between the 、)."""
+    out: list[Mention] = []
+    taken = {m.name_start for m in found}
+    for m in found:
+        out.append(m)
+        at = m.name_end
+        while True:
+            nxt = _LISTED.match(line, at)
+            if not nxt or nxt.start("name") in taken:
+                break
+            name = nxt.group("name")
+            known = (nxt.start("name"), nxt.end("name")) in names
+            if not known and (TITLE_ZH.search(name) or _ORG_END.search(name)):
+                break
+            s, e = nxt.start("name"), nxt.end("name")
+            # The quote runs from the shared title to this name, so it holds both.
+            out.append(replace(m, name=name, name_start=s, name_end=e, end=e))
+            taken.add(s)
+            at = e
+    return out
 
 
 _DATE_ZH = re.compile(
@@ -215,8 +337,25 @@ _DATE_ZH = re.compile(
 )
 _EVENT_NAME = re.compile(
     rf"[“\"《](?P<q>[^”\"》]{{4,60}}(?:{EVENT_END}))[”\"》]|"
+    # “知识产权服务万里行”活动, “……政策解读”系列活动: the event word after the quote.
+    rf"[“\"](?P<q2>[^”\"》]{{4,60}})[”\"](?:系列|主题)?(?:{EVENT_END})|"
     rf"(?:举行|举办|召开|启动|开展)了?(?P<bare>[\u4e00-\u9fff（）()·\d]{{4,40}}?(?:{EVENT_END}))"
 )
+# "X在Y举行": the commonest form of a report's first sentence; X ends with an event word.
+_HELD = re.compile(
+    rf"(?P<name>[^，。；：！？、“”\"《》\s]{{2,60}}?(?:{EVENT_END}))"
+    r"(?:于[^，。；在]{1,20})?在(?P<place>[^，。；：、“”\s]{1,24}?)"
+    r"(?:隆重|盛大|成功|顺利)?(?:举行|举办|召开|开幕|启动|拉开帷幕|落下帷幕|闭幕)"
+)
+# What leads an unquoted name and is not part of it: a date, 日前, "由A主办的".
+_NAME_LEAD = re.compile(
+    r"^(?:(?:(?:19|20)\d\d年)?(?:1[0-2]|[1-9])月[1-3]?\d日(?:[上下]午)?|日前|近日|近期|"
+    r"今天|昨天|昨日|今年|上周|本周)?(?:.*?(?:主办|承办|协办|指导|举办|组织)的)?"
+    r"(?:本次|此次|这次|该次|本届|此届|这届|该)?"
+)
+_BARE_EVENT = re.compile(rf"(?:{EVENT_END})")
+# A dateline: "本报济南3月13日讯", "新华社北京3月13日电": the report's date, not the event's.
+_DATELINE_AFTER = re.compile(r"\s*(?:讯|电)")
 _PLACE = re.compile(
     r"在(?P<place>[\u4e00-\u9fff（）()]{1,20}?"
     r"(?:区|市|省|县|镇|街|园|馆|中心|大厦|酒店|宾馆|厅|室|村|楼|场|京|津|沪))"
@@ -246,22 +385,47 @@ class EventZh:
     year: int | None = None
 
 
-def event(lines: list[tuple[int, str]]) -> EventZh | None:
+def _place_ok(place: str) -> bool:
+    """A place LAC tags as one (or as an organisation's premises), or one the rules know
+    by its ending."""
+    if _PLACE.search(f"在{place}举行"):
+        return True
+    return any(t.tag in (lexical.LOC, lexical.ORG) for t in lexical.tokens(place))
+
+
+def _dates(line: str):
+    """The dates of the line that are not a dateline's."""
+    for d in _DATE_ZH.finditer(line):
+        if not _DATELINE_AFTER.match(line, d.end()):
+            yield d
+
+
+def _event(lines: list[tuple[int, str]]) -> EventZh | None:
     name = span = None
     date = None
     place = organiser = host = ""
+    name_line = ""
     for para, line in lines:
         if name is None:
             m = _EVENT_NAME.search(line)
-            if m:
-                if m.group("q"):
-                    name = m.group("q")
-                    span = (para, m.start("q"), m.end("q"))
-                else:
-                    name = m.group("bare")
-                    span = (para, m.start("bare"), m.end("bare"))
-        if date is None:
-            date = _DATE_ZH.search(line)
+            held = _HELD.search(line)
+            if m and (m.group("q") or m.group("q2")):
+                group = "q" if m.group("q") else "q2"
+                name = m.group(group)
+                span = (para, m.start(group), m.end(group))
+            elif held and not _BARE_EVENT.fullmatch(
+                held.group("name")[_NAME_LEAD.match(held.group("name")).end() :]
+            ):
+                lead = _NAME_LEAD.match(held.group("name")).end()
+                name = held.group("name")[lead:]
+                span = (para, held.start("name") + lead, held.end("name"))
+                if not place and _place_ok(held.group("place")):
+                    place = held.group("place")
+            elif m:
+                name = m.group("bare")
+                span = (para, m.start("bare"), m.end("bare"))
+            if name is not None:
+                name_line = line
         if not place:
             p = _PLACE.search(line)
             place = p.group("place") if p else ""
@@ -276,6 +440,11 @@ def event(lines: list[tuple[int, str]]) -> EventZh | None:
             if h:
                 host = (h.group("org") or h.group("org2")).strip()
                 host = re.split(r"[，、和与及由]", host)[-1] if h.group("org") else host
+    # The event's date: in the sentence that names it if printed there, else the first
+    # printed in the article; a dateline's date is the report's, never the event's.
+    date = next(_dates(name_line), None) if name_line else None
+    if date is None:
+        date = next((d for _, line in lines for d in _dates(line)), None)
     if name is None:
         return None
     start = end = ""
@@ -295,3 +464,77 @@ def event(lines: list[tuple[int, str]]) -> EventZh | None:
             start = f"{year:04d}-{month:02d}-{d1:02d}"
             end = f"{year:04d}-{m2:02d}-{(d2 or d1):02d}"
     return EventZh(name, span, start, end, text, printed, place, organiser, host, md, year)
+
+
+# -- traditional characters ------------------------------------------------------------------
+# Reports reprinted in traditional characters (中國知識產權, 副局長, 近300名代表) are read
+# through a simplified copy when it has the same length, so every rule, measure word and the
+# analyser see the forms they know; what is drafted (names, titles, quotes) is taken back
+# from the line as printed, at the same offsets, so locators stay valid.
+
+
+def _simplified(line: str) -> str | None:
+    """The line in simplified characters, or None when it is simplified already or the
+    conversion would move offsets."""
+    simple = to_simplified(line)
+    return simple if simple != line and len(simple) == len(line) else None
+
+
+def _printed(line: str, simple: str, text: str, at: int) -> str:
+    """`text` found at `at` in the simplified copy, as printed in `line`."""
+    if at >= 0 and simple[at : at + len(text)] == text:
+        return line[at : at + len(text)]
+    return text
+
+
+def counts(para: int, line: str) -> list[Count]:
+    simple = _simplified(line)
+    if simple is None:
+        return _counts(para, line)
+    out = []
+    for c in _counts(para, simple):
+        out.append(
+            replace(
+                c,
+                value_as_printed=_printed(line, simple, c.value_as_printed, c.start),
+                noun=_printed(line, simple, c.noun, c.end - len(c.noun)),
+            )
+        )
+    return out
+
+
+def people(para: int, line: str) -> list[Mention]:
+    simple = _simplified(line)
+    if simple is None:
+        return _people(para, line)
+    out = []
+    for m in _people(para, simple):
+        before = m.name_start - len(m.title)
+        at = before if simple[before : m.name_start] == m.title else m.name_end
+        out.append(
+            replace(
+                m,
+                name=line[m.name_start : m.name_end],
+                title=_printed(line, simple, m.title, at),
+                organisation=_printed(line, simple, m.organisation, m.start),
+            )
+        )
+    return out
+
+
+def event(lines: list[tuple[int, str]]) -> EventZh | None:
+    simple = [(p, _simplified(t) or t) for p, t in lines]
+    ev = _event(simple)
+    if ev is None or simple == lines:
+        return ev
+    printed = dict(lines)
+    p, s, e = ev.name_span
+    fields = {"name": printed[p][s:e]}
+    for field in ("place", "organiser", "host", "date_text"):
+        text = getattr(ev, field)
+        for (_, line), (_, copy) in zip(lines, simple, strict=True):
+            at = copy.find(text) if text else -1
+            if at >= 0:
+                fields[field] = line[at : at + len(text)]
+                break
+    return replace(ev, **fields)

@@ -20,6 +20,7 @@ from ..numbers import (
     parse_number,
     words_to_int,
 )
+from ..quantities import quantities
 
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -270,6 +271,10 @@ _BARE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TIME_UNITS = {"year", "month", "week", "day", "decade", "hour"}
+# "300 billion yuan", "1.2 million": the scale is part of the value, read by `quantities`.
+_SCALE_AFTER = re.compile(r"\s*(?:billion|million|thousand|bn|mn)\b", re.IGNORECASE)
+# Amounts of money: a figure, but never a count of participants.
+_MONEY = {"yuan", "rmb", "dollars", "usd", "euros", "eur", "yen", "won", "pounds"}
 _BACK_REFERENCE = re.compile(r"\b(?:these|those|the past|the last|past|last|next)\s+$", re.I)
 _BARE_AFTER = re.compile(r"\s+of\s+(?P<noun>them|these|those|us|whom|which)\b", re.IGNORECASE)
 
@@ -311,15 +316,28 @@ def counts(para: int, line: str) -> list[Count]:
         )
         taken.append((m.start(), m.end()))
     lead = len(line) - len(line.lstrip())
+    skip_until = 0
     for m in NUMBER_RE.finditer(line):
+        if m.start() < skip_until:
+            continue  # "million" of "100 million yuan": read with its digits
+        n_end = m.end()
         k = bisect.bisect_right(taken, (m.start(), 1 << 62)) - 1
         if k >= 0 and taken[k][0] <= m.start() < taken[k][1]:
             continue
         if m.group("digits"):
             raw = m.group("digits").replace(",", "")
-            if "." in raw:
+            scale = _SCALE_AFTER.match(line, m.end())
+            if scale:
+                # "about 300 billion yuan": 300000000000, the scale in the value.
+                n_end = skip_until = scale.end()
+                read = quantities(line[m.start() : n_end])
+                if not read or read[0].value != int(read[0].value):
+                    continue
+                value = int(read[0].value)
+            elif "." in raw:
                 continue
-            value = int(raw)
+            else:
+                value = int(raw)
             ordinal = bool(m.group("suffix"))
             if (
                 _is_year(value, raw)
@@ -338,7 +356,7 @@ def counts(para: int, line: str) -> list[Count]:
             ordinal = re.split(r"[\s-]+", m.group("words").lower())[-1] in ORDINALS
         # Bounded look-around keeps a long single-line article linear.
         before = line[max(0, m.start() - 120) : m.start()]
-        after = line[m.end() : m.end() + 120]
+        after = line[n_end : n_end + 120]
         near = before[-24:]
         if _RANK_BEFORE.search(near):
             continue
@@ -353,12 +371,12 @@ def counts(para: int, line: str) -> list[Count]:
             unit = compound.group(1)
             if unit[0].isupper():
                 continue
-            noun, end = _noun(line, m.end() + compound.end())
+            noun, end = _noun(line, n_end + compound.end())
             noun = f"{unit} {noun}".strip()
-            number_end = m.end() + compound.end()
+            number_end = n_end + compound.end()
         else:
-            noun, end = _noun(line, m.end())
-            number_end = m.end()
+            noun, end = _noun(line, n_end)
+            number_end = n_end
             unit = noun.split()[-1] if noun else ""
         if not noun:
             bare = _BARE_BEFORE.search(before)
@@ -368,7 +386,11 @@ def counts(para: int, line: str) -> list[Count]:
             noun = bare.group("subject") if bare else of.group(0).strip()
             unit = "count"
             if of:
-                end = m.end() + of.end()
+                end = n_end + of.end()
+        if unit.lower().rstrip("s") in _TIME_UNITS and not ordinal:
+            # "a two-day event", "ten-year experience", "two consecutive years": a duration,
+            # not a count of participants or things (issue 22).
+            continue
         if unit.lower() in ("percent", "per", "%") or noun.lower().startswith("per cent"):
             continue  # a rate, not a count
         if unit.lower().rstrip("s") in _TIME_UNITS and _BACK_REFERENCE.search(before[-16:]):
@@ -381,7 +403,7 @@ def counts(para: int, line: str) -> list[Count]:
         qualifier, start = _hedge(line, m.start())
         printed = line[start:number_end]
         if compound:
-            printed = line[start : m.end()]
+            printed = line[start:n_end]
         if ordinal:
             unit = "ordinal"
         out.append(

@@ -205,13 +205,25 @@ _NAMED_EVENT = re.compile(
 )
 _PLACE = re.compile(
     r"\b(?:[Hh]eld|[Hh]olds?|opened|took place|convened|kicked off|ended successfully)\s+"
-    r"(?:[\w.]+\s+){0,4}?in\s+(?P<place>[A-Z][\w'’-]*(?:,\s[A-Z][\w'’-]*)?)"
+    r"(?:[\w.]+\s+){0,4}?in\s+(?:the\s+(?:provincial\s+|municipal\s+)?capital(?:\s+city)?\s+of\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*(?:,\s[A-Z][\w'’-]*)?)"
 )
 _ORG_BY = re.compile(
-    rf"\b(?P<verb>held|hosted|undertaken|organi[sz]ed|sponsored|co-organi[sz]ed|initiated)"
+    rf"\b(?P<verb>(?i:co-hosted|held|hosted|undertaken|organi[sz]ed|sponsored|"
+    rf"co-organi[sz]ed|initiated))"
     rf"\s+by\s+(?:the\s+)?(?P<org>{people.ORG})"
 )
 _HOST_VERBS = {"held", "hosted", "undertaken"}
+_UNNAMED_EVENT = re.compile(
+    rf"\b(?:An?|The|the|an?)\s+(?P<name>(?:[a-z][\w'’-]*\s+){{0,4}}?(?:{EVENT_WORDS}))\b"
+    r"[^.]{0,200}?\s(?:was|were|is|are)\s+(?:\w+\s+)?held\b"
+)
+# "Beijing Intellectual Property Office organized the 2017 ... Conference": the organiser
+# before an active verb, a name ending with an organisation word.
+_ORG_ACTIVE = re.compile(
+    rf"(?:^|[,.;:]\s+)(?P<org>(?:[A-Z][\w'’&.-]*\s+){{0,8}}?(?:{people._ORG_END}))"
+    r"\s+(?:organi[sz]ed|held|hosted|sponsored|launched)\s+(?:and\s+\w+\s+)?(?:the|a|an)\b"
+)
 
 
 _YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
@@ -251,6 +263,14 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             if m and len(m.group("name").split()) >= 2:
                 found = (para, line, m)
                 break
+    if found is None:
+        # "A matchmaking activity between ... was held in Fuzhou": an event the report
+        # does not name, called by its head noun phrase.
+        for para, line in a.lines[:4]:
+            m = _UNNAMED_EVENT.search(line)
+            if m:
+                found = (para, line, m)
+                break
     orgs: list[tuple[str, str, tuple]] = []
     place = ""
     for para, line in a.lines:
@@ -259,13 +279,19 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             if p:
                 place = fix(p.group("place"))
         for o in _ORG_BY.finditer(line):
-            role = "host" if o.group("verb") in _HOST_VERBS else "organiser"
+            # "co-hosted by" names an organiser (主办), "hosted by" the host (承办).
+            role = "host" if o.group("verb").lower() in _HOST_VERBS else "organiser"
             if any(r == role for r, _, _ in orgs):
                 continue
             org = people._trim_org(o.group("org"))
             org = re.split(r",\s|\s(?:which|who|and organi[sz]ed)\b", org)[0]
             if org:
                 orgs.append((role, org, (para, o.start("org"), o.start("org") + len(org), line)))
+        if not any(r == "organiser" for r, _, _ in orgs):
+            o = _ORG_ACTIVE.search(line)
+            if o:
+                org = o.group("org")
+                orgs.append(("organiser", org, (para, o.start("org"), o.end("org"), line)))
         if place and len(orgs) == 2:
             break
     if found is None:

@@ -19,10 +19,12 @@ from .typos import fix
 # A name is two or three capitalised words, whatever the surname ("Ouyang Xiaoming",
 # "Nie Wen", "Anna Smith", "Jean-Pierre Dubois", "Sean O'Neill"); words that name
 # organisations, places of government, titles or months are not part of a name. The
-# title-and-organisation context around it is what makes it a person.
+# title-and-organisation context around it is what makes it a person. "He" stays a
+# possible surname (He Ming, Deputy Commissioner): a pronoun is never followed by a
+# capitalised word and a title, which a mention needs.
 _NOT_NAME = (
     "The|A|An|In|On|At|By|For|From|With|Of|And|But|Or|As|It|Its|This|That|These|Those|"
-    "There|Their|He|She|They|We|Mr|Ms|Mrs|Dr|Prof|Professor|Director|Deputy|Vice|Chief|"
+    "There|Their|She|They|We|Mr|Ms|Mrs|Dr|Prof|Professor|Director|Deputy|Vice|Chief|"
     "Head|President|Secretary|General|Party|Office|Bureau|Department|Division|"
     "Administration|Intellectual|Property|Association|Committee|Commission|Council|"
     "Government|Municipal|Municipality|Provincial|Province|National|State|Central|"
@@ -33,6 +35,8 @@ _NOT_NAME = (
     "Symposium|Activity|Conference|Seminar|Week|City|County|District|Region|Daily|News|"
     "Reports|Bank|Fund|Federation|Chamber|Commerce|Industry|Industrial|Trade|Society|"
     "Leading|Standing|Team|Network|Alliance|Union|Station|School|Hospital|Media|Press|"
+    "Branch|Chapter|Base|Platform|Hub|Incubator|Laboratory|Lab|Museum|Library|Exchange|"
+    "Secretariat|Headquarters|Area|Pilot|Demonstration|"
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 _NAME_WORD = rf"(?!(?:{_NOT_NAME})\b)[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)?"
@@ -52,22 +56,41 @@ _ORG_WORDS = (
     "committee|agency|agencies|group|college|university|center|centre|court|ministry|"
     "commission|association|institute|company|law|firm|zone|park|council|party"
 )
-_ORG_TOKEN = rf"(?:[A-Z][\w'’&.-]*|\([A-Z][\w.-]*\)|(?:{_ORG_WORDS})\b|Co\.,?|Ltd\.|P\.C\.)"
+# "the province's IP office": an organisation word may carry a possessive.
+_ORG_TOKEN = (
+    rf"(?:[A-Z][\w'’&.-]*|\([A-Z][\w.-]*\)|(?:{_ORG_WORDS})(?:['’]s)?\b|Co\.,?|Ltd\.|P\.C\.)"
+)
 ORG = rf"{_ORG_TOKEN}(?:[ ,]{{1,2}}{_ORG_TOKEN}){{0,14}}"
 _TITLE_WORD = r"(?:(?!(?:and|the|And|The|of)\b)[A-Za-z][\w-]*|genera l)"
 TITLE = rf"\b{_TITLE_WORD}(?: {_TITLE_WORD}){{0,5}}?"
 
 # "Name, the title of Org"  /  "Name, title of Org"
-AFTER_NAME = re.compile(rf"(?P<name>{NAME}), (?P<the>the )?(?P<title>{TITLE}) of (?P<org>{ORG})")
+# "Name, (the|a|an) title of|in|at|from Org", and "Name (Title of Org)".
+AFTER_NAME = re.compile(
+    rf"(?P<name>{NAME})(?:, | \()(?P<the>(?:the|a|an) )?(?P<title>{TITLE}) (?:of|in|at|from) "
+    rf"(?P<org>{ORG})"
+)
 # "the title of Org Name"  /  "Title of Org Name"
 BEFORE_NAME = re.compile(
     rf"(?P<the>\b[Tt]he )?(?P<title>{TITLE}) of (?P<org>{ORG}?) (?P<name>{NAME})\b"
     rf"(?=[.,;:)]|\s+(?![A-Z])|$)"
 )
+# "Deputy Commissioner Zhou Liquan attended": a capitalised title right before a name, no
+# organisation printed with it.
+_CAP_TITLE = (
+    r"(?:(?:Deputy|Vice|Executive|Assistant|Chief)[ -])?(?:Director-General|Director|"
+    r"Commissioner|Mayor|Governor|Minister|President|Chairman|Chairwoman|Secretary-General|"
+    r"Secretary|Dean|Professor|Judge|Counsel|Head)"
+)
+TITLE_NAME = re.compile(
+    rf"(?<![\w-])(?P<title>{_CAP_TITLE}) (?:(?:Mr|Ms|Mrs|Dr)\.? )?(?P<name>{NAME})\b"
+    rf"(?! of\b)"
+)
 _TITLE_WORDS = re.compile(
     r"\b(?:director|commissioner|mayor|member|manager|partner|chief|dean|secretary|president|"
     r"chairman|chairwoman|chair|head|minister|governor|deputy|vice|officer|researcher|"
-    r"professor|editor|lawyer|attorney|founder|ceo|cto|representative|judge|counsel)\b",
+    r"professor|editor|lawyer|attorney|founder|ceo|cto|representative|judge|counsel|expert|"
+    r"officer)\b",
     re.IGNORECASE,
 )
 
@@ -82,6 +105,14 @@ class Mention:
     organisation: str  # as printed
     start: int  # of the whole mention
     end: int
+
+
+# "director of the office": a reference back, not an organisation's name.
+_GENERIC_ORG = {
+    "the", "office", "bureau", "department", "administration", "committee", "association",
+    "company", "government", "ministry", "commission", "council", "agency", "firm", "center",
+    "centre", "institute", "university", "court", "group", "forum", "event", "conference",
+}  # fmt: skip
 
 
 def _trim_org(org: str) -> str:
@@ -109,16 +140,23 @@ def mentions(para: int, line: str) -> list[Mention]:
         if not _TITLE_WORDS.search(title):
             continue
         org = m.group("org")
-        listed = re.search(rf"[,;] (?:and )?{NAME}\b", org)
+        listed = re.search(
+            rf"(?:[,;] (?:and )?| and )(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?{NAME}(?=[,;.]|$)", org
+        )
         if listed:
             # "A, director of X, and B, the president of Y": B starts the next mention.
             org = org[: listed.start()]
         org = _trim_org(org)
+        if org.lower() in _GENERIC_ORG:
+            org = ""  # "director of the office": no organisation named
         if re.search(rf"\b(?i:{_ORG_END}),? {NAME}\b", org):
             # "A, the chief of X Office B": A closes the previous mention and B is the
             # person this title belongs to; the title-first pattern reads it right.
             continue
-        end = m.start("org") + len(org)
+        # The quote runs to the organisation's end as printed (after a leading "the"),
+        # or to the title's when no organisation is named.
+        at = m.group("org").find(org) if org else -1
+        end = m.start("org") + at + len(org) if at >= 0 else m.end("title")
         found.append(
             Mention(
                 para, m.group("name"), m.start("name"), m.end("name"), title, org, m.start(), end
@@ -141,6 +179,23 @@ def mentions(para: int, line: str) -> list[Mention]:
                 title,
                 _trim_org(m.group("org")),
                 start,
+                m.end("name"),
+            )
+        )
+    for m in TITLE_NAME.finditer(line):
+        if any(f.start <= m.start("name") < f.end for f in found):
+            continue
+        if re.search(r"\bof\s+$|\bthe\s+$", line[max(0, m.start() - 8) : m.start()]):
+            continue  # "the Director ..." belongs to a title-of-organisation mention
+        found.append(
+            Mention(
+                para,
+                m.group("name"),
+                m.start("name"),
+                m.end("name"),
+                m.group("title"),
+                "",
+                m.start(),
                 m.end("name"),
             )
         )
