@@ -193,6 +193,19 @@ def build(
         )
 
 
+def _parameter_values(items: list[str] | None) -> dict:
+    """`-p NAME=VALUE` options as values, each VALUE read as YAML (as papermill reads it)."""
+    from .params import ParameterError, load_yaml
+
+    values = {}
+    for item in items or []:
+        name, sep, raw = item.partition("=")
+        if not sep:
+            raise ParameterError(f"-p {item!r}: expected NAME=VALUE")
+        values[name.strip()] = load_yaml(raw, f"-p {item}") if raw else ""
+    return values
+
+
 @app.command()
 def params(
     notebook: Annotated[Path, typer.Argument(help="A notebook of notebooks/ (path or name).")],
@@ -207,7 +220,7 @@ def params(
     ] = None,
 ) -> None:
     """Print a notebook's parameters (type, default, allowed values), or check values."""
-    from .params import ParameterError, load_yaml, read_parameters, validate
+    from .params import read_parameters, validate
     from .paths import notebooks_dir
 
     path = notebook
@@ -216,12 +229,7 @@ def params(
         path = next((c for c in candidates if c.exists()), notebook)
     with _reported("params"):
         declared = read_parameters(path)
-        values = {}
-        for item in set_ or []:
-            name, sep, raw = item.partition("=")
-            if not sep:
-                raise ParameterError(f"-p {item!r}: expected NAME=VALUE")
-            values[name.strip()] = load_yaml(raw, f"-p {item}") if raw else ""
+        values = _parameter_values(set_)
         checked = validate(path, values) if values else None
         # Inside the error handling: the allowed values are read from the data package,
         # which may be the broken thing.
@@ -261,17 +269,11 @@ def lab(
     analyst's and are kept (--fresh runs them again)."""
     import os
 
-    from .params import ParameterError, load_yaml
     from .pipeline import workspace as ws
 
     folder = (workspace or ws.default_dir()).resolve()
     with _reported("lab"):
-        values = {}
-        for item in set_ or []:
-            name, sep, raw = item.partition("=")
-            if not sep:
-                raise ParameterError(f"-p {item!r}: expected NAME=VALUE")
-            values[name.strip()] = load_yaml(raw, f"-p {item}") if raw else ""
+        values = _parameter_values(set_)
         argv = None if prepare_only else ws.lab_command(folder, port=port)
         written, kept = ws.prepare(folder, values, fresh=fresh)
     for path in written:
