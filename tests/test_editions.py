@@ -189,6 +189,9 @@ def cjk_allowed_in_en(dossier) -> set[str]:
     # its brackets ("State Council (国务院)"), never bare ("Issuer 国务院").
     for entry in i18n.catalogue().values():
         allowed |= {f"({inner})" for inner in BRACKETED.findall(entry["en"])}
+        # A label that is about Chinese itself (the glossary's "万 (wan), 亿 (yi)"), whole.
+        if CJK.search(BRACKETED.sub("", entry["en"])):
+            allowed.add(entry["en"])
     return allowed
 
 
