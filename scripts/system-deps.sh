@@ -47,6 +47,8 @@ have_emoji_font || missing+=(fonts-noto-color-emoji)
 have_venv || missing+=("$(venv_package)")
 if [ "$tests" -eq 1 ]; then
   command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+  # pdftotext reads the printed PDFs' text layer as a second reader (tests/test_text_layer.py).
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
@@ -64,6 +66,7 @@ ipdossier needs these system packages, which are missing: ${missing[*]}
   Elsewhere:      install Chromium or Google Chrome, a CJK font (Noto Sans CJK SC) and
                   Noto Color Emoji,
                   and point IPDOSSIER_CHROMIUM to the browser executable if it is not on PATH;
-                  Python ${python} with its venv module; for the tests, systemd-analyze.
+                  Python ${python} with its venv module; for the tests, systemd-analyze
+                  and pdftotext (poppler-utils).
 MSG
 exit 4

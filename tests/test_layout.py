@@ -111,10 +111,12 @@ def test_set_up_script_names_every_system_package_the_tests_need(tmp_path):
         "fonts-noto-color-emoji",
         "python3.11-venv",
         "systemd",
+        "poppler-utils",
     }
-    # `make report` needs no systemd.
+    # `make report` needs no systemd and no pdftotext.
     done = _system_deps(tmp_path, env)
-    assert "systemd" not in re.search(r"which are missing: (.*)", done.stderr).group(1)
+    report_missing = re.search(r"which are missing: (.*)", done.stderr).group(1)
+    assert "systemd" not in report_missing and "poppler-utils" not in report_missing
 
     # Everything there: nothing to do.
     env = _fake_system(
@@ -124,6 +126,7 @@ def test_set_up_script_names_every_system_package_the_tests_need(tmp_path):
             "fc-list": "echo 'Noto Sans CJK SC'; echo 'Noto Color Emoji'",
             "chromium": "exit 0",
             "systemd-analyze": "exit 0",
+            "pdftotext": "exit 0",
         },
     )
     env["PYTHON"] = str(Path(env["PATH"]) / "python3")
