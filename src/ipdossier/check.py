@@ -361,6 +361,8 @@ def check_evidence(dossier: Dossier) -> list[Problem]:
             for i, row in table.iterrows():
                 problems += check_one(ctx, resource["path"], i + 2, row, rule)
     problems += _unevidenced_policy_facts(dossier)
+    problems += _observation_periods(dossier)
+    problems += _readings(dossier)
     problems += _web_sources(dossier)
     problems += check_names_zh(dossier)
     return problems
@@ -504,6 +506,72 @@ def _unevidenced_policy_facts(dossier: Dossier) -> list[Problem]:
                             f"{column} {v!r} has no row in policy_evidence.csv (field {field})",
                         )
                     )
+    return problems
+
+
+def _observation_periods(dossier: Dossier) -> list[Problem]:
+    """Every value covers a stated period, so that no part-year value can pass for the
+    year's: a year runs 1 January to 31 December, a point starts and ends on one day, a
+    part of a year lies within its year, and `year` is the year the period ends in."""
+    problems = []
+    for i, o in dossier.table("observations").iterrows():
+        kind, start, end = (_value(o, c) for c in ("period_kind", "period_start", "period_end"))
+        if kind is None or end is None:
+            continue  # a missing required value, reported by the structure check
+        start_day, end_day = pd.Timestamp(start) if start is not None else None, pd.Timestamp(end)
+
+        def problem(column: str, message: str, row: int = i + 2) -> None:
+            problems.append(Problem("observations.csv", row, column, message))
+
+        if int(o["year"]) != end_day.year:
+            problem("year", f"year {int(o['year'])} is not the year period_end {end} ends in")
+        if start_day is None:
+            if kind not in ("cumulative", "span"):
+                problem("period_start", f"a {kind} value needs the day its period starts")
+            continue
+        if start_day > end_day:
+            problem("period_start", f"period_start {start} is after period_end {end}")
+        elif kind == "year" and (
+            (start_day.month, start_day.day, end_day.month, end_day.day) != (1, 1, 12, 31)
+            or start_day.year != end_day.year
+        ):
+            problem("period_kind", f"a year runs 1 January to 31 December, not {start} to {end}")
+        elif kind == "point" and start_day != end_day:
+            problem("period_start", f"a point in time starts and ends on one day: {start}, {end}")
+        elif kind == "part_year" and (
+            start_day.year != end_day.year
+            or (start_day.month, start_day.day) == (1, 1)
+            and (end_day.month, end_day.day) == (12, 31)
+        ):
+            problem("period_kind", f"{start} to {end} is not a part of one year")
+    return problems
+
+
+def _readings(dossier: Dossier) -> list[Problem]:
+    """A target says how it is read (a level, a growth, a total): without that, a value
+    of a different measure could be set against it. An unresolved reading says why."""
+    problems = []
+    for i, r in dossier.table("indicators").iterrows():
+        reading = _value(r, "reading")
+        if _value(r, "target_value") is not None and reading is None:
+            problems.append(
+                Problem(
+                    "indicators.csv",
+                    i + 2,
+                    "reading",
+                    "a target needs its reading (level, growth, total, cumulative or "
+                    "unresolved) with the quote that gives it",
+                )
+            )
+        if reading == "unresolved" and _value(r, "target_note") is None:
+            problems.append(
+                Problem(
+                    "indicators.csv",
+                    i + 2,
+                    "target_note",
+                    "an unresolved reading needs a target_note saying how the sources differ",
+                )
+            )
     return problems
 
 

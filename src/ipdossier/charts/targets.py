@@ -378,7 +378,9 @@ def comparison_frame(ctx) -> pd.DataFrame:
                         "year": year,
                         "value": float(i[f"{role}_value"]),
                         "qualifier": i[f"{role}_qualifier"],
-                        "period": derive.period_label(year, pd.NA, pd.NaT, ctx.language),
+                        "period": derive.period_label(
+                            pd.NA, pd.NaT, pd.NaT, ctx.language, year=year
+                        ),
                         "part_year": False,
                         "source_id": i[f"{role}_source_id"],
                         "para": pd.NA,
@@ -917,9 +919,7 @@ def values_table(ctx) -> pd.DataFrame:
     v["jurisdiction_shown"] = [t(str(j), lang) if has(str(j)) else j for j in v["jurisdiction"]]
     v["period_shown"] = v["period_label"]
     v["shown"] = [
-        quantity(val, sc, lang, u, q)
-        if pd.notna(val)
-        else t("claim_only", lang)
+        quantity(val, sc, lang, u, q) if pd.notna(val) else t("claim_only", lang)
         for val, q, u, sc in zip(v["value"], v["qualifier"], v["unit"], v["scale"], strict=True)
     ]
     flags = []
@@ -929,6 +929,8 @@ def values_table(ctx) -> pd.DataFrame:
             f.append(t("flag_part_year", lang))
         if not r.comparable:
             f.append(t("flag_related", lang))
+        elif getattr(r, "unlike", False) is True:
+            f.append(t(f"flag_reading_{r.reading}", lang))
         if r.conflict:
             f.append(t("flag_conflict", lang))
         if isinstance(r.claim, str):
