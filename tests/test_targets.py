@@ -300,36 +300,44 @@ def test_chinese_labels_on_every_chart_of_the_chapter():
 # -- the README's account of where the facts come from ------------------------------------------
 
 
-def _provenance(dossier) -> dict[str, int]:
-    """Facts per kind of source: indicator values, observations, document facts, links and
-    series facts, each counted once per page read."""
-    kinds = dossier.sources.set_index("source_id")["kind"]
-    counts: dict[str, int] = {}
-    ind = dossier.indicators
-    ids = [
-        *ind["baseline_source_id"].dropna(),
-        *ind["target_source_id"].dropna(),
-        *ind["kind_source_id"].dropna(),
-        *dossier.observations["source_id"],
-        *dossier.policy_evidence["source_id"],
-        *dossier.policy_links["source_id"],
-        *dossier.series_facts["source_id"],
-    ]
-    for sid in ids:
-        counts[kinds[sid]] = counts.get(kinds[sid], 0) + 1
-    return counts
+KIND_LABELS = {
+    "official_document": "official documents",
+    "official_statistics": "official statistics",
+    "news_report": "news reports",
+    "secondary_summary": "secondary summaries",
+}
 
 
-def test_readme_counts_facts_by_kind_of_source(dossier):
+def test_readme_counts_facts_by_kind_of_source_and_host(dossier):
+    """The README's table of facts by kind of source and kind of host, and its count of
+    facts resting only on unknown mirrors, are the package's own (`check.facts`)."""
+    from ipdossier.check import HOST_KINDS, facts, mirror_only
+
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    counts = _provenance(dossier)
-    for kind, label in (
-        ("official_document", "official documents"),
-        ("official_statistics", "official statistics"),
-        ("news_report", "news reports"),
-        ("secondary_summary", "secondary summaries"),
-    ):
-        assert f"| {label} | {counts.get(kind, 0)} |" in readme, (label, counts)
+    f = facts(dossier)
+    assert f["host_kind"].notna().all(), f[f["host_kind"].isna()]
+    header = "| kind of source | " + " | ".join(h.replace("_", " ") for h in HOST_KINDS)
+    assert header + " | facts |" in readme
+    for kind, label in KIND_LABELS.items():
+        mine = f[f["kind"] == kind]
+        cells = [str(int((mine["host_kind"] == h).sum())) for h in HOST_KINDS]
+        row = f"| {label} | " + " | ".join(cells) + f" | {len(mine)} |"
+        assert row in readme, (row, readme[readme.index(header) :][:800])
+    n = len(mirror_only(dossier))
+    assert f"{n} facts rest only on pages copied by unknown mirrors" in readme
+
+
+def test_check_lists_the_facts_resting_only_on_unknown_mirrors():
+    done = subprocess.run(
+        [sys.executable, "-m", "ipdossier", "check", "--no-locators"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    from ipdossier.check import mirror_only
+
+    n = len(mirror_only(data.load()))
+    assert f"{n} fact(s) rest only on a page copied by an unknown mirror:" in done.stdout
 
 
 def test_check_runs_from_the_command_line():

@@ -579,12 +579,71 @@ def _web_sources(dossier: Dossier) -> list[Problem]:
     problems = []
     for i, s in dossier.table("sources").iterrows():
         if _value(s, "file_name") is None:
-            for column in ("url", "retrieved", "mirror"):
+            for column in ("url", "retrieved", "mirror", "host_kind"):
                 if _value(s, column) is None:
                     problems.append(
                         Problem("sources.csv", i + 2, column, f"a page read needs its {column}")
                     )
     return problems
+
+
+# -- where the facts come from ---------------------------------------------------------------
+
+# The columns naming the page each fact from a page read was read on: an indicator's
+# baseline, target, kind and reading; every realised value, document fact, stated link and
+# fact of a series' stop.
+FACT_SOURCES = {
+    "indicators": (
+        "baseline_source_id",
+        "target_source_id",
+        "kind_source_id",
+        "reading_source_id",
+    ),
+    "observations": ("source_id",),
+    "policy_evidence": ("source_id",),
+    "policy_links": ("source_id",),
+    "series_facts": ("source_id",),
+}
+HOST_KINDS = ("publisher", "official_gateway", "news_site", "aggregator", "unknown_mirror")
+
+
+def facts(dossier: Dossier) -> pd.DataFrame:
+    """Every fact read on a page other than the article, one row per value and page:
+    where it is (`file`, `row`, `column`), the page (`source_id`), what kind of source it
+    is and what kind of host the page was read on."""
+    sources = dossier.table("sources").set_index("source_id")
+    rows = []
+    for resource, columns in FACT_SOURCES.items():
+        if resource not in dossier.resource_names:
+            continue
+        table = dossier.table(resource)
+        for i, r in table.iterrows():
+            for column in columns:
+                sid = _value(r, column)
+                if sid is None or sid not in sources.index:
+                    continue
+                rows.append(
+                    {
+                        "file": f"{resource}.csv",
+                        "row": i + 2,
+                        "column": column,
+                        "key": r.iloc[0],
+                        "source_id": sid,
+                        "kind": sources.loc[sid, "kind"],
+                        "host_kind": _value(sources.loc[sid], "host_kind"),
+                    }
+                )
+    return pd.DataFrame(
+        rows, columns=["file", "row", "column", "key", "source_id", "kind", "host_kind"]
+    )
+
+
+def mirror_only(dossier: Dossier) -> list[str]:
+    """The facts whose only page is on an unknown mirror (a host copying others' pages):
+    each is worth a better copy. One line each: file, row, column, the page."""
+    f = facts(dossier)
+    f = f[f["host_kind"] == "unknown_mirror"]
+    return [f"{r.file}, row {r.row}, column {r.column}: {r.source_id}" for r in f.itertuples()]
 
 
 def check(
