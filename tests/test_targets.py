@@ -675,3 +675,11 @@ def test_ten_years_of_what_continues_are_drawn_each_plan_against_its_own_target(
     hovers = [c for tr in fig.data for c in tr.customdata]
     assert "15.8 patents per 10,000 people (2020)" in hovers
     assert not any(re.search(r"\d\.\d{3,}", c) for c in hovers), hovers
+
+
+def test_a_value_published_as_an_estimate_is_flagged_in_both_editions():
+    # NBS's communiqué on 2020: "年末每萬人口發明專利擁有量預計達15.8件".
+    for language, flag in (("en", "published as an estimate"), ("zh", "发布时为预计数")):
+        v = targets.values_table(ctx(language=language)).set_index("observation_id")
+        assert flag in v.loc["fyp13-1:n1-obs2020-fx361", "flags"]
+        assert flag not in str(v.loc["fyp13-1:n1-obs2020-adorecm", "flags"])

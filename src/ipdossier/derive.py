@@ -768,6 +768,7 @@ def values(ctx) -> pd.DataFrame:
                     ),
                     "part_year": False,
                     "whole_year": True,
+                    "estimate": False,
                     "jurisdiction": i["jurisdiction"],
                     "observation_id": pd.NA,
                     "source_id": i[f"{role}_source_id"],
@@ -797,6 +798,7 @@ def values(ctx) -> pd.DataFrame:
                 "period_label": o["period_label"],
                 "part_year": bool(o["part_year"]),
                 "whole_year": bool(o["whole_year"]),
+                "estimate": bool(pd.notna(o.get("estimate")) and o.get("estimate")),
                 # Comparable in kind, yet not of the target's reading (see against_target).
                 "unlike": bool(o["comparable"]) and not bool(against[k]),
                 "reading": reading.get(o["indicator_id"]),

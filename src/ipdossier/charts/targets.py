@@ -927,6 +927,8 @@ def values_table(ctx) -> pd.DataFrame:
         f = []
         if r.part_year:
             f.append(t("flag_part_year", lang))
+        if getattr(r, "estimate", False) is True:
+            f.append(t("flag_estimate", lang))
         if not r.comparable:
             f.append(t("flag_related", lang))
         elif getattr(r, "unlike", False) is True:
