@@ -887,3 +887,17 @@ def test_x_zai_y_zhaokai_or_jueban_gives_name_place_and_printed_dates(
     )  # fmt: skip
     if not start:  # no year printed: the basis says so rather than guessing one
         assert "year not printed" in ev["date_basis"]
+
+
+def test_a_party_committee_title_inside_an_office_is_part_of_the_title(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n青岛市市场监督管理局机关党委书记、二级巡视员王海出席论坛，"
+        "市知识产权局机关党委副书记李明主持。\n",
+        encoding="utf-8",
+    )
+    # 机关党委书记 is a title (like 党组书记), not 机关党委 an organisation and 书记 the title.
+    assert _people(extract(path)) == {
+        "王海": ("机关党委书记、二级巡视员", "青岛市市场监督管理局"),
+        "李明": ("机关党委副书记", "市知识产权局"),
+    }
