@@ -85,6 +85,7 @@ def setup(
     A name papermill injected that the parameters cell does not declare (`-p langauge
     zh`) is an error here, as it is in `ipdossier build`: papermill only warns, and the
     run would go on with the default."""
+    _stop_recording()  # cells after a failed setup vouch for nothing
     _check_injected_names()
     values = {
         "event_id": event_id,
@@ -97,13 +98,74 @@ def setup(
     RunParameters.check(values, where="parameters cell")
     theme.register()
     pio.renderers.default = renderer or os.environ.get("PLOTLY_RENDERER") or RENDERER
-    if "svg" in pio.renderers.default:
-        _start_kaleido()
+    # kaleido's browser starts with the first chart drawn as SVG (mimebundle), not here:
+    # a kernel that draws none, or only plotly's JSON (JupyterLab under `ipdossier lab`,
+    # the build), never starts one.
     # kaleido logs each browser start at INFO, which would land in the report.
     logging.getLogger("kaleido").setLevel(logging.WARNING)
     logging.getLogger("choreographer").setLevel(logging.WARNING)
     warnings.filterwarnings("ignore", message=".*kopts.*")
-    return Context(dossier=dossier_data.load().localised(language), **values)
+    dossier = dossier_data.load()
+    _record_runs(values, dossier.version)
+    return Context(dossier=dossier.localised(language), **values)
+
+
+# -- the run record: what the saved outputs came from ------------------------------------
+#
+# The Dossier exporter prints a notebook's saved outputs only when they are what its
+# parameters cell asks for. After each cell that runs once `setup` has, the kernel adds
+# an empty output whose metadata says which run (one id per `setup`), which cell source,
+# which parameters and data version, and whether the cell finished without error. A
+# cell edited, run before `setup`, not run, or failed; a parameters cell changed since;
+# new data: the exporter runs the notebook again instead (export.exporter).
+
+RUN_RECORD = "ipdossier_run"
+
+
+def cell_digest(source: str) -> str:
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
+
+
+_run_hook = None
+
+
+def _stop_recording() -> None:
+    global _run_hook
+    if _run_hook is None:
+        return
+    try:
+        get_ipython().events.unregister("post_run_cell", _run_hook)  # type: ignore[name-defined]  # noqa: F821
+    except (NameError, ValueError):
+        pass
+    _run_hook = None
+
+
+def _record_runs(params: dict, data_version: str) -> None:
+    global _run_hook
+    try:
+        shell = get_ipython()  # type: ignore[name-defined]  # noqa: F821
+    except NameError:
+        return  # a plain Python run: no cells, no outputs to vouch for
+    import uuid
+
+    from IPython.display import display
+
+    _stop_recording()
+    run = uuid.uuid4().hex
+
+    def post_run_cell(result) -> None:
+        record = {
+            "run": run,
+            "cell": cell_digest(result.info.raw_cell if result.info else ""),
+            "params": dict(params),
+            "data_version": data_version,
+            "ok": bool(result.success),
+        }
+        # Empty HTML: JupyterLab renders it as nothing; the report drops it (preprocessor).
+        display({"text/html": ""}, metadata={RUN_RECORD: record}, raw=True)
+
+    shell.events.register("post_run_cell", post_run_cell)
+    _run_hook = post_run_cell
 
 
 INJECTED = "# Parameters"  # how papermill's Python translator opens the injected cell
@@ -232,6 +294,7 @@ def mimebundle(fig: go.Figure) -> dict:
         width, height = theme.svg_size(fig_dict)
         key = hashlib.sha256(f"{width}x{height}:{spec}".encode()).hexdigest()
         if key not in _svg_cache:
+            _start_kaleido()
             svg = pio.to_image(fig_dict, format="svg", width=width, height=height)
             _svg_cache[key] = svg.decode("utf-8")
         bundle["image/svg+xml"] = _svg_cache[key]

@@ -25,7 +25,7 @@ from nbconvert import HTMLExporter
 
 from ..charts import summary
 from ..i18n import long_date, t
-from .preprocessors import ChartsAsImages, ChartsForPlotlyJs, DropStderr
+from .preprocessors import ChartsAsImages, ChartsForPlotlyJs, DropRunRecords, DropStderr
 
 
 @dataclass
@@ -87,7 +87,7 @@ def _exporter(mode: str) -> HTMLExporter:
             exclude_anchor_links=True,
         )
         charts = ChartsForPlotlyJs() if mode == "web" else ChartsAsImages()
-        for preprocessor in (DropStderr(), charts):
+        for preprocessor in (DropRunRecords(), DropStderr(), charts):
             exporter.register_preprocessor(preprocessor, enabled=True)
         exporters[mode] = exporter
     return exporters[mode]
