@@ -91,21 +91,21 @@ def test_parameters_are_read_from_the_cell_with_papermills_injected_cell_over_th
 
 
 def _edit_a_cell(nb):
-    nb.cells[3].source += "\n"
+    nb.cells[4].source += "\n"
 
 
 def _clear_a_cell(nb):
-    nb.cells[4].outputs = []
+    nb.cells[5].outputs = []
 
 
 def _fail_a_cell(nb):
-    nb.cells[4].outputs.append(
+    nb.cells[5].outputs.append(
         nbformat.v4.new_output("error", ename="ValueError", evalue="x", traceback=[])
     )
 
 
 def _other_run(nb):
-    nb.cells[3].outputs[-1].metadata[RUN_RECORD]["run"] = "another"
+    nb.cells[4].outputs[-1].metadata[RUN_RECORD]["run"] = "another"
 
 
 def _unrun(nb):
@@ -119,11 +119,11 @@ def _unrun(nb):
     [
         (lambda nb: _with(nb, language="zh"), "parameters cell changed since the run (language)"),
         (lambda nb: _with(nb, jurisdiction="Hebei", as_of="2018-01-01"), "(as_of, jurisdiction)"),
-        (_edit_a_cell, "cell 3 was edited after it ran"),
-        (_clear_a_cell, "cell 4 has not run"),
-        (_fail_a_cell, "cell 4 shows an error"),
+        (_edit_a_cell, "cell 4 was edited after it ran"),
+        (_clear_a_cell, "cell 5 has not run"),
+        (_fail_a_cell, "cell 5 shows an error"),
         (_other_run, "different runs"),
-        (_unrun, "cell 1 has not run"),
+        (_unrun, "cell 2 has not run"),
     ],
 )
 def test_outputs_that_are_not_those_parameters_are_stale(executed, change, reason):
@@ -174,7 +174,7 @@ def test_a_parameter_error_is_one_line_in_the_notebook_and_no_report(executed):
     with pytest.raises(NotebookFailed) as failed:
         DossierPDFExporter().from_notebook_node(nb, resources={"metadata": {"name": CHAPTER}})
     message = str(failed.value)
-    assert "cell 1" in message and "ParameterError" in message and "'Shanghai'" in message
+    assert "cell 2" in message and "ParameterError" in message and "'Shanghai'" in message
     assert "Traceback" not in message and "\n" not in message
     # In the notebook (JupyterLab shows the same kernel output): one line, no internals.
     ran, _ = ExecutePreprocessor(kernel_name="python3", allow_errors=True).preprocess(

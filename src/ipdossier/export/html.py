@@ -22,6 +22,7 @@ import nbformat
 import pandas as pd
 from jinja2 import Environment, StrictUndefined
 from nbconvert import HTMLExporter
+from nbconvert.preprocessors import TagRemovePreprocessor
 
 from ..charts import summary
 from ..i18n import long_date, t
@@ -71,6 +72,10 @@ def plotly_js_file() -> Path:
 
 _local = threading.local()
 
+# The tag of a chapter's opening markdown cell: its title and a line on what it shows,
+# read in JupyterLab before anything runs, and left out of every report.
+NOTEBOOK_ONLY = "notebook-only"
+
 
 def _exporter(mode: str) -> HTMLExporter:
     """The chapter exporter for `mode` ("print": charts as SVG images; "web": drawn by
@@ -87,7 +92,10 @@ def _exporter(mode: str) -> HTMLExporter:
             exclude_anchor_links=True,
         )
         charts = ChartsForPlotlyJs() if mode == "web" else ChartsAsImages()
-        for preprocessor in (DropRunRecords(), DropStderr(), charts):
+        # A chapter's title cell is for JupyterLab before the notebook runs; the report
+        # has the heading the code writes (NOTEBOOK_ONLY).
+        notebook_only = TagRemovePreprocessor(remove_cell_tags={NOTEBOOK_ONLY})
+        for preprocessor in (notebook_only, DropRunRecords(), DropStderr(), charts):
             exporter.register_preprocessor(preprocessor, enabled=True)
         exporters[mode] = exporter
     return exporters[mode]
