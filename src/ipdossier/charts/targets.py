@@ -59,6 +59,17 @@ def _hedge(v, qualifier, scale: float = 1, lang: str = "en", unit: str | None = 
     return text
 
 
+# Hover text from customdata alone ([what, when: value]): text from the data never
+# becomes part of a template plotly would parse.
+HOVER = "%{customdata[0]}<br>%{customdata[1]}<extra></extra>"
+
+
+def _hover_line(period: str, value, qualifier, unit: str, lang: str) -> str:
+    """ "end-June 2018: 10.6 patents per 10,000 people"; 2018年6月底：10.6件."""
+    colon = "：" if lang == "zh" else ": "
+    return f"{period}{colon}{_hedge(value, qualifier, 1, lang, unit=unit)}"
+
+
 def _plan_level(ctx) -> str:
     """Whose plan a section draws by default: the nation's, or a province's when the run is
     filtered to it."""
@@ -408,7 +419,10 @@ def comparison_figure(ctx) -> go.Figure:
     fig = go.Figure()
     for _, g in c.groupby("indicator_id", sort=False):
         colour = theme.JURISDICTION_COLOURS.get(g["jurisdiction"].iloc[0], theme.MUTED)
-        label = f"{t(g['jurisdiction'].iloc[0], lang)}: {g['name'].iloc[0]}"
+        whose, what = t(g["jurisdiction"].iloc[0], lang), g["name"].iloc[0]
+        label = f"{whose}: {what}"
+        who = f"{whose}：{what}" if lang == "zh" else label
+        unit = str(g["unit"].iloc[0])
         real = g[g["kind"] == "realised"].sort_values("date")
         fig.add_trace(
             go.Scatter(
@@ -437,7 +451,15 @@ def comparison_figure(ctx) -> go.Figure:
                 line=dict(color=colour, width=2),
                 marker=dict(size=8, color=colour),
                 name=f"{label} ({t('realised_word', lang)})",
-                hovertemplate="%{text} " + str(g["unit"].iloc[0]) + "<extra></extra>",
+                # As the report words a value: its period (period-end convention), the
+                # value with its hedge and unit; never the axis's raw x and y.
+                customdata=[
+                    [who, _hover_line(period, v, q, unit, lang)]
+                    for v, q, period in zip(
+                        real["value"], real["qualifier"], real["period"], strict=True
+                    )
+                ],
+                hovertemplate=HOVER,
             )
         )
         plan = g[g["kind"].isin(["baseline", "target"])].sort_values("date")
@@ -459,7 +481,17 @@ def comparison_figure(ctx) -> go.Figure:
                     line=dict(color=colour, width=1.5, dash="dash"),
                     marker=dict(size=11, symbol="diamond-open", color=colour),
                     name=f"{label} ({t('baseline_word', lang)} → {t('target_word', lang)})",
-                    hoverinfo="text",
+                    customdata=[
+                        [who, f"{t(k + '_word', lang)}{sp}{_hover_line(p, v, q, unit, lang)}"]
+                        for k, v, q, p in zip(
+                            plan["kind"],
+                            plan["value"],
+                            plan["qualifier"],
+                            plan["period"],
+                            strict=True,
+                        )
+                    ],
+                    hovertemplate=HOVER,
                 )
             )
     first, last = c["date"].min(), c["date"].max()
@@ -917,9 +949,7 @@ def values_table(ctx) -> pd.DataFrame:
     v["jurisdiction_shown"] = [t(str(j), lang) if has(str(j)) else j for j in v["jurisdiction"]]
     v["period_shown"] = v["period_label"]
     v["shown"] = [
-        quantity(val, sc, lang, u, q)
-        if pd.notna(val)
-        else t("claim_only", lang)
+        quantity(val, sc, lang, u, q) if pd.notna(val) else t("claim_only", lang)
         for val, q, u, sc in zip(v["value"], v["qualifier"], v["unit"], v["scale"], strict=True)
     ]
     flags = []
