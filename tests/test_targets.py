@@ -488,7 +488,9 @@ def test_plans_are_named_by_their_relation_to_the_event():
     baoding = derive.plan_relations(ctx()).set_index("policy_id")["relation"]
     # The 14th Five-Year Plan (2021) came after the event (2017): never called cited.
     assert baoding.to_dict() == {
-        "fyp13-ip": "cited", "hebei-powerful-ip": "cited", "fyp14-ip": "after"
+        "fyp13-ip": "cited",
+        "hebei-powerful-ip": "cited",
+        "fyp14-ip": "after",
     }
     tianjin = ctx(event_id="bth-2014-tianjin")
     assert set(derive.plan_relations(tianjin)["relation"]) == {"after"}
@@ -526,3 +528,37 @@ def test_each_national_plan_has_a_chart_of_its_own():
     assert (row["baseline_value"], row["target_value"]) == (6.3, 12)
     assert row["realised_values"] == [16.0] and row["status"] == "met"
     assert targets.progress_figure(c, "fyp14-ip").layout.title.text.startswith("国发〔2021〕20号")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_province_prose_says_what_the_comparison_chart_draws(language):
+    """Under a Hebei filter only Hebei's line is drawn: the prose must not say both are,
+    nor the title name the nation."""
+    from ipdossier.i18n import t
+
+    both, hebei = ctx(language=language), ctx(language=language, jurisdiction="Hebei")
+    drawn = {
+        run.jurisdiction: set(targets.comparison_frame(run)["jurisdiction"])
+        for run in (both, hebei)
+    }
+    assert drawn == {"all": {"China", "Hebei"}, "Hebei": {"Hebei"}}
+    says = {
+        run.jurisdiction: t("prose_province_rel", language).format(
+            **targets.plan_facts(run, level="provincial")
+        )
+        for run in (both, hebei)
+    }
+    if language == "en":
+        assert "both are drawn" in says["all"]
+        assert "both are drawn" not in says["Hebei"]
+        assert "the province's values are drawn" in says["Hebei"]
+        assert "national values are left out of this Hebei edition" in says["Hebei"]
+    else:
+        assert "一并绘出" in says["all"] and "一并绘出" not in says["Hebei"]
+        assert "未绘全国数值" in says["Hebei"]
+    titles = {
+        run.jurisdiction: targets.comparison_figure(run).layout.title.text for run in (both, hebei)
+    }
+    national = t("China", language)
+    assert national in titles["all"] and national not in titles["Hebei"]
+    assert titles["Hebei"].endswith(t("Hebei", language))

@@ -1016,7 +1016,23 @@ def plan_facts(ctx, level: str | None = None, plan: str | None = None) -> dict[s
         "shared": ("；" if zh else "; ").join(shared) if len(shared) else t("none_shared", lang),
         "province": t(str(plan["jurisdiction"]), lang) if has(str(plan["jurisdiction"])) else "",
         "relation": _relation(ctx, ind["policy_id"].iloc[0]),
+        "drawn": comparison_drawn(ctx),
     }
+
+
+def comparison_drawn(ctx) -> str:
+    """What the comparison chart draws, in words, from the values it draws: both levels,
+    the province's alone (a provincial filter), or nothing."""
+    drawn = set(comparison_frame(ctx).get("jurisdiction", pd.Series(dtype=str)))
+    lang = ctx.language
+    if not drawn:
+        return t("province_drawn_none", lang)
+    if len(drawn) > 1:
+        return t("province_drawn_both", lang)
+    (province,) = drawn
+    return t("province_drawn_own", lang).format(
+        jurisdiction=t(province, lang) if has(province) else province
+    )
 
 
 def intro(ctx) -> list[tuple[str, dict[str, str]]]:
