@@ -11,8 +11,10 @@ from __future__ import annotations
 import copy
 import logging
 import os
+import re
 
 import nbformat
+import pandas as pd
 import pdfs
 import pytest
 from nbconvert.preprocessors import ExecutePreprocessor
@@ -190,3 +192,61 @@ def test_a_parameter_error_is_one_line_in_the_notebook_and_no_report(executed):
 def test_package_errors_render_as_their_one_line():
     lines = ParameterError("parameters cell: parameter language='fr' ...")._render_traceback_()
     assert len(lines) == 1 and "ParameterError" in lines[0] and "language='fr'" in lines[0]
+
+
+def _cites(nb) -> list[tuple[str, str, str, str]]:
+    """(label, source id, href, title) of every citation the notebook's outputs show."""
+    found = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            html = out.get("data", {}).get("text/html", "")
+            html = "".join(html) if isinstance(html, list) else html
+            found += re.findall(
+                r'<a class="ipd-cite" data-source="([^"]+)" href="([^"]+)" title="([^"]+)"'
+                r"[^>]*>\[(\d+)\]</a>",
+                html,
+            )
+    return [(int(n), sid, href, title) for sid, href, title, n in found]
+
+
+def test_citations_in_the_notebook_show_their_source_and_number_by_first_citation(
+    executed, tmp_path
+):
+    cites = _cites(executed)
+    assert cites, "no citation in the chapter"
+    # Numbered in order of first citation: each new source takes the next number.
+    firsts = list(dict.fromkeys(n for n, *_ in cites))
+    assert firsts == list(range(1, len(firsts) + 1)), firsts
+    sources = dossier_data.load().sources.set_index("source_id")
+    for _, sid, href, title in cites:
+        # Where the notebook is read, the number opens the source and names it on hover.
+        assert href == sources.loc[sid, "url"], (sid, href)
+        assert str(sources.loc[sid, "title"])[:20] in title.replace("&amp;", "&"), (sid, title)
+    # The chapter exported alone lists those sources, numbered as in the notebook.
+    pdf, _ = DossierPDFExporter().from_notebook_node(
+        copy.deepcopy(executed), resources={"metadata": {"name": CHAPTER}}
+    )
+    text = _pdf_text(pdf, tmp_path)
+    appendix = text[text.rindex("Sources") :]
+    listed = [int(n) for n in re.findall(r"^\[(\d+)\]", appendix, re.MULTILINE)]
+    assert listed == firsts, listed
+    for number, sid, href, _ in cites:
+        assert href in appendix.replace("\n", ""), (number, sid)
+
+
+def test_chinese_notes_number_by_first_citation_and_sort_within_a_note():
+    from ipdossier import notebook as nbk
+
+    ctx = nbk.setup(language="zh", renderer="json")
+    rows = lambda *ids: pd.DataFrame({"source_id": ids, "para": [None] * len(ids)})  # noqa: E731
+    first = nbk.source_note(rows("reuters-2017-06-21", "chinaip-1456"), ctx.language)
+    second = nbk.source_note(
+        rows("gov-cn-guofa-2016-86", "chinaip-1456", "reuters-2017-06-21"), ctx.language
+    )
+    plain = [re.sub(r"<[^>]+>", "", note) for note in (first, second)]
+    assert plain == ["来源：[1]；[2]。", "来源：[1]；[2]；[3]。"], plain
+    assert 'href="http' in first and 'title="' in first
+    # A new run numbers from [1] again.
+    nbk.setup(language="zh", renderer="json")
+    again = nbk.source_note(rows("gov-cn-guofa-2016-86"), "zh")
+    assert re.sub(r"<[^>]+>", "", again) == "来源：[1]。"

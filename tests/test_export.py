@@ -260,7 +260,7 @@ def test_every_source_note_links_to_its_source_in_the_appendix(reports, language
         for path in executed
         for cell in nbformat.read(path, as_version=4).cells
         for o in cell.get("outputs", [])
-        for sid in re.findall(r'href="#source-([^"]+)"', pdfs._html(o))
+        for sid in re.findall(r'data-source="([^"]+)"', pdfs._html(o))
     }
     assert cited_anywhere
     for sid, address in url.items():

@@ -80,7 +80,8 @@ def test_every_chapter_reads_as_a_report_before_it_runs():
         paragraphs = [p for p in title.source.split("\n\n") if p.strip()]
         assert paragraphs[0] == f"# {meta['title']} · {meta['title_zh']}", path.name
         assert len(paragraphs[1]) > 40 and paragraphs[1].isascii(), path.name  # English
-        assert re.search(r"[\u4e00-\u9fff]{4}.*[\u4e00-\u9fff]{4}", paragraphs[2]), path.name  # Chinese
+        chinese = r"[\u4e00-\u9fff]{4}.*[\u4e00-\u9fff]{4}"
+        assert re.search(chinese, paragraphs[2]), path.name
         code = [c for c in nb.cells if c.cell_type == "code"]
         params, setup, writers = code[0], code[1], code[2:]
         assert "parameters" in params.metadata.get("tags", []), path.name
