@@ -683,3 +683,50 @@ def test_a_value_published_as_an_estimate_is_flagged_in_both_editions():
         v = targets.values_table(ctx(language=language)).set_index("observation_id")
         assert flag in v.loc["fyp13-1:n1-obs2020-fx361", "flags"]
         assert flag not in str(v.loc["fyp13-1:n1-obs2020-adorecm", "flags"])
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_province_prose_says_what_the_comparison_chart_draws(language):
+    """Under a Hebei filter only Hebei's line is drawn: the prose must not say both are,
+    nor the title name the nation."""
+    from ipdossier.i18n import t
+
+    both, hebei = ctx(language=language), ctx(language=language, jurisdiction="Hebei")
+    drawn = {
+        run.jurisdiction: set(targets.comparison_frame(run)["jurisdiction"])
+        for run in (both, hebei)
+    }
+    assert drawn == {"all": {"China", "Hebei"}, "Hebei": {"Hebei"}}
+    says = {
+        run.jurisdiction: t("prose_province_rel", language).format(
+            **targets.plan_facts(run, level="provincial")
+        )
+        for run in (both, hebei)
+    }
+    if language == "en":
+        assert "both are drawn" in says["all"]
+        assert "both are drawn" not in says["Hebei"]
+        assert "the province's values are drawn" in says["Hebei"]
+        assert "national values are left out of this Hebei edition" in says["Hebei"]
+    else:
+        assert "一并绘出" in says["all"] and "一并绘出" not in says["Hebei"]
+        assert "未绘全国数值" in says["Hebei"]
+    titles = {
+        run.jurisdiction: targets.comparison_figure(run).layout.title.text for run in (both, hebei)
+    }
+    national = t("China", language)
+    assert national in titles["all"] and national not in titles["Hebei"]
+    assert titles["Hebei"].endswith(t("Hebei", language))
+
+
+@pytest.mark.parametrize("jurisdiction", ["all", "Hebei"])
+def test_a_provincial_plan_without_stated_targets_is_named_not_charted(jurisdiction):
+    later = targets.untargeted_plans(ctx(jurisdiction=jurisdiction))
+    assert [p["plan"] for p in later] == [
+        "Hebei 14th Five-Year Plan on IP Protection and Application"
+    ]
+    assert later[0]["date"] == "7 December 2021" and later[0]["period"] == "2021-2025"
+    zh = targets.untargeted_plans(ctx(jurisdiction=jurisdiction, language="zh"))
+    assert zh[0]["period"] == "2021—2025"
+    assert not targets.untargeted_plans(ctx(jurisdiction="Tianjin"))
+    assert "hebei-fyp14-ip" not in set(derive.progress(ctx(jurisdiction=jurisdiction))["policy_id"])

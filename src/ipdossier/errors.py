@@ -24,6 +24,11 @@ class IpdossierError(Exception):
 
     exit_code: ClassVar[int] = 1
 
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows for this error in a notebook: its one line, not a traceback
+        through the package (the message names the parameter, file or cell at fault)."""
+        return [f"\x1b[0;31m{type(self).__name__}\x1b[0m: {self}"]
+
 
 # -- exit 1: the data, a notebook or a build failed -----------------------------------------
 

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, theme
-from ..i18n import t
+from ..i18n import quantity, t
 from .base import AS_OF_ONLY, _cells, empty, titled, wrap
 
 QUALIFIER_COLOURS = {
@@ -88,7 +88,15 @@ def figure(ctx) -> go.Figure:
                         fillmode="overlay",
                     ),
                 ),
-                customdata=list(rows["value_as_printed"]),
+                # The count as the report words it: 150余人; "more than 150 people".
+                customdata=[
+                    r["label"]
+                    if lang == "zh"
+                    else quantity(
+                        r["value"], 1, lang, r["unit"], r["qualifier"], r["value_as_printed"]
+                    )
+                    for _, r in rows.iterrows()
+                ],
                 hovertemplate="%{y}<br>%{customdata}<extra>%{fullData.name}</extra>",
             )
         )

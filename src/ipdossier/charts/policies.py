@@ -177,7 +177,7 @@ def citations_figure(ctx) -> go.Figure:
                 mode="markers",
                 marker=dict(size=15, symbol="square", color=theme.LEVEL_COLOURS[level]),
                 name=t(level, lang),
-                customdata=[f"para. {int(p)}" for p in rows["para"]],
+                customdata=[t("para_one", lang).format(paras=int(p)) for p in rows["para"]],
                 hovertemplate="%{x} → %{y}<br>%{customdata}<extra></extra>",
             )
         )

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, theme
-from ..i18n import amount, base_unit, has, month, quantity, t
+from ..i18n import amount, base_unit, has, long_date, month, quantity, t
 from .base import _cells, empty, mark_event, titled, wrap, wrap_cell
 
 STATUS_COLOURS = {
@@ -57,6 +57,17 @@ def _hedge(v, qualifier, scale: float = 1, lang: str = "en", unit: str | None = 
     if qualifier in ("at_least", "approximately", "at_most"):
         return t(f"hedge_{qualifier}", lang).format(value=text)
     return text
+
+
+# Hover text from customdata alone ([what, when: value]): text from the data never
+# becomes part of a template plotly would parse.
+HOVER = "%{customdata[0]}<br>%{customdata[1]}<extra></extra>"
+
+
+def _hover_line(period: str, value, qualifier, unit: str, lang: str) -> str:
+    """ "end-June 2018: 10.6 patents per 10,000 people"; 2018年6月底：10.6件."""
+    colon = "：" if lang == "zh" else ": "
+    return f"{period}{colon}{_hedge(value, qualifier, 1, lang, unit=unit)}"
 
 
 def _plan_level(ctx) -> str:
@@ -410,7 +421,10 @@ def comparison_figure(ctx) -> go.Figure:
     fig = go.Figure()
     for _, g in c.groupby("indicator_id", sort=False):
         colour = theme.JURISDICTION_COLOURS.get(g["jurisdiction"].iloc[0], theme.MUTED)
-        label = f"{t(g['jurisdiction'].iloc[0], lang)}: {g['name'].iloc[0]}"
+        whose, what = t(g["jurisdiction"].iloc[0], lang), g["name"].iloc[0]
+        label = f"{whose}: {what}"
+        who = f"{whose}：{what}" if lang == "zh" else label
+        unit = str(g["unit"].iloc[0])
         real = g[g["kind"] == "realised"].sort_values("date")
         fig.add_trace(
             go.Scatter(
@@ -439,7 +453,15 @@ def comparison_figure(ctx) -> go.Figure:
                 line=dict(color=colour, width=2),
                 marker=dict(size=8, color=colour),
                 name=f"{label} ({t('realised_word', lang)})",
-                hovertemplate="%{text} " + str(g["unit"].iloc[0]) + "<extra></extra>",
+                # As the report words a value: its period (period-end convention), the
+                # value with its hedge and unit; never the axis's raw x and y.
+                customdata=[
+                    [who, _hover_line(period, v, q, unit, lang)]
+                    for v, q, period in zip(
+                        real["value"], real["qualifier"], real["period"], strict=True
+                    )
+                ],
+                hovertemplate=HOVER,
             )
         )
         plan = g[g["kind"].isin(["baseline", "target"])].sort_values("date")
@@ -461,7 +483,17 @@ def comparison_figure(ctx) -> go.Figure:
                     line=dict(color=colour, width=1.5, dash="dash"),
                     marker=dict(size=11, symbol="diamond-open", color=colour),
                     name=f"{label} ({t('baseline_word', lang)} → {t('target_word', lang)})",
-                    hoverinfo="text",
+                    customdata=[
+                        [who, f"{t(k + '_word', lang)}{sp}{_hover_line(p, v, q, unit, lang)}"]
+                        for k, v, q, p in zip(
+                            plan["kind"],
+                            plan["value"],
+                            plan["qualifier"],
+                            plan["period"],
+                            strict=True,
+                        )
+                    ],
+                    hovertemplate=HOVER,
                 )
             )
     first, last = c["date"].min(), c["date"].max()
@@ -990,7 +1022,56 @@ def plan_facts(ctx, level: str | None = None, plan: str | None = None) -> dict[s
         "shared": ("；" if zh else "; ").join(shared) if len(shared) else t("none_shared", lang),
         "province": t(str(plan["jurisdiction"]), lang) if has(str(plan["jurisdiction"])) else "",
         "relation": _relation(ctx, ind["policy_id"].iloc[0]),
+        "drawn": comparison_drawn(ctx),
     }
+
+
+def untargeted_plans(ctx, level: str = "provincial") -> list[dict[str, str]]:
+    """Plans of a level in scope (the jurisdiction filter applies) that the package holds
+    but whose targets no page read states: named in a sentence, never charted as if they
+    had none. The Hebei 14th Five-Year IP plan (2021-12-07) is one."""
+    pol = derive.policies(ctx)
+    pol = pol[(pol["kind"] == "plan") & (pol["level"] == level)]
+    if ctx.jurisdiction not in ("all", "national"):
+        pol = pol[pol["jurisdiction"] == ctx.jurisdiction]
+    elif ctx.jurisdiction == "national":
+        return []
+    with_targets = set(ctx.dossier.indicators["policy_id"])
+    lang = ctx.language
+    out = []
+    for _, p in pol[~pol["policy_id"].isin(with_targets)].iterrows():
+        title = p["title_zh"] if lang == "zh" and pd.notna(p["title_zh"]) else p["title"]
+        day = p["signed_date"] if pd.notna(p["signed_date"]) else p["published_date"]
+        years = (
+            f"{int(p['period_start'])}{'—' if lang == 'zh' else '-'}{int(p['period_end'])}"
+            if pd.notna(p["period_start"]) and pd.notna(p["period_end"])
+            else t("not_stated", lang)
+        )
+        out.append(
+            {
+                "plan": title,
+                "date": long_date(pd.Timestamp(day), lang)
+                if pd.notna(day)
+                else t("not_stated", lang),
+                "period": years,
+            }
+        )
+    return out
+
+
+def comparison_drawn(ctx) -> str:
+    """What the comparison chart draws, in words, from the values it draws: both levels,
+    the province's alone (a provincial filter), or nothing."""
+    drawn = set(comparison_frame(ctx).get("jurisdiction", pd.Series(dtype=str)))
+    lang = ctx.language
+    if not drawn:
+        return t("province_drawn_none", lang)
+    if len(drawn) > 1:
+        return t("province_drawn_both", lang)
+    (province,) = drawn
+    return t("province_drawn_own", lang).format(
+        jurisdiction=t(province, lang) if has(province) else province
+    )
 
 
 def intro(ctx) -> list[tuple[str, dict[str, str]]]:
@@ -1057,8 +1138,9 @@ def _plan_header(ctx, policy_id: str) -> str:
     p = derive.policies(ctx).set_index("policy_id").loc[policy_id]
     name = p["doc_number"] if pd.notna(p["doc_number"]) else p["display_title"]
     if pd.notna(p["period_start"]) and pd.notna(p["period_end"]):
-        years = f"{int(p['period_start'])}-{int(p['period_end'])}"
-        return f"{name}（{years}）" if ctx.language == "zh" else f"{name} ({years})"
+        if ctx.language == "zh":
+            return f"{name}（{int(p['period_start'])}—{int(p['period_end'])}年）"
+        return f"{name} ({int(p['period_start'])}-{int(p['period_end'])})"
     return str(name)
 
 

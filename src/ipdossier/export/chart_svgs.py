@@ -79,6 +79,15 @@ def add_svgs(path: Path, printer) -> int:
     JSON: nbformat's indented form is written by pure-Python json, ten times slower on
     charts' long coordinate lists, and any notebook reader takes either."""
     nb = nbformat.read(path, as_version=4)
+    added = draw_missing(nb, printer)
+    if added:
+        write_atomic(path, json.dumps(nb, ensure_ascii=False))
+    return added
+
+
+def draw_missing(nb, printer) -> int:
+    """Give every chart output of the notebook node `nb` that has none its SVG; returns
+    how many were added."""
     added = 0
     for cell in nb.cells:
         for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
@@ -88,6 +97,4 @@ def add_svgs(path: Path, printer) -> int:
                 width, height = svg_size(figure)
                 data[SVG_MIME] = printer.svg(figure, width, height)
                 added += 1
-    if added:
-        write_atomic(path, json.dumps(nb, ensure_ascii=False))
     return added
