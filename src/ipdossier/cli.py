@@ -16,7 +16,13 @@ import typer
 import typer.core
 
 from . import __version__
-from .errors import INTERRUPTED, DataInvalid, IpdossierError, NotebookFailed
+from .errors import (
+    INTERRUPTED,
+    DataInvalid,
+    IpdossierError,
+    NotebookFailed,
+    problem_lines,
+)
 
 app = typer.Typer(
     help="Curated, validated dossier on Chinese IP service policy.",
@@ -41,7 +47,10 @@ def _reported(command: str, *, untouched: str = "") -> Iterator[None]:
     except IpdossierError as exc:
         problems = [str(problem) for problem in getattr(exc, "problems", ())]
         if isinstance(exc, DataInvalid):  # check's lines, then what the build did
-            lines = [*problems, f"ipdossier {command}: {exc}; nothing was run{after}"]
+            lines = [
+                *problem_lines(exc.problems),
+                f"ipdossier {command}: {exc}; nothing was run{after}",
+            ]
         elif isinstance(exc, NotebookFailed):
             lines = [f"ipdossier {command}: failed: {exc}"]
             if exc.kept_dir:
@@ -95,8 +104,8 @@ def check(
     absent: list = []
     with _reported("check"):
         problems = run_check(data, sources, locators=locators, absent=absent)
-    for problem in problems:
-        typer.echo(str(problem), err=True)
+    for line in problem_lines(problems):
+        typer.echo(line, err=True)
     if not problems:
         from .data import load
 

@@ -60,6 +60,22 @@ class DataInvalid(IpdossierError):
         super().__init__(f"the data package has {len(problems)} problem(s)")
 
 
+# `ipdossier check` (and a build it stops) prints at most this many problems: a column
+# shifted in a 1,000-row table would otherwise bury the others. The count is always whole.
+PROBLEMS_SHOWN = 50
+
+
+def problem_lines(problems: list) -> list[str]:
+    """One line per problem, the first PROBLEMS_SHOWN of them, then how many were left out."""
+    lines = [str(p) for p in problems[:PROBLEMS_SHOWN]]
+    if len(problems) > PROBLEMS_SHOWN:
+        lines.append(
+            f"... and {len(problems) - PROBLEMS_SHOWN} more: the first {PROBLEMS_SHOWN} of "
+            f"{len(problems)} problems are shown"
+        )
+    return lines
+
+
 class SourceError(IpdossierError):
     """A source text is missing or does not match its recorded checksum."""
 
