@@ -34,6 +34,11 @@ def frame(ctx) -> pd.DataFrame:
         f"{wrap(m, 36)}<br><span style='font-size:12px;color:{theme.MUTED}'>{wrap(sc, 56)}</span>"
         for m, sc in zip(f["metric"], f["scope"], strict=True)
     ]
+    # The row's label is cut at LABEL_LINES lines; its hover gives the whole text.
+    f["hover"] = [
+        f"{wrap(m, 60, lines=None)}<br>{wrap(sc, 60, lines=None)}"
+        for m, sc in zip(f["metric"], f["scope"], strict=True)
+    ]
     return f.reset_index(drop=True)
 
 
@@ -89,7 +94,8 @@ def figure(ctx) -> go.Figure:
                     ),
                 ),
                 customdata=list(rows["value_as_printed"]),
-                hovertemplate="%{y}<br>%{customdata}<extra>%{fullData.name}</extra>",
+                hovertext=list(rows["hover"]),
+                hovertemplate="%{hovertext}<br>%{customdata}<extra>%{fullData.name}</extra>",
             )
         )
         if q == "at_least":

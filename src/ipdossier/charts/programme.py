@@ -90,6 +90,9 @@ def figure(ctx) -> go.Figure:
                 textfont=dict(color=theme.text_on(UNDATED_FILL)),
                 name=t("day_not_stated", lang) if not dated else "",
                 showlegend=False,
+                # The label is cut at LABEL_LINES lines; the hover has the part's whole name.
+                hovertext=[wrap(x, 60, lines=None) for x in rows["line"]],
+                hovertemplate="%{hovertext}<extra></extra>",
             )
         )
     ev = derive.event(ctx)
