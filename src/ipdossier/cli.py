@@ -323,6 +323,15 @@ def _extract_errors(run):
             raise ArticleError(str(exc)) from None
 
 
+def _shown(path) -> str:
+    """A path as the user can type it: relative to the working folder when it is inside
+    it (drafts/ID, as the README shows), else as it is."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def _write_draft(path: str, source_id, out, url, cache) -> None:
     from .extract.draft import extract as run_extract
     from .paths import project_root
@@ -330,12 +339,12 @@ def _write_draft(path: str, source_id, out, url, cache) -> None:
     draft = run_extract(path, source_id=source_id, url=url, cache=cache)
     folder = draft.write(out or project_root() / "drafts", cache=cache)
     counts = ", ".join(f"{len(t)} {n}" for n, t in draft.tables.items())
-    typer.echo(f"draft written to {folder} (language: {draft.language}): {counts}")
+    typer.echo(f"draft written to {_shown(folder)} (language: {draft.language}): {counts}")
     for warning in draft.warnings:
         typer.echo(f"warning: {warning}", err=True)
     if draft.cached is not None:
-        typer.echo(f"article text cached at {draft.cached} (sha256 {draft.article.sha256})")
-    typer.echo(f"review it, mark rows `reviewed` = yes, then: ipdossier extract apply {folder}")
+        typer.echo(f"article text cached at {_shown(draft.cached)} (sha256 {draft.article.sha256})")
+    typer.echo(f"review it, mark rows `reviewed` = yes, then: ipdossier extract apply {_shown(folder)}")
 
 
 def _print_diff(tables: dict, as_json: bool) -> None:
