@@ -461,16 +461,18 @@ def test_failed_runs_are_bounded_without_keep_and_each_holds_its_log(project: Pa
         assert "ValueError: boom" in log
 
 
+@pytest.mark.parametrize("fonts", ["/usr/share/fonts/truetype/dejavu", None])
 def test_an_english_build_without_a_cjk_font_stops_before_any_notebook_with_exit_4(
-    project, tmp_path
+    project, tmp_path, fonts
 ):
     # English editions print each policy's Chinese title: without a CJK font those came
-    # out as blank glyphs, exit 0. Fontconfig that knows only DejaVu, as on a bare server.
+    # out as blank glyphs, exit 0. Fontconfig that knows only DejaVu, as on a bare server;
+    # and none at all, where the build failed with a KeyError traceback (issue 25, item 1).
     conf = tmp_path / "fonts.conf"
+    folder = f"<dir>{fonts}</dir>" if fonts else ""
     conf.write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        "<dir>/usr/share/fonts/truetype/dejavu</dir>"
-        f"<cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>",
+        f"{folder}<cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>",
         encoding="utf-8",
     )
     done = ipdossier(project, env={**_env(project), "FONTCONFIG_FILE": str(conf)})
