@@ -388,6 +388,35 @@ def test_a_full_disk_says_how_much_space_a_run_needs_and_keeps_failed_runs_small
     files = [p for p in kept.rglob("*") if p.is_file()]
     assert files and {p.suffix for p in files} <= {".ipynb", ".log", ".json"}
     assert any(p.suffix == ".ipynb" for p in files)
+    assert "build.log" in message and (kept / "build.log").is_file()
+
+
+def test_a_full_disk_message_names_no_log_it_could_not_write(project):
+    # Issue 21, item 7: the message pointed at a build.log that the full disk had kept
+    # from being written.
+    assert ipdossier(project, "--format", "html").returncode == 0
+    no_log = FULL_DISK.replace(
+        "report.write_atomic = full",
+        "report.write_atomic = full\n"
+        "import pathlib\n"
+        "_write = pathlib.Path.write_text\n"
+        "def write_text(self, *a, **k):\n"
+        "    if self.name == 'build.log':\n"
+        "        raise OSError(errno.ENOSPC, 'No space left on device')\n"
+        "    return _write(self, *a, **k)\n"
+        "pathlib.Path.write_text = write_text",
+    )
+    full = subprocess.run(
+        [sys.executable, "-c", no_log, "--format", "pdf", "--force"],
+        cwd=project, env=_env(project), capture_output=True, text=True, timeout=600,
+    )
+    assert full.returncode == 1, full.stderr[-2000:]
+    assert "Traceback" not in full.stderr
+    assert "no space left on the device of" in full.stderr
+    (kept,) = (project / "reports" / "failed").iterdir()
+    assert not (kept / "build.log").exists()
+    assert "build.log could not be written" in full.stderr, full.stderr
+    assert "its notebooks and build.log" not in full.stderr
 
 
 def _in_read_only_mount(folder: Path, *args: str) -> subprocess.CompletedProcess:

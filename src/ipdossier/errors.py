@@ -114,9 +114,13 @@ class DiskFull(IpdossierError):
     def __init__(self, where: str, free: int, needed: int | None, kept: Path | None) -> None:
         self.where, self.free, self.needed, self.kept = where, free, needed, kept
         need = f"; a run needs about {_mb(needed)} (the size of the last one)" if needed else ""
-        kept_note = (
-            f"; what the failed run kept (its notebooks and build.log) is in {kept}" if kept else ""
+        # Name the log only when it is there: on a full disk it may not have been written.
+        what = (
+            "its notebooks and build.log"
+            if kept and (Path(kept) / "build.log").is_file()
+            else "its notebooks; build.log could not be written"
         )
+        kept_note = f"; what the failed run kept ({what}) is in {kept}" if kept else ""
         super().__init__(
             f"no space left on the device of {where}: {_mb(free)} free{need}{kept_note}"
         )
