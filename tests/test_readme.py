@@ -282,7 +282,9 @@ def _inline_commands() -> list[str]:
     for span in re.findall(r"`([^`]+)`", prose):
         span = " ".join(span.split())  # a span may run over a line break
         if re.match(
-            r"(\.venv/bin/|ipdossier |make |cp |jupyter |papermill |python |systemctl )", span
+            r"(\.venv/bin/|ipdossier |make |cp |jupyter |papermill |python |systemctl |dask "
+            r"|pre-commit )",
+            span,
         ):
             commands.append(span)
         elif re.match(r"(extract|build|check|params|lab) (-|[a-z@.])", span):
@@ -358,6 +360,11 @@ def _help(*argv: str) -> str:
 def check_command(command: str) -> None:
     args = shlex.split(command.replace("...", "x"), comments=True)
     program, rest = args[0], args[1:]
+    # What make installs into .venv is not on PATH: shown bare, it would not be found
+    # (ipdossier and jupyter are named bare in the prose as the commands' names).
+    assert program not in ("dask", "papermill", "pre-commit", "python"), (
+        f"`{command}`: {program} is not on PATH after `make`; show it as .venv/bin/{program}"
+    )
     if program.startswith(".venv/bin/"):
         assert (ROOT / program).exists(), f"`{command}`: {program} is not installed by make"
         program = Path(program).name
@@ -393,7 +400,7 @@ def check_command(command: str) -> None:
         exporters = {e.name for e in entry_points(group="nbconvert.exporters")}
         target = rest[rest.index("--to") + 1]
         assert target in exporters, f"`{command}`: no nbconvert exporter {target!r}"
-    elif program == "python":
+    elif program == "python":  # .venv/bin/python
         assert rest[:2] == ["-m", "pytest"], command
     elif program in ("cd", "systemctl"):
         pass  # the system's; the units it enables are verified by tests/test_schedule.py
@@ -447,6 +454,7 @@ def test_the_checker_would_notice_drift():
         "ipdossier extract draw a.txt --source-id x",
         "dask scheduler --port 8786",
         "make reports",
+        "pre-commit install",
         "benchmarks/run.py --cluster",
         ".venv/bin/dask scheduler --ports 8786",
     ):
@@ -486,3 +494,33 @@ def test_make_reports_the_set_up_scripts_exit_4_as_its_own_2(tmp_path):
     )
     assert done.returncode == 2, done.stderr
     assert "which are missing: chromium" in done.stderr and "Error 4" in done.stderr
+
+
+# -- single facts the README states (issue 25, item 5) --------------------------------------
+
+
+def test_the_systemd_copy_command_puts_the_units_where_systemd_reads_them(tmp_path):
+    # "copy deploy/ to /etc/systemd/system/", taken literally as `cp -r deploy/ ...`,
+    # made a subfolder systemd never reads. The README's command, into a stand-in folder.
+    (command,) = [c for c in _inline_commands() if c.startswith("cp ")]
+    args = shlex.split(command)
+    assert args[-1] == "/etc/systemd/system/"
+    target = tmp_path / "system"
+    target.mkdir()
+    done = subprocess.run([*args[:-1], str(target)], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in target.iterdir()) == [
+        "ipdossier-build.service",
+        "ipdossier-build.timer",
+    ]
+
+
+def test_the_events_row_names_every_event_the_package_holds():
+    # The data package's table of tables named only the Baoding event.
+    from ipdossier import data
+
+    (row,) = [line for line in README.splitlines() if line.startswith("| `events` |")]
+    events = data.load().events
+    for _, event in events[events["parent_event_id"].isna()].iterrows():
+        places = [part.strip() for part in str(event["place"]).split(",")]
+        assert any(place in row for place in places), (event["event_id"], row)
