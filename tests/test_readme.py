@@ -524,3 +524,13 @@ def test_the_events_row_names_every_event_the_package_holds():
     for _, event in events[events["parent_event_id"].isna()].iterrows():
         places = [part.strip() for part in str(event["place"]).split(",")]
         assert any(place in row for place in places), (event["event_id"], row)
+
+
+def test_the_benchmark_duration_quoted_is_the_runs():
+    # The README said "about ten minutes" and "21 minutes" for one run of the benchmark.
+    import json
+
+    results = json.loads((ROOT / "benchmarks" / "results.json").read_text(encoding="utf-8"))
+    section = README[README.index("## Benchmarks") : README.index("## Exit codes")]
+    said = re.findall(r"(?:about |took )(\w+) minutes", section)
+    assert said and set(said) == {str(round(results["benchmark_s"] / 60))}, said
