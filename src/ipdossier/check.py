@@ -372,7 +372,15 @@ def check_evidence(dossier: Dossier, skip: frozenset = frozenset()) -> list[Prob
     problem) are passed over, and so is each part that reads a table that cannot be read:
     their problem is reported already, and the other tables are still checked."""
     problems: list[Problem] = []
-    for part in (_quotes_of_pages, _unevidenced_policy_facts, _web_sources, check_names_zh):
+    parts = (
+        _quotes_of_pages,
+        _unevidenced_policy_facts,
+        _observation_periods,
+        _readings,
+        _web_sources,
+        check_names_zh,
+    )
+    for part in parts:
         try:
             problems += part(dossier, skip)
         except DataError:
@@ -553,16 +561,145 @@ def _unevidenced_policy_facts(dossier: Dossier, skip: frozenset = frozenset()) -
     return problems
 
 
+def _observation_periods(dossier: Dossier, skip: frozenset = frozenset()) -> list[Problem]:
+    """Every value covers a stated period, so that no part-year value can pass for the
+    year's: a year runs 1 January to 31 December, a point starts and ends on one day, a
+    part of a year lies within its year, and `year` is the year the period ends in."""
+    problems = []
+    for i, o in dossier.table("observations").iterrows():
+        if ("observations.csv", i + 2) in skip:
+            continue
+        kind, start, end = (_value(o, c) for c in ("period_kind", "period_start", "period_end"))
+        if kind is None or end is None:
+            continue  # a missing required value, reported by the structure check
+        start_day, end_day = pd.Timestamp(start) if start is not None else None, pd.Timestamp(end)
+
+        def problem(column: str, message: str, row: int = i + 2) -> None:
+            problems.append(Problem("observations.csv", row, column, message))
+
+        if int(o["year"]) != end_day.year:
+            problem("year", f"year {int(o['year'])} is not the year period_end {end} ends in")
+        if start_day is None:
+            if kind not in ("cumulative", "span"):
+                problem("period_start", f"a {kind} value needs the day its period starts")
+            continue
+        if start_day > end_day:
+            problem("period_start", f"period_start {start} is after period_end {end}")
+        elif kind == "year" and (
+            (start_day.month, start_day.day, end_day.month, end_day.day) != (1, 1, 12, 31)
+            or start_day.year != end_day.year
+        ):
+            problem("period_kind", f"a year runs 1 January to 31 December, not {start} to {end}")
+        elif kind == "point" and start_day != end_day:
+            problem("period_start", f"a point in time starts and ends on one day: {start}, {end}")
+        elif kind == "part_year" and (
+            start_day.year != end_day.year
+            or (start_day.month, start_day.day) == (1, 1)
+            and (end_day.month, end_day.day) == (12, 31)
+        ):
+            problem("period_kind", f"{start} to {end} is not a part of one year")
+    return problems
+
+
+def _readings(dossier: Dossier, skip: frozenset = frozenset()) -> list[Problem]:
+    """A target says how it is read (a level, a growth, a total): without that, a value
+    of a different measure could be set against it. An unresolved reading says why."""
+    problems = []
+    for i, r in dossier.table("indicators").iterrows():
+        if ("indicators.csv", i + 2) in skip:
+            continue
+        reading = _value(r, "reading")
+        if _value(r, "target_value") is not None and reading is None:
+            problems.append(
+                Problem(
+                    "indicators.csv",
+                    i + 2,
+                    "reading",
+                    "a target needs its reading (level, growth, total, cumulative or "
+                    "unresolved) with the quote that gives it",
+                )
+            )
+        if reading == "unresolved" and _value(r, "target_note") is None:
+            problems.append(
+                Problem(
+                    "indicators.csv",
+                    i + 2,
+                    "target_note",
+                    "an unresolved reading needs a target_note saying how the sources differ",
+                )
+            )
+    return problems
+
+
 def _web_sources(dossier: Dossier, skip: frozenset = frozenset()) -> list[Problem]:
     problems = []
     for i, s in dossier.table("sources").iterrows():
         if _value(s, "file_name") is None and ("sources.csv", i + 2) not in skip:
-            for column in ("url", "retrieved", "mirror"):
+            for column in ("url", "retrieved", "mirror", "host_kind"):
                 if _value(s, column) is None:
                     problems.append(
                         Problem("sources.csv", i + 2, column, f"a page read needs its {column}")
                     )
     return problems
+
+
+# -- where the facts come from ---------------------------------------------------------------
+
+# The columns naming the page each fact from a page read was read on: an indicator's
+# baseline, target, kind and reading; every realised value, document fact, stated link and
+# fact of a series' stop.
+FACT_SOURCES = {
+    "indicators": (
+        "baseline_source_id",
+        "target_source_id",
+        "kind_source_id",
+        "reading_source_id",
+    ),
+    "observations": ("source_id",),
+    "policy_evidence": ("source_id",),
+    "policy_links": ("source_id",),
+    "series_facts": ("source_id",),
+}
+HOST_KINDS = ("publisher", "official_gateway", "news_site", "aggregator", "unknown_mirror")
+
+
+def facts(dossier: Dossier) -> pd.DataFrame:
+    """Every fact read on a page other than the article, one row per value and page:
+    where it is (`file`, `row`, `column`), the page (`source_id`), what kind of source it
+    is and what kind of host the page was read on."""
+    sources = dossier.table("sources").set_index("source_id")
+    rows = []
+    for resource, columns in FACT_SOURCES.items():
+        if resource not in dossier.resource_names:
+            continue
+        table = dossier.table(resource)
+        for i, r in table.iterrows():
+            for column in columns:
+                sid = _value(r, column)
+                if sid is None or sid not in sources.index:
+                    continue
+                rows.append(
+                    {
+                        "file": f"{resource}.csv",
+                        "row": i + 2,
+                        "column": column,
+                        "key": r.iloc[0],
+                        "source_id": sid,
+                        "kind": sources.loc[sid, "kind"],
+                        "host_kind": _value(sources.loc[sid], "host_kind"),
+                    }
+                )
+    return pd.DataFrame(
+        rows, columns=["file", "row", "column", "key", "source_id", "kind", "host_kind"]
+    )
+
+
+def mirror_only(dossier: Dossier) -> list[str]:
+    """The facts whose only page is on an unknown mirror (a host copying others' pages):
+    each is worth a better copy. One line each: file, row, column, the page."""
+    f = facts(dossier)
+    f = f[f["host_kind"] == "unknown_mirror"]
+    return [f"{r.file}, row {r.row}, column {r.column}: {r.source_id}" for r in f.itertuples()]
 
 
 def check(

@@ -99,7 +99,7 @@ def check(
 ) -> None:
     """Validate the data package: types, keys, and every locator against its source."""
     from .check import check as run_check
-    from .check import missing_chinese
+    from .check import mirror_only, missing_chinese
 
     absent: list = []
     with _reported("check"):
@@ -118,6 +118,10 @@ def check(
                 "(shown as they stand in the Chinese edition).",
                 err=True,
             )
+        mirrored = mirror_only(load(data))
+        typer.echo(f"{len(mirrored)} fact(s) rest only on a page copied by an unknown mirror:")
+        for line in mirrored:
+            typer.echo(f"  {line}")
     if absent:
         rows = sum(n for _, n, _ in absent)
         typer.echo(
