@@ -120,7 +120,9 @@ def test_the_readme_check_examples_are_what_check_prints(data_copy, sources):
     from pathlib import Path
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    shown = re.search(r"# (indicators\.csv, row 2, column target_value: [^\n]*?)\.\.\.", readme)
+    shown = re.search(
+        r"^(indicators\.csv, row 2, column target_value: [^\n]*?)\.\.\.", readme, re.M
+    )
     assert shown, "the README's example of an indicator check is gone"
     edit_cell(data_copy / "indicators.csv", "fyp13-1", "target_value", "13")
     code, out = run_check(data_copy, sources)
