@@ -189,3 +189,21 @@ def test_many_problems_are_shown_up_to_the_limit_and_counted_in_full(data_copy, 
     assert out.count("duplicate primary key") == PROBLEMS_SHOWN
     assert f"the first {PROBLEMS_SHOWN} of {PROBLEMS_SHOWN + 5} problems are shown" in out
     assert f"{PROBLEMS_SHOWN + 5} problem(s) found." in out
+
+
+def test_a_build_stopped_by_the_data_prints_the_same_bounded_list(capsys):
+    # `build` prints check's problems through the same limit, then what it did not run.
+    import typer
+
+    from ipdossier.cli import _reported
+    from ipdossier.errors import PROBLEMS_SHOWN, DataInvalid
+
+    problems = [f"figures.csv, row {n}, column value: bad" for n in range(PROBLEMS_SHOWN + 3)]
+    with pytest.raises(typer.Exit) as stopped:
+        with _reported("build"):
+            raise DataInvalid(problems)
+    err = capsys.readouterr().err
+    assert stopped.value.exit_code == 1
+    assert err.count("column value: bad") == PROBLEMS_SHOWN
+    assert f"the first {PROBLEMS_SHOWN} of {PROBLEMS_SHOWN + 3} problems are shown" in err
+    assert f"the data package has {PROBLEMS_SHOWN + 3} problem(s); nothing was run" in err
