@@ -34,8 +34,9 @@ def wrap(text: str, width: int = 32, lines: int | None = LABEL_LINES) -> str:
     """Wrap a long label onto at most `lines` lines of `width` characters, joined with
     <br> (plotly's line break); a word longer than a line is broken, the cut marked "…"."""
     text = str(text)
-    words = [w for word in text.split() for w in _pieces(word, width)]
-    wrapped = textwrap.wrap(" ".join(words), width, break_long_words=False)
+    # A word longer than a line (textwrap would otherwise keep it whole; Chinese, with no
+    # spaces, is one word) is broken where the line ends.
+    wrapped = textwrap.wrap(text, width, break_long_words=True)
     if lines is not None and len(wrapped) > lines:
         kept = wrapped[:lines]
         last = kept[-1]
@@ -44,14 +45,6 @@ def wrap(text: str, width: int = 32, lines: int | None = LABEL_LINES) -> str:
         kept[-1] = (last[: width - 2] if len(last) + 2 > width else last) + " " + ELLIPSIS
         wrapped = kept
     return "<br>".join(wrapped) or text
-
-
-def _pieces(word: str, width: int) -> list[str]:
-    """A word cut into pieces of at most `width` characters, if it is longer than that
-    (textwrap would keep it whole, and Chinese, with no spaces, is one word)."""
-    if len(word) <= width:
-        return [word]
-    return [word[i : i + width] for i in range(0, len(word), width)]
 
 
 # Whitespace, a run of narrow characters, or one wide character (CJK, full-width

@@ -142,8 +142,12 @@ def timeline_figure(ctx) -> go.Figure:
         categoryarray=list(p["row"]),
         tickfont=dict(size=12),
     )
+    # 44 px a row holds a label of three lines; a longer one (up to LABEL_LINES) gets a
+    # row as tall as it, so that it does not print over the next.
+    lines = max(str(label).count("<br>") + 1 for label in p["row"])
+    pitch = 44 if lines <= 3 else 15 * lines + 4
     fig.update_layout(
-        height=190 + 44 * len(p),
+        height=190 + pitch * len(p),
         barmode="overlay",
         bargap=0.35,
         margin=dict(t=90, r=170),

@@ -38,7 +38,8 @@ def frame(ctx) -> pd.DataFrame:
         rows.append(
             {
                 "event_id": p["event_id"],
-                "label": f"{tag}{colon}{wrap(p['name'], 44)}",
+                # Three lines at most: a row of the programme holds three.
+                "label": f"{tag}{colon}{wrap(p['name'], 44, lines=3)}",
                 "line": f"{tag}{colon}{p['name']}",
                 "start": start,
                 "end": end + pd.Timedelta(days=1),
