@@ -348,7 +348,9 @@ def _write_draft(path: str, source_id, out, url, cache) -> None:
         typer.echo(f"warning: {warning}", err=True)
     if draft.cached is not None:
         typer.echo(f"article text cached at {_shown(draft.cached)} (sha256 {draft.article.sha256})")
-    typer.echo(f"review it, mark rows `reviewed` = yes, then: ipdossier extract apply {_shown(folder)}")
+    typer.echo(
+        f"review it, mark rows `reviewed` = yes, then: ipdossier extract apply {_shown(folder)}"
+    )
 
 
 def _print_diff(tables: dict, as_json: bool) -> None:
