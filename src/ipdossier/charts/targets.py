@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from .. import derive, theme
 from ..i18n import amount, base_unit, has, long_date, month, quantity, t
-from .base import _cells, empty, mark_event, titled, wrap, wrap_cell
+from .base import LABEL_LINES, _cells, empty, mark_event, titled, wrap, wrap_cell
 
 STATUS_COLOURS = {
     "met": "#2a9d8f",
@@ -105,7 +105,7 @@ def progress_frame(ctx, level: str | None = None, plan: str | None = None) -> pd
     if p.empty:
         # A jurisdiction with no plan indicators (Beijing, Tianjin): an empty table with
         # the columns the chapter shows.
-        return p.reindex(columns=[*p.columns, "row", "status_label", "path"])
+        return p.reindex(columns=[*p.columns, "row", "hover_label", "status_label", "path"])
     lang = ctx.language
     level = level or _plan_level(ctx)
     p = _one_plan(ctx, p[p["level"] == level], level, plan)
@@ -133,7 +133,13 @@ def progress_frame(ctx, level: str | None = None, plan: str | None = None) -> pd
         rows.append(
             {
                 **r.to_dict(),
-                "row": (wrap(_row_label(r), 36) if lang == "en" else wrap_cell(_row_label(r), 36)),
+                "row": (
+                    wrap(_row_label(r), 36)
+                    if lang == "en"
+                    else wrap_cell(_row_label(r), 36, LABEL_LINES)
+                ),
+                # The row's label is cut at LABEL_LINES lines; the hover has it whole.
+                "hover_label": wrap_cell(_row_label(r), 60),
                 "status_label": r["status_text"],
                 "path": (
                     f"{quantity(r['baseline_value'], sc, lang, None, r['baseline_qualifier'])}"
@@ -142,7 +148,9 @@ def progress_frame(ctx, level: str | None = None, plan: str | None = None) -> pd
                 ),
             }
         )
-    return pd.DataFrame(rows, columns=[*p.columns, "row", "status_label", "path"])
+    return pd.DataFrame(
+        rows, columns=[*p.columns, "row", "hover_label", "status_label", "path"]
+    )
 
 
 def _row_label(r) -> str:
@@ -242,7 +250,7 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
     )
     for status in derive.STATUSES:
         for settled in (True, False):
-            x, y, hover, text, symbols = [], [], [], [], []
+            x, y, hover, text, symbols, full = [], [], [], [], [], []
             for r in p[p["status"] == status].itertuples():
                 if (r.basis == "final") != settled:
                     continue
@@ -254,6 +262,7 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
                     x.append(min(at, SHARE_CAP))
                     y.append(r.row)
                     hover.append(r.path)
+                    full.append(r.hover_label)
                     text.append("" if settled else when)
                     symbols.append("triangle-right" if at > SHARE_CAP else "circle")
             if not x:
@@ -280,7 +289,8 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
                     ),
                     name=name,
                     customdata=hover,
-                    hovertemplate="%{y}<br>%{customdata}<extra></extra>",
+                    hovertext=full,
+                    hovertemplate="%{hovertext}<br>%{customdata}<extra></extra>",
                 )
             )
     notes: list[str] = []
@@ -537,7 +547,7 @@ def _chain_label(r, language: str) -> str:
     Latin ones wide) and the document number on a line of its own. The English edition
     prints the English title here; the table under the chart gives the Chinese beside it."""
     title = r["display_title"] if language == "zh" else r["title"]
-    lines = wrap_cell(str(title), 44).split("<br>")
+    lines = wrap_cell(str(title), 44, LABEL_LINES).split("<br>")
     if isinstance(r.get("doc_number"), str):
         lines.append(r["doc_number"])
     return "<br>".join(lines)
