@@ -659,22 +659,22 @@ def test_ten_years_of_what_continues_are_drawn_each_plan_against_its_own_target(
     satisfaction = [tr for tr in fig.data if any("points" in c for c in tr.customdata)]
     values = {float(v) for tr in satisfaction for v in tr.y}
     assert {68.72, 80.05, 82.81, 80, 82} <= values
-    # Royalties: US dollars against yuan, never on one axis; the note names them.
+    # Only a subject both plans measure alike is one path: high-value against all
+    # invention patents (both 6.3), pledge amounts and royalties (US dollars against
+    # yuan) are named in the note, never drawn as one line.
     heads = [a.text.replace("<br>", " ") for a in fig.layout.annotations]
-    assert not any("royalties" in h.lower() for h in heads)
-    assert "royalties" in targets.continuity_note(ctx())
-    assert any("(same measure)" in h for h in heads) and any(
-        "(measure differs)" in h for h in heads
-    )
-    # English draws amounts in 亿 as billions: 2,180亿元 is 218 billion yuan.
-    pledge = [tr for tr in fig.data if any("billion yuan" in c for c in tr.customdata)]
-    assert pledge and 200 < max(float(v) for tr in pledge for v in tr.y) < 1000
-    titles = [fig.layout[k].title.text for k in fig.layout if k.startswith("yaxis")]
-    assert "billion yuan" in titles
+    assert heads == ["Public satisfaction with IP protection (same measure)"]
+    assert len(fig.data) == len(satisfaction) == 4
+    note = targets.continuity_note(ctx())
+    for name in ("High-value invention patents", "pledge", "royalties"):
+        assert name in note
     # Hover text as the report words values, with their period: no raw floats.
     hovers = [c for tr in fig.data for c in tr.customdata]
-    assert "15.8 patents per 10,000 people (2020)" in hovers
+    assert "80.05 points (of 100) (2020)" in hovers, hovers
     assert not any(re.search(r"\d\.\d{3,}", c) for c in hovers), hovers
+    # Amounts in 亿 are drawn in billions in English (2,180亿元 is 218 billion yuan).
+    assert targets._axis(1e8, "yuan", "en") == (0.1, "billion yuan")
+    assert targets._axis(1e8, "亿元", "zh") == (1.0, "亿元")
 
 
 def test_a_value_published_as_an_estimate_is_flagged_in_both_editions():

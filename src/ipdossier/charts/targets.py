@@ -1343,7 +1343,7 @@ def continuity_figure(ctx, level: str | None = None) -> go.Figure:
     lang = ctx.language
     c = continuity_frame(ctx, level)
     title = t("continuity_title", lang)
-    drawable = [] if c.empty else [k for k in sorted(c["pair"].unique()) if _one_unit(c, k)]
+    drawable = [] if c.empty else [k for k in sorted(c["pair"].unique()) if _one_path(c, k)]
     if not drawable:
         return empty(ctx, title, t("continuity_what", lang))
     pairs = continuity_pairs(ctx, level)
@@ -1354,7 +1354,8 @@ def continuity_figure(ctx, level: str | None = None) -> go.Figure:
     for k in drawable:
         name = ind.loc[pairs.iloc[k]["later"], "name"]
         word = t("measure_same" if pairs.iloc[k]["same"] else "measure_differs", lang)
-        heads.append(wrap_cell(f"{name}（{word}）" if lang == "zh" else f"{name} ({word})", 48))
+        width = 48 if len(drawable) > 1 else 90
+        heads.append(wrap_cell(f"{name}（{word}）" if lang == "zh" else f"{name} ({word})", width))
     fig = make_subplots(
         rows=nrows, cols=cols, subplot_titles=heads, vertical_spacing=0.2, horizontal_spacing=0.14
     )
@@ -1412,23 +1413,29 @@ def continuity_figure(ctx, level: str | None = None) -> go.Figure:
         )
         # Values are dated at the end of their period: a tick on 31 December names the
         # year that a year's value (or a level at its end) belongs to.
-        ends = [pd.Timestamp(f"{y}-12-31") for y in range(first, last + 1, 2)]
+        step = 1 if cols == 1 else 2
+        ends = [pd.Timestamp(f"{y}-12-31") for y in range(first, last + 1, step)]
         fig.update_xaxes(
             type="date",
             tickvals=ends,
             ticktext=[str(d.year) for d in ends],
             range=[pd.Timestamp(f"{first}-07-01"), pd.Timestamp(f"{last + 1}-06-30")],
+            title_text=t("continuity_axis", lang),
+            title_font=dict(size=NOTE_PX),
             row=row,
             col=col,
         )
     fig.update_annotations(font=dict(size=13))
-    fig.update_layout(height=140 + 330 * nrows, margin=dict(t=110))
+    fig.update_layout(height=170 + 330 * nrows, margin=dict(t=110))
     return titled(fig, ctx, title)
 
 
-def _one_unit(c: pd.DataFrame, pair: int) -> bool:
+def _one_path(c: pd.DataFrame, pair: int) -> bool:
+    """A pair is drawn as one path over ten years only when both plans measure the same
+    thing in one unit: two measures on one line would read as a fall where the count
+    changed (6.3 all invention patents in 2015, 6.3 high-value ones in 2020)."""
     g = c[c["pair"] == pair]
-    return g["unit"].nunique() == 1 and g["scale"].nunique() == 1
+    return bool(g["same"].all()) and g["unit"].nunique() == 1 and g["scale"].nunique() == 1
 
 
 def continuity_note(ctx, level: str | None = None) -> str:
@@ -1438,7 +1445,7 @@ def continuity_note(ctx, level: str | None = None) -> str:
         return ""
     pairs = continuity_pairs(ctx, level)
     ind = derive.indicators(ctx).set_index("indicator_id")
-    apart = [pairs.iloc[k] for k in sorted(c["pair"].unique()) if not _one_unit(c, k)]
+    apart = [pairs.iloc[k] for k in sorted(c["pair"].unique()) if not _one_path(c, k)]
     if not apart:
         return ""
     sep = "；" if ctx.language == "zh" else "; "
