@@ -634,13 +634,18 @@ def test_each_national_plan_has_a_chart_of_its_own():
     row = later.loc["fyp14-1"]
     assert (row["baseline_value"], row["target_value"]) == (6.3, 12)
     assert row["realised_values"] == [16.0] and row["status"] == "met"
-    assert targets.progress_figure(c, "fyp14-ip").layout.title.text.startswith("国发〔2021〕20号")
+    # Each chart names its plan: by its short name in English, its number in Chinese.
+    assert targets.progress_figure(c, "fyp14-ip").layout.title.text.startswith(
+        "14th Five-Year Plan: "
+    )
+    zh = targets.progress_figure(ctx(language="zh"), "fyp14-ip").layout.title.text
+    assert zh.startswith("国发〔2021〕20号：")
 
 
 def test_the_plans_side_by_side_pair_what_continues_and_say_when_the_measure_differs():
     side = targets.plans_side_by_side(ctx())
     first, second, measure = side.columns
-    assert first.startswith("国发〔2016〕86号") and second.startswith("国发〔2021〕20号")
+    assert (first, second) == ("13th Five-Year Plan (2016-2020)", "14th Five-Year Plan (2021-2025)")
     # Pairs first: high-value patents continue all invention patents, a different measure.
     top = side.iloc[0]
     assert top[first].startswith("1. Invention patents owned per 10,000 people: 6.3 → 12 → 15.8")
@@ -652,6 +657,7 @@ def test_the_plans_side_by_side_pair_what_continues_and_say_when_the_measure_dif
     assert len(side) == 10 + 8 - len(targets.continuity_pairs(ctx()))
     zh = targets.plans_side_by_side(ctx(language="zh"))
     assert zh.columns[2] == "口径" and zh.iloc[0, 2].startswith("口径不同")
+    assert zh.columns[0] == "国发〔2016〕86号（2016—2020年）"
 
 
 def test_ten_years_of_what_continues_are_drawn_each_plan_against_its_own_target():
