@@ -290,6 +290,24 @@ def test_a_chapter_opens_as_a_report_runs_and_exports(lab, tmp_path):
             params = page.locator(".jp-NotebookPanel:visible .jp-CodeCell").first
             assert "language: str" in params.locator(".cm-content").inner_text()
             _shot(page, tmp_path, "1-opened-before-running")
+            # A citation opens its source and names it on hover (title), where it is read.
+            cite = page.locator(".jp-NotebookPanel:visible a.ipd-cite").first
+            cite.scroll_into_view_if_needed()
+            assert (cite.get_attribute("href") or "").startswith("http"), cite.evaluate(
+                "e => e.outerHTML"
+            )
+            assert len(cite.get_attribute("title") or "") > 10, cite.evaluate("e => e.outerHTML")
+            assert re.fullmatch(r"\[\d+\]", cite.inner_text())
+            # The chart is interactive; its hover text is worded, not raw coordinates.
+            chart = page.locator(".jp-NotebookPanel:visible .js-plotly-plot").first
+            chart.scroll_into_view_if_needed()
+            point = chart.locator(".scatterlayer .point").last
+            point.hover(force=True)
+            hover = chart.locator(".hoverlayer")
+            page.wait_for_timeout(500)
+            _shot(page, tmp_path, "1b-chart-hover")
+            said = hover.text_content()
+            assert "5 July 2017" in said and not re.search(r"\d\.\d{3,}", said), said
 
             _menu(page, "Run", "Run All Cells")
             # JupyterLab marks every queued cell [*] at once; the run is over when none
