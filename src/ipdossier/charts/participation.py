@@ -31,7 +31,14 @@ def frame(ctx) -> pd.DataFrame:
     """The event's counts with their printed label and display row."""
     f = derive.event_counts(ctx).copy()
     f["row"] = [
-        f"{wrap(m, 36)}<br><span style='font-size:12px;color:{theme.MUTED}'>{wrap(sc, 56)}</span>"
+        # Three lines of noun and two of scope at most: a row holds five.
+        f"{wrap(m, 36, lines=3)}<br>"
+        f"<span style='font-size:12px;color:{theme.MUTED}'>{wrap(sc, 56, lines=2)}</span>"
+        for m, sc in zip(f["metric"], f["scope"], strict=True)
+    ]
+    # The row's label is cut at LABEL_LINES lines; its hover gives the whole text.
+    f["hover"] = [
+        f"{wrap(m, 60, lines=None)}<br>{wrap(sc, 60, lines=None)}"
         for m, sc in zip(f["metric"], f["scope"], strict=True)
     ]
     return f.reset_index(drop=True)
@@ -97,7 +104,8 @@ def figure(ctx) -> go.Figure:
                     )
                     for _, r in rows.iterrows()
                 ],
-                hovertemplate="%{y}<br>%{customdata}<extra>%{fullData.name}</extra>",
+                hovertext=list(rows["hover"]),
+                hovertemplate="%{hovertext}<br>%{customdata}<extra>%{fullData.name}</extra>",
             )
         )
         if q == "at_least":

@@ -38,7 +38,8 @@ def frame(ctx) -> pd.DataFrame:
         rows.append(
             {
                 "event_id": p["event_id"],
-                "label": f"{tag}{colon}{wrap(p['name'], 44)}",
+                # Three lines at most: a row of the programme holds three.
+                "label": f"{tag}{colon}{wrap(p['name'], 44, lines=3)}",
                 "line": f"{tag}{colon}{p['name']}",
                 "start": start,
                 "end": end + pd.Timedelta(days=1),
@@ -94,7 +95,9 @@ def figure(ctx) -> go.Figure:
                 # names the days themselves, and no day for a part the source leaves
                 # undated.
                 customdata=[_when(r, ctx) for _, r in rows.iterrows()],
-                hovertemplate="%{y}<br>%{customdata}<extra></extra>",
+                # The label is cut at LABEL_LINES lines; the hover has the part's whole name.
+                hovertext=[wrap(x, 60, lines=None) for x in rows["line"]],
+                hovertemplate="%{hovertext}<br>%{customdata}<extra></extra>",
             )
         )
     ev = derive.event(ctx)
