@@ -51,12 +51,14 @@ def test_english_has_no_chinese_magnitudes_and_yuan_reads_in_billions():
     ("args", "zh", "en"),
     [
         # 余 after a whole number and before its magnitude; 超过 where the source printed it,
-        # or after a decimal or a rate.
+        # or after a decimal.
         ((100, 1, "家", "at_least"), "100余家", "more than 100"),
         ((750, 1e8, "亿元", "at_least"), "750余亿元", "more than 75 billion"),
         ((0.48, 1e4, "万件", "at_least", "超过0.48万件"), "超过4,800件", "more than 4,800"),
         ((6.7, 1e4, "万件", "at_least"), "超过6.7万件", "more than 67,000"),
-        ((15, 1, "%", "at_least"), "超过15%", "more than 15"),
+        # A rate's lower bound as the plans write it (年均增长15%以上), unless printed 超过.
+        ((15, 1, "%", "at_least"), "15%以上", "more than 15"),
+        ((15, 1, "%", "at_least", "超过15%"), "超过15%", "more than 15"),
         ((1000, 1, "家", "approximately", "nearly 1,000"), "近1,000家", "nearly 1,000"),
         ((1000, 1, "家", "approximately"), "约1,000家", "about 1,000"),
         ((3, 1, "件", "at_most"), "至多3件", "at most 3"),

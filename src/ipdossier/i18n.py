@@ -164,6 +164,8 @@ def quantity(
     scale's 万 or 亿, which is taken off). The hedge reads as printed where `printed` says
     ("nearly", 近, 超过); otherwise "more than" / 余, "about" / 约, "at most" / 至多."""
     number = amount(value, scale, language)
+    if number == "?":
+        return number  # unknown: no unit or hedge to hang on it
     zh = language == "zh"
     unit = base_unit(unit, scale) if zh else (unit or "")
     tight = zh or unit.startswith("%")
@@ -172,6 +174,9 @@ def quantity(
         # 余 follows a whole number, before its magnitude word (100余家, 750余亿元); a
         # decimal or a rate takes 超过, as does a value printed with it.
         head = number.rstrip("万亿")
+        if zh and unit.startswith("%") and not said.startswith(("超过", "more than", "over")):
+            # A rate's lower bound as the plans write it: 15%以上.
+            return t("qty_at_least_yishang", language).format(value=number, unit=unit)
         whole = head.replace(",", "").isdigit() and not unit.startswith("%")
         if zh and whole and not said.startswith(("超过", "more than", "over")):
             unit = number[len(head) :] + unit

@@ -121,13 +121,15 @@ def progress_frame(ctx, level: str | None = None, plan: str | None = None) -> pd
         # Numbers at their real size in the edition's form (4,351; 331.6万; 75 billion),
         # the unit once at the end without the magnitude `amount` already wrote.
         unit = base_unit(r["unit"], sc) if lang == "zh" else r["unit"]
+        # A rate carries its % on every term (15%以上 → 16.58%), not once at the end.
+        each = unit if str(unit).startswith("%") else None
         shown = [
             amount(v, sc, lang) + (when(p_) if dated and len(r["realised_values"]) > 1 else "")
             for v, p_ in zip(r["realised_values"], r["realised_periods"], strict=True)
         ]
         realised = " / ".join(shown) if shown else "?"
         if len(r["realised_values"]) == 1:
-            realised = quantity(r["realised_value"], sc, lang, None, r["realised_qualifier"])
+            realised = quantity(r["realised_value"], sc, lang, each, r["realised_qualifier"])
         # A value that is not the target year's names its period, after its unit.
         tail = when(r["realised_period"]) if dated and len(r["realised_values"]) == 1 else ""
         rows.append(
@@ -142,9 +144,11 @@ def progress_frame(ctx, level: str | None = None, plan: str | None = None) -> pd
                 "hover_label": wrap_cell(_row_label(r), 60),
                 "status_label": r["status_text"],
                 "path": (
-                    f"{quantity(r['baseline_value'], sc, lang, None, r['baseline_qualifier'])}"
-                    f" → {quantity(r['target_value'], sc, lang, None, r['target_qualifier'])}"
-                    f" → {realised}{sp}{unit}{tail}"
+                    f"{quantity(r['baseline_value'], sc, lang, each, r['baseline_qualifier'])}"
+                    f" → {quantity(r['target_value'], sc, lang, each, r['target_qualifier'])}"
+                    f" → {realised}"
+                    + ("" if each else f"{sp}{unit}")
+                    + tail
                 ),
             }
         )
