@@ -901,3 +901,72 @@ def test_a_party_committee_title_inside_an_office_is_part_of_the_title(tmp_path)
         "王海": ("机关党委书记、二级巡视员", "青岛市市场监督管理局"),
         "李明": ("机关党委副书记", "市知识产权局"),
     }
+
+
+# -- issue 22, second tune set (fixtures written for each class seen there) -----------------
+
+
+def test_x_zai_y_juxing_before_the_name_gives_place_and_the_subject_as_organiser(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n5月9日上午,青岛市知识产权局与山东某某专利服务有限公司在胶州举行知识产权"
+        "运营合作签约仪式。\n",
+        encoding="utf-8",
+    )
+    draft = extract(path)
+    ev = draft.tables["events"].iloc[0]
+    orgs = draft.tables["organisations"].set_index("org_id")["name"]
+    assert (ev["name"], ev["place"]) == ("知识产权运营合作签约仪式", "胶州")
+    assert orgs[ev["organiser_org_id"]] == "青岛市知识产权局与山东某某专利服务有限公司"
+
+
+def test_an_ascii_comma_ends_the_lead_and_every_listed_organiser_is_kept(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n3月2日上午,烟台市2023年专利转化对接活动启动仪式在开发区会展中心举行。"
+        "本次活动由烟台市科学技术局、烟台市市场监督管理局(知识产权局)、开发区管委会共同主办。\n",
+        encoding="utf-8",
+    )
+    draft = extract(path)
+    ev = draft.tables["events"].iloc[0]
+    orgs = draft.tables["organisations"].set_index("org_id")["name"]
+    assert (ev["name"], ev["place"]) == ("烟台市2023年专利转化对接活动启动仪式", "开发区会展中心")
+    assert orgs[ev["organiser_org_id"]] == (
+        "烟台市科学技术局、烟台市市场监督管理局(知识产权局)、开发区管委会"
+    )
+
+
+def test_a_quoted_name_with_words_before_its_event_word_and_a_short_form_after_it(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n本报记者 王某 报道 9月3日,2016年市知识产权局“专利惠企,服务千家”大型公益活动"
+        "(以下简称“惠企”活动)在江苏省南通市举行。\n",
+        encoding="utf-8",
+    )
+    ev = extract(path).tables["events"].iloc[0]
+    orgs = extract(path).tables["organisations"].set_index("org_id")["name"]
+    assert (ev["name"], ev["place"]) == ("专利惠企,服务千家", "江苏省南通市")
+    assert orgs[ev["organiser_org_id"]] == "市知识产权局"
+
+
+def test_a_title_without_its_organisation_after_a_comma_shares_the_one_before(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n烟台市市场监督管理局党组书记、局长张建明,党组成员、副局长刘晓东出席,"
+        "开发区党工委书记孙立新致辞。\n",
+        encoding="utf-8",
+    )
+    assert _people(extract(path)) == {
+        "张建明": ("党组书记、局长", "烟台市市场监督管理局"),
+        "刘晓东": ("党组成员、副局长", "烟台市市场监督管理局"),
+        # 党工委书记 is one title, like 党组书记: the organisation is the zone.
+        "孙立新": ("党工委书记", "开发区"),
+    }
+
+
+def test_the_headings_of_an_agreement_are_not_counted(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n双方将围绕创造、运用、保护三个方面开展合作,30余家企业参加。\n", encoding="utf-8"
+    )
+    assert _figures(extract(path)) == {(30, "at_least")}
