@@ -953,7 +953,7 @@ def test_a_title_without_its_organisation_after_a_comma_shares_the_one_before(tm
     path = tmp_path / "a.txt"
     path.write_text(
         "标题\n\n烟台市市场监督管理局党组书记、局长张建明,党组成员、副局长刘晓东出席,"
-        "开发区党工委书记孙立新致辞。\n",
+        "开发区党工委书记孙立新致辞,市领导王强、李华等出席。\n",
         encoding="utf-8",
     )
     assert _people(extract(path)) == {
@@ -961,6 +961,9 @@ def test_a_title_without_its_organisation_after_a_comma_shares_the_one_before(tm
         "刘晓东": ("党组成员、副局长", "烟台市市场监督管理局"),
         # 党工委书记 is one title, like 党组书记: the organisation is the zone.
         "孙立新": ("党工委书记", "开发区"),
+        # 市领导 names its own scope: no organisation is left out after it.
+        "王强": ("市领导", ""),
+        "李华": ("市领导", ""),
     }
 
 
@@ -970,3 +973,61 @@ def test_the_headings_of_an_agreement_are_not_counted(tmp_path):
         "标题\n\n双方将围绕创造、运用、保护三个方面开展合作,30余家企业参加。\n", encoding="utf-8"
     )
     assert _figures(extract(path)) == {(30, "at_least")}
+
+
+def test_an_english_organisation_printed_before_a_capitalised_title(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Title\n\nAddressing the event, HSCST Joint Director Anil Kumar spoke, while GPTC "
+        "Principal Rita Das welcomed the guests. Pune-based Patent Office Controller Dr Ravi "
+        "Shankar and Indian Patent Office Examiner of Patents Meera Nair gave lectures. "
+        "NIT Associate Professor (Civil Engineering) Dr Sunil Rao and GPTC Science & "
+        "Humanities HoD Dr Asha Menon also spoke. Yesterday Director Wang Lei met them.\n",
+        encoding="utf-8",
+    )
+    assert _people(extract(path)) == {
+        "Anil Kumar": ("joint director", "HSCST"),
+        "Rita Das": ("principal", "GPTC"),
+        "Ravi Shankar": ("controller", "Pune-based Patent Office"),
+        "Meera Nair": ("examiner of patents", "Indian Patent Office"),
+        "Sunil Rao": ("associate professor", "NIT"),
+        "Asha Menon": ("hod", "GPTC Science & Humanities"),
+        # A sentence's first word is not an organisation.
+        "Wang Lei": ("director", ""),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place", "organiser"),
+    [
+        (
+            "The Tianjin intellectual property office began a patent training program at "
+            "Nankai University of China in June.",
+            "patent training program", "Nankai University of China",
+            "Tianjin intellectual property office",
+        ),
+        (
+            "On May 4, Hebei Provincial Intellectual Property Office organized an IP training "
+            "class for 40 firms.",
+            "IP training class", "", "Hebei Provincial Intellectual Property Office",
+        ),
+        (
+            "A patent seminar was held at the Shri Ram Government Polytechnic (SRGP) "
+            "College here in a function organised by the patent information centre of the "
+            "Assam State Council for Science & Technology (ASCST), with the IPR cell.",
+            "patent seminar", "Shri Ram Government Polytechnic (SRGP) College",
+            "patent information centre of the Assam State Council for Science & Technology "
+            "(ASCST)",
+        ),
+    ],
+)  # fmt: skip
+def test_an_english_event_after_an_active_verb_a_venue_after_at_and_a_unit_as_organiser(
+    tmp_path, text, name, place, organiser
+):
+    path = tmp_path / "a.txt"
+    path.write_text(f"Title\n\n{text}\n", encoding="utf-8")
+    draft = extract(path)
+    ev = draft.tables["events"].iloc[0]
+    orgs = draft.tables["organisations"].set_index("org_id")["name"]
+    assert (ev["name"], ev["place"]) == (name, place)
+    assert orgs[ev["organiser_org_id"]] == organiser

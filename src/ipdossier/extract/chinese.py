@@ -295,6 +295,7 @@ def _shared_org(line: str, found: list[Mention]) -> list[Mention]:
             and prev.organisation
             and line[prev.name_end : m.start] in ("，", ",")
             and m.name_start - len(m.title) == m.start
+            and not m.title.endswith("领导")  # 市领导王浩: the title names its own scope
         ):
             m = replace(m, organisation=prev.organisation, start=prev.start)
         out.append(m)
@@ -403,7 +404,9 @@ _SUBJECT_HELD = re.compile(
     r"(?:隆重|盛大|成功|顺利)?(?:举行|举办|召开|开展|启动)了?$"
 )
 
-_OWNER_BEFORE = re.compile(r"(?:^|[，。；,;\s]|(?:19|20)\d\d年)(?P<org>[^，。；：、“”,;\s\d]{2,30})$")
+_OWNER_BEFORE = re.compile(
+    r"(?:^|[，。；,;\s]|(?:19|20)\d\d年)(?P<org>[^，。；：、“”,;\s\d]{2,30})$"
+)
 
 
 def _org_list(text: str) -> bool:
