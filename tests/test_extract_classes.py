@@ -967,14 +967,6 @@ def test_a_title_without_its_organisation_after_a_comma_shares_the_one_before(tm
     }
 
 
-def test_the_headings_of_an_agreement_are_not_counted(tmp_path):
-    path = tmp_path / "a.txt"
-    path.write_text(
-        "标题\n\n双方将围绕创造、运用、保护三个方面开展合作,30余家企业参加。\n", encoding="utf-8"
-    )
-    assert _figures(extract(path)) == {(30, "at_least")}
-
-
 def test_an_english_organisation_printed_before_a_capitalised_title(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(

@@ -124,8 +124,6 @@ def _counts(para: int, line: str) -> list[Count]:
         after = line[m.end() : m.end() + 2]
         if after.startswith("强"):
             continue  # 百强, 100强: a ranking
-        if cls == "个" and after == "方面":
-            continue  # 五个方面: the headings of a plan or an agreement, not things counted
         if cls == "次" and (_SESSION_BEFORE.search(before) or _SESSION_AFTER.match(line, m.end())):
             continue  # 一届二次会议: a session's number
         if cls == "点" and (
