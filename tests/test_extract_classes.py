@@ -1023,3 +1023,31 @@ def test_an_english_event_after_an_active_verb_a_venue_after_at_and_a_unit_as_or
     orgs = draft.tables["organisations"].set_index("org_id")["name"]
     assert (ev["name"], ev["place"]) == (name, place)
     assert orgs[ev["organiser_org_id"]] == organiser
+
+
+def test_money_before_a_verb_keeps_its_currency_and_a_duration_before_a_verb_is_no_count(
+    tmp_path,
+):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Title\n\nWe spent eight years developing the coating, she said. Projects worth 310 "
+        "million yuan found buyers, and 44 projects found partners at the fair.\n",
+        encoding="utf-8",
+    )
+    f = extract(path).tables["figures"]
+    got = {(int(r["value"]), r["unit"]) for _, r in f.iterrows()}
+    # the amount's unit is its currency, not "buyers"; "eight years" is how long it took
+    assert got == {(310_000_000, "yuan"), (44, "projects")}
+
+
+def test_the_office_that_called_the_meeting_is_its_organiser(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n5月8日,某某区知识产权工作领导小组办公室组织召开专利转化“企业开放日”银企对接会,"
+        "嘉兴市知识产权局局长王立出席。\n",
+        encoding="utf-8",
+    )
+    draft = extract(path)
+    ev = draft.tables["events"].iloc[0]
+    orgs = draft.tables["organisations"].set_index("org_id")["name"]
+    assert orgs[ev["organiser_org_id"]] == "某某区知识产权工作领导小组办公室"

@@ -406,6 +406,12 @@ _OWNER_BEFORE = re.compile(
     r"(?:^|[，。；,;\s]|(?:19|20)\d\d年)(?P<org>[^，。；：、“”,;\s\d]{2,30})$"
 )
 
+# "X办公室组织召开知识产权质押融资“……”对接会": the office that called the event.
+_CALLER = re.compile(
+    r"(?:^|[，。；,;\s]|日)(?P<org>[^，。；：、“”,;\s\d]{2,40}?)(?:组织|联合|共同)?"
+    r"(?:召开|举办|举行|开展)了?[^，。；,;“”]{0,20}$"
+)
+
 
 def _org_list(text: str) -> bool:
     """Whether every item of "A、B、C" ends like an organisation (a bracketed other name,
@@ -464,9 +470,11 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                 span = (para, m.start(group), m.end(group))
                 # 2014年国家知识产权局“……”活动: the office printed before the quoted name
                 # is the one holding it.
-                lead = _OWNER_BEFORE.search(line[: m.start(group) - 1])
-                if lead and _ORG_END.search(lead.group("org")):
-                    subject = lead.group("org")
+                for pattern in (_CALLER, _OWNER_BEFORE):
+                    lead = pattern.search(line[: m.start(group) - 1])
+                    if lead and _ORG_END.search(lead.group("org")):
+                        subject = lead.group("org")
+                        break
             elif held and not _BARE_EVENT.fullmatch(
                 held.group("name")[_NAME_LEAD.match(held.group("name")).end() :]
             ):
