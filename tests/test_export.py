@@ -642,9 +642,7 @@ def test_chinese_dossier_reads_in_chinese(reports):
     assert len(sentences) > 30  # the English edition has prose to compare with
     # Names kept as they stand (no sourced Chinese form) are not sentences of the edition.
     d = data.load()
-    names = {
-        *d.policies["title"], *d.organisations["name"], *d.people["name"], *d.roles["title"]
-    }
+    names = {*d.policies["title"], *d.organisations["name"], *d.people["name"], *d.roles["title"]}
     zh_flat = flat(zh)
     found = [s for s in sentences if s in zh_flat and s.strip(" .;:") not in names]
     assert not found, found[:5]
@@ -675,3 +673,23 @@ def test_every_chart_has_title_axes_and_legend_in_chinese(reports):
                 assert CJK.search(entry), (path.name, title, entry)
     # Every chart the English edition draws, the Chinese one draws too.
     assert charts > 0 and charts == len(list(figures_of(reports["en"][0])))
+
+
+@pytest.mark.parametrize(
+    "recorded, en, zh",
+    [
+        ("人民网 (记者任妍), repost on an unknown host", "人民网", "人民网"),
+        (
+            "中国知识产权报, repost by a service firm (youzhihui365.com)",
+            "中国知识产权报",
+            "中国知识产权报",
+        ),
+        ("河北日报 (记者马彦铭), on cy.cwan.com", "河北日报", "河北日报"),
+        ("人民网 (commentary), on ntv.cn", "人民网 (commentary)", "人民网"),
+        ("exam text quoting news (chujuan.cn)", None, None),
+    ],
+)
+def test_the_appendix_names_the_original_publisher_of_a_repost(recorded, en, zh):
+    from ipdossier.export.html import _name
+
+    assert (_name(recorded, "en"), _name(recorded, "zh")) == (en, zh)

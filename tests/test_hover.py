@@ -107,3 +107,9 @@ def test_participation_hover_is_the_count_in_words():
     assert "more than 150 people" in _strings([t.customdata for t in en.data])
     zh = participation.figure(_ctx(language="zh"))
     assert "150余人" in _strings([t.customdata for t in zh.data])
+
+
+def test_the_series_map_gives_each_stop_its_day_in_words():
+    for language, day in (("en", "5 July 2017"), ("zh", "2017年7月5日")):
+        fig = series.map_figure(_ctx(language=language))
+        assert day in _strings([t.customdata for t in fig.data if t.customdata is not None])

@@ -93,6 +93,11 @@ def lab(tmp_path_factory):
     home = tmp_path / "jupyter"
     (home / "config").mkdir(parents=True)
     token, port = secrets.token_hex(16), _free_port()
+    # No "get notified about Jupyter news?" prompt over the notebook.
+    (home / "config" / "labconfig").mkdir()
+    (home / "config" / "labconfig" / "page_config.json").write_text(
+        '{"disabledExtensions": {"@jupyterlab/apputils-extension:announcements": true}}'
+    )
     (home / "config" / "jupyter_server_config.py").write_text(
         f"c.IdentityProvider.token = {token!r}\n"
         "c.ServerApp.ip = '127.0.0.1'\n"
@@ -195,16 +200,19 @@ class Lab:
         )
         self.downloads: list = []
         # The export may open the download in a new tab: listen on every tab.
-        self.context.on("page", lambda tab: tab.on("download", self.downloads.append))
+        self.context.on("page", lambda tab: tab.on("download", lambda d: self._took(d)))
+
+    def _took(self, download) -> None:
+        self.downloads.append(download)
 
     def open(self, name: str):
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
         page = self.context.new_page()
-        page.on("download", self.downloads.append)
+        page.on("download", lambda d: self._took(d))
         page.set_default_timeout(TIMEOUT_MS)
         page.goto(f"{self.base}/lab/tree/{name}?token={self.token}")
-        page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(state="visible")
+        page.locator(".jp-NotebookPanel:visible .jp-Cell").first.wait_for(state="visible")
         # A notebook opened with no session may ask which kernel to start: the analyst
         # takes the one the notebook names (Python 3).
         dialog = page.locator(".jp-Dialog", has_text="Select Kernel")
@@ -213,9 +221,9 @@ class Lab:
             dialog.locator("button", has_text=re.compile("^Select$")).click()
         except PlaywrightTimeout:
             pass
-        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(
-            state="attached"
-        )
+        page.locator(
+            ".jp-NotebookPanel:visible .jp-Notebook-ExecutionIndicator[data-status='idle']"
+        ).wait_for(state="attached")
         return page
 
     def export(self, page, pdf: Path) -> Path:
@@ -236,7 +244,7 @@ class Lab:
 
 def _set_parameters(page, **values: str) -> None:
     """Type new values into the parameters cell, as an analyst edits it (no run)."""
-    editor = page.locator(".jp-NotebookPanel .jp-CodeCell").first.locator(".cm-content")
+    editor = page.locator(".jp-NotebookPanel:visible .jp-CodeCell").first.locator(".cm-content")
     source = editor.inner_text()
     for name, value in values.items():
         source = re.sub(
@@ -260,27 +268,59 @@ def test_a_chapter_opens_as_a_report_runs_and_exports(lab, tmp_path):
         ui = Lab(p, base, token)
         try:
             page = ui.open(CHAPTER)
-            title = page.locator(".jp-MarkdownCell .jp-RenderedMarkdown h1").first
+            title = page.locator(
+                ".jp-NotebookPanel:visible .jp-MarkdownCell .jp-RenderedMarkdown h1"
+            ).first
             title.wait_for(state="visible")
             meta = saved.metadata["ipdossier"]
             assert f"{meta['title']} · {meta['title_zh']}" in title.inner_text()
             prose = _prose(saved)
             assert prose, "the workspace copy holds no prose: it did not run"
-            shown = page.locator(".jp-OutputArea-output", has_text=prose[0][:60]).first
+            shown = page.locator(
+                ".jp-NotebookPanel:visible .jp-OutputArea-output", has_text=prose[0][:60]
+            ).first
             shown.wait_for(state="visible")
-            # Cells that only write the chapter are folded; the parameters cell is not.
-            assert page.locator(".jp-Cell .jp-InputArea.jp-mod-collapsed, "
-                                ".jp-Cell .jp-Placeholder").count() >= 3  # fmt: skip
+            # Cells that only write the chapter are folded (a placeholder bar in place of
+            # their code); the parameters cell is not.
+            folded = page.locator(".jp-NotebookPanel:visible .jp-CodeCell .jp-InputPlaceholder")
+            writers = [
+                c for c in saved.cells[3:] if c.cell_type == "code"
+            ]  # after title, parameters, set-up
+            assert folded.count() == len(writers), folded.count()
+            params = page.locator(".jp-NotebookPanel:visible .jp-CodeCell").first
+            assert "language: str" in params.locator(".cm-content").inner_text()
             _shot(page, tmp_path, "1-opened-before-running")
+            # A citation opens its source and names it on hover (title), where it is read.
+            cite = page.locator(".jp-NotebookPanel:visible a.ipd-cite").first
+            cite.scroll_into_view_if_needed()
+            assert (cite.get_attribute("href") or "").startswith("http"), cite.evaluate(
+                "e => e.outerHTML"
+            )
+            assert len(cite.get_attribute("title") or "") > 10, cite.evaluate("e => e.outerHTML")
+            assert re.fullmatch(r"\[\d+\]", cite.inner_text())
+            # The chart is interactive; its hover text is worded, not raw coordinates.
+            chart = page.locator(".jp-NotebookPanel:visible .js-plotly-plot").first
+            chart.scroll_into_view_if_needed()
+            point = chart.locator(".scatterlayer .point").last
+            point.hover(force=True)
+            hover = chart.locator(".hoverlayer")
+            page.wait_for_timeout(500)
+            _shot(page, tmp_path, "1b-chart-hover")
+            said = hover.text_content()
+            assert "5 July 2017" in said and not re.search(r"\d\.\d{3,}", said), said
 
             _menu(page, "Run", "Run All Cells")
-            # The last code cell gets its number once every cell before it ran.
+            # JupyterLab marks every queued cell [*] at once; the run is over when none
+            # is left and the kernel is idle (folded cells show no prompt to wait on).
+            page.wait_for_timeout(2000)
             page.wait_for_function(
                 """() => {
                     const prompts = [...document.querySelectorAll(
                         '.jp-NotebookPanel .jp-CodeCell .jp-InputPrompt')];
-                    return prompts.length > 0 &&
-                        /\\[\\d+\\]/.test(prompts[prompts.length - 1].textContent);
+                    const idle = document.querySelector(
+                        ".jp-Notebook-ExecutionIndicator[data-status='idle']");
+                    return idle && prompts.length > 0 &&
+                        !prompts.some(p => p.textContent.includes('*'));
                 }""",
                 timeout=TIMEOUT_MS,
             )
@@ -339,9 +379,10 @@ def test_the_export_prints_the_parameters_the_cell_holds_without_running(lab, tm
     text = pdfs.text_of(PdfReader(pdf))
     assert text.startswith("目标与成效"), text[:200]
     assert "Source:" not in text and "Targets and outcomes" not in text
-    assert "目标与实际值的历年变化：河北" in pdfs.compact(text)
-    assert "全国与河北" not in pdfs.compact(text)
-    assert "未绘全国数值" in pdfs.compact(text)  # the prose says what is drawn
+    body = pdfs.compact(text)
+    assert pdfs.compact("目标与实际值的历年变化：河北") in body  # the chart's title
+    assert pdfs.compact("全国与河北") not in body
+    assert pdfs.compact("未绘全国数值") in body  # the prose says what is drawn
     said = log.read_text()
     assert "Dossier: ran 04_targets (the parameters cell changed since the run" in said
     assert "language='zh', jurisdiction='Hebei'" in said

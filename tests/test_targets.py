@@ -634,13 +634,18 @@ def test_each_national_plan_has_a_chart_of_its_own():
     row = later.loc["fyp14-1"]
     assert (row["baseline_value"], row["target_value"]) == (6.3, 12)
     assert row["realised_values"] == [16.0] and row["status"] == "met"
-    assert targets.progress_figure(c, "fyp14-ip").layout.title.text.startswith("国发〔2021〕20号")
+    # Each chart names its plan: by its short name in English, its number in Chinese.
+    assert targets.progress_figure(c, "fyp14-ip").layout.title.text.startswith(
+        "14th Five-Year Plan: "
+    )
+    zh = targets.progress_figure(ctx(language="zh"), "fyp14-ip").layout.title.text
+    assert zh.startswith("国发〔2021〕20号：")
 
 
 def test_the_plans_side_by_side_pair_what_continues_and_say_when_the_measure_differs():
     side = targets.plans_side_by_side(ctx())
     first, second, measure = side.columns
-    assert first.startswith("国发〔2016〕86号") and second.startswith("国发〔2021〕20号")
+    assert (first, second) == ("13th Five-Year Plan (2016-2020)", "14th Five-Year Plan (2021-2025)")
     # Pairs first: high-value patents continue all invention patents, a different measure.
     top = side.iloc[0]
     assert top[first].startswith("1. Invention patents owned per 10,000 people: 6.3 → 12 → 15.8")
@@ -652,6 +657,7 @@ def test_the_plans_side_by_side_pair_what_continues_and_say_when_the_measure_dif
     assert len(side) == 10 + 8 - len(targets.continuity_pairs(ctx()))
     zh = targets.plans_side_by_side(ctx(language="zh"))
     assert zh.columns[2] == "口径" and zh.iloc[0, 2].startswith("口径不同")
+    assert zh.columns[0] == "国发〔2016〕86号（2016—2020年）"
 
 
 def test_ten_years_of_what_continues_are_drawn_each_plan_against_its_own_target():
@@ -659,22 +665,22 @@ def test_ten_years_of_what_continues_are_drawn_each_plan_against_its_own_target(
     satisfaction = [tr for tr in fig.data if any("points" in c for c in tr.customdata)]
     values = {float(v) for tr in satisfaction for v in tr.y}
     assert {68.72, 80.05, 82.81, 80, 82} <= values
-    # Royalties: US dollars against yuan, never on one axis; the note names them.
+    # Only a subject both plans measure alike is one path: high-value against all
+    # invention patents (both 6.3), pledge amounts and royalties (US dollars against
+    # yuan) are named in the note, never drawn as one line.
     heads = [a.text.replace("<br>", " ") for a in fig.layout.annotations]
-    assert not any("royalties" in h.lower() for h in heads)
-    assert "royalties" in targets.continuity_note(ctx())
-    assert any("(same measure)" in h for h in heads) and any(
-        "(measure differs)" in h for h in heads
-    )
-    # English draws amounts in 亿 as billions: 2,180亿元 is 218 billion yuan.
-    pledge = [tr for tr in fig.data if any("billion yuan" in c for c in tr.customdata)]
-    assert pledge and 200 < max(float(v) for tr in pledge for v in tr.y) < 1000
-    titles = [fig.layout[k].title.text for k in fig.layout if k.startswith("yaxis")]
-    assert "billion yuan" in titles
+    assert heads == ["Public satisfaction with IP protection (same measure)"]
+    assert len(fig.data) == len(satisfaction) == 4
+    note = targets.continuity_note(ctx())
+    for name in ("High-value invention patents", "pledge", "royalties"):
+        assert name in note
     # Hover text as the report words values, with their period: no raw floats.
     hovers = [c for tr in fig.data for c in tr.customdata]
-    assert "15.8 patents per 10,000 people (2020)" in hovers
+    assert "80.05 points (of 100) (2020)" in hovers, hovers
     assert not any(re.search(r"\d\.\d{3,}", c) for c in hovers), hovers
+    # Amounts in 亿 are drawn in billions in English (2,180亿元 is 218 billion yuan).
+    assert targets._axis(1e8, "yuan", "en") == (0.1, "billion yuan")
+    assert targets._axis(1e8, "亿元", "zh") == (1.0, "亿元")
 
 
 def test_a_value_published_as_an_estimate_is_flagged_in_both_editions():

@@ -632,6 +632,10 @@ def progress(ctx) -> pd.DataFrame:
         ]
         final = _whole_year(like, i["target_year"])
         basis, used = "none", final.iloc[0:0]
+        if pd.isna(target) and not comparable.empty:
+            # No target value found: the latest value is shown, and no verdict drawn.
+            basis = "no_target"
+            used = comparable[comparable["dated"] == comparable["dated"].max()]
         if pd.notna(target) and not final.empty:
             basis, used = "final", final
         elif pd.notna(target) and not in_plan.empty:
@@ -639,7 +643,11 @@ def progress(ctx) -> pd.DataFrame:
             basis = "open"
         used = used.drop_duplicates(["value", "qualifier", "dated"])
         values = list(dict.fromkeys(zip(used["value"], used["qualifier"], strict=True)))
-        verdicts = {_status(float(v), str(q), float(target)) for v, q in values}
+        verdicts = (
+            {_status(float(v), str(q), float(target)) for v, q in values}
+            if pd.notna(target)
+            else set()
+        )
         if basis == "open":
             basis = "early" if verdicts == {"met"} else "open"
             verdicts = {"met"} if basis == "early" else {"unknown"}
@@ -675,7 +683,7 @@ def progress(ctx) -> pd.DataFrame:
             "baseline_ids": base_ids,
             "realised_year": int(used["year"].iloc[0]) if len(used) else pd.NA,
             "realised_period": first["period_label"].iloc[0] if len(first) else pd.NA,
-            "part_year": basis in ("early", "open"),
+            "part_year": basis in ("early", "open", "no_target"),
             "basis": basis,
             "reached": reached["period_label"] if reached is not None else pd.NA,
             "reached_date": reached["dated"] if reached is not None else pd.NaT,
@@ -716,6 +724,9 @@ def status_text(r: dict, language: str = "en") -> str:
         text = t("verdict_open", language).format(when=period, year=year)
     elif basis == "final":
         text = t("verdict_bound", language).format(when=period)
+    elif basis == "no_target" or pd.isna(r.get("target_value")):
+        # The target itself was not found: nothing to set the values against.
+        text = t("verdict_no_target", language)
     elif r.get("reading") in ("unresolved", "total", "cumulative") and r.get("unlike"):
         # No value of the target's reading: the values found measure something else.
         text = t(f"verdict_reading_{r['reading']}", language)
@@ -724,7 +735,8 @@ def status_text(r: dict, language: str = "en") -> str:
     else:
         text = t("status_unknown", language)
     sep = "；" if language == "zh" else "; "
-    doubt = r.get("reading") != "unresolved"  # its verdict already says so
+    # An unresolved reading or a missing target: the verdict already says why.
+    doubt = r.get("reading") != "unresolved" and pd.notna(r.get("target_value"))
     if (
         doubt
         and isinstance(r.get("target_note"), str)

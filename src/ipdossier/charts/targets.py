@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, theme
-from ..i18n import amount, base_unit, has, long_date, month, quantity, t
+from ..i18n import amount, base_unit, colon, has, long_date, month, paren, quantity, t
 from .base import LABEL_LINES, _cells, empty, mark_event, titled, wrap, wrap_cell
 
 STATUS_COLOURS = {
@@ -148,9 +148,7 @@ def progress_frame(ctx, level: str | None = None, plan: str | None = None) -> pd
                 ),
             }
         )
-    return pd.DataFrame(
-        rows, columns=[*p.columns, "row", "hover_label", "status_label", "path"]
-    )
+    return pd.DataFrame(rows, columns=[*p.columns, "row", "hover_label", "status_label", "path"])
 
 
 def _row_label(r) -> str:
@@ -225,10 +223,8 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
     title = t("progress_title_plan" if scale == "share" else "progress_title_ratio", lang)
     title = title.format(whose=_whose(ctx, p))
     if len(plan_ids(ctx)) > 1:
-        # Two plans of one level draw two charts: each names its plan by its number.
-        number = derive.policies(ctx).set_index("policy_id").loc[p["policy_id"].iloc[0]]
-        if pd.notna(number["doc_number"]):
-            title = f"{number['doc_number']}{'：' if lang == 'zh' else ': '}{title}"
+        # Two plans of one level draw two charts: each names its plan.
+        title = f"{plan_name(ctx, p['policy_id'].iloc[0])}{'：' if lang == 'zh' else ': '}{title}"
     fig = go.Figure()
     rows = list(p["row"])
     # The plan: a bar from baseline (0) to target (100%) for every indicator with both; on
@@ -270,7 +266,7 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
             colour = STATUS_COLOURS[status]
             name = t(f"status_{status}" if status != "unknown" else "progress_partial", lang)
             if not settled and status == "met":
-                name = f"{name} ({t('progress_partial', lang)})"
+                name = f"{name}{paren(t('progress_partial', lang), lang)}"
             fig.add_trace(
                 go.Scatter(
                     x=x,
@@ -303,7 +299,7 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
         beyond = [sh for sh in places if sh is not None and sh > SHARE_CAP]
         if beyond:
             shares = " / ".join(f"{sh:.0%}" for sh in beyond)
-            note += f" · {shares} ({t('progress_beyond', lang)})"
+            note += f" · {shares}{paren(t('progress_beyond', lang), lang)}"
         if r.baseline_basis == "observed":
             note += f" · {t('baseline_observed', lang).format(year=int(r.period_start) - 1)}"
         notes.append(wrap_cell(f"{r.path} · {note}", NOTE_WIDTH))
@@ -432,7 +428,7 @@ def comparison_figure(ctx) -> go.Figure:
     for _, g in c.groupby("indicator_id", sort=False):
         colour = theme.JURISDICTION_COLOURS.get(g["jurisdiction"].iloc[0], theme.MUTED)
         whose, what = t(g["jurisdiction"].iloc[0], lang), g["name"].iloc[0]
-        label = f"{whose}: {what}"
+        label = f"{whose}{colon(lang)}{what}"
         who = f"{whose}：{what}" if lang == "zh" else label
         unit = str(g["unit"].iloc[0])
         real = g[g["kind"] == "realised"].sort_values("date")
@@ -462,7 +458,7 @@ def comparison_figure(ctx) -> go.Figure:
                 textfont=dict(size=NOTE_PX),
                 line=dict(color=colour, width=2),
                 marker=dict(size=8, color=colour),
-                name=f"{label} ({t('realised_word', lang)})",
+                name=f"{label}{paren(t('realised_word', lang), lang)}",
                 # As the report words a value: its period (period-end convention), the
                 # value with its hedge and unit; never the axis's raw x and y.
                 customdata=[
@@ -492,7 +488,8 @@ def comparison_figure(ctx) -> go.Figure:
                     textfont=dict(size=NOTE_PX, color=colour),
                     line=dict(color=colour, width=1.5, dash="dash"),
                     marker=dict(size=11, symbol="diamond-open", color=colour),
-                    name=f"{label} ({t('baseline_word', lang)} → {t('target_word', lang)})",
+                    name=label
+                    + paren(f"{t('baseline_word', lang)} → {t('target_word', lang)}", lang),
                     customdata=[
                         [who, f"{t(k + '_word', lang)}{sp}{_hover_line(p, v, q, unit, lang)}"]
                         for k, v, q, p in zip(
@@ -1142,11 +1139,21 @@ def first_stop(ctx) -> dict[str, str] | None:
 # -- across two plans ------------------------------------------------------------------------
 
 
-def _plan_header(ctx, policy_id: str) -> str:
-    """A plan as a column header: its document number and period (国发〔2016〕86号,
-    2016-2020)."""
+def plan_name(ctx, policy_id: str) -> str:
+    """A plan named briefly where its title would not fit (a chart title, a legend, a
+    column): in English the short name a reader knows it by ("13th Five-Year Plan"), in
+    Chinese its document number (国发〔2016〕86号), else its title."""
     p = derive.policies(ctx).set_index("policy_id").loc[policy_id]
-    name = p["doc_number"] if pd.notna(p["doc_number"]) else p["display_title"]
+    if ctx.language == "en" and has(f"plan_short_{policy_id}"):
+        return t(f"plan_short_{policy_id}", "en")
+    return str(p["doc_number"] if pd.notna(p["doc_number"]) else p["display_title"])
+
+
+def _plan_header(ctx, policy_id: str) -> str:
+    """A plan as a column header: its name (`plan_name`) and period (国发〔2016〕86号（2016—
+    2020年）; 13th Five-Year Plan (2016-2020))."""
+    p = derive.policies(ctx).set_index("policy_id").loc[policy_id]
+    name = plan_name(ctx, policy_id)
     if pd.notna(p["period_start"]) and pd.notna(p["period_end"]):
         if ctx.language == "zh":
             return f"{name}（{int(p['period_start'])}—{int(p['period_end'])}年）"
@@ -1343,7 +1350,7 @@ def continuity_figure(ctx, level: str | None = None) -> go.Figure:
     lang = ctx.language
     c = continuity_frame(ctx, level)
     title = t("continuity_title", lang)
-    drawable = [] if c.empty else [k for k in sorted(c["pair"].unique()) if _one_unit(c, k)]
+    drawable = [] if c.empty else [k for k in sorted(c["pair"].unique()) if _one_path(c, k)]
     if not drawable:
         return empty(ctx, title, t("continuity_what", lang))
     pairs = continuity_pairs(ctx, level)
@@ -1354,7 +1361,8 @@ def continuity_figure(ctx, level: str | None = None) -> go.Figure:
     for k in drawable:
         name = ind.loc[pairs.iloc[k]["later"], "name"]
         word = t("measure_same" if pairs.iloc[k]["same"] else "measure_differs", lang)
-        heads.append(wrap_cell(f"{name}（{word}）" if lang == "zh" else f"{name} ({word})", 48))
+        width = 48 if len(drawable) > 1 else 90
+        heads.append(wrap_cell(f"{name}（{word}）" if lang == "zh" else f"{name} ({word})", width))
     fig = make_subplots(
         rows=nrows, cols=cols, subplot_titles=heads, vertical_spacing=0.2, horizontal_spacing=0.14
     )
@@ -1412,23 +1420,29 @@ def continuity_figure(ctx, level: str | None = None) -> go.Figure:
         )
         # Values are dated at the end of their period: a tick on 31 December names the
         # year that a year's value (or a level at its end) belongs to.
-        ends = [pd.Timestamp(f"{y}-12-31") for y in range(first, last + 1, 2)]
+        step = 1 if cols == 1 else 2
+        ends = [pd.Timestamp(f"{y}-12-31") for y in range(first, last + 1, step)]
         fig.update_xaxes(
             type="date",
             tickvals=ends,
             ticktext=[str(d.year) for d in ends],
             range=[pd.Timestamp(f"{first}-07-01"), pd.Timestamp(f"{last + 1}-06-30")],
+            title_text=t("continuity_axis", lang),
+            title_font=dict(size=NOTE_PX),
             row=row,
             col=col,
         )
     fig.update_annotations(font=dict(size=13))
-    fig.update_layout(height=140 + 330 * nrows, margin=dict(t=110))
+    fig.update_layout(height=170 + 330 * nrows, margin=dict(t=110))
     return titled(fig, ctx, title)
 
 
-def _one_unit(c: pd.DataFrame, pair: int) -> bool:
+def _one_path(c: pd.DataFrame, pair: int) -> bool:
+    """A pair is drawn as one path over ten years only when both plans measure the same
+    thing in one unit: two measures on one line would read as a fall where the count
+    changed (6.3 all invention patents in 2015, 6.3 high-value ones in 2020)."""
     g = c[c["pair"] == pair]
-    return g["unit"].nunique() == 1 and g["scale"].nunique() == 1
+    return bool(g["same"].all()) and g["unit"].nunique() == 1 and g["scale"].nunique() == 1
 
 
 def continuity_note(ctx, level: str | None = None) -> str:
@@ -1438,7 +1452,7 @@ def continuity_note(ctx, level: str | None = None) -> str:
         return ""
     pairs = continuity_pairs(ctx, level)
     ind = derive.indicators(ctx).set_index("indicator_id")
-    apart = [pairs.iloc[k] for k in sorted(c["pair"].unique()) if not _one_unit(c, k)]
+    apart = [pairs.iloc[k] for k in sorted(c["pair"].unique()) if not _one_path(c, k)]
     if not apart:
         return ""
     sep = "；" if ctx.language == "zh" else "; "

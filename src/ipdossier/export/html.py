@@ -162,7 +162,9 @@ def _name(text: str | None, language: str) -> str | None:
     )
     name = re.sub(remarks, "", text)
     name = re.split(
-        r",? via |; |,? copy on |,? citing |, as printed in | at | press[- ]|, summary ", name
+        r",? via |; |,? copy on |,? citing |, as printed in | at | press[- ]|, summary "
+        r"|,? repost(?:ed)? (?:on|by) |, on (?=[a-z0-9.-]+\.[a-z]{2,})",
+        name,
     )[0]
     name = re.sub(r"\s+(newsletter|data)$", "", name).strip(" ,;")
     if language == "zh" and _HAN.search(name):
@@ -170,7 +172,7 @@ def _name(text: str | None, language: str) -> str | None:
         name = re.sub(r"\s*\([^()\u3400-\u9fff]*\)", "", name)
         name = re.sub(r"\s*\(([^()]*)\)", r"（\1）", name)
     # Descriptions rather than names ("aggregator", "exam text quoting news").
-    if not name or name.islower():
+    if not name or (name.islower() and not _HAN.search(name)):
         return None
     return name
 
