@@ -1051,3 +1051,25 @@ def test_the_office_that_called_the_meeting_is_its_organiser(tmp_path):
     ev = draft.tables["events"].iloc[0]
     orgs = draft.tables["organisations"].set_index("org_id")["name"]
     assert orgs[ev["organiser_org_id"]] == "某某区知识产权工作领导小组办公室"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'The bureau held a series of activities of "patents into the village" in spring, '
+            "reaching 30 towns.",
+            "patents into the village",
+        ),
+        (
+            "Investors came to the Hubei Intellectual Property Financing Campaign, held in Wuhan.",
+            "Hubei Intellectual Property Financing Campaign",
+        ),
+    ],
+)
+def test_an_english_event_named_in_quotes_after_its_event_word_or_called_a_campaign(
+    tmp_path, text, name
+):
+    path = tmp_path / "a.txt"
+    path.write_text(f"Title\n\n{text}\n", encoding="utf-8")
+    assert extract(path).tables["events"].iloc[0]["name"] == name

@@ -21,7 +21,9 @@ from . import chinese, counts, dates, english, fetch, language, people, policies
 from .article import Article, from_text, read_article, sentences
 from .typos import fix, slug
 
-EVENT_WORDS = "activity|event|forum|seminar|conference|symposium|workshop|summit|fair|expo"
+EVENT_WORDS = (
+    "activity|event|forum|seminar|conference|symposium|workshop|summit|fair|expo|campaign|webinar"
+)
 REVIEW = "reviewed"
 NOTE = "draft_note"
 BYLINE = re.compile(
@@ -224,6 +226,14 @@ _ORG_BY = re.compile(
     rf"\s+by\s+(?:the\s+)?(?P<org>(?:[a-z][\w-]*\s+){{0,3}}?(?:{_UNIT})\s+of\s+(?:the\s+)?"
     rf"{people.ORG}|{people.ORG})"
 )
+# "a series of activities of "benefiting enterprises by entering the park"": the quoted
+# name after its event word.
+_EVENT_OF_QUOTE = re.compile(
+    rf"\b(?:{EVENT_WORDS.replace('activity', 'activit(?:y|ies)')})s?\s+"
+    r"(?:of|called|named|themed)\s+"
+    r"[\"“](?P<name>[^\"”]{4,120})[\"”]",
+    re.IGNORECASE,
+)
 _HOST_VERBS = {"held", "hosted", "undertaken"}
 _UNNAMED_EVENT = re.compile(
     rf"\b(?:An?|The|the|an?)\s+(?P<name>(?:[a-z][\w'’-]*\s+){{0,4}}?(?:{EVENT_WORDS}))\b"
@@ -275,7 +285,7 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     for para, line in a.lines:
         m = re.search(
             rf"[\"“](?P<name>[^\"”]{{4,120}})[\"”]\s+(?:{EVENT_WORDS})\b", line, re.IGNORECASE
-        )
+        ) or _EVENT_OF_QUOTE.search(line)
         if m:
             found = (para, line, m)
             break
