@@ -901,3 +901,175 @@ def test_a_party_committee_title_inside_an_office_is_part_of_the_title(tmp_path)
         "王海": ("机关党委书记、二级巡视员", "青岛市市场监督管理局"),
         "李明": ("机关党委副书记", "市知识产权局"),
     }
+
+
+# -- issue 22, second tune set (fixtures written for each class seen there) -----------------
+
+
+def test_x_zai_y_juxing_before_the_name_gives_place_and_the_subject_as_organiser(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n5月9日上午,青岛市知识产权局与山东某某专利服务有限公司在胶州举行知识产权"
+        "运营合作签约仪式。\n",
+        encoding="utf-8",
+    )
+    draft = extract(path)
+    ev = draft.tables["events"].iloc[0]
+    orgs = draft.tables["organisations"].set_index("org_id")["name"]
+    assert (ev["name"], ev["place"]) == ("知识产权运营合作签约仪式", "胶州")
+    assert orgs[ev["organiser_org_id"]] == "青岛市知识产权局与山东某某专利服务有限公司"
+
+
+def test_an_ascii_comma_ends_the_lead_and_every_listed_organiser_is_kept(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n3月2日上午,烟台市2023年专利转化对接活动启动仪式在开发区会展中心举行。"
+        "本次活动由烟台市科学技术局、烟台市市场监督管理局(知识产权局)、开发区管委会共同主办。\n",
+        encoding="utf-8",
+    )
+    draft = extract(path)
+    ev = draft.tables["events"].iloc[0]
+    orgs = draft.tables["organisations"].set_index("org_id")["name"]
+    assert (ev["name"], ev["place"]) == ("烟台市2023年专利转化对接活动启动仪式", "开发区会展中心")
+    assert orgs[ev["organiser_org_id"]] == (
+        "烟台市科学技术局、烟台市市场监督管理局(知识产权局)、开发区管委会"
+    )
+
+
+def test_a_quoted_name_with_words_before_its_event_word_and_a_short_form_after_it(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n本报记者 王某 报道 9月3日,2016年市知识产权局“专利惠企,服务千家”大型公益活动"
+        "(以下简称“惠企”活动)在江苏省南通市举行。\n",
+        encoding="utf-8",
+    )
+    ev = extract(path).tables["events"].iloc[0]
+    orgs = extract(path).tables["organisations"].set_index("org_id")["name"]
+    assert (ev["name"], ev["place"]) == ("专利惠企,服务千家", "江苏省南通市")
+    assert orgs[ev["organiser_org_id"]] == "市知识产权局"
+
+
+def test_a_title_without_its_organisation_after_a_comma_shares_the_one_before(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n烟台市市场监督管理局党组书记、局长张建明,党组成员、副局长刘晓东出席,"
+        "开发区党工委书记孙立新致辞,市领导王强、李华等出席。\n",
+        encoding="utf-8",
+    )
+    assert _people(extract(path)) == {
+        "张建明": ("党组书记、局长", "烟台市市场监督管理局"),
+        "刘晓东": ("党组成员、副局长", "烟台市市场监督管理局"),
+        # 党工委书记 is one title, like 党组书记: the organisation is the zone.
+        "孙立新": ("党工委书记", "开发区"),
+        # 市领导 names its own scope: no organisation is left out after it.
+        "王强": ("市领导", ""),
+        "李华": ("市领导", ""),
+    }
+
+
+def test_an_english_organisation_printed_before_a_capitalised_title(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Title\n\nAddressing the event, HSCST Joint Director Anil Kumar spoke, while GPTC "
+        "Principal Rita Das welcomed the guests. Pune-based Patent Office Controller Dr Ravi "
+        "Shankar and Indian Patent Office Examiner of Patents Meera Nair gave lectures. "
+        "NIT Associate Professor (Civil Engineering) Dr Sunil Rao and GPTC Science & "
+        "Humanities HoD Dr Asha Menon also spoke. Yesterday Director Wang Lei met them.\n",
+        encoding="utf-8",
+    )
+    assert _people(extract(path)) == {
+        "Anil Kumar": ("joint director", "HSCST"),
+        "Rita Das": ("principal", "GPTC"),
+        "Ravi Shankar": ("controller", "Pune-based Patent Office"),
+        "Meera Nair": ("examiner of patents", "Indian Patent Office"),
+        "Sunil Rao": ("associate professor", "NIT"),
+        "Asha Menon": ("hod", "GPTC Science & Humanities"),
+        # A sentence's first word is not an organisation.
+        "Wang Lei": ("director", ""),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place", "organiser"),
+    [
+        (
+            "The Tianjin intellectual property office began a patent training program at "
+            "Nankai University of China in June.",
+            "patent training program", "Nankai University of China",
+            "Tianjin intellectual property office",
+        ),
+        (
+            "On May 4, Hebei Provincial Intellectual Property Office organized an IP training "
+            "class for 40 firms.",
+            "IP training class", "", "Hebei Provincial Intellectual Property Office",
+        ),
+        (
+            "A patent seminar was held at the Shri Ram Government Polytechnic (SRGP) "
+            "College here in a function organised by the patent information centre of the "
+            "Assam State Council for Science & Technology (ASCST), with the IPR cell.",
+            "patent seminar", "Shri Ram Government Polytechnic (SRGP) College",
+            "patent information centre of the Assam State Council for Science & Technology "
+            "(ASCST)",
+        ),
+    ],
+)  # fmt: skip
+def test_an_english_event_after_an_active_verb_a_venue_after_at_and_a_unit_as_organiser(
+    tmp_path, text, name, place, organiser
+):
+    path = tmp_path / "a.txt"
+    path.write_text(f"Title\n\n{text}\n", encoding="utf-8")
+    draft = extract(path)
+    ev = draft.tables["events"].iloc[0]
+    orgs = draft.tables["organisations"].set_index("org_id")["name"]
+    assert (ev["name"], ev["place"]) == (name, place)
+    assert orgs[ev["organiser_org_id"]] == organiser
+
+
+def test_money_before_a_verb_keeps_its_currency_and_a_duration_before_a_verb_is_no_count(
+    tmp_path,
+):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Title\n\nWe spent eight years developing the coating, she said. Projects worth 310 "
+        "million yuan found buyers, and 44 projects found partners at the fair.\n",
+        encoding="utf-8",
+    )
+    f = extract(path).tables["figures"]
+    got = {(int(r["value"]), r["unit"]) for _, r in f.iterrows()}
+    # the amount's unit is its currency, not "buyers"; "eight years" is how long it took
+    assert got == {(310_000_000, "yuan"), (44, "projects")}
+
+
+def test_the_office_that_called_the_meeting_is_its_organiser(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n5月8日,某某区知识产权工作领导小组办公室组织召开专利转化“企业开放日”银企对接会,"
+        "嘉兴市知识产权局局长王立出席。\n",
+        encoding="utf-8",
+    )
+    draft = extract(path)
+    ev = draft.tables["events"].iloc[0]
+    orgs = draft.tables["organisations"].set_index("org_id")["name"]
+    assert orgs[ev["organiser_org_id"]] == "某某区知识产权工作领导小组办公室"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'The bureau held a series of activities of "patents into the village" in spring, '
+            "reaching 30 towns.",
+            "patents into the village",
+        ),
+        (
+            "Investors came to the Hubei Intellectual Property Financing Campaign, held in Wuhan.",
+            "Hubei Intellectual Property Financing Campaign",
+        ),
+    ],
+)
+def test_an_english_event_named_in_quotes_after_its_event_word_or_called_a_campaign(
+    tmp_path, text, name
+):
+    path = tmp_path / "a.txt"
+    path.write_text(f"Title\n\n{text}\n", encoding="utf-8")
+    assert extract(path).tables["events"].iloc[0]["name"] == name

@@ -50,7 +50,8 @@ TITLES_ZH = sorted(
         "董事长 副董事长 院长 副院长 会长 副会长 秘书长 副秘书长 巡视员 副巡视员 调研员 理事长 "
         "主席 副主席 所长 副所长 校长 副校长 教授 律师 专利代理人 总裁 副总裁 科长 总工程师 "
         "合伙人 首席执行官 负责人 常委 委员 署长 副署长 总干事 副总干事 市领导 区领导 省领导 "
-        "县领导 主任科员 副主任科员 党组成员 总经济师 副总经理 机关党委书记 机关党委副书记"
+        "县领导 主任科员 副主任科员 党组成员 总经济师 副总经理 机关党委书记 机关党委副书记 "
+        "党工委书记 党工委副书记"
     ).split(),
     key=len,
     reverse=True,
@@ -256,7 +257,6 @@ def _org_of_title(line: str, ts: int) -> tuple[str, int]:
 def _people(para: int, line: str) -> list[Mention]:
     if not TITLE_ZH.search(line):
         return []
-    found: list[Mention] = []
     names = _names(line)
     starts = {s for _, s, _ in names}
     for t in TITLE_ZH.finditer(line):
@@ -276,6 +276,33 @@ def _people(para: int, line: str) -> list[Mention]:
         ):
             names.append((m.group(0), t.end(), t.end() + len(m.group(0))))
     names.sort(key=lambda n: n[1])
+    found = _titled(para, line, names)
+    return _listed(line, _shared_org(line, found), {(s, e) for _, s, e in names})
+
+
+def _shared_org(line: str, found: list[Mention]) -> list[Mention]:
+    """局长林挺，党组成员、副局长祝朝裕: a title printed without an organisation right
+    after another person's, parted by a comma only, is in the same organisation (the
+    copy leaves it out rather than repeat it); the quote runs from that organisation."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (
+            not m.organisation
+            and prev is not None
+            and prev.organisation
+            and line[prev.name_end : m.start] in ("，", ",")
+            and m.name_start - len(m.title) == m.start
+            and not m.title.endswith("领导")  # 市领导王浩: the title names its own scope
+        ):
+            m = replace(m, organisation=prev.organisation, start=prev.start)
+        out.append(m)
+    return out
+
+
+def _titled(para: int, line: str, names: list[tuple[str, int, int]]) -> list[Mention]:
+    """The names with a title printed beside them, each with its organisation."""
+    found: list[Mention] = []
     for name, s, e in names:
         if name[-1] in "区市省县局镇街园":
             continue  # a place or an office, not a person
@@ -301,7 +328,7 @@ def _people(para: int, line: str) -> list[Mention]:
         if m:
             org, os_ = _org_of_title(line, s)
             found.append(Mention(para, name, s, e, m.group(0), org, os_ if org else s, m.end()))
-    return _listed(line, found, {(s, e) for _, s, e in names})
+    return found
 
 
 _LISTED = re.compile(r"、(?P<name>[\u4e00-\u9fff]{2,3})(?=[、等和与及，,。；;\s]|$)")
@@ -338,13 +365,14 @@ _DATE_ZH = re.compile(
 _EVENT_NAME = re.compile(
     rf"[“\"《](?P<q>[^”\"》]{{4,60}}(?:{EVENT_END}))[”\"》]|"
     # “知识产权服务万里行”活动, “……政策解读”系列活动: the event word after the quote.
-    rf"[“\"](?P<q2>[^”\"》]{{4,60}})[”\"](?:系列|主题)?(?:{EVENT_END})|"
+    rf"[“\"](?P<q2>[^”\"》]{{4,60}})[”\"](?:系列|主题|[\u4e00-\u9fff]{{2,4}}?)?(?:{EVENT_END})|"
     rf"(?:举行|举办|召开|启动|开展)了?(?P<bare>[\u4e00-\u9fff（）()·\d]{{4,40}}?(?:{EVENT_END}))"
 )
 # "X在Y举行": the commonest form of a report's first sentence; X ends with an event word.
 _HELD = re.compile(
-    rf"(?P<name>[^，。；：！？、“”\"《》\s]{{2,60}}?(?:{EVENT_END}))"
-    r"(?:于[^，。；在]{1,20})?在(?P<place>[^，。；：、“”\s]{1,24}?)"
+    rf"(?P<name>[^，。；：！？、“”\"《》\s,;:!?]{{2,60}}?(?:{EVENT_END}))"
+    r"(?:[(（]以下简称[^)）]{1,20}[)）])?"
+    r"(?:于[^，。；在]{1,20})?在(?P<place>[^，。；：、“”\s,;]{1,24}?)"
     r"(?:隆重|盛大|成功|顺利)?(?:举行|举办|召开|开幕|启动|拉开帷幕|落下帷幕|闭幕)"
 )
 # What leads an unquoted name and is not part of it: a date, 日前, "由A主办的".
@@ -365,6 +393,33 @@ _ORGANISER = re.compile(
     r"(?:^|[，。；、“”,\s由])(?P<org>[^，。；、“”,\s由]{2,30}?)(?:联合|共同)?主办"
     r"|主办单位[:：为是]\s*(?P<org2>[^，。；]{2,40})"
 )
+# "由A、B、C共同主办": every organiser of the list, not only the last.
+_ORGANISER_LIST = re.compile(r"由(?P<orgs>[^，。；由,;]{2,120}?)(?:联合|共同)?主办")
+# "A与B在Y举行X": the name after the verb; the subject names who held it, and Y the place.
+_SUBJECT_HELD = re.compile(
+    r"(?:^|[，。；,;\s])(?:(?:(?:19|20)\d\d年)?(?:1[0-2]|[1-9])月[1-3]?\d日(?:[上下]午)?)?"
+    r"(?P<org>[^，。；：、“”,;\s]{2,40}?)在(?P<place>[^，。；：、“”,;\s]{1,24}?)"
+    r"(?:隆重|盛大|成功|顺利)?(?:举行|举办|召开|开展|启动)了?$"
+)
+
+_OWNER_BEFORE = re.compile(
+    r"(?:^|[，。；,;\s]|(?:19|20)\d\d年)(?P<org>[^，。；：、“”,;\s\d]{2,30})$"
+)
+
+# "X办公室组织召开知识产权质押融资“……”对接会": the office that called the event.
+_CALLER = re.compile(
+    r"(?:^|[，。；,;\s]|日)(?P<org>[^，。；：、“”,;\s\d]{2,40}?)(?:组织|联合|共同)?"
+    r"(?:召开|举办|举行|开展)了?[^，。；,;“”]{0,20}$"
+)
+
+
+def _org_list(text: str) -> bool:
+    """Whether every item of "A、B、C" ends like an organisation (a bracketed other name,
+    市场监督管理局(知识产权局), set aside)."""
+    items = [re.sub(r"[(（][^)）]*[)）]$", "", x) for x in text.split("、")]
+    return all(_ORG_END.search(x) for x in items)
+
+
 _HOST = re.compile(
     r"(?P<org>[^，。；、由]{2,40}?)承办|承办单位[:：为是]\s*(?P<org2>[^，。；]{2,40})"
 )
@@ -403,7 +458,7 @@ def _dates(line: str):
 def _event(lines: list[tuple[int, str]]) -> EventZh | None:
     name = span = None
     date = None
-    place = organiser = host = ""
+    place = organiser = host = subject = ""
     name_line = ""
     for para, line in lines:
         if name is None:
@@ -413,6 +468,13 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                 group = "q" if m.group("q") else "q2"
                 name = m.group(group)
                 span = (para, m.start(group), m.end(group))
+                # 2014年国家知识产权局“……”活动: the office printed before the quoted name
+                # is the one holding it.
+                for pattern in (_CALLER, _OWNER_BEFORE):
+                    lead = pattern.search(line[: m.start(group) - 1])
+                    if lead and _ORG_END.search(lead.group("org")):
+                        subject = lead.group("org")
+                        break
             elif held and not _BARE_EVENT.fullmatch(
                 held.group("name")[_NAME_LEAD.match(held.group("name")).end() :]
             ):
@@ -424,11 +486,21 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
             elif m:
                 name = m.group("bare")
                 span = (para, m.start("bare"), m.end("bare"))
+                held = _SUBJECT_HELD.search(line[: m.start("bare")])
+                if held:
+                    if _ORG_END.search(held.group("org")):
+                        subject = held.group("org")
+                    if not place and _place_ok(held.group("place")):
+                        place = held.group("place")
             if name is not None:
                 name_line = line
         if not place:
             p = _PLACE.search(line)
             place = p.group("place") if p else ""
+        if not organiser:
+            listed = _ORGANISER_LIST.search(line)
+            if listed and "、" in listed.group("orgs") and _org_list(listed.group("orgs")):
+                organiser = listed.group("orgs")
         if not organiser:
             for o in _ORGANISER.finditer(line):
                 org = (o.group("org") or o.group("org2")).strip()
@@ -447,6 +519,7 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
         date = next((d for _, line in lines for d in _dates(line)), None)
     if name is None:
         return None
+    organiser = organiser or subject
     start = end = ""
     text = ""
     printed = False

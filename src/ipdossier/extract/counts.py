@@ -103,6 +103,15 @@ _STOP = {
     "gave",
     "went",
     "became",
+    # Irregular past tenses the "-ed" rule misses: "56 projects found partners".
+    "found",
+    "won",
+    "got",
+    "sold",
+    "spent",
+    "raised",
+    "drew",
+    "brought",
     # Verbs in the present: "42 countries participate in ...".
     "participate",
     "participates",
@@ -387,6 +396,14 @@ def counts(para: int, line: str) -> list[Count]:
             unit = "count"
             if of:
                 end = n_end + of.end()
+        head = noun.split()[0].lower().strip(",;:") if noun else ""
+        if head in _MONEY and unit.lower() not in _MONEY:
+            # "525 million yuan found investors": the amount's unit is the currency, not
+            # the last word of the phrase, which would pass it for a count of investors.
+            unit = noun = head
+            end = line.lower().find(head, n_end) + len(head)
+        if head.rstrip("s") in _TIME_UNITS and not ordinal and not compound:
+            continue  # "six years developing the material": a duration, however it goes on
         if unit.lower().rstrip("s") in _TIME_UNITS and not ordinal:
             # "a two-day event", "ten-year experience", "two consecutive years": a duration,
             # not a count of participants or things (issue 22).

@@ -21,7 +21,9 @@ from . import chinese, counts, dates, english, fetch, language, people, policies
 from .article import Article, from_text, read_article, sentences
 from .typos import fix, slug
 
-EVENT_WORDS = "activity|event|forum|seminar|conference|symposium|workshop|summit|fair|expo"
+EVENT_WORDS = (
+    "activity|event|forum|seminar|conference|symposium|workshop|summit|fair|expo|campaign|webinar"
+)
 REVIEW = "reviewed"
 NOTE = "draft_note"
 BYLINE = re.compile(
@@ -208,21 +210,51 @@ _PLACE = re.compile(
     r"(?:[\w.]+\s+){0,4}?in\s+(?:the\s+(?:provincial\s+|municipal\s+)?capital(?:\s+city)?\s+of\s+)?"
     r"(?P<place>[A-Z][\w'’-]*(?:,\s[A-Z][\w'’-]*)?)"
 )
+# "held at the Rajiv Gandhi Government Polytechnic (RGGP) College", "began a training
+# program at Ocean University of China": a venue of several capitalised words after "at".
+_PLACE_AT = re.compile(
+    r"\b(?:[Hh]eld|opened|took place|convened|began|launched|celebrated|organi[sz]ed)\b"
+    r"(?:\s+[\w'’-]+){0,6}?\s+at\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?|\([A-Z&]+\)\s+)?[A-Z][\w'’-]*){0,6})"
+)
+# "organised by the patent information centre of the X Council": a unit named in lowercase
+# words, then "of" and the organisation it belongs to, is one organiser (not "the").
+_UNIT = "centre|center|office|cell|unit|department|division|section|branch|secretariat"
 _ORG_BY = re.compile(
     rf"\b(?P<verb>(?i:co-hosted|held|hosted|undertaken|organi[sz]ed|sponsored|"
     rf"co-organi[sz]ed|initiated))"
-    rf"\s+by\s+(?:the\s+)?(?P<org>{people.ORG})"
+    rf"\s+by\s+(?:the\s+)?(?P<org>(?:[a-z][\w-]*\s+){{0,3}}?(?:{_UNIT})\s+of\s+(?:the\s+)?"
+    rf"{people.ORG}|{people.ORG})"
+)
+# "a series of activities of "benefiting enterprises by entering the park"": the quoted
+# name after its event word.
+_EVENT_OF_QUOTE = re.compile(
+    rf"\b(?:{EVENT_WORDS.replace('activity', 'activit(?:y|ies)')})s?\s+"
+    r"(?:of|called|named|themed)\s+"
+    r"[\"“](?P<name>[^\"”]{4,120})[\"”]",
+    re.IGNORECASE,
 )
 _HOST_VERBS = {"held", "hosted", "undertaken"}
 _UNNAMED_EVENT = re.compile(
     rf"\b(?:An?|The|the|an?)\s+(?P<name>(?:[a-z][\w'’-]*\s+){{0,4}}?(?:{EVENT_WORDS}))\b"
     r"[^.]{0,200}?\s(?:was|were|is|are)\s+(?:\w+\s+)?held\b"
 )
-# "Beijing Intellectual Property Office organized the 2017 ... Conference": the organiser
-# before an active verb, a name ending with an organisation word.
+# "Beijing Intellectual Property Office organized the 2017 ... Conference", "The Qingdao
+# intellectual property office began a patent training program": the organiser before an
+# active verb, a name ending with an organisation word (in either case after a capital).
 _ORG_ACTIVE = re.compile(
-    rf"(?:^|[,.;:]\s+)(?P<org>(?:[A-Z][\w'’&.-]*\s+){{0,8}}?(?:{people._ORG_END}))"
-    r"\s+(?:organi[sz]ed|held|hosted|sponsored|launched)\s+(?:and\s+\w+\s+)?(?:the|a|an)\b"
+    rf"(?:^|[,.;:]\s+)(?:The\s+|the\s+)?(?P<org>[A-Z][\w'’&.-]*\s+"
+    rf"(?:(?:[A-Z][\w'’&.-]*|intellectual|property|municipal|provincial|city|county)\s+)"
+    rf"{{0,7}}?(?:{people._ORG_END}|(?-i:office|bureau|department|administration)))"
+    r"\s+(?:organi[sz]ed|held|hosted|sponsored|launched|began|started|conducted)\s+"
+    r"(?:and\s+\w+\s+)?(?:the|a|an)\b"
+)
+# "X organized an IP training class", "began a patent training program": an event the
+# report does not name, called by the noun phrase after an active verb.
+_ACTIVE_EVENT = re.compile(
+    r"\b(?:organi[sz]ed|held|hosted|launched|began|started|conducted)\s+(?:an?|the)\s+"
+    rf"(?P<name>(?:[\w'’-]+\s+){{0,4}}?(?:{EVENT_WORDS}|training\s+(?:class|course|program|"
+    r"programme|session)s?))\b"
 )
 
 
@@ -253,7 +285,7 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     for para, line in a.lines:
         m = re.search(
             rf"[\"“](?P<name>[^\"”]{{4,120}})[\"”]\s+(?:{EVENT_WORDS})\b", line, re.IGNORECASE
-        )
+        ) or _EVENT_OF_QUOTE.search(line)
         if m:
             found = (para, line, m)
             break
@@ -271,11 +303,17 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             if m:
                 found = (para, line, m)
                 break
+    if found is None:
+        for para, line in a.lines[:4]:
+            m = _ACTIVE_EVENT.search(line)
+            if m:
+                found = (para, line, m)
+                break
     orgs: list[tuple[str, str, tuple]] = []
     place = ""
     for para, line in a.lines:
         if not place:
-            p = _PLACE.search(line)
+            p = _PLACE.search(line) or _PLACE_AT.search(line)
             if p:
                 place = fix(p.group("place"))
         for o in _ORG_BY.finditer(line):

@@ -58,7 +58,7 @@ _ORG_WORDS = (
 )
 # "the province's IP office": an organisation word may carry a possessive.
 _ORG_TOKEN = (
-    rf"(?:[A-Z][\w'’&.-]*|\([A-Z][\w.-]*\)|(?:{_ORG_WORDS})(?:['’]s)?\b|Co\.,?|Ltd\.|P\.C\.)"
+    rf"(?:[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)|(?:{_ORG_WORDS})(?:['’]s)?\b|Co\.,?|Ltd\.|P\.C\.|&)"
 )
 ORG = rf"{_ORG_TOKEN}(?:[ ,]{{1,2}}{_ORG_TOKEN}){{0,14}}"
 _TITLE_WORD = r"(?:(?!(?:and|the|And|The|of)\b)[A-Za-z][\w-]*|genera l)"
@@ -78,32 +78,53 @@ _BEFORE_NAME = (
 # "Deputy Commissioner Zhou Liquan attended": a capitalised title right before a name, no
 # organisation printed with it.
 _CAP_TITLE = (
-    r"(?:(?:Deputy|Vice|Executive|Assistant|Chief)[ -])?(?:Director-General|Director|"
-    r"Commissioner|Mayor|Governor|Minister|President|Chairman|Chairwoman|Secretary-General|"
-    r"Secretary|Dean|Professor|Judge|Counsel|Head)"
+    r"(?:(?:Deputy|Vice|Executive|Assistant|Associate|Joint|Chief)[ -])?(?:Director-General|"
+    r"Director|Commissioner|Mayor|Governor|Minister|President|Chairman|Chairwoman|"
+    r"Secretary-General|Secretary|Dean|Professor|Judge|Counsel|Head|Principal|Controller|"
+    r"Registrar|Examiner of Patents|HoD)"
 )
+# "APSCS&T Joint Director Bamang Apo", "RGU Law Department HoD Dr Topi Basar", "Indian
+# Patent Office Examiner of Patents Mohammad Shoaib": the organisation printed before a
+# capitalised title, without "of"; it holds an acronym or ends with an organisation word,
+# so a sentence's first word ("Yesterday Director X") is not taken for one. A bracketed
+# field after the title ("Associate Professor (Mechanical Engineering)") is left out.
+# No "and" inside: "Dr P Lombi and RGGP Science & Humanities HoD": the organisation starts
+# after the joining word (a name the pattern cannot read must not run into it).
+_ORG_CAP_WORD = (
+    r"(?:(?!(?:Mr|Ms|Mrs|Dr|Prof)\b)[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)(?:-[a-z]+)?|&|of|for)"
+)
+_ORG_TITLE_NAME = (
+    r"(?<![\w&-])(?P<org>(?!(?:Mr|Ms|Mrs|Dr|Prof)\b)[A-Z][\w'’&.-]*(?: {org_word}){{0,6}}?) "
+    r"(?P<title>{cap_title})"
+    r"(?: \([^)]{{1,40}}\))? (?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?(?P<name>{name})\b(?! of\b)"
+)
+_ACRONYM = re.compile(r"\b[A-Z][A-Z&]+\b")
 _TITLE_NAME = (
     r"(?<![\w-])(?P<title>{cap_title}) (?:(?:Mr|Ms|Mrs|Dr)\.? )?(?P<name>{name})\b"
     r"(?! of\b)"
 )
 
 
-def _compile(name: str) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
-    parts = {"name": name, "title": TITLE, "org": ORG, "cap_title": _CAP_TITLE}
+def _compile(name: str) -> tuple[re.Pattern, ...]:
+    parts = {
+        "name": name, "title": TITLE, "org": ORG, "cap_title": _CAP_TITLE,
+        "org_word": _ORG_CAP_WORD,
+    }  # fmt: skip
     return (
         re.compile(rf"\b{name}\b"),
         re.compile(_AFTER_NAME.format(**parts)),
         re.compile(_BEFORE_NAME.format(**parts)),
         re.compile(_TITLE_NAME.format(**parts)),
+        re.compile(_ORG_TITLE_NAME.format(**parts)),
     )
 
 
-NAMES, AFTER_NAME, BEFORE_NAME, TITLE_NAME = _compile(NAME)
+NAMES, AFTER_NAME, BEFORE_NAME, TITLE_NAME, ORG_TITLE_NAME = _compile(NAME)
 _TITLE_WORDS = re.compile(
     r"\b(?:director|commissioner|mayor|member|manager|partner|chief|dean|secretary|president|"
     r"chairman|chairwoman|chair|head|minister|governor|deputy|vice|officer|researcher|"
     r"professor|editor|lawyer|attorney|founder|ceo|cto|representative|judge|counsel|expert|"
-    r"officer)\b",
+    r"officer|principal|controller|registrar|examiner|hod)\b",
     re.IGNORECASE,
 )
 
@@ -205,6 +226,7 @@ def mentions(
 def _mentions(para: int, line: str) -> list[Mention]:
     name_re = NAME
     names_re, after_name, before_name, title_name = NAMES, AFTER_NAME, BEFORE_NAME, TITLE_NAME
+    org_title_name = ORG_TITLE_NAME
     found: list[Mention] = []
     # Matched at every name, not with finditer: the organisation of one mention may run
     # over the next name before it is cut back.
@@ -234,6 +256,23 @@ def _mentions(para: int, line: str) -> list[Mention]:
         found.append(
             Mention(
                 para, m.group("name"), m.start("name"), m.end("name"), title, org, m.start(), end
+            )
+        )
+    # "Indian Patent Office Examiner of Patents X": before the title-of-organisation form,
+    # which would read "Patents" as the organisation.
+    for m in _org_title_names(line, org_title_name):
+        if any(f.start <= m.start("name") < f.end for f in found):
+            continue
+        found.append(
+            Mention(
+                para,
+                m.group("name"),
+                m.start("name"),
+                m.end("name"),
+                m.group("title"),
+                _trim_org(m.group("org")),
+                m.start("org"),
+                m.end("name"),
             )
         )
     for m in before_name.finditer(line):
@@ -274,6 +313,23 @@ def _mentions(para: int, line: str) -> list[Mention]:
             )
         )
     return sorted(found, key=lambda f: f.start)
+
+
+def _org_title_names(line: str, pattern: re.Pattern):
+    """Matches of "Org Title Name" whose organisation reads as one (see _ORG_TITLE_NAME);
+    tried at every capitalised word, as the organisation may start after a lowercase word
+    ("while RGGP Principal Taba Tath")."""
+    at = 0
+    while True:
+        m = pattern.search(line, at)
+        if not m:
+            return
+        org = m.group("org")
+        if _ACRONYM.search(org) or re.search(rf"\b(?:{_ORG_END})$", org):
+            yield m
+            at = m.end()
+        else:
+            at = m.start() + 1
 
 
 def names(para: int, line: str) -> list[tuple[str, int, int]]:
