@@ -736,3 +736,12 @@ def test_a_provincial_plan_without_stated_targets_is_named_not_charted(jurisdict
     assert zh[0]["period"] == "2021—2025"
     assert not targets.untargeted_plans(ctx(jurisdiction="Tianjin"))
     assert "hebei-fyp14-ip" not in set(derive.progress(ctx(jurisdiction=jurisdiction))["policy_id"])
+
+
+def test_a_filtered_documents_table_keeps_the_links_to_documents_it_leaves_out():
+    # Under the Hebei filter the national plans are not listed, yet the Hebei documents
+    # still say which of them they implement.
+    d = targets.documents_table(ctx(jurisdiction="Hebei")).set_index("policy_id")
+    assert d.loc["hebei-powerful-ip", "links"] == "implements 国发〔2015〕71号"
+    assert d.loc["hebei-fyp14-ip", "links"] == "implements 国发〔2021〕20号"
+    assert "guofa-2015-71" not in d.index

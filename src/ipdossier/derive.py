@@ -896,9 +896,11 @@ def issuer_en(ctx, name_zh) -> str | None:
     return t(f"issuer:{name_zh}", "en") if has(f"issuer:{name_zh}") else None
 
 
-def policy_links(ctx) -> pd.DataFrame:
+def policy_links(ctx, from_scope_only: bool = False) -> pd.DataFrame:
     """Stated links between documents both in scope: those read in official texts and
-    news (policy_links.csv) and the article's own ("accepted at the 30th Meeting")."""
+    news (policy_links.csv) and the article's own ("accepted at the 30th Meeting"). With
+    `from_scope_only`, every link of a document in scope, wherever it points (a Hebei
+    document implementing a national plan the Hebei filter leaves out)."""
     links = ctx.dossier.policy_links.copy()
     links["stated_in"] = "document"
     p = policies(ctx)
@@ -916,7 +918,9 @@ def policy_links(ctx) -> pd.DataFrame:
     )
     links = pd.concat([links, article], ignore_index=True)
     ids = set(p["policy_id"])
-    keep = links["policy_id"].isin(ids) & links["target_policy_id"].isin(ids)
+    keep = links["policy_id"].isin(ids)
+    if not from_scope_only:
+        keep &= links["target_policy_id"].isin(ids)
     return (
         links[keep]
         .drop_duplicates(["policy_id", "relation", "target_policy_id"])

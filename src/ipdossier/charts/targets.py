@@ -882,12 +882,16 @@ def documents_table(ctx) -> pd.DataFrame:
         t(f"validity:{v}", lang) if isinstance(v, str) and has(f"validity:{v}") else v
         for v in docs["validity"]
     ]
-    # The links the chain draws, in words, so the table says what the arrows show.
-    titles = docs.set_index("policy_id")["display_title"].to_dict()
+    # The links each document states, in words: those the chain draws, and under a
+    # filter those to documents it leaves out (a Hebei plan implementing a national one),
+    # named by their number or title.
+    everything = ctx.dossier.policies.set_index("policy_id")
+    titles = everything["title"].to_dict()
+    titles.update(docs.set_index("policy_id")["display_title"].to_dict())
     titles.update(derive.policies(ctx).set_index("policy_id")["display_title"].to_dict())
-    numbers = derive.policies(ctx).set_index("policy_id")["doc_number"].to_dict()
+    numbers = everything["doc_number"].to_dict()
     said: dict[str, list[str]] = {}
-    for link in derive.policy_links(ctx).itertuples():
+    for link in derive.policy_links(ctx, from_scope_only=True).itertuples():
         other = numbers.get(link.target_policy_id)
         other = other if isinstance(other, str) else titles.get(link.target_policy_id, "")
         gap = "" if lang == "zh" else " "
