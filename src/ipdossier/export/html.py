@@ -338,8 +338,13 @@ def page(
     cover: bool = True,
     pages: dict[str, int] | None = None,
     lead_source: str | None = None,
+    front_only: bool = False,
+    link_targets: bool = False,
 ) -> str:
-    """A whole report page: cover, contents, chapters and the sources appendix."""
+    """A whole report page: cover, contents, chapters and the sources appendix. With
+    `cover` False, the chapters and the appendix alone (the body the dossier's PDFs are
+    cut from); with `front_only`, the cover and contents alone; `link_targets` adds
+    invisible links to each chapter and the appendix (see the template)."""
     language = params.get("language", "en")
     # The cover names the event, its coverage and edition in words (charts.summary).
     front = summary.cover(summary.context(params), data_version) if cover else None
@@ -359,6 +364,8 @@ def page(
         if cover
         else None,
         sources_page=pages.get("sources"),
+        front_only=front_only,
+        link_targets=link_targets,
         chapters=chapters,
         sources=_source_rows(sources, language, cited),
         labels={

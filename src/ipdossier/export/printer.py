@@ -69,8 +69,6 @@ def footer_template(pattern: str = FOOTER) -> str:
     )
 
 
-
-
 def _warm_up_html() -> str:
     from .html import css
 
@@ -108,6 +106,8 @@ class PdfPrinter:
         self._started: concurrent.futures.Future | None = None
         self.browser_version: str | None = None
         self._svgs: dict[str, str] = {}
+        self._stamps: dict[tuple, bytes] = {}
+        self._stamp_lock = threading.Lock()
 
     def _call(self, coro):
         try:
@@ -204,11 +204,32 @@ class PdfPrinter:
             self._thread.join()
         self._loop.close()
 
-    def pdf_bytes(self, html: str, *, header_title: str, footer: str = FOOTER) -> bytes:
+    def pdf_bytes(self, html: str, *, header_title: str | None, footer: str = FOOTER) -> bytes:
+        """`html` printed on A4 with the report's margins; with its running header and
+        page numbers unless `header_title` is None (those are then stamped on later, see
+        `cut`)."""
         # Tidying runs in the caller's thread: the browser's loop stays free for others.
         # Chromium's ToUnicode maps name some characters by their radical look-alikes
         # (see `tounicode`): the text layer is put right before the PDF is written.
         return outline.tidy(tounicode.fix(self._call(self._print(html, header_title, footer))))
+
+    def stamp_bytes(self, pages: int, *, header_title: str, footer: str = FOOTER) -> bytes:
+        """`pages` blank A4 pages that hold the running header and "Page i of n" alone,
+        to lay over a document printed without them (`cut.stamp`). The same stamp is
+        printed once per browser: chapters of one title and length share it."""
+        key = (pages, header_title, footer)
+        with self._stamp_lock:
+            done = self._stamps.get(key)
+        if done is None:
+            html = (
+                "<!doctype html><html><head><meta charset='utf-8'><style>"
+                "div{height:1px;break-after:page}div:last-child{break-after:auto}"
+                "</style></head><body>" + "<div></div>" * pages + "</body></html>"
+            )
+            done = tounicode.fix(self._call(self._print(html, header_title, footer, tagged=False)))
+            with self._stamp_lock:
+                self._stamps[key] = done
+        return done
 
     async def _warm_page(self) -> None:
         page = None
@@ -242,20 +263,29 @@ class PdfPrinter:
         page = await self._pages.get()
         return page if page is not None else await self._context.new_page()
 
-    async def _print(self, html: str, header_title: str, footer: str) -> bytes:
+    async def _print(
+        self, html: str, header_title: str | None, footer: str, tagged: bool = True
+    ) -> bytes:
         page = await self._page()
         ok = False
+        chrome = (
+            {
+                "display_header_footer": True,
+                "header_template": header_template(header_title),
+                "footer_template": footer_template(footer),
+            }
+            if header_title is not None
+            else {"display_header_footer": False}
+        )
         try:
             await page.set_content(html, wait_until="load", timeout=self.timeout_ms)
             pdf = await page.pdf(
                 format="A4",
                 margin=MARGIN,
                 print_background=True,
-                display_header_footer=True,
-                header_template=header_template(header_title),
-                footer_template=footer_template(footer),
-                outline=True,
-                tagged=True,
+                outline=tagged,
+                tagged=tagged,
+                **chrome,
             )
             ok = True
         finally:
