@@ -18,9 +18,7 @@ def test_help_prints_usage_and_runs_nothing(script):
     before = results.read_bytes()
     done = subprocess.run(
         [sys.executable, str(BENCHMARKS / script), "--help"],
-        capture_output=True,
-        text=True,
-        timeout=60,
+        capture_output=True, text=True, timeout=60,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("usage:"), done.stdout[:200]
@@ -30,8 +28,6 @@ def test_help_prints_usage_and_runs_nothing(script):
 def test_run_refuses_an_unknown_row():
     done = subprocess.run(
         [sys.executable, str(BENCHMARKS / "run.py"), "--rows", "cold,warp"],
-        capture_output=True,
-        text=True,
-        timeout=60,
+        capture_output=True, text=True, timeout=60,
     )
     assert done.returncode == 2 and "--rows takes some of" in done.stderr

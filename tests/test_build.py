@@ -397,11 +397,7 @@ def _in_read_only_mount(folder: Path, *args: str) -> subprocess.CompletedProcess
     script = f"mount --bind -o ro {folder} {folder} && exec {build}"
     return subprocess.run(
         ["unshare", "-m", "sh", "-c", script],
-        cwd=folder.parent,
-        env=_env(folder.parent),
-        capture_output=True,
-        text=True,
-        timeout=600,
+        cwd=folder.parent, env=_env(folder.parent), capture_output=True, text=True, timeout=600,
     )
 
 
@@ -427,14 +423,8 @@ def test_keep_that_cannot_remove_an_old_run_leaves_it_whole_and_publishes(projec
         f"mount --bind -o ro {old} {old} && "
         f"exec {sys.executable} -m ipdossier build --no-progress --format html --force --keep 1"
     )
-    done = subprocess.run(
-        ["unshare", "-m", "sh", "-c", script],
-        cwd=project,
-        env=_env(project),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = subprocess.run(["unshare", "-m", "sh", "-c", script], cwd=project, env=_env(project),
+                          capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert "could not remove" in done.stderr and old.name in done.stderr
@@ -496,31 +486,21 @@ def test_a_lock_whose_recorded_build_is_gone_does_not_name_another_program(proje
     reports = project / "reports"
     reports.mkdir()
     holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time; from filelock import FileLock; "
-            f"l = FileLock({str(reports / '.lock')!r}); l.acquire(); print('held', flush=True); "
-            "time.sleep(60)",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
+        [sys.executable, "-c",
+         "import sys, time; from filelock import FileLock; "
+         f"l = FileLock({str(reports / '.lock')!r}); l.acquire(); print('held', flush=True); "
+         "time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
     )
     other = subprocess.Popen(["sleep", "60"])  # the program the recorded PID now names
     try:
         assert holder.stdout.readline().strip() == "held"
         import socket
 
-        (reports / ".lock.json").write_text(
-            json.dumps(
-                {
-                    "pid": other.pid,
-                    "host": socket.gethostname(),
-                    "started": "2026-01-01T00:00:00Z",
-                    "process_start": 1,  # not when `other` started
-                }
-            )
-        )
+        (reports / ".lock.json").write_text(json.dumps({
+            "pid": other.pid, "host": socket.gethostname(), "started": "2026-01-01T00:00:00Z",
+            "process_start": 1,  # not when `other` started
+        }))
         done = ipdossier(project, "--format", "html")
     finally:
         holder.kill()

@@ -27,11 +27,8 @@ def _project(root: Path) -> Path:
 
 
 def _env(root: Path, sources: Path | None = None) -> dict[str, str]:
-    env = {
-        **os.environ,
-        "IPDOSSIER_ROOT": str(root),
-        "IPDOSSIER_SOURCES": str(sources or sources_dir()),
-    }
+    env = {**os.environ, "IPDOSSIER_ROOT": str(root),
+           "IPDOSSIER_SOURCES": str(sources or sources_dir())}
     env.pop("IPDOSSIER_DATA", None)
     return env
 
@@ -155,21 +152,9 @@ def test_force_rechecks_a_source_text_that_changed_and_publishes_nothing(tmp_pat
     body = article.read_bytes()
     article.write_bytes(body[:-2] + (b"X" if body[-2:-1] != b"X" else b"Y") + body[-1:])
     forced = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ipdossier",
-            "build",
-            "--no-progress",
-            "--format",
-            "html",
-            "--force",
-        ],
-        cwd=project,
-        env=_env(project, texts),
-        capture_output=True,
-        text=True,
-        timeout=600,
+        [sys.executable, "-m", "ipdossier", "build", "--no-progress", "--format", "html",
+         "--force"],
+        cwd=project, env=_env(project, texts), capture_output=True, text=True, timeout=600,
     )
     assert forced.returncode == 1, forced.stderr
     assert article.name in forced.stderr and "sha256" in forced.stderr

@@ -152,19 +152,9 @@ def test_a_worker_killed_mid_build_leaves_a_complete_run_or_the_last_one(project
 def _local_scheduler() -> tuple[subprocess.Popen, str]:
     """A Dask scheduler in a process of its own on loopback, and its address."""
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "distributed.cli.dask_scheduler",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--no-dashboard",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+        [sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
+         "--port", "0", "--no-dashboard"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -177,18 +167,9 @@ def _local_scheduler() -> tuple[subprocess.Popen, str]:
 
 def _worker(address: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "distributed.cli.dask_worker",
-            address,
-            "--nthreads",
-            "1",
-            "--no-dashboard",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
+        [sys.executable, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1",
+         "--no-dashboard"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
 
 
@@ -201,9 +182,8 @@ def test_a_build_whose_last_worker_dies_fails_by_its_deadline_and_releases_the_l
     scheduler, address = _local_scheduler()
     worker = _worker(address)
     try:
-        proc = build(
-            project, "--params", str(variants), "--format", "html", "--force", "--cluster", address
-        )
+        proc = build(project, "--params", str(variants), "--format", "html", "--force",
+                     "--cluster", address)
         staging = project / "reports" / ".staging"
         deadline = time.monotonic() + 300
         while not any(staging.glob("*/*/notebooks/*.ipynb")) and time.monotonic() < deadline:

@@ -266,32 +266,12 @@ def test_a_translated_document_title_must_say_it_is_provisional(data_copy):
             w.writerow(r)
     # A source title as published is a fact too; only an editor's [description] may be
     # translated.
-    _append(
-        names,
-        dict(
-            resource="sources",
-            key="haobrand-1876",
-            column="title",
-            zh="标题",
-            basis="translation",
-            source_id="",
-            quote="",
-        ),
-    )
+    _append(names, dict(resource="sources", key="haobrand-1876", column="title", zh="标题",
+                        basis="translation", source_id="", quote=""))
     # The editor's words about a publisher may be translated, but not what it prints in
     # Chinese: a translation that drops 河北日报 makes a name up.
-    _append(
-        names,
-        dict(
-            resource="sources",
-            key="hbrb-2019-04-24",
-            column="publisher",
-            zh="一家河北的日报",
-            basis="translation",
-            source_id="",
-            quote="",
-        ),
-    )
+    _append(names, dict(resource="sources", key="hbrb-2019-04-24", column="publisher",
+                        zh="一家河北的日报", basis="translation", source_id="", quote=""))
     problems = [str(p) for p in check.check(data_copy, locators=False)]
     assert any("policies.title is a name" in p and check.PROVISIONAL in p for p in problems)
     assert any("sources.title is a name" in p for p in problems), problems

@@ -503,17 +503,8 @@ def test_a_plain_text_url_drafts_as_the_same_text_does_from_a_file(tmp_path):
         cache = tmp_path / "my-cache"
         result = CliRunner().invoke(
             app,
-            [
-                "extract",
-                "draft",
-                url,
-                "--source-id",
-                "plain-text",
-                "--out",
-                str(tmp_path / "drafts"),
-                "--cache",
-                str(cache),
-            ],
+            ["extract", "draft", url, "--source-id", "plain-text", "--out",
+             str(tmp_path / "drafts"), "--cache", str(cache)],
         )
     assert result.exit_code == 0, result.output
     from_url = pd.read_csv(tmp_path / "drafts" / "plain-text" / "figures.csv", dtype=str)

@@ -488,9 +488,7 @@ def test_plans_are_named_by_their_relation_to_the_event():
     baoding = derive.plan_relations(ctx()).set_index("policy_id")["relation"]
     # The 14th Five-Year Plan (2021) came after the event (2017): never called cited.
     assert baoding.to_dict() == {
-        "fyp13-ip": "cited",
-        "hebei-powerful-ip": "cited",
-        "fyp14-ip": "after",
+        "fyp13-ip": "cited", "hebei-powerful-ip": "cited", "fyp14-ip": "after"
     }
     tianjin = ctx(event_id="bth-2014-tianjin")
     assert set(derive.plan_relations(tianjin)["relation"]) == {"after"}

@@ -18,20 +18,14 @@ ROOT = Path(__file__).resolve().parent.parent
 def _lab(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "ipdossier", "lab", "--prepare-only", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
     )
 
 
 def _tracked_state() -> str:
     return subprocess.run(
         ["git", "status", "--porcelain", "--", "notebooks/"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
+        cwd=ROOT, capture_output=True, text=True, check=True,
     ).stdout
 
 
@@ -49,7 +43,9 @@ def test_the_workspace_holds_executed_chapters_with_the_parameters_asked_for(tmp
         source = "".join(params["source"])
         assert 'language: str = "zh"' in source and 'jurisdiction: str = "Hebei"' in source
         # No injected cell: a later edit of the parameters cell is what the chapter uses.
-        assert not any("injected-parameters" in c["metadata"].get("tags", []) for c in nb["cells"])
+        assert not any(
+            "injected-parameters" in c["metadata"].get("tags", []) for c in nb["cells"]
+        )
         # Executed: it opens as a report, prose and charts shown.
         assert sum(len(c.get("outputs", [])) for c in nb["cells"]) > 0, name
     assert _tracked_state() == before  # notebooks/ as committed

@@ -917,7 +917,9 @@ def values_table(ctx) -> pd.DataFrame:
     v["jurisdiction_shown"] = [t(str(j), lang) if has(str(j)) else j for j in v["jurisdiction"]]
     v["period_shown"] = v["period_label"]
     v["shown"] = [
-        quantity(val, sc, lang, u, q) if pd.notna(val) else t("claim_only", lang)
+        quantity(val, sc, lang, u, q)
+        if pd.notna(val)
+        else t("claim_only", lang)
         for val, q, u, sc in zip(v["value"], v["qualifier"], v["unit"], v["scale"], strict=True)
     ]
     flags = []

@@ -184,3 +184,4 @@ def prune(reports: Path, keep: int) -> list[Path]:
         shutil.rmtree(trash, ignore_errors=True)
         removed.append(run)
     return removed
+
