@@ -30,6 +30,7 @@ from pdfs import compact, flat, nfkc, text_of
 from pypdf import PdfReader, PdfWriter
 
 from ipdossier import data
+from ipdossier.export import html as report_html
 from ipdossier.export import outline, report
 from ipdossier.export.printer import PdfPrinter
 from ipdossier.export.report import assemble, prepare_chapter, report_context
@@ -548,6 +549,18 @@ def test_per_chapter_pdfs(reports, language):
             if other is not chapter:
                 for title in other.charts:
                     assert compact(title) not in text, (pdf.name, title)
+
+
+def test_one_conversion_gives_each_edition_its_own_conversion(reports):
+    # Print and web differ in their charts alone: one nbconvert pass fills both.
+    for language in ("en", "zh"):
+        executed, _ = reports[language]
+        for i, path in enumerate(executed, start=1):
+            both = report_html.chapters(path, i, language=language)
+            for mode in ("print", "web"):
+                alone = report_html.chapter(path, i, mode=mode, language=language)
+                assert both[mode] == alone, (path.name, mode)
+            assert "<!--ipd-chart" not in both["print"].body + both["web"].body
 
 
 # -- the contents' page numbers ---------------------------------------------------------------

@@ -25,7 +25,7 @@ from nbconvert import HTMLExporter
 
 from ..charts import summary
 from ..i18n import long_date, t
-from .preprocessors import ChartsAsImages, ChartsForPlotlyJs, DropStderr
+from .preprocessors import ChartsAsImages, ChartsForPlotlyJs, ChartSlots, DropStderr
 
 
 @dataclass
@@ -74,7 +74,8 @@ _local = threading.local()
 
 def _exporter(mode: str) -> HTMLExporter:
     """The chapter exporter for `mode` ("print": charts as SVG images; "web": drawn by
-    plotly.js), with the package's preprocessors registered on it."""
+    plotly.js; "both": charts as slots for either), with the package's preprocessors
+    registered on it."""
     # One per thread and mode: a new exporter compiles nbconvert's Jinja templates again,
     # which costs more than converting a chapter.
     exporters = _local.__dict__.setdefault("exporters", {})
@@ -86,7 +87,7 @@ def _exporter(mode: str) -> HTMLExporter:
             exclude_output_prompt=True,
             exclude_anchor_links=True,
         )
-        charts = ChartsForPlotlyJs() if mode == "web" else ChartsAsImages()
+        charts = {"web": ChartsForPlotlyJs, "both": ChartSlots}.get(mode, ChartsAsImages)()
         for preprocessor in (DropStderr(), charts):
             exporter.register_preprocessor(preprocessor, enabled=True)
         exporters[mode] = exporter
@@ -99,17 +100,59 @@ def chapter(path: Path, index: int, *, mode: str, language: str) -> Chapter:
     return chapter_from_node(nb, index, mode=mode, language=language, stem=path.stem)
 
 
-def chapter_from_node(nb, index: int, *, mode: str, language: str, stem: str) -> Chapter:
-    chapter_id = f"chapter-{index}"
+def _title(nb, language: str, stem: str) -> str:
     meta = nb.metadata.get("ipdossier", {})
     # The contents and bookmarks take the title from the notebook's metadata; the chapter
     # itself opens with the same words, displayed by the package (test_prose checks both).
     translated = meta.get(f"title_{language}") if language != "en" else None
-    title = translated or meta.get("title") or stem
+    return translated or meta.get("title") or stem
+
+
+def chapter_from_node(nb, index: int, *, mode: str, language: str, stem: str) -> Chapter:
+    chapter_id = f"chapter-{index}"
     body, _ = _exporter(mode).from_notebook_node(
         nb, resources={"ipdossier": {"chapter_id": chapter_id}}
     )
-    return Chapter(id=chapter_id, title=title, body=body, stem=stem)
+    return Chapter(id=chapter_id, title=_title(nb, language, stem), body=body, stem=stem)
+
+
+_SLOT = re.compile(r"<!--ipd-chart:([^ >]+)-->")
+
+
+def chapters(path: Path, index: int, *, language: str) -> dict[str, Chapter]:
+    """One executed notebook as its chapter for print and for the web, from one nbconvert
+    conversion: the two differ in their charts alone (see `ChartSlots`)."""
+    nb = nbformat.read(path, as_version=4)
+    chapter_id = f"chapter-{index}"
+    title = _title(nb, language, path.stem)
+    body, resources = _exporter("both").from_notebook_node(
+        nb, resources={"ipdossier": {"chapter_id": chapter_id}}
+    )
+    own = resources["ipdossier"]
+    if own.get("undrawn"):
+        return {
+            mode: chapter_from_node(nb, index, mode=mode, language=language, stem=path.stem)
+            for mode in ("print", "web")
+        }
+    # nbconvert's HTML exporter writes its output through BeautifulSoup; each slot's
+    # rendering goes the same way, so both editions read as their own conversion would.
+    from bs4 import BeautifulSoup
+
+    slots = {
+        target: {
+            mode: str(BeautifulSoup(html, features="html.parser")) for mode, html in two.items()
+        }
+        for target, two in own.get("slots", {}).items()
+    }
+    return {
+        mode: Chapter(
+            id=chapter_id,
+            title=title,
+            body=_SLOT.sub(lambda m, mode=mode: slots[m.group(1)][mode], body),
+            stem=path.stem,
+        )
+        for mode in ("print", "web")
+    }
 
 
 _CITED = re.compile(r'href="#source-([^"]+)"')

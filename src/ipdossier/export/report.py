@@ -103,13 +103,18 @@ def prepare_chapter(
     formats = _check_formats(formats)
     language = ctx.language
     parts = ChapterParts(index=index, stem=executed.stem)
-    if "html" in formats:
-        parts.web = report_html.chapter(executed, index, mode="web", language=language)
     if "pdf" in formats:
         if printer is None:
             raise ValueError("a PDF chapter needs a printer")
         check_cjk_fonts()  # English editions print Chinese titles too
-        # Printed with the others, once per variant (`assemble`).
+    # Printed with the others, once per variant (`assemble`); both editions come from one
+    # conversion.
+    if formats == {"pdf", "html"}:
+        both = report_html.chapters(executed, index, language=language)
+        parts.web, parts.print = both["web"], both["print"]
+    elif "html" in formats:
+        parts.web = report_html.chapter(executed, index, mode="web", language=language)
+    else:
         parts.print = report_html.chapter(executed, index, mode="print", language=language)
     return parts
 

@@ -5,8 +5,9 @@ turns it into a report body, one nbconvert `Preprocessor` per transformation.
 `jupyter nbconvert --to dossier_pdf` print a chapter through the same chain.
 """
 
+from .chart_slots import ChartSlots
 from .charts_as_images import ChartsAsImages
 from .charts_for_plotly_js import ChartsForPlotlyJs
 from .drop_stderr import DropStderr
 
-__all__ = ["ChartsAsImages", "ChartsForPlotlyJs", "DropStderr"]
+__all__ = ["ChartSlots", "ChartsAsImages", "ChartsForPlotlyJs", "DropStderr"]
