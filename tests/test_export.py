@@ -39,6 +39,7 @@ from ipdossier.params import validate
 from ipdossier.paths import data_dir, notebooks_dir
 from ipdossier.pipeline.execute import execute
 from ipdossier.pipeline.kernels import KernelPool
+from ipdossier.theme import svg_size
 
 pytestmark = pytest.mark.slow
 
@@ -485,6 +486,25 @@ def test_chart_page_draws_markup_as_text_and_fetches_nothing_but_plotly_js(print
         assert not hits
     finally:
         server.shutdown()
+
+
+def test_charts_drawn_side_by_side_are_the_bytes_drawn_one_at_a_time(reports):
+    # Several chart pages draw a notebook's charts at once (as many as cores, here two);
+    # each SVG is the same bytes as drawn alone in one page, and as the build drew it.
+    executed, _ = reports["en"]
+    found = [(fig, svg) for path in executed for fig, svg in pdfs.svgs(path) if svg][:6]
+    charts = [(fig, *svg_size(fig)) for fig, _ in found]
+    assert len(charts) >= 4
+    with PdfPrinter() as one:
+        one.chart_concurrency = 1
+        serial = [one.svg(*chart) for chart in charts]
+        assert len(one._chart_opening) == 1
+    with PdfPrinter() as many:
+        many.chart_concurrency = 2
+        side_by_side = many.svgs(charts)
+        assert len(many._chart_opening) == 2
+    assert side_by_side == serial
+    assert serial == [svg for _, svg in found]
 
 
 def test_jupyter_nbconvert_to_dossier_pdf(reports, tmp_path):

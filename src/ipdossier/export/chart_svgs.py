@@ -27,11 +27,32 @@ from ..theme import svg_size
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 SVG_MIME = "image/svg+xml"
 
+# A figure's SVG is the same bytes whichever page draws it and whenever, so that charts
+# drawn side by side are those drawn one at a time: plotly.js names each drawing's clip
+# paths and gradients with Math.random(), seeded the same before every drawing (a page
+# draws one chart at a time; the generator is mulberry32); and the order in which it
+# sets an element's attributes depends on what the page measured before (its cache of
+# text sizes), so the attributes are written in name order.
 _DRAW = """async ([figure, width, height]) => {
+  let seed = 0x1d872b41;
+  Math.random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   const svg = await Plotly.toImage(
     {data: figure.data || [], layout: figure.layout || {}, config: {}},
     {format: "svg", width: width, height: height, imageDataOnly: true});
-  return svg.startsWith("data:") ? decodeURIComponent(svg.slice(svg.indexOf(",") + 1)) : svg;
+  const text = svg.startsWith("data:") ? decodeURIComponent(svg.slice(svg.indexOf(",") + 1)) : svg;
+  const doc = new DOMParser().parseFromString(text, "image/svg+xml");
+  for (const el of doc.querySelectorAll("*")) {
+    const attrs = Array.from(el.attributes, (a) => [a.namespaceURI, a.name, a.value]);
+    attrs.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    for (const [ns, name] of attrs) el.removeAttributeNS(ns, name.split(":").pop());
+    for (const [ns, name, value] of attrs) el.setAttributeNS(ns, name, value);
+  }
+  return new XMLSerializer().serializeToString(doc);
 }"""
 
 
@@ -79,15 +100,18 @@ def add_svgs(path: Path, printer) -> int:
     JSON: nbformat's indented form is written by pure-Python json, ten times slower on
     charts' long coordinate lists, and any notebook reader takes either."""
     nb = nbformat.read(path, as_version=4)
-    added = 0
-    for cell in nb.cells:
-        for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
-            data = out.get("data") or {}
-            if PLOTLY_MIME in data and SVG_MIME not in data:
-                figure = data[PLOTLY_MIME]
-                width, height = svg_size(figure)
-                data[SVG_MIME] = printer.svg(figure, width, height)
-                added += 1
+    missing = [
+        out["data"]
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for out in cell.get("outputs", [])
+        if PLOTLY_MIME in (out.get("data") or {}) and SVG_MIME not in out["data"]
+    ]
+    # All of the notebook's charts at once: the printer draws them side by side.
+    drawn = printer.svgs([(data[PLOTLY_MIME], *svg_size(data[PLOTLY_MIME])) for data in missing])
+    for data, svg in zip(missing, drawn, strict=True):
+        data[SVG_MIME] = svg
+    added = len(missing)
     if added:
         write_atomic(path, json.dumps(nb, ensure_ascii=False))
     return added

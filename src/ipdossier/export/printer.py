@@ -100,8 +100,13 @@ class PdfPrinter:
         self._context = None
         self._pages: asyncio.Queue | None = None
         self._made = 0
-        self._chart_page: asyncio.Task | None = None
-        self._chart_lock: asyncio.Lock | None = None
+        self._chart_page: asyncio.Task | None = None  # the first chart page, opened at start
+        self._chart_opening: list[asyncio.Task] = []  # every chart page opened
+        self._charts_free: asyncio.Queue | None = None
+        # Chart pages: as many as the machine has cores, each drawing one chart at a time
+        # (drawing is CPU work in each page's renderer; more pages than cores would only
+        # take turns, at some 60 MB each).
+        self.chart_concurrency = chart_pages()
         self._warming: list[asyncio.Task] = []
         self._started: concurrent.futures.Future | None = None
         self.browser_version: str | None = None
@@ -145,7 +150,7 @@ class PdfPrinter:
         from playwright.async_api import Error, async_playwright
 
         self._pages = asyncio.Queue()
-        self._chart_lock = asyncio.Lock()
+        self._charts_free = asyncio.Queue()
         self._pw = await async_playwright().start()
         try:
             self._browser = await self._pw.chromium.launch(
@@ -160,10 +165,11 @@ class PdfPrinter:
         await self._context.route("**/*", lambda route: route.abort())
         # Loading plotly.js takes about a second: it starts now, beside the kernels'
         # start-up, so the first chart does not wait for it.
-        from .chart_svgs import open_chart_page
-
-        self._chart_page = asyncio.get_running_loop().create_task(
-            open_chart_page(self._browser, self.timeout_ms)
+        self._chart_page = self._open_chart_page()
+        self._chart_page.add_done_callback(
+            lambda task: task.cancelled()
+            or task.exception() is not None
+            or self._charts_free.put_nowait(task.result())
         )
         # The browser's first printed document costs about half a second more than the
         # next (fonts, print set-up), on any page: one page warms up once the chart
@@ -178,11 +184,11 @@ class PdfPrinter:
         async def stop():
             for task in self._warming:
                 task.cancel()
-            if self._chart_page is not None:
-                if not self._chart_page.done():
-                    self._chart_page.cancel()
+            for opening in self._chart_opening:
+                if not opening.done():
+                    opening.cancel()
                 try:
-                    await (await self._chart_page).context.close()
+                    await (await opening).context.close()
                 except BaseException:  # closing: a chart page that never opened is fine
                     pass
             if self._browser is not None:
@@ -298,19 +304,60 @@ class PdfPrinter:
         return pdf
 
     def svg(self, figure: dict, width: int, height: int) -> str:
-        """`figure` ({"data", "layout"}) drawn by plotly.js at width x height pixels.
+        """`figure` ({"data", "layout"}) drawn by plotly.js at width x height pixels."""
+        return self.svgs([(figure, width, height)])[0]
+
+    def svgs(self, charts: list[tuple[dict, int, int]]) -> list[str]:
+        """Each (figure, width, height) drawn, several at once in pages of their own.
 
         A figure already drawn in this build (the same chart in another variant) is
-        not drawn again."""
-        key = hashlib.sha256(
-            json.dumps([figure, width, height], sort_keys=True, default=str).encode()
-        ).hexdigest()
-        if key not in self._svgs:
-            self._svgs[key] = self._call(self._draw(figure, width, height))
-        return self._svgs[key]
+        not drawn again. The SVG does not depend on the page that drew it (see
+        `chart_svgs.draw`)."""
+        keys = [
+            hashlib.sha256(
+                json.dumps([figure, width, height], sort_keys=True, default=str).encode()
+            ).hexdigest()
+            for figure, width, height in charts
+        ]
+        todo = {k: chart for k, chart in zip(keys, charts, strict=True) if k not in self._svgs}
+        if todo:
+
+            async def draw_all():
+                return await asyncio.gather(*(self._draw(*chart) for chart in todo.values()))
+
+            for key, svg in zip(todo, self._call(draw_all()), strict=True):
+                self._svgs[key] = svg
+        return [self._svgs[key] for key in keys]
+
+    def _open_chart_page(self) -> asyncio.Task:
+        from .chart_svgs import open_chart_page
+
+        task = asyncio.get_running_loop().create_task(
+            open_chart_page(self._browser, self.timeout_ms)
+        )
+        self._chart_opening.append(task)
+        return task
 
     async def _draw(self, figure: dict, width: int, height: int) -> str:
         from .chart_svgs import draw
 
-        async with self._chart_lock:
-            return await draw(await self._chart_page, figure, width, height)
+        # A free chart page, or one more while under `chart_concurrency` (opened only
+        # when charts wait: a build of one chart at a time keeps to one).
+        if self._charts_free.empty() and len(self._chart_opening) < self.chart_concurrency:
+            page = await self._open_chart_page()
+        else:
+            page = await self._charts_free.get()
+        try:
+            return await draw(page, figure, width, height)
+        finally:
+            self._charts_free.put_nowait(page)
+
+
+def chart_pages() -> int:
+    """The cores this process may run on."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
