@@ -5,9 +5,11 @@
 Runs `ipdossier build --force` in this process (into a temporary folder) with each stage's
 function wrapped to add up its wall time and calls: execute (a notebook under papermill),
 draw (an executed notebook's chart SVGs), convert (nbconvert of a chapter), print
-(Chromium's PDF of one document), cut (chapter PDFs from the dossier), assemble (a
-variant's reports from its chapters). Stages run on several threads at once, so their
-seconds add up to more than the wall time; the comparison that matters is stage by
+(Chromium's PDF of one document), stamp (the running headers and page numbers of a
+variant's PDFs), merge (the dossier's front and body joined), cut (a chapter's PDF from
+the dossier's body), assemble (a variant's reports from its chapters, the last five
+included). Stages run on several threads at once, so their seconds add up to more
+than the wall time; the comparison that matters is stage by
 stage, before and after a change, in the same minutes on the same (noisy) machine.
 Prints a table and the same as JSON on the last line; writes nothing into benchmarks/.
 """
@@ -37,6 +39,8 @@ WRAPPED = (
     ("convert", "ipdossier.export.html", "chapter"),
     ("convert", "ipdossier.export.html", "chapters"),
     ("print", "ipdossier.export.printer", "PdfPrinter.pdf_bytes"),
+    ("stamp", "ipdossier.export.printer", "PdfPrinter.stamp_bytes"),
+    ("merge", "ipdossier.export.cut", "merge"),
     ("cut", "ipdossier.export.cut", "chapter_pdf"),
     ("assemble", "ipdossier.export.report", "assemble"),
 )

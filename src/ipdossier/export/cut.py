@@ -4,11 +4,13 @@ The browser prints two documents per variant: the body (every chapter and the so
 appendix) and the front (cover and contents, whose page numbers the body's printing
 gives). Neither carries Chromium's running header and footer: each page is stamped with
 its own afterwards (`stamp`), from a document of blank pages that holds nothing else,
-so that one printing serves the dossier ("Page 7 of 40") and a chapter cut from it
+so that one printing of the body serves the dossier ("Page 7 of 40") and a chapter cut from it
 ("Page 3 of 12", headed with the chapter's title) alike.
 
   merge        the dossier: the front's pages, then the body's
   chapter_pdf  one chapter: its pages of the body, then the body's sources appendix
+  stamp        the running header and "Page i of n" laid over each page, from one
+               printing of blank pages per variant that holds every file's
 
 Chromium writes tagged PDFs (a structure tree of what each page shows, which screen
 readers follow and the tests read for the charts' alt text), named destinations for
@@ -361,15 +363,15 @@ def _rename_ids(struct) -> None:
 # -- running headers and page numbers --------------------------------------------------------
 
 
-def stamp(doc: pikepdf.Pdf, stamp_pdf: bytes) -> None:
-    """Lay page i of `stamp_pdf` (the header and footer alone) over page i of `doc`, as an
-    artifact (not part of the text's structure, as Chromium marks its own)."""
-    marks = open_pdf(stamp_pdf)
-    if len(marks.pages) != len(doc.pages):
+def stamp(doc: pikepdf.Pdf, marks: pikepdf.Pdf, first: int) -> None:
+    """Lay page first + i of `marks` (a header and footer alone) over page i of `doc`,
+    as an artifact (not part of the text's structure, as Chromium marks its own)."""
+    if first + len(doc.pages) > len(marks.pages):
         raise ValueError(
-            f"the header and footer stamp has {len(marks.pages)} pages for {len(doc.pages)}"
+            f"the header and footer stamps end at page {len(marks.pages)}, "
+            f"before {first + len(doc.pages)}"
         )
-    for page, mark in zip(doc.pages, marks.pages, strict=True):
+    for page, mark in zip(doc.pages, marks.pages[first:], strict=False):
         form = doc.copy_foreign(mark.as_form_xobject())
         name = page.add_resource(form, Name.XObject, prefix="Ipd")
         page.contents_add(pikepdf.Stream(doc, b"q\n"), prepend=True)
@@ -378,11 +380,11 @@ def stamp(doc: pikepdf.Pdf, stamp_pdf: bytes) -> None:
         )
 
 
-def chapter_pdf(body_pdf: bytes, pages: Iterable[int], stamp_pdf: bytes) -> bytes:
+def chapter_pdf(body_pdf: bytes, pages: Iterable[int], marks: pikepdf.Pdf, first: int) -> bytes:
     """One chapter's PDF: the 0-based `pages` of the body (its own, then the appendix),
-    stamped with its header and its own page numbers."""
+    stamped with its header and its own page numbers from page `first` of `marks`."""
     doc = open_pdf(body_pdf)
     keep_pages(doc, pages)
-    stamp(doc, stamp_pdf)
+    stamp(doc, marks, first)
     doc.Root.PageMode = Name.UseOutlines
     return to_bytes(doc)

@@ -47,7 +47,12 @@ ARGS = [
 ]
 # Header and footer at 10 CSS px (7.5 pt): the smallest type the report prints is 7 pt.
 MARGIN = {"top": "18mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}
+NO_MARGIN = {"top": "0", "bottom": "0", "left": "0", "right": "0"}
 FOOTER = "Page {page} of {total}"
+# Where Chromium's header and footer templates sit on the page (from the top and the
+# bottom edge): the stamps (`PdfPrinter.stamp_bytes`) put them there.
+STAMP_TOP = "5mm"
+STAMP_BOTTOM = "5mm"
 _FONT = "font-family:'Noto Sans CJK SC','Noto Sans',sans-serif"
 
 
@@ -60,9 +65,14 @@ def header_template(title: str) -> str:
 
 def footer_template(pattern: str = FOOTER) -> str:
     """`pattern` holds {page} and {total}, so each language orders them its own way."""
-    body = html_lib.escape(pattern).format(
-        page='<span class="pageNumber"></span>', total='<span class="totalPages"></span>'
+    return _footer(
+        html_lib.escape(pattern).format(
+            page='<span class="pageNumber"></span>', total='<span class="totalPages"></span>'
+        )
     )
+
+
+def _footer(body: str) -> str:
     return (
         f'<div style="{_FONT};font-size:10px;color:#6b7280;width:100%;margin:0 14mm;'
         f'text-align:right">{body}</div>'
@@ -111,8 +121,6 @@ class PdfPrinter:
         self._started: concurrent.futures.Future | None = None
         self.browser_version: str | None = None
         self._svgs: dict[str, str] = {}
-        self._stamps: dict[tuple, bytes] = {}
-        self._stamp_lock = threading.Lock()
 
     def _call(self, coro):
         try:
@@ -167,9 +175,11 @@ class PdfPrinter:
         # start-up, so the first chart does not wait for it.
         self._chart_page = self._open_chart_page()
         self._chart_page.add_done_callback(
-            lambda task: task.cancelled()
-            or task.exception() is not None
-            or self._charts_free.put_nowait(task.result())
+            lambda task: (
+                task.cancelled()
+                or task.exception() is not None
+                or self._charts_free.put_nowait(task.result())
+            )
         )
         # The browser's first printed document costs about half a second more than the
         # next (fonts, print set-up), on any page: one page warms up once the chart
@@ -219,23 +229,29 @@ class PdfPrinter:
         # (see `tounicode`): the text layer is put right before the PDF is written.
         return outline.tidy(tounicode.fix(self._call(self._print(html, header_title, footer))))
 
-    def stamp_bytes(self, pages: int, *, header_title: str, footer: str = FOOTER) -> bytes:
-        """`pages` blank A4 pages that hold the running header and "Page i of n" alone,
-        to lay over a document printed without them (`cut.stamp`). The same stamp is
-        printed once per browser: chapters of one title and length share it."""
-        key = (pages, header_title, footer)
-        with self._stamp_lock:
-            done = self._stamps.get(key)
-        if done is None:
-            html = (
-                "<!doctype html><html><head><meta charset='utf-8'><style>"
-                "div{height:1px;break-after:page}div:last-child{break-after:auto}"
-                "</style></head><body>" + "<div></div>" * pages + "</body></html>"
+    def stamp_bytes(self, pages: list[tuple[str, str]]) -> bytes:
+        """One blank A4 page per (header title, footer text), holding that running header
+        and footer alone, where Chromium's own header and footer templates put them: laid
+        over the pages of documents printed without them (`cut.stamp`). One printing
+        serves every PDF of a variant."""
+        page = '<div class="p"><div class="h">{header}</div><div class="f">{footer}</div></div>'
+        html = (
+            "<!doctype html><html><head><meta charset='utf-8'><style>"
+            "@page{size:A4;margin:0}body{margin:0}"
+            ".p{position:relative;width:210mm;height:297mm;overflow:hidden;break-after:page}"
+            ".p:last-child{break-after:auto}.h>div,.f>div{width:auto!important}"
+            f".h{{position:absolute;left:0;right:0;top:{STAMP_TOP}}}"
+            f".f{{position:absolute;left:0;right:0;bottom:{STAMP_BOTTOM}}}"
+            "</style></head><body>"
+            + "".join(
+                page.format(header=header_template(title), footer=_footer(html_lib.escape(footer)))
+                for title, footer in pages
             )
-            done = tounicode.fix(self._call(self._print(html, header_title, footer, tagged=False)))
-            with self._stamp_lock:
-                self._stamps[key] = done
-        return done
+            + "</body></html>"
+        )
+        return tounicode.fix(
+            self._call(self._print(html, None, FOOTER, tagged=False, margin=NO_MARGIN))
+        )
 
     async def _warm_page(self) -> None:
         page = None
@@ -270,7 +286,12 @@ class PdfPrinter:
         return page if page is not None else await self._context.new_page()
 
     async def _print(
-        self, html: str, header_title: str | None, footer: str, tagged: bool = True
+        self,
+        html: str,
+        header_title: str | None,
+        footer: str,
+        tagged: bool = True,
+        margin: dict = MARGIN,
     ) -> bytes:
         page = await self._page()
         ok = False
@@ -287,7 +308,7 @@ class PdfPrinter:
             await page.set_content(html, wait_until="load", timeout=self.timeout_ms)
             pdf = await page.pdf(
                 format="A4",
-                margin=MARGIN,
+                margin=margin,
                 print_background=True,
                 outline=tagged,
                 tagged=tagged,

@@ -194,19 +194,35 @@ def _print_dossier(printer, parts: list[ChapterParts], out_dir: Path, ctx: Repor
             FRONT_PASSES,
         )
     dossier = cut.merge(front, body)
-    cut.stamp(dossier, printer.stamp_bytes(len(dossier.pages), header_title=title, footer=page_of))
-    dossier.Root.PageMode = outline.USE_OUTLINES
-    dossier_path = write_atomic(out_dir / "dossier.pdf", cut.to_bytes(dossier))
-
     appendix = list(range(starts["sources"] - 1, n_body))
     bounds = [starts[c.id] for c in chapters] + [starts["sources"]]
+    own_pages = [
+        list(range(first - 1, end - 1)) + appendix
+        for first, end in zip(bounds, bounds[1:], strict=False)
+    ]
+    # Every file's running headers and page numbers, in one printing: the dossier's
+    # pages, then each chapter's.
+    headers = [(title, n) for n in [len(dossier.pages)]]
+    headers += [
+        (f"{title} · {p.print.title}", len(own)) for p, own in zip(parts, own_pages, strict=True)
+    ]
+    marks = cut.open_pdf(
+        printer.stamp_bytes(
+            [
+                (header, page_of.format(page=i, total=n))
+                for header, n in headers
+                for i in range(1, n + 1)
+            ]
+        )
+    )
+    cut.stamp(dossier, marks, 0)
+    dossier.Root.PageMode = outline.USE_OUTLINES
+    dossier_path = write_atomic(out_dir / "dossier.pdf", cut.to_bytes(dossier))
     per_chapter = []
-    for p, first, end in zip(parts, bounds, bounds[1:], strict=False):
-        own = list(range(first - 1, end - 1)) + appendix
-        marks = printer.stamp_bytes(
-            len(own), header_title=f"{title} · {p.print.title}", footer=page_of
-        )
+    first = len(dossier.pages)
+    for p, own in zip(parts, own_pages, strict=True):
         per_chapter.append(
-            write_atomic(out_dir / f"{p.stem}.pdf", cut.chapter_pdf(body, own, marks))
+            write_atomic(out_dir / f"{p.stem}.pdf", cut.chapter_pdf(body, own, marks, first))
         )
+        first += len(own)
     return dossier_path, per_chapter
