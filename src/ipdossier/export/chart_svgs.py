@@ -33,7 +33,7 @@ SVG_MIME = "image/svg+xml"
 # draws one chart at a time; the generator is mulberry32); and the order in which it
 # sets an element's attributes depends on what the page measured before (its cache of
 # text sizes), so the attributes are written in name order.
-_DRAW = """async ([figure, width, height]) => {
+_DRAW = r"""async ([figure, width, height]) => {
   let seed = 0x1d872b41;
   Math.random = () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -45,14 +45,15 @@ _DRAW = """async ([figure, width, height]) => {
     {data: figure.data || [], layout: figure.layout || {}, config: {}},
     {format: "svg", width: width, height: height, imageDataOnly: true});
   const text = svg.startsWith("data:") ? decodeURIComponent(svg.slice(svg.indexOf(",") + 1)) : svg;
-  const doc = new DOMParser().parseFromString(text, "image/svg+xml");
-  for (const el of doc.querySelectorAll("*")) {
-    const attrs = Array.from(el.attributes, (a) => [a.namespaceURI, a.name, a.value]);
-    attrs.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-    for (const [ns, name] of attrs) el.removeAttributeNS(ns, name.split(":").pop());
-    for (const [ns, name, value] of attrs) el.setAttributeNS(ns, name, value);
-  }
-  return new XMLSerializer().serializeToString(doc);
+  // Attribute values are quoted with " (one inside is &quot;) and text holds no raw <.
+  return text.replace(/<([\w:-]+)((?:\s+[\w:-]+="[^"]*")+)(\s*\/?)>/g, (tag, name, attrs, end) => {
+    const list = attrs.match(/[\w:-]+="[^"]*"/g);
+    list.sort((a, b) => {
+      const x = a.slice(0, a.indexOf("=")), y = b.slice(0, b.indexOf("="));
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    return "<" + name + " " + list.join(" ") + end + ">";
+  });
 }"""
 
 
