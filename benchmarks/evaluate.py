@@ -13,7 +13,10 @@ Each article belongs to one split, fixed in gold.json: `development` (the rules 
 adjusted while reading them), `tune` (rules may be tuned on them) and `test` (never
 tuned on); every figure is given per split, class and language.
 
-    .venv/bin/python benchmarks/evaluate.py [--json]
+    .venv/bin/python benchmarks/evaluate.py [--json] [--split tune] [--en-names rules]
+
+`--en-names` says how English names are found: `both` (the rules' pattern and spaCy's
+PERSON spans, what `extract` does), `rules` or `spacy` alone (to measure each).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from ipdossier.extract import english  # noqa: E402
 from ipdossier.extract.draft import extract  # noqa: E402
 from ipdossier.sources import cache_dir  # noqa: E402
 
@@ -112,12 +116,17 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.parse_args()
+    parser.add_argument("--split", choices=("development", "tune", "test"), help="one split only")
+    parser.add_argument("--en-names", choices=english.MODES, default="both")
+    args = parser.parse_args()
+    english.mode = args.en_names
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     totals: dict = defaultdict(lambda: defaultdict(int))
     per_article = []
     absent = []
     for art in gold["articles"]:
+        if args.split and art.get("split", "development") != args.split:
+            continue
         path = cache_dir() / art["file_name"]
         if not path.is_file():
             absent.append(art)
@@ -136,6 +145,7 @@ def main() -> None:
             "language": lang,
             "drafted_language": draft.language,
             "same_text_as_gold": digest == art["sha256"],
+            "sha256": digest,
             "figures (found, gold, proposed)": f,
             "people (full, by name, gold, proposed)": p,
             "event fields (right, gold, proposed)": e,
@@ -171,7 +181,7 @@ def main() -> None:
                 "proposed": v["proposed"],
             }
         )
-    if "--json" in sys.argv:
+    if args.json:
         print(json.dumps({"articles": per_article, "summary": summary}, ensure_ascii=False))
         return
     for row in per_article:

@@ -53,11 +53,16 @@ REVIEW = Path(__file__).resolve().parent.parent / "notebooks" / "params" / "revi
 
 
 @pytest.fixture(scope="session")
-def review(tmp_path_factory) -> Path:
+def review(tmp_path_factory, built) -> Path:
     """The run a director's review reads (notebooks/params/review.yaml): the default dossier
     in English and Chinese, the Tianjin stop (2014) in both, and the Hebei filter. The page
-    and meaning checks read its PDFs: `review / slug / "dossier.pdf"`."""
+    and meaning checks read its PDFs: `review / slug / "dossier.pdf"`.
+
+    Built in a copy of the session's reports folder, so that the variants the scheduled
+    build already made (en, zh, Hebei) are reused as a scheduled run reuses them, and the
+    session's own `latest` stays where its tests expect it."""
     reports = tmp_path_factory.mktemp("review") / "reports"
+    shutil.copytree(built.reports, reports, symlinks=True)
     done = run_build("--out", str(reports), "--params", str(REVIEW), "--jobs", "2")
     return published(reports, done)
 

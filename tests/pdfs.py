@@ -81,7 +81,7 @@ def chapter(executed: Path) -> Chapter:
             # must be a link; one that is not stands in the list as "<unlinked>".
             for note in re.findall(r'<p class="ipd-source">(.*?)</p>', _html(out), re.DOTALL):
                 shown = re.findall(r"\[([^\]<>]+)\]", re.sub(r"<[^>]+>", "", note))
-                linked = re.findall(r'href="#source-([^"]+)"', note)
+                linked = re.findall(r'data-source="([^"]+)"', note)
                 notes += linked + ["<unlinked>"] * (len(shown) - len(linked))
     return Chapter(executed.stem, meta["title"], meta["title_zh"], charts, notes)
 

@@ -31,3 +31,15 @@ def test_run_refuses_an_unknown_row():
         capture_output=True, text=True, timeout=60,
     )
     assert done.returncode == 2 and "--rows takes some of" in done.stderr
+
+
+def test_extract_long_results_are_the_single_line_the_readme_says():
+    # Issue 25: the README called the input a single line where the results said 3 lines.
+    import json
+
+    readme = (BENCHMARKS.parent / "README.md").read_text(encoding="utf-8")
+    said = " ".join(readme.split())
+    assert "whose body is a single line (after a headline and a blank line: `lines: 3`" in said
+    runs = json.loads((BENCHMARKS / "extract_long.json").read_text(encoding="utf-8"))["runs"]
+    assert runs and {r["lines"] for r in runs} == {3}
+    assert all(r["bytes"] >= 5 * 1024 * 1024 for r in runs)

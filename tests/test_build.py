@@ -388,6 +388,35 @@ def test_a_full_disk_says_how_much_space_a_run_needs_and_keeps_failed_runs_small
     files = [p for p in kept.rglob("*") if p.is_file()]
     assert files and {p.suffix for p in files} <= {".ipynb", ".log", ".json"}
     assert any(p.suffix == ".ipynb" for p in files)
+    assert "build.log" in message and (kept / "build.log").is_file()
+
+
+def test_a_full_disk_message_names_no_log_it_could_not_write(project):
+    # Issue 21, item 7: the message pointed at a build.log that the full disk had kept
+    # from being written.
+    assert ipdossier(project, "--format", "html").returncode == 0
+    no_log = FULL_DISK.replace(
+        "report.write_atomic = full",
+        "report.write_atomic = full\n"
+        "import pathlib\n"
+        "_write = pathlib.Path.write_text\n"
+        "def write_text(self, *a, **k):\n"
+        "    if self.name == 'build.log':\n"
+        "        raise OSError(errno.ENOSPC, 'No space left on device')\n"
+        "    return _write(self, *a, **k)\n"
+        "pathlib.Path.write_text = write_text",
+    )
+    full = subprocess.run(
+        [sys.executable, "-c", no_log, "--format", "pdf", "--force"],
+        cwd=project, env=_env(project), capture_output=True, text=True, timeout=600,
+    )
+    assert full.returncode == 1, full.stderr[-2000:]
+    assert "Traceback" not in full.stderr
+    assert "no space left on the device of" in full.stderr
+    (kept,) = (project / "reports" / "failed").iterdir()
+    assert not (kept / "build.log").exists()
+    assert "build.log could not be written" in full.stderr, full.stderr
+    assert "its notebooks and build.log" not in full.stderr
 
 
 def _in_read_only_mount(folder: Path, *args: str) -> subprocess.CompletedProcess:
@@ -461,16 +490,18 @@ def test_failed_runs_are_bounded_without_keep_and_each_holds_its_log(project: Pa
         assert "ValueError: boom" in log
 
 
+@pytest.mark.parametrize("fonts", ["/usr/share/fonts/truetype/dejavu", None])
 def test_an_english_build_without_a_cjk_font_stops_before_any_notebook_with_exit_4(
-    project, tmp_path
+    project, tmp_path, fonts
 ):
     # English editions print each policy's Chinese title: without a CJK font those came
-    # out as blank glyphs, exit 0. Fontconfig that knows only DejaVu, as on a bare server.
+    # out as blank glyphs, exit 0. Fontconfig that knows only DejaVu, as on a bare server;
+    # and none at all, where the build failed with a KeyError traceback (issue 25, item 1).
     conf = tmp_path / "fonts.conf"
+    folder = f"<dir>{fonts}</dir>" if fonts else ""
     conf.write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        "<dir>/usr/share/fonts/truetype/dejavu</dir>"
-        f"<cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>",
+        f"{folder}<cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>",
         encoding="utf-8",
     )
     done = ipdossier(project, env={**_env(project), "FONTCONFIG_FILE": str(conf)})

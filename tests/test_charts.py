@@ -345,3 +345,77 @@ def test_table_cells_wrap_by_width_with_chinese_counting_double():
     lines = wrap_cell(f"Zhongguancun {long_word}", 20).split("<br>")
     assert max(len(line) for line in lines) <= 20
     assert "".join(lines) == f"Zhongguancun {long_word}"
+
+
+# -- a very long name on an axis (issue 21, item 8) -----------------------------------------
+
+
+def _labels(fig) -> list[str]:
+    """Every category label the figure prints on an axis or heading a row or column."""
+    labels = []
+    for trace in fig.data:
+        for axis in ("x", "y"):
+            values = getattr(trace, axis, None)
+            if values is not None and len(values) and isinstance(list(values)[0], str):
+                labels += list(values)
+    for axis in ("xaxis", "yaxis"):
+        labels += list(getattr(fig.layout, axis).ticktext or [])
+    return labels
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", re.sub(r"<[^>]+>", "", str(text)))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_5000_character_name_is_cut_on_the_axis_and_whole_in_the_hover(
+    data_copy, monkeypatch, language
+):
+    # A 5,000-character name wrapped in full printed as a hundred lines over its
+    # neighbours' labels. Words, one unbroken word, and Chinese, which has no spaces.
+    from ipdossier.charts import targets
+
+    long = {
+        "en": ("Very long name " * 334)[:5000],
+        "zh": ("很长的名称" * 1000)[:5000],
+    }[language]
+    word = "X" * 5000
+    edit_cell(data_copy / "organisations.csv", "sipo", "name", long)
+    edit_cell(data_copy / "policies.csv", "fyp13-ip", "title", long)
+    edit_cell(data_copy / "policies.csv", "fyp13-ip", "title_zh", long)
+    edit_cell(data_copy / "figures.csv", "attendees", "metric", word)
+    edit_cell(data_copy / "events.csv", "part-1", "name", long)
+    edit_cell(data_copy / "indicators.csv", "fyp13-1", "name_en", word)
+    edit_cell(data_copy / "indicators.csv", "fyp13-1", "name_zh", long)
+    monkeypatch.setenv("IPDOSSIER_DATA", str(data_copy))
+    c = ctx(language=language)
+    figures = {
+        "participation": participation.figure(c),
+        "timeline": policies.timeline_figure(c),
+        "citations": policies.citations_figure(c),
+        "programme": programme.figure(c),
+        "progress": targets.progress_figure(c),
+        "chain": targets.chain_figure(c),
+    }
+    for name, fig in figures.items():
+        labels = _labels(fig)
+        assert labels, name
+        for label in labels:
+            lines = re.sub(r"<[^>]+>", "\n", str(label).replace("<br>", "\n")).split("\n")
+            lines = [line for line in lines if line.strip()]
+            # At most six lines (a citer's column heading; four elsewhere) of a line's width.
+            assert len(lines) <= 6, (name, label[:300])
+            assert max(len(line) for line in lines) <= 60, (name, label[:300])
+        assert fig.layout.height is None or fig.layout.height < 2000, (name, fig.layout.height)
+    # Where the label is cut, the hover keeps the whole name.
+    # (The Chinese edition shows the count's noun and the part's name from names_zh, not
+    # the ones injected.)
+    for name, text in (
+        *([("participation", word), ("programme", long)] if language == "en" else []),
+        ("timeline", long),
+        ("citations", long),
+        ("progress", long if language == "zh" else word),
+    ):
+        hovers = [_flat(h) for trace in figures[name].data for h in (trace.hovertext or ())]
+        assert any(_flat(text) in h for h in hovers), name
+        assert any("…" in label for label in _labels(figures[name])), name

@@ -120,9 +120,90 @@ def test_the_readme_check_examples_are_what_check_prints(data_copy, sources):
     from pathlib import Path
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    shown = re.search(r"# (indicators\.csv, row 2, column target_value: [^\n]*?)\.\.\.", readme)
+    shown = re.search(
+        r"^(indicators\.csv, row 2, column target_value: [^\n]*?)\.\.\.", readme, re.M
+    )
     assert shown, "the README's example of an indicator check is gone"
     edit_cell(data_copy / "indicators.csv", "fyp13-1", "target_value", "13")
     code, out = run_check(data_copy, sources)
     assert code == 1
     assert shown.group(1) in out, out
+
+
+# -- several faults at once: every one is reported (issue 21, item 8) ---------------------
+
+
+def test_every_fault_is_reported_not_only_the_first(data_copy, sources):
+    # A structural fault in one table (a type, a broken key, a duplicate) used to hide
+    # the truth checks of all the others: check stopped after frictionless.
+    typed = edit_cell(data_copy / "figures.csv", "attendees", "value", "many")
+    key = edit_cell(data_copy / "roles.csv", "r-liu", "person_id", "nobody")
+    twice = append_row_copy(data_copy / "people.csv", "ding-pu")
+    name = edit_cell(data_copy / "people.csv", "liu-jufang", "name", "Liu Jufeng")
+    target = edit_cell(data_copy / "indicators.csv", "fyp13-1", "target_value", "13")
+    code, out = run_check(data_copy, sources)
+    assert code == 1
+    for line in (
+        f"figures.csv, row {typed}, column value: ",
+        f"roles.csv, row {key}, column person_id: broken foreign key",
+        f"people.csv, row {twice}, column person_id: duplicate primary key",
+        f"people.csv, row {name}, column name: 'Liu Jufeng' does not occur",
+        f"indicators.csv, row {target}, column target_value: the quote does not state 13",
+    ):
+        assert line in out, out
+    assert "5 problem(s) found." in out
+    # The row with a bad type is not reported a second time by the truth checks.
+    assert out.count(f"figures.csv, row {typed},") == 1
+
+
+def test_a_file_that_cannot_be_read_does_not_hide_the_others(data_copy, sources):
+    # people.csv loses its last column: it is reported as that alone (not once per row,
+    # nor once per role pointing into it), and the other tables are still checked.
+    import csv
+
+    path = data_copy / "people.csv"
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = [row[:-1] for row in csv.reader(fh)]
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+    value = edit_cell(data_copy / "figures.csv", "brand-agencies", "value", "19")
+    span = edit_cell(data_copy / "speeches.csv", "s-liu", "char_start", "0")
+    code, out = run_check(data_copy, sources)
+    assert code == 1, out
+    assert "people.csv: column 'quote' is missing" in out
+    assert f"figures.csv, row {value}, column value: value 19 does not match '18'" in out
+    assert f"speeches.csv, row {span}, column quote: span 6:0-" in out
+    assert "roles.csv" not in out  # its foreign key into people.csv is not followed
+    assert out.count("people.csv") == 1
+    assert "3 problem(s) found." in out
+
+
+def test_many_problems_are_shown_up_to_the_limit_and_counted_in_full(data_copy, sources):
+    from ipdossier.errors import PROBLEMS_SHOWN
+
+    path = data_copy / "people.csv"
+    for _ in range(PROBLEMS_SHOWN + 5):
+        append_row_copy(path, "ding-pu")
+    code, out = run_check(data_copy, sources)
+    assert code == 1
+    assert out.count("duplicate primary key") == PROBLEMS_SHOWN
+    assert f"the first {PROBLEMS_SHOWN} of {PROBLEMS_SHOWN + 5} problems are shown" in out
+    assert f"{PROBLEMS_SHOWN + 5} problem(s) found." in out
+
+
+def test_a_build_stopped_by_the_data_prints_the_same_bounded_list(capsys):
+    # `build` prints check's problems through the same limit, then what it did not run.
+    import typer
+
+    from ipdossier.cli import _reported
+    from ipdossier.errors import PROBLEMS_SHOWN, DataInvalid
+
+    problems = [f"figures.csv, row {n}, column value: bad" for n in range(PROBLEMS_SHOWN + 3)]
+    with pytest.raises(typer.Exit) as stopped:
+        with _reported("build"):
+            raise DataInvalid(problems)
+    err = capsys.readouterr().err
+    assert stopped.value.exit_code == 1
+    assert err.count("column value: bad") == PROBLEMS_SHOWN
+    assert f"the first {PROBLEMS_SHOWN} of {PROBLEMS_SHOWN + 3} problems are shown" in err
+    assert f"the data package has {PROBLEMS_SHOWN + 3} problem(s); nothing was run" in err

@@ -261,7 +261,7 @@ def test_every_source_note_links_to_its_source_in_the_appendix(reports, language
         for path in executed
         for cell in nbformat.read(path, as_version=4).cells
         for o in cell.get("outputs", [])
-        for sid in re.findall(r'href="#source-([^"]+)"', pdfs._html(o))
+        for sid in re.findall(r'data-source="([^"]+)"', pdfs._html(o))
     }
     assert cited_anywhere
     for sid, address in url.items():
@@ -507,14 +507,14 @@ def test_charts_drawn_side_by_side_are_the_bytes_drawn_one_at_a_time(reports):
     assert serial == [svg for _, svg in found]
 
 
-def test_jupyter_nbconvert_to_dossier_pdf(reports, tmp_path):
+def test_jupyter_nbconvert_to_dossier(reports, tmp_path):
     executed, _ = reports["en"]
     done = subprocess.run(
         [
             str(BIN / "jupyter"),
             "nbconvert",
             "--to",
-            "dossier_pdf",
+            "dossier",
             str(executed[1]),
             "--output-dir",
             str(tmp_path),
@@ -538,7 +538,10 @@ def test_jupyter_nbconvert_to_dossier_pdf(reports, tmp_path):
         text=True,
         timeout=120,
     ).stdout
-    assert "dossier_pdf" in listed
+    assert "'dossier'" in listed, listed[-2000:]
+    assert "dossier_pdf" not in listed  # one exporter, one name (one menu item)
+    # The build's kernels recorded their runs: the saved outputs are printed, not rerun.
+    assert "from its saved outputs" in done.stderr, done.stderr[-2000:]
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -703,3 +706,23 @@ def test_every_chart_has_title_axes_and_legend_in_chinese(reports):
                 assert CJK.search(entry), (path.name, title, entry)
     # Every chart the English edition draws, the Chinese one draws too.
     assert charts > 0 and charts == len(list(figures_of(reports["en"][0])))
+
+
+@pytest.mark.parametrize(
+    "recorded, en, zh",
+    [
+        ("人民网 (记者任妍), repost on an unknown host", "人民网", "人民网"),
+        (
+            "中国知识产权报, repost by a service firm (youzhihui365.com)",
+            "中国知识产权报",
+            "中国知识产权报",
+        ),
+        ("河北日报 (记者马彦铭), on cy.cwan.com", "河北日报", "河北日报"),
+        ("人民网 (commentary), on ntv.cn", "人民网 (commentary)", "人民网"),
+        ("exam text quoting news (chujuan.cn)", None, None),
+    ],
+)
+def test_the_appendix_names_the_original_publisher_of_a_repost(recorded, en, zh):
+    from ipdossier.export.html import _name
+
+    assert (_name(recorded, "en"), _name(recorded, "zh")) == (en, zh)

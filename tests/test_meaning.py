@@ -117,7 +117,15 @@ def _part_year_observations(jurisdiction: str) -> list[dict]:
     with open(ROOT / "data" / "indicators.csv", encoding="utf-8") as f:
         whose = {r["indicator_id"]: r["jurisdiction"] for r in csv.DictReader(f)}
     with open(ROOT / "data" / "observations.csv", encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader(f) if r["period_end"]]
+        rows = [
+            r
+            for r in csv.DictReader(f)
+            if not (
+                r["period_kind"] == "year"
+                or r["period_kind"] in ("point", "cumulative") and r["period_end"].endswith("12-31")
+            )
+            and r["period_kind"] != "span"
+        ]
     return [r for r in rows if jurisdiction == "all" or whose[r["indicator_id"]] == jurisdiction]
 
 

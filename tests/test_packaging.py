@@ -74,21 +74,15 @@ def test_the_build_runs_notebooks_with_the_registered_engines():
     assert {kernels.ENGINE, kernels.PLAIN_ENGINE} <= names
 
 
-def test_nbconvert_lists_the_dossier_exporter_under_both_names():
+def test_nbconvert_lists_the_dossier_exporter_once():
+    """JupyterLab's export menu has one item per entry point: one "Dossier"."""
     done = _fresh(
         "from nbconvert.exporters import get_exporter, get_export_names\n"
         "names = get_export_names()\n"
-        "for name in ('dossier', 'dossier_pdf'):\n"
-        "    assert name in names, names\n"
-        "    print(name, get_exporter(name).__name__)\n"
+        "print([n for n in names if get_exporter(n).__name__ == 'DossierPDFExporter'])\n"
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == [
-        "dossier",
-        "DossierPDFExporter",
-        "dossier_pdf",
-        "DossierPDFExporter",
-    ]
+    assert done.stdout.strip() == "['dossier']"
 
 
 # -- the wheel ----------------------------------------------------------------------------------
@@ -223,7 +217,7 @@ def test_wheel_holds_every_package_file_and_exports_from_a_fresh_virtualenv(tmp_
 
     notebook = _small_executed_notebook(work / "wheel_check.ipynb")
     done = run(
-        str(python), "-m", "jupyter", "nbconvert", "--to", "dossier_pdf", str(notebook), timeout=180
+        str(python), "-m", "jupyter", "nbconvert", "--to", "dossier", str(notebook), timeout=180
     )
     assert done.returncode == 0, done.stdout + done.stderr
     pdf = work / "wheel_check.pdf"

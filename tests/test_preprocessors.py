@@ -1,5 +1,5 @@
 """The chapter rewrites, one nbconvert Preprocessor each, registered on the exporter that
-both `ipdossier build` and `jupyter nbconvert --to dossier_pdf` print chapters with."""
+both `ipdossier build` and `jupyter nbconvert --to dossier` print chapters with."""
 
 from __future__ import annotations
 

@@ -300,36 +300,44 @@ def test_chinese_labels_on_every_chart_of_the_chapter():
 # -- the README's account of where the facts come from ------------------------------------------
 
 
-def _provenance(dossier) -> dict[str, int]:
-    """Facts per kind of source: indicator values, observations, document facts, links and
-    series facts, each counted once per page read."""
-    kinds = dossier.sources.set_index("source_id")["kind"]
-    counts: dict[str, int] = {}
-    ind = dossier.indicators
-    ids = [
-        *ind["baseline_source_id"].dropna(),
-        *ind["target_source_id"].dropna(),
-        *ind["kind_source_id"].dropna(),
-        *dossier.observations["source_id"],
-        *dossier.policy_evidence["source_id"],
-        *dossier.policy_links["source_id"],
-        *dossier.series_facts["source_id"],
-    ]
-    for sid in ids:
-        counts[kinds[sid]] = counts.get(kinds[sid], 0) + 1
-    return counts
+KIND_LABELS = {
+    "official_document": "official documents",
+    "official_statistics": "official statistics",
+    "news_report": "news reports",
+    "secondary_summary": "secondary summaries",
+}
 
 
-def test_readme_counts_facts_by_kind_of_source(dossier):
+def test_readme_counts_facts_by_kind_of_source_and_host(dossier):
+    """The README's table of facts by kind of source and kind of host, and its count of
+    facts resting only on unknown mirrors, are the package's own (`check.facts`)."""
+    from ipdossier.check import HOST_KINDS, facts, mirror_only
+
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    counts = _provenance(dossier)
-    for kind, label in (
-        ("official_document", "official documents"),
-        ("official_statistics", "official statistics"),
-        ("news_report", "news reports"),
-        ("secondary_summary", "secondary summaries"),
-    ):
-        assert f"| {label} | {counts.get(kind, 0)} |" in readme, (label, counts)
+    f = facts(dossier)
+    assert f["host_kind"].notna().all(), f[f["host_kind"].isna()]
+    header = "| kind of source | " + " | ".join(h.replace("_", " ") for h in HOST_KINDS)
+    assert header + " | facts |" in readme
+    for kind, label in KIND_LABELS.items():
+        mine = f[f["kind"] == kind]
+        cells = [str(int((mine["host_kind"] == h).sum())) for h in HOST_KINDS]
+        row = f"| {label} | " + " | ".join(cells) + f" | {len(mine)} |"
+        assert row in readme, (row, readme[readme.index(header) :][:800])
+    n = len(mirror_only(dossier))
+    assert f"{n} facts rest only on pages copied by unknown mirrors" in readme
+
+
+def test_check_lists_the_facts_resting_only_on_unknown_mirrors():
+    done = subprocess.run(
+        [sys.executable, "-m", "ipdossier", "check", "--no-locators"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    from ipdossier.check import mirror_only
+
+    n = len(mirror_only(data.load()))
+    assert f"{n} fact(s) rest only on a page copied by an unknown mirror:" in done.stdout
 
 
 def test_check_runs_from_the_command_line():
@@ -379,21 +387,25 @@ def test_as_of_keeps_only_values_for_periods_that_had_ended():
 
 
 @pytest.mark.parametrize(
-    "year, period, end, language, expect",
+    "kind, start, end, language, expect",
     [
-        (2020, None, None, "en", "2020"),
-        (2020, "January-August", "2020-08-31", "en", "Jan-Aug 2020"),
-        (2020, "January-August", "2020-08-31", "zh", "2020年1-8月"),
-        (2019, "first half", "2019-06-30", "en", "Jan-Jun 2019"),
-        (2019, "30 June", "2019-06-30", "en", "end-June 2019"),
-        (2019, "30 June", "2019-06-30", "zh", "2019年6月底"),
-        (2020, "to end of October", "2020-10-31", "en", "end-October 2020"),
-        (2020, "as of 15 May", "2020-05-15", "en", "15 May 2020"),
+        (None, None, None, "en", "2020"),
+        ("year", "2020-01-01", "2020-12-31", "en", "2020"),
+        ("point", "2020-12-31", "2020-12-31", "en", "2020"),
+        ("part_year", "2020-01-01", "2020-08-31", "en", "Jan-Aug 2020"),
+        ("part_year", "2020-01-01", "2020-08-31", "zh", "2020年1-8月"),
+        ("part_year", "2019-01-01", "2019-06-30", "en", "Jan-Jun 2019"),
+        ("point", "2019-06-30", "2019-06-30", "en", "end-June 2019"),
+        ("point", "2019-06-30", "2019-06-30", "zh", "2019年6月底"),
+        ("cumulative", None, "2020-10-31", "en", "end-October 2020"),
+        ("point", "2020-05-15", "2020-05-15", "en", "15 May 2020"),
+        ("span", "2016-01-01", "2020-12-31", "en", "2016-2020"),
+        ("span", "2016-01-01", "2020-12-31", "zh", "2016—2020年"),
+        ("span", None, "2020-12-31", "en", "to 2020"),
     ],
 )
-def test_a_period_in_words(year, period, end, language, expect):
-    end = pd.Timestamp(end) if end else pd.NaT
-    assert derive.period_label(year, period, end, language) == expect
+def test_a_period_in_words(kind, start, end, language, expect):
+    assert derive.period_label(kind, start, end, language, year=2020) == expect
 
 
 def test_a_value_before_the_target_year_that_meets_it_is_met_early_and_says_when():
@@ -421,25 +433,118 @@ def test_a_verdict_says_when_the_target_was_first_reached_and_stayed_reached():
     assert p.loc["fyp13-5", "status_text"] == "met in 2020"
 
 
-def test_a_part_year_value_short_of_the_target_is_shown_with_its_period_not_as_unknown():
-    # Exports of IP royalties: January-August 2020 only, 5.58 billion US dollars.
+def test_a_part_year_value_short_of_a_level_target_is_shown_with_its_period_not_as_unknown():
+    # Hebei's growth of trademarks is not of its target's measure; a level target with
+    # only a part-year value short of it is "not settled", with that value's period.
+    obs = derive.observations(ctx())
+    jan_aug = obs.set_index("observation_id").loc["fyp13-8:n8-obs2020aug-xinhua-ohl"]
+    assert (jan_aug["period_label"], jan_aug["part_year"], jan_aug["whole_year"]) == (
+        "Jan-Aug 2020",
+        True,
+        False,
+    )
+    rows = pd.DataFrame(
+        {
+            "period_kind": ["part_year"],
+            "value": [55.8],
+            "comparable": [True],
+        }
+    )
+    assert derive.against_target(rows, "level").tolist() == [True]
+    assert derive.against_target(rows, "unresolved").tolist() == [False]
+    assert derive.against_target(rows, "total").tolist() == [False]
+    assert derive.against_target(rows.assign(period_kind="span"), "total").tolist() == [True]
+
+
+def test_indicator_8_is_never_compared_with_a_part_year_or_annual_value():
+    # Exports of IP royalties: the target is worded as a 2020 value (Xinhua) and as a
+    # 2016-2020 total (SIPO's summary). No value is set against it, none is drawn on the
+    # plan's scale, and the values table says why each yearly value stands apart.
     p = targets.progress_frame(ctx()).set_index("indicator_id")
     row = p.loc["fyp13-8"]
-    assert (row["status"], row["basis"], row["realised_value"]) == ("unknown", "open", 55.8)
-    assert row["realised_period"] == "Jan-Aug 2020"
-    assert row["path"].endswith("5.58 billion US dollars (Jan-Aug 2020)")
-    assert "no realised value" not in row["status_label"]
-    assert row["status_label"].startswith("not settled: no whole-year 2020 value")
-    # The chart draws it hollow, labelled with its period, at its share of the change.
+    assert row["reading"] == "unresolved"
+    assert (row["status"], row["basis"], row["realised_values"]) == ("unknown", "none", [])
+    assert row["status_label"].startswith("unknown: the sources word the target in two ways")
+    assert row["path"].endswith("→ ? US dollars")
     fig = targets.progress_figure(ctx())
-    drawn = [
-        (x, text)
+    drawn = [y for tr in fig.data if tr.mode != "lines" for y in tr.y]
+    assert row["row"] not in drawn
+    v = targets.values_table(ctx())
+    yearly = v[(v["indicator_id"] == "fyp13-8") & (v["role"] == "realised")]
+    jan_aug = yearly[yearly["period_shown"] == "Jan-Aug 2020"]
+    assert len(jan_aug) == 1
+    assert "not set against the target" in jan_aug["flags"].iloc[0]
+    assert all("not set against the target" in f or "related measure" in f for f in yearly["flags"])
+
+
+def test_the_14th_plan_high_value_patents_read_6_3_to_12_to_16_met_in_2025():
+    p = targets.progress_frame(ctx(), plan="fyp14-ip").set_index("indicator_id")
+    row = p.loc["fyp14-1"]
+    assert (row["baseline_value"], row["target_value"]) == (6.3, 12)
+    assert (row["realised_values"], row["realised_periods"], row["status"]) == (
+        [16.0],
+        ["2025"],
+        "met",
+    )
+    assert row["basis"] == "final" and row["baseline_year"] == 2020
+    fig = targets.progress_figure(ctx(), plan="fyp14-ip")
+    marks = [
+        (x, tr.name)
         for tr in fig.data
-        if tr.mode == "markers+text"
-        for x, y, text in zip(tr.x, tr.y, tr.text, strict=True)
+        if tr.mode != "lines"
+        for x, y in zip(tr.x, tr.y, strict=True)
         if y == row["row"]
     ]
-    assert drawn == [(pytest.approx((55.8 - 44.4) / (100 - 44.4)), "Jan-Aug 2020")]
+    assert marks == [(pytest.approx((16 - 6.3) / (12 - 6.3)), "met")]
+    # Not the 13th plan's 6.3 (all invention patents, 2015): a different measure, said so.
+    assert row["continues"] == "fyp13-1"
+    assert row["continues_note"].startswith("differs")
+
+
+def test_every_observation_has_a_period_and_check_refuses_one_without(tmp_path):
+    import shutil
+
+    copy = tmp_path / "data"
+    shutil.copytree(ROOT / "data", copy)
+    path = copy / "observations.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert all(r["period_kind"] and r["period_end"] for r in rows)
+    header = list(rows[0])
+    rows[3]["period_kind"] = ""
+    rows[5]["period_start"], rows[5]["period_kind"] = "2020-03-01", "year"
+    rows[7]["period_end"] = ""
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    problems = [str(p) for p in check(copy, locators=False)]
+    assert any(p.startswith("observations.csv, row 5, column period_kind") for p in problems), (
+        problems
+    )
+    assert any(p.startswith("observations.csv, row 9, column period_end") for p in problems), (
+        problems
+    )
+
+
+def test_check_refuses_a_target_without_its_reading(tmp_path):
+    import shutil
+
+    copy = tmp_path / "data"
+    shutil.copytree(ROOT / "data", copy)
+    path = copy / "indicators.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    header = list(rows[0])
+    rows[0]["reading"] = ""
+    rows[1]["reading"] = "growth"  # the quote says "increase ... to", not a growth rate
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    problems = [str(p) for p in check(copy, locators=False)]
+    assert any(
+        p.startswith("indicators.csv, row 2, column reading: a target needs") for p in problems
+    ), problems
+    assert any(p.startswith("indicators.csv, row 3, column reading") for p in problems), problems
 
 
 def test_a_count_from_january_that_falls_short_does_not_undo_a_target_reached():
@@ -479,16 +584,20 @@ def test_the_progress_source_note_lists_only_what_the_chart_draws():
     drawn = targets.sources(c)
     assert set(drawn["indicator_id"]) <= set(targets.progress_frame(c)["indicator_id"])
     assert drawn["source_id"].nunique() < derive.values(c)["source_id"].nunique()
-    # Every realised value the verdicts rest on is cited; the 2017 value (9.8) is not drawn.
-    assert "xinhua-2020-11-11-ip" in set(drawn["source_id"])
+    # Every realised value the verdicts rest on is cited (80.05 in 2020); the 2017 value
+    # (9.8) is not drawn, nor the January-August exports no verdict is set against.
+    assert "mondaq-ko-2021-05-14" in set(drawn["source_id"])
     assert "xinhua-2018-02-20-patents" not in set(drawn["source_id"])
+    assert "xinhua-2020-11-11-ip" not in set(drawn["source_id"])
 
 
 def test_plans_are_named_by_their_relation_to_the_event():
     baoding = derive.plan_relations(ctx()).set_index("policy_id")["relation"]
     # The 14th Five-Year Plan (2021) came after the event (2017): never called cited.
     assert baoding.to_dict() == {
-        "fyp13-ip": "cited", "hebei-powerful-ip": "cited", "fyp14-ip": "after"
+        "fyp13-ip": "cited",
+        "hebei-powerful-ip": "cited",
+        "fyp14-ip": "after",
     }
     tianjin = ctx(event_id="bth-2014-tianjin")
     assert set(derive.plan_relations(tianjin)["relation"]) == {"after"}
@@ -525,4 +634,105 @@ def test_each_national_plan_has_a_chart_of_its_own():
     row = later.loc["fyp14-1"]
     assert (row["baseline_value"], row["target_value"]) == (6.3, 12)
     assert row["realised_values"] == [16.0] and row["status"] == "met"
-    assert targets.progress_figure(c, "fyp14-ip").layout.title.text.startswith("国发〔2021〕20号")
+    # Each chart names its plan: by its short name in English, its number in Chinese.
+    assert targets.progress_figure(c, "fyp14-ip").layout.title.text.startswith(
+        "14th Five-Year Plan: "
+    )
+    zh = targets.progress_figure(ctx(language="zh"), "fyp14-ip").layout.title.text
+    assert zh.startswith("国发〔2021〕20号：")
+
+
+def test_the_plans_side_by_side_pair_what_continues_and_say_when_the_measure_differs():
+    side = targets.plans_side_by_side(ctx())
+    first, second, measure = side.columns
+    assert (first, second) == ("13th Five-Year Plan (2016-2020)", "14th Five-Year Plan (2021-2025)")
+    # Pairs first: high-value patents continue all invention patents, a different measure.
+    top = side.iloc[0]
+    assert top[first].startswith("1. Invention patents owned per 10,000 people: 6.3 → 12 → 15.8")
+    assert top[second].startswith("1. High-value invention patents owned per 10,000 people: 6.3")
+    assert top[measure].startswith("differs")
+    same = side[side[measure].str.startswith("same")]
+    assert len(same) == 1 and "Public satisfaction" in same[second].iloc[0]
+    # Every indicator of both plans appears once.
+    assert len(side) == 10 + 8 - len(targets.continuity_pairs(ctx()))
+    zh = targets.plans_side_by_side(ctx(language="zh"))
+    assert zh.columns[2] == "口径" and zh.iloc[0, 2].startswith("口径不同")
+    assert zh.columns[0] == "国发〔2016〕86号（2016—2020年）"
+
+
+def test_ten_years_of_what_continues_are_drawn_each_plan_against_its_own_target():
+    fig = targets.continuity_figure(ctx())
+    satisfaction = [tr for tr in fig.data if any("points" in c for c in tr.customdata)]
+    values = {float(v) for tr in satisfaction for v in tr.y}
+    assert {68.72, 80.05, 82.81, 80, 82} <= values
+    # Only a subject both plans measure alike is one path: high-value against all
+    # invention patents (both 6.3), pledge amounts and royalties (US dollars against
+    # yuan) are named in the note, never drawn as one line.
+    heads = [a.text.replace("<br>", " ") for a in fig.layout.annotations]
+    assert heads == ["Public satisfaction with IP protection (same measure)"]
+    assert len(fig.data) == len(satisfaction) == 4
+    note = targets.continuity_note(ctx())
+    for name in ("High-value invention patents", "pledge", "royalties"):
+        assert name in note
+    # Hover text as the report words values, with their period: no raw floats.
+    hovers = [c for tr in fig.data for c in tr.customdata]
+    assert "80.05 points (of 100) (2020)" in hovers, hovers
+    assert not any(re.search(r"\d\.\d{3,}", c) for c in hovers), hovers
+    # Amounts in 亿 are drawn in billions in English (2,180亿元 is 218 billion yuan).
+    assert targets._axis(1e8, "yuan", "en") == (0.1, "billion yuan")
+    assert targets._axis(1e8, "亿元", "zh") == (1.0, "亿元")
+
+
+def test_a_value_published_as_an_estimate_is_flagged_in_both_editions():
+    # NBS's communiqué on 2020: "年末每萬人口發明專利擁有量預計達15.8件".
+    for language, flag in (("en", "published as an estimate"), ("zh", "发布时为预计数")):
+        v = targets.values_table(ctx(language=language)).set_index("observation_id")
+        assert flag in v.loc["fyp13-1:n1-obs2020-fx361", "flags"]
+        assert flag not in str(v.loc["fyp13-1:n1-obs2020-adorecm", "flags"])
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_province_prose_says_what_the_comparison_chart_draws(language):
+    """Under a Hebei filter only Hebei's line is drawn: the prose must not say both are,
+    nor the title name the nation."""
+    from ipdossier.i18n import t
+
+    both, hebei = ctx(language=language), ctx(language=language, jurisdiction="Hebei")
+    drawn = {
+        run.jurisdiction: set(targets.comparison_frame(run)["jurisdiction"])
+        for run in (both, hebei)
+    }
+    assert drawn == {"all": {"China", "Hebei"}, "Hebei": {"Hebei"}}
+    says = {
+        run.jurisdiction: t("prose_province_rel", language).format(
+            **targets.plan_facts(run, level="provincial")
+        )
+        for run in (both, hebei)
+    }
+    if language == "en":
+        assert "both are drawn" in says["all"]
+        assert "both are drawn" not in says["Hebei"]
+        assert "the province's values are drawn" in says["Hebei"]
+        assert "national values are left out of this Hebei edition" in says["Hebei"]
+    else:
+        assert "一并绘出" in says["all"] and "一并绘出" not in says["Hebei"]
+        assert "未绘全国数值" in says["Hebei"]
+    titles = {
+        run.jurisdiction: targets.comparison_figure(run).layout.title.text for run in (both, hebei)
+    }
+    national = t("China", language)
+    assert national in titles["all"] and national not in titles["Hebei"]
+    assert titles["Hebei"].endswith(t("Hebei", language))
+
+
+@pytest.mark.parametrize("jurisdiction", ["all", "Hebei"])
+def test_a_provincial_plan_without_stated_targets_is_named_not_charted(jurisdiction):
+    later = targets.untargeted_plans(ctx(jurisdiction=jurisdiction))
+    assert [p["plan"] for p in later] == [
+        "Hebei 14th Five-Year Plan on IP Protection and Application"
+    ]
+    assert later[0]["date"] == "7 December 2021" and later[0]["period"] == "2021-2025"
+    zh = targets.untargeted_plans(ctx(jurisdiction=jurisdiction, language="zh"))
+    assert zh[0]["period"] == "2021—2025"
+    assert not targets.untargeted_plans(ctx(jurisdiction="Tianjin"))
+    assert "hebei-fyp14-ip" not in set(derive.progress(ctx(jurisdiction=jurisdiction))["policy_id"])

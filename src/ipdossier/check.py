@@ -12,6 +12,7 @@ CSV, the header being line 1) and the column, so an analyst can go straight to t
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,9 +47,22 @@ class Problem:
         return cls(error.file, error.row, error.column, error.message)
 
 
-def check_structure(dossier: Dossier) -> list[Problem]:
-    """Types, constraints, primary and foreign keys, via frictionless."""
-    package = Package(str(dossier.path))
+def check_structure(dossier: Dossier, skip: set[str] | frozenset = frozenset()) -> list[Problem]:
+    """Types, constraints, primary and foreign keys, via frictionless. Resources in `skip`
+    (files that cannot be read at all) are left out, with the foreign keys into them:
+    every row pointing into one would otherwise be reported as well."""
+    if skip:
+        descriptor = copy.deepcopy(dossier.descriptor)
+        descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] not in skip]
+        for r in descriptor["resources"]:
+            keys = r["schema"].get("foreignKeys")
+            if keys:
+                r["schema"]["foreignKeys"] = [
+                    k for k in keys if k.get("reference", {}).get("resource") not in skip
+                ]
+        package = Package(descriptor, basepath=str(dossier.root))
+    else:
+        package = Package(str(dossier.path))
     report = package.validate()
     problems = []
     for task in report.tasks:
@@ -78,20 +92,28 @@ def _primary_key(dossier: Dossier, name: str) -> list[str]:
 
 
 def check_locators(
-    dossier: Dossier, sources_directory: Path | None = None, absent: list | None = None
+    dossier: Dossier,
+    sources_directory: Path | None = None,
+    absent: list | None = None,
+    skip: frozenset = frozenset(),
 ) -> list[Problem]:
     """Every span still holds its quote, and every quote holds the value its row claims.
 
     A source whose text is on this machine (the sources folder or the local sources
     cache) is re-verified; one whose text is not here is listed in `absent` as
-    (source_id, rows with locators, reason): not re-verifiable here, not a failure."""
+    (source_id, rows with locators, reason): not re-verifiable here, not a failure.
+    Rows in `skip` ((file, row) with a structural problem) and tables that cannot be read
+    are passed over: their problem is reported already."""
     problems: list[Problem] = []
-    sources = dossier.table("sources")
+    try:
+        sources = dossier.table("sources")
+    except DataError:
+        return problems
     texts: dict[str, SourceText] = {}
     limits: dict[str, int] = {}
     missing: dict[str, str] = {}
     for i, src in sources.iterrows():
-        if pd.isna(src["file_name"]):
+        if pd.isna(src["file_name"]) or ("sources.csv", i + 2) in skip:
             continue
         try:
             texts[src["source_id"]] = open_source(
@@ -108,8 +130,14 @@ def check_locators(
         if "x-locator" not in resource:
             continue
         claims = resource["x-locator"].get("claims", [])
-        table = dossier.table(resource["name"])
+        try:
+            table = dossier.table(resource["name"])
+        except DataError:
+            continue
+        file = Path(resource["path"]).name
         for i, row in table.iterrows():
+            if (file, i + 2) in skip:
+                continue
             if row["source_id"] in missing:
                 unverified[row["source_id"]] += 1
             problems += _check_row(resource["path"], i + 2, row, claims, texts, limits)
@@ -338,9 +366,29 @@ _RULES = {
 }
 
 
-def check_evidence(dossier: Dossier) -> list[Problem]:
+def check_evidence(dossier: Dossier, skip: frozenset = frozenset()) -> list[Problem]:
     """Quotes from pages read hold the values recorded with them, and every official fact
-    of a document has its evidence."""
+    of a document has its evidence. Rows in `skip` ((file, row) with a structural
+    problem) are passed over, and so is each part that reads a table that cannot be read:
+    their problem is reported already, and the other tables are still checked."""
+    problems: list[Problem] = []
+    parts = (
+        _quotes_of_pages,
+        _unevidenced_policy_facts,
+        _observation_periods,
+        _readings,
+        _web_sources,
+        check_names_zh,
+    )
+    for part in parts:
+        try:
+            problems += part(dossier, skip)
+        except DataError:
+            continue
+    return problems
+
+
+def _quotes_of_pages(dossier: Dossier, skip: frozenset = frozenset()) -> list[Problem]:
     sources = dossier.table("sources")
     ctx = {
         "policies": dossier.table("policies").set_index("policy_id", drop=False),
@@ -355,14 +403,16 @@ def check_evidence(dossier: Dossier) -> list[Problem]:
         rules = resource.get("x-evidence")
         if not rules:
             continue
-        table = dossier.table(resource["name"])
+        try:
+            table = dossier.table(resource["name"])
+        except DataError:
+            continue
+        file = Path(resource["path"]).name
         for rule in rules:
             check_one = _RULES[rule["check"]]
             for i, row in table.iterrows():
-                problems += check_one(ctx, resource["path"], i + 2, row, rule)
-    problems += _unevidenced_policy_facts(dossier)
-    problems += _web_sources(dossier)
-    problems += check_names_zh(dossier)
+                if (file, i + 2) not in skip:
+                    problems += check_one(ctx, resource["path"], i + 2, row, rule)
     return problems
 
 
@@ -424,13 +474,15 @@ def _dropped_chinese(original: str, zh: str) -> list[str]:
     return [run for run in re.findall(r"[\u3400-\u9fff〔〕《》]+", original) if run not in zh]
 
 
-def check_names_zh(dossier: Dossier) -> list[Problem]:
+def check_names_zh(dossier: Dossier, skip: frozenset = frozenset()) -> list[Problem]:
     """Each Chinese form names a value that exists; a sourced one is held by its quote;
     names of organisations and people are never translations."""
     if "names_zh" not in dossier.resource_names:
         return []
     problems = []
     for i, row in dossier.table("names_zh").iterrows():
+        if ("names_zh.csv", i + 2) in skip:
+            continue
         rownum, resource = i + 2, str(row["resource"])
         column = str(row["column"])
         table = dossier.table(resource)
@@ -484,11 +536,13 @@ def missing_chinese(dossier: Dossier) -> list[str]:
     return missing
 
 
-def _unevidenced_policy_facts(dossier: Dossier) -> list[Problem]:
+def _unevidenced_policy_facts(dossier: Dossier, skip: frozenset = frozenset()) -> list[Problem]:
     evidence = dossier.table("policy_evidence")
     have = set(zip(evidence["policy_id"], evidence["field"], strict=True))
     problems = []
     for i, p in dossier.table("policies").iterrows():
+        if ("policies.csv", i + 2) in skip:
+            continue
         for field, columns in POLICY_FIELDS.items():
             for column in columns:
                 v = _value(p, column)
@@ -507,16 +561,145 @@ def _unevidenced_policy_facts(dossier: Dossier) -> list[Problem]:
     return problems
 
 
-def _web_sources(dossier: Dossier) -> list[Problem]:
+def _observation_periods(dossier: Dossier, skip: frozenset = frozenset()) -> list[Problem]:
+    """Every value covers a stated period, so that no part-year value can pass for the
+    year's: a year runs 1 January to 31 December, a point starts and ends on one day, a
+    part of a year lies within its year, and `year` is the year the period ends in."""
+    problems = []
+    for i, o in dossier.table("observations").iterrows():
+        if ("observations.csv", i + 2) in skip:
+            continue
+        kind, start, end = (_value(o, c) for c in ("period_kind", "period_start", "period_end"))
+        if kind is None or end is None:
+            continue  # a missing required value, reported by the structure check
+        start_day, end_day = pd.Timestamp(start) if start is not None else None, pd.Timestamp(end)
+
+        def problem(column: str, message: str, row: int = i + 2) -> None:
+            problems.append(Problem("observations.csv", row, column, message))
+
+        if int(o["year"]) != end_day.year:
+            problem("year", f"year {int(o['year'])} is not the year period_end {end} ends in")
+        if start_day is None:
+            if kind not in ("cumulative", "span"):
+                problem("period_start", f"a {kind} value needs the day its period starts")
+            continue
+        if start_day > end_day:
+            problem("period_start", f"period_start {start} is after period_end {end}")
+        elif kind == "year" and (
+            (start_day.month, start_day.day, end_day.month, end_day.day) != (1, 1, 12, 31)
+            or start_day.year != end_day.year
+        ):
+            problem("period_kind", f"a year runs 1 January to 31 December, not {start} to {end}")
+        elif kind == "point" and start_day != end_day:
+            problem("period_start", f"a point in time starts and ends on one day: {start}, {end}")
+        elif kind == "part_year" and (
+            start_day.year != end_day.year
+            or (start_day.month, start_day.day) == (1, 1)
+            and (end_day.month, end_day.day) == (12, 31)
+        ):
+            problem("period_kind", f"{start} to {end} is not a part of one year")
+    return problems
+
+
+def _readings(dossier: Dossier, skip: frozenset = frozenset()) -> list[Problem]:
+    """A target says how it is read (a level, a growth, a total): without that, a value
+    of a different measure could be set against it. An unresolved reading says why."""
+    problems = []
+    for i, r in dossier.table("indicators").iterrows():
+        if ("indicators.csv", i + 2) in skip:
+            continue
+        reading = _value(r, "reading")
+        if _value(r, "target_value") is not None and reading is None:
+            problems.append(
+                Problem(
+                    "indicators.csv",
+                    i + 2,
+                    "reading",
+                    "a target needs its reading (level, growth, total, cumulative or "
+                    "unresolved) with the quote that gives it",
+                )
+            )
+        if reading == "unresolved" and _value(r, "target_note") is None:
+            problems.append(
+                Problem(
+                    "indicators.csv",
+                    i + 2,
+                    "target_note",
+                    "an unresolved reading needs a target_note saying how the sources differ",
+                )
+            )
+    return problems
+
+
+def _web_sources(dossier: Dossier, skip: frozenset = frozenset()) -> list[Problem]:
     problems = []
     for i, s in dossier.table("sources").iterrows():
-        if _value(s, "file_name") is None:
-            for column in ("url", "retrieved", "mirror"):
+        if _value(s, "file_name") is None and ("sources.csv", i + 2) not in skip:
+            for column in ("url", "retrieved", "mirror", "host_kind"):
                 if _value(s, column) is None:
                     problems.append(
                         Problem("sources.csv", i + 2, column, f"a page read needs its {column}")
                     )
     return problems
+
+
+# -- where the facts come from ---------------------------------------------------------------
+
+# The columns naming the page each fact from a page read was read on: an indicator's
+# baseline, target, kind and reading; every realised value, document fact, stated link and
+# fact of a series' stop.
+FACT_SOURCES = {
+    "indicators": (
+        "baseline_source_id",
+        "target_source_id",
+        "kind_source_id",
+        "reading_source_id",
+    ),
+    "observations": ("source_id",),
+    "policy_evidence": ("source_id",),
+    "policy_links": ("source_id",),
+    "series_facts": ("source_id",),
+}
+HOST_KINDS = ("publisher", "official_gateway", "news_site", "aggregator", "unknown_mirror")
+
+
+def facts(dossier: Dossier) -> pd.DataFrame:
+    """Every fact read on a page other than the article, one row per value and page:
+    where it is (`file`, `row`, `column`), the page (`source_id`), what kind of source it
+    is and what kind of host the page was read on."""
+    sources = dossier.table("sources").set_index("source_id")
+    rows = []
+    for resource, columns in FACT_SOURCES.items():
+        if resource not in dossier.resource_names:
+            continue
+        table = dossier.table(resource)
+        for i, r in table.iterrows():
+            for column in columns:
+                sid = _value(r, column)
+                if sid is None or sid not in sources.index:
+                    continue
+                rows.append(
+                    {
+                        "file": f"{resource}.csv",
+                        "row": i + 2,
+                        "column": column,
+                        "key": r.iloc[0],
+                        "source_id": sid,
+                        "kind": sources.loc[sid, "kind"],
+                        "host_kind": _value(sources.loc[sid], "host_kind"),
+                    }
+                )
+    return pd.DataFrame(
+        rows, columns=["file", "row", "column", "key", "source_id", "kind", "host_kind"]
+    )
+
+
+def mirror_only(dossier: Dossier) -> list[str]:
+    """The facts whose only page is on an unknown mirror (a host copying others' pages):
+    each is worth a better copy. One line each: file, row, column, the page."""
+    f = facts(dossier)
+    f = f[f["host_kind"] == "unknown_mirror"]
+    return [f"{r.file}, row {r.row}, column {r.column}: {r.source_id}" for r in f.itertuples()]
 
 
 def check(
@@ -531,22 +714,23 @@ def check(
         dossier = load(data)
     except DataError as exc:
         return [Problem.of(exc)]
-    # A file that cannot be read at all (not UTF-8, a column missing) is reported as
-    # that alone: frictionless would report it again for every row, and for every table
-    # whose foreign keys look into it.
-    problems = [
-        Problem.of(error)
+    # Every problem found is reported, not only the first: a bad row in one table does not
+    # hide a problem in another. A file that cannot be read at all (not UTF-8, a column
+    # missing) is reported as that alone: frictionless would report it again for every
+    # row, and for every table whose foreign keys look into it; the other files are
+    # validated without it.
+    unread = {
+        resource["name"]: errors
         for resource in dossier.descriptor["resources"]
-        for error in unreadable(dossier.root, resource)
-    ]
-    if problems:
-        return problems
-    problems = check_structure(dossier)
-    if problems:
-        return problems
-    problems += check_evidence(dossier)
+        if (errors := unreadable(dossier.root, resource))
+    }
+    problems = [Problem.of(error) for errors in unread.values() for error in errors]
+    problems += check_structure(dossier, set(unread))
+    # A row with a structural problem is not read again for its truth (a broken type
+    # would be reported twice, once as itself and once as a span mismatch); a table that
+    # cannot be typed at all is passed over by the parts that read it.
+    skip = frozenset((p.file, p.row) for p in problems if p.row is not None)
+    problems += check_evidence(dossier, skip)
     if locators:
-        # Locators are checked only on a structurally valid package: a broken type would
-        # otherwise be reported twice, once as itself and once as a span mismatch.
-        problems += check_locators(dossier, sources_directory, absent)
+        problems += check_locators(dossier, sources_directory, absent, skip)
     return problems

@@ -16,7 +16,13 @@ import typer
 import typer.core
 
 from . import __version__
-from .errors import INTERRUPTED, DataInvalid, IpdossierError, NotebookFailed
+from .errors import (
+    INTERRUPTED,
+    DataInvalid,
+    IpdossierError,
+    NotebookFailed,
+    problem_lines,
+)
 
 app = typer.Typer(
     help="Curated, validated dossier on Chinese IP service policy.",
@@ -41,7 +47,10 @@ def _reported(command: str, *, untouched: str = "") -> Iterator[None]:
     except IpdossierError as exc:
         problems = [str(problem) for problem in getattr(exc, "problems", ())]
         if isinstance(exc, DataInvalid):  # check's lines, then what the build did
-            lines = [*problems, f"ipdossier {command}: {exc}; nothing was run{after}"]
+            lines = [
+                *problem_lines(exc.problems),
+                f"ipdossier {command}: {exc}; nothing was run{after}",
+            ]
         elif isinstance(exc, NotebookFailed):
             lines = [f"ipdossier {command}: failed: {exc}"]
             if exc.kept_dir:
@@ -90,13 +99,13 @@ def check(
 ) -> None:
     """Validate the data package: types, keys, and every locator against its source."""
     from .check import check as run_check
-    from .check import missing_chinese
+    from .check import mirror_only, missing_chinese
 
     absent: list = []
     with _reported("check"):
         problems = run_check(data, sources, locators=locators, absent=absent)
-    for problem in problems:
-        typer.echo(str(problem), err=True)
+    for line in problem_lines(problems):
+        typer.echo(line, err=True)
     if not problems:
         from .data import load
 
@@ -109,6 +118,10 @@ def check(
                 "(shown as they stand in the Chinese edition).",
                 err=True,
             )
+        mirrored = mirror_only(load(data))
+        typer.echo(f"{len(mirrored)} fact(s) rest only on a page copied by an unknown mirror:")
+        for line in mirrored:
+            typer.echo(f"  {line}")
     if absent:
         rows = sum(n for _, n, _ in absent)
         typer.echo(
@@ -314,6 +327,15 @@ def _extract_errors(run):
             raise ArticleError(str(exc)) from None
 
 
+def _shown(path) -> str:
+    """A path as the user can type it: relative to the working folder when it is inside
+    it (drafts/ID, as the README shows), else as it is."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def _write_draft(path: str, source_id, out, url, cache) -> None:
     from .extract.draft import extract as run_extract
     from .paths import project_root
@@ -321,12 +343,14 @@ def _write_draft(path: str, source_id, out, url, cache) -> None:
     draft = run_extract(path, source_id=source_id, url=url, cache=cache)
     folder = draft.write(out or project_root() / "drafts", cache=cache)
     counts = ", ".join(f"{len(t)} {n}" for n, t in draft.tables.items())
-    typer.echo(f"draft written to {folder} (language: {draft.language}): {counts}")
+    typer.echo(f"draft written to {_shown(folder)} (language: {draft.language}): {counts}")
     for warning in draft.warnings:
         typer.echo(f"warning: {warning}", err=True)
     if draft.cached is not None:
-        typer.echo(f"article text cached at {draft.cached} (sha256 {draft.article.sha256})")
-    typer.echo(f"review it, mark rows `reviewed` = yes, then: ipdossier extract apply {folder}")
+        typer.echo(f"article text cached at {_shown(draft.cached)} (sha256 {draft.article.sha256})")
+    typer.echo(
+        f"review it, mark rows `reviewed` = yes, then: ipdossier extract apply {_shown(folder)}"
+    )
 
 
 def _print_diff(tables: dict, as_json: bool) -> None:

@@ -72,9 +72,7 @@ class Dossier:
         if key not in _PARSED:
             if len(_PARSED) >= 4:
                 _PARSED.pop(next(iter(_PARSED)))
-            _PARSED[key] = {
-                name: _read_table(self.root, self.resource(name)) for name in self.resource_names
-            }
+            _PARSED[key] = _Tables(self)
         return _PARSED[key]
 
     def __getattr__(self, name: str) -> pd.DataFrame:
@@ -91,7 +89,22 @@ class Dossier:
         return str(self.descriptor.get("version", ""))
 
 
-_PARSED: dict[tuple, dict[str, pd.DataFrame]] = {}
+class _Tables(dict):
+    """A package's tables, each parsed when first asked for: one table that cannot be read
+    raises its DataError when it is read, and does not keep the others from being read
+    (`ipdossier check` goes on to them)."""
+
+    def __init__(self, dossier: Dossier) -> None:
+        super().__init__()
+        self._dossier = dossier
+
+    def __missing__(self, name: str) -> pd.DataFrame:
+        table = _read_table(self._dossier.root, self._dossier.resource(name))
+        self[name] = table
+        return table
+
+
+_PARSED: dict[tuple, _Tables] = {}
 
 
 def _apply_zh(df: pd.DataFrame, resource: dict, names: pd.DataFrame) -> pd.DataFrame:

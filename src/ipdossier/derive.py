@@ -445,10 +445,11 @@ def hierarchy(ctx) -> pd.DataFrame:
 # that falls short, or an upper bound that passes, cannot settle it either way.
 STATUSES = ["met", "missed", "conflict", "unknown"]
 
-# Period text (observations.period) naming a stretch from the start of the year: the value
-# counts what happened from 1 January to `period_end` (a flow). Any other period text
-# ("end of June", "30 June", "to end of October") is a value as it stood on `period_end`.
-_FROM_JANUARY = re.compile(r"^\s*(jan|first half|first|h1)", re.IGNORECASE)
+# What a value covers is data (observations.period_kind, period_start, period_end): a
+# year, part of a year counted from its start, a level on a day, a running total, a span.
+# Only a year's value, or a level or running total as it stood on 31 December, is the
+# year's; anything else keeps its period wherever it is shown.
+WHOLE_YEAR_KINDS = {"point", "cumulative"}
 
 
 def _in_scope(df: pd.DataFrame, jurisdiction: str) -> pd.Series:
@@ -475,19 +476,36 @@ def indicators(ctx) -> pd.DataFrame:
     return ind.sort_values(["level", "policy_id", "position"]).reset_index(drop=True)
 
 
-def period_label(year, period, period_end, language: str = "en") -> str:
-    """When a value applies, in words: "2020" for a whole year (or its end), "Jan-Aug 2020"
-    for a stretch from 1 January, "end-June 2019" for a value as it stood on a day."""
+def period_label(kind, start, end, language: str = "en", year=None) -> str:
+    """When a value applies, in words: "2020" for a whole year (or a level at its end),
+    "Jan-Aug 2020" for a stretch from 1 January, "end-June 2019" for a value as it stood
+    on a day, "2016-2020" for a span. Without a kind (a plan's baseline or target), the
+    year `year`."""
     zh = language == "zh"
-    if pd.isna(period_end) or (not isinstance(period, str) or not period.strip()):
+    if not isinstance(kind, str) or pd.isna(end):
         return t("period_year", language).format(year=int(year))
-    end = pd.Timestamp(period_end)
-    if isinstance(period, str) and _FROM_JANUARY.match(period):
-        first = pd.Timestamp(year=end.year, month=1, day=1)
+    end = pd.Timestamp(end)
+    start = (
+        pd.Timestamp(start)
+        if isinstance(start, str) or isinstance(start, pd.Timestamp) and pd.notna(start)
+        else pd.NaT
+    )
+    if kind == "year" or (kind in WHOLE_YEAR_KINDS and (end.month, end.day) == (12, 31)):
+        return t("period_year", language).format(year=end.year)
+    if kind == "span":
+        if pd.isna(start):
+            return t("period_to", language).format(year=end.year)
+        return t("period_years", language).format(first=start.year, last=end.year)
+    if kind == "part_year" and pd.notna(start) and (start.month, start.day) == (1, 1):
         return t("period_span", language).format(
             year=end.year,
-            first=first.month if zh else f"{first:%b}",
+            first=start.month if zh else f"{start:%b}",
             last=end.month if zh else f"{end:%b}",
+        )
+    if kind == "part_year" and pd.notna(start):
+        return t("period_between", language).format(
+            first=period_label("point", start, start, language),
+            last=period_label("point", end, end, language),
         )
     if end == end + pd.offsets.MonthEnd(0):
         return t("period_month_end", language).format(
@@ -507,21 +525,38 @@ def observations(ctx) -> pd.DataFrame:
     covers only part of its year (`part_year`)."""
     obs = ctx.dossier.observations.copy()
     obs = obs[obs["indicator_id"].isin(indicators(ctx)["indicator_id"])]
-    year_end = pd.to_datetime(obs["year"].astype(int).astype(str) + "-12-31")
-    obs["dated"] = obs["period_end"].fillna(year_end)
+    obs["dated"] = pd.to_datetime(obs["period_end"])
     cut = ctx.as_of_date
     if cut is not None:
         obs = obs[obs["dated"] <= cut]
     obs["unit"] = obs["unit_zh"] if ctx.language == "zh" else obs["unit_en"]
-    obs["part_year"] = obs["period_end"].notna()
-    obs["from_january"] = [
-        isinstance(x, str) and bool(_FROM_JANUARY.match(x)) for x in obs["period"]
-    ]
+    year_end = (obs["dated"].dt.month == 12) & (obs["dated"].dt.day == 31)
+    obs["whole_year"] = (obs["period_kind"] == "year") | (
+        obs["period_kind"].isin(WHOLE_YEAR_KINDS) & year_end
+    )
+    obs["part_year"] = ~obs["whole_year"]
+    obs["from_january"] = obs["period_kind"] == "part_year"
     obs["period_label"] = [
-        period_label(y, p, e, ctx.language)
-        for y, p, e in zip(obs["year"], obs["period"], obs["period_end"], strict=True)
+        period_label(k, s, e, ctx.language)
+        for k, s, e in zip(obs["period_kind"], obs["period_start"], obs["period_end"], strict=True)
     ]
     return obs.sort_values(["indicator_id", "dated", "observation_id"]).reset_index(drop=True)
+
+
+def against_target(obs: pd.DataFrame, reading) -> pd.Series:
+    """Which values can be set against a target read as `reading`: a level target takes
+    values of a year or a day, a total over the plan period takes a value over a span, a
+    running total a cumulative value, an average growth a growth; an unresolved reading
+    takes none (a verdict would choose one reading silently)."""
+    kind = obs["period_kind"]
+    reading = reading if isinstance(reading, str) else None
+    if reading == "unresolved":
+        return pd.Series(False, index=obs.index)
+    if reading == "total":
+        return kind == "span"
+    if reading == "cumulative":
+        return kind == "cumulative"
+    return kind != "span" if reading == "level" else pd.Series(True, index=obs.index)
 
 
 def _status(value: float, qualifier: str, target: float) -> str:
@@ -535,7 +570,7 @@ def _status(value: float, qualifier: str, target: float) -> str:
 def _whole_year(obs: pd.DataFrame, year) -> pd.DataFrame:
     """Comparable values stated for the whole of `year` (or its end)."""
     keep = obs["comparable"].fillna(False).astype(bool) & (obs["year"] == year)
-    return obs[keep & obs["period"].isna() & obs["value"].notna()]
+    return obs[keep & obs["whole_year"] & obs["value"].notna()]
 
 
 def _reached(dated: pd.DataFrame, target: float) -> pd.Series | None:
@@ -584,15 +619,23 @@ def progress(ctx) -> pd.DataFrame:
     for _, i in ind.iterrows():
         base, target = i["baseline_value"], i["target_value"]
         mine = obs[obs["indicator_id"] == i["indicator_id"]]
-        comparable = mine[mine["comparable"].fillna(False).astype(bool) & mine["value"].notna()]
+        like = mine[against_target(mine, i.get("reading"))]
+        comparable = like[like["comparable"].fillna(False).astype(bool) & like["value"].notna()]
+        # Values of the measure that the target's reading rules out (a year's exports
+        # against a five-year total): shown apart, never set against the target.
+        unlike = len(mine) - len(like)
         target_end = pd.Timestamp(f"{int(i['target_year'])}-12-31")
         start = i["plan_start"] if pd.notna(i["plan_start"]) else i["target_year"] - 5
         in_plan = comparable[
             (comparable["dated"] <= target_end)
             & (comparable["dated"] >= pd.Timestamp(f"{int(start)}-01-01"))
         ]
-        final = _whole_year(mine, i["target_year"])
+        final = _whole_year(like, i["target_year"])
         basis, used = "none", final.iloc[0:0]
+        if pd.isna(target) and not comparable.empty:
+            # No target value found: the latest value is shown, and no verdict drawn.
+            basis = "no_target"
+            used = comparable[comparable["dated"] == comparable["dated"].max()]
         if pd.notna(target) and not final.empty:
             basis, used = "final", final
         elif pd.notna(target) and not in_plan.empty:
@@ -600,7 +643,11 @@ def progress(ctx) -> pd.DataFrame:
             basis = "open"
         used = used.drop_duplicates(["value", "qualifier", "dated"])
         values = list(dict.fromkeys(zip(used["value"], used["qualifier"], strict=True)))
-        verdicts = {_status(float(v), str(q), float(target)) for v, q in values}
+        verdicts = (
+            {_status(float(v), str(q), float(target)) for v, q in values}
+            if pd.notna(target)
+            else set()
+        )
         if basis == "open":
             basis = "early" if verdicts == {"met"} else "open"
             verdicts = {"met"} if basis == "early" else {"unknown"}
@@ -636,7 +683,7 @@ def progress(ctx) -> pd.DataFrame:
             "baseline_ids": base_ids,
             "realised_year": int(used["year"].iloc[0]) if len(used) else pd.NA,
             "realised_period": first["period_label"].iloc[0] if len(first) else pd.NA,
-            "part_year": basis in ("early", "open"),
+            "part_year": basis in ("early", "open", "no_target"),
             "basis": basis,
             "reached": reached["period_label"] if reached is not None else pd.NA,
             "reached_date": reached["dated"] if reached is not None else pd.NaT,
@@ -645,6 +692,7 @@ def progress(ctx) -> pd.DataFrame:
             "claimed": not claims.empty,
             "claim_years": sorted({int(y) for y in claims["year"]}),
             "related": int((~mine["comparable"].fillna(False).astype(bool)).sum()),
+            "unlike": unlike,
         }
         row["status_text"] = status_text(row, lang)
         rows.append(row)
@@ -676,12 +724,25 @@ def status_text(r: dict, language: str = "en") -> str:
         text = t("verdict_open", language).format(when=period, year=year)
     elif basis == "final":
         text = t("verdict_bound", language).format(when=period)
+    elif basis == "no_target" or pd.isna(r.get("target_value")):
+        # The target itself was not found: nothing to set the values against.
+        text = t("verdict_no_target", language)
+    elif r.get("reading") in ("unresolved", "total", "cumulative") and r.get("unlike"):
+        # No value of the target's reading: the values found measure something else.
+        text = t(f"verdict_reading_{r['reading']}", language)
     elif r.get("related"):
         text = t("verdict_related", language)
     else:
         text = t("status_unknown", language)
     sep = "；" if language == "zh" else "; "
-    if isinstance(r.get("target_note"), str) and r["target_note"].strip() and status != "met":
+    # An unresolved reading or a missing target: the verdict already says why.
+    doubt = r.get("reading") != "unresolved" and pd.notna(r.get("target_value"))
+    if (
+        doubt
+        and isinstance(r.get("target_note"), str)
+        and r["target_note"].strip()
+        and status != "met"
+    ):
         text += sep + t("verdict_target_doubt", language)
     if r.get("claimed") and status != "met":
         years = "、".join(str(y) for y in r.get("claim_years", []))
@@ -713,11 +774,13 @@ def values(ctx) -> pd.DataFrame:
                     "claim": pd.NA,
                     "period": pd.NA,
                     "period_label": (
-                        period_label(i[f"{role}_year"], pd.NA, pd.NaT, ctx.language)
+                        period_label(pd.NA, pd.NaT, pd.NaT, ctx.language, year=i[f"{role}_year"])
                         if pd.notna(i[f"{role}_year"])
                         else pd.NA
                     ),
                     "part_year": False,
+                    "whole_year": True,
+                    "estimate": False,
                     "jurisdiction": i["jurisdiction"],
                     "observation_id": pd.NA,
                     "source_id": i[f"{role}_source_id"],
@@ -725,7 +788,11 @@ def values(ctx) -> pd.DataFrame:
                 }
             )
     obs = observations(ctx)
-    for _, o in obs.iterrows():
+    reading = ind["reading"] if "reading" in ind else pd.Series(pd.NA, index=ind.index)
+    against = pd.Series(False, index=obs.index)
+    for iid, group in obs.groupby("indicator_id"):
+        against[group.index] = against_target(group, reading.get(iid))
+    for k, o in obs.iterrows():
         rows.append(
             {
                 "indicator_id": o["indicator_id"],
@@ -742,6 +809,11 @@ def values(ctx) -> pd.DataFrame:
                 "period": o["period"],
                 "period_label": o["period_label"],
                 "part_year": bool(o["part_year"]),
+                "whole_year": bool(o["whole_year"]),
+                "estimate": bool(pd.notna(o.get("estimate")) and o.get("estimate")),
+                # Comparable in kind, yet not of the target's reading (see against_target).
+                "unlike": bool(o["comparable"]) and not bool(against[k]),
+                "reading": reading.get(o["indicator_id"]),
                 "jurisdiction": ind.loc[o["indicator_id"], "jurisdiction"],
                 "observation_id": o["observation_id"],
                 "source_id": o["source_id"],
@@ -756,7 +828,7 @@ def values(ctx) -> pd.DataFrame:
     # A plan's baseline counts here too: the 750亿元 the plan gives for 2015 against the
     # 848.5亿元 reported for that year.
     whole = out["role"].isin(["baseline", "observation"]) & out["comparable"]
-    whole &= out["value"].notna() & out["period"].isna()
+    whole &= out["value"].notna() & out["whole_year"]
     counts = out[whole].groupby(["indicator_id", "year"])["value"].nunique()
     clash = set(counts[counts > 1].index)
     out["conflict"] = [
@@ -774,7 +846,6 @@ def values(ctx) -> pd.DataFrame:
 
 def _natural(key: str) -> tuple:
     """fyp13-2 before fyp13-10."""
-    import re
 
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", str(key)))
 

@@ -24,6 +24,11 @@ class IpdossierError(Exception):
 
     exit_code: ClassVar[int] = 1
 
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows for this error in a notebook: its one line, not a traceback
+        through the package (the message names the parameter, file or cell at fault)."""
+        return [f"\x1b[0;31m{type(self).__name__}\x1b[0m: {self}"]
+
 
 # -- exit 1: the data, a notebook or a build failed -----------------------------------------
 
@@ -58,6 +63,22 @@ class DataInvalid(IpdossierError):
     def __init__(self, problems: list) -> None:
         self.problems = problems
         super().__init__(f"the data package has {len(problems)} problem(s)")
+
+
+# `ipdossier check` (and a build it stops) prints at most this many problems: a column
+# shifted in a 1,000-row table would otherwise bury the others. The count is always whole.
+PROBLEMS_SHOWN = 50
+
+
+def problem_lines(problems: list) -> list[str]:
+    """One line per problem, the first PROBLEMS_SHOWN of them, then how many were left out."""
+    lines = [str(p) for p in problems[:PROBLEMS_SHOWN]]
+    if len(problems) > PROBLEMS_SHOWN:
+        lines.append(
+            f"... and {len(problems) - PROBLEMS_SHOWN} more: the first {PROBLEMS_SHOWN} of "
+            f"{len(problems)} problems are shown"
+        )
+    return lines
 
 
 class SourceError(IpdossierError):
@@ -98,9 +119,13 @@ class DiskFull(IpdossierError):
     def __init__(self, where: str, free: int, needed: int | None, kept: Path | None) -> None:
         self.where, self.free, self.needed, self.kept = where, free, needed, kept
         need = f"; a run needs about {_mb(needed)} (the size of the last one)" if needed else ""
-        kept_note = (
-            f"; what the failed run kept (its notebooks and build.log) is in {kept}" if kept else ""
+        # Name the log only when it is there: on a full disk it may not have been written.
+        what = (
+            "its notebooks and build.log"
+            if kept and (Path(kept) / "build.log").is_file()
+            else "its notebooks; build.log could not be written"
         )
+        kept_note = f"; what the failed run kept ({what}) is in {kept}" if kept else ""
         super().__init__(
             f"no space left on the device of {where}: {_mb(free)} free{need}{kept_note}"
         )

@@ -49,6 +49,16 @@ def has(key: str) -> bool:
     return key in catalogue()
 
 
+def paren(text: str, language: str = "en") -> str:
+    """A remark in brackets after what it qualifies: " (remark)" in English, "（remark）"
+    in Chinese, whose text takes full-width brackets with no space."""
+    return f"（{text}）" if language == "zh" else f" ({text})"
+
+
+def colon(language: str = "en") -> str:
+    return "：" if language == "zh" else ": "
+
+
 def long_date(day: pd.Timestamp, language: str = "en") -> str:
     """A day in prose: 5 July 2017; 2017年7月5日."""
     if language == "zh":

@@ -85,6 +85,8 @@ def setup(
     A name papermill injected that the parameters cell does not declare (`-p langauge
     zh`) is an error here, as it is in `ipdossier build`: papermill only warns, and the
     run would go on with the default."""
+    _stop_recording()  # cells after a failed setup vouch for nothing
+    _cited.clear()  # a run numbers its sources from [1]
     _check_injected_names()
     values = {
         "event_id": event_id,
@@ -97,13 +99,74 @@ def setup(
     RunParameters.check(values, where="parameters cell")
     theme.register()
     pio.renderers.default = renderer or os.environ.get("PLOTLY_RENDERER") or RENDERER
-    if "svg" in pio.renderers.default:
-        _start_kaleido()
+    # kaleido's browser starts with the first chart drawn as SVG (mimebundle), not here:
+    # a kernel that draws none, or only plotly's JSON (JupyterLab under `ipdossier lab`,
+    # the build), never starts one.
     # kaleido logs each browser start at INFO, which would land in the report.
     logging.getLogger("kaleido").setLevel(logging.WARNING)
     logging.getLogger("choreographer").setLevel(logging.WARNING)
     warnings.filterwarnings("ignore", message=".*kopts.*")
-    return Context(dossier=dossier_data.load().localised(language), **values)
+    dossier = dossier_data.load()
+    _record_runs(values, dossier.version)
+    return Context(dossier=dossier.localised(language), **values)
+
+
+# -- the run record: what the saved outputs came from ------------------------------------
+#
+# The Dossier exporter prints a notebook's saved outputs only when they are what its
+# parameters cell asks for. After each cell that runs once `setup` has, the kernel adds
+# an empty output whose metadata says which run (one id per `setup`), which cell source,
+# which parameters and data version, and whether the cell finished without error. A
+# cell edited, run before `setup`, not run, or failed; a parameters cell changed since;
+# new data: the exporter runs the notebook again instead (export.exporter).
+
+RUN_RECORD = "ipdossier_run"
+
+
+def cell_digest(source: str) -> str:
+    return hashlib.sha256(source.encode("utf-8")).hexdigest()[:16]
+
+
+_run_hook = None
+
+
+def _stop_recording() -> None:
+    global _run_hook
+    if _run_hook is None:
+        return
+    try:
+        get_ipython().events.unregister("post_run_cell", _run_hook)  # type: ignore[name-defined]  # noqa: F821
+    except (NameError, ValueError):
+        pass
+    _run_hook = None
+
+
+def _record_runs(params: dict, data_version: str) -> None:
+    global _run_hook
+    try:
+        shell = get_ipython()  # type: ignore[name-defined]  # noqa: F821
+    except NameError:
+        return  # a plain Python run: no cells, no outputs to vouch for
+    import uuid
+
+    from IPython.display import display
+
+    _stop_recording()
+    run = uuid.uuid4().hex
+
+    def post_run_cell(result) -> None:
+        record = {
+            "run": run,
+            "cell": cell_digest(result.info.raw_cell if result.info else ""),
+            "params": dict(params),
+            "data_version": data_version,
+            "ok": bool(result.success),
+        }
+        # Empty HTML: JupyterLab renders it as nothing; the report drops it (preprocessor).
+        display({"text/html": ""}, metadata={RUN_RECORD: record}, raw=True)
+
+    shell.events.register("post_run_cell", post_run_cell)
+    _run_hook = post_run_cell
 
 
 INJECTED = "# Parameters"  # how papermill's Python translator opens the injected cell
@@ -156,22 +219,55 @@ def _check_injected_names(history: list[str] | None = None) -> None:
         )
 
 
-def source_numbers() -> dict[str, int]:
-    """Each source's row in `sources`, from 1: the number a Chinese note shows in
-    JupyterLab. The report numbers its sources again, in order of first citation
-    (export.html.citations)."""
-    return {sid: i for i, sid in enumerate(dossier_data.load().sources["source_id"], start=1)}
+# Sources by number in order of first citation, as the report numbers them: a run's
+# first source cited is [1] (`setup` starts the count again), and rows of the data with
+# one URL are one source. A chapter exported alone numbers its sources the same way.
+_cited: dict[str, int] = {}
+
+
+_sources_by_id: tuple[int, dict[str, pd.Series]] | None = None
+
+
+def _sources() -> dict[str, pd.Series]:
+    """The data's sources by id (built again only when the data is loaded again)."""
+    global _sources_by_id
+    frame = dossier_data.load().sources
+    if _sources_by_id is None or _sources_by_id[0] != id(frame):
+        _sources_by_id = (id(frame), {str(r["source_id"]): r for _, r in frame.iterrows()})
+    return _sources_by_id[1]
+
+
+def _source_key(source_id: str) -> str:
+    row = _sources().get(source_id)
+    url = row.get("url") if row is not None else None
+    return str(url).rstrip("/") if isinstance(url, str) and url else source_id
+
+
+def citation_number(source_id: str) -> int:
+    """The source's number in this run: its place in the order of first citation."""
+    return _cited.setdefault(_source_key(source_id), len(_cited) + 1)
 
 
 def source_label(source_id: str, language: str = "en") -> str:
-    """How a note cites a source in JupyterLab: by its id in English ([chinaip-1456]); by
-    a number in Chinese ([1]), the numbered style (GB/T 7714) Chinese readers expect. The
-    report replaces either with the source's number in its appendix."""
-    if language == "zh":
-        number = source_numbers().get(source_id)
-        if number is not None:
-            return f"[{number}]"
-    return f"[{source_id}]"
+    """How a note cites a source: by its number ([1]), in both languages (the numbered
+    style, GB/T 7714, that Chinese readers expect, and the report's)."""
+    return f"[{citation_number(source_id)}]"
+
+
+def _tooltip(source_id: str) -> tuple[str, str | None]:
+    """What a citation shows on hover, and the URL it opens: the source's title and
+    publisher (where the notebook is read, the report's appendix is not)."""
+    row = _sources().get(source_id)
+    if row is None:
+        return source_id, None
+
+    def val(key: str) -> str:
+        v = row.get(key)
+        return "" if v is None or pd.isna(v) else str(v).strip()
+
+    url = val("url") if val("url").startswith(("http://", "https://")) else None
+    tip = " — ".join(x for x in (val("title"), val("publisher") or val("publication")) if x)
+    return tip or source_id, url
 
 
 def source_note(rows: pd.DataFrame | pd.Series, language: str = "en", extra: str = "") -> str:
@@ -188,7 +284,8 @@ def source_note(rows: pd.DataFrame | pd.Series, language: str = "en", extra: str
         if para is not None and not pd.isna(para):
             paras.add(int(para))
     parts = []
-    for sid, paras in cited.items():
+    # Sorted by number within the note, as the report sorts them.
+    for sid, paras in sorted(cited.items(), key=lambda kv: citation_number(kv[0])):
         where = ""
         if paras:
             listed = t("para_sep", language).join(str(p) for p in sorted(paras))
@@ -213,9 +310,17 @@ def source_note(rows: pd.DataFrame | pd.Series, language: str = "en", extra: str
 
 
 def cite_link(source_id: str, language: str = "en") -> str:
-    """A reference to a source, linked to its entry in the report's sources appendix."""
+    """A reference to a source: its number, the source's title and publisher as a tooltip,
+    a link to its URL. `data-source` names the source for the report, which links the
+    number to its sources appendix instead (export.html.number_citations)."""
     label = html.escape(source_label(source_id, language))
-    return f'<a class="ipd-cite" href="#source-{html.escape(source_id)}">{label}</a>'
+    tip, url = _tooltip(source_id)
+    sid = html.escape(source_id, quote=True)
+    href = html.escape(url, quote=True) if url else f"#source-{sid}"
+    return (
+        f'<a class="ipd-cite" data-source="{sid}" href="{href}" '
+        f'title="{html.escape(tip, quote=True)}" target="_blank" rel="noopener">{label}</a>'
+    )
 
 
 # SVGs by figure: a warm kernel runs the same chapter for many variants, and a chart the
@@ -232,6 +337,7 @@ def mimebundle(fig: go.Figure) -> dict:
         width, height = theme.svg_size(fig_dict)
         key = hashlib.sha256(f"{width}x{height}:{spec}".encode()).hexdigest()
         if key not in _svg_cache:
+            _start_kaleido()
             svg = pio.to_image(fig_dict, format="svg", width=width, height=height)
             _svg_cache[key] = svg.decode("utf-8")
         bundle["image/svg+xml"] = _svg_cache[key]

@@ -89,11 +89,13 @@ def figure(ctx) -> go.Figure:
                 orientation="h",
                 marker_color=TYPE_COLOURS.get(kind, theme.GREY),
                 text=[wrap(n, 40) for n in rows["names"]],
+                # The names in the bar are cut at LABEL_LINES lines; the hover lists all.
+                hovertext=[wrap(n, 60, lines=None) for n in rows["names"]],
                 textposition="inside",
                 insidetextanchor="start",
                 # The text colour that reads on this fill (WCAG AA), never white on yellow.
                 textfont=dict(size=12, color=theme.text_on(TYPE_COLOURS.get(kind, theme.GREY))),
-                hovertemplate="%{y}: %{x}<br>%{text}<extra>%{fullData.name}</extra>",
+                hovertemplate="%{y}: %{x}<br>%{hovertext}<extra>%{fullData.name}</extra>",
             )
         )
     fig.update_layout(barmode="stack", height=170 + 60 * len(groups))

@@ -22,9 +22,29 @@ EVENT_TEXT = theme.VERMILION_TEXT
 AS_OF_ONLY = ("as_of",)
 
 
-def wrap(text: str, width: int = 32) -> str:
-    """Wrap a long label onto lines joined with <br> (plotly's line break)."""
-    return "<br>".join(textwrap.wrap(str(text), width, break_long_words=False)) or str(text)
+# A label on a chart's axis (or heading a row or column) takes at most this many lines:
+# plotly gives a category as much room as its neighbours whatever its length, so a
+# 5,000-character name wrapped in full would print over the labels next to it. The
+# label ends in "…" where it is cut; the chart's hover shows the whole text.
+LABEL_LINES = 4
+ELLIPSIS = "…"
+
+
+def wrap(text: str, width: int = 32, lines: int | None = LABEL_LINES) -> str:
+    """Wrap a long label onto at most `lines` lines of `width` characters, joined with
+    <br> (plotly's line break); a word longer than a line is broken, the cut marked "…"."""
+    text = str(text)
+    # A word longer than a line (textwrap would otherwise keep it whole; Chinese, with no
+    # spaces, is one word) is broken where the line ends.
+    wrapped = textwrap.wrap(text, width, break_long_words=True)
+    if lines is not None and len(wrapped) > lines:
+        kept = wrapped[:lines]
+        last = kept[-1]
+        while len(last) + 2 > width and " " in last:
+            last = last.rsplit(" ", 1)[0]
+        kept[-1] = (last[: width - 2] if len(last) + 2 > width else last) + " " + ELLIPSIS
+        wrapped = kept
+    return "<br>".join(wrapped) or text
 
 
 # Whitespace, a run of narrow characters, or one wide character (CJK, full-width
@@ -37,10 +57,21 @@ def _cells(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def wrap_cell(text: str, width: int) -> str:
+def wrap_cell(text: str, width: int, lines: int | None = None) -> str:
     """Wrap a go.Table cell onto lines of at most `width` narrow characters, a Chinese
     character counting two. go.Table clips whatever is wider than its column, silently;
-    `wrap` (textwrap) neither breaks Chinese text, which has no spaces, nor a long word."""
+    `wrap` (textwrap) does not break Chinese text, which has no spaces. An axis label
+    passes `lines` (LABEL_LINES): past it the text is cut, the cut marked "…"."""
+    wrapped = _wrap_cells(text, width)
+    if lines is None or len(wrapped) <= lines:
+        return "<br>".join(wrapped) or str(text)
+    last = wrapped[lines - 1]
+    while last and _cells(last) + 1 > width:
+        last = last[:-1]
+    return "<br>".join([*wrapped[: lines - 1], last.rstrip() + ELLIPSIS])
+
+
+def _wrap_cells(text: str, width: int) -> list[str]:
     lines: list[str] = []
     line = ""
     for token in _TOKENS.findall(str(text)):
@@ -66,7 +97,7 @@ def wrap_cell(text: str, width: int) -> str:
         line += token
     if line.strip():
         lines.append(line.rstrip())
-    return "<br>".join(lines) or str(text)
+    return lines
 
 
 def scope_label(ctx, filters: tuple[str, ...] = ("jurisdiction", "as_of")) -> str:

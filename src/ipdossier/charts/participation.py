@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, theme
-from ..i18n import t
+from ..i18n import quantity, t
 from .base import AS_OF_ONLY, _cells, empty, titled, wrap
 
 QUALIFIER_COLOURS = {
@@ -31,7 +31,14 @@ def frame(ctx) -> pd.DataFrame:
     """The event's counts with their printed label and display row."""
     f = derive.event_counts(ctx).copy()
     f["row"] = [
-        f"{wrap(m, 36)}<br><span style='font-size:12px;color:{theme.MUTED}'>{wrap(sc, 56)}</span>"
+        # Three lines of noun and two of scope at most: a row holds five.
+        f"{wrap(m, 36, lines=3)}<br>"
+        f"<span style='font-size:12px;color:{theme.MUTED}'>{wrap(sc, 56, lines=2)}</span>"
+        for m, sc in zip(f["metric"], f["scope"], strict=True)
+    ]
+    # The row's label is cut at LABEL_LINES lines; its hover gives the whole text.
+    f["hover"] = [
+        f"{wrap(m, 60, lines=None)}<br>{wrap(sc, 60, lines=None)}"
         for m, sc in zip(f["metric"], f["scope"], strict=True)
     ]
     return f.reset_index(drop=True)
@@ -88,8 +95,17 @@ def figure(ctx) -> go.Figure:
                         fillmode="overlay",
                     ),
                 ),
-                customdata=list(rows["value_as_printed"]),
-                hovertemplate="%{y}<br>%{customdata}<extra>%{fullData.name}</extra>",
+                # The count as the report words it: 150余人; "more than 150 people".
+                customdata=[
+                    r["label"]
+                    if lang == "zh"
+                    else quantity(
+                        r["value"], 1, lang, r["unit"], r["qualifier"], r["value_as_printed"]
+                    )
+                    for _, r in rows.iterrows()
+                ],
+                hovertext=list(rows["hover"]),
+                hovertemplate="%{hovertext}<br>%{customdata}<extra>%{fullData.name}</extra>",
             )
         )
         if q == "at_least":

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, schema, theme
-from ..i18n import t
+from ..i18n import paren, t
 from .base import below_plot, chart_date, empty, mark_event, titled, wrap, wrap_cell
 
 
@@ -38,14 +38,14 @@ def _stated_date(row, language: str) -> str:
     """A document's date as the timeline's right-hand column prints it."""
     if row["precision"] == "period":
         end = row["end"].year if pd.notna(row["end"]) else ""
-        return f"{row['start'].year}–{end} ({t('precision_period', language)})"
+        return f"{row['start'].year}–{end}{paren(t('precision_period', language), language)}"
     if row["precision"] == "month":
         month = (
             f"{row['start'].year}年{row['start'].month}月"
             if language == "zh"
             else (f"{row['start']:%Y-%m}")
         )
-        return f"{month} ({t('precision_month', language)})"
+        return f"{month}{paren(t('precision_month', language), language)}"
     if row["precision"] == "year":
         return str(row["start"].year)
     return chart_date(row["start"], language)
@@ -111,7 +111,9 @@ def timeline_figure(ctx) -> go.Figure:
                 marker_color=theme.LEVEL_COLOURS[level],
                 name=t(level, lang),
                 customdata=[_stated_date(r, lang) for _, r in rows.iterrows()],
-                hovertemplate="%{y}<br>%{customdata}<extra></extra>",
+                # The row's label is cut at LABEL_LINES lines; the hover has the whole title.
+                hovertext=[wrap(x, 60, lines=None) for x in rows["display_title"]],
+                hovertemplate="%{hovertext}<br>%{customdata}<extra></extra>",
             )
         )
     # Each document's date as stated, in a column right of the plot: text inside the
@@ -140,8 +142,12 @@ def timeline_figure(ctx) -> go.Figure:
         categoryarray=list(p["row"]),
         tickfont=dict(size=12),
     )
+    # 44 px a row holds a label of three lines; a longer one (up to LABEL_LINES) gets a
+    # row as tall as it, so that it does not print over the next.
+    lines = max(str(label).count("<br>") + 1 for label in p["row"])
+    pitch = 44 if lines <= 3 else 15 * lines + 4
     fig.update_layout(
-        height=190 + 44 * len(p),
+        height=190 + pitch * len(p),
         barmode="overlay",
         bargap=0.35,
         margin=dict(t=90, r=170),
@@ -161,9 +167,15 @@ def citations_figure(ctx) -> go.Figure:
         return empty(ctx, title, t("citations_what", lang))
     # Citer names head columns side by side: long ones (an office's full name) wrap.
     c = c.assign(
-        citer=[wrap(x, 16) for x in c["citer"]], policy_label=[wrap(x, 44) for x in c["policy"]]
+        citer_label=[wrap(x, 16, lines=6) for x in c["citer"]],
+        policy_label=[wrap(x, 44) for x in c["policy"]],
+        # Labels are cut at a few lines; the hover names citer and document in full.
+        hover=[
+            f"{wrap(a, 60, lines=None)} →<br>{wrap(b, 60, lines=None)}"
+            for a, b in zip(c["citer"], c["policy"], strict=True)
+        ],
     )
-    citers = list(dict.fromkeys(c["citer"]))
+    citers = list(dict.fromkeys(c["citer_label"]))
     order = list(dict.fromkeys(c.sort_values("level")["policy_label"]))
     fig = go.Figure()
     for level in _levels(ctx):
@@ -172,13 +184,14 @@ def citations_figure(ctx) -> go.Figure:
             continue
         fig.add_trace(
             go.Scatter(
-                x=rows["citer"],
+                x=rows["citer_label"],
                 y=rows["policy_label"],
                 mode="markers",
                 marker=dict(size=15, symbol="square", color=theme.LEVEL_COLOURS[level]),
                 name=t(level, lang),
-                customdata=[f"para. {int(p)}" for p in rows["para"]],
-                hovertemplate="%{x} → %{y}<br>%{customdata}<extra></extra>",
+                customdata=[t("para_one", lang).format(paras=int(p)) for p in rows["para"]],
+                hovertext=list(rows["hover"]),
+                hovertemplate="%{hovertext}<br>%{customdata}<extra></extra>",
             )
         )
     fig.update_xaxes(

@@ -38,7 +38,8 @@ def frame(ctx) -> pd.DataFrame:
         rows.append(
             {
                 "event_id": p["event_id"],
-                "label": f"{tag}{colon}{wrap(p['name'], 44)}",
+                # Three lines at most: a row of the programme holds three.
+                "label": f"{tag}{colon}{wrap(p['name'], 44, lines=3)}",
                 "line": f"{tag}{colon}{p['name']}",
                 "start": start,
                 "end": end + pd.Timedelta(days=1),
@@ -90,6 +91,13 @@ def figure(ctx) -> go.Figure:
                 textfont=dict(color=theme.text_on(UNDATED_FILL)),
                 name=t("day_not_stated", lang) if not dated else "",
                 showlegend=False,
+                # The bar spans whole days (its end is the next midnight): the hover
+                # names the days themselves, and no day for a part the source leaves
+                # undated.
+                customdata=[_when(r, ctx) for _, r in rows.iterrows()],
+                # The label is cut at LABEL_LINES lines; the hover has the part's whole name.
+                hovertext=[wrap(x, 60, lines=None) for x in rows["line"]],
+                hovertemplate="%{hovertext}<br>%{customdata}<extra></extra>",
             )
         )
     ev = derive.event(ctx)
@@ -102,6 +110,16 @@ def figure(ctx) -> go.Figure:
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(height=150 + 58 * len(f), bargap=0.3)
     return titled(fig, ctx, title, AS_OF_ONLY)
+
+
+def _when(row: pd.Series, ctx) -> str:
+    """A part's day as the report writes it, or "day not stated"."""
+    if not row["dated"]:
+        return t("day_not_stated", ctx.language)
+    first, last = row["start"], row["end"] - pd.Timedelta(days=1)
+    if last <= first:
+        return ctx.date(first)
+    return f"{ctx.date(first)} – {ctx.date(last)}"
 
 
 def charted(ctx) -> bool:

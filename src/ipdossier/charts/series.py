@@ -195,7 +195,8 @@ def map_figure(ctx) -> go.Figure:
             hoverinfo="skip",
         )
     )
-    dates = [d.strftime("%Y-%m-%d") if pd.notna(d) else t("not_stated", lang) for d in s["date"]]
+    # Hover text: the day as the prose writes it (5 July 2017, 2017年7月5日).
+    dates = [ctx.date(d) if pd.notna(d) else t("not_stated", lang) for d in s["date"]]
     sizes = [18 if x else 11 for x in this]
     # One trace per kind of marker, each in one colour: the legend shows the markers' own.
     for mine, colour, key in (

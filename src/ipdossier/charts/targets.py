@@ -12,8 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, theme
-from ..i18n import amount, base_unit, has, month, quantity, t
-from .base import _cells, empty, mark_event, titled, wrap, wrap_cell
+from ..i18n import amount, base_unit, colon, has, long_date, month, paren, quantity, t
+from .base import LABEL_LINES, _cells, empty, mark_event, titled, wrap, wrap_cell
 
 STATUS_COLOURS = {
     "met": "#2a9d8f",
@@ -59,6 +59,17 @@ def _hedge(v, qualifier, scale: float = 1, lang: str = "en", unit: str | None = 
     return text
 
 
+# Hover text from customdata alone ([what, when: value]): text from the data never
+# becomes part of a template plotly would parse.
+HOVER = "%{customdata[0]}<br>%{customdata[1]}<extra></extra>"
+
+
+def _hover_line(period: str, value, qualifier, unit: str, lang: str) -> str:
+    """ "end-June 2018: 10.6 patents per 10,000 people"; 2018年6月底：10.6件."""
+    colon = "：" if lang == "zh" else ": "
+    return f"{period}{colon}{_hedge(value, qualifier, 1, lang, unit=unit)}"
+
+
 def _plan_level(ctx) -> str:
     """Whose plan a section draws by default: the nation's, or a province's when the run is
     filtered to it."""
@@ -94,7 +105,7 @@ def progress_frame(ctx, level: str | None = None, plan: str | None = None) -> pd
     if p.empty:
         # A jurisdiction with no plan indicators (Beijing, Tianjin): an empty table with
         # the columns the chapter shows.
-        return p.reindex(columns=[*p.columns, "row", "status_label", "path"])
+        return p.reindex(columns=[*p.columns, "row", "hover_label", "status_label", "path"])
     lang = ctx.language
     level = level or _plan_level(ctx)
     p = _one_plan(ctx, p[p["level"] == level], level, plan)
@@ -122,7 +133,13 @@ def progress_frame(ctx, level: str | None = None, plan: str | None = None) -> pd
         rows.append(
             {
                 **r.to_dict(),
-                "row": (wrap(_row_label(r), 36) if lang == "en" else wrap_cell(_row_label(r), 36)),
+                "row": (
+                    wrap(_row_label(r), 36)
+                    if lang == "en"
+                    else wrap_cell(_row_label(r), 36, LABEL_LINES)
+                ),
+                # The row's label is cut at LABEL_LINES lines; the hover has it whole.
+                "hover_label": wrap_cell(_row_label(r), 60),
                 "status_label": r["status_text"],
                 "path": (
                     f"{quantity(r['baseline_value'], sc, lang, None, r['baseline_qualifier'])}"
@@ -131,7 +148,7 @@ def progress_frame(ctx, level: str | None = None, plan: str | None = None) -> pd
                 ),
             }
         )
-    return pd.DataFrame(rows, columns=[*p.columns, "row", "status_label", "path"])
+    return pd.DataFrame(rows, columns=[*p.columns, "row", "hover_label", "status_label", "path"])
 
 
 def _row_label(r) -> str:
@@ -206,10 +223,8 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
     title = t("progress_title_plan" if scale == "share" else "progress_title_ratio", lang)
     title = title.format(whose=_whose(ctx, p))
     if len(plan_ids(ctx)) > 1:
-        # Two plans of one level draw two charts: each names its plan by its number.
-        number = derive.policies(ctx).set_index("policy_id").loc[p["policy_id"].iloc[0]]
-        if pd.notna(number["doc_number"]):
-            title = f"{number['doc_number']}{'：' if lang == 'zh' else ': '}{title}"
+        # Two plans of one level draw two charts: each names its plan.
+        title = f"{plan_name(ctx, p['policy_id'].iloc[0])}{'：' if lang == 'zh' else ': '}{title}"
     fig = go.Figure()
     rows = list(p["row"])
     # The plan: a bar from baseline (0) to target (100%) for every indicator with both; on
@@ -231,7 +246,7 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
     )
     for status in derive.STATUSES:
         for settled in (True, False):
-            x, y, hover, text, symbols = [], [], [], [], []
+            x, y, hover, text, symbols, full = [], [], [], [], [], []
             for r in p[p["status"] == status].itertuples():
                 if (r.basis == "final") != settled:
                     continue
@@ -243,6 +258,7 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
                     x.append(min(at, SHARE_CAP))
                     y.append(r.row)
                     hover.append(r.path)
+                    full.append(r.hover_label)
                     text.append("" if settled else when)
                     symbols.append("triangle-right" if at > SHARE_CAP else "circle")
             if not x:
@@ -250,7 +266,7 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
             colour = STATUS_COLOURS[status]
             name = t(f"status_{status}" if status != "unknown" else "progress_partial", lang)
             if not settled and status == "met":
-                name = f"{name} ({t('progress_partial', lang)})"
+                name = f"{name}{paren(t('progress_partial', lang), lang)}"
             fig.add_trace(
                 go.Scatter(
                     x=x,
@@ -269,7 +285,8 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
                     ),
                     name=name,
                     customdata=hover,
-                    hovertemplate="%{y}<br>%{customdata}<extra></extra>",
+                    hovertext=full,
+                    hovertemplate="%{hovertext}<br>%{customdata}<extra></extra>",
                 )
             )
     notes: list[str] = []
@@ -282,7 +299,7 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
         beyond = [sh for sh in places if sh is not None and sh > SHARE_CAP]
         if beyond:
             shares = " / ".join(f"{sh:.0%}" for sh in beyond)
-            note += f" · {shares} ({t('progress_beyond', lang)})"
+            note += f" · {shares}{paren(t('progress_beyond', lang), lang)}"
         if r.baseline_basis == "observed":
             note += f" · {t('baseline_observed', lang).format(year=int(r.period_start) - 1)}"
         notes.append(wrap_cell(f"{r.path} · {note}", NOTE_WIDTH))
@@ -378,7 +395,9 @@ def comparison_frame(ctx) -> pd.DataFrame:
                         "year": year,
                         "value": float(i[f"{role}_value"]),
                         "qualifier": i[f"{role}_qualifier"],
-                        "period": derive.period_label(year, pd.NA, pd.NaT, ctx.language),
+                        "period": derive.period_label(
+                            pd.NA, pd.NaT, pd.NaT, ctx.language, year=year
+                        ),
                         "part_year": False,
                         "source_id": i[f"{role}_source_id"],
                         "para": pd.NA,
@@ -408,7 +427,10 @@ def comparison_figure(ctx) -> go.Figure:
     fig = go.Figure()
     for _, g in c.groupby("indicator_id", sort=False):
         colour = theme.JURISDICTION_COLOURS.get(g["jurisdiction"].iloc[0], theme.MUTED)
-        label = f"{t(g['jurisdiction'].iloc[0], lang)}: {g['name'].iloc[0]}"
+        whose, what = t(g["jurisdiction"].iloc[0], lang), g["name"].iloc[0]
+        label = f"{whose}{colon(lang)}{what}"
+        who = f"{whose}：{what}" if lang == "zh" else label
+        unit = str(g["unit"].iloc[0])
         real = g[g["kind"] == "realised"].sort_values("date")
         fig.add_trace(
             go.Scatter(
@@ -436,8 +458,16 @@ def comparison_figure(ctx) -> go.Figure:
                 textfont=dict(size=NOTE_PX),
                 line=dict(color=colour, width=2),
                 marker=dict(size=8, color=colour),
-                name=f"{label} ({t('realised_word', lang)})",
-                hovertemplate="%{text} " + str(g["unit"].iloc[0]) + "<extra></extra>",
+                name=f"{label}{paren(t('realised_word', lang), lang)}",
+                # As the report words a value: its period (period-end convention), the
+                # value with its hedge and unit; never the axis's raw x and y.
+                customdata=[
+                    [who, _hover_line(period, v, q, unit, lang)]
+                    for v, q, period in zip(
+                        real["value"], real["qualifier"], real["period"], strict=True
+                    )
+                ],
+                hovertemplate=HOVER,
             )
         )
         plan = g[g["kind"].isin(["baseline", "target"])].sort_values("date")
@@ -458,8 +488,19 @@ def comparison_figure(ctx) -> go.Figure:
                     textfont=dict(size=NOTE_PX, color=colour),
                     line=dict(color=colour, width=1.5, dash="dash"),
                     marker=dict(size=11, symbol="diamond-open", color=colour),
-                    name=f"{label} ({t('baseline_word', lang)} → {t('target_word', lang)})",
-                    hoverinfo="text",
+                    name=label
+                    + paren(f"{t('baseline_word', lang)} → {t('target_word', lang)}", lang),
+                    customdata=[
+                        [who, f"{t(k + '_word', lang)}{sp}{_hover_line(p, v, q, unit, lang)}"]
+                        for k, v, q, p in zip(
+                            plan["kind"],
+                            plan["value"],
+                            plan["qualifier"],
+                            plan["period"],
+                            strict=True,
+                        )
+                    ],
+                    hovertemplate=HOVER,
                 )
             )
     first, last = c["date"].min(), c["date"].max()
@@ -503,7 +544,7 @@ def _chain_label(r, language: str) -> str:
     Latin ones wide) and the document number on a line of its own. The English edition
     prints the English title here; the table under the chart gives the Chinese beside it."""
     title = r["display_title"] if language == "zh" else r["title"]
-    lines = wrap_cell(str(title), 44).split("<br>")
+    lines = wrap_cell(str(title), 44, LABEL_LINES).split("<br>")
     if isinstance(r.get("doc_number"), str):
         lines.append(r["doc_number"])
     return "<br>".join(lines)
@@ -917,9 +958,7 @@ def values_table(ctx) -> pd.DataFrame:
     v["jurisdiction_shown"] = [t(str(j), lang) if has(str(j)) else j for j in v["jurisdiction"]]
     v["period_shown"] = v["period_label"]
     v["shown"] = [
-        quantity(val, sc, lang, u, q)
-        if pd.notna(val)
-        else t("claim_only", lang)
+        quantity(val, sc, lang, u, q) if pd.notna(val) else t("claim_only", lang)
         for val, q, u, sc in zip(v["value"], v["qualifier"], v["unit"], v["scale"], strict=True)
     ]
     flags = []
@@ -927,8 +966,12 @@ def values_table(ctx) -> pd.DataFrame:
         f = []
         if r.part_year:
             f.append(t("flag_part_year", lang))
+        if getattr(r, "estimate", False) is True:
+            f.append(t("flag_estimate", lang))
         if not r.comparable:
             f.append(t("flag_related", lang))
+        elif getattr(r, "unlike", False) is True:
+            f.append(t(f"flag_reading_{r.reading}", lang))
         if r.conflict:
             f.append(t("flag_conflict", lang))
         if isinstance(r.claim, str):
@@ -986,7 +1029,56 @@ def plan_facts(ctx, level: str | None = None, plan: str | None = None) -> dict[s
         "shared": ("；" if zh else "; ").join(shared) if len(shared) else t("none_shared", lang),
         "province": t(str(plan["jurisdiction"]), lang) if has(str(plan["jurisdiction"])) else "",
         "relation": _relation(ctx, ind["policy_id"].iloc[0]),
+        "drawn": comparison_drawn(ctx),
     }
+
+
+def untargeted_plans(ctx, level: str = "provincial") -> list[dict[str, str]]:
+    """Plans of a level in scope (the jurisdiction filter applies) that the package holds
+    but whose targets no page read states: named in a sentence, never charted as if they
+    had none. The Hebei 14th Five-Year IP plan (2021-12-07) is one."""
+    pol = derive.policies(ctx)
+    pol = pol[(pol["kind"] == "plan") & (pol["level"] == level)]
+    if ctx.jurisdiction not in ("all", "national"):
+        pol = pol[pol["jurisdiction"] == ctx.jurisdiction]
+    elif ctx.jurisdiction == "national":
+        return []
+    with_targets = set(ctx.dossier.indicators["policy_id"])
+    lang = ctx.language
+    out = []
+    for _, p in pol[~pol["policy_id"].isin(with_targets)].iterrows():
+        title = p["title_zh"] if lang == "zh" and pd.notna(p["title_zh"]) else p["title"]
+        day = p["signed_date"] if pd.notna(p["signed_date"]) else p["published_date"]
+        years = (
+            f"{int(p['period_start'])}{'—' if lang == 'zh' else '-'}{int(p['period_end'])}"
+            if pd.notna(p["period_start"]) and pd.notna(p["period_end"])
+            else t("not_stated", lang)
+        )
+        out.append(
+            {
+                "plan": title,
+                "date": long_date(pd.Timestamp(day), lang)
+                if pd.notna(day)
+                else t("not_stated", lang),
+                "period": years,
+            }
+        )
+    return out
+
+
+def comparison_drawn(ctx) -> str:
+    """What the comparison chart draws, in words, from the values it draws: both levels,
+    the province's alone (a provincial filter), or nothing."""
+    drawn = set(comparison_frame(ctx).get("jurisdiction", pd.Series(dtype=str)))
+    lang = ctx.language
+    if not drawn:
+        return t("province_drawn_none", lang)
+    if len(drawn) > 1:
+        return t("province_drawn_both", lang)
+    (province,) = drawn
+    return t("province_drawn_own", lang).format(
+        jurisdiction=t(province, lang) if has(province) else province
+    )
 
 
 def intro(ctx) -> list[tuple[str, dict[str, str]]]:
@@ -1042,3 +1134,327 @@ def first_stop(ctx) -> dict[str, str] | None:
         "place": t(place, ctx.language) if has(place) else place,
         "month": month(str(date.iloc[0]), ctx.language),
     }
+
+
+# -- across two plans ------------------------------------------------------------------------
+
+
+def plan_name(ctx, policy_id: str) -> str:
+    """A plan named briefly where its title would not fit (a chart title, a legend, a
+    column): in English the short name a reader knows it by ("13th Five-Year Plan"), in
+    Chinese its document number (国发〔2016〕86号), else its title."""
+    p = derive.policies(ctx).set_index("policy_id").loc[policy_id]
+    if ctx.language == "en" and has(f"plan_short_{policy_id}"):
+        return t(f"plan_short_{policy_id}", "en")
+    return str(p["doc_number"] if pd.notna(p["doc_number"]) else p["display_title"])
+
+
+def _plan_header(ctx, policy_id: str) -> str:
+    """A plan as a column header: its name (`plan_name`) and period (国发〔2016〕86号（2016—
+    2020年）; 13th Five-Year Plan (2016-2020))."""
+    p = derive.policies(ctx).set_index("policy_id").loc[policy_id]
+    name = plan_name(ctx, policy_id)
+    if pd.notna(p["period_start"]) and pd.notna(p["period_end"]):
+        if ctx.language == "zh":
+            return f"{name}（{int(p['period_start'])}—{int(p['period_end'])}年）"
+        return f"{name} ({int(p['period_start'])}-{int(p['period_end'])})"
+    return str(name)
+
+
+def continuity_pairs(ctx, level: str | None = None) -> pd.DataFrame:
+    """Indicators that continue one of the earlier plan's (`continues`), one row per pair:
+    `earlier`, `later`, whether the measure is the same (`same`) and the note saying how
+    it differs, in the run's language."""
+    ind = derive.indicators(ctx)
+    ind = ind[ind["level"] == (level or _plan_level(ctx))].set_index("indicator_id", drop=False)
+    rows = []
+    for _, i in ind[ind["continues"].notna()].iterrows():
+        if i["continues"] not in ind.index:
+            continue
+        note = str(i["continues_note"]) if pd.notna(i["continues_note"]) else ""
+        rows.append(
+            {
+                "earlier": i["continues"],
+                "later": i["indicator_id"],
+                "same": note.startswith("same") or note.startswith("口径相同"),
+                "note": note,
+            }
+        )
+    return pd.DataFrame(rows, columns=["earlier", "later", "same", "note"])
+
+
+def plans_side_by_side(ctx, level: str | None = None) -> pd.DataFrame:
+    """The level's plans side by side, one row per subject: each plan's indicator with its
+    baseline → target → realised path and verdict (as `progress_frame` words them), the
+    pairs where the later plan continues the earlier first, then each plan's indicators
+    without a counterpart. Columns are named by the plans (see `_plan_header`)."""
+    level = level or _plan_level(ctx)
+    plans = plan_ids(ctx, level)
+    if len(plans) < 2:
+        return pd.DataFrame()
+    earlier_id, later_id = plans[-2], plans[-1]
+    frames = {pid: progress_frame(ctx, level, pid).set_index("indicator_id") for pid in plans}
+    lang = ctx.language
+    sep = "；" if lang == "zh" else "; "
+
+    def cell(pid: str, iid) -> str:
+        if not isinstance(iid, str):
+            return t("no_counterpart", lang)
+        r = frames[pid].loc[iid]
+        return f"{_row_label(r)}: {r['path']}{sep}{r['status_label']}".replace(
+            ": ", "：" if lang == "zh" else ": ", 1
+        )
+
+    pairs = continuity_pairs(ctx, level)
+    pairs = pairs[
+        pairs["earlier"].isin(frames[earlier_id].index)
+        & pairs["later"].isin(frames[later_id].index)
+    ]
+    rows = [(p.earlier, p.later, p.note) for p in pairs.itertuples()]
+    rows += [
+        (i, None, t("no_counterpart_later", lang))
+        for i in frames[earlier_id].index
+        if i not in set(pairs["earlier"])
+    ]
+    rows += [
+        (None, i, t("no_counterpart_earlier", lang))
+        for i in frames[later_id].index
+        if i not in set(pairs["later"])
+    ]
+    first, second = _plan_header(ctx, earlier_id), _plan_header(ctx, later_id)
+    return pd.DataFrame(
+        {
+            first: [cell(earlier_id, e) for e, _, _ in rows],
+            second: [cell(later_id, x) for _, x, _ in rows],
+            t("Measure", lang): [n for _, _, n in rows],
+        }
+    )
+
+
+def across_facts(ctx, level: str | None = None) -> dict[str, str]:
+    """The two plans the side-by-side table sets next to each other, by title."""
+    plans = plan_ids(ctx, level)
+    earlier, later = (plan_facts(ctx, level, pid) for pid in plans[-2:])
+    return {"earlier": earlier["plan"], "later": later["plan"]}
+
+
+def continuity_frame(ctx, level: str | None = None) -> pd.DataFrame:
+    """The values each continuing pair draws over ten years: every value set against its
+    plan's target (comparable and of the target's reading), and the plans' baselines and
+    targets, each dated at the end of the period it covers."""
+    pairs = continuity_pairs(ctx, level)
+    if pairs.empty:
+        return pd.DataFrame()
+    ind = derive.indicators(ctx).set_index("indicator_id", drop=False)
+    obs = derive.observations(ctx)
+    rows = []
+    for k, p in enumerate(pairs.itertuples()):
+        for role, iid in (("earlier", p.earlier), ("later", p.later)):
+            i = ind.loc[iid]
+            mine = obs[obs["indicator_id"] == iid]
+            mine = mine[
+                derive.against_target(mine, i["reading"])
+                & mine["comparable"].fillna(False).astype(bool)
+                & mine["value"].notna()
+            ].drop_duplicates(["dated", "value"])
+            base = {
+                "pair": k,
+                "plan_role": role,
+                "indicator_id": iid,
+                "name": i["name"],
+                "unit": i["unit"],
+                "scale": i["scale"],
+                "same": p.same,
+            }
+            for _, o in mine.iterrows():
+                rows.append(
+                    {
+                        **base,
+                        "kind": "realised",
+                        "date": o["dated"],
+                        "value": float(o["value"]),
+                        "qualifier": o["qualifier"],
+                        "period": o["period_label"],
+                        "source_id": o["source_id"],
+                    }
+                )
+            for kind in ("baseline", "target"):
+                if pd.notna(i[f"{kind}_value"]):
+                    year = int(i[f"{kind}_year"])
+                    rows.append(
+                        {
+                            **base,
+                            "kind": kind,
+                            "date": pd.Timestamp(f"{year}-12-31"),
+                            "value": float(i[f"{kind}_value"]),
+                            "qualifier": i[f"{kind}_qualifier"],
+                            "period": str(year),
+                            "source_id": i[f"{kind}_source_id"],
+                        }
+                    )
+    return pd.DataFrame(rows)
+
+
+def _axis(scale: float, unit: str, language: str) -> tuple[float, str]:
+    """What a chart's values are multiplied by, and the axis's unit: in Chinese the unit
+    carries its magnitude (亿元) and values stay as recorded; in English an amount in 亿
+    (10^8) is drawn in billions and one in 万 (10^4) in thousands."""
+    scale = float(scale or 1)
+    if language == "zh" or scale == 1:
+        return 1.0, unit
+    if scale >= 1e8:
+        return scale / 1e9, f"billion {unit}"
+    if scale >= 1e4:
+        return scale / 1e3, f"thousand {unit}"
+    return scale, unit
+
+
+def _pair_trace(
+    ctx, rows: pd.DataFrame, colour: str, plan: bool, name: str, group: str, legend: bool
+):
+    """One plan's values (or its baseline → target) in a panel of the continuity chart,
+    with hover text as the report words them ("15.8 patents per 10,000 people (2020)")."""
+    lang = ctx.language
+    unit, sc = str(rows["unit"].iloc[0]), float(rows["scale"].iloc[0] or 1)
+    factor, _ = _axis(sc, unit, lang)
+    words = [
+        (f"{t(k + '_word', lang)} " if plan else "") + f"{quantity(v, sc, lang, unit, q)} ({p})"
+        for k, v, q, p in zip(
+            rows["kind"], rows["value"], rows["qualifier"], rows["period"], strict=True
+        )
+    ]
+    return go.Scatter(
+        x=rows["date"],
+        y=rows["value"] * factor,
+        mode="markers+lines",
+        line=dict(color=colour, width=1.5 if plan else 2, dash="dash" if plan else "solid"),
+        marker=dict(
+            size=11 if plan else 7, color=colour, symbol="diamond-open" if plan else "circle"
+        ),
+        name=name,
+        legendgroup=group,
+        showlegend=legend,
+        customdata=words,
+        hovertemplate="%{customdata}<extra></extra>",
+    )
+
+
+def continuity_figure(ctx, level: str | None = None) -> go.Figure:
+    """Ten years of each subject the later plan continues, one panel each: the earlier
+    plan's values and its baseline → target in one colour, the later plan's in another,
+    each value at the end of the period it covers. Pairs measured in different units are
+    not drawn together (see `continuity_note`); the panel's title says whether the two
+    plans measure the same thing."""
+    from plotly.subplots import make_subplots
+
+    lang = ctx.language
+    c = continuity_frame(ctx, level)
+    title = t("continuity_title", lang)
+    drawable = [] if c.empty else [k for k in sorted(c["pair"].unique()) if _one_path(c, k)]
+    if not drawable:
+        return empty(ctx, title, t("continuity_what", lang))
+    pairs = continuity_pairs(ctx, level)
+    ind = derive.indicators(ctx).set_index("indicator_id")
+    cols = 2 if len(drawable) > 1 else 1
+    nrows = (len(drawable) + cols - 1) // cols
+    heads = []
+    for k in drawable:
+        name = ind.loc[pairs.iloc[k]["later"], "name"]
+        word = t("measure_same" if pairs.iloc[k]["same"] else "measure_differs", lang)
+        width = 48 if len(drawable) > 1 else 90
+        heads.append(wrap_cell(f"{name}（{word}）" if lang == "zh" else f"{name} ({word})", width))
+    fig = make_subplots(
+        rows=nrows, cols=cols, subplot_titles=heads, vertical_spacing=0.2, horizontal_spacing=0.14
+    )
+    colours = {"earlier": theme.BLUE, "later": theme.ORANGE}
+    colon = "：" if lang == "zh" else ": "
+    seen: set[str] = set()
+    first = int(c["date"].min().year)
+    last = int(c["date"].max().year)
+    for n, k in enumerate(drawable):
+        row, col = n // cols + 1, n % cols + 1
+        g = c[c["pair"] == k]
+        for role in ("earlier", "later"):
+            mine = g[g["plan_role"] == role]
+            if mine.empty:
+                continue
+            header = _plan_header(ctx, ind.loc[mine["indicator_id"].iloc[0], "policy_id"])
+            for plan, word in (
+                (False, t("realised_word", lang)),
+                (True, f"{t('baseline_word', lang)} → {t('target_word', lang)}"),
+            ):
+                part = mine[mine["kind"].isin(["baseline", "target"]) == plan].sort_values("date")
+                if part.empty:
+                    continue
+                group = f"{role}-{plan}"
+                fig.add_trace(
+                    _pair_trace(
+                        ctx,
+                        part,
+                        colours[role],
+                        plan,
+                        f"{header}{colon}{word}",
+                        group,
+                        group not in seen,
+                    ),
+                    row=row,
+                    col=col,
+                )
+                seen.add(group)
+        # Where one plan hands over to the next: the end of the earlier plan's target year.
+        handover = g.loc[(g["plan_role"] == "earlier") & (g["kind"] == "target"), "date"]
+        if len(handover):
+            fig.add_vline(
+                x=handover.iloc[0].value / 1e6,
+                line=dict(color=theme.MUTED, width=1, dash="dot"),
+                row=row,
+                col=col,
+            )
+        _, unit = _axis(g["scale"].iloc[0], str(g["unit"].iloc[0]), lang)
+        fig.update_yaxes(
+            rangemode="tozero",
+            title_text=wrap_cell(unit, 30),
+            title_font=dict(size=NOTE_PX),
+            row=row,
+            col=col,
+        )
+        # Values are dated at the end of their period: a tick on 31 December names the
+        # year that a year's value (or a level at its end) belongs to.
+        step = 1 if cols == 1 else 2
+        ends = [pd.Timestamp(f"{y}-12-31") for y in range(first, last + 1, step)]
+        fig.update_xaxes(
+            type="date",
+            tickvals=ends,
+            ticktext=[str(d.year) for d in ends],
+            range=[pd.Timestamp(f"{first}-07-01"), pd.Timestamp(f"{last + 1}-06-30")],
+            title_text=t("continuity_axis", lang),
+            title_font=dict(size=NOTE_PX),
+            row=row,
+            col=col,
+        )
+    fig.update_annotations(font=dict(size=13))
+    fig.update_layout(height=170 + 330 * nrows, margin=dict(t=110))
+    return titled(fig, ctx, title)
+
+
+def _one_path(c: pd.DataFrame, pair: int) -> bool:
+    """A pair is drawn as one path over ten years only when both plans measure the same
+    thing in one unit: two measures on one line would read as a fall where the count
+    changed (6.3 all invention patents in 2015, 6.3 high-value ones in 2020)."""
+    g = c[c["pair"] == pair]
+    return bool(g["same"].all()) and g["unit"].nunique() == 1 and g["scale"].nunique() == 1
+
+
+def continuity_note(ctx, level: str | None = None) -> str:
+    """The pairs not drawn together (measured in different units), named with why."""
+    c = continuity_frame(ctx, level)
+    if c.empty:
+        return ""
+    pairs = continuity_pairs(ctx, level)
+    ind = derive.indicators(ctx).set_index("indicator_id")
+    apart = [pairs.iloc[k] for k in sorted(c["pair"].unique()) if not _one_path(c, k)]
+    if not apart:
+        return ""
+    sep = "；" if ctx.language == "zh" else "; "
+    names = sep.join(f"{ind.loc[p['later'], 'name']}" for p in apart)
+    return t("continuity_apart", ctx.language).format(names=names)

@@ -1,2 +1,2 @@
 """Reports from executed notebooks: HTML pages, PDF printing with the system's Chromium,
-the combined dossier, and the `dossier_pdf` nbconvert exporter."""
+the combined dossier, and the `dossier` nbconvert exporter."""

@@ -101,6 +101,15 @@ def add_svgs(path: Path, printer) -> int:
     JSON: nbformat's indented form is written by pure-Python json, ten times slower on
     charts' long coordinate lists, and any notebook reader takes either."""
     nb = nbformat.read(path, as_version=4)
+    added = draw_missing(nb, printer)
+    if added:
+        write_atomic(path, json.dumps(nb, ensure_ascii=False))
+    return added
+
+
+def draw_missing(nb, printer) -> int:
+    """Give every chart output of the notebook node `nb` that has none its SVG; returns
+    how many were added."""
     missing = [
         out["data"]
         for cell in nb.cells
@@ -113,6 +122,4 @@ def add_svgs(path: Path, printer) -> int:
     for data, svg in zip(missing, drawn, strict=True):
         data[SVG_MIME] = svg
     added = len(missing)
-    if added:
-        write_atomic(path, json.dumps(nb, ensure_ascii=False))
     return added

@@ -22,10 +22,17 @@ import nbformat
 import pandas as pd
 from jinja2 import Environment, StrictUndefined
 from nbconvert import HTMLExporter
+from nbconvert.preprocessors import TagRemovePreprocessor
 
 from ..charts import summary
 from ..i18n import long_date, t
-from .preprocessors import ChartsAsImages, ChartsForPlotlyJs, ChartSlots, DropStderr
+from .preprocessors import (
+    ChartsAsImages,
+    ChartsForPlotlyJs,
+    ChartSlots,
+    DropRunRecords,
+    DropStderr,
+)
 
 
 @dataclass
@@ -71,6 +78,10 @@ def plotly_js_file() -> Path:
 
 _local = threading.local()
 
+# The tag of a chapter's opening markdown cell: its title and a line on what it shows,
+# read in JupyterLab before anything runs, and left out of every report.
+NOTEBOOK_ONLY = "notebook-only"
+
 
 def _exporter(mode: str) -> HTMLExporter:
     """The chapter exporter for `mode` ("print": charts as SVG images; "web": drawn by
@@ -88,7 +99,10 @@ def _exporter(mode: str) -> HTMLExporter:
             exclude_anchor_links=True,
         )
         charts = {"web": ChartsForPlotlyJs, "both": ChartSlots}.get(mode, ChartsAsImages)()
-        for preprocessor in (DropStderr(), charts):
+        # A chapter's title cell is for JupyterLab before the notebook runs; the report
+        # has the heading the code writes (NOTEBOOK_ONLY).
+        notebook_only = TagRemovePreprocessor(remove_cell_tags={NOTEBOOK_ONLY})
+        for preprocessor in (notebook_only, DropRunRecords(), DropStderr(), charts):
             exporter.register_preprocessor(preprocessor, enabled=True)
         exporters[mode] = exporter
     return exporters[mode]
@@ -155,15 +169,21 @@ def chapters(path: Path, index: int, *, language: str) -> dict[str, Chapter]:
     }
 
 
-_CITED = re.compile(r'href="#source-([^"]+)"')
-_REF = re.compile(
-    r'<span class="ipd-ref"><a class="ipd-cite" href="#source-([^"]+)">[^<]*</a>(.*?)</span>'
-)
+# A reference as the notebook writes it: the source's id in data-source (its href is the
+# source's URL, its title a tooltip, for JupyterLab). Older runs linked href="#source-ID".
+_NOTEBOOK_CITE = r'<a class="ipd-cite" (?:data-source="([^"]+)"[^>]*|href="#source-([^"]+)")>'
+_CITED = re.compile(_NOTEBOOK_CITE)
+_REF = re.compile(r'<span class="ipd-ref">' + _NOTEBOOK_CITE + r"[^<]*</a>(.*?)</span>")
 _CITES = re.compile(r'<span class="ipd-cites">(.*?)</span>(?=[.。])', re.DOTALL)
 # A reference not yet numbered (its text is the notebook's label, in brackets).
-_LINK = re.compile(r'<a class="ipd-cite" href="#source-([^"]+)">\[[^<]*\]</a>')
+_LINK = re.compile(_NOTEBOOK_CITE + r"\[[^<]*\]</a>")
 # An editor's description standing in for a title the copy read does not show.
 _DESCRIBED = re.compile(r"^\[.*\]$|^\(.*\)$")
+
+
+def _sid(groups) -> str:
+    """The source id of a match of _NOTEBOOK_CITE, whichever form matched."""
+    return html_lib.unescape(next(g for g in groups if g))
 
 
 def _val(s: pd.Series, key: str) -> str | None:
@@ -191,7 +211,9 @@ def _name(text: str | None, language: str) -> str | None:
     )
     name = re.sub(remarks, "", text)
     name = re.split(
-        r",? via |; |,? copy on |,? citing |, as printed in | at | press[- ]|, summary ", name
+        r",? via |; |,? copy on |,? citing |, as printed in | at | press[- ]|, summary "
+        r"|,? repost(?:ed)? (?:on|by) |, on (?=[a-z0-9.-]+\.[a-z]{2,})",
+        name,
     )[0]
     name = re.sub(r"\s+(newsletter|data)$", "", name).strip(" ,;")
     if language == "zh" and _HAN.search(name):
@@ -199,7 +221,7 @@ def _name(text: str | None, language: str) -> str | None:
         name = re.sub(r"\s*\([^()\u3400-\u9fff]*\)", "", name)
         name = re.sub(r"\s*\(([^()]*)\)", r"（\1）", name)
     # Descriptions rather than names ("aggregator", "exam text quoting news").
-    if not name or name.islower():
+    if not name or (name.islower() and not _HAN.search(name)):
         return None
     return name
 
@@ -225,7 +247,7 @@ def citations(bodies: list[str], sources: pd.DataFrame, lead: str | None = None)
     known = set(sources["source_id"].astype(str))
     order = [lead] if lead in known else []
     for body in bodies:
-        order += [sid for sid in _CITED.findall(body) if sid in known]
+        order += [sid for ids in _CITED.findall(body) if (sid := _sid(ids)) in known]
     urls = dict(zip(sources["source_id"].astype(str), sources["url"], strict=True))
     canonical: dict[str, str] = {}
     by_url: dict[str, str] = {}
@@ -253,8 +275,8 @@ def number_citations(body: str, cited: Citations, language: str) -> str:
     def note(m: re.Match) -> str:
         refs = sorted(
             {
-                (cited.number(sid) or 0, html_lib.unescape(where), sid): None
-                for sid, where in _REF.findall(m.group(1))
+                (cited.number(_sid(ids)) or 0, html_lib.unescape(where), _sid(ids)): None
+                for *ids, where in _REF.findall(m.group(1))
             },
             key=lambda r: r[0],
         )
@@ -273,7 +295,7 @@ def number_citations(body: str, cited: Citations, language: str) -> str:
         return f'<span class="ipd-cites">{sep.join(groups)}</span>'
 
     body = _CITES.sub(note, body)
-    return _LINK.sub(lambda m: f"[{link(m.group(1))}]", body)
+    return _LINK.sub(lambda m: f"[{link(_sid(m.groups()))}]", body)
 
 
 def _date(value: str | None, language: str) -> str | None:

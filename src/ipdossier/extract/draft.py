@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__, schema
-from . import chinese, counts, dates, fetch, language, people, policies
+from . import chinese, counts, dates, english, fetch, language, people, policies
 from .article import Article, from_text, read_article, sentences
 from .typos import fix, slug
 
@@ -496,7 +496,17 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
         oid = add_org(people.normal_org(org), org, para, start, line)
         ev["host_org_id" if role == "host" else "organiser_org_id"] = oid
     find_counts = chinese.counts if zh else counts.counts
-    find_people = chinese.people if zh else people.mentions
+    budget = english.Budget()
+
+    def english_people(para: int, sentence: str) -> list:
+        # spaCy's PERSON spans beside the rules' name pattern (english: measured on the
+        # tune half), only in sentences that can hold a mention.
+        extra = ()
+        if english.mode != "rules":
+            extra = budget.names(sentence, people.has_title_word(sentence))
+        return people.mentions(para, sentence, extra, rules=english.mode != "spacy")
+
+    find_people = chinese.people if zh else english_people
     find_policies = (lambda para, line: []) if zh else policies.mentions
     # A sentence met before (a repeated paragraph) is not read again: the rows it gave
     # get its new locator in `also_at`. Reading sentence by sentence also keeps every
@@ -627,6 +637,11 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
         extra = ["mentions", ALSO] if name in ("figures", "roles") else []
         tables[name] = pd.DataFrame(rows[name], columns=[*schema.columns(name), NOTE, *extra])
     warnings = []
+    if budget.spent_out:
+        warnings.append(
+            f"{a.path.name}: past {english.BUDGET} characters of sentences with titles, "
+            "names were read by the rules alone (spaCy's budget for one article)"
+        )
     found = sum(len(tables[t]) for t in ("figures", "people", "policies"))
     if not found:
         warnings.append(

