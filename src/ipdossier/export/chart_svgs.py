@@ -27,11 +27,33 @@ from ..theme import svg_size
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 SVG_MIME = "image/svg+xml"
 
-_DRAW = """async ([figure, width, height]) => {
+# A figure's SVG is the same bytes whichever page draws it and whenever, so that charts
+# drawn side by side are those drawn one at a time: plotly.js names each drawing's clip
+# paths and gradients with Math.random(), seeded the same before every drawing (a page
+# draws one chart at a time; the generator is mulberry32); and the order in which it
+# sets an element's attributes depends on what the page measured before (its cache of
+# text sizes), so the attributes are written in name order.
+_DRAW = r"""async ([figure, width, height]) => {
+  let seed = 0x1d872b41;
+  Math.random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
   const svg = await Plotly.toImage(
     {data: figure.data || [], layout: figure.layout || {}, config: {}},
     {format: "svg", width: width, height: height, imageDataOnly: true});
-  return svg.startsWith("data:") ? decodeURIComponent(svg.slice(svg.indexOf(",") + 1)) : svg;
+  const text = svg.startsWith("data:") ? decodeURIComponent(svg.slice(svg.indexOf(",") + 1)) : svg;
+  // Attribute values are quoted with " (one inside is &quot;) and text holds no raw <.
+  return text.replace(/<([\w:-]+)((?:\s+[\w:-]+="[^"]*")+)(\s*\/?)>/g, (tag, name, attrs, end) => {
+    const list = attrs.match(/[\w:-]+="[^"]*"/g);
+    list.sort((a, b) => {
+      const x = a.slice(0, a.indexOf("=")), y = b.slice(0, b.indexOf("="));
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    return "<" + name + " " + list.join(" ") + end + ">";
+  });
 }"""
 
 
@@ -88,13 +110,16 @@ def add_svgs(path: Path, printer) -> int:
 def draw_missing(nb, printer) -> int:
     """Give every chart output of the notebook node `nb` that has none its SVG; returns
     how many were added."""
-    added = 0
-    for cell in nb.cells:
-        for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
-            data = out.get("data") or {}
-            if PLOTLY_MIME in data and SVG_MIME not in data:
-                figure = data[PLOTLY_MIME]
-                width, height = svg_size(figure)
-                data[SVG_MIME] = printer.svg(figure, width, height)
-                added += 1
+    missing = [
+        out["data"]
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for out in cell.get("outputs", [])
+        if PLOTLY_MIME in (out.get("data") or {}) and SVG_MIME not in out["data"]
+    ]
+    # All of the notebook's charts at once: the printer draws them side by side.
+    drawn = printer.svgs([(data[PLOTLY_MIME], *svg_size(data[PLOTLY_MIME])) for data in missing])
+    for data, svg in zip(missing, drawn, strict=True):
+        data[SVG_MIME] = svg
+    added = len(missing)
     return added

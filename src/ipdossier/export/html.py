@@ -26,7 +26,13 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 
 from ..charts import summary
 from ..i18n import long_date, t
-from .preprocessors import ChartsAsImages, ChartsForPlotlyJs, DropRunRecords, DropStderr
+from .preprocessors import (
+    ChartsAsImages,
+    ChartsForPlotlyJs,
+    ChartSlots,
+    DropRunRecords,
+    DropStderr,
+)
 
 
 @dataclass
@@ -79,7 +85,8 @@ NOTEBOOK_ONLY = "notebook-only"
 
 def _exporter(mode: str) -> HTMLExporter:
     """The chapter exporter for `mode` ("print": charts as SVG images; "web": drawn by
-    plotly.js), with the package's preprocessors registered on it."""
+    plotly.js; "both": charts as slots for either), with the package's preprocessors
+    registered on it."""
     # One per thread and mode: a new exporter compiles nbconvert's Jinja templates again,
     # which costs more than converting a chapter.
     exporters = _local.__dict__.setdefault("exporters", {})
@@ -91,7 +98,7 @@ def _exporter(mode: str) -> HTMLExporter:
             exclude_output_prompt=True,
             exclude_anchor_links=True,
         )
-        charts = ChartsForPlotlyJs() if mode == "web" else ChartsAsImages()
+        charts = {"web": ChartsForPlotlyJs, "both": ChartSlots}.get(mode, ChartsAsImages)()
         # A chapter's title cell is for JupyterLab before the notebook runs; the report
         # has the heading the code writes (NOTEBOOK_ONLY).
         notebook_only = TagRemovePreprocessor(remove_cell_tags={NOTEBOOK_ONLY})
@@ -107,17 +114,59 @@ def chapter(path: Path, index: int, *, mode: str, language: str) -> Chapter:
     return chapter_from_node(nb, index, mode=mode, language=language, stem=path.stem)
 
 
-def chapter_from_node(nb, index: int, *, mode: str, language: str, stem: str) -> Chapter:
-    chapter_id = f"chapter-{index}"
+def _title(nb, language: str, stem: str) -> str:
     meta = nb.metadata.get("ipdossier", {})
     # The contents and bookmarks take the title from the notebook's metadata; the chapter
     # itself opens with the same words, displayed by the package (test_prose checks both).
     translated = meta.get(f"title_{language}") if language != "en" else None
-    title = translated or meta.get("title") or stem
+    return translated or meta.get("title") or stem
+
+
+def chapter_from_node(nb, index: int, *, mode: str, language: str, stem: str) -> Chapter:
+    chapter_id = f"chapter-{index}"
     body, _ = _exporter(mode).from_notebook_node(
         nb, resources={"ipdossier": {"chapter_id": chapter_id}}
     )
-    return Chapter(id=chapter_id, title=title, body=body, stem=stem)
+    return Chapter(id=chapter_id, title=_title(nb, language, stem), body=body, stem=stem)
+
+
+_SLOT = re.compile(r"<!--ipd-chart:([^ >]+)-->")
+
+
+def chapters(path: Path, index: int, *, language: str) -> dict[str, Chapter]:
+    """One executed notebook as its chapter for print and for the web, from one nbconvert
+    conversion: the two differ in their charts alone (see `ChartSlots`)."""
+    nb = nbformat.read(path, as_version=4)
+    chapter_id = f"chapter-{index}"
+    title = _title(nb, language, path.stem)
+    body, resources = _exporter("both").from_notebook_node(
+        nb, resources={"ipdossier": {"chapter_id": chapter_id}}
+    )
+    own = resources["ipdossier"]
+    if own.get("undrawn"):
+        return {
+            mode: chapter_from_node(nb, index, mode=mode, language=language, stem=path.stem)
+            for mode in ("print", "web")
+        }
+    # nbconvert's HTML exporter writes its output through BeautifulSoup; each slot's
+    # rendering goes the same way, so both editions read as their own conversion would.
+    from bs4 import BeautifulSoup
+
+    slots = {
+        target: {
+            mode: str(BeautifulSoup(html, features="html.parser")) for mode, html in two.items()
+        }
+        for target, two in own.get("slots", {}).items()
+    }
+    return {
+        mode: Chapter(
+            id=chapter_id,
+            title=title,
+            body=_SLOT.sub(lambda m, mode=mode: slots[m.group(1)][mode], body),
+            stem=path.stem,
+        )
+        for mode in ("print", "web")
+    }
 
 
 # A reference as the notebook writes it: the source's id in data-source (its href is the
@@ -354,8 +403,13 @@ def page(
     cover: bool = True,
     pages: dict[str, int] | None = None,
     lead_source: str | None = None,
+    front_only: bool = False,
+    link_targets: bool = False,
 ) -> str:
-    """A whole report page: cover, contents, chapters and the sources appendix."""
+    """A whole report page: cover, contents, chapters and the sources appendix. With
+    `cover` False, the chapters and the appendix alone (the body the dossier's PDFs are
+    cut from); with `front_only`, the cover and contents alone; `link_targets` adds
+    invisible links to each chapter and the appendix (see the template)."""
     language = params.get("language", "en")
     # The cover names the event, its coverage and edition in words (charts.summary).
     front = summary.cover(summary.context(params), data_version) if cover else None
@@ -375,6 +429,8 @@ def page(
         if cover
         else None,
         sources_page=pages.get("sources"),
+        front_only=front_only,
+        link_targets=link_targets,
         chapters=chapters,
         sources=_source_rows(sources, language, cited),
         labels={

@@ -83,6 +83,14 @@ def tidy(pdf: bytes) -> bytes:
     return out.getvalue()
 
 
+USE_OUTLINES = pikepdf.Name.UseOutlines
+
+
+def page_count(pdf: bytes) -> int:
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        return len(doc.pages)
+
+
 def top_level_pages(pdf: bytes) -> dict[str, int]:
     """Top-level bookmark titles and their 1-based pages."""
     with pikepdf.open(io.BytesIO(pdf)) as doc:

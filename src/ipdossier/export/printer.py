@@ -47,7 +47,12 @@ ARGS = [
 ]
 # Header and footer at 10 CSS px (7.5 pt): the smallest type the report prints is 7 pt.
 MARGIN = {"top": "18mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}
+NO_MARGIN = {"top": "0", "bottom": "0", "left": "0", "right": "0"}
 FOOTER = "Page {page} of {total}"
+# Where Chromium's header and footer templates sit on the page (from the top and the
+# bottom edge): the stamps (`PdfPrinter.stamp_bytes`) put them there.
+STAMP_TOP = "5mm"
+STAMP_BOTTOM = "5mm"
 _FONT = "font-family:'Noto Sans CJK SC','Noto Sans',sans-serif"
 
 
@@ -60,15 +65,18 @@ def header_template(title: str) -> str:
 
 def footer_template(pattern: str = FOOTER) -> str:
     """`pattern` holds {page} and {total}, so each language orders them its own way."""
-    body = html_lib.escape(pattern).format(
-        page='<span class="pageNumber"></span>', total='<span class="totalPages"></span>'
+    return _footer(
+        html_lib.escape(pattern).format(
+            page='<span class="pageNumber"></span>', total='<span class="totalPages"></span>'
+        )
     )
+
+
+def _footer(body: str) -> str:
     return (
         f'<div style="{_FONT};font-size:10px;color:#6b7280;width:100%;margin:0 14mm;'
         f'text-align:right">{body}</div>'
     )
-
-
 
 
 def _warm_up_html() -> str:
@@ -102,8 +110,13 @@ class PdfPrinter:
         self._context = None
         self._pages: asyncio.Queue | None = None
         self._made = 0
-        self._chart_page: asyncio.Task | None = None
-        self._chart_lock: asyncio.Lock | None = None
+        self._chart_page: asyncio.Task | None = None  # the first chart page, opened at start
+        self._chart_opening: list[asyncio.Task] = []  # every chart page opened
+        self._charts_free: asyncio.Queue | None = None
+        # Chart pages: as many as the machine has cores, each drawing one chart at a time
+        # (drawing is CPU work in each page's renderer; more pages than cores would only
+        # take turns, at some 60 MB each).
+        self.chart_concurrency = chart_pages()
         self._warming: list[asyncio.Task] = []
         self._started: concurrent.futures.Future | None = None
         self.browser_version: str | None = None
@@ -145,7 +158,7 @@ class PdfPrinter:
         from playwright.async_api import Error, async_playwright
 
         self._pages = asyncio.Queue()
-        self._chart_lock = asyncio.Lock()
+        self._charts_free = asyncio.Queue()
         self._pw = await async_playwright().start()
         try:
             self._browser = await self._pw.chromium.launch(
@@ -160,10 +173,13 @@ class PdfPrinter:
         await self._context.route("**/*", lambda route: route.abort())
         # Loading plotly.js takes about a second: it starts now, beside the kernels'
         # start-up, so the first chart does not wait for it.
-        from .chart_svgs import open_chart_page
-
-        self._chart_page = asyncio.get_running_loop().create_task(
-            open_chart_page(self._browser, self.timeout_ms)
+        self._chart_page = self._open_chart_page()
+        self._chart_page.add_done_callback(
+            lambda task: (
+                task.cancelled()
+                or task.exception() is not None
+                or self._charts_free.put_nowait(task.result())
+            )
         )
         # The browser's first printed document costs about half a second more than the
         # next (fonts, print set-up), on any page: one page warms up once the chart
@@ -178,11 +194,11 @@ class PdfPrinter:
         async def stop():
             for task in self._warming:
                 task.cancel()
-            if self._chart_page is not None:
-                if not self._chart_page.done():
-                    self._chart_page.cancel()
+            for opening in self._chart_opening:
+                if not opening.done():
+                    opening.cancel()
                 try:
-                    await (await self._chart_page).context.close()
+                    await (await opening).context.close()
                 except BaseException:  # closing: a chart page that never opened is fine
                     pass
             if self._browser is not None:
@@ -204,11 +220,38 @@ class PdfPrinter:
             self._thread.join()
         self._loop.close()
 
-    def pdf_bytes(self, html: str, *, header_title: str, footer: str = FOOTER) -> bytes:
+    def pdf_bytes(self, html: str, *, header_title: str | None, footer: str = FOOTER) -> bytes:
+        """`html` printed on A4 with the report's margins; with its running header and
+        page numbers unless `header_title` is None (those are then stamped on later, see
+        `cut`)."""
         # Tidying runs in the caller's thread: the browser's loop stays free for others.
         # Chromium's ToUnicode maps name some characters by their radical look-alikes
         # (see `tounicode`): the text layer is put right before the PDF is written.
         return outline.tidy(tounicode.fix(self._call(self._print(html, header_title, footer))))
+
+    def stamp_bytes(self, pages: list[tuple[str, str]]) -> bytes:
+        """One blank A4 page per (header title, footer text), holding that running header
+        and footer alone, where Chromium's own header and footer templates put them: laid
+        over the pages of documents printed without them (`cut.stamp`). One printing
+        serves every PDF of a variant."""
+        page = '<div class="p"><div class="h">{header}</div><div class="f">{footer}</div></div>'
+        html = (
+            "<!doctype html><html><head><meta charset='utf-8'><style>"
+            "@page{size:A4;margin:0}body{margin:0}"
+            ".p{position:relative;width:210mm;height:297mm;overflow:hidden;break-after:page}"
+            ".p:last-child{break-after:auto}.h>div,.f>div{width:auto!important}"
+            f".h{{position:absolute;left:0;right:0;top:{STAMP_TOP}}}"
+            f".f{{position:absolute;left:0;right:0;bottom:{STAMP_BOTTOM}}}"
+            "</style></head><body>"
+            + "".join(
+                page.format(header=header_template(title), footer=_footer(html_lib.escape(footer)))
+                for title, footer in pages
+            )
+            + "</body></html>"
+        )
+        return tounicode.fix(
+            self._call(self._print(html, None, FOOTER, tagged=False, margin=NO_MARGIN))
+        )
 
     async def _warm_page(self) -> None:
         page = None
@@ -242,20 +285,34 @@ class PdfPrinter:
         page = await self._pages.get()
         return page if page is not None else await self._context.new_page()
 
-    async def _print(self, html: str, header_title: str, footer: str) -> bytes:
+    async def _print(
+        self,
+        html: str,
+        header_title: str | None,
+        footer: str,
+        tagged: bool = True,
+        margin: dict = MARGIN,
+    ) -> bytes:
         page = await self._page()
         ok = False
+        chrome = (
+            {
+                "display_header_footer": True,
+                "header_template": header_template(header_title),
+                "footer_template": footer_template(footer),
+            }
+            if header_title is not None
+            else {"display_header_footer": False}
+        )
         try:
             await page.set_content(html, wait_until="load", timeout=self.timeout_ms)
             pdf = await page.pdf(
                 format="A4",
-                margin=MARGIN,
+                margin=margin,
                 print_background=True,
-                display_header_footer=True,
-                header_template=header_template(header_title),
-                footer_template=footer_template(footer),
-                outline=True,
-                tagged=True,
+                outline=tagged,
+                tagged=tagged,
+                **chrome,
             )
             ok = True
         finally:
@@ -268,19 +325,60 @@ class PdfPrinter:
         return pdf
 
     def svg(self, figure: dict, width: int, height: int) -> str:
-        """`figure` ({"data", "layout"}) drawn by plotly.js at width x height pixels.
+        """`figure` ({"data", "layout"}) drawn by plotly.js at width x height pixels."""
+        return self.svgs([(figure, width, height)])[0]
+
+    def svgs(self, charts: list[tuple[dict, int, int]]) -> list[str]:
+        """Each (figure, width, height) drawn, several at once in pages of their own.
 
         A figure already drawn in this build (the same chart in another variant) is
-        not drawn again."""
-        key = hashlib.sha256(
-            json.dumps([figure, width, height], sort_keys=True, default=str).encode()
-        ).hexdigest()
-        if key not in self._svgs:
-            self._svgs[key] = self._call(self._draw(figure, width, height))
-        return self._svgs[key]
+        not drawn again. The SVG does not depend on the page that drew it (see
+        `chart_svgs.draw`)."""
+        keys = [
+            hashlib.sha256(
+                json.dumps([figure, width, height], sort_keys=True, default=str).encode()
+            ).hexdigest()
+            for figure, width, height in charts
+        ]
+        todo = {k: chart for k, chart in zip(keys, charts, strict=True) if k not in self._svgs}
+        if todo:
+
+            async def draw_all():
+                return await asyncio.gather(*(self._draw(*chart) for chart in todo.values()))
+
+            for key, svg in zip(todo, self._call(draw_all()), strict=True):
+                self._svgs[key] = svg
+        return [self._svgs[key] for key in keys]
+
+    def _open_chart_page(self) -> asyncio.Task:
+        from .chart_svgs import open_chart_page
+
+        task = asyncio.get_running_loop().create_task(
+            open_chart_page(self._browser, self.timeout_ms)
+        )
+        self._chart_opening.append(task)
+        return task
 
     async def _draw(self, figure: dict, width: int, height: int) -> str:
         from .chart_svgs import draw
 
-        async with self._chart_lock:
-            return await draw(await self._chart_page, figure, width, height)
+        # A free chart page, or one more while under `chart_concurrency` (opened only
+        # when charts wait: a build of one chart at a time keeps to one).
+        if self._charts_free.empty() and len(self._chart_opening) < self.chart_concurrency:
+            page = await self._open_chart_page()
+        else:
+            page = await self._charts_free.get()
+        try:
+            return await draw(page, figure, width, height)
+        finally:
+            self._charts_free.put_nowait(page)
+
+
+def chart_pages() -> int:
+    """The cores this process may run on."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)

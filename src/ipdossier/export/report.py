@@ -41,13 +41,12 @@ def _event(dossier, params: dict) -> tuple[str, str | None]:
 
 @dataclass
 class ChapterParts:
-    """One chapter made ready for the reports: its bodies and, for the PDF, printed alone."""
+    """One chapter made ready for the reports: its bodies for the web and for print."""
 
     index: int
     stem: str
     web: report_html.Chapter | None = None
     print: report_html.Chapter | None = None
-    pdf: bytes | None = None
 
 
 @dataclass
@@ -104,21 +103,19 @@ def prepare_chapter(
     formats = _check_formats(formats)
     language = ctx.language
     parts = ChapterParts(index=index, stem=executed.stem)
-    if "html" in formats:
-        parts.web = report_html.chapter(executed, index, mode="web", language=language)
     if "pdf" in formats:
         if printer is None:
             raise ValueError("a PDF chapter needs a printer")
         check_cjk_fonts()  # English editions print Chinese titles too
+    # Printed with the others, once per variant (`assemble`); both editions come from one
+    # conversion.
+    if formats == {"pdf", "html"}:
+        both = report_html.chapters(executed, index, language=language)
+        parts.web, parts.print = both["web"], both["print"]
+    elif "html" in formats:
+        parts.web = report_html.chapter(executed, index, mode="web", language=language)
+    else:
         parts.print = report_html.chapter(executed, index, mode="print", language=language)
-        # Alone, a chapter lays out as in the dossier (each starts on a new page), so
-        # its length gives the contents' page numbers.
-        page = report_html.page([parts.print], web=False, cover=False, **ctx.page_args())
-        parts.pdf = printer.pdf_bytes(
-            page,
-            header_title=f"{t('dossier_title', language)} · {parts.print.title}",
-            footer=t("page_of", language),
-        )
     return parts
 
 
@@ -150,43 +147,82 @@ def assemble(
     return made
 
 
-FRONT_PAGES = 2  # the cover and the contents
-# Printings of the dossier until the contents' page numbers match the pages: the first
-# normally does; a number that moves a page break needs another.
-PASSES = 4
+FRONT_PAGES = 2  # the cover and the contents, as a rule
+# Printings of the front until its length is the one its page numbers assumed.
+FRONT_PASSES = 3
 
 
 def _print_dossier(printer, parts: list[ChapterParts], out_dir: Path, ctx: ReportContext):
-    """The chapter PDFs as printed alone, then the dossier, printed once with the
-    contents' page numbers from their lengths. The pages its contents links land on
-    confirm the numbers; a mismatch is printed again, up to PASSES times, and one that
-    remains is logged as a warning. (Links, not bookmarks: a chapter's heading is the
-    notebook's own and need not match its title in the contents.)"""
+    """The dossier and a PDF per chapter from one printing of the body (every chapter
+    and the sources appendix): the pages its link targets land on give the contents'
+    page numbers, printed in the front (cover and contents, two pages), which goes
+    before the body. Each chapter's PDF is its pages of the body and the appendix
+    (`cut`). Headers and page numbers are stamped on each file's pages, so a chapter's
+    read "Page 1 of 9" as a chapter printed alone did."""
+    from . import cut
+
     language = ctx.language
     title = t("dossier_title", language)
-    sources_title = t("sources", language)
+    page_of = t("page_of", language)
     chapters = [p.print for p in parts]
-    per_chapter, pages, next_page = [], {}, FRONT_PAGES + 1
-    for p in parts:
-        per_chapter.append(write_atomic(out_dir / f"{p.stem}.pdf", p.pdf))
-        pages[p.print.id] = next_page
-        next_page += outline.top_level_pages(p.pdf)[sources_title] - 1
-    pages["sources"] = next_page
-    for _attempt in range(PASSES):
-        final = report_html.page(chapters, web=False, pages=pages, **ctx.page_args())
-        pdf = printer.pdf_bytes(final, header_title=title, footer=t("page_of", language))
-        found = outline.destination_pages(pdf)
-        actual = {key: found.get(key) for key in pages}
-        if actual == pages:
-            break
-        printed, pages = pages, actual
-    else:
-        wrong = {key: (printed[key], actual[key]) for key in printed if printed[key] != actual[key]}
-        log.warning(
-            "%s: the contents' page numbers still differ from the pages after %d printings "
-            "(contents, page): %s",
-            out_dir / "dossier.pdf",
-            PASSES,
-            ", ".join(f"{key} {said}, {real}" for key, (said, real) in wrong.items()),
+    body = printer.pdf_bytes(
+        report_html.page(chapters, web=False, cover=False, link_targets=True, **ctx.page_args()),
+        header_title=None,
+    )
+    starts = outline.destination_pages(body)
+    n_body = outline.page_count(body)
+    missing = [key for key in [c.id for c in chapters] + ["sources"] if key not in starts]
+    if missing:
+        raise RuntimeError(f"the printed body has no page for {', '.join(missing)}")
+    front_pages = FRONT_PAGES
+    for _attempt in range(FRONT_PASSES):
+        pages = {key: starts[key] + front_pages for key in [c.id for c in chapters] + ["sources"]}
+        front = printer.pdf_bytes(
+            report_html.page(chapters, web=False, pages=pages, front_only=True, **ctx.page_args()),
+            header_title=None,
         )
-    return write_atomic(out_dir / "dossier.pdf", pdf), per_chapter
+        if outline.page_count(front) == front_pages:
+            break
+        # The contents ran onto another page: every number moves by as many pages.
+        front_pages = outline.page_count(front)
+    else:
+        log.warning(
+            "%s: the contents' page numbers may be off: the cover and contents took %d "
+            "pages after %d printings",
+            out_dir / "dossier.pdf",
+            front_pages,
+            FRONT_PASSES,
+        )
+    dossier = cut.merge(front, body)
+    appendix = list(range(starts["sources"] - 1, n_body))
+    bounds = [starts[c.id] for c in chapters] + [starts["sources"]]
+    own_pages = [
+        list(range(first - 1, end - 1)) + appendix
+        for first, end in zip(bounds, bounds[1:], strict=False)
+    ]
+    # Every file's running headers and page numbers, in one printing: the dossier's
+    # pages, then each chapter's.
+    headers = [(title, n) for n in [len(dossier.pages)]]
+    headers += [
+        (f"{title} · {p.print.title}", len(own)) for p, own in zip(parts, own_pages, strict=True)
+    ]
+    marks = cut.open_pdf(
+        printer.stamp_bytes(
+            [
+                (header, page_of.format(page=i, total=n))
+                for header, n in headers
+                for i in range(1, n + 1)
+            ]
+        )
+    )
+    cut.stamp(dossier, marks, 0)
+    dossier.Root.PageMode = outline.USE_OUTLINES
+    dossier_path = write_atomic(out_dir / "dossier.pdf", cut.to_bytes(dossier))
+    per_chapter = []
+    first = len(dossier.pages)
+    for p, own in zip(parts, own_pages, strict=True):
+        per_chapter.append(
+            write_atomic(out_dir / f"{p.stem}.pdf", cut.chapter_pdf(body, own, marks, first))
+        )
+        first += len(own)
+    return dossier_path, per_chapter

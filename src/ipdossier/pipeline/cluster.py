@@ -9,26 +9,38 @@ reports into the run's staging folder, which is why every worker must see the re
 folder at the same path (a shared file system) and run the same checkout and environment.
 
 Each worker keeps what makes the local build fast: warm kernels and one Chromium, started
-once by a worker plugin and closed when the worker shuts down. A worker that dies while it
+once by a worker plugin and closed when the worker shuts down; and it overlaps the stages
+as the local build does. A variant's task returns as soon as its notebooks have run,
+while its charts, chapters and PDFs are still being made on a thread of the plugin, so
+the worker's kernel goes on to its next variant meanwhile (at most `EXPORTING` variants
+of a worker are under way at once: the next task waits for room). The coordinator then
+collects each worker's finished variants (`collect`). A worker that dies while it
 builds a variant: Dask runs the variant again on another worker (`RETRIES`), which starts
-that variant's folder afresh. A notebook that fails fails the run, naming variant,
-notebook and cell, and nothing is published. Cache keys are content hashes, so what one
-machine built is reused by the next run wherever it executes.
+that variant's folder afresh; one that dies after its tasks returned, with reports still
+being made, has those variants built again, whole, on the workers left. A notebook that
+fails fails the run, naming variant, notebook and cell, and nothing is published. Cache
+keys are content hashes, so what one machine built is reused by the next run wherever it
+executes.
 """
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import logging
 import shutil
 import threading
 import time
-from concurrent.futures import CancelledError
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BuildError, ClusterFailed
 from . import stages
 from .plan import BuildResult, Previous, VariantPlan
 from .stages import PRELOAD, WorkerResources, new_kernel_pool
+
+log = logging.getLogger("ipdossier.build")
 
 PLUGIN = "ipdossier"
 # A variant whose worker dies is run again on another worker at most this many times.
@@ -38,6 +50,18 @@ RETRIES = 2
 # the lock). IPDOSSIER_CLUSTER_NO_WORKER_S overrides it.
 NO_WORKER_S = 60.0
 POLL_S = 1.0
+# Variants of one worker under way at once: one executing on the worker's kernel while
+# the one before it still draws and prints.
+EXPORTING = 2
+
+
+@dataclass(frozen=True)
+class Pending:
+    """What a variant's task returns once its notebooks have run: its reports are still
+    being made on `worker`, which `collect` waits for."""
+
+    worker: str
+    slug: str
 
 
 def no_worker_deadline() -> float:
@@ -76,11 +100,23 @@ def worker_plugin():
             kernels.prestart(1, preload=PRELOAD)
             self._printer_cm = PdfPrinter()
             self.resources = WorkerResources(kernels, self._printer_cm.start())
+            self.variants = ThreadPoolExecutor(EXPORTING, thread_name_prefix="ipdossier")
+            self.pending: dict[str, dict[str, Future]] = {}  # run id -> slug -> variant
+            self.lock = threading.Lock()
+
+        def hold(self, run_id: str, slug: str, variant: Future) -> None:
+            with self.lock:
+                self.pending.setdefault(run_id, {})[slug] = variant
+
+        def release(self, run_id: str) -> dict[str, Future]:
+            with self.lock:
+                return self.pending.pop(run_id, {})
 
         def teardown(self, worker) -> None:
             # Dask calls this on the worker's event loop; the kernels' shutdown runs its
             # own loop, so both close on a thread of their own.
             def close() -> None:
+                self.variants.shutdown(wait=False, cancel_futures=True)
                 try:
                     self.resources.kernels.close()
                 finally:
@@ -93,17 +129,61 @@ def worker_plugin():
     return DossierWorker()
 
 
-def build_variant(options, job: VariantPlan, formats, run_id: str, stage: str, previous: Previous):
+def build_variant(
+    options,
+    job: VariantPlan,
+    formats,
+    run_id: str,
+    stage: str,
+    previous: Previous,
+    whole: bool = False,
+):
     """Runs on a worker: one variant, executed and exported into the shared staging
-    folder with the worker's kernels and browser."""
+    folder with the worker's kernels and browser. Returns its BuildResult, or `Pending`
+    once its notebooks have run and its reports are still being made (unless `whole`:
+    a variant built again after a worker was lost returns when it is done)."""
     from distributed import get_worker
 
-    resources = get_worker().plugins[PLUGIN].resources
+    worker = get_worker()
+    plugin = worker.plugins[PLUGIN]
     # A variant run again after its worker died starts from nothing.
     shutil.rmtree(Path(stage) / job.variant.slug, ignore_errors=True)
     # A worker's parallelism is its Dask threads; a variant's notebooks run in turn.
     one = dataclasses.replace(options, jobs=1)
-    return stages.run(one, [job], formats, run_id, Path(stage), previous, False, resources)
+    executed = threading.Event()
+    variant = plugin.variants.submit(
+        stages.run,
+        one,
+        [job],
+        formats,
+        run_id,
+        Path(stage),
+        previous,
+        False,
+        plugin.resources,
+        executed.set,
+    )
+    if whole:
+        return variant.result()
+    while not executed.wait(0.1) and not variant.done():
+        pass
+    if variant.done():
+        return variant.result()  # a failed notebook fails this task, naming the cell
+    plugin.hold(run_id, job.variant.slug, variant)
+    return Pending(worker.address, job.variant.slug)
+
+
+async def collect(run_id: str, dask_worker=None) -> dict:
+    """Runs on a worker (`Client.run`, on its event loop, hence a coroutine: the worker
+    keeps answering the scheduler while it waits): each of the run's variants it still
+    makes, as ("ok", BuildResult) or ("error", the exception)."""
+    answers = {}
+    for slug, variant in dask_worker.plugins[PLUGIN].release(run_id).items():
+        try:
+            answers[slug] = ("ok", await asyncio.wrap_future(variant))
+        except Exception as exc:  # noqa: BLE001 (sent back and raised by the coordinator)
+            answers[slug] = ("error", exc)
+    return answers
 
 
 def run(
@@ -122,8 +202,6 @@ def run(
     deadline = no_worker_deadline()
     # The client logs each failed reconnection with a traceback of its own; the build says
     # what went wrong in one message (ClusterFailed), which is what a scheduler's log needs.
-    import logging
-
     # Dask's config gives some of its loggers levels of their own: each is raised.
     for name in ["distributed", *logging.root.manager.loggerDict]:
         if name == "distributed" or name.startswith("distributed."):
@@ -171,13 +249,70 @@ def _run_on(
     ]
     try:
         _wait_with_workers(client, futures, address, deadline)
-        parts = client.gather(futures)
+        gathered = client.gather(futures)
+        done = {job.variant.slug: part for job, part in zip(jobs, gathered, strict=True)}
+        lost = _collect(client, run_id, done)
+        if lost:
+            # Their worker went away while it made their reports: built again, whole.
+            again = [
+                client.submit(
+                    build_variant,
+                    options,
+                    job,
+                    formats,
+                    run_id,
+                    str(stage),
+                    previous,
+                    True,
+                    key=f"ipdossier-{run_id}-{job.variant.slug}-again",
+                    retries=RETRIES,
+                    pure=False,
+                )
+                for job in jobs
+                if job.variant.slug in lost
+            ]
+            futures += again
+            _wait_with_workers(client, again, address, deadline)
+            for part in client.gather(again):
+                done[part.manifest["variants"][0]["slug"]] = part
+        parts = [done[job.variant.slug] for job in jobs]
     finally:
         try:
             client.cancel(futures)
         except Exception:  # noqa: BLE001 (a scheduler already gone cancels nothing)
             pass
     return merge(parts, address, time.perf_counter() - start)
+
+
+def _collect(client, run_id: str, done: dict) -> set[str]:
+    """Replace each `Pending` in `done` by its worker's BuildResult; returns the slugs
+    whose worker is gone. A variant that failed raises its error here."""
+    by_worker: dict[str, list[str]] = {}
+    for slug, part in done.items():
+        if isinstance(part, Pending):
+            by_worker.setdefault(part.worker, []).append(slug)
+    lost: set[str] = set()
+    for worker, slugs in by_worker.items():
+        try:
+            answers = client.run(collect, run_id, workers=[worker])[worker]
+        except (KeyError, OSError, ValueError, TimeoutError) as exc:  # the worker is gone
+            log.warning("worker %s is gone (%s): its variants are built again", worker, exc)
+            lost.update(slugs)
+            continue
+        except Exception as exc:  # noqa: BLE001 (distributed's own errors for a lost worker)
+            if "CommClosed" not in type(exc).__name__ and "Killed" not in type(exc).__name__:
+                raise
+            lost.update(slugs)
+            continue
+        for slug in slugs:
+            status, value = answers.get(slug, ("lost", None))
+            if status == "error":
+                raise value
+            if status == "ok":
+                done[slug] = value
+            else:
+                lost.add(slug)
+    return lost
 
 
 def _wait_with_workers(client, futures, address: str, deadline: float) -> None:

@@ -289,10 +289,13 @@ def run(
     previous: Previous,
     progress: bool,
     resources: WorkerResources | None = None,
+    on_executed=None,
 ) -> BuildResult:
     """Execute and export `plans` into `stage`. A Dask worker passes the warm kernels and
-    browser it keeps (`resources`); a local build starts its own and closes them, each
-    as soon as nothing more needs it."""
+    browser it keeps (`resources`), and `on_executed`, called once every notebook has
+    run (its kernel is then free for the next variant while this one's reports are
+    made); a local build starts its own and closes them, each as soon as nothing more
+    needs it."""
     started = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     work = Run(options, plans, formats, stage, previous, progress)
     work.plan_cache_hits()
@@ -322,6 +325,8 @@ def run(
             printer_cm = PdfPrinter(concurrency=min(3, options.jobs))
             work.printer = printer_cm.start()
         left_to_execute = len(work.to_execute)
+        if not left_to_execute and on_executed is not None:
+            on_executed()
         futures: dict[Future, Task] = {}
         with (
             ThreadPoolExecutor(max_workers=options.jobs, thread_name_prefix="nb") as pool,
@@ -351,6 +356,8 @@ def run(
                         submit(follow)
                     if isinstance(task, Execute):
                         left_to_execute -= 1
+                        if not left_to_execute and on_executed is not None:
+                            on_executed()
                         if not left_to_execute and own:
                             # Every notebook has run: the kernels' memory goes back now,
                             # not after the exports.

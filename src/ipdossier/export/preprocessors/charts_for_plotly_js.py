@@ -13,18 +13,25 @@ from nbconvert.preprocessors import Preprocessor
 from ..chart_svgs import PLOTLY_MIME
 
 
+def plotly_html(data: dict, target: str) -> str:
+    """A div for plotly.js to draw the chart output's figure into, with its JSON."""
+    payload = json.dumps(data[PLOTLY_MIME]).replace("<", "\\u003c")
+    return (
+        f'<div class="ipd-chart" id="{target}"></div>'
+        f'<script type="application/json" class="ipd-figure" '
+        f'data-target="{target}">{payload}</script>'
+    )
+
+
+def chart_target(resources: dict, index: int, output: int) -> str:
+    chapter = (resources.get("ipdossier") or {}).get("chapter_id", "chapter")
+    return f"{chapter}-fig-{index}-{output}"
+
+
 class ChartsForPlotlyJs(Preprocessor):
     def preprocess_cell(self, cell, resources, index):
-        chapter = (resources.get("ipdossier") or {}).get("chapter_id", "chapter")
         for oi, out in enumerate(cell.get("outputs", []) if cell.cell_type == "code" else []):
             data = out.get("data", {})
-            if PLOTLY_MIME not in data:
-                continue
-            target = f"{chapter}-fig-{index}-{oi}"
-            payload = json.dumps(data[PLOTLY_MIME]).replace("<", "\\u003c")
-            out["data"] = {
-                "text/html": f'<div class="ipd-chart" id="{target}"></div>'
-                f'<script type="application/json" class="ipd-figure" '
-                f'data-target="{target}">{payload}</script>'
-            }
+            if PLOTLY_MIME in data:
+                out["data"] = {"text/html": plotly_html(data, chart_target(resources, index, oi))}
         return cell, resources

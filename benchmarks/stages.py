@@ -1,0 +1,120 @@
+"""Where a build's time goes: busy seconds per stage, for a profile beside the wall clock.
+
+    .venv/bin/python benchmarks/stages.py --variants 4 [--jobs 2] [--cluster]
+
+Runs `ipdossier build --force` in this process (into a temporary folder) with each stage's
+function wrapped to add up its wall time and calls: execute (a notebook under papermill),
+draw (an executed notebook's chart SVGs), convert (nbconvert of a chapter), print
+(Chromium's PDF of one document), stamp (the running headers and page numbers of a
+variant's PDFs), merge (the dossier's front and body joined), cut (a chapter's PDF from
+the dossier's body), assemble (a variant's reports from its chapters, the last five
+included). Stages run on several threads at once, so their seconds add up to more
+than the wall time; the comparison that matters is stage by
+stage, before and after a change, in the same minutes on the same (noisy) machine.
+Prints a table and the same as JSON on the last line; writes nothing into benchmarks/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import importlib
+import json
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from run import MATRICES  # noqa: E402
+
+# (stage, module, attribute): a class method as "Class.method". Missing ones are skipped,
+# so the same script profiles the code before and after a change.
+WRAPPED = (
+    ("execute", "ipdossier.pipeline.stages", "execute"),
+    ("draw", "ipdossier.export.chart_svgs", "add_svgs"),
+    ("convert", "ipdossier.export.html", "chapter"),
+    ("convert", "ipdossier.export.html", "chapters"),
+    ("print", "ipdossier.export.printer", "PdfPrinter.pdf_bytes"),
+    ("stamp", "ipdossier.export.printer", "PdfPrinter.stamp_bytes"),
+    ("merge", "ipdossier.export.cut", "merge"),
+    ("cut", "ipdossier.export.cut", "chapter_pdf"),
+    ("assemble", "ipdossier.export.report", "assemble"),
+)
+
+_lock = threading.Lock()
+totals: dict[str, list[float]] = {}
+
+
+def _wrap(stage: str, fn):
+    @functools.wraps(fn)
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            with _lock:
+                seconds, calls = totals.setdefault(stage, [0.0, 0])
+                totals[stage] = [seconds + time.perf_counter() - start, calls + 1]
+
+    return timed
+
+
+def instrument() -> None:
+    for stage, module_name, attr in WRAPPED:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        owner_name, _, name = attr.rpartition(".")
+        owner = getattr(module, owner_name) if owner_name else module
+        if hasattr(owner, name):
+            setattr(owner, name, _wrap(stage, getattr(owner, name)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--variants", type=int, default=1, choices=sorted(MATRICES))
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--format", default="pdf,html")
+    args = parser.parse_args()
+    instrument()
+    from ipdossier.pipeline.orchestrate import BuildOptions, build
+
+    with tempfile.TemporaryDirectory(prefix="ipdossier-stages-") as tmp:
+        params = Path(tmp) / "params.yaml"
+        params.write_text(MATRICES[args.variants], encoding="utf-8")
+        start = time.perf_counter()
+        result = build(
+            BuildOptions(
+                params_file=params,
+                jobs=args.jobs,
+                formats=tuple(args.format.split(",")),
+                out=Path(tmp) / "reports",
+                force=True,
+                progress=False,
+            )
+        )
+        wall = time.perf_counter() - start
+    print(f"{args.variants} variant(s), --jobs {args.jobs}: {wall:.1f} s wall")
+    print(f"{'stage':<10} {'seconds':>8} {'calls':>6}")
+    for stage, (seconds, calls) in totals.items():
+        print(f"{stage:<10} {seconds:8.1f} {calls:6d}")
+    timings = result.manifest.get("timings", {})
+    print(
+        json.dumps(
+            {
+                "variants": args.variants,
+                "wall_s": round(wall, 1),
+                "timings": timings,
+                "stages": {k: [round(s, 1), c] for k, (s, c) in totals.items()},
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
