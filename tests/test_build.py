@@ -192,6 +192,7 @@ def test_bad_parameter_stops_before_anything_runs(project: Path):
     assert done.returncode == 2 and "langauge" in done.stderr
 
 
+@pytest.mark.heavy  # a build drill of 13-40 s: make test-heavy (CI runs it)
 def test_overlapping_build_refuses_and_nothing_is_corrupted(project: Path):
     params = write_params(project, "defaults:\n  delay: 6.0\n")
     slow = start(project, "--params", str(params), "--format", "html")
@@ -214,6 +215,7 @@ def test_overlapping_build_refuses_and_nothing_is_corrupted(project: Path):
             assert sha256_file(project / "reports" / m["run_id"] / o["path"]) == o["sha256"]
 
 
+@pytest.mark.heavy  # a build drill of 13-40 s: make test-heavy (CI runs it)
 def test_killed_build_leaves_previous_reports_intact(project: Path):
     assert ipdossier(project, "--format", "html").returncode == 0
     reports = project / "reports"
@@ -238,6 +240,7 @@ def test_killed_build_leaves_previous_reports_intact(project: Path):
     assert not any(staging.iterdir()) if staging.exists() else True
 
 
+@pytest.mark.heavy  # a build drill of 13-40 s: make test-heavy (CI runs it)
 def test_keep_prunes_old_runs_but_never_latest(project: Path):
     for _ in range(3):
         assert ipdossier(project, "--format", "html", "--force").returncode == 0
@@ -298,6 +301,7 @@ def test_missing_cjk_fonts_exit_4_and_keep_the_report(project, tmp_path):
     assert not pdfs_outside(reports, good_run)
 
 
+@pytest.mark.heavy  # two build drills of 13 s: make test-heavy (CI runs it)
 @pytest.mark.parametrize("when", ["kernel starting", "cell running"])
 def test_sigterm_exits_130_at_once_and_keeps_the_previous_report(project, when):
     assert ipdossier(project, "--format", "html").returncode == 0
@@ -363,6 +367,7 @@ app()
 """
 
 
+@pytest.mark.heavy  # a build drill of 13-40 s: make test-heavy (CI runs it)
 def test_a_full_disk_says_how_much_space_a_run_needs_and_keeps_failed_runs_small(project):
     first = ipdossier(project, "--format", "html")
     assert first.returncode == 0, first.stderr
@@ -391,6 +396,7 @@ def test_a_full_disk_says_how_much_space_a_run_needs_and_keeps_failed_runs_small
     assert "build.log" in message and (kept / "build.log").is_file()
 
 
+@pytest.mark.heavy  # a build drill of 13-40 s: make test-heavy (CI runs it)
 def test_a_full_disk_message_names_no_log_it_could_not_write(project):
     # Issue 21, item 7: the message pointed at a build.log that the full disk had kept
     # from being written.
@@ -441,6 +447,7 @@ def test_a_read_only_reports_folder_is_named_with_exit_1_and_no_traceback(projec
     assert snapshot(reports) == before
 
 
+@pytest.mark.heavy  # a build drill of 13-40 s: make test-heavy (CI runs it)
 def test_keep_that_cannot_remove_an_old_run_leaves_it_whole_and_publishes(project: Path):
     assert ipdossier(project, "--format", "html", "--force").returncode == 0
     reports = project / "reports"
@@ -472,6 +479,7 @@ def test_a_variant_name_that_is_no_folder_name_is_refused(project: Path, name: s
     )
 
 
+@pytest.mark.heavy  # a build drill of 13-40 s: make test-heavy (CI runs it)
 def test_failed_runs_are_bounded_without_keep_and_each_holds_its_log(project: Path):
     from ipdossier.pipeline.runs import FAILED_KEPT
 

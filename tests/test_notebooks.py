@@ -103,6 +103,9 @@ def kernels():
     pool.close()
 
 
+# Ten papermill runs (80 s): the session's every-jurisdiction build covers the same
+# variants in make test; this one, through papermill alone, runs in make test-heavy.
+@pytest.mark.heavy
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
 def test_every_language_and_jurisdiction(language, jurisdiction, kernels, tmp_path):
