@@ -146,9 +146,7 @@ def progress_frame(ctx, level: str | None = None, plan: str | None = None) -> pd
                 "path": (
                     f"{quantity(r['baseline_value'], sc, lang, each, r['baseline_qualifier'])}"
                     f" → {quantity(r['target_value'], sc, lang, each, r['target_qualifier'])}"
-                    f" → {realised}"
-                    + ("" if each else f"{sp}{unit}")
-                    + tail
+                    f" → {realised}" + ("" if each else f"{sp}{unit}") + tail
                 ),
             }
         )
@@ -371,43 +369,48 @@ def comparison_frame(ctx) -> pd.DataFrame:
     # A value stated twice (two pages) is drawn once.
     obs = obs.drop_duplicates(["indicator_id", "dated", "value"])
     rows = []
-    for _, o in obs.iterrows():
-        i = ind.loc[o["indicator_id"]]
-        rows.append(
-            {
-                **_series_keys(i),
-                "kind": "realised",
-                "date": o["dated"],
-                "year": int(o["year"]),
-                "value": float(o["value"]),
-                "qualifier": o["qualifier"],
-                "period": o["period_label"],
-                "part_year": bool(o["part_year"]),
-                "source_id": o["source_id"],
-                "para": pd.NA,
-            }
-        )
     for _, i in ind.iterrows():
-        for role in ("baseline", "target"):
-            if pd.notna(i[f"{role}_value"]):
-                year = int(i[f"{role}_year"])
-                rows.append(
-                    {
-                        **_series_keys(i),
-                        "kind": role,
-                        "date": pd.Timestamp(f"{year}-12-31"),
-                        "year": year,
-                        "value": float(i[f"{role}_value"]),
-                        "qualifier": i[f"{role}_qualifier"],
-                        "period": derive.period_label(
-                            pd.NA, pd.NaT, pd.NaT, ctx.language, year=year
-                        ),
-                        "part_year": False,
-                        "source_id": i[f"{role}_source_id"],
-                        "para": pd.NA,
-                    }
-                )
+        rows += _points(ctx, i, obs[obs["indicator_id"] == i["indicator_id"]], _series_keys(i))
     return pd.DataFrame(rows)
+
+
+def _points(ctx, i: pd.Series, obs: pd.DataFrame, keys: dict) -> list[dict]:
+    """An indicator's points over time: its realised values `obs`, then its plan's
+    baseline and target, each dated at the end of the period it covers (31 December for a
+    year) with that period in words."""
+    rows = [
+        {
+            **keys,
+            "kind": "realised",
+            "date": o["dated"],
+            "year": int(o["year"]),
+            "value": float(o["value"]),
+            "qualifier": o["qualifier"],
+            "period": o["period_label"],
+            "part_year": bool(o["part_year"]),
+            "source_id": o["source_id"],
+            "para": pd.NA,
+        }
+        for _, o in obs.iterrows()
+    ]
+    for role in ("baseline", "target"):
+        if pd.notna(i[f"{role}_value"]):
+            year = int(i[f"{role}_year"])
+            rows.append(
+                {
+                    **keys,
+                    "kind": role,
+                    "date": pd.Timestamp(f"{year}-12-31"),
+                    "year": year,
+                    "value": float(i[f"{role}_value"]),
+                    "qualifier": i[f"{role}_qualifier"],
+                    "period": derive.period_label(pd.NA, pd.NaT, pd.NaT, ctx.language, year=year),
+                    "part_year": False,
+                    "source_id": i[f"{role}_source_id"],
+                    "para": pd.NA,
+                }
+            )
+    return rows
 
 
 def _series_keys(i: pd.Series) -> dict:
@@ -1274,32 +1277,7 @@ def continuity_frame(ctx, level: str | None = None) -> pd.DataFrame:
                 "scale": i["scale"],
                 "same": p.same,
             }
-            for _, o in mine.iterrows():
-                rows.append(
-                    {
-                        **base,
-                        "kind": "realised",
-                        "date": o["dated"],
-                        "value": float(o["value"]),
-                        "qualifier": o["qualifier"],
-                        "period": o["period_label"],
-                        "source_id": o["source_id"],
-                    }
-                )
-            for kind in ("baseline", "target"):
-                if pd.notna(i[f"{kind}_value"]):
-                    year = int(i[f"{kind}_year"])
-                    rows.append(
-                        {
-                            **base,
-                            "kind": kind,
-                            "date": pd.Timestamp(f"{year}-12-31"),
-                            "value": float(i[f"{kind}_value"]),
-                            "qualifier": i[f"{kind}_qualifier"],
-                            "period": str(year),
-                            "source_id": i[f"{kind}_source_id"],
-                        }
-                    )
+            rows += _points(ctx, i, mine, base)
     return pd.DataFrame(rows)
 
 
