@@ -118,6 +118,7 @@ def test_cold_build_publishes_run_with_manifest(project: Path):
     assert "executing 01_figures.ipynb" in done.stderr
 
 
+@pytest.mark.heavy  # a build drill of 8-32 s: make test-heavy (CI runs it)
 def test_noop_rebuild_executes_nothing_and_changed_data_rebuilds(project: Path):
     params = write_params(project, "variants:\n  - language: en\n  - language: zh\n")
     first = ipdossier(project, "--params", str(params), "--format", "html")
@@ -153,6 +154,7 @@ def test_noop_rebuild_executes_nothing_and_changed_data_rebuilds(project: Path):
     assert forced.returncode == 0 and "up to date" not in forced.stdout
 
 
+@pytest.mark.heavy  # a build drill of 8-32 s: make test-heavy (CI runs it)
 def test_failing_cell_names_notebook_variant_cell_and_keeps_previous(project: Path):
     assert ipdossier(project, "--format", "html").returncode == 0
     reports = project / "reports"
@@ -254,6 +256,7 @@ def pdfs_outside(reports: Path, run: Path) -> list[Path]:
     return [p for p in reports.rglob("*.pdf") if run not in p.resolve().parents]
 
 
+@pytest.mark.heavy  # a build drill of 8-32 s: make test-heavy (CI runs it)
 def test_missing_browser_exits_4_says_what_to_install_and_keeps_the_report(project, tmp_path):
     assert ipdossier(project).returncode == 0  # PDF and HTML, with the system's Chromium
     reports = project / "reports"
@@ -280,6 +283,7 @@ def test_missing_browser_exits_4_says_what_to_install_and_keeps_the_report(proje
     assert not pdfs_outside(reports, good_run)
 
 
+@pytest.mark.heavy  # a build drill of 8-32 s: make test-heavy (CI runs it)
 def test_missing_cjk_fonts_exit_4_and_keep_the_report(project, tmp_path):
     params = write_params(project, "variants:\n  - language: zh\n")
     assert ipdossier(project, "--params", str(params)).returncode == 0
@@ -338,6 +342,7 @@ def test_sigterm_exits_130_at_once_and_keeps_the_previous_report(project, when):
     assert (reports / "latest").resolve() == good_run and snapshot(reports) == good
 
 
+@pytest.mark.heavy  # a build drill of 8-32 s: make test-heavy (CI runs it)
 def test_a_kernel_that_dies_is_reported_at_its_cell(project):
     write_notebook(
         project / "notebooks" / "03_dies.ipynb", "Dies", [BODY, "import os\nos._exit(1)", "1"]

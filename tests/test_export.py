@@ -544,6 +544,7 @@ def test_jupyter_nbconvert_to_dossier(reports, tmp_path):
     assert "from its saved outputs" in done.stderr, done.stderr[-2000:]
 
 
+@pytest.mark.heavy  # 14 s each: make test-heavy (CI runs it)
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_per_chapter_pdfs(reports, language):
     executed, result = reports[language]

@@ -64,6 +64,10 @@ def _drawn(figures: list[dict]) -> dict[str, list]:
             if tr.get("mode") == "lines" or not tr.get("x"):
                 continue
             name = tr.get("name") or ""
+            if name.endswith((": realised", "baseline → target")):
+                # The ten-year chart: traces named by plan, one panel per indicator; its
+                # values are each plan's own, checked in tests/test_targets.py.
+                continue
             if ": " in name and "(" in name:
                 # The comparison chart: one trace per indicator and kind.
                 if "dash" in str(tr.get("line", {}).get("dash", "")):

@@ -29,7 +29,7 @@ def _tracked_state() -> str:
     ).stdout
 
 
-@pytest.mark.slow
+@pytest.mark.heavy  # 16 s of papermill: make test-heavy (CI runs it)
 def test_the_workspace_holds_executed_chapters_with_the_parameters_asked_for(tmp_path):
     before = _tracked_state()
     workspace = tmp_path / "workspace"
