@@ -27,6 +27,8 @@ from collections.abc import Iterable
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
+from .outline import named_dests
+
 # -- reading ---------------------------------------------------------------------------------
 
 
@@ -66,17 +68,6 @@ def _dest_page(dest, named: dict):
     if isinstance(dest, Array) and len(dest) and isinstance(dest[0], Dictionary):
         return dest[0]
     return None
-
-
-def named_dests(doc: pikepdf.Pdf) -> dict[str, object]:
-    found: dict[str, object] = {}
-    names = doc.Root.get("/Names")
-    if names is not None and "/Dests" in names:
-        found.update((str(k), v) for k, v in pikepdf.NameTree(names.Dests).items())
-    old = doc.Root.get("/Dests")
-    if old is not None:
-        found.update((str(k).lstrip("/"), v) for k, v in old.items())
-    return found
 
 
 def _link_dest(annot):

@@ -39,7 +39,7 @@ def _items(doc: pikepdf.Pdf, top_level_only: bool = False):
             node = node.get("/Next")
 
 
-def _named(doc: pikepdf.Pdf) -> dict[str, object]:
+def named_dests(doc: pikepdf.Pdf) -> dict[str, object]:
     """Named destinations, from the name tree and from the older /Dests dictionary."""
     found: dict[str, object] = {}
     names = doc.Root.get("/Names")
@@ -95,7 +95,7 @@ def top_level_pages(pdf: bytes) -> dict[str, int]:
     """Top-level bookmark titles and their 1-based pages."""
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         index = {page.objgen: i for i, page in enumerate(doc.pages)}
-        named = _named(doc)
+        named = named_dests(doc)
         pages: dict[str, int] = {}
         for item in _items(doc, top_level_only=True):
             dest = item.get("/Dest")
@@ -113,5 +113,5 @@ def destination_pages(pdf: bytes) -> dict[str, int]:
     "chapter-1") and their 1-based pages."""
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         index = {page.objgen: i for i, page in enumerate(doc.pages)}
-        named = _named(doc)
+        named = named_dests(doc)
         return {name: _page(dest, index, named) for name, dest in named.items()}
