@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import nbformat
 import pandas as pd
+from bs4 import Comment
 from jinja2 import Environment, StrictUndefined
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
@@ -127,7 +128,61 @@ def chapter_from_node(nb, index: int, *, mode: str, language: str, stem: str) ->
     body, _ = _exporter(mode).from_notebook_node(
         nb, resources={"ipdossier": {"chapter_id": chapter_id}}
     )
+    body = keep_with_charts(body)
     return Chapter(id=chapter_id, title=_title(nb, language, stem), body=body, stem=stem)
+
+
+def _area(tag) -> bool:
+    return tag is not None and tag.name == "div" and "output_area" in (tag.get("class") or [])
+
+
+def _is_chart(area) -> bool:
+    return (
+        any(isinstance(c, Comment) and str(c).startswith("ipd-chart:") for c in area.descendants)
+        or area.select_one("img.ipd-chart, div.ipd-chart") is not None
+    )
+
+
+def _is_intro(area) -> bool:
+    """Prose written before a chart: a paragraph, not a table, a note or a chart."""
+    return (
+        area.select_one("p") is not None
+        and area.select_one("table, p.ipd-source, img, div.ipd-chart, h1") is None
+        and not _is_chart(area)
+    )
+
+
+def keep_with_charts(body: str) -> str:
+    """Put each chart with the heading and paragraph that introduce it and the source note
+    under it in one block (`div.ipd-keep`, which report.css keeps on one page): left at a
+    page's foot, an introduction read as a paragraph about nothing, its chart overleaf.
+    Chromium does not honour `break-after: avoid` between a cell's outputs, so the block
+    is made in the HTML."""
+    if "output_area" not in body:
+        return body
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(body, features="html.parser")
+    for area in soup.select("div.output_area"):
+        if not _is_chart(area) or area.find_parent("div", class_="ipd-keep") is not None:
+            continue
+        group = [area]
+        before = area.find_previous_sibling("div")
+        if _area(before) and _is_intro(before):
+            group.insert(0, before)
+            heading = before.find_previous_sibling("div")
+            if _area(heading) and heading.select_one("h2, h3") is not None:
+                group.insert(0, heading)
+        after = area.find_next_sibling("div")
+        if _area(after) and after.select_one("p.ipd-source") is not None:
+            group.append(after)
+        if len(group) == 1:
+            continue
+        keep = soup.new_tag("div", attrs={"class": "ipd-keep"})
+        group[0].insert_before(keep)
+        for member in group:
+            keep.append(member.extract())
+    return str(soup)
 
 
 _SLOT = re.compile(r"<!--ipd-chart:([^ >]+)-->")
@@ -142,6 +197,7 @@ def chapters(path: Path, index: int, *, language: str) -> dict[str, Chapter]:
     body, resources = _exporter("both").from_notebook_node(
         nb, resources={"ipdossier": {"chapter_id": chapter_id}}
     )
+    body = keep_with_charts(body)
     own = resources["ipdossier"]
     if own.get("undrawn"):
         return {
