@@ -118,7 +118,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.add_argument("--split", choices=("development", "tune", "test", "test2"), help="one split only")
+    parser.add_argument(
+        "--split", choices=("development", "tune", "test", "test2"), help="one split only"
+    )
     parser.add_argument("--en-names", choices=english.MODES, default="both")
     args = parser.parse_args()
     english.mode = args.en_names

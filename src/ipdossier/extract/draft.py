@@ -274,7 +274,7 @@ _EVENT_HEAD = rf"(?:{EVENT_WORDS}|ceremony|training\s+(?:class|course|program|pr
 _HELD_EN = re.compile(
     rf"(?:^|[,.;:]\s+|\b(?:[Tt]he|[Aa]n?|[Oo]n\s+[\w\s]{{1,20}}?,)\s+)"
     r"(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?"
-    rf"(?P<name>{_CAP}(?:\s+{_JOIN}{_CAP}){{1,12}}?"
+    rf"(?P<name>(?!(?:The|An?|This|That|These|Those)\b){_CAP}(?:\s+{_JOIN}{_CAP}){{1,12}}?"
     rf"|(?:[a-z][\w-]*\s+){{0,3}}?{_EVENT_HEAD}\s+(?:of|on|for)\s+(?:the\s+)?"
     rf"{_CAP}(?:\s+{_JOIN}{_CAP}){{0,14}})"
     r"(?P<comma>,)?\s+(?:(?:was|is|has\s+been|have\s+been|were|are)\s+)?"
@@ -341,7 +341,8 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                     # "X, held in Y": only a name holding an event word (not a person's)
                     and not (m.group("comma") and not _EVENT_WORD.search(m.group("name")))
                 ):
-                    found = (para, line, _Span(m, m.start("name"), m.start("name") + len(m.group("name").rstrip())))
+                    end = m.start("name") + len(m.group("name").rstrip())
+                    found = (para, line, _Span(m, m.start("name"), end))
                     p = _PLACE.search(line, m.start("verb")) or _PLACE_AT.search(
                         line, m.start("verb")
                     )
