@@ -163,3 +163,79 @@ def test_a_headline_place_before_for_the_is_not_part_of_the_event_name(tmp_path)
         "Deputy Commissioner of SIPO, recently led a delegation to Kenya.\n",
     )
     assert ev["name"] == "WIPO Regional Seminar"
+
+
+# -- reported speech, names that hold numbers, a count told twice, joint organisers ----------
+
+
+def test_people_named_inside_reported_speech_are_not_drafted(tmp_path):
+    en = tmp_path / "en.txt"
+    en.write_text(
+        "Centre opens in Hefei\n\nDeputy Commissioner Li Wenhua of CNIPA spoke at the "
+        "ceremony. Li said in his speech that President Wang Dahai had praised the centre.\n",
+        encoding="utf-8",
+    )
+    names = set(extract(en).tables["people"]["name"])
+    assert "Li Wenhua" in names and "Wang Dahai" not in names
+    zh = tmp_path / "zh.txt"
+    zh.write_text(
+        "第五届江淮知识产权论坛在合肥举行。\n省知识产权局局长陈立新出席并致辞。\n"
+        "陈立新指出,去年国务院总理李国华在会见世界知识产权组织总干事时强调了合作。\n"
+        "市知识产权局局长王志强表示,将继续支持论坛。\n",
+        encoding="utf-8",
+    )
+    names = set(extract(zh).tables["people"]["name"])
+    assert {"陈立新", "王志强"} <= names  # speakers stay, before or after another's speech
+    assert "李国华" not in names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Executives from Fortune 500 firms attended the forum.",
+        'Beijing made efforts in building the "two zones" and the centre.',
+    ],
+)
+def test_numbers_inside_names_and_slogans_are_not_counts(line):
+    from ipdossier.extract import counts
+
+    assert counts.counts(0, line) == []
+
+
+def test_a_count_told_in_the_headline_and_again_in_the_text_is_one_figure(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "More than 8,000 people attend Wuhan IP conference\n\nThe 5th Central China "
+        "Intellectual Property Annual Conference held in Wuhan attracted more than 8,000 "
+        "participants and 120 exhibitors.\n",
+        encoding="utf-8",
+    )
+    f = extract(path).tables["figures"]
+    assert sorted(f["value"]) == [120, 8000]
+
+
+def test_joint_organisers_in_both_languages(tmp_path):
+    ev = _zh_event(
+        "由宜昌市知识产权局、宜昌市人民政府、中国专利信息中心联合举办的2023宜昌专利博览会在宜昌开幕。"
+    )
+    assert ev.organiser == "宜昌市知识产权局、宜昌市人民政府、中国专利信息中心"
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Forum held in Kenya\n\nThe Regional Seminar on Patents in Africa was held in "
+        "Nairobi. Jointly held by WIPO and the Kenya Industrial Property Institute, the "
+        "seminar drew 80 officials.\n",
+        encoding="utf-8",
+    )
+    t = extract(path).tables
+    orgs = t["organisations"].set_index("org_id")["name"].to_dict()
+    assert orgs[t["events"].iloc[0]["organiser_org_id"]].startswith("WIPO")
+
+
+def test_a_base_inaugurated_in_a_city_has_its_place(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "Base opens\n\nOn April 2, the Central China Base for Patent Cooperation was "
+        "inaugurated in Wuhan.\n",
+    )
+    assert ev["name"] == "Central China Base for Patent Cooperation"
+    assert ev["place"] == "Wuhan"

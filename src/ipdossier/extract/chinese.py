@@ -415,7 +415,10 @@ _ORGANISER = re.compile(
     r"|主办单位[:：为是]\s*(?P<org2>[^，。；]{2,40})"
 )
 # "由A、B、C共同主办": every organiser of the list, not only the last.
-_ORGANISER_LIST = re.compile(r"由(?P<orgs>[^，。；由,;]{2,120}?)(?:联合|共同)?主办")
+# "由A、B、C联合举办的": a joint holding names its organisers as 主办 does.
+_ORGANISER_LIST = re.compile(
+    r"由(?P<orgs>[^，。；由,;]{2,120}?)(?:(?:联合|共同)?主办|(?:联合|共同)举办)"
+)
 # "A与B在Y举行X": the name after the verb; the subject names who held it, and Y the place.
 _SUBJECT_HELD = re.compile(
     r"(?:^|[，。；,;\s])(?:(?:(?:19|20)\d\d年)?(?:1[0-2]|[1-9])月[1-3]?\d日(?:[上下]午)?)?"

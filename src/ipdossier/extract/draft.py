@@ -208,7 +208,8 @@ _NAMED_EVENT = re.compile(
     r"(?:\s+(?:of|on|and|for|the|in)\s+(?:[A-Z][\w'’-]*)(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,6})?)"
 )
 _PLACE = re.compile(
-    r"\b(?:[Hh]eld|[Hh]olds?|opened|took place|convened|kicked off|ended successfully)\s+"
+    r"\b(?:[Hh]eld|[Hh]olds?|opened|took place|convened|kicked off|ended successfully|"
+    r"inaugurated)\s+"
     r"(?:[\w.-]+\s+){0,4}?in\s+(?:the\s+(?:provincial\s+|municipal\s+)?capital(?:\s+city)?\s+of\s+)?"
     r"(?P<place>[A-Z][\w'’-]*(?:,\s[A-Z][\w'’-]*)?)"
 )
@@ -283,6 +284,26 @@ _HELD_EN = re.compile(
 )
 _EVENT_WORD = re.compile(rf"\b{_EVENT_HEAD}\b", re.IGNORECASE)
 _NOT_EVENT_NAME = re.compile(r"^(?:It|This|That|He|She|They|We)\b")
+# Reported speech: "Gan Shaoning said in his speech that General Secretary Xi Jinping
+# has made ...", "申长雨指出,……李强总理会见邓鸿森总干事": people named inside what a
+# speaker said are not the event's participants (the gold sets them aside too). A person
+# followed by a speech verb of their own ("李长春局长表示") is a speaker and stays.
+_SPEECH_EN = re.compile(
+    r"\b(?:said|says|noted|stressed|pointed out|added|emphasi[sz]ed|highlighted)\b"
+    r"[^.;]{0,60}?\bthat\b"
+)
+_SPEECH_ZH = re.compile(r"(?:指出|表示|强调|认为|(?<![据如])说)[,，:：]")
+_SPEAKER_ZH = re.compile(r"^[^,，。；;]{0,8}?(?:指出|表示|强调|认为|说|致辞|讲话|发言)")
+
+
+def _in_speech(zh: bool, line: str, start: int, end: int) -> bool:
+    """Whether a mention at line[start:end] is inside what a speaker said."""
+    if zh:
+        said = _SPEECH_ZH.search(line)
+        return bool(said and said.end() <= start and not _SPEAKER_ZH.match(line[end:]))
+    return any(m.end() <= start for m in _SPEECH_EN.finditer(line, 0, start))
+
+
 _YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
 
 
@@ -381,6 +402,8 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         for o in _ORG_BY.finditer(line):
             # "co-hosted by" names an organiser (主办), "hosted by" the host (承办).
             role = "host" if o.group("verb").lower() in _HOST_VERBS else "organiser"
+            if re.search(r"\b(?:[Jj]ointly|[Cc]o-?)\s*$", line[max(0, o.start() - 10) : o.start()]):
+                role = "organiser"  # "Jointly held by A, B and C": who held it together
             if any(r == role for r, _, _ in orgs):
                 continue
             org = people._trim_org(o.group("org"))
@@ -536,6 +559,21 @@ def _dedup(rows: list[dict], key) -> list[dict]:
         if row["mentions"] - 1 > listed:
             row[ALSO] += f"; ... ({row['mentions'] - 1 - listed} more)"
     return out
+
+
+# "More than 8,000 people attend ..." (a headline) and "more than 8,000 participants": one
+# count of people told twice, not two counts.
+_PERSONS = {
+    "people", "participants", "attendees", "guests", "representatives", "delegates",
+    "visitors", "persons",
+}  # fmt: skip
+
+
+def _count_of(unit: str, metric: str) -> tuple[str, str]:
+    """What a figure counts, for telling a repeated count from a new one."""
+    if unit.lower() in _PERSONS:
+        return ("people", "")
+    return (unit, metric.lower())
 
 
 def extract(
@@ -704,6 +742,10 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
                 rows["figures"].append(figure_row(c, para, line))
                 made.append((rows["figures"][-1], c.start - offset, c.end - offset))
             for m in find_people(para, sentence):
+                # zh: the paragraph is a speaker's; en: the sentence is
+                if _in_speech(zh, line if zh else sentence, m.start + (offset if zh else 0),
+                              m.end + (offset if zh else 0)):  # fmt: skip
+                    continue
                 m = replace(
                     m,
                     name_start=m.name_start + offset,
@@ -718,7 +760,7 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
             seen[sentence] = made
     rows["figures"] = _dedup(
         rows["figures"],
-        lambda r: (r["value"], r["qualifier"], r["unit"], r["metric"].lower()),
+        lambda r: (r["value"], r["qualifier"], *_count_of(r["unit"], r["metric"])),
     )
     rows["roles"] = _dedup(
         rows["roles"], lambda r: (r["person_id"], r["title"], r["org_id"], r["quote"])
