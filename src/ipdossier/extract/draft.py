@@ -296,11 +296,12 @@ _SPEECH_ZH = re.compile(r"(?:指出|表示|强调|认为|(?<![据如])说)[,，:
 _SPEAKER_ZH = re.compile(r"^[^,，。；;]{0,8}?(?:指出|表示|强调|认为|说|致辞|讲话|发言)")
 
 
-def _in_speech(zh: bool, line: str, start: int, end: int) -> bool:
-    """Whether a mention at line[start:end] is inside what a speaker said."""
+def _in_speech(zh: bool, line: str, start: int, end: int, said: re.Match | None) -> bool:
+    """Whether a mention at line[start:end] is inside what a speaker said; `said` is the
+    paragraph's first speech verb (zh), found once per paragraph so a long single-line
+    article stays linear."""
     if zh:
-        said = _SPEECH_ZH.search(line)
-        return bool(said and said.end() <= start and not _SPEAKER_ZH.match(line[end:]))
+        return bool(said and said.end() <= start and not _SPEAKER_ZH.match(line, end, end + 24))
     return any(m.end() <= start for m in _SPEECH_EN.finditer(line, 0, start))
 
 
@@ -731,6 +732,7 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
         )
 
     for para, line in a.lines:
+        said = _SPEECH_ZH.search(line) if zh else None
         for offset, sentence in sentences(line):
             if sentence in seen:
                 for row, start, end in seen[sentence]:
@@ -743,8 +745,13 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
                 made.append((rows["figures"][-1], c.start - offset, c.end - offset))
             for m in find_people(para, sentence):
                 # zh: the paragraph is a speaker's; en: the sentence is
-                if _in_speech(zh, line if zh else sentence, m.start + (offset if zh else 0),
-                              m.end + (offset if zh else 0)):  # fmt: skip
+                if _in_speech(
+                    zh,
+                    line if zh else sentence,
+                    m.start + (offset if zh else 0),
+                    m.end + (offset if zh else 0),
+                    said,
+                ):
                     continue
                 m = replace(
                     m,
