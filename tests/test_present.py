@@ -42,7 +42,7 @@ def test_quantities_read_as_each_language_writes_them(value, scale, unit, zh, en
 def test_english_has_no_chinese_magnitudes_and_yuan_reads_in_billions():
     assert quantity(750, 1e8, "en", "yuan") == "75 billion yuan"
     assert quantity(1800, 1e8, "en", "yuan") == "180 billion yuan"
-    assert quantity(15, 1, "en", "%", "at_least") == "more than 15%"
+    assert quantity(15, 1, "en", "%", "at_least") == "at least 15%"  # 以上 includes 15
     for value, scale in ((0.4351, 1e4), (331.6255, 1e4), (750, 1e8), (2250, 1e8)):
         assert not re.search("[万亿]", amount(value, scale, "en"))
 
@@ -57,7 +57,9 @@ def test_english_has_no_chinese_magnitudes_and_yuan_reads_in_billions():
         ((0.48, 1e4, "万件", "at_least", "超过0.48万件"), "超过4,800件", "more than 4,800"),
         ((6.7, 1e4, "万件", "at_least"), "超过6.7万件", "more than 67,000"),
         # A rate's lower bound as the plans write it (年均增长15%以上), unless printed 超过.
-        ((15, 1, "%", "at_least"), "15%以上", "more than 15"),
+        # 以上 includes the number (民法典 art. 1259), so English says "at least", not "more than".
+        ((15, 1, "%", "at_least"), "15%以上", "at least 15"),
+        ((3, 1, "件", "at_least"), "3件以上", "at least 3"),
         ((15, 1, "%", "at_least", "超过15%"), "超过15%", "more than 15"),
         ((1000, 1, "家", "approximately", "nearly 1,000"), "近1,000家", "nearly 1,000"),
         ((1000, 1, "家", "approximately"), "约1,000家", "about 1,000"),

@@ -162,7 +162,8 @@ def quantity(
 
     `unit` is the unit as the data gives it for `language` (Chinese units may carry the
     scale's 万 or 亿, which is taken off). The hedge reads as printed where `printed` says
-    ("nearly", 近, 超过); otherwise "more than" / 余, "about" / 约, "at most" / 至多."""
+    ("nearly", 近, 超过); otherwise "more than" / 余 or "at least" / 以上, "about" / 约,
+    "at most" / 至多."""
     number = amount(value, scale, language)
     if number == "?":
         return number  # unknown: no unit or hedge to hang on it
@@ -171,22 +172,29 @@ def quantity(
     tight = zh or unit.startswith("%")
     said = (printed or "").strip().lower()
     if qualifier == "at_least":
-        # 余 follows a whole number, before its magnitude word (100余家, 750余亿元); a
-        # decimal or a rate takes 超过, as does a value printed with it.
+        # Chinese has two lower bounds: 余 / 超过 ("more than", the number excluded) and 以上
+        # (the number included, as the plans write their targets: 15%以上, 3件以上). The form is
+        # chosen once, from the value and how it was printed, so that both editions say the
+        # same thing: 以上 is "at least" in English, never "more than".
         head = number.rstrip("万亿")
-        if zh and unit.startswith("%") and not said.startswith(("超过", "more than", "over")):
-            # A rate's lower bound as the plans write it: 15%以上.
-            return t("qty_at_least_yishang", language).format(value=number, unit=unit)
+        stated_over = said.startswith(("超过", "more than", "over"))
         whole = head.replace(",", "").isdigit() and not unit.startswith("%")
-        if zh and whole and not said.startswith(("超过", "more than", "over")):
+        digits = head.replace(",", "")
+        if stated_over:
+            form = "over"
+        elif unit.startswith("%"):
+            form = "yishang"  # a rate's lower bound as the plans write it: 15%以上
+        elif whole and int(digits) >= 10 and digits.endswith("0"):
+            form = "yu"  # 余 follows a round number: 100余家, 4,800余件, 750余亿元
+        elif whole:
+            form = "yishang"  # a small or exact-looking one takes 以上 after its unit: 3件以上
+        else:
+            form = "over"  # a decimal takes 超过
+        if zh and form in ("yu", "yishang"):
             unit = number[len(head) :] + unit
-            # 余 follows a round number (100余家, 4,800余件, 750余亿元); a small or exact-looking
-            # one takes 以上 after its unit (3件以上), as the plans write their targets.
-            digits = head.replace(",", "")
-            if int(digits) >= 10 and digits.endswith("0"):
-                return t("qty_at_least_yu", language).format(value=head, unit=unit)
-            return t("qty_at_least_yishang", language).format(value=head, unit=unit)
-        key = "qty_at_least"
+            key = "qty_at_least_yu" if form == "yu" else "qty_at_least_yishang"
+            return t(key, language).format(value=head, unit=unit)
+        key = "qty_at_least_inclusive" if form == "yishang" else "qty_at_least"
     elif qualifier == "approximately":
         key = "qty_nearly" if said.startswith(("nearly", "近", "almost")) else "qty_approximately"
     elif qualifier == "at_most":
