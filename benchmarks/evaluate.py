@@ -5,7 +5,8 @@ not: each is read from the sources cache (`$IPDOSSIER_CACHE`, default .sources-c
 where `ipdossier extract draft URL --source-id ID` puts it. An article whose text is not
 here is listed and left out. Prints recall and precision per class and language:
 
-- figures: counts as value + qualifier (ordinals are positions, not counts);
+- figures: counts as value + qualifier (ordinals are positions and amounts of money,
+  drafted with unit "money", are not counts);
 - people: name, title and organisation all right (and name alone, for reference);
 - events: name, start date (empty when the year is not printed), place, organiser.
 
@@ -55,7 +56,8 @@ def same(a: str, b: str) -> bool:
 
 def score_figures(gold: list[dict], figures) -> tuple[int, int, int]:
     """(found, gold, proposed): gold counts matched by value and qualifier."""
-    counts = figures[figures["unit"] != "ordinal"]
+    # Ordinals are positions and amounts of money (unit "money") are not counts.
+    counts = figures[~figures["unit"].isin(["ordinal", "money"])]
     proposed = Counter(
         (int(v), q) for v, q in zip(counts["value"], counts["qualifier"], strict=True)
     )
