@@ -357,3 +357,13 @@ def test_amounts_of_money_are_drafted_apart_from_counts(tmp_path, text, money):
     assert cash["draft_note"].str.contains("amount of money").all()
     # the counts beside them are counts, and none of them is the amount
     assert money not in set(f.loc[f["unit"] != "money", "value"].astype(int))
+
+
+def test_a_city_before_ju_xing_without_zai_is_the_place():
+    ev = _zh_event("5月9日,宜昌举行2022年专利转化启动仪式,拉开活动帷幕。")
+    assert (ev.name, ev.place) == ("2022年专利转化启动仪式", "宜昌")
+
+
+def test_aspects_of_a_plan_are_not_counts():
+    got = {c.value for c in chinese.counts(0, "双方将在五个方面开展合作,300余名代表参会。")}
+    assert got == {300}

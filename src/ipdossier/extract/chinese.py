@@ -153,6 +153,8 @@ def _counts(para: int, line: str) -> list[Count]:
         if value != int(value) or value < 2 and not m.group("hedge") and not digits:
             continue  # 一个, 一家: an article, not a count (1个主论坛 is one)
         noun = _noun_after(line, m.end())
+        if noun.startswith(("方面", "环节")):
+            continue  # 五个方面, 三个环节: the parts of a text or a plan, not a count
         hedge = m.group("hedge") or ""
         if hedge in ("共有", "共计", "总计"):
             qualifier = "exact" if qualifier == "exact" else qualifier
@@ -442,6 +444,18 @@ _SUBJECT_HELD = re.compile(
     r"(?:隆重|盛大|成功|顺利)?(?:举行|举办|召开|开展|启动)了?$"
 )
 
+_PLACE_HELD = re.compile(
+    r"(?:^|[，。；,;\s]|日)(?P<place>[\u4e00-\u9fff]{2,8}?)(?:隆重|盛大|成功|顺利)?"
+    r"(?:举行|举办|召开|开展|启动)了?$"
+)
+
+
+def _is_place(text: str) -> bool:
+    """Whether the analyser reads `text` as one place (东莞, 洛阳市), not an office."""
+    toks = lexical.tokens(text)
+    return len(toks) == 1 and toks[0].tag == lexical.LOC
+
+
 _OWNER_BEFORE = re.compile(
     r"(?:^|[，。；,;\s]|(?:19|20)\d\d年)(?P<org>[^，。；：、“”,;\s\d]{2,30})$"
 )
@@ -540,6 +554,11 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                         subject = held.group("org")
                     if not place and _place_ok(held.group("place")):
                         place = held.group("place")
+                else:
+                    # 4月21日,东莞举行2023年……启动仪式: a place as the subject, no 在.
+                    by = _PLACE_HELD.search(line[: m.start("bare")])
+                    if by and not place and _is_place(by.group("place")):
+                        place = by.group("place")
             if name is not None:
                 name_line = line
         if not place:
