@@ -12,10 +12,10 @@ here is listed and left out. Prints recall and precision per class and language:
 
 Each article belongs to one split, fixed in gold.json: `development` (the rules were
 adjusted while reading them), `tune` (rules may be tuned on them), `test` (never
-tuned on, though its misses were read), `test2` (a held-out half, fixed before the third
-session's tuning and scored once at its end) and `test3` (a fresh held-out half, fixed
-before the fourth session's tuning and scored once at its end); every figure is given per
-split, class and language.
+tuned on, though its misses were read), `test2` (the third session's held-out half, scored
+once at its end; spent, its articles are now in `tune`, so the split is empty) and `test3`
+(a fresh held-out half, fixed before the fourth session's tuning and scored once at its
+end); every figure is given per split, class and language.
 
     .venv/bin/python benchmarks/evaluate.py [--json] [--split tune] [--en-names rules]
 
