@@ -367,3 +367,12 @@ def test_a_city_before_ju_xing_without_zai_is_the_place():
 def test_aspects_of_a_plan_are_not_counts():
     got = {c.value for c in chinese.counts(0, "双方将在五个方面开展合作,300余名代表参会。")}
     assert got == {300}
+
+
+def test_an_amount_of_money_never_counts_who_took_part_in_the_dossier():
+    import pandas as pd
+
+    from ipdossier import derive
+
+    figures = pd.DataFrame({"unit": ["people", "money", "ordinal"], "figure_id": ["a", "b", "c"]})
+    assert list(derive._participation(figures)) == [True, False, False]
