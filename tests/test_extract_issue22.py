@@ -1,4 +1,5 @@
-"""Issue 22's failure classes met again on the third tune half (branch ingest22c), each on
+"""Issue 22's failure classes met again on the third tune half (branch ingest22c), and on
+the spent test2 half moved into the tune half (branch ingest22d, at the end), each on
 fixtures written here (invented sentences in the shape the reports use, not the reports):
 event words 年会 / 启动会 in "X在Y开幕/开班", a place that lists places, a name's lead
 "由A举办的"; foreign names with middle dots; whole titles (党委书记, 支部书记, 区长助理);
@@ -239,3 +240,139 @@ def test_a_base_inaugurated_in_a_city_has_its_place(tmp_path):
     )
     assert ev["name"] == "Central China Base for Patent Cooperation"
     assert ev["place"] == "Wuhan"
+
+
+# -- fourth session (branch ingest22d): the classes of the spent test2 half, on fixtures ----
+
+
+def test_a_quoted_name_without_an_event_word_is_launched_in_a_city():
+    ev = _zh_event("6月2日,“知识产权金融服务示范区建设”在襄阳启动。")
+    assert (ev.name, ev.place) == ("知识产权金融服务示范区建设", "襄阳")
+
+
+def test_a_quoted_base_with_its_unveiling_ceremony_after_the_verb():
+    ev = _zh_event("3月5日上午,经省局批准设立的 “专利导航服务基地”在学术交流中心举行揭牌仪式。")
+    assert (ev.name, ev.place) == ("专利导航服务基地揭牌仪式", "学术交流中心")
+
+
+def test_a_range_of_days_keeps_the_printed_year_and_a_university_is_a_place():
+    ev = _zh_event("“专利运营与产业发展论坛”于 2016年11月3—4日在华中科技大学举行。")
+    assert (ev.start, ev.end, ev.place) == ("2016-11-03", "2016-11-04", "华中科技大学")
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title", "org"),
+    [
+        ("论坛由人民出版社社长王建平主持。", "王建平", "社长", "人民出版社"),
+        ("管理学院教师李文清参加了培训。", "李文清", "教师", "管理学院"),
+        ("泰国文化部文艺大臣颂蓬·素提出席。", "颂蓬·素提", "文艺大臣", "泰国文化部"),
+        ("西北大学党委副书记兼副校长赵德明出席。", "赵德明", "党委副书记兼副校长", "西北大学"),
+    ],
+)
+def test_titles_met_in_the_spent_half_and_titles_joined_by_jian(line, name, title, org):
+    assert _zh_people(line)[name] == (title, org)
+
+
+def test_a_law_firm_is_not_a_lawyer_named_shi_wu_suo():
+    got = _zh_people("来自高校、律师事务所、企业的代表,市司法局副局长陈卫东出席。")
+    assert "事务所" not in got
+    assert got["陈卫东"] == ("副局长", "市司法局")
+
+
+def test_an_acronym_and_a_title_after_a_name():
+    got = _en_people(
+        "Zhang Wei, CNIPA Commissioner, and Maria Lopez, Director of the EUIPO attended."
+    )
+    assert got["Zhang Wei"] == ("Commissioner", "CNIPA")
+
+
+def test_an_organisation_ends_before_the_next_person_even_without_a_space_or_a_known_name():
+    line = (
+        "Li Hong, Deputy Director General of WIPO, Jean Mélenchon, Chief Economist of "
+        "JPO,Omar Ben-Said, Head of EGPO attended."
+    )
+    got = _en_people(line)
+    assert got["Li Hong"] == ("Deputy Director General", "WIPO")
+    assert got["Omar Ben-Said"] == ("Head", "EGPO")
+
+
+def test_a_name_after_a_comma_is_not_part_of_the_previous_organisation():
+    line = (
+        "Tom Reed, Director General of the Asian Patent Bureau (APB), Peter Lam Ka-wai, "
+        "Macao's Deputy Secretary attended."
+    )
+    assert "Lam Ka-wai" not in _en_people(line)
+
+
+def test_an_honorific_and_initials_cut_by_the_sentence_are_not_the_organisation():
+    assert people._trim_org("Patents, Designs, and Trade Marks, and Dr. K.R.") == (
+        "Patents, Designs, and Trade Marks"
+    )
+
+
+def test_a_lowercase_seminar_that_began_in_a_city(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "Xi'an hosts IP meeting\n\nA regional seminar on patent examination began on Tuesday "
+        "in Xi'an, capital of Shaanxi province.\n",
+    )
+    assert (ev["name"], ev["place"]) == ("regional seminar on patent examination", "Xi'an")
+
+
+def test_a_training_class_of_an_office_was_opened_with_a_date_and_a_section_label(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "Media Relations\n\nIP officials train in Wuhan\n\nWUHAN -- The 2015 Patent Examination "
+        "(PE) training class (autumn session) of State Intellectual Property Office (SIPO) was "
+        "opened in Wuhan University on October 12, 2015.\n",
+    )
+    assert ev["name"] == "2015 Patent Examination (PE) training class (autumn session)"
+    assert ev["start_date"] == "2015-10-12"
+    assert ev["place"].startswith("Wuhan")  # the place reads one word ("Wuhan") today
+
+
+def test_a_span_of_dates_keeps_the_year_printed_after_its_end(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "Title\n\nThe 2019 Workshop on Utility Models was held from May 27 to June 2, 2019 "
+        "in Nanjing.\n",
+    )
+    assert (ev["start_date"], ev["end_date"]) == ("2019-05-27", "2019-06-02")
+
+
+@pytest.mark.parametrize(
+    ("text", "money"),
+    [
+        ("Deals worth $12 million were signed and 300 people came.", 12_000_000),
+        ("Loans of about 4.5 billion yuan went to 60 companies.", 4_500_000_000),
+        ("A fund of RMB 200 million backs 25 projects.", 200_000_000),
+    ],
+)
+def test_amounts_of_money_are_drafted_apart_from_counts(tmp_path, text, money):
+    path = tmp_path / "a.txt"
+    path.write_text(f"Title\n\n{text}\n", encoding="utf-8")
+    f = extract(path).tables["figures"]
+    cash = f[f["unit"] == "money"]
+    assert list(cash["value"].astype(int)) == [money]
+    assert cash["draft_note"].str.contains("amount of money").all()
+    # the counts beside them are counts, and none of them is the amount
+    assert money not in set(f.loc[f["unit"] != "money", "value"].astype(int))
+
+
+def test_a_city_before_ju_xing_without_zai_is_the_place():
+    ev = _zh_event("5月9日,宜昌举行2022年专利转化启动仪式,拉开活动帷幕。")
+    assert (ev.name, ev.place) == ("2022年专利转化启动仪式", "宜昌")
+
+
+def test_aspects_of_a_plan_are_not_counts():
+    got = {c.value for c in chinese.counts(0, "双方将在五个方面开展合作,300余名代表参会。")}
+    assert got == {300}
+
+
+def test_an_amount_of_money_never_counts_who_took_part_in_the_dossier():
+    import pandas as pd
+
+    from ipdossier import derive
+
+    figures = pd.DataFrame({"unit": ["people", "money", "ordinal"], "figure_id": ["a", "b", "c"]})
+    assert list(derive._participation(figures)) == [True, False, False]

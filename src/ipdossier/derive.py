@@ -112,8 +112,10 @@ SERIES_FIGURES = ("series-reach",)
 
 def _participation(figures: pd.DataFrame) -> pd.Series:
     """Which figures count who took part: not positions (ordinals), not figures of the
-    whole series, not the number of parts of a programme (the programme's own)."""
-    return ~figures["unit"].isin(["ordinal", "parts"]) & ~figures["figure_id"].isin(SERIES_FIGURES)
+    whole series, not the number of parts of a programme (the programme's own), not
+    amounts of money (unit money, as `extract` drafts them)."""
+    counted = ~figures["unit"].isin(["ordinal", "parts", "money"])
+    return counted & ~figures["figure_id"].isin(SERIES_FIGURES)
 
 
 def event_counts(ctx) -> pd.DataFrame:

@@ -209,7 +209,7 @@ _NAMED_EVENT = re.compile(
 )
 _PLACE = re.compile(
     r"\b(?:[Hh]eld|[Hh]olds?|opened|took place|convened|kicked off|ended successfully|"
-    r"inaugurated)\s+"
+    r"inaugurated|began)\s+"
     r"(?:[\w.-]+\s+){0,4}?in\s+(?:the\s+(?:provincial\s+|municipal\s+)?capital(?:\s+city)?\s+of\s+)?"
     r"(?P<place>[A-Z][\w'’-]*(?:,\s[A-Z][\w'’-]*)?)"
 )
@@ -277,12 +277,26 @@ _HELD_EN = re.compile(
     r"(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?"
     rf"(?P<name>(?!(?:The|An?|This|That|These|Those)\b){_CAP}(?:\s+{_JOIN}{_CAP}){{1,12}}?"
     rf"|(?:[a-z][\w-]*\s+){{0,3}}?{_EVENT_HEAD}\s+(?:of|on|for)\s+(?:the\s+)?"
-    rf"{_CAP}(?:\s+{_JOIN}{_CAP}){{0,14}})"
+    rf"{_CAP}(?:\s+{_JOIN}{_CAP}){{0,14}}"
+    # "The 2013 Intellectual Property Right (IPR) training class (spring session) of State
+    # Intellectual Property Office (SIPO) was opened": capitalised words, a lowercase event
+    # head and its bracketed part; "of" and the office that holds it are not the name.
+    rf"|{_CAP}(?:\s+{_JOIN}{_CAP}){{0,12}}\s+{_EVENT_HEAD}(?:\s+\([a-z][^)]{{0,30}}\))?"
+    rf"(?=\s+of\s+(?:the\s+)?(?P<owner>{_CAP}(?:\s+{_JOIN}{_CAP}){{0,8}}?)"
+    r"\s+(?:was|is|has\s+been)\s))"
+    r"(?:\s+of\s+(?:the\s+)?(?P=owner))?"
     r"(?P<comma>,)?\s+(?:(?:was|is|has\s+been|have\s+been|were|are)\s+)?"
     r"(?:officially\s+|successfully\s+)?"
     r"(?P<verb>held|opened|inaugurated|launched|convened|kicked\s+off)\b"
 )
 _EVENT_WORD = re.compile(rf"\b{_EVENT_HEAD}\b", re.IGNORECASE)
+# "A high-level seminar on global intellectual property began on Monday in Chengdu": an
+# event the report names only in lowercase, as the subject of an active verb of opening.
+_LOWER_EVENT_BEGAN = re.compile(
+    rf"(?:^|[.;]\s+)(?:An?|The)\s+(?P<name>(?:[a-z][\w'’-]*\s+){{0,4}}?{_EVENT_HEAD}"
+    r"(?:\s+(?:on|of|for)\s+(?:[a-z][\w'’-]*\s+){0,5}?[a-z][\w'’-]*)?)"
+    r"\s+(?:began|opened|kicked\s+off|started|commenced)\b"
+)
 _NOT_EVENT_NAME = re.compile(r"^(?:It|This|That|He|She|They|We)\b")
 # Reported speech: "Gan Shaoning said in his speech that General Secretary Xi Jinping
 # has made ...", "申长雨指出,……李强总理会见邓鸿森总干事": people named inside what a
@@ -353,6 +367,7 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             found = (para, line, m)
             break
     held_place = ""
+    owner = None
     if found is None:
         for para, line in a.lines[:6]:
             for m in _HELD_EN.finditer(line):
@@ -365,6 +380,8 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 ):
                     end = m.start("name") + len(m.group("name").rstrip())
                     found = (para, line, _Span(m, m.start("name"), end))
+                    if m.group("owner"):
+                        owner = (m.group("owner"), (para, m.start("owner"), m.end("owner"), line))
                     p = _PLACE.search(line, m.start("verb")) or _PLACE_AT.search(
                         line, m.start("verb")
                     )
@@ -384,6 +401,12 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         # does not name, called by its head noun phrase.
         for para, line in a.lines[:4]:
             m = _UNNAMED_EVENT.search(line)
+            if m:
+                found = (para, line, m)
+                break
+    if found is None:
+        for para, line in a.lines[:4]:
+            m = _LOWER_EVENT_BEGAN.search(line)
             if m:
                 found = (para, line, m)
                 break
@@ -418,6 +441,8 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 orgs.append(("organiser", org, (para, o.start("org"), o.end("org"), line)))
         if place and len(orgs) == 2:
             break
+    if owner and not any(r == "organiser" for r, _, _ in orgs):
+        orgs.append(("organiser", owner[0], owner[1]))  # "the ... class of SIPO was opened"
     if found is None:
         para, line = a.lines[0]
         return {
@@ -672,7 +697,12 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
             "note": "",
             **_locator(source_id, para, c.start, c.end, line),
             NOTE: "scope guessed as the article's event; check it"
-            + ("; an ordinal is a position, not a count" if c.ordinal else ""),
+            + ("; an ordinal is a position, not a count" if c.ordinal else "")
+            + (
+                "; an amount of money (unit money), not a count of participants"
+                if c.unit == counts.MONEY_UNIT
+                else ""
+            ),
             "mentions": 1,
             ALSO: "",
         }

@@ -113,6 +113,21 @@ _TITLE_NAME_OF = (
     r"(?:the )?(?P<org>{org})"
 )
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]+\b")
+# "Wang Binying, Deputy Director General of WIPO, Yann Ménière, Chief Economist of EPO":
+# the organisation ends where another name and its title begin, even a name the rules'
+# pattern cannot read (an accent, a hyphen) or one after a comma with no space.
+_NEXT_PERSON = re.compile(
+    r",\s?(?:and )?(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?[A-Z][^\W\d_]*(?:[ -][A-Za-z][^\W\d_]*){1,3},"
+    r"\s(?:the |a |an )?(?:[\w-]+ ){0,4}?(?i:director|commissioner|mayor|minister|governor|"
+    r"president|chairman|chairwoman|chair|head|secretary|economist|dean|professor|ceo|"
+    r"representative|counsel|judge|controller|registrar)\b"
+)
+# "Shen Changyu, SIPO Commissioner, Wang Binying, ...": the name, then an acronym and a
+# capitalised title (the organisation printed before the title, after the name).
+_NAME_ACRONYM_TITLE = (
+    r"(?P<name>{name}), (?P<org>[A-Z][A-Z&]+(?: [A-Z][A-Z&]+)?) (?P<title>{cap_title})"
+    r"(?=[,;.)]|\s+and\b|$)"
+)
 _TITLE_NAME = (
     r"(?<![\w-])(?P<title>{cap_title}) (?:(?:Mr|Ms|Mrs|Dr)\.? )?(?P<name>{name})\b"
     r"(?! of\b)"
@@ -131,10 +146,19 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
         re.compile(_TITLE_NAME.format(**parts)),
         re.compile(_ORG_TITLE_NAME.format(**parts)),
         re.compile(_TITLE_NAME_OF.format(**parts)),
+        re.compile(_NAME_ACRONYM_TITLE.format(**parts)),
     )
 
 
-NAMES, AFTER_NAME, BEFORE_NAME, TITLE_NAME, ORG_TITLE_NAME, TITLE_NAME_OF = _compile(NAME)
+(
+    NAMES,
+    AFTER_NAME,
+    BEFORE_NAME,
+    TITLE_NAME,
+    ORG_TITLE_NAME,
+    TITLE_NAME_OF,
+    NAME_ACRONYM_TITLE,
+) = _compile(NAME)
 # "of the National People's Congress and President of CAS": an organisation ends where
 # "and" brings in another title.
 _AND_TITLE = re.compile(rf",? and (?:the )?(?:{_CAP_TITLE})\b")
@@ -167,7 +191,15 @@ _GENERIC_ORG = {
 }  # fmt: skip
 
 
+# "..., and Dr. D.T." where the sentence was cut after the next person's honorific and
+# initials: that person's, not the organisation's.
+_HONORIFIC_TAIL = re.compile(
+    r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:Mr|Ms|Mrs|Dr|Prof|Sri|Shri|Smt)\.?(?:\s*[A-Z]\.)*\s*$"
+)
+
+
 def _trim_org(org: str) -> str:
+    org = _HONORIFIC_TAIL.sub("", org)
     org = org.rstrip(" ,;:")
     if org.endswith(".") and not _ABBREV_END.search(org):
         org = org[:-1]  # the sentence's full stop, not "Co." or "Ltd."
@@ -255,8 +287,11 @@ def _mentions(para: int, line: str) -> list[Mention]:
             continue
         org = m.group("org")
         listed = re.search(
-            rf"(?:[,;] (?:and )?| and )(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?{name_re}(?=[,;.]|$)", org
+            rf"(?:[,;] ?(?:and )?| and )(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?{name_re}(?=[,;.]|$)", org
         )
+        nxt = _NEXT_PERSON.search(org)
+        if nxt and (not listed or nxt.start() < listed.start()):
+            listed = nxt
         if listed:
             # "A, director of X, and B, the president of Y": B starts the next mention.
             org = org[: listed.start()]
@@ -299,6 +334,15 @@ def _mentions(para: int, line: str) -> list[Mention]:
                 m.start(), at + len(org) if at >= 0 else m.end("name"),
             )
         )  # fmt: skip
+    for m in NAME_ACRONYM_TITLE.finditer(line):
+        if any(f.start <= m.start("name") < f.end for f in found):
+            continue
+        found.append(
+            Mention(
+                para, m.group("name"), m.start("name"), m.end("name"), m.group("title"),
+                m.group("org"), m.start(), m.end("title"),
+            )
+        )  # fmt: skip
     # "Indian Patent Office Examiner of Patents X": before the title-of-organisation form,
     # which would read "Patents" as the organisation.
     for m in _org_title_names(line, org_title_name):
@@ -324,6 +368,9 @@ def _mentions(para: int, line: str) -> list[Mention]:
         if (
             len(title.split(" ")) > 4
             or re.search(r"(?:,|\band)$", m.group("org").strip())
+            # "... (WIPO), Michael Wong Wai-lun": the word after the comma begins the
+            # name, it is not the end of the organisation.
+            or re.search(r",\s?[A-Z][a-z]+$", m.group("org").strip())
             or _AND_TITLE.search(m.group("org"))
         ):
             continue
