@@ -7,7 +7,6 @@ import csv
 import re
 
 import nbformat
-
 from typer.testing import CliRunner
 
 from ipdossier import check, derive

@@ -224,9 +224,11 @@ def names_as_printed(ctx) -> list[str]:
     given = set(zip(forms["resource"], forms["key"].astype(str), strict=True))
     p, s = participants(ctx), speeches(ctx)
     english = ctx.dossier.localised("en")
+    people = english.people.set_index("person_id")["name"]
+    orgs = english.organisations.set_index("org_id")["name"]
     shown = [
-        ("people", english.people.set_index("person_id")["name"], [*p.get("person_id", []), *s.get("person_id", [])]),
-        ("organisations", english.organisations.set_index("org_id")["name"], [*p.get("org_id", []), *s.get("org_id", [])]),
+        ("people", people, [*p.get("person_id", []), *s.get("person_id", [])]),
+        ("organisations", orgs, [*p.get("org_id", []), *s.get("org_id", [])]),
     ]
     out: list[str] = []
     for resource, names, keys in shown:
@@ -913,9 +915,8 @@ def english_names(dossier) -> dict[str, str]:
     """English names of bodies by their Chinese name: an organisation's name where names_zh
     records its Chinese form (read from a page), else the label catalogue's translation of
     an issuer (`issuer:国务院办公厅`)."""
-    out = {
-        key.removeprefix("issuer:"): t(key, "en") for key in catalogue() if key.startswith("issuer:")
-    }
+    issuers = [key for key in catalogue() if key.startswith("issuer:")]
+    out = {key.removeprefix("issuer:"): t(key, "en") for key in issuers}
     forms = dossier.names_zh
     forms = forms[(forms["resource"] == "organisations") & (forms["column"] == "name")]
     english = dossier.localised("en").organisations.set_index("org_id")["name"]
