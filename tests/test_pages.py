@@ -19,7 +19,7 @@ import pdfplumber
 import pikepdf
 import pytest
 from conftest import REVIEW_SLUGS
-from pdfs import bookmarks, nfkc
+from pdfs import bookmarks, compact, nfkc, text_of
 from pypdf import PdfReader
 
 from ipdossier import data
@@ -301,6 +301,14 @@ def test_sources_appendix_lists_what_the_variant_cites_in_order(variant, review)
         # No English boilerplate: the words of an entry's frame come from the catalogue.
         for phrase in ("Read on", "read ", "copy of", "mirror", "original publisher"):
             assert phrase not in text, f"{slug}: {phrase!r} in the Chinese appendix"
+
+
+def test_chinese_edition_says_once_that_some_names_stay_as_the_report_spells_them(variant):
+    slug, pdf = variant
+    said = compact(text_of(pdf)).count(compact(t("prose_names_as_printed", "zh")))
+    # The Baoding report names people and agencies no page gives in Chinese: said once,
+    # under who came. Never in English; the Tianjin stop's one name has its Chinese form.
+    assert said == (1 if slug == "zh" else 0), (slug, said)
 
 
 def test_pdf_opens_with_its_bookmarks_shown(variant):
