@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import nbformat
 import pandas as pd
+from bs4 import Comment
 from jinja2 import Environment, StrictUndefined
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
@@ -41,6 +42,8 @@ class Chapter:
     title: str
     body: str
     stem: str
+    # Its sections (id, heading) in order: the contents list them under the chapter.
+    sections: tuple[tuple[str, str], ...] = ()
 
 
 def _template_text(name: str) -> str:
@@ -127,7 +130,82 @@ def chapter_from_node(nb, index: int, *, mode: str, language: str, stem: str) ->
     body, _ = _exporter(mode).from_notebook_node(
         nb, resources={"ipdossier": {"chapter_id": chapter_id}}
     )
-    return Chapter(id=chapter_id, title=_title(nb, language, stem), body=body, stem=stem)
+    body, sections = structure(body, chapter_id)
+    title = _title(nb, language, stem)
+    return Chapter(id=chapter_id, title=title, body=body, stem=stem, sections=sections)
+
+
+def _area(tag) -> bool:
+    return tag is not None and tag.name == "div" and "output_area" in (tag.get("class") or [])
+
+
+def _is_chart(area) -> bool:
+    return (
+        any(isinstance(c, Comment) and str(c).startswith("ipd-chart:") for c in area.descendants)
+        or area.select_one("img.ipd-chart, div.ipd-chart") is not None
+    )
+
+
+def _is_intro(area) -> bool:
+    """Prose written before a chart: a paragraph, not a table, a note or a chart."""
+    return (
+        area.select_one("p") is not None
+        and area.select_one("table, p.ipd-source, img, div.ipd-chart, h1") is None
+        and not _is_chart(area)
+    )
+
+
+def structure(body: str, chapter_id: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A chapter's body made ready for its reports: each chart kept with what introduces it
+    (`_keep_with_charts`), and each section heading given an id, returned in order with its
+    text for the contents (`chapter-3-s2`: stable for a chapter, unlike its words)."""
+    if "<h2" not in body and "output_area" not in body:
+        return body, ()
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(body, features="html.parser")
+    _keep_with_charts(soup)
+    sections = []
+    for k, h2 in enumerate(soup.find_all("h2"), start=1):
+        # nbconvert puts an anchor link (¶) in a markdown cell's heading: not its words.
+        words = " ".join(
+            s.strip()
+            for s in h2.find_all(string=True)
+            if s.find_parent("a", class_="anchor-link") is None
+        ).strip()
+        if not words:
+            continue
+        if not h2.get("id"):
+            h2["id"] = f"{chapter_id}-s{k}"
+        sections.append((h2["id"], words))
+    return str(soup), tuple(sections)
+
+
+def _keep_with_charts(soup) -> None:
+    """Put each chart with the heading and paragraph that introduce it and the source note
+    under it in one block (`div.ipd-keep`, which report.css keeps on one page): left at a
+    page's foot, an introduction read as a paragraph about nothing, its chart overleaf.
+    Chromium does not honour `break-after: avoid` between a cell's outputs, so the block
+    is made in the HTML."""
+    for area in soup.select("div.output_area"):
+        if not _is_chart(area) or area.find_parent("div", class_="ipd-keep") is not None:
+            continue
+        group = [area]
+        before = area.find_previous_sibling("div")
+        if _area(before) and _is_intro(before):
+            group.insert(0, before)
+            heading = before.find_previous_sibling("div")
+            if _area(heading) and heading.select_one("h2, h3") is not None:
+                group.insert(0, heading)
+        after = area.find_next_sibling("div")
+        if _area(after) and after.select_one("p.ipd-source") is not None:
+            group.append(after)
+        if len(group) == 1:
+            continue
+        keep = soup.new_tag("div", attrs={"class": "ipd-keep"})
+        group[0].insert_before(keep)
+        for member in group:
+            keep.append(member.extract())
 
 
 _SLOT = re.compile(r"<!--ipd-chart:([^ >]+)-->")
@@ -142,6 +220,7 @@ def chapters(path: Path, index: int, *, language: str) -> dict[str, Chapter]:
     body, resources = _exporter("both").from_notebook_node(
         nb, resources={"ipdossier": {"chapter_id": chapter_id}}
     )
+    body, sections = structure(body, chapter_id)
     own = resources["ipdossier"]
     if own.get("undrawn"):
         return {
@@ -164,6 +243,7 @@ def chapters(path: Path, index: int, *, language: str) -> dict[str, Chapter]:
             title=title,
             body=_SLOT.sub(lambda m, mode=mode: slots[m.group(1)][mode], body),
             stem=path.stem,
+            sections=sections,
         )
         for mode in ("print", "web")
     }
@@ -459,7 +539,18 @@ def page(
         css=css(),
         plotly_js=plotly_js() if web else None,
         cover=front,
-        contents=[{"id": c.id, "title": c.title, "page": pages.get(c.id)} for c in chapters]
+        contents=[
+            {
+                "id": c.id,
+                "title": c.title,
+                "page": pages.get(c.id),
+                "sections": [
+                    {"id": sid, "title": words, "page": pages.get(sid)}
+                    for sid, words in c.sections
+                ],
+            }
+            for c in chapters
+        ]
         if cover
         else None,
         sources_page=pages.get("sources"),

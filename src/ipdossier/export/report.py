@@ -193,6 +193,13 @@ def _print_dossier(printer, parts: list[ChapterParts], out_dir: Path, ctx: Repor
     front_pages = FRONT_PAGES
     for _attempt in range(FRONT_PASSES):
         pages = {key: starts[key] + front_pages for key in [c.id for c in chapters] + ["sources"]}
+        # Sections too (a heading Chromium wrote no destination for is listed unnumbered).
+        pages |= {
+            sid: starts[sid] + front_pages
+            for c in chapters
+            for sid, _ in c.sections
+            if sid in starts
+        }
         front = printer.pdf_bytes(
             report_html.page(chapters, web=False, pages=pages, front_only=True, **ctx.page_args()),
             header_title=None,

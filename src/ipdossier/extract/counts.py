@@ -300,6 +300,16 @@ def _year_or_count(line: str, start: int, end: int) -> bool:
     return bool(nxt) and nxt.group(1) not in _STOP
 
 
+# "executives from Fortune 500 firms": a number right after a capitalised word inside a
+# sentence (not a hedge opening it, "Over 500 firms") belongs to a name.
+_NAME_BEFORE = re.compile(
+    r"(?:[a-z,;:] )(?!(?:Over|More|About|Nearly|Some|Around|Almost|Approximately|Only|All|"
+    r"Another|Altogether|Exactly|Up|Total|Just|At)\b)[A-Z][a-z]+ $"
+)
+# 'building the "two zones"': a number opening a quoted phrase is part of a slogan.
+_QUOTE_BEFORE = re.compile(r"[\"“‘]$")
+
+
 def counts(para: int, line: str) -> list[Count]:
     out: list[Count] = []
     taken: list[tuple[int, int]] = []
@@ -369,6 +379,8 @@ def counts(para: int, line: str) -> list[Count]:
         near = before[-24:]
         if _RANK_BEFORE.search(near):
             continue
+        if _NAME_BEFORE.search(near) or _QUOTE_BEFORE.search(near):
+            continue  # "Fortune 500 firms", the "two zones": a name or a slogan, not a count
         # Dates and ranges: "July 5-6", "(2017-2025)", "5 July".
         if _MONTH_BEFORE.search(near) or _MONTH_AFTER.match(after):
             continue
