@@ -307,6 +307,25 @@ def _name(text: str | None, language: str) -> str | None:
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+# What a Chinese publisher note says of the copy read ("（经haobrand.cn转载）", "，经江西日报
+# 电子版转载", "（文本转载于adorecm.com）"): the appendix names the host itself.
+_COPY_NOTE = re.compile(
+    r"\s*[（(][^（）()]*(?:转载|载于|镜像)[^（）()]*[）)]"
+    r"|[，,；;]\s*(?:经|由)?[^，,；;]*(?:转载|载于|镜像)[^，,；;]*"
+)
+
+
+def _without_copy_note(name: str, host: str | None) -> str | None:
+    """A Chinese publisher's name without its note on the copy read (or on its host,
+    "（chujuan.cn）"); None when the note was all there was ("nfa5.com转载")."""
+    bare = _COPY_NOTE.sub("", name)
+    if host:
+        core = re.escape(host.removeprefix("m."))
+        bare = re.sub(rf"\s*[（(][^（）()]*{core}[^（）()]*[）)]", "", bare)
+    bare = bare.strip(" ，,；;")
+    if not bare or re.fullmatch(r"[\w.-]*(?:转载|载于)", bare):
+        return None
+    return bare
 
 
 @dataclass
@@ -405,8 +424,12 @@ def _source_rows(sources: pd.DataFrame, language: str, cited: Citations) -> list
         title = next(
             (v for s in group if (v := _val(s, "title")) and not _DESCRIBED.match(v)), None
         )
-        if title is None and language == "en":
-            title = val("title")  # the editor's description, bracketed as such
+        if title is None:
+            # The editor's description, bracketed as such (in the Chinese edition as
+            # names_zh translates it): every entry names what it is.
+            title = val("title")
+            if title and language == "zh" and _DESCRIBED.match(title):
+                title = f"［{title[1:-1]}］"  # full-width, as Chinese text takes them
         mirror = any(_val(s, "mirror") == "True" for s in group) or any(
             "copy on" in (_val(s, "publication") or "") for s in group
         )
@@ -414,8 +437,19 @@ def _source_rows(sources: pd.DataFrame, language: str, cited: Citations) -> list
         names = (_name(_val(s, k), language) for s in group for k in ("publisher", "publication"))
         publisher = next((n for n in names if n), None)
         publication = _name(val("publication"), language)
+        if publisher and language == "en" and _HAN.search(publisher):
+            # A Chinese publisher with its English name beside it, where a page gives one
+            # (publisher_en) or names_zh records the organisation's Chinese name.
+            english = val("publisher_en")
+            if english:
+                # The Chinese name alone beside it: the data's remarks stay in data/.
+                bare = re.split(r"\s*[(（]", publisher)[0] or publisher
+                publisher = f"{english} ({bare})"
         if mirror:
             host = _host(url)
+            if publisher and language == "zh":
+                # The host is said once, by the frame below, not again by the name's note.
+                publisher = _without_copy_note(publisher, host)
             where = (
                 t("copy_of_on", language).format(publisher=publisher, host=host)
                 if publisher
