@@ -9,8 +9,12 @@ Compared, variant by variant:
   the notebooks it ran, which depends on scheduling), cell and notebook metadata
   (papermill's timings), and the id of each run in the run record (a fresh uuid per
   `setup`; the record's other fields are compared, and each id is replaced by its order
-  of appearance, so that which cells share a run still counts);
-- every HTML file, byte for byte;
+  of appearance, so that which cells share a run still counts). Records on the cells
+  before `setup` are left out too: a warm kernel's previous run, still recording, marks
+  them with the parameters of whichever notebook that kernel ran last, which depends
+  on scheduling (two builds of the same code differ there);
+- every HTML file, byte for byte but for the id of papermill's injected-parameters
+  cell (a random one per run);
 - with `--pdf-text`, each PDF's text (`pdftotext -layout`; a PDF's bytes carry its date).
 Prints each difference (the first lines of a diff) and exits 1 if there is any.
 """
@@ -20,6 +24,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -33,12 +38,17 @@ def normalised(notebook: Path) -> list[str]:
     nb = json.loads(notebook.read_text(encoding="utf-8"))
     runs: dict[str, str] = {}
     cells = []
+    set_up = False
     for cell in nb["cells"]:
+        # The cell that calls `setup` is recorded by the run it starts.
+        set_up = set_up or (cell["cell_type"] == "code" and "setup(" in "".join(cell["source"]))
         outputs = []
         for out in cell.get("outputs", []):
             out = {k: v for k, v in out.items() if k != "execution_count"}
             record = out.get("metadata", {}).get("ipdossier_run")
-            if record:
+            if record and not set_up:
+                out["metadata"]["ipdossier_run"] = "(a previous run's record)"
+            elif record:
                 record["run"] = runs.setdefault(record["run"], f"run-{len(runs) + 1}")
             outputs.append(out)
         cells.append({"type": cell["cell_type"], "source": cell["source"], "outputs": outputs})
@@ -48,6 +58,13 @@ def normalised(notebook: Path) -> list[str]:
         lines.append(f"cell {i} {c['type']} {json.dumps(c['source'], ensure_ascii=False)}")
         lines += [f"  {json.dumps(o, sort_keys=True, ensure_ascii=False)}" for o in c["outputs"]]
     return lines
+
+
+INJECTED_ID = re.compile(r'(celltag_injected-parameters" id="cell-id=)[0-9a-f-]+"')
+
+
+def html_lines(path: Path) -> list[str]:
+    return INJECTED_ID.sub(r'\1…"', path.read_text(encoding="utf-8")).splitlines()
 
 
 def pdf_text(pdf: Path) -> list[str]:
@@ -85,11 +102,7 @@ def main() -> None:
             elif rel.suffix == ".pdf":
                 problems += diff(str(rel), pdf_text(a), pdf_text(b))
             elif a.read_bytes() != b.read_bytes():
-                problems += diff(
-                    str(rel),
-                    a.read_text(encoding="utf-8").splitlines(),
-                    b.read_text(encoding="utf-8").splitlines(),
-                )
+                problems += diff(str(rel), html_lines(a), html_lines(b))
     compared = ", ".join(f"{n} {suffix}" for suffix, n in sorted(counts.items()))
     print("\n".join(problems) if problems else f"identical: {compared}")
     sys.exit(1 if problems else 0)
