@@ -6,7 +6,9 @@ kernel, no papermill), as a warm build kernel runs them, timed in CPU seconds.
 
 Every notebook runs once for every variant first (imports and the data package warm, as
 in a build's kernel after its first notebook), then `--repeat` more times; the table is
-the median CPU seconds of those later runs, per notebook and variant. `--profile` prints
+the median CPU seconds of those later runs, per notebook and variant, each run with
+nothing derived kept from the one before (`Dossier.memo` cleared; the parsed tables
+stay). `--profile` prints
 a cProfile of one notebook and variant instead (cumulative time, top 40). Displayed
 output goes nowhere; the build's outputs are compared by `compare_builds.py`.
 """
@@ -60,6 +62,12 @@ def run(cells: list[str], values: dict) -> float:
         "organisation": "",
         **values,
     }
+    # Nothing derived kept from an earlier run (a variant's chapters may run in
+    # different kernels): the parsed tables stay, as in a warm kernel.
+    from ipdossier import data
+
+    for tables in data._PARSED.values():
+        getattr(tables, "memo", {}).clear()
     start = time.process_time()
     with contextlib.redirect_stdout(io.StringIO()):
         for source in cells:

@@ -23,7 +23,7 @@ from .i18n import has, policy_title, t
 _RUNS_KEPT = 4
 
 
-def _memoised(fn):
+def memoised(fn):
     """`fn(ctx, ...)` computed once per run's parameters and version of the data.
 
     A chapter asks for the same frames again and again (the targets chapter: `policies`
@@ -373,7 +373,7 @@ def _month_span(value: str) -> tuple[pd.Timestamp, pd.Timestamp, str]:
     return day, day, "day"
 
 
-@_memoised
+@memoised
 def policies(ctx) -> pd.DataFrame:
     """Policies with a display title, the span on the timeline and a `dated` flag.
 
@@ -414,7 +414,7 @@ def policies(ctx) -> pd.DataFrame:
     return p.reset_index(drop=True)
 
 
-@_memoised
+@memoised
 def event_citations(ctx) -> pd.DataFrame:
     """Citations made at this event (at it or one of its parts), and those its own report
     makes without naming a part (SIPO's description of the series in the article)."""
@@ -491,7 +491,7 @@ def _in_scope(df: pd.DataFrame, jurisdiction: str) -> pd.Series:
     return matches_jurisdiction(df, jurisdiction)
 
 
-@_memoised
+@memoised
 def indicators(ctx) -> pd.DataFrame:
     """The plans' indicators in scope, with the plan's signed date, names in the run's
     language, and the plan's title."""
@@ -550,7 +550,7 @@ def period_label(kind, start, end, language: str = "en", year=None) -> str:
     )
 
 
-@_memoised
+@memoised
 def observations(ctx) -> pd.DataFrame:
     """Realised values of the indicators in scope; with `as_of`, only values for periods
     that had ended by then (a year, or the part of it that `period_end` gives).
@@ -620,7 +620,7 @@ def _reached(dated: pd.DataFrame, target: float) -> pd.Series | None:
     return first
 
 
-@_memoised
+@memoised
 def progress(ctx) -> pd.DataFrame:
     """Per indicator and jurisdiction: baseline, target, the realised value(s) the verdict
     rests on with their period, the share of the planned change achieved (derived), the
@@ -786,7 +786,7 @@ def status_text(r: dict, language: str = "en") -> str:
     return text
 
 
-@_memoised
+@memoised
 def values(ctx) -> pd.DataFrame:
     """Every value behind the chapter, one row each: baselines and targets from the
     plans, realised values from observations, with their source and flags."""
@@ -887,7 +887,7 @@ def _natural(key: str) -> tuple:
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", str(key)))
 
 
-@_memoised
+@memoised
 def documents(ctx) -> pd.DataFrame:
     """Documents whose official facts were read (number, issuer, dates, period, validity,
     each with its page in policy_evidence): the documents the policy chain draws. Signed
@@ -934,7 +934,7 @@ def issuer_en(ctx, name_zh) -> str | None:
     return t(f"issuer:{name_zh}", "en") if has(f"issuer:{name_zh}") else None
 
 
-@_memoised
+@memoised
 def policy_links(ctx, from_scope_only: bool = False) -> pd.DataFrame:
     """Stated links between documents both in scope: those read in official texts and
     news (policy_links.csv) and the article's own ("accepted at the 30th Meeting"). With
@@ -989,7 +989,7 @@ def series_facts(ctx) -> pd.DataFrame:
 RELATIONS = ["cited", "in_force", "after", "before", "undated"]
 
 
-@_memoised
+@memoised
 def plan_relations(ctx) -> pd.DataFrame:
     """The plans whose indicators the targets chapter draws, each with its relation to the
     event (`relation`): "cited" when the event's sources cite it; else "after" when it was
