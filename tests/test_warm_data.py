@@ -62,3 +62,15 @@ def test_derived_frames_follow_the_parameters():
     assert set(hebei["jurisdiction"]) == {"Hebei"} and len(hebei) < len(everything)
     assert list(chinese["name"]) == list(everything["name_zh"])
     assert list(derive.indicators(ctx())["name"]) == list(everything["name_en"])
+
+
+def test_the_kernels_preload_runs_and_parses_every_table(monkeypatch):
+    # A pre-started kernel runs PRELOAD ignoring its outcome: a broken one would only
+    # make every first chapter slower, silently.
+    from ipdossier import data
+    from ipdossier.pipeline.stages import PRELOAD
+
+    monkeypatch.setattr(data, "_PARSED", {})  # as in a new kernel: nothing parsed yet
+    exec(PRELOAD, {})
+    dossier = data.load()
+    assert set(dossier._tables) == set(dossier.resource_names)
