@@ -16,6 +16,8 @@ a pandas error that a caller could mistake for something else (a bad parameter).
 from __future__ import annotations
 
 import csv
+import hashlib
+import io
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -51,28 +53,54 @@ class Dossier:
         raise KeyError(f"{self.path}: no resource named {name!r}")
 
     def table(self, name: str) -> pd.DataFrame:
-        df = self._tables[name].copy()
-        if self.language == "zh" and name != "names_zh" and "names_zh" in self.resource_names:
-            df = _apply_zh(df, self.resource(name), self._tables["names_zh"])
-        return df
+        localise = self.language == "zh" and name != "names_zh" and "names_zh" in self.resource_names
+        if not localise:
+            return self._tables[name].copy()
+        # A chapter reads a table a few dozen times: its Chinese form is made once per
+        # version of the data (kept beside the parsed tables) and handed out as copies.
+        key = ("table", name, self.language)
+        memo = self.memo
+        if key not in memo:
+            memo[key] = _apply_zh(
+                self._tables[name].copy(), self.resource(name), self._tables["names_zh"]
+            )
+        return memo[key].copy()
+
+    @property
+    def memo(self) -> dict:
+        """What is derived from this version of the data and kept while it holds (derive's
+        frames, the notebook's index of sources): dropped with the parsed tables when a
+        file changes, so that nothing derived from old data outlives it."""
+        return self._tables.memo
 
     def localised(self, language: str) -> Dossier:
         """The same package, its values shown in `language` where the data gives them."""
-        return Dossier(path=self.path, descriptor=self.descriptor, language=language)
+        other = Dossier(path=self.path, descriptor=self.descriptor, language=language)
+        if "_tables" in self.__dict__:
+            # The same version of the data as this one's, not the files as they are now.
+            other.__dict__["_tables"] = self.__dict__["_tables"]
+        return other
 
     @cached_property
     def _tables(self) -> dict[str, pd.DataFrame]:
         # A warm kernel loads the package for every notebook and variant: parsed tables
         # are kept while none of the files has changed (tables are handed out as copies).
+        # Keyed by the files' content, not their times and sizes: a value corrected to
+        # one of the same length within the file system's clock tick, or a file restored
+        # with its old time (`cp -p`, an archive), is new data all the same. Hashing the
+        # package (~0.3 MB) takes about a millisecond, once per `load()`.
+        # Tables are parsed from the bytes hashed, so that a file changed in between
+        # cannot be kept under the old content's key.
         files = [self.path] + [self.root / self.resource(n)["path"] for n in self.resource_names]
         try:
-            key = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+            content = {f: f.read_bytes() for f in files}
         except OSError as exc:
             raise DataError(Path(exc.filename).name, f"cannot be read: {exc.strerror}") from None
+        key = tuple((str(f), hashlib.sha256(b).digest()) for f, b in content.items())
         if key not in _PARSED:
             if len(_PARSED) >= 4:
                 _PARSED.pop(next(iter(_PARSED)))
-            _PARSED[key] = _Tables(self)
+            _PARSED[key] = _Tables(self, content)
         return _PARSED[key]
 
     def __getattr__(self, name: str) -> pd.DataFrame:
@@ -94,12 +122,16 @@ class _Tables(dict):
     raises its DataError when it is read, and does not keep the others from being read
     (`ipdossier check` goes on to them)."""
 
-    def __init__(self, dossier: Dossier) -> None:
+    def __init__(self, dossier: Dossier, content: dict[Path, bytes]) -> None:
         super().__init__()
         self._dossier = dossier
+        self._content = content
+        self.memo: dict = {}
 
     def __missing__(self, name: str) -> pd.DataFrame:
-        table = _read_table(self._dossier.root, self._dossier.resource(name))
+        resource = self._dossier.resource(name)
+        raw = self._content.get(self._dossier.root / resource["path"])
+        table = _read_table(self._dossier.root, resource, raw)
         self[name] = table
         return table
 
@@ -122,13 +154,13 @@ def _apply_zh(df: pd.DataFrame, resource: dict, names: pd.DataFrame) -> pd.DataF
     return df
 
 
-def _read_table(root: Path, resource: dict) -> pd.DataFrame:
+def _read_table(root: Path, resource: dict, content: bytes | None = None) -> pd.DataFrame:
+    """The resource's table, typed; parsed from `content` (the file's bytes) when given."""
     fields = resource["schema"]["fields"]
     name = Path(resource["path"]).name
+    source = io.BytesIO(content) if content is not None else root / resource["path"]
     try:
-        raw = pd.read_csv(
-            root / resource["path"], dtype=str, keep_default_na=False, encoding="utf-8"
-        )
+        raw = pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8")
     except (OSError, UnicodeDecodeError, pd.errors.ParserError):
         raw = None
     # Only a table that fails is read a second time, to say where and why.

@@ -10,12 +10,43 @@ as undated, never guessed.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pandas as pd
 
 from . import geo, schema
 from .i18n import catalogue, has, policy_title, t
+
+# Parameter sets whose frames are kept: a warm kernel runs every chapter of a variant,
+# then the next variant's; a few are plenty, and memory stays bounded over 64 variants.
+_RUNS_KEPT = 4
+
+
+def memoised(fn):
+    """`fn(ctx, ...)` computed once per run's parameters and version of the data.
+
+    A chapter asks for the same frames again and again (the targets chapter: `policies`
+    161 times, `indicators` 95, `progress` 11, each rebuilt from the tables). They
+    depend only on the parameters and the data, so they are kept with the parsed data
+    (`Dossier.memo`, dropped when a data file changes) under the parameters, and every
+    caller gets its own copy to change as it likes."""
+
+    @functools.wraps(fn)
+    def memoised(ctx, *args, **kwargs):
+        runs = ctx.dossier.memo.setdefault("derive", {})
+        run = (ctx.dossier.language, ctx.event_id, ctx.language, ctx.jurisdiction, ctx.as_of)
+        frames = runs.get(run)
+        if frames is None:
+            if len(runs) >= _RUNS_KEPT:
+                runs.pop(next(iter(runs)))
+            frames = runs[run] = {}
+        key = (fn.__module__, fn.__qualname__, args, tuple(sorted(kwargs.items())))
+        if key not in frames:
+            frames[key] = fn(ctx, *args, **kwargs)
+        return frames[key].copy()
+
+    return memoised
 
 
 def event_ids(ctx) -> list[str]:
@@ -370,6 +401,7 @@ def _month_span(value: str) -> tuple[pd.Timestamp, pd.Timestamp, str]:
     return day, day, "day"
 
 
+@memoised
 def policies(ctx) -> pd.DataFrame:
     """Policies with a display title, the span on the timeline and a `dated` flag.
 
@@ -410,6 +442,7 @@ def policies(ctx) -> pd.DataFrame:
     return p.reset_index(drop=True)
 
 
+@memoised
 def event_citations(ctx) -> pd.DataFrame:
     """Citations made at this event (at it or one of its parts), and those its own report
     makes without naming a part (SIPO's description of the series in the article)."""
@@ -486,6 +519,7 @@ def _in_scope(df: pd.DataFrame, jurisdiction: str) -> pd.Series:
     return matches_jurisdiction(df, jurisdiction)
 
 
+@memoised
 def indicators(ctx) -> pd.DataFrame:
     """The plans' indicators in scope, with the plan's signed date, names in the run's
     language, and the plan's title."""
@@ -544,6 +578,7 @@ def period_label(kind, start, end, language: str = "en", year=None) -> str:
     )
 
 
+@memoised
 def observations(ctx) -> pd.DataFrame:
     """Realised values of the indicators in scope; with `as_of`, only values for periods
     that had ended by then (a year, or the part of it that `period_end` gives).
@@ -613,6 +648,7 @@ def _reached(dated: pd.DataFrame, target: float) -> pd.Series | None:
     return first
 
 
+@memoised
 def progress(ctx) -> pd.DataFrame:
     """Per indicator and jurisdiction: baseline, target, the realised value(s) the verdict
     rests on with their period, the share of the planned change achieved (derived), the
@@ -778,6 +814,7 @@ def status_text(r: dict, language: str = "en") -> str:
     return text
 
 
+@memoised
 def values(ctx) -> pd.DataFrame:
     """Every value behind the chapter, one row each: baselines and targets from the
     plans, realised values from observations, with their source and flags."""
@@ -878,6 +915,7 @@ def _natural(key: str) -> tuple:
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", str(key)))
 
 
+@memoised
 def documents(ctx) -> pd.DataFrame:
     """Documents whose official facts were read (number, issuer, dates, period, validity,
     each with its page in policy_evidence): the documents the policy chain draws. Signed
@@ -928,6 +966,7 @@ def english_names(dossier) -> dict[str, str]:
     return out
 
 
+@memoised
 def policy_links(ctx, from_scope_only: bool = False) -> pd.DataFrame:
     """Stated links between documents both in scope: those read in official texts and
     news (policy_links.csv) and the article's own ("accepted at the 30th Meeting"). With
@@ -982,6 +1021,7 @@ def series_facts(ctx) -> pd.DataFrame:
 RELATIONS = ["cited", "in_force", "after", "before", "undated"]
 
 
+@memoised
 def plan_relations(ctx) -> pd.DataFrame:
     """The plans whose indicators the targets chapter draws, each with its relation to the
     event (`relation`): "cited" when the event's sources cite it; else "after" when it was

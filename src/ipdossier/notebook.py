@@ -89,6 +89,8 @@ def setup(
     run would go on with the default."""
     _stop_recording()  # cells after a failed setup vouch for nothing
     _cited.clear()  # a run numbers its sources from [1]
+    global _run_data
+    _run_data = None  # until this run's data is loaded
     _check_injected_names()
     values = {
         "event_id": event_id,
@@ -109,6 +111,7 @@ def setup(
     logging.getLogger("choreographer").setLevel(logging.WARNING)
     warnings.filterwarnings("ignore", message=".*kopts.*")
     dossier = dossier_data.load()
+    _run_data = dossier
     _record_runs(values, dossier.version)
     return Context(dossier=dossier.localised(language), **values)
 
@@ -227,16 +230,23 @@ def _check_injected_names(history: list[str] | None = None) -> None:
 _cited: dict[str, int] = {}
 
 
-_sources_by_id: tuple[int, dict[str, pd.Series]] | None = None
+# The package the run's `setup` loaded, which its citations read; None before any setup
+# (a note made outside a run reads the package as it is on disk).
+_run_data: dossier_data.Dossier | None = None
 
 
-def _sources() -> dict[str, pd.Series]:
-    """The data's sources by id (built again only when the data is loaded again)."""
-    global _sources_by_id
-    frame = dossier_data.load().sources
-    if _sources_by_id is None or _sources_by_id[0] != id(frame):
-        _sources_by_id = (id(frame), {str(r["source_id"]): r for _, r in frame.iterrows()})
-    return _sources_by_id[1]
+def _sources() -> dict[str, dict]:
+    """The data's sources by id, each row as a dict.
+
+    A chapter cites a few hundred times (every note, every table's source column): the
+    index is built once per version of the data and kept with it (`Dossier.memo`), not
+    looked up in the table per citation."""
+    dossier = _run_data if _run_data is not None else dossier_data.load()
+    memo = dossier.memo
+    if "sources_by_id" not in memo:
+        rows = dossier.table("sources").to_dict("records")
+        memo["sources_by_id"] = {str(r["source_id"]): r for r in rows}
+    return memo["sources_by_id"]
 
 
 def _source_key(source_id: str) -> str:
@@ -277,12 +287,14 @@ def source_note(rows: pd.DataFrame | pd.Series, language: str = "en", extra: str
     if isinstance(rows, pd.Series):
         rows = rows.to_frame().T
     cited: dict[str, set[int]] = {}
-    for _, row in rows.iterrows():
-        sid = row.get("source_id")
+    # Column by column, not row by row (iterrows builds a Series per row): a note can
+    # cover a few hundred rows.
+    none = [None] * len(rows)
+    sids = rows["source_id"] if "source_id" in rows.columns else none
+    for sid, para in zip(sids, rows["para"] if "para" in rows.columns else none, strict=True):
         if sid is None or pd.isna(sid):
             continue
         paras = cited.setdefault(str(sid), set())
-        para = row.get("para")
         if para is not None and not pd.isna(para):
             paras.add(int(para))
     parts = []

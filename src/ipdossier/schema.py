@@ -24,16 +24,19 @@ def read_descriptor(data: Path | str | None = None) -> tuple[Path, dict]:
     column of broken JSON, or what is missing from the descriptor."""
     path = datapackage_path(data)
     try:
-        stat = path.stat()
+        raw = path.read_bytes()
     except OSError as exc:
         raise DataError(str(path), f"cannot read the data package: {exc.strerror}") from None
-    return path, _parse(path, stat.st_mtime_ns, stat.st_size)
+    return path, _parse(path, raw)
 
 
+# Parsed once per content (not per time and size: a same-length edit within the file
+# system's clock tick is a new descriptor), as the tables are (data.Dossier._tables).
 @lru_cache(maxsize=8)
-def _parse(path: Path, mtime_ns: int, size: int) -> dict:
+def _parse(path: Path, raw: bytes) -> dict:
     try:
-        text = path.read_text(encoding="utf-8")
+        # Newlines as text mode reads them, so that errors name the same line and column.
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
         raise DataError(path.name, f"not UTF-8 (byte {exc.start}): {exc.reason}") from None
     try:

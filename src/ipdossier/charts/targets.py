@@ -96,6 +96,7 @@ def _one_plan(ctx, p: pd.DataFrame, level: str, plan: str | None) -> pd.DataFram
     return p[p["policy_id"] == chosen] if chosen is not None else p.iloc[0:0]
 
 
+@derive.memoised  # asked for by every chart, table and sentence of the chapter
 def progress_frame(ctx, level: str | None = None, plan: str | None = None) -> pd.DataFrame:
     """Indicators of one level with their path (baseline → target → realised) in words and
     the verdict `derive.progress` reached (`status_label`). By default the national plan's,
@@ -371,6 +372,7 @@ def _share(r, value: float) -> float | None:
 # -- targets and realised values over time ---------------------------------------------------
 
 
+@derive.memoised  # asked for by every chart, table and sentence of the chapter
 def comparison_frame(ctx) -> pd.DataFrame:
     """Comparable realised values over time of indicators that are compared across
     plans (compare_with), with the targets as points of their own. Every value is dated

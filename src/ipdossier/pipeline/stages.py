@@ -34,13 +34,21 @@ from .plan import BuildResult, Previous, VariantPlan
 
 log = logging.getLogger("ipdossier.build")
 
-# What every chapter imports first; a pre-started kernel imports it while it waits.
+# What every chapter imports first; a pre-started kernel imports it while it waits. Also
+# what the first chapter's `setup` would otherwise do in its first cell: plotly imports
+# its renderers on first use (~0.3 s), and every table of the package is parsed (once per
+# kernel and version of the data, see data.Dossier._tables).
 PRELOAD = """
 import importlib, pkgutil
 import ipdossier.charts, ipdossier.data, ipdossier.notebook
 for m in pkgutil.iter_modules(ipdossier.charts.__path__):
     importlib.import_module("ipdossier.charts." + m.name)
-ipdossier.data.load().figures
+import plotly.io
+plotly.io.renderers.default
+_d = ipdossier.data.load()
+for _n in _d.resource_names:
+    _d.table(_n)
+del _d, _n
 """
 
 

@@ -1,0 +1,76 @@
+"""A warm kernel keeps the parsed data package, the frames derived from it and the index of
+its sources between notebooks (issue 23): what it keeps must never outlive the data it
+came from, and no caller may change what the next one gets."""
+
+from __future__ import annotations
+
+import os
+
+from helpers import edit_cell
+
+from ipdossier import derive
+from ipdossier import notebook as nb
+
+
+def ctx(**params):
+    return nb.setup(renderer="json", **params)
+
+
+def _same_size_edit(path, row_key, column, old, new):
+    """Edit a cell to a value of the same length and give the file back its old times:
+    what a quick correction, `cp -p` or an archive restored can leave."""
+    assert len(old.encode()) == len(new.encode())
+    stat = path.stat()
+    edit_cell(path, row_key, column, new)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+
+
+def test_a_warm_process_sees_new_data_of_the_same_size_and_time(data_copy, monkeypatch):
+    monkeypatch.setenv("IPDOSSIER_DATA", str(data_copy))
+    title = "国务院关于印发“十三五”国家知识产权保护和运用规划的通知"
+    first = ctx(language="zh")
+    assert title in nb.cite_link("gov-cn-guofa-2016-86", "zh")
+    plan = derive.policies(first).set_index("policy_id").loc["fyp13-ip", "title"]
+
+    _same_size_edit(data_copy / "sources.csv", "gov-cn-guofa-2016-86", "title", title,
+                    title.replace("国务院", "测试院"))
+    _same_size_edit(data_copy / "policies.csv", "fyp13-ip", "title", plan,
+                    "X" + plan[1:])
+
+    again = ctx(language="zh")
+    assert "测试院关于印发" in nb.cite_link("gov-cn-guofa-2016-86", "zh")
+    assert derive.policies(again).set_index("policy_id").loc["fyp13-ip", "title"] == "X" + plan[1:]
+    # The run that loaded the old data keeps reading it: one run, one version.
+    assert derive.policies(first).set_index("policy_id").loc["fyp13-ip", "title"] == plan
+
+
+def test_derived_frames_are_handed_out_as_copies():
+    c = ctx()
+    ind = derive.indicators(c)
+    ind["name"] = "changed"
+    progress = derive.progress(c)
+    progress.loc[:, "status"] = "changed"
+    assert "changed" not in set(derive.indicators(c)["name"])
+    assert "changed" not in set(derive.progress(c)["status"])
+
+
+def test_derived_frames_follow_the_parameters():
+    everything = derive.indicators(ctx())
+    hebei = derive.indicators(ctx(jurisdiction="Hebei"))
+    chinese = derive.indicators(ctx(language="zh"))
+    assert set(hebei["jurisdiction"]) == {"Hebei"} and len(hebei) < len(everything)
+    assert list(chinese["name"]) == list(everything["name_zh"])
+    assert list(derive.indicators(ctx())["name"]) == list(everything["name_en"])
+
+
+def test_the_kernels_preload_runs_and_parses_every_table(monkeypatch):
+    # A pre-started kernel runs PRELOAD ignoring its outcome: a broken one would only
+    # make every first chapter slower, silently.
+    from ipdossier import data
+    from ipdossier.pipeline.stages import PRELOAD
+
+    monkeypatch.setattr(data, "_PARSED", {})  # as in a new kernel: nothing parsed yet
+    exec(PRELOAD, {})
+    dossier = data.load()
+    assert set(dossier._tables) == set(dossier.resource_names)
