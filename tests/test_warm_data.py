@@ -33,10 +33,14 @@ def test_a_warm_process_sees_new_data_of_the_same_size_and_time(data_copy, monke
     assert title in nb.cite_link("gov-cn-guofa-2016-86", "zh")
     plan = derive.policies(first).set_index("policy_id").loc["fyp13-ip", "title"]
 
-    _same_size_edit(data_copy / "sources.csv", "gov-cn-guofa-2016-86", "title", title,
-                    title.replace("国务院", "测试院"))
-    _same_size_edit(data_copy / "policies.csv", "fyp13-ip", "title", plan,
-                    "X" + plan[1:])
+    _same_size_edit(
+        data_copy / "sources.csv",
+        "gov-cn-guofa-2016-86",
+        "title",
+        title,
+        title.replace("国务院", "测试院"),
+    )
+    _same_size_edit(data_copy / "policies.csv", "fyp13-ip", "title", plan, "X" + plan[1:])
 
     again = ctx(language="zh")
     assert "测试院关于印发" in nb.cite_link("gov-cn-guofa-2016-86", "zh")
@@ -74,3 +78,46 @@ def test_the_kernels_preload_runs_and_parses_every_table(monkeypatch):
     exec(PRELOAD, {})
     dossier = data.load()
     assert set(dossier._tables) == set(dossier.resource_names)
+
+
+def test_a_reset_kernel_records_no_run_for_the_next_notebook():
+    # A warm kernel runs one notebook after another: the run records of the first (its
+    # parameters and data) must not stamp the cells of the next.
+    import asyncio
+
+    from jupyter_client import AsyncKernelManager
+
+    from ipdossier.pipeline.kernels import fresh_namespace
+
+    async def outputs_of(kc, code):
+        msg_id = kc.execute(code)
+        seen = []
+        while True:
+            msg = await kc.get_iopub_msg(timeout=60)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "display_data":
+                seen.append(msg["content"].get("metadata", {}))
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                return seen
+
+    async def run():
+        km = AsyncKernelManager(kernel_name="python3")
+        await km.start_kernel()
+        kc = km.client()
+        kc.start_channels()
+        try:
+            await kc.wait_for_ready(timeout=60)
+            code = "from ipdossier import notebook as nb\nnb._record_runs({'language': 'zh'}, 'v1')"
+            await outputs_of(kc, code)
+            before = await outputs_of(kc, "x = 1")
+            await fresh_namespace(kc)
+            after = await outputs_of(kc, "y = 2")
+            return before, after
+        finally:
+            kc.stop_channels()
+            await km.shutdown_kernel(now=True)
+
+    before, after = asyncio.run(run())
+    assert any(nb.RUN_RECORD in m for m in before)  # recording was on
+    assert not any(nb.RUN_RECORD in m for m in after), after

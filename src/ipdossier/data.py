@@ -53,7 +53,9 @@ class Dossier:
         raise KeyError(f"{self.path}: no resource named {name!r}")
 
     def table(self, name: str) -> pd.DataFrame:
-        localise = self.language == "zh" and name != "names_zh" and "names_zh" in self.resource_names
+        localise = (
+            self.language == "zh" and name != "names_zh" and "names_zh" in self.resource_names
+        )
         if not localise:
             return self._tables[name].copy()
         # A chapter reads a table a few dozen times: its Chinese form is made once per

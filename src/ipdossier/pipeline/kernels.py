@@ -171,15 +171,27 @@ def started_cell(nb) -> tuple[int, str] | None:
     return found
 
 
+# A notebook's run records end with it: the hook its `setup` registered (notebook.
+# _record_runs) outlives a namespace reset, and would record the next notebook's
+# parameters cell as run with the previous variant's parameters.
+RESET = (
+    "import sys\n"
+    "if 'ipdossier.notebook' in sys.modules:\n"
+    "    sys.modules['ipdossier.notebook']._stop_recording()\n"
+    "%reset -f"
+)
+
+
 async def fresh_namespace(kc, timeout: float = 60) -> None:
-    """Clear the kernel's user namespace and return once its output channel is live.
+    """Clear the kernel's user namespace, end the last notebook's run records, and return
+    once its output channel is live.
 
     The reset's reply proves the shell channel; its "idle" status on IOPub proves the
     output subscription is connected and everything before it drained. A subscription
     that connected too late to see it simply tries again."""
     deadline = time.monotonic() + timeout
     while True:
-        msg_id = kc.execute("%reset -f", silent=True, store_history=False)
+        msg_id = kc.execute(RESET, silent=True, store_history=False)
         reply = await _reply(kc, msg_id, deadline)
         if reply["content"].get("status") != "ok":
             raise RuntimeError("could not reset the kernel's namespace")
