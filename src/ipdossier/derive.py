@@ -379,7 +379,40 @@ def policies(ctx) -> pd.DataFrame:
     if cut is not None:
         p = p[~p["dated"] | (p["start"] <= cut)]
     p = p[matches_jurisdiction(p, ctx.jurisdiction)]
+    p = p[~_elsewhere(ctx, p)]
     return p.reset_index(drop=True)
+
+
+def event_province(ctx) -> str | None:
+    """The province-level jurisdiction the event was held in: the last part of its place
+    ("Baoding, Hebei"; "Huaming High-tech Zone, Dongli District, Tianjin"), where that
+    names one; None otherwise."""
+    place = event(ctx)["place"]
+    if not isinstance(place, str):
+        return None
+    last = place.rsplit(",", 1)[-1].strip()
+    return last if last in schema.provinces() else None
+
+
+def _elsewhere(ctx, p: pd.DataFrame) -> pd.Series:
+    """Policies of a province other than the event's that its sources do not cite: such a
+    policy was neither named at the event nor in force where it was held (a Hebei plan of
+    2016 has no relation to a Tianjin activity of 2014), so a variant leaves it out."""
+    home = event_province(ctx)
+    if home is None:
+        return pd.Series(False, index=p.index)
+    cited = set(event_citations(ctx)["policy_id"])
+    local = p["level"].isin(["provincial", "municipal"]) & p["jurisdiction"].notna()
+    return (local & (p["jurisdiction"] != home) & ~p["policy_id"].isin(cited)).astype(bool)
+
+
+def elsewhere_provinces(ctx) -> list[str]:
+    """The provinces whose plans with targets `policies` leaves out as not the event's
+    (`_elsewhere`), for the sentence that says so."""
+    p = ctx.dossier.policies
+    p = p[p["policy_id"].isin(set(ctx.dossier.indicators["policy_id"]))]
+    p = p[matches_jurisdiction(p, ctx.jurisdiction)]
+    return sorted(set(p.loc[_elsewhere(ctx, p), "jurisdiction"]))
 
 
 def event_citations(ctx) -> pd.DataFrame:

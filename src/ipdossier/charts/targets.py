@@ -1124,7 +1124,19 @@ def intro(ctx) -> list[tuple[str, dict[str, str]]]:
             t("plan_relation_item", lang).format(plan=title, relation=_relation(ctx, r.policy_id))
         )
     out.append(("targets_plans", {"plans": ("；" if lang == "zh" else "; ").join(items)}))
+    # Another province's plans are left out (derive._elsewhere): said, not silently.
+    if elsewhere := derive.elsewhere_provinces(ctx):
+        home = derive.event_province(ctx)
+        named = [t(j, lang) if has(j) else j for j in (*elsewhere, home)]
+        key = "targets_elsewhere" if has_plan_of(ctx, home) else "targets_elsewhere_none"
+        sep = "、" if lang == "zh" else ", "
+        out.append((key, {"provinces": sep.join(named[:-1]), "home": named[-1]}))
     return out
+
+
+def has_plan_of(ctx, jurisdiction: str) -> bool:
+    """Whether a plan of `jurisdiction` with targets is in scope."""
+    return bool((derive.indicators(ctx)["jurisdiction"] == jurisdiction).any())
 
 
 def first_stop(ctx) -> dict[str, str] | None:
