@@ -46,6 +46,21 @@ def event_date(ctx) -> pd.Timestamp | None:
     return _month_span(str(dates["value"].iloc[0]))[0] if len(dates) else None
 
 
+def event_date_source(ctx) -> pd.DataFrame:
+    """The row that dates the event (`event_date`), with its source_id and para: the event's
+    own where it has a day, else the report of its stop that gives the month."""
+    e = event(ctx)
+    if pd.notna(e["start_date"]):
+        return pd.DataFrame([e])[["source_id", "para"]]
+    s = ctx.dossier.series
+    rows = s[s["event_id"] == ctx.event_id]
+    if rows.empty:
+        return pd.DataFrame(columns=["source_id", "para"])
+    facts = ctx.dossier.series_facts
+    dates = facts[(facts["position"] == rows["position"].iloc[0]) & (facts["field"] == "date")]
+    return dates.assign(para=pd.NA)[["source_id", "para"]].reset_index(drop=True)
+
+
 def event_in_range(ctx) -> bool:
     """False when `as_of` is set and the event starts after it."""
     start = event(ctx)["start_date"]

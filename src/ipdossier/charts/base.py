@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, theme
+from ..i18n import month as i18n_month
 from ..i18n import t
 
 EVENT_COLOUR = theme.VERMILION
@@ -182,9 +183,16 @@ def chart_date(day, language: str) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if language == "zh" else f"{day:%Y-%m-%d}"
 
 
-def mark_event(fig: go.Figure, ctx) -> go.Figure:
-    """A dashed line at the event's first day on a time axis, named above the plot."""
+def mark_event(fig: go.Figure, ctx, month_only: bool = False) -> go.Figure:
+    """A dashed line at the event's first day on a time axis, named above the plot. With
+    `month_only`, an event whose sources give only its month (the Tianjin stop: November
+    2014, from its own report) is marked at that month's first day, named as a month."""
     start = derive.event(ctx)["start_date"]
+    text = None
+    if pd.isna(start) and month_only and (month := derive.event_date(ctx)) is not None:
+        start = month
+        named = i18n_month(f"{month:%Y-%m}", ctx.language)
+        text = t("event_month", ctx.language).format(month=named)
     if pd.isna(start):  # the source does not date the event
         return fig
     fig.add_vline(x=start, line=dict(color=EVENT_COLOUR, width=2, dash="dash"))

@@ -569,7 +569,9 @@ def chain_frame(ctx) -> pd.DataFrame:
     meetings = p[p["policy_id"].isin(extra - set(docs["policy_id"]))].copy()
     for col in ("signed_date", "published_date"):
         meetings[f"{col}_start"] = pd.NaT
-    meetings["cited_in_article"] = True
+    meetings["cited_in_article"] = meetings["policy_id"].isin(
+        set(derive.event_citations(ctx)["policy_id"])
+    )
     chain = pd.concat([docs, meetings], ignore_index=True)
     first = chain["signed_date_start"].fillna(chain["published_date_start"]).fillna(chain["start"])
     chain = chain.assign(first=first).sort_values("first", kind="stable").reset_index(drop=True)
@@ -686,8 +688,9 @@ def chain_figure(ctx) -> go.Figure:
         return empty(ctx, t("chain_title", lang), t("chain_what", lang))
     title = _chain_title(ctx, c)
     fig = go.Figure()
-    # The axis spans the documents, the periods they cover and the event: nothing else.
-    event_day = derive.event(ctx)["start_date"]
+    # The axis spans the documents, the periods they cover and the event (at the month
+    # its report gives, where that is all it gives): nothing else.
+    event_day = derive.event_date(ctx)
     period_ends = [pd.Timestamp(f"{int(e)}-12-31") for e in c["period_end"].dropna()]
     days = [d for d in (*c["first"], *period_ends, event_day) if pd.notna(d)]
     left = min(days) - pd.Timedelta(days=200)
@@ -808,7 +811,7 @@ def chain_figure(ctx) -> go.Figure:
             standoff=7,
             text="",
         )
-    mark_event(fig, ctx)
+    mark_event(fig, ctx, month_only=True)
     fig.update_xaxes(type="date", range=[left, right], dtick="M12", tickformat="%Y")
     fig.update_yaxes(
         range=[plot_h, 0],
@@ -828,8 +831,20 @@ def chain_figure(ctx) -> go.Figure:
 
 def chain_prose(ctx) -> str:
     """The chain's prose key: it promises the event's dashed line only where the chart can
-    draw it (a source gives the event's day)."""
+    draw it (a source gives the event's day, or its month), and policies listed under the
+    chart only where the event's sources cite any."""
+    if derive.event_citations(ctx).empty and derive.event_date(ctx) is not None:
+        return "chain_uncited"
     return "chain" if pd.notna(derive.event(ctx)["start_date"]) else "chain_undated"
+
+
+def chain_sources(ctx) -> pd.DataFrame:
+    """What the chain's note cites: the source of each row drawn, and the source that
+    dates the event where the chart marks it (the event's own report)."""
+    rows = chain_frame(ctx)[["source_id", "para"]]
+    if derive.event_date(ctx) is None:
+        return rows
+    return pd.concat([derive.event_date_source(ctx), rows], ignore_index=True)
 
 
 def article_only_note(ctx) -> str:
