@@ -19,7 +19,8 @@ EVENT_COLOUR = theme.VERMILION
 EVENT_TEXT = theme.VERMILION_TEXT
 
 # Charts of the event as a whole and of the series: the jurisdiction filter selects
-# organisations and policies, not these, so their subtitle does not name it.
+# organisations and policies, not these, so their subtitle says they cover every
+# jurisdiction (a reader of a Hebei edition sees which figures are Hebei's alone).
 AS_OF_ONLY = ("as_of",)
 
 
@@ -102,11 +103,15 @@ def _wrap_cells(text: str, width: int) -> list[str]:
 
 
 def scope_label(ctx, filters: tuple[str, ...] = ("jurisdiction", "as_of")) -> str:
-    """The filters of the run that this chart applies, as a subtitle."""
+    """The filters of the run that this chart applies, as a subtitle; under a
+    jurisdiction filter the chart does not apply, a tag saying it covers all."""
     parts = []
-    if "jurisdiction" in filters and ctx.jurisdiction != "all":
+    if ctx.jurisdiction != "all":
         key = "filter_national" if ctx.jurisdiction == "national" else ctx.jurisdiction
-        parts.append(t(key, ctx.language))
+        if "jurisdiction" in filters:
+            parts.append(t(key, ctx.language))
+        else:
+            parts.append(t("filter_not_applied", ctx.language).format(filter=t(key, ctx.language)))
     if "as_of" in filters and ctx.as_of:
         parts.append(f"{t('as_of', ctx.language)} {ctx.as_of}")
     return " · ".join(parts)
@@ -201,7 +206,7 @@ def mark_event(fig: go.Figure, ctx, month_only: bool = False) -> go.Figure:
         y=1.0,
         yref="paper",
         yanchor="bottom",
-        text=f"{t('event_date', ctx.language)} {chart_date(start, ctx.language)}",
+        text=text or f"{t('event_date', ctx.language)} {chart_date(start, ctx.language)}",
         showarrow=False,
         font=dict(color=EVENT_TEXT, size=12),
     )

@@ -216,9 +216,51 @@ def progress_note(ctx, plan: str | None = None) -> str:
     return t("progress_note_beyond", ctx.language).format(cap=f"{SHARE_CAP:.0%}") if beyond else ""
 
 
+def _drawable(r, scale: str) -> bool:
+    """Whether a row of the progress chart has anything to draw: the plan's bar from
+    baseline to target, or a realised value placed on the scale. (On the ratio scale
+    every row's bar runs from nothing to its target, which says nothing by itself.)"""
+    if scale == "share" and _has_plan(r):
+        return True
+    return any(_position(r, v, scale) is not None for v in r.realised_values)
+
+
+def drawn_rows(ctx, plan: str | None = None) -> pd.DataFrame:
+    """The progress chart's rows. Under a jurisdiction filter a row with nothing to draw
+    (no baseline, no value on the scale: four of the Hebei plan's five) is left out, and
+    `left_out` names it in a sentence; unfiltered, every row is kept with its note."""
+    p = progress_frame(ctx, plan=plan)
+    if p.empty or ctx.jurisdiction == "all":
+        return p
+    scale = _scale(p)
+    keep = [_drawable(r, scale) for r in p.itertuples()]
+    return p[keep].reset_index(drop=True) if any(keep) else p
+
+
+def left_out(ctx, plan: str | None = None) -> dict[str, str] | None:
+    """The rows `drawn_rows` leaves out, for the sentence under the chart; None if none."""
+    p = progress_frame(ctx, plan=plan)
+    gone = p[~p["indicator_id"].isin(set(drawn_rows(ctx, plan)["indicator_id"]))]
+    if gone.empty:
+        return None
+    sep = "；" if ctx.language == "zh" else "; "
+    return {"count": str(len(gone)), "total": str(len(p)), "names": sep.join(gone["name"])}
+
+
+def province_table(ctx) -> pd.DataFrame:
+    """The province's indicators listed under its comparison chart: those the plan's
+    progress chart above has not drawn already (under a provincial filter it draws this
+    same plan), so no row is shown twice."""
+    rows = progress_frame(ctx, level="provincial")
+    if _plan_level(ctx) != "provincial":
+        return rows
+    drawn = set(drawn_rows(ctx)["indicator_id"])
+    return rows[~rows["indicator_id"].isin(drawn)].reset_index(drop=True)
+
+
 def progress_figure(ctx, plan: str | None = None) -> go.Figure:
     lang = ctx.language
-    p = progress_frame(ctx, plan=plan)
+    p = drawn_rows(ctx, plan=plan)
     if p.empty:
         return empty(ctx, t("progress_title", lang), t("progress_what", lang))
     scale = _scale(p)
@@ -333,7 +375,9 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
     lines = max(n.count("<br>") + 1 for n in notes)
     # At most about 740 px for ten rows of two-line notes: printed at most 170 mm tall
     # (report.css), a taller chart would be shrunk and its notes fall under 7 pt.
-    fig.update_layout(height=110 + (34 + 13 * lines) * len(p), margin=dict(l=20, t=90))
+    # At least three rows' room: a filter can leave one row, whose plot would otherwise be
+    # too short for its axis, and the legend would print over the axis title.
+    fig.update_layout(height=110 + (34 + 13 * lines) * max(len(p), 3), margin=dict(l=20, t=90))
     return titled(fig, ctx, title)
 
 
