@@ -401,8 +401,10 @@ def policies(ctx) -> pd.DataFrame:
 def event_province(ctx) -> str | None:
     """The province-level jurisdiction the event was held in: the last part of its place
     ("Baoding, Hebei"; "Huaming High-tech Zone, Dongli District, Tianjin"), where that
-    names one; None otherwise."""
-    place = event(ctx)["place"]
+    names one; None otherwise. Read from the English values: a Chinese edition's place is
+    written as printed (东丽区华明高新区)."""
+    events = ctx.dossier.localised("en").events.set_index("event_id")
+    place = events.loc[ctx.event_id, "place"]
     if not isinstance(place, str):
         return None
     last = place.rsplit(",", 1)[-1].strip()
