@@ -167,12 +167,25 @@ def test_contents_give_the_page_each_chapter_starts_on(reports, language):
     reader = PdfReader(result["pdf"])
     starts = pdfs.destinations(reader)
     lines = [ln.strip() for ln in reader.pages[1].extract_text().splitlines() if ln.strip()]
-    lines = [ln for ln in lines if not re.search(r"\d+\D+\d+$", ln)]  # not "Page 2 of 13"
+    # Not the page's own number ("Page 2 of 13"); a section's title may hold numbers
+    # ("the 13th Five-Year Plan ... 15").
+    page_of = t("page_of", language).format(page=2, total=len(reader.pages))
+    lines = [ln for ln in lines if re.sub(r"\s", "", ln) != re.sub(r"\s", "", page_of)]
     keys = [f"chapter-{i}" for i in range(1, len(executed) + 1)] + ["sources"]
     for key in keys:
         assert any(ln.endswith(f" {starts[key]}") for ln in lines), (key, starts, lines)
+    # Each chapter's sections (its h2 headings) under it, in order, each with the page its
+    # heading is printed on.
+    order = []
+    for i in range(1, len(executed) + 1):
+        order.append(f"chapter-{i}")
+        mine = [k for k in starts if re.fullmatch(rf"chapter-{i}-s\d+", k)]
+        order += sorted(mine, key=lambda k: int(k.rsplit("-s", 1)[1]))
+    order.append("sources")
+    assert len(order) > len(keys), "the contents list no section"
     numbered = [ln for ln in lines if re.search(r"\s\d+$", ln)]
-    assert len(numbered) == len(keys), lines
+    printed = [int(ln.rsplit(" ", 1)[1]) for ln in numbered]
+    assert printed == [starts[k] for k in order], (numbered, order)
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

@@ -585,9 +585,11 @@ def test_english_he_surname_scale_words_money_and_durations(en22):
     }
     f = en22.tables["figures"]
     got = {(int(r["value"]), r["unit"], r["qualifier"]) for _, r in f.iterrows()}
+    # Amounts of money are drafted apart: unit "money", the currency as what is measured.
+    assert set(f.loc[f["unit"] == "money", "metric"]) == {"yuan"}
     assert got == {
-        (300_000_000_000, "yuan", "approximately"),  # the scale in the value
-        (100_000_000, "yuan", "exact"),  # and no extra 1000000 row from "million"
+        (300_000_000_000, "money", "approximately"),  # the scale in the value
+        (100_000_000, "money", "exact"),  # and no extra 1000000 row from "million"
         (40, "agencies", "exact"),
         (120, "companies", "exact"),
     }  # "ten-year experience", "20 years of experience": durations, not counts
@@ -1035,9 +1037,9 @@ def test_money_before_a_verb_keeps_its_currency_and_a_duration_before_a_verb_is_
         encoding="utf-8",
     )
     f = extract(path).tables["figures"]
-    got = {(int(r["value"]), r["unit"]) for _, r in f.iterrows()}
-    # the amount's unit is its currency, not "buyers"; "eight years" is how long it took
-    assert got == {(310_000_000, "yuan"), (44, "projects")}
+    got = {(int(r["value"]), r["unit"], r["metric"]) for _, r in f.iterrows()}
+    # the amount is money in yuan, not "buyers"; "eight years" is how long it took
+    assert got == {(310_000_000, "money", "yuan"), (44, "projects", "projects")}
 
 
 def test_the_office_that_called_the_meeting_is_its_organiser(tmp_path):

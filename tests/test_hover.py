@@ -80,7 +80,7 @@ def test_the_comparison_hover_names_the_period_unit_and_hedge():
     fig = targets.comparison_figure(_ctx())
     lines = [cd[1] for trace in fig.data for cd in trace.customdata]
     assert "end-June 2018: 10.6 patents per 10,000 people" in lines
-    assert "target 2020: more than 3 patents per 10,000 people" in lines
+    assert "target 2020: at least 3 patents per 10,000 people" in lines
     assert all(t.hovertemplate == targets.HOVER for t in fig.data)
     zh = targets.comparison_figure(_ctx(language="zh"))
     lines = [cd[1] for trace in zh.data for cd in trace.customdata]

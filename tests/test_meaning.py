@@ -61,8 +61,8 @@ def _drawn(figures: list[dict]) -> dict[str, list]:
     drawn: dict[str, list] = {}
     for fig in figures:
         for tr in fig["data"]:
-            if tr.get("mode") == "lines" or not tr.get("x"):
-                continue
+            if tr.get("mode") == "lines" or not any(x is not None for x in tr.get("x") or []):
+                continue  # no mark, or a legend's key alone (one empty mark)
             name = tr.get("name") or ""
             if name.endswith((": realised", "baseline → target")):
                 # The ten-year chart: traces named by plan, one panel per indicator; its
@@ -121,7 +121,13 @@ def test_hebei_indicator_chart_draws_a_value(review):
     figures, _ = _outputs(_targets(review, "hebei-en"))
     progress = figures[0]
     assert progress["layout"]["title"]["text"].startswith("Hebei"), progress["layout"]["title"]
-    marks = [x for tr in progress["data"] if tr.get("mode") != "lines" for x in tr.get("x", [])]
+    marks = [
+        x
+        for tr in progress["data"]
+        if tr.get("mode") != "lines"
+        for x in tr.get("x", [])
+        if x is not None
+    ]
     assert marks, "the Hebei indicator chart draws no value"
     # Not "national and Hebei" over a chart that draws Hebei alone.
     titles = [f["layout"]["title"]["text"] for f in figures]

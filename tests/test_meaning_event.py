@@ -70,7 +70,7 @@ def test_the_events_own_row_of_the_series_table_never_says_not_stated(review, sl
     assert len(shown) >= 4, f"{slug}: row {position} shows {cells}"
     # ... and its note never calls them unstated, and says the row is this dossier's event.
     assert not any(w in note for w in NOT_STATED), f"{slug}: row {position}: {note!r}"
-    assert note.startswith(("The event of this dossier", "本档案所述活动")), note
+    assert note.startswith(("The event of this dossier", "本报告所述活动")), note
     # What the notebook printed is what the PDF prints.
     pdf = pdfs.compact(pdfs.text_of(review / slug / "02_series.pdf"))
     assert pdfs.compact(note) in pdf

@@ -315,7 +315,7 @@ def test_an_event_with_fewer_facts_says_what_is_not_stated(language, kernels, tm
     # The series map marks the Tianjin stop (big marker), and only it, as this event.
     series = nbformat.read(tmp_path / "02_series.ipynb", as_version=4)
     # One trace per kind of marker (its legend shows its colour): the event's own trace.
-    mine = "this dossier's event" if language == "en" else "本档案所述活动"
+    mine = "this dossier's event" if language == "en" else "本报告所述活动"
     marked = [
         label
         for o in outputs(series)

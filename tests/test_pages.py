@@ -19,7 +19,7 @@ import pdfplumber
 import pikepdf
 import pytest
 from conftest import REVIEW_SLUGS
-from pdfs import bookmarks, nfkc
+from pdfs import bookmarks, compact, nfkc, text_of
 from pypdf import PdfReader
 
 from ipdossier import data
@@ -303,6 +303,14 @@ def test_sources_appendix_lists_what_the_variant_cites_in_order(variant, review)
             assert phrase not in text, f"{slug}: {phrase!r} in the Chinese appendix"
 
 
+def test_chinese_edition_says_once_that_some_names_stay_as_the_report_spells_them(variant):
+    slug, pdf = variant
+    said = compact(text_of(pdf)).count(compact(t("prose_names_as_printed", "zh")))
+    # The Baoding report names people and agencies no page gives in Chinese: said once,
+    # under who came. Never in English; the Tianjin stop's one name has its Chinese form.
+    assert said == (1 if slug == "zh" else 0), (slug, said)
+
+
 def test_pdf_opens_with_its_bookmarks_shown(variant):
     slug, pdf = variant
     with pikepdf.open(pdf) as doc:
@@ -367,9 +375,73 @@ def test_one_url_is_one_source_and_the_appendix_holds_no_workflow_notes():
         assert not WORKFLOW.search(words), WORKFLOW.search(words)
         assert "天津日报" in tianjin["meta"] and "haobrand.cn" in tianjin["meta"]
     en = html._source_rows(sources, "en", cited)[0]["meta"]
-    assert "copy of 天津日报 on haobrand.cn" in en, en
+    # The newspaper's English name beside its Chinese one (publisher_en, from a page).
+    assert "copy of Tianjin Daily (天津日报) on haobrand.cn" in en, en
     zh = html._source_rows(sources, "zh", cited)
     assert not re.search(r"[A-Za-z]{3,}", zh[0]["meta"].replace("haobrand.cn", "")), zh[0]
+
+
+def _every_source_cited():
+    from ipdossier.export import html
+
+    sources = data.load().sources
+    body = _note_body(*((sid, None) for sid in sources["source_id"]))
+    return html.citations([body], sources)
+
+
+def _appendix(language: str) -> list[dict]:
+    from ipdossier import derive
+    from ipdossier.export import html, report
+
+    dossier = data.load()
+    sources = dossier.localised(language).sources
+    if language == "en":
+        sources = report.with_english_publishers(sources, derive.english_names(dossier))
+    return html._source_rows(sources, language, _every_source_cited())
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_appendix_names_the_host_of_a_copy_once(language):
+    from urllib.parse import urlsplit
+
+    for row in _appendix(language):
+        if not row["url"]:
+            continue
+        labels = (urlsplit(row["url"]).hostname or "").split(".")
+        # The site (baogaosu.com of xian.baogaosu.com, gov.cn of www.gov.cn) named once.
+        site = ".".join(labels[-3:] if labels[-2] in {"com", "gov", "org", "net"} else labels[-2:])
+        assert row["meta"].count(site) <= 1, row["meta"]
+        said = ("转载", "载于") if language == "zh" else ("copy of", "copy on")
+        assert sum(row["meta"].count(w) for w in said) <= 1, row["meta"]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_appendix_entry_names_what_it_is(language):
+    han = re.compile(r"[\u3400-\u9fff]")
+    described = re.compile(r"^\[.*\]$")
+    for row in _appendix(language):
+        assert row["title"], row
+        if language == "zh" and described.match(row["title"]):
+            # The editor's description, in Chinese in the Chinese edition.
+            assert han.search(row["title"]), row["title"]
+
+
+def test_english_appendix_gives_chinese_publishers_their_english_names():
+    by_url = {r["url"]: r["meta"] for r in _appendix("en")}
+    council = by_url[
+        "http://big5.www.gov.cn/gate/big5/www.gov.cn/zhengce/content/2017-01/13/content_5159483.htm"
+    ]
+    assert "State Council of China (国务院)" in council, council
+    tianjin = by_url["http://www.haobrand.cn/View/chanquan/1876.html"]
+    assert "Tianjin Daily (天津日报)" in tianjin, tianjin
+    # A Chinese name with no English one from the data stays as printed, alone.
+    assert not any(re.search(r"\(\s*\)", m) for m in by_url.values())
+
+
+def test_a_publisher_is_a_body_never_a_person_with_a_title():
+    publishers = data.load().sources["publisher"].dropna().astype(str)
+    titled = publishers[publishers.str.contains(r"副?(?:局长|司长|处长|市长|主任)")]
+    assert titled.empty, list(titled)
 
 
 def test_html_edition_has_margins_and_a_readable_line_length(review):

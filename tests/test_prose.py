@@ -144,5 +144,5 @@ def test_the_series_table_takes_a_stops_date_from_its_own_report(runs):
     assert table.loc[9, "participants"].startswith("与会人员150余人")
     # The row of this dossier's own event says so, and never "not stated" beside its values.
     assert (
-        table.loc[1, "note"].startswith("本档案所述活动") and "未载明" not in table.loc[1, "note"]
+        table.loc[1, "note"].startswith("本报告所述活动") and "未载明" not in table.loc[1, "note"]
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import re
 
+import nbformat
 from typer.testing import CliRunner
 
 from ipdossier import check, derive
@@ -29,7 +30,7 @@ def test_chinese_run_reads_values_in_chinese_from_names_zh():
     assert orgs_zh["hebei-ipo"] == row["zh"]
     assert orgs_en["hebei-ipo"] == "Hebei Provincial Intellectual Property Office"
     # A value with no Chinese form stays as it stands, never machine-made.
-    assert orgs_zh["kangxin"] == orgs_en["kangxin"]
+    assert orgs_zh["cptd"] == orgs_en["cptd"]
     labels = derive.headline_figures(zh).set_index("figure_id")["label"]
     assert labels["attendees"] == "150余人" and labels["series-reach"] == "近1,000家"
 
@@ -76,3 +77,32 @@ def test_check_warns_of_missing_chinese_forms_with_a_count(data_copy):
     assert again.exit_code == 0, again.output
     assert f"warning: {count - 1} value(s) without a Chinese form" in again.output
     assert "people.csv ding-pu name" not in again.output
+
+
+def test_chinese_edition_says_once_which_names_stay_as_the_report_spells_them():
+    zh = nb.setup(language="zh", renderer="json")
+    en = nb.setup(language="en", renderer="json")
+    shown = derive.names_as_printed(zh)
+    # People and bodies with no Chinese form from a page read, as the report spells them.
+    assert "Liu Jufang" in shown and "China Patent Technology Development Co." in shown
+    # Those a page gives in Chinese are not listed (郭文强, 康信), nor is anyone twice.
+    assert "Guo Wenqiang" not in shown and "Kangxin Partners P.C." not in shown
+    assert len(shown) == len(set(shown))
+    assert derive.names_as_printed(en) == []
+    # Said once in the edition: one cell of one chapter shows it.
+    cells = [
+        c.source
+        for path in NOTEBOOKS
+        for c in nbformat.read(path, as_version=4).cells
+        if "names_as_printed" in c.source
+    ]
+    assert len(cells) == 1 and 'nb.prose("names_as_printed"' in cells[0]
+
+
+def test_chinese_people_chart_lists_names_with_the_chinese_separator():
+    from ipdossier.charts import attendance
+
+    zh = attendance.frame(nb.setup(language="zh", renderer="json"))
+    en = attendance.frame(nb.setup(language="en", renderer="json"))
+    assert all(", " not in n for n in zh["names"]) and any("、" in n for n in zh["names"])
+    assert any(", " in n for n in en["names"])

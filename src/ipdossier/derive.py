@@ -15,7 +15,7 @@ import re
 import pandas as pd
 
 from . import geo, schema
-from .i18n import has, policy_title, t
+from .i18n import catalogue, has, policy_title, t
 
 
 def event_ids(ctx) -> list[str]:
@@ -127,8 +127,10 @@ SERIES_FIGURES = ("series-reach",)
 
 def _participation(figures: pd.DataFrame) -> pd.Series:
     """Which figures count who took part: not positions (ordinals), not figures of the
-    whole series, not the number of parts of a programme (the programme's own)."""
-    return ~figures["unit"].isin(["ordinal", "parts"]) & ~figures["figure_id"].isin(SERIES_FIGURES)
+    whole series, not the number of parts of a programme (the programme's own), not
+    amounts of money (unit money, as `extract` drafts them)."""
+    counted = ~figures["unit"].isin(["ordinal", "parts", "money"])
+    return counted & ~figures["figure_id"].isin(SERIES_FIGURES)
 
 
 def event_counts(ctx) -> pd.DataFrame:
@@ -225,6 +227,32 @@ def speeches(ctx) -> pd.DataFrame:
         sp = sp.iloc[0:0]
     sp = sp[matches_jurisdiction(sp, ctx.jurisdiction)]
     return sp.reset_index(drop=True)
+
+
+def names_as_printed(ctx) -> list[str]:
+    """The people and organisations the event chapter names (who came, who spoke) whose
+    Chinese form no page read gives: the Chinese edition prints them as the report spells
+    them (a pinyin name has many possible characters, so none is guessed) and says so once.
+    Empty in English."""
+    if ctx.language != "zh":
+        return []
+    forms = ctx.dossier.names_zh
+    forms = forms[forms["column"] == "name"]
+    given = set(zip(forms["resource"], forms["key"].astype(str), strict=True))
+    p, s = participants(ctx), speeches(ctx)
+    english = ctx.dossier.localised("en")
+    people = english.people.set_index("person_id")["name"]
+    orgs = english.organisations.set_index("org_id")["name"]
+    shown = [
+        ("people", people, [*p.get("person_id", []), *s.get("person_id", [])]),
+        ("organisations", orgs, [*p.get("org_id", []), *s.get("org_id", [])]),
+    ]
+    out: list[str] = []
+    for resource, names, keys in shown:
+        for key in dict.fromkeys(k for k in keys if isinstance(k, str)):
+            if (resource, key) not in given:
+                out.append(str(names[key]))
+    return out
 
 
 def programme(ctx) -> pd.DataFrame:
@@ -932,18 +960,22 @@ def issuer_en(ctx, name_zh) -> str | None:
     neither has one."""
     if not isinstance(name_zh, str) or not name_zh:
         return None
-    d = ctx.dossier
-    forms = d.names_zh
-    forms = forms[
-        (forms["resource"] == "organisations")
-        & (forms["column"] == "name")
-        & (forms["zh"] == name_zh)
-    ]
-    english = d.localised("en").organisations.set_index("org_id")["name"]
-    for key in forms["key"]:
+    return english_names(ctx.dossier).get(name_zh)
+
+
+def english_names(dossier) -> dict[str, str]:
+    """English names of bodies by their Chinese name: an organisation's name where names_zh
+    records its Chinese form (read from a page), else the label catalogue's translation of
+    an issuer (`issuer:国务院办公厅`)."""
+    issuers = [key for key in catalogue() if key.startswith("issuer:")]
+    out = {key.removeprefix("issuer:"): t(key, "en") for key in issuers}
+    forms = dossier.names_zh
+    forms = forms[(forms["resource"] == "organisations") & (forms["column"] == "name")]
+    english = dossier.localised("en").organisations.set_index("org_id")["name"]
+    for zh, key in zip(forms["zh"], forms["key"], strict=True):
         if key in english.index:
-            return str(english[key])
-    return t(f"issuer:{name_zh}", "en") if has(f"issuer:{name_zh}") else None
+            out[str(zh)] = str(english[key])
+    return out
 
 
 def policy_links(ctx, from_scope_only: bool = False) -> pd.DataFrame:

@@ -30,6 +30,8 @@ from .params import RunParameters
 # plotly >= 6 emits only application/vnd.plotly.v1+json in a kernel, which nbconvert drops:
 # the SVG beside it keeps charts interactive in JupyterLab and vector in HTML/PDF exports.
 RENDERER = "plotly_mimetype+svg"
+# Rows up to which a table is kept on one page in print (see `table`).
+SHORT_TABLE = 8
 
 _kaleido_started = False
 
@@ -420,7 +422,10 @@ def table(
     shown = shown.map(lambda v: _cell_html(v) if isinstance(v, str) else v)
     if cited is not None:
         shown.iloc[:, cited_at] = ["—" if pd.isna(v) else v for v in cited]
-    display(HTML(shown.to_html(index=False, escape=False, classes="ipd-table")))
+    # A short table stays whole on one page (report.css): split, three rows read as two
+    # tables. A long one flows row by row, its header repeated.
+    classes = "ipd-table ipd-short" if len(shown) <= SHORT_TABLE else "ipd-table"
+    display(HTML(shown.to_html(index=False, escape=False, classes=classes)))
 
 
 # A run of characters with no place to break a line (no space, hyphen or slash).

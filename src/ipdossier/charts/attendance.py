@@ -32,9 +32,10 @@ def frame(ctx) -> pd.DataFrame:
     if p.empty:
         return pd.DataFrame(columns=["group", "org_type", "count", "names"])
     p = p.drop_duplicates("person_id")
+    sep = "、" if ctx.language == "zh" else ", "
     out = (
         p.groupby(["group", "org_type"], sort=False, dropna=False)
-        .agg(count=("person_id", "size"), names=("name", lambda s: ", ".join(s)))
+        .agg(count=("person_id", "size"), names=("name", lambda s: sep.join(s)))
         .reset_index()
     )
     out["group"] = pd.Categorical(out["group"], derive.groups(ctx), ordered=True)

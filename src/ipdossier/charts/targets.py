@@ -290,7 +290,7 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
     )
     for status in derive.STATUSES:
         for settled in (True, False):
-            x, y, hover, text, symbols, full = [], [], [], [], [], []
+            x, y, hover, text, symbols, full, where = [], [], [], [], [], [], []
             for r in p[p["status"] == status].itertuples():
                 if (r.basis == "final") != settled:
                     continue
@@ -305,32 +305,50 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
                     full.append(r.hover_label)
                     text.append("" if settled else when)
                     symbols.append("triangle-right" if at > SHARE_CAP else "circle")
+                    # A period beside its mark, not above it: above, the white ground of
+                    # the previous row's note hid it. Left of a mark at the axis's edge.
+                    where.append("middle left" if at > SHARE_CAP else "middle right")
             if not x:
                 continue
             colour = STATUS_COLOURS[status]
             name = t(f"status_{status}" if status != "unknown" else "progress_partial", lang)
             if not settled and status == "met":
                 name = f"{name}{paren(t('progress_partial', lang), lang)}"
+            base = "diamond" if status == "conflict" else "circle" if settled else "circle-open"
+            marker = dict(size=14, color=colour, line=dict(width=2, color=colour))
             fig.add_trace(
                 go.Scatter(
                     x=x,
                     y=y,
                     mode="markers+text" if not settled else "markers",
                     text=text,
-                    textposition="top center",
+                    textposition=where,
                     textfont=dict(size=NOTE_PX, color=theme.MUTED),  # a period label, on white
-                    marker=dict(
+                    marker=marker
+                    | dict(
                         symbol=[s if settled else f"{s}-open" for s in symbols]
                         if status != "conflict"
-                        else "diamond",
-                        size=14,
-                        color=colour,
-                        line=dict(width=2, color=colour),
+                        else "diamond"
                     ),
                     name=name,
+                    legendgroup=name,
+                    # The legend shows a trace's first mark: a ▸ at the edge would stand for
+                    # the verdict there. The key is drawn by the entry below instead.
+                    showlegend=False,
                     customdata=hover,
                     hovertext=full,
                     hovertemplate="%{hovertext}<br>%{customdata}<extra></extra>",
+                )
+            )
+            fig.add_trace(
+                go.Scatter(
+                    x=[None],
+                    y=[None],
+                    mode="markers",
+                    marker=marker | dict(symbol=base),
+                    name=name,
+                    legendgroup=name,
+                    hoverinfo="skip",
                 )
             )
     notes: list[str] = []
@@ -339,7 +357,10 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
         note = r.status_text
         places = [_position(r, v, scale) for v in r.realised_values]
         if r.realised_values and None in places:
-            note += f" · {t('no_share', lang)}"
+            # Say which end of the scale is missing: a baseline and a target are both printed
+            # in the row's path, and "no baseline found" beside a printed baseline misleads.
+            missing = "no_share_target" if pd.notna(r.baseline_value) else "no_share"
+            note += f" · {t(missing, lang)}"
         beyond = [sh for sh in places if sh is not None and sh > SHARE_CAP]
         if beyond:
             shares = " / ".join(f"{sh:.0%}" for sh in beyond)
@@ -377,7 +398,7 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
     # (report.css), a taller chart would be shrunk and its notes fall under 7 pt.
     # At least three rows' room: a filter can leave one row, whose plot would otherwise be
     # too short for its axis, and the legend would print over the axis title.
-    fig.update_layout(height=110 + (34 + 13 * lines) * max(len(p), 3), margin=dict(l=20, t=90))
+    fig.update_layout(height=110 + (30 + 13 * lines) * max(len(p), 3), margin=dict(l=20, t=70))
     return titled(fig, ctx, title)
 
 
@@ -556,14 +577,10 @@ def comparison_figure(ctx) -> go.Figure:
             )
     first, last = c["date"].min(), c["date"].max()
     fig.update_xaxes(
-        type="date",
         range=[first - pd.Timedelta(days=200), last + pd.Timedelta(days=200)],
-        dtick="M12",
-        tickformat="%Y",
-        ticklabelmode="period",
-        title=t("comparison_axis_date", lang),
         # Clear of the y axis's "0" in the corner, which it would otherwise overprint.
         ticklabelstandoff=8,
+        **_year_end_ticks(first.year, last.year, lang),
     )
     # In Chinese the unit alone (件) does not say what is counted: the measure names it.
     unit = str(c["unit"].iloc[0])
@@ -1396,6 +1413,19 @@ def _pair_trace(
     )
 
 
+def _year_end_ticks(first: int, last: int, lang: str, step: int = 1) -> dict:
+    """A date axis whose ticks fall on 31 December, labelled with the year: values are dated
+    at the end of the period they cover, so a year's value sits on its year's tick. Every
+    chart drawn over the years uses it: one time convention on every page."""
+    ends = [pd.Timestamp(f"{y}-12-31") for y in range(first, last + 1, step)]
+    return dict(
+        type="date",
+        tickvals=ends,
+        ticktext=[str(d.year) for d in ends],
+        title_text=t("continuity_axis", lang),
+    )
+
+
 def continuity_figure(ctx, level: str | None = None) -> go.Figure:
     """Ten years of each subject the later plan continues, one panel each: the earlier
     plan's values and its baseline → target in one colour, the later plan's in another,
@@ -1406,8 +1436,8 @@ def continuity_figure(ctx, level: str | None = None) -> go.Figure:
 
     lang = ctx.language
     c = continuity_frame(ctx, level)
-    title = t("continuity_title", lang)
-    drawable = [] if c.empty else [k for k in sorted(c["pair"].unique()) if _one_path(c, k)]
+    drawable = _drawable(c)
+    title = t("continuity_title" if len(drawable) != 1 else "continuity_title_one", lang)
     if not drawable:
         return empty(ctx, title, t("continuity_what", lang))
     pairs = continuity_pairs(ctx, level)
@@ -1477,17 +1507,12 @@ def continuity_figure(ctx, level: str | None = None) -> go.Figure:
         )
         # Values are dated at the end of their period: a tick on 31 December names the
         # year that a year's value (or a level at its end) belongs to.
-        step = 1 if cols == 1 else 2
-        ends = [pd.Timestamp(f"{y}-12-31") for y in range(first, last + 1, step)]
         fig.update_xaxes(
-            type="date",
-            tickvals=ends,
-            ticktext=[str(d.year) for d in ends],
             range=[pd.Timestamp(f"{first}-07-01"), pd.Timestamp(f"{last + 1}-06-30")],
-            title_text=t("continuity_axis", lang),
             title_font=dict(size=NOTE_PX),
             row=row,
             col=col,
+            **_year_end_ticks(first, last, lang, step=1 if cols == 1 else 2),
         )
     fig.update_annotations(font=dict(size=13))
     fig.update_layout(height=170 + 330 * nrows, margin=dict(t=110))
@@ -1500,6 +1525,18 @@ def _one_path(c: pd.DataFrame, pair: int) -> bool:
     changed (6.3 all invention patents in 2015, 6.3 high-value ones in 2020)."""
     g = c[c["pair"] == pair]
     return bool(g["same"].all()) and g["unit"].nunique() == 1 and g["scale"].nunique() == 1
+
+
+def _drawable(c: pd.DataFrame) -> list[int]:
+    """The pairs drawn as one path over ten years (see `_one_path`)."""
+    return [] if c.empty else [k for k in sorted(c["pair"].unique()) if _one_path(c, k)]
+
+
+def continuity_drawn(ctx, level: str | None = None) -> pd.DataFrame:
+    """The rows of `continuity_frame` the ten-year chart draws: its source note cites these
+    alone, not the pairs only named beneath it."""
+    c = continuity_frame(ctx, level)
+    return c[c["pair"].isin(_drawable(c))] if not c.empty else c
 
 
 def continuity_note(ctx, level: str | None = None) -> str:

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import nbformat
 import pandas as pd
+from bs4 import Comment
 from jinja2 import Environment, StrictUndefined
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
@@ -41,6 +42,8 @@ class Chapter:
     title: str
     body: str
     stem: str
+    # Its sections (id, heading) in order: the contents list them under the chapter.
+    sections: tuple[tuple[str, str], ...] = ()
 
     @property
     def brief(self) -> bool:
@@ -134,7 +137,82 @@ def chapter_from_node(nb, index: int, *, mode: str, language: str, stem: str) ->
     body, _ = _exporter(mode).from_notebook_node(
         nb, resources={"ipdossier": {"chapter_id": chapter_id}}
     )
-    return Chapter(id=chapter_id, title=_title(nb, language, stem), body=body, stem=stem)
+    body, sections = structure(body, chapter_id)
+    title = _title(nb, language, stem)
+    return Chapter(id=chapter_id, title=title, body=body, stem=stem, sections=sections)
+
+
+def _area(tag) -> bool:
+    return tag is not None and tag.name == "div" and "output_area" in (tag.get("class") or [])
+
+
+def _is_chart(area) -> bool:
+    return (
+        any(isinstance(c, Comment) and str(c).startswith("ipd-chart:") for c in area.descendants)
+        or area.select_one("img.ipd-chart, div.ipd-chart") is not None
+    )
+
+
+def _is_intro(area) -> bool:
+    """Prose written before a chart: a paragraph, not a table, a note or a chart."""
+    return (
+        area.select_one("p") is not None
+        and area.select_one("table, p.ipd-source, img, div.ipd-chart, h1") is None
+        and not _is_chart(area)
+    )
+
+
+def structure(body: str, chapter_id: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A chapter's body made ready for its reports: each chart kept with what introduces it
+    (`_keep_with_charts`), and each section heading given an id, returned in order with its
+    text for the contents (`chapter-3-s2`: stable for a chapter, unlike its words)."""
+    if "<h2" not in body and "output_area" not in body:
+        return body, ()
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(body, features="html.parser")
+    _keep_with_charts(soup)
+    sections = []
+    for k, h2 in enumerate(soup.find_all("h2"), start=1):
+        # nbconvert puts an anchor link (¶) in a markdown cell's heading: not its words.
+        words = " ".join(
+            s.strip()
+            for s in h2.find_all(string=True)
+            if s.find_parent("a", class_="anchor-link") is None
+        ).strip()
+        if not words:
+            continue
+        if not h2.get("id"):
+            h2["id"] = f"{chapter_id}-s{k}"
+        sections.append((h2["id"], words))
+    return str(soup), tuple(sections)
+
+
+def _keep_with_charts(soup) -> None:
+    """Put each chart with the heading and paragraph that introduce it and the source note
+    under it in one block (`div.ipd-keep`, which report.css keeps on one page): left at a
+    page's foot, an introduction read as a paragraph about nothing, its chart overleaf.
+    Chromium does not honour `break-after: avoid` between a cell's outputs, so the block
+    is made in the HTML."""
+    for area in soup.select("div.output_area"):
+        if not _is_chart(area) or area.find_parent("div", class_="ipd-keep") is not None:
+            continue
+        group = [area]
+        before = area.find_previous_sibling("div")
+        if _area(before) and _is_intro(before):
+            group.insert(0, before)
+            heading = before.find_previous_sibling("div")
+            if _area(heading) and heading.select_one("h2, h3") is not None:
+                group.insert(0, heading)
+        after = area.find_next_sibling("div")
+        if _area(after) and after.select_one("p.ipd-source") is not None:
+            group.append(after)
+        if len(group) == 1:
+            continue
+        keep = soup.new_tag("div", attrs={"class": "ipd-keep"})
+        group[0].insert_before(keep)
+        for member in group:
+            keep.append(member.extract())
 
 
 _SLOT = re.compile(r"<!--ipd-chart:([^ >]+)-->")
@@ -149,6 +227,7 @@ def chapters(path: Path, index: int, *, language: str) -> dict[str, Chapter]:
     body, resources = _exporter("both").from_notebook_node(
         nb, resources={"ipdossier": {"chapter_id": chapter_id}}
     )
+    body, sections = structure(body, chapter_id)
     own = resources["ipdossier"]
     if own.get("undrawn"):
         return {
@@ -171,6 +250,7 @@ def chapters(path: Path, index: int, *, language: str) -> dict[str, Chapter]:
             title=title,
             body=_SLOT.sub(lambda m, mode=mode: slots[m.group(1)][mode], body),
             stem=path.stem,
+            sections=sections,
         )
         for mode in ("print", "web")
     }
@@ -234,6 +314,25 @@ def _name(text: str | None, language: str) -> str | None:
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+# What a Chinese publisher note says of the copy read ("（经haobrand.cn转载）", "，经江西日报
+# 电子版转载", "（文本转载于adorecm.com）"): the appendix names the host itself.
+_COPY_NOTE = re.compile(
+    r"\s*[（(][^（）()]*(?:转载|载于|镜像)[^（）()]*[）)]"
+    r"|[，,；;]\s*(?:经|由)?[^，,；;]*(?:转载|载于|镜像)[^，,；;]*"
+)
+
+
+def _without_copy_note(name: str, host: str | None) -> str | None:
+    """A Chinese publisher's name without its note on the copy read (or on its host,
+    "（chujuan.cn）"); None when the note was all there was ("nfa5.com转载")."""
+    bare = _COPY_NOTE.sub("", name)
+    if host:
+        core = re.escape(host.removeprefix("m."))
+        bare = re.sub(rf"\s*[（(][^（）()]*{core}[^（）()]*[）)]", "", bare)
+    bare = bare.strip(" ，,；;")
+    if not bare or re.fullmatch(r"[\w.-]*(?:转载|载于)", bare):
+        return None
+    return bare
 
 
 @dataclass
@@ -332,8 +431,12 @@ def _source_rows(sources: pd.DataFrame, language: str, cited: Citations) -> list
         title = next(
             (v for s in group if (v := _val(s, "title")) and not _DESCRIBED.match(v)), None
         )
-        if title is None and language == "en":
-            title = val("title")  # the editor's description, bracketed as such
+        if title is None:
+            # The editor's description, bracketed as such (in the Chinese edition as
+            # names_zh translates it): every entry names what it is.
+            title = val("title")
+            if title and language == "zh" and _DESCRIBED.match(title):
+                title = f"［{title[1:-1]}］"  # full-width, as Chinese text takes them
         mirror = any(_val(s, "mirror") == "True" for s in group) or any(
             "copy on" in (_val(s, "publication") or "") for s in group
         )
@@ -341,8 +444,19 @@ def _source_rows(sources: pd.DataFrame, language: str, cited: Citations) -> list
         names = (_name(_val(s, k), language) for s in group for k in ("publisher", "publication"))
         publisher = next((n for n in names if n), None)
         publication = _name(val("publication"), language)
+        if publisher and language == "en" and _HAN.search(publisher):
+            # A Chinese publisher with its English name beside it, where a page gives one
+            # (publisher_en) or names_zh records the organisation's Chinese name.
+            english = val("publisher_en")
+            if english:
+                # The Chinese name alone beside it: the data's remarks stay in data/.
+                bare = re.split(r"\s*[(（]", publisher)[0] or publisher
+                publisher = f"{english} ({bare})"
         if mirror:
             host = _host(url)
+            if publisher and language == "zh":
+                # The host is said once, by the frame below, not again by the name's note.
+                publisher = _without_copy_note(publisher, host)
             where = (
                 t("copy_of_on", language).format(publisher=publisher, host=host)
                 if publisher
@@ -432,7 +546,18 @@ def page(
         css=css(),
         plotly_js=plotly_js() if web else None,
         cover=front,
-        contents=[{"id": c.id, "title": c.title, "page": pages.get(c.id)} for c in chapters]
+        contents=[
+            {
+                "id": c.id,
+                "title": c.title,
+                "page": pages.get(c.id),
+                "sections": [
+                    {"id": sid, "title": words, "page": pages.get(sid)}
+                    for sid, words in c.sections
+                ],
+            }
+            for c in chapters
+        ]
         if cover
         else None,
         sources_page=pages.get("sources"),

@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import data as dossier_data
+from .. import derive
 from ..files import write_atomic
 from ..i18n import t
 from . import html as report_html
@@ -79,7 +80,22 @@ def report_context(params: dict, data_version: str) -> ReportContext:
     # The appendix in the edition's language: the editor's descriptions and publisher
     # notes as names_zh translates them (names printed in Chinese kept, as check verifies).
     sources = dossier.localised(params.get("language", "en")).sources
+    if params.get("language", "en") == "en":
+        sources = with_english_publishers(sources, derive.english_names(dossier))
     return ReportContext(params, data_version, sources, name, lead)
+
+
+def with_english_publishers(sources: pd.DataFrame, english: dict[str, str]) -> pd.DataFrame:
+    """Sources whose Chinese publisher has no English name from a page (publisher_en) get
+    the English name of that body the data records (`english`, by Chinese name), for the
+    English edition to print beside the Chinese. The publisher's name is read up to its
+    remarks ("国务院 (中国政府网)", "河北省市场监督管理局 (on 长城网 hebei.com.cn)")."""
+    sources = sources.copy()
+    names = sources["publisher"].astype("string").str.split(r"\s*[(（,;]", n=1, regex=True).str[0]
+    found = names.map(lambda n: english.get(str(n).strip()) if pd.notna(n) else None)
+    empty = sources["publisher_en"].isna() | (sources["publisher_en"].astype("string") == "")
+    sources["publisher_en"] = sources["publisher_en"].astype("object").where(~empty, found)
+    return sources
 
 
 def _check_formats(formats: Iterable[str]) -> set[str]:
@@ -180,6 +196,13 @@ def _print_dossier(printer, parts: list[ChapterParts], out_dir: Path, ctx: Repor
     front_pages = FRONT_PAGES
     for _attempt in range(FRONT_PASSES):
         pages = {key: starts[key] + front_pages for key in [c.id for c in chapters] + ["sources"]}
+        # Sections too (a heading Chromium wrote no destination for is listed unnumbered).
+        pages |= {
+            sid: starts[sid] + front_pages
+            for c in chapters
+            for sid, _ in c.sections
+            if sid in starts
+        }
         front = printer.pdf_bytes(
             report_html.page(chapters, web=False, pages=pages, front_only=True, **ctx.page_args()),
             header_title=None,

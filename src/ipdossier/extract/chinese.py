@@ -51,7 +51,9 @@ TITLES_ZH = sorted(
         "主席 副主席 所长 副所长 校长 副校长 教授 律师 专利代理人 总裁 副总裁 科长 总工程师 "
         "合伙人 首席执行官 负责人 常委 委员 署长 副署长 总干事 副总干事 市领导 区领导 省领导 "
         "县领导 主任科员 副主任科员 党组成员 总经济师 副总经理 机关党委书记 机关党委副书记 "
-        "党工委书记 党工委副书记"
+        "党工委书记 党工委副书记 党委书记 党委副书记 支部书记 区长助理 市长助理 县长助理 "
+        # met in the tune half (issue 22, fourth session): 出版社社长, 学院教师, 文艺大臣
+        "社长 副社长 教师 大臣 文艺大臣"
     ).split(),
     key=len,
     reverse=True,
@@ -75,11 +77,13 @@ _ORG_STOP = {
     "来自", "邀请", "包括", "其中", "据", "介绍", "说", "称",
 }  # fmt: skip
 _ORG_END = re.compile(
-    r"(?:局|区|市|省|县|委员会|委|会|院|所|公司|中心|办公室|办|政府|协会|集团|大学|学院|部|厅|署|园|事务所|司|处|科|室|庭|组)$"
+    r"(?:局|区|市|省|县|委员会|委|会|院|所|公司|中心|办公室|办|政府|协会|集团|大学|学院|部|厅|署|园|事务所|司|处|科|室|庭|组|组织|出版社|报社|杂志社)$"
 )
 EVENT_END = (
     "揭牌仪式|启动仪式|开幕式|仪式|对接活动|行动|活动|论坛|研讨会|座谈会|对接会|交流会|推介会|洽谈会|发布会|峰会|博览会|展会|大会|会议|"
-    "培训班|讲座|沙龙"
+    "培训班|讲座|沙龙|"
+    # 第十二届中国知识产权年会, ……行动启动会, ……专利培育大赛: event words too (issue 22).
+    "年会|启动会|推进会|交易会|展览会|研修班|研讨班|大赛"
 )
 
 
@@ -149,6 +153,8 @@ def _counts(para: int, line: str) -> list[Count]:
         if value != int(value) or value < 2 and not m.group("hedge") and not digits:
             continue  # 一个, 一家: an article, not a count (1个主论坛 is one)
         noun = _noun_after(line, m.end())
+        if noun.startswith(("方面", "环节")):
+            continue  # 五个方面, 三个环节: the parts of a text or a plan, not a count
         hedge = m.group("hedge") or ""
         if hedge in ("共有", "共计", "总计"):
             qualifier = "exact" if qualifier == "exact" else qualifier
@@ -187,6 +193,15 @@ def _org_before(line: str, end: int) -> tuple[str, int]:
 
 
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff·]{2,5}")
+# 律师事务所: a title word (律师) that begins an organisation's name is not a title.
+_ORG_AFTER_TITLE = re.compile(r"(?:事务所|协会|学会|公司|中心|办公室|研究院|研究所|联合会)")
+# A foreign name in Chinese: parts joined by a middle dot (·, •, ・, ．) or the "?" a lost
+# middle dot leaves: 德尼斯·卢克·博乌苏, 弗朗西斯?高锐.
+_DOT = "·•・．?"
+DOTTED_NAME = rf"[\u4e00-\u9fff]{{1,8}}(?:[{_DOT}][\u4e00-\u9fff]{{1,8}}?)+"
+# Where such a name ends: punctuation, or a verb or joining word after it.
+_NAME_STOP = rf"(?=[{re.escape(_PUNCT)}、和与及等出主致发在表指为也会作先应\s]|$)"
+_DOTTED = re.compile(rf"{DOTTED_NAME}{_NAME_STOP}")
 _CLAUSE = re.compile(r"[^，；：,;:]+[，；：,;:]?")
 
 
@@ -260,6 +275,16 @@ def _people(para: int, line: str) -> list[Mention]:
     names = _names(line)
     starts = {s for _, s, _ in names}
     for t in TITLE_ZH.finditer(line):
+        # 总干事德尼斯·卢克·博乌苏: a foreign name, its parts joined by a middle dot (or
+        # by the "?" a lost middle dot leaves), read whole after its title.
+        dotted = _DOTTED.match(line, t.end())
+        if dotted and not any(s <= dotted.start() and dotted.end() <= e for _, s, e in names):
+            # the analyser's parts of it (弗朗西斯 of 弗朗西斯?高锐) give way to the whole
+            names = [n for n in names if not (n[1] < dotted.end() and dotted.start() < n[2])]
+            names.append((dotted.group(0), dotted.start(), dotted.end()))
+            continue
+        if _ORG_AFTER_TITLE.match(line, t.end()):
+            continue  # 律师事务所, 教师协会: the title word begins an organisation's name
         # 副局长赵建国，: a name no analyser knows, between a title and punctuation.
         m = re.match(
             rf"[\u4e00-\u9fff]{{2,3}}(?=[{re.escape(_PUNCT)}、和与及等\s]|$)", line[t.end() :]
@@ -311,11 +336,11 @@ def _titled(para: int, line: str, names: list[tuple[str, int, int]]) -> list[Men
         if title:
             ts = s - len(title)
             org, os_ = _org_of_title(line, ts)
-            if not org and line[ts - 1 : ts] == "、":
-                # 东丽区委副书记、区长尚斌义: the whole title as printed, and the
-                # organisation of the titles before.
+            if line[ts - 1 : ts] == "兼" or not org and line[ts - 1 : ts] == "、":
+                # 东丽区委副书记、区长尚斌义, 党委副书记兼副校长刘波: the whole title as
+                # printed, and the organisation of the titles before.
                 while True:
-                    prev = _title_before(line, ts - 1) if line[ts - 1 : ts] == "、" else None
+                    prev = _title_before(line, ts - 1) if line[ts - 1 : ts] in "、兼" else None
                     if not prev:
                         break
                     ts = ts - 1 - len(prev)
@@ -331,7 +356,9 @@ def _titled(para: int, line: str, names: list[tuple[str, int, int]]) -> list[Men
     return found
 
 
-_LISTED = re.compile(r"、(?P<name>[\u4e00-\u9fff]{2,3})(?=[、等和与及，,。；;\s]|$)")
+_LISTED = re.compile(
+    rf"、(?P<name>{DOTTED_NAME}{_NAME_STOP}|[\u4e00-\u9fff]{{2,3}}(?=[、等和与及，,。；;\s]|$))"
+)
 
 
 def _listed(line: str, found: list[Mention], names: set[tuple[int, int]]) -> list[Mention]:
@@ -359,21 +386,33 @@ def _listed(line: str, found: list[Mention], names: set[tuple[int, int]]) -> lis
 
 
 _DATE_ZH = re.compile(
-    r"(?:(?P<year>(?:19|20)\d\d)年)?(?P<month>1[0-2]|[1-9])月(?P<d1>[1-3]?\d)日"
+    # 12月9—10日: the first day of a range may be printed without 日.
+    r"(?:(?P<year>(?:19|20)\d\d)年)?(?P<month>1[0-2]|[1-9])月(?P<d1>[1-3]?\d)"
+    r"(?:日|(?=\s*[至到\-—–～~]\s*[1-3]?\d日))"
     r"(?:\s*(?:至|到|-|—|–|～|~)\s*(?:(?P<m2>1[0-2]|[1-9])月)?(?P<d2>[1-3]?\d)日)?"
 )
 _EVENT_NAME = re.compile(
     rf"[“\"《](?P<q>[^”\"》]{{4,60}}(?:{EVENT_END}))[”\"》]|"
     # “知识产权服务万里行”活动, “……政策解读”系列活动: the event word after the quote.
     rf"[“\"](?P<q2>[^”\"》]{{4,60}})[”\"](?:系列|主题|[\u4e00-\u9fff]{{2,4}}?)?(?:{EVENT_END})|"
-    rf"(?:举行|举办|召开|启动|开展)了?(?P<bare>[\u4e00-\u9fff（）()·\d]{{4,40}}?(?:{EVENT_END}))"
+    rf"(?:举行|举办|召开|启动|开展)了?(?!的)(?P<bare>[\u4e00-\u9fff（）()·\d]{{4,40}}?(?:{EVENT_END}))"
 )
 # "X在Y举行": the commonest form of a report's first sentence; X ends with an event word.
 _HELD = re.compile(
     rf"(?P<name>[^，。；：！？、“”\"《》\s,;:!?]{{2,60}}?(?:{EVENT_END}))"
-    r"(?:[(（]以下简称[^)）]{1,20}[)）])?"
-    r"(?:于[^，。；在]{1,20})?在(?P<place>[^，。；：、“”\s,;]{1,24}?)"
-    r"(?:隆重|盛大|成功|顺利)?(?:举行|举办|召开|开幕|启动|拉开帷幕|落下帷幕|闭幕)"
+    r"(?:[(（](?:以下简称|下称|简称)[^)）]{1,20}[)）])?"
+    # 在北京、成都两地: a place may list places, and 两地 is not part of them.
+    r"(?:于[^，。；在]{1,20})?在(?P<place>[^，。；：、“”\s,;]{1,24}?(?:、[^，。；：、“”\s,;]{1,24}?)*)"
+    r"(?:[两三四]地)?(?:隆重|盛大|成功|顺利)?"
+    r"(?:举行|举办|召开|开幕|启动|拉开帷幕|落下帷幕|闭幕|开班|开讲|开赛)"
+)
+# “国家知识产权运营服务体系重点城市建设”在洛阳启动, “……研究基地”在报告厅举行揭牌仪式: a
+# quoted name with no event word of its own, then 在Y and the verb (and the ceremony's
+# word, which completes the name).
+_QUOTED_HELD = re.compile(
+    r"[“\"](?P<name>[^”\"》]{4,60})[”\"]在(?P<place>[^，。；：、“”\s,;]{1,24}?)"
+    r"(?:隆重|盛大|成功|顺利)?(?:举行|举办|召开|开幕|启动|揭牌)"
+    r"(?P<word>揭牌仪式|启动仪式|开幕式|仪式)?"
 )
 # What leads an unquoted name and is not part of it: a date, 日前, "由A主办的".
 _NAME_LEAD = re.compile(
@@ -386,7 +425,7 @@ _BARE_EVENT = re.compile(rf"(?:{EVENT_END})")
 _DATELINE_AFTER = re.compile(r"\s*(?:讯|电)")
 _PLACE = re.compile(
     r"在(?P<place>[\u4e00-\u9fff（）()]{1,20}?"
-    r"(?:区|市|省|县|镇|街|园|馆|中心|大厦|酒店|宾馆|厅|室|村|楼|场|京|津|沪))"
+    r"(?:区|市|省|县|镇|街|园|馆|中心|大厦|酒店|宾馆|厅|室|村|楼|场|京|津|沪|大学|学院))"
     r"(?:隆重)?(?:举行|举办|召开|开幕|启动|拉开帷幕)"
 )
 _ORGANISER = re.compile(
@@ -394,13 +433,28 @@ _ORGANISER = re.compile(
     r"|主办单位[:：为是]\s*(?P<org2>[^，。；]{2,40})"
 )
 # "由A、B、C共同主办": every organiser of the list, not only the last.
-_ORGANISER_LIST = re.compile(r"由(?P<orgs>[^，。；由,;]{2,120}?)(?:联合|共同)?主办")
+# "由A、B、C联合举办的": a joint holding names its organisers as 主办 does.
+_ORGANISER_LIST = re.compile(
+    r"由(?P<orgs>[^，。；由,;]{2,120}?)(?:(?:联合|共同)?主办|(?:联合|共同)举办)"
+)
 # "A与B在Y举行X": the name after the verb; the subject names who held it, and Y the place.
 _SUBJECT_HELD = re.compile(
     r"(?:^|[，。；,;\s])(?:(?:(?:19|20)\d\d年)?(?:1[0-2]|[1-9])月[1-3]?\d日(?:[上下]午)?)?"
     r"(?P<org>[^，。；：、“”,;\s]{2,40}?)在(?P<place>[^，。；：、“”,;\s]{1,24}?)"
     r"(?:隆重|盛大|成功|顺利)?(?:举行|举办|召开|开展|启动)了?$"
 )
+
+_PLACE_HELD = re.compile(
+    r"(?:^|[，。；,;\s]|日)(?P<place>[\u4e00-\u9fff]{2,8}?)(?:隆重|盛大|成功|顺利)?"
+    r"(?:举行|举办|召开|开展|启动)了?$"
+)
+
+
+def _is_place(text: str) -> bool:
+    """Whether the analyser reads `text` as one place (东莞, 洛阳市), not an office."""
+    toks = lexical.tokens(text)
+    return len(toks) == 1 and toks[0].tag == lexical.LOC
+
 
 _OWNER_BEFORE = re.compile(
     r"(?:^|[，。；,;\s]|(?:19|20)\d\d年)(?P<org>[^，。；：、“”,;\s\d]{2,30})$"
@@ -475,6 +529,14 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                     if lead and _ORG_END.search(lead.group("org")):
                         subject = lead.group("org")
                         break
+            elif (quoted := _QUOTED_HELD.search(line)) and not (
+                held and held.start() < quoted.start()
+            ):
+                name = quoted.group("name") + (quoted.group("word") or "")
+                last = "word" if quoted.group("word") else "name"
+                span = (para, quoted.start("name"), quoted.end(last))
+                if not place and _place_ok(quoted.group("place")):
+                    place = quoted.group("place")
             elif held and not _BARE_EVENT.fullmatch(
                 held.group("name")[_NAME_LEAD.match(held.group("name")).end() :]
             ):
@@ -492,6 +554,11 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                         subject = held.group("org")
                     if not place and _place_ok(held.group("place")):
                         place = held.group("place")
+                else:
+                    # 4月21日,东莞举行2023年……启动仪式: a place as the subject, no 在.
+                    by = _PLACE_HELD.search(line[: m.start("bare")])
+                    if by and not place and _is_place(by.group("place")):
+                        place = by.group("place")
             if name is not None:
                 name_line = line
         if not place:

@@ -282,8 +282,13 @@ _BARE_BEFORE = re.compile(
 _TIME_UNITS = {"year", "month", "week", "day", "decade", "hour"}
 # "300 billion yuan", "1.2 million": the scale is part of the value, read by `quantities`.
 _SCALE_AFTER = re.compile(r"\s*(?:billion|million|thousand|bn|mn)\b", re.IGNORECASE)
-# Amounts of money: a figure, but never a count of participants.
-_MONEY = {"yuan", "rmb", "dollars", "usd", "euros", "eur", "yen", "won", "pounds"}
+# Amounts of money: drafted apart, unit "money" (issue 22), never a count of participants.
+_MONEY = {"yuan", "rmb", "dollars", "usd", "euros", "eur", "yen", "won", "pounds", "rupees", "inr"}
+MONEY_UNIT = "money"
+# "$5 million", "Rs 20 crore", "RMB 300 million": the currency printed before the number.
+_CURRENCY_BEFORE = re.compile(
+    r"(?:US\$|HK\$|\$|€|£|¥|\b(?:USD|RMB|CNY|EUR|INR|Rs\.?|rupees))\s*$", re.IGNORECASE
+)
 _BACK_REFERENCE = re.compile(r"\b(?:these|those|the past|the last|past|last|next)\s+$", re.I)
 _BARE_AFTER = re.compile(r"\s+of\s+(?P<noun>them|these|those|us|whom|which)\b", re.IGNORECASE)
 
@@ -298,6 +303,16 @@ def _year_or_count(line: str, start: int, end: int) -> bool:
         return False
     nxt = re.match(r"\s+([a-z][a-z-]+s)\b", line[end : end + 40])
     return bool(nxt) and nxt.group(1) not in _STOP
+
+
+# "executives from Fortune 500 firms": a number right after a capitalised word inside a
+# sentence (not a hedge opening it, "Over 500 firms") belongs to a name.
+_NAME_BEFORE = re.compile(
+    r"(?:[a-z,;:] )(?!(?:Over|More|About|Nearly|Some|Around|Almost|Approximately|Only|All|"
+    r"Another|Altogether|Exactly|Up|Total|Just|At)\b)[A-Z][a-z]+ $"
+)
+# 'building the "two zones"': a number opening a quoted phrase is part of a slogan.
+_QUOTE_BEFORE = re.compile(r"[\"“‘]$")
 
 
 def counts(para: int, line: str) -> list[Count]:
@@ -369,6 +384,8 @@ def counts(para: int, line: str) -> list[Count]:
         near = before[-24:]
         if _RANK_BEFORE.search(near):
             continue
+        if _NAME_BEFORE.search(near) or _QUOTE_BEFORE.search(near):
+            continue  # "Fortune 500 firms", the "two zones": a name or a slogan, not a count
         # Dates and ranges: "July 5-6", "(2017-2025)", "5 July".
         if _MONTH_BEFORE.search(near) or _MONTH_AFTER.match(after):
             continue
@@ -387,6 +404,9 @@ def counts(para: int, line: str) -> list[Count]:
             noun, end = _noun(line, n_end)
             number_end = n_end
             unit = noun.split()[-1] if noun else ""
+        currency = _CURRENCY_BEFORE.search(near)
+        if not noun and currency and not ordinal:
+            noun = unit = currency.group(0).strip()  # "raised $5 million.": money
         if not noun:
             bare = _BARE_BEFORE.search(before)
             of = _BARE_AFTER.match(after)
@@ -397,11 +417,20 @@ def counts(para: int, line: str) -> list[Count]:
             if of:
                 end = n_end + of.end()
         head = noun.split()[0].lower().strip(",;:") if noun else ""
-        if head in _MONEY and unit.lower() not in _MONEY:
-            # "525 million yuan found investors": the amount's unit is the currency, not
-            # the last word of the phrase, which would pass it for a count of investors.
-            unit = noun = head
-            end = line.lower().find(head, n_end) + len(head)
+        at = m.start() - (len(near) - currency.start()) if currency else m.start()
+        if head in _MONEY or unit.lower() in _MONEY or currency:
+            # "525 million yuan found investors", "$5 million in grants": an amount of
+            # money, whatever follows; its unit says so and the currency is what it
+            # measures, so no reader (nor the participation chart) takes it for a count.
+            if head in _MONEY:
+                noun = head
+                end = line.lower().find(head, n_end) + len(head)
+            elif currency:
+                noun = currency.group(0).strip()
+                end = number_end
+            else:
+                noun = unit.lower()
+            unit = MONEY_UNIT
         if head.rstrip("s") in _TIME_UNITS and not ordinal and not compound:
             continue  # "six years developing the material": a duration, however it goes on
         if unit.lower().rstrip("s") in _TIME_UNITS and not ordinal:
@@ -414,10 +443,16 @@ def counts(para: int, line: str) -> list[Count]:
             continue  # "in these five years": a span of time the text refers back to
         first = noun.split()[0]
         # "the 30th Meeting ...": a number inside a capitalised name is not a count.
-        if first[0].isupper() and not first.isupper() and before.strip()[-3:].lower() != "are":
+        money = unit == MONEY_UNIT
+        if (
+            not money
+            and first[0].isupper()
+            and not first.isupper()
+            and before.strip()[-3:].lower() != "are"
+        ):
             if not (ordinal is False and m.start() <= lead):
                 continue
-        qualifier, start = _hedge(line, m.start())
+        qualifier, start = _hedge(line, at)
         printed = line[start:number_end]
         if compound:
             printed = line[start:n_end]

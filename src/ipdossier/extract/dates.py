@@ -33,6 +33,13 @@ DAY_FIRST = re.compile(
     rf"\b(?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))? (?P<month>{_M})"
     rf"(?:,? (?P<year>(?:19|20)\d\d))?\b"
 )
+# "from April 17 to April 25, 2018", "April 17 to 25, 2018": a span whose year is
+# printed after its end, for both ends.
+SPAN = re.compile(
+    rf"\b(?:from )?(?P<month>{_M})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"\s*(?:to|until|till|through|[-–—])\s*(?:(?P<m2>{_M})\.? )?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf",? (?P<year>(?:19|20)\d\d)\b"
+)
 YEAR = re.compile(r"\b(?:in|of|since|by) (?P<year>(?:19|20)\d\d)\b")
 RELATIVE = re.compile(
     rf"\b(?:in )?(?P<month>{_M}) of (?:the )?(?P<rel>last|this|next) year\b", re.IGNORECASE
@@ -50,18 +57,33 @@ class DateMention:
     day_end: int | None
     year: int | None
     relative: str | None = None
+    month_end: int | None = None
 
     def iso(self, which: str = "start") -> str:
         """ISO date when the year is printed, else empty: no year is invented."""
         day = self.day_start if which == "start" else (self.day_end or self.day_start)
-        if self.year and self.month and day:
-            return f"{self.year:04d}-{self.month:02d}-{day:02d}"
+        month = self.month if which == "start" else (self.month_end or self.month)
+        if self.year and month and day:
+            return f"{self.year:04d}-{month:02d}-{day:02d}"
         return ""
 
 
 def mentions(para: int, line: str) -> list[DateMention]:
     out = []
+    spans_ = []
+    for m in SPAN.finditer(line):
+        spans_.append((m.start(), m.end()))
+        out.append(
+            DateMention(
+                para, m.start(), m.end(), m.group(0),
+                MONTHS.index(m.group("month").lower()) + 1, int(m.group("d1")),
+                int(m.group("d2")), int(m.group("year")), None,
+                MONTHS.index(m.group("m2").lower()) + 1 if m.group("m2") else None,
+            )
+        )  # fmt: skip
     for m in (*RANGE.finditer(line), *DAY_FIRST.finditer(line)):
+        if any(a <= m.start() < b for a, b in spans_):
+            continue  # a part of a span read whole above
         out.append(
             DateMention(
                 para,

@@ -201,13 +201,16 @@ def _source_row(source_id: str, a: Article, url: str, lang: str = "en") -> dict:
 
 
 _NAMED_EVENT = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:of|on|and|for|the|in)\s+)*){0,8}"
+    # "India for the WIPO Inter-Regional Forum": "for", "the" and "in" join words of a
+    # name only after its event word, never before it.
+    r"(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:of|on|and)\s+)*){0,8}"
     rf"(?:{EVENT_WORDS.title()}|{EVENT_WORDS.upper()})"
     r"(?:\s+(?:of|on|and|for|the|in)\s+(?:[A-Z][\w'’-]*)(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,6})?)"
 )
 _PLACE = re.compile(
-    r"\b(?:[Hh]eld|[Hh]olds?|opened|took place|convened|kicked off|ended successfully)\s+"
-    r"(?:[\w.]+\s+){0,4}?in\s+(?:the\s+(?:provincial\s+|municipal\s+)?capital(?:\s+city)?\s+of\s+)?"
+    r"\b(?:[Hh]eld|[Hh]olds?|opened|took place|convened|kicked off|ended successfully|"
+    r"inaugurated|began)\s+"
+    r"(?:[\w.-]+\s+){0,4}?in\s+(?:the\s+(?:provincial\s+|municipal\s+)?capital(?:\s+city)?\s+of\s+)?"
     r"(?P<place>[A-Z][\w'’-]*(?:,\s[A-Z][\w'’-]*)?)"
 )
 # "held at the Rajiv Gandhi Government Polytechnic (RGGP) College", "began a training
@@ -215,7 +218,8 @@ _PLACE = re.compile(
 _PLACE_AT = re.compile(
     r"\b(?:[Hh]eld|opened|took place|convened|began|launched|celebrated|organi[sz]ed)\b"
     r"(?:\s+[\w'’-]+){0,6}?\s+at\s+(?:the\s+)?"
-    r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?|\([A-Z&]+\)\s+)?[A-Z][\w'’-]*){0,6})"
+    r"(?P<place>(?:(?:Dr|St|Mt)\.\s+)?[A-Z][\w'’-]*"
+    r"(?:\s+(?:of\s+(?:the\s+)?|\([A-Z&]+\)\s+)?[A-Z][\w'’-]*){0,6})"
 )
 # "organised by the patent information centre of the X Council": a unit named in lowercase
 # words, then "of" and the organisation it belongs to, is one organiser (not "the").
@@ -258,6 +262,63 @@ _ACTIVE_EVENT = re.compile(
 )
 
 
+# "the 2018 High-level Forum on China IPR Protection was held in Beijing", "The 12th China
+# Intellectual Property Annual Conference held on Sept 19-20 in Jinan", "An international
+# forum on Intellectual Property and X has been held in Chengdu", "the signing ceremony of
+# the Working Cooperation Protocol Between A (CAS) and SIPO is held in Beijing", "the
+# National Base for International Intellectual Property Cooperation was inaugurated": the
+# English "X在Y举行", a name (capitalised words, or an event word and "of/on/for" and a
+# capitalised name) before a passive verb of holding.
+_CAP = r"(?:[A-Z][\w'’&-]*|\([A-Z][\w&.-]*\)|\d{4}|\d+(?:st|nd|rd|th))"
+_JOIN = r"(?:(?:of|on|and|for|the|in|to|at|between)\s+)*"
+_EVENT_HEAD = rf"(?:{EVENT_WORDS}|ceremony|training\s+(?:class|course|program|programme|session))"
+_HELD_EN = re.compile(
+    rf"(?:^|[,.;:]\s+|\b(?:[Tt]he|[Aa]n?|[Oo]n\s+[\w\s]{{1,20}}?,)\s+)"
+    r"(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?"
+    rf"(?P<name>(?!(?:The|An?|This|That|These|Those)\b){_CAP}(?:\s+{_JOIN}{_CAP}){{1,12}}?"
+    rf"|(?:[a-z][\w-]*\s+){{0,3}}?{_EVENT_HEAD}\s+(?:of|on|for)\s+(?:the\s+)?"
+    rf"{_CAP}(?:\s+{_JOIN}{_CAP}){{0,14}}"
+    # "The 2013 Intellectual Property Right (IPR) training class (spring session) of State
+    # Intellectual Property Office (SIPO) was opened": capitalised words, a lowercase event
+    # head and its bracketed part; "of" and the office that holds it are not the name.
+    rf"|{_CAP}(?:\s+{_JOIN}{_CAP}){{0,12}}\s+{_EVENT_HEAD}(?:\s+\([a-z][^)]{{0,30}}\))?"
+    rf"(?=\s+of\s+(?:the\s+)?(?P<owner>{_CAP}(?:\s+{_JOIN}{_CAP}){{0,8}}?)"
+    r"\s+(?:was|is|has\s+been)\s))"
+    r"(?:\s+of\s+(?:the\s+)?(?P=owner))?"
+    r"(?P<comma>,)?\s+(?:(?:was|is|has\s+been|have\s+been|were|are)\s+)?"
+    r"(?:officially\s+|successfully\s+)?"
+    r"(?P<verb>held|opened|inaugurated|launched|convened|kicked\s+off)\b"
+)
+_EVENT_WORD = re.compile(rf"\b{_EVENT_HEAD}\b", re.IGNORECASE)
+# "A high-level seminar on global intellectual property began on Monday in Chengdu": an
+# event the report names only in lowercase, as the subject of an active verb of opening.
+_LOWER_EVENT_BEGAN = re.compile(
+    rf"(?:^|[.;]\s+)(?:An?|The)\s+(?P<name>(?:[a-z][\w'’-]*\s+){{0,4}}?{_EVENT_HEAD}"
+    r"(?:\s+(?:on|of|for)\s+(?:[a-z][\w'’-]*\s+){0,5}?[a-z][\w'’-]*)?)"
+    r"\s+(?:began|opened|kicked\s+off|started|commenced)\b"
+)
+_NOT_EVENT_NAME = re.compile(r"^(?:It|This|That|He|She|They|We)\b")
+# Reported speech: "Gan Shaoning said in his speech that General Secretary Xi Jinping
+# has made ...", "申长雨指出,……李强总理会见邓鸿森总干事": people named inside what a
+# speaker said are not the event's participants (the gold sets them aside too). A person
+# followed by a speech verb of their own ("李长春局长表示") is a speaker and stays.
+_SPEECH_EN = re.compile(
+    r"\b(?:said|says|noted|stressed|pointed out|added|emphasi[sz]ed|highlighted)\b"
+    r"[^.;]{0,60}?\bthat\b"
+)
+_SPEECH_ZH = re.compile(r"(?:指出|表示|强调|认为|(?<![据如])说)[,，:：]")
+_SPEAKER_ZH = re.compile(r"^[^,，。；;]{0,8}?(?:指出|表示|强调|认为|说|致辞|讲话|发言)")
+
+
+def _in_speech(zh: bool, line: str, start: int, end: int, said: re.Match | None) -> bool:
+    """Whether a mention at line[start:end] is inside what a speaker said; `said` is the
+    paragraph's first speech verb (zh), found once per paragraph so a long single-line
+    article stays linear."""
+    if zh:
+        return bool(said and said.end() <= start and not _SPEAKER_ZH.match(line, end, end + 24))
+    return any(m.end() <= start for m in _SPEECH_EN.finditer(line, 0, start))
+
+
 _YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
 
 
@@ -276,6 +337,22 @@ def _year_basis(a: Article, first) -> str:
     return basis
 
 
+class _Span:
+    """A match's `name` group cut to (start, end): what _event_en reads of a match."""
+
+    def __init__(self, m: re.Match, start: int, end: int) -> None:
+        self._m, self._s, self._e = m, start, end
+
+    def start(self, group: str | int = 0) -> int:
+        return self._s if group == "name" else self._m.start(group)
+
+    def end(self, group: str | int = 0) -> int:
+        return self._e if group == "name" else self._m.end(group)
+
+    def group(self, group: str | int = 0) -> str:
+        return self._m.string[self._s : self._e] if group == "name" else self._m.group(group)
+
+
 def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tuple]]]:
     """The article's main event: a quoted name followed by an event word ("activity"),
     else a capitalised name holding one ("Symposium on ..."), with dates, place,
@@ -289,6 +366,30 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         if m:
             found = (para, line, m)
             break
+    held_place = ""
+    owner = None
+    if found is None:
+        for para, line in a.lines[:6]:
+            for m in _HELD_EN.finditer(line):
+                words = m.group("name").split()
+                if (
+                    len(words) >= 2
+                    and not _NOT_EVENT_NAME.match(m.group("name"))
+                    # "X, held in Y": only a name holding an event word (not a person's)
+                    and not (m.group("comma") and not _EVENT_WORD.search(m.group("name")))
+                ):
+                    end = m.start("name") + len(m.group("name").rstrip())
+                    found = (para, line, _Span(m, m.start("name"), end))
+                    if m.group("owner"):
+                        owner = (m.group("owner"), (para, m.start("owner"), m.end("owner"), line))
+                    p = _PLACE.search(line, m.start("verb")) or _PLACE_AT.search(
+                        line, m.start("verb")
+                    )
+                    if p and p.start() == m.start("verb"):
+                        held_place = fix(p.group("place"))
+                    break
+            if found is not None:
+                break
     if found is None:
         for para, line in a.lines[:3]:
             m = _NAMED_EVENT.search(line)
@@ -305,12 +406,18 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 break
     if found is None:
         for para, line in a.lines[:4]:
+            m = _LOWER_EVENT_BEGAN.search(line)
+            if m:
+                found = (para, line, m)
+                break
+    if found is None:
+        for para, line in a.lines[:4]:
             m = _ACTIVE_EVENT.search(line)
             if m:
                 found = (para, line, m)
                 break
     orgs: list[tuple[str, str, tuple]] = []
-    place = ""
+    place = held_place
     for para, line in a.lines:
         if not place:
             p = _PLACE.search(line) or _PLACE_AT.search(line)
@@ -319,6 +426,8 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         for o in _ORG_BY.finditer(line):
             # "co-hosted by" names an organiser (主办), "hosted by" the host (承办).
             role = "host" if o.group("verb").lower() in _HOST_VERBS else "organiser"
+            if re.search(r"\b(?:[Jj]ointly|[Cc]o-?)\s*$", line[max(0, o.start() - 10) : o.start()]):
+                role = "organiser"  # "Jointly held by A, B and C": who held it together
             if any(r == role for r, _, _ in orgs):
                 continue
             org = people._trim_org(o.group("org"))
@@ -332,6 +441,8 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 orgs.append(("organiser", org, (para, o.start("org"), o.end("org"), line)))
         if place and len(orgs) == 2:
             break
+    if owner and not any(r == "organiser" for r, _, _ in orgs):
+        orgs.append(("organiser", owner[0], owner[1]))  # "the ... class of SIPO was opened"
     if found is None:
         para, line = a.lines[0]
         return {
@@ -476,6 +587,21 @@ def _dedup(rows: list[dict], key) -> list[dict]:
     return out
 
 
+# "More than 8,000 people attend ..." (a headline) and "more than 8,000 participants": one
+# count of people told twice, not two counts.
+_PERSONS = {
+    "people", "participants", "attendees", "guests", "representatives", "delegates",
+    "visitors", "persons",
+}  # fmt: skip
+
+
+def _count_of(unit: str, metric: str) -> tuple[str, str]:
+    """What a figure counts, for telling a repeated count from a new one."""
+    if unit.lower() in _PERSONS:
+        return ("people", "")
+    return (unit, metric.lower())
+
+
 def extract(
     path: Path | str, source_id: str | None = None, url: str = "", cache: Path | None = None
 ) -> Draft:
@@ -571,7 +697,12 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
             "note": "",
             **_locator(source_id, para, c.start, c.end, line),
             NOTE: "scope guessed as the article's event; check it"
-            + ("; an ordinal is a position, not a count" if c.ordinal else ""),
+            + ("; an ordinal is a position, not a count" if c.ordinal else "")
+            + (
+                "; an amount of money (unit money), not a count of participants"
+                if c.unit == counts.MONEY_UNIT
+                else ""
+            ),
             "mentions": 1,
             ALSO: "",
         }
@@ -631,6 +762,7 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
         )
 
     for para, line in a.lines:
+        said = _SPEECH_ZH.search(line) if zh else None
         for offset, sentence in sentences(line):
             if sentence in seen:
                 for row, start, end in seen[sentence]:
@@ -642,6 +774,15 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
                 rows["figures"].append(figure_row(c, para, line))
                 made.append((rows["figures"][-1], c.start - offset, c.end - offset))
             for m in find_people(para, sentence):
+                # zh: the paragraph is a speaker's; en: the sentence is
+                if _in_speech(
+                    zh,
+                    line if zh else sentence,
+                    m.start + (offset if zh else 0),
+                    m.end + (offset if zh else 0),
+                    said,
+                ):
+                    continue
                 m = replace(
                     m,
                     name_start=m.name_start + offset,
@@ -656,7 +797,7 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
             seen[sentence] = made
     rows["figures"] = _dedup(
         rows["figures"],
-        lambda r: (r["value"], r["qualifier"], r["unit"], r["metric"].lower()),
+        lambda r: (r["value"], r["qualifier"], *_count_of(r["unit"], r["metric"])),
     )
     rows["roles"] = _dedup(
         rows["roles"], lambda r: (r["person_id"], r["title"], r["org_id"], r["quote"])

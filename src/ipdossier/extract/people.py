@@ -24,7 +24,7 @@ from .typos import fix
 # capitalised word and a title, which a mention needs.
 _NOT_NAME = (
     "The|A|An|In|On|At|By|For|From|With|Of|And|But|Or|As|It|Its|This|That|These|Those|"
-    "There|Their|She|They|We|Mr|Ms|Mrs|Dr|Prof|Professor|Director|Deputy|Vice|Chief|"
+    "There|Their|She|They|We|Mr|Ms|Mrs|Dr|Prof|Professor|Sri|Shri|Smt|Director|Deputy|Vice|Chief|"
     "Head|President|Secretary|General|Party|Office|Bureau|Department|Division|"
     "Administration|Intellectual|Property|Association|Committee|Commission|Council|"
     "Government|Municipal|Municipality|Provincial|Province|National|State|Central|"
@@ -40,7 +40,14 @@ _NOT_NAME = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 _NAME_WORD = rf"(?!(?:{_NOT_NAME})\b)[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)?"
-NAME = rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,2}}"
+# "Narendra K. Sabharwal", "D.T. Chary": a middle or leading initial; "Etienne Sanz de
+# Acedo", "Jan van Dijk": a lowercase particle between the words of a name.
+_INITIAL = r"[A-Z]\.(?:[A-Z]\.)*"
+_PARTICLE = r"(?:de|van|von|der|den|da|del|di|du|la|le|bin|al)"
+NAME = (
+    rf"(?:{_NAME_WORD}(?: {_INITIAL})?(?: (?:{_PARTICLE} )?{_NAME_WORD}){{1,2}}"
+    rf"|{_INITIAL} ?{_NAME_WORD})"
+)
 _ABBREV_END = re.compile(r"(?:\b(?:Co|Ltd|Inc|Corp|P\.C|P\.R\.C|L\.L\.P|LLP|S\.A)\.|\b[A-Z]\.)$")
 # Words an organisation's name ends with, before a person's name in "X Office B".
 _ORG_END = (
@@ -78,9 +85,9 @@ _BEFORE_NAME = (
 # "Deputy Commissioner Zhou Liquan attended": a capitalised title right before a name, no
 # organisation printed with it.
 _CAP_TITLE = (
-    r"(?:(?:Deputy|Vice|Executive|Assistant|Associate|Joint|Chief)[ -])?(?:Director-General|"
+    r"(?:(?:Deputy|Vice|Executive|Assistant|Associate|Joint|Chief)[ -])?(?:Director[- ][Gg]eneral|"
     r"Director|Commissioner|Mayor|Governor|Minister|President|Chairman|Chairwoman|"
-    r"Secretary-General|Secretary|Dean|Professor|Judge|Counsel|Head|Principal|Controller|"
+    r"Secretary-[Gg]eneral|Secretary|Dean|Professor|Judge|Counsel|Head|Principal|Controller|"
     r"Registrar|Examiner of Patents|HoD)"
 )
 # "APSCS&T Joint Director Bamang Apo", "RGU Law Department HoD Dr Topi Basar", "Indian
@@ -98,7 +105,29 @@ _ORG_TITLE_NAME = (
     r"(?P<title>{cap_title})"
     r"(?: \([^)]{{1,40}}\))? (?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?(?P<name>{name})\b(?! of\b)"
 )
+# "Deputy Commissioner Gan Shaoning of CNIPA and Deputy Secretary-general Zhang Jinsong of
+# the People's Government of Beijing Municipality": a capitalised title, the name, then
+# "of" and the organisation (which ends before "and" and the next title).
+_TITLE_NAME_OF = (
+    r"(?<![\w-])(?P<title>{cap_title}) (?:(?:Mr|Ms|Mrs|Dr)\.? )?(?P<name>{name}) of "
+    r"(?:the )?(?P<org>{org})"
+)
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]+\b")
+# "Wang Binying, Deputy Director General of WIPO, Yann Ménière, Chief Economist of EPO":
+# the organisation ends where another name and its title begin, even a name the rules'
+# pattern cannot read (an accent, a hyphen) or one after a comma with no space.
+_NEXT_PERSON = re.compile(
+    r",\s?(?:and )?(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?[A-Z][^\W\d_]*(?:[ -][A-Za-z][^\W\d_]*){1,3},"
+    r"\s(?:the |a |an )?(?:[\w-]+ ){0,4}?(?i:director|commissioner|mayor|minister|governor|"
+    r"president|chairman|chairwoman|chair|head|secretary|economist|dean|professor|ceo|"
+    r"representative|counsel|judge|controller|registrar)\b"
+)
+# "Shen Changyu, SIPO Commissioner, Wang Binying, ...": the name, then an acronym and a
+# capitalised title (the organisation printed before the title, after the name).
+_NAME_ACRONYM_TITLE = (
+    r"(?P<name>{name}), (?P<org>[A-Z][A-Z&]+(?: [A-Z][A-Z&]+)?) (?P<title>{cap_title})"
+    r"(?=[,;.)]|\s+and\b|$)"
+)
 _TITLE_NAME = (
     r"(?<![\w-])(?P<title>{cap_title}) (?:(?:Mr|Ms|Mrs|Dr)\.? )?(?P<name>{name})\b"
     r"(?! of\b)"
@@ -116,10 +145,23 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
         re.compile(_BEFORE_NAME.format(**parts)),
         re.compile(_TITLE_NAME.format(**parts)),
         re.compile(_ORG_TITLE_NAME.format(**parts)),
+        re.compile(_TITLE_NAME_OF.format(**parts)),
+        re.compile(_NAME_ACRONYM_TITLE.format(**parts)),
     )
 
 
-NAMES, AFTER_NAME, BEFORE_NAME, TITLE_NAME, ORG_TITLE_NAME = _compile(NAME)
+(
+    NAMES,
+    AFTER_NAME,
+    BEFORE_NAME,
+    TITLE_NAME,
+    ORG_TITLE_NAME,
+    TITLE_NAME_OF,
+    NAME_ACRONYM_TITLE,
+) = _compile(NAME)
+# "of the National People's Congress and President of CAS": an organisation ends where
+# "and" brings in another title.
+_AND_TITLE = re.compile(rf",? and (?:the )?(?:{_CAP_TITLE})\b")
 _TITLE_WORDS = re.compile(
     r"\b(?:director|commissioner|mayor|member|manager|partner|chief|dean|secretary|president|"
     r"chairman|chairwoman|chair|head|minister|governor|deputy|vice|officer|researcher|"
@@ -149,7 +191,15 @@ _GENERIC_ORG = {
 }  # fmt: skip
 
 
+# "..., and Dr. D.T." where the sentence was cut after the next person's honorific and
+# initials: that person's, not the organisation's.
+_HONORIFIC_TAIL = re.compile(
+    r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:Mr|Ms|Mrs|Dr|Prof|Sri|Shri|Smt)\.?(?:\s*[A-Z]\.)*\s*$"
+)
+
+
 def _trim_org(org: str) -> str:
+    org = _HONORIFIC_TAIL.sub("", org)
     org = org.rstrip(" ,;:")
     if org.endswith(".") and not _ABBREV_END.search(org):
         org = org[:-1]  # the sentence's full stop, not "Co." or "Ltd."
@@ -237,11 +287,17 @@ def _mentions(para: int, line: str) -> list[Mention]:
             continue
         org = m.group("org")
         listed = re.search(
-            rf"(?:[,;] (?:and )?| and )(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?{name_re}(?=[,;.]|$)", org
+            rf"(?:[,;] ?(?:and )?| and )(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?{name_re}(?=[,;.]|$)", org
         )
+        nxt = _NEXT_PERSON.search(org)
+        if nxt and (not listed or nxt.start() < listed.start()):
+            listed = nxt
         if listed:
             # "A, director of X, and B, the president of Y": B starts the next mention.
             org = org[: listed.start()]
+        cut = _AND_TITLE.search(org)
+        if cut:
+            org = org[: cut.start()]
         org = _trim_org(org)
         if org.lower() in _GENERIC_ORG:
             org = ""  # "director of the office": no organisation named
@@ -258,6 +314,35 @@ def _mentions(para: int, line: str) -> list[Mention]:
                 para, m.group("name"), m.start("name"), m.end("name"), title, org, m.start(), end
             )
         )
+    pos = 0
+    while m := TITLE_NAME_OF.search(line, pos):
+        org = m.group("org")
+        cut = _AND_TITLE.search(org)
+        # the next mention may start inside this one's organisation as first read
+        pos = m.start("org") + cut.start() if cut else m.end()
+        org = _trim_org(org[: cut.start()] if cut else org)
+        if (
+            not org
+            or org.lower() in _GENERIC_ORG
+            or any(f.start <= m.start("name") < f.end for f in found)
+        ):
+            continue
+        at = line.find(org, m.start("org"))
+        found.append(
+            Mention(
+                para, m.group("name"), m.start("name"), m.end("name"), m.group("title"), org,
+                m.start(), at + len(org) if at >= 0 else m.end("name"),
+            )
+        )  # fmt: skip
+    for m in NAME_ACRONYM_TITLE.finditer(line):
+        if any(f.start <= m.start("name") < f.end for f in found):
+            continue
+        found.append(
+            Mention(
+                para, m.group("name"), m.start("name"), m.end("name"), m.group("title"),
+                m.group("org"), m.start(), m.end("title"),
+            )
+        )  # fmt: skip
     # "Indian Patent Office Examiner of Patents X": before the title-of-organisation form,
     # which would read "Patents" as the organisation.
     for m in _org_title_names(line, org_title_name):
@@ -280,7 +365,14 @@ def _mentions(para: int, line: str) -> list[Mention]:
         if not _TITLE_WORDS.search(title) or any(f.start <= m.start("name") < f.end for f in found):
             continue
         # The title is the last few words before " of": "the general manager of ...".
-        if len(title.split(" ")) > 4 or re.search(r"(?:,|\band)$", m.group("org").strip()):
+        if (
+            len(title.split(" ")) > 4
+            or re.search(r"(?:,|\band)$", m.group("org").strip())
+            # "... (WIPO), Michael Wong Wai-lun": the word after the comma begins the
+            # name, it is not the end of the organisation.
+            or re.search(r",\s?[A-Z][a-z]+$", m.group("org").strip())
+            or _AND_TITLE.search(m.group("org"))
+        ):
             continue
         start = m.start("the") if m.group("the") else m.start("title")
         found.append(
