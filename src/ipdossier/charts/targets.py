@@ -216,7 +216,7 @@ def progress_note(ctx, plan: str | None = None) -> str:
     return t("progress_note_beyond", ctx.language).format(cap=f"{SHARE_CAP:.0%}") if beyond else ""
 
 
-def _drawable(r, scale: str) -> bool:
+def _row_drawable(r, scale: str) -> bool:
     """Whether a row of the progress chart has anything to draw: the plan's bar from
     baseline to target, or a realised value placed on the scale. (On the ratio scale
     every row's bar runs from nothing to its target, which says nothing by itself.)"""
@@ -233,7 +233,7 @@ def drawn_rows(ctx, plan: str | None = None) -> pd.DataFrame:
     if p.empty or ctx.jurisdiction == "all":
         return p
     scale = _scale(p)
-    keep = [_drawable(r, scale) for r in p.itertuples()]
+    keep = [_row_drawable(r, scale) for r in p.itertuples()]
     return p[keep].reset_index(drop=True) if any(keep) else p
 
 
