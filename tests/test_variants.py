@@ -207,16 +207,11 @@ def test_the_tianjin_policies_chapter_runs_on_after_the_series(review, slug):
 
 @pytest.mark.parametrize("slug", ["en", "zh", *TIANJIN, "hebei-en"])
 def test_the_contents_give_each_chapters_first_page(review, slug):
+    # A chapter that runs on after another starts on a page it shares: the contents say so.
     reader = PdfReader(review / slug / "dossier.pdf")
-    marks = bookmarks(reader)
-    lines = [ln.strip() for ln in nfkc(reader.pages[1].extract_text()).splitlines()]
-    numbers = [int(m.group(1)) for ln in lines if (m := re.search(r"\s(\d+)$", ln))]
-    # The footer ("Page 2 of 24") is not an entry.
-    footer = t("page_of", _language(slug)).format(page=2, total=len(reader.pages))
-    numbers = [n for ln, n in zip(lines, numbers, strict=False) if footer not in ln]
-    assert sorted(set(numbers) - {len(reader.pages)}) == sorted(
-        {page for _, page in marks[1:]} - {len(reader.pages)}
-    ), (slug, lines, marks)
+    lines = {" ".join(ln.split()) for ln in nfkc(reader.pages[1].extract_text()).splitlines()}
+    for title, page in bookmarks(reader)[1:]:
+        assert " ".join(f"{nfkc(title)} {page}".split()) in lines, (slug, title, page, lines)
 
 
 def _not_stated_phrases(language: str) -> list[str]:
