@@ -15,6 +15,7 @@ import pytest
 from helpers import TEXT_CHAPTERS
 
 from ipdossier import data
+from ipdossier.i18n import t
 from ipdossier.params import JURISDICTIONS, LANGUAGES, ParameterError, validate
 from ipdossier.paths import notebooks_dir
 from ipdossier.pipeline.execute import execute
@@ -290,11 +291,11 @@ def test_an_event_with_fewer_facts_says_what_is_not_stated(language, kernels, tm
         )
     event = texts["01_event"]
     said = "本活动的来源未载明" if language == "zh" else "Not stated in the sources for this event"
-    for what in (
-        ("讲话及其主题", "the speeches and their themes"),
-        ("活动议程", "the programme"),
-    ):
-        assert f"{said}{'：' if language == 'zh' else ': '}{what[language == 'en']}" in event
+    # Neither the speeches nor the programme: one sentence says both, under no heading.
+    both = t("what_speeches_programme", language)
+    assert f"{said}{'：' if language == 'zh' else ': '}{both}" in event
+    for heading in ("h_speeches", "h_programme"):
+        assert f"# {t(heading, language)}" not in event, heading
     undated = "日期未载明" if language == "zh" else "Its dates are not stated"
     assert undated in event
     assert ("2014年11月13日" if language == "zh" else "13 November 2014") in event

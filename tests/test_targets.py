@@ -603,9 +603,16 @@ def test_plans_are_named_by_their_relation_to_the_event():
     tianjin = ctx(event_id="bth-2014-tianjin")
     assert set(derive.plan_relations(tianjin)["relation"]) == {"after"}
     keys = [k for k, _ in targets.intro(tianjin)]
-    assert keys == ["targets_before", "targets_plans"]
+    # Hebei's plan (April 2016) is neither cited at the Tianjin stop nor in force in Tianjin:
+    # left out, and said so; the earliest plan shown is the 13th (December 2016).
+    assert keys == ["targets_before", "targets_plans", "targets_elsewhere_none"]
+    assert "hebei-powerful-ip" not in set(derive.plan_relations(tianjin)["policy_id"])
     before = dict(targets.intro(tianjin))["targets_before"]
-    assert before["when"] == "November 2014" and before["issued"] == "April 2016"
+    assert before["when"] == "November 2014" and before["issued"] == "December 2016"
+    assert dict(targets.intro(tianjin))["targets_elsewhere_none"] == {
+        "provinces": "Hebei",
+        "home": "Tianjin",
+    }
     assert "cited" not in dict(targets.intro(tianjin))["targets_plans"]["plans"]
     assert targets.plan_facts(tianjin)["relation"] == "adopted after the event"
 
@@ -615,7 +622,10 @@ def test_documents_are_cited_by_this_events_report_not_by_another_article():
     tianjin = ctx(event_id="bth-2014-tianjin")
     assert not derive.documents(tianjin)["cited_in_article"].any()
     assert targets.article_only(tianjin).empty
-    assert targets.chain_prose(tianjin) == "chain_undated"  # no day: no dashed line drawn
+    # No day, but its own report gives the month: the line is drawn there, and the prose
+    # promises no list of policies cited (there are none).
+    assert targets.chain_prose(tianjin) == "chain_uncited"
+    assert not targets.chain_frame(tianjin)["cited_in_article"].any()
     baoding = derive.documents(ctx()).set_index("policy_id")["cited_in_article"]
     assert baoding["fyp13-ip"] and baoding["hebei-powerful-ip"]
     # A document charted with its official dates is never listed as lacking them.

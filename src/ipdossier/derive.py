@@ -77,6 +77,21 @@ def event_date(ctx) -> pd.Timestamp | None:
     return _month_span(str(dates["value"].iloc[0]))[0] if len(dates) else None
 
 
+def event_date_source(ctx) -> pd.DataFrame:
+    """The row that dates the event (`event_date`), with its source_id and para: the event's
+    own where it has a day, else the report of its stop that gives the month."""
+    e = event(ctx)
+    if pd.notna(e["start_date"]):
+        return pd.DataFrame([e])[["source_id", "para"]]
+    s = ctx.dossier.series
+    rows = s[s["event_id"] == ctx.event_id]
+    if rows.empty:
+        return pd.DataFrame(columns=["source_id", "para"])
+    facts = ctx.dossier.series_facts
+    dates = facts[(facts["position"] == rows["position"].iloc[0]) & (facts["field"] == "date")]
+    return dates.assign(para=pd.NA)[["source_id", "para"]].reset_index(drop=True)
+
+
 def event_in_range(ctx) -> bool:
     """False when `as_of` is set and the event starts after it."""
     start = event(ctx)["start_date"]
@@ -439,7 +454,42 @@ def policies(ctx) -> pd.DataFrame:
     if cut is not None:
         p = p[~p["dated"] | (p["start"] <= cut)]
     p = p[matches_jurisdiction(p, ctx.jurisdiction)]
+    p = p[~_elsewhere(ctx, p)]
     return p.reset_index(drop=True)
+
+
+def event_province(ctx) -> str | None:
+    """The province-level jurisdiction the event was held in: the last part of its place
+    ("Baoding, Hebei"; "Huaming High-tech Zone, Dongli District, Tianjin"), where that
+    names one; None otherwise. Read from the English values: a Chinese edition's place is
+    written as printed (东丽区华明高新区)."""
+    events = ctx.dossier.localised("en").events.set_index("event_id")
+    place = events.loc[ctx.event_id, "place"]
+    if not isinstance(place, str):
+        return None
+    last = place.rsplit(",", 1)[-1].strip()
+    return last if last in schema.provinces() else None
+
+
+def _elsewhere(ctx, p: pd.DataFrame) -> pd.Series:
+    """Policies of a province other than the event's that its sources do not cite: such a
+    policy was neither named at the event nor in force where it was held (a Hebei plan of
+    2016 has no relation to a Tianjin activity of 2014), so a variant leaves it out."""
+    home = event_province(ctx)
+    if home is None:
+        return pd.Series(False, index=p.index)
+    cited = set(event_citations(ctx)["policy_id"])
+    local = p["level"].isin(["provincial", "municipal"]) & p["jurisdiction"].notna()
+    return (local & (p["jurisdiction"] != home) & ~p["policy_id"].isin(cited)).astype(bool)
+
+
+def elsewhere_provinces(ctx) -> list[str]:
+    """The provinces whose plans with targets `policies` leaves out as not the event's
+    (`_elsewhere`), for the sentence that says so."""
+    p = ctx.dossier.policies
+    p = p[p["policy_id"].isin(set(ctx.dossier.indicators["policy_id"]))]
+    p = p[matches_jurisdiction(p, ctx.jurisdiction)]
+    return sorted(set(p.loc[_elsewhere(ctx, p), "jurisdiction"]))
 
 
 @memoised

@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, theme
+from ..i18n import month as i18n_month
 from ..i18n import t
 
 EVENT_COLOUR = theme.VERMILION
@@ -18,7 +19,8 @@ EVENT_COLOUR = theme.VERMILION
 EVENT_TEXT = theme.VERMILION_TEXT
 
 # Charts of the event as a whole and of the series: the jurisdiction filter selects
-# organisations and policies, not these, so their subtitle does not name it.
+# organisations and policies, not these, so their subtitle says they cover every
+# jurisdiction (a reader of a Hebei edition sees which figures are Hebei's alone).
 AS_OF_ONLY = ("as_of",)
 
 
@@ -101,11 +103,15 @@ def _wrap_cells(text: str, width: int) -> list[str]:
 
 
 def scope_label(ctx, filters: tuple[str, ...] = ("jurisdiction", "as_of")) -> str:
-    """The filters of the run that this chart applies, as a subtitle."""
+    """The filters of the run that this chart applies, as a subtitle; under a
+    jurisdiction filter the chart does not apply, a tag saying it covers all."""
     parts = []
-    if "jurisdiction" in filters and ctx.jurisdiction != "all":
+    if ctx.jurisdiction != "all":
         key = "filter_national" if ctx.jurisdiction == "national" else ctx.jurisdiction
-        parts.append(t(key, ctx.language))
+        if "jurisdiction" in filters:
+            parts.append(t(key, ctx.language))
+        else:
+            parts.append(t("filter_not_applied", ctx.language).format(filter=t(key, ctx.language)))
     if "as_of" in filters and ctx.as_of:
         parts.append(f"{t('as_of', ctx.language)} {ctx.as_of}")
     return " · ".join(parts)
@@ -182,9 +188,16 @@ def chart_date(day, language: str) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if language == "zh" else f"{day:%Y-%m-%d}"
 
 
-def mark_event(fig: go.Figure, ctx) -> go.Figure:
-    """A dashed line at the event's first day on a time axis, named above the plot."""
+def mark_event(fig: go.Figure, ctx, month_only: bool = False) -> go.Figure:
+    """A dashed line at the event's first day on a time axis, named above the plot. With
+    `month_only`, an event whose sources give only its month (the Tianjin stop: November
+    2014, from its own report) is marked at that month's first day, named as a month."""
     start = derive.event(ctx)["start_date"]
+    text = None
+    if pd.isna(start) and month_only and (month := derive.event_date(ctx)) is not None:
+        start = month
+        named = i18n_month(f"{month:%Y-%m}", ctx.language)
+        text = t("event_month", ctx.language).format(month=named)
     if pd.isna(start):  # the source does not date the event
         return fig
     fig.add_vline(x=start, line=dict(color=EVENT_COLOUR, width=2, dash="dash"))
@@ -193,7 +206,7 @@ def mark_event(fig: go.Figure, ctx) -> go.Figure:
         y=1.0,
         yref="paper",
         yanchor="bottom",
-        text=f"{t('event_date', ctx.language)} {chart_date(start, ctx.language)}",
+        text=text or f"{t('event_date', ctx.language)} {chart_date(start, ctx.language)}",
         showarrow=False,
         font=dict(color=EVENT_TEXT, size=12),
     )

@@ -211,10 +211,38 @@ def citations_figure(ctx) -> go.Figure:
 KIND_ORDER = ["meeting", "plan", "outline", "opinions", "decision", "strategy", "target"]
 
 
+def hierarchy_levels(ctx) -> list[str]:
+    """The levels the hierarchy gives a column: all of them; under a jurisdiction filter,
+    only those it leaves a policy in (a Hebei edition has no national column), the others
+    named in a sentence (`hierarchy_left_out`)."""
+    levels = _levels(ctx)
+    if ctx.jurisdiction == "all":
+        return levels
+    present = set(derive.hierarchy(ctx)["level"])
+    return [lv for lv in levels if lv in present] or levels
+
+
+def hierarchy_left_out(ctx) -> dict[str, str] | None:
+    """The levels the filtered hierarchy has no column for, and the filter, in words."""
+    gone = [lv for lv in _levels(ctx) if lv not in hierarchy_levels(ctx)]
+    if not gone:
+        return None
+    lang = ctx.language
+    key = "filter_national" if ctx.jurisdiction == "national" else ctx.jurisdiction
+    names = [_level_word(lv, lang) for lv in gone]
+    return {"levels": ("、" if lang == "zh" else ", ").join(names), "filter": t(key, lang)}
+
+
+def _level_word(level: str, language: str) -> str:
+    """A level as a word in a phrase: "national", 国家."""
+    word = t(level, language)
+    return word.removesuffix("级") if language == "zh" else word.lower()
+
+
 def hierarchy_frame(ctx) -> pd.DataFrame:
     """Policies by level column, each stated child placed right after its parent."""
     h = derive.hierarchy(ctx).copy()
-    h["column"] = h["level"].map({lv: i for i, lv in enumerate(_levels(ctx))})
+    h["column"] = h["level"].map({lv: i for i, lv in enumerate(hierarchy_levels(ctx))})
     h["_kind"] = h["kind"].map({k: i for i, k in enumerate(KIND_ORDER)}).fillna(len(KIND_ORDER))
     h = h.sort_values(["column", "jurisdiction", "_kind", "policy_id"])
     ids = set(h["policy_id"])
@@ -274,7 +302,13 @@ def hierarchy_rows(ctx) -> pd.DataFrame:
 def hierarchy_figure(ctx) -> go.Figure:
     lang = ctx.language
     h = hierarchy_rows(ctx)
+    levels = hierarchy_levels(ctx)
     title = t("hierarchy_title", lang)
+    if levels != _levels(ctx):
+        sep = "、" if lang == "zh" else ", "
+        title = t("hierarchy_title_levels", lang).format(
+            levels=sep.join(_level_word(lv, lang) for lv in levels)
+        )
     if h.empty:
         return empty(ctx, title, t("hierarchy_what", lang))
     pos = {r.policy_id: (int(r.column), float(r.y)) for r in h.itertuples()}
@@ -296,7 +330,7 @@ def hierarchy_figure(ctx) -> go.Figure:
         )
     if not links.empty:
         fig.data[0].showlegend = True
-    for i, level in enumerate(_levels(ctx)):
+    for i, level in enumerate(levels):
         rows = h[h["column"] == i]
         if rows.empty:
             continue
@@ -316,9 +350,9 @@ def hierarchy_figure(ctx) -> go.Figure:
         )
     total = float(h.attrs["height"])
     fig.update_xaxes(
-        range=[-0.05, 2.95],
-        tickvals=[0, 1, 2],
-        ticktext=[t(lv, lang) for lv in _levels(ctx)],
+        range=[-0.05, len(levels) - 0.05],
+        tickvals=list(range(len(levels))),
+        ticktext=[t(lv, lang) for lv in levels],
         zeroline=False,
         side="top",
         showgrid=False,

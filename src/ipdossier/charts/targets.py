@@ -217,9 +217,51 @@ def progress_note(ctx, plan: str | None = None) -> str:
     return t("progress_note_beyond", ctx.language).format(cap=f"{SHARE_CAP:.0%}") if beyond else ""
 
 
+def _row_drawable(r, scale: str) -> bool:
+    """Whether a row of the progress chart has anything to draw: the plan's bar from
+    baseline to target, or a realised value placed on the scale. (On the ratio scale
+    every row's bar runs from nothing to its target, which says nothing by itself.)"""
+    if scale == "share" and _has_plan(r):
+        return True
+    return any(_position(r, v, scale) is not None for v in r.realised_values)
+
+
+def drawn_rows(ctx, plan: str | None = None) -> pd.DataFrame:
+    """The progress chart's rows. Under a jurisdiction filter a row with nothing to draw
+    (no baseline, no value on the scale: four of the Hebei plan's five) is left out, and
+    `left_out` names it in a sentence; unfiltered, every row is kept with its note."""
+    p = progress_frame(ctx, plan=plan)
+    if p.empty or ctx.jurisdiction == "all":
+        return p
+    scale = _scale(p)
+    keep = [_row_drawable(r, scale) for r in p.itertuples()]
+    return p[keep].reset_index(drop=True) if any(keep) else p
+
+
+def left_out(ctx, plan: str | None = None) -> dict[str, str] | None:
+    """The rows `drawn_rows` leaves out, for the sentence under the chart; None if none."""
+    p = progress_frame(ctx, plan=plan)
+    gone = p[~p["indicator_id"].isin(set(drawn_rows(ctx, plan)["indicator_id"]))]
+    if gone.empty:
+        return None
+    sep = "；" if ctx.language == "zh" else "; "
+    return {"count": str(len(gone)), "total": str(len(p)), "names": sep.join(gone["name"])}
+
+
+def province_table(ctx) -> pd.DataFrame:
+    """The province's indicators listed under its comparison chart: those the plan's
+    progress chart above has not drawn already (under a provincial filter it draws this
+    same plan), so no row is shown twice."""
+    rows = progress_frame(ctx, level="provincial")
+    if _plan_level(ctx) != "provincial":
+        return rows
+    drawn = set(drawn_rows(ctx)["indicator_id"])
+    return rows[~rows["indicator_id"].isin(drawn)].reset_index(drop=True)
+
+
 def progress_figure(ctx, plan: str | None = None) -> go.Figure:
     lang = ctx.language
-    p = progress_frame(ctx, plan=plan)
+    p = drawn_rows(ctx, plan=plan)
     if p.empty:
         return empty(ctx, t("progress_title", lang), t("progress_what", lang))
     scale = _scale(p)
@@ -355,7 +397,9 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
     lines = max(n.count("<br>") + 1 for n in notes)
     # At most about 740 px for ten rows of two-line notes: printed at most 170 mm tall
     # (report.css), a taller chart would be shrunk and its notes fall under 7 pt.
-    fig.update_layout(height=110 + (30 + 13 * lines) * len(p), margin=dict(l=20, t=70))
+    # At least three rows' room: a filter can leave one row, whose plot would otherwise be
+    # too short for its axis, and the legend would print over the axis title.
+    fig.update_layout(height=110 + (30 + 13 * lines) * max(len(p), 3), margin=dict(l=20, t=70))
     return titled(fig, ctx, title)
 
 
@@ -588,7 +632,9 @@ def chain_frame(ctx) -> pd.DataFrame:
     meetings = p[p["policy_id"].isin(extra - set(docs["policy_id"]))].copy()
     for col in ("signed_date", "published_date"):
         meetings[f"{col}_start"] = pd.NaT
-    meetings["cited_in_article"] = True
+    meetings["cited_in_article"] = meetings["policy_id"].isin(
+        set(derive.event_citations(ctx)["policy_id"])
+    )
     chain = pd.concat([docs, meetings], ignore_index=True)
     first = chain["signed_date_start"].fillna(chain["published_date_start"]).fillna(chain["start"])
     chain = chain.assign(first=first).sort_values("first", kind="stable").reset_index(drop=True)
@@ -705,8 +751,9 @@ def chain_figure(ctx) -> go.Figure:
         return empty(ctx, t("chain_title", lang), t("chain_what", lang))
     title = _chain_title(ctx, c)
     fig = go.Figure()
-    # The axis spans the documents, the periods they cover and the event: nothing else.
-    event_day = derive.event(ctx)["start_date"]
+    # The axis spans the documents, the periods they cover and the event (at the month
+    # its report gives, where that is all it gives): nothing else.
+    event_day = derive.event_date(ctx)
     period_ends = [pd.Timestamp(f"{int(e)}-12-31") for e in c["period_end"].dropna()]
     days = [d for d in (*c["first"], *period_ends, event_day) if pd.notna(d)]
     left = min(days) - pd.Timedelta(days=200)
@@ -827,7 +874,7 @@ def chain_figure(ctx) -> go.Figure:
             standoff=7,
             text="",
         )
-    mark_event(fig, ctx)
+    mark_event(fig, ctx, month_only=True)
     fig.update_xaxes(type="date", range=[left, right], dtick="M12", tickformat="%Y")
     fig.update_yaxes(
         range=[plot_h, 0],
@@ -847,8 +894,20 @@ def chain_figure(ctx) -> go.Figure:
 
 def chain_prose(ctx) -> str:
     """The chain's prose key: it promises the event's dashed line only where the chart can
-    draw it (a source gives the event's day)."""
+    draw it (a source gives the event's day, or its month), and policies listed under the
+    chart only where the event's sources cite any."""
+    if derive.event_citations(ctx).empty and derive.event_date(ctx) is not None:
+        return "chain_uncited"
     return "chain" if pd.notna(derive.event(ctx)["start_date"]) else "chain_undated"
+
+
+def chain_sources(ctx) -> pd.DataFrame:
+    """What the chain's note cites: the source of each row drawn, and the source that
+    dates the event where the chart marks it (the event's own report)."""
+    rows = chain_frame(ctx)[["source_id", "para"]]
+    if derive.event_date(ctx) is None:
+        return rows
+    return pd.concat([derive.event_date_source(ctx), rows], ignore_index=True)
 
 
 def article_only_note(ctx) -> str:
@@ -1143,7 +1202,19 @@ def intro(ctx) -> list[tuple[str, dict[str, str]]]:
             t("plan_relation_item", lang).format(plan=title, relation=_relation(ctx, r.policy_id))
         )
     out.append(("targets_plans", {"plans": ("；" if lang == "zh" else "; ").join(items)}))
+    # Another province's plans are left out (derive._elsewhere): said, not silently.
+    if elsewhere := derive.elsewhere_provinces(ctx):
+        home = derive.event_province(ctx)
+        named = [t(j, lang) if has(j) else j for j in (*elsewhere, home)]
+        key = "targets_elsewhere" if has_plan_of(ctx, home) else "targets_elsewhere_none"
+        sep = "、" if lang == "zh" else ", "
+        out.append((key, {"provinces": sep.join(named[:-1]), "home": named[-1]}))
     return out
+
+
+def has_plan_of(ctx, jurisdiction: str) -> bool:
+    """Whether a plan of `jurisdiction` with targets is in scope."""
+    return bool((derive.indicators(ctx)["jurisdiction"] == jurisdiction).any())
 
 
 def first_stop(ctx) -> dict[str, str] | None:

@@ -45,6 +45,13 @@ class Chapter:
     # Its sections (id, heading) in order: the contents list them under the chapter.
     sections: tuple[tuple[str, str], ...] = ()
 
+    @property
+    def brief(self) -> bool:
+        """A chapter with no chart and no table: for this variant it has only sentences to
+        say (the Tianjin stop cites no policy). In print it runs on after the chapter
+        before it rather than opening a page of its own (report.css, `brief`)."""
+        return not re.search(r'class="[^"]*\b(ipd-chart|ipd-table)\b', self.body)
+
 
 def _template_text(name: str) -> str:
     return (resources.files("ipdossier.export") / "templates" / name).read_text(encoding="utf-8")

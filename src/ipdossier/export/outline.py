@@ -108,6 +108,21 @@ def top_level_pages(pdf: bytes) -> dict[str, int]:
     return pages
 
 
+def destination_tops(pdf: bytes) -> dict[str, float]:
+    """Named destinations and how far below the top of its page each one is, in points
+    (the /XYZ destination's top, which Chromium writes for a link target)."""
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        tops: dict[str, float] = {}
+        for name, dest in named_dests(doc).items():
+            if isinstance(dest, pikepdf.Dictionary):
+                dest = dest.D
+            page = dest[0]
+            height = float(page.MediaBox[3]) - float(page.MediaBox[1])
+            if len(dest) > 3 and str(dest[1]) == "/XYZ" and dest[3] is not None:
+                tops[name] = height - float(dest[3])
+        return tops
+
+
 def destination_pages(pdf: bytes) -> dict[str, int]:
     """Named destinations (the ids that links in the document point to, such as
     "chapter-1") and their 1-based pages."""

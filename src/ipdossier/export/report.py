@@ -164,6 +164,9 @@ def assemble(
 
 
 FRONT_PAGES = 2  # the cover and the contents, as a rule
+# A chapter whose start is this much lower on its page than one opening a page starts
+# mid-page (points).
+SAME_TOP_PT = 6.0
 # Printings of the front until its length is the one its page numbers assumed.
 FRONT_PASSES = 3
 
@@ -219,9 +222,16 @@ def _print_dossier(printer, parts: list[ChapterParts], out_dir: Path, ctx: Repor
     dossier = cut.merge(front, body)
     appendix = list(range(starts["sources"] - 1, n_body))
     bounds = [starts[c.id] for c in chapters] + [starts["sources"]]
+    # A brief chapter (report.css) runs on after the one before it: where it starts lower
+    # on its page than a chapter that opens a page, that page is both chapters'.
+    tops = outline.destination_tops(body)
+    opening = min((tops[k] for k in [c.id for c in chapters] if k in tops), default=0.0)
+    shared = [
+        c.brief and tops.get(c.id, opening) > opening + SAME_TOP_PT for c in chapters[1:]
+    ] + [False]
     own_pages = [
-        list(range(first - 1, end - 1)) + appendix
-        for first, end in zip(bounds, bounds[1:], strict=False)
+        list(range(first - 1, end - 1 + int(share))) + appendix
+        for first, end, share in zip(bounds, bounds[1:], shared, strict=False)
     ]
     # Every file's running headers and page numbers, in one printing: the dossier's
     # pages, then each chapter's.
