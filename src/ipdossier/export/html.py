@@ -172,7 +172,6 @@ def structure(body: str, chapter_id: str) -> tuple[str, tuple[tuple[str, str], .
 
     soup = BeautifulSoup(body, features="html.parser")
     _keep_with_charts(soup)
-    _notes_into_tables(soup)
     sections = []
     for k, h2 in enumerate(soup.find_all("h2"), start=1):
         # nbconvert puts an anchor link (¶) in a markdown cell's heading: not its words.
@@ -187,22 +186,6 @@ def structure(body: str, chapter_id: str) -> tuple[str, tuple[tuple[str, str], .
             h2["id"] = f"{chapter_id}-s{k}"
         sections.append((h2["id"], words))
     return str(soup), tuple(sections)
-
-
-def _notes_into_tables(soup) -> None:
-    """A table's source note goes into the table's own output block, after the table: as
-    the next block it was carried alone to the top of a page when a long table ended at
-    a page's foot (Chromium ignores `break-before: avoid` there)."""
-    for note in soup.select("div.output_area p.ipd-source"):
-        area = note.find_parent("div", class_="output_area")
-        before = area.find_previous_sibling("div")
-        if not (_area(before) and before.select_one("table.ipd-table") is not None):
-            continue
-        if len(area.find_all(True)) != len(note.find_all(True)) + 2:
-            continue  # more than the note in its block (its subarea and the note)
-        subarea = before.find("div", class_="output_subarea") or before
-        subarea.append(note.extract())
-        area.decompose()
 
 
 def _keep_with_charts(soup) -> None:
