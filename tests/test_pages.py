@@ -354,6 +354,19 @@ def test_notes_cite_by_number_in_order_of_first_citation_and_sorted_within_a_not
     assert re.sub(r"<[^>]+>", "", html.number_citations(zh, cited, "zh")) == "来源：[1]第6段；[4]。"
 
 
+def test_a_page_cited_by_two_rows_is_one_reference_in_a_note():
+    # The Tianjin report is two rows of the data (a quoted page and the stored text of the
+    # same URL): one entry, one number, and "[1], para. 5; [1]" would read as two sources.
+    from ipdossier.export import html
+
+    sources = data.load().sources
+    body = _note_body(("haobrand-1876", 5), ("tjrb-2014-11-13-tianjin-stop", None))
+    cited = html.citations([body], sources, lead="haobrand-1876")
+    assert cited.number("haobrand-1876") == cited.number("tjrb-2014-11-13-tianjin-stop") == 1
+    text = re.sub(r"<[^>]+>", "", html.number_citations(body, cited, "en"))
+    assert text == "Source: [1], para. 5."
+
+
 def test_one_url_is_one_source_and_the_appendix_holds_no_workflow_notes():
     from ipdossier.export import html
 

@@ -386,9 +386,15 @@ def number_citations(body: str, cited: Citations, language: str) -> str:
             },
             key=lambda r: r[0],
         )
+        # Two rows of the data for one page are one entry of the appendix, so one number: a
+        # bare reference to a number the note also gives with its paragraph adds nothing
+        # ("[1], para. 5; [1]" read as two sources).
+        located = {number for number, where, _ in refs if where}
         groups: list[str] = []
         bare: list[str] = []
-        for _number, where, sid in refs:
+        for number, where, sid in refs:
+            if not where and number in located:
+                continue
             if where:
                 if bare:
                     groups.append(f"[{', '.join(bare)}]")
