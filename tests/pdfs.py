@@ -57,7 +57,7 @@ class Chapter:
     title: str
     title_zh: str
     charts: list[str]  # chart titles, in order
-    notes: list[str]  # the source id of each source cited in a source note, in order
+    notes: list[str]  # each source cited in a source note or a table's cells, in order
 
     def heading(self, language: str) -> str:
         return self.title_zh if language == "zh" else self.title
@@ -83,6 +83,10 @@ def chapter(executed: Path) -> Chapter:
                 shown = re.findall(r"\[([^\]<>]+)\]", re.sub(r"<[^>]+>", "", note))
                 linked = re.findall(r'data-source="([^"]+)"', note)
                 notes += linked + ["<unlinked>"] * (len(shown) - len(linked))
+            # A table's Source column cites each row as a note does (the values table has
+            # no note under it: its column cites every row).
+            for table in re.findall(r'<table[^>]*ipd-table.*?</table>', _html(out), re.DOTALL):
+                notes += re.findall(r'data-source="([^"]+)"', table)
     return Chapter(executed.stem, meta["title"], meta["title_zh"], charts, notes)
 
 
