@@ -396,23 +396,15 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             if m and len(m.group("name").split()) >= 2:
                 found = (para, line, m)
                 break
-    if found is None:
-        # "A matchmaking activity between ... was held in Fuzhou": an event the report
-        # does not name, called by its head noun phrase.
+    # Then, in this order, the first match in the opening lines of: an event the report does
+    # not name, called by its head noun phrase ("A matchmaking activity between ... was held
+    # in Fuzhou"); one named in lowercase as the subject of a verb of opening; one after an
+    # active verb ("organized an IP training class").
+    for pattern in (_UNNAMED_EVENT, _LOWER_EVENT_BEGAN, _ACTIVE_EVENT):
+        if found is not None:
+            break
         for para, line in a.lines[:4]:
-            m = _UNNAMED_EVENT.search(line)
-            if m:
-                found = (para, line, m)
-                break
-    if found is None:
-        for para, line in a.lines[:4]:
-            m = _LOWER_EVENT_BEGAN.search(line)
-            if m:
-                found = (para, line, m)
-                break
-    if found is None:
-        for para, line in a.lines[:4]:
-            m = _ACTIVE_EVENT.search(line)
+            m = pattern.search(line)
             if m:
                 found = (para, line, m)
                 break
