@@ -376,3 +376,56 @@ def test_an_amount_of_money_never_counts_who_took_part_in_the_dossier():
 
     figures = pd.DataFrame({"unit": ["people", "money", "ordinal"], "figure_id": ["a", "b", "c"]})
     assert list(derive._participation(figures)) == [True, False, False]
+
+
+# -- test3's classes, spent and tuned on in the fifth session (branch ingest22e) ----------
+
+
+def test_name_then_title_then_organisation_between_commas():
+    got = _en_people(
+        "Rohan Mehra Das, Joint Secretary, Department of Rural Innovation (DRI), said the "
+        "clinics would continue. Tara Lal Nair, principal, Riverside Government Arts College, "
+        "and K.P. Menon, Vice-Chancellor of Lakeview University also spoke."
+    )
+    assert got["Rohan Mehra Das"] == ("Joint Secretary", "Department of Rural Innovation (DRI)")
+    assert got["Tara Lal Nair"] == ("principal", "Riverside Government Arts College")
+    assert got["K.P. Menon"] == ("Vice-Chancellor", "Lakeview University")
+
+
+def test_a_region_after_a_dash_and_spaced_initials_stay_in_title_and_name():
+    got = _en_people(
+        "Opening the day, Meera Bhattacharya, Regional Director – NE, Eastern Chamber of "
+        "Trade, thanked the guests. R. K. Bora, Assistant Director, Ministry of Small Firms, "
+        "spoke next."
+    )
+    assert got["Meera Bhattacharya"] == ("Regional Director – NE", "Eastern Chamber of Trade")
+    assert got["R. K. Bora"] == ("Assistant Director", "Ministry of Small Firms")
+
+
+def test_the_next_person_after_a_comma_is_not_an_organisation():
+    got = _en_people("Li Wen, Director, Zhao Lan, President, Harbour Tools Group attended.")
+    assert "Li Wen" not in got
+    assert got["Zhao Lan"] == ("President", "Harbour Tools Group")
+
+
+def test_a_patent_office_title_holding_of_is_read_whole():
+    got = _en_people(
+        "Ravi Kant Joshi, Examiner of Patents and Designs, PatentSchool, Pune gave the talk. "
+        "Later Sri Vivek T. Rao, Joint Controller of Patents, Designs, and Trade Marks, and "
+        "Dr. A.B. Sen, Centre Head at the Academy, answered questions."
+    )
+    assert got["Ravi Kant Joshi"] == ("Examiner of Patents and Designs", "PatentSchool, Pune")
+    assert got["Vivek T. Rao"] == ("Joint Controller of Patents, Designs, and Trade Marks", "")
+    assert got["A.B. Sen"][0] == "Centre Head"
+
+
+def test_initials_after_an_honorific_do_not_end_the_sentence(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "College notes\n\nPrincipal Dr. K.L. Varghese gave the welcome address to the "
+        "students of the college.\n",
+        encoding="utf-8",
+    )
+    t = extract(path).tables
+    assert "K.L. Varghese" in set(t["people"]["name"])
+    assert set(t["roles"]["title"]) == {"principal"}  # titles are drafted in lower case

@@ -169,7 +169,8 @@ def sentences(line: str) -> list[tuple[int, str]]:
         if line[m.start()] == ".":
             w = _LAST_WORD.search(line, max(start, m.start() - 12), m.start())
             word = w.group(1).lower().rstrip(".") if w else ""
-            if word in _ABBREV or len(word) == 1:
+            # "Dr. M.G. Roymon": a run of initials does not end a sentence either.
+            if word in _ABBREV or re.fullmatch(r"(?:[a-z]\.)*[a-z]", word):
                 continue
         out.append((start, line[start : m.end()]))
         start = m.end()

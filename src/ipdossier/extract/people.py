@@ -42,7 +42,8 @@ _NOT_NAME = (
 _NAME_WORD = rf"(?!(?:{_NOT_NAME})\b)[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)?"
 # "Narendra K. Sabharwal", "D.T. Chary": a middle or leading initial; "Etienne Sanz de
 # Acedo", "Jan van Dijk": a lowercase particle between the words of a name.
-_INITIAL = r"[A-Z]\.(?:[A-Z]\.)*"
+# "S. S. Barua": initials may be spaced.
+_INITIAL = r"[A-Z]\.(?: ?[A-Z]\.)*"
 _PARTICLE = r"(?:de|van|von|der|den|da|del|di|du|la|le|bin|al)"
 NAME = (
     rf"(?:{_NAME_WORD}(?: {_INITIAL})?(?: (?:{_PARTICLE} )?{_NAME_WORD}){{1,2}}"
@@ -76,6 +77,21 @@ TITLE = rf"\b{_TITLE_WORD}(?: {_TITLE_WORD}){{0,5}}?"
 _AFTER_NAME = (
     r"(?P<name>{name})(?:, | \()(?P<the>(?:the|a|an) )?(?P<title>{title}) (?:of|in|at|from) "
     r"(?P<org>{org})"
+)
+# "Kundan Kumar, Assistant Controller of Patents and Designs, Office of ...": a title that
+# holds "of" (the patent office's ranks), then the organisation after a comma, if any.
+_OF_TITLE = (
+    r"(?:(?:Deputy|Assistant|Asstt\.|Joint|Senior|Additional|Chief) )?"
+    r"(?:Controller|Examiner|Registrar)s? of (?:Patents?|Copyrights?|Trade ?[Mm]arks?|Designs?)"
+    r"(?:(?:,? and|,|,? &) (?:Patents?|Designs?|Trade ?[Mm]arks?|Copyrights?|"
+    r"Geographical Indications)\b)*\b"
+)
+_NAME_OF_TITLE = r"(?P<name>{name}),? (?:\()?(?P<title>{of_title})(?:[,)] (?P<org>(?=[A-Z]){org}))?"
+# "Surender Pal Singh, Joint Secretary, Department of ...", "Sasi Kanta Dash, principal,
+# Tagore Government Arts and Science College": the title between commas (with a region
+# after a dash: "Regional Director – NER"), then the organisation (it starts with a capital).
+_NAME_TITLE_ORG = (
+    r"(?P<name>{name}), (?P<title>{title}(?: – [A-Z]{{2,}})?), (?P<org>(?=[A-Z]){org})"
 )
 # "the title of Org Name"  /  "Title of Org Name"
 _BEFORE_NAME = (
@@ -137,7 +153,7 @@ _TITLE_NAME = (
 def _compile(name: str) -> tuple[re.Pattern, ...]:
     parts = {
         "name": name, "title": TITLE, "org": ORG, "cap_title": _CAP_TITLE,
-        "org_word": _ORG_CAP_WORD,
+        "org_word": _ORG_CAP_WORD, "of_title": _OF_TITLE,
     }  # fmt: skip
     return (
         re.compile(rf"\b{name}\b"),
@@ -147,6 +163,8 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
         re.compile(_ORG_TITLE_NAME.format(**parts)),
         re.compile(_TITLE_NAME_OF.format(**parts)),
         re.compile(_NAME_ACRONYM_TITLE.format(**parts)),
+        re.compile(_NAME_OF_TITLE.format(**parts)),
+        re.compile(_NAME_TITLE_ORG.format(**parts)),
     )
 
 
@@ -158,6 +176,8 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
     ORG_TITLE_NAME,
     TITLE_NAME_OF,
     NAME_ACRONYM_TITLE,
+    NAME_OF_TITLE,
+    NAME_TITLE_ORG,
 ) = _compile(NAME)
 # "of the National People's Congress and President of CAS": an organisation ends where
 # "and" brings in another title.
@@ -212,6 +232,20 @@ def _trim_org(org: str) -> str:
             org = " ".join(words[:-1]).rstrip(" ,")
         else:
             return org
+
+
+def _cut_org(org: str, name_re: str) -> str:
+    """The organisation up to where the next person or title begins."""
+    listed = re.search(
+        rf"(?:[,;] ?(?:and )?| and )(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?{name_re}(?=[,;.]|$)", org
+    )
+    nxt = _NEXT_PERSON.search(org)
+    if nxt and (not listed or nxt.start() < listed.start()):
+        listed = nxt
+    if listed:
+        org = org[: listed.start()]
+    cut = _AND_TITLE.search(org)
+    return org[: cut.start()] if cut else org
 
 
 def _shadow(name: str) -> str:
@@ -278,14 +312,39 @@ def _mentions(para: int, line: str) -> list[Mention]:
     names_re, after_name, before_name, title_name = NAMES, AFTER_NAME, BEFORE_NAME, TITLE_NAME
     org_title_name = ORG_TITLE_NAME
     found: list[Mention] = []
+    for n in names_re.finditer(line):
+        m = NAME_OF_TITLE.match(line, n.start())
+        if not m:
+            continue
+        org = m.group("org") or ""
+        if org and re.match(rf"{name_re},", org):
+            org = ""  # the next person, not an organisation
+        org = _trim_org(_cut_org(org, name_re)) if org else ""
+        at = line.find(org, m.start("title")) if org else -1
+        found.append(
+            Mention(
+                para, m.group("name"), m.start("name"), m.end("name"), m.group("title"), org,
+                m.start(), at + len(org) if at >= 0 else m.end("title"),
+            )
+        )  # fmt: skip
     # Matched at every name, not with finditer: the organisation of one mention may run
     # over the next name before it is cut back.
-    starts = (after_name.match(line, n.start()) for n in names_re.finditer(line))
+    starts = (
+        after_name.match(line, n.start()) or NAME_TITLE_ORG.match(line, n.start())
+        for n in names_re.finditer(line)
+    )
+    of_titles = list(found)
     for m in (x for x in starts if x):
         title = m.group("title")
-        if not _TITLE_WORDS.search(title):
+        if not _TITLE_WORDS.search(title) or any(
+            f.name_start == m.start("name") for f in of_titles
+        ):
             continue
         org = m.group("org")
+        if m.re is NAME_TITLE_ORG and (
+            re.match(rf"{name_re},", org) or title[0].islower() and len(title.split()) > 2
+        ):
+            continue  # "A, Director, B, ...": B is the next person, not an organisation
         listed = re.search(
             rf"(?:[,;] ?(?:and )?| and )(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?{name_re}(?=[,;.]|$)", org
         )
