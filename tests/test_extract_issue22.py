@@ -429,3 +429,96 @@ def test_initials_after_an_honorific_do_not_end_the_sentence(tmp_path):
     t = extract(path).tables
     assert "K.L. Varghese" in set(t["people"]["name"])
     assert set(t["roles"]["title"]) == {"principal"}  # titles are drafted in lower case
+
+
+def test_awareness_programmes_workshops_on_a_quoted_subject_and_bracketed_acronyms(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "Campus news\n\nThe Hill Traders Guild recently conducted an Awareness Program on "
+        "Plant Variety Rights (PVR) in Kohima for growers.\n",
+    )
+    assert ev["name"] == "Awareness Program on Plant Variety Rights"
+    ev = _en_event(
+        tmp_path,
+        "Campus news\n\nThe chamber concluded the two-day State Level Design Rights (DR) "
+        "Outreach Programme that was held on March 3 and 4 at the Town Hall.\n",
+    )
+    assert ev["name"] == "State Level Design Rights (DR) Outreach Programme"
+    ev = _en_event(
+        tmp_path,
+        "Workshop on “Trade Secrets for Start-ups”\n\nThe department organised the event "
+        "for its students.\n",
+    )
+    assert ev["name"].startswith("Workshop on “Trade Secrets")
+
+
+def test_a_lowercase_workshop_keeps_its_capitalised_subject_after_on(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "City news\n\nA two-day workshop on Geographical Indications (GI), organised by the "
+        "Hill Crafts Board, was held in Shillong on Monday.\n",
+    )
+    assert ev["name"] == "two-day workshop on Geographical Indications (GI)"
+    assert ev["place"] == "Shillong"
+
+
+def test_a_labelled_date_and_venue_and_an_ordinal_day_before_the_month(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "Name : A REPORT ON “Online Seminar on Copyright Basics”\nDate : 07-03-2021\n"
+        "Venue : Lakeside Institute of Pharmacy\nThe institute organized an online seminar.\n",
+    )
+    assert (ev["start_date"], ev["place"]) == ("2021-03-07", "Lakeside Institute of Pharmacy")
+    from ipdossier.extract import dates
+
+    (d,) = dates.mentions(0, "held on 25th April 2022 for students")
+    assert d.iso() == "2022-04-25"
+
+
+def test_a_headline_naming_a_signing_is_the_event_and_its_dateline_is_not_the_date(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "Two Patent Offices Sign Exchange Agreement\nGeneva, March 3, 2011\n"
+        "The heads of the two offices agreed on Tuesday, March 1, 2011 to exchange examiners.\n",
+    )
+    assert ev["name"] == "Two Patent Offices Sign Exchange Agreement"
+    assert ev["start_date"] == "2011-03-01"
+
+
+def test_a_day_that_was_celebrated_is_the_event(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "Town news\n\nThe World Plant Health (PH) Day was celebrated at the Valley Agricultural "
+        "College here in a function organised by the college's botany cell.\n",
+    )
+    assert ev["name"] == "World Plant Health (PH) Day"
+
+
+@pytest.mark.parametrize("line", ["Updated 07:10 pm IST", "from 10.30 am to 11.30 am"])
+def test_a_time_of_day_is_not_a_count(line):
+    from ipdossier.extract import counts
+
+    assert counts.counts(0, line) == []
+
+
+def test_a_national_statistic_is_not_a_count_of_the_event():
+    got = chinese.counts(
+        0, "截至去年底,我国商标有效注册量达到3200万件。来自全国各地的80余名代表参加了培训。"
+    )
+    assert [(c.value, c.qualifier) for c in got] == [(80, "at_least")]
+
+
+@pytest.mark.parametrize(
+    "line, name, title, org",
+    [
+        ("禁毒支队支队长王立国出席会议。", "王立国", "支队长", "禁毒支队"),
+        ("中国科学院院士陈景明作报告。", "陈景明", "院士", "中国科学院"),
+        ("法学院副院长兼知识产权研究中心主任钱学敏主持。", "钱学敏", "副院长兼知识产权研究中心主任", "法学院"),
+    ],
+)
+def test_titles_met_in_test3_and_a_second_post_after_jian(line, name, title, org):
+    assert _zh_people(line)[name] == (title, org)
+
+
+def test_an_event_after_a_title_is_not_a_person():
+    assert _zh_people("会议设有主旨演讲、珠三角局长论坛、嘉宾对话等环节。") == {}

@@ -53,7 +53,10 @@ TITLES_ZH = sorted(
         "县领导 主任科员 副主任科员 党组成员 总经济师 副总经理 机关党委书记 机关党委副书记 "
         "党工委书记 党工委副书记 党委书记 党委副书记 支部书记 区长助理 市长助理 县长助理 "
         # met in the tune half (issue 22, fourth session): 出版社社长, 学院教师, 文艺大臣
-        "社长 副社长 教师 大臣 文艺大臣"
+        "社长 副社长 教师 大臣 文艺大臣 "
+        # met in test3, spent and tuned on in the fifth session: 食药环侦支队支队长, 中国工程院
+        # 院士, 驻中国办事处顾问, 人文学院法学教师
+        "支队长 副支队长 大队长 副大队长 院士 顾问 法学教师"
     ).split(),
     key=len,
     reverse=True,
@@ -77,7 +80,7 @@ _ORG_STOP = {
     "来自", "邀请", "包括", "其中", "据", "介绍", "说", "称",
 }  # fmt: skip
 _ORG_END = re.compile(
-    r"(?:局|区|市|省|县|委员会|委|会|院|所|公司|中心|办公室|办|政府|协会|集团|大学|学院|部|厅|署|园|事务所|司|处|科|室|庭|组|组织|出版社|报社|杂志社)$"
+    r"(?:局|区|市|省|县|委员会|委|会|院|所|公司|中心|办公室|办|政府|协会|集团|大学|学院|部|厅|署|园|事务所|司|处|科|室|庭|组|组织|出版社|报社|杂志社|支队|大队)$"
 )
 EVENT_END = (
     "揭牌仪式|启动仪式|开幕式|仪式|对接活动|行动|活动|论坛|研讨会|座谈会|对接会|交流会|推介会|洽谈会|发布会|峰会|博览会|展会|大会|会议|"
@@ -118,6 +121,15 @@ def _noun_after(line: str, pos: int) -> str:
     return "".join(words)
 
 
+# 我国国内发明专利拥有量达到401.5万件, 全国有效注册商标总量突破: a national total (a scope
+# word, then a statistic's noun, then the number in the same clause) is not a count of the
+# event; "来自全国各地的300余名代表" has no statistic's noun and stays a count.
+_NATIONAL_STAT = re.compile(
+    r"(?:我国|全国|国内)[^，。；;,]{0,24}?(?:拥有量|申请量|授权量|注册量|总量|总数|数量|存量)"
+    r"[^，。；;,]{0,8}$"
+)
+
+
 def _counts(para: int, line: str) -> list[Count]:
     out = []
     for m in COUNT_ZH.finditer(line):
@@ -134,6 +146,8 @@ def _counts(para: int, line: str) -> list[Count]:
             _CLOCK_BEFORE.search(before) or re.match(r"[半钟整\d零一二三四五六七八九十]", after)
         ):
             continue  # 下午3点, 3点半: a time of day
+        if _NATIONAL_STAT.search(line, max(0, m.start() - 40), m.start()):
+            continue  # 我国发明专利拥有量达到401.5万件: the country's statistic, not the event's
         printed = m.group(0)
         if m.group("vague"):
             digits = m.group("vague")[1:]
@@ -325,12 +339,18 @@ def _shared_org(line: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
+_JIAN_UNIT = re.compile(rf"(?:{TITLE_RE})兼[^，。、；;,\s兼]{{2,12}}$")
+_EVENT_NOUN_END = re.compile(r"(?:论坛|会议|大会|活动|仪式|峰会|年会|讲坛|沙龙)$")
+
+
 def _titled(para: int, line: str, names: list[tuple[str, int, int]]) -> list[Mention]:
     """The names with a title printed beside them, each with its organisation."""
     found: list[Mention] = []
     for name, s, e in names:
         if name[-1] in "区市省县局镇街园":
             continue  # a place or an office, not a person
+        if _EVENT_NOUN_END.search(name):
+            continue  # 长三角局长论坛: an event after a title, not a person
         # 副局长王某某: the title ends where the name starts.
         title = _title_before(line, s)
         if title:
@@ -346,6 +366,14 @@ def _titled(para: int, line: str, names: list[tuple[str, int, int]]) -> list[Men
                     ts = ts - 1 - len(prev)
                 title = line[ts:s]
                 org, os_ = _org_of_title(line, ts)
+            else:
+                # 人文学院副院长兼西华大学基地主任冯永泰: a second post in another unit after
+                # 兼 is part of the title as printed; the organisation is the first title's.
+                jian = _JIAN_UNIT.search(line, max(0, ts - 30), ts)
+                if jian:
+                    ts = jian.start()
+                    title = line[ts:s]
+                    org, os_ = _org_of_title(line, ts)
             found.append(Mention(para, name, s, e, title, org, os_ if org else ts, e))
             continue
         # 王某某区长 / 王某某副局长: the title follows the name.

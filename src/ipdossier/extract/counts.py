@@ -315,6 +315,9 @@ _NAME_BEFORE = re.compile(
 _QUOTE_BEFORE = re.compile(r"[\"“‘]$")
 
 
+_CLOCK_AFTER = re.compile(r":\d\d\b|\s?(?i:[ap]\.?m\.?)(?![\w])")
+
+
 def counts(para: int, line: str) -> list[Count]:
     out: list[Count] = []
     taken: list[tuple[int, int]] = []
@@ -391,6 +394,8 @@ def counts(para: int, line: str) -> list[Count]:
             continue
         if after[:1] == "-" and after[1:2].isdigit() or near[-2:-1].isdigit() and near[-1:] == "-":
             continue
+        if _CLOCK_AFTER.match(after) or re.search(r"\d:$", near):
+            continue  # "07:10 pm", "at 10 am": a time of day, not a count
         compound = _COMPOUND.match(after)
         if compound:
             # "four-day workshop" counts days; "Five-Year Plan" is a name.

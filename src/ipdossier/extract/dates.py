@@ -28,9 +28,10 @@ RANGE = re.compile(
     rf"\b(?P<month>{_M})\.? (?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?"
     rf"(?:,? (?P<year>(?:19|20)\d\d))?\b"
 )
-# "26 August 2016", "5-6 July 2017": day before month.
+# "26 August 2016", "5-6 July 2017", "on 25th April 2022": day before month.
 DAY_FIRST = re.compile(
-    rf"\b(?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))? (?P<month>{_M})"
+    rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?"
+    rf" (?:of )?(?P<month>{_M})"
     rf"(?:,? (?P<year>(?:19|20)\d\d))?\b"
 )
 # "from April 17 to April 25, 2018", "April 17 to 25, 2018": a span whose year is
@@ -39,6 +40,11 @@ SPAN = re.compile(
     rf"\b(?:from )?(?P<month>{_M})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"\s*(?:to|until|till|through|[-–—])\s*(?:(?P<m2>{_M})\.? )?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
     rf",? (?P<year>(?:19|20)\d\d)\b"
+)
+# "Date : 25-04-2022": a labelled date in figures, day first (as the reports that print
+# it so write it); only after the label, where the order is not a guess from the digits.
+LABELLED = re.compile(
+    r"\bDate\s*:\s*(?P<d1>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>(?:19|20)\d\d)\b"
 )
 YEAR = re.compile(r"\b(?:in|of|since|by) (?P<year>(?:19|20)\d\d)\b")
 RELATIVE = re.compile(
@@ -96,6 +102,14 @@ def mentions(para: int, line: str) -> list[DateMention]:
                 int(m.group("year")) if m.group("year") else None,
             )
         )
+    for m in LABELLED.finditer(line):
+        if 1 <= int(m.group("month")) <= 12 and 1 <= int(m.group("d1")) <= 31:
+            out.append(
+                DateMention(
+                    para, m.start("d1"), m.end(), m.group(0)[m.start("d1") - m.start() :],
+                    int(m.group("month")), int(m.group("d1")), None, int(m.group("year")),
+                )
+            )  # fmt: skip
     for m in RELATIVE.finditer(line):
         out.append(
             DateMention(

@@ -203,9 +203,13 @@ def _source_row(source_id: str, a: Article, url: str, lang: str = "en") -> dict:
 _NAMED_EVENT = re.compile(
     # "India for the WIPO Inter-Regional Forum": "for", "the" and "in" join words of a
     # name only after its event word, never before it.
-    r"(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:of|on|and)\s+)*){0,8}"
-    rf"(?:{EVENT_WORDS.title()}|{EVENT_WORDS.upper()})"
-    r"(?:\s+(?:of|on|and|for|the|in)\s+(?:[A-Z][\w'’-]*)(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,6})?)"
+    # "National Level Intellectual Property (IP) Yatra Programme": a bracketed acronym
+    # inside; "Awareness Program on ...", "Workshop on “...”": a programme, and a quote
+    # opening the part after "on".
+    r"(?P<name>(?:(?:[A-Z][\w'’-]*|\([A-Z]{2,}\))\s+(?:(?:of|on|and)\s+)*){0,8}"
+    rf"(?:{EVENT_WORDS.title()}|{EVENT_WORDS.upper()}|Programme|Program)"
+    r"(?:\s+(?:of|on|and|for|the|in)\s+[“\"]?(?:[A-Z][\w'’-]*)"
+    r"(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){0,6})?)"
 )
 _PLACE = re.compile(
     r"\b(?:[Hh]eld|[Hh]olds?|opened|took place|convened|kicked off|ended successfully|"
@@ -221,6 +225,8 @@ _PLACE_AT = re.compile(
     r"(?P<place>(?:(?:Dr|St|Mt)\.\s+)?[A-Z][\w'’-]*"
     r"(?:\s+(?:of\s+(?:the\s+)?|\([A-Z&]+\)\s+)?[A-Z][\w'’-]*){0,6})"
 )
+# "Venue : Metro College of ...": a report's labelled venue line.
+_VENUE = re.compile(r"\s*Venue\s*:\s*(?P<place>[^\n]{2,120}?)\s*$")
 # "organised by the patent information centre of the X Council": a unit named in lowercase
 # words, then "of" and the organisation it belongs to, is one organiser (not "the").
 _UNIT = "centre|center|office|cell|unit|department|division|section|branch|secretariat"
@@ -239,8 +245,11 @@ _EVENT_OF_QUOTE = re.compile(
     re.IGNORECASE,
 )
 _HOST_VERBS = {"held", "hosted", "undertaken"}
+# "A one-day workshop on Intellectual Property Rights (IPR), organised by ..., was held":
+# the capitalised subject after "on" is part of the name.
 _UNNAMED_EVENT = re.compile(
-    rf"\b(?:An?|The|the|an?)\s+(?P<name>(?:[a-z][\w'’-]*\s+){{0,4}}?(?:{EVENT_WORDS}))\b"
+    rf"\b(?:An?|The|the|an?)\s+(?P<name>(?:[a-z][\w'’-]*\s+){{0,4}}?(?:{EVENT_WORDS})"
+    r"(?:\s+on\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?(?:[A-Z][\w'’-]*|\([A-Z]{2,}\)))*)?)"
     r"[^.]{0,200}?\s(?:was|were|is|are)\s+(?:\w+\s+)?held\b"
 )
 # "Beijing Intellectual Property Office organized the 2017 ... Conference", "The Qingdao
@@ -287,7 +296,9 @@ _HELD_EN = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?P=owner))?"
     r"(?P<comma>,)?\s+(?:(?:was|is|has\s+been|have\s+been|were|are)\s+)?"
     r"(?:officially\s+|successfully\s+)?"
-    r"(?P<verb>held|opened|inaugurated|launched|convened|kicked\s+off)\b"
+    r"(?P<verb>held|opened|inaugurated|launched|convened|kicked\s+off|"
+    # "The World IP Day was celebrated at ...": verbs that name the holding only passive.
+    r"(?:(?<=was )|(?<=were )|(?<=been ))(?:celebrated|observed|conducted|organi[sz]ed))\b"
 )
 _EVENT_WORD = re.compile(rf"\b{_EVENT_HEAD}\b", re.IGNORECASE)
 # "A high-level seminar on global intellectual property began on Monday in Chengdu": an
@@ -296,6 +307,13 @@ _LOWER_EVENT_BEGAN = re.compile(
     rf"(?:^|[.;]\s+)(?:An?|The)\s+(?P<name>(?:[a-z][\w'’-]*\s+){{0,4}}?{_EVENT_HEAD}"
     r"(?:\s+(?:on|of|for)\s+(?:[a-z][\w'’-]*\s+){0,5}?[a-z][\w'’-]*)?)"
     r"\s+(?:began|opened|kicked\s+off|started|commenced)\b"
+)
+_DATELINE_EN = re.compile(
+    rf"\s*[A-Z][\w'’ -]{{1,30}},\s+(?:{dates._M})\.? \d{{1,2}},? (?:19|20)\d\d\s*$"
+)
+_HEADLINE_EVENT = re.compile(
+    r"(?=[A-Z])(?=(?:\S+ ){1,15}\S+\s*$)(?=.*\b(?i:sign(?:s|ed)?|agreement|memorandum|mou|"
+    rf"ceremony|{EVENT_WORDS}|day|week)\b)[^.!?]*$"
 )
 _NOT_EVENT_NAME = re.compile(r"^(?:It|This|That|He|She|They|We)\b")
 # Reported speech: "Gan Shaoning said in his speech that General Secretary Xi Jinping
@@ -412,7 +430,7 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     place = held_place
     for para, line in a.lines:
         if not place:
-            p = _PLACE.search(line) or _PLACE_AT.search(line)
+            p = _VENUE.match(line) or _PLACE.search(line) or _PLACE_AT.search(line)
             if p:
                 place = fix(p.group("place"))
         for o in _ORG_BY.finditer(line):
@@ -435,6 +453,11 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             break
     if owner and not any(r == "organiser" for r, _, _ in orgs):
         orgs.append(("organiser", owner[0], owner[1]))  # "the ... class of SIPO was opened"
+    if found is None and _HEADLINE_EVENT.match(a.lines[0][1]):
+        # "Heads of WIPO and UNU Sign Cooperation Agreement": the headline names the event
+        # (a signing, a ceremony, a day) when nothing in the text does.
+        para, line = a.lines[0]
+        found = (para, line, _Span(re.match(r".*", line), 0, len(line.rstrip())))
     if found is None:
         para, line = a.lines[0]
         return {
@@ -451,6 +474,8 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     para, line, m = found
     first = None
     for p_, l_ in [(para, line)] + [x for x in a.lines if x[0] != para][:3]:
+        if _DATELINE_EN.match(l_):
+            continue  # "Geneva, July 12, 2004" alone on its line: the report's date
         # A window around the name (or a paragraph's head): dates of the event are
         # printed near it, and a long single-line article stays cheap.
         at = max(0, m.start() - 300) if p_ == para else 0
