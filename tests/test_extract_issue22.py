@@ -522,3 +522,32 @@ def test_titles_met_in_test3_and_a_second_post_after_jian(line, name, title, org
 
 def test_an_event_after_a_title_is_not_a_person():
     assert _zh_people("会议设有主旨演讲、珠三角局长论坛、嘉宾对话等环节。") == {}
+
+
+def test_an_event_held_with_no_place_takes_the_body_sentence_over_the_headline():
+    ev = _zh_event(
+        "清河县2024年知识产权宣传活动举行\n4月20日上午,2024年清河县知识产权宣传活动顺利举行。"
+        "本次活动由县市场监管局主办。"
+    )
+    assert ev.name == "2024年清河县知识产权宣传活动"
+    assert ev.place == ""
+
+
+def test_a_quoted_name_with_its_ceremony_word_before_zai():
+    ev = _zh_event("4月22日,“2021年江城知识产权宣传周”启动仪式在江城科技馆二楼报告厅举行。")
+    assert ev.name == "2021年江城知识产权宣传周启动仪式"
+    assert ev.place == "江城科技馆二楼报告厅"
+
+
+def test_a_theme_lead_is_not_part_of_the_name_and_here_is_not_a_place():
+    ev = _zh_event("10月9日,以“专利赋能产业”为主题的第五届江南知识产权年会在这里拉开大幕。")
+    assert ev.name == "第五届江南知识产权年会"
+    assert ev.place == ""
+
+
+def test_a_headline_naming_a_visit_is_the_event_when_the_body_names_none():
+    ev = _zh_event(
+        "通知公告\n【协会动态】市知识产权保护中心到我会调研\n5月8日,市知识产权保护中心一行"
+        "到协会调研,双方进行了座谈交流。"
+    )
+    assert ev.name == "市知识产权保护中心到我会调研"

@@ -432,20 +432,34 @@ _HELD = re.compile(
     # 在北京、成都两地: a place may list places, and 两地 is not part of them.
     r"(?:于[^，。；在]{1,20})?在(?P<place>[^，。；：、“”\s,;]{1,24}?(?:、[^，。；：、“”\s,;]{1,24}?)*)"
     r"(?:[两三四]地)?(?:隆重|盛大|成功|顺利)?"
-    r"(?:举行|举办|召开|开幕|启动|拉开帷幕|落下帷幕|闭幕|开班|开讲|开赛)"
+    r"(?:举行|举办|召开|开幕|启动|拉开帷幕|拉开大幕|拉开序幕|落下帷幕|闭幕|开班|开讲|开赛)"
+)
+# 2023年X县世界知识产权日主题活动成功举行。: an event held with no place printed (after a
+# comma, in a sentence of the body rather than the headline when both say it).
+_HELD_NOWHERE = re.compile(
+    rf"(?:^|[，。；：,;:\s])(?P<name>[^，。；：！？、“”\"《》\s,;:!?在]{{2,60}}?(?:{EVENT_END}))"
+    r"(?:隆重|盛大|成功|顺利)?(?:举行|举办|召开|开幕|启动)(?=[，。；,;！!\s]|$)"
+)
+# 【协会动态】X到我会考察指导: a headline naming a visit, a signing or a meeting is the
+# event's name when the body names none.
+_HEADLINE_ZH = re.compile(
+    r"^\s*(?:【[^】]{1,8}】)?(?P<name>[^。>＞|]{6,40}?(?:考察|调研|座谈|签约|揭牌|指导|"
+    rf"{EVENT_END}))\s*$"
 )
 # “国家知识产权运营服务体系重点城市建设”在洛阳启动, “……研究基地”在报告厅举行揭牌仪式: a
 # quoted name with no event word of its own, then 在Y and the verb (and the ceremony's
 # word, which completes the name).
+# “2022年X宣传周”启动仪式在Y举行: the ceremony's word may come before 在.
 _QUOTED_HELD = re.compile(
-    r"[“\"](?P<name>[^”\"》]{4,60})[”\"]在(?P<place>[^，。；：、“”\s,;]{1,24}?)"
+    r"[“\"](?P<name>[^”\"》]{4,60})[”\"](?P<word0>揭牌仪式|启动仪式|开幕式|仪式)?"
+    r"在(?P<place>[^，。；：、“”\s,;]{1,24}?)"
     r"(?:隆重|盛大|成功|顺利)?(?:举行|举办|召开|开幕|启动|揭牌)"
     r"(?P<word>揭牌仪式|启动仪式|开幕式|仪式)?"
 )
 # What leads an unquoted name and is not part of it: a date, 日前, "由A主办的".
 _NAME_LEAD = re.compile(
     r"^(?:(?:(?:19|20)\d\d年)?(?:1[0-2]|[1-9])月[1-3]?\d日(?:[上下]午)?|日前|近日|近期|"
-    r"今天|昨天|昨日|今年|上周|本周)?(?:.*?(?:主办|承办|协办|指导|举办|组织)的)?"
+    r"今天|昨天|昨日|今年|上周|本周)?(?:.*?(?:主办|承办|协办|指导|举办|组织|为主题)的)?"
     r"(?:本次|此次|这次|该次|本届|此届|这届|该)?"
 )
 _BARE_EVENT = re.compile(rf"(?:{EVENT_END})")
@@ -525,6 +539,8 @@ class EventZh:
 def _place_ok(place: str) -> bool:
     """A place LAC tags as one (or as an organisation's premises), or one the rules know
     by its ending."""
+    if place in ("这里", "此", "这", "那里", "当地"):
+        return False  # 在这里拉开大幕: a pronoun, not a place
     if _PLACE.search(f"在{place}举行"):
         return True
     return any(t.tag in (lexical.LOC, lexical.ORG) for t in lexical.tokens(place))
@@ -550,6 +566,10 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                 group = "q" if m.group("q") else "q2"
                 name = m.group(group)
                 span = (para, m.start(group), m.end(group))
+                word = line[m.end(group) + 1 : m.end()]
+                if group == "q2" and word in ("启动仪式", "揭牌仪式", "开幕式", "仪式"):
+                    # “2022年X宣传周”启动仪式: the ceremony is the event, its word the name's end
+                    name += word
                 # 2014年国家知识产权局“……”活动: the office printed before the quoted name
                 # is the one holding it.
                 for pattern in (_CALLER, _OWNER_BEFORE):
@@ -560,8 +580,9 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
             elif (quoted := _QUOTED_HELD.search(line)) and not (
                 held and held.start() < quoted.start()
             ):
-                name = quoted.group("name") + (quoted.group("word") or "")
-                last = "word" if quoted.group("word") else "name"
+                word = quoted.group("word0") or quoted.group("word") or ""
+                name = quoted.group("name") + word
+                last = "word0" if quoted.group("word0") else "word" if word else "name"
                 span = (para, quoted.start("name"), quoted.end(last))
                 if not place and _place_ok(quoted.group("place")):
                     place = quoted.group("place")
@@ -607,6 +628,27 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
             if h:
                 host = (h.group("org") or h.group("org2")).strip()
                 host = re.split(r"[，、和与及由]", host)[-1] if h.group("org") else host
+    if name is None:
+        # No "X在Y举行" and no quoted name: "X成功举行" in the body (a sentence ending
+        # with 。), else in any line; then a headline that names the event.
+        nowhere = [
+            (para, line, m) for para, line in lines for m in _HELD_NOWHERE.finditer(line)
+            if not _BARE_EVENT.fullmatch(m.group("name")[_NAME_LEAD.match(m.group("name")).end() :])
+        ]  # fmt: skip
+        nowhere.sort(key=lambda x: "。" not in x[1])
+        if nowhere:
+            para, line, m = nowhere[0]
+            lead = _NAME_LEAD.match(m.group("name")).end()
+            name = m.group("name")[lead:]
+            span = (para, m.start("name") + lead, m.end("name"))
+            name_line = line
+        else:
+            for para, line in lines[:8]:
+                h = _HEADLINE_ZH.match(line)
+                if h:
+                    name = h.group("name")
+                    span = (para, h.start("name"), h.end("name"))
+                    break
     # The event's date: in the sentence that names it if printed there, else the first
     # printed in the article; a dateline's date is the report's, never the event's.
     date = next(_dates(name_line), None) if name_line else None
