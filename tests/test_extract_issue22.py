@@ -551,3 +551,34 @@ def test_a_headline_naming_a_visit_is_the_event_when_the_body_names_none():
         "到协会调研,双方进行了座谈交流。"
     )
     assert ev.name == "市知识产权保护中心到我会调研"
+
+
+def test_the_subject_of_an_active_verb_organised_the_event_and_a_tagged_place_after_it(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "Valley news\n\nThe Hill Traders Chamber (HTC), in partnership with two universities, "
+        "recently conducted an Awareness Program on Plant Variety Rights (PVR) in Nagaland.\n",
+    )
+    assert ev["name"] == "Awareness Program on Plant Variety Rights"
+    assert ev["place"] == "Nagaland"
+    t = extract_tables(tmp_path)
+    orgs = t["organisations"].set_index("org_id")["name"].to_dict()
+    assert orgs[ev["organiser_org_id"]] == "Hill Traders Chamber (HTC)"
+
+
+def test_an_organiser_printed_in_the_body_when_the_headline_names_the_event(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Workshop on “Design Law for Makers”\n\nTo explore this, the Department of Fine Arts "
+        "of Lakeview College, Pune organized a Workshop on “Design Law for Makers” for the "
+        "students.\n",
+        encoding="utf-8",
+    )
+    t = extract(path).tables
+    ev = t["events"].iloc[0]
+    orgs = t["organisations"].set_index("org_id")["name"].to_dict()
+    assert orgs[ev["organiser_org_id"]] == "Department of Fine Arts of Lakeview College, Pune"
+
+
+def extract_tables(tmp_path):
+    return extract(tmp_path / "a.txt").tables

@@ -315,6 +315,16 @@ _HEADLINE_EVENT = re.compile(
     r"(?=[A-Z])(?=(?:\S+ ){1,15}\S+\s*$)(?=.*\b(?i:sign(?:s|ed)?|agreement|memorandum|mou|"
     rf"ceremony|{EVENT_WORDS}|day|week)\b)[^.!?]*$"
 )
+# The subject of an active verb of holding right before an event's name, with an
+# interjected ", in partnership with ...," and an adverb allowed.
+_ORG_SUBJECT = re.compile(
+    r"(?:^|[.:;)]\s+|\s)(?:The\s+|the\s+)?(?P<org>(?:[A-Z][\w'’&.-]*|P\.G\.)(?:,?\s+(?:of|and|for|&|"
+    r"[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)))*?)(?:,\s[a-z][^.]{3,200}?,?)?\s+(?:[a-z]+ly\s+)?"
+    r"(?:organi[sz]ed|conducted|concluded|hosted|held|celebrated|launched)\s+"
+    r"(?:(?:an?|the)\s+)?(?:\S+\s+){0,8}?"
+    rf"(?i:{EVENT_WORDS}|programme|program|training|ceremony|day)\b"
+)
+_IN_PLACE = re.compile(r"\s*(?:\([A-Z]+\)\s*)?in\s+(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
 _NOT_EVENT_NAME = re.compile(r"^(?:It|This|That|He|She|They|We)\b")
 # Reported speech: "Gan Shaoning said in his speech that General Secretary Xi Jinping
 # has made ...", "申长雨指出,……李强总理会见邓鸿森总干事": people named inside what a
@@ -453,6 +463,26 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             break
     if owner and not any(r == "organiser" for r, _, _ in orgs):
         orgs.append(("organiser", owner[0], owner[1]))  # "the ... class of SIPO was opened"
+    if found is not None:
+        para, line, m = found
+        head = line[max(0, m.start("name") - 300) : m.start("name")]
+        if not any(r == "organiser" for r, _, _ in orgs):
+            # "The Indian Chamber of Commerce (ICC), in partnership with ..., recently
+            # conducted an Awareness Program ...", "X College, Bhilai organized a Workshop":
+            # the subject of an active verb of holding an event organised it (in the line
+            # that names the event, else in the opening lines).
+            for p_, l_ in [(para, line)] + [x for x in a.lines[:6] if x[0] != para]:
+                o = _ORG_SUBJECT.search(l_)
+                if o and re.search(
+                    rf"\b(?:{people._ORG_END}|Chamber|Cell|Council)\b", o.group("org")
+                ):
+                    orgs.append(("organiser", o.group("org"), (p_, o.start("org"), o.end("org"), l_)))
+                    break
+        if not place:
+            # "... in Meghalaya": right after the name, a place spaCy tags as one.
+            i = _IN_PLACE.match(line, m.end("name"))
+            if i and i.group("place") in english.places(line[max(0, m.start("name") - 200) : i.end() + 40]):
+                place = i.group("place")
     if found is None and _HEADLINE_EVENT.match(a.lines[0][1]):
         # "Heads of WIPO and UNU Sign Cooperation Agreement": the headline names the event
         # (a signing, a ceremony, a day) when nothing in the text does.
