@@ -582,3 +582,13 @@ def test_an_organiser_printed_in_the_body_when_the_headline_names_the_event(tmp_
 
 def extract_tables(tmp_path):
     return extract(tmp_path / "a.txt").tables
+
+
+def test_a_service_s_initials_after_a_name_and_a_date_after_the_organisation():
+    got = _en_people(
+        "The closing was held before chief guest Arun Pal Varma, ITS, Registrar of Trade Marks "
+        "& Head, Patent Office, Kolkata, on March 3, 2020. Meena Iyer, IAS (Retd), Director "
+        "of the State Academy, also spoke."
+    )
+    assert got["Arun Pal Varma"] == ("Registrar of Trade Marks & Head", "Patent Office, Kolkata")
+    assert got["Meena Iyer"] == ("Director", "State Academy")

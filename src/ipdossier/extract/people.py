@@ -75,7 +75,7 @@ TITLE = rf"\b{_TITLE_WORD}(?: {_TITLE_WORD}){{0,5}}?"
 # "Name, the title of Org"  /  "Name, title of Org"
 # "Name, (the|a|an) title of|in|at|from Org", and "Name (Title of Org)".
 _AFTER_NAME = (
-    r"(?P<name>{name})(?:, | \()(?P<the>(?:the|a|an) )?(?P<title>{title}) (?:of|in|at|from) "
+    r"(?P<name>{name})(?:, {cadre}| \()(?P<the>(?:the|a|an) )?(?P<title>{title}) (?:of|in|at|from) "
     r"(?P<org>{org})"
 )
 # "Kundan Kumar, Assistant Controller of Patents and Designs, Office of ...": a title that
@@ -86,12 +86,18 @@ _OF_TITLE = (
     r"(?:(?:,? and|,|,? &) (?:Patents?|Designs?|Trade ?[Mm]arks?|Copyrights?|"
     r"Geographical Indications)\b)*\b"
 )
-_NAME_OF_TITLE = r"(?P<name>{name}),? (?:\()?(?P<title>{of_title})(?:[,)] (?P<org>(?=[A-Z]){org}))?"
+# "Hoshiar Singh, ITS, Registrar of Copyright & Head, ...", "Santhi Kumari, IAS (Retd),
+# ...": an Indian service's initials after the name are not the title.
+_CADRE = r"(?:(?:IAS|IFS|IPS|ITS|IRS|IES|IPoS|IDAS)(?: \(Retd\.?\))?, )?"
+_NAME_OF_TITLE = (
+    r"(?P<name>{name}),? {cadre}(?:\()?(?P<title>{of_title}(?: & (?:Head|Director|Secretary))?)"
+    r"(?:[,)] (?P<org>(?=[A-Z]){org}))?"
+)
 # "Surender Pal Singh, Joint Secretary, Department of ...", "Sasi Kanta Dash, principal,
 # Tagore Government Arts and Science College": the title between commas (with a region
 # after a dash: "Regional Director – NER"), then the organisation (it starts with a capital).
 _NAME_TITLE_ORG = (
-    r"(?P<name>{name}), (?P<title>{title}(?: – [A-Z]{{2,}})?), (?P<org>(?=[A-Z]){org})"
+    r"(?P<name>{name}), {cadre}(?P<title>{title}(?: – [A-Z]{{2,}})?), (?P<org>(?=[A-Z]){org})"
 )
 # "the title of Org Name"  /  "Title of Org Name"
 _BEFORE_NAME = (
@@ -153,7 +159,7 @@ _TITLE_NAME = (
 def _compile(name: str) -> tuple[re.Pattern, ...]:
     parts = {
         "name": name, "title": TITLE, "org": ORG, "cap_title": _CAP_TITLE,
-        "org_word": _ORG_CAP_WORD, "of_title": _OF_TITLE,
+        "org_word": _ORG_CAP_WORD, "of_title": _OF_TITLE, "cadre": _CADRE,
     }  # fmt: skip
     return (
         re.compile(rf"\b{name}\b"),
@@ -218,7 +224,15 @@ _HONORIFIC_TAIL = re.compile(
 )
 
 
+# "Indian Patent Office, Delhi, on December 27": a date after the organisation.
+_DATE_TAIL = re.compile(
+    r",?\s+(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b.*$"
+)
+
+
 def _trim_org(org: str) -> str:
+    org = _DATE_TAIL.sub("", org)
     org = _HONORIFIC_TAIL.sub("", org)
     org = org.rstrip(" ,;:")
     if org.endswith(".") and not _ABBREV_END.search(org):
