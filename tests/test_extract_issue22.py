@@ -592,3 +592,14 @@ def test_a_service_s_initials_after_a_name_and_a_date_after_the_organisation():
     )
     assert got["Arun Pal Varma"] == ("Registrar of Trade Marks & Head", "Patent Office, Kolkata")
     assert got["Meena Iyer"] == ("Director", "State Academy")
+
+
+def test_a_country_s_filings_are_not_a_count_of_the_event():
+    from ipdossier.extract import counts
+
+    got = counts.counts(
+        0,
+        "She said the nation had passed 90,000 design applications last year, and that "
+        "35 start-ups attended.",
+    )
+    assert [(c.value, c.noun) for c in got] == [(35, "start-ups")]

@@ -315,6 +315,10 @@ _NAME_BEFORE = re.compile(
 _QUOTE_BEFORE = re.compile(r"[\"“‘]$")
 
 
+# A country's filings (its applications, registrations, grants) are a national statistic,
+# not a count of the event (as 我国发明专利拥有量 in Chinese).
+_FILINGS = re.compile(r"\b(?:applications|filings|registrations|grants)\b", re.IGNORECASE)
+_NATION_BEFORE = re.compile(r"\b(?:country|country's|nation|nation's|nationwide|national)\b")
 _CLOCK_AFTER = re.compile(r":\d\d\b|\s?(?i:[ap]\.?m\.?)(?![\w])")
 
 
@@ -444,6 +448,8 @@ def counts(para: int, line: str) -> list[Count]:
             continue
         if unit.lower() in ("percent", "per", "%") or noun.lower().startswith("per cent"):
             continue  # a rate, not a count
+        if _FILINGS.search(noun) and _NATION_BEFORE.search(before):
+            continue  # "the country crossed 100,000 patent applications": a national total
         if unit.lower().rstrip("s") in _TIME_UNITS and _BACK_REFERENCE.search(before[-16:]):
             continue  # "in these five years": a span of time the text refers back to
         first = noun.split()[0]
