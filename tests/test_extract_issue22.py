@@ -603,3 +603,12 @@ def test_a_country_s_filings_are_not_a_count_of_the_event():
         "35 start-ups attended.",
     )
     assert [(c.value, c.noun) for c in got] == [(35, "start-ups")]
+
+
+def test_the_writer_s_own_institution_is_not_an_organisation():
+    # 本院/我院/我校: a pronoun for the institution the report is written by (the garbage
+    # check's list), so the people after it have no organisation printed.
+    assert _zh_people("本院张明远副院长、李春教授出席了会议。") == {
+        "张明远": ("副院长", ""),
+        "李春": ("教授", ""),
+    }
