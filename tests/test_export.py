@@ -740,3 +740,42 @@ def test_the_appendix_names_the_original_publisher_of_a_repost(recorded, en, zh)
     from ipdossier.export.html import _name
 
     assert (_name(recorded, "en"), _name(recorded, "zh")) == (en, zh)
+
+
+def _area(inner: str) -> str:
+    return f'<div class="output_area"><div class="output_subarea">{inner}</div></div>'
+
+
+def test_a_short_list_or_table_stays_with_its_heading_introduction_and_note():
+    """A heading and the sentence that introduces a list were left at a page's foot and
+    the list printed alone overleaf (the programme, p. 8 of the English dossier): a short
+    list or table goes in one kept block with them, as a chart does; a list too long for
+    a page is left to flow."""
+    items = "".join(f"<li>item {i}</li>" for i in range(3))
+    long_items = "".join(f"<li>item {i}</li>" for i in range(report_html.SHORT_LIST + 1))
+    body = "".join(
+        [
+            _area("<h2>Programme</h2>"),
+            _area("<p>The source gives the order of the programme's items:</p>"),
+            _area(f"<ol>{items}</ol>"),
+            _area('<p class="ipd-source">Source: [1].</p>'),
+            _area("<h2>Scorecard</h2>"),
+            _area("<p>Each plan's indicators, counted by verdict:</p>"),
+            _area('<table class="ipd-table ipd-short"><tr><td>1</td></tr></table>'),
+            _area("<h2>Long</h2>"),
+            _area("<p>Every item of a long list:</p>"),
+            _area(f"<ul>{long_items}</ul>"),
+        ]
+    )
+    from bs4 import BeautifulSoup
+
+    out, sections = report_html.structure(body, "chapter-2")
+    soup = BeautifulSoup(out, features="html.parser")
+    kept = soup.select("div.ipd-keep")
+    assert [(k.h2.get_text(), len(k.select("div.output_area"))) for k in kept] == [
+        ("Programme", 4),
+        ("Scorecard", 3),
+    ]
+    assert kept[0].select_one("p.ipd-source") is not None
+    assert soup.find("ul").find_parent("div", class_="ipd-keep") is None
+    assert [words for _, words in sections] == ["Programme", "Scorecard", "Long"]

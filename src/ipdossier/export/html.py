@@ -163,15 +163,16 @@ def _is_intro(area) -> bool:
 
 
 def structure(body: str, chapter_id: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    """A chapter's body made ready for its reports: each chart kept with what introduces it
-    (`_keep_with_charts`), and each section heading given an id, returned in order with its
-    text for the contents (`chapter-3-s2`: stable for a chapter, unlike its words)."""
+    """A chapter's body made ready for its reports: each chart, short table or list kept with
+    what introduces it (`_keep_with_blocks`), and each section heading given an id,
+    returned in order with its text for the contents (`chapter-3-s2`: stable for a
+    chapter, unlike its words)."""
     if "<h2" not in body and "output_area" not in body:
         return body, ()
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(body, features="html.parser")
-    _keep_with_charts(soup)
+    _keep_with_blocks(soup)
     sections = []
     for k, h2 in enumerate(soup.find_all("h2"), start=1):
         # nbconvert puts an anchor link (¶) in a markdown cell's heading: not its words.
@@ -188,14 +189,28 @@ def structure(body: str, chapter_id: str) -> tuple[str, tuple[tuple[str, str], .
     return str(soup), tuple(sections)
 
 
-def _keep_with_charts(soup) -> None:
-    """Put each chart with the heading and paragraph that introduce it and the source note
-    under it in one block (`div.ipd-keep`, which report.css keeps on one page): left at a
-    page's foot, an introduction read as a paragraph about nothing, its chart overleaf.
-    Chromium does not honour `break-after: avoid` between a cell's outputs, so the block
-    is made in the HTML."""
+# A list of at most this many items is kept whole with what introduces it, as a short
+# table is (notebook.SHORT_TABLE): the programme's six items, split from their heading and
+# the sentence before them, left both at a page's foot and the list alone overleaf.
+SHORT_LIST = 12
+
+
+def _is_block(area) -> bool:
+    """An output kept whole with its introduction: a chart, a short table or a short list."""
+    if _is_chart(area) or area.select_one("table.ipd-short") is not None:
+        return True
+    lists = area.select("ol, ul")
+    return bool(lists) and all(len(x.find_all("li")) <= SHORT_LIST for x in lists)
+
+
+def _keep_with_blocks(soup) -> None:
+    """Put each chart, short table or short list with the heading and paragraph that
+    introduce it and the source note under it in one block (`div.ipd-keep`, which
+    report.css keeps on one page): left at a page's foot, an introduction read as a
+    paragraph about nothing, its chart overleaf. Chromium does not honour
+    `break-after: avoid` between a cell's outputs, so the block is made in the HTML."""
     for area in soup.select("div.output_area"):
-        if not _is_chart(area) or area.find_parent("div", class_="ipd-keep") is not None:
+        if not _is_block(area) or area.find_parent("div", class_="ipd-keep") is not None:
             continue
         group = [area]
         before = area.find_previous_sibling("div")
