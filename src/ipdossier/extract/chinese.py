@@ -35,7 +35,7 @@ _SESSION_AFTER = re.compile(r"(?:会议|全会|全体|常委会|大会|理事会
 # 下午3点, 3点半: a time of day, not a count of points.
 _CLOCK_BEFORE = re.compile(r"(?:上午|下午|晚上|早上|中午|凌晨|傍晚|晚|早)\s*$")
 COUNT_ZH = re.compile(
-    rf"(?P<hedge>{HEDGE_BEFORE})?(?:(?P<vague>数[十百千万]+)|(?P<num>{NUMBER}))"
+    rf"(?P<hedge>{HEDGE_BEFORE})?(?:(?P<vague>数[十百千万]+)|(?P<round>(?<=近)[百千万])|(?P<num>{NUMBER}))"
     rf"(?P<post>余|多)?(?P<cls>{CLASSIFIER})(?P<after>以上|左右|以下|之多)?"
 )
 _ORDINAL_BEFORE = re.compile(r"(?:第|前|排名|排行|名列|位列|top)\s*$", re.IGNORECASE)
@@ -56,7 +56,10 @@ TITLES_ZH = sorted(
         "社长 副社长 教师 大臣 文艺大臣 "
         # met in test3, spent and tuned on in the fifth session: 食药环侦支队支队长, 中国工程院
         # 院士, 驻中国办事处顾问, 人文学院法学教师
-        "支队长 副支队长 大队长 副大队长 院士 顾问 法学教师"
+        "支队长 副支队长 大队长 副大队长 院士 顾问 法学教师 "
+        # met in test4, spent and tuned on in the sixth session: 天津大学团委书记 (the
+        # league committee's secretary of the university)
+        "团委书记 团委副书记 副教授"
     ).split(),
     key=len,
     reverse=True,
@@ -133,6 +136,11 @@ _NATIONAL_STAT = re.compile(
 )
 
 
+# A bracket opening on 即 glosses a model or a formula ("1+6+N"的运行模式(即:1个服务站,
+# 6个服务领域,N个服务事项)): its numbers name the parts, nobody took part.
+_GLOSS_BEFORE = re.compile(r"[(（]即[:：]?[^)）]*$")
+
+
 def _counts(para: int, line: str) -> list[Count]:
     out = []
     for m in COUNT_ZH.finditer(line):
@@ -149,10 +157,15 @@ def _counts(para: int, line: str) -> list[Count]:
             _CLOCK_BEFORE.search(before) or re.match(r"[半钟整\d零一二三四五六七八九十]", after)
         ):
             continue  # 下午3点, 3点半: a time of day
+        if _GLOSS_BEFORE.search(line, max(0, m.start() - 30), m.start()):
+            continue  # “1+6+N”模式(即:1个服务站,6个服务领域): a model's parts, not counts
         if _NATIONAL_STAT.search(line, max(0, m.start() - 40), m.start()):
             continue  # 我国发明专利拥有量达到401.5万件: the country's statistic, not the event's
         printed = m.group(0)
-        if m.group("vague"):
+        if m.group("round"):
+            value = _VAGUE[m.group("round")]  # 近百人: about a hundred
+            qualifier = "approximately"
+        elif m.group("vague"):
             digits = m.group("vague")[1:]
             value = 1
             for ch in digits:
@@ -181,7 +194,8 @@ def _counts(para: int, line: str) -> list[Count]:
                 para,
                 start,
                 m.end() + len(noun),
-                m.start("vague") if m.group("vague") else m.start("num"),
+                m.start("vague") if m.group("vague") else m.start("round")
+                if m.group("round") else m.start("num"),
                 m.end("cls"),
                 int(value),
                 qualifier,
@@ -270,6 +284,14 @@ def _names(line: str) -> list[tuple[str, int, int]]:
 def _org_of_title(line: str, ts: int) -> tuple[str, int]:
     """The organisation printed right before a title starting at `ts`: LAC's
     organisation (and place) tokens ending there, else the rules' guess."""
+    if line[ts - 1 : ts] in ")）" and ts > 1:
+        # 贵州省市场监督管理局(贵州省知识产权局)副局长: the organisation with its other
+        # name in brackets, read from before the bracket.
+        opened = max(line.rfind("(", max(0, ts - 24), ts), line.rfind("（", max(0, ts - 24), ts))
+        if opened > 0:
+            org, os_ = _org_of_title(line, opened)
+            if org:
+                return line[os_:ts], os_
     toks = [t for t in _lac(line) if t.end <= ts]
     run: list[lexical.Token] = []
     for t in reversed(toks):
@@ -322,6 +344,10 @@ def _people(para: int, line: str) -> list[Mention]:
     return _listed(line, _shared_org(line, found), {(s, e) for _, s, e in names})
 
 
+# 党委书记宋晓亭教授、院长单晓光: a second title after the name before the separator.
+_TITLE_LEAD = re.compile(rf"^(?:{TITLE_RE})")
+
+
 def _shared_org(line: str, found: list[Mention]) -> list[Mention]:
     """局长林挺，党组成员、副局长祝朝裕: a title printed without an organisation right
     after another person's, parted by a comma only, is in the same organisation (the
@@ -333,9 +359,12 @@ def _shared_org(line: str, found: list[Mention]) -> list[Mention]:
             not m.organisation
             and prev is not None
             and prev.organisation
-            and line[prev.name_end : m.start] in ("，", ",")
-            and m.name_start - len(m.title) == m.start
+            # 天津大学副校长舒歌群、党委副书记李义丹, 陈军副主任、白冰副主任: a 、 passes
+            # the organisation along a list as a comma does.
+            and _TITLE_LEAD.sub("", line[prev.end : m.start], count=1) in ("，", ",", "、")
+            and m.start in (m.name_start - len(m.title), m.name_start)
             and not m.title.endswith("领导")  # 市领导王浩: the title names its own scope
+            and not prev.title.endswith("领导")
         ):
             m = replace(m, organisation=prev.organisation, start=prev.start)
         out.append(m)
@@ -364,8 +393,8 @@ def _titled(para: int, line: str, names: list[tuple[str, int, int]]) -> list[Men
                 # printed, and the organisation of the titles before.
                 while True:
                     prev = _title_before(line, ts - 1) if line[ts - 1 : ts] in "、兼" else None
-                    if not prev:
-                        break
+                    if not prev or any(ne == ts - 1 - len(prev) for _, _, ne in names):
+                        break  # 宋晓亭教授、院长单晓光: 教授 is the name before's title
                     ts = ts - 1 - len(prev)
                 title = line[ts:s]
                 org, os_ = _org_of_title(line, ts)

@@ -320,6 +320,34 @@ _QUOTE_BEFORE = re.compile(r"[\"“‘]$")
 _FILINGS = re.compile(r"\b(?:applications|filings|registrations|grants)\b", re.IGNORECASE)
 _NATION_BEFORE = re.compile(r"\b(?:country|country's|nation|nation's|nationwide|national)\b")
 _CLOCK_AFTER = re.compile(r":\d\d\b|\s?(?i:[ap]\.?m\.?)(?![\w])")
+# "the two countries", "The two sides", "between the two organizations": a small number
+# after "the" points back at parties already named, it does not count who took part.
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+# A sentence about a running total or a span of years is a programme's or a country's
+# record, not a count of the event: "1.5 million people have so far received training",
+# "there are currently 500,000 registered trainees", "From 2011 to 2015, ... 22,000
+# training programs" ("since its launch" is left: a campaign's own tally is the event's); in Chinese 据统计, 截至, 累计, 以来, 近年来, "2019—2020年", and a
+# sentence opening on a bare year that reaches a total (2020年……规模达到820万人次).
+_RECORD_EN = re.compile(
+    r"\b(?:so far|to date|till date|until now|currently|at present|cumulative(?:ly)?|"
+    r"since (?:19|20)\d\d|"
+    r"from (?:19|20)\d\d to (?:19|20)\d\d|between (?:19|20)\d\d and (?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_RECORD_ZH = re.compile(
+    r"据统计|"
+    r"(?:19|20)\d\d\s*[—–~～至-]+\s*(?:(?:19|20)\d\d)?年|"
+    r"^\s*(?:19|20)\d\d年(?![\d一二三四五六七八九十]{1,2}月)(?=.*(?:达到|突破|超过|增长|规模))"
+)
+# 据统计 / "according to statistics": the rest of the paragraph reports the record too.
+RECORD_OPENS = re.compile(r"据统计|据不完全统计|\baccording to (?:the )?statistics\b", re.I)
+
+
+def is_record(sentence: str, zh: bool) -> bool:
+    """Whether the sentence reports a running total or a span of years (no count of the
+    event in it)."""
+    return bool((_RECORD_ZH if zh else _RECORD_EN).search(sentence))
 
 
 def counts(para: int, line: str) -> list[Count]:
@@ -391,6 +419,8 @@ def counts(para: int, line: str) -> list[Count]:
         near = before[-24:]
         if _RANK_BEFORE.search(near):
             continue
+        if m.group("words") and value <= 10 and _THE_BEFORE.search(near):
+            continue  # "the two countries": the parties already named, not a count
         if _NAME_BEFORE.search(near) or _QUOTE_BEFORE.search(near):
             continue  # "Fortune 500 firms", the "two zones": a name or a slogan, not a count
         # Dates and ranges: "July 5-6", "(2017-2025)", "5 July".

@@ -810,13 +810,18 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
 
     for para, line in a.lines:
         said = _SPEECH_ZH.search(line) if zh else None
+        opened = counts.RECORD_OPENS.search(line)
+        record_from = opened.start() if opened else len(line) + 1
         for offset, sentence in sentences(line):
             if sentence in seen:
                 for row, start, end in seen[sentence]:
                     again(row, para, start + offset, end + offset)
                 continue
             made: list[tuple[dict, int, int]] = []
-            for c in find_counts(para, sentence):
+            # A running total or a span of years (据统计 and what follows it in the
+            # paragraph): the record of a programme or a country, not the event's counts.
+            record = offset + len(sentence) > record_from or counts.is_record(sentence, zh)
+            for c in [] if record else find_counts(para, sentence):
                 c = replace(c, start=c.start + offset, end=c.end + offset)
                 rows["figures"].append(figure_row(c, para, line))
                 made.append((rows["figures"][-1], c.start - offset, c.end - offset))
