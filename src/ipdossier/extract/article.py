@@ -157,6 +157,11 @@ _ABBREV = {
     "vs", "etc", "p.r.c", "u.s", "e.g", "i.e", "dept", "gov", "govt", "art", "para",
 }  # fmt: skip
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# A full stop typed for the comma between a name and its title: the title and a comma follow.
+_TITLE_NEXT = re.compile(
+    r"(?:Principal|Director|Professor|Chairman|Chairperson|President|Secretary|Dean|Head|"
+    r"Scientist|Registrar|Controller|Convenor|Convener|Coordinator)(?: & [A-Z][\w-]*)?, "
+)
 
 
 def sentences(line: str) -> list[tuple[int, str]]:
@@ -172,6 +177,8 @@ def sentences(line: str) -> list[tuple[int, str]]:
             # "Dr. M.G. Roymon": a run of initials does not end a sentence either.
             if word in _ABBREV or re.fullmatch(r"(?:[a-z]\.)*[a-z]", word):
                 continue
+            if _TITLE_NEXT.match(line, m.end()) and line[m.start() - 1 : m.start()].islower():
+                continue  # "Prof. P.S Makhloga. Principal, R.C.U College": a name's title
         out.append((start, line[start : m.end()]))
         start = m.end()
     if start < len(line):

@@ -194,8 +194,11 @@ def _counts(para: int, line: str) -> list[Count]:
                 para,
                 start,
                 m.end() + len(noun),
-                m.start("vague") if m.group("vague") else m.start("round")
-                if m.group("round") else m.start("num"),
+                m.start("vague")
+                if m.group("vague")
+                else m.start("round")
+                if m.group("round")
+                else m.start("num"),
                 m.end("cls"),
                 int(value),
                 qualifier,

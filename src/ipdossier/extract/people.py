@@ -43,7 +43,8 @@ _NAME_WORD = rf"(?!(?:{_NOT_NAME})\b)[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?
 # "Narendra K. Sabharwal", "D.T. Chary": a middle or leading initial; "Etienne Sanz de
 # Acedo", "Jan van Dijk": a lowercase particle between the words of a name.
 # "S. S. Barua": initials may be spaced.
-_INITIAL = r"[A-Z]\.(?: ?[A-Z]\.)*"
+# "P.S Makhloga", "A.K Aggarwal": the last initial may go without its dot.
+_INITIAL = r"[A-Z]\.(?: ?[A-Z]\.)*(?:[A-Z](?= [A-Z][a-z]))?"
 _PARTICLE = r"(?:de|van|von|der|den|da|del|di|du|la|le|bin|al)"
 NAME = (
     rf"(?:{_NAME_WORD}(?: {_INITIAL})?(?: (?:{_PARTICLE} )?{_NAME_WORD}){{1,2}}"
@@ -54,7 +55,7 @@ _ABBREV_END = re.compile(r"(?:\b(?:Co|Ltd|Inc|Corp|P\.C|P\.R\.C|L\.L\.P|LLP|S\.A
 _ORG_END = (
     "Office|Bureau|Department|Administration|Association|Committee|Commission|Council|"
     "Government|Municipality|Ministry|University|College|Institute|Academy|Center|Centre|"
-    "Court|Group|Company|Corporation|Firm|Agency|Ltd\\.|Co\\.|Inc\\."
+    "Court|Group|Company|Corporation|Firm|Agency|Industry|Ltd\\.|Co\\.|Inc\\."
 )
 
 # Lowercase words that can sit inside an organisation's name.
@@ -66,11 +67,13 @@ _ORG_WORDS = (
 )
 # "the province's IP office": an organisation word may carry a possessive.
 _ORG_TOKEN = (
-    rf"(?:[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)|(?:{_ORG_WORDS})(?:['’]s)?\b|Co\.,?|Ltd\.|P\.C\.|&)"
+    rf"(?:[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)|(?:{_ORG_WORDS})(?:['’]s)?\b|Co\.,?|Ltd\.|P\.C\.|&"
+    rf"|dept\.)"
 )
 ORG = rf"{_ORG_TOKEN}(?:[ ,]{{1,2}}{_ORG_TOKEN}){{0,14}}"
 _TITLE_WORD = r"(?:(?!(?:and|the|And|The|of)\b)[A-Za-z][\w-]*|genera l)"
-TITLE = rf"\b{_TITLE_WORD}(?: {_TITLE_WORD}){{0,5}}?"
+# "Scientist-B & In-charge", "Chairperson & Head": two posts joined by "&" are one title.
+TITLE = rf"\b{_TITLE_WORD}(?: (?:& )?{_TITLE_WORD}){{0,5}}?"
 
 # "Name, the title of Org"  /  "Name, title of Org"
 # "Name, (the|a|an) title of|in|at|from Org", and "Name (Title of Org)".
@@ -96,8 +99,18 @@ _NAME_OF_TITLE = (
 # "Surender Pal Singh, Joint Secretary, Department of ...", "Sasi Kanta Dash, principal,
 # Tagore Government Arts and Science College": the title between commas (with a region
 # after a dash: "Regional Director – NER"), then the organisation (it starts with a capital).
+# "Prof. P.S Makhloga. Principal, R.C.U Govt. P.G College": a full stop for the comma
+# before a capitalised title and its comma. "Chairperson & Head, dept. of Botany": a
+# department may be printed in lowercase.
 _NAME_TITLE_ORG = (
-    r"(?P<name>{name}), {cadre}(?P<title>{title}(?: – [A-Z]{{2,}})?), (?P<org>(?=[A-Z]){org})"
+    r"(?P<name>{name})(?:, {cadre}|\. (?=[A-Z][\w-]*(?: (?:& )?[A-Z][\w-]*){{0,3}}, ))"
+    r"(?P<title>{title}(?: – [A-Z]{{2,}})?), (?P<org>(?=[A-Z]|dept\. |department ){org})"
+)
+# "Dr. M.S Parmar, Organizing Secretary, welcomed ...": a capitalised title between commas
+# and then a verb: no organisation printed.
+_NAME_TITLE_VERB = (
+    r"(?P<name>{name}), {cadre}(?P<title>[A-Z][\w-]*(?: (?:&|of|[A-Z][\w-]*)){{0,4}}),"
+    r" (?=[a-z]+ed\b|is\b|was\b|gave\b|spoke\b|said\b|delivered\b)"
 )
 # "the title of Org Name"  /  "Title of Org Name"
 _BEFORE_NAME = (
@@ -109,8 +122,8 @@ _BEFORE_NAME = (
 _CAP_TITLE = (
     r"(?:(?:Deputy|Vice|Executive|Assistant|Associate|Joint|Chief)[ -])?(?:Director[- ][Gg]eneral|"
     r"Director|Commissioner|Mayor|Governor|Minister|President|Chairman|Chairwoman|"
-    r"Secretary-[Gg]eneral|Secretary|Dean|Professor|Judge|Counsel|Head|Principal|Controller|"
-    r"Registrar|Examiner of Patents|HoD)"
+    r"Secretary[- ][Gg]eneral|Secretary|Dean|Professor|Judge|Counsel|Head|Principal|Controller|"
+    r"Registrar|Examiner of Patents|HoD|Premier|Prime Minister)"
 )
 # "APSCS&T Joint Director Bamang Apo", "RGU Law Department HoD Dr Topi Basar", "Indian
 # Patent Office Examiner of Patents Mohammad Shoaib": the organisation printed before a
@@ -119,8 +132,11 @@ _CAP_TITLE = (
 # field after the title ("Associate Professor (Mechanical Engineering)") is left out.
 # No "and" inside: "Dr P Lombi and RGGP Science & Humanities HoD": the organisation starts
 # after the joining word (a name the pattern cannot read must not run into it).
+# "Saarc Chamber of Commerce and Industry Secretary General X": "and" before the last
+# word of a chamber's name.
 _ORG_CAP_WORD = (
-    r"(?:(?!(?:Mr|Ms|Mrs|Dr|Prof)\b)[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)(?:-[a-z]+)?|&|of|for)"
+    r"(?:(?!(?:Mr|Ms|Mrs|Dr|Prof)\b)[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)(?:-[a-z]+)?|&|of|for"
+    r"|and(?= Industry\b))"
 )
 _ORG_TITLE_NAME = (
     r"(?<![\w&-])(?P<org>(?!(?:Mr|Ms|Mrs|Dr|Prof)\b)[A-Z][\w'’&.-]*(?: {org_word}){{0,6}}?) "
@@ -131,7 +147,7 @@ _ORG_TITLE_NAME = (
 # the People's Government of Beijing Municipality": a capitalised title, the name, then
 # "of" and the organisation (which ends before "and" and the next title).
 _TITLE_NAME_OF = (
-    r"(?<![\w-])(?P<title>{cap_title}) (?:(?:Mr|Ms|Mrs|Dr)\.? )?(?P<name>{name}) of "
+    r"(?<![\w-])(?P<title>{cap_title}) (?:(?:Mr|Ms|Mrs|Dr)\.? )?(?P<name>{name}) (?:of|from) "
     r"(?:the )?(?P<org>{org})"
 )
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]+\b")
@@ -171,6 +187,7 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
         re.compile(_NAME_ACRONYM_TITLE.format(**parts)),
         re.compile(_NAME_OF_TITLE.format(**parts)),
         re.compile(_NAME_TITLE_ORG.format(**parts)),
+        re.compile(_NAME_TITLE_VERB.format(**parts)),
     )
 
 
@@ -184,15 +201,21 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
     NAME_ACRONYM_TITLE,
     NAME_OF_TITLE,
     NAME_TITLE_ORG,
+    NAME_TITLE_VERB,
 ) = _compile(NAME)
 # "of the National People's Congress and President of CAS": an organisation ends where
 # "and" brings in another title.
 _AND_TITLE = re.compile(rf",? and (?:the )?(?:{_CAP_TITLE})\b")
+_SECOND_POST = re.compile(
+    rf",? and (?:the )?(?P<title>{_CAP_TITLE}) of (?:the )?(?P<org>[A-Z][\w'’&.-]*"
+    rf"(?: (?:of|for|the|and|&|[A-Z][\w'’&.-]*)){{0,8}})"
+)
 _TITLE_WORDS = re.compile(
     r"\b(?:director|commissioner|mayor|member|manager|partner|chief|dean|secretary|president|"
     r"chairman|chairwoman|chair|head|minister|governor|deputy|vice|officer|researcher|"
     r"professor|editor|lawyer|attorney|founder|ceo|cto|representative|judge|counsel|expert|"
-    r"officer|principal|controller|registrar|examiner|hod)\b",
+    r"officer|principal|controller|registrar|examiner|hod|scientist|trainee|convenor|convener|"
+    r"coordinator|co-ordinator|in-charge|chairperson)\b",
     re.IGNORECASE,
 )
 
@@ -251,7 +274,9 @@ def _trim_org(org: str) -> str:
 def _cut_org(org: str, name_re: str) -> str:
     """The organisation up to where the next person or title begins."""
     listed = re.search(
-        rf"(?:[,;] ?(?:and )?| and )(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?{name_re}(?=[,;.]|$)", org
+        rf"(?:[,;] ?(?:and )?| and )(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?{name_re}"
+        rf"(?=[,;.]| &| and\b|$)",
+        org,
     )
     nxt = _NEXT_PERSON.search(org)
     if nxt and (not listed or nxt.start() < listed.start()):
@@ -360,7 +385,9 @@ def _mentions(para: int, line: str) -> list[Mention]:
         ):
             continue  # "A, Director, B, ...": B is the next person, not an organisation
         listed = re.search(
-            rf"(?:[,;] ?(?:and )?| and )(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?{name_re}(?=[,;.]|$)", org
+            rf"(?:[,;] ?(?:and )?| and )(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?{name_re}"
+            rf"(?=[,;.]| &| and\b|$)",
+            org,
         )
         nxt = _NEXT_PERSON.search(org)
         if nxt and (not listed or nxt.start() < listed.start()):
@@ -370,6 +397,17 @@ def _mentions(para: int, line: str) -> list[Mention]:
             org = org[: listed.start()]
         cut = _AND_TITLE.search(org)
         if cut:
+            # "member of the Standing Committee ... and Vice Premier of the State Council":
+            # the second post, with its own organisation, is the person's too.
+            second = _SECOND_POST.match(line, m.start("org") + cut.start())
+            if second:
+                found.append(
+                    Mention(
+                        para, m.group("name"), m.start("name"), m.end("name"),
+                        second.group("title"), _trim_org(second.group("org")),
+                        second.start("title"), second.end("org"),
+                    )
+                )  # fmt: skip
             org = org[: cut.start()]
         org = _trim_org(org)
         if org.lower() in _GENERIC_ORG:
@@ -387,6 +425,18 @@ def _mentions(para: int, line: str) -> list[Mention]:
                 para, m.group("name"), m.start("name"), m.end("name"), title, org, m.start(), end
             )
         )
+    for n in names_re.finditer(line):
+        m = NAME_TITLE_VERB.match(line, n.start())
+        if not m or not _TITLE_WORDS.search(m.group("title")):
+            continue
+        if any(f.start <= m.start("name") < f.end for f in found):
+            continue
+        found.append(
+            Mention(
+                para, m.group("name"), m.start("name"), m.end("name"), m.group("title"), "",
+                m.start(), m.end("title"),
+            )
+        )  # fmt: skip
     pos = 0
     while m := TITLE_NAME_OF.search(line, pos):
         org = m.group("org")
@@ -477,7 +527,26 @@ def _mentions(para: int, line: str) -> list[Mention]:
                 m.end("name"),
             )
         )
-    return sorted(found, key=lambda f: f.start)
+    return sorted(_shared_title(line, found), key=lambda f: f.start)
+
+
+# "Ms. Swati Rawat & Ms. Kamika Agrohi, Scientific Trainee, TIFAC": names joined by "&" or
+# "and" before one title share it and its organisation.
+_JOINED = re.compile(rf"({NAME}) ?(?:&|and) (?:(?:Mr|Ms|Mrs|Dr|Prof)\.? ?)?$")
+
+
+def _shared_title(line: str, found: list[Mention]) -> list[Mention]:
+    out = list(found)
+    for f in found:
+        if f.start != f.name_start:
+            continue  # the title is printed before the name: it is that name's only
+        m = _JOINED.search(line, max(0, f.name_start - 60), f.name_start)
+        if not m or any(g.name_start <= m.start(1) < g.end for g in out):
+            continue
+        out.append(
+            replace(f, name=m.group(1), name_start=m.start(1), name_end=m.end(1), start=m.start(1))
+        )
+    return out
 
 
 def _org_title_names(line: str, pattern: re.Pattern):
