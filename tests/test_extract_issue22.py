@@ -738,3 +738,42 @@ def test_director_x_from_org_a_chamber_s_secretary_general_and_a_second_post():
     assert ("Vice Governor", "Provincial Government") in {
         (m.title, m.organisation) for m in found if m.name == "Li Wenming"
     }
+
+
+def test_a_quoted_name_with_a_short_name_in_brackets_before_its_stop_and_a_leading_office():
+    ev = _zh_event(
+        "本报讯 2022年“专利护航千企行” (下称“千企行”)江城站活动于6月2日在江城启动。"
+        "活动由省知识产权局运用处牵头。"
+    )
+    assert ev.name == "2022年“专利护航千企行”江城站活动"
+    assert ev.place == "江城"
+    assert ev.organiser == "省知识产权局运用处"
+
+
+def test_the_office_that_called_a_meeting_and_a_class_formally_opened_in_a_centre():
+    ev = _zh_event("5月6日,江城市市场监管局组织召开全市专利代理机构座谈会,12家机构参加。")
+    assert (ev.name, ev.organiser) == ("全市专利代理机构座谈会", "江城市市场监管局")
+    ev = _zh_event("3月2日,“2022年商标代理人培训班”在江城知识产权培训中心正式开班。")
+    assert ev.place == "江城知识产权培训中心"
+
+
+def test_organisers_holding_their_workshop_are_not_its_name_and_a_place_after_by_and_a_day(
+    tmp_path,
+):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Site news\n\nIP Events\n\nThe Lakeside Chamber (LC) and The Valley Patent Office (VPO) "
+        "held their first joint design workshop for small firms on 3-4 May.\n",
+        encoding="utf-8",
+    )
+    t = extract(path).tables
+    ev = t["events"].iloc[0]
+    orgs = t["organisations"].set_index("org_id")["name"].to_dict()
+    assert "Chamber" not in ev["name"] and ev["name"] != "IP Event"
+    assert "Lakeside Chamber" in orgs[ev["organiser_org_id"]]
+    ev = _en_event(
+        tmp_path,
+        "News\n\nA forum on design rights was held by the River Trade Board (RTB) on May 9 in "
+        "Lakeside.\n",
+    )
+    assert ev["place"] == "Lakeside"

@@ -466,14 +466,14 @@ _HELD = re.compile(
     r"(?:[(（](?:以下简称|下称|简称)[^)）]{1,20}[)）])?"
     # 在北京、成都两地: a place may list places, and 两地 is not part of them.
     r"(?:于[^，。；在]{1,20})?在(?P<place>[^，。；：、“”\s,;]{1,24}?(?:、[^，。；：、“”\s,;]{1,24}?)*)"
-    r"(?:[两三四]地)?(?:隆重|盛大|成功|顺利)?"
+    r"(?:[两三四]地)?(?:隆重|盛大|成功|顺利|正式)?"
     r"(?:举行|举办|召开|开幕|启动|拉开帷幕|拉开大幕|拉开序幕|落下帷幕|闭幕|开班|开讲|开赛)"
 )
 # 2023年X县世界知识产权日主题活动成功举行。: an event held with no place printed (after a
 # comma, in a sentence of the body rather than the headline when both say it).
 _HELD_NOWHERE = re.compile(
     rf"(?:^|[，。；：,;:\s])(?P<name>[^，。；：！？、“”\"《》\s,;:!?在]{{2,60}}?(?:{EVENT_END}))"
-    r"(?:隆重|盛大|成功|顺利)?(?:举行|举办|召开|开幕|启动)(?=[，。；,;！!\s]|$)"
+    r"(?:隆重|盛大|成功|顺利|正式)?(?:举行|举办|召开|开幕|启动)(?=[，。；,;！!\s]|$)"
 )
 # 【协会动态】X到我会考察指导: a headline naming a visit, a signing or a meeting is the
 # event's name when the body names none.
@@ -488,8 +488,13 @@ _HEADLINE_ZH = re.compile(
 _QUOTED_HELD = re.compile(
     r"[“\"](?P<name>[^”\"》]{4,60})[”\"](?P<word0>揭牌仪式|启动仪式|开幕式|仪式)?"
     r"在(?P<place>[^，。；：、“”\s,;]{1,24}?)"
-    r"(?:隆重|盛大|成功|顺利)?(?:举行|举办|召开|开幕|启动|揭牌)"
+    r"(?:隆重|盛大|成功|顺利|正式)?(?:举行|举办|召开|开幕|启动|揭牌)"
     r"(?P<word>揭牌仪式|启动仪式|开幕式|仪式)?"
+)
+# “知识产权服务万里行” (下称“万里行”)湖北站活动: a quoted name and its short name in
+# brackets before the rest of the event's name.
+_ALIAS_BEFORE = re.compile(
+    r"(?P<q>(?:(?:19|20)\d\d年)?[“\"][^”\"]{2,40}[”\"])\s*[(（](?:以下简称|下称|简称)[^)）]{1,20}[)）]$"
 )
 # What leads an unquoted name and is not part of it: a date, 日前, "由A主办的".
 _NAME_LEAD = re.compile(
@@ -503,11 +508,13 @@ _DATELINE_AFTER = re.compile(r"\s*(?:讯|电)")
 _PLACE = re.compile(
     r"在(?P<place>[\u4e00-\u9fff（）()]{1,20}?"
     r"(?:区|市|省|县|镇|街|园|馆|中心|大厦|酒店|宾馆|厅|室|村|楼|场|京|津|沪|大学|学院))"
-    r"(?:隆重)?(?:举行|举办|召开|开幕|启动|拉开帷幕)"
+    r"(?:隆重|正式)?(?:举行|举办|召开|开幕|启动|拉开帷幕|开班)"
 )
 _ORGANISER = re.compile(
     r"(?:^|[，。；、“”,\s由])(?P<org>[^，。；、“”,\s由]{2,30}?)(?:联合|共同)?主办"
     r"|主办单位[:：为是]\s*(?P<org2>[^，。；]{2,40})"
+    # 由国家知识产权局运用促进司牵头: the office leading it organises it.
+    r"|由(?P<org3>[^，。；、由,;]{2,30}?)牵头"
 )
 # "由A、B、C共同主办": every organiser of the list, not only the last.
 # "由A、B、C联合举办的": a joint holding names its organisers as 主办 does.
@@ -518,11 +525,11 @@ _ORGANISER_LIST = re.compile(
 _SUBJECT_HELD = re.compile(
     r"(?:^|[，。；,;\s])(?:(?:(?:19|20)\d\d年)?(?:1[0-2]|[1-9])月[1-3]?\d日(?:[上下]午)?)?"
     r"(?P<org>[^，。；：、“”,;\s]{2,40}?)在(?P<place>[^，。；：、“”,;\s]{1,24}?)"
-    r"(?:隆重|盛大|成功|顺利)?(?:举行|举办|召开|开展|启动)了?$"
+    r"(?:隆重|盛大|成功|顺利|正式)?(?:举行|举办|召开|开展|启动)了?$"
 )
 
 _PLACE_HELD = re.compile(
-    r"(?:^|[，。；,;\s]|日)(?P<place>[\u4e00-\u9fff]{2,8}?)(?:隆重|盛大|成功|顺利)?"
+    r"(?:^|[，。；,;\s]|日)(?P<place>[\u4e00-\u9fff]{2,8}?)(?:隆重|盛大|成功|顺利|正式)?"
     r"(?:举行|举办|召开|开展|启动)了?$"
 )
 
@@ -627,6 +634,14 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                 lead = _NAME_LEAD.match(held.group("name")).end()
                 name = held.group("name")[lead:]
                 span = (para, held.start("name") + lead, held.end("name"))
+                alias = _ALIAS_BEFORE.search(line, 0, span[1] + 1) if name[:1] in ")）" else None
+                if alias:
+                    # 2019年“X” (下称“X”)湖北站活动: the quoted name, then its stop's part.
+                    name = alias.group("q") + name[1:]
+                    span = (para, alias.start("q"), span[2])
+                elif name[:1] in ")）":
+                    name = name[1:]
+                    span = (para, span[1] + 1, span[2])
                 if not place and _place_ok(held.group("place")):
                     place = held.group("place")
             elif m:
@@ -643,6 +658,10 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                     by = _PLACE_HELD.search(line[: m.start("bare")])
                     if by and not place and _is_place(by.group("place")):
                         place = by.group("place")
+                    # 9月4日,宿州市市场监管局组织召开全市……座谈会: the office that called it.
+                    lead = _CALLER.search(line[: m.start("bare")])
+                    if lead and _ORG_END.search(lead.group("org")) and not subject:
+                        subject = _NAME_LEAD.sub("", lead.group("org"), count=1)
             if name is not None:
                 name_line = line
         if not place:
@@ -654,7 +673,7 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                 organiser = listed.group("orgs")
         if not organiser:
             for o in _ORGANISER.finditer(line):
-                org = (o.group("org") or o.group("org2")).strip()
+                org = (o.group("org") or o.group("org2") or o.group("org3")).strip()
                 if _ORG_END.search(org):
                     organiser = org
                     break

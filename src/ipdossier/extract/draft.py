@@ -207,14 +207,18 @@ _NAMED_EVENT = re.compile(
     # inside; "Awareness Program on ...", "Workshop on “...”": a programme, and a quote
     # opening the part after "on".
     r"(?P<name>(?:(?:[A-Z][\w'’-]*|\([A-Z]{2,}\))\s+(?:(?:of|on|and)\s+)*){0,8}"
-    rf"(?:{EVENT_WORDS.title()}|{EVENT_WORDS.upper()}|Programme|Program)"
+    # "IP Events": a page's menu, a plural, is no event's name.
+    rf"(?:{EVENT_WORDS.title()}|{EVENT_WORDS.upper()}|Programme|Program)(?![\w’'])"
     r"(?:\s+(?:of|on|and|for|the|in)\s+[“\"]?(?:[A-Z][\w'’-]*)"
     r"(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){0,6})?)"
 )
 _PLACE = re.compile(
     r"\b(?:[Hh]eld|[Hh]olds?|opened|took place|convened|kicked off|ended successfully|"
     r"inaugurated|began)\s+"
-    r"(?:[\w.-]+\s+){0,4}?in\s+(?:the\s+(?:provincial\s+|municipal\s+)?capital(?:\s+city)?\s+of\s+)?"
+    # "held by China's Ministry of Commerce (Mofcom) on November 28 in Beijing": the
+    # organiser and the day may come between the verb and the place.
+    r"(?:(?:[\w.-]+|by\s+[^.;]{3,60}?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+){0,4}?"
+    r"in\s+(?:the\s+(?:provincial\s+|municipal\s+)?capital(?:\s+city)?\s+of\s+)?"
     r"(?P<place>[A-Z][\w'’-]*(?:,\s[A-Z][\w'’-]*)?)"
 )
 # "held at the Rajiv Gandhi Government Polytechnic (RGGP) College", "began a training
@@ -396,10 +400,19 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             break
     held_place = ""
     owner = None
+    subject = None  # the organisers before an active "held their ..."
     if found is None:
         for para, line in a.lines[:6]:
             for m in _HELD_EN.finditer(line):
                 words = m.group("name").split()
+                # "The ICC and WIPO held their first joint workshop": an active verb, its
+                # subject the organisers, not the event's name.
+                active = not re.search(r"\b(?:was|is|been|were|are)\s+$", line[: m.start("verb")])
+                if active and re.match(r"\s+(?:their|its|his|her|our|a|an|the)\b", line[m.end() :]):
+                    if subject is None:
+                        end = m.start("name") + len(m.group("name").rstrip())
+                        subject = (m.group("name"), (para, m.start("name"), end, line))
+                    continue
                 if (
                     len(words) >= 2
                     and not _NOT_EVENT_NAME.match(m.group("name"))
@@ -463,6 +476,8 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             break
     if owner and not any(r == "organiser" for r, _, _ in orgs):
         orgs.append(("organiser", owner[0], owner[1]))  # "the ... class of SIPO was opened"
+    if subject and not any(r == "organiser" for r, _, _ in orgs):
+        orgs.append(("organiser", subject[0], subject[1]))  # "A and B held their workshop"
     if found is not None:
         para, line, m = found
         head = line[max(0, m.start("name") - 300) : m.start("name")]
