@@ -777,3 +777,15 @@ def test_organisers_holding_their_workshop_are_not_its_name_and_a_place_after_by
         "Lakeside.\n",
     )
     assert ev["place"] == "Lakeside"
+
+
+@pytest.mark.parametrize(
+    "line, name, title, org",
+    [
+        ("江城市市委副书记、市长陈立新出席并致辞。", "陈立新", "市委副书记、市长", "江城市"),
+        ("西湖区区委书记马文出席。", "马文", "区委书记", "西湖区"),
+        ("县委书记刘强、县委副书记、县长孙亮出席。", "孙亮", "县委副书记、县长", ""),
+    ],
+)
+def test_a_party_committee_s_secretary_is_one_title(line, name, title, org):
+    assert _zh_people(line)[name] == (title, org)

@@ -59,7 +59,11 @@ TITLES_ZH = sorted(
         "支队长 副支队长 大队长 副大队长 院士 顾问 法学教师 "
         # met in test4, spent and tuned on in the sixth session: 天津大学团委书记 (the
         # league committee's secretary of the university)
-        "团委书记 团委副书记 副教授"
+        "团委书记 团委副书记 副教授 "
+        # 海淀区区委书记, 东莞市市委副书记、市长 (tune half): the committee's secretary, the
+        # title as the gold and the reports print it, the district or city its organisation
+        "省委书记 省委副书记 市委书记 市委副书记 区委书记 区委副书记 县委书记 县委副书记 "
+        "省委常委 市委常委 区委常委 县委常委"
     ).split(),
     key=len,
     reverse=True,
