@@ -75,10 +75,18 @@ TITLE_ZH = re.compile(TITLE_RE)
 _TITLE_END = re.compile(rf"(?:{TITLE_RE})$")
 
 
+_COMMITTEE = ("省委", "市委", "区委", "县委")
+
+
 def _title_before(line: str, pos: int) -> str | None:
     """The title printed right before `pos` (with its rank), or None."""
     m = _TITLE_END.search(line, max(0, pos - 12), pos)
-    return m.group(0) if m else None
+    if not m:
+        return None
+    before = line[m.start() - 1 : m.start()]
+    if m.group(0)[:2] in _COMMITTEE and "\u4e00" <= before <= "\u9fff" and before not in "省市区县":
+        return m.group(0)[2:]  # 东丽区委副书记: 东丽区委's 副书记 (海淀区区委书记 keeps it)
+    return m.group(0)
 
 
 _ORG_STOP = {
