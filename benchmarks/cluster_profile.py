@@ -108,6 +108,12 @@ def install(dask_worker=None) -> str:
     return "installed"
 
 
+def _set_exporting(n: int, dask_worker=None) -> None:
+    from ipdossier.pipeline import cluster
+
+    cluster.EXPORTING = n
+
+
 def events(dask_worker=None) -> list:
     import sys as _sys
 
@@ -240,6 +246,9 @@ def main() -> None:
     parser.add_argument("--variants", type=int, default=16, choices=sorted(MATRICES))
     parser.add_argument("--only", choices=("local", "cluster"))
     parser.add_argument("--events", type=Path)
+    parser.add_argument(
+        "--exporting", type=int, help="the workers' cluster.EXPORTING, for an A/B comparison"
+    )
     args = parser.parse_args()
     report = {"variants": args.variants, "load_at_start": os.getloadavg()}
     all_events = {}
@@ -273,6 +282,9 @@ def main() -> None:
                 Client(cluster) as client,
             ):
                 client.run(install)
+                if args.exporting:
+                    client.run(_set_exporting, args.exporting)
+                    report["exporting"] = args.exporting
                 cpu = TreeCpu()
                 t0 = time.time()
                 build(params, Path(tmp) / "dask", cluster.scheduler_address)
