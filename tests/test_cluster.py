@@ -233,3 +233,27 @@ def test_a_cluster_address_without_a_port_is_a_usage_error(project):
     code, _, err = finished(build(project, "--format", "html", "--cluster", "foo"))
     assert code == 2, err
     assert "Traceback" not in err and "--cluster foo: not a scheduler address" in err
+
+
+def test_a_worker_keeps_one_warm_kernel_and_outlives_a_failed_run(project):
+    """A worker runs every variant on the kernel it started (not a cold one per variant,
+    each kept until the worker closed); a notebook that fails fails its run, and the
+    next run on the same workers builds."""
+    good = project / "good.yaml"
+    good.write_text("matrix:\n  language: [en, zh]\n  jurisdiction: [all, Hebei]\n")
+    bad = project / "bad.yaml"
+    # A negative delay: time.sleep raises in the chapters' first code cell.
+    bad.write_text("variants:\n  - name: ok\n  - name: broken\n    delay: -1\n")
+    with cluster() as c, distributed.Client(c) as client:
+        on = ("--format", "html", "--cluster", c.scheduler_address)
+        code, _, err = finished(build(project, "--params", str(good), *on))
+        assert code == 0, err
+        started = client.run(
+            lambda dask_worker: dask_worker.plugins["ipdossier"].resources.kernels.started
+        )
+        # 4 variants of 2 notebooks on 2 workers: one kernel each, started with the worker.
+        assert set(started.values()) == {1}, started
+        code, _, err = finished(build(project, "--params", str(bad), *on))
+        assert code == 1 and "broken" in err and "sleep length must be non-negative" in err, err
+        code, _, err = finished(build(project, "--params", str(good), "--force", *on))
+        assert code == 0, err

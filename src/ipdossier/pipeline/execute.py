@@ -48,7 +48,7 @@ def execute(
 ) -> float:
     """Run `notebook` into `output`; returns seconds taken.
 
-    With `kernels`, the run uses this thread's warm kernel instead of starting one."""
+    With `kernels`, the run borrows a warm kernel from the pool instead of starting one."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
@@ -57,9 +57,10 @@ def execute(
     start = time.perf_counter()
     output.parent.mkdir(parents=True, exist_ok=True)
     extra = {"engine_name": PLAIN_ENGINE}
+    km = None
     try:
         if kernels is not None:
-            extra["km"] = kernels.acquire()
+            km = extra["km"] = kernels.acquire()
             extra["engine_name"] = ENGINE
         pm.execute_notebook(
             str(notebook),
@@ -76,8 +77,8 @@ def execute(
             **extra,
         )
     except PapermillExecutionError as exc:
-        if kernels is not None:
-            kernels.discard()
+        if km is not None:
+            kernels.discard(km)
         where = _source_cell(notebook, exc.source, exc.cell_index)
         if exc.exec_count:
             where += f" (In [{exc.exec_count}])"
@@ -89,8 +90,8 @@ def execute(
             output if output.exists() else None,
         ) from None
     except Exception as exc:  # kernel died, notebook unreadable, ...
-        if kernels is not None:
-            kernels.discard()
+        if km is not None:
+            kernels.discard(km)
         # The engine notes the cell that was running (a kernel that died in it); none
         # started means the run broke off before the first cell.
         started = getattr(exc, "ipdossier_cell", None)
@@ -106,4 +107,6 @@ def execute(
             f"{type(exc).__name__}: {exc}",
             output if output.exists() else None,
         ) from exc
+    if km is not None:
+        kernels.release(km)
     return time.perf_counter() - start

@@ -1,8 +1,8 @@
-"""Warm kernels: one Python kernel per worker, reused for every notebook it runs.
+"""Warm kernels: one Python kernel per notebook run at once, reused for every notebook.
 
 Starting a kernel and importing pandas and plotly costs a couple of seconds per
-notebook; a build runs the same few notebooks for many variants, so each worker keeps
-its kernel and clears the user namespace (`%reset -f`) before each run. Imported
+notebook; a build runs the same few notebooks for many variants, so the pool keeps
+its kernels and clears the user namespace (`%reset -f`) before each run. Imported
 modules stay loaded, which is the point; the notebooks keep no state outside their
 namespace. A kernel that saw a failure is discarded, never reused.
 
@@ -32,13 +32,20 @@ class KernelsStopping(RuntimeError):
 
 
 class KernelPool:
-    """Kernels keyed by worker thread; `close()` shuts them all down."""
+    """Warm kernels lent one notebook run at a time (`acquire`, then `release`, or
+    `discard` after a failure); `close()` shuts them all down.
+
+    A kernel goes back to the pool when its run ends, not to the thread that ran it: a
+    Dask worker runs each variant's notebooks on threads of that variant's own, and a
+    kernel kept per thread was a cold kernel started for every variant (its first
+    notebook paying the imports again) and left running until the worker closed. So
+    the pool holds as many kernels as runs at once, whichever threads make them."""
 
     def __init__(self, cwd: Path, env: dict[str, str] | None = None, kernel_name: str = KERNEL):
         self.cwd = cwd
         self.env = {**os.environ, **(env or {})}
         self.kernel_name = kernel_name
-        self._local = threading.local()
+        self._idle: list[AsyncKernelManager] = []
         self._all: list[AsyncKernelManager] = []
         self._lock = threading.Lock()
         self.started = 0
@@ -69,8 +76,10 @@ class KernelPool:
             fut.set_result(km)
 
     def acquire(self) -> AsyncKernelManager:
-        """This thread's kernel: a pre-started one, else started now on first use."""
-        km = getattr(self._local, "km", None)
+        """A kernel for one notebook run: an idle one, else a pre-started one, else one
+        started now. Give it back with `release` (or `discard`)."""
+        with self._lock:
+            km = self._idle.pop() if self._idle else None
         if km is None:
             try:
                 fut = self._prestarted.get_nowait()
@@ -78,13 +87,19 @@ class KernelPool:
                 km = self._start()
             else:
                 km = self._wait_prestarted(fut)
-            self._local.km = km
             with self._lock:
                 self._handed.append(km)
         # A run that waited for its kernel while the build was told to stop never starts.
         if self._stopping:
+            self.release(km)
             raise KernelsStopping("the build is stopping: no notebook starts now")
         return km  # the engine resets it as it connects (see fresh_namespace)
+
+    def release(self, km: AsyncKernelManager) -> None:
+        """`km`'s run ended well: the next run may use it."""
+        with self._lock:
+            if km in self._all:
+                self._idle.append(km)
 
     def _wait_prestarted(self, fut: Future) -> AsyncKernelManager:
         """A pre-started kernel once it is up; if the build is told to stop meanwhile, the
@@ -112,15 +127,13 @@ class KernelPool:
             self.started += 1
         return km
 
-    def discard(self) -> None:
-        """Drop this thread's kernel (after a failure its state is unknown)."""
-        km = getattr(self._local, "km", None)
-        if km is None:
-            return
-        self._local.km = None
+    def discard(self, km: AsyncKernelManager) -> None:
+        """Drop `km` (after a failure its state is unknown)."""
         with self._lock:
             if km in self._all:
                 self._all.remove(km)
+            if km in self._idle:
+                self._idle.remove(km)
         asyncio.run(_shutdown(km))
 
     def interrupt(self) -> None:
@@ -146,7 +159,7 @@ class KernelPool:
             except Exception:  # closing anyway
                 pass
         with self._lock:
-            kms, self._all = self._all, []
+            kms, self._all, self._idle = self._all, [], []
         for km in kms:
             try:
                 asyncio.run(_shutdown(km))

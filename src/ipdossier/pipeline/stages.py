@@ -84,10 +84,20 @@ Task = Execute | Draw | Chapter | Export
 @dataclass
 class WorkerResources:
     """What a Dask worker keeps between the variants it builds: warm kernels and one
-    started browser (see `pipeline.cluster`)."""
+    started browser (see `pipeline.cluster`), and the environment its manifests record
+    for the run under way."""
 
     kernels: KernelPool
     printer: object
+    environment: tuple[str, dict] | None = None  # (run id, manifest_mod.environment)
+
+    def environment_of(self, run_id: str, make) -> dict:
+        # Once per run, not per variant: it asks git for the checkout's state (a tenth
+        # of a second, two processes forked from the worker) and is the same for every
+        # variant of the run. A later run asks again: the checkout may have moved.
+        if self.environment is None or self.environment[0] != run_id:
+            self.environment = (run_id, make())
+        return self.environment[1]
 
 
 def new_kernel_pool() -> KernelPool:
@@ -341,7 +351,7 @@ def run(
             ThreadPoolExecutor(
                 max_workers=options.jobs + 2, thread_name_prefix="export"
             ) as exports,
-            _stop_at_once_on_error(pool, exports, work.kernels, futures),
+            _stop_at_once_on_error(pool, exports, work.kernels if own else None, futures),
         ):
 
             def submit(task: Task) -> None:
@@ -387,13 +397,29 @@ def run(
                     browser_version = printer_cm.browser_version
             finally:
                 closing.join()
-    return manifest_stage(work, run_id, started, time.perf_counter() - t_phase, browser_version)
+    return manifest_stage(
+        work, run_id, started, time.perf_counter() - t_phase, browser_version, resources
+    )
 
 
-def manifest_stage(work: Run, run_id: str, started: str, wall: float, browser_version):
+def manifest_stage(
+    work: Run,
+    run_id: str,
+    started: str,
+    wall: float,
+    browser_version,
+    resources: WorkerResources | None = None,
+):
     """The run's manifest, as far as this stage knows it (orchestrate adds the data and
     the total timings before writing it)."""
     options, formats, stage = work.options, work.formats, work.stage
+
+    def environment() -> dict:
+        return manifest_mod.environment(
+            project_root(),
+            browser_version or (_chromium_version() if "pdf" in formats else None),
+        )
+
     t_exec = sum(sum(p.seconds.values()) for p in work.plans)
     t_export = sum(info["seconds"] for info in work.exported.values())
     variants_out = []
@@ -432,9 +458,8 @@ def manifest_stage(work: Run, run_id: str, started: str, wall: float, browser_ve
             "formats": list(formats),
             "force": options.force,
         },
-        "environment": manifest_mod.environment(
-            project_root(),
-            browser_version or (_chromium_version() if "pdf" in formats else None),
+        "environment": (
+            environment() if resources is None else resources.environment_of(run_id, environment)
         ),
         "variants": variants_out,
         # execute_s and export_s add up each notebook and variant; run_s is the wall time
@@ -458,10 +483,13 @@ def _chromium_version() -> str | None:
 
 
 @contextmanager
-def _stop_at_once_on_error(pool, exports, kernels: KernelPool, futures: dict):
+def _stop_at_once_on_error(pool, exports, kernels: KernelPool | None, futures: dict):
     """On the way out of a failed or interrupted run (an error, Ctrl-C, SIGTERM), before
     the executors wait for their threads: nothing queued starts, and the cells under way
-    are interrupted, so the exit waits for neither."""
+    are interrupted, so the exit waits for neither. Kernels lent by a Dask worker
+    (`kernels` None) are left alone: interrupting them stops the pool for good, and the
+    worker would fail every notebook of every later run (its failed notebook's kernel
+    is discarded already, and the worker closes the rest when it shuts down)."""
     try:
         yield
     except BaseException:
@@ -469,7 +497,8 @@ def _stop_at_once_on_error(pool, exports, kernels: KernelPool, futures: dict):
             fut.cancel()
         pool.shutdown(wait=False, cancel_futures=True)
         exports.shutdown(wait=False, cancel_futures=True)
-        kernels.interrupt()
+        if kernels is not None:
+            kernels.interrupt()
         raise
 
 
