@@ -480,7 +480,6 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         orgs.append(("organiser", subject[0], subject[1]))  # "A and B held their workshop"
     if found is not None:
         para, line, m = found
-        head = line[max(0, m.start("name") - 300) : m.start("name")]
         if not any(r == "organiser" for r, _, _ in orgs):
             # "The Indian Chamber of Commerce (ICC), in partnership with ..., recently
             # conducted an Awareness Program ...", "X College, Bhilai organized a Workshop":
@@ -491,12 +490,14 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 if o and re.search(
                     rf"\b(?:{people._ORG_END}|Chamber|Cell|Council)\b", o.group("org")
                 ):
-                    orgs.append(("organiser", o.group("org"), (p_, o.start("org"), o.end("org"), l_)))
+                    where = (p_, o.start("org"), o.end("org"), l_)
+                    orgs.append(("organiser", o.group("org"), where))
                     break
         if not place:
             # "... in Meghalaya": right after the name, a place spaCy tags as one.
             i = _IN_PLACE.match(line, m.end("name"))
-            if i and i.group("place") in english.places(line[max(0, m.start("name") - 200) : i.end() + 40]):
+            around = line[max(0, m.start("name") - 200) : i.end() + 40] if i else ""
+            if i and i.group("place") in english.places(around):
                 place = i.group("place")
     if found is None and _HEADLINE_EVENT.match(a.lines[0][1]):
         # "Heads of WIPO and UNU Sign Cooperation Agreement": the headline names the event

@@ -11,9 +11,9 @@ Sichuan Chapter" of "the Sichuan Chapter of the CCPIT"), and its GPE and EVENT s
 read no place or event name the rules miss. So it is used for names, beside the
 rules' pattern, never instead of it, and (fifth session, measured on the tune half with
 test3) to confirm a place printed right after an event's name ("an Awareness Program on
-... in Meghalaya": taken only when spaCy tags it GPE or LOC): a name is what the pattern reads or what spaCy
-tags PERSON (two words or more), and the title and organisation around it are read by
-the rules as before (`people.mentions`).
+... in Meghalaya": taken only when spaCy tags it GPE or LOC): a name is what the pattern
+reads or what spaCy tags PERSON (two words or more), and the title and organisation
+around it are read by the rules as before (`people.mentions`).
 
 Only the named-entity recogniser runs (5 ms a sentence on this machine, against 10 ms
 with the tagger and parser), on sentences with a title word (a person needs one), at
