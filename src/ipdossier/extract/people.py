@@ -271,8 +271,9 @@ def _trim_org(org: str) -> str:
             return org
 
 
-def _cut_org(org: str, name_re: str) -> str:
-    """The organisation up to where the next person or title begins."""
+def _before_next(org: str, name_re: str) -> str:
+    """The organisation up to where the next person begins ("A, director of X, and B, the
+    president of Y": B starts the next mention)."""
     listed = re.search(
         rf"(?:[,;] ?(?:and )?| and )(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?{name_re}"
         rf"(?=[,;.]| &| and\b|$)",
@@ -281,8 +282,12 @@ def _cut_org(org: str, name_re: str) -> str:
     nxt = _NEXT_PERSON.search(org)
     if nxt and (not listed or nxt.start() < listed.start()):
         listed = nxt
-    if listed:
-        org = org[: listed.start()]
+    return org[: listed.start()] if listed else org
+
+
+def _cut_org(org: str, name_re: str) -> str:
+    """The organisation up to where the next person or title begins."""
+    org = _before_next(org, name_re)
     cut = _AND_TITLE.search(org)
     return org[: cut.start()] if cut else org
 
@@ -384,17 +389,7 @@ def _mentions(para: int, line: str) -> list[Mention]:
             re.match(rf"{name_re},", org) or title[0].islower() and len(title.split()) > 2
         ):
             continue  # "A, Director, B, ...": B is the next person, not an organisation
-        listed = re.search(
-            rf"(?:[,;] ?(?:and )?| and )(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?{name_re}"
-            rf"(?=[,;.]| &| and\b|$)",
-            org,
-        )
-        nxt = _NEXT_PERSON.search(org)
-        if nxt and (not listed or nxt.start() < listed.start()):
-            listed = nxt
-        if listed:
-            # "A, director of X, and B, the president of Y": B starts the next mention.
-            org = org[: listed.start()]
+        org = _before_next(org, name_re)
         cut = _AND_TITLE.search(org)
         if cut:
             # "member of the Standing Committee ... and Vice Premier of the State Council":
