@@ -45,7 +45,11 @@ WRAPPED = (
 
 
 def install(dask_worker=None) -> str:
-    """Wrap the stages in this process (idempotent); events go to a list on `sys`."""
+    """Wrap the stages in this process (idempotent); events go to a list on `sys`.
+
+    Self-contained on purpose, rather than calling benchmarks/stages.py's `instrument`:
+    `Client.run` ships this function to worker processes, which have no benchmarks/ on
+    their path, so it may refer only to the package and to plain values (WRAPPED)."""
     import functools
     import importlib
     import sys as _sys
