@@ -121,3 +121,36 @@ def test_a_reset_kernel_records_no_run_for_the_next_notebook():
     before, after = asyncio.run(run())
     assert any(nb.RUN_RECORD in m for m in before)  # recording was on
     assert not any(nb.RUN_RECORD in m for m in after), after
+
+
+def test_the_warm_engine_clears_the_namespace_between_notebooks(tmp_path):
+    # Through papermill and the build's own engine, as a build runs notebooks: papermill
+    # drives nbclient's synchronous `setup_kernel`, which calls the class attribute
+    # `start_new_kernel_client`; an override of the async method alone never ran, so for
+    # a week every warm kernel kept the previous notebook's variables and run records.
+    import nbformat
+    import papermill as pm
+
+    from ipdossier.pipeline.kernels import ENGINE, KernelPool
+
+    def notebook(name, source):
+        path = tmp_path / name
+        nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)]), path)
+        return path
+
+    first = notebook("first.ipynb", "leftover = 'from the first notebook'")
+    second = notebook("second.ipynb", "print('leftover' in dir())")
+    pool = KernelPool(tmp_path)
+    try:
+        for path in (first, second):
+            km = pool.acquire()
+            pm.execute_notebook(
+                str(path), str(path), engine_name=ENGINE, km=km, kernel_name=pool.kernel_name,
+                progress_bar=False,
+            )
+            pool.release(km)
+        assert pool.started == 1  # one warm kernel ran both
+    finally:
+        pool.close()
+    out = nbformat.read(second, as_version=4).cells[0].outputs
+    assert out and out[0]["text"].strip() == "False", out

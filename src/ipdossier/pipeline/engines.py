@@ -10,7 +10,7 @@ import papermill at all.
 from __future__ import annotations
 
 from jupyter_core.utils import ensure_async
-from nbclient.util import run_hook
+from nbclient.util import run_hook, run_sync
 from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine
 from papermill.utils import merge_kwargs, remove_args
@@ -87,6 +87,11 @@ class _ClosingClient(PapermillNotebookClient):
         self.kc.allow_stdin = False
         await run_hook(self.on_notebook_start, notebook=self.nb)
         return self.kc
+
+    # papermill runs nbclient's synchronous `setup_kernel`, which calls this attribute:
+    # nbclient binds it to its own async method when its class is made, so overriding the
+    # async method alone is never called (the reset did not run from 25 Nov to 3 Dec).
+    start_new_kernel_client = run_sync(async_start_new_kernel_client)
 
     def execute(self, **kwargs):
         try:
