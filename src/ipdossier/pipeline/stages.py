@@ -37,7 +37,8 @@ log = logging.getLogger("ipdossier.build")
 # What every chapter imports first; a pre-started kernel imports it while it waits. Also
 # what the first chapter's `setup` would otherwise do in its first cell: plotly imports
 # its renderers on first use (~0.3 s), and every table of the package is parsed (once per
-# kernel and version of the data, see data.Dossier._tables).
+# kernel and version of the data, see data.Dossier._tables). All of it is then frozen out
+# of the garbage collector's view, as after each reset (see `kernels.RESET`).
 PRELOAD = """
 import importlib, pkgutil
 import ipdossier.charts, ipdossier.data, ipdossier.notebook
@@ -49,6 +50,9 @@ _d = ipdossier.data.load()
 for _n in _d.resource_names:
     _d.table(_n)
 del _d, _n
+import gc
+gc.freeze()
+del gc
 """
 
 
