@@ -7,7 +7,8 @@ function wrapped to add up its wall time and calls: execute (a notebook under pa
 draw (an executed notebook's chart SVGs), convert (nbconvert of a chapter), print
 (Chromium's PDF of one document), stamp (the running headers and page numbers of a
 variant's PDFs), merge (the dossier's front and body joined), cut (a chapter's PDF from
-the dossier's body), assemble (a variant's reports from its chapters, the last five
+the dossier's body: its pages cut, then stamped and written), assemble (a variant's
+reports from its chapters, the last five
 included). Stages run on several threads at once, so their seconds add up to more
 than the wall time; the comparison that matters is stage by
 stage, before and after a change, in the same minutes on the same (noisy) machine.
@@ -48,6 +49,7 @@ WRAPPED = (
     ("print", "ipdossier.export.printer", "PdfPrinter.pdf_bytes"),
     ("stamp", "ipdossier.export.printer", "PdfPrinter.stamp_bytes"),
     ("merge", "ipdossier.export.cut", "merge"),
+    ("cut", "ipdossier.export.cut", "chapter_pages"),
     ("cut", "ipdossier.export.cut", "chapter_pdf"),
     ("assemble", "ipdossier.export.report", "assemble"),
 )
