@@ -9,10 +9,12 @@ Compared, variant by variant:
   the notebooks it ran, which depends on scheduling), cell and notebook metadata
   (papermill's timings), and the id of each run in the run record (a fresh uuid per
   `setup`; the record's other fields are compared, and each id is replaced by its order
-  of appearance, so that which cells share a run still counts). Records on the cells
-  before `setup` are left out too: a warm kernel's previous run, still recording, marks
-  them with the parameters of whichever notebook that kernel ran last, which depends
-  on scheduling (two builds of the same code differ there);
+  of appearance, so that which cells share a run still counts). Run records on the
+  cells before `setup` are left out whole (the output that carries one): they are stale,
+  a warm kernel's previous run still recording, marked with the parameters of whichever
+  notebook that kernel ran last, which depends on scheduling; and a kernel whose reset
+  ends that recording writes none there (before 3290e73 the reset never ran), so a
+  build of either code compares with one of the other;
 - every HTML file, byte for byte but for the id of papermill's injected-parameters
   cell (a random one per run);
 - with `--pdf-text`, each PDF's text (`pdftotext -layout`; a PDF's bytes carry its date).
@@ -47,8 +49,8 @@ def normalised(notebook: Path) -> list[str]:
             out = {k: v for k, v in out.items() if k != "execution_count"}
             record = out.get("metadata", {}).get("ipdossier_run")
             if record and not set_up:
-                out["metadata"]["ipdossier_run"] = "(a previous run's record)"
-            elif record:
+                continue
+            if record:
                 record["run"] = runs.setdefault(record["run"], f"run-{len(runs) + 1}")
             outputs.append(out)
         cells.append({"type": cell["cell_type"], "source": cell["source"], "outputs": outputs})

@@ -7,10 +7,17 @@ function wrapped to add up its wall time and calls: execute (a notebook under pa
 draw (an executed notebook's chart SVGs), convert (nbconvert of a chapter), print
 (Chromium's PDF of one document), stamp (the running headers and page numbers of a
 variant's PDFs), merge (the dossier's front and body joined), cut (a chapter's PDF from
-the dossier's body), assemble (a variant's reports from its chapters, the last five
+the dossier's body: its pages cut, then stamped and written), assemble (a variant's
+reports from its chapters, the last five
 included). Stages run on several threads at once, so their seconds add up to more
 than the wall time; the comparison that matters is stage by
 stage, before and after a change, in the same minutes on the same (noisy) machine.
+Each stage's CPU seconds are those of the thread that ran it in this process (pikepdf,
+nbconvert, papermill's own work; not the kernel's or the browser's, which are processes
+of their own); the CPU seconds of the whole process tree (this process, kernels,
+Chromium), sampled as in `cluster_profile.py`, are printed by kind of process: on a
+machine shared with other work, CPU seconds are the measure that the others' load moves
+least.
 Prints a table and the same as JSON on the last line; writes nothing into benchmarks/.
 """
 
@@ -20,6 +27,7 @@ import argparse
 import functools
 import importlib
 import json
+import os
 import sys
 import tempfile
 import threading
@@ -41,24 +49,29 @@ WRAPPED = (
     ("print", "ipdossier.export.printer", "PdfPrinter.pdf_bytes"),
     ("stamp", "ipdossier.export.printer", "PdfPrinter.stamp_bytes"),
     ("merge", "ipdossier.export.cut", "merge"),
+    ("cut", "ipdossier.export.cut", "chapter_pages"),
     ("cut", "ipdossier.export.cut", "chapter_pdf"),
     ("assemble", "ipdossier.export.report", "assemble"),
 )
 
 _lock = threading.Lock()
-totals: dict[str, list[float]] = {}
+totals: dict[str, list[float]] = {}  # stage -> [busy seconds, calls, CPU seconds]
 
 
 def _wrap(stage: str, fn):
     @functools.wraps(fn)
     def timed(*args, **kwargs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         try:
             return fn(*args, **kwargs)
         finally:
             with _lock:
-                seconds, calls = totals.setdefault(stage, [0.0, 0])
-                totals[stage] = [seconds + time.perf_counter() - start, calls + 1]
+                seconds, calls, cpu_s = totals.setdefault(stage, [0.0, 0, 0.0])
+                totals[stage] = [
+                    seconds + time.perf_counter() - start,
+                    calls + 1,
+                    cpu_s + time.thread_time() - cpu,
+                ]
 
     return timed
 
@@ -82,12 +95,15 @@ def main() -> None:
     parser.add_argument("--format", default="pdf,html")
     args = parser.parse_args()
     instrument()
+    from cluster_profile import TreeCpu
+
     from ipdossier.pipeline.orchestrate import BuildOptions, build
 
     with tempfile.TemporaryDirectory(prefix="ipdossier-stages-") as tmp:
         params = Path(tmp) / "params.yaml"
         params.write_text(MATRICES[args.variants], encoding="utf-8")
         start = time.perf_counter()
+        tree = TreeCpu()
         result = build(
             BuildOptions(
                 params_file=params,
@@ -99,18 +115,23 @@ def main() -> None:
             )
         )
         wall = time.perf_counter() - start
-    print(f"{args.variants} variant(s), --jobs {args.jobs}: {wall:.1f} s wall")
-    print(f"{'stage':<10} {'seconds':>8} {'calls':>6}")
-    for stage, (seconds, calls) in totals.items():
-        print(f"{stage:<10} {seconds:8.1f} {calls:6d}")
+        cpu = tree.stop()
+    print(f"{args.variants} variant(s), --jobs {args.jobs}: {wall:.1f} s wall, {cpu:.1f} s CPU")
+    print(f"{'stage':<10} {'seconds':>8} {'calls':>6} {'CPU here':>9}")
+    for stage, (seconds, calls, cpu_s) in totals.items():
+        print(f"{stage:<10} {seconds:8.1f} {calls:6d} {cpu_s:9.2f}")
+    print("CPU seconds by process:", ", ".join(f"{k} {v}" for k, v in tree.by_kind.items()))
     timings = result.manifest.get("timings", {})
     print(
         json.dumps(
             {
                 "variants": args.variants,
                 "wall_s": round(wall, 1),
+                "cpu_s": cpu,
+                "cpu_by_process": tree.by_kind,
+                "load": [round(x, 2) for x in os.getloadavg()],
                 "timings": timings,
-                "stages": {k: [round(s, 1), c] for k, (s, c) in totals.items()},
+                "stages": {k: [round(s, 1), c, round(u, 2)] for k, (s, c, u) in totals.items()},
             }
         )
     )

@@ -72,3 +72,42 @@ def test_evaluate_takes_every_split_of_the_gold_and_prints_the_held_out_half_fir
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("not here:") == splits.count(held_out)
+
+
+def test_compare_builds_ignores_a_stale_run_record_before_setup(tmp_path):
+    # A kernel whose reset did not end the previous notebook's recording (before 3290e73)
+    # left a run record on the cells before `setup`; a build with the fix has none there.
+    # Both show the same thing; a record after `setup` that differs still counts.
+    import json
+
+    def build(name, stale, params):
+        record = {"text/html": ""}
+        cells = [
+            {"cell_type": "code", "source": ["x = 1"], "outputs": []},
+            {"cell_type": "code", "source": ["ctx = setup(language)"], "outputs": []},
+        ]
+        if stale:
+            cells[0]["outputs"].append({
+                "output_type": "display_data", "data": record,
+                "metadata": {"ipdossier_run": {"run": "a", "params": {"language": "zh"}}},
+            })
+        cells[1]["outputs"].append({
+            "output_type": "display_data", "data": record,
+            "metadata": {"ipdossier_run": {"run": name, "params": params}},
+        })
+        folder = tmp_path / name / "default" / "notebooks"
+        folder.mkdir(parents=True)
+        (folder / "01.ipynb").write_text(json.dumps({"cells": cells}), encoding="utf-8")
+        return tmp_path / name
+
+    def compare(a, b):
+        return subprocess.run(
+            [sys.executable, str(BENCHMARKS / "compare_builds.py"), str(a), str(b)],
+            capture_output=True, text=True, timeout=60,
+        )
+
+    en = {"language": "en"}
+    same = compare(build("old", True, en), build("new", False, en))
+    assert same.returncode == 0, same.stdout
+    differs = compare(tmp_path / "new", build("other", False, {"language": "zh"}))
+    assert differs.returncode == 1 and "01.ipynb" in differs.stdout

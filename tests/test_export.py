@@ -520,6 +520,38 @@ def test_charts_drawn_side_by_side_are_the_bytes_drawn_one_at_a_time(reports):
     assert serial == [svg for _, svg in found]
 
 
+def test_each_chart_page_gets_its_share_of_a_notebooks_charts_in_one_call(reports, monkeypatch):
+    # A call through the DevTools pipe per chart, each figure handed over value by value,
+    # cost the build's process more than the drawing: a page's charts go as one string.
+    from ipdossier.export import chart_svgs
+
+    executed, _ = reports["en"]
+    charts = [
+        (fig, *svg_size(fig)) for path in executed for fig, svg in pdfs.svgs(path) if svg
+    ][:6]
+    calls = []
+    draw_all = chart_svgs.draw_all
+
+    async def counted(page, sent):
+        calls.append(len(sent))
+        return await draw_all(page, sent)
+
+    monkeypatch.setattr(chart_svgs, "draw_all", counted)
+    with PdfPrinter(charts=2) as two:
+        assert len(two.svgs(charts)) == 6
+    assert len(calls) == 2 and sum(calls) == 6, calls  # two pages, one call each
+
+
+def test_chart_pages_are_the_cores_the_kernels_leave_free(monkeypatch):
+    # Drawing beside two busy kernels on two cores only takes turns with them.
+    from ipdossier.export import printer as printer_mod
+
+    monkeypatch.setattr(printer_mod.os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    assert [printer_mod.chart_pages(kernels=k) for k in (0, 1, 2, 3)] == [2, 1, 1, 1]
+    monkeypatch.setattr(printer_mod.os, "sched_getaffinity", lambda _pid: {0, 1, 2, 3})
+    assert printer_mod.chart_pages(kernels=2) == 2
+
+
 def test_jupyter_nbconvert_to_dossier(reports, tmp_path):
     executed, _ = reports["en"]
     done = subprocess.run(

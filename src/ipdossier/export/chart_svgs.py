@@ -33,7 +33,7 @@ SVG_MIME = "image/svg+xml"
 # draws one chart at a time; the generator is mulberry32); and the order in which it
 # sets an element's attributes depends on what the page measured before (its cache of
 # text sizes), so the attributes are written in name order.
-_DRAW = r"""async ([figure, width, height]) => {
+_DRAW_ONE = r"""async (figure, width, height) => {
   let seed = 0x1d872b41;
   Math.random = () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -55,6 +55,19 @@ _DRAW = r"""async ([figure, width, height]) => {
     return "<" + name + " " + list.join(" ") + end + ">";
   });
 }"""
+
+# A page's share of a notebook's charts reaches it as one JSON string, parsed there, and
+# is drawn one chart after another: playwright hands a Python object over value by
+# value (a chart's coordinate lists are thousands of them), and a call per chart is a
+# round trip through the DevTools pipe each.
+_DRAW_ALL = (
+    "async (payload) => {\n  const drawOne = " + _DRAW_ONE + ";\n"
+    "  const out = [];\n"
+    "  for (const [figure, width, height] of JSON.parse(payload)) {\n"
+    "    out.push(await drawOne(figure, width, height));\n"
+    "  }\n"
+    "  return out;\n}"
+)
 
 
 async def open_chart_page(browser, timeout_ms: int):
@@ -91,8 +104,16 @@ async def open_chart_page(browser, timeout_ms: int):
     return page
 
 
-async def draw(page, figure: dict, width: int, height: int) -> str:
-    return await page.evaluate(_DRAW, [figure, width, height])
+def chart_json(figure: dict, width: int, height: int) -> str:
+    """What `draw_all` sends for one chart. JSON has no NaN or Infinity (plotly's own
+    JSON writes them as null, so a notebook's figures hold none): a figure that does is
+    refused here rather than drawn from something else."""
+    return json.dumps([figure, width, height], ensure_ascii=False, allow_nan=False)
+
+
+async def draw_all(page, charts: list[str]) -> list[str]:
+    """The SVG of each chart (`chart_json`), drawn in `page` one after another."""
+    return await page.evaluate(_DRAW_ALL, "[" + ",".join(charts) + "]")
 
 
 def add_svgs(path: Path, printer) -> int:

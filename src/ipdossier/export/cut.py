@@ -8,7 +8,8 @@ so that one printing of the body serves the dossier ("Page 7 of 40") and a chapt
 ("Page 3 of 12", headed with the chapter's title) alike.
 
   merge        the dossier: the front's pages, then the body's
-  chapter_pdf  one chapter: its pages of the body, then the body's sources appendix
+  chapter_pages  one chapter: its pages of the body, then the body's sources appendix
+  chapter_pdf  that chapter stamped and written
   stamp        the running header and "Page i of n" laid over each page, from one
                printing of blank pages per variant that holds every file's
 
@@ -371,11 +372,18 @@ def stamp(doc: pikepdf.Pdf, marks: pikepdf.Pdf, first: int) -> None:
         )
 
 
-def chapter_pdf(body_pdf: bytes, pages: Iterable[int], marks: pikepdf.Pdf, first: int) -> bytes:
-    """One chapter's PDF: the 0-based `pages` of the body (its own, then the appendix),
-    stamped with its header and its own page numbers from page `first` of `marks`."""
+def chapter_pages(body_pdf: bytes, pages: Iterable[int]) -> pikepdf.Pdf:
+    """One chapter's document: the 0-based `pages` of the body (its own, then the
+    appendix), not yet stamped. Needs the body alone, so a build cuts the chapters while
+    the browser prints the front and the stamps."""
     doc = open_pdf(body_pdf)
     keep_pages(doc, pages)
-    stamp(doc, marks, first)
     doc.Root.PageMode = Name.UseOutlines
+    return doc
+
+
+def chapter_pdf(doc: pikepdf.Pdf, marks: pikepdf.Pdf, first: int) -> bytes:
+    """A chapter's document (`chapter_pages`) stamped with its header and its own page
+    numbers from page `first` of `marks`, as the bytes of its PDF."""
+    stamp(doc, marks, first)
     return to_bytes(doc)

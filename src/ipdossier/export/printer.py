@@ -20,7 +20,7 @@ import asyncio
 import concurrent.futures
 import hashlib
 import html as html_lib
-import json
+import os
 import threading
 from pathlib import Path
 
@@ -98,7 +98,11 @@ class PdfPrinter:
     (and the chapters of one) print side by side."""
 
     def __init__(
-        self, executable: Path | None = None, timeout_ms: int = 120_000, concurrency: int = 3
+        self,
+        executable: Path | None = None,
+        timeout_ms: int = 120_000,
+        concurrency: int = 3,
+        charts: int | None = None,
     ):
         self.executable = executable
         self.timeout_ms = timeout_ms
@@ -113,10 +117,11 @@ class PdfPrinter:
         self._chart_page: asyncio.Task | None = None  # the first chart page, opened at start
         self._chart_opening: list[asyncio.Task] = []  # every chart page opened
         self._charts_free: asyncio.Queue | None = None
-        # Chart pages: as many as the machine has cores, each drawing one chart at a time
-        # (drawing is CPU work in each page's renderer; more pages than cores would only
-        # take turns, at some 60 MB each).
-        self.chart_concurrency = chart_pages()
+        # Chart pages: `charts`, by default as many as the machine has cores, each drawing
+        # one chart at a time (drawing is CPU work in each page's renderer; more pages than
+        # cores would only take turns, at some 60 MB and a load of plotly.js each). A
+        # build passes the cores its kernels leave free (`chart_pages`).
+        self.chart_concurrency = charts or chart_pages()
         self._warming: list[asyncio.Task] = []
         self._started: concurrent.futures.Future | None = None
         self.browser_version: str | None = None
@@ -334,20 +339,27 @@ class PdfPrinter:
         A figure already drawn in this build (the same chart in another variant) is
         not drawn again. The SVG does not depend on the page that drew it (see
         `chart_svgs.draw`)."""
-        keys = [
-            hashlib.sha256(
-                json.dumps([figure, width, height], sort_keys=True, default=str).encode()
-            ).hexdigest()
-            for figure, width, height in charts
-        ]
-        todo = {k: chart for k, chart in zip(keys, charts, strict=True) if k not in self._svgs}
+        from .chart_svgs import chart_json
+
+        sent = [chart_json(*chart) for chart in charts]
+        keys = [hashlib.sha256(text.encode()).hexdigest() for text in sent]
+        todo = {k: text for k, text in zip(keys, sent, strict=True) if k not in self._svgs}
         if todo:
+            # One share per page, the largest charts first to the least loaded share.
+            shares: list[list[str]] = [[] for _ in range(min(self.chart_concurrency, len(todo)))]
+            sizes = [0] * len(shares)
+            for key in sorted(todo, key=lambda k: -len(todo[k])):
+                least = sizes.index(min(sizes))
+                shares[least].append(key)
+                sizes[least] += len(todo[key])
 
-            async def draw_all():
-                return await asyncio.gather(*(self._draw(*chart) for chart in todo.values()))
+            async def draw_shares():
+                return await asyncio.gather(
+                    *(self._draw([todo[key] for key in share]) for share in shares)
+                )
 
-            for key, svg in zip(todo, self._call(draw_all()), strict=True):
-                self._svgs[key] = svg
+            for share, svgs in zip(shares, self._call(draw_shares()), strict=True):
+                self._svgs.update(zip(share, svgs, strict=True))
         return [self._svgs[key] for key in keys]
 
     def _open_chart_page(self) -> asyncio.Task:
@@ -359,8 +371,8 @@ class PdfPrinter:
         self._chart_opening.append(task)
         return task
 
-    async def _draw(self, figure: dict, width: int, height: int) -> str:
-        from .chart_svgs import draw
+    async def _draw(self, charts: list[str]) -> list[str]:
+        from .chart_svgs import draw_all
 
         # A free chart page, or one more while under `chart_concurrency` (opened only
         # when charts wait: a build of one chart at a time keeps to one).
@@ -369,16 +381,16 @@ class PdfPrinter:
         else:
             page = await self._charts_free.get()
         try:
-            return await draw(page, figure, width, height)
+            return await draw_all(page, charts)
         finally:
             self._charts_free.put_nowait(page)
 
 
-def chart_pages() -> int:
-    """The cores this process may run on."""
-    import os
-
+def chart_pages(kernels: int = 0) -> int:
+    """The cores this process may run on, less `kernels` (kernels running notebooks keep
+    a core each busy; a chart page beside them only shares it), and at least one."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+        cores = os.cpu_count() or 1
+    return max(1, cores - kernels)

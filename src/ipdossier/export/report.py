@@ -193,9 +193,60 @@ def _print_dossier(printer, parts: list[ChapterParts], out_dir: Path, ctx: Repor
     missing = [key for key in [c.id for c in chapters] + ["sources"] if key not in starts]
     if missing:
         raise RuntimeError(f"the printed body has no page for {', '.join(missing)}")
+    appendix = list(range(starts["sources"] - 1, n_body))
+    bounds = [starts[c.id] for c in chapters] + [starts["sources"]]
+    # A brief chapter (report.css) runs on after the one before it: where it starts lower
+    # on its page than a chapter that opens a page, that page is both chapters'.
+    tops = outline.destination_tops(body)
+    opening = min((tops[k] for k in [c.id for c in chapters] if k in tops), default=0.0)
+    shared = [
+        c.brief and tops.get(c.id, opening) > opening + SAME_TOP_PT for c in chapters[1:]
+    ] + [False]
+    own_pages = [
+        list(range(first - 1, end - 1 + int(share))) + appendix
+        for first, end, share in zip(bounds, bounds[1:], shared, strict=False)
+    ]
+    # The chapters' pages are cut from the body (pikepdf's work, in this process) while
+    # the browser prints the front and the stamps.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cut") as cutting:
+        cut_docs = cutting.submit(lambda: [cut.chapter_pages(body, own) for own in own_pages])
+        front = _print_front(printer, chapters, starts, out_dir, ctx)
+        dossier = cut.merge(front, body)
+        # Every file's running headers and page numbers, in one printing: the dossier's
+        # pages, then each chapter's.
+        headers = [(title, n) for n in [len(dossier.pages)]]
+        headers += [
+            (f"{title} · {p.print.title}", len(own))
+            for p, own in zip(parts, own_pages, strict=True)
+        ]
+        marks = cut.open_pdf(
+            printer.stamp_bytes(
+                [
+                    (header, page_of.format(page=i, total=n))
+                    for header, n in headers
+                    for i in range(1, n + 1)
+                ]
+            )
+        )
+        cut.stamp(dossier, marks, 0)
+        dossier.Root.PageMode = outline.USE_OUTLINES
+        dossier_path = write_atomic(out_dir / "dossier.pdf", cut.to_bytes(dossier))
+        per_chapter = []
+        first = len(dossier.pages)
+        for p, doc, own in zip(parts, cut_docs.result(), own_pages, strict=True):
+            per_chapter.append(
+                write_atomic(out_dir / f"{p.stem}.pdf", cut.chapter_pdf(doc, marks, first))
+            )
+            first += len(own)
+    return dossier_path, per_chapter
+
+
+def _print_front(printer, chapters, starts: dict, out_dir: Path, ctx: ReportContext) -> bytes:
+    """The cover and contents, numbered from the body's pages (`starts`) after them."""
     front_pages = FRONT_PAGES
+    keys = [c.id for c in chapters] + ["sources"]
     for _attempt in range(FRONT_PASSES):
-        pages = {key: starts[key] + front_pages for key in [c.id for c in chapters] + ["sources"]}
+        pages = {key: starts[key] + front_pages for key in keys}
         # Sections too (a heading Chromium wrote no destination for is listed unnumbered).
         pages |= {
             sid: starts[sid] + front_pages
@@ -219,43 +270,4 @@ def _print_dossier(printer, parts: list[ChapterParts], out_dir: Path, ctx: Repor
             front_pages,
             FRONT_PASSES,
         )
-    dossier = cut.merge(front, body)
-    appendix = list(range(starts["sources"] - 1, n_body))
-    bounds = [starts[c.id] for c in chapters] + [starts["sources"]]
-    # A brief chapter (report.css) runs on after the one before it: where it starts lower
-    # on its page than a chapter that opens a page, that page is both chapters'.
-    tops = outline.destination_tops(body)
-    opening = min((tops[k] for k in [c.id for c in chapters] if k in tops), default=0.0)
-    shared = [
-        c.brief and tops.get(c.id, opening) > opening + SAME_TOP_PT for c in chapters[1:]
-    ] + [False]
-    own_pages = [
-        list(range(first - 1, end - 1 + int(share))) + appendix
-        for first, end, share in zip(bounds, bounds[1:], shared, strict=False)
-    ]
-    # Every file's running headers and page numbers, in one printing: the dossier's
-    # pages, then each chapter's.
-    headers = [(title, n) for n in [len(dossier.pages)]]
-    headers += [
-        (f"{title} · {p.print.title}", len(own)) for p, own in zip(parts, own_pages, strict=True)
-    ]
-    marks = cut.open_pdf(
-        printer.stamp_bytes(
-            [
-                (header, page_of.format(page=i, total=n))
-                for header, n in headers
-                for i in range(1, n + 1)
-            ]
-        )
-    )
-    cut.stamp(dossier, marks, 0)
-    dossier.Root.PageMode = outline.USE_OUTLINES
-    dossier_path = write_atomic(out_dir / "dossier.pdf", cut.to_bytes(dossier))
-    per_chapter = []
-    first = len(dossier.pages)
-    for p, own in zip(parts, own_pages, strict=True):
-        per_chapter.append(
-            write_atomic(out_dir / f"{p.stem}.pdf", cut.chapter_pdf(body, own, marks, first))
-        )
-        first += len(own)
-    return dossier_path, per_chapter
+    return front

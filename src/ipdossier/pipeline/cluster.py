@@ -95,11 +95,12 @@ def worker_plugin():
         name = PLUGIN
 
         def setup(self, worker) -> None:
-            from ..export.printer import PdfPrinter
+            from ..export.printer import PdfPrinter, chart_pages
 
             kernels = new_kernel_pool()
             kernels.prestart(1, preload=PRELOAD)
-            self._printer_cm = PdfPrinter()
+            # Chart pages on the cores its one kernel leaves free, as a local build's.
+            self._printer_cm = PdfPrinter(charts=chart_pages(kernels=1))
             self.resources = WorkerResources(kernels, self._printer_cm.start())
             self.variants = ThreadPoolExecutor(EXPORTING, thread_name_prefix="ipdossier")
             self.pending: dict[str, dict[str, Future]] = {}  # run id -> slug -> variant

@@ -187,11 +187,18 @@ def started_cell(nb) -> tuple[int, str] | None:
 # A notebook's run records end with it: the hook its `setup` registered (notebook.
 # _record_runs) outlives a namespace reset, and would record the next notebook's
 # parameters cell as run with the previous variant's parameters.
+# What survives the reset (imported modules, parsed tables, kept frames) is then frozen
+# out of the garbage collector's view (`gc.freeze`): `%reset` ends with a full
+# collection, and each collection, the reset's and those a notebook's allocations
+# trigger, would otherwise walk every object of pandas, plotly and the package again
+# (the reset alone took 0.17 s, 0.007 s frozen). Frozen objects are never collected as
+# cycles; they live as long as the kernel anyway.
 RESET = (
     "import sys\n"
     "if 'ipdossier.notebook' in sys.modules:\n"
     "    sys.modules['ipdossier.notebook']._stop_recording()\n"
-    "%reset -f"
+    "%reset -f\n"
+    "__import__('gc').freeze()"
 )
 
 

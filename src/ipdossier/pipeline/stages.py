@@ -37,7 +37,8 @@ log = logging.getLogger("ipdossier.build")
 # What every chapter imports first; a pre-started kernel imports it while it waits. Also
 # what the first chapter's `setup` would otherwise do in its first cell: plotly imports
 # its renderers on first use (~0.3 s), and every table of the package is parsed (once per
-# kernel and version of the data, see data.Dossier._tables).
+# kernel and version of the data, see data.Dossier._tables). All of it is then frozen out
+# of the garbage collector's view, as after each reset (see `kernels.RESET`).
 PRELOAD = """
 import importlib, pkgutil
 import ipdossier.charts, ipdossier.data, ipdossier.notebook
@@ -49,6 +50,9 @@ _d = ipdossier.data.load()
 for _n in _d.resource_names:
     _d.table(_n)
 del _d, _n
+import gc
+gc.freeze()
+del gc
 """
 
 
@@ -319,10 +323,11 @@ def run(
     work.plan_cache_hits()
     own = resources is None
     work.kernels = new_kernel_pool() if own else resources.kernels
+    kernels = min(options.jobs, len(work.to_execute))
     if work.to_execute and own:
         # Kernels start (and import what the notebooks will) while the browser starts;
         # no more of them than notebooks to run.
-        work.kernels.prestart(min(options.jobs, len(work.to_execute)), preload=PRELOAD)
+        work.kernels.prestart(kernels, preload=PRELOAD)
     work.bar = tqdm(
         total=len(work.to_execute), desc="notebooks", unit="nb", disable=not progress, position=0
     )
@@ -335,12 +340,16 @@ def run(
             work.printer = resources.printer
             browser_version = resources.printer.browser_version
         elif work.needs_browser():
-            from ..export.printer import PdfPrinter
+            from ..export.printer import PdfPrinter, chart_pages
 
             # One browser for the whole run: it draws every chart and prints several
             # documents at once. It launches in the background: the notebooks start
-            # meanwhile, and only their charts wait for it.
-            printer_cm = PdfPrinter(concurrency=min(3, options.jobs))
+            # meanwhile, and only their charts wait for it. Its chart pages take the
+            # cores the kernels leave free (one on two cores with two kernels: a second
+            # page there only took turns with the kernels, and loaded plotly.js again).
+            printer_cm = PdfPrinter(
+                concurrency=min(3, options.jobs), charts=chart_pages(kernels=kernels)
+            )
             work.printer = printer_cm.start()
         left_to_execute = len(work.to_execute)
         if not left_to_execute and on_executed is not None:
