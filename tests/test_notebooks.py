@@ -324,3 +324,24 @@ def test_an_event_with_fewer_facts_says_what_is_not_stated(language, kernels, tm
         for label in trace["text"]
     ]
     assert len(marked) == 1 and ("Tianjin" in marked[0] or "天津" in marked[0]), marked
+
+
+def test_a_notebook_run_waits_for_late_output_as_a_loaded_machine_needs(monkeypatch, tmp_path):
+    # papermill turns nbclient's 4 s wait for a cell's remaining output into an error: a
+    # 16-variant run on a loaded machine failed so in 02_series with a correct notebook.
+    # The build asks for a longer wait; this reads what the client was given.
+    from papermill.clientwrap import PapermillNotebookClient
+
+    seen = {}
+    init = PapermillNotebookClient.__init__
+
+    def spy(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        seen["iopub_timeout"] = self.iopub_timeout
+        seen["raise"] = self.raise_on_iopub_timeout
+
+    monkeypatch.setattr(PapermillNotebookClient, "__init__", spy)
+    path = tmp_path / "tiny.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")]), path)
+    execute(path, tmp_path / "out.ipynb", {}, variant="default", cwd=tmp_path)
+    assert seen["iopub_timeout"] >= 60, seen

@@ -15,6 +15,13 @@ from ..errors import NotebookFailed
 if TYPE_CHECKING:
     from .kernels import KernelPool
 
+# Seconds to wait, once a cell's reply is in, for the rest of its output and the kernel's
+# "idle". nbclient's default is 4 s and papermill makes missing it an error: on a loaded
+# machine (a scheduled run beside others, a Dask worker drawing charts) a chart cell's
+# output took longer, and a correct notebook failed in 02_series. The cell's own time
+# limit is apart from this; a kernel that died is still noticed at once.
+IOPUB_TIMEOUT = 120
+
 
 def _source_cell(notebook: Path, source: str, cell_index: int) -> str:
     """Say which cell failed in terms of the notebook the analyst edits.
@@ -74,6 +81,7 @@ def execute(
             # cell starts and ends: a second of JSON per variant in the build process.
             # It still writes the notebook once at the end, and on failure.
             request_save_on_cell_execute=False,
+            iopub_timeout=IOPUB_TIMEOUT,
             **extra,
         )
     except PapermillExecutionError as exc:
