@@ -378,6 +378,8 @@ def check_evidence(dossier: Dossier, skip: frozenset = frozenset()) -> list[Prob
         _observation_periods,
         _readings,
         _web_sources,
+        _english_of_sources,
+        _known_mirrors,
         check_names_zh,
     )
     for part in parts:
@@ -640,6 +642,95 @@ def _web_sources(dossier: Dossier, skip: frozenset = frozenset()) -> list[Proble
                     problems.append(
                         Problem("sources.csv", i + 2, column, f"a page read needs its {column}")
                     )
+    return problems
+
+
+# Hosts a review or audit found to copy others' pages (spam or SEO mirrors of gov.cn,
+# Xinhua and 人民网, or a list page standing for the article): a page on one of them is
+# cited only as an unverified copy (mirror true, host_kind unknown_mirror), never as
+# the publisher's. A subdomain counts as its host (chrome.dizo.com.cn).
+KNOWN_MIRROR_HOSTS = (
+    "calyptus.net",
+    "ntv.cn",
+    "93dn.com",
+    "nakedoat.com",
+    "dizo.com.cn",
+    "y.tt",
+    "61tv.cn",
+    "ohl1yru.cn",
+    "adorecm.com",
+    "simplycreativeconsulting.com",
+    "shushuxiu.com",
+    "usy7.cc",
+    "biolabx.cn",
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def known_mirror(url: object) -> str | None:
+    """The entry of KNOWN_MIRROR_HOSTS that `url` is on, if any."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(str(url)).hostname or "") if isinstance(url, str) else ""
+    return next((h for h in KNOWN_MIRROR_HOSTS if host == h or host.endswith("." + h)), None)
+
+
+def _english_of_sources(dossier: Dossier, skip: frozenset = frozenset()) -> list[Problem]:
+    """The English edition names every publisher in English and glosses every title it
+    can print only in Chinese: a publisher named in Chinese needs `publisher_en` and
+    what that is (`publisher_en_basis`), a title in CJK script (not the editor's
+    [description]) needs `title_en`."""
+    problems = []
+    for i, s in dossier.table("sources").iterrows():
+        if ("sources.csv", i + 2) in skip:
+            continue
+        publisher, title = _value(s, "publisher"), _value(s, "title")
+        if publisher and _CJK.search(publisher.split("(")[0]):
+            for column in ("publisher_en", "publisher_en_basis"):
+                if _value(s, column) is None:
+                    problems.append(
+                        Problem(
+                            "sources.csv",
+                            i + 2,
+                            column,
+                            f"publisher {publisher!r} "
+                            "is named in Chinese: the English edition needs its "
+                            "English name (own or our translation)",
+                        )
+                    )
+        # Chinese only: CJK script and no word in Latin letters (an editor's description
+        # in English, "[Xinhua report on ...]", needs no gloss; "[《...》实施进展]" does).
+        chinese_only = title and _CJK.search(title) and not re.search(r"[A-Za-z]{4}", title)
+        if chinese_only and _value(s, "title_en") is None:
+            problems.append(
+                Problem(
+                    "sources.csv",
+                    i + 2,
+                    "title_en",
+                    f"title {title!r} has no English "
+                    "gloss: the English edition prints our translation beside it",
+                )
+            )
+    return problems
+
+
+def _known_mirrors(dossier: Dossier, skip: frozenset = frozenset()) -> list[Problem]:
+    problems = []
+    for i, s in dossier.table("sources").iterrows():
+        host = known_mirror(_value(s, "url"))
+        if host is None or ("sources.csv", i + 2) in skip:
+            continue
+        if str(_value(s, "mirror")) != "True" or _value(s, "host_kind") != "unknown_mirror":
+            problems.append(
+                Problem(
+                    "sources.csv",
+                    i + 2,
+                    "host_kind",
+                    f"{host} is a known mirror or "
+                    "spam host: its page is cited only as an unverified copy (mirror "
+                    "true, host_kind unknown_mirror)",
+                )
+            )
     return problems
 
 

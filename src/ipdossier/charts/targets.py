@@ -1057,6 +1057,8 @@ def values_table(ctx) -> pd.DataFrame:
             f.append(t("flag_part_year", lang))
         if getattr(r, "estimate", False) is True:
             f.append(t("flag_estimate", lang))
+        if getattr(r, "unverified", False) is True:
+            f.append(t("flag_unverified", lang))
         if not r.comparable:
             f.append(t("flag_related", lang))
         elif getattr(r, "unlike", False) is True:

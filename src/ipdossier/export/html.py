@@ -434,6 +434,15 @@ def _date(value: str | None, language: str) -> str | None:
     return value
 
 
+def _not_found_again(group: list[pd.Series], language: str) -> str:
+    """What an entry says when its page could not be found again (`recheck` not_found):
+    the values read there are unverified unless another cited page states them."""
+    days = [d for s in group if _val(s, "recheck") == "not_found" and (d := _val(s, "rechecked"))]
+    if not days:
+        return ""
+    return t("not_found_again", language).format(date=_date(max(days)[:10], language))
+
+
 def _source_rows(sources: pd.DataFrame, language: str, cited: Citations) -> list[dict]:
     """The appendix: one entry per source cited, in the order of its number. Rows of one
     source (the same URL) are merged, the first cited giving what it has. Workflow facts
@@ -458,6 +467,9 @@ def _source_rows(sources: pd.DataFrame, language: str, cited: Citations) -> list
             title = val("title")
             if title and language == "zh" and _DESCRIBED.match(title):
                 title = f"［{title[1:-1]}］"  # full-width, as Chinese text takes them
+        if title and language == "en" and (gloss := val("title_en")):
+            # A title printed in Chinese only, with our English translation, said to be ours.
+            title = f"{title} [{t('our_translation', language)}: {gloss}]"
         mirror = any(_val(s, "mirror") == "True" for s in group) or any(
             "copy on" in (_val(s, "publication") or "") for s in group
         )
@@ -466,22 +478,41 @@ def _source_rows(sources: pd.DataFrame, language: str, cited: Citations) -> list
         publisher = next((n for n in names if n), None)
         publication = _name(val("publication"), language)
         if publisher and language == "en" and _HAN.search(publisher):
-            # A Chinese publisher with its English name beside it, where a page gives one
-            # (publisher_en) or names_zh records the organisation's Chinese name.
+            # A Chinese publisher with its English name first (publisher_en: the name it
+            # uses in English, or our translation, bracketed as ours), the Chinese beside.
             english = val("publisher_en")
             if english:
+                if val("publisher_en_basis") == "translation":
+                    english = f"[{english}]"
                 # The Chinese name alone beside it: the data's remarks stay in data/.
                 bare = re.split(r"\s*[(（]", publisher)[0] or publisher
-                publisher = f"{english} ({bare})"
+                if not _HAN.search(bare):
+                    # An English name already first ("China IP News (中国知识产权报)").
+                    pass
+                elif english.endswith(")"):
+                    # One parenthesis, not two: "... (CNIPA; SIPO before 2018; 国家知识产权局)".
+                    publisher = f"{english[:-1]}; {bare})"
+                else:
+                    publisher = f"{english} ({bare})"
+        section = val("section")
+        if language == "en":
+            # A site or section named in Chinese only ("通知公告"): the URL below names the
+            # site for an English reader; the section adds nothing he can read.
+            publication = None if publication and _HAN.search(publication) else publication
+            section = None if section and _HAN.search(section) else section
         if mirror:
             host = _host(url)
             if publisher and language == "zh":
                 # The host is said once, by the frame below, not again by the name's note.
                 publisher = _without_copy_note(publisher, host)
+            # A copy on an unknown host (one that copies others' pages) is said to be
+            # unverified: nothing vouches that it is the publisher's text.
+            unverified = any(_val(s, "host_kind") == "unknown_mirror" for s in group)
+            prefix = "unverified_" if unverified else ""
             where = (
-                t("copy_of_on", language).format(publisher=publisher, host=host)
+                t(f"{prefix}copy_of_on", language).format(publisher=publisher, host=host)
                 if publisher
-                else t("copy_on", language).format(host=host)
+                else t(f"{prefix}copy_on", language).format(host=host)
             )
             publication = None
         else:
@@ -496,8 +527,9 @@ def _source_rows(sources: pd.DataFrame, language: str, cited: Citations) -> list
                 val("author"),
                 where,
                 publication,
-                val("section"),
-                _date(val("published"), language),
+                section,
+                # A source that states no date is said to be undated, not left blank.
+                _date(val("published"), language) or t("source_undated", language),
             )
             if x
         )
@@ -512,9 +544,16 @@ def _source_rows(sources: pd.DataFrame, language: str, cited: Citations) -> list
                 "title": title,
                 "meta": meta,
                 "url": url if url and url.startswith(("http://", "https://")) else None,
-                "note": t("read_on_date", language).format(date=_date(retrieved[:10], language))
-                if retrieved
-                else "",
+                "note": t("list_sep", language).join(
+                    n
+                    for n in (
+                        t("read_on_date", language).format(date=_date(retrieved[:10], language))
+                        if retrieved
+                        else "",
+                        _not_found_again(group, language),
+                    )
+                    if n
+                ),
             }
         )
     return rows
@@ -591,5 +630,6 @@ def page(
             "contents": t("contents", language),
             "sources": t("sources", language),
             "list_sep": t("list_sep", language),
+            "sources_note": t("sources_note", language),
         },
     )
