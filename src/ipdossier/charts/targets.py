@@ -454,7 +454,9 @@ def _points(ctx, i: pd.Series, obs: pd.DataFrame, keys: dict) -> list[dict]:
             "value": float(o["value"]),
             "qualifier": o["qualifier"],
             "period": o["period_label"],
-            "part_year": bool(o["part_year"]),
+            # The chart names the period of any value that is not one whole year's (a part
+            # of a year, a span such as "to 2020").
+            "part_year": not bool(o["whole_year"]),
             "source_id": o["source_id"],
             "para": pd.NA,
         }
@@ -767,8 +769,13 @@ def chain_figure(ctx) -> go.Figure:
     plot_h = float(c["height"].sum())
     px_per_day = plot_w / (right - left).days
     has_period = c["period_start"].notna() | c["period_end"].notna()
-    if has_period.any():
-        per = c[has_period]
+    # A period whose start no page states (冀政发〔2016〕16号: "to 2020") is drawn from the
+    # document's own date, hatched and named apart, so the bar does not claim a start
+    # year that the table, rightly, gives as unknown.
+    for open_start in (False, True):
+        per = c[has_period & (c["period_start"].isna() == open_start)]
+        if per.empty:
+            continue
         starts = [
             pd.Timestamp(f"{int(s)}-01-01") if pd.notna(s) else f
             for s, f in zip(per["period_start"], per["first"], strict=True)
@@ -777,6 +784,16 @@ def chain_figure(ctx) -> go.Figure:
             pd.Timestamp(f"{int(e)}-12-31") if pd.notna(e) else s
             for e, s in zip(per["period_end"], starts, strict=True)
         ]
+        colour = theme.LEVEL_COLOURS["national"]
+        marker = (
+            dict(
+                color="rgba(0,0,0,0)",
+                pattern=dict(shape="/", fgcolor=colour, size=8),
+                line=dict(color=colour, width=1),
+            )
+            if open_start
+            else dict(color=colour, opacity=0.16)
+        )
         fig.add_trace(
             go.Bar(
                 y=per["y"],
@@ -784,9 +801,11 @@ def chain_figure(ctx) -> go.Figure:
                 x=[(e - s).total_seconds() * 1000 for s, e in zip(starts, ends, strict=True)],
                 width=[h - CHAIN_GAP for h in per["height"]],
                 orientation="h",
-                marker=dict(color=theme.LEVEL_COLOURS["national"], opacity=0.16),
-                name=t("period_bar", lang),
-                hoverinfo="skip",
+                marker=marker,
+                opacity=0.5 if open_start else None,
+                name=t("period_open_bar" if open_start else "period_bar", lang),
+                hovertext=list(per["period_text"]),
+                hovertemplate="%{hovertext}<extra></extra>",
             )
         )
     for col, symbol, key in (
@@ -953,12 +972,9 @@ def documents_table(ctx) -> pd.DataFrame:
         or pd.NA
         for signed, published in zip(docs["signed_date"], docs["published_date"], strict=True)
     ]
-    docs["period"] = [
-        f"{int(s) if pd.notna(s) else '?'}–{int(e) if pd.notna(e) else '?'}"
-        if pd.notna(s) or pd.notna(e)
-        else pd.NA
-        for s, e in zip(docs["period_start"], docs["period_end"], strict=True)
-    ]
+    # The period as derive states it: an unknown start is said in words, as the chart
+    # hatches it, never a "?".
+    docs["period"] = docs["period_text"].where(docs["period_text"].notna(), pd.NA)
     docs["validity"] = [
         t(f"validity:{v}", lang) if isinstance(v, str) and has(f"validity:{v}") else v
         for v in docs["validity"]
@@ -1063,6 +1079,8 @@ def values_table(ctx) -> pd.DataFrame:
             f.append(t(f"flag_reading_{r.reading}", lang))
         if r.conflict:
             f.append(t("flag_conflict", lang))
+        if getattr(r, "measures_differ", False) is True:
+            f.append(t("flag_measures_differ", lang))
         if isinstance(r.claim, str):
             f.append(t("flag_claim", lang))
         if isinstance(r.measure_note, str):
