@@ -12,6 +12,7 @@ up on the fly.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -220,3 +221,22 @@ def as_issued(value: object, language: str = "en", english: str | None = None) -
     if not english or english == text:
         return text
     return f"{english} ({text})"
+
+
+_DOC_NUMBER = re.compile(r"^(?P<prefix>[\u4e00-\u9fff]+)〔(?P<year>\d{4})〕(?P<n>\d+)号$")
+
+
+def doc_number(value: object, language: str = "en") -> str:
+    """A document number as a sentence or a headline prints it: as issued in Chinese
+    (国发〔2016〕86号); in English romanised the way official English translations cite
+    them ("Guofa [2016] No. 86"), the issuing prefix read from the catalogue
+    (`docno:国发`). A number of another form, or a prefix the catalogue lacks, is
+    returned as issued, so a test of the English text finds it."""
+    text = str(value)
+    if language == "zh":
+        return text
+    m = _DOC_NUMBER.match(text)
+    key = f"docno:{m['prefix']}" if m else ""
+    if not m or not has(key):
+        return text
+    return f"{t(key, 'en')} [{m['year']}] No. {int(m['n'])}"

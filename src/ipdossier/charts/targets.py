@@ -12,7 +12,18 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, theme
-from ..i18n import amount, base_unit, colon, has, long_date, month, paren, quantity, t
+from ..i18n import (
+    amount,
+    base_unit,
+    colon,
+    doc_number,
+    has,
+    long_date,
+    month,
+    paren,
+    quantity,
+    t,
+)
 from .base import LABEL_LINES, _cells, empty, mark_event, titled, wrap, wrap_cell
 
 STATUS_COLOURS = {
@@ -618,7 +629,7 @@ def _chain_label(r, language: str) -> str:
     title = r["display_title"] if language == "zh" else r["title"]
     lines = wrap_cell(str(title), 44, LABEL_LINES).split("<br>")
     if isinstance(r.get("doc_number"), str):
-        lines.append(r["doc_number"])
+        lines.append(doc_number(r["doc_number"], language))
     return "<br>".join(lines)
 
 
@@ -674,7 +685,11 @@ def _chain_title(ctx, c: pd.DataFrame) -> str:
     if implemented.empty or implemented.iloc[0] < 2:
         return t("chain_title_plain", lang).format(total=total, **years)
     target = c.set_index("policy_id").loc[implemented.index[0]]
-    name = target["doc_number"] if isinstance(target["doc_number"], str) else target["title"]
+    name = (
+        doc_number(target["doc_number"], lang)
+        if isinstance(target["doc_number"], str)
+        else target["title"]
+    )
     return t("chain_title_implements", lang).format(
         total=total, count=int(implemented.iloc[0]), target=name, **years
     )
@@ -990,7 +1005,11 @@ def documents_table(ctx) -> pd.DataFrame:
     said: dict[str, list[str]] = {}
     for link in derive.policy_links(ctx, from_scope_only=True).itertuples():
         other = numbers.get(link.target_policy_id)
-        other = other if isinstance(other, str) else titles.get(link.target_policy_id, "")
+        other = (
+            doc_number(other, lang)
+            if isinstance(other, str)
+            else titles.get(link.target_policy_id, "")
+        )
         gap = "" if lang == "zh" else " "
         said.setdefault(link.policy_id, []).append(
             f"{t(f'link_{link.relation}', lang)}{gap}{other}"
@@ -1130,7 +1149,11 @@ def plan_facts(ctx, level: str | None = None, plan: str | None = None) -> dict[s
     shared = ind.loc[ind["compare_with"].notna(), "name"]
     return {
         "plan": title,
-        "number": plan["doc_number"] if pd.notna(plan["doc_number"]) else t("not_stated", lang),
+        # Prose prints the number romanised in English ("Guofa [2016] No. 86"): bare
+        # Chinese is for the tables' Document No. column only.
+        "number": doc_number(plan["doc_number"], lang)
+        if pd.notna(plan["doc_number"])
+        else t("not_stated", lang),
         "baseline_year": years("baseline_year"),
         "target_year": years("target_year"),
         "shared": ("；" if zh else "; ").join(shared) if len(shared) else t("none_shared", lang),
