@@ -9,7 +9,7 @@ import re
 import nbformat
 from typer.testing import CliRunner
 
-from ipdossier import check, derive
+from ipdossier import check, derive, i18n
 from ipdossier import notebook as nb
 from ipdossier.cli import app
 from ipdossier.data import load
@@ -29,8 +29,8 @@ def test_chinese_run_reads_values_in_chinese_from_names_zh():
     orgs_en = en.dossier.organisations.set_index("org_id")["name"]
     assert orgs_zh["hebei-ipo"] == row["zh"]
     assert orgs_en["hebei-ipo"] == "Hebei Provincial Intellectual Property Office"
-    # A value with no Chinese form stays as it stands, never machine-made.
-    assert orgs_zh["cptd"] == orgs_en["cptd"]
+    # A value with no Chinese form stays as it stands, never machine-made, marked as such.
+    assert orgs_zh["cptd"] == orgs_en["cptd"] + "†"
     labels = derive.headline_figures(zh).set_index("figure_id")["label"]
     assert labels["attendees"] == "150余人" and labels["series-reach"] == "近1,000家"
 
@@ -106,3 +106,33 @@ def test_chinese_people_chart_lists_names_with_the_chinese_separator():
     en = attendance.frame(nb.setup(language="en", renderer="json"))
     assert all(", " not in n for n in zh["names"]) and any("、" in n for n in zh["names"])
     assert any(", " in n for n in en["names"])
+
+
+LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z .&'’-]*[A-Za-z.]")
+
+
+def test_every_latin_name_of_the_chinese_event_chapter_is_marked_as_having_no_chinese_form():
+    """The zh event chapter printed Wang Dedao, Chang Shengmao, Tianjin Binhai Kewei IP
+    Agency... as if they were Chinese text. No page read gives their Chinese form, so none
+    is invented: each is printed as the report spells it, with the mark that says so, in
+    every frame the chapter draws its names from (who came, who spoke, their titles)."""
+    NO_ZH_MARK = "†"
+    zh = nb.setup(language="zh", renderer="json")
+    p, s = derive.participants(zh), derive.speeches(zh)
+    cells = [*p["name"], *p["organisation"], *p["title"], *s["speaker"], *s["organisation"]]
+    unmarked = sorted(
+        {
+            m.group(0)
+            for cell in cells
+            if isinstance(cell, str)
+            for m in LATIN_NAME.finditer(cell)
+            if not cell[m.end() :].startswith(NO_ZH_MARK)
+        }
+    )
+    assert not unmarked, unmarked
+    # A name a page gives in Chinese is printed in Chinese, unmarked.
+    names = set(p["name"])
+    assert "高振峰" in names and "Liu Jufang" + NO_ZH_MARK in names
+    assert not any(NO_ZH_MARK in str(n) for n in names if not re.search("[A-Za-z]", str(n)))
+    # The mark is explained where the names are listed.
+    assert NO_ZH_MARK in i18n.t("prose_names_as_printed", "zh")
