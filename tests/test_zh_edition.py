@@ -136,3 +136,19 @@ def test_every_latin_name_of_the_chinese_event_chapter_is_marked_as_having_no_ch
     assert not any(NO_ZH_MARK in str(n) for n in names if not re.search("[A-Za-z]", str(n)))
     # The mark is explained where the names are listed.
     assert NO_ZH_MARK in i18n.t("prose_names_as_printed", "zh")
+
+
+def test_chinese_summary_names_plans_in_book_title_marks_and_amounts_without_commas():
+    """The zh summary printed plan titles bare, and amounts as "1,800亿": a Chinese number
+    before 万 or 亿 takes no thousands commas; plain counts keep them (4,351件)."""
+    from ipdossier.charts import summary
+
+    zh = nb.setup(language="zh", renderer="json")
+    card = summary.scorecard(zh).set_index("policy_id")
+    assert card.loc["fyp13-ip", "plan"] == "《“十三五”国家知识产权保护和运用规划》"
+    sentence = summary.scorecard_sentence(card.loc["fyp13-ip"], "zh")
+    assert sentence.startswith("**《“十三五”")
+    assert i18n.quantity(1800, 1e8, "zh", "亿元") == "1800亿元"
+    assert i18n.amount(2180, 1e8, "zh") == "2180亿"
+    assert i18n.amount(4351, 1, "zh") == "4,351"
+    assert i18n.amount(1800, 1e8, "en") == "180 billion"

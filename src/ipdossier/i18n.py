@@ -133,8 +133,12 @@ def amount(value, scale: float = 1, language: str = "en") -> str:
     x = float(value) * float(scale or 1)
     for size, word in _ZH_MAGNITUDES if language == "zh" else _EN_MAGNITUDES:
         if abs(x) >= size:
+            # Chinese groups a number before 万 or 亿 by the word itself, never by
+            # thousands commas: 1800亿, 2180亿 (not 1,800亿).
             return (
-                f"{_scaled(x / size)}{word}" if language == "zh" else f"{_scaled(x / size)} {word}"
+                f"{_scaled(x / size).replace(',', '')}{word}"
+                if language == "zh"
+                else f"{_scaled(x / size)} {word}"
             )
     return _plain(x)
 

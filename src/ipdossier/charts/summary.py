@@ -180,8 +180,10 @@ def count_sources(ctx) -> pd.DataFrame:
 
 
 def _plan_title(row: pd.Series, language: str) -> str:
+    """The plan's title as the summary prints it: in Chinese, the official title in book
+    title marks (《“十三五”国家知识产权保护和运用规划》), as Chinese prose names a document."""
     zh = _name(row.get("title_zh"))
-    return zh if language == "zh" and zh else str(row["title"])
+    return f"《{zh}》" if language == "zh" and zh else str(row["title"])
 
 
 def scorecard(ctx) -> pd.DataFrame:

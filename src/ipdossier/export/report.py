@@ -226,9 +226,9 @@ def _print_dossier(printer, parts: list[ChapterParts], out_dir: Path, ctx: Repor
     # on its page than a chapter that opens a page, that page is both chapters'.
     tops = outline.destination_tops(body)
     opening = min((tops[k] for k in [c.id for c in chapters] if k in tops), default=0.0)
-    shared = [
-        c.brief and tops.get(c.id, opening) > opening + SAME_TOP_PT for c in chapters[1:]
-    ] + [False]
+    shared = [c.brief and tops.get(c.id, opening) > opening + SAME_TOP_PT for c in chapters[1:]] + [
+        False
+    ]
     own_pages = [
         list(range(first - 1, end - 1 + int(share))) + appendix
         for first, end, share in zip(bounds, bounds[1:], shared, strict=False)
