@@ -244,3 +244,18 @@ def doc_number(value: object, language: str = "en") -> str:
     if not m or not has(key):
         return text
     return f"{t(key, 'en')} [{m['year']}] No. {int(m['n'])}"
+
+
+def day_span(start: pd.Timestamp, end: pd.Timestamp, language: str = "en") -> str:
+    """A stretch of days as a reader writes it: 5–6 July 2017, 2017年7月5日至6日; one day
+    as `long_date`. Every place that dates an event of several days prints this, so none
+    gives its first day alone."""
+    if end is None or end != end or end == start:
+        return long_date(start, language)
+    if language == "zh":
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{long_date(start, language)}至{end.day}日"
+        return f"{long_date(start, language)}至{long_date(end, language)}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%B %Y}"
+    return f"{long_date(start, language)} – {long_date(end, language)}"

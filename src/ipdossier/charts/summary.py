@@ -16,7 +16,7 @@ import pandas as pd
 
 from .. import __version__, derive, schema
 from .. import data as dossier_data
-from ..i18n import has, long_date, month, ordinal, t
+from ..i18n import day_span, has, long_date, month, ordinal, t
 from ..notebook import Context
 from ..params import RunParameters
 
@@ -44,15 +44,7 @@ def _name(value) -> str | None:
 
 def _span(start: pd.Timestamp, end: pd.Timestamp, language: str) -> str:
     """A stretch of days as a reader writes it: 5-6 July 2017, 2017年7月5日至6日."""
-    if pd.isna(end) or end == start:
-        return long_date(start, language)
-    if language == "zh":
-        if (start.year, start.month) == (end.year, end.month):
-            return f"{long_date(start, language)}至{end.day}日"
-        return f"{long_date(start, language)}至{long_date(end, language)}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {end:%B %Y}"
-    return f"{long_date(start, language)} – {long_date(end, language)}"
+    return day_span(start, end, language)
 
 
 def when(ctx) -> str | None:
