@@ -7,6 +7,7 @@ import csv
 import re
 
 import nbformat
+import pytest
 from typer.testing import CliRunner
 
 from ipdossier import check, derive, i18n
@@ -14,6 +15,8 @@ from ipdossier import notebook as nb
 from ipdossier.cli import app
 from ipdossier.data import load
 from ipdossier.paths import notebooks_dir
+
+ROOT = notebooks_dir().parent
 
 NOTEBOOKS = sorted(notebooks_dir().glob("[0-9]*.ipynb"))
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -152,3 +155,25 @@ def test_chinese_summary_names_plans_in_book_title_marks_and_amounts_without_com
     assert i18n.amount(2180, 1e8, "zh") == "2180亿"
     assert i18n.amount(4351, 1, "zh") == "4,351"
     assert i18n.amount(1800, 1e8, "en") == "180 billion"
+
+
+def test_a_table_keeps_a_number_with_its_unit_and_a_date_on_one_line():
+    """Chinese breaks between any two characters, so a zh table's column shrank until
+    "848.5亿元" wrapped "元", and "2016-12-30" broke at its hyphens in both editions."""
+    import pandas as pd
+    from IPython import display
+
+    shown = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(display, "display", lambda *objs, **_: shown.extend(objs))
+        nb.table(
+            pd.DataFrame(
+                {"数值": ["848.5亿元"], "时段": ["2020年1-8月"], "日期": ["成文2016-12-30"]}
+            ),
+            language="zh",
+        )
+    html = shown[0].data
+    for run in ("848.5亿元", "2020年1-8月", "2016-12-30"):
+        assert f'<span class="ipd-nobr">{run}</span>' in html, html
+    css = (ROOT / "src" / "ipdossier" / "export" / "templates" / "report.css").read_text()
+    assert re.search(r"\.ipd-nobr\s*{\s*white-space:\s*nowrap", css)
