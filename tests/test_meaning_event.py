@@ -213,3 +213,16 @@ def test_speeches_is_a_section_of_the_contents():
     source = (ROOT / "notebooks" / "01_event.ipynb").read_text(encoding="utf-8")
     assert source.count('nb.heading(\\"speeches\\", ctx)') == 2
     assert "level=3" not in source
+
+
+def test_the_speeches_table_starts_every_cell_of_a_row_level():
+    """go.Table set a two-line organisation lower than the one-line speaker beside it:
+    every cell of a row has the row's number of lines."""
+    from ipdossier import notebook as nb
+    from ipdossier.charts import attendance
+
+    for language in ("en", "zh"):
+        fig = attendance.speeches_figure(nb.setup("bth-2017-baoding", language, renderer="json"))
+        columns = fig.data[0].cells.values
+        for row in zip(*columns, strict=True):
+            assert len({cell.count("<br>") for cell in row}) == 1, row
