@@ -177,3 +177,27 @@ def test_a_table_keeps_a_number_with_its_unit_and_a_date_on_one_line():
         assert f'<span class="ipd-nobr">{run}</span>' in html, html
     css = (ROOT / "src" / "ipdossier" / "export" / "templates" / "report.css").read_text()
     assert re.search(r"\.ipd-nobr\s*{\s*white-space:\s*nowrap", css)
+
+
+def test_a_column_of_indicator_names_keeps_a_term_s_width_in_chinese():
+    """The zh values table's indicator column shrank to "PCT专利申请" / "量" beside the
+    wider columns: a column of terms is kept at least a short term wide."""
+    import pandas as pd
+    from IPython import display
+
+    shown = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(display, "display", lambda *objs, **_: shown.extend(objs))
+        nb.table(
+            pd.DataFrame({"indicator": ["PCT专利申请量"], "flags": ["相关口径"]}),
+            columns={"indicator": "Indicator", "flags": "Flags"},
+            language="zh",
+            terms=["indicator"],
+        )
+    html = shown[0].data
+    assert '<span class="ipd-term">PCT专利申请量</span>' in html
+    assert '<span class="ipd-term">相关口径' not in html
+    css = (ROOT / "src" / "ipdossier" / "export" / "templates" / "report.css").read_text()
+    assert re.search(r"\.ipd-term\s*{[^}]*min-width", css)
+    source = (ROOT / "notebooks" / "04_targets.ipynb").read_text(encoding="utf-8")
+    assert source.count("terms=[") == 2

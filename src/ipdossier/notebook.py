@@ -389,12 +389,17 @@ def table(
     columns: Iterable[str] | dict[str, str] | None = None,
     language: str = "en",
     labelled: Iterable[str] = (),
+    terms: Iterable[str] = (),
 ) -> None:
     """Display a table with every cell escaped and unknown values shown as such.
 
     `columns` picks the columns; a dict also gives each the header a reader sees, named
     by its English text and shown in `language` from the label catalogue. The values of
-    the `labelled` columns are codes (a qualifier, a level) shown by their label."""
+    the `labelled` columns are codes (a qualifier, a level) shown by their label. The
+    `terms` columns hold names a reader reads as one word (an indicator's name): Chinese
+    may break between any two characters, so such a column is kept at least as wide as a
+    short term (`ipd-term`, report.css) instead of shrinking to one or two characters a
+    line ("PCT专利申请" / "量") beside wider ones."""
     from IPython.display import HTML, display
 
     if df.empty:
@@ -433,6 +438,14 @@ def table(
     shown = shown.rename(columns=lambda c: html.escape(str(c)))
     shown = shown.map(lambda v: _cell_html(v) if isinstance(v, str) else v)
     shown = shown.map(lambda v: _kept_together(v) if isinstance(v, str) else v)
+    for col in terms:
+        if isinstance(columns, dict) and col in columns:
+            col = html.escape(t(columns[col], language))
+        if col in shown.columns:
+            shown[col] = [
+                f'<span class="ipd-term">{v}</span>' if isinstance(v, str) and v != "—" else v
+                for v in shown[col]
+            ]
     if cited is not None:
         shown.iloc[:, cited_at] = ["—" if pd.isna(v) else v for v in cited]
     # A short table stays whole on one page (report.css): split, three rows read as two
