@@ -123,7 +123,7 @@ def test_plan_facts_come_from_the_data(runs):
     assert plan["number"] == "国发〔2016〕86号" and plan["plan"].startswith("“十三五”")
     assert (plan["baseline_year"], plan["target_year"]) == ("2015", "2020")
     province = targets.plan_facts(runs(), level="provincial")
-    assert province["province"] == "Hebei" and province["number"] == "冀政发〔2016〕16号"
+    assert province["province"] == "Hebei" and province["number"] == "Jizhengfa [2016] No. 16"
     assert targets.plan_facts(runs(jurisdiction="Beijing")) is None
     first = targets.first_stop(runs(language="zh"))
     assert first == {"prose": "first_stop", "place": "天津", "month": "2014年11月"}
