@@ -15,6 +15,16 @@
   beside English: policies' Chinese titles and document numbers, source titles and
   publishers, quotes and forms as printed, and values given as "English (中文)" by
   `i18n.as_issued`. A bare 国务院 or 失效 in an English table fails.
+  The rule, stated: Chinese may stand in an English edition only (1) as a policy's
+  official Chinese title beside its English one; (2) as a document number in a table's
+  Document No. column, never in a heading, a chart's title or prose (there it is
+  romanised, "Guofa [2016] No. 86"); (3) as an issuer, a validity, a place or an event's
+  name as issued, after its English rendering in brackets (`i18n.as_issued`); (4) in the
+  sources appendix (titles, publishers, publications as printed), and in quotes and
+  forms as printed; (5) in the glossary, whose entries are about Chinese words; (6) as
+  the original of a quoted English translation, bracketed after it ('"in the last few
+  days" (日前)'). A label of the package never glosses in Chinese ("signed (成文日期)"),
+  and a Chinese unit (分) never stands in English text.
 
 The allowed strings are removed from the text with white space taken out (a table cell
 or a chart wraps anywhere), longest first; what is left must hold no Latin word (zh) or
@@ -133,22 +143,6 @@ def _chinese_forms(dossier) -> list[str]:
     return forms
 
 
-QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
-
-
-def _quoted_chinese(dossier) -> set[str]:
-    """Chinese words an English value of the data quotes (launched "日前" (days before))."""
-    found: set[str] = set()
-    for resource in dossier.descriptor["resources"]:
-        if resource["name"] == "names_zh":
-            continue
-        table = dossier.table(resource["name"])
-        for column in table.columns:
-            for value in _strings(table[column]):
-                found |= {q for q in QUOTED.findall(value) if CJK.search(q)}
-    return found
-
-
 def cjk_allowed_in_en(dossier) -> set[str]:
     allowed: set[str] = set()
     p = dossier.policies
@@ -173,7 +167,9 @@ def cjk_allowed_in_en(dossier) -> set[str]:
             continue
         table = dossier.table(resource["name"])
         for column in table.columns:
-            if column == "quote" or column.endswith(("_as_printed", "_zh")) or column == "unit_zh":
+            # Quotes and forms as printed; not the data's Chinese units or indicator names
+            # (a bare "分" is not a gloss).
+            if column == "quote" or column.endswith("_as_printed"):
                 allowed |= set(_strings(table[column]))
     pe = dossier.policy_evidence
     allowed |= set(_strings(pe["quote"]))
@@ -182,17 +178,50 @@ def cjk_allowed_in_en(dossier) -> set[str]:
         allowed.add(i18n.as_issued(printed, "en", english=name))
     for value in _strings(dossier.series_facts["value"]):
         allowed.add(i18n.as_issued(value, "en"))
-    allowed |= _quoted_chinese(dossier)
-    # The package's English labels that give a Chinese term beside the English one
-    # (signed (成文日期)).
-    # A Chinese term the English labels give in brackets beside the English one: allowed in
-    # its brackets ("State Council (国务院)"), never bare ("Issuer 国务院").
-    for entry in i18n.catalogue().values():
-        allowed |= {f"({inner})" for inner in BRACKETED.findall(entry["en"])}
-        # A label that is about Chinese itself (the glossary's "万 (wan), 亿 (yi)"), whole.
-        if CJK.search(BRACKETED.sub("", entry["en"])):
+    allowed |= _glossed_quotes(dossier)
+    # A label that is about Chinese itself (the glossary's "万 (wan), 亿 (yi)"), whole. A
+    # label's Chinese in brackets beside its English ("signed (成文日期)") is not allowed:
+    # the English edition says it in English.
+    for key, entry in i18n.catalogue().items():
+        if key.startswith("summary_") and CJK.search(BRACKETED.sub("", entry["en"])):
             allowed.add(entry["en"])
+        elif key.startswith("summary_") and CJK.search(entry["en"]):
+            allowed |= {f"({inner})" for inner in BRACKETED.findall(entry["en"])}
     return allowed
+
+
+# The original may itself hold an opening bracket where the source breaks off ("(五年").
+GLOSSED_QUOTE = re.compile(r"[\"“][^\"“”]+[\"”]\s*\(([^)]*[\u3400-\u9fff][^)]*)\)")
+
+
+def _glossed_quotes(dossier) -> set[str]:
+    """The Chinese original of a quoted English translation in the data ('launched "in
+    the last few days" (日前)'), in its brackets: the only Chinese an English value of
+    the data may carry besides forms as printed."""
+    found: set[str] = set()
+    for resource in dossier.descriptor["resources"]:
+        if resource["name"] == "names_zh":
+            continue
+        table = dossier.table(resource["name"])
+        for column in table.columns:
+            for value in _strings(table[column]):
+                found |= {f"({q})" for q in GLOSSED_QUOTE.findall(value)}
+    return found
+
+
+def prose_allowed_in_en(dossier) -> set[str]:
+    """What Chinese headings, prose and chart titles of an English edition may hold: (1)
+    and (3) to (6) of the module's rule; no document number, no source's text."""
+    allowed = cjk_allowed_in_en(dossier) - set(_strings(dossier.policies["doc_number"]))
+    s = dossier.sources
+    for column in ("title", "publisher", "publication", "section", "author", "retrieval_note"):
+        allowed -= set(_strings(s[column]))
+    return allowed
+
+
+def chinese_in_en_prose(text: str, dossier) -> list[str]:
+    left = _remove(text, prose_allowed_in_en(dossier))
+    return sorted({_context(left, w, 20) for w in CJK.findall(left)})
 
 
 # -- the checks, on a text ------------------------------------------------------------------
@@ -324,3 +353,47 @@ def test_chinese_editions_have_no_english_outside_names_and_english_titles(revie
 def test_english_editions_print_chinese_only_beside_english(review, slug):
     found = chinese_in_en(text_of(review / slug / "dossier.pdf"), load())
     assert not found, f"{len(found)} Chinese passages:\n" + "\n".join(found)
+
+
+PLOTLY = "application/vnd.plotly.v1+json"
+
+
+def prose_of_chapters(folder) -> str:
+    """The headings, prose and chart titles of a variant's executed chapters (Markdown
+    outputs and each chart's title), tags taken out: what an English reader reads as
+    sentences and headlines, as against tables' cells."""
+    import html as html_lib
+
+    import nbformat
+
+    parts: list[str] = []
+    for path in sorted(folder.glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for out in cell.get("outputs", []):
+                data = out.get("data", {})
+                if "text/markdown" in data:
+                    parts.append(str(data["text/markdown"]))
+                title = data.get(PLOTLY, {}).get("layout", {}).get("title", {})
+                if isinstance(title, dict) and title.get("text"):
+                    parts.append(str(title["text"]))
+    return html_lib.unescape(re.sub(r"<[^>]+>", " ", "\n".join(parts)))
+
+
+@pytest.mark.parametrize("slug", EN_SLUGS)
+def test_english_headings_prose_and_chart_titles_hold_no_bare_chinese(review, slug):
+    """A document number printed in a headline ("... implement 国发〔2015〕71号") or in
+    prose, or a Chinese word an English sentence leaves unglossed, fails: (2) of the rule."""
+    text = prose_of_chapters(review / slug / "notebooks")
+    assert "Guofa [2016] No. 86" in text or slug != "en"
+    found = chinese_in_en_prose(text, load())
+    assert not found, f"{len(found)} Chinese passages:\n" + "\n".join(found)
+
+
+def test_the_english_checks_catch_what_the_review_found():
+    d = load()
+    assert chinese_in_en("period covered signed (成文日期) published (发布日期)", d)
+    assert chinese_in_en("same: the social satisfaction survey score on IP protection (分)", d)
+    assert chinese_in_en('launched "日前" and gives no day', d)
+    assert not chinese_in_en('launched "in the last few days" (日前) and gives no day', d)
+    assert chinese_in_en_prose("3 of the 8 documents state that they implement 国发〔2015〕71号", d)
+    assert not chinese_in_en_prose("documents state that they implement Guofa [2015] No. 71", d)

@@ -245,3 +245,88 @@ def test_no_charted_document_is_listed_as_lacking_an_official_text(review, slug)
             # The English title as charted, before its Chinese title in brackets.
             title = name.split(" (")[0] if " (" in name else name
             assert compact(title) not in compact(listed), (slug, title, listed)
+
+
+# -- one derived date, period and flag per value (read through the package) -----------------
+
+
+def _run(language: str = "en", **kw):
+    from ipdossier import notebook as nb
+
+    return nb.setup("bth-2017-baoding", language, renderer="json", **kw)
+
+
+def test_a_policy_is_dated_once_and_says_which_date_it_shows():
+    """The policies table printed "Signed —" for the Service Industry Outline while the
+    timeline drew it at its published date: derive places each policy by one date and
+    names its kind, and the table, the timeline's column and the chain read that."""
+    from ipdossier import derive
+    from ipdossier.charts import policies
+
+    p = derive.policies(_run()).set_index("policy_id")
+    assert p.loc["service-outline", "date_kind"] == "published"
+    assert p.loc["service-outline", "date_text"] == "published 2017-06-21"
+    assert p.loc["fyp13-ip", "date_text"] == "signed 2016-12-30"
+    assert p.loc["clg-30", "date_text"] == "held 2016-12"
+    assert p.loc["belt-road", "date_text"] == "not stated"
+    zh = derive.policies(_run("zh")).set_index("policy_id")
+    assert zh.loc["service-outline", "date_text"] == "2017年6月21日发布"
+    assert zh.loc["hebei-powerful-ip", "date_text"] == "2016年4月发布"
+    # The timeline's column prints what the table prints.
+    frame = policies.timeline_frame(_run()).set_index("policy_id")
+    assert policies._stated_date(frame.loc["service-outline"], "en") == "published 2017-06-21"
+    # The chapter's table shows that column, not a bare signed date beside a "basis".
+    source = (ROOT / "notebooks" / "03_policies.ipynb").read_text(encoding="utf-8")
+    assert "date_text" in source and '\\"signed_date\\": \\"Signed\\"' not in source
+
+
+def test_a_period_without_a_stated_start_is_unknown_in_the_table_and_the_chart():
+    """冀政发〔2016〕16号 runs "to 2020"; no page states its first year. The table said
+    "?–2020" while the chain's bar started in 2016 as if stated."""
+    from ipdossier import derive
+    from ipdossier.charts import targets
+
+    p = derive.policies(_run()).set_index("policy_id")
+    assert p.loc["hebei-powerful-ip", "period_text"] == "to 2020 (start not stated)"
+    assert p.loc["fyp13-ip", "period_text"] == "2016–2020"
+    docs = targets.documents_table(_run()).set_index("policy_id")
+    assert docs.loc["hebei-powerful-ip", "period"] == "to 2020 (start not stated)"
+    assert not any("?" in str(v) for v in docs["period"].dropna())
+    fig = targets.chain_figure(_run())
+    bars = {tr.name: tr for tr in fig.data if tr.type == "bar"}
+    open_bar = bars[i18n_t("period_open_bar")]
+    assert list(open_bar.hovertext) == ["to 2020 (start not stated)"]
+    assert open_bar.marker.pattern.shape == "/"
+    assert "to 2020 (start not stated)" not in list(bars[i18n_t("period_bar")].hovertext)
+
+
+def i18n_t(key: str, language: str = "en") -> str:
+    from ipdossier import i18n
+
+    return i18n.t(key, language)
+
+
+def test_flags_say_what_a_value_covers_and_different_measures_are_not_a_conflict():
+    """"125%, to 2020" covers the plan period, not part of a year; PCT applications
+    received by CNIPA and WIPO's count by applicant origin are two measures, not a
+    conflict. The plan's 2015 pledge-financing baseline against another page's value for
+    2015 stays a conflict."""
+    from ipdossier import derive
+    from ipdossier.charts import targets
+
+    v = derive.values(_run()).set_index("observation_id", drop=False)
+    growth = v.loc["fyp13-9:n9-cumgrowth-e23"]
+    assert growth["period_label"] == "to 2020" and not growth["part_year"]
+    pct = v[(v["indicator_id"] == "fyp13-2") & v["year"].isin([2019, 2020])]
+    pct = pct[pct["role"] == "observation"]
+    assert len(pct) == 4 and pct["measures_differ"].all() and not pct["conflict"].any()
+    pledge = v[(v["indicator_id"] == "fyp13-5") & (v["year"] == 2015)]
+    assert pledge["conflict"].all()
+    table = targets.values_table(_run())
+    flags = dict(zip(table["observation_id"], table["flags"], strict=True))
+    assert "part of the year" not in str(flags["fyp13-9:n9-cumgrowth-e23"])
+    assert str(flags["fyp13-2:n2-obs2019-ro-natlaw"]).startswith("different measures")
+    assert "conflict" not in str(flags["fyp13-2:n2-obs2019-ro-natlaw"])
+    # A value for part of a year keeps its flag.
+    part = table[table["period_shown"] == "Jan-Aug 2020"]
+    assert len(part) and all("part of the year" in f for f in part["flags"])

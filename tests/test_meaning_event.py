@@ -21,6 +21,9 @@ from conftest import REVIEW_SLUGS
 from pypdf import PdfReader
 
 from ipdossier import data
+from ipdossier.paths import notebooks_dir
+
+ROOT = notebooks_dir().parent
 
 pytestmark = pytest.mark.slow
 
@@ -190,3 +193,36 @@ def test_map_labels_never_collide_as_drawn(review, slug):
     assert len(shown) >= 1
     for trace in shown:
         assert isinstance(trace["marker"]["color"], str), trace["name"]
+
+
+def test_an_event_of_two_days_is_marked_by_both_days_on_the_time_charts():
+    """The timelines named the Baoding event "2017-07-05" though it ran 5–6 July."""
+    from ipdossier import notebook as nb
+    from ipdossier.charts import policies, targets
+
+    for language, days in (("en", "5–6 July 2017"), ("zh", "2017年7月5日至6日")):
+        ctx = nb.setup("bth-2017-baoding", language, renderer="json")
+        for fig in (policies.timeline_figure(ctx), targets.chain_figure(ctx)):
+            texts = [a.text for a in fig.layout.annotations if a.text]
+            assert any(days in text for text in texts), texts
+
+
+def test_speeches_is_a_section_of_the_contents():
+    """The printed contents lists a chapter's level-2 headings: "Speeches" was a level-3
+    heading, so it was missing from them though it heads a table of its own."""
+    source = (ROOT / "notebooks" / "01_event.ipynb").read_text(encoding="utf-8")
+    assert source.count('nb.heading(\\"speeches\\", ctx)') == 2
+    assert "level=3" not in source
+
+
+def test_the_speeches_table_starts_every_cell_of_a_row_level():
+    """go.Table set a two-line organisation lower than the one-line speaker beside it:
+    every cell of a row has the row's number of lines."""
+    from ipdossier import notebook as nb
+    from ipdossier.charts import attendance
+
+    for language in ("en", "zh"):
+        fig = attendance.speeches_figure(nb.setup("bth-2017-baoding", language, renderer="json"))
+        columns = fig.data[0].cells.values
+        for row in zip(*columns, strict=True):
+            assert len({cell.count("<br>") for cell in row}) == 1, row

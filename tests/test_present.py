@@ -98,7 +98,7 @@ def test_issuers_in_english_beside_the_chinese_and_validity_in_words():
     assert docs.loc["fyp13-ip", "issuer"] == "State Council of China (国务院)"
     assert docs.loc["ip-pilots-plan", "issuer"].endswith("(国务院办公厅)")
     assert docs.loc["fyp13-ip", "validity"] == t("validity:失效", "en") != "失效"
-    assert "implements 国发〔2015〕71号" in docs.loc["hebei-powerful-ip", "links"]
+    assert "implements Guofa [2015] No. 71" in docs.loc["hebei-powerful-ip", "links"]
     zh = targets.documents_table(ctx(language="zh")).set_index("policy_id")
     assert zh.loc["fyp13-ip", "issuer"] == "国务院" and zh.loc["fyp13-ip", "validity"] == "失效"
 

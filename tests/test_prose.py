@@ -123,7 +123,7 @@ def test_plan_facts_come_from_the_data(runs):
     assert plan["number"] == "国发〔2016〕86号" and plan["plan"].startswith("“十三五”")
     assert (plan["baseline_year"], plan["target_year"]) == ("2015", "2020")
     province = targets.plan_facts(runs(), level="provincial")
-    assert province["province"] == "Hebei" and province["number"] == "冀政发〔2016〕16号"
+    assert province["province"] == "Hebei" and province["number"] == "Jizhengfa [2016] No. 16"
     assert targets.plan_facts(runs(jurisdiction="Beijing")) is None
     first = targets.first_stop(runs(language="zh"))
     assert first == {"prose": "first_stop", "place": "天津", "month": "2014年11月"}
@@ -146,3 +146,20 @@ def test_the_series_table_takes_a_stops_date_from_its_own_report(runs):
     assert (
         table.loc[1, "note"].startswith("本报告所述活动") and "未载明" not in table.loc[1, "note"]
     )
+
+
+def test_prose_speaks_to_a_director_and_says_how_the_date_is_known_once():
+    """A reviewer read "is in the package, but no page read states its targets", and the
+    event's date basis twice (the summary, p. 3, and the event chapter, p. 5). Passages
+    say what was found in words a director uses, and the summary points to the chapter
+    that gives the date's basis instead of repeating it."""
+    jargon = re.compile(r"in the package|data package|page read|pages read")
+    for key, entry in i18n.catalogue().items():
+        if key.startswith(("prose_", "summary_", "h_")):
+            assert not jargon.search(entry["en"]), (key, entry["en"])
+    untargeted = i18n.t("prose_province_untargeted", "en")
+    assert "not found in the official text we read" in untargeted
+    basis = derive.event(nb.setup("bth-2017-baoding", "en", renderer="json"))["date_basis"]
+    for language in ("en", "zh"):
+        said = i18n.t("summary_date_basis", language).format(basis=basis)
+        assert basis not in said and ("The event" in said or "活动概况" in said)

@@ -7,13 +7,16 @@ import csv
 import re
 
 import nbformat
+import pytest
 from typer.testing import CliRunner
 
-from ipdossier import check, derive
+from ipdossier import check, derive, i18n
 from ipdossier import notebook as nb
 from ipdossier.cli import app
 from ipdossier.data import load
 from ipdossier.paths import notebooks_dir
+
+ROOT = notebooks_dir().parent
 
 NOTEBOOKS = sorted(notebooks_dir().glob("[0-9]*.ipynb"))
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -29,8 +32,8 @@ def test_chinese_run_reads_values_in_chinese_from_names_zh():
     orgs_en = en.dossier.organisations.set_index("org_id")["name"]
     assert orgs_zh["hebei-ipo"] == row["zh"]
     assert orgs_en["hebei-ipo"] == "Hebei Provincial Intellectual Property Office"
-    # A value with no Chinese form stays as it stands, never machine-made.
-    assert orgs_zh["cptd"] == orgs_en["cptd"]
+    # A value with no Chinese form stays as it stands, never machine-made, marked as such.
+    assert orgs_zh["cptd"] == orgs_en["cptd"] + "†"
     labels = derive.headline_figures(zh).set_index("figure_id")["label"]
     assert labels["attendees"] == "150余人" and labels["series-reach"] == "近1,000家"
 
@@ -106,3 +109,95 @@ def test_chinese_people_chart_lists_names_with_the_chinese_separator():
     en = attendance.frame(nb.setup(language="en", renderer="json"))
     assert all(", " not in n for n in zh["names"]) and any("、" in n for n in zh["names"])
     assert any(", " in n for n in en["names"])
+
+
+LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z .&'’-]*[A-Za-z.]")
+
+
+def test_every_latin_name_of_the_chinese_event_chapter_is_marked_as_having_no_chinese_form():
+    """The zh event chapter printed Wang Dedao, Chang Shengmao, Tianjin Binhai Kewei IP
+    Agency... as if they were Chinese text. No page read gives their Chinese form, so none
+    is invented: each is printed as the report spells it, with the mark that says so, in
+    every frame the chapter draws its names from (who came, who spoke, their titles)."""
+    NO_ZH_MARK = "†"
+    zh = nb.setup(language="zh", renderer="json")
+    p, s = derive.participants(zh), derive.speeches(zh)
+    cells = [*p["name"], *p["organisation"], *p["title"], *s["speaker"], *s["organisation"]]
+    unmarked = sorted(
+        {
+            m.group(0)
+            for cell in cells
+            if isinstance(cell, str)
+            for m in LATIN_NAME.finditer(cell)
+            if not cell[m.end() :].startswith(NO_ZH_MARK)
+        }
+    )
+    assert not unmarked, unmarked
+    # A name a page gives in Chinese is printed in Chinese, unmarked.
+    names = set(p["name"])
+    assert "高振峰" in names and "Liu Jufang" + NO_ZH_MARK in names
+    assert not any(NO_ZH_MARK in str(n) for n in names if not re.search("[A-Za-z]", str(n)))
+    # The mark is explained where the names are listed.
+    assert NO_ZH_MARK in i18n.t("prose_names_as_printed", "zh")
+
+
+def test_chinese_summary_names_plans_in_book_title_marks_and_amounts_without_commas():
+    """The zh summary printed plan titles bare, and amounts as "1,800亿": a Chinese number
+    before 万 or 亿 takes no thousands commas; plain counts keep them (4,351件)."""
+    from ipdossier.charts import summary
+
+    zh = nb.setup(language="zh", renderer="json")
+    card = summary.scorecard(zh).set_index("policy_id")
+    assert card.loc["fyp13-ip", "plan"] == "《“十三五”国家知识产权保护和运用规划》"
+    sentence = summary.scorecard_sentence(card.loc["fyp13-ip"], "zh")
+    assert sentence.startswith("**《“十三五”")
+    assert i18n.quantity(1800, 1e8, "zh", "亿元") == "1800亿元"
+    assert i18n.amount(2180, 1e8, "zh") == "2180亿"
+    assert i18n.amount(4351, 1, "zh") == "4,351"
+    assert i18n.amount(1800, 1e8, "en") == "180 billion"
+
+
+def test_a_table_keeps_a_number_with_its_unit_and_a_date_on_one_line():
+    """Chinese breaks between any two characters, so a zh table's column shrank until
+    "848.5亿元" wrapped "元", and "2016-12-30" broke at its hyphens in both editions."""
+    import pandas as pd
+    from IPython import display
+
+    shown = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(display, "display", lambda *objs, **_: shown.extend(objs))
+        nb.table(
+            pd.DataFrame(
+                {"数值": ["848.5亿元"], "时段": ["2020年1-8月"], "日期": ["成文2016-12-30"]}
+            ),
+            language="zh",
+        )
+    html = shown[0].data
+    for run in ("848.5亿元", "2020年1-8月", "2016-12-30"):
+        assert f'<span class="ipd-nobr">{run}</span>' in html, html
+    css = (ROOT / "src" / "ipdossier" / "export" / "templates" / "report.css").read_text()
+    assert re.search(r"\.ipd-nobr\s*{\s*white-space:\s*nowrap", css)
+
+
+def test_a_column_of_indicator_names_keeps_a_term_s_width_in_chinese():
+    """The zh values table's indicator column shrank to "PCT专利申请" / "量" beside the
+    wider columns: a column of terms is kept at least a short term wide."""
+    import pandas as pd
+    from IPython import display
+
+    shown = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(display, "display", lambda *objs, **_: shown.extend(objs))
+        nb.table(
+            pd.DataFrame({"indicator": ["PCT专利申请量"], "flags": ["相关口径"]}),
+            columns={"indicator": "Indicator", "flags": "Flags"},
+            language="zh",
+            terms=["indicator"],
+        )
+    html = shown[0].data
+    assert '<span class="ipd-term">PCT专利申请量</span>' in html
+    assert '<span class="ipd-term">相关口径' not in html
+    css = (ROOT / "src" / "ipdossier" / "export" / "templates" / "report.css").read_text()
+    assert re.search(r"\.ipd-term\s*{[^}]*min-width", css)
+    source = (ROOT / "notebooks" / "04_targets.ipynb").read_text(encoding="utf-8")
+    assert source.count("terms=[") == 2

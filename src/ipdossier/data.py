@@ -141,10 +141,18 @@ class _Tables(dict):
 _PARSED: dict[tuple, _Tables] = {}
 
 
+# Names of people and organisations that the Chinese edition must print in Latin script:
+# no page read gives their Chinese form (a pinyin name has many possible characters, so
+# none is guessed). Each carries NO_ZH_MARK wherever it is printed, so a reader of the
+# Chinese edition can tell a name kept as the report spells it from a slip of the editor.
+MARKED_NAMES = {"people": "name", "organisations": "name"}
+NO_ZH_MARK = "†"
+
+
 def _apply_zh(df: pd.DataFrame, resource: dict, names: pd.DataFrame) -> pd.DataFrame:
     rows = names[names["resource"] == resource["name"]]
     key = resource["schema"].get("primaryKey")
-    if rows.empty or not isinstance(key, str) and len(key or []) != 1:
+    if not isinstance(key, str) and len(key or []) != 1:
         return df
     key = key if isinstance(key, str) else key[0]
     for column, group in rows.groupby("column"):
@@ -153,6 +161,11 @@ def _apply_zh(df: pd.DataFrame, resource: dict, names: pd.DataFrame) -> pd.DataF
         zh = dict(zip(group["key"], group["zh"], strict=True))
         found = df[key].astype("string").map(zh)
         df[column] = found.where(found.notna(), df[column]).astype(df[column].dtype)
+    column = MARKED_NAMES.get(resource["name"])
+    if column in df.columns:
+        given = set(rows.loc[rows["column"] == column, "key"].astype(str))
+        latin = df[column].notna() & ~df[key].astype("string").isin(given)
+        df.loc[latin, column] = df.loc[latin, column].astype(str) + NO_ZH_MARK
     return df
 
 

@@ -416,6 +416,42 @@ def _month_span(value: str) -> tuple[pd.Timestamp, pd.Timestamp, str]:
     return day, day, "day"
 
 
+def stated_date(value: str, language: str) -> str:
+    """A date at the precision its source states it: 2017-06-21 / 2016-04 / 2016 in
+    English, 2017年6月21日 / 2016年4月 / 2016年 in Chinese."""
+    if language != "zh":
+        return value
+    parts = [int(x) for x in value.split("-")]
+    return "".join(f"{n}{u}" for n, u in zip(parts, ("年", "月", "日"), strict=False))
+
+
+def date_text(kind: str, value, start, end, language: str) -> str:
+    """A policy's date in words, saying which date it is: "published 2017-06-21",
+    "signed 2016-12-30", "held 2016-12", "period 2017–2025"; "not stated" without one."""
+    if kind == "none":
+        return t("not_stated", language)
+    if kind == "period":
+        dash = "—" if language == "zh" else "–"
+        last = f"{dash}{end.year}" if pd.notna(end) and end.year != start.year else ""
+        years = f"{start.year}{last}" + ("年" if language == "zh" else "")
+        return t("date_shown_period", language).format(date=years)
+    return t(f"date_shown_{kind}", language).format(date=stated_date(str(value), language))
+
+
+def period_text(start, end, language: str) -> str | None:
+    """A document's period as its sources state it: "2016–2020"; a start no page states is
+    said to be unknown ("to 2020, start not stated"), never left to a "?"; None when
+    neither end is stated."""
+    if pd.isna(start) and pd.isna(end):
+        return None
+    if pd.isna(start):
+        return t("period_open_start", language).format(end=int(end))
+    if pd.isna(end):
+        return t("period_open_end", language).format(start=int(start))
+    dash = "—" if language == "zh" else "–"
+    return f"{int(start)}{dash}{int(end)}" + ("年" if language == "zh" else "")
+
+
 @memoised
 def policies(ctx) -> pd.DataFrame:
     """Policies with a display title, the span on the timeline and a `dated` flag.
@@ -424,31 +460,49 @@ def policies(ctx) -> pd.DataFrame:
     stated in the title or text (e.g. 2017-2025), a month or day the article gives
     (`date`); otherwise the policy is undated."""
     p = ctx.dossier.policies.copy()
-    p["display_title"] = [policy_title(r, ctx.language) for _, r in p.iterrows()]
-    starts, ends, precision, basis = [], [], [], []
+    lang = ctx.language
+    p["display_title"] = [policy_title(r, lang) for _, r in p.iterrows()]
+    starts, ends, precision, basis, kinds, values = [], [], [], [], [], []
     for _, r in p.iterrows():
+        value = pd.NA
         if pd.notna(r.get("signed_date")):
-            s, e, prec = _month_span(str(r["signed_date"])[:10])
-            b = t("basis_signed", ctx.language)
+            value = str(r["signed_date"])[:10]
+            s, e, prec = _month_span(value)
+            kind = "signed"
         elif pd.notna(r.get("published_date")):
-            s, e, prec = _month_span(str(r["published_date"])[:10])
-            b = t("basis_published", ctx.language)
+            value = str(r["published_date"])[:10]
+            s, e, prec = _month_span(value)
+            kind = "published"
         elif pd.notna(r.get("period_start")):
             s = pd.Timestamp(f"{int(r['period_start'])}-01-01")
             end_year = r.get("period_end")
             e = pd.Timestamp(f"{int(end_year)}-12-31") if pd.notna(end_year) else s
-            prec, b = "period", t("basis_period", ctx.language)
+            prec, kind = "period", "period"
         elif pd.notna(r.get("date")):
-            s, e, prec = _month_span(str(r["date"]))
-            b = t(f"basis_{r.get('date_kind') or 'date'}", ctx.language)
+            value = str(r["date"])
+            s, e, prec = _month_span(value)
+            kind = r.get("date_kind") if isinstance(r.get("date_kind"), str) else "date"
         else:
             s = e = pd.NaT
-            prec, b = "unknown", t("not_stated", ctx.language)
+            prec, kind = "unknown", "none"
         starts.append(s)
         ends.append(e)
         precision.append(prec)
-        basis.append(b)
+        kinds.append(kind)
+        values.append(value)
+        basis.append(t("not_stated", lang) if kind == "none" else t(f"basis_{kind}", lang))
     p["start"], p["end"], p["precision"], p["basis"] = starts, ends, precision, basis
+    # Which date a policy is placed by (signed, published, its period, the day it was held
+    # or accepted, "none") and that date as stated: every table, chart and sentence that
+    # dates a policy reads these two and `date_text`, so none can show the signed date
+    # while another draws the published one.
+    p["date_kind"], p["date_value"] = kinds, values
+    p["date_text"] = [
+        date_text(k, v, s, e, lang) for k, v, s, e in zip(kinds, values, starts, ends, strict=True)
+    ]
+    p["period_text"] = [
+        period_text(a, b, lang) for a, b in zip(p["period_start"], p["period_end"], strict=True)
+    ]
     p["dated"] = p["start"].notna()
     cut = ctx.as_of_date
     if cut is not None:
@@ -647,7 +701,12 @@ def observations(ctx) -> pd.DataFrame:
     obs["whole_year"] = (obs["period_kind"] == "year") | (
         obs["period_kind"].isin(WHOLE_YEAR_KINDS) & year_end
     )
-    obs["part_year"] = ~obs["whole_year"]
+    # Part of one year: counted from some day of a year to a day before its end, or a
+    # level on a day that is not 31 December. A span (several years, or "to 2020" over
+    # the plan period) is not: it covers more than a year, and its label says which.
+    obs["part_year"] = (obs["period_kind"] == "part_year") | (
+        obs["period_kind"].isin(WHOLE_YEAR_KINDS) & ~year_end
+    )
     obs["from_january"] = obs["period_kind"] == "part_year"
     obs["period_label"] = [
         period_label(k, s, e, ctx.language)
@@ -946,8 +1005,27 @@ def values(ctx) -> pd.DataFrame:
     whole &= out["value"].notna() & out["whole_year"]
     counts = out[whole].groupby(["indicator_id", "year"])["value"].nunique()
     clash = set(counts[counts > 1].index)
+    # Values whose sources say what each counts, and say it differently (PCT applications
+    # received by CNIPA as receiving office against WIPO's count by applicant origin), are
+    # different measures of one subject: they differ because they count different things,
+    # and are flagged so (`measures_differ`), not as a conflict. A conflict is two values
+    # of one measure that disagree: at least two rows of the year without such a note, or
+    # with the same note.
+    notes = out["measure_note"].where(out["measure_note"].apply(lambda v: isinstance(v, str)))
+    measured = out[whole].assign(_note=notes[whole])
+    differ: set[tuple] = set()
+    for key, g in measured.groupby(["indicator_id", "year"]):
+        if key not in clash:
+            continue
+        # One value per stated measure, and every value states its measure.
+        if g["_note"].notna().all() and g.groupby("_note")["value"].nunique().max() == 1:
+            differ.add(key)
+    out["measures_differ"] = [
+        bool(w) and (r.indicator_id, r.year) in differ
+        for w, r in zip(whole, out.itertuples(), strict=True)
+    ]
     out["conflict"] = [
-        bool(w) and (r.indicator_id, r.year) in clash
+        bool(w) and (r.indicator_id, r.year) in clash - differ
         for w, r in zip(whole, out.itertuples(), strict=True)
     ]
     out["unverified"] = _unverified(ctx, out)

@@ -12,6 +12,7 @@ up on the fly.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
@@ -132,8 +133,12 @@ def amount(value, scale: float = 1, language: str = "en") -> str:
     x = float(value) * float(scale or 1)
     for size, word in _ZH_MAGNITUDES if language == "zh" else _EN_MAGNITUDES:
         if abs(x) >= size:
+            # Chinese groups a number before 万 or 亿 by the word itself, never by
+            # thousands commas: 1800亿, 2180亿 (not 1,800亿).
             return (
-                f"{_scaled(x / size)}{word}" if language == "zh" else f"{_scaled(x / size)} {word}"
+                f"{_scaled(x / size).replace(',', '')}{word}"
+                if language == "zh"
+                else f"{_scaled(x / size)} {word}"
             )
     return _plain(x)
 
@@ -220,3 +225,37 @@ def as_issued(value: object, language: str = "en", english: str | None = None) -
     if not english or english == text:
         return text
     return f"{english} ({text})"
+
+
+_DOC_NUMBER = re.compile(r"^(?P<prefix>[\u4e00-\u9fff]+)〔(?P<year>\d{4})〕(?P<n>\d+)号$")
+
+
+def doc_number(value: object, language: str = "en") -> str:
+    """A document number as a sentence or a headline prints it: as issued in Chinese
+    (国发〔2016〕86号); in English romanised the way official English translations cite
+    them ("Guofa [2016] No. 86"), the issuing prefix read from the catalogue
+    (`docno:国发`). A number of another form, or a prefix the catalogue lacks, is
+    returned as issued, so a test of the English text finds it."""
+    text = str(value)
+    if language == "zh":
+        return text
+    m = _DOC_NUMBER.match(text)
+    key = f"docno:{m['prefix']}" if m else ""
+    if not m or not has(key):
+        return text
+    return f"{t(key, 'en')} [{m['year']}] No. {int(m['n'])}"
+
+
+def day_span(start: pd.Timestamp, end: pd.Timestamp, language: str = "en") -> str:
+    """A stretch of days as a reader writes it: 5–6 July 2017, 2017年7月5日至6日; one day
+    as `long_date`. Every place that dates an event of several days prints this, so none
+    gives its first day alone."""
+    if end is None or end != end or end == start:
+        return long_date(start, language)
+    if language == "zh":
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{long_date(start, language)}至{end.day}日"
+        return f"{long_date(start, language)}至{long_date(end, language)}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%B %Y}"
+    return f"{long_date(start, language)} – {long_date(end, language)}"

@@ -389,12 +389,17 @@ def table(
     columns: Iterable[str] | dict[str, str] | None = None,
     language: str = "en",
     labelled: Iterable[str] = (),
+    terms: Iterable[str] = (),
 ) -> None:
     """Display a table with every cell escaped and unknown values shown as such.
 
     `columns` picks the columns; a dict also gives each the header a reader sees, named
     by its English text and shown in `language` from the label catalogue. The values of
-    the `labelled` columns are codes (a qualifier, a level) shown by their label."""
+    the `labelled` columns are codes (a qualifier, a level) shown by their label. The
+    `terms` columns hold names a reader reads as one word (an indicator's name): Chinese
+    may break between any two characters, so such a column is kept at least as wide as a
+    short term (`ipd-term`, report.css) instead of shrinking to one or two characters a
+    line ("PCT专利申请" / "量") beside wider ones."""
     from IPython.display import HTML, display
 
     if df.empty:
@@ -432,6 +437,15 @@ def table(
     # Escaped here rather than by pandas, so that long unbreakable runs can be marked.
     shown = shown.rename(columns=lambda c: html.escape(str(c)))
     shown = shown.map(lambda v: _cell_html(v) if isinstance(v, str) else v)
+    shown = shown.map(lambda v: _kept_together(v) if isinstance(v, str) else v)
+    for col in terms:
+        if isinstance(columns, dict) and col in columns:
+            col = html.escape(t(columns[col], language))
+        if col in shown.columns:
+            shown[col] = [
+                f'<span class="ipd-term">{v}</span>' if isinstance(v, str) and v != "—" else v
+                for v in shown[col]
+            ]
     if cited is not None:
         shown.iloc[:, cited_at] = ["—" if pd.isna(v) else v for v in cited]
     # A short table stays whole on one page (report.css): split, three rows read as two
@@ -450,6 +464,31 @@ def _cell_html(value: str) -> str:
     short words in narrow columns, since the table then thinks every column can shrink."""
     text = html.escape(value)
     return _UNBREAKABLE.sub(lambda m: f'<span class="ipd-long">{m.group(0)}</span>', text)
+
+
+# A number with what belongs to it: its separators, a date's parts (2016-12-30,
+# 2016—2020年, 2020年1-8月), a magnitude and unit (848.5亿元, 6.3件), a document number's
+# year and serial (〔2016〕86号). Chinese text may break between any two characters, so a
+# table's column could shrink until "848.5亿元" wraps "元" onto a line of its own; marked
+# `ipd-nobr` (report.css), such a run stays on one line and the column keeps its width.
+_TOGETHER = re.compile(
+    r"(?:〔\d{4}〕\d+号)"
+    r"|(?:\d[\d,.\-–—]*(?:年|月|日)?)+"
+    r"(?:[万亿](?:美元|元|件|家|项|人|次|个|篇)?|(?:美元|元|件|家|项|人|次|个|篇)|底|末|%)?"
+)
+
+
+def _kept_together(cell: str) -> str:
+    """`cell` (already escaped HTML) with each number-and-unit run kept on one line; a cell
+    holding a long run marked to break anywhere (`ipd-long`) is left as it is."""
+    if "ipd-long" in cell or "<a " in cell:
+        return cell
+    return _TOGETHER.sub(
+        lambda m: (
+            f'<span class="ipd-nobr">{m.group(0)}</span>' if len(m.group(0)) > 2 else m.group(0)
+        ),
+        cell,
+    )
 
 
 def say(

@@ -141,6 +141,15 @@ def speeches_figure(ctx) -> go.Figure:
         [wrap_cell(x, 52) for x in s["theme_shown"]],
     ]
     lines = [max(col[i].count("<br>") + 1 for col in columns) for i in range(len(s))]
+    # go.Table sets a cell of several lines lower than a one-line cell beside it: every
+    # cell of a row gets the row's number of lines, so that the row's texts start level.
+    columns = [
+        [
+            cell + "<br>\u00a0" * (n - cell.count("<br>") - 1)
+            for cell, n in zip(col, lines, strict=True)
+        ]
+        for col in columns
+    ]
     fig = go.Figure(
         go.Table(
             columnwidth=[1.2, 1.9, 0.9, 3.0],

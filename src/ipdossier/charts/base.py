@@ -11,8 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, theme
+from ..i18n import day_span, t
 from ..i18n import month as i18n_month
-from ..i18n import t
 
 EVENT_COLOUR = theme.VERMILION
 # The event's name on a chart: vermilion dark enough to read on white (WCAG AA).
@@ -206,7 +206,10 @@ def mark_event(fig: go.Figure, ctx, month_only: bool = False) -> go.Figure:
         y=1.0,
         yref="paper",
         yanchor="bottom",
-        text=text or f"{t('event_date', ctx.language)} {chart_date(start, ctx.language)}",
+        # An event of several days is named by its days (5–6 July 2017), not its first.
+        text=text
+        or f"{t('event_date', ctx.language)} "
+        + day_span(start, derive.event(ctx)["end_date"], ctx.language),
         showarrow=False,
         font=dict(color=EVENT_TEXT, size=12),
     )

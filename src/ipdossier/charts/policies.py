@@ -13,8 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, schema, theme
-from ..i18n import paren, t
-from .base import below_plot, chart_date, empty, mark_event, titled, wrap, wrap_cell
+from ..i18n import t
+from .base import below_plot, empty, mark_event, titled, wrap, wrap_cell
 
 
 def _levels(ctx) -> list[str]:
@@ -35,20 +35,10 @@ def sources(ctx) -> pd.DataFrame:
 
 
 def _stated_date(row, language: str) -> str:
-    """A document's date as the timeline's right-hand column prints it."""
-    if row["precision"] == "period":
-        end = row["end"].year if pd.notna(row["end"]) else ""
-        return f"{row['start'].year}–{end}{paren(t('precision_period', language), language)}"
-    if row["precision"] == "month":
-        month = (
-            f"{row['start'].year}年{row['start'].month}月"
-            if language == "zh"
-            else (f"{row['start']:%Y-%m}")
-        )
-        return f"{month}{paren(t('precision_month', language), language)}"
-    if row["precision"] == "year":
-        return str(row["start"].year)
-    return chart_date(row["start"], language)
+    """A document's date as the timeline's right-hand column prints it: the date derive
+    placed it by, with its kind ("published 2017-06-21"), so the column, the table under
+    the chart and the chain of the targets chapter all say which date they show."""
+    return row["date_text"]
 
 
 def undated(ctx) -> list[str]:

@@ -16,7 +16,7 @@ import pandas as pd
 
 from .. import __version__, derive, schema
 from .. import data as dossier_data
-from ..i18n import has, long_date, month, ordinal, t
+from ..i18n import day_span, has, long_date, month, ordinal, t
 from ..notebook import Context
 from ..params import RunParameters
 
@@ -44,15 +44,7 @@ def _name(value) -> str | None:
 
 def _span(start: pd.Timestamp, end: pd.Timestamp, language: str) -> str:
     """A stretch of days as a reader writes it: 5-6 July 2017, 2017年7月5日至6日."""
-    if pd.isna(end) or end == start:
-        return long_date(start, language)
-    if language == "zh":
-        if (start.year, start.month) == (end.year, end.month):
-            return f"{long_date(start, language)}至{end.day}日"
-        return f"{long_date(start, language)}至{long_date(end, language)}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{end.day} {end:%B %Y}"
-    return f"{long_date(start, language)} – {long_date(end, language)}"
+    return day_span(start, end, language)
 
 
 def when(ctx) -> str | None:
@@ -180,8 +172,10 @@ def count_sources(ctx) -> pd.DataFrame:
 
 
 def _plan_title(row: pd.Series, language: str) -> str:
+    """The plan's title as the summary prints it: in Chinese, the official title in book
+    title marks (《“十三五”国家知识产权保护和运用规划》), as Chinese prose names a document."""
     zh = _name(row.get("title_zh"))
-    return zh if language == "zh" and zh else str(row["title"])
+    return f"《{zh}》" if language == "zh" and zh else str(row["title"])
 
 
 def scorecard(ctx) -> pd.DataFrame:

@@ -12,7 +12,18 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, theme
-from ..i18n import amount, base_unit, colon, has, long_date, month, paren, quantity, t
+from ..i18n import (
+    amount,
+    base_unit,
+    colon,
+    doc_number,
+    has,
+    long_date,
+    month,
+    paren,
+    quantity,
+    t,
+)
 from .base import LABEL_LINES, _cells, empty, mark_event, titled, wrap, wrap_cell
 
 STATUS_COLOURS = {
@@ -454,7 +465,9 @@ def _points(ctx, i: pd.Series, obs: pd.DataFrame, keys: dict) -> list[dict]:
             "value": float(o["value"]),
             "qualifier": o["qualifier"],
             "period": o["period_label"],
-            "part_year": bool(o["part_year"]),
+            # The chart names the period of any value that is not one whole year's (a part
+            # of a year, a span such as "to 2020").
+            "part_year": not bool(o["whole_year"]),
             "source_id": o["source_id"],
             "para": pd.NA,
         }
@@ -616,7 +629,7 @@ def _chain_label(r, language: str) -> str:
     title = r["display_title"] if language == "zh" else r["title"]
     lines = wrap_cell(str(title), 44, LABEL_LINES).split("<br>")
     if isinstance(r.get("doc_number"), str):
-        lines.append(r["doc_number"])
+        lines.append(doc_number(r["doc_number"], language))
     return "<br>".join(lines)
 
 
@@ -672,7 +685,11 @@ def _chain_title(ctx, c: pd.DataFrame) -> str:
     if implemented.empty or implemented.iloc[0] < 2:
         return t("chain_title_plain", lang).format(total=total, **years)
     target = c.set_index("policy_id").loc[implemented.index[0]]
-    name = target["doc_number"] if isinstance(target["doc_number"], str) else target["title"]
+    name = (
+        doc_number(target["doc_number"], lang)
+        if isinstance(target["doc_number"], str)
+        else target["title"]
+    )
     return t("chain_title_implements", lang).format(
         total=total, count=int(implemented.iloc[0]), target=name, **years
     )
@@ -767,8 +784,13 @@ def chain_figure(ctx) -> go.Figure:
     plot_h = float(c["height"].sum())
     px_per_day = plot_w / (right - left).days
     has_period = c["period_start"].notna() | c["period_end"].notna()
-    if has_period.any():
-        per = c[has_period]
+    # A period whose start no page states (冀政发〔2016〕16号: "to 2020") is drawn from the
+    # document's own date, hatched and named apart, so the bar does not claim a start
+    # year that the table, rightly, gives as unknown.
+    for open_start in (False, True):
+        per = c[has_period & (c["period_start"].isna() == open_start)]
+        if per.empty:
+            continue
         starts = [
             pd.Timestamp(f"{int(s)}-01-01") if pd.notna(s) else f
             for s, f in zip(per["period_start"], per["first"], strict=True)
@@ -777,6 +799,16 @@ def chain_figure(ctx) -> go.Figure:
             pd.Timestamp(f"{int(e)}-12-31") if pd.notna(e) else s
             for e, s in zip(per["period_end"], starts, strict=True)
         ]
+        colour = theme.LEVEL_COLOURS["national"]
+        marker = (
+            dict(
+                color="rgba(0,0,0,0)",
+                pattern=dict(shape="/", fgcolor=colour, size=8),
+                line=dict(color=colour, width=1),
+            )
+            if open_start
+            else dict(color=colour, opacity=0.16)
+        )
         fig.add_trace(
             go.Bar(
                 y=per["y"],
@@ -784,9 +816,11 @@ def chain_figure(ctx) -> go.Figure:
                 x=[(e - s).total_seconds() * 1000 for s, e in zip(starts, ends, strict=True)],
                 width=[h - CHAIN_GAP for h in per["height"]],
                 orientation="h",
-                marker=dict(color=theme.LEVEL_COLOURS["national"], opacity=0.16),
-                name=t("period_bar", lang),
-                hoverinfo="skip",
+                marker=marker,
+                opacity=0.5 if open_start else None,
+                name=t("period_open_bar" if open_start else "period_bar", lang),
+                hovertext=list(per["period_text"]),
+                hovertemplate="%{hovertext}<extra></extra>",
             )
         )
     for col, symbol, key in (
@@ -946,19 +980,16 @@ def documents_table(ctx) -> pd.DataFrame:
     # Signed and published in one cell: most documents have one of the two.
     docs["dates"] = [
         ("；" if lang == "zh" else "; ").join(
-            t(f"{key}_on", lang).format(date=str(v)[:10])
+            t(f"{key}_on", lang).format(date=derive.stated_date(str(v)[:10], lang))
             for key, v in (("signed", signed), ("published", published))
             if isinstance(v, str) and v
         )
         or pd.NA
         for signed, published in zip(docs["signed_date"], docs["published_date"], strict=True)
     ]
-    docs["period"] = [
-        f"{int(s) if pd.notna(s) else '?'}–{int(e) if pd.notna(e) else '?'}"
-        if pd.notna(s) or pd.notna(e)
-        else pd.NA
-        for s, e in zip(docs["period_start"], docs["period_end"], strict=True)
-    ]
+    # The period as derive states it: an unknown start is said in words, as the chart
+    # hatches it, never a "?".
+    docs["period"] = docs["period_text"].where(docs["period_text"].notna(), pd.NA)
     docs["validity"] = [
         t(f"validity:{v}", lang) if isinstance(v, str) and has(f"validity:{v}") else v
         for v in docs["validity"]
@@ -974,7 +1005,11 @@ def documents_table(ctx) -> pd.DataFrame:
     said: dict[str, list[str]] = {}
     for link in derive.policy_links(ctx, from_scope_only=True).itertuples():
         other = numbers.get(link.target_policy_id)
-        other = other if isinstance(other, str) else titles.get(link.target_policy_id, "")
+        other = (
+            doc_number(other, lang)
+            if isinstance(other, str)
+            else titles.get(link.target_policy_id, "")
+        )
         gap = "" if lang == "zh" else " "
         said.setdefault(link.policy_id, []).append(
             f"{t(f'link_{link.relation}', lang)}{gap}{other}"
@@ -1065,6 +1100,8 @@ def values_table(ctx) -> pd.DataFrame:
             f.append(t(f"flag_reading_{r.reading}", lang))
         if r.conflict:
             f.append(t("flag_conflict", lang))
+        if getattr(r, "measures_differ", False) is True:
+            f.append(t("flag_measures_differ", lang))
         if isinstance(r.claim, str):
             f.append(t("flag_claim", lang))
         if isinstance(r.measure_note, str):
@@ -1114,7 +1151,11 @@ def plan_facts(ctx, level: str | None = None, plan: str | None = None) -> dict[s
     shared = ind.loc[ind["compare_with"].notna(), "name"]
     return {
         "plan": title,
-        "number": plan["doc_number"] if pd.notna(plan["doc_number"]) else t("not_stated", lang),
+        # Prose prints the number romanised in English ("Guofa [2016] No. 86"): bare
+        # Chinese is for the tables' Document No. column only.
+        "number": doc_number(plan["doc_number"], lang)
+        if pd.notna(plan["doc_number"])
+        else t("not_stated", lang),
         "baseline_year": years("baseline_year"),
         "target_year": years("target_year"),
         "shared": ("；" if zh else "; ").join(shared) if len(shared) else t("none_shared", lang),

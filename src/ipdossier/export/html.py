@@ -612,8 +612,7 @@ def page(
                 "title": c.title,
                 "page": pages.get(c.id),
                 "sections": [
-                    {"id": sid, "title": words, "page": pages.get(sid)}
-                    for sid, words in c.sections
+                    {"id": sid, "title": words, "page": pages.get(sid)} for sid, words in c.sections
                 ],
             }
             for c in chapters

@@ -195,9 +195,10 @@ def fix_cmap(cmap: bytes) -> bytes:
                     chars.append(f"<{src}> <{_fold(item.decode())}>")
                 continue
             units = _hex_units(dst[1:-1].decode())
-            touched = any(
-                misnamed(chr(units[-1] + k)) for k in range(end - start + 1)
-            ) and len(units) == 1
+            touched = (
+                any(misnamed(chr(units[-1] + k)) for k in range(end - start + 1))
+                and len(units) == 1
+            )
             if not touched:
                 ranges.append(f"<{lo_s}> <{hi.decode()}> {dst.decode()}")
                 continue

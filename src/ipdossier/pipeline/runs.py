@@ -184,4 +184,3 @@ def prune(reports: Path, keep: int) -> list[Path]:
         shutil.rmtree(trash, ignore_errors=True)
         removed.append(run)
     return removed
-
