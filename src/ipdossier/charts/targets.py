@@ -670,6 +670,7 @@ def chain_frame(ctx) -> pd.DataFrame:
         set(derive.event_citations(ctx)["policy_id"])
     )
     chain = pd.concat([docs, meetings], ignore_index=True)
+    chain = chain[chain["policy_id"].isin(_linked_to_event(ctx, links))].reset_index(drop=True)
     first = chain["signed_date_start"].fillna(chain["published_date_start"]).fillna(chain["start"])
     chain = chain.assign(first=first).sort_values("first", kind="stable").reset_index(drop=True)
     chain["row"] = [_chain_label(r, ctx.language) for _, r in chain.iterrows()]
@@ -678,6 +679,20 @@ def chain_frame(ctx) -> pd.DataFrame:
     chain["height"] = heights
     chain["y"] = [top + h / 2 for top, h in zip(tops, heights, strict=True)]
     return chain
+
+
+def _linked_to_event(ctx, links: pd.DataFrame) -> set[str]:
+    """The policies cited at this dossier's event and every document a chain of stated
+    links joins to one of them (the plan that succeeded a cited one, the decision a cited
+    plan implements). The chain of an event draws these: a document no link ties to the
+    event (all of them, for an event whose report cites none) is not part of its chain."""
+    found = set(derive.event_citations(ctx)["policy_id"])
+    pairs = list(zip(links["policy_id"], links["target_policy_id"], strict=True))
+    while True:
+        more = {b for a, b in pairs if a in found} | {a for a, b in pairs if b in found}
+        if more <= found:
+            return found
+        found |= more
 
 
 def article_only(ctx) -> pd.DataFrame:
@@ -737,7 +752,20 @@ def chain_links(ctx, c: pd.DataFrame, px_per_day: float, left: float) -> list[di
         )
         if pd.notna(day):
             when[r.policy_id] = ((day - left).days * px_per_day, r.y, day)
-    markers = [Point(x, y) for x, y, _ in when.values()]
+    # Every mark drawn is an obstacle: a row's first date, and its published date (the
+    # circle beside a signed one: the 13th plan's arrow to the 14th ran through the
+    # Service Outline's), each meeting's month.
+    marks = [
+        (r.y, d)
+        for r in c.itertuples()
+        for d in (
+            r.signed_date_start,
+            r.published_date_start,
+            r.start if r.kind == "meeting" else pd.NaT,
+        )
+        if pd.notna(d)
+    ]
+    markers = [Point((d - left).days * px_per_day, y) for y, d in marks]
     laid: list[dict] = []
     links = derive.policy_links(ctx)
     # Shorter links first, so that longer ones bow around them (nested, never crossing).
@@ -756,7 +784,11 @@ def chain_links(ctx, c: pd.DataFrame, px_per_day: float, left: float) -> list[di
             pts = _bezier((x0, y0), ctrl, (x1, y1))
             body = LineString(pts[3:-3])
             clear = all(
-                body.distance(m) >= 10 for m in markers if min(m.distance(e) for e in ends) > 1
+                # The marks of the two documents linked are where the curve starts and
+                # ends (a plan's published circle sits beside its signed diamond).
+                body.distance(m) >= 14
+                for m in markers
+                if min(abs(m.y - e.y) for e in ends) > 1
             )
             apart = all(
                 body.distance(LineString(o["points"][3:-3])) >= 4
@@ -790,8 +822,10 @@ def chain_figure(ctx) -> go.Figure:
     event_day = derive.event_date(ctx)
     period_ends = [pd.Timestamp(f"{int(e)}-12-31") for e in c["period_end"].dropna()]
     days = [d for d in (*c["first"], *period_ends, event_day) if pd.notna(d)]
+    # A little room either side of the first and last date drawn, no further: the axis
+    # names no year in which nothing is drawn.
     left = min(days) - pd.Timedelta(days=200)
-    right = max(days) + pd.Timedelta(days=120)
+    right = max(days) + pd.Timedelta(days=45)
     # Room for the labels: the widest line at about 0.6 em a Latin character, 1 em a
     # Chinese one; the plot gets the rest of the page's width.
     widest = max(_cells(line) for r in c["row"] for line in r.split("<br>"))
@@ -930,6 +964,8 @@ def chain_prose(ctx) -> str:
     """The chain's prose key: it promises the event's dashed line only where the chart can
     draw it (a source gives the event's day, or its month), and policies listed under the
     chart only where the event's sources cite any."""
+    if chain_frame(ctx).empty:
+        return "chain_none"
     if derive.event_citations(ctx).empty and derive.event_date(ctx) is not None:
         return "chain_uncited"
     return "chain" if pd.notna(derive.event(ctx)["start_date"]) else "chain_undated"
@@ -1534,6 +1570,8 @@ def continuity_figure(ctx, level: str | None = None) -> go.Figure:
                 col=col,
             )
         _, unit = _axis(g["scale"].iloc[0], str(g["unit"].iloc[0]), lang)
+        # Lines, not bars: the axis spans the values (plotly's padding around them), so a
+        # change from 80 to 82 points is seen; from zero the later plan's line was flat.
         fig.update_yaxes(
             rangemode="tozero",
             title_text=wrap_cell(unit, 30),
