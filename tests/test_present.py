@@ -16,7 +16,7 @@ from conftest import REVIEW_SLUGS
 
 from ipdossier import derive, theme
 from ipdossier import notebook as nb
-from ipdossier.charts import targets
+from ipdossier.charts import policies, targets
 from ipdossier.i18n import amount, base_unit, quantity, t
 
 # -- the formatter ---------------------------------------------------------------------------
@@ -327,3 +327,21 @@ def test_the_first_stop_reads_as_one_row_and_the_event_is_not_repeated(review, s
         assert "Thisactivitywasthefirststop" in found
     else:
         assert "HuamingHigh-techZone" in found and "morethan100enterprises" in found
+
+
+@pytest.mark.slow
+def test_the_hebei_edition_says_in_words_what_a_one_mark_chart_and_a_linkless_hierarchy_drew(
+    review,
+):
+    # Hebei's plan has one indicator with a value on the scale, and the source states no
+    # link between the Hebei policies cited: a one-dot scorecard and columns of unjoined
+    # boxes "(0 stated)" said nothing a sentence and a table row do not.
+    run = ctx(jurisdiction="Hebei")
+    assert targets.progress_as_table(run) and not targets.progress_as_table(ctx())
+    assert policies.stated_links(run) == 0 < policies.stated_links(ctx())
+    found = pdfs.compact(pdfs.text_of(review / "hebei-en" / "dossier.pdf"))
+    assert pdfs.compact(t("prose_hierarchy_none", "en")) in found
+    assert pdfs.compact("Policy hierarchy:") not in found
+    assert pdfs.compact("plan targets: realised value as a share of the target") not in found
+    row = targets.drawn_rows(run).iloc[0]
+    assert pdfs.compact(row["path"]) in found and pdfs.compact(row["status_label"]) in found

@@ -1573,7 +1573,7 @@ def continuity_figure(ctx, level: str | None = None) -> go.Figure:
         # Lines, not bars: the axis spans the values (plotly's padding around them), so a
         # change from 80 to 82 points is seen; from zero the later plan's line was flat.
         fig.update_yaxes(
-            rangemode="tozero",
+            rangemode="normal",
             title_text=wrap_cell(unit, 30),
             title_font=dict(size=NOTE_PX),
             row=row,
