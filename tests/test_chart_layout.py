@@ -6,6 +6,7 @@ language and jurisdiction, since a filter that leaves one or two rows changes th
 from __future__ import annotations
 
 import re
+import unicodedata
 from xml.etree import ElementTree
 
 import pdfs
@@ -123,3 +124,112 @@ def test_speeches_table_shows_every_row_inside_the_chart(built, language, jurisd
         assert len(expected) == len(data.load().speeches)
     for name in expected:
         assert name in shown and shown[name] + 6 < height, (name, shown.get(name), height)
+
+
+def _translate(element) -> tuple[float, float]:
+    found = re.search(r"translate\(\s*([-\d.]+)\s*,?\s*([-\d.]+)?", element.get("transform", ""))
+    return (float(found.group(1)), float(found.group(2) or 0)) if found else (0.0, 0.0)
+
+
+def _absolute(element, parents) -> tuple[float, float]:
+    x = y = 0.0
+    while element is not None:
+        dx, dy = _translate(element)
+        x, y = x + dx, y + dy
+        element = parents.get(element)
+    return x, y
+
+
+def _inside(element, parents, name: str) -> bool:
+    while element is not None:
+        if name in (element.get("class") or "").split():
+            return True
+        element = parents.get(element)
+    return False
+
+
+def _font_px(element) -> float:
+    found = re.search(r"font-size:\s*([\d.]+)px", element.get("style", ""))
+    return float(found.group(1)) if found else 12.0
+
+
+def overprints(root) -> list[str]:
+    """What a chart prints over something else, read from its SVG: a text annotation's box
+    (its rect, as plotly.js sized it: a note with a white ground hides what is under it)
+    over a data mark, a mark's text label or another annotation, or outside the chart.
+
+    Marks are plotly's points (a circle of the radius its path draws); a mark's text label
+    (a period beside its mark) is as wide as its characters at about 0.6 em each."""
+    width, height = float(root.get("width")), float(root.get("height"))
+    parents = {child: parent for parent in root.iter() for child in parent}
+    boxes = []
+    for g in classed(root, "cursor-pointer"):
+        if not _inside(g, parents, "annotation"):
+            continue
+        text = "".join(t.strip() for t in g.itertext())
+        rect = next((e for e in g if "bg" in (e.get("class") or "").split()), None)
+        if not text or rect is None:
+            continue
+        x, y = _absolute(g, parents)
+        w, h = float(rect.get("width")), float(rect.get("height"))
+        boxes.append((text[:40], x, y, x + w, y + h))
+    marks = []
+    for p in classed(root, "point"):
+        if _inside(p, parents, "legend"):
+            continue
+        x, y = _absolute(p, parents)
+        found = re.match(r"M([\d.]+),", p.get("d") or "")
+        r = float(found.group(1)) if found else 6.0
+        # Dots under 3 px are the map's small islands (furniture a label may cover), not data.
+        if r >= 3:
+            marks.append((x, y, r))
+    labels = []
+    for t in classed(root, "textpoint"):
+        for e in t.iter(f"{SVG}text"):
+            text = "".join(e.itertext()).strip()
+            if not text:
+                continue
+            ox, oy = _absolute(e, parents)
+            x, y, size = ox + float(e.get("x") or 0), oy + float(e.get("y") or 0), _font_px(e)
+            # A label of several lines (tspans) is as wide as its longest; a Chinese
+            # character is about 1 em wide.
+            lines = ["".join(s.itertext()) for s in e if "line" in (s.get("class") or "")]
+            w = size * max(
+                sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.6 for c in line)
+                for line in lines or [text]
+            )
+            x0 = {"end": x - w, "middle": x - w / 2}.get(e.get("text-anchor"), x)
+            labels.append((text, x0, y - 0.8 * size, x0 + w, y + 0.2 * size))
+    found = []
+    tol = 1.0
+    for name, x0, y0, x1, y1 in boxes:
+        if x0 < -tol or y0 < -tol or x1 > width + tol or y1 > height + tol:
+            found.append(f"{name!r} runs outside the chart")
+        for mx, my, r in marks:
+            nx, ny = min(max(mx, x0), x1), min(max(my, y0), y1)
+            if (mx - nx) ** 2 + (my - ny) ** 2 < (r - tol) ** 2:
+                found.append(f"{name!r} over a mark at ({mx:.0f}, {my:.0f})")
+        for text, a0, b0, a1, b1 in labels:
+            if min(x1, a1) - max(x0, a0) > tol and min(y1, b1) - max(y0, b0) > tol:
+                found.append(f"{name!r} over the label {text!r}")
+    for i, (name, x0, y0, x1, y1) in enumerate(boxes):
+        for other, a0, b0, a1, b1 in boxes[i + 1 :]:
+            if min(x1, a1) - max(x0, a0) > tol and min(y1, b1) - max(y0, b0) > tol:
+                found.append(f"{name!r} over {other!r}")
+    for text, a0, _, a1, _ in labels:
+        if a0 < -tol or a1 > width + tol:
+            found.append(f"the label {text!r} runs outside the chart")
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("jurisdiction", JURISDICTIONS)
+def test_no_note_is_printed_over_a_mark_a_label_or_another_note(built, language, jurisdiction):
+    # The 14th plan's scorecard printed row 4's note over row 5's mark and period, and
+    # row 2's note over row 3's label at the axis's edge.
+    problems = [
+        f"{stem}: {figure['layout']['title']['text']}: {problem}"
+        for stem, figure, root in drawn(built, language, jurisdiction)
+        for problem in overprints(root)
+    ]
+    assert not problems, f"{language}/{jurisdiction}: " + "; ".join(problems)

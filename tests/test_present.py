@@ -16,7 +16,7 @@ from conftest import REVIEW_SLUGS
 
 from ipdossier import derive, theme
 from ipdossier import notebook as nb
-from ipdossier.charts import targets
+from ipdossier.charts import policies, targets
 from ipdossier.i18n import amount, base_unit, quantity, t
 
 # -- the formatter ---------------------------------------------------------------------------
@@ -109,7 +109,9 @@ def test_issuers_in_english_beside_the_chinese_and_validity_in_words():
 def test_a_charted_document_is_never_listed_as_lacking_one(params):
     drawn = set(targets.chain_frame(ctx(**params))["policy_id"])
     listed = set(targets.article_only(ctx(**params))["policy_id"])
-    assert drawn and not drawn & listed
+    assert not drawn & listed
+    # The Tianjin stop's report cites no policy: no document is linked to it, none drawn.
+    assert bool(drawn) == (params.get("event_id") != "bth-2014-tianjin")
     # Documents whose facts come from reports, not their own text, are drawn.
     if not params:
         assert {"service-outline", "hebei-innovation-decision"} <= drawn
@@ -250,7 +252,19 @@ def _boxes_overlap(a, b, slack: float = 0.6) -> float:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("slug", ["en", "zh", "hebei-en", "tianjin-en"])
+@pytest.mark.parametrize("slug", ["tianjin-en", "tianjin-zh"])
+def test_an_event_whose_report_cites_no_policy_has_no_chain_chart_and_says_why(review, slug):
+    # No document is linked to the Tianjin stop: its chain was every document of the
+    # package, on an axis to 2026; now a sentence stands where it was.
+    language = "zh" if slug.endswith("zh") else "en"
+    found = pdfs.compact(pdfs.text_of(review / slug / "04_targets.pdf"))
+    assert pdfs.compact(t("prose_chain_none", language)) in found, slug
+    title = pdfs.compact(t("chain_title_implements", language).split("{years}")[0])
+    assert title not in found, slug
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("slug", ["en", "zh", "hebei-en"])
 def test_the_policy_chain_prints_no_text_over_text_and_no_link_through_text(review, slug):
     import pdfplumber
     from shapely import STRtree
@@ -313,3 +327,21 @@ def test_the_first_stop_reads_as_one_row_and_the_event_is_not_repeated(review, s
         assert "Thisactivitywasthefirststop" in found
     else:
         assert "HuamingHigh-techZone" in found and "morethan100enterprises" in found
+
+
+@pytest.mark.slow
+def test_the_hebei_edition_says_in_words_what_a_one_mark_chart_and_a_linkless_hierarchy_drew(
+    review,
+):
+    # Hebei's plan has one indicator with a value on the scale, and the source states no
+    # link between the Hebei policies cited: a one-dot scorecard and columns of unjoined
+    # boxes "(0 stated)" said nothing a sentence and a table row do not.
+    run = ctx(jurisdiction="Hebei")
+    assert targets.progress_as_table(run) and not targets.progress_as_table(ctx())
+    assert policies.stated_links(run) == 0 < policies.stated_links(ctx())
+    found = pdfs.compact(pdfs.text_of(review / "hebei-en" / "dossier.pdf"))
+    assert pdfs.compact(t("prose_hierarchy_none", "en")) in found
+    assert pdfs.compact("Policy hierarchy:") not in found
+    assert pdfs.compact("plan targets: realised value as a share of the target") not in found
+    row = targets.drawn_rows(run).iloc[0]
+    assert pdfs.compact(row["path"]) in found and pdfs.compact(row["status_label"]) in found

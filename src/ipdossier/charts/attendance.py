@@ -3,6 +3,8 @@ the agencies that spoke with their themes as stated."""
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -172,8 +174,12 @@ def speeches_figure(ctx) -> go.Figure:
             ),
         )
     )
-    # go.Table does not grow the figure with its rows: size it from the wrapped lines.
+    # go.Table does not grow the figure with its rows: size it from the wrapped lines, as
+    # plotly.js draws them (a row 24.3 px a line at 12 px, the header 30 px, measured on its
+    # SVG). A larger guess left a blank band under the table that pushed the next section,
+    # kept whole with its heading, onto a page of its own.
     fig.update_layout(
-        height=95 + 24 + 34 + sum(14 + 18 * n for n in lines), margin=dict(l=10, r=10, t=95, b=10)
+        height=95 + 30 + sum(math.ceil(24.5 * n) for n in lines) + 16,
+        margin=dict(l=10, r=10, t=95, b=10),
     )
     return titled(fig, ctx, title)

@@ -42,6 +42,13 @@ NOTE_PX = 12
 # A row's note per line, in narrow characters (a Chinese one counts two): the plot's
 # width at NOTE_PX.
 NOTE_WIDTH = 94
+# The progress chart's rows, in px: each row is its bar and marks (ROW_HEAD tall), then its
+# note below, line by line, then a gap; a row is as tall as its own note needs, so a long
+# note never reaches the next row's bar or marks (nor the next row's note its label).
+ROW_HEAD = 20
+NOTE_LINE = 16
+LABEL_LINE = 14
+ROW_GAP = 5
 
 
 def _num(v, scale: float = 1, lang: str = "en", unit: str | None = None) -> str:
@@ -249,6 +256,12 @@ def drawn_rows(ctx, plan: str | None = None) -> pd.DataFrame:
     return p[keep].reset_index(drop=True) if any(keep) else p
 
 
+def progress_as_table(ctx, plan: str | None = None) -> bool:
+    """Whether the plan's rows are listed in a table rather than drawn: one row (a filter
+    leaves one) is one mark on an empty scale, which says less than its row in words."""
+    return len(drawn_rows(ctx, plan=plan)) == 1
+
+
 def left_out(ctx, plan: str | None = None) -> dict[str, str] | None:
     """The rows `drawn_rows` leaves out, for the sentence under the chart; None if none."""
     p = progress_frame(ctx, plan=plan)
@@ -282,14 +295,27 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
         # Two plans of one level draw two charts: each names its plan.
         title = f"{plan_name(ctx, p['policy_id'].iloc[0])}{'：' if lang == 'zh' else ': '}{title}"
     fig = go.Figure()
-    rows = list(p["row"])
+    notes = [_progress_row_note(r, scale, lang) for r in p.itertuples()]
+    # Each row's place in px from the top of the plot (see ROW_HEAD): its centre, where the
+    # bar, the marks and the label sit, and the top of its note below them.
+    # A label of three lines is taller than the row's head: the row's centre moves down so
+    # that the label starts at the row's top, not in the row above.
+    middles = [max(ROW_HEAD, LABEL_LINE * (r.count("<br>") + 1)) / 2 for r in p["row"]]
+    heights = [
+        max(m + ROW_HEAD / 2 + NOTE_LINE * (n.count("<br>") + 1), 2 * m) + ROW_GAP
+        for m, n in zip(middles, notes, strict=True)
+    ]
+    tops = [sum(heights[:i]) for i in range(len(heights))]
+    centre = dict(
+        zip(p["indicator_id"], [top + m for top, m in zip(tops, middles, strict=True)], strict=True)
+    )
     # The plan: a bar from baseline (0) to target (100%) for every indicator with both; on
     # the ratio scale, from nothing to the target.
     plan_rows = [r for r in p.itertuples() if _has_plan(r) or scale == "ratio"]
     fig.add_trace(
         go.Scatter(
             x=[v for r in plan_rows for v in (0, 1, None)],
-            y=[v for r in plan_rows for v in (r.row, r.row, None)],
+            y=[v for r in plan_rows for v in (centre[r.indicator_id],) * 2 + (None,)],
             mode="lines",
             line=dict(color=theme.GRID, width=9),
             name=(
@@ -312,13 +338,13 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
                     if at is None:
                         continue  # no baseline to scale by: the row's note says so
                     x.append(min(at, SHARE_CAP))
-                    y.append(r.row)
+                    y.append(centre[r.indicator_id])
                     hover.append(r.path)
                     full.append(r.hover_label)
                     text.append("" if settled else when)
                     symbols.append("triangle-right" if at > SHARE_CAP else "circle")
-                    # A period beside its mark, not above it: above, the white ground of
-                    # the previous row's note hid it. Left of a mark at the axis's edge.
+                    # A period beside its mark, on the row's own line. Left of a mark at
+                    # the axis's edge, where right of it would be cut off.
                     where.append("middle left" if at > SHARE_CAP else "middle right")
             if not x:
                 continue
@@ -363,35 +389,19 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
                     hoverinfo="skip",
                 )
             )
-    notes: list[str] = []
-    for r in p.itertuples():
-        # Each row says its values and its verdict in words: the colour is not the only cue.
-        note = r.status_text
-        places = [_position(r, v, scale) for v in r.realised_values]
-        if r.realised_values and None in places:
-            # Say which end of the scale is missing: a baseline and a target are both printed
-            # in the row's path, and "no baseline found" beside a printed baseline misleads.
-            missing = "no_share_target" if pd.notna(r.baseline_value) else "no_share"
-            note += f" · {t(missing, lang)}"
-        beyond = [sh for sh in places if sh is not None and sh > SHARE_CAP]
-        if beyond:
-            shares = " / ".join(f"{sh:.0%}" for sh in beyond)
-            note += f" · {shares}{paren(t('progress_beyond', lang), lang)}"
-        if r.baseline_basis == "observed":
-            note += f" · {t('baseline_observed', lang).format(year=int(r.period_start) - 1)}"
-        notes.append(wrap_cell(f"{r.path} · {note}", NOTE_WIDTH))
+    for r, note in zip(p.itertuples(), notes, strict=True):
         fig.add_annotation(
             x=-0.45,
-            y=r.row,
+            y=centre[r.indicator_id] + ROW_HEAD / 2,
             xanchor="left",
             yanchor="top",
-            yshift=-10,
-            text=notes[-1],
+            text=note,
             showarrow=False,
             align="left",
             font=dict(size=NOTE_PX, color=theme.MUTED),
             # Over the 100% line, not under it: the note stays legible.
             bgcolor="white",
+            borderpad=0,
         )
     fig.update_xaxes(
         range=[-0.5, SHARE_CAP + 0.2],
@@ -400,18 +410,42 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
         title=t("progress_axis" if scale == "share" else "progress_axis_ratio", lang),
         zeroline=False,
     )
+    plot_h = sum(heights)
     fig.update_yaxes(
-        categoryorder="array", categoryarray=rows[::-1], tickfont=dict(size=NOTE_PX), showgrid=False
+        range=[plot_h, 0],
+        tickvals=list(centre.values()),
+        ticktext=list(p["row"]),
+        tickfont=dict(size=NOTE_PX),
+        showgrid=False,
+        zeroline=False,
     )
     fig.add_vline(x=1, line=dict(color=theme.INK, width=1, dash="dot"), layer="below")
-    # Rows are evenly spaced: the longest note (in lines) sets the spacing of all.
-    lines = max(n.count("<br>") + 1 for n in notes)
-    # At most about 740 px for ten rows of two-line notes: printed at most 170 mm tall
-    # (report.css), a taller chart would be shrunk and its notes fall under 7 pt.
-    # At least three rows' room: a filter can leave one row, whose plot would otherwise be
-    # too short for its axis, and the legend would print over the axis title.
-    fig.update_layout(height=110 + (30 + 13 * lines) * max(len(p), 3), margin=dict(l=20, t=70))
+    # The plot is exactly as tall as its rows (a filter can leave one row: the plot is then
+    # short, and `titled` puts the legend below the axis title whatever the height). The
+    # top margin is the subtitle's, set here so that `titled` does not take it from the plot.
+    margin_b = theme.MARGIN["b"]
+    fig.update_layout(height=plot_h + 95 + margin_b, margin=dict(l=20, t=95, b=margin_b))
     return titled(fig, ctx, title)
+
+
+def _progress_row_note(r, scale: str, lang: str) -> str:
+    """A row's note under its bar: its values and its verdict in words (the colour is not
+    the only cue), and why a row with a stated value has no mark."""
+    note = r.status_text
+    places = [_position(r, v, scale) for v in r.realised_values]
+    if r.realised_values and None in places:
+        # Say which end of the scale is missing, and that this is why nothing is drawn: a
+        # verdict with no mark beside it reads as a drawing error. A baseline and a target
+        # are both printed in the row's path, and "no baseline" beside a printed one misleads.
+        missing = "no_share_target_mark" if pd.notna(r.baseline_value) else "no_share_mark"
+        note += f" · {t(missing, lang)}"
+    beyond = [sh for sh in places if sh is not None and sh > SHARE_CAP]
+    if beyond:
+        shares = " / ".join(f"{sh:.0%}" for sh in beyond)
+        note += f" · {shares}{paren(t('progress_beyond', lang), lang)}"
+    if r.baseline_basis == "observed":
+        note += f" · {t('baseline_observed', lang).format(year=int(r.period_start) - 1)}"
+    return wrap_cell(f"{r.path} · {note}", NOTE_WIDTH)
 
 
 def _has_plan(r) -> bool:
@@ -649,6 +683,7 @@ def chain_frame(ctx) -> pd.DataFrame:
         set(derive.event_citations(ctx)["policy_id"])
     )
     chain = pd.concat([docs, meetings], ignore_index=True)
+    chain = chain[chain["policy_id"].isin(_linked_to_event(ctx, links))].reset_index(drop=True)
     first = chain["signed_date_start"].fillna(chain["published_date_start"]).fillna(chain["start"])
     chain = chain.assign(first=first).sort_values("first", kind="stable").reset_index(drop=True)
     chain["row"] = [_chain_label(r, ctx.language) for _, r in chain.iterrows()]
@@ -657,6 +692,20 @@ def chain_frame(ctx) -> pd.DataFrame:
     chain["height"] = heights
     chain["y"] = [top + h / 2 for top, h in zip(tops, heights, strict=True)]
     return chain
+
+
+def _linked_to_event(ctx, links: pd.DataFrame) -> set[str]:
+    """The policies cited at this dossier's event and every document a chain of stated
+    links joins to one of them (the plan that succeeded a cited one, the decision a cited
+    plan implements). The chain of an event draws these: a document no link ties to the
+    event (all of them, for an event whose report cites none) is not part of its chain."""
+    found = set(derive.event_citations(ctx)["policy_id"])
+    pairs = list(zip(links["policy_id"], links["target_policy_id"], strict=True))
+    while True:
+        more = {b for a, b in pairs if a in found} | {a for a, b in pairs if b in found}
+        if more <= found:
+            return found
+        found |= more
 
 
 def article_only(ctx) -> pd.DataFrame:
@@ -720,7 +769,20 @@ def chain_links(ctx, c: pd.DataFrame, px_per_day: float, left: float) -> list[di
         )
         if pd.notna(day):
             when[r.policy_id] = ((day - left).days * px_per_day, r.y, day)
-    markers = [Point(x, y) for x, y, _ in when.values()]
+    # Every mark drawn is an obstacle: a row's first date, and its published date (the
+    # circle beside a signed one: the 13th plan's arrow to the 14th ran through the
+    # Service Outline's), each meeting's month.
+    marks = [
+        (r.y, d)
+        for r in c.itertuples()
+        for d in (
+            r.signed_date_start,
+            r.published_date_start,
+            r.start if r.kind == "meeting" else pd.NaT,
+        )
+        if pd.notna(d)
+    ]
+    markers = [Point((d - left).days * px_per_day, y) for y, d in marks]
     laid: list[dict] = []
     links = derive.policy_links(ctx)
     # Shorter links first, so that longer ones bow around them (nested, never crossing).
@@ -739,7 +801,11 @@ def chain_links(ctx, c: pd.DataFrame, px_per_day: float, left: float) -> list[di
             pts = _bezier((x0, y0), ctrl, (x1, y1))
             body = LineString(pts[3:-3])
             clear = all(
-                body.distance(m) >= 10 for m in markers if min(m.distance(e) for e in ends) > 1
+                # The marks of the two documents linked are where the curve starts and
+                # ends (a plan's published circle sits beside its signed diamond).
+                body.distance(m) >= 14
+                for m in markers
+                if min(abs(m.y - e.y) for e in ends) > 1
             )
             apart = all(
                 body.distance(LineString(o["points"][3:-3])) >= 4
@@ -773,8 +839,10 @@ def chain_figure(ctx) -> go.Figure:
     event_day = derive.event_date(ctx)
     period_ends = [pd.Timestamp(f"{int(e)}-12-31") for e in c["period_end"].dropna()]
     days = [d for d in (*c["first"], *period_ends, event_day) if pd.notna(d)]
+    # A little room either side of the first and last date drawn, no further: the axis
+    # names no year in which nothing is drawn.
     left = min(days) - pd.Timedelta(days=200)
-    right = max(days) + pd.Timedelta(days=120)
+    right = max(days) + pd.Timedelta(days=45)
     # Room for the labels: the widest line at about 0.6 em a Latin character, 1 em a
     # Chinese one; the plot gets the rest of the page's width.
     widest = max(_cells(line) for r in c["row"] for line in r.split("<br>"))
@@ -930,6 +998,8 @@ def chain_prose(ctx) -> str:
     """The chain's prose key: it promises the event's dashed line only where the chart can
     draw it (a source gives the event's day, or its month), and policies listed under the
     chart only where the event's sources cite any."""
+    if chain_frame(ctx).empty:
+        return "chain_none"
     if derive.event_citations(ctx).empty and derive.event_date(ctx) is not None:
         return "chain_uncited"
     return "chain" if pd.notna(derive.event(ctx)["start_date"]) else "chain_undated"
@@ -1543,8 +1613,10 @@ def continuity_figure(ctx, level: str | None = None) -> go.Figure:
                 col=col,
             )
         _, unit = _axis(g["scale"].iloc[0], str(g["unit"].iloc[0]), lang)
+        # Lines, not bars: the axis spans the values (plotly's padding around them), so a
+        # change from 80 to 82 points is seen; from zero the later plan's line was flat.
         fig.update_yaxes(
-            rangemode="tozero",
+            rangemode="normal",
             title_text=wrap_cell(unit, 30),
             title_font=dict(size=NOTE_PX),
             row=row,
