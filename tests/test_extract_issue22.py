@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from ipdossier.extract import chinese, people
+from ipdossier.extract import chinese, dates, people
 from ipdossier.extract.draft import extract
 
 
@@ -789,3 +789,51 @@ def test_organisers_holding_their_workshop_are_not_its_name_and_a_place_after_by
 )
 def test_a_party_committee_s_secretary_is_one_title(line, name, title, org):
     assert _zh_people(line)[name] == (title, org)
+
+
+# -- Seventh tune round (branch tune): Indian college copy, on invented sentences -----------
+
+
+def test_name_then_title_and_organisation_in_brackets():
+    got = _en_people(
+        "Dr. K.R. Joshi (Coordinator, IQAC Cell) and Mr. Vinod Patil (Examiner, Regional "
+        "Patent Office Chennai) were the resource persons."
+    )
+    assert got["K.R. Joshi"] == ("Coordinator", "IQAC Cell")
+    assert got["Vinod Patil"] == ("Examiner", "Regional Patent Office Chennai")
+
+
+def test_a_bare_initial_after_an_honorific_is_part_of_the_name():
+    got = _en_people(
+        "The session was opened by Dr M Raghavan, member secretary, Kerala State Council for "
+        "Science and Technology, at the college."
+    )
+    assert got["M Raghavan"] == (
+        "member secretary",
+        "Kerala State Council for Science and Technology",
+    )
+
+
+def test_the_controller_general_of_patents_designs_and_trade_marks_is_one_title():
+    got = _en_people(
+        "Prof. Arvind K. Rao, Controller General of Patents, Designs and Trade Marks addressed "
+        "the delegates online."
+    )
+    assert got["Arvind K. Rao"] == ("Controller General of Patents, Designs and Trade Marks", "")
+
+
+def test_an_honorific_before_the_name_is_not_the_organisation_nor_hon_ble_the_title():
+    got = _en_people("The scheme was launched by Hon’ble Chief Minister of Assam Shri Ramen Das.")
+    assert got == {"Ramen Das": ("Chief Minister", "Assam")}
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("On 14.03.2024 a seminar on patents was organised by the cell.", "2024-03-14"),
+        ("on 02-11-2021, the IPR cell conducted a webinar.", "2021-11-02"),
+    ],
+)
+def test_a_numeric_date_after_on_is_read_day_first(line, iso):
+    (d,) = dates.mentions(0, line)
+    assert d.iso() == iso

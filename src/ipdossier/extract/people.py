@@ -46,9 +46,18 @@ _NAME_WORD = rf"(?!(?:{_NOT_NAME})\b)[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?
 # "P.S Makhloga", "A.K Aggarwal": the last initial may go without its dot.
 _INITIAL = r"[A-Z]\.(?: ?[A-Z]\.)*(?:[A-Z](?= [A-Z][a-z]))?"
 _PARTICLE = r"(?:de|van|von|der|den|da|del|di|du|la|le|bin|al)"
+# "Dr S Srinivasan", "Prof R Prem Ananth": a bare initial (no dot) opens a name only after
+# an honorific, where it cannot be an article ("A Workshop") or a list's letter.
+_BARE_INITIAL = (
+    "".join(
+        f"(?<=\\b{h} )|" for h in ("Dr", "Dr.", "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Prof", "Prof.")
+    )
+    + "(?<=Shri )|(?<=Smt )|(?<=Sri )"
+)
 NAME = (
     rf"(?:{_NAME_WORD}(?: {_INITIAL})?(?: (?:{_PARTICLE} )?{_NAME_WORD}){{1,2}}"
-    rf"|{_INITIAL} ?{_NAME_WORD})"
+    rf"|{_INITIAL} ?{_NAME_WORD}"
+    rf"|(?:{_BARE_INITIAL})[A-Z] {_NAME_WORD}(?: {_NAME_WORD})?)"
 )
 _ABBREV_END = re.compile(r"(?:\b(?:Co|Ltd|Inc|Corp|P\.C|P\.R\.C|L\.L\.P|LLP|S\.A)\.|\b[A-Z]\.)$")
 # Words an organisation's name ends with, before a person's name in "X Office B".
@@ -71,7 +80,8 @@ _ORG_TOKEN = (
     rf"|dept\.)"
 )
 ORG = rf"{_ORG_TOKEN}(?:[ ,]{{1,2}}{_ORG_TOKEN}){{0,14}}"
-_TITLE_WORD = r"(?:(?!(?:and|the|And|The|of)\b)[A-Za-z][\w-]*|genera l)"
+# "Hon’ble Prime Minister": a word's tail after an apostrophe ("ble") starts no title.
+_TITLE_WORD = r"(?:(?<!['’])(?!(?:and|the|And|The|of)\b)[A-Za-z][\w-]*|genera l)"
 # "Scientist-B & In-charge", "Chairperson & Head": two posts joined by "&" are one title.
 TITLE = rf"\b{_TITLE_WORD}(?: (?:& )?{_TITLE_WORD}){{0,5}}?"
 
@@ -85,7 +95,8 @@ _AFTER_NAME = (
 # holds "of" (the patent office's ranks), then the organisation after a comma, if any.
 _OF_TITLE = (
     r"(?:(?:Deputy|Assistant|Asstt\.|Joint|Senior|Additional|Chief) )?"
-    r"(?:Controller|Examiner|Registrar)s? of (?:Patents?|Copyrights?|Trade ?[Mm]arks?|Designs?)"
+    r"(?:Controller General|Controller|Examiner|Registrar)s? of "
+    r"(?:Patents?|Copyrights?|Trade ?[Mm]arks?|Designs?)"
     r"(?:(?:,? and|,|,? &) (?:Patents?|Designs?|Trade ?[Mm]arks?|Copyrights?|"
     r"Geographical Indications)\b)*\b"
 )
@@ -99,11 +110,12 @@ _NAME_OF_TITLE = (
 # "Surender Pal Singh, Joint Secretary, Department of ...", "Sasi Kanta Dash, principal,
 # Tagore Government Arts and Science College": the title between commas (with a region
 # after a dash: "Regional Director – NER"), then the organisation (it starts with a capital).
+# "Dr. K.R. Joshi (Coordinator, IQAC Cell)": the same in brackets after the name.
 # "Prof. P.S Makhloga. Principal, R.C.U Govt. P.G College": a full stop for the comma
 # before a capitalised title and its comma. "Chairperson & Head, dept. of Botany": a
 # department may be printed in lowercase.
 _NAME_TITLE_ORG = (
-    r"(?P<name>{name})(?:, {cadre}|\. (?=[A-Z][\w-]*(?: (?:& )?[A-Z][\w-]*){{0,3}}, ))"
+    r"(?P<name>{name})(?:, {cadre}| \(|\. (?=[A-Z][\w-]*(?: (?:& )?[A-Z][\w-]*){{0,3}}, ))"
     r"(?P<title>{title}(?: – [A-Z]{{2,}})?), (?P<org>(?=[A-Z]|dept\. |department ){org})"
 )
 # "Dr. M.S Parmar, Organizing Secretary, welcomed ...": a capitalised title between commas
@@ -112,9 +124,11 @@ _NAME_TITLE_VERB = (
     r"(?P<name>{name}), {cadre}(?P<title>[A-Z][\w-]*(?: (?:&|of|[A-Z][\w-]*)){{0,4}}),"
     r" (?=[a-z]+ed\b|is\b|was\b|gave\b|spoke\b|said\b|delivered\b)"
 )
-# "the title of Org Name"  /  "Title of Org Name"
+# "the title of Org Name"  /  "Title of Org Name"; "Chief Minister of Assam Shri X": an
+# honorific between the organisation and the name is neither's.
+_HONORIFIC = r"(?:Mr|Ms|Mrs|Dr|Prof|Shri|Smt|Sri)\.?"
 _BEFORE_NAME = (
-    r"(?P<the>\b[Tt]he )?(?P<title>{title}) of (?P<org>{org}?) (?P<name>{name})\b"
+    r"(?P<the>\b[Tt]he )?(?P<title>{title}) of (?P<org>{org}?) (?:{honorific} )?(?P<name>{name})\b"
     r"(?=[.,;:)]|\s+(?![A-Z])|$)"
 )
 # "Deputy Commissioner Zhou Liquan attended": a capitalised title right before a name, no
@@ -176,6 +190,7 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
     parts = {
         "name": name, "title": TITLE, "org": ORG, "cap_title": _CAP_TITLE,
         "org_word": _ORG_CAP_WORD, "of_title": _OF_TITLE, "cadre": _CADRE,
+        "honorific": _HONORIFIC,
     }  # fmt: skip
     return (
         re.compile(rf"\b{name}\b"),
