@@ -837,3 +837,31 @@ def test_an_honorific_before_the_name_is_not_the_organisation_nor_hon_ble_the_ti
 def test_a_numeric_date_after_on_is_read_day_first(line, iso):
     (d,) = dates.mentions(0, line)
     assert d.iso() == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Report\n\nA two-day Awareness Workshop on ‘Patents and Designs’ for teachers of "
+            "the district was organised by the IPR Cell of Ranchi College on 3rd March 2022.\n",
+            "two-day Awareness Workshop on ‘Patents and Designs’",
+        ),
+        (
+            "Report\n\nA week-long faculty development programme on ‘Copyright, Trade Marks, "
+            "and Research’ was organised by IQAC, Bokaro College, from May 2 to May 8, 2023.\n",
+            "week-long faculty development programme on ‘Copyright, Trade Marks, and Research’",
+        ),
+    ],
+)
+def test_an_event_named_by_its_quoted_subject_after_on(tmp_path, text, name):
+    assert _en_event(tmp_path, text)["name"] == name
+
+
+def test_a_boot_camp_after_an_active_verb_keeps_its_lowercase_subject(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "News\n\nThe Institute of Science Policy conducted a one-day boot camp on patent "
+        "filing (PF) today on 4th June 2024.\n",
+    )
+    assert ev["name"] == "one-day boot camp on patent filing (PF)"

@@ -248,6 +248,16 @@ _EVENT_OF_QUOTE = re.compile(
     r"[\"“](?P<name>[^\"”]{4,120})[\"”]",
     re.IGNORECASE,
 )
+# "A one-day Awareness Workshop on ‘Intellectual Property Rights’ for ... was organized",
+# "A week-long faculty development programme on ‘X, Y, and Z’ was organised": an event
+# (or programme, boot camp) on a quoted subject, held, organised or conducted: the head
+# and the quoted subject together are its name, as printed.
+_EVENT_ON_QUOTE = re.compile(
+    r"\b(?:An?|an?|The|the)\s+(?P<name>(?:[\w'’-]+\s+){0,4}?"
+    rf"(?i:{EVENT_WORDS}|programme|program|training|boot\s?camp)"
+    r"\s+on\s+[‘“\"][^’”\"]{3,120}[’”\"])"
+    r"[^.]{0,200}?\s(?:was|were|has\s+been)\s+(?:\w+\s+)?(?:held|organi[sz]ed|conducted)\b"
+)
 _HOST_VERBS = {"held", "hosted", "undertaken"}
 # "A one-day workshop on Intellectual Property Rights (IPR), organised by ..., was held":
 # the capitalised subject after "on" is part of the name.
@@ -268,10 +278,13 @@ _ORG_ACTIVE = re.compile(
 )
 # "X organized an IP training class", "began a patent training program": an event the
 # report does not name, called by the noun phrase after an active verb.
+# "conducted a one-day boot camp on intellectual property rights (IPR)": a lowercase
+# subject after "on" (and its bracketed acronym) is part of what is called so.
 _ACTIVE_EVENT = re.compile(
     r"\b(?:organi[sz]ed|held|hosted|launched|began|started|conducted)\s+(?:an?|the)\s+"
-    rf"(?P<name>(?:[\w'’-]+\s+){{0,4}}?(?:{EVENT_WORDS}|training\s+(?:class|course|program|"
-    r"programme|session)s?))\b"
+    rf"(?P<name>(?:[\w'’-]+\s+){{0,4}}?(?:{EVENT_WORDS}|boot\s?camp|training\s+(?:class|course|"
+    r"program|programme|session)s?)\b"
+    r"(?:\s+on\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*(?:\s+\([A-Z]{2,}\))?)?)"
 )
 
 
@@ -394,7 +407,7 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     for para, line in a.lines:
         m = re.search(
             rf"[\"“](?P<name>[^\"”]{{4,120}})[\"”]\s+(?:{EVENT_WORDS})\b", line, re.IGNORECASE
-        ) or _EVENT_OF_QUOTE.search(line)
+        ) or _EVENT_OF_QUOTE.search(line) or _EVENT_ON_QUOTE.search(line)
         if m:
             found = (para, line, m)
             break
