@@ -865,3 +865,35 @@ def test_a_boot_camp_after_an_active_verb_keeps_its_lowercase_subject(tmp_path):
         "filing (PF) today on 4th June 2024.\n",
     )
     assert ev["name"] == "one-day boot camp on patent filing (PF)"
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title", "org"),
+    [
+        (
+            "省市场监管局党委常委、副局长刘振华出席并讲话。",
+            "刘振华",
+            "党委常委、副局长",
+            "省市场监管局",
+        ),
+        (
+            "華南電力有限公司黨委委員、副總經理陳志明致辭。",
+            "陳志明",
+            "黨委委員、副總經理",
+            "華南電力有限公司",
+        ),
+        ("市长王明出席,市委常委、宣传部部长黄立新主持会议。", "黄立新", "市委常委、宣传部部长", ""),
+    ],
+)
+def test_a_party_committee_member_and_a_party_department_head_are_whole_titles(
+    line, name, title, org
+):
+    got = _zh_people(line)[name]
+    assert got[0] == title
+    if org:
+        assert got[1] == org
+
+
+def test_a_party_department_after_its_committee_stays_with_the_organisation():
+    got = _zh_people("中共洛阳市委宣传部副部长孙启明出席。")
+    assert got["孙启明"] == ("副部长", "中共洛阳市委宣传部")

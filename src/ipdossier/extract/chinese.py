@@ -63,7 +63,11 @@ TITLES_ZH = sorted(
         # 海淀区区委书记, 东莞市市委副书记、市长 (tune half): the committee's secretary, the
         # title as the gold and the reports print it, the district or city its organisation
         "省委书记 省委副书记 市委书记 市委副书记 区委书记 区委副书记 县委书记 县委副书记 "
-        "省委常委 市委常委 区委常委 县委常委"
+        "省委常委 市委常委 区委常委 县委常委 "
+        # 商标局党委常委、副局长, 黨委委員、副總經理, 市委常委、组织部部长 (seventh tune round):
+        # a party committee's member and a party department's head, whole as printed
+        "党委常委 党委委员 黨委常委 黨委委員 组织部部长 宣传部部长 统战部部长 组织部副部长 "
+        "宣传部副部长 统战部副部长"
     ).split(),
     key=len,
     reverse=True,
@@ -76,6 +80,9 @@ _TITLE_END = re.compile(rf"(?:{TITLE_RE})$")
 
 
 _COMMITTEE = ("省委", "市委", "区委", "县委")
+# 市委常委、组织部部长: after another title the department's head is one title; after an
+# organisation's name (市委宣传部副部长) the department is part of the organisation.
+_PARTY_DEPARTMENT = ("组织部", "宣传部", "统战部")
 
 
 def _title_before(line: str, pos: int) -> str | None:
@@ -86,6 +93,8 @@ def _title_before(line: str, pos: int) -> str | None:
     before = line[m.start() - 1 : m.start()]
     if m.group(0)[:2] in _COMMITTEE and "\u4e00" <= before <= "\u9fff" and before not in "省市区县":
         return m.group(0)[2:]  # 东丽区委副书记: 东丽区委's 副书记 (海淀区区委书记 keeps it)
+    if m.group(0)[:3] in _PARTY_DEPARTMENT and "\u4e00" <= before <= "\u9fff":
+        return m.group(0)[3:]  # 平顶山市委宣传部副部长: the department is the organisation's
     return m.group(0)
 
 
