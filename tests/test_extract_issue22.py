@@ -897,3 +897,15 @@ def test_a_party_committee_member_and_a_party_department_head_are_whole_titles(
 def test_a_party_department_after_its_committee_stays_with_the_organisation():
     got = _zh_people("中共洛阳市委宣传部副部长孙启明出席。")
     assert got["孙启明"] == ("副部长", "中共洛阳市委宣传部")
+
+
+def test_a_practice_training_without_ban_is_an_event_held_in_a_county():
+    ev = _zh_event(
+        "5月8日至9日,泉州市专利行政执法实务培训在安溪成功举办,全市40余名执法骨干参加培训。"
+    )
+    assert (ev.name, ev.place) == ("泉州市专利行政执法实务培训", "安溪")
+
+
+def test_a_training_class_keeps_its_ban_after_ju_ban():
+    ev = _zh_event("日前,市知识产权局举办知识产权专题培训班,100余人参加。")
+    assert ev.name.endswith("专题培训班")
