@@ -909,3 +909,14 @@ def test_a_practice_training_without_ban_is_an_event_held_in_a_county():
 def test_a_training_class_keeps_its_ban_after_ju_ban():
     ev = _zh_event("日前,市知识产权局举办知识产权专题培训班,100余人参加。")
     assert ev.name.endswith("专题培训班")
+
+
+def test_a_number_joined_to_a_unit_of_measure_is_not_a_count():
+    from ipdossier.extract import counts
+
+    line = (
+        "The college runs a two-credit elective and adopted a 12-point action plan, while a "
+        "500-seat auditorium hosted a 15-member delegation and 80 students."
+    )
+    got = sorted(c.value for c in counts.counts(0, line))
+    assert got == [15, 80]
