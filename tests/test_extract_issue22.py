@@ -920,3 +920,8 @@ def test_a_number_joined_to_a_unit_of_measure_is_not_a_count():
     )
     got = sorted(c.value for c in counts.counts(0, line))
     assert got == [15, 80]
+
+
+def test_a_lecture_hall_after_a_title_word_is_no_person():
+    got = _zh_people("针对基层的实际困惑,分设商标、版权公职律师讲堂,针对执法难点逐一解答。")
+    assert "讲堂" not in got

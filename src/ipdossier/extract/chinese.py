@@ -399,7 +399,8 @@ def _shared_org(line: str, found: list[Mention]) -> list[Mention]:
 
 
 _JIAN_UNIT = re.compile(rf"(?:{TITLE_RE})兼[^，。、；;,\s兼]{{2,12}}$")
-_EVENT_NOUN_END = re.compile(r"(?:论坛|会议|大会|活动|仪式|峰会|年会|讲坛|沙龙)$")
+# 公职律师讲堂 (seventh tune round): a lecture series after a title word, not a person.
+_EVENT_NOUN_END = re.compile(r"(?:论坛|会议|大会|活动|仪式|峰会|年会|讲坛|讲堂|课堂|学堂|沙龙)$")
 
 
 def _titled(para: int, line: str, names: list[tuple[str, int, int]]) -> list[Mention]:
