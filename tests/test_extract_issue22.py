@@ -925,3 +925,39 @@ def test_a_number_joined_to_a_unit_of_measure_is_not_a_count():
 def test_a_lecture_hall_after_a_title_word_is_no_person():
     got = _zh_people("针对基层的实际困惑,分设商标、版权公职律师讲堂,针对执法难点逐一解答。")
     assert "讲堂" not in got
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title", "org"),
+    [
+        (
+            "Lee Kah Wai, Malaysia's Deputy Trade Minister who is visiting the city, spoke.",
+            "Lee Kah Wai",
+            "Deputy Trade Minister",
+            "Malaysia",
+        ),
+        (
+            "The MoU was signed by the Rector of the Asian Law Institute (ALI), Prof. Maria "
+            "T. Santos, and two deputies.",
+            "Maria T. Santos",
+            "Rector",
+            "Asian Law Institute (ALI)",
+        ),
+        (
+            "Sun Li, Thai Deputy Prime Minister who arrived on Monday, met the mayor.",
+            "Sun Li",
+            "Deputy Prime Minister",
+            "",
+        ),
+        (
+            "Chen Hao, head of legal and public affairs at Lenovo, said the rules were clear.",
+            "Chen Hao",
+            "head of legal and public affairs",
+            "Lenovo",
+        ),
+    ],
+)
+def test_a_country_s_title_a_name_after_the_organisation_s_comma_and_a_lowercase_office(
+    line, name, title, org
+):
+    assert _en_people(line)[name] == (title, org)

@@ -87,8 +87,11 @@ TITLE = rf"\b{_TITLE_WORD}(?: (?:& )?{_TITLE_WORD}){{0,5}}?"
 
 # "Name, the title of Org"  /  "Name, title of Org"
 # "Name, (the|a|an) title of|in|at|from Org", and "Name (Title of Org)".
+# "Chen Hao, head of legal and public affairs at Lenovo": an office in lowercase words
+# after "of" is part of the title when "at" and the organisation follow.
 _AFTER_NAME = (
-    r"(?P<name>{name})(?:, {cadre}| \()(?P<the>(?:the|a|an) )?(?P<title>{title}) (?:of|in|at|from) "
+    r"(?P<name>{name})(?:, {cadre}| \()(?P<the>(?:the|a|an) )?"
+    r"(?P<title>{title}(?: of (?:[a-z]+ ){{0,4}}?[a-z]+(?= at ))?) (?:of|in|at|from) "
     r"(?P<org>{org})"
 )
 # "Kundan Kumar, Assistant Controller of Patents and Designs, Office of ...": a title that
@@ -180,6 +183,13 @@ _NAME_ACRONYM_TITLE = (
     r"(?P<name>{name}), (?P<org>[A-Z][A-Z&]+(?: [A-Z][A-Z&]+)?) (?P<title>{cap_title})"
     r"(?=[,;.)]|\s+and\b|$)"
 )
+# "Michael Wong, Hong Kong's Deputy Financial Secretary", "Teo Lim, Singaporean Deputy
+# Prime Minister": a country's (or its adjective's) capitalised title after the name; the
+# country, when possessive, is the organisation.
+_NAME_COUNTRY_TITLE = (
+    r"(?P<name>{name}), (?:(?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*){{0,2}})['’]s "
+    r"|[A-Z][a-z]+(?:an|ese|ish|i) )(?P<title>(?:[A-Z][\w-]* ){{0,3}}?{cap_title})\b"
+)
 _TITLE_NAME = (
     r"(?<![\w-])(?P<title>{cap_title}) (?:(?:Mr|Ms|Mrs|Dr)\.? )?(?P<name>{name})\b"
     r"(?! of\b)"
@@ -203,6 +213,7 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
         re.compile(_NAME_OF_TITLE.format(**parts)),
         re.compile(_NAME_TITLE_ORG.format(**parts)),
         re.compile(_NAME_TITLE_VERB.format(**parts)),
+        re.compile(_NAME_COUNTRY_TITLE.format(**parts)),
     )
 
 
@@ -217,6 +228,7 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
     NAME_OF_TITLE,
     NAME_TITLE_ORG,
     NAME_TITLE_VERB,
+    NAME_COUNTRY_TITLE,
 ) = _compile(NAME)
 # "of the National People's Congress and President of CAS": an organisation ends where
 # "and" brings in another title.
@@ -230,7 +242,7 @@ _TITLE_WORDS = re.compile(
     r"chairman|chairwoman|chair|head|minister|governor|deputy|vice|officer|researcher|"
     r"professor|editor|lawyer|attorney|founder|ceo|cto|representative|judge|counsel|expert|"
     r"officer|principal|controller|registrar|examiner|hod|scientist|trainee|convenor|convener|"
-    r"coordinator|co-ordinator|in-charge|chairperson)\b",
+    r"coordinator|co-ordinator|in-charge|chairperson|rector|chancellor|provost)\b",
     re.IGNORECASE,
 )
 
@@ -465,6 +477,15 @@ def _mentions(para: int, line: str) -> list[Mention]:
             Mention(
                 para, m.group("name"), m.start("name"), m.end("name"), m.group("title"), org,
                 m.start(), at + len(org) if at >= 0 else m.end("name"),
+            )
+        )  # fmt: skip
+    for m in NAME_COUNTRY_TITLE.finditer(line):
+        if any(f.start <= m.start("name") < f.end for f in found):
+            continue
+        found.append(
+            Mention(
+                para, m.group("name"), m.start("name"), m.end("name"), m.group("title"),
+                m.group("org") or "", m.start(), m.end("title"),
             )
         )  # fmt: skip
     for m in NAME_ACRONYM_TITLE.finditer(line):
