@@ -961,3 +961,12 @@ def test_a_country_s_title_a_name_after_the_organisation_s_comma_and_a_lowercase
     line, name, title, org
 ):
     assert _en_people(line)[name] == (title, org)
+
+
+def test_a_venue_with_dotted_initials_and_govt_is_read_whole(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "News\n\nA one-day Workshop on Patents was held at S.K.M Govt. P.G College, Almora "
+        "on 5th May 2019.\n",
+    )
+    assert ev["place"].startswith("S.K.M Govt. P.G College")

@@ -223,11 +223,14 @@ _PLACE = re.compile(
 )
 # "held at the Rajiv Gandhi Government Polytechnic (RGGP) College", "began a training
 # program at Ocean University of China": a venue of several capitalised words after "at".
+# "R.C.U Govt. P.G College": initials joined by dots (a dot before a letter, never the
+# sentence's) and "Govt." are words of a venue's name.
+_VENUE_WORD = r"(?:Govt\.|[A-Z](?:[\w'’-]|\.(?=[A-Za-z]))*)"
 _PLACE_AT = re.compile(
     r"\b(?:[Hh]eld|opened|took place|convened|began|launched|celebrated|organi[sz]ed)\b"
     r"(?:\s+[\w'’-]+){0,6}?\s+at\s+(?:the\s+)?"
-    r"(?P<place>(?:(?:Dr|St|Mt)\.\s+)?[A-Z][\w'’-]*"
-    r"(?:\s+(?:of\s+(?:the\s+)?|\([A-Z&]+\)\s+)?[A-Z][\w'’-]*){0,6})"
+    rf"(?P<place>(?:(?:Dr|St|Mt)\.\s+)?{_VENUE_WORD}"
+    rf"(?:\s+(?:of\s+(?:the\s+)?|\([A-Z&]+\)\s+)?{_VENUE_WORD}){{0,6}})"
 )
 # "Venue : Metro College of ...": a report's labelled venue line.
 _VENUE = re.compile(r"\s*Venue\s*:\s*(?P<place>[^\n]{2,120}?)\s*$")
@@ -405,9 +408,13 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     (role, name, (para, start, end, line))."""
     found = None
     for para, line in a.lines:
-        m = re.search(
-            rf"[\"“](?P<name>[^\"”]{{4,120}})[\"”]\s+(?:{EVENT_WORDS})\b", line, re.IGNORECASE
-        ) or _EVENT_OF_QUOTE.search(line) or _EVENT_ON_QUOTE.search(line)
+        m = (
+            re.search(
+                rf"[\"“](?P<name>[^\"”]{{4,120}})[\"”]\s+(?:{EVENT_WORDS})\b", line, re.IGNORECASE
+            )
+            or _EVENT_OF_QUOTE.search(line)
+            or _EVENT_ON_QUOTE.search(line)
+        )
         if m:
             found = (para, line, m)
             break
