@@ -57,7 +57,8 @@ _BARE_INITIAL = (
 NAME = (
     rf"(?:{_NAME_WORD}(?: {_INITIAL})?(?: (?:{_PARTICLE} )?{_NAME_WORD}){{1,2}}"
     rf"|{_INITIAL} ?{_NAME_WORD}"
-    rf"|(?:{_BARE_INITIAL})[A-Z] {_NAME_WORD}(?: {_NAME_WORD})?)"
+    # the cheap look-ahead first: the look-behinds are tried only at "X Yy"
+    rf"|(?=[A-Z] [A-Z])(?:{_BARE_INITIAL})[A-Z] {_NAME_WORD}(?: {_NAME_WORD})?)"
 )
 _ABBREV_END = re.compile(r"(?:\b(?:Co|Ltd|Inc|Corp|P\.C|P\.R\.C|L\.L\.P|LLP|S\.A)\.|\b[A-Z]\.)$")
 # Words an organisation's name ends with, before a person's name in "X Office B".
@@ -479,8 +480,10 @@ def _mentions(para: int, line: str) -> list[Mention]:
                 m.start(), at + len(org) if at >= 0 else m.end("name"),
             )
         )  # fmt: skip
-    for m in NAME_COUNTRY_TITLE.finditer(line):
-        if any(f.start <= m.start("name") < f.end for f in found):
+    # Tried at each name (a scan of its own would try a name at every position).
+    for n in names_re.finditer(line):
+        m = NAME_COUNTRY_TITLE.match(line, n.start())
+        if not m or any(f.start <= m.start("name") < f.end for f in found):
             continue
         found.append(
             Mention(
