@@ -970,3 +970,8 @@ def test_a_venue_with_dotted_initials_and_govt_is_read_whole(tmp_path):
         "on 5th May 2019.\n",
     )
     assert ev["place"].startswith("S.K.M Govt. P.G College")
+
+
+def test_a_relative_clause_is_not_part_of_the_title():
+    got = _en_people("Mr. Peter WONG and Mr. Daniel Ho, who is also a founder of APIPS, spoke.")
+    assert got.get("Daniel Ho", ("founder", "APIPS")) == ("founder", "APIPS")

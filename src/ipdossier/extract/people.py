@@ -91,7 +91,8 @@ TITLE = rf"\b{_TITLE_WORD}(?: (?:& )?{_TITLE_WORD}){{0,5}}?"
 # "Chen Hao, head of legal and public affairs at Lenovo": an office in lowercase words
 # after "of" is part of the title when "at" and the organisation follow.
 _AFTER_NAME = (
-    r"(?P<name>{name})(?:, {cadre}| \()(?P<the>(?:the|a|an) )?"
+    # "William Lam, who is also a founder of X": the relative clause's lead is not the title.
+    r"(?P<name>{name})(?:, {cadre}| \()(?:who (?:is|was) (?:also )?)?(?P<the>(?:the|a|an) )?"
     r"(?P<title>{title}(?: of (?:[a-z]+ ){{0,4}}?[a-z]+(?= at ))?) (?:of|in|at|from) "
     r"(?P<org>{org})"
 )
