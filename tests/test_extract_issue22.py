@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from ipdossier.extract import chinese, people
+from ipdossier.extract import chinese, dates, people
 from ipdossier.extract.draft import extract
 
 
@@ -789,3 +789,189 @@ def test_organisers_holding_their_workshop_are_not_its_name_and_a_place_after_by
 )
 def test_a_party_committee_s_secretary_is_one_title(line, name, title, org):
     assert _zh_people(line)[name] == (title, org)
+
+
+# -- Seventh tune round (branch tune): Indian college copy, on invented sentences -----------
+
+
+def test_name_then_title_and_organisation_in_brackets():
+    got = _en_people(
+        "Dr. K.R. Joshi (Coordinator, IQAC Cell) and Mr. Vinod Patil (Examiner, Regional "
+        "Patent Office Chennai) were the resource persons."
+    )
+    assert got["K.R. Joshi"] == ("Coordinator", "IQAC Cell")
+    assert got["Vinod Patil"] == ("Examiner", "Regional Patent Office Chennai")
+
+
+def test_a_bare_initial_after_an_honorific_is_part_of_the_name():
+    got = _en_people(
+        "The session was opened by Dr M Raghavan, member secretary, Kerala State Council for "
+        "Science and Technology, at the college."
+    )
+    assert got["M Raghavan"] == (
+        "member secretary",
+        "Kerala State Council for Science and Technology",
+    )
+
+
+def test_the_controller_general_of_patents_designs_and_trade_marks_is_one_title():
+    got = _en_people(
+        "Prof. Arvind K. Rao, Controller General of Patents, Designs and Trade Marks addressed "
+        "the delegates online."
+    )
+    assert got["Arvind K. Rao"] == ("Controller General of Patents, Designs and Trade Marks", "")
+
+
+def test_an_honorific_before_the_name_is_not_the_organisation_nor_hon_ble_the_title():
+    got = _en_people("The scheme was launched by Hon’ble Chief Minister of Assam Shri Ramen Das.")
+    assert got == {"Ramen Das": ("Chief Minister", "Assam")}
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("On 14.03.2024 a seminar on patents was organised by the cell.", "2024-03-14"),
+        ("on 02-11-2021, the IPR cell conducted a webinar.", "2021-11-02"),
+    ],
+)
+def test_a_numeric_date_after_on_is_read_day_first(line, iso):
+    (d,) = dates.mentions(0, line)
+    assert d.iso() == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Report\n\nA two-day Awareness Workshop on ‘Patents and Designs’ for teachers of "
+            "the district was organised by the IPR Cell of Ranchi College on 3rd March 2022.\n",
+            "two-day Awareness Workshop on ‘Patents and Designs’",
+        ),
+        (
+            "Report\n\nA week-long faculty development programme on ‘Copyright, Trade Marks, "
+            "and Research’ was organised by IQAC, Bokaro College, from May 2 to May 8, 2023.\n",
+            "week-long faculty development programme on ‘Copyright, Trade Marks, and Research’",
+        ),
+    ],
+)
+def test_an_event_named_by_its_quoted_subject_after_on(tmp_path, text, name):
+    assert _en_event(tmp_path, text)["name"] == name
+
+
+def test_a_boot_camp_after_an_active_verb_keeps_its_lowercase_subject(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "News\n\nThe Institute of Science Policy conducted a one-day boot camp on patent "
+        "filing (PF) today on 4th June 2024.\n",
+    )
+    assert ev["name"] == "one-day boot camp on patent filing (PF)"
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title", "org"),
+    [
+        (
+            "省市场监管局党委常委、副局长刘振华出席并讲话。",
+            "刘振华",
+            "党委常委、副局长",
+            "省市场监管局",
+        ),
+        (
+            "華南電力有限公司黨委委員、副總經理陳志明致辭。",
+            "陳志明",
+            "黨委委員、副總經理",
+            "華南電力有限公司",
+        ),
+        ("市长王明出席,市委常委、宣传部部长黄立新主持会议。", "黄立新", "市委常委、宣传部部长", ""),
+    ],
+)
+def test_a_party_committee_member_and_a_party_department_head_are_whole_titles(
+    line, name, title, org
+):
+    got = _zh_people(line)[name]
+    assert got[0] == title
+    if org:
+        assert got[1] == org
+
+
+def test_a_party_department_after_its_committee_stays_with_the_organisation():
+    got = _zh_people("中共洛阳市委宣传部副部长孙启明出席。")
+    assert got["孙启明"] == ("副部长", "中共洛阳市委宣传部")
+
+
+def test_a_practice_training_without_ban_is_an_event_held_in_a_county():
+    ev = _zh_event(
+        "5月8日至9日,泉州市专利行政执法实务培训在安溪成功举办,全市40余名执法骨干参加培训。"
+    )
+    assert (ev.name, ev.place) == ("泉州市专利行政执法实务培训", "安溪")
+
+
+def test_a_training_class_keeps_its_ban_after_ju_ban():
+    ev = _zh_event("日前,市知识产权局举办知识产权专题培训班,100余人参加。")
+    assert ev.name.endswith("专题培训班")
+
+
+def test_a_number_joined_to_a_unit_of_measure_is_not_a_count():
+    from ipdossier.extract import counts
+
+    line = (
+        "The college runs a two-credit elective and adopted a 12-point action plan, while a "
+        "500-seat auditorium hosted a 15-member delegation and 80 students."
+    )
+    got = sorted(c.value for c in counts.counts(0, line))
+    assert got == [15, 80]
+
+
+def test_a_lecture_hall_after_a_title_word_is_no_person():
+    got = _zh_people("针对基层的实际困惑,分设商标、版权公职律师讲堂,针对执法难点逐一解答。")
+    assert "讲堂" not in got
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title", "org"),
+    [
+        (
+            "Lee Kah Wai, Malaysia's Deputy Trade Minister who is visiting the city, spoke.",
+            "Lee Kah Wai",
+            "Deputy Trade Minister",
+            "Malaysia",
+        ),
+        (
+            "The MoU was signed by the Rector of the Asian Law Institute (ALI), Prof. Maria "
+            "T. Santos, and two deputies.",
+            "Maria T. Santos",
+            "Rector",
+            "Asian Law Institute (ALI)",
+        ),
+        (
+            "Sun Li, Thai Deputy Prime Minister who arrived on Monday, met the mayor.",
+            "Sun Li",
+            "Deputy Prime Minister",
+            "",
+        ),
+        (
+            "Chen Hao, head of legal and public affairs at Lenovo, said the rules were clear.",
+            "Chen Hao",
+            "head of legal and public affairs",
+            "Lenovo",
+        ),
+    ],
+)
+def test_a_country_s_title_a_name_after_the_organisation_s_comma_and_a_lowercase_office(
+    line, name, title, org
+):
+    assert _en_people(line)[name] == (title, org)
+
+
+def test_a_venue_with_dotted_initials_and_govt_is_read_whole(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "News\n\nA one-day Workshop on Patents was held at S.K.M Govt. P.G College, Almora "
+        "on 5th May 2019.\n",
+    )
+    assert ev["place"].startswith("S.K.M Govt. P.G College")
+
+
+def test_a_relative_clause_is_not_part_of_the_title():
+    got = _en_people("Mr. Peter WONG and Mr. Daniel Ho, who is also a founder of APIPS, spoke.")
+    assert got.get("Daniel Ho", ("founder", "APIPS")) == ("founder", "APIPS")

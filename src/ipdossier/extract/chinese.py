@@ -63,7 +63,11 @@ TITLES_ZH = sorted(
         # 海淀区区委书记, 东莞市市委副书记、市长 (tune half): the committee's secretary, the
         # title as the gold and the reports print it, the district or city its organisation
         "省委书记 省委副书记 市委书记 市委副书记 区委书记 区委副书记 县委书记 县委副书记 "
-        "省委常委 市委常委 区委常委 县委常委"
+        "省委常委 市委常委 区委常委 县委常委 "
+        # 商标局党委常委、副局长, 黨委委員、副總經理, 市委常委、组织部部长 (seventh tune round):
+        # a party committee's member and a party department's head, whole as printed
+        "党委常委 党委委员 黨委常委 黨委委員 组织部部长 宣传部部长 统战部部长 组织部副部长 "
+        "宣传部副部长 统战部副部长"
     ).split(),
     key=len,
     reverse=True,
@@ -76,6 +80,9 @@ _TITLE_END = re.compile(rf"(?:{TITLE_RE})$")
 
 
 _COMMITTEE = ("省委", "市委", "区委", "县委")
+# 市委常委、组织部部长: after another title the department's head is one title; after an
+# organisation's name (市委宣传部副部长) the department is part of the organisation.
+_PARTY_DEPARTMENT = ("组织部", "宣传部", "统战部")
 
 
 def _title_before(line: str, pos: int) -> str | None:
@@ -86,6 +93,8 @@ def _title_before(line: str, pos: int) -> str | None:
     before = line[m.start() - 1 : m.start()]
     if m.group(0)[:2] in _COMMITTEE and "\u4e00" <= before <= "\u9fff" and before not in "省市区县":
         return m.group(0)[2:]  # 东丽区委副书记: 东丽区委's 副书记 (海淀区区委书记 keeps it)
+    if m.group(0)[:3] in _PARTY_DEPARTMENT and "\u4e00" <= before <= "\u9fff":
+        return m.group(0)[3:]  # 平顶山市委宣传部副部长: the department is the organisation's
     return m.group(0)
 
 
@@ -104,7 +113,10 @@ EVENT_END = (
     "揭牌仪式|启动仪式|开幕式|仪式|对接活动|行动|活动|论坛|研讨会|座谈会|对接会|交流会|推介会|洽谈会|发布会|峰会|博览会|展会|大会|会议|"
     "培训班|讲座|沙龙|"
     # 第十二届中国知识产权年会, ……行动启动会, ……专利培育大赛: event words too (issue 22).
-    "年会|启动会|推进会|交易会|展览会|研修班|研讨班|大赛"
+    "年会|启动会|推进会|交易会|展览会|研修班|研讨班|大赛|"
+    # ……行政保护实务培训在罗源举办 (seventh tune round): a training named without 班; not
+    # before 班/会/课/活动, which end a longer name (专题培训班).
+    "(?:实务|业务|专题|集中)培训(?![班会课活中基])"
 )
 
 
@@ -387,7 +399,8 @@ def _shared_org(line: str, found: list[Mention]) -> list[Mention]:
 
 
 _JIAN_UNIT = re.compile(rf"(?:{TITLE_RE})兼[^，。、；;,\s兼]{{2,12}}$")
-_EVENT_NOUN_END = re.compile(r"(?:论坛|会议|大会|活动|仪式|峰会|年会|讲坛|沙龙)$")
+# 公职律师讲堂 (seventh tune round): a lecture series after a title word, not a person.
+_EVENT_NOUN_END = re.compile(r"(?:论坛|会议|大会|活动|仪式|峰会|年会|讲坛|讲堂|课堂|学堂|沙龙)$")
 
 
 def _titled(para: int, line: str, names: list[tuple[str, int, int]]) -> list[Mention]:

@@ -280,6 +280,13 @@ _BARE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TIME_UNITS = {"year", "month", "week", "day", "decade", "hour"}
+# "a two-credit course", "a 12-point plan", "a 500-seat hall": a number joined by a hyphen
+# to a unit of measure sizes a thing, it counts no participant ("a 15-member delegation"
+# still counts members).
+_MEASURE_COMPOUND = {
+    "credit", "point", "page", "minute", "second", "seat", "storey", "story", "bed", "mark",
+    "km", "kilometre", "kilometer", "metre", "meter", "acre", "step", "pillar", "star", "inch",
+}  # fmt: skip
 # "300 billion yuan", "1.2 million": the scale is part of the value, read by `quantities`.
 _SCALE_AFTER = re.compile(r"\s*(?:billion|million|thousand|bn|mn)\b", re.IGNORECASE)
 # Amounts of money: drafted apart, unit "money" (issue 22), never a count of participants.
@@ -444,7 +451,7 @@ def counts(para: int, line: str) -> list[Count]:
         if compound:
             # "four-day workshop" counts days; "Five-Year Plan" is a name.
             unit = compound.group(1)
-            if unit[0].isupper():
+            if unit[0].isupper() or unit.lower().rstrip("s") in _MEASURE_COMPOUND:
                 continue
             noun, end = _noun(line, n_end + compound.end())
             noun = f"{unit} {noun}".strip()

@@ -43,8 +43,10 @@ SPAN = re.compile(
 )
 # "Date : 25-04-2022": a labelled date in figures, day first (as the reports that print
 # it so write it); only after the label, where the order is not a guess from the digits.
+# "On 26.04.2023 a Workshop ...": after "on", the same (Indian copy, day first; a month
+# over 12 is refused below, so a month-first date is not misread).
 LABELLED = re.compile(
-    r"\bDate\s*:\s*(?P<d1>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>(?:19|20)\d\d)\b"
+    r"\b(?:Date\s*:|[Oo]n)\s*(?P<d1>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>(?:19|20)\d\d)\b"
 )
 YEAR = re.compile(r"\b(?:in|of|since|by) (?P<year>(?:19|20)\d\d)\b")
 RELATIVE = re.compile(

@@ -223,11 +223,14 @@ _PLACE = re.compile(
 )
 # "held at the Rajiv Gandhi Government Polytechnic (RGGP) College", "began a training
 # program at Ocean University of China": a venue of several capitalised words after "at".
+# "R.C.U Govt. P.G College": initials joined by dots (a dot before a letter, never the
+# sentence's) and "Govt." are words of a venue's name.
+_VENUE_WORD = r"(?:Govt\.|[A-Z](?:[\w'’-]|\.(?=[A-Za-z]))*)"
 _PLACE_AT = re.compile(
     r"\b(?:[Hh]eld|opened|took place|convened|began|launched|celebrated|organi[sz]ed)\b"
     r"(?:\s+[\w'’-]+){0,6}?\s+at\s+(?:the\s+)?"
-    r"(?P<place>(?:(?:Dr|St|Mt)\.\s+)?[A-Z][\w'’-]*"
-    r"(?:\s+(?:of\s+(?:the\s+)?|\([A-Z&]+\)\s+)?[A-Z][\w'’-]*){0,6})"
+    rf"(?P<place>(?:(?:Dr|St|Mt)\.\s+)?{_VENUE_WORD}"
+    rf"(?:\s+(?:of\s+(?:the\s+)?|\([A-Z&]+\)\s+)?{_VENUE_WORD}){{0,6}})"
 )
 # "Venue : Metro College of ...": a report's labelled venue line.
 _VENUE = re.compile(r"\s*Venue\s*:\s*(?P<place>[^\n]{2,120}?)\s*$")
@@ -247,6 +250,16 @@ _EVENT_OF_QUOTE = re.compile(
     r"(?:of|called|named|themed)\s+"
     r"[\"“](?P<name>[^\"”]{4,120})[\"”]",
     re.IGNORECASE,
+)
+# "A one-day Awareness Workshop on ‘Intellectual Property Rights’ for ... was organized",
+# "A week-long faculty development programme on ‘X, Y, and Z’ was organised": an event
+# (or programme, boot camp) on a quoted subject, held, organised or conducted: the head
+# and the quoted subject together are its name, as printed.
+_EVENT_ON_QUOTE = re.compile(
+    r"\b(?:An?|an?|The|the)\s+(?P<name>(?:[\w'’-]+\s+){0,4}?"
+    rf"(?i:{EVENT_WORDS}|programme|program|training|boot\s?camp)"
+    r"\s+on\s+[‘“\"][^’”\"]{3,120}[’”\"])"
+    r"[^.]{0,200}?\s(?:was|were|has\s+been)\s+(?:\w+\s+)?(?:held|organi[sz]ed|conducted)\b"
 )
 _HOST_VERBS = {"held", "hosted", "undertaken"}
 # "A one-day workshop on Intellectual Property Rights (IPR), organised by ..., was held":
@@ -268,10 +281,13 @@ _ORG_ACTIVE = re.compile(
 )
 # "X organized an IP training class", "began a patent training program": an event the
 # report does not name, called by the noun phrase after an active verb.
+# "conducted a one-day boot camp on intellectual property rights (IPR)": a lowercase
+# subject after "on" (and its bracketed acronym) is part of what is called so.
 _ACTIVE_EVENT = re.compile(
     r"\b(?:organi[sz]ed|held|hosted|launched|began|started|conducted)\s+(?:an?|the)\s+"
-    rf"(?P<name>(?:[\w'’-]+\s+){{0,4}}?(?:{EVENT_WORDS}|training\s+(?:class|course|program|"
-    r"programme|session)s?))\b"
+    rf"(?P<name>(?:[\w'’-]+\s+){{0,4}}?(?:{EVENT_WORDS}|boot\s?camp|training\s+(?:class|course|"
+    r"program|programme|session)s?)\b"
+    r"(?:\s+on\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*(?:\s+\([A-Z]{2,}\))?)?)"
 )
 
 
@@ -392,9 +408,13 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     (role, name, (para, start, end, line))."""
     found = None
     for para, line in a.lines:
-        m = re.search(
-            rf"[\"“](?P<name>[^\"”]{{4,120}})[\"”]\s+(?:{EVENT_WORDS})\b", line, re.IGNORECASE
-        ) or _EVENT_OF_QUOTE.search(line)
+        m = (
+            re.search(
+                rf"[\"“](?P<name>[^\"”]{{4,120}})[\"”]\s+(?:{EVENT_WORDS})\b", line, re.IGNORECASE
+            )
+            or _EVENT_OF_QUOTE.search(line)
+            or _EVENT_ON_QUOTE.search(line)
+        )
         if m:
             found = (para, line, m)
             break

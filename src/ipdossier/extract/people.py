@@ -46,9 +46,19 @@ _NAME_WORD = rf"(?!(?:{_NOT_NAME})\b)[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?
 # "P.S Makhloga", "A.K Aggarwal": the last initial may go without its dot.
 _INITIAL = r"[A-Z]\.(?: ?[A-Z]\.)*(?:[A-Z](?= [A-Z][a-z]))?"
 _PARTICLE = r"(?:de|van|von|der|den|da|del|di|du|la|le|bin|al)"
+# "Dr S Srinivasan", "Prof R Prem Ananth": a bare initial (no dot) opens a name only after
+# an honorific, where it cannot be an article ("A Workshop") or a list's letter.
+_BARE_INITIAL = (
+    "".join(
+        f"(?<=\\b{h} )|" for h in ("Dr", "Dr.", "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Prof", "Prof.")
+    )
+    + "(?<=Shri )|(?<=Smt )|(?<=Sri )"
+)
 NAME = (
     rf"(?:{_NAME_WORD}(?: {_INITIAL})?(?: (?:{_PARTICLE} )?{_NAME_WORD}){{1,2}}"
-    rf"|{_INITIAL} ?{_NAME_WORD})"
+    rf"|{_INITIAL} ?{_NAME_WORD}"
+    # the cheap look-ahead first: the look-behinds are tried only at "X Yy"
+    rf"|(?=[A-Z] [A-Z])(?:{_BARE_INITIAL})[A-Z] {_NAME_WORD}(?: {_NAME_WORD})?)"
 )
 _ABBREV_END = re.compile(r"(?:\b(?:Co|Ltd|Inc|Corp|P\.C|P\.R\.C|L\.L\.P|LLP|S\.A)\.|\b[A-Z]\.)$")
 # Words an organisation's name ends with, before a person's name in "X Office B".
@@ -71,21 +81,27 @@ _ORG_TOKEN = (
     rf"|dept\.)"
 )
 ORG = rf"{_ORG_TOKEN}(?:[ ,]{{1,2}}{_ORG_TOKEN}){{0,14}}"
-_TITLE_WORD = r"(?:(?!(?:and|the|And|The|of)\b)[A-Za-z][\w-]*|genera l)"
+# "Hon’ble Prime Minister": a word's tail after an apostrophe ("ble") starts no title.
+_TITLE_WORD = r"(?:(?<!['’])(?!(?:and|the|And|The|of)\b)[A-Za-z][\w-]*|genera l)"
 # "Scientist-B & In-charge", "Chairperson & Head": two posts joined by "&" are one title.
 TITLE = rf"\b{_TITLE_WORD}(?: (?:& )?{_TITLE_WORD}){{0,5}}?"
 
 # "Name, the title of Org"  /  "Name, title of Org"
 # "Name, (the|a|an) title of|in|at|from Org", and "Name (Title of Org)".
+# "Chen Hao, head of legal and public affairs at Lenovo": an office in lowercase words
+# after "of" is part of the title when "at" and the organisation follow.
 _AFTER_NAME = (
-    r"(?P<name>{name})(?:, {cadre}| \()(?P<the>(?:the|a|an) )?(?P<title>{title}) (?:of|in|at|from) "
+    # "William Lam, who is also a founder of X": the relative clause's lead is not the title.
+    r"(?P<name>{name})(?:, {cadre}| \()(?:who (?:is|was) (?:also )?)?(?P<the>(?:the|a|an) )?"
+    r"(?P<title>{title}(?: of (?:[a-z]+ ){{0,4}}?[a-z]+(?= at ))?) (?:of|in|at|from) "
     r"(?P<org>{org})"
 )
 # "Kundan Kumar, Assistant Controller of Patents and Designs, Office of ...": a title that
 # holds "of" (the patent office's ranks), then the organisation after a comma, if any.
 _OF_TITLE = (
     r"(?:(?:Deputy|Assistant|Asstt\.|Joint|Senior|Additional|Chief) )?"
-    r"(?:Controller|Examiner|Registrar)s? of (?:Patents?|Copyrights?|Trade ?[Mm]arks?|Designs?)"
+    r"(?:Controller General|Controller|Examiner|Registrar)s? of "
+    r"(?:Patents?|Copyrights?|Trade ?[Mm]arks?|Designs?)"
     r"(?:(?:,? and|,|,? &) (?:Patents?|Designs?|Trade ?[Mm]arks?|Copyrights?|"
     r"Geographical Indications)\b)*\b"
 )
@@ -99,11 +115,12 @@ _NAME_OF_TITLE = (
 # "Surender Pal Singh, Joint Secretary, Department of ...", "Sasi Kanta Dash, principal,
 # Tagore Government Arts and Science College": the title between commas (with a region
 # after a dash: "Regional Director – NER"), then the organisation (it starts with a capital).
+# "Dr. K.R. Joshi (Coordinator, IQAC Cell)": the same in brackets after the name.
 # "Prof. P.S Makhloga. Principal, R.C.U Govt. P.G College": a full stop for the comma
 # before a capitalised title and its comma. "Chairperson & Head, dept. of Botany": a
 # department may be printed in lowercase.
 _NAME_TITLE_ORG = (
-    r"(?P<name>{name})(?:, {cadre}|\. (?=[A-Z][\w-]*(?: (?:& )?[A-Z][\w-]*){{0,3}}, ))"
+    r"(?P<name>{name})(?:, {cadre}| \(|\. (?=[A-Z][\w-]*(?: (?:& )?[A-Z][\w-]*){{0,3}}, ))"
     r"(?P<title>{title}(?: – [A-Z]{{2,}})?), (?P<org>(?=[A-Z]|dept\. |department ){org})"
 )
 # "Dr. M.S Parmar, Organizing Secretary, welcomed ...": a capitalised title between commas
@@ -112,9 +129,11 @@ _NAME_TITLE_VERB = (
     r"(?P<name>{name}), {cadre}(?P<title>[A-Z][\w-]*(?: (?:&|of|[A-Z][\w-]*)){{0,4}}),"
     r" (?=[a-z]+ed\b|is\b|was\b|gave\b|spoke\b|said\b|delivered\b)"
 )
-# "the title of Org Name"  /  "Title of Org Name"
+# "the title of Org Name"  /  "Title of Org Name"; "Chief Minister of Assam Shri X": an
+# honorific between the organisation and the name is neither's.
+_HONORIFIC = r"(?:Mr|Ms|Mrs|Dr|Prof|Shri|Smt|Sri)\.?"
 _BEFORE_NAME = (
-    r"(?P<the>\b[Tt]he )?(?P<title>{title}) of (?P<org>{org}?) (?P<name>{name})\b"
+    r"(?P<the>\b[Tt]he )?(?P<title>{title}) of (?P<org>{org}?) (?:{honorific} )?(?P<name>{name})\b"
     r"(?=[.,;:)]|\s+(?![A-Z])|$)"
 )
 # "Deputy Commissioner Zhou Liquan attended": a capitalised title right before a name, no
@@ -166,6 +185,13 @@ _NAME_ACRONYM_TITLE = (
     r"(?P<name>{name}), (?P<org>[A-Z][A-Z&]+(?: [A-Z][A-Z&]+)?) (?P<title>{cap_title})"
     r"(?=[,;.)]|\s+and\b|$)"
 )
+# "Michael Wong, Hong Kong's Deputy Financial Secretary", "Teo Lim, Singaporean Deputy
+# Prime Minister": a country's (or its adjective's) capitalised title after the name; the
+# country, when possessive, is the organisation.
+_NAME_COUNTRY_TITLE = (
+    r"(?P<name>{name}), (?:(?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*){{0,2}})['’]s "
+    r"|[A-Z][a-z]+(?:an|ese|ish|i) )(?P<title>(?:[A-Z][\w-]* ){{0,3}}?{cap_title})\b"
+)
 _TITLE_NAME = (
     r"(?<![\w-])(?P<title>{cap_title}) (?:(?:Mr|Ms|Mrs|Dr)\.? )?(?P<name>{name})\b"
     r"(?! of\b)"
@@ -176,6 +202,7 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
     parts = {
         "name": name, "title": TITLE, "org": ORG, "cap_title": _CAP_TITLE,
         "org_word": _ORG_CAP_WORD, "of_title": _OF_TITLE, "cadre": _CADRE,
+        "honorific": _HONORIFIC,
     }  # fmt: skip
     return (
         re.compile(rf"\b{name}\b"),
@@ -188,6 +215,7 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
         re.compile(_NAME_OF_TITLE.format(**parts)),
         re.compile(_NAME_TITLE_ORG.format(**parts)),
         re.compile(_NAME_TITLE_VERB.format(**parts)),
+        re.compile(_NAME_COUNTRY_TITLE.format(**parts)),
     )
 
 
@@ -202,6 +230,7 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
     NAME_OF_TITLE,
     NAME_TITLE_ORG,
     NAME_TITLE_VERB,
+    NAME_COUNTRY_TITLE,
 ) = _compile(NAME)
 # "of the National People's Congress and President of CAS": an organisation ends where
 # "and" brings in another title.
@@ -215,7 +244,7 @@ _TITLE_WORDS = re.compile(
     r"chairman|chairwoman|chair|head|minister|governor|deputy|vice|officer|researcher|"
     r"professor|editor|lawyer|attorney|founder|ceo|cto|representative|judge|counsel|expert|"
     r"officer|principal|controller|registrar|examiner|hod|scientist|trainee|convenor|convener|"
-    r"coordinator|co-ordinator|in-charge|chairperson)\b",
+    r"coordinator|co-ordinator|in-charge|chairperson|rector|chancellor|provost)\b",
     re.IGNORECASE,
 )
 
@@ -450,6 +479,17 @@ def _mentions(para: int, line: str) -> list[Mention]:
             Mention(
                 para, m.group("name"), m.start("name"), m.end("name"), m.group("title"), org,
                 m.start(), at + len(org) if at >= 0 else m.end("name"),
+            )
+        )  # fmt: skip
+    # Tried at each name (a scan of its own would try a name at every position).
+    for n in names_re.finditer(line):
+        m = NAME_COUNTRY_TITLE.match(line, n.start())
+        if not m or any(f.start <= m.start("name") < f.end for f in found):
+            continue
+        found.append(
+            Mention(
+                para, m.group("name"), m.start("name"), m.end("name"), m.group("title"),
+                m.group("org") or "", m.start(), m.end("title"),
             )
         )  # fmt: skip
     for m in NAME_ACRONYM_TITLE.finditer(line):
