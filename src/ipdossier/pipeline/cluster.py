@@ -54,6 +54,17 @@ POLL_S = 1.0
 # the one before it still draws and prints. (Three were tried: on 16 variants, two
 # builds each way back to back, no difference beyond the machine's noise.)
 EXPORTING = 2
+# Dask's housekeeping on a worker and its nanny runs at rates meant for a dashboard: the
+# statistical profiler samples the task threads every 10 ms, the event loop's tick is
+# timed every 20 ms, memory read every 100 ms and the system every 500 ms. Measured idle
+# on the 2-core machine of the README's benchmark, where a worker shares the cores with
+# its kernel and Chromium: 4.2-4.8% of a core a worker (0.5% quieted), and 7.2% for the
+# process of a LocalCluster's scheduler and two nannies (3.3% with the nannies quieted).
+# While the plugins are installed a worker and its nanny run these callbacks at most
+# this often and the profiler not at all (the dashboard's profile page stays empty);
+# unregistering them restores Dask's rates. The scheduler, a shared service, is left.
+QUIET_MS = {"tick": 1000, "monitor": 2000, "memory_monitor": 1000}
+STOPPED = ("profile", "profile-cycle")
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,51 @@ def _distributed():
     return distributed
 
 
+def quiet(server) -> dict:
+    """Slow a Dask server's housekeeping (`QUIET_MS`, `STOPPED`); returns what `restore`
+    needs. Only callbacks the server has are touched: a nanny has no profiler."""
+    callbacks = server.periodic_callbacks
+    before = {}
+    for name, ms in QUIET_MS.items():
+        if name in callbacks and callbacks[name].callback_time < ms:
+            before[name] = callbacks[name].callback_time
+            callbacks[name].callback_time = ms  # read when the next call is scheduled
+    for name in STOPPED:
+        if name in callbacks and callbacks[name].is_running():
+            callbacks[name].stop()
+            before[name] = None
+    return before
+
+
+def restore(server, before: dict) -> None:
+    """Undo `quiet`."""
+    callbacks = server.periodic_callbacks
+    for name, ms in before.items():
+        if name not in callbacks:
+            continue
+        if ms is None:
+            callbacks[name].start()
+        else:
+            callbacks[name].callback_time = ms
+
+
+def nanny_plugin():
+    """Quiets each worker's nanny (`quiet`): its memory monitor and tick run in a process
+    of their own beside the worker's."""
+    distributed = _distributed()
+
+    class QuietNanny(distributed.NannyPlugin):
+        name = f"{PLUGIN}-nanny"
+
+        def setup(self, nanny) -> None:
+            self._before = quiet(nanny)
+
+        def teardown(self, nanny) -> None:
+            restore(nanny, self._before)
+
+    return QuietNanny()
+
+
 def worker_plugin():
     """The plugin that gives each worker its warm kernels and browser."""
     distributed = _distributed()
@@ -97,6 +153,7 @@ def worker_plugin():
         def setup(self, worker) -> None:
             from ..export.printer import PdfPrinter, chart_pages
 
+            self._quieted = quiet(worker)
             kernels = new_kernel_pool()
             kernels.prestart(1, preload=PRELOAD)
             # Chart pages on the cores its one kernel leaves free, as a local build's.
@@ -127,6 +184,7 @@ def worker_plugin():
             closing = threading.Thread(target=close, name="ipdossier-worker-close")
             closing.start()
             closing.join()
+            restore(worker, self._quieted)
 
     return DossierWorker()
 
@@ -234,6 +292,7 @@ def _run_on(
     client, address, deadline, options, jobs, formats, run_id, stage, previous, start
 ) -> BuildResult:
     client.register_plugin(worker_plugin(), name=PLUGIN)
+    client.register_plugin(nanny_plugin(), name=f"{PLUGIN}-nanny")
     futures = [
         client.submit(
             build_variant,
