@@ -228,6 +228,17 @@ def test_series_map_marks_the_nine_places_in_order(dossier):
     assert all(t.type == "scatter" for t in fig.data)  # no geo traces: nothing from a CDN
 
 
+def test_a_map_label_does_not_cover_an_islets_dot():
+    """"5. Fujian" was placed over the dots of Diaoyu Dao and Chiwei Yu: labels avoided
+    the places' markers only."""
+    plot = (400, 300)
+    free = series.place_labels([(100, 100)], ["5. Fujian"], [11], plot)
+    assert free == [(10, 0, "left", "middle")]  # beside, to the right, when nothing is there
+    dot = (100 + 10 + 20, 100, series.ISLET_SIZE)  # inside that label's box
+    (moved,) = series.place_labels([(100, 100)], ["5. Fujian"], [11], plot, dots=[dot])
+    assert moved != free[0], moved
+
+
 def test_series_labels_in_chinese_come_from_the_boundary_index():
     fig = series.map_figure(ctx(language="zh"))
     labels = [re.sub(r"</?b>", "", a.text) for a in fig.layout.annotations]

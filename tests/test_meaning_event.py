@@ -143,8 +143,8 @@ def _overlap(a, b) -> bool:
 @pytest.mark.parametrize("slug", REVIEW_SLUGS)
 def test_map_labels_never_collide_as_drawn(review, slug):
     """The series map's place names, as the build drew them (the SVG in the PDF): no name's
-    box overlaps another's or a place's marker, and the legend's colours are the
-    markers'."""
+    box overlaps another's, a place's marker or an islet's dot, and the legend's colours
+    are the markers'."""
     from xml.etree import ElementTree
 
     found = pdfs.svgs(review / slug / "notebooks" / "02_series.ipynb")
@@ -173,16 +173,17 @@ def test_map_labels_never_collide_as_drawn(review, slug):
         y += float(rect.get("y")) + 1
         labels.append((x, y, x + float(rect.get("width")) - 2, y + float(rect.get("height")) - 2))
     assert len(labels) == len(data.load().series), f"{slug}: {len(labels)} place names drawn"
-    markers = []
+    markers, islets = [], []
     for path in root.iter(f"{ns}path"):
         if "point" not in (path.get("class") or "").split():
             continue
         radius = re.search(r"A([\d.]+),", path.get("d") or "")
-        if radius and float(radius.group(1)) >= 4:  # places, not islets
+        if radius:
             x, y = absolute(path)
             r = float(radius.group(1))
-            markers.append((x - r, y - r, x + r, y + r))
+            (markers if r >= 4 else islets).append((x - r, y - r, x + r, y + r))
     assert len(markers) >= len(labels)
+    markers += islets
     for a, b in [(a, b) for i, a in enumerate(labels) for b in labels[i + 1 :]]:
         assert not _overlap(a, b), f"{slug}: place names overlap: {a} {b}"
     for box in labels:

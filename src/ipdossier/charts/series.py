@@ -40,6 +40,7 @@ MAP_MARGIN = {"l": 10, "r": 10, "b": 60}
 # the region's middle latitude), so shapes look as on a map.
 ASPECT = 1.27
 LABEL_SIZE = 12
+ISLET_SIZE = 3  # pixels: a dot each for islets too small for an outline
 # Where a place's name may go, as pixel offsets of its nearest corner from the marker,
 # in order of preference: beside, above or below, then further out on a leader line.
 _OFFSETS = [
@@ -81,15 +82,16 @@ def _overlap(a, b) -> bool:
 
 
 def place_labels(
-    points, texts, sizes, plot, slack: float = 0
+    points, texts, sizes, plot, slack: float = 0, dots=()
 ) -> list[tuple[float, float, str, str]]:
     """Offsets (ax, ay in pixels from the marker), xanchor and yanchor of each label,
-    so that no label overlaps another label or any marker and all stay in the plot.
-    `points` are pixel positions (y down), `sizes` marker diameters, `plot` (w, h); a
-    label may stand up to `slack` pixels left or right of the plot."""
+    so that no label overlaps another label, any marker or any of `dots` ((x, y,
+    diameter) drawn but unlabelled: the islets) and all stay in the plot. `points` are
+    pixel positions (y down), `sizes` marker diameters, `plot` (w, h); a label may stand
+    up to `slack` pixels left or right of the plot."""
     markers = [
         (x - r / 2 - 2, y - r / 2 - 2, x + r / 2 + 2, y + r / 2 + 2)
-        for (x, y), r in zip(points, sizes, strict=True)
+        for (x, y), r in [*zip(points, sizes, strict=True), *(((x, y), r) for x, y, r in dots)]
     ]
     taken: list[tuple[float, float, float, float]] = []
     placed = []
@@ -164,7 +166,7 @@ def map_figure(ctx) -> go.Figure:
                 x=[p[0] for p in islets],
                 y=[p[1] for p in islets],
                 mode="markers",
-                marker=dict(size=3, color="#9aa1ab"),
+                marker=dict(size=ISLET_SIZE, color="#9aa1ab"),
                 hoverinfo="skip",
                 showlegend=False,
             )
@@ -222,7 +224,11 @@ def map_figure(ctx) -> go.Figure:
         ((lon - west) * scale, (north - lat) * scale * ASPECT)
         for lon, lat in zip(s["lon"], s["lat"], strict=True)
     ]
-    spots = place_labels(pixels, list(s["label"]), sizes, (plot_w, plot_h), slack=60)
+    # The islets' dots are drawn too: a label over them hid Diaoyu Dao and Chiwei Yu.
+    dots = [
+        ((lon - west) * scale, (north - lat) * scale * ASPECT, ISLET_SIZE) for lon, lat in islets
+    ]
+    spots = place_labels(pixels, list(s["label"]), sizes, (plot_w, plot_h), slack=60, dots=dots)
     for (lon, lat, label, mine), (ax, ay, xanchor, yanchor) in zip(
         zip(s["lon"], s["lat"], s["label"], this, strict=True), spots, strict=True
     ):
