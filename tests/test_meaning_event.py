@@ -227,3 +227,31 @@ def test_the_speeches_table_starts_every_cell_of_a_row_level():
         columns = fig.data[0].cells.values
         for row in zip(*columns, strict=True):
             assert len({cell.count("<br>") for cell in row}) == 1, row
+
+
+def test_a_chinese_place_name_stays_on_one_line_in_the_series_table(review):
+    """The zh series table broke "黑龙江省" into "黑龙江" / "省": its place column is a
+    column of terms, kept a term wide."""
+    import subprocess
+
+    places = [str(p) for p in _series_places("zh") if isinstance(p, str) and len(p) >= 4]
+    assert places, "no place of four characters or more to check"
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(review / "zh" / "02_series.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    table_lines = [ln for ln in text.splitlines() if re.match(r"\s*\d+\s+\S", ln)]
+    for place in places:
+        assert any(place in ln for ln in table_lines), (place, table_lines)
+
+
+def _series_places(language: str) -> list:
+    """The series table's place names in `language`, as the notebook derives them."""
+    from ipdossier import derive
+    from ipdossier import notebook as nb
+
+    return list(
+        derive.series_table(nb.setup("bth-2017-baoding", language, renderer="json"))["place"]
+    )
