@@ -80,6 +80,17 @@ def test_participation_labels_in_chinese():
     assert {t.name for t in fig.data if t.type == "bar"} >= {"下限（超过）", "确数"}
 
 
+def test_the_chinese_participation_table_gives_each_count_it_qualifies():
+    """The zh table dropped the English wording ("more than 150") and with it the number:
+    its rows said "确数" (exact) of nothing. The count as the chart labels it stands in."""
+    zh = participation.table(ctx(language="zh"))
+    assert "value_as_printed" not in zh.columns
+    assert list(zh["label"]) == list(participation.frame(ctx(language="zh"))["label"])
+    assert "150余人" in set(zh["label"])
+    en = participation.table(ctx())
+    assert "value_as_printed" in en.columns and "label" not in en.columns
+
+
 def test_series_wide_counts_are_kept_apart_from_the_events():
     assert list(derive.series_wide_counts(ctx())["label"]) == ["~1,000"]
     assert "series-reach" not in set(derive.event_counts(ctx())["figure_id"])

@@ -156,8 +156,9 @@ def table(ctx) -> pd.DataFrame:
     out = f.assign(meaning=[t(f"meaning_{q}", ctx.language) for q in f["qualifier"]])
     columns = ["metric", "value_as_printed", "meaning", "source_id", "para"]
     # The source's wording is shown where the edition reads it: a Chinese report does not
-    # quote an English article's "more than 150" (the count and its meaning say it).
+    # quote an English article's "more than 150". There the count as the chart labels it
+    # ("150余人") stands in its place: a row saying "exact" needs the number it qualifies.
     languages = ctx.dossier.sources.set_index("source_id")["language"]
     if (out["source_id"].map(languages) != ctx.language).any():
-        columns.remove("value_as_printed")
+        columns[columns.index("value_as_printed")] = "label"
     return out[columns]
