@@ -10,7 +10,7 @@ from helpers import edit_cell
 
 from ipdossier import data, derive
 from ipdossier import notebook as nb
-from ipdossier.charts import attendance, participation, policies, programme, series
+from ipdossier.charts import attendance, participation, policies, programme, series, targets
 
 
 def ctx(**params):
@@ -89,6 +89,19 @@ def test_the_chinese_participation_table_gives_each_count_it_qualifies():
     assert "150余人" in set(zh["label"])
     en = participation.table(ctx())
     assert "value_as_printed" in en.columns and "label" not in en.columns
+
+
+def test_a_plan_it_succeeds_is_named_in_prose_as_the_prose_names_plans():
+    """The 14th plan's sentence ended "succeeding the 13th Five-Year Plan ... (“十三五”...
+    规划)": the table's glossed title in English prose, where the plan itself has none."""
+    en = targets._relation(ctx(), "fyp14-ip")
+    assert en.endswith(
+        "succeeding the 13th Five-Year Plan on National IP Protection and Application"
+    )
+    assert not re.search(r"[\u4e00-\u9fff]", en)
+    assert targets._relation(ctx(language="zh"), "fyp14-ip").endswith(
+        "接续《“十三五”国家知识产权保护和运用规划》"
+    )
 
 
 def test_series_wide_counts_are_kept_apart_from_the_events():
@@ -240,7 +253,7 @@ def test_series_map_marks_the_nine_places_in_order(dossier):
 
 
 def test_a_map_label_does_not_cover_an_islets_dot():
-    """"5. Fujian" was placed over the dots of Diaoyu Dao and Chiwei Yu: labels avoided
+    """ "5. Fujian" was placed over the dots of Diaoyu Dao and Chiwei Yu: labels avoided
     the places' markers only."""
     plot = (400, 300)
     free = series.place_labels([(100, 100)], ["5. Fujian"], [11], plot)

@@ -1192,8 +1192,12 @@ def _relation(ctx, policy_id: str) -> str:
     if pd.notna(earlier):
         p = derive.policies(ctx).set_index("policy_id")
         if earlier in p.index:
+            # Named as plan_facts names a plan in prose: the English title in English (the
+            # display title's Chinese gloss is for tables and charts), as issued in Chinese.
+            e = p.loc[earlier]
+            zh = ctx.language == "zh" and pd.notna(e["title_zh"])
             text = t("relation_succeeds", ctx.language).format(
-                relation=text, earlier=p.loc[earlier, "display_title"]
+                relation=text, earlier=e["title_zh"] if zh else e["title"]
             )
     return text
 
