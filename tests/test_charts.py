@@ -104,6 +104,15 @@ def test_a_plan_it_succeeds_is_named_in_prose_as_the_prose_names_plans():
     )
 
 
+def test_a_chinese_target_at_least_reads_as_the_table_writes_it():
+    """The Hebei comparison chart labelled a target "目标超过3" (more than 3) where the
+    table writes "3以上" (3 or more): the chart takes the table's form of the bound."""
+    fig = targets.comparison_figure(ctx(language="zh"))
+    texts = [x for trace in fig.data for x in (trace.text or []) if isinstance(x, str)]
+    assert "目标3以上" in texts, texts
+    assert not [x for x in texts if "超过3" in x and "超过3." not in x], texts
+
+
 def test_series_wide_counts_are_kept_apart_from_the_events():
     assert list(derive.series_wide_counts(ctx())["label"]) == ["~1,000"]
     assert "series-reach" not in set(derive.event_counts(ctx())["figure_id"])

@@ -164,3 +164,13 @@ def test_prose_speaks_to_a_director_and_says_how_the_date_is_known_once():
     for language in ("en", "zh"):
         said = i18n.t("summary_date_basis", language).format(basis=basis)
         assert basis not in said and ("The event" in said or "活动概况" in said)
+
+
+def test_the_summary_counts_verdicts_in_conflict_not_differing_values():
+    """The summary's column "Conflict" (来源矛盾) read 0 for every plan beside the values
+    table's "conflict" flags (two values of one year that differ but lead to the same
+    verdict): the column says it counts verdicts."""
+    from ipdossier.i18n import t
+
+    assert "Verdict" in t("Conflict", "en") and "结论" in t("Conflict", "zh")
+    assert t("Conflict", "zh") != t("flag_conflict", "zh")

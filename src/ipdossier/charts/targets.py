@@ -71,6 +71,10 @@ def _hedge(v, qualifier, scale: float = 1, lang: str = "en", unit: str | None = 
     """`_num` with the value's qualifier; with `unit`, in words (more than, 余, 近)."""
     if unit is not None:
         return quantity(v, scale, lang, unit, qualifier)
+    if lang == "zh" and qualifier == "at_least":
+        # Chinese has two lower bounds (以上 includes the number, 超过 does not): the form
+        # `quantity` chooses, as the tables write the same value (目标3以上, not 超过3).
+        return quantity(v, scale, lang, "", qualifier)
     text = _num(v, scale, lang)
     if qualifier in ("at_least", "approximately", "at_most"):
         return t(f"hedge_{qualifier}", lang).format(value=text)
