@@ -144,3 +144,13 @@ def test_policies_cited(dossier):
         "hebei-powerful-ip",
         "hebei-innovation-decision",
     }
+
+
+def test_a_municipality_under_the_central_government_is_provincial_level(dossier):
+    """Tianjin's target stood in the hierarchy's "Municipal" column beside Baoding's: the
+    four municipalities under the central government (直辖市) are province-level units,
+    as the package's own jurisdiction column treats them."""
+    p = dossier.policies
+    direct = p["jurisdiction"].isin(["Beijing", "Tianjin", "Shanghai", "Chongqing"])
+    assert direct.any()
+    assert set(p.loc[direct, "level"]) <= {"provincial"}, p.loc[direct, ["policy_id", "level"]]
