@@ -92,7 +92,10 @@ def legend_colours(fig: dict) -> dict[str, str]:
     for trace in fig["data"]:
         if trace.get("showlegend") is False or not trace.get("name"):
             continue
-        colour = _colour_of(trace)
+        # A hatched swatch on a transparent fill shows its hatching's colour alone.
+        pattern = (trace.get("marker") or {}).get("pattern") or {}
+        hatched = pattern.get("shape") and isinstance(pattern.get("fgcolor"), str)
+        colour = pattern["fgcolor"] if hatched else _colour_of(trace)
         if colour is not None:
             entries.setdefault(trace["name"], colour)
     return entries

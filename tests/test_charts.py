@@ -113,6 +113,19 @@ def test_a_chinese_target_at_least_reads_as_the_table_writes_it():
     assert not [x for x in texts if "超过3" in x and "超过3." not in x], texts
 
 
+def test_the_chain_legend_shows_the_period_bars_tint():
+    """The legend's "period covered" swatch was saturated blue beside pale bars: the tint
+    was marker.opacity, which the legend ignores. It is in the colour now."""
+    fig = targets.chain_figure(ctx())
+    (bar,) = [tr for tr in fig.data if tr.type == "bar" and tr.name == "period covered"]
+    assert bar.marker.opacity is None and bar.opacity is None
+    assert re.fullmatch(r"rgba\(\d+,\d+,\d+,0\.16\)", bar.marker.color), bar.marker.color
+    # Its title's years are the documents' dates, not the axis's 2016-2026: it says so.
+    assert fig.layout.title.text.startswith("The policy chain, documents dated 2015–2021:")
+    zh = targets.chain_figure(ctx(language="zh")).layout.title.text
+    assert zh.startswith("政策链条（2015—2021年的文件）")
+
+
 def test_series_wide_counts_are_kept_apart_from_the_events():
     assert list(derive.series_wide_counts(ctx())["label"]) == ["~1,000"]
     assert "series-reach" not in set(derive.event_counts(ctx())["figure_id"])

@@ -67,6 +67,12 @@ def _num(v, scale: float = 1, lang: str = "en", unit: str | None = None) -> str:
     return amount(v, scale, lang)
 
 
+def _tint(hex_colour: str, alpha: float) -> str:
+    """`#rrggbb` as an rgba colour of that alpha."""
+    r, g, b = (int(hex_colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
 def _hedge(v, qualifier, scale: float = 1, lang: str = "en", unit: str | None = None) -> str:
     """`_num` with the value's qualifier; with `unit`, in words (more than, 余, 近)."""
     if unit is not None:
@@ -879,7 +885,9 @@ def chain_figure(ctx) -> go.Figure:
                 line=dict(color=colour, width=1),
             )
             if open_start
-            else dict(color=colour, opacity=0.16)
+            # The tint in the colour itself, not marker.opacity: the legend draws its swatch
+            # from the colour alone, and showed a saturated bar beside pale ones.
+            else dict(color=_tint(colour, 0.16))
         )
         fig.add_trace(
             go.Bar(
