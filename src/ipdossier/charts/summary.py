@@ -204,9 +204,31 @@ def scorecard(ctx) -> pd.DataFrame:
                 "target_year": int(years.max()) if len(years) else pd.NA,
                 "indicators": len(mine),
                 **{s: int(status.get(s, 0)) for s in STATUSES},
+                "unknown_why": _unknown_why(mine),
             }
         )
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=[*columns, "unknown_why"])
+
+
+# Why an indicator is unknown, in the order the sentence names them: read from the same
+# columns `derive.progress` decided its status by, so the summary names only the reasons
+# that hold for the plan (it named all three for every plan, two of them true of none).
+_WHY = ("no_target", "unresolved", "no_value", "open")
+
+
+def _unknown_why(progress: pd.DataFrame) -> tuple[str, ...]:
+    unknown = progress[progress["status"] == "unknown"]
+    found = set()
+    for _, r in unknown.iterrows():
+        if pd.isna(r["target_value"]):
+            found.add("no_target")
+        elif r["reading"] == "unresolved":
+            found.add("unresolved")
+        elif r["basis"] == "open":
+            found.add("open")
+        else:
+            found.add("no_value")
+    return tuple(w for w in _WHY if w in found)
 
 
 def before_every_plan(ctx) -> bool:
@@ -232,7 +254,12 @@ def scorecard_sentence(row: pd.Series, language: str) -> str:
     if row["conflict"]:
         parts.append(_plural("summary_conflict", row["conflict"], language))
     if row["unknown"]:
-        parts.append(_plural("summary_unknown", row["unknown"], language, year=year))
+        why = [t(f"summary_why_{w}", language).format(year=year) for w in row["unknown_why"]]
+        if language == "zh":
+            reasons = "、".join(why[:-1]) + ("或" if len(why) > 1 else "") + why[-1]
+        else:
+            reasons = ", ".join(why[:-1]) + (" or " if len(why) > 1 else "") + why[-1]
+        parts.append(_plural("summary_unknown", row["unknown"], language, reasons=reasons))
     return t("summary_plan", language).format(
         plan=row["plan"],
         relation=t(f"summary_relation_{row['relation']}", language),
