@@ -259,3 +259,20 @@ def figures(reader: PdfReader) -> list[Figure]:
         ops, images = _marked(reader, page, mcid)
         out.append(Figure(alt, page, ops, images))
     return out
+
+
+def svg_translate(element) -> tuple[float, float]:
+    """The (x, y) of an SVG element's own `translate(...)`; (0, 0) without one."""
+    found = re.search(r"translate\(\s*([-\d.]+)\s*,?\s*([-\d.]+)?", element.get("transform") or "")
+    return (float(found.group(1)), float(found.group(2) or 0)) if found else (0.0, 0.0)
+
+
+def svg_absolute(element, parents) -> tuple[float, float]:
+    """Where `element` stands in the whole SVG: its translation and every ancestor's
+    (`parents` maps a child to its parent)."""
+    x = y = 0.0
+    while element is not None:
+        dx, dy = svg_translate(element)
+        x, y = x + dx, y + dy
+        element = parents.get(element)
+    return x, y

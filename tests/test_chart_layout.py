@@ -126,20 +126,6 @@ def test_speeches_table_shows_every_row_inside_the_chart(built, language, jurisd
         assert name in shown and shown[name] + 6 < height, (name, shown.get(name), height)
 
 
-def _translate(element) -> tuple[float, float]:
-    found = re.search(r"translate\(\s*([-\d.]+)\s*,?\s*([-\d.]+)?", element.get("transform", ""))
-    return (float(found.group(1)), float(found.group(2) or 0)) if found else (0.0, 0.0)
-
-
-def _absolute(element, parents) -> tuple[float, float]:
-    x = y = 0.0
-    while element is not None:
-        dx, dy = _translate(element)
-        x, y = x + dx, y + dy
-        element = parents.get(element)
-    return x, y
-
-
 def _inside(element, parents, name: str) -> bool:
     while element is not None:
         if name in (element.get("class") or "").split():
@@ -170,14 +156,14 @@ def overprints(root) -> list[str]:
         rect = next((e for e in g if "bg" in (e.get("class") or "").split()), None)
         if not text or rect is None:
             continue
-        x, y = _absolute(g, parents)
+        x, y = pdfs.svg_absolute(g, parents)
         w, h = float(rect.get("width")), float(rect.get("height"))
         boxes.append((text[:40], x, y, x + w, y + h))
     marks = []
     for p in classed(root, "point"):
         if _inside(p, parents, "legend"):
             continue
-        x, y = _absolute(p, parents)
+        x, y = pdfs.svg_absolute(p, parents)
         found = re.match(r"M([\d.]+),", p.get("d") or "")
         r = float(found.group(1)) if found else 6.0
         # Dots under 3 px are the map's small islands (furniture a label may cover), not data.
@@ -189,7 +175,7 @@ def overprints(root) -> list[str]:
             text = "".join(e.itertext()).strip()
             if not text:
                 continue
-            ox, oy = _absolute(e, parents)
+            ox, oy = pdfs.svg_absolute(e, parents)
             x, y, size = ox + float(e.get("x") or 0), oy + float(e.get("y") or 0), _font_px(e)
             # A label of several lines (tspans) is as wide as its longest; a Chinese
             # character is about 1 em wide.

@@ -131,11 +131,6 @@ def test_participation_is_linear_and_the_events_own(review, slug):
     )
 
 
-def _translate(element) -> tuple[float, float]:
-    found = re.search(r"translate\(\s*([-\d.]+)[ ,]+([-\d.]+)", element.get("transform", "") or "")
-    return (float(found.group(1)), float(found.group(2))) if found else (0.0, 0.0)
-
-
 def _overlap(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
@@ -153,14 +148,6 @@ def test_map_labels_never_collide_as_drawn(review, slug):
     ns = "{http://www.w3.org/2000/svg}"
     parents = {child: parent for parent in root.iter() for child in parent}
 
-    def absolute(element) -> tuple[float, float]:
-        x = y = 0.0
-        while element is not None:
-            dx, dy = _translate(element)
-            x, y = x + dx, y + dy
-            element = parents.get(element)
-        return x, y
-
     labels = []
     for rect in root.iter(f"{ns}rect"):
         if "bg" not in (rect.get("class") or "").split():
@@ -168,7 +155,7 @@ def test_map_labels_never_collide_as_drawn(review, slug):
         group = parents[rect]
         if "cursor-pointer" not in (group.get("class") or ""):
             continue
-        x, y = absolute(group)
+        x, y = pdfs.svg_absolute(group, parents)
         x += float(rect.get("x")) + 1
         y += float(rect.get("y")) + 1
         labels.append((x, y, x + float(rect.get("width")) - 2, y + float(rect.get("height")) - 2))
@@ -179,7 +166,7 @@ def test_map_labels_never_collide_as_drawn(review, slug):
             continue
         radius = re.search(r"A([\d.]+),", path.get("d") or "")
         if radius:
-            x, y = absolute(path)
+            x, y = pdfs.svg_absolute(path, parents)
             r = float(radius.group(1))
             (markers if r >= 4 else islets).append((x - r, y - r, x + r, y + r))
     assert len(markers) >= len(labels)

@@ -98,26 +98,31 @@ def test_the_default_scorecard_reads_like_the_brief():
 def test_the_summary_names_only_the_reasons_that_hold_for_a_plan():
     """Every plan's sentence named "no comparable figure, a target worded two ways, or no
     target value found", two of them true of none of its indicators, and left out the
-    14th plan's latest value that falls short. Each reason named now holds for one of the
-    plan's unknown indicators, as `derive.progress` decided it, and each one that holds
-    is named."""
+    14th plan's latest value that falls short. The summary names a reason exactly when the
+    targets chapter's verdict of one of the plan's unknown indicators gives it."""
     ctx = run()
     progress = derive.progress(ctx)
     ind = derive.indicators(ctx).set_index("indicator_id")
+    # What the chapter prints for an unknown indicator -> the reason the summary names.
+    chapter = {
+        "verdict_no_target": "no_target",
+        "verdict_reading_unresolved": "unresolved",
+        "verdict_bound": "bound",
+        "verdict_open": "open",
+    }
     for _, row in summary.scorecard(ctx).iterrows():
         mine = progress[progress["indicator_id"].map(ind["policy_id"]) == row["policy_id"]]
-        unknown = mine[mine["status"] == "unknown"]
-        held = set()
-        for _, r in unknown.iterrows():
-            if pd.isna(r["target_value"]):
-                held.add("no_target")
-            elif r["reading"] == "unresolved":
-                held.add("unresolved")
-            else:
-                held.add("open" if r["basis"] == "open" else "no_value")
-        sentence = summary.scorecard_sentence(row, "en")
         year = str(int(row["target_year"]))
-        for why in ("no_target", "unresolved", "no_value", "open"):
+        held = set()
+        for text in mine.loc[mine["status"] == "unknown", "status_text"]:
+            said = [
+                why
+                for key, why in chapter.items()
+                if re.match(re.sub(r"\\\{\w+\\\}", ".+?", re.escape(t(key, "en"))), text)
+            ]
+            held.add(said[0] if said else "no_value")
+        sentence = summary.scorecard_sentence(row, "en")
+        for why in ("no_target", "unresolved", "no_value", "bound", "open"):
             named = t(f"summary_why_{why}", "en").format(year=year) in sentence
             assert named == (why in held), (row["policy_id"], why, sentence)
     fourteenth = summary.scorecard(ctx).set_index("policy_id").loc["fyp14-ip"]

@@ -883,12 +883,35 @@ def progress(ctx) -> pd.DataFrame:
             "related": int((~mine["comparable"].fillna(False).astype(bool)).sum()),
             "unlike": unlike,
         }
+        row["why"] = unknown_reason(row) if status == "unknown" else pd.NA
         row["status_text"] = status_text(row, lang)
         rows.append(row)
     out = pd.DataFrame(rows)
     if out.empty:
-        return ind.assign(status=pd.Series(dtype="string"), status_text=pd.Series(dtype="string"))
+        return ind.assign(
+            status=pd.Series(dtype="string"),
+            why=pd.Series(dtype="string"),
+            status_text=pd.Series(dtype="string"),
+        )
     return out
+
+
+def unknown_reason(r: dict) -> str:
+    """Why a `progress` row with status "unknown" is unknown, decided once: its verdict
+    in words (`status_text`) and the summary's reasons read it. "open" (the latest value
+    falls short, no whole-year value of the target year), "bound" (a bound short of the
+    target), "no_target", "reading_unresolved" / "reading_total" / "reading_cumulative"
+    (no value of the target's reading), "related" (related measures only), "none"."""
+    basis = r["basis"]
+    if basis == "open":
+        return "open"
+    if basis == "final":
+        return "bound"
+    if basis == "no_target" or pd.isna(r.get("target_value")):
+        return "no_target"
+    if r.get("reading") in ("unresolved", "total", "cumulative") and r.get("unlike"):
+        return f"reading_{r['reading']}"
+    return "related" if r.get("related") else "none"
 
 
 def status_text(r: dict, language: str = "en") -> str:
@@ -909,20 +932,12 @@ def status_text(r: dict, language: str = "en") -> str:
         text = t("verdict_missed", language).format(when=period)
     elif status == "conflict":
         text = t("status_conflict", language)
-    elif basis == "open":
-        text = t("verdict_open", language).format(when=period, year=year)
-    elif basis == "final":
-        text = t("verdict_bound", language).format(when=period)
-    elif basis == "no_target" or pd.isna(r.get("target_value")):
-        # The target itself was not found: nothing to set the values against.
-        text = t("verdict_no_target", language)
-    elif r.get("reading") in ("unresolved", "total", "cumulative") and r.get("unlike"):
-        # No value of the target's reading: the values found measure something else.
-        text = t(f"verdict_reading_{r['reading']}", language)
-    elif r.get("related"):
-        text = t("verdict_related", language)
     else:
-        text = t("status_unknown", language)
+        why = r.get("why") if isinstance(r.get("why"), str) else unknown_reason(r)
+        # "no_target": the target itself was not found, nothing to set the values against;
+        # "reading_*": no value of the target's reading, the values measure something else.
+        key = {"related": "verdict_related", "none": "status_unknown"}.get(why, f"verdict_{why}")
+        text = t(key, language).format(when=period, year=year)
     sep = "；" if language == "zh" else "; "
     # An unresolved reading or a missing target: the verdict already says why.
     doubt = r.get("reading") != "unresolved" and pd.notna(r.get("target_value"))

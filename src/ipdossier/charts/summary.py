@@ -210,25 +210,24 @@ def scorecard(ctx) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[*columns, "unknown_why"])
 
 
-# Why an indicator is unknown, in the order the sentence names them: read from the same
-# columns `derive.progress` decided its status by, so the summary names only the reasons
-# that hold for the plan (it named all three for every plan, two of them true of none).
-_WHY = ("no_target", "unresolved", "no_value", "open")
+# The summary's reasons for unknown indicators, from the reason `derive.progress` decided
+# for each (`why`, which the targets chapter's verdicts read too), in the order the
+# sentence names them: only those that hold for the plan (it named the same three for
+# every plan, two of them true of none).
+# Any other reason (related measures only, no value, no value of the target's reading)
+# is "no comparable figure".
+_WHY = {
+    "no_target": "no_target",
+    "reading_unresolved": "unresolved",
+    "bound": "bound",
+    "open": "open",
+}
+_WHY_ORDER = ("no_target", "unresolved", "no_value", "bound", "open")
 
 
 def _unknown_why(progress: pd.DataFrame) -> tuple[str, ...]:
-    unknown = progress[progress["status"] == "unknown"]
-    found = set()
-    for _, r in unknown.iterrows():
-        if pd.isna(r["target_value"]):
-            found.add("no_target")
-        elif r["reading"] == "unresolved":
-            found.add("unresolved")
-        elif r["basis"] == "open":
-            found.add("open")
-        else:
-            found.add("no_value")
-    return tuple(w for w in _WHY if w in found)
+    found = {_WHY.get(w, "no_value") for w in progress["why"].dropna()}
+    return tuple(w for w in _WHY_ORDER if w in found)
 
 
 def before_every_plan(ctx) -> bool:
