@@ -141,7 +141,7 @@ def test_the_series_table_takes_a_stops_date_from_its_own_report(runs):
         "brand-agencies",
     }
     # An event of the package spans its days, as everywhere else (it read "2017-07-05").
-    assert table.loc[9, "date"] == "2017-07-05–06"
+    assert table.loc[9, "date"] == "2017年7月5日至6日"
     assert table.loc[9, "participants"].startswith("与会人员150余人")
     # The row of this dossier's own event says so, and never "not stated" beside its values.
     assert (

@@ -168,12 +168,19 @@ def test_a_table_keeps_a_number_with_its_unit_and_a_date_on_one_line():
         mp.setattr(display, "display", lambda *objs, **_: shown.extend(objs))
         nb.table(
             pd.DataFrame(
-                {"数值": ["848.5亿元"], "时段": ["2020年1-8月"], "日期": ["成文2016-12-30"]}
+                {
+                    "数值": ["848.5亿元"],
+                    "时段": ["2020年1-8月"],
+                    "日期": ["成文2016-12-30"],
+                    "会期": ["2017年7月5日至6日"],
+                }
             ),
             language="zh",
         )
     html = shown[0].data
-    for run in ("848.5亿元", "2020年1-8月", "2016-12-30"):
+    # A span of days broke before its last 日 ("2017年7月5日至6" / "日"): it may break
+    # only before 至, so the column need not be as wide as the whole span.
+    for run in ("848.5亿元", "2020年1-8月", "2016-12-30", "2017年7月5日", "至6日"):
         assert f'<span class="ipd-nobr">{run}</span>' in html, html
     css = (ROOT / "src" / "ipdossier" / "export" / "templates" / "report.css").read_text()
     assert re.search(r"\.ipd-nobr\s*{\s*white-space:\s*nowrap", css)

@@ -16,7 +16,7 @@ import re
 import pandas as pd
 
 from . import geo, schema
-from .i18n import catalogue, has, policy_title, t
+from .i18n import catalogue, day_span, has, policy_title, t
 
 # Parameter sets whose frames are kept: a warm kernel runs every chapter of a variant,
 # then the next variant's; a few are plenty, and memory stays bounded over 64 variants.
@@ -343,22 +343,15 @@ def series_table(ctx) -> pd.DataFrame:
     row is this dossier's event: never "not stated" beside a value the row shows."""
     s = series(ctx)
     s["date"] = [d.strftime("%Y-%m-%d") if pd.notna(d) else pd.NA for d in s["date"]]
-    # A stop that is an event of the package spans the event's days, as the timelines
-    # and the prose give them (Baoding: 5-6 July, not "2017-07-05").
+    # A stop that is an event of the package spans the event's days, written as the
+    # timelines and the prose write them (`day_span`: 5–6 July 2017, not "2017-07-05").
     events = ctx.dossier.events.set_index("event_id")
     for i, r in s.iterrows():
         if not isinstance(r["event_id"], str) or r["event_id"] not in events.index:
             continue
         start, end = events.loc[r["event_id"], ["start_date", "end_date"]]
         if pd.notna(start) and pd.notna(end) and end > start:
-            tail = end.strftime(
-                "%d"
-                if (end.year, end.month) == (start.year, start.month)
-                else "%m-%d"
-                if end.year == start.year
-                else "%Y-%m-%d"
-            )
-            s.loc[i, "date"] = f"{start:%Y-%m-%d}–{tail}"
+            s.loc[i, "date"] = day_span(start, end, ctx.language)
     s["participants"] = s["participants"].astype("string")
     facts = series_facts(ctx)
     used = []

@@ -467,12 +467,14 @@ def _cell_html(value: str) -> str:
 
 
 # A number with what belongs to it: its separators, a date's parts (2016-12-30,
-# 2016—2020年, 2020年1-8月), a magnitude and unit (848.5亿元, 6.3件), a document number's
-# year and serial (〔2016〕86号). Chinese text may break between any two characters, so a
-# table's column could shrink until "848.5亿元" wraps "元" onto a line of its own; marked
-# `ipd-nobr` (report.css), such a run stays on one line and the column keeps its width.
+# 2016—2020年, 2020年1-8月; a span of days may break before its 至6日), a magnitude and unit
+# (848.5亿元, 6.3件), a document number's year and serial (〔2016〕86号). Chinese text may
+# break between any two characters, so a table's column could shrink until "848.5亿元"
+# wraps "元" onto a line of its own; marked `ipd-nobr` (report.css), such a run stays on
+# one line and the column keeps its width.
 _TOGETHER = re.compile(
     r"(?:〔\d{4}〕\d+号)"
+    r"|(?:至\d+[年月日])"
     r"|(?:\d[\d,.\-–—]*(?:年|月|日)?)+"
     r"(?:[万亿](?:美元|元|件|家|项|人|次|个|篇)?|(?:美元|元|件|家|项|人|次|个|篇)|底|末|%)?"
 )
