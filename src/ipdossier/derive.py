@@ -926,7 +926,7 @@ def status_text(r: dict, language: str = "en") -> str:
     elif status == "conflict":
         text = t("status_conflict", language)
     else:
-        why = r.get("why") if isinstance(r.get("why"), str) else unknown_reason(r)
+        why = r["why"]  # set by `progress` for every unknown row
         # "no_target": the target itself was not found, nothing to set the values against;
         # "reading_*": no value of the target's reading, the values measure something else.
         key = {"related": "verdict_related", "none": "status_unknown"}.get(why, f"verdict_{why}")
