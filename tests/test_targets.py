@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from helpers import edit_cell
 
-from ipdossier import data, derive
+from ipdossier import data, derive, i18n
 from ipdossier import notebook as nb
 from ipdossier.charts import targets
 from ipdossier.check import check
@@ -109,6 +109,25 @@ def test_text_and_dates_read_through_script_and_format():
     assert [q.value for q in quantities("第三十次会议")] == [30]
 
 
+def test_an_english_translation_states_a_document_number_in_its_own_form():
+    forms = i18n.doc_number_forms("国发〔2021〕20号")
+    assert forms == ["国发〔2021〕20号", "Guofa [2021] No. 20", "GF [2021] No. 20"]
+    assert any(states_text("Period GF (2021) No. 20 The people's", f) for f in forms)
+    wrong = i18n.doc_number_forms("国发〔2021〕21号") + i18n.doc_number_forms("国发〔2016〕20号")
+    assert not any(states_text("Period GF (2021) No. 20 The people's", f) for f in wrong)
+    # A prefix without a catalogued romanisation has only its form as issued.
+    assert i18n.doc_number_forms("京知局〔2016〕5号") == ["京知局〔2016〕5号"]
+
+
+def test_the_fourteenth_plans_number_is_read_on_the_publishers_own_page(dossier):
+    """The copy first read for 国发〔2021〕20号 (adorecm.com) could not be found again: the
+    number also stands on CNIPA's English translation, a page its publisher keeps."""
+    ev = dossier.policy_evidence
+    rows = ev[(ev["policy_id"] == "fyp14-ip") & (ev["field"] == "doc_number")]
+    hosts = dossier.sources.set_index("source_id").loc[rows["source_id"], "host_kind"]
+    assert "publisher" in set(hosts), hosts
+
+
 # -- check: every quote holds its value ---------------------------------------------------------
 
 
@@ -126,6 +145,8 @@ def test_data_package_checks_with_every_evidence_row(dossier):
         ("indicators", "fyp13-3", "kind", "binding", "kind"),
         ("observations", "fyp13-6:n6-obs2020-ccpitjp", "value", "172.2905", "value"),
         ("policies", "fyp13-ip", "doc_number", "国发〔2016〕87号", "quote"),
+        # Both pages of the 14th plan's number, CNIPA's "GF (2021) No. 20" too, disagree.
+        ("policies", "fyp14-ip", "doc_number", "国发〔2021〕21号", "quote"),
         ("policies", "fyp13-ip", "signed_date", "2016-12-31", "quote"),
         (
             "policy_links",

@@ -246,6 +246,23 @@ def doc_number(value: object, language: str = "en") -> str:
     return f"{t(key, 'en')} [{m['year']}] No. {int(m['n'])}"
 
 
+def doc_number_forms(value: object) -> list[str]:
+    """Every form a page may print a document number in: as issued (国发〔2021〕20号), and
+    as official English translations cite it, by the romanised prefix ("Guofa [2021] No.
+    20") or by the prefix's initials, as CNIPA's English site does ("GF (2021) No. 20";
+    the catalogue's `docinitials:`). Brackets and spacing are the reader's (`states_text`) to
+    ignore. A number of another form, or a prefix the catalogue lacks, has one form."""
+    text = str(value)
+    m = _DOC_NUMBER.match(text)
+    key = f"docno:{m['prefix']}" if m else ""
+    if not m or not has(key):
+        return [text]
+    forms = [text, doc_number(text, "en")]
+    if has(initials := f"docinitials:{m['prefix']}"):
+        forms.append(f"{t(initials, 'en')} [{m['year']}] No. {int(m['n'])}")
+    return forms
+
+
 def day_span(start: pd.Timestamp, end: pd.Timestamp, language: str = "en") -> str:
     """A stretch of days as a reader writes it: 5–6 July 2017, 2017年7月5日至6日; one day
     as `long_date`. Every place that dates an event of several days prints this, so none
