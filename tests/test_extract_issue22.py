@@ -975,3 +975,25 @@ def test_a_venue_with_dotted_initials_and_govt_is_read_whole(tmp_path):
 def test_a_relative_clause_is_not_part_of_the_title():
     got = _en_people("Mr. Peter WONG and Mr. Daniel Ho, who is also a founder of APIPS, spoke.")
     assert got.get("Daniel Ho", ("founder", "APIPS")) == ("founder", "APIPS")
+
+
+# -- Eighth round (branch tune8): general mechanisms, on invented sentences -----------------
+
+
+def _en_people_tagged(line: str) -> dict[str, tuple[str, str]]:
+    """As _en_people, with spaCy's PERSON spans beside the rules' pattern (as `extract`)."""
+    from ipdossier.extract import english
+
+    out: dict[str, tuple[str, str]] = {}
+    for m in people.mentions(0, line, english.person_names(line)):
+        out.setdefault(m.name, (m.title, m.organisation))
+    return out
+
+
+def test_a_name_holding_an_organisation_word_is_read_when_tagged_a_person():
+    # "Park", "Law", "Court" are organisation words for the rules' pattern, and surnames too
+    line = "The accord was signed by Min-jun Park, Commissioner of KIPO, in the capital."
+    got = people.mentions(0, line, ("Min-jun Park",))
+    assert [(m.name, m.title, m.organisation) for m in got] == [
+        ("Min-jun Park", "Commissioner", "KIPO")
+    ]

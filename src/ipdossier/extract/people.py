@@ -321,13 +321,32 @@ def _cut_org(org: str, name_re: str) -> str:
     return org[: cut.start()] if cut else org
 
 
+# Words of _NOT_NAME that are also people's names ("Grace Park", "Chan Law", "June Lee"):
+# the organisation, place and month words, not the function words, titles or honorifics.
+# A name spaCy tags PERSON may hold one of them (one only).
+_NAME_TOO = set(_NOT_NAME.split("|")) - set(
+    "The|A|An|In|On|At|By|For|From|With|Of|And|But|Or|As|It|Its|This|That|These|Those|There|"
+    "Their|She|They|We|Mr|Ms|Mrs|Dr|Prof|Professor|Sri|Shri|Smt|Director|Deputy|Vice|Chief|"
+    "Head|President|Secretary|General|Party|Office|Bureau|Department|Division|Administration|"
+    "Intellectual|Property|Association|Committee|Commission|Council|Government|Ministry|"
+    "University|College|Institute|Academy|Center|Centre|Group|Company|Corporation|Agency|"
+    "Patent|Patents|Trademark|Copyright|Forum|Symposium|Conference|Seminar|Week|Chinese|China|"
+    "European|International|National|State|Central|Republic|People|Daily|News".split("|")
+)
+
+
 def _shadow(name: str) -> str:
     """A stand-in for `name` of the same length that the rules' NAME pattern reads:
-    "Liu Ming'en" -> "Liu Mingxen" (each word a capital, then lowercase letters)."""
+    "Liu Ming'en" -> "Liu Mingxen" (each word a capital, then lowercase letters); "Grace
+    Park" -> "Grace Parx" (a name's word the pattern leaves out as an organisation's)."""
     words = []
+    repaired = False
     for word in name.split(" "):
         head = word[0] if "A" <= word[0] <= "Z" else "X"
-        words.append(head + "".join(c if "a" <= c <= "z" else "x" for c in word[1:].lower()))
+        shadow = head + "".join(c if "a" <= c <= "z" else "x" for c in word[1:].lower())
+        if shadow in _NAME_TOO and not repaired and len(shadow) > 1:
+            shadow, repaired = shadow[:-1] + ("x" if shadow[-1] != "x" else "z"), True
+        words.append(shadow)
     return " ".join(words)
 
 
