@@ -377,7 +377,7 @@ def mentions(
             text = text[: m.start()] + shadow + text[m.end() :]
             if shadow != name:
                 shadows[shadow] = name
-    found = _mentions(para, text)
+    found = _mentions(para, text, frozenset(spans))
     if not rules:
         found = [f for f in found if (f.name_start, f.name_end) in spans]
     if shadows:
@@ -399,7 +399,7 @@ def mentions(
     return found
 
 
-def _mentions(para: int, line: str) -> list[Mention]:
+def _mentions(para: int, line: str, tagged: frozenset = frozenset()) -> list[Mention]:
     name_re = NAME
     names_re, after_name, before_name, title_name = NAMES, AFTER_NAME, BEFORE_NAME, TITLE_NAME
     org_title_name = ORG_TITLE_NAME
@@ -474,9 +474,15 @@ def _mentions(para: int, line: str) -> list[Mention]:
             continue
         if any(f.start <= m.start("name") < f.end for f in found):
             continue
+        # "João Negrão, EUIPO Executive Director, signed": an acronym before the title is
+        # the organisation it is printed with.
+        title, org = m.group("title"), ""
+        acr = re.match(r"([A-Z][A-Z&]+(?: [A-Z][A-Z&]+)?) (?=[A-Z][a-z])", title)
+        if acr and _TITLE_WORDS.search(title[acr.end() :]):
+            title, org = title[acr.end() :], acr.group(1)
         found.append(
             Mention(
-                para, m.group("name"), m.start("name"), m.end("name"), m.group("title"), "",
+                para, m.group("name"), m.start("name"), m.end("name"), title, org,
                 m.start(), m.end("title"),
             )
         )  # fmt: skip
@@ -581,7 +587,112 @@ def _mentions(para: int, line: str) -> list[Mention]:
                 m.end("name"),
             )
         )
+    found += _appositions(para, line, found, names_re, tagged)
     return sorted(_shared_title(line, found), key=lambda f: f.start)
+
+
+# A post's head noun: the last word of a title ("Senior Examiner", "IP Attaché", "Executive
+# Director"); the title words and the posts news copy prints beside a name.
+_HEAD = (
+    r"(?i:director(?:[- ]general)?|commissioner|mayor|member|manager|partner|chief|dean|"
+    r"secretary(?:[- ]general)?|president|chairman|chairwoman|chair|chairperson|head|minister|"
+    r"governor|officer|researcher|professor|editor|lawyer|attorney|founder|co-founder|ceo|"
+    r"cto|cfo|coo|representative|judge|counsel|expert|principal|controller|registrar|"
+    r"examiner|scientist|coordinator|co-ordinator|convenor|convener|rector|chancellor|"
+    r"provost|ambassador|attach[ée]|consul(?:-general)?|counsell?or|advis[eo]r|specialist|"
+    r"analyst|economist|administrator|executive|lecturer|fellow|engineer|spokes(?:person|man|"
+    r"woman)|envoy|treasurer|superintendent|inspector|leader|agent|associate|founder)"
+)
+# A title: up to four words before the head, each capitalised or a lowercase modifier.
+_POST = rf"(?:(?:[A-Za-z][\w'’&-]*|\([A-Z]+\)) ){{0,4}}?{_HEAD}"
+# The organisation of an apposition: capitalised words, joined by "of", "for", "and", "the",
+# "&", with bracketed acronyms; never a lowercase word of its own.
+_APP_ORG = (
+    r"(?:[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\))(?: (?:(?:of|for|and|on|the|&) )*"
+    r"(?:[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)))*"
+)
+# "Anna Berg, Senior Examiner at KIPO,", "Mr. Tom Weber, IP Attaché at the EU Delegation,",
+# "Anna Berg, the EUIPO's Executive Director,", "João Negrão, EUIPO Executive Director,":
+# the part between the name and the next comma (or bracket), read as a post.
+_POST_AFTER = re.compile(
+    rf"(?:(?:the|a|an) )?(?:(?P<owner>{_APP_ORG})['’]s (?P<ptitle>{_POST})"
+    rf"|(?P<acr>[A-Z][A-Z&]+(?: [A-Z][A-Z&]+)?) (?P<atitle>(?:[A-Z][\w'’-]* ){{0,3}}?{_HEAD})"
+    rf"|(?P<title>{_POST}(?: (?:for|of) [a-z][\w-]*(?: [a-z][\w-]*){{0,2}}?"
+    # "Commissioner for Patents", "Minister for Trade and Industry": "for" and a field
+    rf"| for [A-Z][\w-]*(?: (?:and|&) [A-Z][\w-]*)?)?)"
+    rf"(?: (?:of|at|in|from|with|to) (?:the )?(?P<org>{_APP_ORG}))?)"
+)
+# "the Director General of ARIPO, Bemanya Twebaze", "The EU Ambassador to Thailand, David
+# Daly,": a capitalised post (and its organisation) before a comma and the name.
+_POST_BEFORE = re.compile(
+    rf"(?:^|[,;:(]\s*|\b(?:by|with|and|from|as|to|the|The|, the)\s+)"
+    rf"(?:(?P<owner>{_APP_ORG})['’]s )?"
+    rf"(?:(?:The|A|An) )?(?P<title>(?:(?!(?:The|A|An) )[A-Z][\w'’&-]* ){{0,3}}?(?=[A-Z]){_HEAD}"
+    rf"(?:[- ](?-i:General))?)"
+    rf"(?: (?:of|at|to|for) (?:the )?(?P<org>{_APP_ORG}))?"
+    # "The Ambassador of Norway to Kenya, X": where the post is held is not the org's
+    r"(?: (?:to|in) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})?, $"
+)
+_APP_END = re.compile(r"\s*(?:[,;)]|and\b|who\b|\.?$|(?:said|says|spoke|told|noted)\b)")
+
+
+def _post(seg: str):
+    """(title, organisation) of a post printed whole as `seg`, or None."""
+    m = _POST_AFTER.fullmatch(seg)
+    if not m or re.match(r"(?:its|his|her|their)\b", seg):
+        return None
+    if m.group("ptitle"):
+        return m.group("ptitle"), m.group("owner")
+    if m.group("atitle"):
+        return m.group("atitle"), m.group("acr")
+    title = m.group("title")
+    # "a partner", "Senior Examiner": a lowercase title needs its organisation; a
+    # capitalised one stands alone.
+    if not m.group("org") and not title[0].isupper():
+        return None
+    return title, m.group("org") or ""
+
+
+def _appositions(
+    para: int, line: str, found: list[Mention], names_re, tagged: frozenset
+) -> list[Mention]:
+    """Names spaCy tags PERSON (`tagged`, their spans) that no pattern gave a post, with one
+    printed in apposition: after the name between commas or in brackets, or before it and
+    a comma. Only tagged names: two capitalised words the rules' pattern reads may be
+    anything ("Union Minister of Commerce and Industry, Consumer Affairs, ...")."""
+    out: list[Mention] = []
+    for n in names_re.finditer(line):
+        if not any(a < n.end() and n.start() < b for a, b in tagged):
+            continue
+        if any(f.name_start <= n.start() < f.name_end or f.start <= n.start() < f.end
+               for f in found + out):
+            continue
+        after = re.match(r"(?:, | \()([^,;()]{2,120}?)(?=[,;)]|\.?$)", line[n.end():])
+        post = _post(after.group(1)) if after else None
+        if post:
+            start, end = n.start(), n.end() + after.end(1)
+        else:
+            head = line[max(0, n.start() - 160) : n.start()]
+            head = re.sub(r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Hon|H\.E)\.? )$", "", head)
+            if not head.endswith(", "):
+                continue
+            b = _POST_BEFORE.search(head)
+            if not b:
+                continue
+            if not _APP_END.match(line, n.end()):
+                continue
+            post = (b.group("title"), b.group("org") or b.group("owner") or "")
+            start, end = n.start() - len(head) + b.start("title"), n.end()
+        title, org = post
+        # "..., Director of USPTO Deputy Commissioner for Patents Bruce Kim": a post that
+        # runs into another name is not read (whose post it is, the copy does not say).
+        if any(start <= a < end and not (n.start() <= a < n.end()) for a, b in tagged):
+            continue
+        if org.lower() in _GENERIC_ORG:
+            org = ""
+        out.append(Mention(para, n.group(0), n.start(), n.end(), title, _trim_org(org) if org
+                           else "", start, end))
+    return out
 
 
 # "Ms. Swati Rawat & Ms. Kamika Agrohi, Scientific Trainee, TIFAC": names joined by "&" or
