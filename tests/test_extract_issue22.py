@@ -997,3 +997,75 @@ def test_a_name_holding_an_organisation_word_is_read_when_tagged_a_person():
     assert [(m.name, m.title, m.organisation) for m in got] == [
         ("Min-jun Park", "Commissioner", "KIPO")
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title", "org"),
+    [
+        # a post between commas whose head the older patterns did not know
+        (
+            "The talks were led by Mr. Olaf Brandt, IP Attaché at the EU Mission, and others.",
+            "Olaf Brandt",
+            "IP Attaché",
+            "EU Mission",
+        ),
+        # the organisation's possessive before the post
+        (
+            "Ms. Clara Voss, the EUIPO's Executive Director, welcomed the guests.",
+            "Clara Voss",
+            "Executive Director",
+            "EUIPO",
+        ),
+        # a post and its organisation before a comma and the name, at the sentence's end
+        (
+            "The session was opened by the Director General of ARIPO, Kofi Mensah.",
+            "Kofi Mensah",
+            "Director General",
+            "ARIPO",
+        ),
+        (
+            "The Ambassador of Norway to Kenya, Ingrid Dahl, cut the ribbon.",
+            "Ingrid Dahl",
+            "Ambassador",
+            "Norway",
+        ),
+        # "for" and a field are part of the post
+        (
+            "Tomas Ruiz, Commissioner for Patents, spoke on examination delays.",
+            "Tomas Ruiz",
+            "Commissioner for Patents",
+            "",
+        ),
+    ],
+)
+def test_a_post_printed_in_apposition_to_a_tagged_name(line, name, title, org):
+    assert _en_people_tagged(line)[name] == (title, org)
+
+
+def test_an_acronym_before_a_capitalised_title_between_commas_is_the_organisation():
+    got = _en_people("Rhea Stone, FICPI Executive Secretary, opened the meeting.")
+    assert got["Rhea Stone"] == ("Executive Secretary", "FICPI")
+
+
+def test_two_capitalised_words_after_a_post_and_a_comma_are_no_person():
+    got = _en_people_tagged("The Union Minister of Trade and Industry, Consumer Affairs, spoke.")
+    assert "Consumer Affairs" not in got
+
+
+
+def test_a_dateline_s_place_is_the_event_s_when_the_text_names_no_other(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "Two offices sign pact\n\nOSLO, Mar. 3 -- The patent offices of Norway and Chile on "
+        "Tuesday signed here an agreement on faster examination.\n",
+    )
+    assert ev["place"] == "Oslo"
+
+
+def test_a_dateline_s_place_gives_way_to_the_place_the_event_was_held_in(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "Forum\n\nGeneva, June 4, 2019\n\nThe Regional Forum on Patents was held in Nairobi "
+        "on June 3, 2019.\n",
+    )
+    assert ev["place"] == "Nairobi"

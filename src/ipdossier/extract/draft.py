@@ -331,6 +331,13 @@ _LOWER_EVENT_BEGAN = re.compile(
 _DATELINE_EN = re.compile(
     rf"\s*[A-Z][\w'’ -]{{1,30}},\s+(?:{dates._M})\.? \d{{1,2}},? (?:19|20)\d\d\s*$"
 )
+# "Geneva, July 12, 2004" on its own line, "HONG KONG, Feb. 5 -- ...", "BEIJING, March 3
+# (Xinhua) --": a dateline's place, where the report was filed.
+_DATELINE_PLACE = re.compile(
+    r"\s*(?P<place>[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,2}),\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"(?:,?\s+(?:19|20)\d\d)?\s*(?:\([A-Za-z ]+\)\s*)?(?:$|--|—|–|-\s)"
+)
 _HEADLINE_EVENT = re.compile(
     r"(?=[A-Z])(?=(?:\S+ ){1,15}\S+\s*$)(?=.*\b(?i:sign(?:s|ed)?|agreement|memorandum|mou|"
     rf"ceremony|{EVENT_WORDS}|day|week)\b)[^.!?]*$"
@@ -519,6 +526,18 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             around = line[max(0, m.start("name") - 200) : i.end() + 40] if i else ""
             if i and i.group("place") in english.places(around):
                 place = i.group("place")
+    if not place:
+        # The dateline's place, when nothing else names one and spaCy tags it a place
+        # ("HONG KONG, Feb. 5 -- X and Y on Thursday signed here a memorandum").
+        for _, l_ in a.lines[:12]:
+            d = _DATELINE_PLACE.match(l_)
+            if d:
+                where = d.group("place")
+                if where.isupper():
+                    where = where.title()
+                if where in english.places(where + l_[d.end("place") : 300]):
+                    place = where
+                break
     if found is None and _HEADLINE_EVENT.match(a.lines[0][1]):
         # "Heads of WIPO and UNU Sign Cooperation Agreement": the headline names the event
         # (a signing, a ceremony, a day) when nothing in the text does.
