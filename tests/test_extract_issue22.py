@@ -1069,3 +1069,48 @@ def test_a_dateline_s_place_gives_way_to_the_place_the_event_was_held_in(tmp_pat
         "on June 3, 2019.\n",
     )
     assert ev["place"] == "Nairobi"
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title", "org"),
+    [
+        # a capitalised field after "of" is the post's when "at" and the employer follow
+        (
+            "Ms. Ines Duarte, Head of Outreach at the EU Office in Lima, opened the day.",
+            "Ines Duarte",
+            "Head of Outreach",
+            "EU Office in Lima",
+        ),
+        # the kind of organisation in lowercase before its name
+        (
+            "Paul Amadi, head of licensing at electronics maker Zentro, said sales rose.",
+            "Paul Amadi",
+            "head of licensing",
+            "Zentro",
+        ),
+        # His Excellency is an honorific, not initials of the name
+        (
+            "H.E. Marta Kovac, Ambassador of Croatia to Kenya, gave the opening speech.",
+            "Marta Kovac",
+            "Ambassador",
+            "Croatia",
+        ),
+    ],
+)
+def test_a_field_before_at_a_lowercase_kind_of_organisation_and_his_excellency(
+    line, name, title, org
+):
+    assert _en_people_tagged(line)[name] == (title, org)
+
+
+def test_a_center_after_of_stays_the_organisation_when_at_follows():
+    got = _en_people("Ye Lan, director of the Patent Research Center at Xiamen University, spoke.")
+    assert got["Ye Lan"] == ("director", "Patent Research Center")
+
+
+def test_a_span_ending_with_a_firm_s_suffix_is_no_person():
+    from ipdossier.extract import english
+
+    assert english._FIRM_END.search("Acme Partners LLP")
+    got = _en_people_tagged("Moderator: Rui Costa (Partner, Holm & Berg LLP, Sweden).")
+    assert set(got) == {"Rui Costa"}

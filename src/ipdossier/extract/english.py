@@ -57,13 +57,25 @@ _NAME_SHAPE = re.compile(
 )
 
 
+# "H.E. David Daly", "Mr John Roe": an honorific spaCy takes into the span is not the name's.
+_HONORIFIC_LEAD = re.compile(r"^(?:(?:H\.\s?E\.|Hon\.?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?|Sir)\s+)+")
+# "Acme LLP", "Baker McKenzie LLP": a span ending with a company's suffix names a firm.
+_FIRM_END = re.compile(r"\b(?:LLP|LLC|Ltd|Inc|GmbH|Co|Corp|PLC|AG|SA|Group|Law|Partners)\.?$")
+
+
 @lru_cache(maxsize=4096)
 def person_names(sentence: str) -> tuple[str, ...]:
-    """The PERSON spans spaCy tags in `sentence` that have a name's shape."""
+    """The PERSON spans spaCy tags in `sentence` that have a name's shape, without a
+    leading honorific; not those ending with a firm's suffix."""
     names = []
     for ent in nlp()(sentence).ents:
-        text = ent.text.strip()
-        if ent.label_ == PERSON and _NAME_SHAPE.fullmatch(text) and text not in names:
+        text = _HONORIFIC_LEAD.sub("", ent.text.strip())
+        if (
+            ent.label_ == PERSON
+            and _NAME_SHAPE.fullmatch(text)
+            and not _FIRM_END.search(text)
+            and text not in names
+        ):
             names.append(text)
     return tuple(names)
 

@@ -44,7 +44,8 @@ _NAME_WORD = rf"(?!(?:{_NOT_NAME})\b)[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?
 # Acedo", "Jan van Dijk": a lowercase particle between the words of a name.
 # "S. S. Barua": initials may be spaced.
 # "P.S Makhloga", "A.K Aggarwal": the last initial may go without its dot.
-_INITIAL = r"[A-Z]\.(?: ?[A-Z]\.)*(?:[A-Z](?= [A-Z][a-z]))?"
+# "H.E. David Daly": His or Her Excellency, an honorific, is no initials.
+_INITIAL = r"(?<![\w.])(?!H\. ?E\.)[A-Z]\.(?: ?[A-Z]\.)*(?:[A-Z](?= [A-Z][a-z]))?"
 _PARTICLE = r"(?:de|van|von|der|den|da|del|di|du|la|le|bin|al)"
 # "Dr S Srinivasan", "Prof R Prem Ananth": a bare initial (no dot) opens a name only after
 # an honorific, where it cannot be an article ("A Workshop") or a list's letter.
@@ -93,8 +94,20 @@ TITLE = rf"\b{_TITLE_WORD}(?: (?:& )?{_TITLE_WORD}){{0,5}}?"
 _AFTER_NAME = (
     # "William Lam, who is also a founder of X": the relative clause's lead is not the title.
     r"(?P<name>{name})(?:, {cadre}| \()(?:who (?:is|was) (?:also )?)?(?P<the>(?:the|a|an) )?"
-    r"(?P<title>{title}(?: of (?:[a-z]+ ){{0,4}}?[a-z]+(?= at ))?) (?:of|in|at|from) "
+    # "Jorge Sanz, Head of Cooperation at the EU Delegation": a field after "of", in
+    # capitals too, when no organisation word is in it ("director of the X Center at Y"
+    # keeps the center as the organisation).
+    r"(?P<title>{title}(?: of (?:{field} ){{0,4}}?{field}(?= at ))?) (?:of|in|at|from) "
+    # "head of public affairs at tech company Huawei", "a partner at law firm X": the
+    # kind of organisation, in lowercase, before its name.
+    r"(?:(?:[a-z][\w-]* ){{0,2}}?(?:company|firm|giant|maker|startup|consultancy|"
+    r"manufacturer|developer|provider|operator|platform|retailer|bank|fund) (?=[A-Z]))?"
     r"(?P<org>{org})"
+)
+# A word of a post's field ("Head of Cooperation", "head of legal affairs").
+_FIELD = (
+    rf"(?!(?:the|The|of|at|in|{_ORG_END}|School|Unit|Section|Lab|Laboratory|Centre|Center)"
+    r"\b)[A-Za-z][\w&-]*"
 )
 # "Kundan Kumar, Assistant Controller of Patents and Designs, Office of ...": a title that
 # holds "of" (the patent office's ranks), then the organisation after a comma, if any.
@@ -202,7 +215,7 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
     parts = {
         "name": name, "title": TITLE, "org": ORG, "cap_title": _CAP_TITLE,
         "org_word": _ORG_CAP_WORD, "of_title": _OF_TITLE, "cadre": _CADRE,
-        "honorific": _HONORIFIC,
+        "honorific": _HONORIFIC, "field": _FIELD,
     }  # fmt: skip
     return (
         re.compile(rf"\b{name}\b"),
@@ -620,7 +633,8 @@ _POST_AFTER = re.compile(
     rf"|(?P<title>{_POST}(?: (?:for|of) [a-z][\w-]*(?: [a-z][\w-]*){{0,2}}?"
     # "Commissioner for Patents", "Minister for Trade and Industry": "for" and a field
     rf"| for [A-Z][\w-]*(?: (?:and|&) [A-Z][\w-]*)?)?)"
-    rf"(?: (?:of|at|in|from|with|to) (?:the )?(?P<org>{_APP_ORG}))?)"
+    rf"(?: (?:of|at|in|from|with|to) (?:the )?(?P<org>{_APP_ORG}))?"
+    r"(?: (?:to|in) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})?)"
 )
 # "the Director General of ARIPO, Bemanya Twebaze", "The EU Ambassador to Thailand, David
 # Daly,": a capitalised post (and its organisation) before a comma and the name.
