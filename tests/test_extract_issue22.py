@@ -985,7 +985,7 @@ def _en_people_tagged(line: str) -> dict[str, tuple[str, str]]:
     from ipdossier.extract import english
 
     out: dict[str, tuple[str, str]] = {}
-    for m in people.mentions(0, line, english.person_names(line)):
+    for m in people.mentions(0, line, english.person_names(line), places=english.places(line)):
         out.setdefault(m.name, (m.title, m.organisation))
     return out
 
@@ -1114,3 +1114,15 @@ def test_a_span_ending_with_a_firm_s_suffix_is_no_person():
     assert english._FIRM_END.search("Acme Partners LLP")
     got = _en_people_tagged("Moderator: Rui Costa (Partner, Holm & Berg LLP, Sweden).")
     assert set(got) == {"Rui Costa"}
+
+
+def test_a_field_after_a_title_s_of_is_the_title_s_and_the_organisation_follows_the_name():
+    got = _en_people_tagged(
+        "Director of Industrial Property Sofia Reyes of the Mexican Institute signed it."
+    )
+    assert got["Sofia Reyes"] == ("Director of Industrial Property", "Mexican Institute")
+    # an organisation or a place after "of" stays the organisation
+    got = _en_people_tagged("The Governor of Ohio Mark Lane and the Director of ARIPO Jo Banda met.")
+    assert got["Mark Lane"] == ("Governor", "Ohio")
+    got = _en_people_tagged("Deputy Director General of the Korean Patent Office Min Soo spoke.")
+    assert got["Min Soo"] == ("Deputy Director General", "Korean Patent Office")

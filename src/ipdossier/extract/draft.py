@@ -767,10 +767,11 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
     def english_people(para: int, sentence: str) -> list:
         # spaCy's PERSON spans beside the rules' name pattern (english: measured on the
         # tune half), only in sentences that can hold a mention.
-        extra = ()
+        extra, places = (), None
         if english.mode != "rules":
             extra = budget.names(sentence, people.has_title_word(sentence))
-        return people.mentions(para, sentence, extra, rules=english.mode != "spacy")
+            places = budget.places(sentence)
+        return people.mentions(para, sentence, extra, rules=english.mode != "spacy", places=places)
 
     find_people = chinese.people if zh else english_people
     find_policies = (lambda para, line: []) if zh else policies.mentions

@@ -64,14 +64,20 @@ _FIRM_END = re.compile(r"\b(?:LLP|LLC|Ltd|Inc|GmbH|Co|Corp|PLC|AG|SA|Group|Law|P
 
 
 @lru_cache(maxsize=4096)
+def _entities(sentence: str) -> tuple[tuple[str, str], ...]:
+    """(label, text) of each span spaCy tags in `sentence` (one run for names and places)."""
+    return tuple((e.label_, e.text.strip()) for e in nlp()(sentence).ents)
+
+
+@lru_cache(maxsize=4096)
 def person_names(sentence: str) -> tuple[str, ...]:
     """The PERSON spans spaCy tags in `sentence` that have a name's shape, without a
     leading honorific; not those ending with a firm's suffix."""
     names = []
-    for ent in nlp()(sentence).ents:
-        text = _HONORIFIC_LEAD.sub("", ent.text.strip())
+    for label, raw in _entities(sentence):
+        text = _HONORIFIC_LEAD.sub("", raw)
         if (
-            ent.label_ == PERSON
+            label == PERSON
             and _NAME_SHAPE.fullmatch(text)
             and not _FIRM_END.search(text)
             and text not in names
@@ -86,7 +92,7 @@ def places(sentence: str) -> tuple[str, ...]:
     "an Awareness Program on ... in Meghalaya", is taken only when spaCy tags it one)."""
     if len(sentence) > LONGEST:
         return ()
-    return tuple(e.text.strip() for e in nlp()(sentence).ents if e.label_ in ("GPE", "LOC"))
+    return tuple(text for label, text in _entities(sentence) if label in ("GPE", "LOC"))
 
 
 class Budget:
@@ -105,4 +111,10 @@ class Budget:
             self.spent_out = True
             return ()
         self.left -= len(sentence)
+        self.sent = sentence
         return person_names(sentence)
+
+    def places(self, sentence: str) -> tuple[str, ...] | None:
+        """spaCy's places in `sentence` if `names` sent it to spaCy (tagged once, so at no
+        further cost); None (not known) otherwise."""
+        return places(sentence) if getattr(self, "sent", None) == sentence else None

@@ -245,6 +245,14 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
     NAME_TITLE_VERB,
     NAME_COUNTRY_TITLE,
 ) = _compile(NAME)
+# A field a title holds after "of": one to three capitalised words, no acronym.
+_FIELD_OF = re.compile(r"[A-Z][a-z][\w-]*(?: (?:and |& )?[A-Z][a-z][\w-]*){0,2}")
+_ORGANISATION = re.compile(
+    rf"\b(?:{_ORG_END}|School|Unit|Section|Center|Centre|Board|Authority|Registry|Union|"
+    r"Organi[sz]ation|Bank|Fund|Society|Federation|Foundation|Chamber|Region|Republic|"
+    r"Province|City|County|State|Nations|Union|Court|Assembly|Parliament|Congress)\b"
+)
+TITLE_ORG_AFTER = re.compile(rf" (?:of|from|at) (?:the )?(?P<org>{ORG})")
 # "of the National People's Congress and President of CAS": an organisation ends where
 # "and" brings in another title.
 _AND_TITLE = re.compile(rf",? and (?:the )?(?:{_CAP_TITLE})\b")
@@ -369,13 +377,19 @@ def has_title_word(line: str) -> bool:
 
 
 def mentions(
-    para: int, line: str, extra_names: tuple[str, ...] = (), rules: bool = True
+    para: int,
+    line: str,
+    extra_names: tuple[str, ...] = (),
+    rules: bool = True,
+    places: tuple[str, ...] | None = None,
 ) -> list[Mention]:
     """The people with a title in `line`. `extra_names` are names an analyser tagged in it
     that the rules' pattern may not read (Liu Ming'en): the patterns read a copy of the
     line in which each stands in for a name of the same length they do read, so offsets
     hold and the compiled patterns stay the same. `rules=False` keeps only mentions of
-    those names (to measure the analyser alone)."""
+    those names (to measure the analyser alone). `places` are the places the analyser
+    tagged in the line (None: not known): a title's "of" and capitalised words that are
+    no place and no organisation name a field ("Director of Intellectual Property")."""
     spans: set[tuple[int, int]] = set()
     shadows: dict[str, str] = {}
     text = line
@@ -390,7 +404,7 @@ def mentions(
             text = text[: m.start()] + shadow + text[m.end() :]
             if shadow != name:
                 shadows[shadow] = name
-    found = _mentions(para, text, frozenset(spans))
+    found = _mentions(para, text, frozenset(spans), places)
     if not rules:
         found = [f for f in found if (f.name_start, f.name_end) in spans]
     if shadows:
@@ -412,7 +426,9 @@ def mentions(
     return found
 
 
-def _mentions(para: int, line: str, tagged: frozenset = frozenset()) -> list[Mention]:
+def _mentions(
+    para: int, line: str, tagged: frozenset = frozenset(), places: tuple[str, ...] | None = None
+) -> list[Mention]:
     name_re = NAME
     names_re, after_name, before_name, title_name = NAMES, AFTER_NAME, BEFORE_NAME, TITLE_NAME
     org_title_name = ORG_TITLE_NAME
@@ -571,17 +587,23 @@ def _mentions(para: int, line: str, tagged: frozenset = frozenset()) -> list[Men
         ):
             continue
         start = m.start("the") if m.group("the") else m.start("title")
+        org, end = _trim_org(m.group("org")), m.end("name")
+        if (
+            places is not None
+            and title[0].isupper()
+            and _FIELD_OF.fullmatch(org)
+            and not _ORGANISATION.search(org)
+            and not any(org in p or p in org for p in places)
+        ):
+            # "Director of Intellectual Property Ada Leung of the Hong Kong SAR": a field
+            # after "of" (no article, acronym or organisation word) is the title's; the
+            # organisation, if any, follows the name.
+            title = f"{title} of {org}"
+            after = TITLE_ORG_AFTER.match(line, m.end("name"))
+            org = _trim_org(_cut_org(after.group("org"), name_re)) if after else ""
+            end = after.end() if after else end
         found.append(
-            Mention(
-                para,
-                m.group("name"),
-                m.start("name"),
-                m.end("name"),
-                title,
-                _trim_org(m.group("org")),
-                start,
-                m.end("name"),
-            )
+            Mention(para, m.group("name"), m.start("name"), m.end("name"), title, org, start, end)
         )
     for m in title_name.finditer(line):
         if any(f.start <= m.start("name") < f.end for f in found):
