@@ -1126,3 +1126,24 @@ def test_a_field_after_a_title_s_of_is_the_title_s_and_the_organisation_follows_
     assert got["Mark Lane"] == ("Governor", "Ohio")
     got = _en_people_tagged("Deputy Director General of the Korean Patent Office Min Soo spoke.")
     assert got["Min Soo"] == ("Deputy Director General", "Korean Patent Office")
+
+
+def test_short_months_are_read_as_dates():
+    got = [(d.month, d.day_start, d.day_end, d.year) for d in dates.mentions(0, "on Sept. 19-20, 2019")]
+    assert got[0] == (9, 19, 20, 2019)
+    assert dates.mentions(0, "signed on Feb 5, 2015")[0].iso() == "2015-02-05"
+
+
+def test_a_dateline_s_day_is_not_the_event_s_and_the_year_of_its_name_is(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "Seminar news\n\nTEZPUR, Mar 3: A two-day seminar on patent drafting was held at the "
+        "college from February 27 to 28, 2023.\n",
+    )
+    assert ev["start_date"] == "2023-02-27"
+    ev = _en_event(
+        tmp_path,
+        "Forum\n\nThe 2021 Regional Forum on Design Law was held in Accra on June 8.\n",
+    )
+    assert ev["start_date"] == "2021-06-08"
+    assert "the year from the event's name" in ev["date_basis"]

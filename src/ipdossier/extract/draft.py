@@ -336,7 +336,7 @@ _DATELINE_EN = re.compile(
 _DATELINE_PLACE = re.compile(
     r"\s*(?P<place>[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,2}),\s+"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
-    r"(?:,?\s+(?:19|20)\d\d)?\s*(?:\([A-Za-z ]+\)\s*)?(?:$|--|—|–|-\s)"
+    r"(?:,?\s+(?:19|20)\d\d)?\s*(?:\([A-Za-z ]+\)\s*)?(?:$|--|—|–|-\s|:)"
 )
 _HEADLINE_EVENT = re.compile(
     r"(?=[A-Z])(?=(?:\S+ ){1,15}\S+\s*$)(?=.*\b(?i:sign(?:s|ed)?|agreement|memorandum|mou|"
@@ -564,14 +564,25 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         # A window around the name (or a paragraph's head): dates of the event are
         # printed near it, and a long single-line article stays cheap.
         at = max(0, m.start() - 300) if p_ == para else 0
-        ds = [d for d in dates.mentions(p_, l_[at : at + 1000]) if d.month]
+        # "NAGAON, Oct 1: A programme ... from September 25": the dateline's day is the
+        # report's, not the event's.
+        lead = _DATELINE_PLACE.match(l_)
+        after = lead.end() - at if lead else 0
+        ds = [d for d in dates.mentions(p_, l_[at : at + 1000]) if d.month and d.start >= after]
         if ds:
             first = ds[0]
             break
     basis = ""
-    if first is not None:
-        basis = f'Printed: "{first.text.strip()}"' if first.year else _year_basis(a, first)
     raw = m.group("name")
+    named_years = set(_YEAR.findall(raw))
+    if first is not None and not first.year and len(named_years) == 1:
+        # "the 2018 High-level Forum ... was held in Beijing on April 20": the year the
+        # event's own name prints.
+        (year,) = named_years
+        first = replace(first, year=int(year))
+        basis = f'Printed: "{first.text.strip()}"; the year from the event\'s name ({year})'
+    elif first is not None:
+        basis = f'Printed: "{first.text.strip()}"' if first.year else _year_basis(a, first)
     name = fix(raw)
     return {
         "event_id": slug(name, 40),
