@@ -1147,3 +1147,35 @@ def test_a_dateline_s_day_is_not_the_event_s_and_the_year_of_its_name_is(tmp_pat
     )
     assert ev["start_date"] == "2021-06-08"
     assert "the year from the event's name" in ev["date_basis"]
+
+
+def test_an_event_that_took_place_in_a_two_word_city_and_a_subject_ending_before_in(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "Training for reporters\n\nA two-day media workshop organised by the Design Council "
+        "took place in Cape Town on 3-4 June 2021.\n",
+    )
+    assert (ev["name"], ev["place"], ev["start_date"]) == (
+        "two-day media workshop", "Cape Town", "2021-06-03"
+    )
+    ev = _en_event(
+        tmp_path,
+        "Experts meet\n\nOn 9 May 2022, the Regional Project held a workshop on plant varieties "
+        "in Lusaka.\n",
+    )
+    assert ev["name"] == "workshop on plant varieties"
+
+
+def test_an_event_hosted_as_its_annual_one_and_a_name_joined_by_along(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "Office hosts fair\n\nThe Patent Office hosted its annual inventors fair in Lagos on "
+        "May 2, 2023.\n",
+    )
+    assert ev["name"] == "annual inventors fair"
+    ev = _en_event(
+        tmp_path,
+        "Forum\n\nThe Second Forum on Trade Marks for Cities along the Danube opened in Vienna "
+        "on June 1, 2019.\n",
+    )
+    assert ev["name"] == "Second Forum on Trade Marks for Cities along the Danube"

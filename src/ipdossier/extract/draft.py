@@ -212,6 +212,11 @@ _NAMED_EVENT = re.compile(
     r"(?:\s+(?:of|on|and|for|the|in)\s+[“\"]?(?:[A-Z][\w'’-]*)"
     r"(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){0,6})?)"
 )
+_PLACE_WORD = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|On|In|At|The)\b)"
+    r"[A-Z][\w'’-]*"
+)
 _PLACE = re.compile(
     r"\b(?:[Hh]eld|[Hh]olds?|opened|took place|convened|kicked off|ended successfully|"
     r"inaugurated|began)\s+"
@@ -219,7 +224,9 @@ _PLACE = re.compile(
     # organiser and the day may come between the verb and the place.
     r"(?:(?:[\w.-]+|by\s+[^.;]{3,60}?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+){0,4}?"
     r"in\s+(?:the\s+(?:provincial\s+|municipal\s+)?capital(?:\s+city)?\s+of\s+)?"
-    r"(?P<place>[A-Z][\w'’-]*(?:,\s[A-Z][\w'’-]*)?)"
+    # "Hong Kong", "New Delhi", "Abu Dhabi, UAE": a place of up to three words (not a
+    # weekday or a month after it).
+    rf"(?P<place>[A-Z][\w'’-]*(?:\s{_PLACE_WORD}){{0,2}}(?:,\s[A-Z][\w'’-]*(?:\s{_PLACE_WORD})?)?)"
 )
 # "held at the Rajiv Gandhi Government Polytechnic (RGGP) College", "began a training
 # program at Ocean University of China": a venue of several capitalised words after "at".
@@ -267,7 +274,7 @@ _HOST_VERBS = {"held", "hosted", "undertaken"}
 _UNNAMED_EVENT = re.compile(
     rf"\b(?:An?|The|the|an?)\s+(?P<name>(?:[a-z][\w'’-]*\s+){{0,4}}?(?:{EVENT_WORDS})"
     r"(?:\s+on\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?(?:[A-Z][\w'’-]*|\([A-Z]{2,}\)))*)?)"
-    r"[^.]{0,200}?\s(?:was|were|is|are)\s+(?:\w+\s+)?held\b"
+    r"[^.]{0,200}?\s(?:(?:was|were|is|are)\s+(?:\w+\s+)?held|took\s+place)\b"
 )
 # "Beijing Intellectual Property Office organized the 2017 ... Conference", "The Qingdao
 # intellectual property office began a patent training program": the organiser before an
@@ -283,11 +290,15 @@ _ORG_ACTIVE = re.compile(
 # report does not name, called by the noun phrase after an active verb.
 # "conducted a one-day boot camp on intellectual property rights (IPR)": a lowercase
 # subject after "on" (and its bracketed acronym) is part of what is called so.
+# A preposition ends a subject printed in lowercase ("a workshop on patents in Harare").
+_LOWER_WORD = r"(?!(?:in|on|at|from|to|with|by|for|during|through)\b)[a-z][\w-]*"
 _ACTIVE_EVENT = re.compile(
-    r"\b(?:organi[sz]ed|held|hosted|launched|began|started|conducted)\s+(?:an?|the)\s+"
+    # "hosted its annual conference": a possessive for the article.
+    r"\b(?:organi[sz]ed|held|hosted|launched|began|started|conducted)\s+"
+    r"(?:an?|the|its|their|his|her|our)\s+"
     rf"(?P<name>(?:[\w'’-]+\s+){{0,4}}?(?:{EVENT_WORDS}|boot\s?camp|training\s+(?:class|course|"
     r"program|programme|session)s?)\b"
-    r"(?:\s+on\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*(?:\s+\([A-Z]{2,}\))?)?)"
+    rf"(?:\s+on\s+(?:{_LOWER_WORD}\s+){{0,4}}{_LOWER_WORD}(?:\s+\([A-Z]{{2,}}\))?)?)"
 )
 
 
@@ -299,7 +310,7 @@ _ACTIVE_EVENT = re.compile(
 # English "X在Y举行", a name (capitalised words, or an event word and "of/on/for" and a
 # capitalised name) before a passive verb of holding.
 _CAP = r"(?:[A-Z][\w'’&-]*|\([A-Z][\w&.-]*\)|\d{4}|\d+(?:st|nd|rd|th))"
-_JOIN = r"(?:(?:of|on|and|for|the|in|to|at|between)\s+)*"
+_JOIN = r"(?:(?:of|on|and|for|the|in|to|at|between|along|among|across|with|under)\s+)*"
 _EVENT_HEAD = rf"(?:{EVENT_WORDS}|ceremony|training\s+(?:class|course|program|programme|session))"
 _HELD_EN = re.compile(
     rf"(?:^|[,.;:]\s+|\b(?:[Tt]he|[Aa]n?|[Oo]n\s+[\w\s]{{1,20}}?,)\s+)"
