@@ -1179,3 +1179,11 @@ def test_an_event_hosted_as_its_annual_one_and_a_name_joined_by_along(tmp_path):
         "on June 1, 2019.\n",
     )
     assert ev["name"] == "Second Forum on Trade Marks for Cities along the Danube"
+
+
+def test_the_parts_of_a_speech_or_a_plan_are_not_counts():
+    from ipdossier.extract import counts
+
+    line = "She spoke on two topics and set out five pillars; 40 delegates attended."
+    got = [(c.value, c.noun) for c in counts.counts(0, line)]
+    assert got == [(40, "delegates")]
