@@ -1187,3 +1187,28 @@ def test_the_parts_of_a_speech_or_a_plan_are_not_counts():
     line = "She spoke on two topics and set out five pillars; 40 delegates attended."
     got = [(c.value, c.noun) for c in counts.counts(0, line)]
     assert got == [(40, "delegates")]
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title", "org"),
+    [
+        (
+            "Lena Fors and Omar Haddad, both examiners at the Nordic Patent Institute, spoke.",
+            "Lena Fors",
+            "examiner",
+            "Nordic Patent Institute",
+        ),
+        (
+            "Lena Fors and Omar Haddad, both examiners at the Nordic Patent Institute, spoke.",
+            "Omar Haddad",
+            "examiner",
+            "Nordic Patent Institute",
+        ),
+        ("Omar Haddad – Registrar, Trade Marks Registry – chaired it.", "Omar Haddad",
+         "Registrar", "Trade Marks Registry"),
+        ("The host was Lena Fors. Lena Fors is the Director of the Design Office.", "Lena Fors",
+         "Director", "Design Office"),
+    ],
+)
+def test_a_post_shared_with_both_between_dashes_or_after_a_copula(line, name, title, org):
+    assert _en_people_tagged(line)[name] == (title, org)

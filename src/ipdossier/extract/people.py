@@ -672,6 +672,15 @@ _POST_BEFORE = re.compile(
 _APP_END = re.compile(r"\s*(?:[,;)]|and\b|who\b|\.?$|(?:said|says|spoke|told|noted)\b)")
 
 
+# What follows a name as its post: between commas or in brackets ("X, Director of Y,"),
+# between dashes ("X – Director, Y –"), or after a copula ("X is the Director of Y.").
+_AFTER_SEG = re.compile(
+    r"(?:(?:, | \()(?P<seg>[^,;()]{2,120}?)(?=[,;)]|\.?$)"
+    r"|(?P<dash> [–—-] )(?P<dseg>[^;()–—]{2,120}?)(?= [–—-] |\.?$)"
+    r"| (?:is|was|serves as|served as) (?:the |a |an )(?P<cseg>[^,;()]{2,120}?)(?=[,;]|\.?$))"
+)
+
+
 def _post(seg: str):
     """(title, organisation) of a post printed whole as `seg`, or None."""
     m = _POST_AFTER.fullmatch(seg)
@@ -703,10 +712,22 @@ def _appositions(
         if any(f.name_start <= n.start() < f.name_end or f.start <= n.start() < f.end
                for f in found + out):
             continue
-        after = re.match(r"(?:, | \()([^,;()]{2,120}?)(?=[,;)]|\.?$)", line[n.end():])
-        post = _post(after.group(1)) if after else None
+        after = _AFTER_SEG.match(line, n.end())
+        post = None
+        if after:
+            group = next(g for g in ("seg", "dseg", "cseg") if after.group(g))
+            seg = after.group(group)
+            both = re.match(r"(?:both|all|each) ", seg)
+            if both:
+                # "A and B, both partners at X": the post, in the plural, of each
+                seg = re.sub(rf"({_HEAD})s\b", r"\1", seg[both.end() :], count=1)
+            post = _post(seg)
+            if not post and after.group("dash"):
+                # "Anna Berg – Director, Patent Office –": a post and its organisation
+                t = re.fullmatch(rf"(?P<title>{_POST}), (?P<org>{_APP_ORG})", seg)
+                post = (t.group("title"), t.group("org")) if t else None
         if post:
-            start, end = n.start(), n.end() + after.end(1)
+            start, end = n.start(), after.end(group)
         else:
             head = line[max(0, n.start() - 160) : n.start()]
             head = re.sub(r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Hon|H\.E)\.? )$", "", head)
