@@ -1212,3 +1212,16 @@ def test_the_parts_of_a_speech_or_a_plan_are_not_counts():
 )
 def test_a_post_shared_with_both_between_dashes_or_after_a_copula(line, name, title, org):
     assert _en_people_tagged(line)[name] == (title, org)
+
+
+def test_a_diplomat_s_post_and_an_organisation_s_possessive_post_before_the_name():
+    got = _en_people_tagged(
+        "Consul-General of Peru in Hong Kong Maria Elena Torres attended the signing ceremony."
+    )
+    assert got["Maria Elena Torres"] == ("Consul-General", "Peru in Hong Kong")
+    got = _en_people("WIPO's Director General Tomas Lind opened the meeting.")
+    assert got["Tomas Lind"] == ("Director General", "WIPO")
+    got = _en_people_tagged(
+        "Singapore's Permanent Secretary for Law and Trade Omar Haddad signed the accord."
+    )
+    assert got["Omar Haddad"] == ("Permanent Secretary for Law and Trade", "Singapore")

@@ -265,7 +265,11 @@ _TITLE_WORDS = re.compile(
     r"chairman|chairwoman|chair|head|minister|governor|deputy|vice|officer|researcher|"
     r"professor|editor|lawyer|attorney|founder|ceo|cto|representative|judge|counsel|expert|"
     r"officer|principal|controller|registrar|examiner|hod|scientist|trainee|convenor|convener|"
-    r"coordinator|co-ordinator|in-charge|chairperson|rector|chancellor|provost)\b",
+    r"coordinator|co-ordinator|in-charge|chairperson|rector|chancellor|provost|"
+    # posts of diplomats, civil servants and firms' staff
+    r"ambassador|consul|consul-general|attach[ée]|counsell?or|advis[eo]r|specialist|analyst|"
+    r"economist|administrator|executive|lecturer|engineer|spokesperson|spokesman|"
+    r"spokeswoman|envoy|treasurer|superintendent|inspector)\b",
     re.IGNORECASE,
 )
 
@@ -306,6 +310,8 @@ _DATE_TAIL = re.compile(
 
 def _trim_org(org: str) -> str:
     org = _DATE_TAIL.sub("", org)
+    # "WIPO's Director General X": the possessive is not the organisation's name
+    org = re.sub(r"['’]s$", "", org)
     org = _HONORIFIC_TAIL.sub("", org)
     org = org.rstrip(" ,;:")
     if org.endswith(".") and not _ABBREV_END.search(org):
@@ -669,6 +675,12 @@ _POST_BEFORE = re.compile(
     # "The Ambassador of Norway to Kenya, X": where the post is held is not the org's
     r"(?: (?:to|in) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})?, $"
 )
+# "Hong Kong's Permanent Secretary for Commerce and Economic Development Philip Yung": an
+# organisation's (or a place's) capitalised post right before the name.
+_POSS_BEFORE = re.compile(
+    rf"(?:^|[^\w'’])(?P<owner>{_APP_ORG})['’]s (?P<title>(?:[A-Z][\w-]* ){{0,3}}?(?=[A-Z]){_HEAD}"
+    r"(?:[- ](?-i:General))?(?: (?:for|of) [A-Z][\w-]*(?: (?:and |& )?[A-Z][\w-]*){0,4})?) $"
+)
 _APP_END = re.compile(r"\s*(?:[,;)]|and\b|who\b|\.?$|(?:said|says|spoke|told|noted)\b)")
 
 
@@ -731,14 +743,12 @@ def _appositions(
         else:
             head = line[max(0, n.start() - 160) : n.start()]
             head = re.sub(r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Hon|H\.E)\.? )$", "", head)
-            if not head.endswith(", "):
+            comma = head.endswith(", ")
+            b = _POST_BEFORE.search(head) if comma else _POSS_BEFORE.search(head)
+            # "the Director General of ARIPO, X": the name then ends the apposition
+            if not b or comma and not _APP_END.match(line, n.end()):
                 continue
-            b = _POST_BEFORE.search(head)
-            if not b:
-                continue
-            if not _APP_END.match(line, n.end()):
-                continue
-            post = (b.group("title"), b.group("org") or b.group("owner") or "")
+            post = (b.group("title"), b.groupdict().get("org") or b.group("owner") or "")
             start, end = n.start() - len(head) + b.start("title"), n.end()
         title, org = post
         # "..., Director of USPTO Deputy Commissioner for Patents Bruce Kim": a post that
