@@ -1225,3 +1225,24 @@ def test_a_diplomat_s_post_and_an_organisation_s_possessive_post_before_the_name
         "Singapore's Permanent Secretary for Law and Trade Omar Haddad signed the accord."
     )
     assert got["Omar Haddad"] == ("Permanent Secretary for Law and Trade", "Singapore")
+
+
+def test_organisers_of_an_event_named_by_the_headline_by_its_owner_and_after_by(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "World Design Day observed\n\nThe Accra Chamber of Commerce (ACC) celebrated World "
+        "Design Day with the national design office.\n",
+    )
+    assert ev["organiser_org_id"].startswith("accra-chamber-of-commerce")
+    ev = _en_event(
+        tmp_path,
+        "Experts speak\n\nPatents matter, said a speaker at a recent patent workshop by the "
+        "Innovation Cell of Riverside College, Pune, in collaboration with others.\n",
+    )
+    assert ev["organiser_org_id"].startswith("innovation-cell-of-riverside")
+    ev = _en_event(
+        tmp_path,
+        "News\n\nThe Nordic Patent Office's (NPO) Design Webinar on June 3, 2021 drew 90 "
+        "people.\n",
+    )
+    assert ev["organiser_org_id"].startswith("nordic-patent-office")

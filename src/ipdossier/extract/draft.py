@@ -209,7 +209,10 @@ _NAMED_EVENT = re.compile(
     r"(?P<name>(?:(?:[A-Z][\w'’-]*|\([A-Z]{2,}\))\s+(?:(?:of|on|and)\s+)*){0,8}"
     # "IP Events": a page's menu, a plural, is no event's name.
     rf"(?:{EVENT_WORDS.title()}|{EVENT_WORDS.upper()}|Programme|Program)(?![\w’'])"
-    r"(?:\s+(?:of|on|and|for|the|in)\s+[“\"]?(?:[A-Z][\w'’-]*)"
+    # "Webinar on June 3": a month or a weekday after "on" is the date, not the subject
+    r"(?:\s+(?:of|on|and|for|the|in)\s+[“\"]?(?!(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)\b)(?:[A-Z][\w'’-]*)"
     r"(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){0,6})?)"
 )
 _PLACE_WORD = (
@@ -246,7 +249,9 @@ _VENUE = re.compile(r"\s*Venue\s*:\s*(?P<place>[^\n]{2,120}?)\s*$")
 _UNIT = "centre|center|office|cell|unit|department|division|section|branch|secretariat"
 _ORG_BY = re.compile(
     rf"\b(?P<verb>(?i:co-hosted|held|hosted|undertaken|organi[sz]ed|sponsored|"
-    rf"co-organi[sz]ed|initiated))"
+    # "at a recent IPR workshop by the Research Cell of X College": an event "by" its
+    # organiser, no verb printed.
+    rf"co-organi[sz]ed|initiated|(?:{EVENT_WORDS}|programme|program)(?= by\b)))"
     rf"\s+by\s+(?:the\s+)?(?P<org>(?:[a-z][\w-]*\s+){{0,3}}?(?:{_UNIT})\s+of\s+(?:the\s+)?"
     rf"{people.ORG}|{people.ORG})"
 )
@@ -363,6 +368,14 @@ _ORG_SUBJECT = re.compile(
     rf"(?i:{EVENT_WORDS}|programme|program|training|ceremony|day)\b"
 )
 _IN_PLACE = re.compile(r"\s*(?:\([A-Z]+\)\s*)?in\s+(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
+_OWNER_BEFORE = re.compile(
+    r"(?:^|[,.;:]\s+|\s)(?:The\s+|the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+(?:of|for|and|&|"
+    r"[A-Z][\w&.-]*))*?)['’]s\s+(?:\([A-Z]+\)\s+)?$"
+)
+_OWNER_IN_NAME = re.compile(
+    r"(?:The\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+(?:of|for|and|&|[A-Z][\w&.-]*))*?)['’]s\s+"
+    r"(?:\([A-Z]+\)\s+)?(?P<rest>\S.*)$"
+)
 _NOT_EVENT_NAME = re.compile(r"^(?:It|This|That|He|She|They|We)\b")
 # Reported speech: "Gan Shaoning said in his speech that General Secretary Xi Jinping
 # has made ...", "申长雨指出,……李强总理会见邓鸿森总干事": people named inside what a
@@ -414,6 +427,10 @@ class _Span:
 
     def end(self, group: str | int = 0) -> int:
         return self._e if group == "name" else self._m.end(group)
+
+    @property
+    def string(self) -> str:
+        return self._m.string
 
     def group(self, group: str | int = 0) -> str:
         return self._m.string[self._s : self._e] if group == "name" else self._m.group(group)
@@ -516,8 +533,30 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         orgs.append(("organiser", owner[0], owner[1]))  # "the ... class of SIPO was opened"
     if subject and not any(r == "organiser" for r, _, _ in orgs):
         orgs.append(("organiser", subject[0], subject[1]))  # "A and B held their workshop"
+    if found is None and _HEADLINE_EVENT.match(a.lines[0][1]):
+        # "Heads of WIPO and UNU Sign Cooperation Agreement": the headline names the event
+        # (a signing, a ceremony, a day) when nothing in the text does; its organiser is
+        # looked for as any event's.
+        para, line = a.lines[0]
+        found = (para, line, _Span(re.match(r".*", line), 0, len(line.rstrip())))
     if found is not None:
         para, line, m = found
+        # "The WIPO Singapore Office's (WSO) World IP Day webinar": the owner of the
+        # event's name organised it.
+        # The owner may have been read into the name: it is not the event's name.
+        at = m.start("name")
+        inner = _OWNER_IN_NAME.match(m.group("name"))
+        own = inner or _OWNER_BEFORE.search(line[max(0, at - 120) : at])
+        if own and re.search(
+            rf"\b(?:{people._ORG_END}|Chamber|Cell|Council)\b|^[A-Z]{{2,}}$", own.group("org")
+        ):
+            if inner:
+                m = _Span(m, at + inner.start("rest"), m.end("name"))
+                found = (para, line, m)
+            at = (at if inner else max(0, at - 120)) + own.start("org")
+            if not any(r == "organiser" for r, _, _ in orgs):
+                where = (para, at, at + len(own.group("org")), line)
+                orgs.append(("organiser", own.group("org"), where))
         if not any(r == "organiser" for r, _, _ in orgs):
             # "The Indian Chamber of Commerce (ICC), in partnership with ..., recently
             # conducted an Awareness Program ...", "X College, Bhilai organized a Workshop":
@@ -549,11 +588,6 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 if where in english.places(where + l_[d.end("place") : 300]):
                     place = where
                 break
-    if found is None and _HEADLINE_EVENT.match(a.lines[0][1]):
-        # "Heads of WIPO and UNU Sign Cooperation Agreement": the headline names the event
-        # (a signing, a ceremony, a day) when nothing in the text does.
-        para, line = a.lines[0]
-        found = (para, line, _Span(re.match(r".*", line), 0, len(line.rstrip())))
     if found is None:
         para, line = a.lines[0]
         return {
