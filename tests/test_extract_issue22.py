@@ -1246,3 +1246,16 @@ def test_organisers_of_an_event_named_by_the_headline_by_its_owner_and_after_by(
         "people.\n",
     )
     assert ev["organiser_org_id"].startswith("nordic-patent-office")
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title", "org"),
+    [
+        ("Commissioner for Patents Vaishali Rao spoke on pendency.", "Vaishali Rao",
+         "Commissioner for Patents", ""),
+        ("The keynote came from EUIPO Deputy Director for Operations Maria Lopez and others.",
+         "Maria Lopez", "Deputy Director for Operations", "EUIPO"),
+    ],
+)
+def test_a_post_with_for_and_its_field_right_before_a_tagged_name(line, name, title, org):
+    assert _en_people_tagged(line)[name] == (title, org)

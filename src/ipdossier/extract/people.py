@@ -681,6 +681,13 @@ _POSS_BEFORE = re.compile(
     rf"(?:^|[^\w'’])(?P<owner>{_APP_ORG})['’]s (?P<title>(?:[A-Z][\w-]* ){{0,3}}?(?=[A-Z]){_HEAD}"
     r"(?:[- ](?-i:General))?(?: (?:for|of) [A-Z][\w-]*(?: (?:and |& )?[A-Z][\w-]*){0,4})?) $"
 )
+# "Commissioner for Patents X", "EUIPO Deputy Director for Operations X": a capitalised
+# post with "for" and its field right before the name, an acronym's organisation first.
+_FOR_BEFORE = re.compile(
+    rf"(?:^|[^\w'’-])(?:(?:[Tt]he )?(?P<owner>[A-Z][A-Z&]+) )?"
+    rf"(?P<title>(?:(?!(?:The|A|An) )[A-Z][\w-]* ){{0,3}}?(?=[A-Z])"
+    rf"{_HEAD} for [A-Z][\w-]*(?: (?:and |& )?[A-Z][\w-]*){{0,3}}) $"
+)
 _APP_END = re.compile(r"\s*(?:[,;)]|and\b|who\b|\.?$|(?:said|says|spoke|told|noted)\b)")
 
 
@@ -718,9 +725,9 @@ def _appositions(
     a comma. Only tagged names: two capitalised words the rules' pattern reads may be
     anything ("Union Minister of Commerce and Industry, Consumer Affairs, ...")."""
     out: list[Mention] = []
-    for n in names_re.finditer(line):
-        if not any(a < n.end() and n.start() < b for a, b in tagged):
-            continue
+    # the names as spaCy read them ("Operations Maria Lopez" is two capitalised words too
+    # many for the rules' pattern)
+    for n in (re.compile(re.escape(line[a:b])).match(line, a) for a, b in sorted(tagged)):
         if any(f.name_start <= n.start() < f.name_end or f.start <= n.start() < f.end
                for f in found + out):
             continue
@@ -744,7 +751,11 @@ def _appositions(
             head = line[max(0, n.start() - 160) : n.start()]
             head = re.sub(r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Hon|H\.E)\.? )$", "", head)
             comma = head.endswith(", ")
-            b = _POST_BEFORE.search(head) if comma else _POSS_BEFORE.search(head)
+            b = (
+                _POST_BEFORE.search(head)
+                if comma
+                else _POSS_BEFORE.search(head) or _FOR_BEFORE.search(head)
+            )
             # "the Director General of ARIPO, X": the name then ends the apposition
             if not b or comma and not _APP_END.match(line, n.end()):
                 continue
