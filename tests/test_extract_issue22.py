@@ -1052,7 +1052,6 @@ def test_two_capitalised_words_after_a_post_and_a_comma_are_no_person():
     assert "Consumer Affairs" not in got
 
 
-
 def test_a_dateline_s_place_is_the_event_s_when_the_text_names_no_other(tmp_path):
     ev = _en_event(
         tmp_path,
@@ -1122,14 +1121,18 @@ def test_a_field_after_a_title_s_of_is_the_title_s_and_the_organisation_follows_
     )
     assert got["Sofia Reyes"] == ("Director of Industrial Property", "Mexican Institute")
     # an organisation or a place after "of" stays the organisation
-    got = _en_people_tagged("The Governor of Ohio Mark Lane and the Director of ARIPO Jo Banda met.")
+    got = _en_people_tagged(
+        "The Governor of Ohio Mark Lane and the Director of ARIPO Jo Banda met."
+    )
     assert got["Mark Lane"] == ("Governor", "Ohio")
     got = _en_people_tagged("Deputy Director General of the Korean Patent Office Min Soo spoke.")
     assert got["Min Soo"] == ("Deputy Director General", "Korean Patent Office")
 
 
 def test_short_months_are_read_as_dates():
-    got = [(d.month, d.day_start, d.day_end, d.year) for d in dates.mentions(0, "on Sept. 19-20, 2019")]
+    got = [
+        (d.month, d.day_start, d.day_end, d.year) for d in dates.mentions(0, "on Sept. 19-20, 2019")
+    ]
     assert got[0] == (9, 19, 20, 2019)
     assert dates.mentions(0, "signed on Feb 5, 2015")[0].iso() == "2015-02-05"
 
@@ -1156,7 +1159,9 @@ def test_an_event_that_took_place_in_a_two_word_city_and_a_subject_ending_before
         "took place in Cape Town on 3-4 June 2021.\n",
     )
     assert (ev["name"], ev["place"], ev["start_date"]) == (
-        "two-day media workshop", "Cape Town", "2021-06-03"
+        "two-day media workshop",
+        "Cape Town",
+        "2021-06-03",
     )
     ev = _en_event(
         tmp_path,
@@ -1204,10 +1209,18 @@ def test_the_parts_of_a_speech_or_a_plan_are_not_counts():
             "examiner",
             "Nordic Patent Institute",
         ),
-        ("Omar Haddad – Registrar, Trade Marks Registry – chaired it.", "Omar Haddad",
-         "Registrar", "Trade Marks Registry"),
-        ("The host was Lena Fors. Lena Fors is the Director of the Design Office.", "Lena Fors",
-         "Director", "Design Office"),
+        (
+            "Omar Haddad – Registrar, Trade Marks Registry – chaired it.",
+            "Omar Haddad",
+            "Registrar",
+            "Trade Marks Registry",
+        ),
+        (
+            "The host was Lena Fors. Lena Fors is the Director of the Design Office.",
+            "Lena Fors",
+            "Director",
+            "Design Office",
+        ),
     ],
 )
 def test_a_post_shared_with_both_between_dashes_or_after_a_copula(line, name, title, org):
@@ -1242,8 +1255,7 @@ def test_organisers_of_an_event_named_by_the_headline_by_its_owner_and_after_by(
     assert ev["organiser_org_id"].startswith("innovation-cell-of-riverside")
     ev = _en_event(
         tmp_path,
-        "News\n\nThe Nordic Patent Office's (NPO) Design Webinar on June 3, 2021 drew 90 "
-        "people.\n",
+        "News\n\nThe Nordic Patent Office's (NPO) Design Webinar on June 3, 2021 drew 90 people.\n",
     )
     assert ev["organiser_org_id"].startswith("nordic-patent-office")
 
@@ -1251,10 +1263,18 @@ def test_organisers_of_an_event_named_by_the_headline_by_its_owner_and_after_by(
 @pytest.mark.parametrize(
     ("line", "name", "title", "org"),
     [
-        ("Commissioner for Patents Vaishali Rao spoke on pendency.", "Vaishali Rao",
-         "Commissioner for Patents", ""),
-        ("The keynote came from EUIPO Deputy Director for Operations Maria Lopez and others.",
-         "Maria Lopez", "Deputy Director for Operations", "EUIPO"),
+        (
+            "Commissioner for Patents Vaishali Rao spoke on pendency.",
+            "Vaishali Rao",
+            "Commissioner for Patents",
+            "",
+        ),
+        (
+            "The keynote came from EUIPO Deputy Director for Operations Maria Lopez and others.",
+            "Maria Lopez",
+            "Deputy Director for Operations",
+            "EUIPO",
+        ),
     ],
 )
 def test_a_post_with_for_and_its_field_right_before_a_tagged_name(line, name, title, org):

@@ -15,6 +15,16 @@ test3) to confirm a place printed right after an event's name ("an Awareness Pro
 reads or what spaCy tags PERSON (two words or more), and the title and organisation
 around it are read by the rules as before (`people.mentions`).
 
+Eighth session (branch tune8): a name spaCy tags PERSON also carries a post printed in
+apposition when no pattern read one ("X, Senior Examiner at KIPO,", "the Director General
+of ARIPO, X", "Hong Kong's Permanent Secretary for ... X", "X – Director, Y –", "X is the
+Director of Y", people.mentions' `tagged` spans); such a span loses a leading honorific
+("H.E.") and is dropped when it ends with a firm's suffix ("Acme LLP"); the names and
+places of a sentence come from one run of the recogniser (`_entities`), and the places
+tell a title's field from its organisation ("Director of Intellectual Property X" against
+"Prime Minister of India X", people.mentions' `places`). A dateline's place is taken
+for the event's when the text names no other and spaCy tags it GPE or LOC.
+
 Only the named-entity recogniser runs (5 ms a sentence on this machine, against 10 ms
 with the tagger and parser), on sentences with a title word (a person needs one), at
 most `BUDGET` characters an article: a long single-line feed stays bounded in time,

@@ -728,8 +728,10 @@ def _appositions(
     # the names as spaCy read them ("Operations Maria Lopez" is two capitalised words too
     # many for the rules' pattern)
     for n in (re.compile(re.escape(line[a:b])).match(line, a) for a, b in sorted(tagged)):
-        if any(f.name_start <= n.start() < f.name_end or f.start <= n.start() < f.end
-               for f in found + out):
+        if any(
+            f.name_start <= n.start() < f.name_end or f.start <= n.start() < f.end
+            for f in found + out
+        ):
             continue
         after = _AFTER_SEG.match(line, n.end())
         post = None
@@ -768,8 +770,18 @@ def _appositions(
             continue
         if org.lower() in _GENERIC_ORG:
             org = ""
-        out.append(Mention(para, n.group(0), n.start(), n.end(), title, _trim_org(org) if org
-                           else "", start, end))
+        out.append(
+            Mention(
+                para,
+                n.group(0),
+                n.start(),
+                n.end(),
+                title,
+                _trim_org(org) if org else "",
+                start,
+                end,
+            )
+        )
     return out
 
 
