@@ -975,3 +975,307 @@ def test_a_venue_with_dotted_initials_and_govt_is_read_whole(tmp_path):
 def test_a_relative_clause_is_not_part_of_the_title():
     got = _en_people("Mr. Peter WONG and Mr. Daniel Ho, who is also a founder of APIPS, spoke.")
     assert got.get("Daniel Ho", ("founder", "APIPS")) == ("founder", "APIPS")
+
+
+# -- Eighth round (branch tune8): general mechanisms, on invented sentences -----------------
+
+
+def _en_people_tagged(line: str) -> dict[str, tuple[str, str]]:
+    """As _en_people, with spaCy's PERSON spans beside the rules' pattern (as `extract`)."""
+    from ipdossier.extract import english
+
+    out: dict[str, tuple[str, str]] = {}
+    for m in people.mentions(0, line, english.person_names(line), places=english.places(line)):
+        out.setdefault(m.name, (m.title, m.organisation))
+    return out
+
+
+def test_a_name_holding_an_organisation_word_is_read_when_tagged_a_person():
+    # "Park", "Law", "Court" are organisation words for the rules' pattern, and surnames too
+    line = "The accord was signed by Min-jun Park, Commissioner of KIPO, in the capital."
+    got = people.mentions(0, line, ("Min-jun Park",))
+    assert [(m.name, m.title, m.organisation) for m in got] == [
+        ("Min-jun Park", "Commissioner", "KIPO")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title", "org"),
+    [
+        # a post between commas whose head the older patterns did not know
+        (
+            "The talks were led by Mr. Olaf Brandt, IP Attaché at the EU Mission, and others.",
+            "Olaf Brandt",
+            "IP Attaché",
+            "EU Mission",
+        ),
+        # the organisation's possessive before the post
+        (
+            "Ms. Clara Voss, the EUIPO's Executive Director, welcomed the guests.",
+            "Clara Voss",
+            "Executive Director",
+            "EUIPO",
+        ),
+        # a post and its organisation before a comma and the name, at the sentence's end
+        (
+            "The session was opened by the Director General of ARIPO, Kofi Mensah.",
+            "Kofi Mensah",
+            "Director General",
+            "ARIPO",
+        ),
+        (
+            "The Ambassador of Norway to Kenya, Ingrid Dahl, cut the ribbon.",
+            "Ingrid Dahl",
+            "Ambassador",
+            "Norway",
+        ),
+        # "for" and a field are part of the post
+        (
+            "Tomas Ruiz, Commissioner for Patents, spoke on examination delays.",
+            "Tomas Ruiz",
+            "Commissioner for Patents",
+            "",
+        ),
+    ],
+)
+def test_a_post_printed_in_apposition_to_a_tagged_name(line, name, title, org):
+    assert _en_people_tagged(line)[name] == (title, org)
+
+
+def test_an_acronym_before_a_capitalised_title_between_commas_is_the_organisation():
+    got = _en_people("Rhea Stone, FICPI Executive Secretary, opened the meeting.")
+    assert got["Rhea Stone"] == ("Executive Secretary", "FICPI")
+
+
+def test_two_capitalised_words_after_a_post_and_a_comma_are_no_person():
+    got = _en_people_tagged("The Union Minister of Trade and Industry, Consumer Affairs, spoke.")
+    assert "Consumer Affairs" not in got
+
+
+def test_a_dateline_s_place_is_the_event_s_when_the_text_names_no_other(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "Two offices sign pact\n\nOSLO, Mar. 3 -- The patent offices of Norway and Chile on "
+        "Tuesday signed here an agreement on faster examination.\n",
+    )
+    assert ev["place"] == "Oslo"
+
+
+def test_a_dateline_s_place_gives_way_to_the_place_the_event_was_held_in(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "Forum\n\nGeneva, June 4, 2019\n\nThe Regional Forum on Patents was held in Nairobi "
+        "on June 3, 2019.\n",
+    )
+    assert ev["place"] == "Nairobi"
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title", "org"),
+    [
+        # a capitalised field after "of" is the post's when "at" and the employer follow
+        (
+            "Ms. Ines Duarte, Head of Outreach at the EU Office in Lima, opened the day.",
+            "Ines Duarte",
+            "Head of Outreach",
+            "EU Office in Lima",
+        ),
+        # the kind of organisation in lowercase before its name
+        (
+            "Paul Amadi, head of licensing at electronics maker Zentro, said sales rose.",
+            "Paul Amadi",
+            "head of licensing",
+            "Zentro",
+        ),
+        # His Excellency is an honorific, not initials of the name
+        (
+            "H.E. Marta Kovac, Ambassador of Croatia to Kenya, gave the opening speech.",
+            "Marta Kovac",
+            "Ambassador",
+            "Croatia",
+        ),
+    ],
+)
+def test_a_field_before_at_a_lowercase_kind_of_organisation_and_his_excellency(
+    line, name, title, org
+):
+    assert _en_people_tagged(line)[name] == (title, org)
+
+
+def test_a_center_after_of_stays_the_organisation_when_at_follows():
+    got = _en_people("Ye Lan, director of the Patent Research Center at Xiamen University, spoke.")
+    assert got["Ye Lan"] == ("director", "Patent Research Center")
+
+
+def test_a_span_ending_with_a_firm_s_suffix_is_no_person():
+    from ipdossier.extract import english
+
+    assert english._FIRM_END.search("Acme Partners LLP")
+    got = _en_people_tagged("Moderator: Rui Costa (Partner, Holm & Berg LLP, Sweden).")
+    assert set(got) == {"Rui Costa"}
+
+
+def test_a_field_after_a_title_s_of_is_the_title_s_and_the_organisation_follows_the_name():
+    got = _en_people_tagged(
+        "Director of Industrial Property Sofia Reyes of the Mexican Institute signed it."
+    )
+    assert got["Sofia Reyes"] == ("Director of Industrial Property", "Mexican Institute")
+    # an organisation or a place after "of" stays the organisation
+    got = _en_people_tagged(
+        "The Governor of Ohio Mark Lane and the Director of ARIPO Jo Banda met."
+    )
+    assert got["Mark Lane"] == ("Governor", "Ohio")
+    got = _en_people_tagged("Deputy Director General of the Korean Patent Office Min Soo spoke.")
+    assert got["Min Soo"] == ("Deputy Director General", "Korean Patent Office")
+
+
+def test_short_months_are_read_as_dates():
+    got = [
+        (d.month, d.day_start, d.day_end, d.year) for d in dates.mentions(0, "on Sept. 19-20, 2019")
+    ]
+    assert got[0] == (9, 19, 20, 2019)
+    assert dates.mentions(0, "signed on Feb 5, 2015")[0].iso() == "2015-02-05"
+
+
+def test_a_dateline_s_day_is_not_the_event_s_and_the_year_of_its_name_is(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "Seminar news\n\nTEZPUR, Mar 3: A two-day seminar on patent drafting was held at the "
+        "college from February 27 to 28, 2023.\n",
+    )
+    assert ev["start_date"] == "2023-02-27"
+    ev = _en_event(
+        tmp_path,
+        "Forum\n\nThe 2021 Regional Forum on Design Law was held in Accra on June 8.\n",
+    )
+    assert ev["start_date"] == "2021-06-08"
+    assert "the year from the event's name" in ev["date_basis"]
+
+
+def test_an_event_that_took_place_in_a_two_word_city_and_a_subject_ending_before_in(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "Training for reporters\n\nA two-day media workshop organised by the Design Council "
+        "took place in Cape Town on 3-4 June 2021.\n",
+    )
+    assert (ev["name"], ev["place"], ev["start_date"]) == (
+        "two-day media workshop",
+        "Cape Town",
+        "2021-06-03",
+    )
+    ev = _en_event(
+        tmp_path,
+        "Experts meet\n\nOn 9 May 2022, the Regional Project held a workshop on plant varieties "
+        "in Lusaka.\n",
+    )
+    assert ev["name"] == "workshop on plant varieties"
+
+
+def test_an_event_hosted_as_its_annual_one_and_a_name_joined_by_along(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "Office hosts fair\n\nThe Patent Office hosted its annual inventors fair in Lagos on "
+        "May 2, 2023.\n",
+    )
+    assert ev["name"] == "annual inventors fair"
+    ev = _en_event(
+        tmp_path,
+        "Forum\n\nThe Second Forum on Trade Marks for Cities along the Danube opened in Vienna "
+        "on June 1, 2019.\n",
+    )
+    assert ev["name"] == "Second Forum on Trade Marks for Cities along the Danube"
+
+
+def test_the_parts_of_a_speech_or_a_plan_are_not_counts():
+    from ipdossier.extract import counts
+
+    line = "She spoke on two topics and set out five pillars; 40 delegates attended."
+    got = [(c.value, c.noun) for c in counts.counts(0, line)]
+    assert got == [(40, "delegates")]
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title", "org"),
+    [
+        (
+            "Lena Fors and Omar Haddad, both examiners at the Nordic Patent Institute, spoke.",
+            "Lena Fors",
+            "examiner",
+            "Nordic Patent Institute",
+        ),
+        (
+            "Lena Fors and Omar Haddad, both examiners at the Nordic Patent Institute, spoke.",
+            "Omar Haddad",
+            "examiner",
+            "Nordic Patent Institute",
+        ),
+        (
+            "Omar Haddad – Registrar, Trade Marks Registry – chaired it.",
+            "Omar Haddad",
+            "Registrar",
+            "Trade Marks Registry",
+        ),
+        (
+            "The host was Lena Fors. Lena Fors is the Director of the Design Office.",
+            "Lena Fors",
+            "Director",
+            "Design Office",
+        ),
+    ],
+)
+def test_a_post_shared_with_both_between_dashes_or_after_a_copula(line, name, title, org):
+    assert _en_people_tagged(line)[name] == (title, org)
+
+
+def test_a_diplomat_s_post_and_an_organisation_s_possessive_post_before_the_name():
+    got = _en_people_tagged(
+        "Consul-General of Peru in Hong Kong Maria Elena Torres attended the signing ceremony."
+    )
+    assert got["Maria Elena Torres"] == ("Consul-General", "Peru in Hong Kong")
+    got = _en_people("WIPO's Director General Tomas Lind opened the meeting.")
+    assert got["Tomas Lind"] == ("Director General", "WIPO")
+    got = _en_people_tagged(
+        "Singapore's Permanent Secretary for Law and Trade Omar Haddad signed the accord."
+    )
+    assert got["Omar Haddad"] == ("Permanent Secretary for Law and Trade", "Singapore")
+
+
+def test_organisers_of_an_event_named_by_the_headline_by_its_owner_and_after_by(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "World Design Day observed\n\nThe Accra Chamber of Commerce (ACC) celebrated World "
+        "Design Day with the national design office.\n",
+    )
+    assert ev["organiser_org_id"].startswith("accra-chamber-of-commerce")
+    ev = _en_event(
+        tmp_path,
+        "Experts speak\n\nPatents matter, said a speaker at a recent patent workshop by the "
+        "Innovation Cell of Riverside College, Pune, in collaboration with others.\n",
+    )
+    assert ev["organiser_org_id"].startswith("innovation-cell-of-riverside")
+    ev = _en_event(
+        tmp_path,
+        "News\n\nThe Nordic Patent Office's (NPO) Design Webinar on June 3, 2021 drew 90 people.\n",
+    )
+    assert ev["organiser_org_id"].startswith("nordic-patent-office")
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title", "org"),
+    [
+        (
+            "Commissioner for Patents Vaishali Rao spoke on pendency.",
+            "Vaishali Rao",
+            "Commissioner for Patents",
+            "",
+        ),
+        (
+            "The keynote came from EUIPO Deputy Director for Operations Maria Lopez and others.",
+            "Maria Lopez",
+            "Deputy Director for Operations",
+            "EUIPO",
+        ),
+    ],
+)
+def test_a_post_with_for_and_its_field_right_before_a_tagged_name(line, name, title, org):
+    assert _en_people_tagged(line)[name] == (title, org)

@@ -173,6 +173,15 @@ _MEASURE = {
     "dozens",
     "classes",
 }
+# What a speech or a plan is made of: "spoke on two topics", "three methods", "five
+# pillars" count no participants, organisations or items of the event.
+_ABSTRACT = {
+    "topics", "themes", "subjects", "methods", "ways", "aspects", "areas", "points", "issues",
+    "steps", "stages", "phases", "pillars", "principles", "questions", "tips", "measures",
+    "modules", "chapters", "sections", "factors", "elements", "dimensions", "goals",
+    "objectives", "tasks", "priorities", "features", "reasons", "suggestions",
+    "recommendations", "lessons", "skills", "perspectives", "angles", "tracks",
+}  # fmt: skip
 # "30 companies and tens of thousands of visitors": a new count, not more of the noun.
 _NEXT_IS_COUNT = re.compile(
     r"\s+(?:\d|(?:tens|hundreds|thousands|millions|more|over|nearly|about|almost|some|at)\b|"
@@ -495,6 +504,8 @@ def counts(para: int, line: str) -> list[Count]:
             continue
         if unit.lower() in ("percent", "per", "%") or noun.lower().startswith("per cent"):
             continue  # a rate, not a count
+        if unit.lower() in _ABSTRACT and not ordinal:
+            continue  # "two topics", "three methods": parts of what was said, not a count
         if _FILINGS.search(noun) and _NATION_BEFORE.search(before):
             continue  # "the country crossed 100,000 patent applications": a national total
         if unit.lower().rstrip("s") in _TIME_UNITS and _BACK_REFERENCE.search(before[-16:]):

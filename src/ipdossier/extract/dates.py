@@ -23,7 +23,15 @@ MONTHS = [
     "november",
     "december",
 ]
-_M = "|".join(m.capitalize() for m in MONTHS)
+# "Feb. 5", "Sept 19-20", "Oct 25": news copy's short months (May has none) read too.
+_M = "|".join(m.capitalize() for m in MONTHS) + "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+
+
+def _month(name: str) -> int:
+    """1-12 for a month's name, whole or short ("Sept", "Feb")."""
+    return [m[:3] for m in MONTHS].index(name[:3].lower()) + 1
+
+
 RANGE = re.compile(
     rf"\b(?P<month>{_M})\.? (?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?"
     rf"(?:,? (?P<year>(?:19|20)\d\d))?\b"
@@ -84,9 +92,9 @@ def mentions(para: int, line: str) -> list[DateMention]:
         out.append(
             DateMention(
                 para, m.start(), m.end(), m.group(0),
-                MONTHS.index(m.group("month").lower()) + 1, int(m.group("d1")),
+                _month(m.group("month")), int(m.group("d1")),
                 int(m.group("d2")), int(m.group("year")), None,
-                MONTHS.index(m.group("m2").lower()) + 1 if m.group("m2") else None,
+                _month(m.group("m2")) if m.group("m2") else None,
             )
         )  # fmt: skip
     for m in (*RANGE.finditer(line), *DAY_FIRST.finditer(line)):
@@ -98,7 +106,7 @@ def mentions(para: int, line: str) -> list[DateMention]:
                 m.start(),
                 m.end(),
                 m.group(0),
-                MONTHS.index(m.group("month").lower()) + 1,
+                _month(m.group("month")),
                 int(m.group("d1")),
                 int(m.group("d2")) if m.group("d2") else None,
                 int(m.group("year")) if m.group("year") else None,
@@ -119,7 +127,7 @@ def mentions(para: int, line: str) -> list[DateMention]:
                 m.start(),
                 m.end(),
                 m.group(0),
-                MONTHS.index(m.group("month").lower()) + 1,
+                _month(m.group("month")),
                 None,
                 None,
                 None,

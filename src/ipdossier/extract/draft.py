@@ -209,8 +209,16 @@ _NAMED_EVENT = re.compile(
     r"(?P<name>(?:(?:[A-Z][\w'’-]*|\([A-Z]{2,}\))\s+(?:(?:of|on|and)\s+)*){0,8}"
     # "IP Events": a page's menu, a plural, is no event's name.
     rf"(?:{EVENT_WORDS.title()}|{EVENT_WORDS.upper()}|Programme|Program)(?![\w’'])"
-    r"(?:\s+(?:of|on|and|for|the|in)\s+[“\"]?(?:[A-Z][\w'’-]*)"
+    # "Webinar on June 3": a month or a weekday after "on" is the date, not the subject
+    r"(?:\s+(?:of|on|and|for|the|in)\s+[“\"]?(?!(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)\b)(?:[A-Z][\w'’-]*)"
     r"(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){0,6})?)"
+)
+_PLACE_WORD = (
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|On|In|At|The)\b)"
+    r"[A-Z][\w'’-]*"
 )
 _PLACE = re.compile(
     r"\b(?:[Hh]eld|[Hh]olds?|opened|took place|convened|kicked off|ended successfully|"
@@ -219,7 +227,9 @@ _PLACE = re.compile(
     # organiser and the day may come between the verb and the place.
     r"(?:(?:[\w.-]+|by\s+[^.;]{3,60}?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+){0,4}?"
     r"in\s+(?:the\s+(?:provincial\s+|municipal\s+)?capital(?:\s+city)?\s+of\s+)?"
-    r"(?P<place>[A-Z][\w'’-]*(?:,\s[A-Z][\w'’-]*)?)"
+    # "Hong Kong", "New Delhi", "Abu Dhabi, UAE": a place of up to three words (not a
+    # weekday or a month after it).
+    rf"(?P<place>[A-Z][\w'’-]*(?:\s{_PLACE_WORD}){{0,2}}(?:,\s[A-Z][\w'’-]*(?:\s{_PLACE_WORD})?)?)"
 )
 # "held at the Rajiv Gandhi Government Polytechnic (RGGP) College", "began a training
 # program at Ocean University of China": a venue of several capitalised words after "at".
@@ -239,7 +249,9 @@ _VENUE = re.compile(r"\s*Venue\s*:\s*(?P<place>[^\n]{2,120}?)\s*$")
 _UNIT = "centre|center|office|cell|unit|department|division|section|branch|secretariat"
 _ORG_BY = re.compile(
     rf"\b(?P<verb>(?i:co-hosted|held|hosted|undertaken|organi[sz]ed|sponsored|"
-    rf"co-organi[sz]ed|initiated))"
+    # "at a recent IPR workshop by the Research Cell of X College": an event "by" its
+    # organiser, no verb printed.
+    rf"co-organi[sz]ed|initiated|(?:{EVENT_WORDS}|programme|program)(?= by\b)))"
     rf"\s+by\s+(?:the\s+)?(?P<org>(?:[a-z][\w-]*\s+){{0,3}}?(?:{_UNIT})\s+of\s+(?:the\s+)?"
     rf"{people.ORG}|{people.ORG})"
 )
@@ -267,7 +279,7 @@ _HOST_VERBS = {"held", "hosted", "undertaken"}
 _UNNAMED_EVENT = re.compile(
     rf"\b(?:An?|The|the|an?)\s+(?P<name>(?:[a-z][\w'’-]*\s+){{0,4}}?(?:{EVENT_WORDS})"
     r"(?:\s+on\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?(?:[A-Z][\w'’-]*|\([A-Z]{2,}\)))*)?)"
-    r"[^.]{0,200}?\s(?:was|were|is|are)\s+(?:\w+\s+)?held\b"
+    r"[^.]{0,200}?\s(?:(?:was|were|is|are)\s+(?:\w+\s+)?held|took\s+place)\b"
 )
 # "Beijing Intellectual Property Office organized the 2017 ... Conference", "The Qingdao
 # intellectual property office began a patent training program": the organiser before an
@@ -283,11 +295,15 @@ _ORG_ACTIVE = re.compile(
 # report does not name, called by the noun phrase after an active verb.
 # "conducted a one-day boot camp on intellectual property rights (IPR)": a lowercase
 # subject after "on" (and its bracketed acronym) is part of what is called so.
+# A preposition ends a subject printed in lowercase ("a workshop on patents in Harare").
+_LOWER_WORD = r"(?!(?:in|on|at|from|to|with|by|for|during|through)\b)[a-z][\w-]*"
 _ACTIVE_EVENT = re.compile(
-    r"\b(?:organi[sz]ed|held|hosted|launched|began|started|conducted)\s+(?:an?|the)\s+"
+    # "hosted its annual conference": a possessive for the article.
+    r"\b(?:organi[sz]ed|held|hosted|launched|began|started|conducted)\s+"
+    r"(?:an?|the|its|their|his|her|our)\s+"
     rf"(?P<name>(?:[\w'’-]+\s+){{0,4}}?(?:{EVENT_WORDS}|boot\s?camp|training\s+(?:class|course|"
     r"program|programme|session)s?)\b"
-    r"(?:\s+on\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*(?:\s+\([A-Z]{2,}\))?)?)"
+    rf"(?:\s+on\s+(?:{_LOWER_WORD}\s+){{0,4}}{_LOWER_WORD}(?:\s+\([A-Z]{{2,}}\))?)?)"
 )
 
 
@@ -299,7 +315,7 @@ _ACTIVE_EVENT = re.compile(
 # English "X在Y举行", a name (capitalised words, or an event word and "of/on/for" and a
 # capitalised name) before a passive verb of holding.
 _CAP = r"(?:[A-Z][\w'’&-]*|\([A-Z][\w&.-]*\)|\d{4}|\d+(?:st|nd|rd|th))"
-_JOIN = r"(?:(?:of|on|and|for|the|in|to|at|between)\s+)*"
+_JOIN = r"(?:(?:of|on|and|for|the|in|to|at|between|along|among|across|with|under)\s+)*"
 _EVENT_HEAD = rf"(?:{EVENT_WORDS}|ceremony|training\s+(?:class|course|program|programme|session))"
 _HELD_EN = re.compile(
     rf"(?:^|[,.;:]\s+|\b(?:[Tt]he|[Aa]n?|[Oo]n\s+[\w\s]{{1,20}}?,)\s+)"
@@ -331,6 +347,13 @@ _LOWER_EVENT_BEGAN = re.compile(
 _DATELINE_EN = re.compile(
     rf"\s*[A-Z][\w'’ -]{{1,30}},\s+(?:{dates._M})\.? \d{{1,2}},? (?:19|20)\d\d\s*$"
 )
+# "Geneva, July 12, 2004" on its own line, "HONG KONG, Feb. 5 -- ...", "BEIJING, March 3
+# (Xinhua) --": a dateline's place, where the report was filed.
+_DATELINE_PLACE = re.compile(
+    r"\s*(?P<place>[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,2}),\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"(?:,?\s+(?:19|20)\d\d)?\s*(?:\([A-Za-z ]+\)\s*)?(?:$|--|—|–|-\s|:)"
+)
 _HEADLINE_EVENT = re.compile(
     r"(?=[A-Z])(?=(?:\S+ ){1,15}\S+\s*$)(?=.*\b(?i:sign(?:s|ed)?|agreement|memorandum|mou|"
     rf"ceremony|{EVENT_WORDS}|day|week)\b)[^.!?]*$"
@@ -345,6 +368,14 @@ _ORG_SUBJECT = re.compile(
     rf"(?i:{EVENT_WORDS}|programme|program|training|ceremony|day)\b"
 )
 _IN_PLACE = re.compile(r"\s*(?:\([A-Z]+\)\s*)?in\s+(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
+_OWNER_BEFORE = re.compile(
+    r"(?:^|[,.;:]\s+|\s)(?:The\s+|the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+(?:of|for|and|&|"
+    r"[A-Z][\w&.-]*))*?)['’]s\s+(?:\([A-Z]+\)\s+)?$"
+)
+_OWNER_IN_NAME = re.compile(
+    r"(?:The\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+(?:of|for|and|&|[A-Z][\w&.-]*))*?)['’]s\s+"
+    r"(?:\([A-Z]+\)\s+)?(?P<rest>\S.*)$"
+)
 _NOT_EVENT_NAME = re.compile(r"^(?:It|This|That|He|She|They|We)\b")
 # Reported speech: "Gan Shaoning said in his speech that General Secretary Xi Jinping
 # has made ...", "申长雨指出,……李强总理会见邓鸿森总干事": people named inside what a
@@ -396,6 +427,10 @@ class _Span:
 
     def end(self, group: str | int = 0) -> int:
         return self._e if group == "name" else self._m.end(group)
+
+    @property
+    def string(self) -> str:
+        return self._m.string
 
     def group(self, group: str | int = 0) -> str:
         return self._m.string[self._s : self._e] if group == "name" else self._m.group(group)
@@ -498,8 +533,30 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         orgs.append(("organiser", owner[0], owner[1]))  # "the ... class of SIPO was opened"
     if subject and not any(r == "organiser" for r, _, _ in orgs):
         orgs.append(("organiser", subject[0], subject[1]))  # "A and B held their workshop"
+    if found is None and _HEADLINE_EVENT.match(a.lines[0][1]):
+        # "Heads of WIPO and UNU Sign Cooperation Agreement": the headline names the event
+        # (a signing, a ceremony, a day) when nothing in the text does; its organiser is
+        # looked for as any event's.
+        para, line = a.lines[0]
+        found = (para, line, _Span(re.match(r".*", line), 0, len(line.rstrip())))
     if found is not None:
         para, line, m = found
+        # "The WIPO Singapore Office's (WSO) World IP Day webinar": the owner of the
+        # event's name organised it.
+        # The owner may have been read into the name: it is not the event's name.
+        at = m.start("name")
+        inner = _OWNER_IN_NAME.match(m.group("name"))
+        own = inner or _OWNER_BEFORE.search(line[max(0, at - 120) : at])
+        if own and re.search(
+            rf"\b(?:{people._ORG_END}|Chamber|Cell|Council)\b|^[A-Z]{{2,}}$", own.group("org")
+        ):
+            if inner:
+                m = _Span(m, at + inner.start("rest"), m.end("name"))
+                found = (para, line, m)
+            at = (at if inner else max(0, at - 120)) + own.start("org")
+            if not any(r == "organiser" for r, _, _ in orgs):
+                where = (para, at, at + len(own.group("org")), line)
+                orgs.append(("organiser", own.group("org"), where))
         if not any(r == "organiser" for r, _, _ in orgs):
             # "The Indian Chamber of Commerce (ICC), in partnership with ..., recently
             # conducted an Awareness Program ...", "X College, Bhilai organized a Workshop":
@@ -519,11 +576,18 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             around = line[max(0, m.start("name") - 200) : i.end() + 40] if i else ""
             if i and i.group("place") in english.places(around):
                 place = i.group("place")
-    if found is None and _HEADLINE_EVENT.match(a.lines[0][1]):
-        # "Heads of WIPO and UNU Sign Cooperation Agreement": the headline names the event
-        # (a signing, a ceremony, a day) when nothing in the text does.
-        para, line = a.lines[0]
-        found = (para, line, _Span(re.match(r".*", line), 0, len(line.rstrip())))
+    if not place:
+        # The dateline's place, when nothing else names one and spaCy tags it a place
+        # ("HONG KONG, Feb. 5 -- X and Y on Thursday signed here a memorandum").
+        for _, l_ in a.lines[:12]:
+            d = _DATELINE_PLACE.match(l_)
+            if d:
+                where = d.group("place")
+                if where.isupper():
+                    where = where.title()
+                if where in english.places(where + l_[d.end("place") : 300]):
+                    place = where
+                break
     if found is None:
         para, line = a.lines[0]
         return {
@@ -545,14 +609,25 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         # A window around the name (or a paragraph's head): dates of the event are
         # printed near it, and a long single-line article stays cheap.
         at = max(0, m.start() - 300) if p_ == para else 0
-        ds = [d for d in dates.mentions(p_, l_[at : at + 1000]) if d.month]
+        # "NAGAON, Oct 1: A programme ... from September 25": the dateline's day is the
+        # report's, not the event's.
+        lead = _DATELINE_PLACE.match(l_)
+        after = lead.end() - at if lead else 0
+        ds = [d for d in dates.mentions(p_, l_[at : at + 1000]) if d.month and d.start >= after]
         if ds:
             first = ds[0]
             break
     basis = ""
-    if first is not None:
-        basis = f'Printed: "{first.text.strip()}"' if first.year else _year_basis(a, first)
     raw = m.group("name")
+    named_years = set(_YEAR.findall(raw))
+    if first is not None and not first.year and len(named_years) == 1:
+        # "the 2018 High-level Forum ... was held in Beijing on April 20": the year the
+        # event's own name prints.
+        (year,) = named_years
+        first = replace(first, year=int(year))
+        basis = f'Printed: "{first.text.strip()}"; the year from the event\'s name ({year})'
+    elif first is not None:
+        basis = f'Printed: "{first.text.strip()}"' if first.year else _year_basis(a, first)
     name = fix(raw)
     return {
         "event_id": slug(name, 40),
@@ -748,10 +823,11 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
     def english_people(para: int, sentence: str) -> list:
         # spaCy's PERSON spans beside the rules' name pattern (english: measured on the
         # tune half), only in sentences that can hold a mention.
-        extra = ()
+        extra, places = (), None
         if english.mode != "rules":
             extra = budget.names(sentence, people.has_title_word(sentence))
-        return people.mentions(para, sentence, extra, rules=english.mode != "spacy")
+            places = budget.places(sentence)
+        return people.mentions(para, sentence, extra, rules=english.mode != "spacy", places=places)
 
     find_people = chinese.people if zh else english_people
     find_policies = (lambda para, line: []) if zh else policies.mentions

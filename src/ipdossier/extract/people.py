@@ -44,7 +44,8 @@ _NAME_WORD = rf"(?!(?:{_NOT_NAME})\b)[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?
 # Acedo", "Jan van Dijk": a lowercase particle between the words of a name.
 # "S. S. Barua": initials may be spaced.
 # "P.S Makhloga", "A.K Aggarwal": the last initial may go without its dot.
-_INITIAL = r"[A-Z]\.(?: ?[A-Z]\.)*(?:[A-Z](?= [A-Z][a-z]))?"
+# "H.E. David Daly": His or Her Excellency, an honorific, is no initials.
+_INITIAL = r"(?<![\w.])(?!H\. ?E\.)[A-Z]\.(?: ?[A-Z]\.)*(?:[A-Z](?= [A-Z][a-z]))?"
 _PARTICLE = r"(?:de|van|von|der|den|da|del|di|du|la|le|bin|al)"
 # "Dr S Srinivasan", "Prof R Prem Ananth": a bare initial (no dot) opens a name only after
 # an honorific, where it cannot be an article ("A Workshop") or a list's letter.
@@ -93,8 +94,20 @@ TITLE = rf"\b{_TITLE_WORD}(?: (?:& )?{_TITLE_WORD}){{0,5}}?"
 _AFTER_NAME = (
     # "William Lam, who is also a founder of X": the relative clause's lead is not the title.
     r"(?P<name>{name})(?:, {cadre}| \()(?:who (?:is|was) (?:also )?)?(?P<the>(?:the|a|an) )?"
-    r"(?P<title>{title}(?: of (?:[a-z]+ ){{0,4}}?[a-z]+(?= at ))?) (?:of|in|at|from) "
+    # "Jorge Sanz, Head of Cooperation at the EU Delegation": a field after "of", in
+    # capitals too, when no organisation word is in it ("director of the X Center at Y"
+    # keeps the center as the organisation).
+    r"(?P<title>{title}(?: of (?:{field} ){{0,4}}?{field}(?= at ))?) (?:of|in|at|from) "
+    # "head of public affairs at tech company Huawei", "a partner at law firm X": the
+    # kind of organisation, in lowercase, before its name.
+    r"(?:(?:[a-z][\w-]* ){{0,2}}?(?:company|firm|giant|maker|startup|consultancy|"
+    r"manufacturer|developer|provider|operator|platform|retailer|bank|fund) (?=[A-Z]))?"
     r"(?P<org>{org})"
+)
+# A word of a post's field ("Head of Cooperation", "head of legal affairs").
+_FIELD = (
+    rf"(?!(?:the|The|of|at|in|{_ORG_END}|School|Unit|Section|Lab|Laboratory|Centre|Center)"
+    r"\b)[A-Za-z][\w&-]*"
 )
 # "Kundan Kumar, Assistant Controller of Patents and Designs, Office of ...": a title that
 # holds "of" (the patent office's ranks), then the organisation after a comma, if any.
@@ -202,7 +215,7 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
     parts = {
         "name": name, "title": TITLE, "org": ORG, "cap_title": _CAP_TITLE,
         "org_word": _ORG_CAP_WORD, "of_title": _OF_TITLE, "cadre": _CADRE,
-        "honorific": _HONORIFIC,
+        "honorific": _HONORIFIC, "field": _FIELD,
     }  # fmt: skip
     return (
         re.compile(rf"\b{name}\b"),
@@ -232,6 +245,14 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
     NAME_TITLE_VERB,
     NAME_COUNTRY_TITLE,
 ) = _compile(NAME)
+# A field a title holds after "of": one to three capitalised words, no acronym.
+_FIELD_OF = re.compile(r"[A-Z][a-z][\w-]*(?: (?:and |& )?[A-Z][a-z][\w-]*){0,2}")
+_ORGANISATION = re.compile(
+    rf"\b(?:{_ORG_END}|School|Unit|Section|Center|Centre|Board|Authority|Registry|Union|"
+    r"Organi[sz]ation|Bank|Fund|Society|Federation|Foundation|Chamber|Region|Republic|"
+    r"Province|City|County|State|Nations|Union|Court|Assembly|Parliament|Congress)\b"
+)
+TITLE_ORG_AFTER = re.compile(rf" (?:of|from|at) (?:the )?(?P<org>{ORG})")
 # "of the National People's Congress and President of CAS": an organisation ends where
 # "and" brings in another title.
 _AND_TITLE = re.compile(rf",? and (?:the )?(?:{_CAP_TITLE})\b")
@@ -244,7 +265,11 @@ _TITLE_WORDS = re.compile(
     r"chairman|chairwoman|chair|head|minister|governor|deputy|vice|officer|researcher|"
     r"professor|editor|lawyer|attorney|founder|ceo|cto|representative|judge|counsel|expert|"
     r"officer|principal|controller|registrar|examiner|hod|scientist|trainee|convenor|convener|"
-    r"coordinator|co-ordinator|in-charge|chairperson|rector|chancellor|provost)\b",
+    r"coordinator|co-ordinator|in-charge|chairperson|rector|chancellor|provost|"
+    # posts of diplomats, civil servants and firms' staff
+    r"ambassador|consul|consul-general|attach[ée]|counsell?or|advis[eo]r|specialist|analyst|"
+    r"economist|administrator|executive|lecturer|engineer|spokesperson|spokesman|"
+    r"spokeswoman|envoy|treasurer|superintendent|inspector)\b",
     re.IGNORECASE,
 )
 
@@ -285,6 +310,8 @@ _DATE_TAIL = re.compile(
 
 def _trim_org(org: str) -> str:
     org = _DATE_TAIL.sub("", org)
+    # "WIPO's Director General X": the possessive is not the organisation's name
+    org = re.sub(r"['’]s$", "", org)
     org = _HONORIFIC_TAIL.sub("", org)
     org = org.rstrip(" ,;:")
     if org.endswith(".") and not _ABBREV_END.search(org):
@@ -321,13 +348,32 @@ def _cut_org(org: str, name_re: str) -> str:
     return org[: cut.start()] if cut else org
 
 
+# Words of _NOT_NAME that are also people's names ("Grace Park", "Chan Law", "June Lee"):
+# the organisation, place and month words, not the function words, titles or honorifics.
+# A name spaCy tags PERSON may hold one of them (one only).
+_NAME_TOO = set(_NOT_NAME.split("|")) - set(
+    "The|A|An|In|On|At|By|For|From|With|Of|And|But|Or|As|It|Its|This|That|These|Those|There|"
+    "Their|She|They|We|Mr|Ms|Mrs|Dr|Prof|Professor|Sri|Shri|Smt|Director|Deputy|Vice|Chief|"
+    "Head|President|Secretary|General|Party|Office|Bureau|Department|Division|Administration|"
+    "Intellectual|Property|Association|Committee|Commission|Council|Government|Ministry|"
+    "University|College|Institute|Academy|Center|Centre|Group|Company|Corporation|Agency|"
+    "Patent|Patents|Trademark|Copyright|Forum|Symposium|Conference|Seminar|Week|Chinese|China|"
+    "European|International|National|State|Central|Republic|People|Daily|News".split("|")
+)
+
+
 def _shadow(name: str) -> str:
     """A stand-in for `name` of the same length that the rules' NAME pattern reads:
-    "Liu Ming'en" -> "Liu Mingxen" (each word a capital, then lowercase letters)."""
+    "Liu Ming'en" -> "Liu Mingxen" (each word a capital, then lowercase letters); "Grace
+    Park" -> "Grace Parx" (a name's word the pattern leaves out as an organisation's)."""
     words = []
+    repaired = False
     for word in name.split(" "):
         head = word[0] if "A" <= word[0] <= "Z" else "X"
-        words.append(head + "".join(c if "a" <= c <= "z" else "x" for c in word[1:].lower()))
+        shadow = head + "".join(c if "a" <= c <= "z" else "x" for c in word[1:].lower())
+        if shadow in _NAME_TOO and not repaired and len(shadow) > 1:
+            shadow, repaired = shadow[:-1] + ("x" if shadow[-1] != "x" else "z"), True
+        words.append(shadow)
     return " ".join(words)
 
 
@@ -337,13 +383,19 @@ def has_title_word(line: str) -> bool:
 
 
 def mentions(
-    para: int, line: str, extra_names: tuple[str, ...] = (), rules: bool = True
+    para: int,
+    line: str,
+    extra_names: tuple[str, ...] = (),
+    rules: bool = True,
+    places: tuple[str, ...] | None = None,
 ) -> list[Mention]:
     """The people with a title in `line`. `extra_names` are names an analyser tagged in it
     that the rules' pattern may not read (Liu Ming'en): the patterns read a copy of the
     line in which each stands in for a name of the same length they do read, so offsets
     hold and the compiled patterns stay the same. `rules=False` keeps only mentions of
-    those names (to measure the analyser alone)."""
+    those names (to measure the analyser alone). `places` are the places the analyser
+    tagged in the line (None: not known): a title's "of" and capitalised words that are
+    no place and no organisation name a field ("Director of Intellectual Property")."""
     spans: set[tuple[int, int]] = set()
     shadows: dict[str, str] = {}
     text = line
@@ -358,7 +410,7 @@ def mentions(
             text = text[: m.start()] + shadow + text[m.end() :]
             if shadow != name:
                 shadows[shadow] = name
-    found = _mentions(para, text)
+    found = _mentions(para, text, frozenset(spans), places)
     if not rules:
         found = [f for f in found if (f.name_start, f.name_end) in spans]
     if shadows:
@@ -380,7 +432,9 @@ def mentions(
     return found
 
 
-def _mentions(para: int, line: str) -> list[Mention]:
+def _mentions(
+    para: int, line: str, tagged: frozenset = frozenset(), places: tuple[str, ...] | None = None
+) -> list[Mention]:
     name_re = NAME
     names_re, after_name, before_name, title_name = NAMES, AFTER_NAME, BEFORE_NAME, TITLE_NAME
     org_title_name = ORG_TITLE_NAME
@@ -455,9 +509,15 @@ def _mentions(para: int, line: str) -> list[Mention]:
             continue
         if any(f.start <= m.start("name") < f.end for f in found):
             continue
+        # "João Negrão, EUIPO Executive Director, signed": an acronym before the title is
+        # the organisation it is printed with.
+        title, org = m.group("title"), ""
+        acr = re.match(r"([A-Z][A-Z&]+(?: [A-Z][A-Z&]+)?) (?=[A-Z][a-z])", title)
+        if acr and _TITLE_WORDS.search(title[acr.end() :]):
+            title, org = title[acr.end() :], acr.group(1)
         found.append(
             Mention(
-                para, m.group("name"), m.start("name"), m.end("name"), m.group("title"), "",
+                para, m.group("name"), m.start("name"), m.end("name"), title, org,
                 m.start(), m.end("title"),
             )
         )  # fmt: skip
@@ -533,17 +593,23 @@ def _mentions(para: int, line: str) -> list[Mention]:
         ):
             continue
         start = m.start("the") if m.group("the") else m.start("title")
+        org, end = _trim_org(m.group("org")), m.end("name")
+        if (
+            places is not None
+            and title[0].isupper()
+            and _FIELD_OF.fullmatch(org)
+            and not _ORGANISATION.search(org)
+            and not any(org in p or p in org for p in places)
+        ):
+            # "Director of Intellectual Property Ada Leung of the Hong Kong SAR": a field
+            # after "of" (no article, acronym or organisation word) is the title's; the
+            # organisation, if any, follows the name.
+            title = f"{title} of {org}"
+            after = TITLE_ORG_AFTER.match(line, m.end("name"))
+            org = _trim_org(_cut_org(after.group("org"), name_re)) if after else ""
+            end = after.end() if after else end
         found.append(
-            Mention(
-                para,
-                m.group("name"),
-                m.start("name"),
-                m.end("name"),
-                title,
-                _trim_org(m.group("org")),
-                start,
-                m.end("name"),
-            )
+            Mention(para, m.group("name"), m.start("name"), m.end("name"), title, org, start, end)
         )
     for m in title_name.finditer(line):
         if any(f.start <= m.start("name") < f.end for f in found):
@@ -562,7 +628,161 @@ def _mentions(para: int, line: str) -> list[Mention]:
                 m.end("name"),
             )
         )
+    found += _appositions(para, line, found, names_re, tagged)
     return sorted(_shared_title(line, found), key=lambda f: f.start)
+
+
+# A post's head noun: the last word of a title ("Senior Examiner", "IP Attaché", "Executive
+# Director"); the title words and the posts news copy prints beside a name.
+_HEAD = (
+    r"(?i:director(?:[- ]general)?|commissioner|mayor|member|manager|partner|chief|dean|"
+    r"secretary(?:[- ]general)?|president|chairman|chairwoman|chair|chairperson|head|minister|"
+    r"governor|officer|researcher|professor|editor|lawyer|attorney|founder|co-founder|ceo|"
+    r"cto|cfo|coo|representative|judge|counsel|expert|principal|controller|registrar|"
+    r"examiner|scientist|coordinator|co-ordinator|convenor|convener|rector|chancellor|"
+    r"provost|ambassador|attach[ée]|consul(?:-general)?|counsell?or|advis[eo]r|specialist|"
+    r"analyst|economist|administrator|executive|lecturer|fellow|engineer|spokes(?:person|man|"
+    r"woman)|envoy|treasurer|superintendent|inspector|leader|agent|associate|founder)"
+)
+# A title: up to four words before the head, each capitalised or a lowercase modifier.
+_POST = rf"(?:(?:[A-Za-z][\w'’&-]*|\([A-Z]+\)) ){{0,4}}?{_HEAD}"
+# The organisation of an apposition: capitalised words, joined by "of", "for", "and", "the",
+# "&", with bracketed acronyms; never a lowercase word of its own.
+_APP_ORG = (
+    r"(?:[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\))(?: (?:(?:of|for|and|on|the|&) )*"
+    r"(?:[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)))*"
+)
+# "Anna Berg, Senior Examiner at KIPO,", "Mr. Tom Weber, IP Attaché at the EU Delegation,",
+# "Anna Berg, the EUIPO's Executive Director,", "João Negrão, EUIPO Executive Director,":
+# the part between the name and the next comma (or bracket), read as a post.
+_POST_AFTER = re.compile(
+    rf"(?:(?:the|a|an) )?(?:(?P<owner>{_APP_ORG})['’]s (?P<ptitle>{_POST})"
+    rf"|(?P<acr>[A-Z][A-Z&]+(?: [A-Z][A-Z&]+)?) (?P<atitle>(?:[A-Z][\w'’-]* ){{0,3}}?{_HEAD})"
+    rf"|(?P<title>{_POST}(?: (?:for|of) [a-z][\w-]*(?: [a-z][\w-]*){{0,2}}?"
+    # "Commissioner for Patents", "Minister for Trade and Industry": "for" and a field
+    rf"| for [A-Z][\w-]*(?: (?:and|&) [A-Z][\w-]*)?)?)"
+    rf"(?: (?:of|at|in|from|with|to) (?:the )?(?P<org>{_APP_ORG}))?"
+    r"(?: (?:to|in) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})?)"
+)
+# "the Director General of ARIPO, Bemanya Twebaze", "The EU Ambassador to Thailand, David
+# Daly,": a capitalised post (and its organisation) before a comma and the name.
+_POST_BEFORE = re.compile(
+    rf"(?:^|[,;:(]\s*|\b(?:by|with|and|from|as|to|the|The|, the)\s+)"
+    rf"(?:(?P<owner>{_APP_ORG})['’]s )?"
+    rf"(?:(?:The|A|An) )?(?P<title>(?:(?!(?:The|A|An) )[A-Z][\w'’&-]* ){{0,3}}?(?=[A-Z]){_HEAD}"
+    rf"(?:[- ](?-i:General))?)"
+    rf"(?: (?:of|at|to|for) (?:the )?(?P<org>{_APP_ORG}))?"
+    # "The Ambassador of Norway to Kenya, X": where the post is held is not the org's
+    r"(?: (?:to|in) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})?, $"
+)
+# "Hong Kong's Permanent Secretary for Commerce and Economic Development Philip Yung": an
+# organisation's (or a place's) capitalised post right before the name.
+_POSS_BEFORE = re.compile(
+    rf"(?:^|[^\w'’])(?P<owner>{_APP_ORG})['’]s (?P<title>(?:[A-Z][\w-]* ){{0,3}}?(?=[A-Z]){_HEAD}"
+    r"(?:[- ](?-i:General))?(?: (?:for|of) [A-Z][\w-]*(?: (?:and |& )?[A-Z][\w-]*){0,4})?) $"
+)
+# "Commissioner for Patents X", "EUIPO Deputy Director for Operations X": a capitalised
+# post with "for" and its field right before the name, an acronym's organisation first.
+_FOR_BEFORE = re.compile(
+    rf"(?:^|[^\w'’-])(?:(?:[Tt]he )?(?P<owner>[A-Z][A-Z&]+) )?"
+    rf"(?P<title>(?:(?!(?:The|A|An) )[A-Z][\w-]* ){{0,3}}?(?=[A-Z])"
+    rf"{_HEAD} for [A-Z][\w-]*(?: (?:and |& )?[A-Z][\w-]*){{0,3}}) $"
+)
+_APP_END = re.compile(r"\s*(?:[,;)]|and\b|who\b|\.?$|(?:said|says|spoke|told|noted)\b)")
+
+
+# What follows a name as its post: between commas or in brackets ("X, Director of Y,"),
+# between dashes ("X – Director, Y –"), or after a copula ("X is the Director of Y.").
+_AFTER_SEG = re.compile(
+    r"(?:(?:, | \()(?P<seg>[^,;()]{2,120}?)(?=[,;)]|\.?$)"
+    r"|(?P<dash> [–—-] )(?P<dseg>[^;()–—]{2,120}?)(?= [–—-] |\.?$)"
+    r"| (?:is|was|serves as|served as) (?:the |a |an )(?P<cseg>[^,;()]{2,120}?)(?=[,;]|\.?$))"
+)
+
+
+def _post(seg: str):
+    """(title, organisation) of a post printed whole as `seg`, or None."""
+    m = _POST_AFTER.fullmatch(seg)
+    if not m or re.match(r"(?:its|his|her|their)\b", seg):
+        return None
+    if m.group("ptitle"):
+        return m.group("ptitle"), m.group("owner")
+    if m.group("atitle"):
+        return m.group("atitle"), m.group("acr")
+    title = m.group("title")
+    # "a partner", "Senior Examiner": a lowercase title needs its organisation; a
+    # capitalised one stands alone.
+    if not m.group("org") and not title[0].isupper():
+        return None
+    return title, m.group("org") or ""
+
+
+def _appositions(
+    para: int, line: str, found: list[Mention], names_re, tagged: frozenset
+) -> list[Mention]:
+    """Names spaCy tags PERSON (`tagged`, their spans) that no pattern gave a post, with one
+    printed in apposition: after the name between commas or in brackets, or before it and
+    a comma. Only tagged names: two capitalised words the rules' pattern reads may be
+    anything ("Union Minister of Commerce and Industry, Consumer Affairs, ...")."""
+    out: list[Mention] = []
+    # the names as spaCy read them ("Operations Maria Lopez" is two capitalised words too
+    # many for the rules' pattern)
+    for n in (re.compile(re.escape(line[a:b])).match(line, a) for a, b in sorted(tagged)):
+        if any(
+            f.name_start <= n.start() < f.name_end or f.start <= n.start() < f.end
+            for f in found + out
+        ):
+            continue
+        after = _AFTER_SEG.match(line, n.end())
+        post = None
+        if after:
+            group = next(g for g in ("seg", "dseg", "cseg") if after.group(g))
+            seg = after.group(group)
+            both = re.match(r"(?:both|all|each) ", seg)
+            if both:
+                # "A and B, both partners at X": the post, in the plural, of each
+                seg = re.sub(rf"({_HEAD})s\b", r"\1", seg[both.end() :], count=1)
+            post = _post(seg)
+            if not post and after.group("dash"):
+                # "Anna Berg – Director, Patent Office –": a post and its organisation
+                t = re.fullmatch(rf"(?P<title>{_POST}), (?P<org>{_APP_ORG})", seg)
+                post = (t.group("title"), t.group("org")) if t else None
+        if post:
+            start, end = n.start(), after.end(group)
+        else:
+            head = line[max(0, n.start() - 160) : n.start()]
+            head = re.sub(r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Hon|H\.E)\.? )$", "", head)
+            comma = head.endswith(", ")
+            b = (
+                _POST_BEFORE.search(head)
+                if comma
+                else _POSS_BEFORE.search(head) or _FOR_BEFORE.search(head)
+            )
+            # "the Director General of ARIPO, X": the name then ends the apposition
+            if not b or comma and not _APP_END.match(line, n.end()):
+                continue
+            post = (b.group("title"), b.groupdict().get("org") or b.group("owner") or "")
+            start, end = n.start() - len(head) + b.start("title"), n.end()
+        title, org = post
+        # "..., Director of USPTO Deputy Commissioner for Patents Bruce Kim": a post that
+        # runs into another name is not read (whose post it is, the copy does not say).
+        if any(start <= a < end and not (n.start() <= a < n.end()) for a, b in tagged):
+            continue
+        if org.lower() in _GENERIC_ORG:
+            org = ""
+        out.append(
+            Mention(
+                para,
+                n.group(0),
+                n.start(),
+                n.end(),
+                title,
+                _trim_org(org) if org else "",
+                start,
+                end,
+            )
+        )
+    return out
 
 
 # "Ms. Swati Rawat & Ms. Kamika Agrohi, Scientific Trainee, TIFAC": names joined by "&" or
