@@ -1279,3 +1279,52 @@ def test_organisers_of_an_event_named_by_the_headline_by_its_owner_and_after_by(
 )
 def test_a_post_with_for_and_its_field_right_before_a_tagged_name(line, name, title, org):
     assert _en_people_tagged(line)[name] == (title, org)
+
+
+# -- English: no post runs on into the next name; no sentence words in a title ------------
+
+
+def _en_roles(tmp_path, text: str) -> dict[str, tuple[str, str]]:
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    t = extract(path).tables
+    names = t["people"].set_index("person_id")["name"].to_dict()
+    orgs = t["organisations"].set_index("org_id")["name"].to_dict()
+    return {names[r.person_id]: (r.title, orgs.get(r.org_id, "")) for r in t["roles"].itertuples()}
+
+
+def test_a_post_that_runs_on_into_the_next_name_is_not_the_first_persons(tmp_path):
+    roles = _en_roles(
+        tmp_path,
+        "Inventors Day held in Denver\n\nThe day had two talks, one by Director of the "
+        "Mountain Regional Office Alma Ruiz, the other by Patent Counsel at the Glenn "
+        "Research Center, National Oceanic Board (NOB) Peter Walcott. Over 200 people came.",
+    )
+    for _title, org in roles.values():
+        assert "Walcott" not in org and "Ruiz" not in org, roles
+
+
+def test_an_organisation_never_holds_a_drafted_persons_name_or_the_title_before_it():
+    # An organiser read before an active verb ran on over the next person's title and name.
+    printed = "NPTO Deputy Commissioner for Patent Operations Mark Ellison"
+    assert people.clip_org(printed, ["Ann Ruiz", "Mark Ellison"]) == "NPTO"
+    assert people.clip_org("Glenn Research Center, NOB Peter Walcott", ["Peter Walcott"]) == (
+        "Glenn Research Center, NOB"
+    )
+    assert people.clip_org("Mark Ellison", ["Mark Ellison"]) == ""
+    assert people.clip_org("NPTO", ["Mark Ellison"]) == "NPTO"
+
+
+@pytest.mark.parametrize(
+    "line, name, title",
+    [
+        ("Favourites included CEO of Rivera Foods Inc. Dana Whitlock and two inventors.",
+         "Dana Whitlock", "CEO"),
+        ("Speakers included Chairman of the Inventors Society Han Lee and others.",
+         "Han Lee", "Chairman"),
+    ],
+)  # fmt: skip
+def test_a_title_starts_after_the_sentences_own_words(line, name, title):
+    found = _en_people(line)
+    assert found.get(name, ("",))[0] == title, found
+    assert not any(n.endswith((" Inc", " Ltd", " Corp")) for n in found), found

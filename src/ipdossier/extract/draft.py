@@ -777,6 +777,34 @@ def extract(
             gc.enable()
 
 
+def _clip_orgs(rows: dict[str, list[dict]], ev: dict) -> None:
+    """No organisation holds the name of a person the draft found: an organiser read
+    before an active verb ("USPTO Deputy Commissioner for Patent Administration Bruce
+    Kisliuk opened the event") is what precedes the name's title ("USPTO"); one left empty
+    is dropped, one that becomes another's name is that one."""
+    names = [r["name"] for r in rows["people"]]
+    by_name = {r["name"].lower(): r["org_id"] for r in rows["organisations"]}
+    moved: dict[str, str] = {}
+    kept = []
+    for row in rows["organisations"]:
+        clipped = people.clip_org(row["name"], names)
+        if clipped == row["name"]:
+            kept.append(row)
+            continue
+        same = by_name.get(clipped.lower())
+        if not clipped or same:
+            moved[row["org_id"]] = same or ""
+            continue
+        row["name_as_printed"] = row["name_as_printed"] or row["name"]
+        row["name"] = clipped
+        kept.append(row)
+    rows["organisations"] = kept
+    for row in rows["roles"]:
+        row["org_id"] = moved.get(row["org_id"], row["org_id"])
+    for key in ("host_org_id", "organiser_org_id"):
+        ev[key] = moved.get(ev[key], ev[key])
+
+
 def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | None) -> Draft:
     a, source_id, url = _source_from(path, source_id, url)
     lang, lang_basis = language.detect("\n".join(t for _, t in a.lines))
@@ -959,6 +987,8 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
             for p in find_policies(para, sentence):
                 policy_row(replace(p, start=p.start + offset, end=p.end + offset), para, line)
             seen[sentence] = made
+    if not zh:
+        _clip_orgs(rows, ev)
     rows["figures"] = _dedup(
         rows["figures"],
         lambda r: (r["value"], r["qualifier"], *_count_of(r["unit"], r["metric"])),

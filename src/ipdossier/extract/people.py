@@ -36,7 +36,7 @@ _NOT_NAME = (
     "Reports|Bank|Fund|Federation|Chamber|Commerce|Industry|Industrial|Trade|Society|"
     "Leading|Standing|Team|Network|Alliance|Union|Station|School|Hospital|Media|Press|"
     "Branch|Chapter|Base|Platform|Hub|Incubator|Laboratory|Lab|Museum|Library|Exchange|"
-    "Secretariat|Headquarters|Area|Pilot|Demonstration|"
+    "Secretariat|Headquarters|Area|Pilot|Demonstration|Inc|Ltd|Corp|Plc|Gmbh|"
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
 _NAME_WORD = rf"(?!(?:{_NOT_NAME})\b)[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)?"
@@ -377,6 +377,75 @@ def _shadow(name: str) -> str:
     return " ".join(words)
 
 
+def clip_org(org: str, names) -> str:
+    """An organisation never holds a person's name: `org` up to the first of `names` it
+    contains, less the title printed before that name ("USPTO Deputy Commissioner for
+    Patent Administration Bruce Kisliuk" -> "USPTO"); "" when nothing is left."""
+    cut = min((org.find(n) for n in names if n and n in org), default=-1)
+    if cut < 0:
+        return org
+    head = org[:cut]
+    title = _TITLE_WORDS.search(head)
+    return _trim_org((head[: title.start()] if title else head).strip())
+
+
+# Words a title read before a name can drag in from the sentence ("Crowd favorites
+# included CEO of X", "..., the other by IP Attorney at X", "spoke as President"): the
+# title starts after the last of them that comes before its first title word.
+_TITLE_LEAD = {
+    "as", "by", "included", "includes", "including", "with", "was", "were", "is", "are",
+    "other", "and", "from", "met", "said", "welcomed", "joined", "featured", "also",
+}  # fmt: skip
+
+
+def _trim_title(title: str) -> str:
+    head = _TITLE_WORDS.search(title)
+    if not head:
+        return title
+    words = title[: head.start()].split()
+    cut = max((i for i, w in enumerate(words) if w.lower() in _TITLE_LEAD), default=-1)
+    if cut < 0:
+        return title
+    return " ".join(words[cut + 1 :] + [title[head.start() :]]).strip()
+
+
+_NOT_NAME_WORDS = set(_NOT_NAME.split("|"))
+
+
+def _person_like(name: str) -> bool:
+    """Two or three capitalised words, none an organisation's word: spaCy tags whole
+    organisations as persons too ("Binhai Kewei IP Agency")."""
+    words = name.split(" ")
+    return 2 <= len(words) <= 3 and all(
+        re.fullmatch(r"[A-Z][a-z'’-]+|(?:[A-Z]\.)+", w) and w not in _NOT_NAME_WORDS
+        for w in words
+    )
+
+
+def _not_into_next(found: list[Mention], names: set[str]) -> list[Mention]:
+    """A post read after a name that ends on another person's name is that person's
+    ("..., the other by IP Attorney at the Johnson Space Center, NASA Kurt Hammerle"):
+    the mention is dropped. A post read before the name keeps its organisation up to the
+    other name (`clip_org`)."""
+    out = []
+    for f in found:
+        # Only a name the post runs on into, at its end: spaCy tags words of
+        # organisations' names as persons too ("Balaji Vidyapeeth", "ED Cell").
+        others = [
+            n
+            for n in names
+            if n != f.name
+            and n not in f.name
+            and f.organisation.endswith(f" {n}")
+            and _person_like(n)
+        ]
+        if not others:
+            out.append(f)
+        elif f.name_start > f.start:
+            out.append(replace(f, organisation=clip_org(f.organisation, others)))
+    return out
+
+
 def has_title_word(line: str) -> bool:
     """Whether `line` can hold a mention at all (every pattern needs a title word)."""
     return _TITLE_WORDS.search(line) is not None
@@ -429,7 +498,8 @@ def mentions(
             )
             for f in found
         ]
-    return found
+    found = [replace(f, title=_trim_title(f.title)) for f in found]
+    return _not_into_next(found, {f.name for f in found} | set(extra_names))
 
 
 def _mentions(
