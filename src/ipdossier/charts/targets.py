@@ -24,7 +24,16 @@ from ..i18n import (
     quantity,
     t,
 )
-from .base import LABEL_LINES, _cells, empty, mark_event, titled, wrap, wrap_cell
+from .base import (
+    LABEL_LINES,
+    _cells,
+    empty,
+    mark_event,
+    scope_label,
+    titled,
+    wrap,
+    wrap_cell,
+)
 
 STATUS_COLOURS = {
     "met": "#2a9d8f",
@@ -899,7 +908,9 @@ def chain_figure(ctx) -> go.Figure:
     # Chinese one; the plot gets the rest of the page's width.
     widest = max(_cells(line) for r in c["row"] for line in r.split("<br>"))
     margin_l = int(widest * CHAIN_FONT * 0.56) + 16
-    margin_t, margin_b = 72, 60
+    # Room above the plot for the title and the activity's label, and for a subtitle
+    # where the edition has one (titled() would take it from the plot, squeezing rows).
+    margin_t, margin_b = (95 if scope_label(ctx) else 72), 60
     plot_w = theme.WIDTH - margin_l - theme.MARGIN["r"]
     plot_h = float(c["height"].sum())
     px_per_day = plot_w / (right - left).days
