@@ -393,7 +393,10 @@ def test_table_cells_wrap_by_width_with_chinese_counting_double():
     )
     lines = wrap_cell(chinese, 20).split("<br>")
     assert "".join(lines) == chinese
-    assert all(len(line) <= 10 for line in lines) and len(lines[0]) == 10
+    assert all(len(line) <= 10 for line in lines) and len(lines) <= 7
+    # Lines break between words, never inside one (see the next test).
+    for word in ("知识产权", "服务业", "京津冀", "协同发展", "政策", "措施", "品牌", "机构", "河北"):
+        assert any(word in line for line in lines), (word, lines)
     # Latin text breaks at spaces; a word longer than a line is broken where the line ends.
     assert wrap_cell("Baoding Dawei Computer Software Development Co., Ltd.", 30) == (
         "Baoding Dawei Computer<br>Software Development Co., Ltd."
@@ -402,6 +405,56 @@ def test_table_cells_wrap_by_width_with_chinese_counting_double():
     lines = wrap_cell(f"Zhongguancun {long_word}", 20).split("<br>")
     assert max(len(line) for line in lines) <= 20
     assert "".join(lines) == f"Zhongguancun {long_word}"
+
+
+
+def test_chinese_labels_break_between_words_and_a_gloss_stays_whole():
+    """A review found 十八届中央全面深化改革领导小组第三 / 十次会议 and 意见（ / 暂译） in the
+    hierarchy chart: a label broke Chinese wherever its width ran out. It breaks between
+    words now, punctuation staying with its word; in English, a Chinese gloss is kept
+    whole on a line of its own where it fits one."""
+    from ipdossier.charts.base import wrap_cell
+
+    cases = {
+        "十八届中央全面深化改革领导小组第三十次会议": ("第三十次", "会议", "领导小组"),
+        "关于加强知识产权保护和运用的意见（暂译）": ("（暂译）", "知识产权"),
+        "关于加快科技创新建设创新型河北的决定": ("决定", "创新型"),
+        "每万人口发明专利拥有量": ("拥有量", "发明专利"),
+        "知识产权服务业营业收入年均增长": ("年均", "增长", "服务业"),
+    }
+    for width in (10, 14, 20, 34):
+        for text, words in cases.items():
+            lines = wrap_cell(text, width).split("<br>")
+            assert "".join(lines) == text
+            for word in words:
+                if len(word) * 2 <= width:
+                    assert any(word in line for line in lines), (width, word, lines)
+            assert not any(line.startswith(("）", "、", "，")) for line in lines), lines
+            assert not any(line.endswith("（") for line in lines), lines
+    gloss = "(知识产权综合管理改革试点总体方案)"
+    lines = wrap_cell(f"General Plan for Pilots of Comprehensive IP Management Reform {gloss}", 40)
+    assert lines.split("<br>")[-1] == gloss, lines
+    # Wider than a line, a gloss goes on by its words.
+    lines = wrap_cell(f"General Plan {gloss}", 24).split("<br>")
+    assert "".join(lines).replace(" ", "") == f"GeneralPlan{gloss}"
+    assert any("总体方案" in line for line in lines) and any("知识产权" in line for line in lines)
+
+
+def test_hierarchy_boxes_break_chinese_between_words_and_english_ones_carry_no_gloss():
+    """The hierarchy's boxes in Chinese split 第三十次会议 and （暂译）; in English the Chinese
+    gloss ran over three lines, cut mid-word. The English boxes give the English title
+    (the table under the chart gives the Chinese beside it)."""
+    zh = policies.hierarchy_rows(ctx(language="zh"))
+    boxes = {pid: text.split("<br>")[:-1] for pid, text in zip(zh["policy_id"], zh["text"])}
+    assert any("第三十次会议" in line for line in boxes["clg-30"]), boxes["clg-30"]
+    for lines in boxes.values():
+        assert not any(line.startswith(("）", "、")) or line.endswith("（") for line in lines)
+    hebei = [x for x in boxes.values() if any("暂译" in line for line in x)]
+    assert hebei and all(any("（暂译）" in line for line in x) for x in hebei), hebei
+    en = policies.hierarchy_rows(ctx(language="en"))
+    assert not any(re.search(r"[\u4e00-\u9fff]", text) for text in en["text"]), list(en["text"])
+    table = derive.hierarchy(ctx(language="en"))
+    assert any(re.search(r"[\u4e00-\u9fff]", x) for x in table["display_title"])
 
 
 # -- a very long name on an axis (issue 21, item 8) -----------------------------------------

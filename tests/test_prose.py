@@ -174,3 +174,23 @@ def test_the_summary_counts_verdicts_in_conflict_not_differing_values():
 
     assert "Verdict" in t("Conflict", "en") and "结论" in t("Conflict", "zh")
     assert t("Conflict", "zh") != t("flag_conflict", "zh")
+
+
+def test_the_summary_and_who_came_read_as_an_analyst_writes():
+    """A review of the English edition read "was held in Baoding ... on 5–6 July 2017,
+    held by the State Intellectual Property Office" (held twice in a sentence) and, under
+    who came, "The jurisdiction filter of this report applies here." in an edition with no
+    filter. The host hosts; an edition says what it leaves out only where it leaves
+    something out, and names it."""
+    from ipdossier.charts import attendance, summary
+
+    for event in ("bth-2017-baoding", "bth-2014-tianjin"):
+        key, facts = summary.event_facts(nb.setup(event, "en", renderer="json"))
+        sentence = re.sub(r"\*\*[^*]+\*\*", "NAME", i18n.t(key, "en").format(**facts))
+        words = re.findall(r"[a-z]+", sentence.split(".")[0].lower())
+        assert words.count("held") <= 1, sentence
+    for language in ("en", "zh"):
+        every = attendance.intro(nb.setup(language=language, renderer="json"))
+        assert not re.search(r"filter|applies here|筛选|适用于", every), every
+        hebei = attendance.intro(nb.setup(language=language, jurisdiction="Hebei", renderer="json"))
+        assert hebei.startswith(every) and i18n.t("Hebei", language) in hebei[len(every) :]

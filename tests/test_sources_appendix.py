@@ -175,3 +175,49 @@ def test_check_refuses_a_known_mirror_host_not_marked_as_one(data_copy, sources)
     problems = _problems(data_copy, sources)
     assert any(f"row {line}" in p and "nakedoat.com" in p for p in problems), problems
     assert "nakedoat.com" in KNOWN_MIRROR_HOSTS
+
+
+def test_english_descriptions_name_bodies_in_english_and_mark_chinese_they_keep(english):
+    """A review of the English appendix found the editor's descriptions in Chinese
+    ("[新华社 report on ...]", "[Text of 国发〔2016〕86号 as printed in 中国版权年鉴2017]")
+    and an author printed in Chinese with no word of why. A body is named in English where
+    a source row gives its English name; a document number in its English form; a name
+    no source gives in English or Latin script stays as printed, marked †, which the
+    appendix's note explains. No romanisation is made up."""
+    sources, rows = english
+    by_id = {r["source_id"]: r for r in rows}
+    assert by_id["xinhua-2020-07-16-satisfaction"]["title"] == (
+        "[Xinhua News Agency report on the IP protection satisfaction survey]"
+    )
+    assert by_id["ce-2020-01-14-patents"]["title"].startswith("[Economic Daily – China Economic Net")
+    yearbook = by_id["iread-yearbook-2017-guofa-86"]["title"]
+    assert "Guofa [2016] No. 86" in yearbook and "中国版权年鉴2017†" in yearbook, yearbook
+    assert "申长雨†" in by_id["hnfi-2023-02-scio-2022"]["title"]
+    for r in rows:
+        if r["title"].startswith("[") and not _CJK.search(r["title"].split("[our translation")[-1]):
+            continue
+        described = r["title"] if r["title"].startswith("[") and "[our translation" not in (
+            r["title"]
+        ) else ""
+        # Every run of Chinese left in a description is marked.
+        for run in re.findall(r"[\u3400-\u9fff《》“”〔〕]+(?:\d+[\u3400-\u9fff《》〕]*|[、，][\u3400-\u9fff《》〕]+)*", described):
+            assert f"{run}†" in described, (r["source_id"], run, described)
+    assert "张晓华†" in by_id["gmw-2024-03-30-fyp14-indicators"]["meta"]
+    assert "Catherine Lee," in by_id["chinaip-1456"]["meta"]
+    assert "†" in t("sources_note", "en") and "†" not in t("sources_note", "zh")
+
+
+def test_chinese_appendix_names_publishers_in_chinese_where_the_data_has_it(chinese):
+    """A review of the Chinese appendix found publishers in English: "Xinhua", "People's
+    Daily Online (Xinhua)". The data names 新华社 and 人民网 as the Chinese forms of these
+    bodies (sources read under both names), so names_zh gives them; a foreign publisher
+    with no Chinese name in any source (Mondaq, China Daily) stays as it names itself."""
+    _, rows = chinese
+    by_id = {r["source_id"]: r for r in rows}
+    for sid, name in (
+        ("xinhua-en-2018-01-04", "新华社"),
+        ("xinhua-2021-03-02-wipo", "新华社"),
+        ("people-en-2025-12-10-xinhua", "人民网英文版（新华社稿）"),
+        ("chinadaily-2019-04-24-npv", "China Daily（新华社稿）"),
+    ):
+        assert name in by_id[sid]["meta"] and "Xinhua" not in by_id[sid]["meta"], by_id[sid]

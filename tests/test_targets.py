@@ -853,6 +853,60 @@ def test_progress_rows_keep_notes_off_the_next_rows_marks_and_say_why_a_row_has_
                 ), (plan, r.row, note.text)
 
 
+def _drawn_marks(fig, c, left, per_day) -> list[tuple[str, float, float, str]]:
+    """Every mark the chain draws, read from its traces: (policy, x px, y px, trace name).
+    The y axis is in pixels from the top; a row is told by its y, a circle drawn below its
+    row's centre by the nearest row above it."""
+    rows = sorted(zip(c["y"], c["policy_id"], strict=True))
+    out = []
+    for trace in fig.data:
+        if trace.type != "scatter" or trace.mode != "markers":
+            continue
+        for x, y in zip(trace.x, trace.y, strict=True):
+            pid = max((r for r in rows if r[0] <= y + 0.5), default=rows[0])[1]
+            out.append((pid, (pd.Timestamp(x) - left).days * per_day, float(y), trace.name))
+    return out
+
+
+def _chain_scale(fig):
+    from ipdossier import theme
+
+    left = pd.Timestamp(fig.layout.xaxis.range[0])
+    right = pd.Timestamp(fig.layout.xaxis.range[1])
+    per_day = (theme.WIDTH - fig.layout.margin.l - theme.MARGIN["r"]) / (right - left).days
+    return left, per_day
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_chain_marks_are_all_seen_and_its_curves_stay_by_what_they_join(language):
+    """A review found the 13th plan's published circle (13 January 2017) drawn under its
+    signed diamond (30 December 2016), 2 px apart, and its "succeeded by" curve bulging
+    left of the axis's first year towards the labels. Every mark is drawn clear of every
+    other (a circle too close to its diamond sits below it, at its own date), and no curve
+    runs left of the marks of the rows it spans."""
+    run = ctx(language=language)
+    c = targets.chain_frame(run)
+    fig = targets.chain_figure(run)
+    left, per_day = _chain_scale(fig)
+    marks = _drawn_marks(fig, c, left, per_day)
+    fyp13 = [m for m in marks if m[0] == "fyp13-ip"]
+    assert {m[3] for m in fyp13} == {t_("signed", language), t_("published", language)}
+    for i, a in enumerate(marks):
+        for b in marks[i + 1 :]:
+            gap = ((a[1] - b[1]) ** 2 + (a[2] - b[2]) ** 2) ** 0.5
+            # Two 12 px marks: centres 12 px apart touch, nearer overlap.
+            assert gap >= 12, (a, b, gap)
+    for link in targets.chain_links(run, c, per_day, left):
+        ys = [y for _, y in link["points"]]
+        spanned = [x for _, x, y, _ in marks if min(ys) - 1 <= y <= max(ys) + 15]
+        # At most a mark's width (12 px) left of the leftmost mark it spans.
+        assert min(x for x, _ in link["points"]) >= min(spanned) - 12, (link["from"], link["to"])
+    succeeded = next(x for x in targets.chain_links(run, c, per_day, left) if x["to"] == "fyp14-ip"
+                     and x["from"] == "fyp13-ip")
+    first_year = (pd.Timestamp("2016-01-01") - left).days * per_day
+    assert min(x for x, _ in succeeded["points"]) > first_year
+
+
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_chain_arrows_pass_clear_of_every_mark_of_the_documents_they_do_not_join(language):
     # The 13th plan's arrow to the 14th ran through the Service Outline's published circle:
@@ -867,16 +921,7 @@ def test_chain_arrows_pass_clear_of_every_mark_of_the_documents_they_do_not_join
     left = pd.Timestamp(fig.layout.xaxis.range[0])
     right = pd.Timestamp(fig.layout.xaxis.range[1])
     per_day = (theme.WIDTH - fig.layout.margin.l - theme.MARGIN["r"]) / (right - left).days
-    marks = [
-        (r.policy_id, Point((d - left).days * per_day, r.y))
-        for r in c.itertuples()
-        for d in (r.signed_date_start, r.published_date_start)
-        if pd.notna(d)
-    ] + [
-        (r.policy_id, Point((r.start - left).days * per_day, r.y))
-        for r in c.itertuples()
-        if r.kind == "meeting" and pd.notna(r.start)
-    ]
+    marks = [(pid, Point(x, y)) for pid, x, y, _ in _drawn_marks(fig, c, left, per_day)]
     links = targets.chain_links(run, c, per_day, left)
     assert any(x["from"] == "fyp13-ip" and x["to"] == "fyp14-ip" for x in links)
     for link in links:
@@ -899,3 +944,26 @@ def test_an_event_chain_draws_only_documents_linked_to_it_on_an_axis_that_fits_t
         assert r.policy_id in linked or len(joined), r.policy_id
     tianjin = ctx(event_id="bth-2014-tianjin")
     assert targets.chain_frame(tianjin).empty
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_ten_year_legend_names_only_what_is_drawn(language):
+    """The 13th plan has no 2015 baseline of satisfaction: only its target diamond is
+    drawn, and the legend named it "baseline → target". Each entry names what its trace
+    draws; a one-row chart is drawn lower (it left half its page blank)."""
+    fig = targets.continuity_figure(ctx(language=language))
+    c = targets.continuity_drawn(ctx(language=language))
+    words = {k: t_(f"{k}_word", language) for k in ("baseline", "target", "realised")}
+    for trace in fig.data:
+        role = trace.legendgroup.split("-")[0]
+        drawn = c[
+            (c["plan_role"] == role)
+            & c["date"].isin(pd.to_datetime(list(trace.x)))
+            & c["value"].isin(list(trace.y))
+        ]
+        kinds = set(drawn["kind"])
+        label = trace.name.rsplit("：" if language == "zh" else ": ", 1)[-1]
+        assert {k for k, w in words.items() if w in label} == kinds, (trace.name, kinds)
+    earlier = [x for x in fig.data if words["target"] in x.name and len(x.x) == 1]
+    assert earlier and words["baseline"] not in earlier[0].name
+    assert fig.layout.height <= 420

@@ -202,9 +202,37 @@ def test_a_column_of_indicator_names_keeps_a_term_s_width_in_chinese():
             terms=["indicator"],
         )
     html = shown[0].data
-    assert '<span class="ipd-term">PCT专利申请量</span>' in html
+    assert '<span class="ipd-term">PCT<wbr>专利申请量</span>' in html
     assert '<span class="ipd-term">相关口径' not in html
     css = (ROOT / "src" / "ipdossier" / "export" / "templates" / "report.css").read_text()
     assert re.search(r"\.ipd-term\s*{[^}]*min-width", css)
     source = (ROOT / "notebooks" / "04_targets.ipynb").read_text(encoding="utf-8")
     assert source.count("terms=[") == 2
+
+
+def test_a_term_longer_than_its_column_breaks_between_words_only():
+    """A review of the zh edition found 每万人口发明专利拥有 / 量 and 知识产权服务业营业收入年
+    均增 / 长 in the values table's indicator column: a name longer than the column's
+    term width broke between any two characters. A term cell may break only where
+    notebook.table puts a <wbr> (between words); report.css forbids a break elsewhere."""
+    import pandas as pd
+    from IPython import display
+
+    names = ["每万人口发明专利拥有量", "知识产权服务业营业收入年均增长", "PCT专利申请量"]
+    shown = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(display, "display", lambda *objs, **_: shown.extend(objs))
+        nb.table(
+            pd.DataFrame({"indicator": names, "flags": ["相关口径"] * 3}),
+            columns={"indicator": "Indicator", "flags": "Flags"},
+            language="zh",
+            terms=["indicator"],
+        )
+    cells = re.findall(r'<span class="ipd-term">(.*?)</span>', shown[0].data)
+    assert [c.replace("<wbr>", "") for c in cells] == names
+    pieces = [c.split("<wbr>") for c in cells]
+    assert "拥有量" in pieces[0] and "发明专利" in pieces[0]
+    assert "增长" in pieces[1] and "年均" in pieces[1]
+    assert pieces[2] == ["PCT", "专利申请量"]
+    css = (ROOT / "src" / "ipdossier" / "export" / "templates" / "report.css").read_text()
+    assert re.search(r"\.ipd-term\s*{[^}]*word-break:\s*keep-all", css)

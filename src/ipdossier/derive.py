@@ -602,6 +602,7 @@ def hierarchy(ctx) -> pd.DataFrame:
     return p[
         [
             "policy_id",
+            "title",
             "display_title",
             "level",
             "jurisdiction",

@@ -22,7 +22,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from . import data as dossier_data
-from . import theme
+from . import linebreak, theme
 from .errors import ParameterError
 from .i18n import long_date, t
 from .params import RunParameters
@@ -434,17 +434,25 @@ def table(
             for col in view.columns
         }
     )
+    term_columns = [
+        html.escape(t(columns[col], language))
+        if isinstance(columns, dict) and col in columns
+        else html.escape(str(col))
+        for col in terms
+    ]
     # Escaped here rather than by pandas, so that long unbreakable runs can be marked.
     shown = shown.rename(columns=lambda c: html.escape(str(c)))
-    shown = shown.map(lambda v: _cell_html(v) if isinstance(v, str) else v)
-    shown = shown.map(lambda v: _kept_together(v) if isinstance(v, str) else v)
-    for col in terms:
-        if isinstance(columns, dict) and col in columns:
-            col = html.escape(t(columns[col], language))
-        if col in shown.columns:
+    for col in shown.columns:
+        if col in term_columns:
             shown[col] = [
-                f'<span class="ipd-term">{v}</span>' if isinstance(v, str) and v != "—" else v
+                f'<span class="ipd-term">{_term_html(v)}</span>'
+                if isinstance(v, str) and v != "—"
+                else v
                 for v in shown[col]
+            ]
+        else:
+            shown[col] = [
+                _kept_together(_cell_html(v)) if isinstance(v, str) else v for v in shown[col]
             ]
     if cited is not None:
         shown.iloc[:, cited_at] = ["—" if pd.isna(v) else v for v in cited]
@@ -452,6 +460,19 @@ def table(
     # tables. A long one flows row by row, its header repeated.
     classes = "ipd-table ipd-short" if len(shown) <= SHORT_TABLE else "ipd-table"
     display(HTML(shown.to_html(index=False, escape=False, classes=classes)))
+
+
+def _term_html(value: str) -> str:
+    """A term's text, escaped, with a line-break opportunity (<wbr>) between its words
+    and none inside one: report.css sets term cells `word-break: keep-all`, so Chinese
+    breaks only there ("每万人口发明专利拥有量" broke before its last character, 量)."""
+    out = ""
+    for unit in linebreak.word_units(value):
+        # Between two words printed without a space: a space is a break already.
+        if out and not out[-1].isspace() and not unit.isspace():
+            out += "<wbr>"
+        out += html.escape(unit)
+    return out
 
 
 # A run of characters with no place to break a line (no space, hyphen or slash).

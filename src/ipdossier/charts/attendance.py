@@ -183,3 +183,20 @@ def speeches_figure(ctx) -> go.Figure:
         margin=dict(l=10, r=10, t=95, b=10),
     )
     return titled(fig, ctx, title)
+
+
+def intro(ctx) -> str:
+    """The paragraph before the chart: how participants are grouped, and in an edition
+    limited to one jurisdiction, that the others are left out (one paragraph, so that
+    the export keeps it with its chart)."""
+    sep = "" if ctx.language == "zh" else " "
+    return sep.join(x for x in (t("prose_who_came", ctx.language), scope_sentence(ctx)) if x)
+
+
+def scope_sentence(ctx) -> str:
+    """What an edition limited to one jurisdiction leaves out of who came, in words; ""
+    for an edition of every jurisdiction, where there is nothing to say."""
+    if ctx.jurisdiction == "all":
+        return ""
+    key = "scope_national_level" if ctx.jurisdiction == "national" else ctx.jurisdiction
+    return t("prose_who_came_only", ctx.language).format(scope=t(key, ctx.language))

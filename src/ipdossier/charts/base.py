@@ -3,14 +3,12 @@ and the empty-result chart."""
 
 from __future__ import annotations
 
-import re
 import textwrap
-import unicodedata
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import derive, theme
+from .. import derive, linebreak, theme
 from ..i18n import day_span, t
 from ..i18n import month as i18n_month
 
@@ -49,21 +47,17 @@ def wrap(text: str, width: int = 32, lines: int | None = LABEL_LINES) -> str:
     return "<br>".join(wrapped) or text
 
 
-# Whitespace, a run of narrow characters, or one wide character (CJK, full-width
-# punctuation): Chinese breaks between any two characters, Latin text at spaces.
-_WIDE = r"\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_TOKENS = re.compile(rf"\s+|[^\s{_WIDE}]+|\S")
-
-
 def _cells(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return linebreak.cells(text)
 
 
 def wrap_cell(text: str, width: int, lines: int | None = None) -> str:
     """Wrap a go.Table cell onto lines of at most `width` narrow characters, a Chinese
     character counting two. go.Table clips whatever is wider than its column, silently;
-    `wrap` (textwrap) does not break Chinese text, which has no spaces. An axis label
-    passes `lines` (LABEL_LINES): past it the text is cut, the cut marked "…"."""
+    `wrap` (textwrap) does not break Chinese text, which has no spaces. Lines break
+    between words (`linebreak.units`: Chinese words whole, a Chinese gloss in English
+    text whole where it fits a line). An axis label passes `lines` (LABEL_LINES): past it
+    the text is cut, the cut marked "…"."""
     wrapped = _wrap_cells(text, width)
     if lines is None or len(wrapped) <= lines:
         return "<br>".join(wrapped) or str(text)
@@ -76,27 +70,29 @@ def wrap_cell(text: str, width: int, lines: int | None = None) -> str:
 def _wrap_cells(text: str, width: int) -> list[str]:
     lines: list[str] = []
     line = ""
-    for token in _TOKENS.findall(str(text)):
+    todo = list(linebreak.units(str(text)))
+    while todo:
+        token = todo.pop(0)
         if token.isspace():
             line = f"{line} " if line else line
             continue
-        while _cells(line + token) > width:
-            if line.strip() and _cells(token) <= width:
-                lines.append(line.rstrip())
-                line = ""
-                continue
-            # A word longer than a whole line: break it where the line ends.
-            room, cut = width - _cells(line), 0
-            while cut < len(token) and _cells(token[: cut + 1]) <= room:
-                cut += 1
-            if cut == 0 and line.strip():
-                lines.append(line.rstrip())
-                line = ""
-                continue
-            cut = max(cut, 1)
-            lines.append((line + token[:cut]).rstrip())
-            line, token = "", token[cut:]
-        line += token
+        if _cells(line + token) <= width:
+            line += token
+            continue
+        if line.strip() and _cells(token) <= width:
+            # The unit starts the next line, whole.
+            lines.append(line.rstrip())
+            line = ""
+            todo.insert(0, token)
+            continue
+        if len(token) > 1 and _cells(token) > width:
+            # Wider than a whole line: a gloss goes on by its words, a word (or a name
+            # longer than a line) by its characters, filling the line it starts on.
+            todo[:0] = linebreak.finer(token)
+            continue
+        # One character that does not fit what is left of the line.
+        lines.append(line.rstrip())
+        line = token
     if line.strip():
         lines.append(line.rstrip())
     return lines

@@ -268,14 +268,21 @@ def _box_text(title: str, jurisdiction: str, language: str) -> str:
     return f"{wrap_cell(title, LABEL_CELLS)}<br>{where}"
 
 
+def _box_title(r, language: str) -> str:
+    """A box's title: the Chinese title in Chinese; in English the English title alone.
+    The table under the chart gives each Chinese title beside its English one: in a box
+    34 characters wide the gloss (up to 21 Chinese characters) could not stay whole."""
+    return str(r["display_title"] if language == "zh" else r["title"])
+
+
 def hierarchy_rows(ctx) -> pd.DataFrame:
     """The hierarchy frame with each box's text and its y in pixels from the top: each
     row as tall as its tallest label across the columns, so a label never runs into the
     one below it."""
     h = hierarchy_frame(ctx)
     h["text"] = [
-        _box_text(x, j, ctx.language)
-        for x, j in zip(h["display_title"], h["jurisdiction"], strict=True)
+        _box_text(_box_title(r, ctx.language), r["jurisdiction"], ctx.language)
+        for _, r in h.iterrows()
     ]
     h["lines"] = [x.count("<br>") + 1 for x in h["text"]]
     tallest = h.groupby("slot")["lines"].max().sort_index()

@@ -24,7 +24,16 @@ from ..i18n import (
     quantity,
     t,
 )
-from .base import LABEL_LINES, _cells, empty, mark_event, titled, wrap, wrap_cell
+from .base import (
+    LABEL_LINES,
+    _cells,
+    empty,
+    mark_event,
+    scope_label,
+    titled,
+    wrap,
+    wrap_cell,
+)
 
 STATUS_COLOURS = {
     "met": "#2a9d8f",
@@ -645,7 +654,9 @@ def comparison_figure(ctx) -> go.Figure:
     unit = str(c["unit"].iloc[0])
     measure = f"{c['name'].iloc[0]}（{unit}）" if lang == "zh" else unit
     fig.update_yaxes(rangemode="tozero", title=measure, ticklabelstandoff=8)
-    fig.update_layout(height=480)
+    # 450 px: with its section's heading and paragraph it fits under the ten-year chart
+    # (at 480 the English section moved to a page of its own, leaving half a page blank).
+    fig.update_layout(height=450)
     return titled(fig, ctx, title)
 
 
@@ -764,11 +775,61 @@ def _bezier(p0, p1, p2, n: int = 40) -> list[tuple[float, float]]:
     ]
 
 
+# The chain's marks are 12 px wide. A document published within days of signing (the
+# 13th plan: signed 30 December 2016, published 13 January 2017, 2 px apart) would draw
+# its published circle over its signed diamond: the circle then sits this far below the
+# row's centre, at its own date, so both are seen.
+CHAIN_MARK = 12
+PUBLISHED_DROP = 13
+
+
+def published_y(c: pd.DataFrame, px_per_day: float) -> list[float]:
+    """Where each row's published circle is drawn: on the row's centre, or PUBLISHED_DROP
+    px below it where the signed diamond would hide it."""
+    out = []
+    for r in c.itertuples():
+        close = (
+            pd.notna(r.signed_date_start)
+            and pd.notna(r.published_date_start)
+            and abs((r.published_date_start - r.signed_date_start).days) * px_per_day
+            < CHAIN_MARK + 2
+        )
+        out.append(r.y + PUBLISHED_DROP if close else r.y)
+    return out
+
+
+def _chain_marks(c: pd.DataFrame, px_per_day: float, left) -> list[tuple[str, float, float]]:
+    """Every mark the chain draws, as (policy, x, y) in pixels: each row's signed and
+    published dates (the circle where `published_y` puts it) and each meeting's month."""
+    marks = []
+    for r, py in zip(c.itertuples(), published_y(c, px_per_day), strict=True):
+        for day, y in (
+            (r.signed_date_start, r.y),
+            (r.published_date_start, py),
+            (r.start if r.kind == "meeting" else pd.NaT, r.y),
+        ):
+            if pd.notna(day):
+                marks.append((r.policy_id, (day - left).days * px_per_day, y))
+    return marks
+
+
+def _curve_candidates(x0, y0, x1, y1):
+    """Curves from (x0, y0) to (x1, y1), least bowed first: bowed left about the middle
+    (a bracket, for documents of about one date), or leaving the earlier document
+    downwards and reaching the later one from the left (for a link forward in time,
+    such as a plan to its successor years later)."""
+    early_y, late_y = (y0, y1) if x0 <= x1 else (y1, y0)
+    for bow in range(12, 400, 8):
+        yield _bezier((x0, y0), (min(x0, x1) - bow, (y0 + y1) / 2), (x1, y1))
+        yield _bezier((x0, y0), (min(x0, x1) - bow, late_y if early_y != late_y else y1), (x1, y1))
+
+
 def chain_links(ctx, c: pd.DataFrame, px_per_day: float, left: float) -> list[dict]:
     """Each stated link as a curve in pixels (x from the axis's start, y from the top),
-    bowed to the left just enough to pass every other document's marker and every curve
-    already laid at a distance, and to stay inside the plot. Curves meet only at the
-    documents they share."""
+    bowed just enough to pass every other document's marks and every curve already laid
+    at a distance. A curve never runs left of the marks of the rows it spans (it ran left
+    of the axis's first year, towards the labels): curves meet only at the documents
+    they share."""
     from shapely.geometry import LineString, Point
 
     when = {}
@@ -782,17 +843,7 @@ def chain_links(ctx, c: pd.DataFrame, px_per_day: float, left: float) -> list[di
     # Every mark drawn is an obstacle: a row's first date, and its published date (the
     # circle beside a signed one: the 13th plan's arrow to the 14th ran through the
     # Service Outline's), each meeting's month.
-    marks = [
-        (r.y, d)
-        for r in c.itertuples()
-        for d in (
-            r.signed_date_start,
-            r.published_date_start,
-            r.start if r.kind == "meeting" else pd.NaT,
-        )
-        if pd.notna(d)
-    ]
-    markers = [Point((d - left).days * px_per_day, y) for y, d in marks]
+    marks = _chain_marks(c, px_per_day, left)
     laid: list[dict] = []
     links = derive.policy_links(ctx)
     # Shorter links first, so that longer ones bow around them (nested, never crossing).
@@ -804,34 +855,34 @@ def chain_links(ctx, c: pd.DataFrame, px_per_day: float, left: float) -> list[di
         if link.policy_id not in when or link.target_policy_id not in when:
             continue
         (x0, y0, _), (x1, y1, _) = when[link.policy_id], when[link.target_policy_id]
-        ends = [Point(x0, y0), Point(x1, y1)]
-        best = None
-        for bow in range(12, 400, 8):
-            ctrl = (min(x0, x1) - bow, (y0 + y1) / 2)
-            pts = _bezier((x0, y0), ctrl, (x1, y1))
+        ends = {link.policy_id, link.target_policy_id}
+        top, bottom = min(y0, y1), max(y0, y1)
+        # The marks of the two documents linked are where the curve starts and ends.
+        others = [Point(x, y) for pid, x, y in marks if pid not in ends]
+        spanned = [x for _, x, y in marks if top - 1 <= y <= bottom + CHAIN_MARK + 2]
+        floor = max(4.0, min(spanned, default=min(x0, x1)) - CHAIN_MARK)
+        best, best_room = None, -1.0
+        for pts in _curve_candidates(x0, y0, x1, y1):
             body = LineString(pts[3:-3])
-            clear = all(
-                # The marks of the two documents linked are where the curve starts and
-                # ends (a plan's published circle sits beside its signed diamond).
-                body.distance(m) >= 14
-                for m in markers
-                if min(abs(m.y - e.y) for e in ends) > 1
-            )
+            room = min((body.distance(m) for m in others), default=99.0)
             apart = all(
                 body.distance(LineString(o["points"][3:-3])) >= 4
                 for o in laid
-                if not ({link.policy_id, link.target_policy_id} & {o["from"], o["to"]})
+                if not (ends & {o["from"], o["to"]})
             )
-            inside = min(x for x, _ in pts) >= 4
-            best = pts
-            if clear and apart and inside:
+            inside = min(x for x, _ in pts) >= floor
+            if inside and apart and room >= 14:
+                best = pts
                 break
+            # Failing all, the curve inside the plot that passes the marks widest.
+            if inside and room > best_room:
+                best, best_room = pts, room
         laid.append(
             {
                 "from": link.policy_id,
                 "to": link.target_policy_id,
                 "relation": link.relation,
-                "points": best,
+                "points": best if best is not None else pts,
             }
         )
     return laid
@@ -857,7 +908,9 @@ def chain_figure(ctx) -> go.Figure:
     # Chinese one; the plot gets the rest of the page's width.
     widest = max(_cells(line) for r in c["row"] for line in r.split("<br>"))
     margin_l = int(widest * CHAIN_FONT * 0.56) + 16
-    margin_t, margin_b = 95, 60
+    # Room above the plot for the title and the activity's label, and for a subtitle
+    # where the edition has one (titled() would take it from the plot, squeezing rows).
+    margin_t, margin_b = (95 if scope_label(ctx) else 72), 60
     plot_w = theme.WIDTH - margin_l - theme.MARGIN["r"]
     plot_h = float(c["height"].sum())
     px_per_day = plot_w / (right - left).days
@@ -903,9 +956,10 @@ def chain_figure(ctx) -> go.Figure:
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-    for col, symbol, key in (
-        ("signed_date", "diamond", "signed"),
-        ("published_date", "circle-open", "published"),
+    c = c.assign(published_y=published_y(c, px_per_day))
+    for col, symbol, key, at_y in (
+        ("signed_date", "diamond", "signed", "y"),
+        ("published_date", "circle-open", "published", "published_y"),
     ):
         rows = c[c[f"{col}_start"].notna()]
         if rows.empty:
@@ -913,7 +967,7 @@ def chain_figure(ctx) -> go.Figure:
         fig.add_trace(
             go.Scatter(
                 x=rows[f"{col}_start"],
-                y=rows["y"],
+                y=rows[at_y],
                 mode="markers",
                 marker=dict(symbol=symbol, size=12, color=theme.INK, line=dict(width=2)),
                 name=t(key, lang),
@@ -1597,13 +1651,11 @@ def continuity_figure(ctx, level: str | None = None) -> go.Figure:
             if mine.empty:
                 continue
             header = _plan_header(ctx, ind.loc[mine["indicator_id"].iloc[0], "policy_id"])
-            for plan, word in (
-                (False, t("realised_word", lang)),
-                (True, f"{t('baseline_word', lang)} → {t('target_word', lang)}"),
-            ):
+            for plan in (False, True):
                 part = mine[mine["kind"].isin(["baseline", "target"]) == plan].sort_values("date")
                 if part.empty:
                     continue
+                word = _drawn_word(part, lang)
                 group = f"{role}-{plan}"
                 fig.add_trace(
                     _pair_trace(
@@ -1648,8 +1700,29 @@ def continuity_figure(ctx, level: str | None = None) -> go.Figure:
             **_year_end_ticks(first, last, lang, step=1 if cols == 1 else 2),
         )
     fig.update_annotations(font=dict(size=13))
-    fig.update_layout(height=170 + 330 * nrows, margin=dict(t=110))
+    # One row of panels is drawn lower: at 330 px the one subject both plans measure alike
+    # left half its page blank, the next section's chart not fitting under it.
+    if nrows == 1:
+        fig.update_layout(height=155 + CONTINUITY_ONE_ROW, margin=dict(t=95))
+    else:
+        fig.update_layout(height=170 + CONTINUITY_ROW * nrows, margin=dict(t=110))
     return titled(fig, ctx, title)
+
+
+# The height of a row of the ten-year chart's panels (plot and its titles), in px.
+CONTINUITY_ROW = 330
+CONTINUITY_ONE_ROW = 190
+
+
+def _drawn_word(part: pd.DataFrame, lang: str) -> str:
+    """What a plan's marks in the ten-year chart are, for its legend: its realised values,
+    or its baseline → target, its target or its baseline, as drawn. The 13th plan has no
+    2015 baseline of satisfaction, and its legend named one beside its lone target."""
+    kinds = set(part["kind"])
+    if "realised" in kinds:
+        return t("realised_word", lang)
+    named = [t(f"{k}_word", lang) for k in ("baseline", "target") if k in kinds]
+    return " → ".join(named)
 
 
 def _one_path(c: pd.DataFrame, pair: int) -> bool:

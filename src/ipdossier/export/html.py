@@ -26,7 +26,8 @@ from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
 from ..charts import summary
-from ..i18n import long_date, t
+from ..data import NO_ZH_MARK
+from ..i18n import doc_number, long_date, t
 from .preprocessors import (
     ChartsAsImages,
     ChartsForPlotlyJs,
@@ -443,11 +444,58 @@ def _not_found_again(group: list[pd.Series], language: str) -> str:
     return t("not_found_again", language).format(date=_date(max(days)[:10], language))
 
 
+# A name the English appendix prints in Chinese because no source read gives an English
+# or romanised form of it (an author, a name inside the editor's description): marked as
+# the Chinese edition marks a name it keeps in Latin script (data.NO_ZH_MARK), and said
+# once in the appendix's note. None is made up.
+NO_EN_MARK = NO_ZH_MARK
+# A run of Chinese as printed: characters, their marks, and the digits inside (中国版权年鉴2017).
+_CHINESE_RUN = re.compile(r"[\u3400-\u9fff《》“”〔〕]+(?:\d+[\u3400-\u9fff《》〕]*|[、，][\u3400-\u9fff《》〕]+)*")
+
+
+def english_publishers(sources: pd.DataFrame) -> dict[str, str]:
+    """The English name of each Chinese publisher that a source row gives one for
+    (`publisher_en`), by its Chinese name as printed without the data's remarks."""
+    out: dict[str, str] = {}
+    for publisher, english in zip(sources["publisher"], sources["publisher_en"], strict=True):
+        if not isinstance(publisher, str) or not isinstance(english, str) or not english:
+            continue
+        bare = re.split(r"\s*[(（]|,| via ", publisher)[0].strip()
+        if bare and _HAN.search(bare) and not _HAN.search(english):
+            out.setdefault(bare, english)
+    return out
+
+
+def _marked_chinese(text: str) -> str:
+    """`text` with each run of Chinese left in it marked NO_EN_MARK."""
+    return _CHINESE_RUN.sub(lambda m: m.group(0) + NO_EN_MARK, text)
+
+
+def _described_in_english(title: str, english: dict[str, str]) -> str:
+    """The editor's [description] of a source for the English appendix: a Chinese name
+    in it given by its English name where a source row gives one (新华社: Xinhua News
+    Agency), a document number in its English form (国发〔2016〕86号: Guofa [2016] No. 86),
+    any other Chinese left as printed and marked (no English form was found)."""
+    for zh in sorted(english, key=len, reverse=True):
+        title = title.replace(zh, english[zh])
+    title = re.sub(r"[\u3400-\u9fff]{1,6}〔\d{4}〕\d+号", lambda m: doc_number(m.group(0), "en"), title)
+    return _marked_chinese(title)
+
+
+def _author(name: str | None, language: str) -> str | None:
+    """An author as printed; in English a Chinese name is marked: no source read gives it
+    in Latin script, and a romanisation made here would be ours, not the author's."""
+    if name and language == "en" and _HAN.search(name):
+        return _marked_chinese(name)
+    return name
+
+
 def _source_rows(sources: pd.DataFrame, language: str, cited: Citations) -> list[dict]:
     """The appendix: one entry per source cited, in the order of its number. Rows of one
     source (the same URL) are merged, the first cited giving what it has. Workflow facts
     (checksums, drafting and retrieval notes, file names) stay in data/ and the manifest."""
     rows_by_id = {str(s["source_id"]): s for _, s in sources.iterrows()}
+    english_of = english_publishers(sources) if language == "en" else {}
     merged: dict[str, list[pd.Series]] = {}
     for sid, canonical in cited.canonical.items():
         merged.setdefault(canonical, []).append(rows_by_id[sid])
@@ -467,6 +515,9 @@ def _source_rows(sources: pd.DataFrame, language: str, cited: Citations) -> list
             title = val("title")
             if title and language == "zh" and _DESCRIBED.match(title):
                 title = f"［{title[1:-1]}］"  # full-width, as Chinese text takes them
+            elif title and language == "en" and not val("title_en"):
+                # In English: a Chinese title with our translation beside it stays as it is.
+                title = _described_in_english(title, english_of)
         if title and language == "en" and (gloss := val("title_en")):
             # A title printed in Chinese only, with our English translation, said to be ours.
             title = f"{title} [{t('our_translation', language)}: {gloss}]"
@@ -524,7 +575,7 @@ def _source_rows(sources: pd.DataFrame, language: str, cited: Citations) -> list
             x
             for x in (
                 t(f"kind_{val('kind')}", language) if val("kind") else None,
-                val("author"),
+                _author(val("author"), language),
                 where,
                 publication,
                 section,
