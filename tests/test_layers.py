@@ -11,7 +11,7 @@ import ipdossier
 
 SRC = Path(ipdossier.__file__).parent
 LAYERS = [
-    {"errors", "files", "paths", "schema", "i18n", "__init__"},
+    {"errors", "files", "paths", "schema", "i18n", "linebreak", "__init__"},
     {"data", "sources", "quantities", "numbers", "geo", "check", "params"},
     {"derive", "charts", "theme", "notebook"},
     {"export"},
