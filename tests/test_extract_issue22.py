@@ -1328,3 +1328,31 @@ def test_a_title_starts_after_the_sentences_own_words(line, name, title):
     found = _en_people(line)
     assert found.get(name, ("",))[0] == title, found
     assert not any(n.endswith((" Inc", " Ltd", " Corp")) for n in found), found
+
+
+# -- Chinese counts: how often, how long, what a plan is made of (eighth zh round) ----------
+
+
+def _zh_counts(line: str) -> list[tuple[int, str]]:
+    return [(c.value, c.qualifier) for c in chinese.counts(0, line)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "该局先后3次召开专题会议研究部署。",  # how often: 次 before a verb
+        "市政府常务会议6次研究专利工作。",
+        "这次培训历时3个月。",  # a duration after 个
+        "申请在5个工作日内办结。",
+        "会议持续2个小时。",
+        "他提出三点要求和五项举措。",  # what a speech is made of
+        "与会人员围绕4个议题展开讨论。",
+    ],
+)
+def test_how_often_how_long_and_the_parts_of_a_speech_are_no_counts(line):
+    assert _zh_counts(line) == []
+
+
+def test_activities_counted_after_their_noun_and_deals_counted_in_bi_stay_counts():
+    assert _zh_counts("全年开展宣传活动300多次。") == [(300, "at_least")]
+    assert _zh_counts("其中质押融资12笔,签约金额800万元。") == [(12, "exact")]

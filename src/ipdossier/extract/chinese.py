@@ -23,11 +23,12 @@ _CN_NUM = "零〇一二两三四五六七八九十百千万亿"
 NUMBER = rf"(?:\d+(?:[,，]\d{{3}})*(?:\.\d+)?[万亿千百]?|[一二两三四五六七八九十千][{_CN_NUM}]*)"
 HEDGE_BEFORE = "超过|将近|不少于|多于|大约|突破|逾|超|近|约|不到|不足|共有|共计|总计"
 # Measure words that count things; 年/月/日/届/期/岁 do not.
-CLASSIFIER = "人次|家次|家|人|名|位|件|项|个|场|次|所|户|批|类|种|篇|份|部|支|款|点"
+CLASSIFIER = "人次|家次|家|人|名|位|件|项|个|场|次|所|户|批|类|种|篇|份|部|支|款|点|笔"
 _UNIT_EN = {
     "人": "people", "名": "people", "位": "people", "人次": "person-times",
     "家": "organisations", "家次": "organisation-times", "件": "items", "项": "items",
     "个": "items", "场": "sessions", "次": "times", "所": "institutions", "点": "points",
+    "笔": "deals",
 }  # fmt: skip
 # 一届二次会议, 十三届二次全会: a session's number, not a count of anything.
 _SESSION_BEFORE = re.compile(r"届\s*$")
@@ -164,6 +165,21 @@ _NATIONAL_STAT = re.compile(
 # 6个服务领域,N个服务事项)): its numbers name the parts, nobody took part.
 _GLOSS_BEFORE = re.compile(r"[(（]即[:：]?[^)）]*$")
 
+# 3个月, 2个小时, 5个工作日, 两个百分点: a duration or a unit of measure after 个, not a
+# count of anything that took part.
+_MEASURE_AFTER = re.compile(r"(?:月|小时|钟头|工作日|百分点|季度|星期|礼拜|学时|课时|年度|年头)")
+# 三点要求, 五项举措, 四个议题: what a speech or a plan is made of (like 方面, 环节).
+_PLAN_PARTS = (
+    "方面", "环节", "要求", "举措", "措施", "任务", "原则", "重点", "议题",
+    "方向", "路径", "特点", "优势", "问题", "维度", "层面", "步骤", "阶段", "目标", "体会",
+)  # fmt: skip
+
+
+def _verb_first(text: str) -> bool:
+    """The text opens on a verb (LAC's v or vn): 研究知识产权工作, 报道."""
+    tokens = lexical.tokens(text)
+    return bool(tokens) and tokens[0].tag in ("v", "vn", "vd")
+
 
 def _counts(para: int, line: str) -> list[Count]:
     out = []
@@ -206,9 +222,13 @@ def _counts(para: int, line: str) -> list[Count]:
         digits = (m.group("num") or "")[:1].isdigit()
         if value != int(value) or value < 2 and not m.group("hedge") and not digits:
             continue  # 一个, 一家: an article, not a count (1个主论坛 is one)
+        if cls == "个" and _MEASURE_AFTER.match(line, m.end()):
+            continue  # 3个月, 两个百分点: a duration or a measure, not a count
         noun = _noun_after(line, m.end())
-        if noun.startswith(("方面", "环节")):
-            continue  # 五个方面, 三个环节: the parts of a text or a plan, not a count
+        if noun.startswith(_PLAN_PARTS) or line.startswith(_PLAN_PARTS, m.end()):
+            continue  # 五个方面, 三点要求: the parts of a text or a plan, not a count
+        if cls == "次" and _verb_first(line[m.end() : m.end() + 12]):
+            continue  # 先后3次召开, 9次研究: how often something was done (活动700多次 counts)
         hedge = m.group("hedge") or ""
         if hedge in ("共有", "共计", "总计"):
             qualifier = "exact" if qualifier == "exact" else qualifier
