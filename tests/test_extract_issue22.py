@@ -1356,3 +1356,20 @@ def test_how_often_how_long_and_the_parts_of_a_speech_are_no_counts(line):
 def test_activities_counted_after_their_noun_and_deals_counted_in_bi_stay_counts():
     assert _zh_counts("全年开展宣传活动300多次。") == [(300, "at_least")]
     assert _zh_counts("其中质押融资12笔,签约金额800万元。") == [(12, "exact")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "截至今年9月,该中心已受理维权援助申请420件。",  # a running total
+        "近年来,全区共培育知识产权优势企业45家。",
+        "到2027年,全市将培育200家知识产权示范企业。",  # a target
+        "力争新增专利代理机构10家。",
+    ],
+)
+def test_a_running_total_or_a_target_read_before_the_number_is_no_count(line):
+    assert _zh_counts(line) == []
+
+
+def test_a_count_of_the_day_after_a_plain_opening_stays_a_count():
+    assert _zh_counts("活动当天,共有120名学员参加培训。") == [(120, "exact")]
