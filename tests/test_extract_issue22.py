@@ -1373,3 +1373,31 @@ def test_a_running_total_or_a_target_read_before_the_number_is_no_count(line):
 
 def test_a_count_of_the_day_after_a_plain_opening_stays_a_count():
     assert _zh_counts("活动当天,共有120名学员参加培训。") == [(120, "exact")]
+
+
+# -- Chinese people: a second post in its own office after 、 (eighth zh round) -------------
+
+
+@pytest.mark.parametrize(
+    "line, name, title, org",
+    [
+        ("朝阳区委常委、区委办主任孙立平出席。", "孙立平", "常委、区委办主任", "朝阳区委"),
+        (
+            "县人大副主任、柳河镇党委书记何建军致辞。",
+            "何建军",
+            "副主任、柳河镇党委书记",
+            "县人大",
+        ),
+        # a whole organisation after the 、 is a post of its own
+        ("市市场监管局副局长、市知识产权局局长罗志远讲话。", "罗志远", "局长", "市知识产权局"),
+    ],
+)
+def test_a_second_post_in_its_own_office_after_a_dun_comma_is_part_of_the_title(
+    line, name, title, org
+):
+    assert _zh_people(line)[name] == (title, org)
+
+
+def test_an_office_named_alone_after_a_person_of_an_organisation_is_in_that_organisation():
+    got = _zh_people("江西省知识产权局局长吴文杰、法规处处长孟庆华到会指导。")
+    assert got["孟庆华"] == ("法规处处长", "江西省知识产权局")

@@ -422,10 +422,27 @@ def _shared_org(line: str, found: list[Mention]) -> list[Mention]:
             and not prev.title.endswith("领导")
         ):
             m = replace(m, organisation=prev.organisation, start=prev.start)
+        elif (
+            prev is not None
+            and prev.organisation
+            and _SUB_UNIT.fullmatch(m.organisation)
+            and line[prev.end : m.start] in ("，", ",", "、")
+        ):
+            # 省知识产权局局长周鸿、宣教处处长梁云春: an office of the organisation before,
+            # printed alone, is part of the title; the organisation is the one before.
+            m = replace(m, title=m.organisation + m.title, organisation=prev.organisation)
         out.append(m)
     return out
 
 
+# 、区委办, 、半塔镇党委: an office or a local committee of a few characters between a 、 and
+# a title (the title before the 、 is the same person's); a whole organisation there
+# (、省知识产权局局长) is a post of its own, its organisation printed with it.
+_UNIT_AFTER_TITLE = re.compile(
+    r"(?<=、)[\u4e00-\u9fff]{1,6}(?:办|党委|党组|党工委|人大|政协|处|科|室|镇|乡|街道)$"
+)
+# 宣教处, 办公室, 法规科: an office inside an organisation, named without the organisation.
+_SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{1,4}(?:处|科|室)")
 _JIAN_UNIT = re.compile(rf"(?:{TITLE_RE})兼[^，。、；;,\s兼]{{2,12}}$")
 # 公职律师讲堂 (seventh tune round): a lecture series after a title word, not a person.
 _EVENT_NOUN_END = re.compile(r"(?:论坛|会议|大会|活动|仪式|峰会|年会|讲坛|讲堂|课堂|学堂|沙龙)$")
@@ -444,6 +461,16 @@ def _titled(para: int, line: str, names: list[tuple[str, int, int]]) -> list[Men
         if title:
             ts = s - len(title)
             org, os_ = _org_of_title(line, ts)
+            unit = _UNIT_AFTER_TITLE.search(line, max(0, ts - 12), ts)
+            if unit and not any(unit.start() < ne and ns < ts for _, ns, ne in names):
+                # 海淀区委常委、区委办主任X, 县人大副主任、半塔镇党委书记X: a second post in
+                # its own unit after a 、 is part of the title as printed; the organisation
+                # is the first post's.
+                prev = _title_before(line, unit.start() - 1)
+                if prev and not any(ne == unit.start() - 1 - len(prev) for _, _, ne in names):
+                    ts = unit.start() - 1 - len(prev)
+                    org, os_ = _org_of_title(line, ts)
+                    title = line[ts:s]
             if line[ts - 1 : ts] == "兼" or not org and line[ts - 1 : ts] == "、":
                 # 东丽区委副书记、区长尚斌义, 党委副书记兼副校长刘波: the whole title as
                 # printed, and the organisation of the titles before.
