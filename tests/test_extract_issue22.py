@@ -1401,3 +1401,16 @@ def test_a_second_post_in_its_own_office_after_a_dun_comma_is_part_of_the_title(
 def test_an_office_named_alone_after_a_person_of_an_organisation_is_in_that_organisation():
     got = _zh_people("江西省知识产权局局长吴文杰、法规处处长孟庆华到会指导。")
     assert got["孟庆华"] == ("法规处处长", "江西省知识产权局")
+
+
+# -- Chinese event place: premises after 在 and a place read only in context (eighth zh round)
+
+
+def test_a_signing_held_smoothly_at_an_offices_premises_gives_the_premises_as_place():
+    ev = _zh_event("5月8日,“两地知识产权协作联盟”签约仪式在济宁高新区行政审批局顺利举行。")
+    assert ev.place == "济宁高新区行政审批局"
+
+
+def test_a_county_the_analyser_reads_as_a_name_alone_is_a_place_after_zai():
+    ev = _zh_event("3月2日至3日,宁德市专利实务培训在罗源成功举办。")
+    assert (ev.name, ev.place) == ("宁德市专利实务培训", "罗源")

@@ -590,6 +590,10 @@ _PLACE = re.compile(
     r"(?:区|市|省|县|镇|街|园|馆|中心|大厦|酒店|宾馆|厅|室|村|楼|场|京|津|沪|大学|学院))"
     r"(?:隆重|正式)?(?:举行|举办|召开|开幕|启动|拉开帷幕|开班)"
 )
+_PLACE_ANY = re.compile(
+    r"在(?P<place>[^，。；：、“”\s,;在]{2,24}?)(?:隆重|盛大|成功|顺利|正式)?"
+    r"(?:举行|举办|召开|开幕|启动|拉开帷幕|开班)"
+)
 _ORGANISER = re.compile(
     r"(?:^|[，。；、“”,\s由])(?P<org>[^，。；、“”,\s由]{2,30}?)(?:联合|共同)?主办"
     r"|主办单位[:：为是]\s*(?P<org2>[^，。；]{2,40})"
@@ -665,7 +669,12 @@ def _place_ok(place: str) -> bool:
         return False  # 在这里拉开大幕: a pronoun, not a place
     if _PLACE.search(f"在{place}举行"):
         return True
-    return any(t.tag in (lexical.LOC, lexical.ORG) for t in lexical.tokens(place))
+    if any(t.tag in (lexical.LOC, lexical.ORG) for t in lexical.tokens(place)):
+        return True
+    # 罗源 alone reads as a person's name; the analyser reads it as a place after 在.
+    said = lexical.tokens(f"在{place}举行")
+    inside = [t for t in said if 1 <= t.start and t.end <= 1 + len(place)]
+    return any(t.tag == lexical.LOC for t in inside)
 
 
 def _dates(line: str):
@@ -747,6 +756,11 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
         if not place:
             p = _PLACE.search(line)
             place = p.group("place") if p else ""
+        if not place and line == name_line:
+            # 仪式在德州某新区综合执法部顺利举行: on the event's own line, any place or
+            # premises the analyser reads as one, after 在 and before the verb.
+            p = _PLACE_ANY.search(line)
+            place = p.group("place") if p and _place_ok(p.group("place")) else ""
         if not organiser:
             listed = _ORGANISER_LIST.search(line)
             if listed and "、" in listed.group("orgs") and _org_list(listed.group("orgs")):
