@@ -1414,3 +1414,19 @@ def test_a_signing_held_smoothly_at_an_offices_premises_gives_the_premises_as_pl
 def test_a_county_the_analyser_reads_as_a_name_alone_is_a_place_after_zai():
     ev = _zh_event("3月2日至3日,宁德市专利实务培训在罗源成功举办。")
     assert (ev.name, ev.place) == ("宁德市专利实务培训", "罗源")
+
+
+# -- Chinese counts told twice with another noun before the same head (eighth zh round) ----
+
+
+def test_the_same_companies_told_twice_are_one_count_other_heads_stay_apart(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "3月5日,东城区知识产权质押融资对接会在东城区举行。\n"
+        "活动现场,区领导为12家科技型企业颁发证书。\n"
+        "本次活动已为12家高新技术企业融资3000万元,12家银行参与对接。\n",
+        encoding="utf-8",
+    )
+    f = extract(path).tables["figures"]
+    got = sorted(int(v) for v, u in zip(f["value"], f["unit"], strict=True) if u != "money")
+    assert got == [12, 12]  # the companies once, the banks once
