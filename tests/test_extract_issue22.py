@@ -1430,3 +1430,20 @@ def test_the_same_companies_told_twice_are_one_count_other_heads_stay_apart(tmp_
     f = extract(path).tables["figures"]
     got = sorted(int(v) for v, u in zip(f["value"], f["unit"], strict=True) if u != "money")
     assert got == [12, 12]  # the companies once, the banks once
+
+
+# -- Chinese people: graded titles, research posts, a verb glued to a name (eighth zh round)
+
+
+@pytest.mark.parametrize(
+    "line, name, title, org",
+    [
+        ("恒信律师事务所高级合伙人赵一鸣发言。", "赵一鸣", "高级合伙人", "恒信律师事务所"),
+        ("中关律师事务所资深顾问孙丽华出席。", "孙丽华", "资深顾问", "中关律师事务所"),
+        ("中国科学院研究员张卫平出席。", "张卫平", "研究员", "中国科学院"),
+        ("市知识产权保护中心主任助理钱立勇参加。", "钱立勇", "主任助理", "市知识产权保护中心"),
+        ("南开大学法学院教授李强作报告。", "李强", "教授", "南开大学法学院"),
+    ],
+)
+def test_graded_and_research_titles_and_a_name_before_a_verb(line, name, title, org):
+    assert _zh_people(line)[name] == (title, org)

@@ -68,13 +68,16 @@ TITLES_ZH = sorted(
         # 商标局党委常委、副局长, 黨委委員、副總經理, 市委常委、组织部部长 (seventh tune round):
         # a party committee's member and a party department's head, whole as printed
         "党委常委 党委委员 黨委常委 黨委委員 组织部部长 宣传部部长 统战部部长 组织部副部长 "
-        "宣传部副部长 统战部副部长"
+        "宣传部副部长 统战部副部长 "
+        # eighth zh round (invented probes): a research post and a head's assistant
+        "研究员 副研究员 主任助理 局长助理 院长助理 校长助理 总经理助理"
     ).split(),
     key=len,
     reverse=True,
 )
-# 二级调研员, 一级巡视员: the rank is part of the title as printed.
-_RANK = "(?:[一二三四]级)"
+# 二级调研员, 一级巡视员: the rank is part of the title as printed;
+# 高级合伙人, 首席律师, 资深顾问: a grade printed before the title is part of it too.
+_RANK = "(?:[一二三四]级|高级|资深|首席)"
 TITLE_RE = rf"{_RANK}?(?:{'|'.join(dict.fromkeys(TITLES_ZH))})"
 TITLE_ZH = re.compile(TITLE_RE)
 _TITLE_END = re.compile(rf"(?:{TITLE_RE})$")
@@ -346,7 +349,15 @@ def _names(line: str) -> list[tuple[str, int, int]]:
     ]
     if not per:
         per = [(w, at, at + len(w)) for w, f, at in _words(line) if f == "nr" and 2 <= len(w) <= 4]
-    return per
+    # 教授李强作报告, 局长王明致辞: the analyser glues the verb's first character to a
+    # two-character name.
+    return [
+        (w[:-1], s, e - 1) if len(w) == 3 and _VERB_AFTER_NAME.match(line, e - 1) else (w, s, e)
+        for w, s, e in per
+    ]
+
+
+_VERB_AFTER_NAME = re.compile(r"作(?:报告|主题|专题|交流|发言|讲座|了)|致(?:辞|词|欢迎)|主持")
 
 
 def _org_of_title(line: str, ts: int) -> tuple[str, int]:
