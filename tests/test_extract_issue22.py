@@ -1447,3 +1447,10 @@ def test_the_same_companies_told_twice_are_one_count_other_heads_stay_apart(tmp_
 )
 def test_graded_and_research_titles_and_a_name_before_a_verb(line, name, title, org):
     assert _zh_people(line)[name] == (title, org)
+
+
+def test_a_host_after_the_organiser_and_an_ascii_comma_is_only_the_host():
+    ev = _zh_event(
+        "6月5日,专利保护宣传周启动仪式在宁波举行。本次活动由浙江省知识产权局主办,宁波市市场监管局承办。"
+    )
+    assert (ev.organiser, ev.host) == ("浙江省知识产权局", "宁波市市场监管局")
