@@ -1454,3 +1454,14 @@ def test_a_host_after_the_organiser_and_an_ascii_comma_is_only_the_host():
         "6月5日,专利保护宣传周启动仪式在宁波举行。本次活动由浙江省知识产权局主办,宁波市市场监管局承办。"
     )
     assert (ev.organiser, ev.host) == ("浙江省知识产权局", "宁波市市场监管局")
+
+
+def test_a_paragraph_opening_at_an_unnamed_event_names_it_when_nothing_else_does():
+    ev = _zh_event(
+        "两地市场监管部门深化知识产权协作\n"
+        "双方将加强跨区域执法协作。\n"
+        "合作协议签约仪式上,两地负责人分别致辞。"
+    )
+    assert ev.name == "合作协议签约仪式"
+    # a bare event word alone ("会议上") names nothing
+    assert _zh_event("双方将加强协作。\n会议上,两地负责人分别致辞。") is None

@@ -606,6 +606,9 @@ _NAME_LEAD = re.compile(
     r"今天|昨天|昨日|今年|上周|本周)?(?:.*?(?:主办|承办|协办|指导|举办|组织|为主题)的)?"
     r"(?:本次|此次|这次|该次|本届|此届|这届|该)?"
 )
+_AT_EVENT = re.compile(
+    rf"^\s*(?P<name>[\u4e00-\u9fff]{{0,12}}?(?:{EVENT_END}))(?:上|现场|期间)[，,]"
+)
 _BARE_EVENT = re.compile(rf"(?:{EVENT_END})")
 # A dateline: "本报济南3月13日讯", "新华社北京3月13日电": the report's date, not the event's.
 _DATELINE_AFTER = re.compile(r"\s*(?:讯|电)")
@@ -821,6 +824,15 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                     name = h.group("name")
                     span = (para, h.start("name"), h.end("name"))
                     break
+    if name is None:
+        # 签约仪式上, 调研座谈会现场: a paragraph opening at the event, named by its words
+        # only, when nothing else names it.
+        for para, line in lines:
+            at = _AT_EVENT.match(line)
+            if at and not _BARE_EVENT.fullmatch(at.group("name")):
+                name = at.group("name")
+                span = (para, at.start("name"), at.end("name"))
+                break
     # The event's date: in the sentence that names it if printed there, else the first
     # printed in the article; a dateline's date is the report's, never the event's.
     date = next(_dates(name_line), None) if name_line else None
