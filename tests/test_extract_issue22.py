@@ -1328,3 +1328,140 @@ def test_a_title_starts_after_the_sentences_own_words(line, name, title):
     found = _en_people(line)
     assert found.get(name, ("",))[0] == title, found
     assert not any(n.endswith((" Inc", " Ltd", " Corp")) for n in found), found
+
+
+# -- Chinese counts: how often, how long, what a plan is made of (eighth zh round) ----------
+
+
+def _zh_counts(line: str) -> list[tuple[int, str]]:
+    return [(c.value, c.qualifier) for c in chinese.counts(0, line)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "该局先后3次召开专题会议研究部署。",  # how often: 次 before a verb
+        "市政府常务会议6次研究专利工作。",
+        "这次培训历时3个月。",  # a duration after 个
+        "申请在5个工作日内办结。",
+        "会议持续2个小时。",
+        "他提出三点要求和五项举措。",  # what a speech is made of
+        "与会人员围绕4个议题展开讨论。",
+    ],
+)
+def test_how_often_how_long_and_the_parts_of_a_speech_are_no_counts(line):
+    assert _zh_counts(line) == []
+
+
+def test_activities_counted_after_their_noun_and_deals_counted_in_bi_stay_counts():
+    assert _zh_counts("全年开展宣传活动300多次。") == [(300, "at_least")]
+    assert _zh_counts("其中质押融资12笔,签约金额800万元。") == [(12, "exact")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "截至今年9月,该中心已受理维权援助申请420件。",  # a running total
+        "近年来,全区共培育知识产权优势企业45家。",
+        "到2027年,全市将培育200家知识产权示范企业。",  # a target
+        "力争新增专利代理机构10家。",
+    ],
+)
+def test_a_running_total_or_a_target_read_before_the_number_is_no_count(line):
+    assert _zh_counts(line) == []
+
+
+def test_a_count_of_the_day_after_a_plain_opening_stays_a_count():
+    assert _zh_counts("活动当天,共有120名学员参加培训。") == [(120, "exact")]
+
+
+# -- Chinese people: a second post in its own office after 、 (eighth zh round) -------------
+
+
+@pytest.mark.parametrize(
+    "line, name, title, org",
+    [
+        ("朝阳区委常委、区委办主任孙立平出席。", "孙立平", "常委、区委办主任", "朝阳区委"),
+        (
+            "县人大副主任、柳河镇党委书记何建军致辞。",
+            "何建军",
+            "副主任、柳河镇党委书记",
+            "县人大",
+        ),
+        # a whole organisation after the 、 is a post of its own
+        ("市市场监管局副局长、市知识产权局局长罗志远讲话。", "罗志远", "局长", "市知识产权局"),
+    ],
+)
+def test_a_second_post_in_its_own_office_after_a_dun_comma_is_part_of_the_title(
+    line, name, title, org
+):
+    assert _zh_people(line)[name] == (title, org)
+
+
+def test_an_office_named_alone_after_a_person_of_an_organisation_is_in_that_organisation():
+    got = _zh_people("江西省知识产权局局长吴文杰、法规处处长孟庆华到会指导。")
+    assert got["孟庆华"] == ("法规处处长", "江西省知识产权局")
+
+
+# -- Chinese event place: premises after 在 and a place read only in context (eighth zh round)
+
+
+def test_a_signing_held_smoothly_at_an_offices_premises_gives_the_premises_as_place():
+    ev = _zh_event("5月8日,“两地知识产权协作联盟”签约仪式在济宁高新区行政审批局顺利举行。")
+    assert ev.place == "济宁高新区行政审批局"
+
+
+def test_a_county_the_analyser_reads_as_a_name_alone_is_a_place_after_zai():
+    ev = _zh_event("3月2日至3日,宁德市专利实务培训在罗源成功举办。")
+    assert (ev.name, ev.place) == ("宁德市专利实务培训", "罗源")
+
+
+# -- Chinese counts told twice with another noun before the same head (eighth zh round) ----
+
+
+def test_the_same_companies_told_twice_are_one_count_other_heads_stay_apart(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "3月5日,东城区知识产权质押融资对接会在东城区举行。\n"
+        "活动现场,区领导为12家科技型企业颁发证书。\n"
+        "本次活动已为12家高新技术企业融资3000万元,12家银行参与对接。\n",
+        encoding="utf-8",
+    )
+    f = extract(path).tables["figures"]
+    got = sorted(int(v) for v, u in zip(f["value"], f["unit"], strict=True) if u != "money")
+    assert got == [12, 12]  # the companies once, the banks once
+
+
+# -- Chinese people: graded titles, research posts, a verb glued to a name (eighth zh round)
+
+
+@pytest.mark.parametrize(
+    "line, name, title, org",
+    [
+        ("恒信律师事务所高级合伙人赵一鸣发言。", "赵一鸣", "高级合伙人", "恒信律师事务所"),
+        ("中关律师事务所资深顾问孙丽华出席。", "孙丽华", "资深顾问", "中关律师事务所"),
+        ("中国科学院研究员张卫平出席。", "张卫平", "研究员", "中国科学院"),
+        ("市知识产权保护中心主任助理钱立勇参加。", "钱立勇", "主任助理", "市知识产权保护中心"),
+        ("南开大学法学院教授李强作报告。", "李强", "教授", "南开大学法学院"),
+    ],
+)
+def test_graded_and_research_titles_and_a_name_before_a_verb(line, name, title, org):
+    assert _zh_people(line)[name] == (title, org)
+
+
+def test_a_host_after_the_organiser_and_an_ascii_comma_is_only_the_host():
+    ev = _zh_event(
+        "6月5日,专利保护宣传周启动仪式在宁波举行。本次活动由浙江省知识产权局主办,宁波市市场监管局承办。"
+    )
+    assert (ev.organiser, ev.host) == ("浙江省知识产权局", "宁波市市场监管局")
+
+
+def test_a_paragraph_opening_at_an_unnamed_event_names_it_when_nothing_else_does():
+    ev = _zh_event(
+        "两地市场监管部门深化知识产权协作\n"
+        "双方将加强跨区域执法协作。\n"
+        "合作协议签约仪式上,两地负责人分别致辞。"
+    )
+    assert ev.name == "合作协议签约仪式"
+    # a bare event word alone ("会议上") names nothing
+    assert _zh_event("双方将加强协作。\n会议上,两地负责人分别致辞。") is None

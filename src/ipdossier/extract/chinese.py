@@ -23,11 +23,12 @@ _CN_NUM = "零〇一二两三四五六七八九十百千万亿"
 NUMBER = rf"(?:\d+(?:[,，]\d{{3}})*(?:\.\d+)?[万亿千百]?|[一二两三四五六七八九十千][{_CN_NUM}]*)"
 HEDGE_BEFORE = "超过|将近|不少于|多于|大约|突破|逾|超|近|约|不到|不足|共有|共计|总计"
 # Measure words that count things; 年/月/日/届/期/岁 do not.
-CLASSIFIER = "人次|家次|家|人|名|位|件|项|个|场|次|所|户|批|类|种|篇|份|部|支|款|点"
+CLASSIFIER = "人次|家次|家|人|名|位|件|项|个|场|次|所|户|批|类|种|篇|份|部|支|款|点|笔"
 _UNIT_EN = {
     "人": "people", "名": "people", "位": "people", "人次": "person-times",
     "家": "organisations", "家次": "organisation-times", "件": "items", "项": "items",
     "个": "items", "场": "sessions", "次": "times", "所": "institutions", "点": "points",
+    "笔": "deals",
 }  # fmt: skip
 # 一届二次会议, 十三届二次全会: a session's number, not a count of anything.
 _SESSION_BEFORE = re.compile(r"届\s*$")
@@ -67,13 +68,16 @@ TITLES_ZH = sorted(
         # 商标局党委常委、副局长, 黨委委員、副總經理, 市委常委、组织部部长 (seventh tune round):
         # a party committee's member and a party department's head, whole as printed
         "党委常委 党委委员 黨委常委 黨委委員 组织部部长 宣传部部长 统战部部长 组织部副部长 "
-        "宣传部副部长 统战部副部长"
+        "宣传部副部长 统战部副部长 "
+        # eighth zh round (invented probes): a research post and a head's assistant
+        "研究员 副研究员 主任助理 局长助理 院长助理 校长助理 总经理助理"
     ).split(),
     key=len,
     reverse=True,
 )
-# 二级调研员, 一级巡视员: the rank is part of the title as printed.
-_RANK = "(?:[一二三四]级)"
+# 二级调研员, 一级巡视员: the rank is part of the title as printed;
+# 高级合伙人, 首席律师, 资深顾问: a grade printed before the title is part of it too.
+_RANK = "(?:[一二三四]级|高级|资深|首席)"
 TITLE_RE = rf"{_RANK}?(?:{'|'.join(dict.fromkeys(TITLES_ZH))})"
 TITLE_ZH = re.compile(TITLE_RE)
 _TITLE_END = re.compile(rf"(?:{TITLE_RE})$")
@@ -164,6 +168,39 @@ _NATIONAL_STAT = re.compile(
 # 6个服务领域,N个服务事项)): its numbers name the parts, nobody took part.
 _GLOSS_BEFORE = re.compile(r"[(（]即[:：]?[^)）]*$")
 
+# 截至今年8月, 累计, 近年来, 去年: a running total or last year's record; 到2025年, 力争,
+# 十四五期间: a target. Read from the sentence's start to the number: neither is a count of
+# the event (a campaign's own tally after 以来 is left: 活动开展以来 ... counts).
+_BACKGROUND_BEFORE = re.compile(r"截至|截止|近年来|近几年|到20\d\d年|力争|十[三四五]五期间")
+
+# 3个月, 2个小时, 5个工作日, 两个百分点: a duration or a unit of measure after 个, not a
+# count of anything that took part.
+_MEASURE_AFTER = re.compile(r"(?:月|小时|钟头|工作日|百分点|季度|星期|礼拜|学时|课时|年度|年头)")
+# 三点要求, 五项举措, 四个议题: what a speech or a plan is made of (like 方面, 环节).
+_PLAN_PARTS = (
+    "方面", "环节", "要求", "举措", "措施", "任务", "原则", "重点", "议题",
+    "方向", "路径", "特点", "优势", "问题", "维度", "层面", "步骤", "阶段", "目标", "体会",
+)  # fmt: skip
+
+
+def head_noun(metric: str) -> str:
+    """What a Chinese count counts, for telling a repeated count from a new one: the
+    head of its noun, its last two characters before a verb (14家底层资产企业 and
+    14家知识产权企业融资 are
+    the same 14 companies told twice; 14家银行 is not)."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,}", metric):
+        return metric
+    words = [(w, f) for w, f, _ in _words(metric)]
+    while len(words) > 1 and words[-1][1] in ("vn", "v"):
+        words.pop()  # 知识产权企业融资: what the companies got, after the head noun
+    return "".join(w for w, _ in words)[-2:]
+
+
+def _verb_first(text: str) -> bool:
+    """The text opens on a verb (LAC's v or vn): 研究知识产权工作, 报道."""
+    tokens = lexical.tokens(text)
+    return bool(tokens) and tokens[0].tag in ("v", "vn", "vd")
+
 
 def _counts(para: int, line: str) -> list[Count]:
     out = []
@@ -183,6 +220,9 @@ def _counts(para: int, line: str) -> list[Count]:
             continue  # 下午3点, 3点半: a time of day
         if _GLOSS_BEFORE.search(line, max(0, m.start() - 30), m.start()):
             continue  # “1+6+N”模式(即:1个服务站,6个服务领域): a model's parts, not counts
+        opens = max(line.rfind(p, 0, m.start()) for p in "。！？!?;；") + 1
+        if _BACKGROUND_BEFORE.search(line, opens, m.start()):
+            continue  # 截至今年8月……403项, 去年……1家企业: a record or a target
         if _NATIONAL_STAT.search(line, max(0, m.start() - 40), m.start()):
             continue  # 我国发明专利拥有量达到401.5万件: the country's statistic, not the event's
         printed = m.group(0)
@@ -206,9 +246,13 @@ def _counts(para: int, line: str) -> list[Count]:
         digits = (m.group("num") or "")[:1].isdigit()
         if value != int(value) or value < 2 and not m.group("hedge") and not digits:
             continue  # 一个, 一家: an article, not a count (1个主论坛 is one)
+        if cls == "个" and _MEASURE_AFTER.match(line, m.end()):
+            continue  # 3个月, 两个百分点: a duration or a measure, not a count
         noun = _noun_after(line, m.end())
-        if noun.startswith(("方面", "环节")):
-            continue  # 五个方面, 三个环节: the parts of a text or a plan, not a count
+        if noun.startswith(_PLAN_PARTS) or line.startswith(_PLAN_PARTS, m.end()):
+            continue  # 五个方面, 三点要求: the parts of a text or a plan, not a count
+        if cls == "次" and _verb_first(line[m.end() : m.end() + 12]):
+            continue  # 先后3次召开, 9次研究: how often something was done (活动700多次 counts)
         hedge = m.group("hedge") or ""
         if hedge in ("共有", "共计", "总计"):
             qualifier = "exact" if qualifier == "exact" else qualifier
@@ -305,7 +349,15 @@ def _names(line: str) -> list[tuple[str, int, int]]:
     ]
     if not per:
         per = [(w, at, at + len(w)) for w, f, at in _words(line) if f == "nr" and 2 <= len(w) <= 4]
-    return per
+    # 教授李强作报告, 局长王明致辞: the analyser glues the verb's first character to a
+    # two-character name.
+    return [
+        (w[:-1], s, e - 1) if len(w) == 3 and _VERB_AFTER_NAME.match(line, e - 1) else (w, s, e)
+        for w, s, e in per
+    ]
+
+
+_VERB_AFTER_NAME = re.compile(r"作(?:报告|主题|专题|交流|发言|讲座|了)|致(?:辞|词|欢迎)|主持")
 
 
 def _org_of_title(line: str, ts: int) -> tuple[str, int]:
@@ -394,10 +446,27 @@ def _shared_org(line: str, found: list[Mention]) -> list[Mention]:
             and not prev.title.endswith("领导")
         ):
             m = replace(m, organisation=prev.organisation, start=prev.start)
+        elif (
+            prev is not None
+            and prev.organisation
+            and _SUB_UNIT.fullmatch(m.organisation)
+            and line[prev.end : m.start] in ("，", ",", "、")
+        ):
+            # 省知识产权局局长周鸿、宣教处处长梁云春: an office of the organisation before,
+            # printed alone, is part of the title; the organisation is the one before.
+            m = replace(m, title=m.organisation + m.title, organisation=prev.organisation)
         out.append(m)
     return out
 
 
+# 、区委办, 、半塔镇党委: an office or a local committee of a few characters between a 、 and
+# a title (the title before the 、 is the same person's); a whole organisation there
+# (、省知识产权局局长) is a post of its own, its organisation printed with it.
+_UNIT_AFTER_TITLE = re.compile(
+    r"(?<=、)[\u4e00-\u9fff]{1,6}(?:办|党委|党组|党工委|人大|政协|处|科|室|镇|乡|街道)$"
+)
+# 宣教处, 办公室, 法规科: an office inside an organisation, named without the organisation.
+_SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{1,4}(?:处|科|室)")
 _JIAN_UNIT = re.compile(rf"(?:{TITLE_RE})兼[^，。、；;,\s兼]{{2,12}}$")
 # 公职律师讲堂 (seventh tune round): a lecture series after a title word, not a person.
 _EVENT_NOUN_END = re.compile(r"(?:论坛|会议|大会|活动|仪式|峰会|年会|讲坛|讲堂|课堂|学堂|沙龙)$")
@@ -416,6 +485,16 @@ def _titled(para: int, line: str, names: list[tuple[str, int, int]]) -> list[Men
         if title:
             ts = s - len(title)
             org, os_ = _org_of_title(line, ts)
+            unit = _UNIT_AFTER_TITLE.search(line, max(0, ts - 12), ts)
+            if unit and not any(unit.start() < ne and ns < ts for _, ns, ne in names):
+                # 海淀区委常委、区委办主任X, 县人大副主任、半塔镇党委书记X: a second post in
+                # its own unit after a 、 is part of the title as printed; the organisation
+                # is the first post's.
+                prev = _title_before(line, unit.start() - 1)
+                if prev and not any(ne == unit.start() - 1 - len(prev) for _, _, ne in names):
+                    ts = unit.start() - 1 - len(prev)
+                    org, os_ = _org_of_title(line, ts)
+                    title = line[ts:s]
             if line[ts - 1 : ts] == "兼" or not org and line[ts - 1 : ts] == "、":
                 # 东丽区委副书记、区长尚斌义, 党委副书记兼副校长刘波: the whole title as
                 # printed, and the organisation of the titles before.
@@ -527,6 +606,9 @@ _NAME_LEAD = re.compile(
     r"今天|昨天|昨日|今年|上周|本周)?(?:.*?(?:主办|承办|协办|指导|举办|组织|为主题)的)?"
     r"(?:本次|此次|这次|该次|本届|此届|这届|该)?"
 )
+_AT_EVENT = re.compile(
+    rf"^\s*(?P<name>[\u4e00-\u9fff]{{0,12}}?(?:{EVENT_END}))(?:上|现场|期间)[，,]"
+)
 _BARE_EVENT = re.compile(rf"(?:{EVENT_END})")
 # A dateline: "本报济南3月13日讯", "新华社北京3月13日电": the report's date, not the event's.
 _DATELINE_AFTER = re.compile(r"\s*(?:讯|电)")
@@ -534,6 +616,10 @@ _PLACE = re.compile(
     r"在(?P<place>[\u4e00-\u9fff（）()]{1,20}?"
     r"(?:区|市|省|县|镇|街|园|馆|中心|大厦|酒店|宾馆|厅|室|村|楼|场|京|津|沪|大学|学院))"
     r"(?:隆重|正式)?(?:举行|举办|召开|开幕|启动|拉开帷幕|开班)"
+)
+_PLACE_ANY = re.compile(
+    r"在(?P<place>[^，。；：、“”\s,;在]{2,24}?)(?:隆重|盛大|成功|顺利|正式)?"
+    r"(?:举行|举办|召开|开幕|启动|拉开帷幕|开班)"
 )
 _ORGANISER = re.compile(
     r"(?:^|[，。；、“”,\s由])(?P<org>[^，。；、“”,\s由]{2,30}?)(?:联合|共同)?主办"
@@ -584,7 +670,7 @@ def _org_list(text: str) -> bool:
 
 
 _HOST = re.compile(
-    r"(?P<org>[^，。；、由]{2,40}?)承办|承办单位[:：为是]\s*(?P<org2>[^，。；]{2,40})"
+    r"(?P<org>[^，。；、由,;\s]{2,40}?)承办|承办单位[:：为是]\s*(?P<org2>[^，。；]{2,40})"
 )
 
 
@@ -610,7 +696,12 @@ def _place_ok(place: str) -> bool:
         return False  # 在这里拉开大幕: a pronoun, not a place
     if _PLACE.search(f"在{place}举行"):
         return True
-    return any(t.tag in (lexical.LOC, lexical.ORG) for t in lexical.tokens(place))
+    if any(t.tag in (lexical.LOC, lexical.ORG) for t in lexical.tokens(place)):
+        return True
+    # 罗源 alone reads as a person's name; the analyser reads it as a place after 在.
+    said = lexical.tokens(f"在{place}举行")
+    inside = [t for t in said if 1 <= t.start and t.end <= 1 + len(place)]
+    return any(t.tag == lexical.LOC for t in inside)
 
 
 def _dates(line: str):
@@ -692,6 +783,11 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
         if not place:
             p = _PLACE.search(line)
             place = p.group("place") if p else ""
+        if not place and line == name_line:
+            # 仪式在德州某新区综合执法部顺利举行: on the event's own line, any place or
+            # premises the analyser reads as one, after 在 and before the verb.
+            p = _PLACE_ANY.search(line)
+            place = p.group("place") if p and _place_ok(p.group("place")) else ""
         if not organiser:
             listed = _ORGANISER_LIST.search(line)
             if listed and "、" in listed.group("orgs") and _org_list(listed.group("orgs")):
@@ -728,6 +824,15 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                     name = h.group("name")
                     span = (para, h.start("name"), h.end("name"))
                     break
+    if name is None:
+        # 签约仪式上, 调研座谈会现场: a paragraph opening at the event, named by its words
+        # only, when nothing else names it.
+        for para, line in lines:
+            at = _AT_EVENT.match(line)
+            if at and not _BARE_EVENT.fullmatch(at.group("name")):
+                name = at.group("name")
+                span = (para, at.start("name"), at.end("name"))
+                break
     # The event's date: in the sentence that names it if printed there, else the first
     # printed in the article; a dateline's date is the report's, never the event's.
     date = next(_dates(name_line), None) if name_line else None

@@ -991,7 +991,11 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
         _clip_orgs(rows, ev)
     rows["figures"] = _dedup(
         rows["figures"],
-        lambda r: (r["value"], r["qualifier"], *_count_of(r["unit"], r["metric"])),
+        lambda r: (
+            r["value"],
+            r["qualifier"],
+            *_count_of(r["unit"], chinese.head_noun(r["metric"]) if zh else r["metric"]),
+        ),
     )
     rows["roles"] = _dedup(
         rows["roles"], lambda r: (r["person_id"], r["title"], r["org_id"], r["quote"])
