@@ -1328,3 +1328,40 @@ def test_a_title_starts_after_the_sentences_own_words(line, name, title):
     found = _en_people(line)
     assert found.get(name, ("",))[0] == title, found
     assert not any(n.endswith((" Inc", " Ltd", " Corp")) for n in found), found
+
+
+@pytest.mark.parametrize(
+    "line, name, title, org",
+    [
+        # a post before the name and a comma, the name after an honorific spaCy may not tag
+        ("The talk followed a welcome by the Dean, Dr (Sr) Olwen Tasker, and a film.",
+         "Olwen Tasker", "Dean", ""),
+        ("Opening remarks came from the Registrar, Smt. Kavya Ranade, who thanked all.",
+         "Kavya Ranade", "Registrar", ""),
+        # a post after the name and a comma; the next person's honorific is no organisation
+        ("Mr Tobiah Orrin, Programme Coordinator, Dr. L. Venn and others spoke.",
+         "Tobiah Orrin", "Programme Coordinator", ""),
+    ],
+)  # fmt: skip
+def test_a_name_after_an_honorific_is_a_persons_for_its_apposition(line, name, title, org):
+    found = _en_people(line)
+    assert found.get(name) == (title, org), found
+
+
+@pytest.mark.parametrize(
+    "line, name, title, org",
+    [
+        ("The day was opened by the KIPRA Director General, Mr Halvard Osei and others.",
+         "Halvard Osei", "Director General", "KIPRA"),
+        ("During the talks, Ms Delia Frome, NSW-IPL Program Chair, and others spoke.",
+         "Delia Frome", "Program Chair", "NSW-IPL"),
+        # a field's initials are the title's
+        ("Opening the clinic, the IPR Cell Coordinator, Dr Mina Korr, spoke.",
+         "Mina Korr", "IPR Cell Coordinator", ""),
+    ],
+)  # fmt: skip
+def test_an_acronym_opening_a_title_with_no_organisation_is_the_organisation(
+    line, name, title, org
+):
+    found = _en_people(line)
+    assert found.get(name) == (title, org), found

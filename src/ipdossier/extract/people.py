@@ -318,6 +318,8 @@ def _trim_org(org: str) -> str:
         org = org[:-1]  # the sentence's full stop, not "Co." or "Ltd."
     if org.startswith(("the ", "The ")):
         org = org[4:]
+    if re.match(r"(?:Mr|Ms|Mrs|Dr|Prof|Sri|Shri|Smt)\.?(?: |$)", org):
+        return ""  # the next person, after an honorific ("X, Coordinator, Dr. Y")
     # An organisation never ends on a joining word.
     while True:
         words = org.split(" ")
@@ -411,6 +413,20 @@ def _trim_title(title: str) -> str:
 
 _NOT_NAME_WORDS = set(_NOT_NAME.split("|"))
 
+# "the ARIPO Director General, X", "ABA-IPL Meeting Board Chair X": an acronym (three
+# letters or more) that opens a title printed with no organisation is the organisation.
+# "IP Attorney", "IPR Cell Coordinator": a field's initials stay the title's.
+_ACRONYM_LEAD = re.compile(
+    r"(?!(?:IPR|ICT|HOD|HoD|CEO|CTO|CFO|COO)\b)([A-Z][A-Z&]+(?:-[A-Z]+)?) (?=[A-Z])"
+)
+
+
+def _acronym_org(f: Mention) -> Mention:
+    m = _ACRONYM_LEAD.match(f.title)
+    if f.organisation or not m or len(m.group(1).replace("-", "")) < 3:
+        return f
+    return replace(f, title=f.title[m.end() :], organisation=m.group(1))
+
 
 def _person_like(name: str) -> bool:
     """Two or three capitalised words, none an organisation's word: spaCy tags whole
@@ -446,6 +462,23 @@ def _not_into_next(found: list[Mention], names: set[str]) -> list[Mention]:
     return out
 
 
+# "Mr Tom Roe", "Smt. Ann Devi", "Prof. (Dr.) Raj Kumar", "Dr (Sr) Ann Mary": the name
+# the rules' pattern reads right after an honorific (a bracketed second one allowed).
+_HONORIFIC_NAME = re.compile(
+    rf"(?<![\w.])(?:Mr|Ms|Mrs|Dr|Prof|Shri|Smt|Sri)\.?(?: \((?:Dr|Sr|Prof|Mrs?|Ms)\.?\))? "
+    rf"(?P<name>{NAME})(?![\w'’-])"
+)
+
+
+def honorific_names(line: str) -> tuple[str, ...]:
+    """The names printed right after an honorific in `line` (two or three words)."""
+    return tuple(
+        m.group("name")
+        for m in _HONORIFIC_NAME.finditer(line)
+        if 2 <= len(m.group("name").split(" ")) <= 3
+    )
+
+
 def has_title_word(line: str) -> bool:
     """Whether `line` can hold a mention at all (every pattern needs a title word)."""
     return _TITLE_WORDS.search(line) is not None
@@ -468,6 +501,9 @@ def mentions(
     spans: set[tuple[int, int]] = set()
     shadows: dict[str, str] = {}
     text = line
+    if rules:
+        # a name the rules read after an honorific is a person's, tagged or not
+        extra_names = (*extra_names, *honorific_names(line))
     for name in sorted(set(extra_names), key=len, reverse=True):
         if not 2 <= len(name.split(" ")) <= 3:
             continue
@@ -498,7 +534,7 @@ def mentions(
             )
             for f in found
         ]
-    found = [replace(f, title=_trim_title(f.title)) for f in found]
+    found = [_acronym_org(replace(f, title=_trim_title(f.title))) for f in found]
     return _not_into_next(found, {f.name for f in found} | set(extra_names))
 
 
@@ -821,7 +857,12 @@ def _appositions(
             start, end = n.start(), after.end(group)
         else:
             head = line[max(0, n.start() - 160) : n.start()]
-            head = re.sub(r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Hon|H\.E)\.? )$", "", head)
+            head = re.sub(
+                r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Hon|H\.E|Shri|Smt|Sri)\.?"
+                r"(?: \((?:Dr|Sr|Prof|Mrs?|Ms)\.?\))? )$",
+                "",
+                head,
+            )
             comma = head.endswith(", ")
             b = (
                 _POST_BEFORE.search(head)
