@@ -1365,3 +1365,24 @@ def test_an_acronym_opening_a_title_with_no_organisation_is_the_organisation(
 ):
     found = _en_people(line)
     assert found.get(name) == (title, org), found
+
+
+@pytest.mark.parametrize(
+    "line, name, title, org",
+    [
+        ("Noted inventor and MIT lecturer Dr. Ilse Varga opened the second day.",
+         "Ilse Varga", "lecturer", "MIT"),
+        ("Later, KIPO press and liaison official Ms. Dana Roque took questions.",
+         "Dana Roque", "press and liaison official", "KIPO"),
+        ("To close, EUIPN+ IPR Project Manager Mr Ola Brandt, of the EU Delegation, spoke.",
+         "Ola Brandt", "Project Manager", "EUIPN+ IPR"),
+    ],
+)  # fmt: skip
+def test_an_acronyms_post_in_either_case_right_before_the_name(line, name, title, org):
+    found = _en_people(line)
+    assert found.get(name) == (title, org), found
+
+
+def test_a_verb_before_an_acronyms_post_is_not_the_posts():
+    found = _en_people("At the gala WIPO thanked founder Dr. Ilse Varga for her work.")
+    assert found.get("Ilse Varga", ("", ""))[0] in ("", "founder"), found

@@ -748,7 +748,8 @@ _HEAD = (
     r"examiner|scientist|coordinator|co-ordinator|convenor|convener|rector|chancellor|"
     r"provost|ambassador|attach[ée]|consul(?:-general)?|counsell?or|advis[eo]r|specialist|"
     r"analyst|economist|administrator|executive|lecturer|fellow|engineer|spokes(?:person|man|"
-    r"woman)|envoy|treasurer|superintendent|inspector|leader|agent|associate|founder)"
+    r"woman)|envoy|treasurer|superintendent|inspector|leader|agent|associate|founder|"
+    r"official|librarian)"
 )
 # A title: up to four words before the head, each capitalised or a lowercase modifier.
 _POST = rf"(?:(?:[A-Za-z][\w'’&-]*|\([A-Z]+\)) ){{0,4}}?{_HEAD}"
@@ -793,6 +794,14 @@ _FOR_BEFORE = re.compile(
     rf"(?:^|[^\w'’-])(?:(?:[Tt]he )?(?P<owner>[A-Z][A-Z&]+) )?"
     rf"(?P<title>(?:(?!(?:The|A|An) )[A-Z][\w-]* ){{0,3}}?(?=[A-Z])"
     rf"{_HEAD} for [A-Z][\w-]*(?: (?:and |& )?[A-Z][\w-]*){{0,3}}) $"
+)
+# "UT professor X", "WIPO press and media official X", "ARISE+ IPR Programme Manager X":
+# an acronym's post right before the name, its words in either case.
+_ACR_BEFORE = re.compile(
+    r"(?:^|[^\w'’+&-])(?P<owner>[A-Z][A-Z&+-]*[A-Z+](?: [A-Z][A-Z&+-]*[A-Z+])?) "
+    # a verb is no word of a post ("WIPO thanked founder X")
+    rf"(?P<title>(?:(?!(?:and|of|the|for|in|at)\b|[a-z]+(?:ed|ing|[^s]s)\b)[A-Za-z][\w-]* "
+    rf"(?:and )?){{0,3}}?{_HEAD}) $"
 )
 _APP_END = re.compile(r"\s*(?:[,;)]|and\b|who\b|\.?$|(?:said|says|spoke|told|noted)\b)")
 
@@ -867,7 +876,9 @@ def _appositions(
             b = (
                 _POST_BEFORE.search(head)
                 if comma
-                else _POSS_BEFORE.search(head) or _FOR_BEFORE.search(head)
+                else _POSS_BEFORE.search(head)
+                or _FOR_BEFORE.search(head)
+                or _ACR_BEFORE.search(head)
             )
             # "the Director General of ARIPO, X": the name then ends the apposition
             if not b or comma and not _APP_END.match(line, n.end()):
