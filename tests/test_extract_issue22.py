@@ -1386,3 +1386,22 @@ def test_an_acronyms_post_in_either_case_right_before_the_name(line, name, title
 def test_a_verb_before_an_acronyms_post_is_not_the_posts():
     found = _en_people("At the gala WIPO thanked founder Dr. Ilse Varga for her work.")
     assert found.get("Ilse Varga", ("", ""))[0] in ("", "founder"), found
+
+
+@pytest.mark.parametrize(
+    "text, name, place",
+    [
+        ("Regional officials weigh a joint training centre\n\nDelegates from nine offices "
+         "attended a workshop in Nairobi on 4 May to review a study.\n", "workshop", "Nairobi"),
+        ("New courses open to students\n\nThe rector spoke at the launching ceremony in "
+         "Lisbon, where the first classes began.\n", "launching ceremony", "Lisbon"),
+    ],
+)  # fmt: skip
+def test_an_event_named_only_by_its_head_noun_at_a_place(tmp_path, text, name, place):
+    ev = _en_event(tmp_path, text)
+    assert (ev["name"], ev["place"]) == (name, place), ev
+
+
+def test_an_event_head_noun_before_in_and_no_place_is_not_the_event(tmp_path):
+    text = "Notes from the year\n\nStaff attended a seminar in March and wrote reports.\n"
+    assert _en_event(tmp_path, text)["name"] != "seminar"

@@ -344,6 +344,13 @@ _LOWER_EVENT_BEGAN = re.compile(
     r"(?:\s+(?:on|of|for)\s+(?:[a-z][\w'’-]*\s+){0,5}?[a-z][\w'’-]*)?)"
     r"\s+(?:began|opened|kicked\s+off|started|commenced)\b"
 )
+# "attended a workshop in Bangkok", "said at the launching ceremony in Beijing": an event
+# named only by its lowercase head noun, at a place (checked against spaCy's places).
+_AT_EVENT_IN = re.compile(
+    r"\b(?:attended|attending|at|during|addressing|addressed|joined)\s+(?:an?|the)\s+"
+    rf"(?P<name>(?:(?!(?:in|on|at|of)\b)[a-z][\w'’-]*\s+){{0,2}}?{_EVENT_HEAD})"
+    r"(?=\s+in\s+[A-Z])"
+)
 _DATELINE_EN = re.compile(
     rf"\s*[A-Z][\w'’ -]{{1,30}},\s+(?:{dates._M})\.? \d{{1,2}},? (?:19|20)\d\d\s*$"
 )
@@ -496,13 +503,21 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     # not name, called by its head noun phrase ("A matchmaking activity between ... was held
     # in Fuzhou"); one named in lowercase as the subject of a verb of opening; one after an
     # active verb ("organized an IP training class").
-    for pattern in (_UNNAMED_EVENT, _LOWER_EVENT_BEGAN, _ACTIVE_EVENT):
+    for pattern in (_UNNAMED_EVENT, _LOWER_EVENT_BEGAN, _ACTIVE_EVENT, _AT_EVENT_IN):
         if found is not None:
             break
         for para, line in a.lines[:4]:
-            m = pattern.search(line)
-            if m:
+            for m in pattern.finditer(line):
+                if pattern is _AT_EVENT_IN:
+                    # only at a place spaCy tags as one ("in Bangkok", not "in March")
+                    i = _IN_PLACE.match(line, m.end("name"))
+                    if not i or i.group("place") not in english.places(
+                        line[max(0, m.start() - 200) : i.end() + 40]
+                    ):
+                        continue
                 found = (para, line, m)
+                break
+            if found is not None:
                 break
     orgs: list[tuple[str, str, tuple]] = []
     place = held_place
