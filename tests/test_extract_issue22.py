@@ -1405,3 +1405,16 @@ def test_an_event_named_only_by_its_head_noun_at_a_place(tmp_path, text, name, p
 def test_an_event_head_noun_before_in_and_no_place_is_not_the_event(tmp_path):
     text = "Notes from the year\n\nStaff attended a seminar in March and wrote reports.\n"
     assert _en_event(tmp_path, text)["name"] != "seminar"
+
+
+def test_indian_ranks_and_honorifics_with_a_full_stop_do_not_end_the_sentence():
+    from ipdossier.extract.article import sentences
+
+    line = (
+        "The guests included Ravi Mehta, Asstt. Controller of Patents, and Smt. Leela Nair, "
+        "Dy. Registrar of Trade Marks. Both spoke."
+    )
+    assert [s for _, s in sentences(line)][1:] == ["Both spoke."]
+    found = _en_people(line)
+    assert found.get("Ravi Mehta") == ("Asstt. Controller of Patents", ""), found
+    assert found.get("Leela Nair") == ("Dy. Registrar of Trade Marks", ""), found

@@ -112,7 +112,7 @@ _FIELD = (
 # "Kundan Kumar, Assistant Controller of Patents and Designs, Office of ...": a title that
 # holds "of" (the patent office's ranks), then the organisation after a comma, if any.
 _OF_TITLE = (
-    r"(?:(?:Deputy|Assistant|Asstt\.|Joint|Senior|Additional|Chief) )?"
+    r"(?:(?:Deputy|Dy\.|Assistant|Asstt\.|Asst\.|Joint|Jt\.|Senior|Additional|Addl\.|Chief) )?"
     r"(?:Controller General|Controller|Examiner|Registrar)s? of "
     r"(?:Patents?|Copyrights?|Trade ?[Mm]arks?|Designs?)"
     r"(?:(?:,? and|,|,? &) (?:Patents?|Designs?|Trade ?[Mm]arks?|Copyrights?|"
