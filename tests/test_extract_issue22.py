@@ -1418,3 +1418,26 @@ def test_indian_ranks_and_honorifics_with_a_full_stop_do_not_end_the_sentence():
     found = _en_people(line)
     assert found.get("Ravi Mehta") == ("Asstt. Controller of Patents", ""), found
     assert found.get("Leela Nair") == ("Dy. Registrar of Trade Marks", ""), found
+
+
+@pytest.mark.parametrize(
+    "line, name, title, org",
+    [
+        # an Indian service's initials before the post; a charge in brackets after its head
+        ("Smt. Meera Joshi, IFS (Retd), Additional Director (IC) of the Forest Board, spoke.",
+         "Meera Joshi", "Additional Director (IC)", "Forest Board"),
+        # the last of two parts names the post
+        ("Dr. Colm Barra, one of the founders and the Chairman of NOVIP, welcomed all.",
+         "Colm Barra", "Chairman", "NOVIP"),
+    ],
+)  # fmt: skip
+def test_an_apposition_after_a_cadre_with_a_bracketed_charge_or_in_two_parts(
+    line, name, title, org
+):
+    found = _en_people(line)
+    assert found.get(name) == (title, org), found
+
+
+def test_an_apposition_whose_first_part_is_capitalised_is_not_split():
+    found = _en_people("Mr. Colm Barra, Acme Foods and the NOVIP board, welcomed all.")
+    assert "Colm Barra" not in found, found

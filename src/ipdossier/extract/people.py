@@ -752,7 +752,8 @@ _HEAD = (
     r"official|librarian)"
 )
 # A title: up to four words before the head, each capitalised or a lowercase modifier.
-_POST = rf"(?:(?:[A-Za-z][\w'’&-]*|\([A-Z]+\)) ){{0,4}}?{_HEAD}"
+# "Director General (FAC)": a bracketed acronym after the head (a charge held) is the title's.
+_POST = rf"(?:(?:[A-Za-z][\w'’&-]*|\([A-Z]+\)) ){{0,4}}?{_HEAD}(?: \([A-Z]{{2,}}\))?"
 # The organisation of an apposition: capitalised words, joined by "of", "for", "and", "the",
 # "&", with bracketed acronyms; never a lowercase word of its own.
 _APP_ORG = (
@@ -803,13 +804,15 @@ _ACR_BEFORE = re.compile(
     rf"(?P<title>(?:(?!(?:and|of|the|for|in|at)\b|[a-z]+(?:ed|ing|[^s]s)\b)[A-Za-z][\w-]* "
     rf"(?:and )?){{0,3}}?{_HEAD}) $"
 )
+# "Anita Rao, IAS (Retd), Director of X": an Indian service's initials are no post.
+_APP_CADRE = re.compile(r", (?:IAS|IFS|IPS|ITS|IRS|IES|IPoS|IDAS)(?: \(Retd\.?\))?(?=,)")
 _APP_END = re.compile(r"\s*(?:[,;)]|and\b|who\b|\.?$|(?:said|says|spoke|told|noted)\b)")
 
 
 # What follows a name as its post: between commas or in brackets ("X, Director of Y,"),
 # between dashes ("X – Director, Y –"), or after a copula ("X is the Director of Y.").
 _AFTER_SEG = re.compile(
-    r"(?:(?:, | \()(?P<seg>[^,;()]{2,120}?)(?=[,;)]|\.?$)"
+    r"(?:(?:, | \()(?P<seg>(?:[^,;()]|\([A-Z]{2,}\)){2,120}?)(?=[,;)]|\.?$)"
     r"|(?P<dash> [–—-] )(?P<dseg>[^;()–—]{2,120}?)(?= [–—-] |\.?$)"
     r"| (?:is|was|serves as|served as) (?:the |a |an )(?P<cseg>[^,;()]{2,120}?)(?=[,;]|\.?$))"
 )
@@ -848,7 +851,8 @@ def _appositions(
             for f in found + out
         ):
             continue
-        after = _AFTER_SEG.match(line, n.end())
+        c = _APP_CADRE.match(line, n.end())
+        after = _AFTER_SEG.match(line, c.end() if c else n.end())
         post = None
         if after:
             group = next(g for g in ("seg", "dseg", "cseg") if after.group(g))
@@ -858,6 +862,11 @@ def _appositions(
                 # "A and B, both partners at X": the post, in the plural, of each
                 seg = re.sub(rf"({_HEAD})s\b", r"\1", seg[both.end() :], count=1)
             post = _post(seg)
+            last = re.search(r" and (?=(?:the|a|an) |[A-Z])", seg)
+            if not post and last and not re.search(r"[A-Z]", seg[: last.start()]):
+                # "X, one of the founders and the President of Y": the post the last
+                # part names (the first in lowercase words alone)
+                post = _post(seg[last.end() :])
             if not post and after.group("dash"):
                 # "Anna Berg – Director, Patent Office –": a post and its organisation
                 t = re.fullmatch(rf"(?P<title>{_POST}), (?P<org>{_APP_ORG})", seg)
