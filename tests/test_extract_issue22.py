@@ -1441,3 +1441,17 @@ def test_an_apposition_after_a_cadre_with_a_bracketed_charge_or_in_two_parts(
 def test_an_apposition_whose_first_part_is_capitalised_is_not_split():
     found = _en_people("Mr. Colm Barra, Acme Foods and the NOVIP board, welcomed all.")
     assert "Colm Barra" not in found, found
+
+
+def test_a_sentence_set_in_a_year_before_the_events_gives_no_counts(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Design office trains judges\n\nA seminar on design law was held in Lima on "
+        "May 3, 2019. Over 80 judges attended the seminar.\n\nThe office's courses reached "
+        "some 4,000 students in 2017 alone from 60 countries.\n",
+        encoding="utf-8",
+    )
+    t = extract(path).tables
+    assert t["events"].iloc[0]["start_date"] == "2019-05-03"
+    values = set(t["figures"]["value"].astype(int))
+    assert 80 in values and not values & {4000, 60}, t["figures"]

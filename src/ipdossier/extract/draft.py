@@ -408,6 +408,18 @@ def _in_speech(zh: bool, line: str, start: int, end: int, said: re.Match | None)
 _YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
 
 
+# "Leaders of 189 countries signed the Declaration in 2000", "enabled some 10,000 students
+# in 2003 alone": a sentence set in a year before the event's, with no event word in it,
+# tells the background, not the event's counts.
+_IN_YEAR = re.compile(r"\b(?:in|since|during)\s+((?:19|20)\d\d)(?![\w-])")
+
+
+def _earlier_year(sentence: str, start_date: str) -> bool:
+    if not start_date[:4].isdigit() or _EVENT_WORD.search(sentence):
+        return False
+    return any(int(y) < int(start_date[:4]) for y in _IN_YEAR.findall(sentence))
+
+
 def _year_basis(a: Article, first) -> str:
     """What the text says about the year when the event's date omits it."""
     years: dict[int, int] = {}
@@ -976,6 +988,7 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
             # A running total or a span of years (据统计 and what follows it in the
             # paragraph): the record of a programme or a country, not the event's counts.
             record = offset + len(sentence) > record_from or counts.is_record(sentence, zh)
+            record = record or not zh and _earlier_year(sentence, ev["start_date"])
             for c in [] if record else find_counts(para, sentence):
                 c = replace(c, start=c.start + offset, end=c.end + offset)
                 rows["figures"].append(figure_row(c, para, line))
