@@ -1455,3 +1455,21 @@ def test_a_sentence_set_in_a_year_before_the_events_gives_no_counts(tmp_path):
     assert t["events"].iloc[0]["start_date"] == "2019-05-03"
     values = set(t["figures"]["value"].astype(int))
     assert 80 in values and not values & {4000, 60}, t["figures"]
+
+
+@pytest.mark.parametrize(
+    "line, name, title, org",
+    [
+        ("In a video message, Prof. Arun V. Rao, CGPDTM, praised the examiners.",
+         "Arun V. Rao", "CGPDTM", ""),
+        # a unit of two or more words after "of" is the title's, the organisation after it
+        ("Ms. Lena Ortiz, Director of Patent Quality Division of the Andean Office, spoke.",
+         "Lena Ortiz", "Director of Patent Quality Division", "Andean Office"),
+        # a single unit word is the organisation's own name
+        ("Mr. Sam Boyd, Director of Division of Legal Affairs of NOVIP, spoke.",
+         "Sam Boyd", "Director", "Division of Legal Affairs of NOVIP"),
+    ],
+)  # fmt: skip
+def test_the_indian_patent_offices_head_and_a_unit_named_after_of(line, name, title, org):
+    found = _en_people(line)
+    assert found.get(name) == (title, org), found

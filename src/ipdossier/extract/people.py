@@ -421,7 +421,19 @@ _ACRONYM_LEAD = re.compile(
 )
 
 
+# "Head of Academic Institutions Program of WIPO Academy", "Inspector of Human Resource
+# Department of CNIPA": a unit of two or more words named after "of" is the title's; the
+# organisation is what follows its "of".
+_UNIT_OF = re.compile(
+    r"(?P<unit>[A-Z][\w&-]*(?: (?:and |& )?[A-Z][\w&-]*)*? (?:Program|Programme|Department|"
+    r"Division|Section|Unit)) of (?:the )?(?P<org>[A-Z].*)"
+)
+
+
 def _acronym_org(f: Mention) -> Mention:
+    u = _UNIT_OF.fullmatch(f.organisation)
+    if u and f" of {f.organisation}" not in f.title and " of " not in f.title:
+        f = replace(f, title=f"{f.title} of {u.group('unit')}", organisation=u.group("org"))
     m = _ACRONYM_LEAD.match(f.title)
     if f.organisation or not m or len(m.group(1).replace("-", "")) < 3:
         return f
@@ -749,7 +761,8 @@ _HEAD = (
     r"provost|ambassador|attach[ée]|consul(?:-general)?|counsell?or|advis[eo]r|specialist|"
     r"analyst|economist|administrator|executive|lecturer|fellow|engineer|spokes(?:person|man|"
     r"woman)|envoy|treasurer|superintendent|inspector|leader|agent|associate|founder|"
-    r"official|librarian)"
+    # "X, CGPDTM, said": India's Controller General of Patents, Designs and Trade Marks
+    r"official|librarian|cgpdtm)"
 )
 # A title: up to four words before the head, each capitalised or a lowercase modifier.
 # "Director General (FAC)": a bracketed acronym after the head (a charge held) is the title's.
