@@ -1473,3 +1473,11 @@ def test_a_sentence_set_in_a_year_before_the_events_gives_no_counts(tmp_path):
 def test_the_indian_patent_offices_head_and_a_unit_named_after_of(line, name, title, org):
     found = _en_people(line)
     assert found.get(name) == (title, org), found
+
+
+def test_an_event_head_in_capitals_before_of_and_a_passive_verb(tmp_path):
+    text = (
+        "Council and office sign pact\n\nA signing Ceremony of Letter of Intent was held "
+        "at the Council HQ, Lagos between the Seed Council and the Patent Office.\n"
+    )
+    assert _en_event(tmp_path, text)["name"] == "signing Ceremony of Letter of Intent"

@@ -321,7 +321,8 @@ _HELD_EN = re.compile(
     rf"(?:^|[,.;:]\s+|\b(?:[Tt]he|[Aa]n?|[Oo]n\s+[\w\s]{{1,20}}?,)\s+)"
     r"(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?"
     rf"(?P<name>(?!(?:The|An?|This|That|These|Those)\b){_CAP}(?:\s+{_JOIN}{_CAP}){{1,12}}?"
-    rf"|(?:[a-z][\w-]*\s+){{0,3}}?{_EVENT_HEAD}\s+(?:of|on|for)\s+(?:the\s+)?"
+    # "A signing Ceremony of Memorandum of Understanding was held": the head in capitals too
+    rf"|(?:[a-z][\w-]*\s+){{0,3}}?(?i:{_EVENT_HEAD})\s+(?:of|on|for)\s+(?:the\s+)?"
     rf"{_CAP}(?:\s+{_JOIN}{_CAP}){{0,14}}"
     # "The 2013 Intellectual Property Right (IPR) training class (spring session) of State
     # Intellectual Property Office (SIPO) was opened": capitalised words, a lowercase event
