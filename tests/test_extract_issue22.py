@@ -1481,3 +1481,18 @@ def test_an_event_head_in_capitals_before_of_and_a_passive_verb(tmp_path):
         "at the Council HQ, Lagos between the Seed Council and the Patent Office.\n"
     )
     assert _en_event(tmp_path, text)["name"] == "signing Ceremony of Letter of Intent"
+
+
+def test_a_hyphenated_boot_camp_by_its_organiser_and_the_event_word_alone(tmp_path):
+    text = (
+        "Boot camp for students\n\nNational Institute of Seed Research (NISR), a unit of the "
+        "Farm Council (FC) conducted a two-day boot camp on plant variety rights today.\n\n"
+        "The event started with a welcome address by the director.\n"
+    )
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    t = extract(path).tables
+    ev = t["events"].iloc[0]
+    assert ev["name"] != "event", ev
+    orgs = t["organisations"].set_index("org_id")["name"].to_dict()
+    assert orgs.get(ev["organiser_org_id"], "").startswith("National Institute of Seed"), orgs

@@ -372,8 +372,9 @@ _ORG_SUBJECT = re.compile(
     r"(?:^|[.:;)]\s+|\s)(?:The\s+|the\s+)?(?P<org>(?:[A-Z][\w'’&.-]*|P\.G\.)(?:,?\s+(?:of|and|for|&|"
     r"[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)))*?)(?:,\s[a-z][^.]{3,200}?,?)?\s+(?:[a-z]+ly\s+)?"
     r"(?:organi[sz]ed|conducted|concluded|hosted|held|celebrated|launched)\s+"
-    r"(?:(?:an?|the)\s+)?(?:\S+\s+){0,8}?"
-    rf"(?i:{EVENT_WORDS}|programme|program|training|ceremony|day)\b"
+    # "conducted a one-day boot camp": a word's hyphenated lead ("one-") before the head
+    r"(?:(?:an?|the)\s+)?(?:\S+\s+|\w+-){0,8}?"
+    rf"(?i:{EVENT_WORDS}|programme|program|training|ceremony|day|boot\s?camp)\b"
 )
 _IN_PLACE = re.compile(r"\s*(?:\([A-Z]+\)\s*)?in\s+(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
 _OWNER_BEFORE = re.compile(
@@ -521,6 +522,8 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             break
         for para, line in a.lines[:4]:
             for m in pattern.finditer(line):
+                if m.group("name").lower() in ("event", "activity", "programme", "program"):
+                    continue  # "The event started with ...": the word alone points back
                 if pattern is _AT_EVENT_IN:
                     # only at a place spaCy tags as one ("in Bangkok", not "in March")
                     i = _IN_PLACE.match(line, m.end("name"))
