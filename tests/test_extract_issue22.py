@@ -1465,3 +1465,171 @@ def test_a_paragraph_opening_at_an_unnamed_event_names_it_when_nothing_else_does
     assert ev.name == "合作协议签约仪式"
     # a bare event word alone ("会议上") names nothing
     assert _zh_event("双方将加强协作。\n会议上,两地负责人分别致辞。") is None
+
+
+@pytest.mark.parametrize(
+    "line, name, title, org",
+    [
+        # a post before the name and a comma, the name after an honorific spaCy may not tag
+        ("The talk followed a welcome by the Dean, Dr (Sr) Olwen Tasker, and a film.",
+         "Olwen Tasker", "Dean", ""),
+        ("Opening remarks came from the Registrar, Smt. Kavya Ranade, who thanked all.",
+         "Kavya Ranade", "Registrar", ""),
+        # a post after the name and a comma; the next person's honorific is no organisation
+        ("Mr Tobiah Orrin, Programme Coordinator, Dr. L. Venn and others spoke.",
+         "Tobiah Orrin", "Programme Coordinator", ""),
+    ],
+)  # fmt: skip
+def test_a_name_after_an_honorific_is_a_persons_for_its_apposition(line, name, title, org):
+    found = _en_people(line)
+    assert found.get(name) == (title, org), found
+
+
+@pytest.mark.parametrize(
+    "line, name, title, org",
+    [
+        ("The day was opened by the KIPRA Director General, Mr Halvard Osei and others.",
+         "Halvard Osei", "Director General", "KIPRA"),
+        ("During the talks, Ms Delia Frome, NSW-IPL Program Chair, and others spoke.",
+         "Delia Frome", "Program Chair", "NSW-IPL"),
+        # a field's initials are the title's
+        ("Opening the clinic, the IPR Cell Coordinator, Dr Mina Korr, spoke.",
+         "Mina Korr", "IPR Cell Coordinator", ""),
+    ],
+)  # fmt: skip
+def test_an_acronym_opening_a_title_with_no_organisation_is_the_organisation(
+    line, name, title, org
+):
+    found = _en_people(line)
+    assert found.get(name) == (title, org), found
+
+
+@pytest.mark.parametrize(
+    "line, name, title, org",
+    [
+        ("Noted inventor and MIT lecturer Dr. Ilse Varga opened the second day.",
+         "Ilse Varga", "lecturer", "MIT"),
+        ("Later, KIPO press and liaison official Ms. Dana Roque took questions.",
+         "Dana Roque", "press and liaison official", "KIPO"),
+        ("To close, EUIPN+ IPR Project Manager Mr Ola Brandt, of the EU Delegation, spoke.",
+         "Ola Brandt", "Project Manager", "EUIPN+ IPR"),
+    ],
+)  # fmt: skip
+def test_an_acronyms_post_in_either_case_right_before_the_name(line, name, title, org):
+    found = _en_people(line)
+    assert found.get(name) == (title, org), found
+
+
+def test_a_verb_before_an_acronyms_post_is_not_the_posts():
+    found = _en_people("At the gala WIPO thanked founder Dr. Ilse Varga for her work.")
+    assert found.get("Ilse Varga", ("", ""))[0] in ("", "founder"), found
+
+
+@pytest.mark.parametrize(
+    "text, name, place",
+    [
+        ("Regional officials weigh a joint training centre\n\nDelegates from nine offices "
+         "attended a workshop in Nairobi on 4 May to review a study.\n", "workshop", "Nairobi"),
+        ("New courses open to students\n\nThe rector spoke at the launching ceremony in "
+         "Lisbon, where the first classes began.\n", "launching ceremony", "Lisbon"),
+    ],
+)  # fmt: skip
+def test_an_event_named_only_by_its_head_noun_at_a_place(tmp_path, text, name, place):
+    ev = _en_event(tmp_path, text)
+    assert (ev["name"], ev["place"]) == (name, place), ev
+
+
+def test_an_event_head_noun_before_in_and_no_place_is_not_the_event(tmp_path):
+    text = "Notes from the year\n\nStaff attended a seminar in March and wrote reports.\n"
+    assert _en_event(tmp_path, text)["name"] != "seminar"
+
+
+def test_indian_ranks_and_honorifics_with_a_full_stop_do_not_end_the_sentence():
+    from ipdossier.extract.article import sentences
+
+    line = (
+        "The guests included Ravi Mehta, Asstt. Controller of Patents, and Smt. Leela Nair, "
+        "Dy. Registrar of Trade Marks. Both spoke."
+    )
+    assert [s for _, s in sentences(line)][1:] == ["Both spoke."]
+    found = _en_people(line)
+    assert found.get("Ravi Mehta") == ("Asstt. Controller of Patents", ""), found
+    assert found.get("Leela Nair") == ("Dy. Registrar of Trade Marks", ""), found
+
+
+@pytest.mark.parametrize(
+    "line, name, title, org",
+    [
+        # an Indian service's initials before the post; a charge in brackets after its head
+        ("Smt. Meera Joshi, IFS (Retd), Additional Director (IC) of the Forest Board, spoke.",
+         "Meera Joshi", "Additional Director (IC)", "Forest Board"),
+        # the last of two parts names the post
+        ("Dr. Colm Barra, one of the founders and the Chairman of NOVIP, welcomed all.",
+         "Colm Barra", "Chairman", "NOVIP"),
+    ],
+)  # fmt: skip
+def test_an_apposition_after_a_cadre_with_a_bracketed_charge_or_in_two_parts(
+    line, name, title, org
+):
+    found = _en_people(line)
+    assert found.get(name) == (title, org), found
+
+
+def test_an_apposition_whose_first_part_is_capitalised_is_not_split():
+    found = _en_people("Mr. Colm Barra, Acme Foods and the NOVIP board, welcomed all.")
+    assert "Colm Barra" not in found, found
+
+
+def test_a_sentence_set_in_a_year_before_the_events_gives_no_counts(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Design office trains judges\n\nA seminar on design law was held in Lima on "
+        "May 3, 2019. Over 80 judges attended the seminar.\n\nThe office's courses reached "
+        "some 4,000 students in 2017 alone from 60 countries.\n",
+        encoding="utf-8",
+    )
+    t = extract(path).tables
+    assert t["events"].iloc[0]["start_date"] == "2019-05-03"
+    values = set(t["figures"]["value"].astype(int))
+    assert 80 in values and not values & {4000, 60}, t["figures"]
+
+
+@pytest.mark.parametrize(
+    "line, name, title, org",
+    [
+        ("In a video message, Prof. Arun V. Rao, CGPDTM, praised the examiners.",
+         "Arun V. Rao", "CGPDTM", ""),
+        # a unit of two or more words after "of" is the title's, the organisation after it
+        ("Ms. Lena Ortiz, Director of Patent Quality Division of the Andean Office, spoke.",
+         "Lena Ortiz", "Director of Patent Quality Division", "Andean Office"),
+        # a single unit word is the organisation's own name
+        ("Mr. Sam Boyd, Director of Division of Legal Affairs of NOVIP, spoke.",
+         "Sam Boyd", "Director", "Division of Legal Affairs of NOVIP"),
+    ],
+)  # fmt: skip
+def test_the_indian_patent_offices_head_and_a_unit_named_after_of(line, name, title, org):
+    found = _en_people(line)
+    assert found.get(name) == (title, org), found
+
+
+def test_an_event_head_in_capitals_before_of_and_a_passive_verb(tmp_path):
+    text = (
+        "Council and office sign pact\n\nA signing Ceremony of Letter of Intent was held "
+        "at the Council HQ, Lagos between the Seed Council and the Patent Office.\n"
+    )
+    assert _en_event(tmp_path, text)["name"] == "signing Ceremony of Letter of Intent"
+
+
+def test_a_hyphenated_boot_camp_by_its_organiser_and_the_event_word_alone(tmp_path):
+    text = (
+        "Boot camp for students\n\nNational Institute of Seed Research (NISR), a unit of the "
+        "Farm Council (FC) conducted a two-day boot camp on plant variety rights today.\n\n"
+        "The event started with a welcome address by the director.\n"
+    )
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    t = extract(path).tables
+    ev = t["events"].iloc[0]
+    assert ev["name"] != "event", ev
+    orgs = t["organisations"].set_index("org_id")["name"].to_dict()
+    assert orgs.get(ev["organiser_org_id"], "").startswith("National Institute of Seed"), orgs

@@ -155,6 +155,8 @@ _END = re.compile(r"(?:[.!?]+[\"”’)]?\s+(?=[A-Z\"“(\u4e00-\u9fff])|[。！
 _ABBREV = {
     "co", "ltd", "inc", "corp", "mr", "mrs", "ms", "dr", "prof", "no", "st", "jr", "sr",
     "vs", "etc", "p.r.c", "u.s", "e.g", "i.e", "dept", "gov", "govt", "art", "para",
+    # Indian copy's honorifics and ranks: "Smt. Anita Rao", "Asstt. Controller", "Dy. Director"
+    "smt", "hon", "asstt", "asst", "addl", "dy", "jt",
 }  # fmt: skip
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # A full stop typed for the comma between a name and its title: the title and a comma follow.

@@ -321,7 +321,8 @@ _HELD_EN = re.compile(
     rf"(?:^|[,.;:]\s+|\b(?:[Tt]he|[Aa]n?|[Oo]n\s+[\w\s]{{1,20}}?,)\s+)"
     r"(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?"
     rf"(?P<name>(?!(?:The|An?|This|That|These|Those)\b){_CAP}(?:\s+{_JOIN}{_CAP}){{1,12}}?"
-    rf"|(?:[a-z][\w-]*\s+){{0,3}}?{_EVENT_HEAD}\s+(?:of|on|for)\s+(?:the\s+)?"
+    # "A signing Ceremony of Memorandum of Understanding was held": the head in capitals too
+    rf"|(?:[a-z][\w-]*\s+){{0,3}}?(?i:{_EVENT_HEAD})\s+(?:of|on|for)\s+(?:the\s+)?"
     rf"{_CAP}(?:\s+{_JOIN}{_CAP}){{0,14}}"
     # "The 2013 Intellectual Property Right (IPR) training class (spring session) of State
     # Intellectual Property Office (SIPO) was opened": capitalised words, a lowercase event
@@ -344,6 +345,13 @@ _LOWER_EVENT_BEGAN = re.compile(
     r"(?:\s+(?:on|of|for)\s+(?:[a-z][\w'’-]*\s+){0,5}?[a-z][\w'’-]*)?)"
     r"\s+(?:began|opened|kicked\s+off|started|commenced)\b"
 )
+# "attended a workshop in Bangkok", "said at the launching ceremony in Beijing": an event
+# named only by its lowercase head noun, at a place (checked against spaCy's places).
+_AT_EVENT_IN = re.compile(
+    r"\b(?:attended|attending|at|during|addressing|addressed|joined)\s+(?:an?|the)\s+"
+    rf"(?P<name>(?:(?!(?:in|on|at|of)\b)[a-z][\w'’-]*\s+){{0,2}}?{_EVENT_HEAD})"
+    r"(?=\s+in\s+[A-Z])"
+)
 _DATELINE_EN = re.compile(
     rf"\s*[A-Z][\w'’ -]{{1,30}},\s+(?:{dates._M})\.? \d{{1,2}},? (?:19|20)\d\d\s*$"
 )
@@ -364,8 +372,9 @@ _ORG_SUBJECT = re.compile(
     r"(?:^|[.:;)]\s+|\s)(?:The\s+|the\s+)?(?P<org>(?:[A-Z][\w'’&.-]*|P\.G\.)(?:,?\s+(?:of|and|for|&|"
     r"[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)))*?)(?:,\s[a-z][^.]{3,200}?,?)?\s+(?:[a-z]+ly\s+)?"
     r"(?:organi[sz]ed|conducted|concluded|hosted|held|celebrated|launched)\s+"
-    r"(?:(?:an?|the)\s+)?(?:\S+\s+){0,8}?"
-    rf"(?i:{EVENT_WORDS}|programme|program|training|ceremony|day)\b"
+    # "conducted a one-day boot camp": a word's hyphenated lead ("one-") before the head
+    r"(?:(?:an?|the)\s+)?(?:\S+\s+|\w+-){0,8}?"
+    rf"(?i:{EVENT_WORDS}|programme|program|training|ceremony|day|boot\s?camp)\b"
 )
 _IN_PLACE = re.compile(r"\s*(?:\([A-Z]+\)\s*)?in\s+(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
 _OWNER_BEFORE = re.compile(
@@ -399,6 +408,18 @@ def _in_speech(zh: bool, line: str, start: int, end: int, said: re.Match | None)
 
 
 _YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
+
+
+# "Leaders of 189 countries signed the Declaration in 2000", "enabled some 10,000 students
+# in 2003 alone": a sentence set in a year before the event's, with no event word in it,
+# tells the background, not the event's counts.
+_IN_YEAR = re.compile(r"\b(?:in|since|during)\s+((?:19|20)\d\d)(?![\w-])")
+
+
+def _earlier_year(sentence: str, start_date: str) -> bool:
+    if not start_date[:4].isdigit() or _EVENT_WORD.search(sentence):
+        return False
+    return any(int(y) < int(start_date[:4]) for y in _IN_YEAR.findall(sentence))
 
 
 def _year_basis(a: Article, first) -> str:
@@ -496,13 +517,23 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     # not name, called by its head noun phrase ("A matchmaking activity between ... was held
     # in Fuzhou"); one named in lowercase as the subject of a verb of opening; one after an
     # active verb ("organized an IP training class").
-    for pattern in (_UNNAMED_EVENT, _LOWER_EVENT_BEGAN, _ACTIVE_EVENT):
+    for pattern in (_UNNAMED_EVENT, _LOWER_EVENT_BEGAN, _ACTIVE_EVENT, _AT_EVENT_IN):
         if found is not None:
             break
         for para, line in a.lines[:4]:
-            m = pattern.search(line)
-            if m:
+            for m in pattern.finditer(line):
+                if m.group("name").lower() in ("event", "activity", "programme", "program"):
+                    continue  # "The event started with ...": the word alone points back
+                if pattern is _AT_EVENT_IN:
+                    # only at a place spaCy tags as one ("in Bangkok", not "in March")
+                    i = _IN_PLACE.match(line, m.end("name"))
+                    if not i or i.group("place") not in english.places(
+                        line[max(0, m.start() - 200) : i.end() + 40]
+                    ):
+                        continue
                 found = (para, line, m)
+                break
+            if found is not None:
                 break
     orgs: list[tuple[str, str, tuple]] = []
     place = held_place
@@ -961,6 +992,7 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
             # A running total or a span of years (据统计 and what follows it in the
             # paragraph): the record of a programme or a country, not the event's counts.
             record = offset + len(sentence) > record_from or counts.is_record(sentence, zh)
+            record = record or not zh and _earlier_year(sentence, ev["start_date"])
             for c in [] if record else find_counts(para, sentence):
                 c = replace(c, start=c.start + offset, end=c.end + offset)
                 rows["figures"].append(figure_row(c, para, line))

@@ -112,7 +112,7 @@ _FIELD = (
 # "Kundan Kumar, Assistant Controller of Patents and Designs, Office of ...": a title that
 # holds "of" (the patent office's ranks), then the organisation after a comma, if any.
 _OF_TITLE = (
-    r"(?:(?:Deputy|Assistant|Asstt\.|Joint|Senior|Additional|Chief) )?"
+    r"(?:(?:Deputy|Dy\.|Assistant|Asstt\.|Asst\.|Joint|Jt\.|Senior|Additional|Addl\.|Chief) )?"
     r"(?:Controller General|Controller|Examiner|Registrar)s? of "
     r"(?:Patents?|Copyrights?|Trade ?[Mm]arks?|Designs?)"
     r"(?:(?:,? and|,|,? &) (?:Patents?|Designs?|Trade ?[Mm]arks?|Copyrights?|"
@@ -318,6 +318,8 @@ def _trim_org(org: str) -> str:
         org = org[:-1]  # the sentence's full stop, not "Co." or "Ltd."
     if org.startswith(("the ", "The ")):
         org = org[4:]
+    if re.match(r"(?:Mr|Ms|Mrs|Dr|Prof|Sri|Shri|Smt)\.?(?: |$)", org):
+        return ""  # the next person, after an honorific ("X, Coordinator, Dr. Y")
     # An organisation never ends on a joining word.
     while True:
         words = org.split(" ")
@@ -411,6 +413,32 @@ def _trim_title(title: str) -> str:
 
 _NOT_NAME_WORDS = set(_NOT_NAME.split("|"))
 
+# "the ARIPO Director General, X", "ABA-IPL Meeting Board Chair X": an acronym (three
+# letters or more) that opens a title printed with no organisation is the organisation.
+# "IP Attorney", "IPR Cell Coordinator": a field's initials stay the title's.
+_ACRONYM_LEAD = re.compile(
+    r"(?!(?:IPR|ICT|HOD|HoD|CEO|CTO|CFO|COO)\b)([A-Z][A-Z&]+(?:-[A-Z]+)?) (?=[A-Z])"
+)
+
+
+# "Head of Academic Institutions Program of WIPO Academy", "Inspector of Human Resource
+# Department of CNIPA": a unit of two or more words named after "of" is the title's; the
+# organisation is what follows its "of".
+_UNIT_OF = re.compile(
+    r"(?P<unit>[A-Z][\w&-]*(?: (?:and |& )?[A-Z][\w&-]*)*? (?:Program|Programme|Department|"
+    r"Division|Section|Unit)) of (?:the )?(?P<org>[A-Z].*)"
+)
+
+
+def _acronym_org(f: Mention) -> Mention:
+    u = _UNIT_OF.fullmatch(f.organisation)
+    if u and f" of {f.organisation}" not in f.title and " of " not in f.title:
+        f = replace(f, title=f"{f.title} of {u.group('unit')}", organisation=u.group("org"))
+    m = _ACRONYM_LEAD.match(f.title)
+    if f.organisation or not m or len(m.group(1).replace("-", "")) < 3:
+        return f
+    return replace(f, title=f.title[m.end() :], organisation=m.group(1))
+
 
 def _person_like(name: str) -> bool:
     """Two or three capitalised words, none an organisation's word: spaCy tags whole
@@ -446,6 +474,23 @@ def _not_into_next(found: list[Mention], names: set[str]) -> list[Mention]:
     return out
 
 
+# "Mr Tom Roe", "Smt. Ann Devi", "Prof. (Dr.) Raj Kumar", "Dr (Sr) Ann Mary": the name
+# the rules' pattern reads right after an honorific (a bracketed second one allowed).
+_HONORIFIC_NAME = re.compile(
+    rf"(?<![\w.])(?:Mr|Ms|Mrs|Dr|Prof|Shri|Smt|Sri)\.?(?: \((?:Dr|Sr|Prof|Mrs?|Ms)\.?\))? "
+    rf"(?P<name>{NAME})(?![\w'’-])"
+)
+
+
+def honorific_names(line: str) -> tuple[str, ...]:
+    """The names printed right after an honorific in `line` (two or three words)."""
+    return tuple(
+        m.group("name")
+        for m in _HONORIFIC_NAME.finditer(line)
+        if 2 <= len(m.group("name").split(" ")) <= 3
+    )
+
+
 def has_title_word(line: str) -> bool:
     """Whether `line` can hold a mention at all (every pattern needs a title word)."""
     return _TITLE_WORDS.search(line) is not None
@@ -468,6 +513,9 @@ def mentions(
     spans: set[tuple[int, int]] = set()
     shadows: dict[str, str] = {}
     text = line
+    if rules:
+        # a name the rules read after an honorific is a person's, tagged or not
+        extra_names = (*extra_names, *honorific_names(line))
     for name in sorted(set(extra_names), key=len, reverse=True):
         if not 2 <= len(name.split(" ")) <= 3:
             continue
@@ -498,7 +546,7 @@ def mentions(
             )
             for f in found
         ]
-    found = [replace(f, title=_trim_title(f.title)) for f in found]
+    found = [_acronym_org(replace(f, title=_trim_title(f.title))) for f in found]
     return _not_into_next(found, {f.name for f in found} | set(extra_names))
 
 
@@ -712,10 +760,13 @@ _HEAD = (
     r"examiner|scientist|coordinator|co-ordinator|convenor|convener|rector|chancellor|"
     r"provost|ambassador|attach[ée]|consul(?:-general)?|counsell?or|advis[eo]r|specialist|"
     r"analyst|economist|administrator|executive|lecturer|fellow|engineer|spokes(?:person|man|"
-    r"woman)|envoy|treasurer|superintendent|inspector|leader|agent|associate|founder)"
+    r"woman)|envoy|treasurer|superintendent|inspector|leader|agent|associate|founder|"
+    # "X, CGPDTM, said": India's Controller General of Patents, Designs and Trade Marks
+    r"official|librarian|cgpdtm)"
 )
 # A title: up to four words before the head, each capitalised or a lowercase modifier.
-_POST = rf"(?:(?:[A-Za-z][\w'’&-]*|\([A-Z]+\)) ){{0,4}}?{_HEAD}"
+# "Director General (FAC)": a bracketed acronym after the head (a charge held) is the title's.
+_POST = rf"(?:(?:[A-Za-z][\w'’&-]*|\([A-Z]+\)) ){{0,4}}?{_HEAD}(?: \([A-Z]{{2,}}\))?"
 # The organisation of an apposition: capitalised words, joined by "of", "for", "and", "the",
 # "&", with bracketed acronyms; never a lowercase word of its own.
 _APP_ORG = (
@@ -758,13 +809,23 @@ _FOR_BEFORE = re.compile(
     rf"(?P<title>(?:(?!(?:The|A|An) )[A-Z][\w-]* ){{0,3}}?(?=[A-Z])"
     rf"{_HEAD} for [A-Z][\w-]*(?: (?:and |& )?[A-Z][\w-]*){{0,3}}) $"
 )
+# "UT professor X", "WIPO press and media official X", "ARISE+ IPR Programme Manager X":
+# an acronym's post right before the name, its words in either case.
+_ACR_BEFORE = re.compile(
+    r"(?:^|[^\w'’+&-])(?P<owner>[A-Z][A-Z&+-]*[A-Z+](?: [A-Z][A-Z&+-]*[A-Z+])?) "
+    # a verb is no word of a post ("WIPO thanked founder X")
+    rf"(?P<title>(?:(?!(?:and|of|the|for|in|at)\b|[a-z]+(?:ed|ing|[^s]s)\b)[A-Za-z][\w-]* "
+    rf"(?:and )?){{0,3}}?{_HEAD}) $"
+)
+# "Anita Rao, IAS (Retd), Director of X": an Indian service's initials are no post.
+_APP_CADRE = re.compile(r", (?:IAS|IFS|IPS|ITS|IRS|IES|IPoS|IDAS)(?: \(Retd\.?\))?(?=,)")
 _APP_END = re.compile(r"\s*(?:[,;)]|and\b|who\b|\.?$|(?:said|says|spoke|told|noted)\b)")
 
 
 # What follows a name as its post: between commas or in brackets ("X, Director of Y,"),
 # between dashes ("X – Director, Y –"), or after a copula ("X is the Director of Y.").
 _AFTER_SEG = re.compile(
-    r"(?:(?:, | \()(?P<seg>[^,;()]{2,120}?)(?=[,;)]|\.?$)"
+    r"(?:(?:, | \()(?P<seg>(?:[^,;()]|\([A-Z]{2,}\)){2,120}?)(?=[,;)]|\.?$)"
     r"|(?P<dash> [–—-] )(?P<dseg>[^;()–—]{2,120}?)(?= [–—-] |\.?$)"
     r"| (?:is|was|serves as|served as) (?:the |a |an )(?P<cseg>[^,;()]{2,120}?)(?=[,;]|\.?$))"
 )
@@ -803,7 +864,8 @@ def _appositions(
             for f in found + out
         ):
             continue
-        after = _AFTER_SEG.match(line, n.end())
+        c = _APP_CADRE.match(line, n.end())
+        after = _AFTER_SEG.match(line, c.end() if c else n.end())
         post = None
         if after:
             group = next(g for g in ("seg", "dseg", "cseg") if after.group(g))
@@ -813,6 +875,11 @@ def _appositions(
                 # "A and B, both partners at X": the post, in the plural, of each
                 seg = re.sub(rf"({_HEAD})s\b", r"\1", seg[both.end() :], count=1)
             post = _post(seg)
+            last = re.search(r" and (?=(?:the|a|an) |[A-Z])", seg)
+            if not post and last and not re.search(r"[A-Z]", seg[: last.start()]):
+                # "X, one of the founders and the President of Y": the post the last
+                # part names (the first in lowercase words alone)
+                post = _post(seg[last.end() :])
             if not post and after.group("dash"):
                 # "Anna Berg – Director, Patent Office –": a post and its organisation
                 t = re.fullmatch(rf"(?P<title>{_POST}), (?P<org>{_APP_ORG})", seg)
@@ -821,12 +888,19 @@ def _appositions(
             start, end = n.start(), after.end(group)
         else:
             head = line[max(0, n.start() - 160) : n.start()]
-            head = re.sub(r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Hon|H\.E)\.? )$", "", head)
+            head = re.sub(
+                r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Hon|H\.E|Shri|Smt|Sri)\.?"
+                r"(?: \((?:Dr|Sr|Prof|Mrs?|Ms)\.?\))? )$",
+                "",
+                head,
+            )
             comma = head.endswith(", ")
             b = (
                 _POST_BEFORE.search(head)
                 if comma
-                else _POSS_BEFORE.search(head) or _FOR_BEFORE.search(head)
+                else _POSS_BEFORE.search(head)
+                or _FOR_BEFORE.search(head)
+                or _ACR_BEFORE.search(head)
             )
             # "the Director General of ARIPO, X": the name then ends the apposition
             if not b or comma and not _APP_END.match(line, n.end()):
