@@ -395,7 +395,8 @@ def test_table_cells_wrap_by_width_with_chinese_counting_double():
     assert "".join(lines) == chinese
     assert all(len(line) <= 10 for line in lines) and len(lines) <= 7
     # Lines break between words, never inside one (see the next test).
-    for word in ("知识产权", "服务业", "京津冀", "协同发展", "政策", "措施", "品牌", "机构", "河北"):
+    words = ("知识产权", "服务业", "京津冀", "协同发展", "政策", "措施", "品牌", "机构", "河北")
+    for word in words:
         assert any(word in line for line in lines), (word, lines)
     # Latin text breaks at spaces; a word longer than a line is broken where the line ends.
     assert wrap_cell("Baoding Dawei Computer Software Development Co., Ltd.", 30) == (
@@ -445,7 +446,8 @@ def test_hierarchy_boxes_break_chinese_between_words_and_english_ones_carry_no_g
     gloss ran over three lines, cut mid-word. The English boxes give the English title
     (the table under the chart gives the Chinese beside it)."""
     zh = policies.hierarchy_rows(ctx(language="zh"))
-    boxes = {pid: text.split("<br>")[:-1] for pid, text in zip(zh["policy_id"], zh["text"])}
+    pairs = zip(zh["policy_id"], zh["text"], strict=True)
+    boxes = {pid: text.split("<br>")[:-1] for pid, text in pairs}
     assert any("第三十次会议" in line for line in boxes["clg-30"]), boxes["clg-30"]
     for lines in boxes.values():
         assert not any(line.startswith(("）", "、")) or line.endswith("（") for line in lines)

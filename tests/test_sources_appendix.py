@@ -189,7 +189,8 @@ def test_english_descriptions_name_bodies_in_english_and_mark_chinese_they_keep(
     assert by_id["xinhua-2020-07-16-satisfaction"]["title"] == (
         "[Xinhua News Agency report on the IP protection satisfaction survey]"
     )
-    assert by_id["ce-2020-01-14-patents"]["title"].startswith("[Economic Daily – China Economic Net")
+    economic = by_id["ce-2020-01-14-patents"]["title"]
+    assert economic.startswith("[Economic Daily – China Economic Net")
     yearbook = by_id["iread-yearbook-2017-guofa-86"]["title"]
     assert "Guofa [2016] No. 86" in yearbook and "中国版权年鉴2017†" in yearbook, yearbook
     assert "申长雨†" in by_id["hnfi-2023-02-scio-2022"]["title"]
@@ -200,7 +201,11 @@ def test_english_descriptions_name_bodies_in_english_and_mark_chinese_they_keep(
             r["title"]
         ) else ""
         # Every run of Chinese left in a description is marked.
-        for run in re.findall(r"[\u3400-\u9fff《》“”〔〕]+(?:\d+[\u3400-\u9fff《》〕]*|[、，][\u3400-\u9fff《》〕]+)*", described):
+        runs = re.findall(
+            r"[\u3400-\u9fff《》“”〔〕]+(?:\d+[\u3400-\u9fff《》〕]*|[、，][\u3400-\u9fff《》〕]+)*",
+            described,
+        )
+        for run in runs:
             assert f"{run}†" in described, (r["source_id"], run, described)
     assert "张晓华†" in by_id["gmw-2024-03-30-fyp14-indicators"]["meta"]
     assert "Catherine Lee," in by_id["chinaip-1456"]["meta"]

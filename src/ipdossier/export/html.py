@@ -450,7 +450,9 @@ def _not_found_again(group: list[pd.Series], language: str) -> str:
 # once in the appendix's note. None is made up.
 NO_EN_MARK = NO_ZH_MARK
 # A run of Chinese as printed: characters, their marks, and the digits inside (中国版权年鉴2017).
-_CHINESE_RUN = re.compile(r"[\u3400-\u9fff《》“”〔〕]+(?:\d+[\u3400-\u9fff《》〕]*|[、，][\u3400-\u9fff《》〕]+)*")
+_CHINESE_RUN = re.compile(
+    r"[\u3400-\u9fff《》“”〔〕]+(?:\d+[\u3400-\u9fff《》〕]*|[、，][\u3400-\u9fff《》〕]+)*"
+)
 
 
 def english_publishers(sources: pd.DataFrame) -> dict[str, str]:
@@ -478,7 +480,9 @@ def _described_in_english(title: str, english: dict[str, str]) -> str:
     any other Chinese left as printed and marked (no English form was found)."""
     for zh in sorted(english, key=len, reverse=True):
         title = title.replace(zh, english[zh])
-    title = re.sub(r"[\u3400-\u9fff]{1,6}〔\d{4}〕\d+号", lambda m: doc_number(m.group(0), "en"), title)
+    title = re.sub(
+        r"[\u3400-\u9fff]{1,6}〔\d{4}〕\d+号", lambda m: doc_number(m.group(0), "en"), title
+    )
     return _marked_chinese(title)
 
 
