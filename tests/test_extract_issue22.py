@@ -1633,3 +1633,11 @@ def test_a_hyphenated_boot_camp_by_its_organiser_and_the_event_word_alone(tmp_pa
     assert ev["name"] != "event", ev
     orgs = t["organisations"].set_index("org_id")["name"].to_dict()
     assert orgs.get(ev["organiser_org_id"], "").startswith("National Institute of Seed"), orgs
+
+
+def test_a_common_word_the_analyser_reads_as_a_verb_after_a_title_is_no_name():
+    # 教师 is a title, but in 教师交流、学生互换 交流 is what the teachers do.
+    found = _zh_people("学校与多国高校在科学研究、教师交流、学生互换等方面开展合作。")
+    assert "交流" not in found, found
+    # A name no analyser knows, between a title and punctuation, is still read.
+    assert "赵建国" in _zh_people("会上，市知识产权局副局长赵建国，介绍了有关情况。")

@@ -357,6 +357,29 @@ def _names(line: str) -> list[tuple[str, int, int]]:
     ]
 
 
+# How often jieba's dictionary must have met a word for it to be a common word, not a name
+# (交流 5027; the names 贺化 and 谈忠, which the analyser also reads as verbs, 0).
+COMMON_WORD = 100
+
+
+def _word_in_context(line: str, start: int, end: int) -> bool:
+    """Whether line[start:end] is a common word that the analyser reads in its sentence
+    as one verb, verbal noun, adjective or adverb (教师交流、学生互换: 交流 is what the
+    teachers do, no name). Either alone is no proof: the analyser reads the names 贺化
+    and 谈忠 as verbs, and 文学 and 建国 are names as well as words."""
+    toks = [t for t in _lac(line) if t.start < end and start < t.end]
+    if not (
+        len(toks) == 1
+        and (toks[0].start, toks[0].end) == (start, end)
+        and toks[0].tag in ("v", "vn", "vd", "a", "ad", "an", "d")
+    ):
+        return False
+    _posseg()  # jieba's dictionary, loaded once
+    import jieba
+
+    return jieba.dt.FREQ.get(line[start:end], 0) >= COMMON_WORD
+
+
 _VERB_AFTER_NAME = re.compile(r"作(?:报告|主题|专题|交流|发言|讲座|了)|致(?:辞|词|欢迎)|主持")
 
 
@@ -416,6 +439,7 @@ def _people(para: int, line: str) -> list[Mention]:
                 f.startswith(("v", "d", "p", "c", "u", "m", "q", "f", "t"))
                 for _, f, _ in _words(m.group(0))
             )
+            and not _word_in_context(line, t.end(), t.end() + len(m.group(0)))
         ):
             names.append((m.group(0), t.end(), t.end() + len(m.group(0))))
     names.sort(key=lambda n: n[1])
