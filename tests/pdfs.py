@@ -7,6 +7,7 @@ charts they output), never from the exporter under test.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections import Counter
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 from pypdf.generic import ContentStream
 
 PLOTLY = "application/vnd.plotly.v1+json"
@@ -38,10 +39,36 @@ def flat(text: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", nfkc(text)).split())
 
 
+# Reading a page's text back is the slow part of reading a tagged PDF (pypdf: 1.5-5 s for
+# one of the dossier's files), and many tests read the same review PDFs: each page's text
+# is kept for the session under a digest of the file's bytes, so a rebuilt file is read
+# anew and two readers of one file share it.
+_PAGE_TEXTS: dict[bytes, dict[int, str]] = {}
+
+
+def page_text(page: PageObject) -> str:
+    """pypdf's `page.extract_text()`, read once per file's bytes and page."""
+    if not isinstance(page, PageObject):  # pdfplumber's pages extract text differently
+        raise TypeError(f"a pypdf page, not {type(page).__name__}")
+    stream = page.pdf.stream
+    if hasattr(stream, "getbuffer"):
+        data = stream.getbuffer()
+    else:  # a reader given an open file
+        position = stream.tell()
+        stream.seek(0)
+        data = stream.read()
+        stream.seek(position)
+    digest = hashlib.blake2b(data, digest_size=16).digest()
+    texts = _PAGE_TEXTS.setdefault(digest, {})
+    if page.page_number not in texts:
+        texts[page.page_number] = page.extract_text()
+    return texts[page.page_number]
+
+
 def text_of(pdf: Path | PdfReader, pages: range | None = None) -> str:
     reader = pdf if isinstance(pdf, PdfReader) else PdfReader(pdf)
     chosen = [reader.pages[i] for i in pages] if pages is not None else reader.pages
-    return nfkc("\n".join(p.extract_text() for p in chosen))
+    return nfkc("\n".join(page_text(p) for p in chosen))
 
 
 def compact(text: str) -> str:

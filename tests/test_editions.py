@@ -40,14 +40,14 @@ from functools import lru_cache
 import opencc
 import pandas as pd
 import pytest
-from conftest import REVIEW_SLUGS
+from conftest import REVIEW_SLUGS, review_params
 from pdfs import compact, text_of
 
 from ipdossier import check, i18n
 from ipdossier.data import load
 
-ZH_SLUGS = [s for s in REVIEW_SLUGS if s.endswith("zh")]
-EN_SLUGS = [s for s in REVIEW_SLUGS if not s.endswith("zh")]
+ZH_SLUGS = review_params([s for s in REVIEW_SLUGS if s.endswith("zh")])
+EN_SLUGS = review_params([s for s in REVIEW_SLUGS if not s.endswith("zh")])
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 BRACKETED = re.compile(r"\(([^()]*[\u3400-\u9fff][^()]*)\)")

@@ -26,7 +26,7 @@ import nbformat
 import pdfs
 import pytest
 from helpers import TEXT_CHAPTERS, edit_cell
-from pdfs import compact, flat, nfkc, text_of
+from pdfs import compact, flat, nfkc, page_text, text_of
 from pypdf import PdfReader, PdfWriter
 
 from ipdossier import data
@@ -144,9 +144,9 @@ def test_pdf_is_a4_with_page_numbers_header_and_bookmarks(reports, language):
     for i, page in enumerate(reader.pages, start=1):
         box = page.mediabox
         assert abs(float(box.width) - 595.9) < 2 and abs(float(box.height) - 842.9) < 2
-        page_text = nfkc(page.extract_text())
-        assert nfkc(t("page_of", language).format(page=i, total=n)) in page_text
-        assert nfkc(t("dossier_title", language)) in page_text
+        on_page = nfkc(page_text(page))
+        assert nfkc(t("page_of", language).format(page=i, total=n)) in on_page
+        assert nfkc(t("dossier_title", language)) in on_page
     top = [title for title, _ in pdfs.bookmarks(reader)]
     assert top == [
         t("contents", language),
@@ -154,7 +154,7 @@ def test_pdf_is_a4_with_page_numbers_header_and_bookmarks(reports, language):
         t("sources", language),
     ]
     # The contents page gives the page each chapter starts on.
-    contents = nfkc(reader.pages[1].extract_text())
+    contents = nfkc(page_text(reader.pages[1]))
     for title, page in pdfs.bookmarks(reader)[1:]:
         assert nfkc(f"{title} {page}") in contents, (title, page)
 
@@ -166,7 +166,7 @@ def test_contents_give_the_page_each_chapter_starts_on(reports, language):
     executed, result = reports[language]
     reader = PdfReader(result["pdf"])
     starts = pdfs.destinations(reader)
-    lines = [ln.strip() for ln in reader.pages[1].extract_text().splitlines() if ln.strip()]
+    lines = [ln.strip() for ln in page_text(reader.pages[1]).splitlines() if ln.strip()]
     # Not the page's own number ("Page 2 of 13"); a section's title may hold numbers
     # ("the 13th Five-Year Plan ... 15").
     page_of = t("page_of", language).format(page=2, total=len(reader.pages))
@@ -322,7 +322,7 @@ def test_chinese_report_text_layer_has_no_radical_look_alikes(reports, part):
     _, result = reports["zh"]
     pdfs = result["chapters"] if part == "chapters" else [result["pdf"]]
     for pdf in pdfs:
-        text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
+        text = "".join(page_text(p) for p in PdfReader(pdf).pages)
         found = sorted(
             {c for c in text if 0x2F00 <= ord(c) <= 0x2FDF or 0x2E80 <= ord(c) <= 0x2EFF}
         )
@@ -334,7 +334,7 @@ def test_chinese_chapters_open_with_their_chinese_titles_and_headers(reports):
     executed, result = reports["zh"]
     for path, pdf in zip(executed, result["chapters"], strict=True):
         title = nbformat.read(path, as_version=4).metadata["ipdossier"]["title_zh"]
-        first_line = PdfReader(pdf).pages[0].extract_text().splitlines()[0]
+        first_line = page_text(PdfReader(pdf).pages[0]).splitlines()[0]
         # The heading: the contents and the bookmarks give the chapter this title too.
         assert nfkc(first_line) == nfkc(title)
     text = text_of(result["pdf"])
@@ -376,8 +376,8 @@ def test_charts_in_the_pdf_are_vector(reports, language):
             assert figure.painted_paths >= 5, f"{title!r}: {figure.painted_paths} paths"
             assert figure.text_shows >= 1, f"{title!r}: its text is not text"
             # The title is in the text layer of the page the chart is drawn on.
-            page_text = compact(text_of(reader, range(figure.page, figure.page + 1)))
-            assert compact(title) in page_text, title
+            on_page = compact(text_of(reader, range(figure.page, figure.page + 1)))
+            assert compact(title) in on_page, title
 
 
 @pytest.fixture(scope="module")
@@ -599,14 +599,14 @@ def test_per_chapter_pdfs(reports, language):
         reader = PdfReader(pdf)
         heading = chapter.heading(language)
         # Opens with its own title, and its bookmarks are that title and the sources.
-        first_line = nfkc(reader.pages[0].extract_text()).splitlines()[0]
+        first_line = nfkc(page_text(reader.pages[0])).splitlines()[0]
         assert first_line == nfkc(heading), pdf.name
         assert [title for title, _ in pdfs.bookmarks(reader)] == [heading, t("sources", language)]
         n = len(reader.pages)
         for i, page in enumerate(reader.pages, start=1):
-            page_text = nfkc(page.extract_text())
-            assert nfkc(t("page_of", language).format(page=i, total=n)) in page_text
-            assert compact(f"{t('dossier_title', language)} · {heading}") in compact(page_text)
+            on_page = nfkc(page_text(page))
+            assert nfkc(t("page_of", language).format(page=i, total=n)) in on_page
+            assert compact(f"{t('dossier_title', language)} · {heading}") in compact(on_page)
         # Its own charts, each drawn as a tagged vector figure, and no other chapter's.
         text = compact(text_of(reader))
         for title in chapter.charts:
@@ -663,7 +663,7 @@ def test_contents_count_the_pages_of_a_front_longer_than_assumed(
     lengths = [dict(pdfs.bookmarks(PdfReader(c)))[t("sources", "en")] - 1 for c in chapter_pdfs]
     assert starts["chapter-1"] == 3
     assert starts["chapter-2"] == 3 + lengths[0]  # cover, contents, chapter 1's body
-    contents = nfkc(reader.pages[1].extract_text())
+    contents = nfkc(page_text(reader.pages[1]))
     for title, page in pdfs.bookmarks(reader)[1:]:
         assert f"{title} {page}" in contents, (title, page, contents)
 
@@ -700,7 +700,7 @@ def before_appendix(pdf: Path, heading: str) -> str:
     start = outline.top_level_pages(pdf.read_bytes())[heading]
     pages = PdfReader(pdf).pages[: start - 1]
     assert pages
-    return "\n".join(p.extract_text() for p in pages)
+    return "\n".join(page_text(p) for p in pages)
 
 
 def test_chinese_dossier_reads_in_chinese(reports):

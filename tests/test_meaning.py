@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
-from conftest import REVIEW_SLUGS
+from conftest import REVIEW_SLUGS, review_params
 from pdfs import compact, text_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,7 +95,7 @@ def _rows(htmls: list[str]) -> list[str]:
     return rows
 
 
-@pytest.mark.parametrize("slug", REVIEW_SLUGS)
+@pytest.mark.parametrize("slug", review_params(REVIEW_SLUGS))
 def test_no_value_drawn_is_called_unknown_beside_it(review, slug):
     figures, htmls = _outputs(_targets(review, slug))
     drawn = _drawn(figures)
@@ -205,7 +205,7 @@ def test_part_year_values_read_with_their_period_in_the_printed_pdf(review):
     assert "未找到实际值" not in zh.split(compact("每万人口发明专利拥有量"), 1)[1][:60]
 
 
-@pytest.mark.parametrize("slug", ["tianjin-en", "tianjin-zh"])
+@pytest.mark.parametrize("slug", review_params(["tianjin-en", "tianjin-zh"]))
 def test_tianjin_never_calls_a_later_plan_cited(review, slug):
     text = compact(text_of(review / slug / "04_targets.pdf"))
     for said in ("cited in this dossier", "cited at the event", "本档案所涉规划", "活动上有所援引"):
@@ -224,7 +224,7 @@ def test_the_baoding_variant_names_its_plans_as_cited_at_the_event(review, slug)
     assert compact("cited in this dossier") not in text
 
 
-@pytest.mark.parametrize("slug", REVIEW_SLUGS)
+@pytest.mark.parametrize("slug", review_params(REVIEW_SLUGS))
 def test_no_charted_document_is_listed_as_lacking_an_official_text(review, slug):
     figures, htmls = _outputs(_targets(review, slug))
     chain = [f for f in figures if any(tr.get("type") == "bar" for tr in f["data"])]

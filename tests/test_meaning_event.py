@@ -17,7 +17,7 @@ import re
 import nbformat
 import pdfs
 import pytest
-from conftest import REVIEW_SLUGS
+from conftest import REVIEW_SLUGS, review_params
 from pypdf import PdfReader
 
 from ipdossier import data
@@ -54,7 +54,7 @@ def _tables(executed) -> list[list[list[str]]]:
     return found
 
 
-@pytest.mark.parametrize("slug", REVIEW_SLUGS)
+@pytest.mark.parametrize("slug", review_params(REVIEW_SLUGS))
 def test_the_events_own_row_of_the_series_table_never_says_not_stated(review, slug):
     params = _params(review, slug)
     dossier = data.load()
@@ -94,7 +94,7 @@ def _chapter_text(pdf) -> str:
     reader = PdfReader(pdf)
     pages = []
     for page in reader.pages:
-        text = pdfs.nfkc(page.extract_text())
+        text = pdfs.nfkc(pdfs.page_text(page))
         body = "\n".join(text.splitlines()[1:3])
         if re.search(r"^(Sources|资料来源)\s*$", body, re.MULTILINE):
             break
@@ -102,7 +102,7 @@ def _chapter_text(pdf) -> str:
     return "\n".join(pages)
 
 
-@pytest.mark.parametrize("slug", REVIEW_SLUGS)
+@pytest.mark.parametrize("slug", review_params(REVIEW_SLUGS))
 def test_no_internal_identifier_is_printed(review, slug):
     ids = _internal_ids()
     assert {"series_facts", "bth-2014-tianjin", "series-reach"} <= ids
@@ -117,7 +117,7 @@ def test_no_internal_identifier_is_printed(review, slug):
         assert not printed, f"{slug}/{chapter} prints {sorted(printed)}"
 
 
-@pytest.mark.parametrize("slug", REVIEW_SLUGS)
+@pytest.mark.parametrize("slug", review_params(REVIEW_SLUGS))
 def test_participation_is_linear_and_the_events_own(review, slug):
     found = pdfs.svgs(review / slug / "notebooks" / "01_event.ipynb")
     # The chapter's first chart is participation (each review variant has counts).
@@ -135,7 +135,7 @@ def _overlap(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-@pytest.mark.parametrize("slug", REVIEW_SLUGS)
+@pytest.mark.parametrize("slug", review_params(REVIEW_SLUGS))
 def test_map_labels_never_collide_as_drawn(review, slug):
     """The series map's place names, as the build drew them (the SVG in the PDF): no name's
     box overlaps another's, a place's marker or an islet's dot, and the legend's colours

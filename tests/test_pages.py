@@ -18,8 +18,8 @@ from pathlib import Path
 import pdfplumber
 import pikepdf
 import pytest
-from conftest import REVIEW_SLUGS
-from pdfs import bookmarks, compact, nfkc, text_of
+from conftest import REVIEW_SLUGS, review_params
+from pdfs import bookmarks, compact, nfkc, page_text, text_of
 from pypdf import PdfReader
 
 from ipdossier import data
@@ -160,7 +160,7 @@ def word_at(glyphs: list[dict], glyph: dict) -> str:
     return "".join(c["text"] for c in line[lo : hi + 1])
 
 
-@pytest.fixture(scope="module", params=REVIEW_SLUGS)
+@pytest.fixture(scope="module", params=review_params(REVIEW_SLUGS))
 def variant(request, review) -> tuple[str, Path]:
     return request.param, review / request.param / "dossier.pdf"
 
@@ -297,7 +297,7 @@ def test_sources_appendix_lists_what_the_variant_cites_in_order(variant, review)
     assert [sources.loc[s, "url"] for s, n in number.items() if n == 1] == [lead_url], slug
 
     # The appendix: each number once, in order, nothing but what is cited, no workflow notes.
-    text = nfkc("\n".join(p.extract_text() for p in reader.pages[appendix_start - 1 :]))
+    text = nfkc("\n".join(page_text(p) for p in reader.pages[appendix_start - 1 :]))
     listed = [int(n) for n in re.findall(r"^\[(\d+)\]", text, re.MULTILINE)]
     assert listed == list(range(1, len(number) + 1)), f"{slug}: appendix lists {listed}"
     urls = [u for u in sources["url"] if isinstance(u, str) and u and u in text.replace("\n", "")]

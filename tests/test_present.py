@@ -12,7 +12,7 @@ from itertools import combinations
 import pandas as pd
 import pdfs
 import pytest
-from conftest import REVIEW_SLUGS
+from conftest import REVIEW_SLUGS, review_params
 
 from ipdossier import derive, theme
 from ipdossier import notebook as nb
@@ -168,8 +168,8 @@ def test_chain_rows_hold_their_labels_and_links_pass_clear_of_other_documents(la
 
 # -- the printed review variants ---------------------------------------------------------------
 
-ENGLISH = [s for s in REVIEW_SLUGS if not s.endswith("zh")]
-CHINESE = [s for s in REVIEW_SLUGS if s.endswith("zh")]
+ENGLISH = review_params([s for s in REVIEW_SLUGS if not s.endswith("zh")])
+CHINESE = review_params([s for s in REVIEW_SLUGS if s.endswith("zh")])
 
 
 def text(review, slug: str) -> str:
@@ -214,7 +214,7 @@ def test_chinese_editions_print_no_leading_zero_or_long_decimals_before_a_magnit
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("slug", REVIEW_SLUGS)
+@pytest.mark.parametrize("slug", review_params(REVIEW_SLUGS))
 def test_no_charted_document_is_listed_as_lacking_an_official_date(review, slug):
     params = {"language": "zh" if slug.endswith("zh") else "en"}
     if slug.startswith("tianjin"):
@@ -252,7 +252,7 @@ def _boxes_overlap(a, b, slack: float = 0.6) -> float:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("slug", ["tianjin-en", "tianjin-zh"])
+@pytest.mark.parametrize("slug", review_params(["tianjin-en", "tianjin-zh"]))
 def test_an_event_whose_report_cites_no_policy_has_no_chain_chart_and_says_why(review, slug):
     # No document is linked to the Tianjin stop: its chain was every document of the
     # package, on an axis to 2026; now a sentence stands where it was.
@@ -264,7 +264,7 @@ def test_an_event_whose_report_cites_no_policy_has_no_chain_chart_and_says_why(r
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("slug", ["en", "zh", "hebei-en"])
+@pytest.mark.parametrize("slug", review_params(["en", "zh", "hebei-en"]))
 def test_the_policy_chain_prints_no_text_over_text_and_no_link_through_text(review, slug):
     import pdfplumber
     from shapely import STRtree
@@ -318,7 +318,7 @@ def test_the_policy_chain_prints_no_text_over_text_and_no_link_through_text(revi
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("slug", ["en", "tianjin-en"])
+@pytest.mark.parametrize("slug", review_params(["en", "tianjin-en"]))
 def test_the_first_stop_reads_as_one_row_and_the_event_is_not_repeated(review, slug):
     found = pdfs.compact(pdfs.text_of(review / slug / "04_targets.pdf"))
     assert "东丽区华明高新区" not in found

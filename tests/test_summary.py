@@ -12,8 +12,8 @@ import re
 import nbformat
 import pandas as pd
 import pytest
-from conftest import REVIEW_SLUGS
-from pdfs import bookmarks, compact, nfkc, text_of
+from conftest import REVIEW_SLUGS, review_params
+from pdfs import bookmarks, compact, nfkc, page_text, text_of
 from pypdf import PdfReader
 
 from ipdossier import __version__, data, derive, schema
@@ -265,12 +265,12 @@ def _variants(review) -> dict[str, dict]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("slug", REVIEW_SLUGS)
+@pytest.mark.parametrize("slug", review_params(REVIEW_SLUGS))
 def test_each_review_cover_names_its_event_and_language_in_words(review, slug):
     params = _variants(review)[slug]["params"]
     language = params["language"]
     reader = PdfReader(review / slug / "dossier.pdf")
-    cover = compact(nfkc(reader.pages[0].extract_text()))
+    cover = compact(nfkc(page_text(reader.pages[0])))
     event = data.load().localised(language).events.set_index("event_id").loc[params["event_id"]]
     assert compact(event["name"]) in cover, (slug, cover[:300])
     assert compact(t(f"cover_edition_{language}", language)) in cover
@@ -288,7 +288,7 @@ def test_each_review_cover_names_its_event_and_language_in_words(review, slug):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("slug", ["en", "zh", "tianjin-en", "tianjin-zh"])
+@pytest.mark.parametrize("slug", review_params(["en", "zh", "tianjin-en", "tianjin-zh"]))
 def test_the_summary_opens_every_review_variant(review, slug):
     variant = _variants(review)[slug]
     params, language = variant["params"], variant["params"]["language"]

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from pdfs import bookmarks, compact, flat, nfkc
+from conftest import review_params
+from pdfs import bookmarks, compact, flat, nfkc, page_text
 from pypdf import PdfReader
 from test_pages import MIN_FILL, pages_of
 
@@ -89,7 +90,7 @@ def _body_pages(pdf: Path) -> range:
 # -- the Tianjin stop -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("slug", TIANJIN)
+@pytest.mark.parametrize("slug", review_params(TIANJIN))
 def test_tianjin_shows_no_plan_of_another_province_and_says_so(review, slug):
     language = _language(slug)
     dossier = data.load()
@@ -107,7 +108,8 @@ def test_tianjin_shows_no_plan_of_another_province_and_says_so(review, slug):
     planned = elsewhere[elsewhere["policy_id"].isin(set(dossier.indicators["policy_id"]))]
     assert len(planned), "the data hold no plan of another province with targets"
     pdf = review / slug / "dossier.pdf"
-    text = compact("\n".join(PdfReader(pdf).pages[i].extract_text() for i in _body_pages(pdf)))
+    reader = PdfReader(pdf)
+    text = compact("\n".join(page_text(reader.pages[i]) for i in _body_pages(pdf)))
     for _, doc in elsewhere.iterrows():
         for shown in (doc["doc_number"], doc["title_zh"] if language == "zh" else doc["title"]):
             if isinstance(shown, str) and shown:
@@ -120,7 +122,7 @@ def test_tianjin_shows_no_plan_of_another_province_and_says_so(review, slug):
     assert compact(said) in compact(_words(review, slug, "04_targets")), slug
 
 
-@pytest.mark.parametrize("slug", TIANJIN)
+@pytest.mark.parametrize("slug", review_params(TIANJIN))
 def test_tianjin_chain_is_a_sentence_as_its_report_cites_no_policy(review, slug):
     # The Tianjin stop's report cites no policy, so no document is linked to it: its chain
     # drew every document of the package on an axis to 2026; a sentence says why none is.
@@ -150,7 +152,7 @@ def _chapters(pdf: Path) -> list[tuple[str, int, int]]:
     return out
 
 
-@pytest.mark.parametrize("slug", ["en", "zh", *TIANJIN, "hebei-en"])
+@pytest.mark.parametrize("slug", review_params(["en", "zh", *TIANJIN, "hebei-en"]))
 def test_a_chapter_of_sentences_takes_no_page_of_its_own_and_no_page_is_blank(review, slug):
     pdf = review / slug / "dossier.pdf"
     pages = {p.number: p for p in pages_of(pdf)}
@@ -164,7 +166,7 @@ def test_a_chapter_of_sentences_takes_no_page_of_its_own_and_no_page_is_blank(re
     assert not blank, f"{slug}: blank pages {blank}"
 
 
-@pytest.mark.parametrize("slug", TIANJIN)
+@pytest.mark.parametrize("slug", review_params(TIANJIN))
 def test_the_tianjin_policies_chapter_runs_on_after_the_series(review, slug):
     # The Tianjin report cites no policy: the chapter is two sentences and "not stated".
     pdf = review / slug / "dossier.pdf"
@@ -187,11 +189,11 @@ def test_the_tianjin_policies_chapter_runs_on_after_the_series(review, slug):
     assert body == policies - series + 1, (slug, body, series, policies)
 
 
-@pytest.mark.parametrize("slug", ["en", "zh", *TIANJIN, "hebei-en"])
+@pytest.mark.parametrize("slug", review_params(["en", "zh", *TIANJIN, "hebei-en"]))
 def test_the_contents_give_each_chapters_first_page(review, slug):
     # A chapter that runs on after another starts on a page it shares: the contents say so.
     reader = PdfReader(review / slug / "dossier.pdf")
-    lines = {" ".join(ln.split()) for ln in nfkc(reader.pages[1].extract_text()).splitlines()}
+    lines = {" ".join(ln.split()) for ln in nfkc(page_text(reader.pages[1])).splitlines()}
     for title, page in bookmarks(reader)[1:]:
         assert " ".join(f"{nfkc(title)} {page}".split()) in lines, (slug, title, page, lines)
 
@@ -202,7 +204,7 @@ def _not_stated_phrases(language: str) -> list[str]:
     return [compact(frame.format(what=t(k, language))) for k in whats]
 
 
-@pytest.mark.parametrize("slug", ["en", "zh", *TIANJIN, "hebei-en"])
+@pytest.mark.parametrize("slug", review_params(["en", "zh", *TIANJIN, "hebei-en"]))
 def test_no_page_holds_only_headings_over_not_stated(review, slug):
     language = _language(slug)
     pdf = review / slug / "dossier.pdf"
@@ -214,7 +216,7 @@ def test_no_page_holds_only_headings_over_not_stated(review, slug):
     phrases = sorted(_not_stated_phrases(language), key=len, reverse=True)
     empty = []
     for i in _body_pages(pdf):
-        text = compact(reader.pages[i].extract_text())
+        text = compact(page_text(reader.pages[i]))
         text = re.sub(r"Page\d+of\d+|第\d+页，?共\d+页", "", text)
         said = [p for p in phrases if p in text]
         if not said:

@@ -39,6 +39,7 @@ _NOT_NAME = (
     "Secretariat|Headquarters|Area|Pilot|Demonstration|Inc|Ltd|Corp|Plc|Gmbh|"
     "January|February|March|April|May|June|July|August|September|October|November|December"
 )
+_NOT_NAME_WORDS = frozenset(_NOT_NAME.split("|"))
 _NAME_WORD = rf"(?!(?:{_NOT_NAME})\b)[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)?"
 # "Narendra K. Sabharwal", "D.T. Chary": a middle or leading initial; "Etienne Sanz de
 # Acedo", "Jan van Dijk": a lowercase particle between the words of a name.
@@ -250,7 +251,7 @@ _FIELD_OF = re.compile(r"[A-Z][a-z][\w-]*(?: (?:and |& )?[A-Z][a-z][\w-]*){0,2}"
 _ORGANISATION = re.compile(
     rf"\b(?:{_ORG_END}|School|Unit|Section|Center|Centre|Board|Authority|Registry|Union|"
     r"Organi[sz]ation|Bank|Fund|Society|Federation|Foundation|Chamber|Region|Republic|"
-    r"Province|City|County|State|Nations|Union|Court|Assembly|Parliament|Congress)\b"
+    r"Province|City|County|State|Nations|Court|Assembly|Parliament|Congress)\b"
 )
 TITLE_ORG_AFTER = re.compile(rf" (?:of|from|at) (?:the )?(?P<org>{ORG})")
 # "of the National People's Congress and President of CAS": an organisation ends where
@@ -353,7 +354,7 @@ def _cut_org(org: str, name_re: str) -> str:
 # Words of _NOT_NAME that are also people's names ("Grace Park", "Chan Law", "June Lee"):
 # the organisation, place and month words, not the function words, titles or honorifics.
 # A name spaCy tags PERSON may hold one of them (one only).
-_NAME_TOO = set(_NOT_NAME.split("|")) - set(
+_NAME_TOO = _NOT_NAME_WORDS - set(
     "The|A|An|In|On|At|By|For|From|With|Of|And|But|Or|As|It|Its|This|That|These|Those|There|"
     "Their|She|They|We|Mr|Ms|Mrs|Dr|Prof|Professor|Sri|Shri|Smt|Director|Deputy|Vice|Chief|"
     "Head|President|Secretary|General|Party|Office|Bureau|Department|Division|Administration|"
@@ -410,8 +411,6 @@ def _trim_title(title: str) -> str:
         return title
     return " ".join(words[cut + 1 :] + [title[head.start() :]]).strip()
 
-
-_NOT_NAME_WORDS = set(_NOT_NAME.split("|"))
 
 # "the ARIPO Director General, X", "ABA-IPL Meeting Board Chair X": an acronym (three
 # letters or more) that opens a title printed with no organisation is the organisation.
