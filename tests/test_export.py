@@ -632,6 +632,41 @@ def test_one_conversion_gives_each_edition_its_own_conversion(reports):
             assert "<!--ipd-chart" not in both["print"].body + both["web"].body
 
 
+def test_the_chapter_exporter_gives_what_nbconvert_and_structure_give(reports):
+    # ChapterHTMLExporter leaves nbconvert's last BeautifulSoup pass to `structure`, which
+    # parses the chapter anyway: the chapters must be what nbconvert's own exporter (its
+    # method on the same exporter, preprocessors and all) and then `structure` made, byte
+    # for byte, in both modes and both languages.
+    from nbconvert import HTMLExporter
+
+    for language in ("en", "zh"):
+        executed, _ = reports[language]
+        for i, path in enumerate(executed, start=1):
+            nb = nbformat.read(path, as_version=4)
+            # An output whose image has no alternative text: one nbconvert gives it one.
+            nb.cells.append(
+                nbformat.v4.new_code_cell(
+                    outputs=[
+                        nbformat.v4.new_output(
+                            "display_data", data={"text/html": '<p><img src="chart.png"></p>'}
+                        )
+                    ]
+                )
+            )
+            chapter_id = f"chapter-{i}"
+            for mode in ("print", "web"):
+                exporter = report_html._exporter(mode)
+                ours, _ = exporter.from_notebook_node(
+                    nb, resources={"ipdossier": {"chapter_id": chapter_id}}
+                )
+                theirs, _ = HTMLExporter.from_notebook_node(
+                    exporter, nb, resources={"ipdossier": {"chapter_id": chapter_id}}
+                )
+                made = report_html.structure(ours, chapter_id)
+                assert made == report_html.structure(theirs, chapter_id), (path.name, mode)
+                assert 'alt="No description has been provided for this image"' in made[0]
+
+
 # -- the contents' page numbers ---------------------------------------------------------------
 
 
