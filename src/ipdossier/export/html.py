@@ -140,6 +140,9 @@ def _exporter(mode: str) -> HTMLExporter:
     exporters = _local.__dict__.setdefault("exporters", {})
     if mode not in exporters:
         exporter = ChapterHTMLExporter(
+            # The notebook validated once, after the last preprocessor, not after each of
+            # the nine (half a second of nbformat's schema a variant).
+            optimistic_validation=True,
             template_name="basic",
             exclude_input=True,
             exclude_input_prompt=True,
