@@ -11,6 +11,7 @@ as undated, never guessed.
 from __future__ import annotations
 
 import functools
+import inspect
 import re
 
 import pandas as pd
@@ -32,6 +33,11 @@ def memoised(fn):
     (`Dossier.memo`, dropped when a data file changes) under the parameters, and every
     caller gets its own copy to change as it likes."""
 
+    # The arguments as bound to the signature, defaults filled in: progress_frame(ctx,
+    # None, plan) and progress_frame(ctx, plan=plan) are one frame, made once (they
+    # were made apart, seven progress frames a targets chapter for three).
+    signature = inspect.signature(fn)
+
     @functools.wraps(fn)
     def memoised(ctx, *args, **kwargs):
         runs = ctx.dossier.memo.setdefault("derive", {})
@@ -41,7 +47,9 @@ def memoised(fn):
             if len(runs) >= _RUNS_KEPT:
                 runs.pop(next(iter(runs)))
             frames = runs[run] = {}
-        key = (fn.__module__, fn.__qualname__, args, tuple(sorted(kwargs.items())))
+        bound = signature.bind(ctx, *args, **kwargs)
+        bound.apply_defaults()
+        key = (fn.__module__, fn.__qualname__, tuple(bound.arguments.items())[1:])
         if key not in frames:
             frames[key] = fn(ctx, *args, **kwargs)
         return frames[key].copy()

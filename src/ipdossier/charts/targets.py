@@ -133,19 +133,24 @@ def _one_plan(ctx, p: pd.DataFrame, level: str, plan: str | None) -> pd.DataFram
     return p[p["policy_id"] == chosen] if chosen is not None else p.iloc[0:0]
 
 
-@derive.memoised  # asked for by every chart, table and sentence of the chapter
 def progress_frame(ctx, level: str | None = None, plan: str | None = None) -> pd.DataFrame:
     """Indicators of one level with their path (baseline → target → realised) in words and
     the verdict `derive.progress` reached (`status_label`). By default the national plan's,
     or a province's when the run is filtered to it. A realised value that is not the
     target year's carries its period in the path ("3.54 (end-June 2019)")."""
+    # The default level named before the memo is asked: progress_frame(ctx) and
+    # progress_frame(ctx, "national") are one frame, made once.
+    return _progress_frame(ctx, level or _plan_level(ctx), plan)
+
+
+@derive.memoised  # asked for by every chart, table and sentence of the chapter
+def _progress_frame(ctx, level: str, plan: str | None) -> pd.DataFrame:
     p = derive.progress(ctx)
     if p.empty:
         # A jurisdiction with no plan indicators (Beijing, Tianjin): an empty table with
         # the columns the chapter shows.
         return p.reindex(columns=[*p.columns, "row", "hover_label", "status_label", "path"])
     lang = ctx.language
-    level = level or _plan_level(ctx)
     p = _one_plan(ctx, p[p["level"] == level], level, plan)
     rows = []
     for _, r in p.iterrows():
@@ -688,6 +693,7 @@ def _chain_label(r, language: str) -> str:
     return "<br>".join(lines)
 
 
+@derive.memoised  # the chain's chart, its table and its sentences
 def chain_frame(ctx) -> pd.DataFrame:
     """The documents the chain draws (and the meetings they were approved at), in order of
     their first date, with each row's label and its place on the chart: `y` is the row's
@@ -1522,6 +1528,7 @@ def across_facts(ctx, level: str | None = None) -> dict[str, str]:
     return {"earlier": earlier["plan"], "later": later["plan"]}
 
 
+@derive.memoised  # the ten-year chart, its legend and its sentences
 def continuity_frame(ctx, level: str | None = None) -> pd.DataFrame:
     """The values each continuing pair draws over ten years: every value set against its
     plan's target (comparable and of the target's reading), and the plans' baselines and
