@@ -141,7 +141,7 @@ def _exporter(mode: str) -> HTMLExporter:
     if mode not in exporters:
         exporter = ChapterHTMLExporter(
             # The notebook validated once, after the last preprocessor, not after each of
-            # the nine (half a second of nbformat's schema a variant).
+            # the sixteen (a quarter of a second of nbformat's schema a variant).
             optimistic_validation=True,
             template_name="basic",
             exclude_input=True,
