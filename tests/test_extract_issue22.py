@@ -1641,3 +1641,113 @@ def test_a_common_word_the_analyser_reads_as_a_verb_after_a_title_is_no_name():
     assert "交流" not in found, found
     # A name no analyser knows, between a title and punctuation, is still read.
     assert "赵建国" in _zh_people("会上，市知识产权局副局长赵建国，介绍了有关情况。")
+
+
+# -- Ninth round (branch gold8): posts before a name, lawyers' posts, on invented sentences --
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title", "org"),
+    [
+        # an organisation (no acronym) and its post right before the name, in a list
+        (
+            "Guests included PIPA Chairman Owen Hale, Patent Registry Office CEO Nora Quill "
+            "and Design Council Network CEO Evan Marsh.",
+            "Nora Quill",
+            "CEO",
+            "Patent Registry Office",
+        ),
+        (
+            "Guests included PIPA Chairman Owen Hale, Patent Registry Office CEO Nora Quill "
+            "and Design Council Network CEO Evan Marsh.",
+            "Owen Hale",
+            "Chairman",
+            "PIPA",
+        ),
+        # a lawyer's post alone before the name, the name possessive
+        (
+            "The audience enjoyed Barrister Colin Petrie's talk on domain names.",
+            "Colin Petrie",
+            "Barrister",
+            "",
+        ),
+        # a post and a comma before the name, a possessive after it
+        (
+            "The highlight was EPO President, Ingrid Vale's keynote on quality.",
+            "Ingrid Vale",
+            "President",
+            "EPO",
+        ),
+        # a lawyer's honorific between the post and the name ("Atty." ends no sentence)
+        (
+            "The talks opened with remarks from Deputy Director General of PHILIPO, Atty. "
+            "Rosa Delmar, and Vice Chairman of NIPA, Mr. Kenji Oda, before the panel.",
+            "Rosa Delmar",
+            "Deputy Director General",
+            "PHILIPO",
+        ),
+        # a minister of State keeps the rank and the portfolio in brackets
+        (
+            "The delegates met Ms Lydia Tan, Minister of State (Trade and Industry), at noon.",
+            "Lydia Tan",
+            "Minister of State (Trade and Industry)",
+            "",
+        ),
+        # a country's minister keeps the portfolio after "for"
+        (
+            "The delegation was led by Mr Tran Van Minh, Viet Nam's Minister for Trade and "
+            "Industry.",
+            "Tran Van Minh",
+            "Minister for Trade and Industry",
+            "Viet Nam",
+        ),
+        # "of the" as printed when the unit moves from the organisation into the title
+        (
+            "Min-ho Choi, Director of the Design Policy Division of KIPO, said it was useful.",
+            "Min-ho Choi",
+            "Director of the Design Policy Division",
+            "KIPO",
+        ),
+    ],
+)
+def test_posts_printed_before_the_name_and_lawyers_posts(line, name, title, org):
+    from ipdossier.extract.article import sentences
+
+    found: dict[str, tuple[str, str]] = {}
+    for _, sentence in sentences(line):
+        found.update(_en_people_tagged(sentence))
+    assert found.get(name) == (title, org), found
+
+
+def test_the_next_persons_post_after_and_is_not_this_ones():
+    line = (
+        "The talks opened with remarks from Deputy Director General of PHILIPO, Atty. Rosa "
+        "Delmar, and Vice Chairman of NIPA, Mr. Kenji Oda, before the panel."
+    )
+    got = people.mentions(0, line, ("Rosa Delmar", "Kenji Oda"))
+    assert {m.name: m.title for m in got} == {
+        "Rosa Delmar": "Deputy Director General",
+        "Kenji Oda": "Vice Chairman",
+    }
+
+
+def test_two_partners_share_their_post_and_a_post_never_holds_a_name():
+    got = _en_people_tagged(
+        "The seminar featured Mr. Alan R. Finch and Mr. Boris T. Lund, the Co-Managing "
+        "Partners in the law firm Finch & Lund in Ohio."
+    )
+    assert got.get("Alan R. Finch", ("",))[0] == got.get("Boris T. Lund", ("",))[0] == (
+        "Co-Managing Partners"
+    ), got
+    # "Owen Hale, Patent Registry Office CEO Nora Quill, ...": the list's next name is no
+    # part of Owen Hale's post
+    line = "Guests included Chairman Owen Hale, Patent Registry Office CEO Nora Quill and others."
+    for m in people.mentions(0, line, ("Owen Hale", "Nora Quill")):
+        assert "Nora Quill" not in m.title and "Nora Quill" not in m.organisation, m
+
+
+def test_a_post_the_analyser_tags_as_a_person_is_no_name():
+    # spaCy tags "Project Trainee", "Centre Head" as persons in such lists
+    line = "It heard Ms. Rita Das & Ms. Nisha Pal, Project Trainee, TIFAC Delhi."
+    got = people.mentions(0, line, ("Rita Das", "Nisha Pal", "Project Trainee"))
+    assert {m.name for m in got} == {"Rita Das", "Nisha Pal"}

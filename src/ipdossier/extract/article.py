@@ -157,6 +157,8 @@ _ABBREV = {
     "vs", "etc", "p.r.c", "u.s", "e.g", "i.e", "dept", "gov", "govt", "art", "para",
     # Indian copy's honorifics and ranks: "Smt. Anita Rao", "Asstt. Controller", "Dy. Director"
     "smt", "hon", "asstt", "asst", "addl", "dy", "jt",
+    # lawyers', engineers' and envoys' honorifics, officers' ranks: "Atty. Teodoro Pascua"
+    "atty", "engr", "amb", "adv", "capt", "col", "lt", "maj",
 }  # fmt: skip
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # A full stop typed for the comma between a name and its title: the title and a comma follow.

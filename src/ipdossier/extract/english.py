@@ -68,7 +68,15 @@ _NAME_SHAPE = re.compile(
 
 
 # "H.E. David Daly", "Mr John Roe": an honorific spaCy takes into the span is not the name's.
-_HONORIFIC_LEAD = re.compile(r"^(?:(?:H\.\s?E\.|Hon\.?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?|Sir)\s+)+")
+# "Barrister Ben Fitzpatrick", "Atty. Teodoro Pascua": a post or a lawyer's or engineer's
+# honorific spaCy takes into the span is not the name's either.
+_HONORIFIC_LEAD = re.compile(
+    r"^(?:(?:H\.\s?E\.|Hon\.?|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?|Sir|Atty\.?|Engr\.?|Barrister|"
+    r"Attorney|Advocate|Chairman|Chairperson|CEO|Director|President|Minister|Commissioner|"
+    r"Professor|Senator|Ambassador|Mayor|Governor)\s+)+"
+)
+# "Francis Gurry's keynote": the possessive is not the name's.
+_POSSESSIVE = re.compile(r"['’]s$")
 # "Acme LLP", "Baker McKenzie LLP": a span ending with a company's suffix names a firm.
 _FIRM_END = re.compile(r"\b(?:LLP|LLC|Ltd|Inc|GmbH|Co|Corp|PLC|AG|SA|Group|Law|Partners)\.?$")
 
@@ -85,7 +93,7 @@ def person_names(sentence: str) -> tuple[str, ...]:
     leading honorific; not those ending with a firm's suffix."""
     names = []
     for label, raw in _entities(sentence):
-        text = _HONORIFIC_LEAD.sub("", raw)
+        text = _POSSESSIVE.sub("", _HONORIFIC_LEAD.sub("", raw))
         if (
             label == PERSON
             and _NAME_SHAPE.fullmatch(text)

@@ -22,6 +22,17 @@ from .typos import fix
 # title-and-organisation context around it is what makes it a person. "He" stays a
 # possible surname (He Ming, Deputy Commissioner): a pronoun is never followed by a
 # capitalised word and a title, which a mention needs.
+# Posts and honorifics printed right before a name ("IPAN Chairman John Ogier", "Barrister
+# Ben Fitzpatrick", "Atty. Teodoro Pascua"): never a word of the name itself. (Dean, Judge
+# and Principal are surnames too; Hon a Cantonese one: left out.)
+_TITLE_NOT_NAME = (
+    "Chairman|Chairwoman|Chairperson|Chair|Minister|Mayor|Governor|Commissioner|Ambassador|"
+    "Barrister|Attorney|Attorneys|Advocate|Partner|Partners|Founder|Co-founder|Registrar|"
+    "Controller|Senator|Manager|Officer|Representative|Senior|Executive|Assistant|Associate|"
+    "Managing|Co-Managing|Counsel|Lecturer|Coordinator|Convenor|Treasurer|Librarian|Consul|"
+    "Envoy|Inspector|Superintendent|Spokesperson|Spokesman|Spokeswoman|Economist|Examiner|"
+    "Editor|Researcher|Scientist|Rector|Provost|Atty|Engr|Sir|Dame|Datuk|Dato"
+)
 _NOT_NAME = (
     "The|A|An|In|On|At|By|For|From|With|Of|And|But|Or|As|It|Its|This|That|These|Those|"
     "There|Their|She|They|We|Mr|Ms|Mrs|Dr|Prof|Professor|Sri|Shri|Smt|Director|Deputy|Vice|Chief|"
@@ -37,9 +48,13 @@ _NOT_NAME = (
     "Leading|Standing|Team|Network|Alliance|Union|Station|School|Hospital|Media|Press|"
     "Branch|Chapter|Base|Platform|Hub|Incubator|Laboratory|Lab|Museum|Library|Exchange|"
     "Secretariat|Headquarters|Area|Pilot|Demonstration|Inc|Ltd|Corp|Plc|Gmbh|"
-    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    + _TITLE_NOT_NAME
 )
 _NOT_NAME_WORDS = frozenset(_NOT_NAME.split("|"))
+_POST_WORDS = frozenset(
+    (_TITLE_NOT_NAME + "|Director|Deputy|Vice|Chief|Head|President|Secretary|Professor").split("|")
+)
 _NAME_WORD = rf"(?!(?:{_NOT_NAME})\b)[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)?"
 # "Narendra K. Sabharwal", "D.T. Chary": a middle or leading initial; "Etienne Sanz de
 # Acedo", "Jan van Dijk": a lowercase particle between the words of a name.
@@ -152,11 +167,15 @@ _BEFORE_NAME = (
 )
 # "Deputy Commissioner Zhou Liquan attended": a capitalised title right before a name, no
 # organisation printed with it.
+# "Representative Attorney Victor Lee of X", "Barrister Ben Fitzpatrick", "CEO Tim Moss":
+# a lawyer's or a firm's post as well as an office's.
 _CAP_TITLE = (
-    r"(?:(?:Deputy|Vice|Executive|Assistant|Associate|Joint|Chief)[ -])?(?:Director[- ][Gg]eneral|"
-    r"Director|Commissioner|Mayor|Governor|Minister|President|Chairman|Chairwoman|"
+    r"(?:(?:Deputy|Vice|Executive|Assistant|Associate|Joint|Chief|Senior|Managing|Co-Managing"
+    r"|Representative|Patent|Trade Mark|Trademark)[ -])?(?:Director[- ][Gg]eneral|"
+    r"Director|Commissioner|Mayor|Governor|Minister|President|Chairman|Chairwoman|Chairperson|"
     r"Secretary[- ][Gg]eneral|Secretary|Dean|Professor|Judge|Counsel|Head|Principal|Controller|"
-    r"Registrar|Examiner of Patents|HoD|Premier|Prime Minister)"
+    r"Registrar|Examiner of Patents|HoD|Premier|Prime Minister|Attorney|Barrister|Advocate|"
+    r"Partner|CEO|Ambassador|Senator)"
 )
 # "APSCS&T Joint Director Bamang Apo", "RGU Law Department HoD Dr Topi Basar", "Indian
 # Patent Office Examiner of Patents Mohammad Shoaib": the organisation printed before a
@@ -204,7 +223,9 @@ _NAME_ACRONYM_TITLE = (
 # country, when possessive, is the organisation.
 _NAME_COUNTRY_TITLE = (
     r"(?P<name>{name}), (?:(?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*){{0,2}})['’]s "
-    r"|[A-Z][a-z]+(?:an|ese|ish|i) )(?P<title>(?:[A-Z][\w-]* ){{0,3}}?{cap_title})\b"
+    r"|[A-Z][a-z]+(?:an|ese|ish|i) )(?P<title>(?:[A-Z][\w-]* ){{0,3}}?{cap_title}"
+    # "Viet Nam's Minister for Science and Technology": "for" and the portfolio
+    r"(?: for [A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w-]*){{0,3}}(?=[,;.)]|$))?)\b"
 )
 _TITLE_NAME = (
     r"(?<![\w-])(?P<title>{cap_title}) (?:(?:Mr|Ms|Mrs|Dr)\.? )?(?P<name>{name})\b"
@@ -270,7 +291,8 @@ _TITLE_WORDS = re.compile(
     # posts of diplomats, civil servants and firms' staff
     r"ambassador|consul|consul-general|attach[ée]|counsell?or|advis[eo]r|specialist|analyst|"
     r"economist|administrator|executive|lecturer|engineer|spokesperson|spokesman|"
-    r"spokeswoman|envoy|treasurer|superintendent|inspector)\b",
+    # "the Co-Managing Partners in the law firm X": the partners' post, shared
+    r"spokeswoman|envoy|treasurer|superintendent|inspector|partners)\b",
     re.IGNORECASE,
 )
 
@@ -362,7 +384,7 @@ _NAME_TOO = _NOT_NAME_WORDS - set(
     "University|College|Institute|Academy|Center|Centre|Group|Company|Corporation|Agency|"
     "Patent|Patents|Trademark|Copyright|Forum|Symposium|Conference|Seminar|Week|Chinese|China|"
     "European|International|National|State|Central|Republic|People|Daily|News".split("|")
-)
+) - set(_TITLE_NOT_NAME.split("|"))
 
 
 def _shadow(name: str) -> str:
@@ -490,6 +512,11 @@ def honorific_names(line: str) -> tuple[str, ...]:
     )
 
 
+def _is_post(name: str) -> bool:
+    """Whether a word of `name` is a post's ("Project Trainee", "Centre Head")."""
+    return any(w in _POST_WORDS or _TITLE_WORDS.fullmatch(w) for w in name.split(" "))
+
+
 def has_title_word(line: str) -> bool:
     """Whether `line` can hold a mention at all (every pattern needs a title word)."""
     return _TITLE_WORDS.search(line) is not None
@@ -512,6 +539,8 @@ def mentions(
     spans: set[tuple[int, int]] = set()
     shadows: dict[str, str] = {}
     text = line
+    # "Centre Head", "Principal Scientist": posts an analyser tags as persons are no names
+    extra_names = tuple(n for n in extra_names if not _is_post(n))
     if rules:
         # a name the rules read after an honorific is a person's, tagged or not
         extra_names = (*extra_names, *honorific_names(line))
@@ -519,7 +548,8 @@ def mentions(
         if not 2 <= len(name.split(" ")) <= 3:
             continue
         shadow = _shadow(name)
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", line):
+        # "Francis Gurry's keynote": a possessive after the name, not a longer word
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w-]|['’](?!s\b))", line):
             if any(a < m.end() and m.start() < b for a, b in spans):
                 continue
             spans.add((m.start(), m.end()))
@@ -545,8 +575,32 @@ def mentions(
             )
             for f in found
         ]
-    found = [_acronym_org(replace(f, title=_trim_title(f.title))) for f in found]
+    found = [_as_printed(_acronym_org(replace(f, title=_trim_title(f.title))), line) for f in found]
     return _not_into_next(found, {f.name for f in found} | set(extra_names))
+
+
+# "Senior Minister of State (Law and Finance)": a minister or secretary "of State" holds
+# a rank, not a post in an organisation called State; the portfolio in brackets is the
+# title's.
+_OF_STATE = re.compile(r"(?i:minister|secretary)$")
+_PORTFOLIO = re.compile(r" ?\([A-Z][^()]{1,40}\)")
+
+
+def _as_printed(f: Mention, line: str) -> Mention:
+    """The title as the line prints it: "of State" and its portfolio kept; "Director of
+    the Multilateral Affairs Division" with its article (a unit moved from the
+    organisation into the title loses it)."""
+    if _OF_STATE.search(f.title) and re.fullmatch(r"State", f.organisation):
+        at = line.find(f"{f.title} of State", f.start)
+        if at >= 0:
+            title = f"{f.title} of State"
+            p = _PORTFOLIO.match(line, at + len(title))
+            return replace(f, title=title + (p.group(0) if p else ""), organisation="")
+    if " of " in f.title and f.title not in line:
+        with_the = f.title.replace(" of ", " of the ", 1)
+        if with_the in line:
+            return replace(f, title=with_the)
+    return f
 
 
 def _mentions(
@@ -583,6 +637,10 @@ def _mentions(
         if not _TITLE_WORDS.search(title) or any(
             f.name_start == m.start("name") for f in of_titles
         ):
+            continue
+        if any(m.start("title") <= a < m.end("title") for a, _ in tagged):
+            # "John Ogier, Intellectual Property Office CEO Tim Moss, ...": a post never
+            # holds another person's name; the next name starts a list, not a title
             continue
         org = m.group("org")
         if m.re is NAME_TITLE_ORG and (
@@ -787,7 +845,9 @@ _POST_AFTER = re.compile(
 # "the Director General of ARIPO, Bemanya Twebaze", "The EU Ambassador to Thailand, David
 # Daly,": a capitalised post (and its organisation) before a comma and the name.
 _POST_BEFORE = re.compile(
-    rf"(?:^|[,;:(]\s*|\b(?:by|with|and|from|as|to|the|The|, the)\s+)"
+    # "was WIPO Director General, X", "a courtesy call on Director General, Atty. X"
+    rf"(?:^|[,;:(]\s*|\b(?:by|with|and|from|as|to|the|The|, the|was|were|is|are|on|including"
+    rf"|featured)\s+)"
     rf"(?:(?P<owner>{_APP_ORG})['’]s )?"
     rf"(?:(?:The|A|An) )?(?P<title>(?:(?!(?:The|A|An) )[A-Z][\w'’&-]* ){{0,3}}?(?=[A-Z]){_HEAD}"
     rf"(?:[- ](?-i:General))?)"
@@ -816,9 +876,29 @@ _ACR_BEFORE = re.compile(
     rf"(?P<title>(?:(?!(?:and|of|the|for|in|at)\b|[a-z]+(?:ed|ing|[^s]s)\b)[A-Za-z][\w-]* "
     rf"(?:and )?){{0,3}}?{_HEAD}) $"
 )
+# "Intellectual Property Office CEO Tim Moss", "Knowledge Transfer Network CEO Chris
+# Warkup": an organisation whose last word is an organisation's (no acronym needed) and
+# its capitalised post right before the name.
+_ORGWORD_BEFORE = re.compile(
+    rf"(?:^|[,;:(]\s*|\b(?:and|by|with|from|including|included|featured|as)\s+)"
+    rf"(?:[Tt]he )?(?P<owner>(?:[A-Z][\w'’&.-]*(?: (?:of|for|and|on|the|&))* ){{0,5}}"
+    rf"(?:{_ORG_END}|Network|Alliance|Organi[sz]ation|Federation|Foundation|Society|Chamber|"
+    rf"Authority|Board|Trust|Council|Union|Forum|Centre|Center|School|Bank|Fund)) "
+    rf"(?P<title>(?:[A-Z][\w-]* ){{0,2}}?(?-i:[A-Z]){_HEAD}(?:[- ](?-i:General))?) $"
+)
+# "Barrister Ben Fitzpatrick's presentation", "enjoyed Representative Attorney Victor
+# Lee": a capitalised post alone right before the name, after a lowercase word or at the
+# line's start (a capitalised word before it would be the post's organisation, read above).
+_BARE_BEFORE = re.compile(
+    rf"(?:^|(?<=[a-z,;:(] )|(?<=^[\W]))(?P<title>(?:(?-i:[A-Z])[\w-]* ){{0,2}}?(?-i:[A-Z])"
+    rf"{_HEAD}(?:[- ](?-i:General))?) $"
+)
 # "Anita Rao, IAS (Retd), Director of X": an Indian service's initials are no post.
 _APP_CADRE = re.compile(r", (?:IAS|IFS|IPS|ITS|IRS|IES|IPoS|IDAS)(?: \(Retd\.?\))?(?=,)")
-_APP_END = re.compile(r"\s*(?:[,;)]|and\b|who\b|\.?$|(?:said|says|spoke|told|noted)\b)")
+# "WIPO Director General, Francis Gurry's keynote": a possessive ends it too.
+_APP_END = re.compile(
+    r"\s*(?:[,;)]|and\b|who\b|\.?$|(?:said|says|spoke|told|noted)\b)|['’]s\b"
+)
 
 
 # What follows a name as its post: between commas or in brackets ("X, Director of Y,"),
@@ -833,7 +913,8 @@ _AFTER_SEG = re.compile(
 def _post(seg: str):
     """(title, organisation) of a post printed whole as `seg`, or None."""
     m = _POST_AFTER.fullmatch(seg)
-    if not m or re.match(r"(?:its|his|her|their)\b", seg):
+    # "X, and Vice Chairman of Y, Mr. Z": after "and" the next person's post begins
+    if not m or re.match(r"(?:its|his|her|their|and|or)\b", seg):
         return None
     if m.group("ptitle"):
         return m.group("ptitle"), m.group("owner")
@@ -888,7 +969,7 @@ def _appositions(
         else:
             head = line[max(0, n.start() - 160) : n.start()]
             head = re.sub(
-                r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Hon|H\.E|Shri|Smt|Sri)\.?"
+                r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Hon|H\.E|Shri|Smt|Sri|Atty|Engr|Amb|Sir|Dame|Datuk|Dato['’]?)\.?"
                 r"(?: \((?:Dr|Sr|Prof|Mrs?|Ms)\.?\))? )$",
                 "",
                 head,
@@ -900,6 +981,8 @@ def _appositions(
                 else _POSS_BEFORE.search(head)
                 or _FOR_BEFORE.search(head)
                 or _ACR_BEFORE.search(head)
+                or _ORGWORD_BEFORE.search(head)
+                or _BARE_BEFORE.search(head)
             )
             # "the Director General of ARIPO, X": the name then ends the apposition
             if not b or comma and not _APP_END.match(line, n.end()):
