@@ -1751,3 +1751,27 @@ def test_a_post_the_analyser_tags_as_a_person_is_no_name():
     line = "It heard Ms. Rita Das & Ms. Nisha Pal, Project Trainee, TIFAC Delhi."
     got = people.mentions(0, line, ("Rita Das", "Nisha Pal", "Project Trainee"))
     assert {m.name for m in got} == {"Rita Das", "Nisha Pal"}
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title", "org"),
+    [
+        # a former and an executive post keep their prefix, as printed
+        ("研究会副理事长、省版权局原党组成员、副局长钱立新,市局有关同志出席。", "钱立新",
+         "原党组成员、副局长", "省版权局"),
+        ("座谈会由本会常务副会长兼秘书长郑海峰主持。", "郑海峰", "常务副会长兼秘书长", ""),
+        # a journal's editor
+        ("开幕式由《专利之友》杂志主编冯启航主持。", "冯启航", "主编", ""),
+        # a name no analyser knows before a speaker's verb
+        ("会上,滨江市版权局副局长严立桐围绕示范城市建设介绍了经验。", "严立桐", "副局长",
+         "滨江市版权局"),
+    ],
+)  # fmt: skip
+def test_chinese_rank_prefixes_editors_and_a_name_before_a_speakers_verb(line, name, title, org):
+    assert _zh_people(line).get(name) == (title, org), _zh_people(line)
+
+
+def test_a_common_noun_after_a_title_is_no_name():
+    # 院士视频致辞: the academician spoke by video; 委员代表: the members' delegates
+    found = _zh_people("中国工程院朵英贤院士视频致辞,专委会委员代表参加会议。")
+    assert "视频" not in found and "代表" not in found, found
