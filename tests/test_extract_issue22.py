@@ -1775,3 +1775,21 @@ def test_a_common_noun_after_a_title_is_no_name():
     # 院士视频致辞: the academician spoke by video; 委员代表: the members' delegates
     found = _zh_people("中国工程院朵英贤院士视频致辞,专委会委员代表参加会议。")
     assert "视频" not in found and "代表" not in found, found
+
+
+def test_a_name_in_capitals_before_a_lowercase_event_word(tmp_path):
+    text = (
+        "Conference wrap-up\n\nWe were co-hosting the Design Rights Statistics for Policy "
+        "Makers (DRSPM) conference in Auckland last week. Read on for the wrap up.\n"
+    )
+    ev = _en_event(tmp_path, text)
+    assert ev["name"] == "Design Rights Statistics for Policy Makers (DRSPM) conference", ev
+
+
+def test_a_venue_after_a_hosted_event_with_its_quoted_title(tmp_path):
+    text = (
+        "The Centre hosts a seminar\n\nThe Innovation Centre (IC) hosted an Intellectual "
+        "Property (IP) Seminar “So You Have an Idea. What Next?” on 3 May 2018 at the Lee "
+        "Wing Lecture Theatre.\n"
+    )
+    assert _en_event(tmp_path, text)["place"] == "Lee Wing Lecture Theatre"

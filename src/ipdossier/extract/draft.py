@@ -237,8 +237,9 @@ _PLACE = re.compile(
 # sentence's) and "Govt." are words of a venue's name.
 _VENUE_WORD = r"(?:Govt\.|[A-Z](?:[\w'’-]|\.(?=[A-Za-z]))*)"
 _PLACE_AT = re.compile(
-    r"\b(?:[Hh]eld|opened|took place|convened|began|launched|celebrated|organi[sz]ed)\b"
-    r"(?:\s+[\w'’-]+){0,6}?\s+at\s+(?:the\s+)?"
+    # "hosted an IP Seminar ... on 15 September 2017 at the Tsang Shiu Tim Art Hall"
+    r"\b(?:[Hh]eld|opened|took place|convened|began|launched|celebrated|organi[sz]ed|hosted)\b"
+    r"(?:\s+[\w'’“”\"?!.()-]+){0,20}?\s+at\s+(?:the\s+)?"
     rf"(?P<place>(?:(?:Dr|St|Mt)\.\s+)?{_VENUE_WORD}"
     rf"(?:\s+(?:of\s+(?:the\s+)?|\([A-Z&]+\)\s+)?{_VENUE_WORD}){{0,6}})"
 )
@@ -338,6 +339,14 @@ _HELD_EN = re.compile(
     r"(?:(?<=was )|(?<=were )|(?<=been ))(?:celebrated|observed|conducted|organi[sz]ed))\b"
 )
 _EVENT_WORD = re.compile(rf"\b{_EVENT_HEAD}\b", re.IGNORECASE)
+# "co-hosting the Intellectual Property Statistics for Decision Makers (IPSDM) conference
+# in Sydney", "for the annual Institute of Patent Attorneys (IPA) conference": a name in
+# capitals (a bracketed acronym in it) before its event word printed in lowercase.
+_CAP_LOWER_EVENT = re.compile(
+    r"\b(?:the|an?|its|their|our)\s+(?:annual\s+|(?:first|second|third|fourth|fifth)\s+)?"
+    rf"(?P<name>(?!(?:The|An?|This|That|These|Those|IP|IPR)\s)[A-Z][\w'’&-]*"
+    rf"(?:\s+{_JOIN}{_CAP}){{1,12}}\s+(?-i:{EVENT_WORDS}))\b"
+)
 # "A high-level seminar on global intellectual property began on Monday in Chengdu": an
 # event the report names only in lowercase, as the subject of an active verb of opening.
 _LOWER_EVENT_BEGAN = re.compile(
@@ -511,6 +520,12 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         for para, line in a.lines[:3]:
             m = _NAMED_EVENT.search(line)
             if m and len(m.group("name").split()) >= 2:
+                found = (para, line, m)
+                break
+    if found is None:
+        for para, line in a.lines[:6]:
+            m = _CAP_LOWER_EVENT.search(line)
+            if m:
                 found = (para, line, m)
                 break
     # Then, in this order, the first match in the opening lines of: an event the report does
