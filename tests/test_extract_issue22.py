@@ -1793,3 +1793,14 @@ def test_a_venue_after_a_hosted_event_with_its_quoted_title(tmp_path):
         "Wing Lecture Theatre.\n"
     )
     assert _en_event(tmp_path, text)["place"] == "Lee Wing Lecture Theatre"
+
+
+def test_a_day_before_its_weekday_and_a_rating_are_no_counts():
+    from ipdossier.extract import counts
+
+    line = (
+        "The meeting ran from May 3 (Tue) to 5 (Thu), 2019, with 120 delegates; they rated "
+        "it around 4 out of 5."
+    )
+    got = [(c.value, c.unit) for c in counts.counts(0, line)]
+    assert (120, "delegates") in got and all(v not in (4, 5) for v, _ in got), got

@@ -339,6 +339,10 @@ _CLOCK_AFTER = re.compile(r":\d\d\b|\s?(?i:[ap]\.?m\.?)(?![\w])")
 # "the two countries", "The two sides", "between the two organizations": a small number
 # after "the" before the parties of an agreement points back at them, it does not count
 # who took part.
+# "from April 12 (Wed) to 14 (Fri)": a weekday after the number makes it a date's day.
+_WEEKDAY_AFTER = re.compile(r"\s*\((?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?\)")
+# "rated around 4 out of 5", "9 out of 10 firms": a share or a score, not a count.
+_OUT_OF_AFTER = re.compile(r"\s+out\s+of\s+\d", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # Only parties to an agreement: "the two companies" of a curated speech is a count.
 _PARTIES_AFTER = re.compile(
@@ -456,6 +460,8 @@ def counts(para: int, line: str) -> list[Count]:
             continue
         if _CLOCK_AFTER.match(after) or re.search(r"\d:$", near):
             continue  # "07:10 pm", "at 10 am": a time of day, not a count
+        if _WEEKDAY_AFTER.match(after) or _OUT_OF_AFTER.match(after):
+            continue  # "to 14 (Fri)": a day of the month; "4 out of 5": a rating
         compound = _COMPOUND.match(after)
         if compound:
             # "four-day workshop" counts days; "Five-Year Plan" is a name.
