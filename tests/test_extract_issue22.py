@@ -1804,3 +1804,13 @@ def test_a_day_before_its_weekday_and_a_rating_are_no_counts():
     )
     got = [(c.value, c.unit) for c in counts.counts(0, line)]
     assert (120, "delegates") in got and all(v not in (4, 5) for v, _ in got), got
+
+
+def test_an_adverb_of_order_before_the_place_and_an_attended_event():
+    ev = _zh_event("9月5、8日,江西省知识产权巡讲活动先后在九江、上饶市举行。局长刘一鸣出席。")
+    assert (ev.name, ev.place) == ("江西省知识产权巡讲活动", "九江、上饶市"), ev
+    ev = _zh_event(
+        "2022年3月9日,某大学法学院院长陈思远教授等应邀访问滨海区科委,出席双方合作协议签约仪式,"
+        "并开展交流。"
+    )
+    assert (ev.name, ev.start) == ("双方合作协议签约仪式", "2022-03-09"), ev

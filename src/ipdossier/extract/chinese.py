@@ -618,7 +618,9 @@ _HELD = re.compile(
     rf"(?P<name>[^，。；：！？、“”\"《》\s,;:!?]{{2,60}}?(?:{EVENT_END}))"
     r"(?:[(（](?:以下简称|下称|简称)[^)）]{1,20}[)）])?"
     # 在北京、成都两地: a place may list places, and 两地 is not part of them.
-    r"(?:于[^，。；在]{1,20})?在(?P<place>[^，。；：、“”\s,;]{1,24}?(?:、[^，。；：、“”\s,;]{1,24}?)*)"
+    # 巡讲活动先后在许昌、漯河市举行: an adverb of order between the name and 在.
+    r"(?:于[^，。；在]{1,20})?(?:先后|分别|同时|近日|日前)?在"
+    r"(?P<place>[^，。；：、“”\s,;]{1,24}?(?:、[^，。；：、“”\s,;]{1,24}?)*)"
     r"(?:[两三四]地)?(?:隆重|盛大|成功|顺利|正式)?"
     r"(?:举行|举办|召开|开幕|启动|拉开帷幕|拉开大幕|拉开序幕|落下帷幕|闭幕|开班|开讲|开赛)"
 )
@@ -659,6 +661,11 @@ _AT_EVENT = re.compile(
     rf"^\s*(?P<name>[\u4e00-\u9fff]{{0,12}}?(?:{EVENT_END}))(?:上|现场|期间)[，,]"
 )
 _BARE_EVENT = re.compile(rf"(?:{EVENT_END})")
+_ATTENDED_EVENT = re.compile(
+    # 参加……组织的论坛活动: a phrase with 的 describes an event, it does not name it
+    rf"(?:出席|参加|举行|举办|召开)了?(?P<name>[^，。；：、“”\"《》\s,;:的]{{2,30}}?(?:{EVENT_END}))"
+    r"(?=[，。；,;并和及\s]|$)"
+)
 # A dateline: "本报济南3月13日讯", "新华社北京3月13日电": the report's date, not the event's.
 _DATELINE_AFTER = re.compile(r"\s*(?:讯|电)")
 _PLACE = re.compile(
@@ -881,6 +888,16 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
             if at and not _BARE_EVENT.fullmatch(at.group("name")):
                 name = at.group("name")
                 span = (para, at.start("name"), at.end("name"))
+                break
+    if name is None:
+        # 应邀访问……，出席双方战略合作框架协议签约仪式: the event the guests attended (or
+        # that was held), named only as the object of the verb, when nothing else names it.
+        for para, line in lines[:6]:
+            at = _ATTENDED_EVENT.search(line)
+            if at and not _BARE_EVENT.fullmatch(at.group("name")):
+                name = at.group("name")
+                span = (para, at.start("name"), at.end("name"))
+                name_line = line
                 break
     # The event's date: in the sentence that names it if printed there, else the first
     # printed in the article; a dateline's date is the report's, never the event's.
