@@ -1814,3 +1814,27 @@ def test_an_adverb_of_order_before_the_place_and_an_attended_event():
         "并开展交流。"
     )
     assert (ev.name, ev.start) == ("双方合作协议签约仪式", "2022-03-09"), ev
+
+
+def test_a_list_of_organisations_posts_and_names_read_by_the_rules_alone():
+    # no analyser: "Owen Hale, Patent Registry Office CEO Nora Quill, ..." is a list, not
+    # Owen Hale's post; a network's post before its CEO's name
+    line = (
+        "Guests included PIPA Chairman Owen Hale, Patent Registry Office CEO Nora Quill, Ada "
+        "Bell of the Institute of Makers and Design Council Network CEO Evan Marsh."
+    )
+    got = {m.name: (m.title, m.organisation) for m in people.mentions(0, line, ())}
+    assert got == {
+        "Owen Hale": ("Chairman", "PIPA"),
+        "Nora Quill": ("CEO", "Patent Registry Office"),
+        "Evan Marsh": ("CEO", "Design Council Network"),
+    }, got
+    # the analyser's "Design Council Network" (a person to it) is an organisation
+    tagged = people.mentions(0, line, ("Owen Hale", "Design Council Network", "Evan Marsh"))
+    assert "Design Council Network" not in {m.name for m in tagged}
+
+
+def test_a_post_and_a_comma_before_a_name_that_ends_the_sentence():
+    line = "Members paid a courtesy call on Director General, Atty. Rosa Delmar. "
+    got = people.mentions(0, line, ("Rosa Delmar",))
+    assert [(m.name, m.title) for m in got] == [("Rosa Delmar", "Director General")]

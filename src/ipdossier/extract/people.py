@@ -85,6 +85,12 @@ _ORG_END = (
     "Court|Group|Company|Corporation|Firm|Agency|Industry|Ltd\\.|Co\\.|Inc\\."
 )
 
+# More last words of an organisation's name before its post and a name.
+_ORG_END_MORE = (
+    "Network|Alliance|Organi[sz]ation|Federation|Foundation|Society|Chamber|Authority|Board|"
+    "Trust|Union"
+)
+
 # Lowercase words that can sit inside an organisation's name.
 _ORG_WORDS = (
     "of|and|for|the|on|in|municipal|provincial|national|intellectual|property|office|"
@@ -231,6 +237,11 @@ _TITLE_NAME = (
     r"(?<![\w-])(?P<title>{cap_title}) (?:(?:Mr|Ms|Mrs|Dr)\.? )?(?P<name>{name})\b"
     r"(?! of\b)"
 )
+
+
+# "Intellectual Property Office CEO Tim Moss": a post and a name end what was read as a
+# title: the next person, not this one's post.
+_ENDS_TITLED_NAME = re.compile(rf"\b(?:{_CAP_TITLE}) {NAME}$")
 
 
 def _compile(name: str) -> tuple[re.Pattern, ...]:
@@ -513,8 +524,12 @@ def honorific_names(line: str) -> tuple[str, ...]:
 
 
 def _is_post(name: str) -> bool:
-    """Whether a word of `name` is a post's ("Project Trainee", "Centre Head")."""
-    return any(w in _POST_WORDS or _TITLE_WORDS.fullmatch(w) for w in name.split(" "))
+    """Whether a word of `name` is a post's ("Project Trainee", "Centre Head"), or its last
+    an organisation's ("Knowledge Transfer Network")."""
+    words = name.split(" ")
+    return any(w in _POST_WORDS or _TITLE_WORDS.fullmatch(w) for w in words) or bool(
+        re.fullmatch(rf"(?:{_ORG_END}|{_ORG_END_MORE})", words[-1])
+    )
 
 
 def has_title_word(line: str) -> bool:
@@ -638,7 +653,9 @@ def _mentions(
             f.name_start == m.start("name") for f in of_titles
         ):
             continue
-        if any(m.start("title") <= a < m.end("title") for a, _ in tagged):
+        if any(m.start("title") <= a < m.end("title") for a, _ in tagged) or _ENDS_TITLED_NAME.search(
+            title
+        ):
             # "John Ogier, Intellectual Property Office CEO Tim Moss, ...": a post never
             # holds another person's name; the next name starts a list, not a title
             continue
@@ -897,7 +914,7 @@ _BARE_BEFORE = re.compile(
 _APP_CADRE = re.compile(r", (?:IAS|IFS|IPS|ITS|IRS|IES|IPoS|IDAS)(?: \(Retd\.?\))?(?=,)")
 # "WIPO Director General, Francis Gurry's keynote": a possessive ends it too.
 _APP_END = re.compile(
-    r"\s*(?:[,;)]|and\b|who\b|\.?$|(?:said|says|spoke|told|noted)\b)|['’]s\b"
+    r"\s*(?:[,;)]|and\b|who\b|\.?\s*$|(?:said|says|spoke|told|noted)\b)|['’]s\b"
 )
 
 
@@ -1040,7 +1057,8 @@ def _org_title_names(line: str, pattern: re.Pattern):
         if not m:
             return
         org = m.group("org")
-        if _ACRONYM.search(org) or re.search(rf"\b(?:{_ORG_END})$", org):
+        # "Knowledge Transfer Network CEO X": a network's, a foundation's post as well
+        if _ACRONYM.search(org) or re.search(rf"\b(?:{_ORG_END}|{_ORG_END_MORE})$", org):
             yield m
             at = m.end()
         else:
