@@ -18,11 +18,12 @@ once at its end; spent, its articles are now in `tune`, so the split is empty), 
 fourth session's held-out half, spent the same way and now in `tune`), `test4` (the fifth
 session's, spent the same way and now in `tune`), `test5` (the sixth session's, spent the
 same way once the seventh session moved it), `test6` (the seventh session's, scored once at
-its end and spent: the eighth session moved it into `tune`) and `test7` (a fresh held-out
-half, fixed before the eighth session's tuning and scored once at its end); every figure is
-given per split, class and language, the held-out `test7` first.
+its end and spent: the eighth session moved it into `tune`), `test7` (the eighth session's,
+spent the same way: the ninth session moved it into `tune`) and `test8` (a fresh held-out
+half, fixed before the ninth session's tuning was measured on it and scored once at its
+end); every figure is given per split, class and language, the held-out `test8` first.
 
-    .venv/bin/python benchmarks/evaluate.py [--json] [--split test7] [--en-names rules]
+    .venv/bin/python benchmarks/evaluate.py [--json] [--split test8] [--en-names rules]
 
 `--en-names` says how English names are found: `both` (the rules' pattern and spaCy's
 PERSON spans, what `extract` does), `rules` or `spacy` alone (to measure each).

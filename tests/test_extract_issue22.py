@@ -1838,3 +1838,17 @@ def test_a_post_and_a_comma_before_a_name_that_ends_the_sentence():
     line = "Members paid a courtesy call on Director General, Atty. Rosa Delmar. "
     got = people.mentions(0, line, ("Rosa Delmar",))
     assert [(m.name, m.title) for m in got] == [("Rosa Delmar", "Director General")]
+
+
+# -- Found after test8's one scoring (ninth round), fixed on fixtures of their own ----------
+
+
+def test_a_bare_hundred_with_yu_the_only_one_and_a_distance():
+    from ipdossier.extract import counts
+
+    got = [(c.value, c.qualifier) for c in chinese.counts(0, "高校等百余名人士来到中心。")]
+    assert got == [(100, "at_least")], got
+    # 唯一一家: "the only one", never eleven
+    assert chinese.counts(0, "中心是全省唯一一家国家级审查机构。") == []
+    got = [(c.value, c.unit) for c in counts.counts(0, "They travelled about 1,200 kilometres.")]
+    assert got == [], got

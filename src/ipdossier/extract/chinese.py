@@ -36,7 +36,9 @@ _SESSION_AFTER = re.compile(r"(?:会议|全会|全体|常委会|大会|理事会
 # 下午3点, 3点半: a time of day, not a count of points.
 _CLOCK_BEFORE = re.compile(r"(?:上午|下午|晚上|早上|中午|凌晨|傍晚|晚|早)\s*$")
 COUNT_ZH = re.compile(
-    rf"(?P<hedge>{HEDGE_BEFORE})?(?:(?P<vague>数[十百千万]+)|(?P<round>(?<=近)[百千万])|(?P<num>{NUMBER}))"
+    # 百余名, 千余家: a hundred or a thousand and more, printed without 一
+    rf"(?P<hedge>{HEDGE_BEFORE})?(?:(?P<vague>数[十百千万]+)|(?P<round>(?<=近)[百千万])"
+    rf"|(?P<bare>(?<![{_CN_NUM}\d])[百千](?=余|多))|(?P<num>{NUMBER}))"
     rf"(?P<post>余|多)?(?P<cls>{CLASSIFIER})(?P<after>以上|左右|以下|之多)?"
 )
 _ORDINAL_BEFORE = re.compile(r"(?:第|前|排名|排行|名列|位列|top)\s*$", re.IGNORECASE)
@@ -230,7 +232,12 @@ def _counts(para: int, line: str) -> list[Count]:
         if _NATIONAL_STAT.search(line, max(0, m.start() - 40), m.start()):
             continue  # 我国发明专利拥有量达到401.5万件: the country's statistic, not the event's
         printed = m.group(0)
-        if m.group("round"):
+        if (m.group("num") or "").startswith("一一") or before.endswith("唯"):
+            continue  # 唯一一家, 一一对接: "the only one", "one by one", no count
+        if m.group("bare"):
+            value = _VAGUE[m.group("bare")]  # 百余名: more than a hundred
+            qualifier = "at_least"
+        elif m.group("round"):
             value = _VAGUE[m.group("round")]  # 近百人: about a hundred
             qualifier = "approximately"
         elif m.group("vague"):

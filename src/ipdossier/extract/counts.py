@@ -289,6 +289,10 @@ _BARE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TIME_UNITS = {"year", "month", "week", "day", "decade", "hour"}
+_LENGTHS_AREAS = {
+    "kilometres", "kilometers", "km", "miles", "metres", "meters", "m", "hectares", "acres",
+    "sq", "square", "kg", "tonnes", "tons",
+}  # fmt: skip
 # "a two-credit course", "a 12-point plan", "a 500-seat hall": a number joined by a hyphen
 # to a unit of measure sizes a thing, it counts no participant ("a 15-member delegation"
 # still counts members).
@@ -510,6 +514,8 @@ def counts(para: int, line: str) -> list[Count]:
             continue
         if unit.lower() in ("percent", "per", "%") or noun.lower().startswith("per cent"):
             continue  # a rate, not a count
+        if unit.lower() in _LENGTHS_AREAS:
+            continue  # "approximately 1,500 kilometres": a distance or an area, not a count
         if unit.lower() in _ABSTRACT and not ordinal:
             continue  # "two topics", "three methods": parts of what was said, not a count
         if _FILINGS.search(noun) and _NATION_BEFORE.search(before):
