@@ -1852,3 +1852,38 @@ def test_a_bare_hundred_with_yu_the_only_one_and_a_distance():
     assert chinese.counts(0, "中心是全省唯一一家国家级审查机构。") == []
     got = [(c.value, c.unit) for c in counts.counts(0, "They travelled about 1,200 kilometres.")]
     assert got == [], got
+
+
+# -- Ninth session, second round (branch gold9): on invented sentences ----------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title", "org"),
+    [
+        # a caption: the post, its organisation and the name, each after a comma
+        ("Seen with (from left) Executive Director, Harbour Patent Office (HPO), Lena Cole; "
+         "and others.", "Lena Cole", "Executive Director", "Harbour Patent Office (HPO)"),
+        # the writer's own post, and a verb in the past after the name
+        ("Our Legal Counsel, Mr. Tan Wei Ming was invited to speak on trade marks.",
+         "Tan Wei Ming", "Legal Counsel", ""),
+        # an owner's field joined by "and", the head in lowercase
+        ("GTU's Patents and Designs specialist Dr Ama Owusu, welcomed the guests.",
+         "Ama Owusu", "Patents and Designs specialist", "GTU"),
+        # a board's chair at an organisation
+        ("Remarks came from Prof. Kofi Boateng, Chair of the Board at GIPA, after lunch.",
+         "Kofi Boateng", "Chair of the Board", "GIPA"),
+        # a minister's portfolio after "of"
+        ("Mrs. Anong Sri, Deputy Minister of Commerce, opened the day.", "Anong Sri",
+         "Deputy Minister of Commerce", ""),
+        # a surname alone after an honorific and before its post
+        ("Mr. Dvořák, President of the Office, spoke first.", "Dvořák", "President", ""),
+    ],
+)  # fmt: skip
+def test_captions_own_posts_boards_portfolios_and_surnames(line, name, title, org):
+    from ipdossier.extract import english
+
+    got = {
+        m.name: (m.title, m.organisation)
+        for m in people.mentions(0, line, english.person_names(line), places=())
+    }
+    assert got.get(name) == (title, org), got

@@ -119,7 +119,8 @@ _AFTER_NAME = (
     # "Jorge Sanz, Head of Cooperation at the EU Delegation": a field after "of", in
     # capitals too, when no organisation word is in it ("director of the X Center at Y"
     # keeps the center as the organisation).
-    r"(?P<title>{title}(?: of (?:{field} ){{0,4}}?{field}(?= at ))?) (?:of|in|at|from) "
+    # "Chair of the Board at KeNIA": the board is the post's, KeNIA the organisation
+    r"(?P<title>{title}(?: of (?:the )?(?:{field} ){{0,4}}?{field}(?= at ))?) (?:of|in|at|from) "
     # "head of public affairs at tech company Huawei", "a partner at law firm X": the
     # kind of organisation, in lowercase, before its name.
     r"(?:(?:[a-z][\w-]* ){{0,2}}?(?:company|firm|giant|maker|startup|consultancy|"
@@ -439,7 +440,17 @@ def _trim_title(title: str) -> str:
     if not head:
         return title
     words = title[: head.start()].split()
-    cut = max((i for i, w in enumerate(words) if w.lower() in _TITLE_LEAD), default=-1)
+    rest = title[head.start() :].split()
+    nxt = [*words[1:], *(rest[:1])]
+
+    def joins_field(i: int) -> bool:
+        # "Patents and Designs specialist": "and" between two capitalised words of a field
+        return words[i] == "and" and i > 0 and words[i - 1][:1].isupper() and nxt[i][:1].isupper()
+
+    cut = max(
+        (i for i, w in enumerate(words) if w.lower() in _TITLE_LEAD and not joins_field(i)),
+        default=-1,
+    )
     if cut < 0:
         return title
     return " ".join(words[cut + 1 :] + [title[head.start() :]]).strip()
@@ -514,6 +525,11 @@ _HONORIFIC_NAME = re.compile(
 )
 
 
+_HONORIFIC_SURNAME = re.compile(
+    r"(?<![\w.])(?:Mr|Ms|Mrs|Dr|Prof)\.? (?P<name>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?=, )"
+)
+
+
 def honorific_names(line: str) -> tuple[str, ...]:
     """The names printed right after an honorific in `line` (two or three words)."""
     return tuple(
@@ -571,6 +587,15 @@ def mentions(
             text = text[: m.start()] + shadow + text[m.end() :]
             if shadow != name:
                 shadows[shadow] = name
+    if rules:
+        # "Mr. Kratochvíl, President of the Office": a surname alone after an honorific
+        # and before a comma is a name too (its post is read as an apposition's)
+        for m in _HONORIFIC_SURNAME.finditer(line):
+            a, b = m.span("name")
+            if m.group("name") not in _NOT_NAME_WORDS and not any(
+                x < b and a < y for x, y in spans
+            ):
+                spans.add((a, b))
     found = _mentions(para, text, frozenset(spans), places)
     if not rules:
         found = [f for f in found if (f.name_start, f.name_end) in spans]
@@ -591,6 +616,8 @@ def mentions(
             for f in found
         ]
     found = [_as_printed(_acronym_org(replace(f, title=_trim_title(f.title))), line) for f in found]
+    if places is not None:
+        found = [_portfolio(f, line, places) for f in found]
     return _not_into_next(found, {f.name for f in found} | set(extra_names))
 
 
@@ -599,6 +626,23 @@ def mentions(
 # title's.
 _OF_STATE = re.compile(r"(?i:minister|secretary)$")
 _PORTFOLIO = re.compile(r" ?\([A-Z][^()]{1,40}\)")
+
+
+def _portfolio(f: Mention, line: str, places: tuple[str, ...]) -> Mention:
+    """"Deputy Minister of Commerce", "the Minister of Laws and Human Rights, X": a
+    minister's or a secretary's field after "of" (no organisation word, no place the
+    analyser tags) is the post's portfolio, not an organisation."""
+    org = f.organisation
+    if (
+        org
+        and _OF_STATE.search(f.title)
+        and _FIELD_OF.fullmatch(org)
+        and not _ORGANISATION.search(org)
+        and not any(org in p or p in org for p in places)
+        and f"{f.title} of {org}" in line
+    ):
+        return replace(f, title=f"{f.title} of {org}", organisation="")
+    return f
 
 
 def _as_printed(f: Mention, line: str) -> Mention:
@@ -836,7 +880,7 @@ _HEAD = (
     r"analyst|economist|administrator|executive|lecturer|fellow|engineer|spokes(?:person|man|"
     r"woman)|envoy|treasurer|superintendent|inspector|leader|agent|associate|founder|"
     # "X, CGPDTM, said": India's Controller General of Patents, Designs and Trade Marks
-    r"official|librarian|cgpdtm)"
+    r"official|librarian|cgpdtm|charg[ée] d['’]affaires)"
 )
 # A title: up to four words before the head, each capitalised or a lowercase modifier.
 # "Director General (FAC)": a bracketed acronym after the head (a charge held) is the title's.
@@ -863,19 +907,26 @@ _POST_AFTER = re.compile(
 # Daly,": a capitalised post (and its organisation) before a comma and the name.
 _POST_BEFORE = re.compile(
     # "was WIPO Director General, X", "a courtesy call on Director General, Atty. X"
-    rf"(?:^|[,;:(]\s*|\b(?:by|with|and|from|as|to|the|The|, the|was|were|is|are|on|including"
+    # "(from left) Executive Director, ...": a caption's bracket before the post
+    rf"(?:^|[,;:()]\s*|\b(?:by|with|and|from|as|to|the|The|, the|was|were|is|are|on|including"
     rf"|featured)\s+)"
     rf"(?:(?P<owner>{_APP_ORG})['’]s )?"
-    rf"(?:(?:The|A|An) )?(?P<title>(?:(?!(?:The|A|An) )[A-Z][\w'’&-]* ){{0,3}}?(?=[A-Z]){_HEAD}"
-    rf"(?:[- ](?-i:General))?)"
+    # "Our Legal Counsel, Mr. X": the writer's own post for one of its people
+    rf"(?:(?:The|A|An|Our|our) )?(?P<title>(?:(?!(?:The|A|An|Our) )[A-Z][\w'’&-]* ){{0,3}}?"
+    rf"(?=[A-Z]){_HEAD}(?:[- ](?-i:General))?)"
     rf"(?: (?:of|at|to|for) (?:the )?(?P<org>{_APP_ORG}))?"
     # "The Ambassador of Norway to Kenya, X": where the post is held is not the org's
-    r"(?: (?:to|in) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})?, $"
+    r"(?: (?:to|in) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})?"
+    # "Executive Director, Jamaica Intellectual Property Office (JIPO), Carol Simpson": a
+    # caption's post, its organisation and the name, each after a comma
+    rf"(?:, (?P<org2>{_APP_ORG}(?= \([A-Z]+\), $|, $)(?: \([A-Z]+\))?))?, $"
 )
 # "Hong Kong's Permanent Secretary for Commerce and Economic Development Philip Yung": an
 # organisation's (or a place's) capitalised post right before the name.
 _POSS_BEFORE = re.compile(
-    rf"(?:^|[^\w'’])(?P<owner>{_APP_ORG})['’]s (?P<title>(?:[A-Z][\w-]* ){{0,3}}?(?=[A-Z]){_HEAD}"
+    # "DUT's Intellectual Property and Copyright specialist Dr X": a field joined by "and",
+    # the post's head in lowercase
+    rf"(?:^|[^\w'’])(?P<owner>{_APP_ORG})['’]s (?P<title>(?:[A-Z][\w-]* (?:and |& )?){{0,4}}?{_HEAD}"
     r"(?:[- ](?-i:General))?(?: (?:for|of) [A-Z][\w-]*(?: (?:and |& )?[A-Z][\w-]*){0,4})?) $"
 )
 # "Commissioner for Patents X", "EUIPO Deputy Director for Operations X": a capitalised
@@ -914,7 +965,9 @@ _BARE_BEFORE = re.compile(
 _APP_CADRE = re.compile(r", (?:IAS|IFS|IPS|ITS|IRS|IES|IPoS|IDAS)(?: \(Retd\.?\))?(?=,)")
 # "WIPO Director General, Francis Gurry's keynote": a possessive ends it too.
 _APP_END = re.compile(
-    r"\s*(?:[,;)]|and\b|who\b|\.?\s*$|(?:said|says|spoke|told|noted)\b)|['’]s\b"
+    r"\s*(?:[,;)]|and\b|who\b|\.?\s*$|(?:said|says|spoke|told|noted|was|is|has|had)\b"
+    # "Our Legal Counsel, Mr. X was invited", "..., Dr X, welcomed": a verb in the past
+    r"|(?-i:[a-z]{3,}ed)\b)|['’]s\b"
 )
 
 
@@ -1004,7 +1057,10 @@ def _appositions(
             # "the Director General of ARIPO, X": the name then ends the apposition
             if not b or comma and not _APP_END.match(line, n.end()):
                 continue
-            post = (b.group("title"), b.groupdict().get("org") or b.group("owner") or "")
+            post = (
+                b.group("title"),
+                b.groupdict().get("org") or b.groupdict().get("org2") or b.group("owner") or "",
+            )
             start, end = n.start() - len(head) + b.start("title"), n.end()
         title, org = post
         # "..., Director of USPTO Deputy Commissioner for Patents Bruce Kim": a post that
