@@ -1887,3 +1887,30 @@ def test_captions_own_posts_boards_portfolios_and_surnames(line, name, title, or
         for m in people.mentions(0, line, english.person_names(line), places=())
     }
     assert got.get(name) == (title, org), got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the organiser's verb before a capitalised name, past the opening lines' title
+        ("The office turns fifty\n\nRiga, 3 May 2021\n\nA. Author\n\nTo celebrate, the Office "
+         "organised an International Conference on Design Protection In Europe.\n",
+         "International Conference on Design Protection In Europe"),
+        # a quoted name right after the verb
+        ("LIPA – Patent Course\n\nThe Latvian IP Association organised a ‘Patent Drafting "
+         "Course’ at the Patent Office on 2 June 2016.\n", "Patent Drafting Course"),
+        # a programme "entitled" or "named" so
+        ("Education in Laos\n\nINTA sponsored a one-day program on June 3 in Vientiane with "
+         "the Chamber of Commerce, entitled “Protecting Brands for Lao Enterprises.”\n",
+         "Protecting Brands for Lao Enterprises"),
+        # a course, its subject after "on" in capitals
+        ("The Agency and WIPO jointly organised a five-day executive course on Intellectual "
+         "Property (IP) from May 6th to 10th, 2024.\n",
+         "five-day executive course on Intellectual Property (IP)"),
+        # an edition "of" a named event is that event
+        ("Teaching day\n\nThe 2021 event of LIPO Teaches was held on Monday, 4 October 2021, "
+         "in Riga.\n", "LIPO Teaches"),
+    ],
+)  # fmt: skip
+def test_events_named_by_the_organisers_verb_a_quote_a_title_or_an_edition(tmp_path, text, name):
+    assert _en_event(tmp_path, text)["name"] == name

@@ -302,9 +302,12 @@ _ACTIVE_EVENT = re.compile(
     # "hosted its annual conference": a possessive for the article.
     r"\b(?:organi[sz]ed|held|hosted|launched|began|started|conducted)\s+"
     r"(?:an?|the|its|their|his|her|our)\s+"
+    # "jointly organised a five-day executive course on Intellectual Property (IP)": a course
+    # too, its subject after "on" in capitals as well
     rf"(?P<name>(?:[\w'’-]+\s+){{0,4}}?(?:{EVENT_WORDS}|boot\s?camp|training\s+(?:class|course|"
-    r"program|programme|session)s?)\b"
-    rf"(?:\s+on\s+(?:{_LOWER_WORD}\s+){{0,4}}{_LOWER_WORD}(?:\s+\([A-Z]{{2,}}\))?)?)"
+    r"program|programme|session)s?|course)\b"
+    rf"(?:\s+on\s+(?:(?:{_LOWER_WORD}|[A-Z][\w-]*)\s+){{0,4}}(?:{_LOWER_WORD}|[A-Z][\w-]*)"
+    r"(?:\s+\([A-Z]{2,}\))?)?)"
 )
 
 
@@ -339,6 +342,25 @@ _HELD_EN = re.compile(
     r"(?:(?<=was )|(?<=were )|(?<=been ))(?:celebrated|observed|conducted|organi[sz]ed))\b"
 )
 _EVENT_WORD = re.compile(rf"\b{_EVENT_HEAD}\b", re.IGNORECASE)
+_BARE_EDITION = re.compile(rf"(?:[Tt]he\s+)?(?:\d{{4}}|\d+(?:st|nd|rd|th))\s+(?i:{_EVENT_HEAD})")
+# "organised a ‘Trademark & Geographical Indication Course’ at ...": a quoted name right
+# after the organiser's verb.
+_ORGANISED_QUOTED = re.compile(
+    r"\b(?:organi[sz]ed|hosted|held|conducted|launched|co-organi[sz]ed)\s+(?:an?|the)\s+"
+    r"[‘“\"](?P<name>[^’”\"]{4,120})[’”\"]"
+)
+# "a one-day program ... entitled “Protecting Designs and Trademarks for Vietnamese
+# Enterprises.”", "a one-day program named “DJKI Mengajar”": the name the report gives it.
+_ENTITLED = re.compile(
+    rf"\b(?i:{EVENT_WORDS}|program|programme|course|training|session|competition)\b"
+    r"[^.“”\"]{0,300}?\b(?:entitled|titled|named|called)\s+[“\"‘](?P<name>[^”\"’]{3,120}?)[.,]?[”\"’]"
+)
+# "the Office organised an International Conference on ...": the verb and article before a
+# capitalised name (read by _NAMED_EVENT from there).
+_ORGANISED_VERB = re.compile(
+    r"\b(?:organi[sz]ed|hosted|held|conducted|launched|co-organi[sz]ed)\s+(?:an?|the|its)\s+"
+    r"(?:(?:[a-z]+-)?[a-z]+\s+){0,2}?(?=[A-Z])"
+)
 # "co-hosting the Intellectual Property Statistics for Decision Makers (IPSDM) conference
 # in Sydney", "for the annual Institute of Patent Attorneys (IPA) conference": a name in
 # capitals (a bracketed acronym in it) before its event word printed in lowercase.
@@ -506,7 +528,11 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 ):
                     end = m.start("name") + len(m.group("name").rstrip())
                     found = (para, line, _Span(m, m.start("name"), end))
-                    if m.group("owner"):
+                    if m.group("owner") and _BARE_EDITION.fullmatch(m.group("name").strip()):
+                        # "The 2022 event of DJKI Mengajar was held": the edition of an event
+                        # the "of" names; that is its name, not its organiser
+                        found = (para, line, _Span(m, m.start("owner"), m.end("owner")))
+                    elif m.group("owner"):
                         owner = (m.group("owner"), (para, m.start("owner"), m.end("owner"), line))
                     p = _PLACE.search(line, m.start("verb")) or _PLACE_AT.search(
                         line, m.start("verb")
@@ -520,6 +546,19 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         for para, line in a.lines[:3]:
             m = _NAMED_EVENT.search(line)
             if m and len(m.group("name").split()) >= 2:
+                found = (para, line, m)
+                break
+    if found is None:
+        # "organised a 'Trademark & GI Course'", "a one-day program named "DJKI Mengajar"",
+        # "organised an International Conference on ...": the event the organiser's verb
+        # names (quoted, entitled or capitalised), in the opening lines.
+        for para, line in a.lines[:8]:
+            m = _ORGANISED_QUOTED.search(line) or _ENTITLED.search(line)
+            if not m:
+                v = _ORGANISED_VERB.search(line)
+                n = _NAMED_EVENT.match(line, v.end()) if v else None
+                m = n if n and len(n.group("name").split()) >= 2 else None
+            if m:
                 found = (para, line, m)
                 break
     if found is None:
@@ -856,6 +895,8 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
     lang, lang_basis = language.detect("\n".join(t for _, t in a.lines))
     zh = lang == "zh"
     ev, event_orgs = (_event_zh if zh else _event_en)(source_id, a)
+    # "the Office organised ...": a word that points back to an organisation names none
+    event_orgs = [o for o in event_orgs if o[1].strip().lower() not in people._GENERIC_ORG]
     rows: dict[str, list[dict]] = {
         k: [] for k in ("figures", "people", "organisations", "roles", "policies")
     }
