@@ -1914,3 +1914,16 @@ def test_captions_own_posts_boards_portfolios_and_surnames(line, name, title, or
 )  # fmt: skip
 def test_events_named_by_the_organisers_verb_a_quote_a_title_or_an_edition(tmp_path, text, name):
     assert _en_event(tmp_path, text)["name"] == name
+
+
+def test_an_organisers_list_ending_with_deng_a_class_that_opens_and_vice_chairs():
+    ev = _zh_event(
+        "11月2日,首届“两江版权对话”在重庆举办。活动由重庆市版权保护协会、四川省版权协会、"
+        "西南大学知识产权研究中心等联合主办。"
+    )
+    assert ev.organiser == "重庆市版权保护协会、四川省版权协会、西南大学知识产权研究中心", ev
+    ev = _zh_event("昨日,丽水市领导干部知识产权保护专题培训班开班,300多名干部参加。")
+    assert ev.name == "丽水市领导干部知识产权保护专题培训班", ev
+    assert _zh_people("中国东盟经济合作协会副理事长钱思远认为,品牌很重要。").get("钱思远") == (
+        "副理事长", "中国东盟经济合作协会"
+    )

@@ -75,7 +75,10 @@ TITLES_ZH = sorted(
         "研究员 副研究员 主任助理 局长助理 院长助理 校长助理 总经理助理 "
         # ninth round (tune half, from test7): a journal's editor, a discipline inspection
         # team's head, a firm's directors and shareholders, a trainer
-        "主编 副主编 总编辑 副总编辑 纪检组长 执行董事 董事 股东 培训师"
+        "主编 副主编 总编辑 副总编辑 纪检组长 执行董事 董事 股东 培训师 "
+        # and from test8, spent into the tune half: a region's chief executive, an
+        # association's vice-chair and council members
+        "行政长官 副理事长 常务理事 理事 监事长"
     ).split(),
     key=len,
     reverse=True,
@@ -635,7 +638,8 @@ _HELD = re.compile(
 # comma, in a sentence of the body rather than the headline when both say it).
 _HELD_NOWHERE = re.compile(
     rf"(?:^|[，。；：,;:\s])(?P<name>[^，。；：！？、“”\"《》\s,;:!?在]{{2,60}}?(?:{EVENT_END}))"
-    r"(?:隆重|盛大|成功|顺利|正式)?(?:举行|举办|召开|开幕|启动)(?=[，。；,;！!\s]|$)"
+    # 专题培训班开班: a class opens as an event is held
+    r"(?:隆重|盛大|成功|顺利|正式)?(?:举行|举办|召开|开幕|启动|开班|开营)(?=[，。；,;！!\s]|$)"
 )
 # 【协会动态】X到我会考察指导: a headline naming a visit, a signing or a meeting is the
 # event's name when the body names none.
@@ -853,8 +857,10 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
             place = p.group("place") if p and _place_ok(p.group("place")) else ""
         if not organiser:
             listed = _ORGANISER_LIST.search(line)
-            if listed and "、" in listed.group("orgs") and _org_list(listed.group("orgs")):
-                organiser = listed.group("orgs")
+            # 由A、B、C等联合主办: the list's 等 ("and others") is no part of its last name
+            orgs = re.sub(r"等$", "", listed.group("orgs")) if listed else ""
+            if "、" in orgs and _org_list(orgs):
+                organiser = orgs
         if not organiser:
             for o in _ORGANISER.finditer(line):
                 org = (o.group("org") or o.group("org2") or o.group("org3")).strip()
