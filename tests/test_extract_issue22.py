@@ -1927,3 +1927,36 @@ def test_an_organisers_list_ending_with_deng_a_class_that_opens_and_vice_chairs(
     assert _zh_people("中国东盟经济合作协会副理事长钱思远认为,品牌很重要。").get("钱思远") == (
         "副理事长", "中国东盟经济合作协会"
     )
+
+
+# -- Ninth session, third round (branch gold10): on invented sentences ----------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title", "org"),
+    [
+        # an office's level before the post
+        ("DTI Aklan Provincial Director Ramon Dizon welcomed the participants.", "Ramon Dizon",
+         "Provincial Director", "DTI Aklan"),
+        # "The" and a post, then the name between commas
+        ("The Registrar-General, Ama Serwaa Boateng, has called on universities to file.",
+         "Ama Serwaa Boateng", "Registrar-General", ""),
+        # a mission's deputy chief at an embassy
+        ("Opening the panel, Deputy Chief of Mission at the US Embassy in Doha, Mark Ellis, "
+         "spoke on piracy.", "Mark Ellis", "Deputy Chief of Mission", "US Embassy"),
+    ],
+)  # fmt: skip
+def test_levels_of_office_the_post_comma_name_and_missions(line, name, title, org):
+    from ipdossier.extract import english
+
+    got = {
+        m.name: (m.title, m.organisation)
+        for m in people.mentions(0, line, english.person_names(line), places=english.places(line))
+    }
+    assert got.get(name) == (title, org), got
+
+
+def test_chinese_lecturers_comrades_and_no_second_person_after_a_name_and_title():
+    assert _zh_people("平阳县地方镇镇长赵立群同志签署合作协议。").get("赵立群", ("",))[0] == "镇长"
+    assert _zh_people("法学系志愿者代表接受洪立明副省长授旗。").get("授旗") is None
+    assert _zh_people("研究中心讲师韩光耀博士作了讲座。").get("韩光耀", ("",))[0] == "讲师"

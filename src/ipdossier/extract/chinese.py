@@ -78,7 +78,10 @@ TITLES_ZH = sorted(
         "主编 副主编 总编辑 副总编辑 纪检组长 执行董事 董事 股东 培训师 "
         # and from test8, spent into the tune half: a region's chief executive, an
         # association's vice-chair and council members
-        "行政长官 副理事长 常务理事 理事 监事长"
+        "行政长官 副理事长 常务理事 理事 监事长 "
+        # and from test9, spent into the tune half: a lecturer, a firm's IP lead and board
+        # secretary, a party branch's and a political-legal committee's secretaries
+        "讲师 主管 董事会秘书 党总支书记 党总支副书记 政法委书记 纪委书记"
     ).split(),
     key=len,
     reverse=True,
@@ -461,12 +464,16 @@ def _people(para: int, line: str) -> list[Mention]:
         # 副局长赵建国，: a name no analyser knows, between a title and punctuation, or a
         # verb a speaker's name is printed before (副局长严强围绕……介绍了).
         m = re.match(
-            rf"[\u4e00-\u9fff]{{2,3}}(?=[{re.escape(_PUNCT)}、和与及等\s]|{_SPEAKER_VERB}|$)",
+            # 镇长齐兵同志签署: 同志 (comrade) after a name in official copy
+            rf"[\u4e00-\u9fff]{{2,3}}(?=[{re.escape(_PUNCT)}、和与及等\s]|{_SPEAKER_VERB}|同志|博士|$)",
             line[t.end() :],
         )
         if (
             m
             and t.end() not in starts
+            # 洪捷序副省长授旗: a title printed after its name is that name's; what follows
+            # it (授旗, the flag handed over) is no second person
+            and not any(e == t.start() for _, _, e in names)
             and not TITLE_ZH.match(m.group(0))
             and not any(s <= t.end() < e for _, s, e in names)
             and not any(

@@ -177,8 +177,10 @@ _BEFORE_NAME = (
 # "Representative Attorney Victor Lee of X", "Barrister Ben Fitzpatrick", "CEO Tim Moss":
 # a lawyer's or a firm's post as well as an office's.
 _CAP_TITLE = (
+    # "DTI Romblon Provincial Director X": the office's level is the post's
     r"(?:(?:Deputy|Vice|Executive|Assistant|Associate|Joint|Chief|Senior|Managing|Co-Managing"
-    r"|Representative|Patent|Trade Mark|Trademark)[ -])?(?:Director[- ][Gg]eneral|"
+    r"|Representative|Patent|Trade Mark|Trademark|Provincial|Regional|District|Municipal)[ -])?"
+    r"(?:Director[- ][Gg]eneral|Registrar[- ][Gg]eneral|Chief of Mission|"
     r"Director|Commissioner|Mayor|Governor|Minister|President|Chairman|Chairwoman|Chairperson|"
     r"Secretary[- ][Gg]eneral|Secretary|Dean|Professor|Judge|Counsel|Head|Principal|Controller|"
     r"Registrar|Examiner of Patents|HoD|Premier|Prime Minister|Attorney|Barrister|Advocate|"
@@ -210,6 +212,7 @@ _TITLE_NAME_OF = (
     r"(?:the )?(?P<org>{org})"
 )
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]+\b")
+_THE_POST_COMMA_NAME = re.compile(rf"\b[Tt]he (?P<title>{_CAP_TITLE}), (?P<name>{NAME}),")
 # "Wang Binying, Deputy Director General of WIPO, Yann Ménière, Chief Economist of EPO":
 # the organisation ends where another name and its title begin, even a name the rules'
 # pattern cannot read (an accent, a hyphen) or one after a comma with no space.
@@ -864,6 +867,16 @@ def _mentions(
                 m.end("name"),
             )
         )
+    # "The Registrar-General, Grace Ama Issahaque, has called ...": "the" and a capitalised
+    # post, then the name between commas
+    for m in _THE_POST_COMMA_NAME.finditer(line):
+        if not any(f.start <= m.start("name") < f.end for f in found):
+            found.append(
+                Mention(
+                    para, m.group("name"), m.start("name"), m.end("name"), m.group("title"), "",
+                    m.start("title"), m.end("name"),
+                )
+            )  # fmt: skip
     found += _appositions(para, line, found, names_re, tagged)
     return sorted(_shared_title(line, found), key=lambda f: f.start)
 
@@ -880,7 +893,7 @@ _HEAD = (
     r"analyst|economist|administrator|executive|lecturer|fellow|engineer|spokes(?:person|man|"
     r"woman)|envoy|treasurer|superintendent|inspector|leader|agent|associate|founder|"
     # "X, CGPDTM, said": India's Controller General of Patents, Designs and Trade Marks
-    r"official|librarian|cgpdtm|charg[ée] d['’]affaires)"
+    r"official|librarian|cgpdtm|charg[ée] d['’]affaires|registrar[- ]general|chief of mission)"
 )
 # A title: up to four words before the head, each capitalised or a lowercase modifier.
 # "Director General (FAC)": a bracketed acronym after the head (a charge held) is the title's.
