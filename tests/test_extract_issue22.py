@@ -1960,3 +1960,16 @@ def test_chinese_lecturers_comrades_and_no_second_person_after_a_name_and_title(
     assert _zh_people("平阳县地方镇镇长赵立群同志签署合作协议。").get("赵立群", ("",))[0] == "镇长"
     assert _zh_people("法学系志愿者代表接受洪立明副省长授旗。").get("授旗") is None
     assert _zh_people("研究中心讲师韩光耀博士作了讲座。").get("韩光耀", ("",))[0] == "讲师"
+
+
+def test_a_directorate_is_no_name_and_of_the_university_names_no_organisation():
+    # found by the garbage check on test10's drafts, after its one scoring
+    line = (
+        "The workshop was run with the Director of the Industrial Property Protection "
+        "Directorate, Lina Haddad, and the Director of the Planning Department of the "
+        "University, Dr. Omar Saleh."
+    )
+    found = people.mentions(0, line, ("Lina Haddad", "Omar Saleh"), places=())
+    got = {m.name: (m.title, m.organisation) for m in found}
+    assert "Protection Directorate" not in got, got
+    assert all(org.lower() != "university" for _, org in got.values()), got
