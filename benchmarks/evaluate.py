@@ -20,12 +20,12 @@ session's, spent the same way and now in `tune`), `test5` (the sixth session's, 
 same way once the seventh session moved it), `test6` (the seventh session's, scored once at
 its end and spent: the eighth session moved it into `tune`), `test7` (the eighth session's,
 spent the same way: the ninth session moved it into `tune`), `test8` (the ninth session's
-first round's, spent the same way into `tune` for its second round) and `test9` (a fresh
-held-out half, fixed before the second round's tuning was measured on it and scored once
-at its end); every figure is given per split, class and language, the held-out `test9`
-first.
+first round's, spent the same way into `tune` for its second round), `test9` (the second
+round's, spent the same way for the third) and `test10` (a fresh held-out half, fixed
+before the third round's tuning was measured on it and scored once at its end); every
+figure is given per split, class and language, the held-out `test10` first.
 
-    .venv/bin/python benchmarks/evaluate.py [--json] [--split test9] [--en-names rules]
+    .venv/bin/python benchmarks/evaluate.py [--json] [--split test10] [--en-names rules]
 
 `--en-names` says how English names are found: `both` (the rules' pattern and spaCy's
 PERSON spans, what `extract` does), `rules` or `spacy` alone (to measure each).
