@@ -343,11 +343,12 @@ _HELD_EN = re.compile(
 )
 _EVENT_WORD = re.compile(rf"\b{_EVENT_HEAD}\b", re.IGNORECASE)
 _BARE_EDITION = re.compile(rf"(?:[Tt]he\s+)?(?:\d{{4}}|\d+(?:st|nd|rd|th))\s+(?i:{_EVENT_HEAD})")
+# The organiser's verbs, active, before the event they name.
+_ORGANISED = r"\b(?:organi[sz]ed|hosted|held|conducted|launched|co-organi[sz]ed)\s+"
 # "organised a ‘Trademark & Geographical Indication Course’ at ...": a quoted name right
 # after the organiser's verb.
 _ORGANISED_QUOTED = re.compile(
-    r"\b(?:organi[sz]ed|hosted|held|conducted|launched|co-organi[sz]ed)\s+(?:an?|the)\s+"
-    r"[‘“\"](?P<name>[^’”\"]{4,120})[’”\"]"
+    _ORGANISED + r"(?:an?|the)\s+[‘“\"](?P<name>[^’”\"]{4,120})[’”\"]"
 )
 # "a one-day program ... entitled “Protecting Designs and Trademarks for Vietnamese
 # Enterprises.”", "a one-day program named “DJKI Mengajar”": the name the report gives it.
@@ -358,8 +359,7 @@ _ENTITLED = re.compile(
 # "the Office organised an International Conference on ...": the verb and article before a
 # capitalised name (read by _NAMED_EVENT from there).
 _ORGANISED_VERB = re.compile(
-    r"\b(?:organi[sz]ed|hosted|held|conducted|launched|co-organi[sz]ed)\s+(?:an?|the|its)\s+"
-    r"(?:(?:[a-z]+-)?[a-z]+\s+){0,2}?(?=[A-Z])"
+    _ORGANISED + r"(?:an?|the|its)\s+(?:(?:[a-z]+-)?[a-z]+\s+){0,2}?(?=[A-Z])"
 )
 # "co-hosting the Intellectual Property Statistics for Decision Makers (IPSDM) conference
 # in Sydney", "for the annual Institute of Patent Attorneys (IPA) conference": a name in
