@@ -16,12 +16,6 @@ from dataclasses import dataclass, replace
 
 from .typos import fix
 
-# A name is two or three capitalised words, whatever the surname ("Ouyang Xiaoming",
-# "Nie Wen", "Anna Smith", "Jean-Pierre Dubois", "Sean O'Neill"); words that name
-# organisations, places of government, titles or months are not part of a name. The
-# title-and-organisation context around it is what makes it a person. "He" stays a
-# possible surname (He Ming, Deputy Commissioner): a pronoun is never followed by a
-# capitalised word and a title, which a mention needs.
 # Posts and honorifics printed right before a name ("IPAN Chairman John Ogier", "Barrister
 # Ben Fitzpatrick", "Atty. Teodoro Pascua"): never a word of the name itself. (Dean, Judge
 # and Principal are surnames too; Hon a Cantonese one: left out.)
@@ -36,6 +30,13 @@ _TITLE_NOT_NAME = (
     # scoring): an office's words, never a name's, nor a surname's
     "Directorate|Protection"
 )
+
+# A name is two or three capitalised words, whatever the surname ("Ouyang Xiaoming",
+# "Nie Wen", "Anna Smith", "Jean-Pierre Dubois", "Sean O'Neill"); words that name
+# organisations, places of government, titles or months are not part of a name. The
+# title-and-organisation context around it is what makes it a person. "He" stays a
+# possible surname (He Ming, Deputy Commissioner): a pronoun is never followed by a
+# capitalised word and a title, which a mention needs.
 _NOT_NAME = (
     "The|A|An|In|On|At|By|For|From|With|Of|And|But|Or|As|It|Its|This|That|These|Those|"
     "There|Their|She|They|We|Mr|Ms|Mrs|Dr|Prof|Professor|Sri|Shri|Smt|Director|Deputy|Vice|Chief|"
@@ -971,8 +972,7 @@ _ACR_BEFORE = re.compile(
 _ORGWORD_BEFORE = re.compile(
     rf"(?:^|[,;:(]\s*|\b(?:and|by|with|from|including|included|featured|as)\s+)"
     rf"(?:[Tt]he )?(?P<owner>(?:[A-Z][\w'’&.-]*(?: (?:of|for|and|on|the|&))* ){{0,5}}"
-    rf"(?:{_ORG_END}|Network|Alliance|Organi[sz]ation|Federation|Foundation|Society|Chamber|"
-    rf"Authority|Board|Trust|Council|Union|Forum|Centre|Center|School|Bank|Fund)) "
+    rf"(?:{_ORG_END}|{_ORG_END_MORE}|Forum|School|Bank|Fund)) "
     rf"(?P<title>(?:[A-Z][\w-]* ){{0,2}}?(?-i:[A-Z]){_HEAD}(?:[- ](?-i:General))?) $"
 )
 # "Barrister Ben Fitzpatrick's presentation", "enjoyed Representative Attorney Victor
