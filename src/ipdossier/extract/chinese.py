@@ -398,11 +398,10 @@ def _word_in_context(line: str, start: int, end: int) -> bool:
     return jieba.dt.FREQ.get(line[start:end], 0) >= COMMON_WORD
 
 
-def _common_noun(word: str) -> bool:
+def _common_noun(word: str, words: list[tuple[str, str, int]]) -> bool:
     """A common word that is no name (院士视频致辞, 委员代表, 秘书长职务: 视频, 代表, 职务):
     met often in jieba's dictionary and not tagged a name there (李为民, 293 times, is
-    one)."""
-    words = _words(word)  # also loads jieba's dictionary
+    one). `words` is jieba's reading of `word` (which has loaded its dictionary)."""
     import jieba
 
     return jieba.dt.FREQ.get(word, 0) >= COMMON_WORD and not (
@@ -410,11 +409,12 @@ def _common_noun(word: str) -> bool:
     )
 
 
-_VERB_AFTER_NAME = re.compile(r"作(?:报告|主题|专题|交流|发言|讲座|了)|致(?:辞|词|欢迎)|主持")
+_GAVE_TALK = r"作(?:报告|主题|专题|交流|发言|讲座|了)"
+_VERB_AFTER_NAME = re.compile(rf"{_GAVE_TALK}|致(?:辞|词|欢迎)|主持")
 # Verbs (two characters or more) printed right after a speaker's or a guest's name.
 _SPEAKER_VERB = (
     "围绕|主持|介绍|表示|指出|强调|出席|讲话|致辞|致词|宣读|发言|解读|分享|参加|陪同|带队|"
-    "作(?:报告|主题|专题|交流|发言|讲座|了)"
+    + _GAVE_TALK
 )
 
 
@@ -468,6 +468,7 @@ def _people(para: int, line: str) -> list[Mention]:
             rf"[\u4e00-\u9fff]{{2,3}}(?=[{re.escape(_PUNCT)}、和与及等\s]|{_SPEAKER_VERB}|同志|博士|$)",
             line[t.end() :],
         )
+        cut = _words(m.group(0)) if m else []
         if (
             m
             and t.end() not in starts
@@ -478,10 +479,10 @@ def _people(para: int, line: str) -> list[Mention]:
             and not any(s <= t.end() < e for _, s, e in names)
             and not any(
                 f.startswith(("v", "d", "p", "c", "u", "m", "q", "f", "t"))
-                for _, f, _ in _words(m.group(0))
+                for _, f, _ in cut
             )
             and not _word_in_context(line, t.end(), t.end() + len(m.group(0)))
-            and not _common_noun(m.group(0))
+            and not _common_noun(m.group(0), cut)
         ):
             names.append((m.group(0), t.end(), t.end() + len(m.group(0))))
     names.sort(key=lambda n: n[1])

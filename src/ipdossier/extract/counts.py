@@ -340,13 +340,13 @@ _QUOTE_BEFORE = re.compile(r"[\"“‘]$")
 _FILINGS = re.compile(r"\b(?:applications|filings|registrations|grants)\b", re.IGNORECASE)
 _NATION_BEFORE = re.compile(r"\b(?:country|country's|nation|nation's|nationwide|national)\b")
 _CLOCK_AFTER = re.compile(r":\d\d\b|\s?(?i:[ap]\.?m\.?)(?![\w])")
-# "the two countries", "The two sides", "between the two organizations": a small number
-# after "the" before the parties of an agreement points back at them, it does not count
-# who took part.
 # "from April 12 (Wed) to 14 (Fri)": a weekday after the number makes it a date's day.
 _WEEKDAY_AFTER = re.compile(r"\s*\((?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?\)")
 # "rated around 4 out of 5", "9 out of 10 firms": a share or a score, not a count.
 _OUT_OF_AFTER = re.compile(r"\s+out\s+of\s+\d", re.IGNORECASE)
+# "the two countries", "The two sides", "between the two organizations": a small number
+# after "the" before the parties of an agreement points back at them, it does not count
+# who took part.
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # Only parties to an agreement: "the two companies" of a curated speech is a count.
 _PARTIES_AFTER = re.compile(
