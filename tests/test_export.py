@@ -846,3 +846,29 @@ def test_a_short_list_or_table_stays_with_its_heading_introduction_and_note():
     assert kept[0].select_one("p.ipd-source") is not None
     assert soup.find("ul").find_parent("div", class_="ipd-keep") is None
     assert [words for _, words in sections] == ["Programme", "Scorecard", "Long"]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_cutting_with_the_structure_index_writes_the_walks_bytes(reports, language):
+    # Issue 23: a cut reads the body's structure from one walk (`cut.StructIndex`) and stops
+    # where a subtree lies wholly on or off its pages. What it writes must be what the
+    # whole walk wrote, for chapter-like ranges and for ranges that split a chapter (the
+    # built dossier stands for a body: a tagged printing with links, bookmarks and IDs).
+    import pikepdf
+
+    from ipdossier.export import cut
+
+    pdf = reports[language][1]["pdf"].read_bytes()
+    index = cut.StructIndex.of(pdf)
+    assert len(index) > 100  # the structure tree was read
+    n = len(PdfReader(io.BytesIO(pdf)).pages)
+
+    def written(doc) -> bytes:
+        out = io.BytesIO()
+        doc.save(out, static_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+        return out.getvalue()
+
+    ranges = [range(n), range(0, 2), range(2, n // 2), range(n // 2 - 1, n), range(3, 4)]
+    for keep in ranges:
+        walked = written(cut.chapter_pages(pdf, keep))
+        assert written(cut.chapter_pages(pdf, keep, index)) == walked, (language, keep)

@@ -186,3 +186,29 @@ def test_a_warm_kernel_keeps_what_it_loaded_out_of_the_collectors_view(tmp_path)
         pool.close()
     # The package's objects are frozen; the namespace is still cleared.
     assert all(int(count) > 100_000 and kept == "False" for count, kept in counts), counts
+
+
+def test_a_build_kernel_writes_no_input_history(tmp_path):
+    # IPython writes every cell a kernel runs into one SQLite file under $IPYTHONDIR; a
+    # build's kernels ran thousands of cells into it on every scheduled run (35 MB here).
+    import nbformat
+    import papermill as pm
+
+    from ipdossier.pipeline.kernels import ENGINE, KernelPool
+
+    home = tmp_path / "ipython"
+    path = tmp_path / "history.ipynb"
+    source = "print(get_ipython().history_manager.enabled)"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)]), path)
+    pool = KernelPool(tmp_path, env={"IPYTHONDIR": str(home)})
+    try:
+        km = pool.acquire()
+        pm.execute_notebook(
+            str(path), str(path), engine_name=ENGINE, km=km, kernel_name=pool.kernel_name,
+            progress_bar=False,
+        )  # fmt: skip
+        pool.release(km)
+    finally:
+        pool.close()
+    assert nbformat.read(path, as_version=4).cells[0].outputs[0]["text"].strip() == "False"
+    assert not list(home.rglob("history.sqlite"))

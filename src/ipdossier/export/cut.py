@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
@@ -87,6 +88,20 @@ def _outline_items(doc: pikepdf.Pdf) -> list:
     return items
 
 
+def _outline_tree(doc: pikepdf.Pdf) -> list:
+    """Every bookmark of `doc`, sub-items included."""
+    root = doc.Root.get("/Outlines")
+    out, todo = [], [root.get("/First")] if root is not None else []
+    while todo:
+        node = todo.pop()
+        while node is not None:
+            out.append(node)
+            if "/First" in node:
+                todo.append(node.First)
+            node = node.get("/Next")
+    return out
+
+
 def _item_dest(item):
     dest = item.get("/Dest")
     if dest is None and "/A" in item:
@@ -106,10 +121,104 @@ def _target_link(annot) -> bool:
     return abs(x2 - x1) < 1.5 and abs(y2 - y1) < 1.5
 
 
-def keep_pages(doc: pikepdf.Pdf, keep: Iterable[int] | None = None) -> None:
+class StructIndex(dict):
+    """What each structure element of a printing holds below it, read in one walk, by the
+    element's object number: the same in every document opened from the same bytes.
+
+    A chapter's cut walked the body's whole structure tree (4,390 elements in the Chinese
+    dossier's) for each of five chapters and the dossier again, though most of it lies
+    wholly on the chapter's pages or wholly off them. With the index the walk stops at an
+    element whose subtree it would leave as it is (`_Subtree.whole` and every page kept)
+    or drop entirely (no kid on a kept page), and goes on only across a chapter's edges.
+    What is written is the same: a dropped subtree is unreachable either way, and a kept
+    one the walk would not have changed."""
+
+    @classmethod
+    def of(cls, pdf: bytes) -> StructIndex:
+        index = cls()
+        with open_pdf(pdf) as doc:
+            struct = doc.Root.get("/StructTreeRoot")
+            for top in _kids(struct) if struct is not None else []:
+                if isinstance(top, Dictionary):
+                    index._read(top, None)
+            if struct is not None and "/IDTree" in struct:
+                index.ids = sorted(
+                    (k, v.objgen)
+                    for k, v in pikepdf.NameTree(struct.IDTree).items()
+                    if v.is_indirect
+                )
+        return index
+
+    # The IDTree's (id, element) pairs, sorted: each cut keeps those of its elements.
+    ids: list | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parent: dict = {}  # element -> the element whose kid it is
+
+    def _read(self, elem, parent) -> _Subtree:
+        # Mirrors `_prune_structure`'s prune: which kids it keeps on which pages.
+        page = elem.get("/Pg")
+        own = page.objgen if page is not None else None
+        kid_pages, pages, annots, elems = set(), set(), set(), [elem.objgen]
+        k = elem.get("/K")
+        # Left as it is only if the walk would write it back the same: kids in a direct
+        # array of two or more, or one kid alone (prune writes them so).
+        whole = k is not None and not (isinstance(k, Array) and (k.is_indirect or len(k) < 2))
+        if own is not None:
+            pages.add(own)
+        for kid in _kids(elem):
+            if isinstance(kid, int):
+                at = own
+            elif isinstance(kid, Dictionary) and "/MCID" in kid:
+                at = _objgen(kid.get("/Pg", page))
+            elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR:
+                at = _objgen(kid.get("/Pg", page))
+                obj = kid.get("/Obj")
+                if obj is not None:
+                    annots.add(obj.objgen)
+            elif isinstance(kid, Dictionary):
+                sub = self._read(kid, elem.objgen)
+                kid_pages |= sub.kid_pages
+                pages |= sub.pages
+                annots |= sub.annots
+                elems += sub.elems
+                whole = whole and sub.whole and kid.is_indirect
+                continue
+            else:
+                whole = False
+                continue
+            if at is None:
+                whole = False
+            else:
+                kid_pages.add(at)
+                pages.add(at)
+        sub = _Subtree(frozenset(kid_pages), frozenset(pages), frozenset(annots), whole, elems)
+        if elem.is_indirect:
+            self[elem.objgen] = sub
+            self.parent[elem.objgen] = parent
+        return sub
+
+
+class _Subtree(NamedTuple):
+    kid_pages: frozenset  # pages of the kids the walk may keep (none kept: dropped whole)
+    pages: frozenset  # those and every element's own /Pg (the walk deletes one off the pages)
+    annots: frozenset  # annotations its OBJRs name (a dropped link drops its OBJR)
+    whole: bool  # every element has kids, each of a kind the walk keeps, written as kept
+    elems: list  # object numbers of its elements (the IDTree keeps those kept)
+
+
+def _objgen(obj):
+    return obj.objgen if obj is not None else None
+
+
+def keep_pages(
+    doc: pikepdf.Pdf, keep: Iterable[int] | None = None, index: StructIndex | None = None
+) -> None:
     """Reduce `doc` to the 0-based pages `keep` (in the document's order; None: all),
     with its named destinations, links, bookmarks and structure tree about those pages
-    only. The body's invisible target links go too."""
+    only. The body's invisible target links go too. `index`: the structure of the bytes
+    `doc` was opened from (`StructIndex.of`), to walk less of it."""
     keep = set(range(len(doc.pages)) if keep is None else keep)
     kept = {p.obj.objgen for i, p in enumerate(doc.pages) if i in keep}
 
@@ -155,7 +264,7 @@ def keep_pages(doc: pikepdf.Pdf, keep: Iterable[int] | None = None) -> None:
 
     struct = doc.Root.get("/StructTreeRoot")
     if struct is not None:
-        _prune_structure(doc, struct, on_kept, dropped, keep)
+        _prune_structure(doc, struct, on_kept, dropped, keep, kept, index or {})
 
     for i in reversed(range(len(doc.pages))):
         if i not in keep:
@@ -184,10 +293,33 @@ def _relink(root, items: list) -> None:
     root.Count = count
 
 
-def _prune_structure(doc, struct, on_kept, dropped_annots: set, keep: set) -> None:
+def _prune_structure(
+    doc, struct, on_kept, dropped_annots: set, keep: set, kept_pages: set, index: dict
+) -> None:
     kept_elems: set = set()
+    dropped_whole: set = set()
+
+    def emptied(elem) -> None:
+        # What the walk does to an element of a subtree it drops.
+        if "/K" in elem:
+            del elem["/K"]
+        page = elem.get("/Pg")
+        if page is not None and not on_kept(page):
+            del elem["/Pg"]
 
     def prune(elem) -> bool:
+        known = index.get(elem.objgen) if elem.is_indirect else None
+        if known is not None:
+            if known.kid_pages.isdisjoint(kept_pages):
+                dropped_whole.add(elem.objgen)
+                return False
+            if (
+                known.whole
+                and known.pages <= kept_pages
+                and known.annots.isdisjoint(dropped_annots)
+            ):
+                kept_elems.update(known.elems)
+                return True
         page = elem.get("/Pg")
         page_ok = on_kept(page)
         still = []
@@ -219,6 +351,19 @@ def _prune_structure(doc, struct, on_kept, dropped_annots: set, keep: set) -> No
 
     top = [k for k in _kids(struct) if isinstance(k, Dictionary) and prune(k)]
     struct.K = Array(top) if len(top) != 1 else top[0]
+    # A kept bookmark may name an element of a subtree dropped unwalked (/SE): that
+    # element and its parents up to the subtree's top stay reachable, and are written as
+    # the walk left them, emptied (not with the subtree below them).
+    parent = getattr(index, "parent", {})
+    for item in _outline_tree(doc) if dropped_whole else []:
+        se = item.get("/SE")
+        chain, og = [], se.objgen if se is not None and se.is_indirect else None
+        while og is not None and og not in dropped_whole:
+            chain.append(og)
+            og = parent.get(og)
+        if og is not None:
+            for each in [*chain, og]:
+                emptied(doc.get_object(each))
 
     # The parent tree: entries for the kept pages' marked content and kept annotations.
     keys = set()
@@ -232,13 +377,21 @@ def _prune_structure(doc, struct, on_kept, dropped_annots: set, keep: set) -> No
                 keys.add(int(annot.StructParent))
     if "/ParentTree" in struct:
         old = pikepdf.NumberTree(struct.ParentTree)
-        entries = sorted((k, v) for k, v in old.items() if k in keys)
+        # Looked up key by key: reading every entry (the whole body's) cost more than the
+        # rest of a chapter's cut.
+        entries = sorted((k, old[k]) for k in keys if k in old)
         struct.ParentTree = doc.make_indirect(
             Dictionary(Nums=Array([x for k, v in entries for x in (k, v)]))
         )
     if "/IDTree" in struct:
-        old = pikepdf.NameTree(struct.IDTree)
-        entries = sorted((k, v) for k, v in old.items() if v.is_indirect and v.objgen in kept_elems)
+        ids = getattr(index, "ids", None)
+        if ids is not None:
+            entries = [(k, doc.get_object(og)) for k, og in ids if og in kept_elems]
+        else:
+            old = pikepdf.NameTree(struct.IDTree)
+            entries = sorted(
+                (k, v) for k, v in old.items() if v.is_indirect and v.objgen in kept_elems
+            )
         struct.IDTree = doc.make_indirect(
             Dictionary(Names=Array([x for k, v in entries for x in (pikepdf.String(k), v)]))
         )
@@ -247,12 +400,13 @@ def _prune_structure(doc, struct, on_kept, dropped_annots: set, keep: set) -> No
 # -- the dossier: front and body -------------------------------------------------------------
 
 
-def merge(front_pdf: bytes, body_pdf: bytes) -> pikepdf.Pdf:
+def merge(front_pdf: bytes, body_pdf: bytes, index: StructIndex | None = None) -> pikepdf.Pdf:
     """The front's pages, then the body's, as one tagged document. The front's links to
     the chapters point at names the body defines (the front carries empty anchors of the
-    same names so that Chromium writes the links at all; the body's win)."""
+    same names so that Chromium writes the links at all; the body's win). `index`: the
+    body's (`StructIndex.of`)."""
     body, front = open_pdf(body_pdf), open_pdf(front_pdf)
-    keep_pages(body)
+    keep_pages(body, index=index)
     b_struct, f_struct = body.Root.get("/StructTreeRoot"), front.Root.get("/StructTreeRoot")
     offset = 0
     if b_struct is not None and f_struct is not None:
@@ -372,12 +526,14 @@ def stamp(doc: pikepdf.Pdf, marks: pikepdf.Pdf, first: int) -> None:
         )
 
 
-def chapter_pages(body_pdf: bytes, pages: Iterable[int]) -> pikepdf.Pdf:
+def chapter_pages(
+    body_pdf: bytes, pages: Iterable[int], index: StructIndex | None = None
+) -> pikepdf.Pdf:
     """One chapter's document: the 0-based `pages` of the body (its own, then the
     appendix), not yet stamped. Needs the body alone, so a build cuts the chapters while
-    the browser prints the front and the stamps."""
+    the browser prints the front and the stamps. `index`: the body's (`StructIndex.of`)."""
     doc = open_pdf(body_pdf)
-    keep_pages(doc, pages)
+    keep_pages(doc, pages, index)
     doc.Root.PageMode = Name.UseOutlines
     return doc
 

@@ -209,9 +209,13 @@ def _print_dossier(printer, parts: list[ChapterParts], out_dir: Path, ctx: Repor
     # The chapters' pages are cut from the body (pikepdf's work, in this process) while
     # the browser prints the front and the stamps.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cut") as cutting:
-        cut_docs = cutting.submit(lambda: [cut.chapter_pages(body, own) for own in own_pages])
+        # The body's structure read once (`cut.StructIndex`) for the five cuts and the merge.
+        index = cutting.submit(cut.StructIndex.of, body)
+        cut_docs = cutting.submit(
+            lambda: [cut.chapter_pages(body, own, index.result()) for own in own_pages]
+        )
         front = _print_front(printer, chapters, starts, out_dir, ctx)
-        dossier = cut.merge(front, body)
+        dossier = cut.merge(front, body, index.result())
         # Every file's running headers and page numbers, in one printing: the dossier's
         # pages, then each chapter's.
         headers = [(title, n) for n in [len(dossier.pages)]]

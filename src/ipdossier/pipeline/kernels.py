@@ -25,6 +25,13 @@ from queue import Empty, SimpleQueue
 from jupyter_client import AsyncKernelManager
 
 KERNEL = "python3"
+# No input history: IPython writes every cell a kernel runs into one SQLite file shared
+# by all kernels ($IPYTHONDIR/profile_default/history.sqlite), committed from a thread of
+# its own after each cell. A build's kernels run thousands of cells nobody recalls: the
+# file grew with every scheduled run (35 MB on this machine) and needs a writable home.
+# (Its writes were a seventh of the kernels' non-idle samples under py-spy, mostly disk
+# waits: the kernels' CPU seconds did not move measurably without them.)
+KERNEL_ARGUMENTS = ["--HistoryManager.enabled=False"]
 
 
 class KernelsStopping(RuntimeError):
@@ -121,7 +128,9 @@ class KernelPool:
         with self._lock:
             self._count += 1
             km.ip = str(Path(self._sockets.name) / f"k{self._count}")
-        asyncio.run(km.start_kernel(cwd=str(self.cwd), env=self.env))
+        asyncio.run(
+            km.start_kernel(cwd=str(self.cwd), env=self.env, extra_arguments=KERNEL_ARGUMENTS)
+        )
         with self._lock:
             self._all.append(km)
             self.started += 1
