@@ -872,3 +872,21 @@ def test_cutting_with_the_structure_index_writes_the_walks_bytes(reports, langua
     for keep in ranges:
         walked = written(cut.chapter_pages(pdf, keep))
         assert written(cut.chapter_pages(pdf, keep, index)) == walked, (language, keep)
+
+
+def test_variants_whose_files_have_the_same_titles_and_lengths_share_one_stamp_printing(
+    printer, monkeypatch
+):
+    # Issue 23: the running headers and page numbers depend on the files' titles and
+    # lengths alone, so a variant with the same ones (another filter or cut-off date of
+    # the same edition) is stamped from the printing an earlier variant made.
+    pages = [("Dossier", "Page 1 of 2"), ("Dossier", "Page 2 of 2")]
+    first = printer.stamp_bytes(pages)
+    printed = []
+    original = printer._print
+    monkeypatch.setattr(printer, "_print", lambda *a, **k: printed.append(a) or original(*a, **k))
+    assert printer.stamp_bytes(list(pages)) == first
+    assert not printed
+    other = printer.stamp_bytes([("Dossier", "Page 1 of 1")])
+    assert len(printed) == 1
+    assert len(PdfReader(io.BytesIO(other)).pages) == 1 and other != first

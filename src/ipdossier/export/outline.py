@@ -65,22 +65,29 @@ def tidy(pdf: bytes) -> bytes:
     (/PageMode /UseOutlines): a reader finds the chapters without looking for the panel.
     A PDF with nothing to change passes through byte for byte."""
     with pikepdf.open(io.BytesIO(pdf)) as doc:
-        doubled = []
-        for item in _items(doc):
-            title = str(item.get("/Title", ""))
-            if undouble(title) != title:
-                doubled.append((item, undouble(title)))
-        has_outline = doc.Root.get("/Outlines") is not None
-        mode_set = doc.Root.get("/PageMode") == pikepdf.Name.UseOutlines
-        if not doubled and (mode_set or not has_outline):
+        if not tidy_doc(doc):
             return pdf
-        for item, fixed in doubled:
-            item.Title = pikepdf.String(fixed)
-        if has_outline:
-            doc.Root.PageMode = pikepdf.Name.UseOutlines
         out = io.BytesIO()
         doc.save(out, stream_decode_level=pikepdf.StreamDecodeLevel.none)
     return out.getvalue()
+
+
+def tidy_doc(doc: pikepdf.Pdf) -> bool:
+    """`tidy` on an open document; whether anything changed."""
+    doubled = []
+    for item in _items(doc):
+        title = str(item.get("/Title", ""))
+        if undouble(title) != title:
+            doubled.append((item, undouble(title)))
+    has_outline = doc.Root.get("/Outlines") is not None
+    mode_set = doc.Root.get("/PageMode") == pikepdf.Name.UseOutlines
+    if not doubled and (mode_set or not has_outline):
+        return False
+    for item, fixed in doubled:
+        item.Title = pikepdf.String(fixed)
+    if has_outline:
+        doc.Root.PageMode = pikepdf.Name.UseOutlines
+    return True
 
 
 USE_OUTLINES = pikepdf.Name.UseOutlines

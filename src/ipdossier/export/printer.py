@@ -20,9 +20,12 @@ import asyncio
 import concurrent.futures
 import hashlib
 import html as html_lib
+import io
 import os
 import threading
 from pathlib import Path
+
+import pikepdf
 
 from . import outline, tounicode
 from .browser import MissingDependency, find_chromium
@@ -90,6 +93,10 @@ def _warm_up_html() -> str:
     )
 
 
+# Stamp printings kept for later variants (a few hundred kB each, CJK fonts included).
+STAMPS_KEPT = 16
+
+
 class PdfPrinter:
     """`with PdfPrinter() as p: pdf = p.pdf_bytes(html, header_title=...)`.
 
@@ -126,6 +133,7 @@ class PdfPrinter:
         self._started: concurrent.futures.Future | None = None
         self.browser_version: str | None = None
         self._svgs: dict[str, str] = {}
+        self._stamps: dict[tuple, bytes] = {}
 
     def _call(self, coro):
         try:
@@ -231,14 +239,25 @@ class PdfPrinter:
         `cut`)."""
         # Tidying runs in the caller's thread: the browser's loop stays free for others.
         # Chromium's ToUnicode maps name some characters by their radical look-alikes
-        # (see `tounicode`): the text layer is put right before the PDF is written.
-        return outline.tidy(tounicode.fix(self._call(self._print(html, header_title, footer))))
+        # (see `tounicode`): the text layer is put right before the PDF is written, in
+        # the same reading and writing as the bookmarks' tidying (`outline.tidy`): one
+        # pass of qpdf over the printing, not two.
+        pdf = self._call(self._print(html, header_title, footer))
+        with pikepdf.open(io.BytesIO(pdf)) as doc:
+            changed = tounicode.fix_doc(doc)
+            changed = outline.tidy_doc(doc) or changed
+            return tounicode.save(doc) if changed else pdf
 
     def stamp_bytes(self, pages: list[tuple[str, str]]) -> bytes:
         """One blank A4 page per (header title, footer text), holding that running header
         and footer alone, where Chromium's own header and footer templates put them: laid
         over the pages of documents printed without them (`cut.stamp`). One printing
-        serves every PDF of a variant."""
+        serves every PDF of a variant, and any other variant of the build whose files
+        have the same titles and lengths (the same edition, filtered or cut off at
+        another date)."""
+        key = tuple(pages)
+        if key in self._stamps:
+            return self._stamps[key]
         page = '<div class="p"><div class="h">{header}</div><div class="f">{footer}</div></div>'
         html = (
             "<!doctype html><html><head><meta charset='utf-8'><style>"
@@ -254,9 +273,13 @@ class PdfPrinter:
             )
             + "</body></html>"
         )
-        return tounicode.fix(
+        stamps = tounicode.fix(
             self._call(self._print(html, None, FOOTER, tagged=False, margin=NO_MARGIN))
         )
+        if len(self._stamps) >= STAMPS_KEPT:
+            self._stamps.pop(next(iter(self._stamps)))
+        self._stamps[key] = stamps
+        return stamps
 
     async def _warm_page(self) -> None:
         page = None

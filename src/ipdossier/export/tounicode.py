@@ -243,23 +243,32 @@ def _maps(doc: pikepdf.Pdf):
 
 def fix(pdf: bytes) -> bytes:
     """The PDF with radicals in its fonts' ToUnicode maps replaced (unchanged if none)."""
-    changed = False
     with pikepdf.open(io.BytesIO(pdf)) as doc:
-        for stream in _maps(doc):
-            data = stream.read_bytes()
-            fixed = fix_cmap(data)
-            if fixed != data:
-                stream.write(fixed)
-                changed = True
-        if not changed:
+        if not fix_doc(doc):
             return pdf
-        out = io.BytesIO()
-        # Streams are copied as they are (not decoded and compressed again), and the
-        # many small objects of the tagged structure go into object streams: a third of
-        # the time and of the size of a plain rewrite.
-        doc.save(
-            out,
-            stream_decode_level=pikepdf.StreamDecodeLevel.none,
-            object_stream_mode=pikepdf.ObjectStreamMode.generate,
-        )
+        return save(doc)
+
+
+def fix_doc(doc: pikepdf.Pdf) -> bool:
+    """`fix` on an open document; whether any map changed."""
+    changed = False
+    for stream in _maps(doc):
+        data = stream.read_bytes()
+        fixed = fix_cmap(data)
+        if fixed != data:
+            stream.write(fixed)
+            changed = True
+    return changed
+
+
+def save(doc: pikepdf.Pdf) -> bytes:
+    out = io.BytesIO()
+    # Streams are copied as they are (not decoded and compressed again), and the many
+    # small objects of the tagged structure go into object streams: a third of the time
+    # and of the size of a plain rewrite.
+    doc.save(
+        out,
+        stream_decode_level=pikepdf.StreamDecodeLevel.none,
+        object_stream_mode=pikepdf.ObjectStreamMode.generate,
+    )
     return out.getvalue()
