@@ -1973,3 +1973,63 @@ def test_a_directorate_is_no_name_and_of_the_university_names_no_organisation():
     got = {m.name: (m.title, m.organisation) for m in found}
     assert "Protection Directorate" not in got, got
     assert all(org.lower() != "university" for _, org in got.values()), got
+
+
+# -- Tenth session (round test11): on invented sentences ------------------------------------
+
+
+def test_joined_posts_before_a_name_attorney_general_and_vice_chancellor():
+    got = _en_people_tagged("Attorney-General Mere Tuilau says the law is a step forward.")
+    assert got.get("Mere Tuilau") == ("Attorney-General", ""), got
+    got = _en_people_tagged("Deputy Vice-Chancellor Ruth Kamara opened the clinic on Monday.")
+    assert got.get("Ruth Kamara") == ("Deputy Vice-Chancellor", ""), got
+
+
+def test_an_organisation_with_its_other_last_words_that_has_or_are_hosted_an_event(tmp_path):
+    text = (
+        "Regional workshop on patents\n"
+        "The Southern Patent Organization (SPO) and TechNet are hosted a Workshop on Patent "
+        "Search for Member States from 3 to 5 May 2022 in Lusaka.\n"
+    )
+    ev = extract_text(tmp_path, text)
+    assert ev["organiser"] == "Southern Patent Organization (SPO) and TechNet", ev
+    text = (
+        "A course on marks\n"
+        "The Kenya Trade Mark Association has organised a ‘Trademark & Brand Course’ at the "
+        "Kenya Industrial Property Institute.\n"
+    )
+    assert extract_text(tmp_path, text)["organiser"] == "Kenya Trade Mark Association"
+
+
+def extract_text(tmp_path, text: str) -> dict:
+    """The event's row with its organiser's name (the row holds the organisation's id)."""
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    tables = extract(path).tables
+    row = tables["events"].iloc[0].to_dict()
+    orgs = tables["organisations"].set_index("org_id")["name"].to_dict()
+    return {**row, "organiser": orgs.get(row["organiser_org_id"], "")}
+
+
+def test_a_sentence_that_sets_the_scene_again_ends_what_a_speaker_said(tmp_path):
+    # an article printed as one line: the speaker's words end where the forum is back
+    line = (
+        "1月5日,知识产权服务论坛在南宁召开。王建国强调,保护工作是增加农民收入的有效措施。"
+        "论坛上,自治区市场监管局科技处副处长陈立明、广西大学法学院教授邓海峰等专家作了发言。"
+    )
+    path = tmp_path / "a.txt"
+    path.write_text("论坛召开\n" + line + "\n", encoding="utf-8")
+    named = set(extract(path).tables["people"]["name"])
+    assert {"陈立明", "邓海峰"} <= named, named
+    # inside the speech, a person named stays out
+    said = "王建国强调,要学习李强总理的讲话精神。"
+    path.write_text("论坛召开\n" + said + "\n", encoding="utf-8")
+    assert "李强" not in set(extract(path).tables["people"]["name"])
+
+
+def test_a_third_character_the_analyser_left_as_a_verb_before_the_comma():
+    got = _zh_people("陕西省知识产权局党组书记、局长侯社教,西安市人民政府副市长沈黎萍出席论坛。")
+    assert got.get("侯社教") == ("党组书记、局长", "陕西省知识产权局"), got
+    # a verb of speaking is no third character
+    got = _zh_people("局长王明说,要加强保护。")
+    assert "王明说" not in got, got

@@ -367,12 +367,27 @@ def _names(line: str) -> list[tuple[str, int, int]]:
     ]
     if not per:
         per = [(w, at, at + len(w)) for w, f, at in _words(line) if f == "nr" and 2 <= len(w) <= 4]
+    # 局长侯社教，: the analyser reads a two-character name and a lone "verb" (教) before
+    # the comma; one character that neither speaks nor joins, between a name and the
+    # punctuation that ends it, is the name's third.
+    per = [
+        (line[s : e + 1], s, e + 1)
+        if len(w) == 2 and _THIRD_CHAR.match(line, e) and not any(s2 == e for _, s2, _ in per)
+        else (w, s, e)
+        for w, s, e in per
+    ]
     # 教授李强作报告, 局长王明致辞: the analyser glues the verb's first character to a
     # two-character name.
     return [
         (w[:-1], s, e - 1) if len(w) == 3 and _VERB_AFTER_NAME.match(line, e - 1) else (w, s, e)
         for w, s, e in per
     ]
+
+
+_THIRD_CHAR = re.compile(
+    rf"(?![说讲称问答等和与及的在为是也就对将曾均又还都则即亦])[\u4e00-\u9fff]"
+    rf"(?=[{re.escape(_PUNCT)}、]|$)"
+)
 
 
 # How often jieba's dictionary must have met a word for it to be a common word, not a name

@@ -402,10 +402,14 @@ _HEADLINE_EVENT = re.compile(
 _ORG_SUBJECT = re.compile(
     r"(?:^|[.:;)]\s+|\s)(?:The\s+|the\s+)?(?P<org>(?:[A-Z][\w'’&.-]*|P\.G\.)(?:,?\s+(?:of|and|for|&|"
     r"[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)))*?)(?:,\s[a-z][^.]{3,200}?,?)?\s+(?:[a-z]+ly\s+)?"
+    # "X has organised a ...", "A and B are hosted a Workshop" (as printed): an auxiliary
+    # before the active verb; not "was" or "is", whose "held" is the event's own.
+    r"(?:(?:has|have|had|are)\s+)?"
     r"(?:organi[sz]ed|conducted|concluded|hosted|held|celebrated|launched)\s+"
     # "conducted a one-day boot camp": a word's hyphenated lead ("one-") before the head
     r"(?:(?:an?|the)\s+)?(?:\S+\s+|\w+-){0,8}?"
-    rf"(?i:{EVENT_WORDS}|programme|program|training|ceremony|day|boot\s?camp)\b"
+    # "organised a ‘Trademark & Geographical Indication Course’": a course too
+    rf"(?i:{EVENT_WORDS}|programme|program|training|ceremony|day|boot\s?camp|course)\b"
 )
 _IN_PLACE = re.compile(r"\s*(?:\([A-Z]+\)\s*)?in\s+(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
 _OWNER_BEFORE = re.compile(
@@ -429,12 +433,33 @@ _SPEECH_ZH = re.compile(r"(?:指出|表示|强调|认为|(?<![据如])说)[,，:
 _SPEAKER_ZH = re.compile(r"^[^,，。；;]{0,8}?(?:指出|表示|强调|认为|说|致辞|讲话|发言)")
 
 
-def _in_speech(zh: bool, line: str, start: int, end: int, said: re.Match | None) -> bool:
-    """Whether a mention at line[start:end] is inside what a speaker said; `said` is the
-    paragraph's first speech verb (zh), found once per paragraph so a long single-line
-    article stays linear."""
+# 杜伟强调，……的有效措施。论坛上，……副处长陈桂忠……作了发言: a sentence that sets the
+# scene again ends what the speaker said (an article printed as one line is one paragraph).
+_SCENE_ZH = re.compile(
+    r"[。！？!?]\s*(?=(?:会上|会议上|论坛上|大会上|座谈会上|活动上|活动中|仪式上|期间|随后|其后"
+    r"|最后|当天|同日|此外|另外|据悉|据了解|本次|此次|与会|出席|参加))"
+)
+
+
+def _speech_spans(line: str) -> list[tuple[int, int]]:
+    """What speakers said in a Chinese paragraph: from each speech verb to the end of the
+    paragraph or to a sentence that sets the scene again. Found once per paragraph, so a
+    long single-line article stays linear."""
+    spans, at = [], 0
+    while (said := _SPEECH_ZH.search(line, at)) is not None:
+        scene = _SCENE_ZH.search(line, said.end())
+        at = scene.end() if scene else len(line)
+        spans.append((said.end(), at))
+    return spans
+
+
+def _in_speech(zh: bool, line: str, start: int, end: int, said: list[tuple[int, int]]) -> bool:
+    """Whether a mention at line[start:end] is inside what a speaker said; `said`: the
+    paragraph's `_speech_spans` (zh)."""
     if zh:
-        return bool(said and said.end() <= start and not _SPEAKER_ZH.match(line, end, end + 24))
+        return any(s <= start < e for s, e in said) and not _SPEAKER_ZH.match(
+            line, end, end + 24
+        )
     return any(m.end() <= start for m in _SPEECH_EN.finditer(line, 0, start))
 
 
@@ -649,8 +674,10 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             # that names the event, else in the opening lines).
             for p_, l_ in [(para, line)] + [x for x in a.lines[:6] if x[0] != para]:
                 o = _ORG_SUBJECT.search(l_)
+                # "The African Regional Intellectual Property Organization (ARIPO) and
+                # AfrIPI are hosted a Workshop": an organisation's other last words too.
                 if o and re.search(
-                    rf"\b(?:{people._ORG_END}|Chamber|Cell|Council)\b", o.group("org")
+                    rf"\b(?:{people._ORG_END}|{people._ORG_END_MORE}|Cell)\b", o.group("org")
                 ):
                     where = (p_, o.start("org"), o.end("org"), l_)
                     orgs.append(("organiser", o.group("org"), where))
@@ -1036,7 +1063,7 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
         )
 
     for para, line in a.lines:
-        said = _SPEECH_ZH.search(line) if zh else None
+        said = _speech_spans(line) if zh else []
         opened = counts.RECORD_OPENS.search(line)
         record_from = opened.start() if opened else len(line) + 1
         for offset, sentence in sentences(line):

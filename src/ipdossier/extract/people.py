@@ -187,6 +187,9 @@ _CAP_TITLE = (
     r"(?:Director[- ][Gg]eneral|Registrar[- ][Gg]eneral|Chief of Mission|"
     r"Director|Commissioner|Mayor|Governor|Minister|President|Chairman|Chairwoman|Chairperson|"
     r"Secretary[- ][Gg]eneral|Secretary|Dean|Professor|Judge|Counsel|Head|Principal|Controller|"
+    # "Attorney-General Graham Leung", "Deputy Vice-Chancellor X", "Rector X": the joined
+    # posts before their first words' own.
+    r"Attorney[- ]General|Solicitor[- ]General|Vice[- ]Chancellor|Chancellor|Rector|"
     r"Registrar|Examiner of Patents|HoD|Premier|Prime Minister|Attorney|Barrister|Advocate|"
     r"Partner|CEO|Ambassador|Senator)"
 )
