@@ -168,16 +168,8 @@ class StructIndex(dict):
         if own is not None:
             pages.add(own)
         for kid in _kids(elem):
-            if isinstance(kid, int):
-                at = own
-            elif isinstance(kid, Dictionary) and "/MCID" in kid:
-                at = _objgen(kid.get("/Pg", page))
-            elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR:
-                at = _objgen(kid.get("/Pg", page))
-                obj = kid.get("/Obj")
-                if obj is not None:
-                    annots.add(obj.objgen)
-            elif isinstance(kid, Dictionary):
+            kind, at, obj = _kid(kid, page)
+            if kind == "element":
                 sub = self._read(kid, elem.objgen)
                 kid_pages |= sub.kid_pages
                 pages |= sub.pages
@@ -185,9 +177,12 @@ class StructIndex(dict):
                 elems += sub.elems
                 whole = whole and sub.whole and kid.is_indirect
                 continue
-            else:
+            if kind == "other":
                 whole = False
                 continue
+            if obj is not None:
+                annots.add(obj.objgen)
+            at = _objgen(at)
             if at is None:
                 whole = False
             else:
@@ -210,6 +205,22 @@ class _Subtree(NamedTuple):
 
 def _objgen(obj):
     return obj.objgen if obj is not None else None
+
+
+def _kid(kid, page) -> tuple[str, object, object]:
+    """A structure element's kid as a cut reads it, with `page` the element's /Pg:
+    ("content", its page) for marked content (a bare MCID is on the element's page),
+    ("objr", its page, the annotation) for a reference to an annotation, ("element", ...)
+    for a child element, ("other", ...) for anything else (which no cut keeps)."""
+    if isinstance(kid, int):
+        return "content", page, None
+    if isinstance(kid, Dictionary) and "/MCID" in kid:
+        return "content", kid.get("/Pg", page), None
+    if isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR:
+        return "objr", kid.get("/Pg", page), kid.get("/Obj")
+    if isinstance(kid, Dictionary):
+        return "element", None, None
+    return "other", None, None
 
 
 def keep_pages(
@@ -324,16 +335,12 @@ def _prune_structure(
         page_ok = on_kept(page)
         still = []
         for kid in _kids(elem):
-            if isinstance(kid, int):
-                ok = page_ok
-            elif isinstance(kid, Dictionary) and "/MCID" in kid:
-                ok = on_kept(kid.get("/Pg", page))
-            elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR:
-                obj = kid.get("/Obj")
-                ok = on_kept(kid.get("/Pg", page)) and (
-                    obj is None or obj.objgen not in dropped_annots
-                )
-            elif isinstance(kid, Dictionary):
+            kind, at, obj = _kid(kid, page)
+            if kind == "content":
+                ok = on_kept(at)
+            elif kind == "objr":
+                ok = on_kept(at) and (obj is None or obj.objgen not in dropped_annots)
+            elif kind == "element":
                 ok = prune(kid)
             else:
                 ok = False
