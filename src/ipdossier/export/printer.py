@@ -134,6 +134,7 @@ class PdfPrinter:
         self.browser_version: str | None = None
         self._svgs: dict[str, str] = {}
         self._stamps: dict[tuple, bytes] = {}
+        self._stamps_lock = threading.Lock()
 
     def _call(self, coro):
         try:
@@ -256,8 +257,9 @@ class PdfPrinter:
         have the same titles and lengths (the same edition, filtered or cut off at
         another date)."""
         key = tuple(pages)
-        if key in self._stamps:
-            return self._stamps[key]
+        with self._stamps_lock:  # variants are stamped from several threads
+            if key in self._stamps:
+                return self._stamps[key]
         page = '<div class="p"><div class="h">{header}</div><div class="f">{footer}</div></div>'
         html = (
             "<!doctype html><html><head><meta charset='utf-8'><style>"
@@ -276,9 +278,10 @@ class PdfPrinter:
         stamps = tounicode.fix(
             self._call(self._print(html, None, FOOTER, tagged=False, margin=NO_MARGIN))
         )
-        if len(self._stamps) >= STAMPS_KEPT:
-            self._stamps.pop(next(iter(self._stamps)))
-        self._stamps[key] = stamps
+        with self._stamps_lock:
+            if len(self._stamps) >= STAMPS_KEPT:
+                self._stamps.pop(next(iter(self._stamps)))
+            self._stamps[key] = stamps
         return stamps
 
     async def _warm_page(self) -> None:
