@@ -29,6 +29,7 @@ from typing import NamedTuple
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
+from .outline import _items as bookmarks
 from .outline import named_dests
 
 # -- reading ---------------------------------------------------------------------------------
@@ -86,20 +87,6 @@ def _outline_items(doc: pikepdf.Pdf) -> list:
         items.append(node)
         node = node.get("/Next")
     return items
-
-
-def _outline_tree(doc: pikepdf.Pdf) -> list:
-    """Every bookmark of `doc`, sub-items included."""
-    root = doc.Root.get("/Outlines")
-    out, todo = [], [root.get("/First")] if root is not None else []
-    while todo:
-        node = todo.pop()
-        while node is not None:
-            out.append(node)
-            if "/First" in node:
-                todo.append(node.First)
-            node = node.get("/Next")
-    return out
 
 
 def _item_dest(item):
@@ -362,7 +349,7 @@ def _prune_structure(
     # element and its parents up to the subtree's top stay reachable, and are written as
     # the walk left them, emptied (not with the subtree below them).
     parent = getattr(index, "parent", {})
-    for item in _outline_tree(doc) if dropped_whole else []:
+    for item in bookmarks(doc) if dropped_whole else []:
         se = item.get("/SE")
         chain, og = [], se.objgen if se is not None and se.is_indirect else None
         while og is not None and og not in dropped_whole:

@@ -60,20 +60,10 @@ def _page(dest, index: dict, named: dict) -> int:
     return index[dest[0].objgen] + 1
 
 
-def tidy(pdf: bytes) -> bytes:
+def tidy(doc: pikepdf.Pdf) -> bool:
     """Bookmark titles undoubled, and the document set to open with its bookmarks shown
     (/PageMode /UseOutlines): a reader finds the chapters without looking for the panel.
-    A PDF with nothing to change passes through byte for byte."""
-    with pikepdf.open(io.BytesIO(pdf)) as doc:
-        if not tidy_doc(doc):
-            return pdf
-        out = io.BytesIO()
-        doc.save(out, stream_decode_level=pikepdf.StreamDecodeLevel.none)
-    return out.getvalue()
-
-
-def tidy_doc(doc: pikepdf.Pdf) -> bool:
-    """`tidy` on an open document; whether anything changed."""
+    Whether anything changed (the printer writes a printing again only then)."""
     doubled = []
     for item in _items(doc):
         title = str(item.get("/Title", ""))

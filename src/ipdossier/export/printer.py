@@ -93,6 +93,16 @@ def _warm_up_html() -> str:
     )
 
 
+def finish(pdf: bytes) -> bytes:
+    """A printing put right in one pass of qpdf: Chromium's ToUnicode maps name some
+    characters by their radical look-alikes (see `tounicode`), and its bookmarks want
+    tidying (`outline.tidy`). A PDF with nothing to change passes through byte for byte."""
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        changed = tounicode.fix_doc(doc)
+        changed = outline.tidy(doc) or changed
+        return tounicode.save(doc) if changed else pdf
+
+
 # Stamp printings kept for later variants (a few hundred kB each, CJK fonts included).
 STAMPS_KEPT = 16
 
@@ -239,15 +249,7 @@ class PdfPrinter:
         page numbers unless `header_title` is None (those are then stamped on later, see
         `cut`)."""
         # Tidying runs in the caller's thread: the browser's loop stays free for others.
-        # Chromium's ToUnicode maps name some characters by their radical look-alikes
-        # (see `tounicode`): the text layer is put right before the PDF is written, in
-        # the same reading and writing as the bookmarks' tidying (`outline.tidy`): one
-        # pass of qpdf over the printing, not two.
-        pdf = self._call(self._print(html, header_title, footer))
-        with pikepdf.open(io.BytesIO(pdf)) as doc:
-            changed = tounicode.fix_doc(doc)
-            changed = outline.tidy_doc(doc) or changed
-            return tounicode.save(doc) if changed else pdf
+        return finish(self._call(self._print(html, header_title, footer)))
 
     def stamp_bytes(self, pages: list[tuple[str, str]]) -> bytes:
         """One blank A4 page per (header title, footer text), holding that running header
