@@ -2083,3 +2083,24 @@ def test_a_unit_in_commas_between_a_post_and_its_organisation_is_the_posts():
     line = "Amina Bello, Dean, Faculty of Law, University of Lagos, gave the lecture."
     got = _en_people_tagged(line)
     assert got.get("Amina Bello") == ("Dean", "Faculty of Law, University of Lagos"), got
+
+
+def test_a_place_after_in_a_few_words_after_the_events_word(tmp_path):
+    text = (
+        "Chamber backs designers\n"
+        "The chamber sponsored a one-day program on design rights on May 6 in Nairobi with "
+        "the national office.\n"
+    )
+    assert extract_text(tmp_path, text)["place"] == "Nairobi"
+    # "in" with no event's word or verb of holding before it names no event's place
+    text = "Chamber backs designers\nMany designers in Nairobi want stronger design rights.\n"
+    assert extract_text(tmp_path, text)["place"] == ""
+
+
+def test_a_dateline_with_the_day_before_the_month_gives_the_place(tmp_path):
+    text = (
+        "The office celebrates its 50 years\n"
+        "Lisbon, 12 March 2021\n"
+        "Guests from twelve offices joined the anniversary celebration of the office.\n"
+    )
+    assert extract_text(tmp_path, text)["place"] == "Lisbon"

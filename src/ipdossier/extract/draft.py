@@ -393,6 +393,12 @@ _DATELINE_PLACE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
     r"(?:,?\s+(?:19|20)\d\d)?\s*(?:\([A-Za-z ]+\)\s*)?(?:$|--|—|–|-\s|:)"
 )
+# "Prague, 19 September 2019" alone on its line: a place where the day comes before the
+# month (its date is left to the dates' reading, as before).
+_DATELINE_DAY_FIRST = re.compile(
+    r"\s*(?P<place>[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,2}),\s+\d{1,2}\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d\s*$"
+)
 _HEADLINE_EVENT = re.compile(
     r"(?=[A-Z])(?=(?:\S+ ){1,15}\S+\s*$)(?=.*\b(?i:sign(?:s|ed)?|agreement|memorandum|mou|"
     rf"ceremony|{EVENT_WORDS}|day|week)\b)[^.!?]*$"
@@ -410,6 +416,15 @@ _ORG_SUBJECT = re.compile(
     r"(?:(?:an?|the)\s+)?(?:\S+\s+|\w+-){0,8}?"
     # "organised a ‘Trademark & Geographical Indication Course’": a course too
     rf"(?i:{EVENT_WORDS}|programme|program|training|ceremony|day|boot\s?camp|course)\b"
+)
+# "the launching ceremony in Beijing", "a one-day program on July 5 in Hanoi", "A workshop
+# on the proposed Act was concluded in Kathmandu": a place after "in", a few words after an
+# event's word or a verb of holding one, in the same sentence (taken only when spaCy tags it
+# a place).
+_EVENT_IN_PLACE = re.compile(
+    rf"\b(?i:{EVENT_WORDS}|ceremony|programme|program|training|course|held|hosted|organi[sz]ed|"
+    r"concluded|opened|launched|took place)\b(?:[ ,]+[\w'’.-]+){0,8}?\s+in\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s(?:es\s)?[A-Z][\w'’-]*){0,2})"
 )
 _IN_PLACE = re.compile(r"\s*(?:\([A-Z]+\)\s*)?in\s+(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
 _OWNER_BEFORE = re.compile(
@@ -689,10 +704,19 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             if i and i.group("place") in english.places(around):
                 place = i.group("place")
     if not place:
+        for _, l_ in a.lines[:6]:
+            for i in _EVENT_IN_PLACE.finditer(l_):
+                sentence = l_[max(0, i.start() - 200) : i.end() + 40]
+                if i.group("place") in english.places(sentence):
+                    place = i.group("place")
+                    break
+            if place:
+                break
+    if not place:
         # The dateline's place, when nothing else names one and spaCy tags it a place
         # ("HONG KONG, Feb. 5 -- X and Y on Thursday signed here a memorandum").
         for _, l_ in a.lines[:12]:
-            d = _DATELINE_PLACE.match(l_)
+            d = _DATELINE_PLACE.match(l_) or _DATELINE_DAY_FIRST.match(l_)
             if d:
                 where = d.group("place")
                 if where.isupper():
