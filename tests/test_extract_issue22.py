@@ -2104,3 +2104,15 @@ def test_a_dateline_with_the_day_before_the_month_gives_the_place(tmp_path):
         "Guests from twelve offices joined the anniversary celebration of the office.\n"
     )
     assert extract_text(tmp_path, text)["place"] == "Lisbon"
+
+
+def test_the_writers_own_institution_holds_no_event_test12_after_its_scoring(tmp_path):
+    # seen in test12's draft after its one scoring: the garbage check's 我院 as organiser
+    text = (
+        "联盟会议在我院召开\n2020年11月27日上午,产业知识产权联盟第一次会议在我院召开。\n"
+        "当天下午,联盟举行了启动仪式。联盟在省知识产权局指导下,由我院牵头发起组建。\n"
+    )
+    ev = extract_text(tmp_path, text)
+    assert ev["organiser"] == "" and ev["place"] != "我院", ev
+    path = tmp_path / "a.txt"
+    assert "我院" not in set(extract(path).tables["organisations"]["name"])
