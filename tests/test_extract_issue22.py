@@ -2116,3 +2116,42 @@ def test_the_writers_own_institution_holds_no_event_test12_after_its_scoring(tmp
     assert ev["organiser"] == "" and ev["place"] != "我院", ev
     path = tmp_path / "a.txt"
     assert "我院" not in set(extract(path).tables["organisations"]["name"])
+
+
+# -- Eleventh session, second round (round test13): on invented sentences -------------------
+
+
+def test_a_sentences_trailing_space_ends_no_apposition():
+    line = "Guests called on Mr. Sato, director of the Planning Department at the Tokyo Office. "
+    got = _en_people_tagged(line)
+    assert got.get("Sato") == ("director of the Planning Department", "Tokyo Office"), got
+
+
+def test_arabic_names_with_bint_and_al_and_a_listed_portfolio():
+    line = (
+        "It was opened by Dr Huda bint Salim al-Harthi, Minister of Culture, Sports, and Youth,"
+        " with guests."
+    )
+    got = _en_people_tagged(line)
+    assert got.get("Huda bint Salim al-Harthi") == (
+        "Minister of Culture, Sports, and Youth", ""
+    ), got
+
+
+def test_an_exhibition_and_a_roadshow_are_events(tmp_path):
+    text = (
+        "Inventors show their work\n"
+        "The ministry inaugurated the National Design Exhibition at the Expo Hall in Muscat on "
+        "3 May 2024, with 30 inventions on show.\n"
+    )
+    assert extract_text(tmp_path, text)["name"] == "National Design Exhibition"
+
+
+def test_a_lowercase_events_word_and_its_subject_after_on(tmp_path):
+    text = (
+        "Producers learn about origin labels\n"
+        "Officials from the ministries are taking part in a workshop on Geographical "
+        "Indications and the Lisbon System this week.\n"
+    )
+    name = extract_text(tmp_path, text)["name"]
+    assert name == "workshop on Geographical Indications and the Lisbon System", name

@@ -23,6 +23,9 @@ from .typos import fix, slug
 
 EVENT_WORDS = (
     "activity|event|forum|seminar|conference|symposium|workshop|summit|fair|expo|campaign|webinar"
+    # "the National Intellectual Property (IP) Exhibition", "the Intellectual Property
+    # Roadshow": an exhibition and a roadshow are events too
+    "|exhibition|roadshow"
 )
 REVIEW = "reviewed"
 NOTE = "draft_note"
@@ -426,6 +429,16 @@ _EVENT_IN_PLACE = re.compile(
     r"concluded|opened|launched|took place)\b(?:[ ,]+[\w'’.-]+){0,8}?\s+in\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w'’-]*(?:\s(?:es\s)?[A-Z][\w'’-]*){0,2})"
 )
+# "taking part in a workshop on Geographical Indications and the Lisbon System", "A
+# workshop on the proposed Intellectual Property Act was concluded", "a panel discussion
+# on ‘Protecting IPR in Oman’": a lowercase event's word and its subject after "on"
+# (capitalised words or a quote), whatever the verb; the last resort for a name.
+_EVENT_ON_SUBJECT = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?P<name>(?:[a-z][\w'’-]*\s+){0,3}?"
+    rf"(?:{EVENT_WORDS}|discussion|dialogue|training|course)\s+on\s+"
+    r"(?:[‘“\"][^’”\"]{3,120}[’”\"]|(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?[A-Z][\w'’-]*"
+    r"(?:\s+(?:(?:and|of|for|in)\s+(?:the\s+)?|&\s+)?(?:[A-Z][\w'’-]*|\([A-Z]{2,}\)))*))"
+)
 _IN_PLACE = re.compile(r"\s*(?:\([A-Z]+\)\s*)?in\s+(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
 _OWNER_BEFORE = re.compile(
     r"(?:^|[,.;:]\s+|\s)(?:The\s+|the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+(?:of|for|and|&|"
@@ -611,7 +624,9 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     # not name, called by its head noun phrase ("A matchmaking activity between ... was held
     # in Fuzhou"); one named in lowercase as the subject of a verb of opening; one after an
     # active verb ("organized an IP training class").
-    for pattern in (_UNNAMED_EVENT, _LOWER_EVENT_BEGAN, _ACTIVE_EVENT, _AT_EVENT_IN):
+    for pattern in (
+        _UNNAMED_EVENT, _LOWER_EVENT_BEGAN, _ACTIVE_EVENT, _AT_EVENT_IN, _EVENT_ON_SUBJECT
+    ):  # fmt: skip
         if found is not None:
             break
         for para, line in a.lines[:4]:

@@ -90,7 +90,9 @@ _NAME_WORD = (
 # "H.E. David Daly": His or Her Excellency, an honorific, is no initials.
 _INITIAL = r"(?<![\w.])(?!H\. ?E\.)[A-Z]\.(?: ?[A-Z]\.)*(?:[A-Z](?= [A-Z][a-z]))?"
 # "Fernando dos Santos", "Ali ibn Hasan": Portuguese and Arabic ones too.
-PARTICLE = r"(?:de|van|von|der|den|da|dos|das|del|di|du|la|le|bin|binti|ibn|al)"
+PARTICLE = r"(?:de|van|von|der|den|da|dos|das|del|di|du|la|le|bin|binti|bint|ibn|al)"
+# "Rahma bint Ibrahim al-Mahrouqi": an Arabic article joined to the family name.
+_AL_WORD = rf"(?:al|el)-[{_UP}][{_LOW}]+"
 # "Dr S Srinivasan", "Prof R Prem Ananth": a bare initial (no dot) opens a name only after
 # an honorific, where it cannot be an article ("A Workshop") or a list's letter.
 _BARE_INITIAL = (
@@ -100,7 +102,7 @@ _BARE_INITIAL = (
     + "(?<=Shri )|(?<=Smt )|(?<=Sri )"
 )
 NAME = (
-    rf"(?:{_NAME_WORD}(?: {_INITIAL})?(?: (?:{PARTICLE} )?{_NAME_WORD}){{1,2}}"
+    rf"(?:{_NAME_WORD}(?: {_INITIAL})?(?: (?:{PARTICLE} )?(?:{_NAME_WORD}|{_AL_WORD})){{1,2}}"
     rf"|{_INITIAL} ?{_NAME_WORD}"
     # the cheap look-ahead first: the look-behinds are tried only at "X Yy"
     rf"|(?=[A-Z] [A-Z])(?:{_BARE_INITIAL})[A-Z] {_NAME_WORD}(?: {_NAME_WORD})?)"
@@ -312,8 +314,9 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
     NAME_TITLE_VERB,
     NAME_COUNTRY_TITLE,
 ) = _compile(NAME)
-# A field a title holds after "of": one to three capitalised words, no acronym.
-_FIELD_OF = re.compile(r"[A-Z][a-z][\w-]*(?: (?:and |& )?[A-Z][a-z][\w-]*){0,2}")
+# A field a title holds after "of": one to five capitalised words, no acronym.
+# "Minister of Commerce, Industry, and Investment Promotion": its parts may be listed.
+_FIELD_OF = re.compile(r"[A-Z][a-z][\w-]*(?:,? (?:and |& )?[A-Z][a-z][\w-]*){0,4}")
 _ORGANISATION = re.compile(
     rf"\b(?:{_ORG_END}|School|Unit|Section|Center|Centre|Board|Authority|Registry|Union|"
     r"Organi[sz]ation|Bank|Fund|Society|Federation|Foundation|Chamber|Region|Republic|"
@@ -597,6 +600,9 @@ def mentions(
     those names (to measure the analyser alone). `places` are the places the analyser
     tagged in the line (None: not known): a title's "of" and capitalised words that are
     no place and no organisation name a field ("Director of Intellectual Property")."""
+    # "... at the Japan Patent Office. ": a sentence's trailing space ends no pattern that
+    # reads to the sentence's end (offsets count from its start, so they hold)
+    line = line.rstrip()
     spans: set[tuple[int, int]] = set()
     shadows: dict[str, str] = {}
     text = line
