@@ -2155,3 +2155,16 @@ def test_a_lowercase_events_word_and_its_subject_after_on(tmp_path):
     )
     name = extract_text(tmp_path, text)["name"]
     assert name == "workshop on Geographical Indications and the Lisbon System", name
+
+
+def test_chinese_counts_two_firms_and_key_firms():
+    from ipdossier.extract import chinese
+
+    def got(line):
+        return [(c.value, c.qualifier) for c in chinese.counts(0, line)]
+
+    assert got("会上,两家外资企业代表分享了经验。") == [(2, "exact")]
+    assert got("两会期间,两岸专家座谈。") == []
+    # 家 counts bodies: 重点企业 are firms, not a plan's key points
+    assert got("园区40余家重点企业代表参加了活动。") == [(40, "at_least")]
+    assert got("会议明确了三个重点。") == []

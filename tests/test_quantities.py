@@ -42,10 +42,17 @@ def test_one_phrase_one_amount_with_its_hedge(text, value, qualifier):
     assert (q.value, q.qualifier) == (value, qualifier)
 
 
-@pytest.mark.parametrize("text", ["万件", "两家", "no number here"])
+@pytest.mark.parametrize("text", ["万件", "两岸", "两会", "两个合作区", "no number here"])
 def test_a_lone_scale_character_or_no_digit_is_not_a_number(text):
-    # 万 in 万件 is a unit of count, not ten thousand of something.
+    # 万 in 万件 is a unit of count, not ten thousand of something; 两 alone is two only
+    # before the measure words of bodies and people.
     assert quantities(text) == []
+
+
+@pytest.mark.parametrize("text", ["两家", "两名"])
+def test_two_bodies_or_people_counted_with_a_lone_liang(text):
+    # 两家外资企业代表分享, 福建、浙江两家: counts in the gold (eleventh session)
+    assert [(q.value, q.qualifier) for q in quantities(text)] == [(2.0, "exact")]
 
 
 def test_simplify_folds_traditional_characters_and_full_width_forms():

@@ -267,7 +267,10 @@ def _counts(para: int, line: str) -> list[Count]:
         if cls == "个" and _MEASURE_AFTER.match(line, m.end()):
             continue  # 3个月, 两个百分点: a duration or a measure, not a count
         noun = _noun_after(line, m.end())
-        if noun.startswith(_PLAN_PARTS) or line.startswith(_PLAN_PARTS, m.end()):
+        # 40余家重点企业: 家, 名, 位 and 人 count bodies and people, never a plan's parts
+        if cls not in ("家", "名", "位", "人") and (
+            noun.startswith(_PLAN_PARTS) or line.startswith(_PLAN_PARTS, m.end())
+        ):
             continue  # 五个方面, 三点要求: the parts of a text or a plan, not a count
         if cls == "次" and _verb_first(line[m.end() : m.end() + 12]):
             continue  # 先后3次召开, 9次研究: how often something was done (活动700多次 counts)
