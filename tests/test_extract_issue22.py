@@ -2168,3 +2168,18 @@ def test_chinese_counts_two_firms_and_key_firms():
     # 家 counts bodies: 重点企业 are firms, not a plan's key points
     assert got("园区40余家重点企业代表参加了活动。") == [(40, "at_least")]
     assert got("会议明确了三个重点。") == []
+
+
+def test_a_post_word_or_honorific_the_analyser_takes_into_a_name_is_not_the_names():
+    from ipdossier.extract import english
+
+    line = "Guests included PIDS Senior Research Fellow Jose Ramon Albert and the staff."
+    assert "Jose Ramon Albert" in english.person_names(line)
+    # a post's word that is a first name too stays with the name
+    assert "Dean Smith" in english.person_names("Dean Smith, Director of the Office, spoke.")
+
+
+def test_a_tagged_name_with_particles_is_read_whole():
+    line = "Eng Khalid bin Hamoud al-Hinai, Director of the National IP Office, stated the plan."
+    got = _en_people_tagged(line)
+    assert got == {"Khalid bin Hamoud al-Hinai": ("Director", "National IP Office")}, got

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .people import PARTICLE
+from .people import _HEAD, HONORIFIC, PARTICLE
 
 PERSON = "PERSON"
 # How English names are found: "both" (the rules' pattern and spaCy's PERSON spans, the
@@ -75,6 +75,11 @@ _HONORIFIC_LEAD = re.compile(
     r"Attorney|Advocate|Chairman|Chairperson|CEO|Director|President|Minister|Commissioner|"
     r"Professor|Senator|Ambassador|Mayor|Governor)\s+)+"
 )
+# "PIDS Senior Research Fellow Jose Ramon Albert" tagged "Fellow Jose Ramon Albert", "Eng
+# Khalid bin Hamoud al-Hinai", "Madam Stella Ezenduka": any honorific (people.py's) or a
+# post's head word before the name, when what is left still has a name's shape ("Dean
+# Smith" keeps its first name: Dean is a post's word and a name's).
+_LEAD = re.compile(rf"^(?:(?:{HONORIFIC}|Eng\.?|{_HEAD}(?![\w'’-]))\s+)+")
 # "Francis Gurry's keynote": the possessive is not the name's.
 _POSSESSIVE = re.compile(r"['’]s$")
 # "Acme LLP", "Baker McKenzie LLP": a span ending with a company's suffix names a firm.
@@ -94,6 +99,9 @@ def person_names(sentence: str) -> tuple[str, ...]:
     names = []
     for label, raw in _entities(sentence):
         text = _POSSESSIVE.sub("", _HONORIFIC_LEAD.sub("", raw))
+        bare = _POSSESSIVE.sub("", _LEAD.sub("", raw))
+        if bare != text and _NAME_SHAPE.fullmatch(bare):
+            text = bare
         if (
             label == PERSON
             and _NAME_SHAPE.fullmatch(text)

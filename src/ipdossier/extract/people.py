@@ -439,6 +439,9 @@ def _shadow(name: str) -> str:
     words = []
     repaired = False
     for word in name.split(" "):
+        if re.fullmatch(PARTICLE, word):
+            words.append(word)  # "Khalid bin Hamoud al-Hinai": the pattern reads "bin"
+            continue
         head = word[0] if "A" <= word[0] <= "Z" else "X"
         shadow = head + "".join(c if "a" <= c <= "z" else "x" for c in word[1:].lower())
         if shadow in _NAME_TOO and not repaired and len(shadow) > 1:
@@ -612,7 +615,8 @@ def mentions(
         # a name the rules read after an honorific is a person's, tagged or not
         extra_names = (*extra_names, *honorific_names(line))
     for name in sorted(set(extra_names), key=len, reverse=True):
-        if not 2 <= len(name.split(" ")) <= 3:
+        # "Khalid bin Hamoud al-Hinai": a particle is no word of the name's count
+        if not 2 <= sum(not re.fullmatch(PARTICLE, w) for w in name.split(" ")) <= 3:
             continue
         shadow = _shadow(name)
         # "Francis Gurry's keynote": a possessive after the name, not a longer word
