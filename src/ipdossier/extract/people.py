@@ -424,7 +424,8 @@ def _cut_org(org: str, name_re: str) -> str:
 # A name spaCy tags PERSON may hold one of them (one only).
 _NAME_TOO = _NOT_NAME_WORDS - set(
     "The|A|An|In|On|At|By|For|From|With|Of|And|But|Or|As|It|Its|This|That|These|Those|There|"
-    "Their|She|They|We|Director|Deputy|Vice|Chief|Head|President|Secretary|General|Party|Office|Bureau|Department|Division|Administration|"
+    "Their|She|They|We|Director|Deputy|Vice|Chief|Head|President|Secretary|General|Party|"
+    "Office|Bureau|Department|Division|Administration|"
     "Intellectual|Property|Association|Committee|Commission|Council|Government|Ministry|"
     "University|College|Institute|Academy|Center|Centre|Group|Company|Corporation|Agency|"
     "Patent|Patents|Trademark|Copyright|Forum|Symposium|Conference|Seminar|Week|Chinese|China|"
