@@ -81,12 +81,8 @@ def _link_dest(annot):
 
 
 def _outline_items(doc: pikepdf.Pdf) -> list:
-    root = doc.Root.get("/Outlines")
-    items, node = [], root.get("/First") if root is not None else None
-    while node is not None:
-        items.append(node)
-        node = node.get("/Next")
-    return items
+    """The top-level bookmarks, in order (outline's own walk)."""
+    return list(bookmarks(doc, top_level_only=True))
 
 
 def _item_dest(item):
