@@ -2186,3 +2186,105 @@ def test_a_tagged_name_with_particles_is_read_whole():
     line = "Eng Khalid bin Hamoud al-Hinai, Director of the National IP Office, stated the plan."
     got = _en_people_tagged(line)
     assert got == {"Khalid bin Hamoud al-Hinai": ("Director", "National IP Office")}, got
+
+
+# -- Twelfth session (round test14; test13 spent into the tune half): invented sentences ----
+
+
+def test_two_rank_words_before_a_post_and_a_boards_chair():
+    line = "The panel heard Deputy Chief Judge Anna Moore of the Land Court on Friday."
+    assert _en_people_tagged(line).get("Anna Moore") == ("Deputy Chief Judge", "Land Court")
+    # "Lawyer" is an occupation before the name, and the board is the post's
+    line = (
+        "Guests were welcomed by Lawyer Pedro Alves Costa, Chairman of the Board of Directors "
+        "of ACME, and the staff."
+    )
+    got = _en_people_tagged(line)
+    assert got.get("Pedro Alves Costa") == ("Chairman of the Board of Directors", "ACME"), got
+
+
+def test_a_family_name_in_capitals_after_an_honorific_and_a_second_post_in_commas():
+    got = _en_people_tagged("Ms Clara MEYER-LANG, Programme Officer, IP Helpdesk in Asia")
+    assert got.get("Clara MEYER-LANG") == ("Programme Officer", "IP Helpdesk in Asia"), got
+    got = _en_people_tagged("Mr Paul DURAND, Counsellor, Trade Attaché, EU Office in Tokyo")
+    assert got.get("Paul DURAND") == ("Counsellor, Trade Attaché", "EU Office in Tokyo"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "want"),
+    [
+        # a name in single quotes before its event word
+        (
+            "Elders gather for heritage talks\nThe 'Roots and Rights' conference opened in "
+            "Hamilton on Friday with 150 delegates.\n",
+            "name",
+            "Roots and Rights",
+        ),
+        # a quoted subject after "on", whole, and an acronym that held the event
+        (
+            "Office marks its jubilee\nOn 3rd of June 2021, the NPO held an online conference "
+            'on "Designs - Past and Future". Many joined.\n',
+            "name",
+            'online conference on "Designs - Past and Future"',
+        ),
+        (
+            "Office marks its jubilee\nOn 3rd of June 2021, the NPO held an online conference "
+            'on "Designs - Past and Future". Many joined.\n',
+            "organiser",
+            "NPO",
+        ),
+        # a meeting is an event; its days printed above the headline are its date
+        (
+            "June 2-4, 2024\nIn cooperation with the national office, WIPO hosted the Third "
+            "Regional Meeting of the TISC Network in Lima, Peru.\n",
+            "start_date",
+            "2024-06-02",
+        ),
+        # a month is never the place
+        (
+            "Collegium gathers\nThe board held its annual meeting in March 6 (Wed), 2019.\n",
+            "place",
+            "",
+        ),
+        # a line that prints only a date is not what the event is named after
+        (
+            "June 2-4, 2024\nRegional cooperation news\nOfficials talked about patents.\n",
+            "name",
+            "Regional cooperation news",
+        ),
+    ],
+)
+def test_an_english_events_field_test13_spent(tmp_path, text, field, want):
+    assert extract_text(tmp_path, text)[field] == want
+
+
+def test_a_sentence_that_opens_with_a_titled_person_is_the_reporters_again(tmp_path):
+    line = (
+        "王建国在致辞中指出,要做好保护工作。市知识产权局运用促进处二级调研员陈立明介绍了工作成效,"
+        "并期待各方合作。"
+    )
+    path = tmp_path / "a.txt"
+    path.write_text("论坛召开\n" + line + "\n", encoding="utf-8")
+    assert "陈立明" in set(extract(path).tables["people"]["name"])
+
+
+def test_an_alias_before_zhuban_and_the_manner_of_holding_are_neither_organiser_nor_place(
+    tmp_path,
+):
+    text = (
+        "联盟成立\n2025年5月8日,由江南省高等学校图书馆工作委员会(简称“省图工委”)主办的"
+        "“专利信息服务联盟成立大会”在江南大学圆满举行。\n"
+    )
+    row = extract_text(tmp_path, text)
+    assert (row["organiser"], row["place"]) == ("江南省高等学校图书馆工作委员会", "江南大学"), row
+
+
+def test_a_deputy_of_any_post_a_branch_secretary_and_a_contest():
+    assert _zh_people("公司党委委员、副经理刘建华出席大会。").get("刘建华", ("",))[0] == (
+        "党委委员、副经理"
+    )
+    assert _zh_people("公司党支部书记兼董事长张立新介绍了情况。").get("张立新", ("",))[0] == (
+        "党支部书记兼董事长"
+    )
+    ev = _zh_event("竞赛举行\n5月20日,全市知识产权知识竞赛在市第一中学举行。")
+    assert ev is not None and ev.name == "全市知识产权知识竞赛", ev
