@@ -2288,3 +2288,27 @@ def test_a_deputy_of_any_post_a_branch_secretary_and_a_contest():
     )
     ev = _zh_event("竞赛举行\n5月20日,全市知识产权知识竞赛在市第一中学举行。")
     assert ev is not None and ev.name == "全市知识产权知识竞赛", ev
+
+
+def test_a_ministers_industry_a_councils_president_and_an_acronym_inside_the_office():
+    got = _en_people_tagged("Guests joined the Minister of Industry and Trade Anil Perera today.")
+    assert got.get("Anil Perera") == ("Minister of Industry and Trade", ""), got
+    got = _en_people_tagged(
+        "Attorney Sok Dara, President of the Council of the Patent Attorneys Association (PAA), "
+        "spoke."
+    )
+    assert got.get("Sok Dara") == ("President of the Council", "Patent Attorneys Association (PAA)")
+    got = _en_people_tagged(
+        "Director of ABC Quality Assurance (QA) Division Dr Rina Das chaired the session."
+    )
+    assert got.get("Rina Das") == ("Director", "ABC Quality Assurance (QA) Division"), got
+    got = _en_people_tagged(
+        "Jessore University Vice-Chancellor Professor Dr Md Anwar Hossain opened it."
+    )
+    assert got.get("Md Anwar Hossain") == ("Vice-Chancellor", "Jessore University"), got
+
+
+def test_chinese_posts_a_firm_director_a_presiding_judge_and_an_executive_dean():
+    got = _zh_people("智慧財產法院林志明庭長、聯合公司知識產權部陳美玲總監出席會議。")
+    assert got.get("林志明", ("",))[0] == "庭長" and got.get("陳美玲", ("",))[0] == "總監", got
+    assert _zh_people("研究院执行院长唐明作了报告。").get("唐明", ("",))[0] == "执行院长"

@@ -82,8 +82,10 @@ TITLES_ZH = sorted(
         # and from test9, spent into the tune half: a lecturer, a firm's IP lead and board
         # secretary, a party branch's and a political-legal committee's secretaries
         "讲师 主管 董事会秘书 党总支书记 党总支副书记 政法委书记 纪委书记 "
-        # and from test13, spent into the tune half: a party branch's secretary whole
-        "党支部书记"
+        # and from test13, spent into the tune half: a party branch's secretary whole;
+        # (twelfth session, from the tune half's misses) a director of a firm's department,
+        # a court's presiding judge, a firm's chief executive as Taiwan prints it, a consul
+        "党支部书记 总监 庭长 执行长 总领事 领事"
     ).split(),
     key=len,
     reverse=True,
@@ -91,7 +93,8 @@ TITLES_ZH = sorted(
 # 二级调研员, 一级巡视员: the rank is part of the title as printed;
 # 高级合伙人, 首席律师, 资深顾问: a grade printed before the title is part of it too;
 # 原党组成员 (former), 常务副会长 (executive), 名誉会长 (honorary) as well.
-_RANK = "(?:[一二三四]级|高级|资深|首席|原|常务|名誉)"
+# 执行院长, 执行主任 (executive) too.
+_RANK = "(?:[一二三四]级|高级|资深|首席|原|常务|名誉|执行)"
 # 副经理, 副科长: a deputy of any listed post (test13's 济宁 report, after its scoring, read
 # 公司党委委员、副经理 as 经理).
 TITLE_RE = rf"{_RANK}?副?(?:{'|'.join(dict.fromkeys(TITLES_ZH))})"

@@ -21,7 +21,9 @@ from .typos import fix
 # once for every pattern that reads one. "Hon" needs its dot (a Cantonese surname too).
 _HON = (
     r"(?:(?:Mr|Ms|Mrs|Mme|Dr|Prof|Shri|Smt|Sri|Atty|Engr|Amb|Rev|Hon(?=\.))\.?|H\. ?E\.|"
-    r"Madam|Miss|Honou?rable|Sir|Dame|Datuk|Dato['’]?)"
+    # "Vice-Chancellor Professor Dr Md X": Professor in a run of honorifics after a post
+    # (test13's Khulna workshop)
+    r"Madam|Miss|Honou?rable|Sir|Dame|Datuk|Dato['’]?|Professor(?= (?:Dr|Prof)\b))"
 )
 # The honorifics' words, never a name's (Atty, Sir, Dato and the like are listed with the
 # posts below).
@@ -164,7 +166,8 @@ _AFTER_NAME = (
     # "Chairman of the Board of Directors of MACA": the board is the post's, before "of"
     # too (test13's MACA seminar, after its scoring)
     r"(?P<title>{title}(?: of (?:the )?(?:{field} ){{0,4}}?{field}(?= at )"
-    r"| of the (?:Executive |Governing )?Board(?: of (?:Directors|Governors|Trustees))?"
+    r"| of the (?:Executive |Governing )?(?:Board|Council)"
+    r"(?: of (?:Directors|Governors|Trustees))?"
     r"(?= of ))?) (?:of|in|at|from) "
     # "head of public affairs at tech company Huawei", "a partner at law firm X": the
     # kind of organisation, in lowercase, before its name.
@@ -214,7 +217,9 @@ _NAME_TITLE_VERB = (
 # honorific between the organisation and the name is neither's.
 _BEFORE_NAME = (
     r"(?P<the>\b[Tt]he )?(?P<title>{title}) of (?P<org>{org}?) (?:{honorific} )?(?P<name>{name})\b"
-    r"(?=[.,;:)]|\s+(?![A-Z])|$)"
+    # "Director of X Quality Assurance (SPQA) Division Dr Y": a bracketed acronym after two
+    # capitalised words is the organisation's, not a name's end (test13's Khulna workshop)
+    r"(?=[.,;:)]|\s+(?![A-Z(])|$)"
 )
 # "Deputy Commissioner Zhou Liquan attended": a capitalised title right before a name, no
 # organisation printed with it.
@@ -703,7 +708,9 @@ def _portfolio(f: Mention, line: str, places: tuple[str, ...]) -> Mention:
         org
         and _OF_STATE.search(f.title)
         and _FIELD_OF.fullmatch(org)
-        and not _ORGANISATION.search(org)
+        # "Minister of Industry and Commerce": industry is a minister's field, where it
+        # ends a chamber's name elsewhere (test13's spent tune half)
+        and not _ORGANISATION.search(re.sub(r"\bIndustr(?:y|ies)\b", "", org))
         and not any(org in p or p in org for p in places)
         and f"{f.title} of {org}" in line
     ):
