@@ -2312,3 +2312,21 @@ def test_chinese_posts_a_firm_director_a_presiding_judge_and_an_executive_dean()
     got = _zh_people("智慧財產法院林志明庭長、聯合公司知識產權部陳美玲總監出席會議。")
     assert got.get("林志明", ("",))[0] == "庭長" and got.get("陳美玲", ("",))[0] == "總監", got
     assert _zh_people("研究院执行院长唐明作了报告。").get("唐明", ("",))[0] == "执行院长"
+
+
+def test_a_post_its_unit_and_office_in_commas_before_the_name_and_no_org_ending_on_of():
+    got = _en_people_tagged(
+        "Guests heard the lead; and Deputy Director, Creative Economy Section, World Design "
+        "Office (WDO), Ivo Petrov. The event closed."
+    )
+    assert got.get("Ivo Petrov") == (
+        "Deputy Director, Creative Economy Section", "World Design Office (WDO)"
+    ), got
+    got = _en_people_tagged(
+        "Trade rules, as Deputy Director General of the Department of Law of Mofcom Li Wei "
+        "noted, matter."
+    )
+    assert got.get("Li Wei") == ("Deputy Director General", "Department of Law of Mofcom"), got
+    # a unit's words are never a person's name
+    line = "Mr. Ravi Rao, Head of Small and Medium-Sized Enterprises Section, Innovation Division."
+    assert "Enterprises Section" not in _en_people_tagged(line)

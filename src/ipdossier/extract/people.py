@@ -69,6 +69,8 @@ _NOT_NAME = (
     "Leading|Standing|Team|Network|Alliance|Union|Station|School|Hospital|Media|Press|"
     "Branch|Chapter|Base|Platform|Hub|Incubator|Laboratory|Lab|Museum|Library|Exchange|"
     "Secretariat|Headquarters|Area|Pilot|Demonstration|Inc|Ltd|Corp|Plc|Gmbh|Registry|"
+    # "Head of Small and Medium-Sized Enterprises Section": a unit's words
+    "Section|Sector|Unit|Enterprises|Industries|"
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     + _TITLE_NOT_NAME
 )
@@ -216,7 +218,10 @@ _NAME_TITLE_VERB = (
 # "the title of Org Name"  /  "Title of Org Name"; "Chief Minister of Assam Shri X": an
 # honorific between the organisation and the name is neither's.
 _BEFORE_NAME = (
-    r"(?P<the>\b[Tt]he )?(?P<title>{title}) of (?P<org>{org}?) (?:{honorific} )?(?P<name>{name})\b"
+    # "of the Department of Treaty and Law of Mofcom Yang Guohua": the organisation never
+    # ends on "of" or "and" (the next capitalised word is its, not the name's)
+    r"(?P<the>\b[Tt]he )?(?P<title>{title}) of (?P<org>{org}?)(?<! of)(?<! and) "
+    r"(?:{honorific} )?(?P<name>{name})\b"
     # "Director of X Quality Assurance (SPQA) Division Dr Y": a bracketed acronym after two
     # capitalised words is the organisation's, not a name's end (test13's Khulna workshop)
     r"(?=[.,;:)]|\s+(?![A-Z(])|$)"
@@ -268,6 +273,15 @@ _TITLE_NAME_OF = (
 )
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]+\b")
 _THE_POST_COMMA_NAME = re.compile(rf"\b[Tt]he (?P<title>{_CAP_TITLE}), (?P<name>{NAME}),")
+# "Deputy Director, Creative Industries Section, World Intellectual Property Office (WIPO),
+# Dimiter Gantchev.": a post opening a clause, its unit, its organisation, then the name,
+# all in commas (the unit is the title's, as `_units_in_title` has it).
+_POST_UNIT_ORG_NAME = re.compile(
+    rf"(?:^|[;:]\s|\band\s|[.!?]\s)(?P<title>{_CAP_TITLE}(?: [A-Z][\w-]*)?)"
+    r"(?:, (?P<unit>[A-Z][^,;]{2,80}?\b(?:Section|Sector|Division|Unit|Branch)))?"
+    r", (?P<org>[A-Z][^,;]{1,80}?), "
+    rf"(?:{HONORIFIC} )?(?P<name>{NAME})\b(?=[.,;:]|\s+(?![A-Z(])|$)"
+)
 # "Wang Binying, Deputy Director General of WIPO, Yann Ménière, Chief Economist of EPO":
 # the organisation ends where another name and its title begin, even a name the rules'
 # pattern cannot read (an accent, a hyphen) or one after a comma with no space.
@@ -970,6 +984,16 @@ def _mentions(
             found.append(
                 Mention(
                     para, m.group("name"), m.start("name"), m.end("name"), m.group("title"), "",
+                    m.start("title"), m.end("name"),
+                )
+            )  # fmt: skip
+    for m in _POST_UNIT_ORG_NAME.finditer(line):
+        if not any(f.start <= m.start("name") < f.end for f in found):
+            unit = m.group("unit")
+            found.append(
+                Mention(
+                    para, m.group("name"), m.start("name"), m.end("name"),
+                    m.group("title") + (f", {unit}" if unit else ""), _trim_org(m.group("org")),
                     m.start("title"), m.end("name"),
                 )
             )  # fmt: skip
