@@ -2252,6 +2252,34 @@ def test_a_family_name_in_capitals_after_an_honorific_and_a_second_post_in_comma
             "name",
             "Regional cooperation news",
         ),
+        # a training and a summer school named in capitals are events
+        (
+            "June 21, 2024\nOn June 18, 2024, the national office organized a hybrid Design "
+            "Training for Staff of the Art Gallery at the UN House in Accra.\n",
+            "name",
+            "Design Training for Staff",
+        ),
+        (
+            "Participants talk on day one\nThe university hosted the first in-person Regional "
+            "Summer School in Jeddah.\n",
+            "name",
+            "Regional Summer School in Jeddah",
+        ),
+        # a headline's verb ends what comes before it
+        (
+            "Tema: Port Office Organizes Customs Training for 40 Officers\n\nThe office began "
+            "a customs training program at the port in early May.\n",
+            "name",
+            "Customs Training",
+        ),
+        # a named event in the fifth line, after a headline, a dateline and a byline
+        (
+            "Minister urges firms to protect designs\nNews | Updated: 2024-09-12\n"
+            "By a staff writer\nBEIJING -- The minister spoke on Wednesday.\n"
+            "He addressed the opening of the Fourth Regional Conference on Design in Beijing.\n",
+            "name",
+            "Fourth Regional Conference on Design",
+        ),
     ],
 )
 def test_an_english_events_field_test13_spent(tmp_path, text, field, want):

@@ -212,9 +212,16 @@ _NAMED_EVENT = re.compile(
     # "National Level Intellectual Property (IP) Yatra Programme": a bracketed acronym
     # inside; "Awareness Program on ...", "Workshop on “...”": a programme, and a quote
     # opening the part after "on".
-    r"(?P<name>(?:(?:[A-Z][\w'’-]*|\([A-Z]{2,}\))\s+(?:(?:of|on|and)\s+)*){0,8}"
+    # "Qingdao Organizes Patent Training": a headline's verb ends what comes before it.
+    r"(?P<name>(?:(?:(?!(?:Organi[sz]es|Hosts|Holds|Launches|Opens|Signs|Celebrates|Conducts"
+    r"|Begins|Kicks|Concludes|Marks|Joins|Attends)\b)[A-Z][\w'’-]*|\([A-Z]{2,}\))\s+"
+    r"(?:(?:of|on|and)\s+)*){0,8}"
     # "IP Events": a page's menu, a plural, is no event's name.
-    rf"(?:{EVENT_WORDS.title()}|{EVENT_WORDS.upper()}|Programme|Program)(?![\w’'])"
+    # "organized a hybrid Hague Training for Staff of ...", "the WIPO Summer School": a
+    # training and a summer school named in capitals are events too (the tune half's
+    # misses, twelfth session)
+    rf"(?:{EVENT_WORDS.title()}|{EVENT_WORDS.upper()}|Programme|Program|Training"
+    r"|(?:Summer|Winter) School)(?![\w’'])"
     # "Webinar on June 3": a month or a weekday after "on" is the date, not the subject
     r"(?:\s+(?:of|on|and|for|the|in)\s+[“\"]?(?!(?:January|February|March|April|May|June|"
     r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
@@ -626,7 +633,9 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             if found is not None:
                 break
     if found is None:
-        for para, line in a.lines[:3]:
+        # the opening lines: a headline, a dateline and a byline may come first (five lines
+        # read as well as three on the tune half; six or eight took a later event's name)
+        for para, line in a.lines[:5]:
             m = _NAMED_EVENT.search(line)
             if m and len(m.group("name").split()) >= 2:
                 found = (para, line, m)
