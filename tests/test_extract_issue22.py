@@ -2272,6 +2272,21 @@ def test_a_family_name_in_capitals_after_an_honorific_and_a_second_post_in_comma
             "name",
             "Customs Training",
         ),
+        # the place right after the name and its "of" part, before one read on another line
+        (
+            "June 2-4, 2024\nIn cooperation with the national office, WIPO hosted the Third "
+            "Regional Meeting of the TISC Network in Lima, Peru.\n"
+            "The meeting ended an effort which began in Costa Rica in 2023.\n",
+            "place",
+            "Lima",
+        ),
+        # the organisation that hosted a summer school organised it
+        (
+            "Participants talk on day one\nThe National University of Design (NUD) hosted the "
+            "first in-person Regional Summer School in Jeddah.\n",
+            "organiser",
+            "National University of Design (NUD)",
+        ),
         # a named event in the fifth line, after a headline, a dateline and a byline
         (
             "Minister urges firms to protect designs\nNews | Updated: 2024-09-12\n"

@@ -438,7 +438,9 @@ _ORG_SUBJECT = re.compile(
     # "conducted a one-day boot camp": a word's hyphenated lead ("one-") before the head
     r"(?:(?:an?|the)\s+)?(?:\S+\s+|\w+-){0,8}?"
     # "organised a ‘Trademark & Geographical Indication Course’": a course too
-    rf"(?i:{EVENT_WORDS}|programme|program|training|ceremony|day|boot\s?camp|course)\b"
+    rf"(?i:{EVENT_WORDS}|programme|program|training|ceremony|day|boot\s?camp|course"
+    # "KAUST hosted the inaugural in-person WIPO Summer School"
+    r"|(?:summer|winter)\s+school)\b"
 )
 # "the launching ceremony in Beijing", "a one-day program on July 5 in Hanoi", "A workshop
 # on the proposed Act was concluded in Kathmandu": a place after "in", a few words after an
@@ -459,7 +461,12 @@ _EVENT_ON_SUBJECT = re.compile(
     r"(?:[‘“\"][^’”\"]{3,120}[’”\"]|(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}?[A-Z][\w'’-]*"
     r"(?:\s+(?:(?:and|of|for|in)\s+(?:the\s+)?|&\s+)?(?:[A-Z][\w'’-]*|\([A-Z]{2,}\)))*))"
 )
-_IN_PLACE = re.compile(r"\s*(?:\([A-Z]+\)\s*)?in\s+(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)")
+# "the Second Sub-regional Meeting of the CATI-CARD Network in Santo Domingo": the name's
+# "of" part (capitalised words) may come between it and "in".
+_IN_PLACE = re.compile(
+    r"\s*(?:of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5}\s+)?"
+    r"(?:\([A-Z]+\)\s*)?in\s+(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)"
+)
 _OWNER_BEFORE = re.compile(
     r"(?:^|[,.;:]\s+|\s)(?:The\s+|the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+(?:of|for|and|&|"
     r"[A-Z][\w&.-]*))*?)['’]s\s+(?:\([A-Z]+\)\s+)?$"
@@ -565,6 +572,11 @@ class _Span:
 
     def group(self, group: str | int = 0) -> str:
         return self._m.string[self._s : self._e] if group == "name" else self._m.group(group)
+
+
+def _tagged_place(place: str, tagged: tuple[str, ...]) -> bool:
+    """Whether spaCy tags the place, or its last words ("Santo Domingo": it tags "Domingo")."""
+    return place in tagged or any(place.endswith(f" {t}") for t in tagged)
 
 
 def _only_date(para: int, line: str) -> bool:
@@ -685,11 +697,12 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 break
     orgs: list[tuple[str, str, tuple]] = []
     place = held_place
+    place_para = found[0] if held_place and found else None
     for para, line in a.lines:
         if not place:
             p = _VENUE.match(line) or _PLACE.search(line) or _PLACE_AT.search(line)
             if p:
-                place = fix(p.group("place"))
+                place, place_para = fix(p.group("place")), para
         for o in _ORG_BY.finditer(line):
             # "co-hosted by" names an organiser (主办), "hosted by" the host (承办).
             role = "host" if o.group("verb").lower() in _HOST_VERBS else "organiser"
@@ -754,17 +767,18 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                     where = (p_, o.start("org"), o.end("org"), l_)
                     orgs.append(("organiser", o.group("org"), where))
                     break
-        if not place:
-            # "... in Meghalaya": right after the name, a place spaCy tags as one.
+        if not place or place_para != para:
+            # "... in Meghalaya": right after the name, a place spaCy tags as one; before a
+            # place read on another line ("which had begun in Costa Rica in 2024").
             i = _IN_PLACE.match(line, m.end("name"))
             around = line[max(0, m.start("name") - 200) : i.end() + 40] if i else ""
-            if i and i.group("place") in english.places(around):
+            if i and _tagged_place(i.group("place"), english.places(around)):
                 place = i.group("place")
     if not place:
         for _, l_ in a.lines[:6]:
             for i in _EVENT_IN_PLACE.finditer(l_):
                 sentence = l_[max(0, i.start() - 200) : i.end() + 40]
-                if i.group("place") in english.places(sentence):
+                if _tagged_place(i.group("place"), english.places(sentence)):
                     place = i.group("place")
                     break
             if place:
