@@ -2373,3 +2373,16 @@ def test_a_post_its_unit_and_office_in_commas_before_the_name_and_no_org_ending_
     # a unit's words are never a person's name
     line = "Mr. Ravi Rao, Head of Small and Medium-Sized Enterprises Section, Innovation Division."
     assert "Enterprises Section" not in _en_people_tagged(line)
+
+
+def test_a_list_of_organisers_before_the_name_and_a_caption_that_names_no_event(tmp_path):
+    row = extract_text(
+        tmp_path,
+        "江阳新闻\n昨天上午,由中国专利协会、江阳市人民政府共同举办的2022年长江县域知识产权论坛"
+        "隆重开幕。\n",
+    )
+    assert (row["name"], row["organiser"]) == (
+        "2022年长江县域知识产权论坛", "中国专利协会、江阳市人民政府"
+    ), row
+    ev = _zh_event("江阳新闻\n▲江阳市委副书记、市长王明主持活动\n来自各地的代表参加。")
+    assert ev is None or "主持" not in ev.name, ev
