@@ -99,19 +99,21 @@ PARTICLE = r"(?:de|van|von|der|den|da|dos|das|del|di|du|la|le|bin|binti|bint|ibn
 _AL_WORD = rf"(?:al|el)-[{_UP}][{_LOW}]+"
 # "Dr S Srinivasan", "Prof R Prem Ananth": a bare initial (no dot) opens a name only after
 # an honorific, where it cannot be an article ("A Workshop") or a list's letter.
+def _after_one_of(*honorifics: str) -> str:
+    """Look-behinds for a place right after one of the honorifics and a space (`re` takes
+    no look-behind of varying width, so one each)."""
+    return "|".join(f"(?<=\\b{h} )" for h in honorifics)
+
+
 _BARE_INITIAL = (
-    "".join(
-        f"(?<=\\b{h} )|" for h in ("Dr", "Dr.", "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Prof", "Prof.")
-    )
-    + "(?<=Shri )|(?<=Smt )|(?<=Sri )"
+    _after_one_of("Dr", "Dr.", "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Prof", "Prof.")
+    + "|(?<=Shri )|(?<=Smt )|(?<=Sri )"
 )
 # "Mr Benoît LORY", "Ms Aida BALBUENA-DIEZ", "Ms HONG Shu-Min": the family name in capitals,
 # as European and Taiwanese programmes print it, read only after an honorific, where it
 # cannot be an acronym (test13's EU-Taiwan seminar, after its scoring).
 _CAPS_WORD = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?(?![\w'’-])"
-_AFTER_HONORIFIC = "".join(
-    f"(?<=\\b{h} )|" for h in ("Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Prof")
-).rstrip("|")
+_AFTER_HONORIFIC = _after_one_of("Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Prof")
 _CAPS_NAME = (
     rf"(?:{_AFTER_HONORIFIC})(?:{_NAME_WORD} {_CAPS_WORD}|{_CAPS_WORD} {_NAME_WORD})"
 )
