@@ -180,7 +180,9 @@ class TreeCpu:
             try:
                 t = p.cpu_times()
                 now[p.pid] = t.user + t.system
-                if p.pid not in self.kind:
+                # A process seen between its fork and its exec has no command line yet
+                # (or its parent's): named again until it has one of its own.
+                if self.kind.get(p.pid, "") in ("", "?"):
                     self.kind[p.pid] = _kind(p)
             except psutil.Error:
                 continue
