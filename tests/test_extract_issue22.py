@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from ipdossier.extract import chinese, dates, people
+from ipdossier.extract import chinese, counts, dates, people
 from ipdossier.extract.draft import extract
 
 
@@ -2378,3 +2378,29 @@ def test_a_list_of_organisers_before_the_name_and_a_caption_that_names_no_event(
     ), row
     ev = _zh_event("江阳新闻\n▲江阳市委副书记、市长王明主持活动\n来自各地的代表参加。")
     assert ev is None or "主持" not in ev.name, ev
+
+
+# -- Thirteenth session (round test15; test14 spent into the tune half): invented sentences -
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        # a plural acronym is a common noun, not a name's first word
+        ("The meeting drew managers of over 40 SMEs and staff.", (40, "at_least")),
+        ("Mentors then advised 7 Peruvian SMEs on branding.", (7, "exact")),
+        ("Twelve NGOs signed the letter.", (12, "exact")),
+        # some of those who took part, counted by "of the"
+        ("Nine of the trainees are judges.", (9, "exact")),
+    ],
+)
+def test_a_plural_acronym_a_nationality_before_a_plural_and_some_of_the_participants(
+    line, want
+):
+    got = [(c.value, c.qualifier) for c in counts.counts(0, line)]
+    assert got == [want], got
+
+
+def test_a_capitalised_name_after_a_number_is_still_no_count():
+    line = "It hosted the 12th Meeting of Experts and the 3 Research Institutes."
+    assert counts.counts(0, line) == []

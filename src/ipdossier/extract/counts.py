@@ -253,7 +253,13 @@ def _noun(line: str, pos: int) -> tuple[str, int]:
                 break
         if bare.endswith("ed") and words and len(bare) > 4 and bare not in ("based", "red"):
             break
-        if words and token[0].isupper() and not token.isupper() and token[:2] != "IP":
+        if (
+            words
+            and token[0].isupper()
+            and not token.isupper()
+            and token[:2] != "IP"
+            and not _PLURAL_ACRONYM.fullmatch(token.strip("(),.;:"))
+        ):
             # A proper name starts: "4 parts Speech ..." is not part of the count.
             if token.lower() not in ("ip",):
                 break
@@ -310,7 +316,18 @@ _CURRENCY_BEFORE = re.compile(
     r"(?:US\$|HK\$|\$|€|£|¥|\b(?:USD|RMB|CNY|EUR|INR|Rs\.?|rupees))\s*$", re.IGNORECASE
 )
 _BACK_REFERENCE = re.compile(r"\b(?:these|those|the past|the last|past|last|next)\s+$", re.I)
-_BARE_AFTER = re.compile(r"\s+of\s+(?P<noun>them|these|those|us|whom|which)\b", re.IGNORECASE)
+_BARE_AFTER = re.compile(
+    r"\s+of\s+(?P<noun>them|these|those|us|whom|which|"
+    # "Fourteen of the participants are women": a count of some of those who took part.
+    r"the\s+(?:participants|attendees|delegates|trainees|delegations|speakers|panelists|"
+    r"panellists|students|judges|officials|guests|representatives))\b",
+    re.IGNORECASE,
+)
+# "30 SMEs", "12 NGOs": a plural acronym is a common noun, not a name's first word.
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+# "6 Vietnamese SMEs", "20 Chinese companies": a capitalised word before a common plural
+# noun is what they are, not the start of a name ("the 30th Meeting of ...").
+_PLURAL_NOUN = re.compile(r"(?:[a-z]+s|[A-Z]{2,}s)[,;:]?")
 
 
 def _year_or_count(line: str, start: int, end: int) -> bool:
@@ -522,13 +539,18 @@ def counts(para: int, line: str) -> list[Count]:
             continue  # "the country crossed 100,000 patent applications": a national total
         if unit.lower().rstrip("s") in _TIME_UNITS and _BACK_REFERENCE.search(before[-16:]):
             continue  # "in these five years": a span of time the text refers back to
-        first = noun.split()[0]
+        words = noun.split()
+        first = words[0]
         # "the 30th Meeting ...": a number inside a capitalised name is not a count.
         money = unit == MONEY_UNIT
+        common = _PLURAL_ACRONYM.fullmatch(first) or (
+            len(words) > 1 and not ordinal and _PLURAL_NOUN.fullmatch(words[1])
+        )
         if (
             not money
             and first[0].isupper()
             and not first.isupper()
+            and not common
             and before.strip()[-3:].lower() != "are"
         ):
             if not (ordinal is False and m.start() <= lead):
