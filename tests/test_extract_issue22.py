@@ -2404,3 +2404,36 @@ def test_a_plural_acronym_a_nationality_before_a_plural_and_some_of_the_particip
 def test_a_capitalised_name_after_a_number_is_still_no_count():
     line = "It hosted the 12th Meeting of Experts and the 3 Research Institutes."
     assert counts.counts(0, line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "want"),
+    [
+        # "IP" after an acronym is the post's field, not a second acronym
+        (
+            "Panels followed. Maria Lind, WIPO IP Information Officer, presented the data.",
+            "Maria Lind",
+            ("IP Information Officer", "WIPO"),
+        ),
+        # a unit (its name holding a comma) before "at" the office is the post's
+        (
+            "Jon Berg, Director of the Trade, Markets & Policy Division at the WTO, opened it.",
+            "Jon Berg",
+            ("Director of the Trade, Markets & Policy Division", "WTO"),
+        ),
+        (
+            "Lena Holm, Head of the Patent Quality Team at the EPO, spoke.",
+            "Lena Holm",
+            ("Head of the Patent Quality Team", "EPO"),
+        ),
+        # a department with no office after it stays the organisation
+        (
+            "Ramon Cruz, Secretary of the Department of Trade and Industry, spoke.",
+            "Ramon Cruz",
+            ("Secretary", "Department of Trade and Industry"),
+        ),
+    ],
+)
+def test_an_ip_field_after_an_acronym_and_a_unit_before_its_office(line, name, want):
+    got = _en_people_tagged(line)
+    assert got.get(name) == want, got

@@ -293,10 +293,13 @@ _NEXT_PERSON = re.compile(
     r"president|chairman|chairwoman|chair|head|secretary|economist|dean|professor|ceo|"
     r"representative|counsel|judge|controller|registrar)\b"
 )
+# An organisation printed as one or two acronyms before a post ("SIPO", "EU EUIPO"); "IP"
+# after it is the post's field ("WIPO IP Information Officer"), not a second acronym.
+_ACRONYM_ORG = r"[A-Z][A-Z&]+(?: (?!IP\b)[A-Z][A-Z&]+)?"
 # "Shen Changyu, SIPO Commissioner, Wang Binying, ...": the name, then an acronym and a
 # capitalised title (the organisation printed before the title, after the name).
 _NAME_ACRONYM_TITLE = (
-    r"(?P<name>{name}), (?P<org>[A-Z][A-Z&]+(?: [A-Z][A-Z&]+)?) (?P<title>{cap_title})"
+    r"(?P<name>{name}), (?P<org>" + _ACRONYM_ORG + r") (?P<title>{cap_title})"
     r"(?=[,;.)]|\s+and\b|$)"
 )
 # "Michael Wong, Hong Kong's Deputy Financial Secretary", "Teo Lim, Singaporean Deputy
@@ -698,6 +701,7 @@ def mentions(
             for f in found
         ]
     found = [_as_printed(_acronym_org(replace(f, title=_trim_title(f.title))), line) for f in found]
+    found = [_unit_then_office(f, line) for f in found]
     if places is not None:
         found = [_units_in_title(_portfolio(f, line, places), places) for f in found]
     # "of the University": a word that points back names no organisation, however read
@@ -759,6 +763,24 @@ def _units_in_title(f: Mention, places: tuple[str, ...]) -> Mention:
     return replace(
         f, title=", ".join((f.title, *parts[:units])), organisation=", ".join(parts[units:])
     )
+
+
+def _unit_then_office(f: Mention, line: str) -> Mention:
+    """"Director of the Intellectual Property, Government Procurement & Competition
+    Division at the WTO": the unit, read as the organisation, is the post's (as the gold's
+    conventions have it), and the office after "at" is the organisation."""
+    org = f.organisation
+    if not org or not _UNIT_OF_OFFICE.fullmatch(org):
+        return f
+    for joint in (" of the ", " of "):
+        at = line.find(f"{f.title}{joint}{org}", f.start)
+        if at >= 0:
+            end = at + len(f"{f.title}{joint}{org}")
+            m = _AT_OFFICE.match(line, end)
+            if m and not _UNIT_OF_OFFICE.fullmatch(m.group("org")):
+                return replace(f, title=line[at:end], organisation=m.group("org"))
+            return f
+    return f
 
 
 def _as_printed(f: Mention, line: str) -> Mention:
@@ -863,7 +885,7 @@ def _mentions(
         # "João Negrão, EUIPO Executive Director, signed": an acronym before the title is
         # the organisation it is printed with.
         title, org = m.group("title"), ""
-        acr = re.match(r"([A-Z][A-Z&]+(?: [A-Z][A-Z&]+)?) (?=[A-Z][a-z])", title)
+        acr = re.match(rf"({_ACRONYM_ORG}) (?=[A-Z][a-z])", title)
         if acr and _TITLE_WORDS.search(title[acr.end() :]):
             title, org = title[acr.end() :], acr.group(1)
         found.append(
@@ -1030,12 +1052,17 @@ _APP_ORG = (
     r"(?:[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\))(?: (?:(?:of|for|and|on|the|&) )*"
     r"(?:[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)))*"
 )
+# A unit's name, followed by the office it belongs to after "at" (`_unit_then_office`).
+_UNIT_OF_OFFICE = re.compile(
+    r".*\b(?:Division|Section|Sector|Unit|Branch|Department|Team|Service|Bureau|Directorate)"
+)
+_AT_OFFICE = re.compile(rf" (?:at|in) (?:the )?(?P<org>{_APP_ORG})")
 # "Anna Berg, Senior Examiner at KIPO,", "Mr. Tom Weber, IP Attaché at the EU Delegation,",
 # "Anna Berg, the EUIPO's Executive Director,", "João Negrão, EUIPO Executive Director,":
 # the part between the name and the next comma (or bracket), read as a post.
 _POST_AFTER = re.compile(
     rf"(?:(?:the|a|an) )?(?:(?P<owner>{_APP_ORG})['’]s (?P<ptitle>{_POST})"
-    rf"|(?P<acr>[A-Z][A-Z&]+(?: [A-Z][A-Z&]+)?) (?P<atitle>(?:[A-Z][\w'’-]* ){{0,3}}?{_HEAD})"
+    rf"|(?P<acr>{_ACRONYM_ORG}) (?P<atitle>(?:[A-Z][\w'’-]* ){{0,3}}?{_HEAD})"
     rf"|(?P<title>{_POST}(?: (?:for|of) [a-z][\w-]*(?: [a-z][\w-]*){{0,2}}?"
     # "Commissioner for Patents", "Minister for Trade and Industry": "for" and a field
     rf"| for [A-Z][\w-]*(?: (?:and|&) [A-Z][\w-]*)?"
