@@ -2437,3 +2437,38 @@ def test_a_capitalised_name_after_a_number_is_still_no_count():
 def test_an_ip_field_after_an_acronym_and_a_unit_before_its_office(line, name, want):
     got = _en_people_tagged(line)
     assert got.get(name) == want, got
+
+
+def test_yu_before_a_place_corner_quotes_and_two_organisers_joined_by_he(tmp_path):
+    ev = _zh_event("新闻\n第三届江南专利论坛于杭州举行\n正文。")
+    assert ev is not None and (ev.name, ev.place) == ("第三届江南专利论坛", "杭州"), ev
+    # 于 before a date is no place
+    ev = _zh_event("新闻\n第三届江南专利论坛于3月5日举行\n正文。")
+    assert ev is None or ev.place == "", ev
+    row = extract_text(
+        tmp_path,
+        "最新消息 | 活動報導\n由《江南專利協會》與《江北工業總會》共同舉辦的第三屆「兩岸專利論壇」,"
+        "於12月4日在台北舉行。\n",
+    )
+    assert (row["name"], row["place"], row["organiser"]) == (
+        "兩岸專利論壇", "台北", "《江南專利協會》與《江北工業總會》"
+    ), row
+    text = "新闻\n由校团委和法学院共同举办的知识产权周启动仪式在图书馆举行。\n"
+    row = extract_text(tmp_path, text)
+    assert row["organiser"] == "校团委和法学院", row
+
+
+def test_a_pages_furniture_is_no_events_name_and_a_lead_below_it_is_read(tmp_path):
+    text = (
+        "Advertisementspot_img\nMonday, May 6, 2024\nAdvertisementspot_img\n"
+        "Firms urged to value their patents\nLatest article\nOur partner hotels\nHotel One\n"
+        "Hotel Two\nBy A. Writer\n"
+        "Officials on Thursday urged small firms to treat their patents and brands as assets "
+        "worth investing in.\n"
+        "At the Patent Value Forum held on April 26 and attended by over 200 participants, the "
+        "office and the ministry spoke.\n"
+    )
+    row = _en_event(tmp_path, text)
+    assert row["name"] == "Patent Value Forum", row
+    row = _en_event(tmp_path, "Home > News | Events\nNothing here names an event.\n")
+    assert row["name"] == "Nothing here names an event.", row

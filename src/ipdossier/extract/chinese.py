@@ -668,7 +668,9 @@ _HELD = re.compile(
     r"(?:[(（](?:以下简称|下称|简称)[^)）]{1,20}[)）])?"
     # 在北京、成都两地: a place may list places, and 两地 is not part of them.
     # 巡讲活动先后在许昌、漯河市举行: an adverb of order between the name and 在.
-    r"(?:于[^，。；在]{1,20})?(?:先后|分别|同时|近日|日前)?在"
+    r"(?:于[^，。；在]{1,20})?(?:先后|分别|同时|近日|日前)?"
+    # 论坛于台北举行: 于 before a place as 在 (never a date's: 于3月5日, 于今日, 于近期)
+    r"(?:在|于(?![\d〇一二三四五六七八九十今昨明近本上下当同次日]))"
     r"(?P<place>[^，。；：、“”\s,;]{1,24}?(?:、[^，。；：、“”\s,;]{1,24}?)*)"
     r"(?:[两三四]地)?" + _MANNER + r"?"
     r"(?:举行|举办|召开|开幕|启动|拉开帷幕|拉开大幕|拉开序幕|落下帷幕|闭幕|开班|开讲|开赛)"
@@ -740,6 +742,7 @@ _ORGANISER = re.compile(
 _ORGANISER_LIST = re.compile(
     r"由(?P<orgs>[^，。；由,;]{2,120}?)(?:(?:联合|共同)?主办|(?:联合|共同)举办)"
 )
+_ORG_PAIR = r"《?([^《》、与和及]{2,40}?)》?[与和及]《?([^《》、与和及]{2,40}?)》?"
 # "A与B在Y举行X": the name after the verb; the subject names who held it, and Y the place.
 _SUBJECT_HELD = re.compile(
     r"(?:^|[，。；,;\s])(?:(?:(?:19|20)\d\d年)?(?:1[0-2]|[1-9])月[1-3]?\d日(?:[上下]午)?)?"
@@ -910,7 +913,10 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
             listed = _ORGANISER_LIST.search(bare)
             # 由A、B、C等联合主办: the list's 等 ("and others") is no part of its last name
             orgs = re.sub(r"等$", "", listed.group("orgs")) if listed else ""
-            if "、" in orgs and _org_list(orgs):
+            # 由校团委和法学院共同举办, 由《A协会》与《B总会》共同举办: two organisers joined
+            # by 和, 与 or 及 (each in title marks or bare), as printed
+            pair = re.fullmatch(_ORG_PAIR, orgs)
+            if "、" in orgs and _org_list(orgs) or pair and _org_list("、".join(pair.groups())):
                 organiser = orgs
         if not organiser:
             for o in _ORGANISER.finditer(bare):
@@ -997,10 +1003,14 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
 # from the line as printed, at the same offsets, so locators stay valid.
 
 
+_CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
+
+
 def _simplified(line: str) -> str | None:
     """The line in simplified characters, or None when it is simplified already or the
     conversion would move offsets."""
-    simple = to_simplified(line)
+    # 第五屆「兩岸專利論壇」: corner brackets are the quotation marks the rules know as “”.
+    simple = to_simplified(line).translate(_CORNER_QUOTES)
     return simple if simple != line and len(simple) == len(line) else None
 
 

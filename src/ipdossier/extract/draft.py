@@ -347,7 +347,9 @@ _EVENT_HEAD = rf"(?:{EVENT_WORDS}|ceremony|training\s+(?:class|course|program|pr
 _HELD_EN = re.compile(
     rf"(?:^|[,.;:]\s+|\b(?:[Tt]he|[Aa]n?|[Oo]n\s+[\w\s]{{1,20}}?,)\s+)"
     r"(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+)?"
-    rf"(?P<name>(?!(?:The|An?|This|That|These|Those)\b){_CAP}(?:\s+{_JOIN}{_CAP}){{1,12}}?"
+    # "At the IP Grand Forum held on April 26": the preposition leads, it names nothing
+    rf"(?P<name>(?!(?:The|An?|This|That|These|Those|At|In|During|After|Before)\b)"
+    rf"{_CAP}(?:\s+{_JOIN}{_CAP}){{1,12}}?"
     # "A signing Ceremony of Memorandum of Understanding was held": the head in capitals too
     rf"|(?:[a-z][\w-]*\s+){{0,3}}?(?i:{_EVENT_HEAD})\s+(?:of|on|for)\s+(?:the\s+)?"
     rf"{_CAP}(?:\s+{_JOIN}{_CAP}){{0,14}}"
@@ -589,6 +591,33 @@ def _only_date(para: int, line: str) -> bool:
     return at > 0 and len(re.findall(r"[^\W\d_]", "".join(rest))) < 3
 
 
+def _furniture(line: str) -> bool:
+    """A page's furniture rather than the article's: a menu or a breadcrumb ("最新消息 |
+    活動報導", "Home > News"), an advertisement's slot ("Advertisementspot_img")."""
+    bare = line.strip()
+    return bool(
+        re.search(r"\s[|｜>»]\s", bare)
+        or re.fullmatch(r"\S*_\S*", bare)
+        or bare.lower().startswith("advertisement")
+    )
+
+
+# A lead paragraph: a sentence of some length, not a headline, a menu or a caption.
+_LEAD_WORDS = 12
+
+
+def _opening(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The opening six lines, and the first three lead paragraphs when a page's furniture
+    (menus, advertisements, a list of partner hotels) pushes them further down."""
+    head = lines[:6]
+    leads = [
+        (p, t)
+        for p, t in lines[6:30]
+        if len(t.split()) >= _LEAD_WORDS and not _furniture(t)
+    ][:3]
+    return head + leads
+
+
 def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tuple]]]:
     """The article's main event: a quoted name followed by an event word ("activity"),
     else a capitalised name holding one ("Symposium on ..."), with dates, place,
@@ -611,7 +640,7 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     owner = None
     subject = None  # the organisers before an active "held their ..."
     if found is None:
-        for para, line in a.lines[:6]:
+        for para, line in _opening(a.lines):
             for m in _HELD_EN.finditer(line):
                 words = m.group("name").split()
                 # "The ICC and WIPO held their first joint workshop": an active verb, its
@@ -799,7 +828,12 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         # Named after the article: its first line that is more than a date ("May 7-9, 2025"
         # above the headline is no event's name; test13, after its scoring).
         para, line = next(
-            ((p_, l_) for p_, l_ in a.lines[:3] if not _only_date(p_, l_)), a.lines[0]
+            (
+                (p_, l_)
+                for p_, l_ in a.lines[:3]
+                if not _only_date(p_, l_) and not _furniture(l_)
+            ),
+            a.lines[0],
         )
         return {
             "event_id": f"{source_id}-event",
@@ -855,7 +889,7 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
 
 def _event_zh(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tuple]]]:
     ev = chinese.event(a.lines)
-    para, line = a.lines[0]
+    para, line = next(((p, t) for p, t in a.lines[:3] if not _furniture(t)), a.lines[0])
     if ev is None:
         return {
             "event_id": f"{source_id}-event",
