@@ -2472,3 +2472,33 @@ def test_a_pages_furniture_is_no_events_name_and_a_lead_below_it_is_read(tmp_pat
     assert row["name"] == "Patent Value Forum", row
     row = _en_event(tmp_path, "Home > News | Events\nNothing here names an event.\n")
     assert row["name"] == "Nothing here names an event.", row
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "want"),
+    [
+        # a prosecutor, a police team's captain (its team an organisation), an examiner
+        ("区人民检察院第二检察部检察官吴立新作了发言。", "吴立新", "检察官"),
+        ("区公安局经侦支队金融犯罪侦查队队长陈国栋介绍了案例。", "陈国栋", "队长"),
+        ("原专利复审委员会申诉处资深审查员林海峰作了讲解。", "林海峰", "资深审查员"),
+        # the founding chair
+        ("台湾专利师公会首任理事长蔡明哲出席。", "蔡明哲", "首任理事长"),
+    ],
+)
+def test_chinese_posts_of_a_procuratorate_a_police_team_an_examiner_and_a_founding_chair(
+    line, name, want
+):
+    got = _zh_people(line)
+    assert got.get(name, ("",))[0] == want, got
+
+
+def test_a_bare_ip_office_after_a_bureau_an_office_in_title_marks_and_a_name_before_says():
+    got = _zh_people("江宁市市场监督管理局党组成员、知识产权局局长胡明学说:“要加强保护。”")
+    assert got.get("胡明学") == ("党组成员、知识产权局局长", "江宁市市场监督管理局"), got
+    got = _zh_people("《江南专利代理人协会》高级顾问贺文化率团出席。")
+    assert got.get("贺文化") == ("高级顾问", "江南专利代理人协会"), got
+    # an IP office with a place of its own is a post of its own
+    got = _zh_people("市市场监管局副局长、市知识产权局局长罗志远讲话。")
+    assert got.get("罗志远") == ("局长", "市知识产权局"), got
+    got = _zh_people("区公安局经侦支队金融犯罪侦查队队长陈国栋介绍了案例。")
+    assert got.get("陈国栋") == ("队长", "区公安局经侦支队金融犯罪侦查队"), got

@@ -85,7 +85,10 @@ TITLES_ZH = sorted(
         # and from test13, spent into the tune half: a party branch's secretary whole;
         # (twelfth session, from the tune half's misses) a director of a firm's department,
         # a court's presiding judge, a firm's chief executive as Taiwan prints it, a consul
-        "党支部书记 总监 庭长 执行长 总领事 领事"
+        "党支部书记 总监 庭长 执行长 总领事 领事 "
+        # and from test14, spent into the tune half (thirteenth session): a procuratorate's
+        # prosecutor, a police team's captain, a patent office's examiner
+        "检察官 队长 副队长 审查员"
     ).split(),
     key=len,
     reverse=True,
@@ -94,7 +97,8 @@ TITLES_ZH = sorted(
 # 高级合伙人, 首席律师, 资深顾问: a grade printed before the title is part of it too;
 # 原党组成员 (former), 常务副会长 (executive), 名誉会长 (honorary) as well.
 # 执行院长, 执行主任 (executive) too.
-_RANK = "(?:[一二三四]级|高级|资深|首席|原|常务|名誉|执行)"
+# 首任理事长 (the founding chair), 前任 and 时任 (then) as well.
+_RANK = "(?:[一二三四]级|高级|资深|首席|原|常务|名誉|执行|首任|前任|时任)"
 # 副经理, 副科长: a deputy of any listed post (test13's 济宁 report, after its scoring, read
 # 公司党委委员、副经理 as 经理).
 TITLE_RE = rf"{_RANK}?副?(?:{'|'.join(dict.fromkeys(TITLES_ZH))})"
@@ -131,7 +135,7 @@ _ORG_STOP = {
     "来自", "邀请", "包括", "其中", "据", "介绍", "说", "称", *_OWN,
 }  # fmt: skip
 _ORG_END = re.compile(
-    r"(?:局|区|市|省|县|委员会|委|会|院|所|公司|中心|办公室|办|政府|协会|集团|大学|学院|部|厅|署|园|事务所|司|处|科|室|庭|组|组织|出版社|报社|杂志社|支队|大队)$"
+    r"(?:局|区|市|省|县|委员会|委|会|院|所|公司|中心|办公室|办|政府|协会|集团|大学|学院|部|厅|署|园|事务所|司|处|科|室|庭|组|组织|出版社|报社|杂志社|支队|大队|(?<!团)队)$"
 )
 EVENT_END = (
     "揭牌仪式|启动仪式|开幕式|仪式|对接活动|行动|活动|论坛|研讨会|座谈会|对接会|交流会|推介会|洽谈会|发布会|峰会|博览会|展会|大会|会议|"
@@ -383,9 +387,13 @@ def _names(line: str) -> list[tuple[str, int, int]]:
     # 局长侯社教，: the analyser reads a two-character name and a lone "verb" (教) before
     # the comma; one character that neither speaks nor joins, between a name and the
     # punctuation that ends it, is the name's third.
+    # 局长胡明学说: the analyser reads 胡明 and 学说 ("theory"); a character between a
+    # two-character name and 说 before a colon or a quote is the name's third.
     per = [
         (line[s : e + 1], s, e + 1)
-        if len(w) == 2 and _THIRD_CHAR.match(line, e) and not any(s2 == e for _, s2, _ in per)
+        if len(w) == 2
+        and (_THIRD_CHAR.match(line, e) or _THIRD_BEFORE_SAYS.match(line, e))
+        and not any(s2 == e for _, s2, _ in per)
         else (w, s, e)
         for w, s, e in per
     ]
@@ -397,6 +405,9 @@ def _names(line: str) -> list[tuple[str, int, int]]:
     ]
 
 
+_THIRD_BEFORE_SAYS = re.compile(
+    r"(?![说讲称问答等和与及的在为是也就对将曾均又还都则即亦])[\u4e00-\u9fff](?=说[:：“\"])"
+)
 _THIRD_CHAR = re.compile(
     rf"(?![说讲称问答等和与及的在为是也就对将曾均又还都则即亦])[\u4e00-\u9fff]"
     rf"(?=[{re.escape(_PUNCT)}、]|$)"
@@ -457,6 +468,12 @@ def _org_of_title(line: str, ts: int) -> tuple[str, int]:
             org, os_ = _org_of_title(line, opened)
             if org:
                 return line[os_:ts], os_
+    if line[ts - 1 : ts] == "》" and ts > 1:
+        # 《中華全國專利代理人協會》高級顧問賀化: an organisation in title marks before its
+        # title, read without them (a book's title there would end like no organisation).
+        opened = line.rfind("《", max(0, ts - 42), ts)
+        if opened >= 0 and _ORG_END.search(line[opened + 1 : ts - 1]):
+            return line[opened + 1 : ts - 1], opened + 1
     toks = [t for t in _lac(line) if t.end <= ts]
     run: list[lexical.Token] = []
     for t in reversed(toks):
@@ -559,6 +576,10 @@ def _shared_org(line: str, found: list[Mention]) -> list[Mention]:
 # (、省知识产权局局长) is a post of its own, its organisation printed with it.
 _UNIT_AFTER_TITLE = re.compile(
     r"(?<=、)[\u4e00-\u9fff]{1,6}(?:办|党委|党组|党工委|人大|政协|处|科|室|镇|乡|街道)$"
+    # 乌苏市市场监督管理局党组成员、知识产权局局长 (test14, spent into the tune half): an
+    # IP office named with no place of its own is the one the bureau before holds (the
+    # bureaus of market regulation carry the IP office's name), not a post elsewhere
+    r"|(?<=、)知识产权局$"
 )
 # 宣教处, 办公室, 法规科: an office inside an organisation, named without the organisation.
 _SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{1,4}(?:处|科|室)")
