@@ -2502,3 +2502,15 @@ def test_a_bare_ip_office_after_a_bureau_an_office_in_title_marks_and_a_name_bef
     assert got.get("罗志远") == ("局长", "市知识产权局"), got
     got = _zh_people("区公安局经侦支队金融犯罪侦查队队长陈国栋介绍了案例。")
     assert got.get("陈国栋") == ("队长", "区公安局经侦支队金融犯罪侦查队"), got
+
+
+def test_a_secretarys_fields_after_for_are_the_posts_up_to_the_name():
+    line = "Cabinet Secretary for Mining, Energy and Water, Ana Wambui noted the gains."
+    got = _en_people_tagged(line)
+    assert got.get("Ana Wambui") == ("Cabinet Secretary for Mining, Energy and Water", ""), got
+    line = "Ana Wambui, Cabinet Secretary for Mining, Energy and Water, noted the gains."
+    got = _en_people_tagged(line)
+    assert got.get("Ana Wambui") == ("Cabinet Secretary for Mining, Energy and Water", ""), got
+    # a place after the field stays the organisation
+    got = _en_people_tagged("Jane Roe, Secretary for Commerce of Hong Kong, noted it.")
+    assert got.get("Jane Roe") == ("Secretary for Commerce", "Hong Kong"), got

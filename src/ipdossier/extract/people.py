@@ -719,10 +719,39 @@ _OF_STATE = re.compile(r"(?i:minister|secretary)$")
 _PORTFOLIO = re.compile(r" ?\([A-Z][^()]{1,40}\)")
 
 
+def _portfolio_for(f: Mention, line: str, places: tuple[str, ...]) -> Mention | None:
+    """"Cabinet Secretary for Industry, Trade and Cooperatives, Adan Mohamed": a minister's
+    or a secretary's fields after "for" (no organisation word, no place) are the post's,
+    up to the name when it follows."""
+    post = f.title.split(" for ")[0]
+    if not _OF_STATE.search(post):
+        return None
+    at = line.find(f"{post} for ", max(0, f.start - 120))
+    if at < 0:
+        return None
+    m = _FIELD_OF.match(line, at + len(post) + 5)
+    if not m:
+        return None
+    end = m.end() if not at < f.name_start < m.end() else f.name_start
+    field = line[m.start() : end].rstrip(" ,")
+    # "Industry" is a minister's field, where it ends a chamber's name elsewhere
+    if (
+        not field
+        or _ORGANISATION.search(re.sub(r"\bIndustr(?:y|ies)\b", "", field))
+        or any(field in p or p in field for p in places)
+        or len(field) <= len(f.title) - len(post) - 5
+    ):
+        return None
+    return replace(f, title=f"{post} for {field}", organisation="")
+
+
 def _portfolio(f: Mention, line: str, places: tuple[str, ...]) -> Mention:
     """"Deputy Minister of Commerce", "the Minister of Laws and Human Rights, X": a
     minister's or a secretary's field after "of" (no organisation word, no place the
     analyser tags) is the post's portfolio, not an organisation."""
+    held = _portfolio_for(f, line, places)
+    if held is not None:
+        return held
     org = f.organisation
     if (
         org
