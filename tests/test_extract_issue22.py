@@ -2514,3 +2514,10 @@ def test_a_secretarys_fields_after_for_are_the_posts_up_to_the_name():
     # a place after the field stays the organisation
     got = _en_people_tagged("Jane Roe, Secretary for Commerce of Hong Kong, noted it.")
     assert got.get("Jane Roe") == ("Secretary for Commerce", "Hong Kong"), got
+
+
+def test_an_arabic_chain_of_four_names_and_a_table_rule_that_names_no_event(tmp_path):
+    got = _en_people_tagged("The SAIP CEO Dr. Abdul Aziz bin Muhammad Al-Qahtani opened it.")
+    assert got.get("Abdul Aziz bin Muhammad Al-Qahtani") == ("CEO", "SAIP"), got
+    row = _en_event(tmp_path, "|---|---|---|\nNothing here names an event.\n")
+    assert row["name"] == "Nothing here names an event.", row

@@ -593,10 +593,12 @@ def _only_date(para: int, line: str) -> bool:
 
 def _furniture(line: str) -> bool:
     """A page's furniture rather than the article's: a menu or a breadcrumb ("最新消息 |
-    活動報導", "Home > News"), an advertisement's slot ("Advertisementspot_img")."""
+    活動報導", "Home > News"), an advertisement's slot ("Advertisementspot_img"), a table's
+    rule ("|---|---|") or any line without a letter."""
     bare = line.strip()
     return bool(
-        re.search(r"\s[|｜>»]\s", bare)
+        not re.search(r"[^\W\d_]", bare)
+        or re.search(r"\s[|｜>»]\s", bare)
         or re.fullmatch(r"\S*_\S*", bare)
         or bare.lower().startswith("advertisement")
     )

@@ -117,8 +117,16 @@ _AFTER_HONORIFIC = _after_one_of("Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", 
 _CAPS_NAME = (
     rf"(?:{_AFTER_HONORIFIC})(?:{_NAME_WORD} {_CAPS_WORD}|{_CAPS_WORD} {_NAME_WORD})"
 )
+# "Abdul Aziz bin Muhammad Al-Swailem": an Arabic chain of given names, bin (bint, ibn) and
+# the father's name may run to four words with the family's; the cheap look-ahead first.
+_ARABIC_CHAIN = (
+    rf"(?=[A-Z]\w+ (?:[A-Z]\w+ )?(?:bin|binti|bint|ibn) )"
+    rf"{_NAME_WORD}(?: {_NAME_WORD})? (?:bin|binti|bint|ibn) {_NAME_WORD}"
+    rf"(?: (?:{_NAME_WORD}|{_AL_WORD}))?"
+)
 NAME = (
     rf"(?:{_CAPS_NAME}"
+    rf"|{_ARABIC_CHAIN}"
     rf"|{_NAME_WORD}(?: {_INITIAL})?(?: (?:{PARTICLE} )?(?:{_NAME_WORD}|{_AL_WORD})){{1,2}}"
     rf"|{_INITIAL} ?{_NAME_WORD}"
     # the cheap look-ahead first: the look-behinds are tried only at "X Yy"
