@@ -117,11 +117,13 @@ _AFTER_HONORIFIC = _after_one_of("Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", 
 _CAPS_NAME = (
     rf"(?:{_AFTER_HONORIFIC})(?:{_NAME_WORD} {_CAPS_WORD}|{_CAPS_WORD} {_NAME_WORD})"
 )
-# "Abdul Aziz bin Muhammad Al-Swailem": an Arabic chain of given names, bin (bint, ibn) and
-# the father's name may run to four words with the family's; the cheap look-ahead first.
+# "Abdul Aziz bin Muhammad Al-Swailem": a compound given name (Abdul, Abdel, Abu and the
+# next word), bin (bint, ibn), the father's name and the family's run to four words; the
+# cheap look-ahead first. ("Eng Khalid bin Hamoud al-Hinai": an engineer's Eng is no
+# given name's part, so the compound is only these.)
 _ARABIC_CHAIN = (
-    rf"(?=[A-Z]\w+ (?:[A-Z]\w+ )?(?:bin|binti|bint|ibn) )"
-    rf"{_NAME_WORD}(?: {_NAME_WORD})? (?:bin|binti|bint|ibn) {_NAME_WORD}"
+    rf"(?=(?:Abdul|Abdel|Abdur|Abd|Abu) [A-Z]\w+ (?:bin|binti|bint|ibn) )"
+    rf"(?:Abdul|Abdel|Abdur|Abd|Abu) {_NAME_WORD} (?:bin|binti|bint|ibn) {_NAME_WORD}"
     rf"(?: (?:{_NAME_WORD}|{_AL_WORD}))?"
 )
 NAME = (
