@@ -2521,3 +2521,12 @@ def test_an_arabic_chain_of_four_names_and_a_table_rule_that_names_no_event(tmp_
     assert got.get("Abdul Aziz bin Muhammad Al-Qahtani") == ("CEO", "SAIP"), got
     row = _en_event(tmp_path, "|---|---|---|\nNothing here names an event.\n")
     assert row["name"] == "Nothing here names an event.", row
+
+
+def test_a_quoted_name_holding_an_event_word_then_held(tmp_path):
+    text = (
+        "News\nAt the 3rd “Regional Meeting on Design Law for Pacific Countries” held May 6, "
+        "2024, officials from 9 countries met.\n"
+    )
+    row = _en_event(tmp_path, text)
+    assert row["name"] == "Regional Meeting on Design Law for Pacific Countries", row

@@ -294,6 +294,13 @@ _EVENT_ON_QUOTE = re.compile(
 _SINGLE_QUOTED_EVENT = re.compile(
     rf"(?<![\w'’])['‘](?P<name>[^'‘’\n]{{4,120}})['’]\s+(?:{EVENT_WORDS})\b", re.IGNORECASE
 )
+# At the 11th "Ministerial Level Meeting on Intellectual Property for Caribbean Countries"
+# held Nov. 6: a quoted name holding an event's word, then the verb of holding it.
+_QUOTED_HELD_EN = re.compile(
+    rf"[\"“](?P<name>[^\"”\n]{{0,80}}?\b(?:{EVENT_WORDS})\b[^\"”\n]{{0,80}})[\"”],?\s+"
+    r"(?:(?:was|were|is|has\s+been)\s+)?(?:held|opened|convened|took\s+place|kicked\s+off)\b",
+    re.IGNORECASE,
+)
 _HOST_VERBS = {"held", "hosted", "undertaken"}
 # "A one-day workshop on Intellectual Property Rights (IPR), organised by ..., was held":
 # the capitalised subject after "on" is part of the name.
@@ -632,6 +639,7 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 rf"[\"“](?P<name>[^\"”]{{4,120}})[\"”]\s+(?:{EVENT_WORDS})\b", line, re.IGNORECASE
             )
             or _SINGLE_QUOTED_EVENT.search(line)
+            or _QUOTED_HELD_EN.search(line)
             or _EVENT_OF_QUOTE.search(line)
             or _EVENT_ON_QUOTE.search(line)
         )
