@@ -783,6 +783,10 @@ def _is_place(text: str) -> bool:
     return len(toks) == 1 and toks[0].tag == lexical.LOC
 
 
+_VISIT = re.compile(
+    r"(?P<who>(?P<org>[^，。；、]{2,40}?)(?:会同[^，。；、]{2,40}?)?)(?:来|赴|到)"
+    r"(?P<place>[\u4e00-\u9fff]{1,8}?)(?:开展|进行|举办|召开)(?P<name>[^，。；]+)"
+)
 _OWNER_BEFORE = re.compile(
     r"(?:^|[，。；,;\s]|(?:19|20)\d\d年)(?P<org>[^，。；：、“”,;\s\d]{2,30})$"
 )
@@ -997,6 +1001,20 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
         date = next((d for _, line in lines for d in _dates(line)), None)
     if name is None:
         return None
+    visit = _VISIT.fullmatch(name)
+    p_, s_, _e = span
+    if (
+        visit
+        and _ORG_END.search(visit.group("org"))
+        and len(visit.group("name")) >= 4
+        and dict(lines)[p_][s_:_e] == name
+    ):
+        # 国家知识产权局公共服务司来渝开展……专题调研: an office that came (来, 赴, 到) to a
+        # place to carry out the event names its organiser, its place and then the event.
+        organiser = organiser or visit.group("who")
+        place = place or visit.group("place")
+        span = (p_, s_ + visit.start("name"), _e)
+        name = visit.group("name")
     organiser, host, place = ("" if v in _OWN else v for v in (organiser or subject, host, place))
     start = end = ""
     text = ""
