@@ -2535,7 +2535,7 @@ def test_a_quoted_name_holding_an_event_word_then_held(tmp_path):
 def test_an_office_that_came_to_a_place_to_carry_out_the_event(tmp_path):
     row = extract_text(
         tmp_path,
-        "调研\n近日,国家知识产权局运用促进司来渝开展知识产权运营体系建设专题调研。\n",
+        "国家知识产权局运用促进司来渝开展知识产权运营体系建设专题调研\n近日,调研组一行走访了企业。\n",
     )
     assert (row["name"], row["place"], row["organiser"]) == (
         "知识产权运营体系建设专题调研", "渝", "国家知识产权局运用促进司"
