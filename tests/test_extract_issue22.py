@@ -2540,3 +2540,16 @@ def test_an_office_that_came_to_a_place_to_carry_out_the_event(tmp_path):
     assert (row["name"], row["place"], row["organiser"]) == (
         "知识产权运营体系建设专题调研", "渝", "国家知识产权局运用促进司"
     ), row
+
+
+def test_an_unnamed_event_in_a_lead_below_a_pages_furniture(tmp_path):
+    text = (
+        "13910160652\n010-52852558\nHome > News > Highlights\nCourses reach more learners\n"
+        "Post Time:2016-11-04 Source:Daily Author:Staff Views:\nfont-size:\n"
+        "The office said on Oct 25 that it would open its new courses to learners across the "
+        "country this winter.\n"
+        "Ann Lee, head of the academy, said at the launching ceremony in Beijing that the "
+        "courses were free of charge for all students.\n"
+    )
+    row = _en_event(tmp_path, text)
+    assert (row["name"], row["place"]) == ("launching ceremony", "Beijing"), row

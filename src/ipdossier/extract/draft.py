@@ -615,13 +615,13 @@ def _furniture(line: str) -> bool:
 _LEAD_WORDS = 12
 
 
-def _opening(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The opening six lines, and the first three lead paragraphs when a page's furniture
+def _opening(lines: list[tuple[int, str]], n: int = 6) -> list[tuple[int, str]]:
+    """The opening `n` lines, and the first three lead paragraphs when a page's furniture
     (menus, advertisements, a list of partner hotels) pushes them further down."""
-    head = lines[:6]
+    head = lines[:n]
     leads = [
         (p, t)
-        for p, t in lines[6:30]
+        for p, t in lines[n:30]
         if len(t.split()) >= _LEAD_WORDS and not _furniture(t)
     ][:3]
     return head + leads
@@ -705,7 +705,7 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 found = (para, line, m)
                 break
     if found is None:
-        for para, line in a.lines[:6]:
+        for para, line in _opening(a.lines, 6):
             m = _CAP_LOWER_EVENT.search(line)
             if m:
                 found = (para, line, m)
@@ -719,7 +719,7 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     ):  # fmt: skip
         if found is not None:
             break
-        for para, line in a.lines[:4]:
+        for para, line in _opening(a.lines, 4):
             for m in pattern.finditer(line):
                 if m.group("name").lower() in ("event", "activity", "programme", "program"):
                     continue  # "The event started with ...": the word alone points back
@@ -840,7 +840,7 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         para, line = next(
             (
                 (p_, l_)
-                for p_, l_ in a.lines[:3]
+                for p_, l_ in a.lines[:12]
                 if not _only_date(p_, l_) and not _furniture(l_)
             ),
             a.lines[0],
@@ -899,7 +899,7 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
 
 def _event_zh(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tuple]]]:
     ev = chinese.event(a.lines)
-    para, line = next(((p, t) for p, t in a.lines[:3] if not _furniture(t)), a.lines[0])
+    para, line = next(((p, t) for p, t in a.lines[:12] if not _furniture(t)), a.lines[0])
     if ev is None:
         return {
             "event_id": f"{source_id}-event",
