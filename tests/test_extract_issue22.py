@@ -2553,3 +2553,25 @@ def test_an_unnamed_event_in_a_lead_below_a_pages_furniture(tmp_path):
     )
     row = _en_event(tmp_path, text)
     assert (row["name"], row["place"]) == ("launching ceremony", "Beijing"), row
+
+
+# -- Thirteenth session, after test15's one scoring (spent; the next round's tune half) -----
+
+
+def test_a_latin_name_after_a_chinese_title_and_a_quoted_part_inside_a_held_name():
+    got = _zh_people("世界知识产权组织副总干事Anna Berg及专家小组主席Luis ?ngel Ruiz出席。")
+    assert got.get("Anna Berg") == ("副总干事", "世界知识产权组织"), got
+    assert got.get("Luis ?ngel Ruiz", ("",))[0] == "主席", got
+    ev = _zh_event(
+        "新闻\n2019年5月8日,第三届“江南”知识产权论坛在江南国际会展中心三楼大宴会厅二号会议室举行。"
+    )
+    assert ev is not None and (ev.name, ev.place) == (
+        "第三届“江南”知识产权论坛", "江南国际会展中心三楼大宴会厅二号会议室"
+    ), ev
+    # an alias's quoted short name is no part of the name
+    ev = _zh_event("新闻\n“知识产权万里行”(下称“万里行”)江南站活动在南京举行。")
+    assert ev is not None and "下称" not in ev.name, ev
+
+
+def test_a_two_part_session_counts_no_parts():
+    assert [c.value for c in counts.counts(0, "It was a two-part session for 60 people.")] == [60]

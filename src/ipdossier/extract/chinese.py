@@ -339,6 +339,11 @@ DOTTED_NAME = rf"[\u4e00-\u9fff]{{1,8}}(?:[{_DOT}][\u4e00-\u9fff]{{1,8}}?)+"
 # Where such a name ends: punctuation, or a verb or joining word after it.
 _NAME_STOP = rf"(?=[{re.escape(_PUNCT)}、和与及等出主致发在表指为也会作先应\s]|$)"
 _DOTTED = re.compile(rf"{DOTTED_NAME}{_NAME_STOP}")
+# A name in Latin letters inside Chinese text: two to four capitalised words (a lost accent
+# printed "?" kept: Miguel ?ngel Margáin), up to the next Chinese character or punctuation.
+_LATIN_NAME = re.compile(
+    r"[A-Z][a-zà-ÿ]+(?:[ -](?:[A-Z?][a-zà-ÿ]+|de|da|del|van|von|la)){1,3}(?![A-Za-zà-ÿ?-])"
+)
 _CLAUSE = re.compile(r"[^，；：,;:]+[，；：,;:]?")
 
 
@@ -503,6 +508,11 @@ def _people(para: int, line: str) -> list[Mention]:
             # the analyser's parts of it (弗朗西斯 of 弗朗西斯?高锐) give way to the whole
             names = [n for n in names if not (n[1] < dotted.end() and dotted.start() < n[2])]
             names.append((dotted.group(0), dotted.start(), dotted.end()))
+            continue
+        # 总干事Francis Gurry: a name in Latin letters right after a Chinese title
+        latin = _LATIN_NAME.match(line, t.end())
+        if latin and not any(s <= latin.start() < e for _, s, e in names):
+            names.append((latin.group(0), latin.start(), latin.end()))
             continue
         if _ORG_AFTER_TITLE.match(line, t.end()):
             continue  # 律师事务所, 教师协会: the title word begins an organisation's name
@@ -685,14 +695,17 @@ _EVENT_NAME = re.compile(
 _MANNER = "(?:隆重|盛大|成功|顺利|正式|圆满|热烈)"
 # "X在Y举行": the commonest form of a report's first sentence; X ends with an event word.
 _HELD = re.compile(
-    rf"(?P<name>[^，。；：！？、“”\"《》\s,;:!?]{{2,60}}?(?:{EVENT_END}))"
+    # 第十五届“中国光谷”知识产权国际论坛暨……: a quoted part inside the name is the name's
+    # (not an alias's: 下称“万里行”)
+    rf"(?P<name>(?:[^，。；：！？、“”\"《》\s,;:!?]|(?<!称)“[^”，。]{{1,20}}”){{2,60}}?"
+    rf"(?:{EVENT_END}))"
     r"(?:[(（](?:以下简称|下称|简称)[^)）]{1,20}[)）])?"
     # 在北京、成都两地: a place may list places, and 两地 is not part of them.
     # 巡讲活动先后在许昌、漯河市举行: an adverb of order between the name and 在.
     r"(?:于[^，。；在]{1,20})?(?:先后|分别|同时|近日|日前)?"
     # 论坛于台北举行: 于 before a place as 在 (never a date's: 于3月5日, 于今日, 于近期)
     r"(?:在|于(?![\d〇一二三四五六七八九十今昨明近本上下当同次日]))"
-    r"(?P<place>[^，。；：、“”\s,;]{1,24}?(?:、[^，。；：、“”\s,;]{1,24}?)*)"
+    r"(?P<place>[^，。；：、“”\s,;]{1,48}?(?:、[^，。；：、“”\s,;]{1,24}?)*)"
     r"(?:[两三四]地)?" + _MANNER + r"?"
     r"(?:举行|举办|召开|开幕|启动|拉开帷幕|拉开大幕|拉开序幕|落下帷幕|闭幕|开班|开讲|开赛)"
 )

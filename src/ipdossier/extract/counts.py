@@ -305,6 +305,8 @@ _LENGTHS_AREAS = {
 _MEASURE_COMPOUND = {
     "credit", "point", "page", "minute", "second", "seat", "storey", "story", "bed", "mark",
     "km", "kilometre", "kilometer", "metre", "meter", "acre", "step", "pillar", "star", "inch",
+    # "a two-part session": how a thing is divided (test15, after its scoring)
+    "part",
 }  # fmt: skip
 # "300 billion yuan", "1.2 million": the scale is part of the value, read by `quantities`.
 _SCALE_AFTER = re.compile(r"\s*(?:billion|million|thousand|bn|mn)\b", re.IGNORECASE)
