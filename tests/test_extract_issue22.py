@@ -2575,3 +2575,10 @@ def test_a_latin_name_after_a_chinese_title_and_a_quoted_part_inside_a_held_name
 
 def test_a_two_part_session_counts_no_parts():
     assert [c.value for c in counts.counts(0, "It was a two-part session for 60 people.")] == [60]
+
+
+def test_a_space_before_yu_and_a_legislator():
+    got = [(c.value, c.qualifier) for c in chinese.counts(0, "共计700 余人参加了线上会议。")]
+    assert got == [(700, "at_least")], got
+    got = _zh_people("澳门立法会议员唐晓明出席。")
+    assert got.get("唐晓明") == ("议员", "澳门立法会"), got

@@ -39,6 +39,8 @@ COUNT_ZH = re.compile(
     # 百余名, 千余家: a hundred or a thousand and more, printed without 一
     rf"(?P<hedge>{HEDGE_BEFORE})?(?:(?P<vague>数[十百千万]+)|(?P<round>(?<=近)[百千万])"
     rf"|(?P<bare>(?<![{_CN_NUM}\d])[百千](?=余|多))|(?P<num>{NUMBER}))"
+    # 共计700 余人: a space the page left between the digits and 余 or the measure word
+    rf"(?:(?<=\d) (?=余|多|{CLASSIFIER}))?"
     rf"(?P<post>余|多)?(?P<cls>{CLASSIFIER})(?P<after>以上|左右|以下|之多)?"
 )
 _ORDINAL_BEFORE = re.compile(r"(?:第|前|排名|排行|名列|位列|top)\s*$", re.IGNORECASE)
@@ -85,7 +87,7 @@ TITLES_ZH = sorted(
         # and from test13, spent into the tune half: a party branch's secretary whole;
         # (twelfth session, from the tune half's misses) a director of a firm's department,
         # a court's presiding judge, a firm's chief executive as Taiwan prints it, a consul
-        "党支部书记 总监 庭长 执行长 总领事 领事 "
+        "党支部书记 总监 庭长 执行长 总领事 领事 议员 "
         # and from test14, spent into the tune half (thirteenth session): a procuratorate's
         # prosecutor, a police team's captain, a patent office's examiner
         "检察官 队长 副队长 审查员"
@@ -267,7 +269,7 @@ def _counts(para: int, line: str) -> list[Count]:
                 value *= _VAGUE[ch]
             qualifier = "at_least"
         else:
-            read = quantities(printed)
+            read = quantities(printed.replace(" ", ""))
             if not read:
                 continue
             value = read[0].value
