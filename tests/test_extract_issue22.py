@@ -2582,3 +2582,13 @@ def test_a_space_before_yu_and_a_legislator():
     assert got == [(700, "at_least")], got
     got = _zh_people("澳门立法会议员唐晓明出席。")
     assert got.get("唐晓明") == ("议员", "澳门立法会"), got
+
+
+def test_an_offices_acronym_right_after_the_post():
+    line = (
+        "Ambassador (R) Omar Khan, Chair-IPO Lanka, spoke, and Ms. Sara Amin, Director General "
+        "IPO-Lanka, closed it."
+    )
+    got = _en_people_tagged(line)
+    assert got.get("Omar Khan") == ("Chair", "IPO Lanka"), got
+    assert got.get("Sara Amin") == ("Director General", "IPO-Lanka"), got

@@ -711,7 +711,7 @@ def mentions(
             for f in found
         ]
     found = [_as_printed(_acronym_org(replace(f, title=_trim_title(f.title))), line) for f in found]
-    found = [_unit_then_office(f, line) for f in found]
+    found = [_unit_then_office(_office_after_post(f), line) for f in found]
     if places is not None:
         found = [_units_in_title(_portfolio(f, line, places), places) for f in found]
     # "of the University": a word that points back names no organisation, however read
@@ -802,6 +802,18 @@ def _units_in_title(f: Mention, places: tuple[str, ...]) -> Mention:
     return replace(
         f, title=", ".join((f.title, *parts[:units])), organisation=", ".join(parts[units:])
     )
+
+
+def _office_after_post(f: Mention) -> Mention:
+    """"Chair-IPO Pakistan", "Director General IPO-Pakistan": an office's acronym (and its
+    country) printed right after the post, joined by a hyphen or a space, is the
+    organisation."""
+    if f.organisation:
+        return f
+    m = _POST_THEN_ACRONYM.fullmatch(f.title)
+    if not m:
+        return f
+    return replace(f, title=m.group("title"), organisation=m.group("org"))
 
 
 def _unit_then_office(f: Mention, line: str) -> Mention:
@@ -1090,6 +1102,9 @@ _POST = rf"(?:(?:[A-Za-z][\w'’&-]*|\([A-Z]+\)) ){{0,4}}?{_HEAD}(?: \([A-Z]{{2,
 _APP_ORG = (
     r"(?:[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\))(?: (?:(?:of|for|and|on|the|&) )*"
     r"(?:[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)))*"
+)
+_POST_THEN_ACRONYM = re.compile(
+    rf"(?P<title>.*?{_HEAD})[- ](?P<org>(?!IP\b)[A-Z]{{2,}}(?:[- ](?-i:[A-Z][a-z]+))?)"
 )
 # A unit's name, followed by the office it belongs to after "at" (`_unit_then_office`).
 _UNIT_OF_OFFICE = re.compile(
