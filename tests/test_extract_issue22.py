@@ -2603,3 +2603,15 @@ def test_a_charge_daffaires_and_an_agency_after_a_datelines_date(tmp_path):
     )
     row = _en_event(tmp_path, text)
     assert row["start_date"] == "2024-05-23", row
+
+
+# -- Thirteenth session, second round (round test16; test15 spent into the tune half) -------
+
+
+def test_who_called_the_event_before_its_name_is_its_organiser():
+    ev = _zh_event(
+        "新闻\n5月9日,江南省知识产权局与江南大学法学院联合组织召开的知识产权保护研讨会在南京举行。"
+    )
+    assert ev is not None and (ev.name, ev.organiser, ev.place) == (
+        "知识产权保护研讨会", "江南省知识产权局与江南大学法学院", "南京"
+    ), ev

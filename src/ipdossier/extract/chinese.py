@@ -743,8 +743,14 @@ _ALIAS_BEFORE = re.compile(
 # What leads an unquoted name and is not part of it: a date, 日前, "由A主办的".
 _NAME_LEAD = re.compile(
     r"^(?:(?:(?:19|20)\d\d年)?(?:1[0-2]|[1-9])月[1-3]?\d日(?:[上下]午)?|日前|近日|近期|"
-    r"今天|昨天|昨日|今年|上周|本周)?(?:.*?(?:主办|承办|协办|指导|举办|组织|为主题)的)?"
+    r"今天|昨天|昨日|今年|上周|本周)?(?:.*?(?:主办|承办|协办|指导|举办|组织|召开|为主题)的)?"
     r"(?:本次|此次|这次|该次|本届|此届|这届|该)?"
+)
+# 自治区市场监管局(知识产权局)与同济大学上海国际知识产权学院联合组织召开的: who called the
+# event, printed before its name (a date before them is no part of them).
+_CALLED_BY = re.compile(
+    r"(?:^(?:(?:19|20)\d\d年)?(?:(?:1[0-2]|[1-9])月[1-3]?\d日(?:[上下]午)?)?)"
+    r"(?P<orgs>[^，。；]{2,80}?)(?:联合|共同)?(?:组织)?(?:召开|举办|主办)的$"
 )
 _AT_EVENT = re.compile(
     rf"^\s*(?P<name>[\u4e00-\u9fff]{{0,12}}?(?:{EVENT_END}))(?:上|现场|期间)[，,]"
@@ -907,6 +913,15 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                 lead = _NAME_LEAD.match(held.group("name")).end()
                 name = held.group("name")[lead:]
                 span = (para, held.start("name") + lead, held.end("name"))
+                # A与B联合组织召开的X在Y举行: who called it, before the name
+                by = _CALLED_BY.search(held.group("name")[:lead])
+                if by and not subject and (
+                    _ORG_END.search(by.group("orgs"))
+                    and ("、" not in by.group("orgs") or _org_list(by.group("orgs")))
+                    or (pair := re.fullmatch(_ORG_PAIR, by.group("orgs")))
+                    and _org_list("、".join(pair.groups()))
+                ):
+                    subject = by.group("orgs")
                 alias = _ALIAS_BEFORE.search(line, 0, span[1] + 1) if name[:1] in ")）" else None
                 if alias:
                     # 2019年“X” (下称“X”)湖北站活动: the quoted name, then its stop's part.
