@@ -2615,3 +2615,11 @@ def test_who_called_the_event_before_its_name_is_its_organiser():
     assert ev is not None and (ev.name, ev.organiser, ev.place) == (
         "知识产权保护研讨会", "江南省知识产权局与江南大学法学院", "南京"
     ), ev
+
+
+def test_where_an_envoy_is_posted_is_the_posts():
+    got = _en_people_tagged("Guests were the Danish Ambassador to Chile, Lars Holm; and others.")
+    assert got.get("Lars Holm") == ("Danish Ambassador to Chile", ""), got
+    # "of" names whose envoy: that stays the organisation
+    got = _en_people_tagged("It was attended by the Ambassador of Norway to Kenya, Lars Holm.")
+    assert got.get("Lars Holm") == ("Ambassador", "Norway"), got

@@ -713,7 +713,7 @@ def mentions(
             for f in found
         ]
     found = [_as_printed(_acronym_org(replace(f, title=_trim_title(f.title))), line) for f in found]
-    found = [_unit_then_office(_office_after_post(f), line) for f in found]
+    found = [_posted_to(_unit_then_office(_office_after_post(f), line), line) for f in found]
     if places is not None:
         found = [_units_in_title(_portfolio(f, line, places), places) for f in found]
     # "of the University": a word that points back names no organisation, however read
@@ -804,6 +804,19 @@ def _units_in_title(f: Mention, places: tuple[str, ...]) -> Mention:
     return replace(
         f, title=", ".join((f.title, *parts[:units])), organisation=", ".join(parts[units:])
     )
+
+
+_ENVOY = re.compile(r"(?i:ambassador|envoy|high commissioner|consul(?:[- ]general)?)$")
+
+
+def _posted_to(f: Mention, line: str) -> Mention:
+    """"the Danish Ambassador to Indonesia, X": where an envoy is posted is the post's
+    (as the conventions keep the whole post as printed), not an organisation."""
+    if not f.organisation or not _ENVOY.search(f.title):
+        return f
+    if line.find(f"{f.title} to {f.organisation}", max(0, f.start - 120)) < 0:
+        return f
+    return replace(f, title=f"{f.title} to {f.organisation}", organisation="")
 
 
 def _office_after_post(f: Mention) -> Mention:
