@@ -599,6 +599,9 @@ def _only_date(para: int, line: str) -> bool:
     return at > 0 and len(re.findall(r"[^\W\d_]", "".join(rest))) < 3
 
 
+_ENDED_ON = re.compile(r"\b(?:concluded|ended|closed|wrapped\s+up)\s+(?:on\s+)?$")
+
+
 def _furniture(line: str) -> bool:
     """A page's furniture rather than the article's: a menu or a breadcrumb ("最新消息 |
     活動報導", "Home > News"), an advertisement's slot ("Advertisementspot_img"), a table's
@@ -870,6 +873,10 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         lead = _DATELINE_PLACE.match(l_)
         after = lead.end() - at if lead else 0
         ds = [d for d in dates.mentions(p_, l_[at : at + 1000]) if d.month and d.start >= after]
+        # "concluded on June 14, 2024. Organized from June 3 to 14": the day it ended is
+        # not the day it began, when another date follows
+        begun = [d for d in ds if not _ENDED_ON.search(l_[at : at + d.start][-30:])]
+        ds = begun or ds
         if ds:
             first = ds[0]
             break
