@@ -2627,8 +2627,8 @@ def test_where_an_envoy_is_posted_is_the_posts():
 
 def test_the_day_an_event_concluded_is_not_its_start_when_its_span_follows(tmp_path):
     text = (
-        "May 20, 2024\nThe first Regional Patent Drafting Course successfully concluded on May "
-        "17, 2024. Organized from May 6 to 17, 2024, the course took place in Geneva.\n"
+        "May 20, 2024\nThe first Regional Patent Drafting Training Program successfully ended "
+        "on May 17, 2024. Organized from May 6 to 17, 2024, the program took place in Geneva.\n"
     )
     row = _en_event(tmp_path, text)
     assert row["start_date"] == "2024-05-06", row
