@@ -2632,3 +2632,17 @@ def test_the_day_an_event_concluded_is_not_its_start_when_its_span_follows(tmp_p
     )
     row = _en_event(tmp_path, text)
     assert row["start_date"] == "2024-05-06", row
+
+
+def test_four_name_words_after_an_honorific_and_no_shared_title_after_for():
+    line = "Mr. Juan Carlos Suárez Delgadillo, Regional Consultant at WIPO, spoke."
+    got = _en_people_tagged(line)
+    assert got.get("Juan Carlos Suárez Delgadillo") == ("Regional Consultant", "WIPO"), got
+    line = (
+        "It was led by Mr. Tan Kai Wah Lim, Project Manager of ROCB for South East Asia and "
+        "Ms. Mali Siri, Program Coordinator of ROCB. Then the workshop began."
+    )
+    got = _en_people_tagged(line)
+    assert "South East Asia" not in got and got.get("Tan Kai Wah Lim", ("",))[0] == (
+        "Project Manager"
+    ), got

@@ -504,6 +504,10 @@ def _shadow(name: str) -> str:
         if shadow in _NAME_TOO and not repaired and len(shadow) > 1:
             shadow, repaired = shadow[:-1] + ("x" if shadow[-1] != "x" else "z"), True
         words.append(shadow)
+    if sum(not re.fullmatch(PARTICLE, w) for w in words) > 3:
+        # four words: the last two stand in as one (the space a letter), so the pattern's
+        # three words read it and offsets hold
+        return " ".join(words[:-2]) + " " + words[-2] + "x" + words[-1].lower()
     return " ".join(words)
 
 
@@ -623,12 +627,21 @@ _HONORIFIC_SURNAME = re.compile(
 )
 
 
+# "Mr. Juan Carlos Suárez Delgadillo", "Mr Nurul Majid Mahmud Humayun": four name words
+# after an honorific, where the honorific vouches for a name that long.
+_HONORIFIC_NAME_4 = re.compile(
+    rf"(?<![\w.]){HONORIFIC} (?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{3}})(?![\w'’-])"
+)
+
+
 def honorific_names(line: str) -> tuple[str, ...]:
-    """The names printed right after an honorific in `line` (two or three words)."""
-    return tuple(
+    """The names printed right after an honorific in `line` (two to four words)."""
+    four = tuple(m.group("name") for m in _HONORIFIC_NAME_4.finditer(line))
+    return four + tuple(
         m.group("name")
         for m in _HONORIFIC_NAME.finditer(line)
         if 2 <= len(m.group("name").split(" ")) <= 3
+        and not any(m.group("name") in n for n in four)
     )
 
 
@@ -673,7 +686,10 @@ def mentions(
         extra_names = (*extra_names, *honorific_names(line))
     for name in sorted(set(extra_names), key=len, reverse=True):
         # "Khalid bin Hamoud al-Hinai": a particle is no word of the name's count
-        if not 2 <= sum(not re.fullmatch(PARTICLE, w) for w in name.split(" ")) <= 3:
+        words = sum(not re.fullmatch(PARTICLE, w) for w in name.split(" "))
+        if not (2 <= words <= 3 or words == 4 and _HONORIFIC_NAME_4.search(line) and (
+            name in honorific_names(line)
+        )):
             continue
         shadow = _shadow(name)
         # "Francis Gurry's keynote": a possessive after the name, not a longer word
@@ -1344,6 +1360,8 @@ def _shared_title(line: str, found: list[Mention]) -> list[Mention]:
         m = _JOINED.search(line, max(0, f.name_start - 60), f.name_start)
         if not m or any(g.name_start <= m.start(1) < g.end for g in out):
             continue
+        if re.search(r"\b(?:for|of|in|at|to|from)\s+$", line[max(0, m.start(1) - 6) : m.start(1)]):
+            continue  # "... for South East Asia and Ms. X, Coordinator": a place, no name
         out.append(
             replace(f, name=m.group(1), name_start=m.start(1), name_end=m.end(1), start=m.start(1))
         )
