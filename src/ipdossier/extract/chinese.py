@@ -163,13 +163,27 @@ def _posseg():
     return jieba.posseg
 
 
-def _words(text: str) -> list[tuple[str, str, int]]:
-    """(word, part of speech, start offset) for the text."""
+def _words(text: str) -> tuple[tuple[str, str, int], ...]:
+    """(word, part of speech, start offset) for the text. Short texts (a name after a
+    title, the words after a count) recur across an article: they are cut once (jieba's
+    HMM costs about a millisecond a cut; a long article asks tens of thousands)."""
+    if len(text) <= _CACHED_CUT:
+        return _words_cached(text)
+    return _cut(text)
+
+
+_CACHED_CUT = 24
+
+
+def _cut(text: str) -> tuple[tuple[str, str, int], ...]:
     out, at = [], 0
     for pair in _posseg().cut(text):
         out.append((pair.word, pair.flag, at))
         at += len(pair.word)
-    return out
+    return tuple(out)
+
+
+_words_cached = lru_cache(maxsize=16384)(_cut)
 
 
 def _noun_after(line: str, pos: int) -> str:
@@ -525,7 +539,6 @@ def _people(para: int, line: str) -> list[Mention]:
             rf"[\u4e00-\u9fff]{{2,3}}(?=[{re.escape(_PUNCT)}、和与及等\s]|{_SPEAKER_VERB}|同志|博士|$)",
             line[t.end() :],
         )
-        cut = _words(m.group(0)) if m else []
         if (
             m
             and t.end() not in starts
@@ -534,9 +547,11 @@ def _people(para: int, line: str) -> list[Mention]:
             and not any(e == t.start() for _, _, e in names)
             and not TITLE_ZH.match(m.group(0))
             and not any(s <= t.end() < e for _, s, e in names)
+            # the segmenter's cut only when the analyser has not read a name there (a
+            # long article asks it thousands of times otherwise)
+            and (cut := _words(m.group(0))) is not None
             and not any(
-                f.startswith(("v", "d", "p", "c", "u", "m", "q", "f", "t"))
-                for _, f, _ in cut
+                f.startswith(("v", "d", "p", "c", "u", "m", "q", "f", "t")) for _, f, _ in cut
             )
             and not _word_in_context(line, t.end(), t.end() + len(m.group(0)))
             and not _common_noun(m.group(0), cut)

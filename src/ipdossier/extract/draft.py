@@ -659,8 +659,14 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 words = m.group("name").split()
                 # "The ICC and WIPO held their first joint workshop": an active verb, its
                 # subject the organisers, not the event's name.
-                active = not re.search(r"\b(?:was|is|been|were|are)\s+$", line[: m.start("verb")])
-                if active and re.match(r"\s+(?:their|its|his|her|our|a|an|the)\b", line[m.end() :]):
+                # (bounded windows: a 2 MB single-line article holds thousands of matches)
+                verb = m.start("verb")
+                active = not re.search(
+                    r"\b(?:was|is|been|were|are)\s+$", line[max(0, verb - 40) : verb]
+                )
+                if active and re.match(
+                    r"\s+(?:their|its|his|her|our|a|an|the)\b", line[m.end() : m.end() + 20]
+                ):
                     if subject is None:
                         end = m.start("name") + len(m.group("name").rstrip())
                         subject = (m.group("name"), (para, m.start("name"), end, line))
