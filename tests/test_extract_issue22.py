@@ -2646,3 +2646,10 @@ def test_four_name_words_after_an_honorific_and_no_shared_title_after_for():
     assert "South East Asia" not in got and got.get("Tan Kai Wah Lim", ("",))[0] == (
         "Project Manager"
     ), got
+
+
+def test_a_name_appointed_to_a_post():
+    got = _zh_people("会议选举产生理事会,江南专利代理协会陈一明担任秘书长职务,公司为理事单位。")
+    assert got.get("陈一明") == ("秘书长", "江南专利代理协会"), got
+    got = _zh_people("会上宣读了名单,江南大学图书馆余敏文任主任,其他代表任副主任。")
+    assert got.get("余敏文", ("",))[0] == "主任", got

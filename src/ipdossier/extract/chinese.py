@@ -420,8 +420,12 @@ def _names(line: str) -> list[tuple[str, int, int]]:
     ]
     # 教授李强作报告, 局长王明致辞: the analyser glues the verb's first character to a
     # two-character name.
+    # 余敏文任主任: the analyser glues 任 (appointed) to the name before the post.
     return [
-        (w[:-1], s, e - 1) if len(w) == 3 and _VERB_AFTER_NAME.match(line, e - 1) else (w, s, e)
+        (w[:-1], s, e - 1)
+        if len(w) == 3 and _VERB_AFTER_NAME.match(line, e - 1)
+        or len(w) >= 3 and w[-1] == "任" and TITLE_ZH.match(line, e)
+        else (w, s, e)
         for w, s, e in per
     ]
 
@@ -658,14 +662,21 @@ def _titled(para: int, line: str, names: list[tuple[str, int, int]]) -> list[Men
                     org, os_ = _org_of_title(line, ts)
             found.append(Mention(para, name, s, e, title, org, os_ if org else ts, e))
             continue
-        # 王某某区长 / 王某某副局长: the title follows the name.
-        m = TITLE_ZH.match(line, e)
+        # 王某某区长 / 王某某副局长: the title follows the name; 陈一忠担任秘书长职务,
+        # 余敏杰任主任: or the post the name was appointed to.
+        appointed = _APPOINTED.match(line, e)
+        m = TITLE_ZH.match(line, appointed.end() if appointed else e)
+        if m and appointed and not _POST_ENDS.match(line, m.end()):
+            m = None  # 任主任委员会……: the title word begins something else
         if m:
             org, os_ = _org_of_title(line, s)
             found.append(Mention(para, name, s, e, m.group(0), org, os_ if org else s, m.end()))
     return found
 
 
+_APPOINTED = re.compile(r"(?:担任|出任|当选|任)")
+# What ends the post one was appointed to: 一职 or 职务, then punctuation.
+_POST_ENDS = re.compile(r"(?:一职|职务)?[，。；,;、]")
 _LISTED = re.compile(
     rf"、(?P<name>{DOTTED_NAME}{_NAME_STOP}|[\u4e00-\u9fff]{{2,3}}(?=[、等和与及，,。；;\s]|$))"
 )
