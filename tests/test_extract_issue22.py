@@ -2237,6 +2237,49 @@ def test_arabic_names_with_bint_and_al_and_a_listed_portfolio():
             "name",
             "Fourth Regional Conference on Design",
         ),
+        # a quoted name holding an event word, then "held" (thirteenth session)
+        (
+            "News\nAt the 3rd “Regional Meeting on Design Law for Pacific Countries” held May "
+            "6, 2024, officials from 9 countries met.\n",
+            "name",
+            "Regional Meeting on Design Law for Pacific Countries",
+        ),
+        # a table's rule names no event; the first line that is text does
+        ("|---|---|---|\nNothing here names an event.\n", "name", "Nothing here names an event."),
+        # nor a menu; and a lead paragraph below a page's furniture is read
+        (
+            "Home > News | Events\nNothing here names an event.\n",
+            "name",
+            "Nothing here names an event.",
+        ),
+        (
+            "Advertisementspot_img\nMonday, May 6, 2024\nAdvertisementspot_img\n"
+            "Firms urged to value their patents\nLatest article\nOur partner hotels\nHotel One\n"
+            "Hotel Two\nBy A. Writer\n"
+            "Officials on Thursday urged small firms to treat their patents and brands as "
+            "assets worth investing in.\n"
+            "At the Patent Value Forum held on April 26 and attended by over 200 participants, "
+            "the office and the ministry spoke.\n",
+            "name",
+            "Patent Value Forum",
+        ),
+        (
+            "13910160652\n010-52852558\nHome > News > Highlights\nCourses reach more learners\n"
+            "Post Time:2016-11-04 Source:Daily Author:Staff Views:\nfont-size:\n"
+            "The office said on Oct 25 that it would open its new courses to learners across "
+            "the country this winter.\n"
+            "Ann Lee, head of the academy, said at the launching ceremony in Beijing that the "
+            "courses were free of charge for all students.\n",
+            "name",
+            "launching ceremony",
+        ),
+        (
+            "13910160652\n010-52852558\nHome > News > Highlights\nCourses reach more learners\n"
+            "Ann Lee, head of the academy, said at the launching ceremony in Beijing that the "
+            "courses were free of charge for all students.\n",
+            "place",
+            "Beijing",
+        ),
     ],
 )
 def test_an_english_events_field_read_by_a_general_shape(tmp_path, text, field, want):
@@ -2394,9 +2437,7 @@ def test_a_list_of_organisers_before_the_name_and_a_caption_that_names_no_event(
         ("Nine of the trainees are judges.", (9, "exact")),
     ],
 )
-def test_a_plural_acronym_a_nationality_before_a_plural_and_some_of_the_participants(
-    line, want
-):
+def test_a_plural_acronym_a_nationality_before_a_plural_and_some_of_the_participants(line, want):
     got = [(c.value, c.qualifier) for c in counts.counts(0, line)]
     assert got == [want], got
 
@@ -2432,9 +2473,67 @@ def test_a_capitalised_name_after_a_number_is_still_no_count():
             "Ramon Cruz",
             ("Secretary", "Department of Trade and Industry"),
         ),
+        # a secretary's fields after "for" are the post's, up to the name
+        (
+            "Cabinet Secretary for Mining, Energy and Water, John Kamau noted the gains.",
+            "John Kamau",
+            ("Cabinet Secretary for Mining, Energy and Water", ""),
+        ),
+        (
+            "Ana Wambui, Cabinet Secretary for Mining, Energy and Water, noted the gains.",
+            "Ana Wambui",
+            ("Cabinet Secretary for Mining, Energy and Water", ""),
+        ),
+        # a place after the field stays the organisation
+        (
+            "Jane Roe, Secretary for Commerce of Hong Kong, noted it.",
+            "Jane Roe",
+            ("Secretary for Commerce", "Hong Kong"),
+        ),
+        # an office's acronym (and its country) right after the post
+        (
+            "Ambassador (R) Omar Khan, Chair-IPO Lanka, spoke, and Ms. Sara Amin, Director "
+            "General IPO-Lanka, closed it.",
+            "Omar Khan",
+            ("Chair", "IPO Lanka"),
+        ),
+        (
+            "Ambassador (R) Omar Khan, Chair-IPO Lanka, spoke, and Ms. Sara Amin, Director "
+            "General IPO-Lanka, closed it.",
+            "Sara Amin",
+            ("Director General", "IPO-Lanka"),
+        ),
+        (
+            "“We hope it helps,” Chargé d’affaires Rolf Berg, said at the opening.",
+            "Rolf Berg",
+            ("Chargé d’affaires", ""),
+        ),
+        # where an envoy is posted is the post's; "of" names whose envoy
+        (
+            "Guests were the Danish Ambassador to Chile, Lars Holm; and others.",
+            "Lars Holm",
+            ("Danish Ambassador to Chile", ""),
+        ),
+        (
+            "It was attended by the Ambassador of Norway to Kenya, Lars Holm.",
+            "Lars Holm",
+            ("Ambassador", "Norway"),
+        ),
+        # a four-word Arabic chain after a compound given name
+        (
+            "The SAIP CEO Dr. Abdul Aziz bin Muhammad Al-Qahtani opened it.",
+            "Abdul Aziz bin Muhammad Al-Qahtani",
+            ("CEO", "SAIP"),
+        ),
+        # four name words after an honorific
+        (
+            "Mr. Juan Carlos Suárez Delgadillo, Regional Consultant at WIPO, spoke.",
+            "Juan Carlos Suárez Delgadillo",
+            ("Regional Consultant", "WIPO"),
+        ),
     ],
 )
-def test_an_ip_field_after_an_acronym_and_a_unit_before_its_office(line, name, want):
+def test_the_thirteenth_sessions_english_posts(line, name, want):
     got = _en_people_tagged(line)
     assert got.get(name) == want, got
 
@@ -2451,27 +2550,13 @@ def test_yu_before_a_place_corner_quotes_and_two_organisers_joined_by_he(tmp_pat
         "於12月4日在台北舉行。\n",
     )
     assert (row["name"], row["place"], row["organiser"]) == (
-        "兩岸專利論壇", "台北", "《江南專利協會》與《江北工業總會》"
+        "兩岸專利論壇",
+        "台北",
+        "《江南專利協會》與《江北工業總會》",
     ), row
     text = "新闻\n由校团委和法学院共同举办的知识产权周启动仪式在图书馆举行。\n"
     row = extract_text(tmp_path, text)
     assert row["organiser"] == "校团委和法学院", row
-
-
-def test_a_pages_furniture_is_no_events_name_and_a_lead_below_it_is_read(tmp_path):
-    text = (
-        "Advertisementspot_img\nMonday, May 6, 2024\nAdvertisementspot_img\n"
-        "Firms urged to value their patents\nLatest article\nOur partner hotels\nHotel One\n"
-        "Hotel Two\nBy A. Writer\n"
-        "Officials on Thursday urged small firms to treat their patents and brands as assets "
-        "worth investing in.\n"
-        "At the Patent Value Forum held on April 26 and attended by over 200 participants, the "
-        "office and the ministry spoke.\n"
-    )
-    row = _en_event(tmp_path, text)
-    assert row["name"] == "Patent Value Forum", row
-    row = _en_event(tmp_path, "Home > News | Events\nNothing here names an event.\n")
-    assert row["name"] == "Nothing here names an event.", row
 
 
 @pytest.mark.parametrize(
@@ -2479,57 +2564,47 @@ def test_a_pages_furniture_is_no_events_name_and_a_lead_below_it_is_read(tmp_pat
     [
         # a prosecutor, a police team's captain (its team an organisation), an examiner
         ("区人民检察院第二检察部检察官吴立新作了发言。", "吴立新", "检察官"),
-        ("区公安局经侦支队金融犯罪侦查队队长陈国栋介绍了案例。", "陈国栋", "队长"),
+        (
+            "区公安局经侦支队金融犯罪侦查队队长陈国栋介绍了案例。",
+            "陈国栋",
+            ("队长", "区公安局经侦支队金融犯罪侦查队"),
+        ),
         ("原专利复审委员会申诉处资深审查员林海峰作了讲解。", "林海峰", "资深审查员"),
         # the founding chair
         ("台湾专利师公会首任理事长蔡明哲出席。", "蔡明哲", "首任理事长"),
+        # an IP office with no place of its own after a bureau's post is that bureau's, and
+        # a name's third character before 说 and a colon
+        (
+            "江宁市市场监督管理局党组成员、知识产权局局长胡明学说:“要加强保护。”",
+            "胡明学",
+            ("党组成员、知识产权局局长", "江宁市市场监督管理局"),
+        ),
+        # an organisation in title marks before its post
+        (
+            "《江南专利代理人协会》高级顾问贺文化率团出席。",
+            "贺文化",
+            ("高级顾问", "江南专利代理人协会"),
+        ),
+        # an IP office with a place of its own is a post of its own
+        ("市市场监管局副局长、市知识产权局局长罗志远讲话。", "罗志远", ("局长", "市知识产权局")),
+        # a legislator
+        ("澳门立法会议员唐晓明出席。", "唐晓明", ("议员", "澳门立法会")),
+        # a name appointed to a post
+        (
+            "会议选举产生理事会,江南专利代理协会陈一明担任秘书长职务,公司为理事单位。",
+            "陈一明",
+            ("秘书长", "江南专利代理协会"),
+        ),
+        ("会上宣读了名单,江南大学图书馆余敏文任主任,其他代表任副主任。", "余敏文", "主任"),
     ],
 )
-def test_chinese_posts_of_a_procuratorate_a_police_team_an_examiner_and_a_founding_chair(
-    line, name, want
-):
+def test_the_thirteenth_sessions_chinese_posts(line, name, want):
+    """`want` is the title alone, or the title and the organisation."""
     got = _zh_people(line)
-    assert got.get(name, ("",))[0] == want, got
-
-
-def test_a_bare_ip_office_after_a_bureau_an_office_in_title_marks_and_a_name_before_says():
-    got = _zh_people("江宁市市场监督管理局党组成员、知识产权局局长胡明学说:“要加强保护。”")
-    assert got.get("胡明学") == ("党组成员、知识产权局局长", "江宁市市场监督管理局"), got
-    got = _zh_people("《江南专利代理人协会》高级顾问贺文化率团出席。")
-    assert got.get("贺文化") == ("高级顾问", "江南专利代理人协会"), got
-    # an IP office with a place of its own is a post of its own
-    got = _zh_people("市市场监管局副局长、市知识产权局局长罗志远讲话。")
-    assert got.get("罗志远") == ("局长", "市知识产权局"), got
-    got = _zh_people("区公安局经侦支队金融犯罪侦查队队长陈国栋介绍了案例。")
-    assert got.get("陈国栋") == ("队长", "区公安局经侦支队金融犯罪侦查队"), got
-
-
-def test_a_secretarys_fields_after_for_are_the_posts_up_to_the_name():
-    line = "Cabinet Secretary for Mining, Energy and Water, John Kamau noted the gains."
-    got = _en_people_tagged(line)
-    assert got.get("John Kamau") == ("Cabinet Secretary for Mining, Energy and Water", ""), got
-    line = "Ana Wambui, Cabinet Secretary for Mining, Energy and Water, noted the gains."
-    got = _en_people_tagged(line)
-    assert got.get("Ana Wambui") == ("Cabinet Secretary for Mining, Energy and Water", ""), got
-    # a place after the field stays the organisation
-    got = _en_people_tagged("Jane Roe, Secretary for Commerce of Hong Kong, noted it.")
-    assert got.get("Jane Roe") == ("Secretary for Commerce", "Hong Kong"), got
-
-
-def test_an_arabic_chain_of_four_names_and_a_table_rule_that_names_no_event(tmp_path):
-    got = _en_people_tagged("The SAIP CEO Dr. Abdul Aziz bin Muhammad Al-Qahtani opened it.")
-    assert got.get("Abdul Aziz bin Muhammad Al-Qahtani") == ("CEO", "SAIP"), got
-    row = _en_event(tmp_path, "|---|---|---|\nNothing here names an event.\n")
-    assert row["name"] == "Nothing here names an event.", row
-
-
-def test_a_quoted_name_holding_an_event_word_then_held(tmp_path):
-    text = (
-        "News\nAt the 3rd “Regional Meeting on Design Law for Pacific Countries” held May 6, "
-        "2024, officials from 9 countries met.\n"
-    )
-    row = _en_event(tmp_path, text)
-    assert row["name"] == "Regional Meeting on Design Law for Pacific Countries", row
+    if isinstance(want, str):
+        assert got.get(name, ("",))[0] == want, got
+    else:
+        assert got.get(name) == want, got
 
 
 def test_an_office_that_came_to_a_place_to_carry_out_the_event(tmp_path):
@@ -2538,21 +2613,10 @@ def test_an_office_that_came_to_a_place_to_carry_out_the_event(tmp_path):
         "国家知识产权局运用促进司来渝开展知识产权运营体系建设专题调研\n近日,调研组一行走访了企业。\n",
     )
     assert (row["name"], row["place"], row["organiser"]) == (
-        "知识产权运营体系建设专题调研", "渝", "国家知识产权局运用促进司"
+        "知识产权运营体系建设专题调研",
+        "渝",
+        "国家知识产权局运用促进司",
     ), row
-
-
-def test_an_unnamed_event_in_a_lead_below_a_pages_furniture(tmp_path):
-    text = (
-        "13910160652\n010-52852558\nHome > News > Highlights\nCourses reach more learners\n"
-        "Post Time:2016-11-04 Source:Daily Author:Staff Views:\nfont-size:\n"
-        "The office said on Oct 25 that it would open its new courses to learners across the "
-        "country this winter.\n"
-        "Ann Lee, head of the academy, said at the launching ceremony in Beijing that the "
-        "courses were free of charge for all students.\n"
-    )
-    row = _en_event(tmp_path, text)
-    assert (row["name"], row["place"]) == ("launching ceremony", "Beijing"), row
 
 
 # -- Thirteenth session, after test15's one scoring (spent; the next round's tune half) -----
@@ -2566,7 +2630,8 @@ def test_a_latin_name_after_a_chinese_title_and_a_quoted_part_inside_a_held_name
         "新闻\n2019年5月8日,第三届“江南”知识产权论坛在江南国际会展中心三楼大宴会厅二号会议室举行。"
     )
     assert ev is not None and (ev.name, ev.place) == (
-        "第三届“江南”知识产权论坛", "江南国际会展中心三楼大宴会厅二号会议室"
+        "第三届“江南”知识产权论坛",
+        "江南国际会展中心三楼大宴会厅二号会议室",
     ), ev
     # an alias's quoted short name is no part of the name
     ev = _zh_event("新闻\n“知识产权万里行”(下称“万里行”)江南站活动在南京举行。")
@@ -2577,32 +2642,32 @@ def test_a_two_part_session_counts_no_parts():
     assert [c.value for c in counts.counts(0, "It was a two-part session for 60 people.")] == [60]
 
 
-def test_a_space_before_yu_and_a_legislator():
+def test_a_space_before_yu():
     got = [(c.value, c.qualifier) for c in chinese.counts(0, "共计700 余人参加了线上会议。")]
     assert got == [(700, "at_least")], got
-    got = _zh_people("澳门立法会议员唐晓明出席。")
-    assert got.get("唐晓明") == ("议员", "澳门立法会"), got
 
 
-def test_an_offices_acronym_right_after_the_post():
-    line = (
-        "Ambassador (R) Omar Khan, Chair-IPO Lanka, spoke, and Ms. Sara Amin, Director General "
-        "IPO-Lanka, closed it."
-    )
-    got = _en_people_tagged(line)
-    assert got.get("Omar Khan") == ("Chair", "IPO Lanka"), got
-    assert got.get("Sara Amin") == ("Director General", "IPO-Lanka"), got
-
-
-def test_a_charge_daffaires_and_an_agency_after_a_datelines_date(tmp_path):
-    got = _en_people_tagged("“We hope it helps,” Chargé d’affaires Rolf Berg, said at the opening.")
-    assert got.get("Rolf Berg") == ("Chargé d’affaires", ""), got
-    text = (
-        "Training opens\nLome, May 25, GNA – The embassy held a training session for judges "
-        "in Lome.\nThe session, which opened on Tuesday May 23, 2024 in Lome, drew 60 people.\n"
-    )
-    row = _en_event(tmp_path, text)
-    assert row["start_date"] == "2024-05-23", row
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # an agency's name after a dateline's date: the dateline's day is the report's
+        (
+            "Training opens\nLome, May 25, GNA – The embassy held a training session for "
+            "judges in Lome.\nThe session, which opened on Tuesday May 23, 2024 in Lome, drew "
+            "60 people.\n",
+            "2024-05-23",
+        ),
+        # the day it concluded is not its start when its span follows
+        (
+            "May 20, 2024\nThe first Regional Patent Drafting Training Program successfully "
+            "ended on May 17, 2024. Organized from May 6 to 17, 2024, the program took place "
+            "in Geneva.\n",
+            "2024-05-06",
+        ),
+    ],
+)
+def test_an_english_events_start_not_read_from_a_dateline_nor_its_last_day(tmp_path, text, start):
+    assert _en_event(tmp_path, text)["start_date"] == start
 
 
 # -- Thirteenth session, second round (round test16; test15 spent into the tune half) -------
@@ -2613,31 +2678,13 @@ def test_who_called_the_event_before_its_name_is_its_organiser():
         "新闻\n5月9日,江南省知识产权局与江南大学法学院联合组织召开的知识产权保护研讨会在南京举行。"
     )
     assert ev is not None and (ev.name, ev.organiser, ev.place) == (
-        "知识产权保护研讨会", "江南省知识产权局与江南大学法学院", "南京"
+        "知识产权保护研讨会",
+        "江南省知识产权局与江南大学法学院",
+        "南京",
     ), ev
 
 
-def test_where_an_envoy_is_posted_is_the_posts():
-    got = _en_people_tagged("Guests were the Danish Ambassador to Chile, Lars Holm; and others.")
-    assert got.get("Lars Holm") == ("Danish Ambassador to Chile", ""), got
-    # "of" names whose envoy: that stays the organisation
-    got = _en_people_tagged("It was attended by the Ambassador of Norway to Kenya, Lars Holm.")
-    assert got.get("Lars Holm") == ("Ambassador", "Norway"), got
-
-
-def test_the_day_an_event_concluded_is_not_its_start_when_its_span_follows(tmp_path):
-    text = (
-        "May 20, 2024\nThe first Regional Patent Drafting Training Program successfully ended "
-        "on May 17, 2024. Organized from May 6 to 17, 2024, the program took place in Geneva.\n"
-    )
-    row = _en_event(tmp_path, text)
-    assert row["start_date"] == "2024-05-06", row
-
-
-def test_four_name_words_after_an_honorific_and_no_shared_title_after_for():
-    line = "Mr. Juan Carlos Suárez Delgadillo, Regional Consultant at WIPO, spoke."
-    got = _en_people_tagged(line)
-    assert got.get("Juan Carlos Suárez Delgadillo") == ("Regional Consultant", "WIPO"), got
+def test_no_title_shared_with_a_name_after_for():
     line = (
         "It was led by Mr. Tan Kai Wah Lim, Project Manager of ROCB for South East Asia and "
         "Ms. Mali Siri, Program Coordinator of ROCB. Then the workshop began."
@@ -2646,10 +2693,3 @@ def test_four_name_words_after_an_honorific_and_no_shared_title_after_for():
     assert "South East Asia" not in got and got.get("Tan Kai Wah Lim", ("",))[0] == (
         "Project Manager"
     ), got
-
-
-def test_a_name_appointed_to_a_post():
-    got = _zh_people("会议选举产生理事会,江南专利代理协会陈一明担任秘书长职务,公司为理事单位。")
-    assert got.get("陈一明") == ("秘书长", "江南专利代理协会"), got
-    got = _zh_people("会上宣读了名单,江南大学图书馆余敏文任主任,其他代表任副主任。")
-    assert got.get("余敏文", ("",))[0] == "主任", got
