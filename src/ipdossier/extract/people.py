@@ -681,15 +681,14 @@ def mentions(
     text = line
     # "Centre Head", "Principal Scientist": posts an analyser tags as persons are no names
     extra_names = tuple(n for n in extra_names if not _is_post(n))
-    if rules:
-        # a name the rules read after an honorific is a person's, tagged or not
-        extra_names = (*extra_names, *honorific_names(line))
+    after_honorific = honorific_names(line) if rules else ()
+    # a name the rules read after an honorific is a person's, tagged or not
+    extra_names = (*extra_names, *after_honorific)
     for name in sorted(set(extra_names), key=len, reverse=True):
-        # "Khalid bin Hamoud al-Hinai": a particle is no word of the name's count
+        # "Khalid bin Hamoud al-Hinai": a particle is no word of the name's count; four
+        # words only where an honorific vouches for them
         words = sum(not re.fullmatch(PARTICLE, w) for w in name.split(" "))
-        if not (2 <= words <= 3 or words == 4 and _HONORIFIC_NAME_4.search(line) and (
-            name in honorific_names(line)
-        )):
+        if not (2 <= words <= 3 or words == 4 and name in after_honorific):
             continue
         shadow = _shadow(name)
         # "Francis Gurry's keynote": a possessive after the name, not a longer word
