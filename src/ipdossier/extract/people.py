@@ -766,6 +766,7 @@ def _portfolio_for(f: Mention, line: str, places: tuple[str, ...]) -> Mention | 
         not field
         or _ORGANISATION.search(re.sub(r"\bIndustr(?:y|ies)\b", "", field))
         or any(field in p or p in field for p in places)
+        # a field no longer than the one the title already holds: nothing to add
         or len(field) <= len(f.title) - len(post) - 5
     ):
         return None
