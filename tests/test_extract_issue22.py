@@ -2693,3 +2693,18 @@ def test_no_title_shared_with_a_name_after_for():
     assert "South East Asia" not in got and got.get("Tan Kai Wah Lim", ("",))[0] == (
         "Project Manager"
     ), got
+
+
+# -- Thirteenth session, after test16's one scoring (spent; the next round's tune half) -----
+
+
+def test_a_name_longer_than_the_pattern_reads_leaves_no_mention_cut_in_two():
+    line = (
+        "Guests included the Secretary of Public Education Emilio Chuayffet, Luis Angel Mora "
+        "director of the National Institute of Trade Marks, Arturo José García López Ancona, "
+        "head of the Specialized Unit of Investigation against Piracy, and others."
+    )
+    got = _en_people_tagged(line)
+    assert got.get("Emilio Chuayffet") == ("Secretary of Public Education", ""), got
+    # no mention holds part of the long name, in its organisation or its own name
+    assert not [n for n, (_, org) in got.items() if "Arturo" in org or "López" in n], got
