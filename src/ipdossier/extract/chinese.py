@@ -845,6 +845,13 @@ _CALLER = re.compile(
 )
 
 
+def _org_pair(text: str) -> bool:
+    """Whether `text` is two organisations joined by 与, 和 or 及, each bare or in title
+    marks (由《A协会》与《B总会》共同举办, 校团委和法学院)."""
+    pair = re.fullmatch(_ORG_PAIR, text)
+    return bool(pair) and _org_list("、".join(pair.groups()))
+
+
 def _org_list(text: str) -> bool:
     """Whether every item of "A、B、C" ends like an organisation (a bracketed other name,
     市场监督管理局(知识产权局), set aside)."""
@@ -941,13 +948,12 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                 span = (para, held.start("name") + lead, held.end("name"))
                 # A与B联合组织召开的X在Y举行: who called it, before the name
                 by = _CALLED_BY.search(held.group("name")[:lead])
+                orgs = by.group("orgs") if by else ""
                 if by and not subject and (
-                    _ORG_END.search(by.group("orgs"))
-                    and ("、" not in by.group("orgs") or _org_list(by.group("orgs")))
-                    or (pair := re.fullmatch(_ORG_PAIR, by.group("orgs")))
-                    and _org_list("、".join(pair.groups()))
+                    _ORG_END.search(orgs) and ("、" not in orgs or _org_list(orgs))
+                    or _org_pair(orgs)
                 ):
-                    subject = by.group("orgs")
+                    subject = orgs
                 alias = _ALIAS_BEFORE.search(line, 0, span[1] + 1) if name[:1] in ")）" else None
                 if alias:
                     # 2019年“X” (下称“X”)湖北站活动: the quoted name, then its stop's part.
@@ -996,8 +1002,7 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
             orgs = re.sub(r"等$", "", listed.group("orgs")) if listed else ""
             # 由校团委和法学院共同举办, 由《A协会》与《B总会》共同举办: two organisers joined
             # by 和, 与 or 及 (each in title marks or bare), as printed
-            pair = re.fullmatch(_ORG_PAIR, orgs)
-            if "、" in orgs and _org_list(orgs) or pair and _org_list("、".join(pair.groups())):
+            if "、" in orgs and _org_list(orgs) or _org_pair(orgs):
                 organiser = orgs
         if not organiser:
             for o in _ORGANISER.finditer(bare):

@@ -329,7 +329,7 @@ _BARE_AFTER = re.compile(
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 # "6 Vietnamese SMEs", "20 Chinese companies": a capitalised word before a common plural
 # noun is what they are, not the start of a name ("the 30th Meeting of ...").
-_PLURAL_NOUN = re.compile(r"(?:[a-z]+s|[A-Z]{2,}s)[,;:]?")
+_PLURAL_NOUN = re.compile(rf"(?:[a-z]+s|{_PLURAL_ACRONYM.pattern})[,;:]?")
 
 
 def _year_or_count(line: str, start: int, end: int) -> bool:
