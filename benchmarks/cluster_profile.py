@@ -233,7 +233,7 @@ def build(params: Path, out: Path, cluster: str | None):
         BuildOptions(
             params_file=params,
             jobs=2,
-            formats=("pdf", "html"),
+            formats=("pdf", "html"),  # as run.py's cluster rows
             out=out,
             force=True,
             progress=False,

@@ -8,10 +8,14 @@ Measured in one run, on the project's own notebooks:
              one printing browser per notebook)
   cold       `ipdossier build --force` of the default variant (pdf and html)
   noop       the same build again, nothing changed
-  variants   cold builds of 1, 4 and 16 variants with --jobs 2; the marginal cost of a
-             variant is (t16 - t1) / 15
+  variants   cold builds of 1, 4 and 16 variants with --jobs 2, each variant's dossier
+             PDF and HTML (`--format pdf,html`, what a run of many variants builds: the
+             README's "Scheduled runs"); the marginal cost of a variant is
+             (t16 - t1) / 15; then 1 and 16 again with the chapter PDFs too (the default
+             formats), for the marginal cost with them
   cluster    64 variants with --jobs 2, then the same on a Dask LocalCluster of two worker
-             processes (`--cluster`), and from the latter an estimate for N machines
+             processes (`--cluster`), both `--format pdf,html`, and from the latter an
+             estimate for N machines
 plain and cold run REPEATS times, noop NOOP_REPEATS times; the median is recorded, with
 every run beside it. The variant and cluster rows run once each (the 64-variant rows are
 minutes each).
@@ -238,6 +242,11 @@ CLUSTER_MATRIX = (
 )
 
 
+# What the variant and cluster rows build: a variant's dossier and web edition, the chapter
+# PDFs left out as a scheduled run of many variants leaves them (README, "Scheduled runs").
+MATRIX_FORMAT = ("--format", "pdf,html")
+
+
 def cluster_rows(work: Path) -> dict:
     """64 variants locally (--jobs 2) and on a two-worker LocalCluster, same machine."""
     from distributed import LocalCluster
@@ -245,7 +254,9 @@ def cluster_rows(work: Path) -> dict:
     params = work / "variants-64.yaml"
     params.write_text(CLUSTER_MATRIX, encoding="utf-8")
     print("64 variants, local --jobs 2 ...", flush=True)
-    local = build(work / "local-64", "--force", "--jobs", "2", "--params", str(params))
+    local = build(
+        work / "local-64", "--force", "--jobs", "2", "--params", str(params), *MATRIX_FORMAT
+    )
     print("64 variants, LocalCluster of 2 workers ...", flush=True)
     start = time.perf_counter()
     with LocalCluster(
@@ -259,6 +270,7 @@ def cluster_rows(work: Path) -> dict:
             str(params),
             "--cluster",
             cluster.scheduler_address,
+            *MATRIX_FORMAT,
         )
     # Worker-seconds per variant, from the measured cluster run: an estimate for N machines
     # of two workers each is the start-up plus 64 variants shared by 2N workers.
@@ -348,7 +360,16 @@ def main() -> None:
                 params.write_text(text, encoding="utf-8")
                 out = work / f"reports-{n}"
                 results["variants"][str(n)] = build(
-                    out, "--force", "--jobs", "2", "--params", str(params)
+                    out, "--force", "--jobs", "2", "--params", str(params), *MATRIX_FORMAT
+                )
+                shutil.rmtree(out)
+            # The same with each variant's chapter PDFs (the default formats).
+            results["variants_with_chapters"] = {}
+            for n in (1, 16):
+                print(f"{n} variant(s) with chapter PDFs ...", flush=True)
+                out = work / f"reports-{n}-chapters"
+                results["variants_with_chapters"][str(n)] = build(
+                    out, "--force", "--jobs", "2", "--params", str(work / f"variants-{n}.yaml")
                 )
                 shutil.rmtree(out)
         if "cluster" in rows:
@@ -362,6 +383,10 @@ def main() -> None:
         "plain_over_cold": round(results["plain"]["seconds"] / results["cold"]["seconds"], 2),
         "marginal_variant_s": round((v["16"]["seconds"] - v["1"]["seconds"]) / 15, 2),
         "marginal_variant_s_at_4": round((v["4"]["seconds"] - v["1"]["seconds"]) / 3, 2),
+        "marginal_variant_s_with_chapters": round(
+            (results["variants_with_chapters"]["16"]["seconds"]
+             - results["variants_with_chapters"]["1"]["seconds"]) / 15, 2
+        ),
         "noop_s": results["noop"]["seconds"],
         "cold_peak_rss_mb": results["cold"]["peak_rss_mb"],
         "cold_peak_pss_mb": results["cold"]["peak_pss_mb"],

@@ -40,7 +40,7 @@ def test_cold_build_publishes_the_dossier_a_pdf_per_chapter_and_the_html(built):
     assert built.cold.stdout.startswith(f"built {len(NOTEBOOKS)} notebook run(s), reused 0")
     m = built.manifest
     assert m["status"] == "succeeded"
-    assert m["options"]["formats"] == ["pdf", "html"] and m["options"]["only"] == []
+    assert m["options"]["formats"] == ["pdf", "chapters", "html"] and m["options"]["only"] == []
     (v,) = m["variants"]
     assert v["slug"] == "default" and v["export"]["reused_from"] is None
     # The chapters are the notebooks of notebooks/, in order.
@@ -106,11 +106,12 @@ def test_a_second_build_reuses_the_pdfs(built):
 def test_only_one_chapter_as_pdf_only(tmp_path):
     first = ROOT / "notebooks" / "01_event.ipynb"  # a chapter with charts
     reports = tmp_path / "reports"
-    done = run_build("--out", str(reports), "--only", first.stem, "--format", "pdf")
+    done = run_build("--out", str(reports), "--only", first.stem, "--format", "pdf,chapters")
     assert done.returncode == 0, done.stderr[-3000:]
     run = (reports / "latest").resolve()
     m = read_manifest(run)
-    assert m["options"]["only"] == [first.stem] and m["options"]["formats"] == ["pdf"]
+    assert m["options"]["only"] == [first.stem]
+    assert m["options"]["formats"] == ["pdf", "chapters"]
     (v,) = m["variants"]
     assert [nb["notebook"] for nb in v["notebooks"]] == [first.name]
     assert sorted(o["path"] for o in v["outputs"]) == sorted(
@@ -157,3 +158,33 @@ def test_keep_prunes_runs_whose_pdfs_a_kept_run_still_uses(built, tmp_path):
         f"{p.stem}.pdf" for p in NOTEBOOKS
     }
     assert [p.name for p in reports.iterdir() if p.name[:2] == "20"] == [run.name]
+
+
+def test_a_run_of_many_variants_may_leave_the_chapter_pdfs_out(tmp_path):
+    """`--format pdf,html` (a scheduled run of many variants): the dossier, stamped and
+    bookmarked as with the chapters, its HTML, and no chapter PDF; `chapters` without
+    `pdf` is a bad option (exit 2) before anything runs."""
+    first = ROOT / "notebooks" / "01_event.ipynb"
+    reports = tmp_path / "reports"
+    bad = run_build("--out", str(reports), "--only", first.stem, "--format", "chapters,html")
+    assert bad.returncode == 2, bad.stderr[-2000:]
+    assert "--format chapters needs pdf" in bad.stderr and "Traceback" not in bad.stderr
+    assert not (reports / "latest").exists()
+
+    done = run_build("--out", str(reports), "--only", first.stem, "--format", "pdf,html")
+    assert done.returncode == 0, done.stderr[-3000:]
+    run = (reports / "latest").resolve()
+    m = read_manifest(run)
+    assert m["options"]["formats"] == ["pdf", "html"]
+    (v,) = m["variants"]
+    made = sorted(o["path"] for o in v["outputs"])
+    assert made == ["default/dossier.html", "default/dossier.pdf"]
+    outputs_match_files(run, v)
+    assert sorted(p.name for p in (run / "default").glob("*.pdf")) == ["dossier.pdf"]
+    reader = PdfReader(run / "default" / "dossier.pdf")
+    chapter = pdfs.chapter(run / v["notebooks"][0]["executed"])
+    assert [title for title, _ in pdfs.bookmarks(reader)] == ["Contents", chapter.title, "Sources"]
+    # Each page stamped with its number of the dossier's, as when the chapters are cut.
+    n = len(reader.pages)
+    for i, page in enumerate(reader.pages, start=1):
+        assert f"Page {i} of {n}" in page.extract_text(), i

@@ -694,7 +694,7 @@ def test_contents_count_the_pages_of_a_front_longer_than_assumed(
     parts, ctx = chapter_parts
     monkeypatch.setattr(report, "FRONT_PAGES", 1)
     with caplog.at_level(logging.WARNING, logger="ipdossier.export"):
-        pdf, chapter_pdfs = report._print_dossier(printer, parts, tmp_path, ctx)
+        pdf, chapter_pdfs = report._print_dossier(printer, parts, tmp_path, ctx, chapters=True)
     assert not caplog.records, caplog.text
     reader = PdfReader(pdf)
     starts = pdfs.destinations(reader)
@@ -723,7 +723,7 @@ def test_a_front_that_never_settles_is_written_with_a_warning(
 
     monkeypatch.setattr(outline, "page_count", growing)
     with caplog.at_level(logging.WARNING, logger="ipdossier.export"):
-        pdf, _ = report._print_dossier(printer, parts, tmp_path, ctx)
+        pdf, _ = report._print_dossier(printer, parts, tmp_path, ctx, chapters=True)
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF-")
     (warning,) = [r for r in caplog.records if r.levelno == logging.WARNING]
     assert str(tmp_path / "dossier.pdf") in warning.getMessage()

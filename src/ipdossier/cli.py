@@ -146,8 +146,15 @@ def build(
         list[str] | None, typer.Option("--only", help="Build only this notebook (repeatable).")
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Variants run side by side.")] = 1,
-    format: Annotated[str, typer.Option("--format", help="Comma-separated: pdf,html.")] = (
-        "pdf,html"
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="Comma-separated: pdf (the dossier), chapters (a PDF per chapter; needs "
+            "pdf), html.",
+        ),
+    ] = (
+        "pdf,chapters,html"
     ),
     out: Annotated[
         Path | None, typer.Option("--out", help="Reports directory (default reports/).")

@@ -25,7 +25,7 @@ from . import outline
 from .browser import check_cjk_fonts
 from .printer import PdfPrinter
 
-FORMATS = ("pdf", "html")
+FORMATS = ("pdf", "chapters", "html")  # as pipeline.plan.FORMATS
 
 log = logging.getLogger("ipdossier.export")
 
@@ -125,7 +125,7 @@ def prepare_chapter(
         check_cjk_fonts()  # English editions print Chinese titles too
     # Printed with the others, once per variant (`assemble`); both editions come from one
     # conversion.
-    if formats == {"pdf", "html"}:
+    if {"pdf", "html"} <= formats:
         both = report_html.chapters(executed, index, language=language)
         parts.web, parts.print = both["web"], both["print"]
     elif "html" in formats:
@@ -157,7 +157,9 @@ def assemble(
     with ThreadPoolExecutor(max_workers=1) as pool:
         html_done = pool.submit(write_html) if "html" in formats else None
         if "pdf" in formats:
-            made["pdf"], made["chapters"] = _print_dossier(printer, parts, out_dir, ctx)
+            made["pdf"], made["chapters"] = _print_dossier(
+                printer, parts, out_dir, ctx, chapters="chapters" in formats
+            )
         if html_done is not None:
             made["html"] = html_done.result()
     return made
@@ -171,58 +173,59 @@ SAME_TOP_PT = 6.0
 FRONT_PASSES = 3
 
 
-def _print_dossier(printer, parts: list[ChapterParts], out_dir: Path, ctx: ReportContext):
-    """The dossier and a PDF per chapter from one printing of the body (every chapter
-    and the sources appendix): the pages its link targets land on give the contents'
-    page numbers, printed in the front (cover and contents, two pages), which goes
-    before the body. Each chapter's PDF is its pages of the body and the appendix
-    (`cut`). Headers and page numbers are stamped on each file's pages, so a chapter's
-    read "Page 1 of 9" as a chapter printed alone did."""
+def _print_dossier(
+    printer, parts: list[ChapterParts], out_dir: Path, ctx: ReportContext, *, chapters: bool
+):
+    """The dossier and, with `chapters`, a PDF per chapter from one printing of the body
+    (every chapter and the sources appendix): the pages its link targets land on give
+    the contents' page numbers, printed in the front (cover and contents, two pages),
+    which goes before the body. Each chapter's PDF is its pages of the body and the
+    appendix (`cut`). Headers and page numbers are stamped on each file's pages, so a
+    chapter's read "Page 1 of 9" as a chapter printed alone did."""
     from . import cut
 
     language = ctx.language
     title = t("dossier_title", language)
     page_of = t("page_of", language)
-    chapters = [p.print for p in parts]
+    printed = [p.print for p in parts]
     body = printer.pdf_bytes(
-        report_html.page(chapters, web=False, cover=False, link_targets=True, **ctx.page_args()),
+        report_html.page(printed, web=False, cover=False, link_targets=True, **ctx.page_args()),
         header_title=None,
     )
     starts = outline.destination_pages(body)
     n_body = outline.page_count(body)
-    missing = [key for key in [c.id for c in chapters] + ["sources"] if key not in starts]
+    missing = [key for key in [c.id for c in printed] + ["sources"] if key not in starts]
     if missing:
         raise RuntimeError(f"the printed body has no page for {', '.join(missing)}")
     appendix = list(range(starts["sources"] - 1, n_body))
-    bounds = [starts[c.id] for c in chapters] + [starts["sources"]]
+    bounds = [starts[c.id] for c in printed] + [starts["sources"]]
     # A brief chapter (report.css) runs on after the one before it: where it starts lower
     # on its page than a chapter that opens a page, that page is both chapters'.
     tops = outline.destination_tops(body)
-    opening = min((tops[k] for k in [c.id for c in chapters] if k in tops), default=0.0)
+    opening = min((tops[k] for k in [c.id for c in printed] if k in tops), default=0.0)
     shared = [
-        c.brief and tops.get(c.id, opening) > opening + SAME_TOP_PT for c in chapters[1:]
+        c.brief and tops.get(c.id, opening) > opening + SAME_TOP_PT for c in printed[1:]
     ] + [False]
     own_pages = [
         list(range(first - 1, end - 1 + int(share))) + appendix
         for first, end, share in zip(bounds, bounds[1:], shared, strict=False)
     ]
+    # Without chapter PDFs nothing is cut, and the stamps are the dossier's alone.
+    cuts = list(zip(parts, own_pages, strict=True)) if chapters else []
     # The chapters' pages are cut from the body (pikepdf's work, in this process) while
     # the browser prints the front and the stamps.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cut") as cutting:
         # The body's structure read once (`cut.StructIndex`) for the five cuts and the merge.
         index = cutting.submit(cut.StructIndex.of, body)
         cut_docs = cutting.submit(
-            lambda: [cut.chapter_pages(body, own, index.result()) for own in own_pages]
+            lambda: [cut.chapter_pages(body, own, index.result()) for _, own in cuts]
         )
-        front = _print_front(printer, chapters, starts, out_dir, ctx)
+        front = _print_front(printer, printed, starts, out_dir, ctx)
         dossier = cut.merge(front, body, index.result())
         # Every file's running headers and page numbers, in one printing: the dossier's
-        # pages, then each chapter's.
+        # pages, then each chapter's (none without `chapters`).
         headers = [(title, n) for n in [len(dossier.pages)]]
-        headers += [
-            (f"{title} · {p.print.title}", len(own))
-            for p, own in zip(parts, own_pages, strict=True)
-        ]
+        headers += [(f"{title} · {p.print.title}", len(own)) for p, own in cuts]
         marks = cut.open_pdf(
             printer.stamp_bytes(
                 [
@@ -237,7 +240,7 @@ def _print_dossier(printer, parts: list[ChapterParts], out_dir: Path, ctx: Repor
         dossier_path = write_atomic(out_dir / "dossier.pdf", cut.to_bytes(dossier))
         per_chapter = []
         first = len(dossier.pages)
-        for p, doc, own in zip(parts, cut_docs.result(), own_pages, strict=True):
+        for (p, own), doc in zip(cuts, cut_docs.result(), strict=True):
             per_chapter.append(
                 write_atomic(out_dir / f"{p.stem}.pdf", cut.chapter_pdf(doc, marks, first))
             )

@@ -103,6 +103,10 @@ def build(options: BuildOptions) -> BuildResult:
     formats = tuple(f for f in FORMATS if f in options.formats)
     if not formats or set(options.formats) - set(FORMATS):
         raise BuildError(f"--format takes a comma-separated subset of {', '.join(FORMATS)}")
+    if "chapters" in formats and "pdf" not in formats:
+        raise BuildError(
+            "--format chapters needs pdf too: the chapter PDFs are cut from the dossier's printing"
+        )
     if options.jobs < 1:
         raise BuildError("--jobs must be at least 1")
     progress = sys.stderr.isatty() if options.progress is None else options.progress
