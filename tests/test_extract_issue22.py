@@ -2708,3 +2708,56 @@ def test_a_name_longer_than_the_pattern_reads_leaves_no_mention_cut_in_two():
     assert got.get("Emilio Chuayffet") == ("Secretary of Public Education", ""), got
     # no mention holds part of the long name, in its organisation or its own name
     assert not [n for n, (_, org) in got.items() if "Arturo" in org or "López" in n], got
+
+
+# -- Fourteenth session (round test17; test16 spent into the tune half) ------------------
+
+
+def test_the_day_an_event_opened_between_its_short_name_and_its_place():
+    ev = _zh_event(
+        "新闻\n本报讯 由江南省知识产权局、江南省政府主办的第九届江南专利技术交易会"
+        "(以下简称“交易会”)14日在江南明州开幕。"
+    )
+    assert ev is not None and (ev.name, ev.place, ev.organiser) == (
+        "第九届江南专利技术交易会",
+        "江南明州",
+        "江南省知识产权局、江南省政府",
+    ), ev
+
+
+def test_a_held_name_below_a_headline_holding_its_quoted_name_is_the_event():
+    ev = _zh_event(
+        "2025年“知识产权服务万里行”活动走进江南\n"
+        "本报明州7月8日电 7月8日,2025年“知识产权服务万里行”江南站暨商标巡讲活动在江南明州举行。"
+    )
+    assert ev is not None and (ev.name, ev.place) == (
+        "2025年“知识产权服务万里行”江南站暨商标巡讲活动",
+        "江南明州",
+    ), ev
+
+
+def test_who_ran_the_event_is_not_run_into_the_next_body():
+    ev = _zh_event("明州中院成功承办最高人民法院“知识产权司法保护江南行”明州地区活动\n正文。")
+    assert ev is not None and (ev.organiser, ev.host) == ("明州中院", "明州中院"), ev
+
+
+def test_bodies_listed_as_the_subject_of_a_joint_holding_organise_it():
+    ev = _zh_event(
+        "江南召开2021国际知识产权合作大会\n"
+        "4月26日,江南省商务厅、省贸促会、省知识产权局等部门以线上线下联动方式共同举办"
+        "2021国际知识产权合作大会。"
+    )
+    assert ev is not None and ev.organiser == "江南省商务厅、省贸促会、省知识产权局", ev
+
+
+def test_deputies_of_a_congress_and_a_courts_posts_are_read():
+    got = _zh_people(
+        "明州市人大代表张晓明、李红、市政协委员王大力应邀全程参与了此次活动。明州中院审委会专委"
+        "梁小光、知识产权庭庭长黎大森与企业代表进行了交流。媒体对王一维审判长主持的庭审进行了直播。"
+    )
+    assert got.get("张晓明") == ("代表", "明州市人大") and got.get("李红") == ("代表", "明州市人大")
+    assert got.get("王大力") == ("委员", "市政协"), got
+    assert got.get("梁小光") == ("审委会专委", "明州中院"), got
+    assert got.get("王一维") == ("审判长", ""), got
+    # 代表 alone is no post: the companies' representatives are nobody's title
+    assert all(title != "代表" or org.endswith("人大") for title, org in got.values()), got

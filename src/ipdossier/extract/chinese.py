@@ -90,7 +90,10 @@ TITLES_ZH = sorted(
         "党支部书记 总监 庭长 执行长 总领事 领事 议员 "
         # and from test14, spent into the tune half (thirteenth session): a procuratorate's
         # prosecutor, a police team's captain, a patent office's examiner
-        "检察官 队长 副队长 审查员"
+        "检察官 队长 副队长 审查员 "
+        # and from test16, spent into the tune half (fourteenth session): a court's
+        # presiding judge and its judicial committee's full-time member
+        "审判长 审委会专委 审判委员会专职委员"
     ).split(),
     key=len,
     reverse=True,
@@ -103,7 +106,9 @@ TITLES_ZH = sorted(
 _RANK = "(?:[一二三四]级|高级|资深|首席|原|常务|名誉|执行|首任|前任|时任)"
 # 副经理, 副科长: a deputy of any listed post (test13's 济宁 report, after its scoring, read
 # 公司党委委员、副经理 as 经理).
-TITLE_RE = rf"{_RANK}?副?(?:{'|'.join(dict.fromkeys(TITLES_ZH))})"
+# 市人大代表, 市政协委员 (test16's 广州 report): a deputy to a people's congress is its
+# 代表, the congress the organisation; 代表 alone (企业代表) is no post.
+TITLE_RE = rf"{_RANK}?副?(?:{'|'.join(dict.fromkeys(TITLES_ZH))}|(?<=人大)代表)"
 TITLE_ZH = re.compile(TITLE_RE)
 _TITLE_END = re.compile(rf"(?:{TITLE_RE})$")
 
@@ -137,7 +142,7 @@ _ORG_STOP = {
     "来自", "邀请", "包括", "其中", "据", "介绍", "说", "称", *_OWN,
 }  # fmt: skip
 _ORG_END = re.compile(
-    r"(?:局|区|市|省|县|委员会|委|会|院|所|公司|中心|办公室|办|政府|协会|集团|大学|学院|部|厅|署|园|事务所|司|处|科|室|庭|组|组织|出版社|报社|杂志社|支队|大队|(?<!团)队)$"
+    r"(?:局|区|市|省|县|委员会|委|会|院|所|公司|中心|办公室|办|政府|协会|集团|大学|学院|部|厅|署|园|事务所|司|处|科|室|庭|组|组织|出版社|报社|杂志社|支队|大队|(?<!团)队|人大|政协)$"
 )
 EVENT_END = (
     "揭牌仪式|启动仪式|开幕式|仪式|对接活动|行动|活动|论坛|研讨会|座谈会|对接会|交流会|推介会|洽谈会|发布会|峰会|博览会|展会|大会|会议|"
@@ -728,6 +733,9 @@ _HELD = re.compile(
     rf"(?P<name>(?:[^，。；：！？、“”\"《》\s,;:!?]|(?<!称)“[^”，。]{{1,20}}”){{2,60}}?"
     rf"(?:{EVENT_END}))"
     r"(?:[(（](?:以下简称|下称|简称)[^)）]{1,20}[)）])?"
+    # X(以下简称“专交会”)14日在辽宁大连开幕: the day it opened, between its name and 在
+    # (test16's 大连 report).
+    r"(?:(?:(?:1[0-2]|[1-9])月)?[1-3]?\d日(?:[上下]午)?)?"
     # 在北京、成都两地: a place may list places, and 两地 is not part of them.
     # 巡讲活动先后在许昌、漯河市举行: an adverb of order between the name and 在.
     r"(?:于[^，。；在]{1,20})?(?:先后|分别|同时|近日|日前)?"
@@ -839,9 +847,19 @@ _OWNER_BEFORE = re.compile(
 )
 
 # "X办公室组织召开知识产权质押融资“……”对接会": the office that called the event.
+# 广州中院成功承办最高人民法院“……”广州地区活动: the court that ran the event, not "广州中院
+# 成功承办最高人民法院" (test16's 广州 report); it organises only when no 主办 is printed.
 _CALLER = re.compile(
     r"(?:^|[，。；,;\s]|日)(?P<org>[^，。；：、“”,;\s\d]{2,40}?)(?:组织|联合|共同)?"
-    r"(?:召开|举办|举行|开展)了?[^，。；,;“”]{0,20}$"
+    + _MANNER + r"?(?:召开|举办|举行|开展|承办)了?[^，。；,;“”]{0,20}$"
+)
+
+# 江苏省商务厅、省贸促会、省知识产权局等部门以线上线下联动方式共同举办X: the bodies listed
+# as the subject of a joint holding (test16's 江苏 report), their 等部门 and manner aside.
+_LIST_CALLER = re.compile(
+    r"(?:^|[，。；,;\s])(?P<orgs>[^，。；：“”,;\s\d、]{2,30}(?:、[^，。；：“”,;\s\d、]{2,30}?){1,6})"
+    r"(?:等(?:部门|单位|机构)?)?(?:以[^，。；,;“”]{1,16}?(?:方式|形式))?"
+    r"(?:联合|共同)(?:主办|举办|召开)了?[^，。；,;“”]{0,20}$"
 )
 
 
@@ -879,6 +897,18 @@ class EventZh:
     year: int | None = None
 
 
+def _fuller_held(lines: list[tuple[int, str]], quoted: str):
+    """A headline's “知识产权服务万里行”活动 and, lines below, 2025年“知识产权服务万里行”青海站暨
+    地理标志巡讲活动在青海西宁举行: the held name holding the quoted one and more is the
+    event's (test16's 青海 report): (para, line, the _HELD match) or None."""
+    inner = quoted[: quoted.rfind("”") + 1] if "”" in quoted else quoted
+    for para, line in lines:
+        held = _HELD.search(line)
+        if held and inner in held.group("name") and len(held.group("name")) > len(quoted):
+            return para, line, held
+    return None
+
+
 def _place_ok(place: str) -> bool:
     """A place LAC tags as one (or as an organisation's premises), or one the rules know
     by its ending."""
@@ -912,7 +942,7 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
     date = None
     place = organiser = host = subject = ""
     name_line = ""
-    for para, line in lines:
+    for at, (para, line) in enumerate(lines):
         if name is None:
             m = _EVENT_NAME.search(line)
             held = _HELD.search(line)
@@ -931,6 +961,14 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                     if lead and _ORG_END.search(lead.group("org")):
                         subject = lead.group("org")
                         break
+                fuller = _fuller_held(lines[at + 1 : at + 6], m.group(0))
+                if fuller:
+                    para, line, held = fuller
+                    lead = _NAME_LEAD.match(held.group("name")).end()
+                    name = held.group("name")[lead:]
+                    span = (para, held.start("name") + lead, held.end("name"))
+                    if _place_ok(held.group("place")):
+                        place = held.group("place")
             elif (quoted := _QUOTED_HELD.search(line)) and not (
                 held and held.start() < quoted.start()
             ):
@@ -1010,11 +1048,18 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                 if _ORG_END.search(org):
                     organiser = org
                     break
+        if name is not None and not (organiser or subject) and line.find(name) > 0:
+            # The headline's 江苏召开X and the lead's A、B、C等部门……共同举办X: the list
+            # before the name, on whichever line prints it.
+            listed = _LIST_CALLER.search(line[: line.find(name)])
+            if listed and _org_list(listed.group("orgs")):
+                subject = listed.group("orgs")
         if not host:
             h = _HOST.search(line)
             if h:
                 host = (h.group("org") or h.group("org2")).strip()
                 host = re.split(r"[，、和与及由]", host)[-1] if h.group("org") else host
+                host = re.sub(_MANNER + "$", "", host)  # 明州中院成功承办: not 明州中院成功
     if name is None:
         # No "X在Y举行" and no quoted name: "X成功举行" in the body (a sentence ending
         # with 。), else in any line; then a headline that names the event.
