@@ -13,6 +13,8 @@ import pytest
 
 from ipdossier.extract import chinese, counts, dates, people
 from ipdossier.extract.draft import extract
+from ipdossier.numbers import parse_number
+from ipdossier.quantities import quantities
 
 
 def _zh_event(text: str):
@@ -2761,3 +2763,23 @@ def test_deputies_of_a_congress_and_a_courts_posts_are_read():
     assert got.get("王一维") == ("审判长", ""), got
     # 代表 alone is no post: the companies' representatives are nobody's title
     assert all(title != "代表" or org.endswith("人大") for title, org in got.values()), got
+
+
+def test_thousands_glued_as_k_and_lakhs_are_read_in_the_value(tmp_path):
+    got = _figures(
+        tmp_path,
+        "IPR colloquium held in Indore\n"
+        "He said that there were 90k patent applications and 4.66 lakh trademark "
+        "registrations in 2023. The 10km walk drew no count.\n",
+    )
+    assert sorted(got) == [(90000, "exact"), (466000, "exact")], got
+    assert parse_number("about 2k delegates") == 2000 and parse_number("10km") is None
+    (q,) = quantities("2.5 crore")
+    assert q.value == 25_000_000
+
+
+def test_an_acronym_with_a_lowercase_syllable_before_a_post_is_its_organisation():
+    got = _en_people_tagged(
+        "The AfrIPI Team Leader, Ms. Aida Galindo encouraged the participants to share."
+    )
+    assert got.get("Aida Galindo") == ("Team Leader", "AfrIPI"), got

@@ -61,7 +61,9 @@ NUMBER_WORD = "|".join(sorted([*CARDINALS, *ORDINALS], key=lambda w: (-len(w), w
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 # A number: digits (optionally an ordinal suffix) or a run of number words.
 NUMBER_RE = re.compile(
-    rf"(?<![\w-])(?:(?P<digits>{_DIGITS})(?P<suffix>st|nd|rd|th)?"
+    # "90k patent applications": a k glued to the digits is a thousand (test16's Indore
+    # report); "10km" is no number here, as before.
+    rf"(?<![\w-])(?:(?P<digits>{_DIGITS})(?:(?P<suffix>st|nd|rd|th)|(?P<kilo>k))?"
     rf"|(?P<words>(?:{NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{NUMBER_WORD}))*))(?![\w])",
     re.IGNORECASE,
 )
@@ -105,7 +107,11 @@ def parse_number(text: str) -> int | float | None:
         return None
     if m.group("digits"):
         raw = m.group("digits").replace(",", "")
-        return float(raw) if "." in raw else int(raw)
+        value = float(raw) if "." in raw else int(raw)
+        if m.group("kilo"):
+            value *= 1000
+            return int(value) if value == int(value) else value
+        return value
     return words_to_int(m.group("words"))
 
 

@@ -19,7 +19,11 @@ import cn2an
 
 # Chinese scale characters and English scale words, as multipliers.
 _CN_SCALE = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
-_EN_SCALE = {"billion": 1e9, "million": 1e6, "thousand": 1e3, "bn": 1e9, "mn": 1e6}
+# A lakh is 100,000 and a crore 10,000,000, as Indian English prints them ("4.66 lakh").
+_EN_SCALE = {
+    "billion": 1e9, "million": 1e6, "thousand": 1e3, "bn": 1e9, "mn": 1e6,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+}  # fmt: skip
 
 # Hedges before and after a number. Longest first so 将近 wins over 近.
 _BEFORE = sorted(
@@ -67,7 +71,7 @@ _NUMBER = re.compile(
     r"(?<!\d)(?<!\d\.)(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
     r"(?:\s*(?P<cn>[万亿千百](?!分)))?"
     r"(?P<rest>\d{1,4}(?![\d.,]))?"
-    r"(?:\s*(?P<en>billion|million|thousand|bn|mn)\b)?",
+    r"(?:\s*(?P<en>billion|million|thousand|bn|mn|lakhs?|crores?)\b)?",
     re.IGNORECASE,
 )
 

@@ -309,7 +309,9 @@ _MEASURE_COMPOUND = {
     "part",
 }  # fmt: skip
 # "300 billion yuan", "1.2 million": the scale is part of the value, read by `quantities`.
-_SCALE_AFTER = re.compile(r"\s*(?:billion|million|thousand|bn|mn)\b", re.IGNORECASE)
+_SCALE_AFTER = re.compile(
+    r"\s*(?:billion|million|thousand|bn|mn|lakhs?|crores?)\b", re.IGNORECASE
+)
 # Amounts of money: drafted apart, unit "money" (issue 22), never a count of participants.
 _MONEY = {"yuan", "rmb", "dollars", "usd", "euros", "eur", "yen", "won", "pounds", "rupees", "inr"}
 MONEY_UNIT = "money"
@@ -438,7 +440,12 @@ def counts(para: int, line: str) -> list[Count]:
         if m.group("digits"):
             raw = m.group("digits").replace(",", "")
             scale = _SCALE_AFTER.match(line, m.end())
-            if scale:
+            if m.group("kilo"):
+                # "90k patent applications": 90000 (a k glued to the digits).
+                if float(raw) * 1000 != int(float(raw) * 1000):
+                    continue
+                value = int(float(raw) * 1000)
+            elif scale:
                 # "about 300 billion yuan": 300000000000, the scale in the value.
                 n_end = skip_until = scale.end()
                 read = quantities(line[m.start() : n_end])

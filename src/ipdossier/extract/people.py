@@ -560,8 +560,11 @@ def _trim_title(title: str) -> str:
 # "the ARIPO Director General, X", "ABA-IPL Meeting Board Chair X": an acronym (three
 # letters or more) that opens a title printed with no organisation is the organisation.
 # "IP Attorney", "IPR Cell Coordinator": a field's initials stay the title's.
+# "The AfrIPI Team Leader, Ms. X": an acronym with a short lowercase syllable (AfrIPI,
+# KeNIA) too (test16's ARIPO report).
 _ACRONYM_LEAD = re.compile(
-    r"(?!(?:IPR|ICT|HOD|HoD|CEO|CTO|CFO|COO)\b)([A-Z][A-Z&]+(?:-[A-Z]+)?) (?=[A-Z])"
+    r"(?!(?:IPR|ICT|HOD|HoD|CEO|CTO|CFO|COO)\b)"
+    r"([A-Z][A-Z&]+(?:-[A-Z]+)?|[A-Z][a-z]{1,3}[A-Z]{2,}) (?=[A-Z])"
 )
 
 
