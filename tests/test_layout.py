@@ -200,6 +200,11 @@ def test_the_readme_quotes_the_benchmark_results_it_names():
     ratios = results["ratios"]
     assert f"{ratios['plain_over_cold']:.1f}x" in section
     assert f"{ratios['marginal_variant_s']:.1f} s" in section
+    # The variant rows build each variant's dossier and HTML; the chapter PDFs' cost is
+    # quoted beside them (issue 23).
+    assert f"{ratios['marginal_variant_s_with_chapters']:.2f} s" in section
+    with_chapters = results["variants_with_chapters"]
+    assert f"{with_chapters['1']['seconds']:.1f} / {with_chapters['16']['seconds']:.1f}" in section
 
 
 def test_the_readme_quotes_the_evaluation_results_per_half():
