@@ -2783,3 +2783,34 @@ def test_an_acronym_with_a_lowercase_syllable_before_a_post_is_its_organisation(
         "The AfrIPI Team Leader, Ms. Aida Galindo encouraged the participants to share."
     )
     assert got.get("Aida Galindo") == ("Team Leader", "AfrIPI"), got
+
+
+def test_an_undersecretary_before_his_name_in_commas():
+    got = _en_people_tagged(
+        "The Undersecretary of the Ministry of Commerce and Industry, Mohamed bin Hassan "
+        "al-Malki, participated in the conference."
+    )
+    assert got.get("Mohamed bin Hassan al-Malki") == (
+        "Undersecretary", "Ministry of Commerce and Industry",
+    ), got  # fmt: skip
+
+
+def test_two_bare_initials_after_an_honorific_or_justice_open_a_name():
+    got = _en_people_tagged(
+        "The first panelist was Dr. D M Karunaratne, Founder Director-General, National "
+        "Intellectual Property Office (NIPO) of Sri Lanka, who spoke. The lecture was made by "
+        "Hon. Justice K T Chitrasiri, Judge of the Supreme Court and formerly Judge of the "
+        "Commercial High Court. A Workshop on IP was held."
+    )
+    assert got.get("D M Karunaratne") == (
+        "Founder Director-General", "National Intellectual Property Office (NIPO) of Sri Lanka",
+    ), got  # fmt: skip
+    assert got.get("K T Chitrasiri") == ("Judge", "Supreme Court"), got
+    assert not [n for n in got if n.startswith("A ")], got
+
+
+def test_a_title_cut_by_the_line_s_end_keeps_no_dangling_words():
+    got = _en_people_tagged(
+        "The MoU was signed by H.E. Dr. Abdul Muaini, Assistant Undersecretary for the"
+    )
+    assert got.get("Abdul Muaini", ("",))[0] == "Assistant Undersecretary", got

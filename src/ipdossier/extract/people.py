@@ -110,7 +110,7 @@ def _after_one_of(*honorifics: str) -> str:
 
 
 _BARE_INITIAL = (
-    _after_one_of("Dr", "Dr.", "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Prof", "Prof.")
+    _after_one_of("Dr", "Dr.", "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Prof", "Prof.", "Justice")
     + "|(?<=Shri )|(?<=Smt )|(?<=Sri )"
 )
 # "Mr Benoît LORY", "Ms Aida BALBUENA-DIEZ", "Ms HONG Shu-Min": the family name in capitals,
@@ -136,7 +136,9 @@ NAME = (
     rf"|{_NAME_WORD}(?: {_INITIAL})?(?: (?:{PARTICLE} )?(?:{_NAME_WORD}|{_AL_WORD})){{1,2}}"
     rf"|{_INITIAL} ?{_NAME_WORD}"
     # the cheap look-ahead first: the look-behinds are tried only at "X Yy"
-    rf"|(?=[A-Z] [A-Z])(?:{_BARE_INITIAL})[A-Z] {_NAME_WORD}(?: {_NAME_WORD})?)"
+    # "Dr. D M Karunaratne", "Hon. Justice K T Chitrasiri": two bare initials as well
+    # (test16's Colombo report)
+    rf"|(?=[A-Z] [A-Z])(?:{_BARE_INITIAL})[A-Z](?: [A-Z])? {_NAME_WORD}(?: {_NAME_WORD})?)"
 )
 _ABBREV_END = re.compile(r"(?:\b(?:Co|Ltd|Inc|Corp|P\.C|P\.R\.C|L\.L\.P|LLP|S\.A)\.|\b[A-Z]\.)$")
 # Words an organisation's name ends with, before a person's name in "X Office B".
@@ -398,7 +400,9 @@ _TITLE_WORDS = re.compile(
     r"ambassador|consul|consul-general|attach[ée]|counsell?or|advis[eo]r|specialist|analyst|"
     r"economist|administrator|executive|lecturer|engineer|spokesperson|spokesman|"
     # "the Co-Managing Partners in the law firm X": the partners' post, shared
-    r"spokeswoman|envoy|treasurer|superintendent|inspector|partners|consultant)\b",
+    r"spokeswoman|envoy|treasurer|superintendent|inspector|partners|consultant|"
+    # "The Undersecretary of the Ministry of Commerce and Industry, X" (test16's Doha report)
+    r"undersecretary)\b",
     re.IGNORECASE,
 )
 
@@ -536,7 +540,13 @@ _TITLE_LEAD = {
 }  # fmt: skip
 
 
+# "Assistant Undersecretary for the" at a line's end (the page broke the line there): the
+# words that led into the rest are no part of the title read.
+_DANGLING = re.compile(r"(?:\s+(?:for|of|the|and|at|in|to|on|with))+$")
+
+
 def _trim_title(title: str) -> str:
+    title = _DANGLING.sub("", title)
     head = _TITLE_WORDS.search(title)
     if not head:
         return title
@@ -1164,7 +1174,7 @@ _HEAD = (
     r"woman)|envoy|treasurer|superintendent|inspector|leader|agent|associate|founder|"
     # "X, CGPDTM, said": India's Controller General of Patents, Designs and Trade Marks
     r"official|librarian|consultant|cgpdtm|charg[ée] d['’]affaires|registrar[- ]general|"
-    r"chief of mission)"
+    r"chief of mission|undersecretary)"
 )
 # A second post printed in commas between a title and its organisation ("IP Attaché");
 # not an endowed chair ("IPR Chair Professor, DPIIT-IPR Chair, Tezpur University").
