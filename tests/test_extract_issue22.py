@@ -2814,3 +2814,26 @@ def test_a_title_cut_by_the_line_s_end_keeps_no_dangling_words():
         "The MoU was signed by H.E. Dr. Abdul Muaini, Assistant Undersecretary for the"
     )
     assert got.get("Abdul Muaini", ("",))[0] == "Assistant Undersecretary", got
+
+
+def test_a_day_first_span_with_its_year_at_the_end_dates_the_start(tmp_path):
+    for text, start in (
+        ("The IP Training was held at ARIPO from 30 November to 1 December 2023.", "2023-11-30"),
+        ("The workshop was held at the college from 5 to 7 July 2023.", "2023-07-05"),
+    ):
+        ev = _en_event(tmp_path, f"News\n\n{text}\n")
+        assert ev["start_date"] == start, ev
+
+
+def test_who_hosted_an_event_organised_it_when_no_organiser_is_printed(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "News\n\nThe Communications Training was held at the secretariat on 30 November 2023. "
+        "Hosted by ARIPO in collaboration with AfrIPI, the event saw 35 attendees.\n",
+        encoding="utf-8",
+    )
+    t = extract(path).tables
+    ev = t["events"].iloc[0]
+    orgs = t["organisations"].set_index("org_id")["name"].to_dict()
+    assert orgs.get(ev["organiser_org_id"], "").startswith("ARIPO"), (ev, orgs)
+    assert ev["host_org_id"] == ev["organiser_org_id"]

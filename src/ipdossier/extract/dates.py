@@ -49,6 +49,13 @@ SPAN = re.compile(
     rf"\s*(?:to|until|till|through|[-–—])\s*(?:(?P<m2>{_M})\.? )?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
     rf",? (?P<year>(?:19|20)\d\d)\b"
 )
+# "from 30 November to 1 December 2023", "5 to 7 July 2023": the same, day first
+# (test16's ARIPO report).
+SPAN_DAY_FIRST = re.compile(
+    rf"\b(?:from )?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: (?:of )?(?P<month>{_M}))?"
+    rf"\s*(?:to|until|till|through|[-–—])\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?"
+    rf"(?P<m2>{_M}),? (?P<year>(?:19|20)\d\d)\b"
+)
 # "Date : 25-04-2022": a labelled date in figures, day first (as the reports that print
 # it so write it); only after the label, where the order is not a guess from the digits.
 # "On 26.04.2023 a Workshop ...": after "on", the same (Indian copy, day first; a month
@@ -95,6 +102,17 @@ def mentions(para: int, line: str) -> list[DateMention]:
                 _month(m.group("month")), int(m.group("d1")),
                 int(m.group("d2")), int(m.group("year")), None,
                 _month(m.group("m2")) if m.group("m2") else None,
+            )
+        )  # fmt: skip
+    for m in SPAN_DAY_FIRST.finditer(line):
+        if any(a <= m.start() < b for a, b in spans_):
+            continue
+        spans_.append((m.start(), m.end()))
+        first = _month(m.group("month") or m.group("m2"))
+        out.append(
+            DateMention(
+                para, m.start(), m.end(), m.group(0), first, int(m.group("d1")),
+                int(m.group("d2")), int(m.group("year")), None, _month(m.group("m2")),
             )
         )  # fmt: skip
     for m in (*RANGE.finditer(line), *DAY_FIRST.finditer(line)):

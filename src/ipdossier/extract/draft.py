@@ -1116,6 +1116,11 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
     for role, org, (para, start, _end, line) in event_orgs:
         oid = add_org(people.normal_org(org), org, para, start, line)
         ev["host_org_id" if role == "host" else "organiser_org_id"] = oid
+    if not ev["organiser_org_id"] and ev["host_org_id"]:
+        # "Hosted by ARIPO in collaboration with AfrIPI, the event ...": where no organiser
+        # is printed, who hosted it organised it (gold.json's conventions: "the organiser
+        # (主办, organised or hosted by)"; 承办 only when no 主办 is printed).
+        ev["organiser_org_id"] = ev["host_org_id"]
     find_counts = chinese.counts if zh else counts.counts
     budget = english.Budget()
 
