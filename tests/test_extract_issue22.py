@@ -2837,3 +2837,13 @@ def test_who_hosted_an_event_organised_it_when_no_organiser_is_printed(tmp_path)
     orgs = t["organisations"].set_index("org_id")["name"].to_dict()
     assert orgs.get(ev["organiser_org_id"], "").startswith("ARIPO"), (ev, orgs)
     assert ev["host_org_id"] == ev["organiser_org_id"]
+
+
+def test_a_day_s_ordinal_suffix_and_weekday_in_brackets_keep_its_year():
+    for line, iso in (
+        ("On Sept 19th, 2018, organized by the office, a forum was held.", "2018-09-19"),
+        ("It held a workshop on Wednesday, May 3rd, 2023. This one-day event", "2023-05-03"),
+        ("A course ran from April 12 (Wed) to 14 (Fri), 2017.", "2017-04-12"),
+        ("The seminar was held in March 7 (Thu), 2019.", "2019-03-07"),
+    ):
+        assert [d.iso() for d in dates.mentions(0, line)] == [iso], line

@@ -32,8 +32,13 @@ def _month(name: str) -> int:
     return [m[:3] for m in MONTHS].index(name[:3].lower()) + 1
 
 
+# "Sept 19th, 2018", "March 7 (Thu), 2019": the day's ordinal suffix and a weekday in
+# brackets are the day's (the tune half's misses, fourteenth session).
+_ORD = r"(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:\s*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\))?"
 RANGE = re.compile(
-    rf"\b(?P<month>{_M})\.? (?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?"
+    rf"\b(?P<month>{_M})\.? (?P<d1>\d{{1,2}}){_ORD}{_WEEKDAY}"
+    rf"(?:\s*[-–]\s*(?P<d2>\d{{1,2}}){_ORD}{_WEEKDAY})?"
     rf"(?:,? (?P<year>(?:19|20)\d\d))?\b"
 )
 # "26 August 2016", "5-6 July 2017", "on 25th April 2022": day before month.
@@ -45,9 +50,9 @@ DAY_FIRST = re.compile(
 # "from April 17 to April 25, 2018", "April 17 to 25, 2018": a span whose year is
 # printed after its end, for both ends.
 SPAN = re.compile(
-    rf"\b(?:from )?(?P<month>{_M})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"\b(?:from )?(?P<month>{_M})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_WEEKDAY}"
     rf"\s*(?:to|until|till|through|[-–—])\s*(?:(?P<m2>{_M})\.? )?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf",? (?P<year>(?:19|20)\d\d)\b"
+    rf"{_WEEKDAY},? (?P<year>(?:19|20)\d\d)\b"
 )
 # "from 30 November to 1 December 2023", "5 to 7 July 2023": the same, day first
 # (test16's ARIPO report).
