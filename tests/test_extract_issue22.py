@@ -2847,3 +2847,34 @@ def test_a_day_s_ordinal_suffix_and_weekday_in_brackets_keep_its_year():
         ("The seminar was held in March 7 (Thu), 2019.", "2019-03-07"),
     ):
         assert [d.iso() for d in dates.mentions(0, line)] == [iso], line
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organiser"),
+    [
+        (
+            "RIYADH: The Saudi Authority for Intellectual Property (SAIP), in partnership with "
+            "the World Intellectual Property Organization (WIPO), today launched the first "
+            "phase of the National Network of IP Support Centers.",
+            "Saudi Authority for Intellectual Property (SAIP)",
+        ),
+        (
+            "The RDB (Rwanda Development Board) this week commenced a country-wide awareness "
+            "campaign on Intellectual Property (IP).",
+            "RDB (Rwanda Development Board)",
+        ),
+        (
+            "The University of Nairobi, in collaboration with ARIPO and the Kenya Industrial "
+            "Property Institute (KIPI), is hosting a three-day roving seminar on IP.",
+            "University of Nairobi",
+        ),
+    ],
+)
+def test_the_subject_of_an_active_verb_with_its_partner_in_commas_organises(
+    tmp_path, sentence, organiser
+):
+    path = tmp_path / "a.txt"
+    path.write_text(f"News\n\n{sentence}\n", encoding="utf-8")
+    t = extract(path).tables
+    orgs = t["organisations"].set_index("org_id")["name"].to_dict()
+    assert orgs.get(t["events"].iloc[0]["organiser_org_id"], "") == organiser, orgs
