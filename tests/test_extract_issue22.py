@@ -2878,3 +2878,31 @@ def test_the_subject_of_an_active_verb_with_its_partner_in_commas_organises(
     t = extract(path).tables
     orgs = t["organisations"].set_index("org_id")["name"].to_dict()
     assert orgs.get(t["events"].iloc[0]["organiser_org_id"], "") == organiser, orgs
+
+
+# -- Fourteenth session, after test17's one scoring (spent; the next round's tune half) -----
+
+
+def test_an_organisation_stops_where_the_next_person_s_post_follows_in_the_line():
+    got = _en_people_tagged(
+        "Guests were Louis Ooi, president of Samenta Southern Region, SH Yeoh, National "
+        "general secretary of Samenta, and Datin Mable Tan, vice president of PWCC."
+    )
+    assert got.get("Louis Ooi") == ("president", "Samenta Southern Region"), got
+    assert not [n for n, (_, org) in got.items() if "Yeoh" in org], got
+
+
+def test_a_treaty_is_no_one_s_name():
+    got = _en_people_tagged(
+        "Companies can protect their marks in 124 countries, Malaysia being the 106th member "
+        "of the Madrid Protocol as of September 2019."
+    )
+    assert "Madrid Protocol" not in got, got
+
+
+def test_a_dash_ends_the_headline_s_phrase_before_the_caller():
+    ev = _zh_event(
+        "【科研动态】加强法治保障 有力支持全面创新——明州学院科研处组织举办“专利申请与维护”讲座\n"
+        "正文。"
+    )
+    assert ev is not None and ev.organiser == "明州学院科研处", ev

@@ -849,8 +849,10 @@ _OWNER_BEFORE = re.compile(
 # "X办公室组织召开知识产权质押融资“……”对接会": the office that called the event.
 # 广州中院成功承办最高人民法院“……”广州地区活动: the court that ran the event, not "广州中院
 # 成功承办最高人民法院" (test16's 广州 report); it organises only when no 主办 is printed.
+# 有力支持全面创新——西安思源学院科研处组织举办“……”讲座: a dash ends the headline's phrase
+# before the caller (test17's 西安 report, after its scoring).
 _CALLER = re.compile(
-    r"(?:^|[，。；,;\s]|日)(?P<org>[^，。；：、“”,;\s\d]{2,40}?)(?:组织|联合|共同)?"
+    r"(?:^|[，。；,;\s—]|日)(?P<org>[^，。；：、“”,;\s\d—]{2,40}?)(?:组织|联合|共同)?"
     + _MANNER + r"?(?:召开|举办|举行|开展|承办)了?[^，。；,;“”]{0,20}$"
 )
 

@@ -75,6 +75,9 @@ _NOT_NAME = (
     # ministry's field before a name is no word of it
     "Education|Health|Finance|Culture|Agriculture|Tourism|Energy|Environment|Defence|Defense|"
     "Labour|Labor|Transport|"
+    # "the 106th member of the Madrid Protocol" (test17's Penang talk, after its scoring): a
+    # treaty is no one's name
+    "Protocol|Convention|Treaty|Agreement|Accord|"
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     + _TITLE_NOT_NAME
 )
@@ -462,15 +465,20 @@ def _trim_org(org: str) -> str:
             return org
 
 
-def _before_next(org: str, name_re: str) -> str:
+def _before_next(org: str, name_re: str, tail: str = "") -> str:
     """The organisation up to where the next person begins ("A, director of X, and B, the
-    president of Y": B starts the next mention)."""
+    president of Y": B starts the next mention). `tail` is what the line prints after the
+    organisation read: the next person's post may lie there ("..., president of Samenta
+    Southern Region, SH Yeoh, National general secretary of Samenta": test17's Penang
+    talk, after its scoring, drafted the organisation "SH Yeoh, National")."""
     listed = re.search(
         rf"(?:[,;] ?(?:and )?| and )(?:{HONORIFIC} )?{name_re}"
         rf"(?=[,;.]| &| and\b|$)",
         org,
     )
-    nxt = _NEXT_PERSON.search(org)
+    nxt = _NEXT_PERSON.search(org + tail)
+    if nxt and nxt.start() >= len(org):
+        nxt = None
     if nxt and (not listed or nxt.start() < listed.start()):
         listed = nxt
     return org[: listed.start()] if listed else org
@@ -981,7 +989,7 @@ def _mentions(
             re.match(rf"{name_re},", org) or title[0].islower() and len(title.split()) > 2
         ):
             continue  # "A, Director, B, ...": B is the next person, not an organisation
-        org = _before_next(org, name_re)
+        org = _before_next(org, name_re, line[m.end("org") : m.end("org") + 80])
         cut = _AND_TITLE.search(org)
         if cut:
             # "member of the Standing Committee ... and Vice Premier of the State Council":
