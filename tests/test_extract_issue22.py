@@ -2906,3 +2906,47 @@ def test_a_dash_ends_the_headline_s_phrase_before_the_caller():
         "正文。"
     )
     assert ev is not None and ev.organiser == "明州学院科研处", ev
+
+
+def test_a_campaign_after_kaizhan_with_a_short_quoted_part_under_a_slash_menu(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "设为首页 / 添加收藏 / 返回首页\n当前位置: 新闻中心 -> 图片新闻\n\n"
+        "2022年4月26日是第22个“世界知识产权日”,为增强群众保护意识,4月24日下午,明州区人民法院"
+        "组织干警在辖区50个社区开展“四官”进社区暨知识产权保护大宣传、大走访活动。\n",
+        encoding="utf-8",
+    )
+    ev = extract(path).tables["events"].iloc[0]
+    assert ev["name"] == "“四官”进社区暨知识产权保护大宣传、大走访活动", ev["name"]
+    # the day named first is the occasion's (World IP Day); the event's, 4月24日, has no year
+    assert ev["start_date"] == "", ev["start_date"]
+
+
+def test_who_came_to_a_place_to_carry_out_the_event_and_the_place():
+    ev = _zh_event(
+        "标题\n7月11日至12日,明州商标审查协作中心会同江南省市场监管局运用促进处赴临江市开展"
+        "商标工作调研暨“中国罐头之都·平邑”商标品牌指导站揭牌仪式。"
+    )
+    assert ev is not None and ev.place == "临江市", ev
+    assert ev.organiser.startswith("明州商标审查协作中心"), ev
+
+
+def test_the_writers_own_city_organises_nothing():
+    ev = _zh_event("标题\n4月26日,我市举行“4.26”知识产权宣传周启动仪式。")
+    assert ev is not None and ev.organiser == "", ev
+
+
+def test_two_ranks_and_a_probationary_head_keep_their_post_whole():
+    got = _zh_people(
+        "会上,明州市知识产权保护局见习局长张晓飞介绍了工作,自治区检察院一级高级检察官马小春介绍了案例。"
+    )
+    assert got.get("张晓飞") == ("见习局长", "明州市知识产权保护局"), got
+    assert got.get("马小春") == ("一级高级检察官", "自治区检察院"), got
+
+
+def test_a_list_of_organisers_with_the_provincial_science_association_and_a_final_he():
+    ev = _zh_event(
+        "标题\n5月30日上午,由省知识产权局、省科协、教育厅、科技厅和团省委共同主办的第五届"
+        "“知识产权杯”高校发明创新竞赛启动仪式在成栋楼四楼报告厅举行。"
+    )
+    assert ev is not None and ev.organiser == "省知识产权局、省科协、教育厅、科技厅和团省委", ev

@@ -103,12 +103,14 @@ TITLES_ZH = sorted(
 # 原党组成员 (former), 常务副会长 (executive), 名誉会长 (honorary) as well.
 # 执行院长, 执行主任 (executive) too.
 # 首任理事长 (the founding chair), 前任 and 时任 (then) as well.
-_RANK = "(?:[一二三四]级|高级|资深|首席|原|常务|名誉|执行|首任|前任|时任)"
+# 见习局长 (a probationary head) as well; 一级高级检察官: two ranks before one post (test17's
+# 凌海 and 内蒙古 reports, after its scoring).
+_RANK = "(?:[一二三四]级|高级|资深|首席|原|常务|名誉|执行|首任|前任|时任|见习)"
 # 副经理, 副科长: a deputy of any listed post (test13's 济宁 report, after its scoring, read
 # 公司党委委员、副经理 as 经理).
 # 市人大代表, 市政协委员 (test16's 广州 report): a deputy to a people's congress is its
 # 代表, the congress the organisation; 代表 alone (企业代表) is no post.
-TITLE_RE = rf"{_RANK}?副?(?:{'|'.join(dict.fromkeys(TITLES_ZH))}|(?<=人大)代表)"
+TITLE_RE = rf"(?:{_RANK}){{0,2}}副?(?:{'|'.join(dict.fromkeys(TITLES_ZH))}|(?<=人大)代表)"
 TITLE_ZH = re.compile(TITLE_RE)
 _TITLE_END = re.compile(rf"(?:{TITLE_RE})$")
 
@@ -135,14 +137,19 @@ def _title_before(line: str, pos: int) -> str | None:
 # 我院姜南副院长, 会议在我院召开: the writer's own institution, never an organisation's name
 # nor an event's place or organiser (the garbage check's list; seen in test4's draft after
 # its one scoring, and as test12's organiser after its one)
-_OWN = {"我院", "我校", "本校", "本院", "我局", "本局", "我会", "本会", "我所", "本所", "我司"}
+# 我市, 我区 (the writer's city or district) as well (drafted an organiser in the
+# fourteenth session's tuning).
+_OWN = {
+    "我院", "我校", "本校", "本院", "我局", "本局", "我会", "本会", "我所", "本所", "我司",
+    "我市", "本市", "我区", "本区", "我县", "本县", "我省", "本省", "我州", "本州",
+}  # fmt: skip
 _ORG_STOP = {
     "和", "与", "及", "由", "在", "对", "向", "是", "为", "有", "的", "等", "同", "跟",
     "了", "并", "还", "也", "出席", "参加", "主持", "表示", "指出", "会见", "陪同", "以及",
     "来自", "邀请", "包括", "其中", "据", "介绍", "说", "称", *_OWN,
 }  # fmt: skip
 _ORG_END = re.compile(
-    r"(?:局|区|市|省|县|委员会|委|会|院|所|公司|中心|办公室|办|政府|协会|集团|大学|学院|部|厅|署|园|事务所|司|处|科|室|庭|组|组织|出版社|报社|杂志社|支队|大队|(?<!团)队|人大|政协)$"
+    r"(?:局|区|市|省|县|委员会|委|会|院|所|公司|中心|办公室|办|政府|协会|集团|大学|学院|部|厅|署|园|事务所|司|处|科|室|庭|组|组织|出版社|报社|杂志社|支队|大队|(?<!团)队|人大|政协|科协|工商联|妇联|文联|侨联|残联)$"
 )
 EVENT_END = (
     "揭牌仪式|启动仪式|开幕式|仪式|对接活动|行动|活动|论坛|研讨会|座谈会|对接会|交流会|推介会|洽谈会|发布会|峰会|博览会|展会|大会|会议|"
@@ -721,7 +728,10 @@ _EVENT_NAME = re.compile(
     rf"[“\"《](?P<q>[^”\"》]{{4,60}}(?:{EVENT_END}))[”\"》]|"
     # “知识产权服务万里行”活动, “……政策解读”系列活动: the event word after the quote.
     rf"[“\"](?P<q2>[^”\"》]{{4,60}})[”\"](?:系列|主题|[\u4e00-\u9fff]{{2,4}}?)?(?:{EVENT_END})|"
-    rf"(?:举行|举办|召开|启动|开展)了?(?!的)(?P<bare>[\u4e00-\u9fff（）()·\d]{{4,40}}?(?:{EVENT_END}))"
+    # 开展“四官”进社区暨知识产权保护大宣传、大走访活动: a short quoted part and 、 inside the
+    # name after the verb (test17's 洛阳 court report, after its scoring)
+    rf"(?:举行|举办|召开|启动|开展)了?(?!的)"
+    rf"(?P<bare>(?:[\u4e00-\u9fff（）()·\d]|(?<=[\u4e00-\u9fff])、|“[^”，。]{{1,10}}”){{4,40}}?(?:{EVENT_END}))"
 )
 # How an event was held, between its place and 举行 (在浙江大学圆满举行: test13's 浙江
 # report, after its scoring, drafted the place 浙江大学圆满): never the place's.
@@ -1008,6 +1018,13 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                 name = m.group("bare")
                 span = (para, m.start("bare"), m.end("bare"))
                 held = _SUBJECT_HELD.search(line[: m.start("bare")])
+                # A会同B赴临沂市开展X: who came to the place, and the place (as `_VISIT`
+                # reads a whole name that holds them)
+                clause = re.split(r"[，。；,;]", line[: m.start("bare")])[-1]
+                came = _VISIT.fullmatch(clause + line[m.start("bare") : m.end("bare")])
+                if came and not held and _ORG_END.search(came.group("org")):
+                    subject = subject or came.group("who")
+                    place = place or came.group("place")
                 if held:
                     if _ORG_END.search(held.group("org")):
                         subject = held.group("org")
@@ -1104,7 +1121,15 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                 break
     # The event's date: in the sentence that names it if printed there, else the first
     # printed in the article; a dateline's date is the report's, never the event's.
-    date = next(_dates(name_line), None) if name_line else None
+    # Of the dates before the name on its line, the nearest: "2022年4月26日是第22个“世界知识
+    # 产权日”,……4月24日下午,X开展……活动" (test17's 洛阳 report, after its scoring): the day
+    # named first is the occasion's, not the event's.
+    date = None
+    if name_line:
+        on_line = list(_dates(name_line))
+        at = span[1] if span and dict(lines).get(span[0]) == name_line else -1
+        before = [d for d in on_line if d.end() <= at]
+        date = before[-1] if before else next(iter(on_line), None)
     if date is None:
         date = next((d for _, line in lines for d in _dates(line)), None)
     if name is None:

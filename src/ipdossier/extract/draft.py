@@ -627,6 +627,9 @@ def _furniture(line: str) -> bool:
     return bool(
         not re.search(r"[^\W\d_]", bare)
         or re.search(r"\s[|｜>»]\s", bare)
+        # "设为首页 / 添加收藏 / 返回首页": a menu's links parted by slashes (test17's 洛阳
+        # court page, after its scoring)
+        or len(re.findall(r"\s/\s", bare)) >= 2
         or re.fullmatch(r"\S*_\S*", bare)
         or bare.lower().startswith("advertisement")
     )
