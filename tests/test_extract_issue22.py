@@ -39,6 +39,14 @@ def _en_event(tmp_path, text: str) -> dict:
     return extract(path).tables["events"].iloc[0].to_dict()
 
 
+def _event_and_orgs(tmp_path, text: str) -> tuple[dict, dict[str, str]]:
+    """The drafted event and the drafted organisations' names by id."""
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    t = extract(path).tables
+    return t["events"].iloc[0].to_dict(), t["organisations"].set_index("org_id")["name"].to_dict()
+
+
 # -- Chinese events: "X在Y举行/开幕/开班" with the newer event words -------------------------
 
 
@@ -762,15 +770,11 @@ def test_the_office_that_called_a_meeting_and_a_class_formally_opened_in_a_centr
 def test_organisers_holding_their_workshop_are_not_its_name_and_a_place_after_by_and_a_day(
     tmp_path,
 ):
-    path = tmp_path / "a.txt"
-    path.write_text(
+    ev, orgs = _event_and_orgs(
+        tmp_path,
         "Site news\n\nIP Events\n\nThe Lakeside Chamber (LC) and The Valley Patent Office (VPO) "
         "held their first joint design workshop for small firms on 3-4 May.\n",
-        encoding="utf-8",
     )
-    t = extract(path).tables
-    ev = t["events"].iloc[0]
-    orgs = t["organisations"].set_index("org_id")["name"].to_dict()
     assert "Chamber" not in ev["name"] and ev["name"] != "IP Event"
     assert "Lakeside Chamber" in orgs[ev["organiser_org_id"]]
     ev = _en_event(
@@ -2826,15 +2830,11 @@ def test_a_day_first_span_with_its_year_at_the_end_dates_the_start(tmp_path):
 
 
 def test_who_hosted_an_event_organised_it_when_no_organiser_is_printed(tmp_path):
-    path = tmp_path / "a.txt"
-    path.write_text(
+    ev, orgs = _event_and_orgs(
+        tmp_path,
         "News\n\nThe Communications Training was held at the secretariat on 30 November 2023. "
         "Hosted by ARIPO in collaboration with AfrIPI, the event saw 35 attendees.\n",
-        encoding="utf-8",
     )
-    t = extract(path).tables
-    ev = t["events"].iloc[0]
-    orgs = t["organisations"].set_index("org_id")["name"].to_dict()
     assert orgs.get(ev["organiser_org_id"], "").startswith("ARIPO"), (ev, orgs)
     assert ev["host_org_id"] == ev["organiser_org_id"]
 
@@ -2873,11 +2873,8 @@ def test_a_day_s_ordinal_suffix_and_weekday_in_brackets_keep_its_year():
 def test_the_subject_of_an_active_verb_with_its_partner_in_commas_organises(
     tmp_path, sentence, organiser
 ):
-    path = tmp_path / "a.txt"
-    path.write_text(f"News\n\n{sentence}\n", encoding="utf-8")
-    t = extract(path).tables
-    orgs = t["organisations"].set_index("org_id")["name"].to_dict()
-    assert orgs.get(t["events"].iloc[0]["organiser_org_id"], "") == organiser, orgs
+    ev, orgs = _event_and_orgs(tmp_path, f"News\n\n{sentence}\n")
+    assert orgs.get(ev["organiser_org_id"], "") == organiser, orgs
 
 
 # -- Fourteenth session, after test17's one scoring (spent; the next round's tune half) -----
