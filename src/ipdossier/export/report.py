@@ -197,21 +197,10 @@ def _print_dossier(
     missing = [key for key in [c.id for c in printed] + ["sources"] if key not in starts]
     if missing:
         raise RuntimeError(f"the printed body has no page for {', '.join(missing)}")
-    appendix = list(range(starts["sources"] - 1, n_body))
-    bounds = [starts[c.id] for c in printed] + [starts["sources"]]
-    # A brief chapter (report.css) runs on after the one before it: where it starts lower
-    # on its page than a chapter that opens a page, that page is both chapters'.
-    tops = outline.destination_tops(body)
-    opening = min((tops[k] for k in [c.id for c in printed] if k in tops), default=0.0)
-    shared = [
-        c.brief and tops.get(c.id, opening) > opening + SAME_TOP_PT for c in printed[1:]
-    ] + [False]
-    own_pages = [
-        list(range(first - 1, end - 1 + int(share))) + appendix
-        for first, end, share in zip(bounds, bounds[1:], shared, strict=False)
-    ]
     # Without chapter PDFs nothing is cut, and the stamps are the dossier's alone.
-    cuts = list(zip(parts, own_pages, strict=True)) if chapters else []
+    cuts = []
+    if chapters:
+        cuts = list(zip(parts, _chapter_pages(body, printed, starts, n_body), strict=True))
     # The chapters' pages are cut from the body (pikepdf's work, in this process) while
     # the browser prints the front and the stamps.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cut") as cutting:
@@ -246,6 +235,23 @@ def _print_dossier(
             )
             first += len(own)
     return dossier_path, per_chapter
+
+
+def _chapter_pages(body: bytes, printed, starts: dict, n_body: int) -> list[list[int]]:
+    """Each chapter's pages of the body (0-based), the sources appendix after them."""
+    appendix = list(range(starts["sources"] - 1, n_body))
+    bounds = [starts[c.id] for c in printed] + [starts["sources"]]
+    # A brief chapter (report.css) runs on after the one before it: where it starts lower
+    # on its page than a chapter that opens a page, that page is both chapters'.
+    tops = outline.destination_tops(body)
+    opening = min((tops[k] for k in [c.id for c in printed] if k in tops), default=0.0)
+    shared = [
+        c.brief and tops.get(c.id, opening) > opening + SAME_TOP_PT for c in printed[1:]
+    ] + [False]
+    return [
+        list(range(first - 1, end - 1 + int(share))) + appendix
+        for first, end, share in zip(bounds, bounds[1:], shared, strict=False)
+    ]
 
 
 def _print_front(printer, chapters, starts: dict, out_dir: Path, ctx: ReportContext) -> bytes:

@@ -1067,10 +1067,11 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                 if _ORG_END.search(org):
                     organiser = org
                     break
-        if name is not None and not (organiser or subject) and line.find(name) > 0:
+        named_at = line.find(name) if name is not None and not (organiser or subject) else -1
+        if named_at > 0:
             # The headline's 江苏召开X and the lead's A、B、C等部门……共同举办X: the list
             # before the name, on whichever line prints it.
-            listed = _LIST_CALLER.search(line[: line.find(name)])
+            listed = _LIST_CALLER.search(line[:named_at])
             if listed and _org_list(listed.group("orgs")):
                 subject = listed.group("orgs")
         if not host:
