@@ -24,6 +24,9 @@ _EN_SCALE = {
     "billion": 1e9, "million": 1e6, "thousand": 1e3, "bn": 1e9, "mn": 1e6,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
+# The scale words as one alternation (longest first): `_NUMBER` here and the count
+# reader's look-ahead (`extract.counts`) read the same words.
+EN_SCALE_WORDS = "|".join(sorted(_EN_SCALE, key=len, reverse=True))
 
 # Hedges before and after a number. Longest first so 将近 wins over 近.
 _BEFORE = sorted(
@@ -71,7 +74,7 @@ _NUMBER = re.compile(
     r"(?<!\d)(?<!\d\.)(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
     r"(?:\s*(?P<cn>[万亿千百](?!分)))?"
     r"(?P<rest>\d{1,4}(?![\d.,]))?"
-    r"(?:\s*(?P<en>billion|million|thousand|bn|mn|lakhs?|crores?)\b)?",
+    rf"(?:\s*(?P<en>{EN_SCALE_WORDS})\b)?",
     re.IGNORECASE,
 )
 

@@ -20,7 +20,7 @@ from ..numbers import (
     parse_number,
     words_to_int,
 )
-from ..quantities import quantities
+from ..quantities import EN_SCALE_WORDS, quantities
 
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -309,9 +309,7 @@ _MEASURE_COMPOUND = {
     "part",
 }  # fmt: skip
 # "300 billion yuan", "1.2 million": the scale is part of the value, read by `quantities`.
-_SCALE_AFTER = re.compile(
-    r"\s*(?:billion|million|thousand|bn|mn|lakhs?|crores?)\b", re.IGNORECASE
-)
+_SCALE_AFTER = re.compile(rf"\s*(?:{EN_SCALE_WORDS})\b", re.IGNORECASE)
 # Amounts of money: drafted apart, unit "money" (issue 22), never a count of participants.
 _MONEY = {"yuan", "rmb", "dollars", "usd", "euros", "eur", "yen", "won", "pounds", "rupees", "inr"}
 MONEY_UNIT = "money"
@@ -441,10 +439,12 @@ def counts(para: int, line: str) -> list[Count]:
             raw = m.group("digits").replace(",", "")
             scale = _SCALE_AFTER.match(line, m.end())
             if m.group("kilo"):
-                # "90k patent applications": 90000 (a k glued to the digits).
-                if float(raw) * 1000 != int(float(raw) * 1000):
+                # "90k patent applications": 90000 (a k glued to the digits), read as
+                # `parse_number` reads it; a value with a fraction left ("1.2345k") is none.
+                value = parse_number(m.group(0))
+                if value != int(value):
                     continue
-                value = int(float(raw) * 1000)
+                value = int(value)
             elif scale:
                 # "about 300 billion yuan": 300000000000, the scale in the value.
                 n_end = skip_until = scale.end()

@@ -99,25 +99,18 @@ class DateMention:
 def mentions(para: int, line: str) -> list[DateMention]:
     out = []
     spans_ = []
-    for m in SPAN.finditer(line):
+    # Spans month first, then day first ("5 to 7 July 2023": the first day's month is the
+    # end's when it is printed only once).
+    for m in (*SPAN.finditer(line), *SPAN_DAY_FIRST.finditer(line)):
+        if any(a <= m.start() < b for a, b in spans_):
+            continue
         spans_.append((m.start(), m.end()))
         out.append(
             DateMention(
                 para, m.start(), m.end(), m.group(0),
-                _month(m.group("month")), int(m.group("d1")),
+                _month(m.group("month") or m.group("m2")), int(m.group("d1")),
                 int(m.group("d2")), int(m.group("year")), None,
                 _month(m.group("m2")) if m.group("m2") else None,
-            )
-        )  # fmt: skip
-    for m in SPAN_DAY_FIRST.finditer(line):
-        if any(a <= m.start() < b for a, b in spans_):
-            continue
-        spans_.append((m.start(), m.end()))
-        first = _month(m.group("month") or m.group("m2"))
-        out.append(
-            DateMention(
-                para, m.start(), m.end(), m.group(0), first, int(m.group("d1")),
-                int(m.group("d2")), int(m.group("year")), None, _month(m.group("m2")),
             )
         )  # fmt: skip
     for m in (*RANGE.finditer(line), *DAY_FIRST.finditer(line)):
