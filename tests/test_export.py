@@ -893,3 +893,42 @@ def test_variants_whose_files_have_the_same_titles_and_lengths_share_one_stamp_p
     other = printer.stamp_bytes([("Dossier", "Page 1 of 1")])
     assert len(printed) == 1
     assert len(PdfReader(io.BytesIO(other)).pages) == 1 and other != first
+
+
+def _flaky_chromium(tmp_path: Path, crashes: int) -> Path:
+    """A Chromium that dies of SIGSEGV at its first `crashes` starts, then is the real one."""
+    from ipdossier.export.browser import find_chromium
+
+    count = tmp_path / "starts"
+    exe = tmp_path / "chromium"
+    exe.write_text(
+        "#!/bin/sh\n"
+        f'n=$(cat "{count}" 2>/dev/null || echo 0); echo $((n + 1)) > "{count}"\n'
+        f'[ "$n" -lt {crashes} ] && kill -SEGV $$\n'
+        f'exec "{find_chromium()}" "$@"\n'
+    )
+    exe.chmod(0o755)
+    return exe
+
+
+def test_a_browser_that_dies_as_it_starts_is_started_again(tmp_path):
+    # Seen once in CI: Chromium died of SIGSEGV in its first milliseconds and the whole
+    # export failed. An unattended build tries the launch again.
+    from ipdossier.export.printer import LAUNCH_ATTEMPTS
+
+    exe = _flaky_chromium(tmp_path, crashes=LAUNCH_ATTEMPTS - 1)
+    with PdfPrinter(executable=exe) as p:
+        pdf = p.pdf_bytes("<p>printed after two crashes</p>", header_title="t")
+    assert "printed after two crashes" in text_of(PdfReader(io.BytesIO(pdf)))
+    assert (tmp_path / "starts").read_text().strip() == str(LAUNCH_ATTEMPTS)
+
+
+def test_a_browser_that_never_starts_is_a_missing_dependency(tmp_path):
+    from ipdossier.errors import MissingDependency
+    from ipdossier.export.printer import LAUNCH_ATTEMPTS
+
+    exe = _flaky_chromium(tmp_path, crashes=LAUNCH_ATTEMPTS)
+    with pytest.raises(MissingDependency, match=f"{LAUNCH_ATTEMPTS} attempts"):
+        with PdfPrinter(executable=exe):
+            pass
+    assert (tmp_path / "starts").read_text().strip() == str(LAUNCH_ATTEMPTS)

@@ -103,6 +103,9 @@ def finish(pdf: bytes) -> bytes:
         return tounicode.save(doc) if changed else pdf
 
 
+# Launches tried before a build gives up on the browser.
+LAUNCH_ATTEMPTS = 3
+
 # Stamp printings kept for later variants (a few hundred kB each, CJK fonts included).
 STAMPS_KEPT = 16
 
@@ -184,14 +187,25 @@ class PdfPrinter:
         self._pages = asyncio.Queue()
         self._charts_free = asyncio.Queue()
         self._pw = await async_playwright().start()
-        try:
-            self._browser = await self._pw.chromium.launch(
-                executable_path=str(exe), headless=True, args=ARGS
-            )
-        except Error as exc:
-            await self._pw.stop()
-            self._pw = None
-            raise MissingDependency(f"could not start {exe} to print PDFs: {exc}") from None
+        for attempt in range(1, LAUNCH_ATTEMPTS + 1):
+            try:
+                self._browser = await self._pw.chromium.launch(
+                    executable_path=str(exe), headless=True, args=ARGS
+                )
+                break
+            except Error as exc:
+                # Chromium now and then dies as it starts (a SIGSEGV in its first
+                # milliseconds, seen once in some thousands of launches): an unattended
+                # build tries again rather than failing the night's run. A browser that
+                # cannot start at all fails every attempt, in about a second each.
+                if attempt < LAUNCH_ATTEMPTS:
+                    continue
+                await self._pw.stop()
+                self._pw = None
+                raise MissingDependency(
+                    f"could not start {exe} to print PDFs "
+                    f"({LAUNCH_ATTEMPTS} attempts): {exc}"
+                ) from None
         self.browser_version = f"{exe.name} {self._browser.version}"
         self._context = await self._browser.new_context(java_script_enabled=False, offline=True)
         await self._context.route("**/*", lambda route: route.abort())
