@@ -2947,3 +2947,36 @@ def test_a_list_of_organisers_with_the_provincial_science_association_and_a_fina
         "“知识产权杯”高校发明创新竞赛启动仪式在成栋楼四楼报告厅举行。"
     )
     assert ev is not None and ev.organiser == "省知识产权局、省科协、教育厅、科技厅和团省委", ev
+
+
+def test_a_procurators_a_judges_and_a_vice_ministers_posts_are_read():
+    # test17's 内蒙古, 凌海 and 台灣 reports (spent into the tune half): 检察长 and 员额法官
+    # were no titles, so the people were not read at all.
+    got = _zh_people(
+        "明州区检察院党组书记、检察长王永春,明州区检察院党组成员、副检察长李彦秋参加活动。"
+        "市人民法院员额法官张冰提出了办法。經濟部常務次長林聖明指出進展很大。"
+    )
+    assert got.get("王永春") == ("党组书记、检察长", "明州区检察院"), got
+    assert got.get("李彦秋") == ("党组成员、副检察长", "明州区检察院"), got
+    assert got.get("张冰") == ("员额法官", "市人民法院"), got
+    assert got.get("林聖明") == ("常務次長", "經濟部"), got
+
+
+def test_a_ministers_portfolio_listed_after_of_is_the_posts_whole():
+    # test17's spent tune half: "Minister of Trade, Industry and Investment" was cut at its
+    # first comma; of two ministers in one sentence, each keeps the portfolio printed with
+    # their own name.
+    got = _en_people_tagged(
+        "The seminar was graced by the Minister of Trade, Industry and Investment (MP), "
+        "Honourable Mr. Charles Mwambe who officially opened the meeting."
+    )
+    assert got.get("Charles Mwambe") == ("Minister of Trade, Industry and Investment", ""), got
+    got = _en_people_tagged(
+        "The expo was opened by Dr Rahma bint Ali al-Harthy, Minister of Higher Education, "
+        "Research, and Innovation, in the presence of Qais bin Said al-Amri, Minister of "
+        "Commerce, Industry, and Investment Promotion, along with senior officials."
+    )
+    assert got.get("Qais bin Said al-Amri") == (
+        "Minister of Commerce, Industry, and Investment Promotion", ""
+    ), got
+    assert got.get("Rahma bint Ali al-Harthy", ("",))[0].endswith("Research, and Innovation")

@@ -93,7 +93,11 @@ TITLES_ZH = sorted(
         "检察官 队长 副队长 审查员 "
         # and from test16, spent into the tune half (fourteenth session): a court's
         # presiding judge and its judicial committee's full-time member
-        "审判长 审委会专委 审判委员会专职委员"
+        "审判长 审委会专委 审判委员会专职委员 "
+        # and from test17, spent into the tune half (fifteenth session): a procuratorate's
+        # chief and deputy chiefs, a court's judges (员额法官, a judge on the quota), a
+        # ministry's vice-minister as Taiwan prints it (常務次長)
+        "检察长 副检察长 法官 员额法官 次长 常务次长"
     ).split(),
     key=len,
     reverse=True,

@@ -812,13 +812,26 @@ def _portfolio_for(f: Mention, line: str, places: tuple[str, ...]) -> Mention | 
     """"Cabinet Secretary for Industry, Trade and Cooperatives, Adan Mohamed": a minister's
     or a secretary's fields after "for" (no organisation word, no place) are the post's,
     up to the name when it follows."""
-    post = f.title.split(" for ")[0]
+    # "Minister of Trade, Industry and Investment (MP), Honourable Mr. X": the fields
+    # after "of" are listed the same way (test17's spent tune half cut them at a comma).
+    post = re.split(r" (?:for|of) ", f.title)[0]
     if not _OF_STATE.search(post):
         return None
-    at = line.find(f"{post} for ", max(0, f.start - 120))
-    if at < 0:
+    # The post as printed in this mention (two ministers in one sentence each hold their
+    # own), else the nearest before it.
+    found = [
+        (at, word)
+        for word in ("for", "of")
+        for at in (
+            line.find(f"{post} {word} ", f.start, f.end + 1),
+            line.rfind(f"{post} {word} ", max(0, f.start - 120), f.start),
+        )
+        if at >= 0
+    ]
+    if not found:
         return None
-    m = _FIELD_OF.match(line, at + len(post) + 5)
+    at, word = min(found, key=lambda x: (not f.start <= x[0] <= f.end, abs(x[0] - f.start)))
+    m = _FIELD_OF.match(line, at + len(post) + len(word) + 2)
     if not m:
         return None
     end = m.end() if not at < f.name_start < m.end() else f.name_start
@@ -829,10 +842,10 @@ def _portfolio_for(f: Mention, line: str, places: tuple[str, ...]) -> Mention | 
         or _ORGANISATION.search(re.sub(r"\bIndustr(?:y|ies)\b", "", field))
         or any(field in p or p in field for p in places)
         # a field no longer than the one the title already holds: nothing to add
-        or len(field) <= len(f.title) - len(post) - 5
+        or len(field) <= len(f.title) - len(post) - len(word) - 2
     ):
         return None
-    return replace(f, title=f"{post} for {field}", organisation="")
+    return replace(f, title=f"{post} {word} {field}", organisation="")
 
 
 def _portfolio(f: Mention, line: str, places: tuple[str, ...]) -> Mention:
