@@ -2980,3 +2980,48 @@ def test_a_ministers_portfolio_listed_after_of_is_the_posts_whole():
         "Minister of Commerce, Industry, and Investment Promotion", ""
     ), got
     assert got.get("Rahma bint Ali al-Harthy", ("",))[0].endswith("Research, and Innovation")
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "title"),
+    [
+        (
+            "KATHMANDU, AUGUST 17\nMinister for Industry, Commerce and Supplies Dilendra "
+            "Prasad Badu has reiterated the government's commitment.",
+            "Dilendra Prasad Badu",
+            "Minister for Industry, Commerce and Supplies",
+        ),
+        (
+            "State Minister for Industry, Investment and Commerce, Hon. Sharon Ffolkes "
+            "Abrahams (right), shares a light moment with the guests.",
+            "Sharon Ffolkes Abrahams",
+            "State Minister for Industry, Investment and Commerce",
+        ),
+        (
+            "Minister of State for Employment Affairs and Retail Business Neale Richmond, "
+            "yesterday, urged women to use intellectual property rights.",
+            "Neale Richmond",
+            "Minister of State for Employment Affairs and Retail Business",
+        ),
+    ],
+)
+def test_a_ministers_listed_portfolio_right_before_the_name(line, name, title):
+    # test17's spent tune half: the name was missed, an honorific read into the portfolio,
+    # or two words of the portfolio drafted as a person ("Employment Affairs").
+    got = {}
+    for part in line.split("\n"):
+        got.update(_en_people_tagged(part))
+    assert got == {name: (title, "")}, got
+
+
+def test_a_portfolio_holds_no_name_and_no_department():
+    got = _en_people_tagged(
+        "It was attended by Manuel Guerra, representing the Secretary of Public Education "
+        "Emilio Chuayffet, Miguel Angel Margain director of the Institute."
+    )
+    assert not any("Chuayffet" in t for t, _ in got.values()), got
+    got = _en_people_tagged(
+        "Also present were the Joint Secretary of Planning, Investment Promotion & Sustainable "
+        "Development Department, Government of Meghalaya and others."
+    )
+    assert "Development Department" not in got, got

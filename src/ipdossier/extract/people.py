@@ -379,7 +379,11 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
 ) = _compile(NAME)
 # A field a title holds after "of": one to five capitalised words, no acronym.
 # "Minister of Commerce, Industry, and Investment Promotion": its parts may be listed.
-_FIELD_OF = re.compile(r"[A-Z][a-z][\w-]*(?:,? (?:and |& )?[A-Z][a-z][\w-]*){0,4}")
+# "..., Hon. X": an honorific after the portfolio is the name's, not a field.
+_NOT_FIELD = rf"(?!(?:{_HON_WORDS}|Hon|Sir|Dame|Datuk|Dato|Atty|Engr)\b)"
+_FIELD_OF = re.compile(
+    rf"[A-Z][a-z][\w-]*(?:,? (?:and |& )?{_NOT_FIELD}[A-Z][a-z][\w-]*){{0,4}}"
+)
 _ORGANISATION = re.compile(
     rf"\b(?:{_ORG_END}|School|Unit|Section|Center|Centre|Board|Authority|Registry|Union|"
     r"Organi[sz]ation|Bank|Fund|Society|Federation|Foundation|Chamber|Region|Republic|"
@@ -957,12 +961,73 @@ def _as_printed(f: Mention, line: str) -> Mention:
     return f
 
 
+# "Minister for Industry, Commerce and Supplies Dilendra Prasad Badu", "State Minister for
+# Industry, Investment and Commerce, Hon. X", "Minister of State for Employment Affairs and
+# Retail Business X": a minister's listed portfolio right before a name the analyser
+# tagged (test17's spent tune half: the name was missed, or a portfolio's two words were
+# drafted as one). Only tagged names: the rules' pattern would read the portfolio's last
+# capitalised word as a first name.
+_MINISTER_FIELD_BEFORE = re.compile(
+    r"(?<![\w-])(?P<title>(?:(?:State|Deputy|Assistant|Junior|Cabinet|Union|Senior|Permanent) )"
+    r"{0,2}"
+    r"(?:Minister|Secretary)(?: of State)? (?:for|of) "
+    rf"(?P<field>{_NOT_FIELD}[A-Z][a-z][\w-]*(?:,? (?:and |& )?{_NOT_FIELD}[A-Z][a-z][\w-]*)"
+    r"{0,6}))"
+    # a comma before the name only with an honorific after it: "Secretary of Public
+    # Education Emilio Chuayffet, Miguel Angel ..." lists another person after the comma
+    rf"(?: \([A-Z]{{2,}}\))?(?:,? {HONORIFIC} | )$"
+)
+
+
+# Untagged, the name is the portfolio's last two capitalised words before a lowercase word
+# or a stop ("... and Retail Business Neale Richmond, yesterday, urged"): the analyser
+# missed it, and a portfolio's own words were drafted as a name.
+_MINISTER_FIELD_NAME = re.compile(
+    _MINISTER_FIELD_BEFORE.pattern.removesuffix("(?:,? " + HONORIFIC + " | )$")
+    + r" (?P<name>[A-Z][a-z]+ [A-Z][a-z]+)(?=[,.;:]| [a-z]|$)"
+)
+
+
+def _ministers_by_portfolio(
+    para: int, line: str, tagged: frozenset, places: tuple[str, ...] | None
+) -> list[Mention]:
+    found = []
+    candidates = [
+        (a, b, _MINISTER_FIELD_BEFORE.search(line, max(0, a - 160), a)) for a, b in sorted(tagged)
+    ]
+    for m in _MINISTER_FIELD_NAME.finditer(line):
+        a, b = m.span("name")
+        # "... & Sustainable Development Department, Government of X": no name
+        name = m.group("name")
+        if not any(x < b and a < y for x, y in tagged) and not (
+            _ORGANISATION.search(name) or _TITLE_WORDS.search(name)
+        ):
+            candidates.append((a, b, m))
+    for a, b, m in candidates:
+        if not m:
+            continue
+        field = m.group("field")
+        if (
+            _ORGANISATION.search(re.sub(r"\bIndustr(?:y|ies)\b", "", field))
+            or any(field in p or p in field for p in places or ())
+            # "the Secretary of Public Education Emilio Chuayffet, Miguel Angel": a
+            # portfolio holds no one's name
+            or any(m.start("field") <= x < a for x, _ in tagged)
+        ):
+            continue
+        found.append(
+            Mention(para, line[a:b], a, b, m.group("title"), "", m.start("title"), b)
+        )
+    return found
+
+
 def _mentions(
     para: int, line: str, tagged: frozenset = frozenset(), places: tuple[str, ...] | None = None
 ) -> list[Mention]:
     name_re = NAME
     names_re, after_name, before_name, title_name = NAMES, AFTER_NAME, BEFORE_NAME, TITLE_NAME
     org_title_name = ORG_TITLE_NAME
+    ministers = _ministers_by_portfolio(para, line, tagged, places)
     found: list[Mention] = []
     for n in names_re.finditer(line):
         m = NAME_OF_TITLE.match(line, n.start())
@@ -1179,6 +1244,31 @@ def _mentions(
                 )
             )  # fmt: skip
     found += _appositions(para, line, found, names_re, tagged)
+    if ministers:
+        # a name inside a minister's portfolio is none; the minister is read once, the
+        # other patterns' reading kept where it holds the whole portfolio already (and
+        # perhaps an organisation: "Hong Kong's Permanent Secretary for ...")
+        ministers = [
+            m
+            for m in ministers
+            # "Chief Minister of Assam Shri X": the place read as the organisation
+            if not any(
+                (f.name_start, f.name_end) == (m.name_start, m.name_end)
+                and re.split(r" (?:for|of) ", m.title, maxsplit=1)[-1]
+                in f"{f.title} {f.organisation}"
+                for f in found
+            )
+        ]
+        found = ministers + [
+            f
+            for f in found
+            if not any(
+                m.start <= f.name_start < m.end
+                and (f.name_start, f.name_end) != (m.name_start, m.name_end)
+                or (f.name_start, f.name_end) == (m.name_start, m.name_end)
+                for m in ministers
+            )
+        ]
     return sorted(_shared_title(line, found), key=lambda f: f.start)
 
 
