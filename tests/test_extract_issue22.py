@@ -3025,3 +3025,20 @@ def test_a_portfolio_holds_no_name_and_no_department():
         "Development Department, Government of Meghalaya and others."
     )
     assert "Development Department" not in got, got
+
+
+def test_an_organisation_in_brackets_or_after_from_follows_a_title_and_name():
+    # test17's Helsinki report and the Macau seminar (spent into the tune half).
+    got = _en_people_tagged(
+        "The next topic was introduced by Secretary General Marja-Leena Mansala (IPR "
+        "University Center)."
+    )
+    assert got.get("Marja-Leena Mansala") == ("Secretary General", "IPR University Center"), got
+    got = _en_people_tagged(
+        "Speakers: Associate Professor Alice S.C. Lee, from the Faculty of Law at the "
+        "University, and others."
+    )
+    assert got.get("Alice S.C. Lee") == ("Associate Professor", "Faculty of Law"), got
+    # a caption's bracket is no organisation
+    got = _en_people_tagged("Director General Maria Santos (right) greets the guests.")
+    assert got.get("Maria Santos") == ("Director General", ""), got

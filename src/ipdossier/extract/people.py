@@ -797,12 +797,39 @@ def mentions(
     found = [_posted_to(_unit_then_office(_office_after_post(f), line), line) for f in found]
     if places is not None:
         found = [_units_in_title(_portfolio(f, line, places), places) for f in found]
+    found = [_org_after_name(f, line) for f in found]
     # "of the University": a word that points back names no organisation, however read
     found = [
         replace(f, organisation="") if f.organisation.lower() in _GENERIC_ORG else f
         for f in found
     ]
     return _not_into_next(found, {f.name for f in found} | set(extra_names), line)
+
+
+# After a title and a name, the organisation in brackets ("Secretary General Marja-Leena
+# Mansala (IPR University Center)", "Project Leader Lauri Kaira (LYHTY)") or after ", from
+# the" ("Associate Professor Alice Lee, from the Faculty of Law at ..."): test17's spent
+# tune half read these people without it.
+_BRACKETED_ORG = re.compile(
+    rf"\((?P<org>[A-Z]{{2,}}|(?:[A-Z][\w'’&.-]* ){{0,5}}(?:{_ORG_END}|{_ORG_END_MORE}|Oy))\)"
+)
+_FROM_ORG = re.compile(rf",? from (?:the )?(?P<org>{ORG})")
+
+
+def _org_after_name(f: Mention, line: str) -> Mention:
+    if f.organisation or f.end != f.name_end or f.start >= f.name_start:
+        return f
+    after = line[f.name_end : f.name_end + 1]
+    m = _BRACKETED_ORG.match(line, f.name_end + 1) if after == " " else None
+    if m:
+        return replace(f, organisation=m.group("org"), end=m.end("org"))
+    m = _FROM_ORG.match(line, f.name_end)
+    if not m:
+        return f
+    org = _trim_org(_cut_org(m.group("org"), NAME))
+    if not org or org.lower() in _GENERIC_ORG:
+        return f
+    return replace(f, organisation=org, end=m.start("org") + len(org))
 
 
 # "Senior Minister of State (Law and Finance)": a minister or secretary "of State" holds
