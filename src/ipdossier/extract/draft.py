@@ -223,10 +223,16 @@ _NAMED_EVENT = re.compile(
     rf"(?:{EVENT_WORDS.title()}|{EVENT_WORDS.upper()}|Programme|Program|Training"
     r"|(?:Summer|Winter) School)(?![\w’'])"
     # "Webinar on June 3": a month or a weekday after "on" is the date, not the subject
-    r"(?:\s+(?:of|on|and|for|the|in)\s+[“\"]?(?!(?:January|February|March|April|May|June|"
-    r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
+    # "National Seminar on IP, Trade Secret, and International Trade", "Workshop on
+    # Integration and Implementation of Intellectual Property (IP) Tools for the ARIPO
+    # Member States": the subject's parts, listed in commas, with a bracketed acronym and
+    # more "of" and "for" (test17's spent tune half cut names at the first of these).
+    # "... Network in Santo Domingo": a place after "in" is where, not the name's.
+    r"(?:\s+(?:of|on|and|for|the)\s+(?:the\s+)?[“\"]?(?!(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday)\b)(?:[A-Z][\w'’-]*)"
-    r"(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){0,6})?)"
+    r"(?:\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*|\s+\([A-Z]{2,}\)|,\s+(?:and\s+)?[A-Z][\w'’-]*){0,8}"
+    r"){0,3})"
 )
 _PLACE_WORD = (
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
