@@ -3064,3 +3064,45 @@ def test_an_english_events_name_keeps_its_listed_and_joined_subject(tmp_path, na
         f"Headline\n\nThe ministry organised the {name} in Santo Domingo on 7 May 2025.\n",
     )
     assert ev["name"] == name, ev["name"]
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        (
+            "The National Roving Seminar by the Regional Office is ongoing at the New Africa "
+            "Hotel in Dar es Salaam, Tanzania.",
+            "New Africa Hotel",
+        ),
+        (
+            "The two-day colloquium on Intellectual Property Rights commenced at the Brilliant "
+            "Convention Centre on Saturday.",
+            "Brilliant Convention Centre",
+        ),
+        (
+            "The ministry inaugurated the National Intellectual Property (IP) Exhibition on "
+            "Monday, November 25, 2024, at the Oman Convention and Exhibition Centre.",
+            "Oman Convention and Exhibition Centre",
+        ),
+        (
+            "A National Workshop on IP Management for SMEs was organized by the National "
+            "Office, in cooperation with WIPO, on 22 and 23 March 2010 in Hanoi, Viet Nam.",
+            "Hanoi, Viet Nam",
+        ),
+    ],
+)
+def test_an_english_events_place_after_more_verbs_and_a_dates_commas(tmp_path, line, place):
+    # test17's spent tune half: "ongoing at", "commenced at", "organized ... in", and a
+    # weekday's and a date's commas between the verb and "at".
+    ev = _en_event(tmp_path, f"Headline\n\n{line}\n")
+    assert ev["place"] == place, ev
+
+
+def test_a_posts_at_after_a_clauses_comma_is_no_venue(tmp_path):
+    ev = _en_event(
+        tmp_path,
+        "Headline\n\nThe five-day executive course on IP began on 16 September 2024. The course "
+        "began with remarks from Dr. Tonny Ouma, CEO of the agency, and Prof. Tom Ochieng, "
+        "Chair of the Board at KeNIA.\n",
+    )
+    assert ev["place"] != "KeNIA", ev

@@ -241,7 +241,9 @@ _PLACE_WORD = (
 )
 _PLACE = re.compile(
     r"\b(?:[Hh]eld|[Hh]olds?|opened|took place|convened|kicked off|ended successfully|"
-    r"inaugurated|began)\s+"
+    # "was organized by NOIP ... on 22 and 23 March 2010 in Hanoi, Viet Nam" (test17's
+    # spent tune half)
+    r"inaugurated|began|commenced|organi[sz]ed|conducted)\s+"
     # "held by China's Ministry of Commerce (Mofcom) on November 28 in Beijing": the
     # organiser and the day may come between the verb and the place.
     r"(?:(?:[\w.-]+|by\s+[^.;]{3,60}?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+){0,4}?"
@@ -258,10 +260,19 @@ _PLACE = re.compile(
 _VENUE_WORD = r"(?:Govt\.|[A-Z](?:[\w'’-]|\.(?=[A-Za-z]))*)"
 _PLACE_AT = re.compile(
     # "hosted an IP Seminar ... on 15 September 2017 at the Tsang Shiu Tim Art Hall"
-    r"\b(?:[Hh]eld|opened|took place|convened|began|launched|celebrated|organi[sz]ed|hosted)\b"
-    r"(?:\s+[\w'’“”\"?!.()-]+){0,20}?\s+at\s+(?:the\s+)?"
+    # "is ongoing at the New Africa Hotel", "commenced at the Brilliant Convention Centre",
+    # "inaugurated the ... Exhibition on Monday, ..., at the Oman Convention and Exhibition
+    # Centre" (test17's spent tune half)
+    r"\b(?:[Hh]eld|opened|took place|convened|began|launched|celebrated|organi[sz]ed|hosted"
+    r"|inaugurated|commenced|ongoing|conducted|kicked off|started)\b"
+    # a comma only in a date ("on Monday, November 25, 2024, at"): a clause's comma may
+    # lead to a person's post "at" an organisation
+    r"(?:\s+(?:[\w'’“”\"?!.()-]+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|\d{1,4}),)){0,20}?\s+at\s+(?:the\s+)?"
     rf"(?P<place>(?:(?:Dr|St|Mt)\.\s+)?{_VENUE_WORD}"
-    rf"(?:\s+(?:of\s+(?:the\s+)?|\([A-Z&]+\)\s+)?{_VENUE_WORD}){{0,6}})"
+    # "Oman Convention and Exhibition Centre": "and" joins two of its words
+    rf"(?:\s+(?:of\s+(?:the\s+)?|and\s+(?={_VENUE_WORD}\s+{_VENUE_WORD})|\([A-Z&]+\)\s+)?"
+    rf"{_VENUE_WORD}){{0,6}})"
 )
 # "Venue : Metro College of ...": a report's labelled venue line.
 _VENUE = re.compile(r"\s*Venue\s*:\s*(?P<place>[^\n]{2,120}?)\s*$")
