@@ -3106,3 +3106,39 @@ def test_a_posts_at_after_a_clauses_comma_is_no_venue(tmp_path):
         "Chair of the Board at KeNIA.\n",
     )
     assert ev["place"] != "KeNIA", ev
+
+
+def _en_organiser(tmp_path, text: str) -> str:
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    t = extract(path).tables
+    orgs = t["organisations"].set_index("org_id")["name"].to_dict()
+    return orgs.get(t["events"].iloc[0]["organiser_org_id"], "")
+
+
+@pytest.mark.parametrize(
+    ("line", "organiser"),
+    [
+        (
+            "“The future of IP in Europe” was held on Tuesday by Romania's State Office for "
+            "Inventions and Trademarks (OSIM) under the auspices of the Presidency.",
+            "Romania's State Office for Inventions and Trademarks (OSIM)",
+        ),
+        (
+            "The third IPR enforcer education initiative by the American Chamber of Commerce "
+            "in Sri Lanka (AMCHAM) commenced on Tuesday, 13 August 2013 at the Police Academy.",
+            "American Chamber of Commerce in Sri Lanka (AMCHAM)",
+        ),
+        (
+            "Muscat: Oman’s Ministry of Commerce, Industry, and Investment Promotion (MoCIIP) "
+            "inaugurated the National Intellectual Property (IP) Exhibition on Monday.",
+            "Oman’s Ministry of Commerce, Industry, and Investment Promotion (MoCIIP)",
+        ),
+    ],
+)
+def test_an_english_organiser_after_a_day_an_initiative_or_with_a_listed_portfolio(
+    tmp_path, line, organiser
+):
+    # test17's spent tune half: these organisers were not read.
+    got = _en_organiser(tmp_path, f"Headline\n\n{line}\n")
+    assert got.endswith(organiser.removeprefix("Oman’s ")), got

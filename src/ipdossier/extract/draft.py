@@ -283,7 +283,11 @@ _ORG_BY = re.compile(
     rf"\b(?P<verb>(?i:co-hosted|held|hosted|undertaken|organi[sz]ed|sponsored|"
     # "at a recent IPR workshop by the Research Cell of X College": an event "by" its
     # organiser, no verb printed.
-    rf"co-organi[sz]ed|initiated|(?:{EVENT_WORDS}|programme|program)(?= by\b)))"
+    # "The third IPR enforcer education initiative by the American Chamber of Commerce"
+    rf"co-organi[sz]ed|initiated|(?:{EVENT_WORDS}|programme|program|initiative)(?= by\b)))"
+    # "was held on Tuesday by Romania's State Office ...": the day between the verb and "by"
+    r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?))?"
     rf"\s+by\s+(?:the\s+)?(?P<org>(?:[a-z][\w-]*\s+){{0,3}}?(?:{_UNIT})\s+of\s+(?:the\s+)?"
     rf"{people.ORG}|{people.ORG})"
 )
@@ -337,7 +341,9 @@ _ORG_ACTIVE = re.compile(
     # organisation's word, then "of" or "for" and capitalised words; "The RDB": an
     # acronym alone (before its name in brackets).
     rf"|(?:[A-Z][\w'’&.-]*\s+){{0,2}}(?:{people._ORG_END}|{people._ORG_END_MORE})\s+"
-    rf"(?:of|for)\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:and\s+)?[A-Z][\w'’&.-]*){{0,4}}"
+    # "Oman’s Ministry of Commerce, Industry, and Investment Promotion (MoCIIP)": its
+    # portfolio listed in commas
+    rf"(?:of|for)\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:,?\s+(?:and\s+)?[A-Z][\w'’&.-]*){{0,4}}"
     rf"|(?-i:[A-Z]{{2,}})(?=\s+\())"
     # its acronym or name in brackets is the organisation's, as printed
     r"(?:\s+\([A-Z][^()]{1,60}\))?)"
