@@ -3142,3 +3142,15 @@ def test_an_english_organiser_after_a_day_an_initiative_or_with_a_listed_portfol
     # test17's spent tune half: these organisers were not read.
     got = _en_organiser(tmp_path, f"Headline\n\n{line}\n")
     assert got.endswith(organiser.removeprefix("Oman’s ")), got
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The National Workshop was organized on 22 and 23 March 2010 in Hanoi.", "2010-03-22"),
+        ("The IP Seminar was held on March 22 and 23, 2010 at the office.", "2010-03-22"),
+    ],
+)
+def test_two_days_joined_by_and_date_the_start(tmp_path, text, start):
+    # test17's spent tune half drafted the second day, the only one read with its year.
+    assert _en_event(tmp_path, f"News\n\n{text}\n")["start_date"] == start

@@ -51,14 +51,16 @@ DAY_FIRST = re.compile(
 # printed after its end, for both ends.
 SPAN = re.compile(
     rf"\b(?:from )?(?P<month>{_M})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_WEEKDAY}"
-    rf"\s*(?:to|until|till|through|[-–—])\s*(?:(?P<m2>{_M})\.? )?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"\s*(?:to|until|till|through|and|&|[-–—])\s*(?:(?P<m2>{_M})\.? )?(?P<d2>\d{{1,2}})"
+    r"(?:st|nd|rd|th)?"
     rf"{_WEEKDAY},? (?P<year>(?:19|20)\d\d)\b"
 )
 # "from 30 November to 1 December 2023", "5 to 7 July 2023": the same, day first
 # (test16's ARIPO report).
 SPAN_DAY_FIRST = re.compile(
     rf"\b(?:from )?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: (?:of )?(?P<month>{_M}))?"
-    rf"\s*(?:to|until|till|through|[-–—])\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?"
+    # "on 22 and 23 March 2010": two days joined by "and" (test17's spent tune half)
+    rf"\s*(?:to|until|till|through|and|&|[-–—])\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?"
     rf"(?P<m2>{_M}),? (?P<year>(?:19|20)\d\d)\b"
 )
 # "Date : 25-04-2022": a labelled date in figures, day first (as the reports that print
