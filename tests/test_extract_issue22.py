@@ -3154,3 +3154,27 @@ def test_an_english_organiser_after_a_day_an_initiative_or_with_a_listed_portfol
 def test_two_days_joined_by_and_date_the_start(tmp_path, text, start):
     # test17's spent tune half drafted the second day, the only one read with its year.
     assert _en_event(tmp_path, f"News\n\n{text}\n")["start_date"] == start
+
+
+@pytest.mark.parametrize(
+    ("line", "organiser"),
+    [
+        (
+            "9月16日,明州省农业厅质量监管处、明州绿色食品发展中心在福州举办2020年全省地理标志"
+            "农产品保护工程培训班。",
+            "明州省农业厅质量监管处、明州绿色食品发展中心",
+        ),
+        (
+            "4月26日,明州省知识产权保护中心(以下简称“保护中心”)举办开放日活动,进一步提升宣传力度。",
+            "明州省知识产权保护中心",
+        ),
+        (
+            "省知识产权培训中心与明州大学公共事务学院决定共同举办全省专利工程师岗前培训班。",
+            "省知识产权培训中心与明州大学公共事务学院",
+        ),
+    ],
+)
+def test_a_listed_an_aliased_and_a_deciding_subject_organise_a_chinese_event(line, organiser):
+    # test17's spent tune half: these organisers were not read.
+    ev = _zh_event(f"标题\n{line}")
+    assert ev is not None and ev.organiser == organiser, ev

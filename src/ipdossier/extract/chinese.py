@@ -836,7 +836,10 @@ _ORG_PAIR = r"《?([^《》、与和及]{2,40}?)》?[与和及]《?([^《》、�
 # "A与B在Y举行X": the name after the verb; the subject names who held it, and Y the place.
 _SUBJECT_HELD = re.compile(
     r"(?:^|[，。；,;\s])(?:(?:(?:19|20)\d\d年)?(?:1[0-2]|[1-9])月[1-3]?\d日(?:[上下]午)?)?"
-    r"(?P<org>[^，。；：、“”,;\s]{2,40}?)在(?P<place>[^，。；：、“”,;\s]{1,24}?)"
+    # 农业农村部……监管司、中国绿色食品发展中心在福州举办X: a list of bodies (test17's spent
+    # tune half), each ending like an organisation (checked where it is read)
+    r"(?P<org>[^，。；：、“”,;\s]{2,40}?(?:、[^，。；：、“”,;\s]{2,40}?){0,4})在"
+    r"(?P<place>[^，。；：、“”,;\s]{1,24}?)"
     + _MANNER + r"?(?:举行|举办|召开|开展|启动)了?$"
 )
 
@@ -866,7 +869,8 @@ _OWNER_BEFORE = re.compile(
 # 有力支持全面创新——西安思源学院科研处组织举办“……”讲座: a dash ends the headline's phrase
 # before the caller (test17's 西安 report, after its scoring).
 _CALLER = re.compile(
-    r"(?:^|[，。；,;\s—]|日)(?P<org>[^，。；：、“”,;\s\d—]{2,40}?)(?:组织|联合|共同)?"
+    # A与B决定共同举办X: a decision to hold it (test17's spent tune half)
+    r"(?:^|[，。；,;\s—]|日)(?P<org>[^，。；：、“”,;\s\d—]{2,40}?)(?:决定)?(?:组织|联合|共同)?"
     + _MANNER + r"?(?:召开|举办|举行|开展|承办)了?[^，。；,;“”]{0,20}$"
 )
 
@@ -1030,8 +1034,9 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                     subject = subject or came.group("who")
                     place = place or came.group("place")
                 if held:
-                    if _ORG_END.search(held.group("org")):
-                        subject = held.group("org")
+                    who = held.group("org")
+                    if _ORG_END.search(who) and ("、" not in who or _org_list(who)):
+                        subject = who
                     if not place and _place_ok(held.group("place")):
                         place = held.group("place")
                 else:
@@ -1040,7 +1045,8 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                     if by and not place and _is_place(by.group("place")):
                         place = by.group("place")
                     # 9月4日,宿州市市场监管局组织召开全市……座谈会: the office that called it.
-                    lead = _CALLER.search(line[: m.start("bare")])
+                    # 黑龙江省知识产权保护中心(以下简称“保护中心”)举办X: the alias aside
+                    lead = _CALLER.search(_ALIAS.sub("", line[: m.start("bare")]))
                     if lead and _ORG_END.search(lead.group("org")) and not subject:
                         subject = _NAME_LEAD.sub("", lead.group("org"), count=1)
             if name is not None:
@@ -1153,6 +1159,12 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
         place = place or visit.group("place")
         span = (p_, s_ + visit.start("name"), _e)
         name = visit.group("name")
+    if not (organiser or subject) and dict(lines)[p_][s_:_e] == name:
+        # 黑龙江省知识产权保护中心(以下简称“保护中心”)举办开放日活动: the body that held it
+        # right before the name on its line, its alias aside (test17's spent tune half)
+        lead = _CALLER.search(_ALIAS.sub("", dict(lines)[p_][:s_]))
+        if lead and _ORG_END.search(lead.group("org")):
+            subject = _NAME_LEAD.sub("", lead.group("org"), count=1)
     organiser, host, place = ("" if v in _OWN else v for v in (organiser or subject, host, place))
     start = end = ""
     text = ""
