@@ -3178,3 +3178,18 @@ def test_a_listed_an_aliased_and_a_deciding_subject_organise_a_chinese_event(lin
     # test17's spent tune half: these organisers were not read.
     ev = _zh_event(f"标题\n{line}")
     assert ev is not None and ev.organiser == organiser, ev
+
+
+def test_a_surname_the_segmenter_reads_as_a_word_and_a_supervisors_post():
+    # test17's spent tune half: 何力 (an adverb to the segmenter) after 副省长 and before a
+    # list's 、 was no one; 博士生导师 was no post.
+    got = _zh_people(
+        "参加揭牌仪式的领导和嘉宾有明州省副省长何力、明州大学常务副校长王红蕾。"
+        "明州省政协人口资源环境委员会副主任、二级研究员、博士生导师谷建国出席论坛。"
+    )
+    assert got.get("何力") == ("副省长", "明州省"), got
+    assert got.get("谷建国") == (
+        "副主任、二级研究员、博士生导师", "明州省政协人口资源环境委员会"
+    ), got
+    # a title before a word that is no name stays without one
+    assert "何时" not in _zh_people("请问局长何时到?")
