@@ -3193,3 +3193,18 @@ def test_a_surname_the_segmenter_reads_as_a_word_and_a_supervisors_post():
     ), got
     # a title before a word that is no name stays without one
     assert "何时" not in _zh_people("请问局长何时到?")
+
+
+def test_names_then_their_posts_respectively_and_the_post_of_an_organisation_in_commas():
+    # test17's spent tune half: "University President and ITSO Manager" was read as one
+    # post shared by both; "The president of ASIPI, X," was not read.
+    got = _en_people_tagged(
+        "The delegates were Dr. Gregorio J. Ramos and Mrs. Arlene D. Cruz, University "
+        "President and Research Director, respectively."
+    )
+    assert got.get("Gregorio J. Ramos") == ("University President", ""), got
+    assert got.get("Arlene D. Cruz") == ("Research Director", ""), got
+    got = _en_people_tagged(
+        "The president of ASIPI, Juan Ferrer, ran through the history of the association."
+    )
+    assert got.get("Juan Ferrer") == ("president", "ASIPI"), got

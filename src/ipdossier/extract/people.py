@@ -295,7 +295,34 @@ _TITLE_NAME_OF = (
     r"(?:the )?(?P<org>{org})"
 )
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]+\b")
-_THE_POST_COMMA_NAME = re.compile(rf"\b[Tt]he (?P<title>{_CAP_TITLE}), (?P<name>{NAME}),")
+# "The president of ASIPI, Juan Vanrell, ran through ...": the post in lowercase too, with
+# its organisation after "of" (test17's spent tune half).
+_THE_POST_COMMA_NAME = re.compile(
+    rf"\b[Tt]he (?P<title>(?i:{_CAP_TITLE}))(?: of (?:the )?(?P<org>[A-Z][\w'’&.-]*"
+    rf"(?: (?:of|for|and|the|&|[A-Z][\w'’&.-]*)){{0,6}}))?, (?P<name>{NAME}),"
+)
+# "Dr. Gregorio J. Rodis and Mrs. Arlene D. Ibañez, University President and ITSO Manager,
+# respectively": two or three names, then as many posts, in the same order.
+_RESPECTIVELY = re.compile(
+    rf"(?P<names>(?:{HONORIFIC} )?{NAME}(?:, (?:{HONORIFIC} )?{NAME})?,? and "
+    rf"(?:{HONORIFIC} )?{NAME}), (?:the )?(?P<titles>[A-Z][^;:.()]{{3,160}}?),? respectively\b"
+)
+
+
+def _respectively(para: int, line: str) -> list[Mention]:
+    out = []
+    for m in _RESPECTIVELY.finditer(line):
+        names = [
+            (n.group(0), m.start("names") + n.start())
+            for n in re.finditer(NAME, m.group("names"))
+            if not re.fullmatch(HONORIFIC, n.group(0))
+        ]
+        titles = re.split(r",? and |, ", m.group("titles"))
+        if len(names) != len(titles) or not all(_TITLE_WORDS.search(t) for t in titles):
+            continue
+        for (name, at), title in zip(names, titles, strict=True):
+            out.append(Mention(para, name, at, at + len(name), title, "", at, at + len(name)))
+    return out
 # "Deputy Director, Creative Industries Section, World Intellectual Property Office (WIPO),
 # Dimiter Gantchev.": a post opening a clause, its unit, its organisation, then the name,
 # all in commas (the unit is the title's, as `_units_in_title` has it).
@@ -1254,10 +1281,11 @@ def _mentions(
     # post, then the name between commas
     for m in _THE_POST_COMMA_NAME.finditer(line):
         if not any(f.start <= m.start("name") < f.end for f in found):
+            org = _trim_org(m.group("org") or "")
             found.append(
                 Mention(
-                    para, m.group("name"), m.start("name"), m.end("name"), m.group("title"), "",
-                    m.start("title"), m.end("name"),
+                    para, m.group("name"), m.start("name"), m.end("name"), m.group("title"),
+                    "" if org.lower() in _GENERIC_ORG else org, m.start("title"), m.end("name"),
                 )
             )  # fmt: skip
     for m in _POST_UNIT_ORG_NAME.finditer(line):
@@ -1271,6 +1299,11 @@ def _mentions(
                 )
             )  # fmt: skip
     found += _appositions(para, line, found, names_re, tagged)
+    respective = _respectively(para, line)
+    if respective:
+        # each name's own post, not the posts joined as one shared title
+        taken = {(r.name_start, r.name_end) for r in respective}
+        found = [f for f in found if (f.name_start, f.name_end) not in taken] + respective
     if ministers:
         # a name inside a minister's portfolio is none; the minister is read once, the
         # other patterns' reading kept where it holds the whole portfolio already (and
