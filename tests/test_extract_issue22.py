@@ -3208,3 +3208,14 @@ def test_names_then_their_posts_respectively_and_the_post_of_an_organisation_in_
         "The president of ASIPI, Juan Ferrer, ran through the history of the association."
     )
     assert got.get("Juan Ferrer") == ("president", "ASIPI"), got
+
+
+def test_a_project_leader_and_a_field_after_of_before_the_organisation():
+    # test17's Helsinki report (spent into the tune half): "Project Leader X (LYHTY)" was no
+    # one; "Manager of Change, Sovelto Oy" read "Change" as the organisation.
+    got = _en_people_tagged("The discussion was led by Project Leader Lauri Kaira (LYHTY).")
+    assert got.get("Lauri Kaira") == ("Project Leader", "LYHTY"), got
+    got = _en_people_tagged(
+        "The topic was introduced by Risto Linturi, Manager of Change, Sovelto Oy, and others."
+    )
+    assert got.get("Risto Linturi") == ("Manager of Change", "Sovelto Oy"), got

@@ -266,6 +266,8 @@ _CAP_TITLE = (
     r"Attorney[- ]General|Solicitor[- ]General|Vice[- ]Chancellor|Chancellor|Rector|"
     r"Registrar|Examiner of Patents|HoD|Premier|Prime Minister|Attorney|Barrister|Advocate|"
     r"Partner|CEO|Ambassador|Senator|"
+    # "Project Leader Lauri Kaira (LYHTY)" (test17's spent tune half)
+    r"(?:Project|Team|Programme|Program) (?:Leader|Coordinator)|"
     # "Chargé d'affaires Rolf Olson" (test15, after its scoring)
     r"Charg[ée] d['’]affaires)"
 )
@@ -825,6 +827,8 @@ def mentions(
     if places is not None:
         found = [_units_in_title(_portfolio(f, line, places), places) for f in found]
     found = [_org_after_name(f, line) for f in found]
+    if places is not None:
+        found = [_field_then_org(f, line, places) for f in found]
     # "of the University": a word that points back names no organisation, however read
     found = [
         replace(f, organisation="") if f.organisation.lower() in _GENERIC_ORG else f
@@ -857,6 +861,34 @@ def _org_after_name(f: Mention, line: str) -> Mention:
     if not org or org.lower() in _GENERIC_ORG:
         return f
     return replace(f, organisation=org, end=m.start("org") + len(org))
+
+
+# "(Risto Linturi, Manager of Change, Sovelto Oy)": a field after the post's "of" (no
+# organisation word, no place), then the organisation after a comma (test17's spent tune
+# half read "Change" as the organisation).
+_ORG_AFTER_COMMA = re.compile(
+    rf", (?P<org>[A-Z][\w'’&.-]*(?: [A-Z][\w'’&.-]*){{0,5}} (?:Oy|Ab|AS|Inc\.?|Ltd\.?|LLC|"
+    rf"GmbH|{_ORG_END}|{_ORG_END_MORE})|[A-Z]{{2,}})(?=[),;]|\.(?:\s|$)|$)"
+)
+
+
+def _field_then_org(f: Mention, line: str, places: tuple[str, ...]) -> Mention:
+    org = f.organisation
+    if (
+        not org
+        or f.name_start > f.start  # a post printed after the name only
+        or not _FIELD_OF.fullmatch(org)
+        or _ORGANISATION.search(org)
+        or any(org in p or p in org for p in places)
+    ):
+        return f
+    at = line.find(f"{f.title} of {org}", f.name_end)
+    if at < 0 or at > f.name_end + 3:
+        return f
+    m = _ORG_AFTER_COMMA.match(line, at + len(f"{f.title} of {org}"))
+    if not m:
+        return f
+    return replace(f, title=f"{f.title} of {org}", organisation=m.group("org"), end=m.end("org"))
 
 
 # "Senior Minister of State (Law and Finance)": a minister or secretary "of State" holds
