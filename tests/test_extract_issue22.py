@@ -3219,3 +3219,16 @@ def test_a_project_leader_and_a_field_after_of_before_the_organisation():
         "The topic was introduced by Risto Linturi, Manager of Change, Sovelto Oy, and others."
     )
     assert got.get("Risto Linturi") == ("Manager of Change", "Sovelto Oy"), got
+
+
+def test_a_programme_is_no_one_s_name_nor_a_preposition_before_a_place():
+    # test18's KSU and Macau reports, after their scoring: "Licensing Program" was drafted
+    # as a person, and 於澳 (於 "at", 澳大 the university) as a name.
+    got = _en_people_tagged(
+        "Under the patronage of Prof. Ahmed S. Alameri, the Vice reactor of Graduate Studies and "
+        "Scientific Research, Intellectual Property and Technology Licensing Program organize a "
+        "workshop entitled “Supporting Patent Applications”."
+    )
+    assert "Licensing Program" not in got, got
+    got = _zh_people("新聞快訊:最高人民法院副院長於澳大談知識產權司法保護")
+    assert "於澳" not in got, got

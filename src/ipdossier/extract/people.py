@@ -78,6 +78,9 @@ _NOT_NAME = (
     # "the 106th member of the Madrid Protocol" (test17's Penang talk, after its scoring): a
     # treaty is no one's name
     "Protocol|Convention|Treaty|Agreement|Accord|"
+    # "..., Intellectual Property and Technology Licensing Program organize a workshop"
+    # (test18's KSU report, after its scoring): a programme or a project is no one's name
+    "Program|Programme|Project|Licensing|Initiative|"
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     + _TITLE_NOT_NAME
 )
