@@ -3232,3 +3232,18 @@ def test_a_programme_is_no_one_s_name_nor_a_preposition_before_a_place():
     assert "Licensing Program" not in got, got
     got = _zh_people("新聞快訊:最高人民法院副院長於澳大談知識產權司法保護")
     assert "於澳" not in got, got
+
+
+def test_a_party_groups_deputy_secretary_a_justice_and_a_secretary_keep_their_posts():
+    # test18's 江苏, 井研 and Macau reports (spent into the tune half): 党组副书记 was split
+    # (党组 put in the organisation), 二级大法官 read as 法官, 秘书 and 业务负责人 not read.
+    got = _zh_people(
+        "明州省高院党组副书记、副院长王仲华,最高人民法院副院长、二级大法官陈凯元,"
+        "最高人民法院办公厅秘书刘岩明,明州大学TISC业务负责人高晓飞参加。"
+    )
+    assert got.get("王仲华") == ("党组副书记、副院长", "明州省高院"), got
+    assert got.get("陈凯元") == ("副院长、二级大法官", "最高人民法院"), got
+    assert got.get("刘岩明") == ("秘书", "最高人民法院办公厅"), got
+    assert got.get("高晓飞", ("",))[0] == "业务负责人", got
+    # 秘书处 (a secretariat) is no secretary's post
+    assert list(_zh_people("本次会议由协会秘书处单位承办,秘书长王明主持。")) == ["王明"]

@@ -99,7 +99,11 @@ TITLES_ZH = sorted(
         # ministry's vice-minister as Taiwan prints it (常務次長)
         "检察长 副检察长 法官 员额法官 次长 常务次长 "
         # a university's doctoral and master's supervisors, listed among posts
-        "博士生导师 硕士生导师"
+        "博士生导师 硕士生导师 "
+        # and from test18, spent into the tune half (fifteenth session): a party group's
+        # deputy secretary (分党组 of a tribunal too), a justice of the Supreme People's
+        # Court (二级大法官), an office's secretary, a unit's business lead
+        "党组副书记 分党组书记 分党组副书记 大法官 秘书 业务负责人"
     ).split(),
     key=len,
     reverse=True,
@@ -365,7 +369,8 @@ def _org_before(line: str, end: int) -> tuple[str, int]:
 
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff·]{2,5}")
 # 律师事务所: a title word (律师) that begins an organisation's name is not a title.
-_ORG_AFTER_TITLE = re.compile(r"(?:事务所|协会|学会|公司|中心|办公室|研究院|研究所|联合会)")
+# 秘书处单位: 秘书 begins the secretariat (秘书处), not a secretary's post.
+_ORG_AFTER_TITLE = re.compile(r"(?:事务所|协会|学会|公司|中心|办公室|研究院|研究所|联合会|(?<=秘书)处)")
 # A foreign name in Chinese: parts joined by a middle dot (·, •, ・, ．) or the "?" a lost
 # middle dot leaves: 德尼斯·卢克·博乌苏, 弗朗西斯?高锐.
 _DOT = "·•・．?"
