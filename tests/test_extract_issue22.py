@@ -3247,3 +3247,12 @@ def test_a_party_groups_deputy_secretary_a_justice_and_a_secretary_keep_their_po
     assert got.get("高晓飞", ("",))[0] == "业务负责人", got
     # 秘书处 (a secretariat) is no secretary's post
     assert list(_zh_people("本次会议由协会秘书处单位承办,秘书长王明主持。")) == ["王明"]
+
+
+def test_two_fields_joined_by_and_after_a_posts_of_are_its_portfolio():
+    # test18's JAMPRO report (spent into the tune half): "Sales and Promotions" was read as
+    # the Vice President's organisation.
+    got = _en_people_tagged(
+        "The Agency’s Vice President of Sales and Promotions, Claude Dunstan, made the comments."
+    )
+    assert got.get("Claude Dunstan") == ("Vice President of Sales and Promotions", ""), got

@@ -832,6 +832,7 @@ def mentions(
     found = [_org_after_name(f, line) for f in found]
     if places is not None:
         found = [_field_then_org(f, line, places) for f in found]
+        found = [_joined_field(f, line, places) for f in found]
     # "of the University": a word that points back names no organisation, however read
     found = [
         replace(f, organisation="") if f.organisation.lower() in _GENERIC_ORG else f
@@ -892,6 +893,31 @@ def _field_then_org(f: Mention, line: str, places: tuple[str, ...]) -> Mention:
     if not m:
         return f
     return replace(f, title=f"{f.title} of {org}", organisation=m.group("org"), end=m.end("org"))
+
+
+# "The Vice President of Sales and Promotions, Claude Duncan", "Director of Copyright and
+# Industrial Design, Erni X": two fields joined by "and" after a post's "of" (no
+# organisation word, no acronym, no place) are the post's portfolio (test17's and test18's
+# spent tune half read them as the organisation).
+_JOINED_FIELD = re.compile(
+    r"[A-Z][a-z]+(?:,? [A-Z][a-z]+)*,? (?:and|&) [A-Z][a-z]+(?: [A-Z][a-z]+)?"
+)
+
+
+def _joined_field(f: Mention, line: str, places: tuple[str, ...]) -> Mention:
+    org = f.organisation
+    if (
+        not org
+        or f.start >= f.name_start
+        or not _JOINED_FIELD.fullmatch(org)
+        or _ORGANISATION.search(org)
+        or any(org in p or p in org for p in places)
+    ):
+        return f
+    before = line[f.start : f.name_start]
+    if not re.search(rf"{re.escape(f.title)} of {re.escape(org)},? (?:{HONORIFIC} )?$", before):
+        return f
+    return replace(f, title=f"{f.title} of {org}", organisation="")
 
 
 # "Senior Minister of State (Law and Finance)": a minister or secretary "of State" holds
