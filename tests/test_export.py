@@ -932,3 +932,25 @@ def test_a_browser_that_never_starts_is_a_missing_dependency(tmp_path):
         with PdfPrinter(executable=exe):
             pass
     assert (tmp_path / "starts").read_text().strip() == str(LAUNCH_ATTEMPTS)
+
+
+def test_the_maps_land_drawn_from_arrays_with_gaps_is_the_svg_drawn_from_lists(printer):
+    # The land's outlines reach plotly as arrays parted by NaN (plotly checks a list of
+    # 50,000 coordinates value by value): plotly.js must draw them as it drew the list
+    # parted by None, byte for byte.
+    import json as json_lib
+    import math
+
+    from ipdossier import notebook as nb
+    from ipdossier.charts import series
+    from ipdossier.theme import svg_size
+
+    ctx = nb.setup("bth-2017-baoding", "en", "all", "", "", "")
+    fig = json_lib.loads(series.map_figure(ctx).to_json())
+    land = series.map_figure(ctx).data[0]
+    assert not isinstance(land.x, list) and any(math.isnan(v) for v in land.x)
+    as_lists = json_lib.loads(json_lib.dumps(fig))
+    as_lists["data"][0]["x"] = [None if math.isnan(v) else float(v) for v in land.x]
+    as_lists["data"][0]["y"] = [None if math.isnan(v) else float(v) for v in land.y]
+    size = svg_size(fig)
+    assert printer.svg(fig, *size) == printer.svg(as_lists, *size)

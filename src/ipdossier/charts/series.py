@@ -5,6 +5,10 @@ one number, said in a sentence; per-activity counts are not stated and are not d
 
 from __future__ import annotations
 
+import functools
+import math
+
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -123,6 +127,24 @@ def place_labels(
     return placed
 
 
+@functools.lru_cache(maxsize=8)
+def _land(shown: tuple[float, float, float, float]) -> tuple[np.ndarray, np.ndarray]:
+    """The provinces' outlines that meet the map's bounds, each ring closed and parted from
+    the next by NaN (a gap, as None is to plotly.js). As arrays: plotly checks a list of
+    some 50,000 coordinates value by value (a quarter of a second a map), an array at
+    once; kept for the kernel's next variant with the same bounds."""
+    lons, lats = [], []
+    for rings in geo.provinces().values():
+        for ring in rings:
+            if not _meets(ring, shown):
+                continue
+            lons += [p[0] for p in ring] + [ring[0][0], math.nan]
+            lats += [p[1] for p in ring] + [ring[0][1], math.nan]
+    x, y = np.array(lons, dtype=float), np.array(lats, dtype=float)
+    x.flags.writeable = y.flags.writeable = False  # shared between figures
+    return x, y
+
+
 def map_figure(ctx) -> go.Figure:
     lang = ctx.language
     s = frame(ctx)
@@ -139,13 +161,7 @@ def map_figure(ctx) -> go.Figure:
     plot_h = round((north - south) * scale * ASPECT)
     fig = go.Figure()
     shown = (west, south, east, north)
-    lons, lats = [], []
-    for rings in geo.provinces().values():
-        for ring in rings:
-            if not _meets(ring, shown):
-                continue
-            lons += [p[0] for p in ring] + [ring[0][0], None]
-            lats += [p[1] for p in ring] + [ring[0][1], None]
+    lons, lats = _land(shown)
     fig.add_trace(
         go.Scatter(
             x=lons,
