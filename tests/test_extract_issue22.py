@@ -3256,3 +3256,15 @@ def test_two_fields_joined_by_and_after_a_posts_of_are_its_portfolio():
         "The Agency’s Vice President of Sales and Promotions, Claude Dunstan, made the comments."
     )
     assert got.get("Claude Dunstan") == ("Vice President of Sales and Promotions", ""), got
+
+
+def test_a_name_quoted_after_entitled_before_a_capitalised_programme(tmp_path):
+    # test18's KSU report (spent into the tune half): the programme that organised the
+    # workshop was taken for the event.
+    ev = _en_event(
+        tmp_path,
+        "You are here\n\nUnder the patronage of the Vice Rector, the Intellectual Property and "
+        "Technology Licensing Program organize a workshop entitled “Supporting Patent "
+        "Applications at the University” on Sunday 27 November 2016.\n",
+    )
+    assert ev["name"] == "Supporting Patent Applications at the University", ev["name"]

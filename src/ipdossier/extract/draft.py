@@ -740,8 +740,15 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         # the opening lines: a headline, a dateline and a byline may come first (five lines
         # read as well as three on the tune half; six or eight took a later event's name)
         for para, line in a.lines[:5]:
-            m = _NAMED_EVENT.search(line)
-            if m and len(m.group("name").split()) >= 2:
+            # "... Licensing Program organize a workshop entitled “Supporting Patent
+            # Applications at King Saud University”": a name quoted after "entitled" on the
+            # line is the event's, before a capitalised programme's (test18's KSU report,
+            # spent into the tune half)
+            m = _ENTITLED.search(line)
+            if m is None:
+                m = _NAMED_EVENT.search(line)
+                m = m if m and len(m.group("name").split()) >= 2 else None
+            if m:
                 found = (para, line, m)
                 break
     if found is None:
