@@ -3268,3 +3268,17 @@ def test_a_name_quoted_after_entitled_before_a_capitalised_programme(tmp_path):
         "Applications at the University” on Sunday 27 November 2016.\n",
     )
     assert ev["name"] == "Supporting Patent Applications at the University", ev["name"]
+
+
+@pytest.mark.parametrize(
+    "stamp", ["By Ivan Natar 23 November 2018, 12:00AM", "Published at 09:30 AM May 10 2024"]
+)
+def test_a_bylines_or_a_pages_date_is_not_the_events(tmp_path, stamp):
+    # test18's Samoa and Brela reports (spent into the tune half): the page's date was
+    # drafted as the event's, which the report dates only "yesterday".
+    ev = _en_event(
+        tmp_path,
+        f"Workshop ends at the hotel\n\n{stamp}\n\nA sub-regional workshop on intellectual "
+        "property concluded at the Tanoa Tusitala Hotel yesterday.\n",
+    )
+    assert ev["start_date"] == "", ev

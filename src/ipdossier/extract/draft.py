@@ -639,6 +639,8 @@ def _only_date(para: int, line: str) -> bool:
     return at > 0 and len(re.findall(r"[^\W\d_]", "".join(rest))) < 3
 
 
+# A byline's or a page's stamp (test18's Samoa and Brela reports, spent into the tune half).
+_BYLINE_DATE = re.compile(r"\s*(?:By\s|Published\b|Posted\b|Updated\b|Last\s+updated\b)")
 _ENDED_ON = re.compile(r"\b(?:concluded|ended|closed|wrapped\s+up)\s+(?:on\s+)?$")
 
 
@@ -919,8 +921,10 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     para, line, m = found
     first = None
     for p_, l_ in [(para, line)] + [x for x in a.lines if x[0] != para][:3]:
-        if _DATELINE_EN.match(l_):
-            continue  # "Geneva, July 12, 2004" alone on its line: the report's date
+        if _DATELINE_EN.match(l_) or _BYLINE_DATE.match(l_):
+            # "Geneva, July 12, 2004" alone on its line, "By X 23 November 2018, 12:00AM",
+            # "Published at 09:30 AM May 10 2024": the report's date
+            continue
         # A window around the name (or a paragraph's head): dates of the event are
         # printed near it, and a long single-line article stays cheap.
         at = max(0, m.start() - 300) if p_ == para else 0
