@@ -936,7 +936,7 @@ def test_a_browser_that_never_starts_is_a_missing_dependency(tmp_path):
 
 def test_the_maps_land_drawn_from_arrays_with_gaps_is_the_svg_drawn_from_lists(printer):
     # The land's outlines reach plotly as arrays parted by NaN (plotly checks a list of
-    # 50,000 coordinates value by value): plotly.js must draw them as it drew the list
+    # 11,000 points a side value by value): plotly.js must draw them as it drew the list
     # parted by None, byte for byte.
     import json as json_lib
     import math

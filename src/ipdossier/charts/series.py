@@ -131,8 +131,8 @@ def place_labels(
 def _land(shown: tuple[float, float, float, float]) -> tuple[np.ndarray, np.ndarray]:
     """The provinces' outlines that meet the map's bounds, each ring closed and parted from
     the next by NaN (a gap, as None is to plotly.js). As arrays: plotly checks a list of
-    some 50,000 coordinates value by value (a quarter of a second a map), an array at
-    once; kept for the kernel's next variant with the same bounds."""
+    some 11,000 points a side value by value (about 0.06 CPU-s a map), an array at once;
+    kept for the kernel's next variant with the same bounds."""
     lons, lats = [], []
     for rings in geo.provinces().values():
         for ring in rings:

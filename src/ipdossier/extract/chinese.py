@@ -1073,8 +1073,7 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                     if by and not place and _is_place(by.group("place")):
                         place = by.group("place")
                     # 9月4日,宿州市市场监管局组织召开全市……座谈会: the office that called it.
-                    # 黑龙江省知识产权保护中心(以下简称“保护中心”)举办X: the alias aside
-                    lead = _CALLER.search(_ALIAS.sub("", line[: m.start("bare")]))
+                    lead = _CALLER.search(line[: m.start("bare")])
                     if lead and _ORG_END.search(lead.group("org")) and not subject:
                         subject = _NAME_LEAD.sub("", lead.group("org"), count=1)
             if name is not None:
