@@ -16,9 +16,9 @@ Measured in one run, on the project's own notebooks:
   cluster    64 variants with --jobs 2, then the same on a Dask LocalCluster of two worker
              processes (`--cluster`), both `--format pdf,html`, and from the latter an
              estimate for N machines
-plain and cold run REPEATS times, noop NOOP_REPEATS times; the median is recorded, with
-every run beside it. The variant and cluster rows run once each (the 64-variant rows are
-minutes each).
+plain, cold and the 1- and 16-variant rows run REPEATS times, noop NOOP_REPEATS times;
+the median is recorded, with every run beside it. The other rows run once each (the
+64-variant rows are minutes each).
 
     run.py --cluster-only      the cluster rows alone; the other rows are kept
     run.py --rows cold,noop    only these rows, once each, printed and not written (a
@@ -28,7 +28,9 @@ Peak memory is the largest sum over the build's process tree (kernels and browse
 included), sampled every 50 ms, both of resident memory (RSS: Chromium's shared pages
 counted in each of its processes, as the figures before 2026-11-30) and of proportional
 set size (PSS: each shared page divided among the processes that map it, what the
-machine actually needs). The machine, its load when the run started and the versions
+machine actually needs), in one more run of each row after its timed runs: the
+sampling costs a quarter of a core (`timed`), so no timing is sampled (before
+2026-12-04 every run was). The 64-variant rows are timed only. The machine, its load when the run started and the versions
 of the libraries that do the work are recorded with the figures.
 """
 
@@ -134,12 +136,16 @@ class PeakMemory:
         return self.peak, self.peak_pss
 
 
-def timed(cmd: list[str], **kw) -> tuple[float, tuple[int, int]]:
+def timed(cmd: list[str], memory: bool = False, **kw) -> tuple[float, tuple[int, int]]:
+    """Seconds `cmd` took, and with `memory` its tree's peak (RSS, PSS) sampled meanwhile
+    (else zeros). A timing is never sampled: reading every process's PSS 20 times a second
+    cost the benchmark's own process 10 CPU-s during a 40 s build of 16 variants on this
+    2-core machine, a quarter of a core taken from the build it timed (7 s of its wall)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
-    mem = PeakMemory(proc)
+    mem = PeakMemory(proc) if memory else None
     out, err = proc.communicate()
-    peak = mem.stop()
+    peak = mem.stop() if mem else (0, 0)
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{err[-3000:]}")
@@ -150,7 +156,7 @@ def mb(peak: tuple[int, int]) -> dict:
     return {"peak_rss_mb": round(peak[0] / 2**20), "peak_pss_mb": round(peak[1] / 2**20)}
 
 
-def plain_chain(work: Path) -> dict:
+def plain_chain(work: Path, memory: bool = False) -> dict:
     env = {**os.environ, "PLOTLY_RENDERER": "plotly_mimetype+svg"}
     steps = {"papermill": 0.0, "nbconvert": 0.0, "chromium": 0.0}
     peak = (0, 0)
@@ -166,12 +172,14 @@ def plain_chain(work: Path) -> dict:
                 "--cwd",
                 str(nb.parent),
             ],
+            memory,
             env=env,
         )
         steps["papermill"] += s
         peak = max(peak, m)
         s, m = timed(
             [str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)],
+            memory,
             env=env,
         )
         steps["nbconvert"] += s
@@ -187,6 +195,7 @@ def plain_chain(work: Path) -> dict:
                 f"--print-to-pdf={executed.with_suffix('.pdf')}",
                 html.as_uri(),
             ],
+            memory,
             env=env,
         )
         steps["chromium"] += s
@@ -194,21 +203,32 @@ def plain_chain(work: Path) -> dict:
     return {
         "seconds": round(sum(steps.values()), 2),
         "steps": {k: round(v, 2) for k, v in steps.items()},
-        **mb(peak),
+        **(mb(peak) if memory else {}),
     }
 
 
-def build(out: Path, *args: str) -> dict:
-    s, peak = timed([str(BIN / "ipdossier"), "build", "--no-progress", "--out", str(out), *args])
-    return {"seconds": round(s, 2), **mb(peak)}
+def build(out: Path, *args: str, memory: bool = False) -> dict:
+    s, peak = timed(
+        [str(BIN / "ipdossier"), "build", "--no-progress", "--out", str(out), *args], memory
+    )
+    return {"seconds": round(s, 2), **(mb(peak) if memory else {})}
 
 
 def median_of(runs: list[dict]) -> dict:
     ordered = sorted(runs, key=lambda r: r["seconds"])
     best = dict(ordered[len(ordered) // 2])
     best["runs_s"] = [r["seconds"] for r in runs]
-    best["peak_rss_mb"] = max(r["peak_rss_mb"] for r in runs)
-    best["peak_pss_mb"] = max(r["peak_pss_mb"] for r in runs)
+    return best
+
+
+def with_memory(run, repeats: int) -> dict:
+    """`run(memory)` `repeats` times unsampled, the median's seconds recorded; then once
+    more sampled for the peak memory (its seconds beside, as `memory_run_s`: sampling
+    slows what it samples, see `timed`)."""
+    best = median_of([run(False) for _ in range(repeats)])
+    sampled = run(True)
+    best["peak_rss_mb"], best["peak_pss_mb"] = sampled["peak_rss_mb"], sampled["peak_pss_mb"]
+    best["memory_run_s"] = sampled["seconds"]
     return best
 
 
@@ -284,8 +304,9 @@ def cluster_rows(work: Path) -> dict:
         "estimate_s_for_machines": {
             str(n): round(started + 64 * per_variant / (2 * n), 1) for n in (1, 2, 4, 8)
         },
-        "note": "peak_rss_mb of the cluster run counts the coordinator only; the estimate "
-        "is derived from the measured per-variant cost, not measured on several machines",
+        "note": "both timed unsampled, memory not measured (see the 16-variant row); the "
+        "estimate is derived from the measured per-variant cost, not measured on several "
+        "machines",
     }
 
 
@@ -342,15 +363,17 @@ def main() -> None:
         if "plain" in rows:
             (work / "plain").mkdir()
             print("plain chain ...", flush=True)
-            results["plain"] = median_of([plain_chain(work / "plain") for _ in range(repeats)])
+            results["plain"] = with_memory(lambda m: plain_chain(work / "plain", m), repeats)
         if "cold" in rows or "noop" in rows:
             print("cold build ...", flush=True)
-            results["cold"] = median_of(
-                [build(work / "reports", "--force") for _ in range(repeats)]
+            results["cold"] = with_memory(
+                lambda m: build(work / "reports", "--force", memory=m), repeats
             )
         if "noop" in rows:
             print("no-op rebuild ...", flush=True)
-            results["noop"] = median_of([build(work / "reports") for _ in range(noop_repeats)])
+            results["noop"] = with_memory(
+                lambda m: build(work / "reports", memory=m), noop_repeats
+            )
             results["import_pandas_s"] = import_pandas_s()
         if "variants" in rows:
             results["variants"] = {}
@@ -359,8 +382,15 @@ def main() -> None:
                 params = work / f"variants-{n}.yaml"
                 params.write_text(text, encoding="utf-8")
                 out = work / f"reports-{n}"
-                results["variants"][str(n)] = build(
-                    out, "--force", "--jobs", "2", "--params", str(params), *MATRIX_FORMAT
+                results["variants"][str(n)] = with_memory(
+                    lambda m, out=out, params=params: build(
+                        out, "--force", "--jobs", "2", "--params", str(params), *MATRIX_FORMAT,
+                        memory=m,
+                    ),
+                    # t1 and t16 make the marginal variant: the median of `repeats` each
+                    # (two 1-variant builds a minute apart took 11.4 and 10.4 s, a
+                    # difference of 0.07 s in (t16 - t1) / 15).
+                    repeats if n in (1, 16) else 1,
                 )
                 shutil.rmtree(out)
             # The same with each variant's chapter PDFs (the default formats).
@@ -368,8 +398,12 @@ def main() -> None:
             for n in (1, 16):
                 print(f"{n} variant(s) with chapter PDFs ...", flush=True)
                 out = work / f"reports-{n}-chapters"
-                results["variants_with_chapters"][str(n)] = build(
-                    out, "--force", "--jobs", "2", "--params", str(work / f"variants-{n}.yaml")
+                results["variants_with_chapters"][str(n)] = with_memory(
+                    lambda m, out=out, n=n: build(
+                        out, "--force", "--jobs", "2", "--params",
+                        str(work / f"variants-{n}.yaml"), memory=m,
+                    ),
+                    1,
                 )
                 shutil.rmtree(out)
         if "cluster" in rows:

@@ -111,3 +111,36 @@ def test_compare_builds_ignores_a_stale_run_record_before_setup(tmp_path):
     assert same.returncode == 0, same.stdout
     differs = compare(tmp_path / "new", build("other", False, {"language": "zh"}))
     assert differs.returncode == 1 and "01.ipynb" in differs.stdout
+
+
+def test_run_times_unsampled_and_samples_memory_in_a_run_of_its_own(monkeypatch):
+    # Sampling every process's PSS 20 times a second took a quarter of a core from the
+    # build being timed (10 CPU-s in a 40 s build of 16 variants): no timing is sampled.
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    started = []
+    monkeypatch.setattr(run, "PeakMemory", lambda proc: started.append(proc) or _Peak())
+    seconds, peak = run.timed([sys.executable, "-c", "pass"])
+    assert seconds > 0 and peak == (0, 0) and not started
+    seconds, peak = run.timed([sys.executable, "-c", "pass"], memory=True)
+    assert peak == (3 * 2**20, 2**20) and len(started) == 1
+    calls = []
+
+    def one(memory):
+        calls.append(memory)
+        return {"seconds": [5.0, 1.0, 3.0, 9.0][len(calls) - 1], **(
+            {"peak_rss_mb": 3, "peak_pss_mb": 1} if memory else {}
+        )}
+
+    row = run.with_memory(one, 3)
+    assert calls == [False, False, False, True]
+    assert row["seconds"] == 3.0 and row["runs_s"] == [5.0, 1.0, 3.0]
+    assert (row["peak_rss_mb"], row["peak_pss_mb"], row["memory_run_s"]) == (3, 1, 9.0)
+
+
+class _Peak:
+    def stop(self):
+        return 3 * 2**20, 2**20
