@@ -3317,3 +3317,21 @@ _ZH_POSTS_FIFTEENTH = [
 @pytest.mark.parametrize(("line", "posts"), _ZH_POSTS_FIFTEENTH)
 def test_chinese_posts_read_in_the_fifteenth_session(line, posts):
     assert _zh_people(line) == posts
+
+
+_ZH_POSTS_SIXTEENTH = [
+    # test18's 南昌 report: the city committee's member with a second post in the same
+    # committee was read as 政法委书记 of 市委; the next one's 市委 passed along too.
+    (
+        "明州市委常委、市委政法委书记王家富,市委常委、市委秘书长郭明亮出席。",
+        {
+            "王家富": ("常委、市委政法委书记", "明州市委"),
+            "郭明亮": ("常委、市委秘书长", "明州市委"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "posts"), _ZH_POSTS_SIXTEENTH)
+def test_chinese_posts_read_in_the_sixteenth_session(line, posts):
+    assert _zh_people(line) == posts

@@ -632,7 +632,13 @@ def _shared_org(line: str, found: list[Mention]) -> list[Mention]:
             and not m.title.endswith("领导")  # 市领导王浩: the title names its own scope
             and not prev.title.endswith("领导")
         ):
-            m = replace(m, organisation=prev.organisation, start=prev.start)
+            title = m.title
+            committee = title[:2]
+            if committee in _COMMITTEE and prev.organisation.endswith(committee):
+                # 南昌市委常委、…，市委常委、市委秘书长郭毅: the committee passed along
+                # is the organisation, not part of the next one's title.
+                title = title[2:]
+            m = replace(m, title=title, organisation=prev.organisation, start=prev.start)
         elif (
             prev is not None
             and prev.organisation
@@ -655,6 +661,10 @@ _UNIT_AFTER_TITLE = re.compile(
     # IP office named with no place of its own is the one the bureau before holds (the
     # bureaus of market regulation carry the IP office's name), not a post elsewhere
     r"|(?<=、)知识产权局$"
+    # 南昌市委常委、市委政法委书记刘家富 (test18, spent into the tune half): the city's
+    # committee named again before a second post is that post's, as printed; the committee
+    # before the 、 is the organisation
+    r"|(?<=、)[省市区县]委$"
 )
 # 宣教处, 办公室, 法规科: an office inside an organisation, named without the organisation.
 _SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{1,4}(?:处|科|室)")
