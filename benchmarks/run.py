@@ -30,8 +30,9 @@ counted in each of its processes, as the figures before 2026-11-30) and of propo
 set size (PSS: each shared page divided among the processes that map it, what the
 machine actually needs), in one more run of each row after its timed runs: the
 sampling costs a quarter of a core (`timed`), so no timing is sampled (before
-2026-12-04 every run was). The 64-variant rows are timed only. The machine, its load when the run started and the versions
-of the libraries that do the work are recorded with the figures.
+2026-12-04 every run was). The 64-variant rows are timed only. The machine, its load
+when the run started and the versions of the libraries that do the work are recorded
+with the figures.
 """
 
 from __future__ import annotations
