@@ -3335,3 +3335,26 @@ _ZH_POSTS_SIXTEENTH = [
 @pytest.mark.parametrize(("line", "posts"), _ZH_POSTS_SIXTEENTH)
 def test_chinese_posts_read_in_the_sixteenth_session(line, posts):
     assert _zh_people(line) == posts
+
+
+def test_a_place_welcoming_an_event_gives_its_name_date_and_place():
+    # test18's 闵行 report: the whole opening sentence was drafted as the name, its date
+    # and place dropped.
+    ev = _zh_event(
+        "标题\n2025年4月18日,明州市东湖区科创大厦迎来一场特殊的知识产权协同保护座谈研讨会。"
+        "十一家单位参加。"
+    )
+    assert ev is not None
+    assert (ev.name, ev.start, ev.year_printed, ev.place) == (
+        "知识产权协同保护座谈研讨会", "2025-04-18", True, "明州市东湖区科创大厦"
+    ), ev
+
+
+def test_two_bodies_joined_by_yu_organise_with_an_alias_in_brackets():
+    # test18's 广州 report: the second body's other name in brackets hid both organisers.
+    ev = _zh_event(
+        "标题\n20日,明州市知识产权工作领导小组办公室与市市场监管局(知识产权局)联合主办"
+        "「2021年明州知识产权宣传周启动仪式」专题活动。"
+    )
+    assert ev is not None
+    assert ev.organiser == "明州市知识产权工作领导小组办公室与市市场监管局(知识产权局)", ev

@@ -772,8 +772,10 @@ _EVENT_NAME = re.compile(
     rf"[“\"](?P<q2>[^”\"》]{{4,60}})[”\"](?:系列|主题|[\u4e00-\u9fff]{{2,4}}?)?(?:{EVENT_END})|"
     # 开展“四官”进社区暨知识产权保护大宣传、大走访活动: a short quoted part and 、 inside the
     # name after the verb (test17's 洛阳 court report, after its scoring)
-    rf"(?:举行|举办|召开|启动|开展)了?(?!的)"
-    rf"(?P<bare>(?:[\u4e00-\u9fff（）()·\d]|(?<=[\u4e00-\u9fff])、|“[^”，。]{{1,10}}”){{4,40}}?(?:{EVENT_END}))"
+    # 2025年4月18日,Y迎来一场特殊的知识产权协同保护座谈研讨会: a place "welcomes" the
+    # event, its describing words before 的 no part of the name (test18's 闵行 report)
+    rf"(?:举行|举办|召开|启动|开展|(?P<welcomed>迎来了?一场)(?:[\u4e00-\u9fff]{{1,6}}?的)?)了?"
+    rf"(?!的)(?P<bare>(?:[\u4e00-\u9fff（）()·\d]|(?<=[\u4e00-\u9fff])、|“[^”，。]{{1,10}}”){{4,40}}?(?:{EVENT_END}))"
 )
 # How an event was held, between its place and 举行 (在浙江大学圆满举行: test13's 浙江
 # report, after its scoring, drafted the place 浙江大学圆满): never the place's.
@@ -1071,7 +1073,13 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                 if came and not held and _ORG_END.search(came.group("org")):
                     subject = subject or came.group("who")
                     place = place or came.group("place")
-                if held:
+                if m.group("welcomed"):
+                    # The place that welcomed it: the clause before 迎来, after a date.
+                    before = re.split(r"[，。；,;]", line[: m.start("welcomed")])[-1]
+                    where = _NAME_LEAD.sub("", before, count=1)
+                    if not place and _place_ok(where):
+                        place = where
+                elif held:
                     who = held.group("org")
                     if _ORG_END.search(who) and ("、" not in who or _org_list(who)):
                         subject = who
@@ -1111,7 +1119,10 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
         if not organiser:
             for o in _ORGANISER.finditer(bare):
                 org = (o.group("org") or o.group("org2") or o.group("org3")).strip()
-                if _ORG_END.search(org):
+                # 广州市知识产权工作领导小组办公室与市市场监管局(知识产权局)联合主办: two
+                # bodies joined by 与, the second with its other name in brackets (test18's
+                # 广州 report)
+                if _org_list(org) or _org_pair(org):
                     organiser = org
                     break
         named_at = line.find(name) if name is not None and not (organiser or subject) else -1
