@@ -3337,6 +3337,29 @@ def test_chinese_posts_read_in_the_sixteenth_session(line, posts):
     assert _zh_people(line) == posts
 
 
+def test_a_panel_listed_with_dashes_reads_a_post_joined_by_ampersand(tmp_path):
+    # test18's Surrey Chamber report: "COO & Co-founder" was no post, the words on the firm
+    # after ", an" ran into it, and spaCy's reading the firm as a person dropped the row.
+    got = _en_roles(
+        tmp_path,
+        "IP Forum held\n\nThe chamber assembled a panel of experts:\n\n"
+        "  • Jim Asher – COO & Co-founder of Coller IP, an IP consultancy advising businesses "
+        "the value in their IP (sometimes vested in unexpected places).\n",
+    )
+    assert got.get("Jim Asher") == ("coo & co-founder", "Coller IP"), got
+
+
+def test_a_delegations_members_hold_their_posts_at_its_body():
+    # test18's NOTAP report: the body was printed before the members, once.
+    got = _en_people(
+        "The team from NOTAP comprising of Engr. J.U.L Nwosa (Director and team leader), "
+        "Mr. S. O. Eneanya (Deputy Director), arrived. Mr. Ade Bello (Registrar) spoke."
+    )
+    assert got["J.U.L Nwosa"] == ("Director and team leader", "NOTAP"), got
+    assert got["S. O. Eneanya"] == ("Deputy Director", "NOTAP"), got
+    assert got["Ade Bello"] == ("Registrar", ""), got  # the next sentence's is his own
+
+
 def test_a_place_welcoming_an_event_gives_its_name_date_and_place():
     # test18's 闵行 report: the whole opening sentence was drafted as the name, its date
     # and place dropped.

@@ -1390,7 +1390,7 @@ def _mentions(
                 for m in ministers
             )
         ]
-    return sorted(_shared_title(line, found), key=lambda f: f.start)
+    return sorted(_delegation(line, _shared_title(line, found)), key=lambda f: f.start)
 
 
 # A post's head noun: the last word of a title ("Senior Examiner", "IP Attaché", "Executive
@@ -1413,13 +1413,42 @@ _HEAD = (
 _POST_PART = re.compile(rf"(?!.*\bChair$)(?:[A-Z][\w'’&-]* ){{0,3}}{_HEAD}")
 # A title: up to four words before the head, each capitalised or a lowercase modifier.
 # "Director General (FAC)": a bracketed acronym after the head (a charge held) is the title's.
-_POST = rf"(?:(?:[A-Za-z][\w'’&-]*|\([A-Z]+\)) ){{0,4}}?{_HEAD}(?: \([A-Z]{{2,}}\))?"
+# "COO & Co-founder" (test18's Surrey Chamber report): "&" joins two posts as "and" does.
+_POST = rf"(?:(?:[A-Za-z][\w'’&-]*|&|\([A-Z]+\)) ){{0,4}}?{_HEAD}(?: \([A-Z]{{2,}}\))?"
 # The organisation of an apposition: capitalised words, joined by "of", "for", "and", "the",
 # "&", with bracketed acronyms; never a lowercase word of its own.
 _APP_ORG = (
     r"(?:[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\))(?: (?:(?:of|for|and|on|the|&) )*"
     r"(?:[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)))*"
 )
+# "The team from NOTAP comprising of Engr. X (Director and team leader), Mr. Y (Deputy
+# Director)": the members listed after a delegation's body hold their posts there (test18's
+# NOTAP report), up to the end of the sentence (not a dot after an initial or an honorific).
+_DELEGATION = re.compile(
+    rf"\b(?:[Tt]eam|[Dd]elegation|[Mm]ission) (?:from|of) (?:the )?(?P<org>{_APP_ORG}),? "
+    r"(?:comprising|consisting|including|composed|made up|led by)\b"
+)
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bProf)(?<!\bEngr)(?<!\bAmb)"
+    r"\.\s+(?=[A-Z])"
+)
+
+
+def _delegation(line: str, found: list[Mention]) -> list[Mention]:
+    d = _DELEGATION.search(line)
+    if not d:
+        return found
+    end = _SENTENCE_END.search(line, d.end())
+    stop = end.start() if end else len(line)
+    org = _trim_org(d.group("org"))
+    return [
+        replace(f, organisation=org)
+        if not f.organisation and d.end() <= f.name_start < stop
+        else f
+        for f in found
+    ]
+
+
 _POST_THEN_ACRONYM = re.compile(
     rf"(?P<title>.*?{_HEAD})[- ](?P<org>(?!IP\b)[A-Z]{{2,}}(?:[- ](?-i:[A-Z][a-z]+))?)"
 )
@@ -1519,7 +1548,10 @@ _APP_END = re.compile(
 # between dashes ("X – Director, Y –"), or after a copula ("X is the Director of Y.").
 _AFTER_SEG = re.compile(
     r"(?:(?:, | \()(?P<seg>(?:[^,;()]|\([A-Z]{2,}\)){2,120}?)(?=[,;)]|\.?$)"
-    r"|(?P<dash> [–—-] )(?P<dseg>[^;()–—]{2,120}?)(?= [–—-] |\.?$)"
+    # "Jim Asher – COO & Co-founder of Coller IP, an IP consultancy advising …": a word
+    # on the organisation after a comma and "a"/"an" ends the post too (test18's Surrey
+    # Chamber report)
+    r"|(?P<dash> [–—-] )(?P<dseg>[^;()–—]{2,120}?)(?= [–—-] |\.?$|, an? )"
     r"| (?:is|was|serves as|served as) (?:the |a |an )(?P<cseg>[^,;()]{2,120}?)(?=[,;]|\.?$))"
 )
 # "Faris Al-Rawi, Attorney General and Minister of Legal Affairs welcomed the attendees":
@@ -1614,7 +1646,12 @@ def _appositions(
         title, org = post
         # "..., Director of USPTO Deputy Commissioner for Patents Bruce Kim": a post that
         # runs into another name is not read (whose post it is, the copy does not say).
-        if any(start <= a < end and not (n.start() <= a < n.end()) for a, b in tagged):
+        # spaCy tags some firms as persons ("Coller IP"): the post's own organisation is
+        # none of them (test18's Surrey Chamber report).
+        if any(
+            start <= a < end and not (n.start() <= a < n.end()) and line[a:b] != org
+            for a, b in tagged
+        ):
             continue
         if org.lower() in _GENERIC_ORG:
             org = ""
