@@ -3360,6 +3360,26 @@ def test_a_delegations_members_hold_their_posts_at_its_body():
     assert got["Ade Bello"] == ("Registrar", ""), got  # the next sentence's is his own
 
 
+@pytest.mark.parametrize(
+    ("lead", "name"),
+    [
+        # test18's Samoa report: a subject focusing on something, in brackets, concluded
+        (
+            "A sub-regional workshop focusing on intellectual property (I.P.) concluded at the "
+            "Tusitala Hotel yesterday.",
+            "sub-regional workshop focusing on intellectual property (I.P.)",
+        ),
+        (
+            "The two-day colloquium on Intellectual Property Rights (IPRs) commenced at the "
+            "convention centre on Saturday.",
+            "two-day colloquium on Intellectual Property Rights (IPRs)",
+        ),
+    ],
+)
+def test_an_event_named_in_lowercase_that_commenced_or_concluded(tmp_path, lead, name):
+    assert _en_event(tmp_path, f"News of the week\n\n{lead}\n")["name"] == name
+
+
 def test_a_place_welcoming_an_event_gives_its_name_date_and_place():
     # test18's 闵行 report: the whole opening sentence was drafted as the name, its date
     # and place dropped.

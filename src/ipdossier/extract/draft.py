@@ -443,10 +443,18 @@ _CAP_LOWER_EVENT = re.compile(
 )
 # "A high-level seminar on global intellectual property began on Monday in Chengdu": an
 # event the report names only in lowercase, as the subject of an active verb of opening.
+# "A workshop on the proposed Intellectual Property Act was concluded in Kathmandu", "A
+# sub-regional workshop focusing on intellectual property (I.P.) concluded at the Tanoa
+# Tusitala Hotel", "The two-day colloquium on Intellectual Property Rights (IPRs) commenced
+# at": its subject in capitals and brackets too, a colloquium, and a verb of closing
+# (test18's Samoa report and the tune half's, sixteenth session).
 _LOWER_EVENT_BEGAN = re.compile(
-    rf"(?:^|[.;]\s+)(?:An?|The)\s+(?P<name>(?:[a-z][\w'’-]*\s+){{0,4}}?{_EVENT_HEAD}"
-    r"(?:\s+(?:on|of|for)\s+(?:[a-z][\w'’-]*\s+){0,5}?[a-z][\w'’-]*)?)"
-    r"\s+(?:began|opened|kicked\s+off|started|commenced)\b"
+    rf"(?:^|[.;]\s+)(?:An?|The)\s+(?P<name>(?:[a-z][\w'’-]*\s+){{0,4}}?"
+    rf"(?:{_EVENT_HEAD}|colloquium)"
+    r"(?:\s+(?:on|of|for|focusing\s+on)\s+(?:[\w'’.-]+\s+|\([\w.&' -]{1,20}\)\s+){0,8}?"
+    r"(?:[\w'’-]+|\([\w.&' -]{1,20}\)))?)"
+    r"\s+(?:(?:was|were|has\s+been)\s+)?(?:began|opened|kicked\s+off|started|commenced|"
+    r"concluded|ended|closed)\b"
 )
 # "attended a workshop in Bangkok", "said at the launching ceremony in Beijing": an event
 # named only by its lowercase head noun, at a place (checked against spaCy's places).
