@@ -3329,6 +3329,12 @@ _ZH_POSTS_SIXTEENTH = [
             "郭明亮": ("常委、市委秘书长", "明州市委"),
         },
     ),
+    # test19's AIT report, after its scoring: "together with" ran the first person into the
+    # second one's organisation (the garbage check caught it).
+    (
+        "明州协会处长周建华偕同法务部部长蔡清明出席。",
+        {"周建华": ("处长", "明州协会"), "蔡清明": ("部长", "法务部")},
+    ),
 ]
 
 
@@ -3378,6 +3384,18 @@ def test_a_delegations_members_hold_their_posts_at_its_body():
 )
 def test_an_event_named_in_lowercase_that_commenced_or_concluded(tmp_path, lead, name):
     assert _en_event(tmp_path, f"News of the week\n\n{lead}\n")["name"] == name
+
+
+def test_a_two_day_event_opened_is_no_name_before_the_seminar_conducted(tmp_path):
+    # test19's FLACSO report, after its scoring: "The two-day event was opened by" was read
+    # as the name once a passive verb of opening was read, and the seminar's name lost.
+    ev = _en_event(
+        tmp_path,
+        "News\n\nFrom 17 to 18 September, the Latin American School of Social Sciences "
+        'conducted a seminar on "Intellectual Property, Society, and Development" for '
+        "experts.\n\nThe two-day event was opened by Miguel Lengyel, Director at FLACSO.\n",
+    )
+    assert ev["name"] == 'seminar on "Intellectual Property, Society, and Development"', ev
 
 
 def test_a_place_welcoming_an_event_gives_its_name_date_and_place():
