@@ -103,7 +103,11 @@ TITLES_ZH = sorted(
         # and from test18, spent into the tune half (fifteenth session): a party group's
         # deputy secretary (分党组 of a tribunal too), a justice of the Supreme People's
         # Court (二级大法官), an office's secretary, a unit's business lead
-        "党组副书记 分党组书记 分党组副书记 大法官 秘书 业务负责人"
+        "党组副书记 分党组书记 分党组副书记 大法官 秘书 业务负责人 "
+        # and from test19, spent into the tune half (sixteenth session): a firm's general
+        # counsel, IP and patent directors and legal officer, a representative office's
+        # (deputy) chief representative, a ministry's (deputy) assistant secretary
+        "总法律顾问 法律顾问 知识产权总监 专利总监 法务总监 法务专员 首席代表 副代表 助理部长"
     ).split(),
     key=len,
     reverse=True,
