@@ -3354,6 +3354,18 @@ _ZH_POSTS_SIXTEENTH = [
 ]
 
 
+def test_a_roster_line_reads_the_name_before_its_organisation_and_post():
+    # test19's 西安交通大学 report, after its scoring: "Name,organisation and post", one a
+    # line, gave no person; a name may be printed with spaces inside.
+    for line, name, post in (
+        ("杨林明,明州科技部知识产权研究中心主任", "杨林明", ("主任", "明州科技部知识产权研究中心")),
+        ("张   磊,明州省知识产权局法规处副处长", "张磊", ("副处长", "明州省知识产权局法规处")),
+    ):
+        (m,) = chinese.people(0, line)
+        assert (m.name, (m.title, m.organisation)) == (name, post), m
+        assert line[m.start : m.end] == line  # the quote holds the name and the post
+
+
 @pytest.mark.parametrize(("line", "posts"), _ZH_POSTS_SIXTEENTH)
 def test_chinese_posts_read_in_the_sixteenth_session(line, posts):
     assert _zh_people(line) == posts

@@ -557,9 +557,36 @@ _COMMON_SURNAMES = set(
 _LIST_STOP = ("、", "，", ",", "。", "；", ";")
 
 
+# 杨林村,科技部原知识产权研究中心主任: a list of those attending, one a line, each name
+# before a comma and its organisation and post (test19's 西安交通大学 report, after its
+# scoring); a name may be printed with spaces inside (张   磊).
+_ROSTER = re.compile(
+    r"^\s*(?P<name>[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3})\s*[,，]\s*"
+    r"(?P<post>[^，。；,;:：\s]{3,60}?)\s*[。；;]?\s*$"
+)
+
+
+def _roster(para: int, line: str) -> list[Mention] | None:
+    """The person of a roster line ("Name,organisation and post"), read as if printed
+    post first; None when the line is no such line."""
+    r = _ROSTER.match(line)
+    if not r or not _TITLE_END.search(r.group("post")):
+        return None
+    name = re.sub(r"\s+", "", r.group("name"))
+    read = [m for m in _people(para, f"{r.group('post')}{name}。") if m.name == name]
+    # The quote is the whole line: it holds the name and the post.
+    return [
+        replace(m, name_start=r.start("name"), name_end=r.end("name"), start=0, end=len(line))
+        for m in read[:1]
+    ]
+
+
 def _people(para: int, line: str) -> list[Mention]:
     if not TITLE_ZH.search(line):
         return []
+    roster = _roster(para, line)
+    if roster is not None:
+        return roster
     names = _names(line)
     starts = {s for _, s, _ in names}
     for t in TITLE_ZH.finditer(line):
