@@ -3439,6 +3439,16 @@ def test_a_place_welcoming_an_event_gives_its_name_date_and_place():
     ), ev
 
 
+def test_a_quoted_name_right_before_its_opening_verb_names_the_event():
+    # test19's AIT report, after its scoring: a quoted name with no event word at its end,
+    # then 揭开序幕, gave no name (the page's number was drafted).
+    ev = _zh_event(
+        "PR-2121\n今天上午,明州协会共同为为期两天的“2021年明州国际研讨会—智慧财产权保护之新发展”"
+        "揭开序幕。"
+    )
+    assert ev is not None and ev.name == "2021年明州国际研讨会—智慧财产权保护之新发展", ev
+
+
 def test_two_bodies_joined_by_yu_organise_with_an_alias_in_brackets():
     # test18's 广州 report: the second body's other name in brackets hid both organisers.
     ev = _zh_event(

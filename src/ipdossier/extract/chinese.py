@@ -854,6 +854,13 @@ _HEADLINE_ZH = re.compile(
 # quoted name with no event word of its own, then 在Y and the verb (and the ceremony's
 # word, which completes the name).
 # “2022年X宣传周”启动仪式在Y举行: the ceremony's word may come before 在.
+# 共同为为期两天的“2021年……线上国际研讨会—……之新发展”揭开序幕: a quoted name, with no
+# event word at its end, right before the verb that opens it (test19's AIT report, after
+# its scoring).
+_QUOTED_OPENED = re.compile(
+    r"[“\"](?P<name>[^”\"]{6,80})[”\"](?:正式|隆重)?"
+    r"(?:揭开序幕|拉开序幕|拉开帷幕|拉开大幕|开幕|开班|启动)"
+)
 _QUOTED_HELD = re.compile(
     r"[“\"](?P<name>[^”\"》]{4,60})[”\"](?P<word0>揭牌仪式|启动仪式|开幕式|仪式)?"
     r"在(?P<place>[^，。；：、“”\s,;]{1,24}?)"
@@ -1131,6 +1138,9 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                     lead = _CALLER.search(line[: m.start("bare")])
                     if lead and _ORG_END.search(lead.group("org")) and not subject:
                         subject = _NAME_LEAD.sub("", lead.group("org"), count=1)
+            elif opened := _QUOTED_OPENED.search(line):
+                name = opened.group("name")
+                span = (para, opened.start("name"), opened.end("name"))
             if name is not None:
                 name_line = line
         if not place:
