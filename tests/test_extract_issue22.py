@@ -3449,6 +3449,28 @@ def test_a_quoted_name_right_before_its_opening_verb_names_the_event():
     assert ev is not None and ev.name == "2021年明州国际研讨会—智慧财产权保护之新发展", ev
 
 
+def test_a_briefing_named_with_a_law_in_title_marks_held_jointly_at_a_place():
+    # test19's 西安交通大学 report, after its scoring: 宣介会 was no event word, a law's
+    # title inside the quoted name hid it, and "A、B在Y共同主办" gave neither organiser
+    # nor place.
+    ev = _zh_event(
+        "PART.1 开幕式\n2024年4月26日明州省知识产权局、明州交通大学在明州科技创新港共同主办"
+        "“《明州省知识产权保护和促进条例》宣介会暨学术交流会”。"
+    )
+    assert ev is not None
+    assert (ev.name, ev.place, ev.organiser) == (
+        "《明州省知识产权保护和促进条例》宣介会暨学术交流会",
+        "明州科技创新港",
+        "明州省知识产权局、明州交通大学",
+    ), ev
+
+
+def test_a_briefing_session_is_an_event():
+    # test19's 静海 report, after its scoring: 宣讲会 was no event word.
+    ev = _zh_event("标题\n2024年12月31日,明州区举办知识产权保护专题宣讲会。")
+    assert ev is not None and ev.name == "知识产权保护专题宣讲会", ev
+
+
 def test_two_bodies_joined_by_yu_organise_with_an_alias_in_brackets():
     # test18's 广州 report: the second body's other name in brackets hid both organisers.
     ev = _zh_event(

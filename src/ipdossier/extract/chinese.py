@@ -175,6 +175,9 @@ EVENT_END = (
     "年会|启动会|推进会|交易会|展览会|研修班|研讨班|大赛|"
     # ……“创新杯”知识产权知识竞赛 (test13, spent into the tune half): a contest as 大赛 is.
     "竞赛|"
+    # 《……条例》宣介会暨学术交流会, 知识产权保护专题宣讲会 (test19, spent into the tune half):
+    # briefings, reports and sharing sessions are events too.
+    "宣介会|宣讲会|说明会|报告会|分享会|恳谈会|"
     # ……行政保护实务培训在罗源举办 (seventh tune round): a training named without 班; not
     # before 班/会/课/活动, which end a longer name (专题培训班).
     "(?:实务|业务|专题|集中)培训(?![班会课活中基])"
@@ -804,7 +807,9 @@ _DATE_ZH = re.compile(
     r"(?:\s*(?:至|到|-|—|–|～|~)\s*(?:(?P<m2>1[0-2]|[1-9])月)?(?P<d2>[1-3]?\d)日)?"
 )
 _EVENT_NAME = re.compile(
-    rf"[“\"《](?P<q>[^”\"》]{{4,60}}(?:{EVENT_END}))[”\"》]|"
+    # “《陕西省知识产权保护和促进条例》宣介会暨学术交流会”: a law's title inside the quoted
+    # name (test19's 西安交通大学 report, spent into the tune half)
+    rf"[“\"《](?P<q>(?:[^”\"》《]|《[^》“”]{{1,40}}》){{4,60}}(?:{EVENT_END}))[”\"》]|"
     # “知识产权服务万里行”活动, “……政策解读”系列活动: the event word after the quote.
     rf"[“\"](?P<q2>[^”\"》]{{4,60}})[”\"](?:系列|主题|[\u4e00-\u9fff]{{2,4}}?)?(?:{EVENT_END})|"
     # 开展“四官”进社区暨知识产权保护大宣传、大走访活动: a short quoted part and 、 inside the
@@ -910,6 +915,10 @@ _ORGANISER = re.compile(
     r"|主办单位[:：为是]\s*(?P<org2>[^，。；]{2,40})"
     # 由国家知识产权局运用促进司牵头: the office leading it organises it.
     r"|由(?P<org3>[^，。；、由,;]{2,30}?)牵头"
+)
+_JOINTLY_AT = re.compile(
+    r"(?:^|[，。；,;\s])(?P<orgs>[^，。；：“”,;\s]{2,30}(?:、[^，。；：“”,;\s、]{2,30}){1,5})"
+    r"在(?P<place>[^，。；：、“”,;\s]{2,24}?)(?:联合|共同)(?:主办|举办)"
 )
 # "由A、B、C共同主办": every organiser of the list, not only the last.
 # "由A、B、C联合举办的": a joint holding names its organisers as 主办 does.
@@ -1163,6 +1172,16 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
             # by 和, 与 or 及 (each in title marks or bare), as printed
             if "、" in orgs and _org_list(orgs) or _org_pair(orgs):
                 organiser = orgs
+        if not organiser:
+            # 2024年4月26日陕西省知识产权局、西安交通大学在中国西部科技创新港共同主办“……”:
+            # the bodies that held it jointly, and where (test19's 西安交通大学 report,
+            # spent into the tune half)
+            at = _JOINTLY_AT.search(bare)
+            orgs = _NAME_LEAD.sub("", at.group("orgs"), count=1) if at else ""
+            if at and _org_list(orgs):
+                organiser = orgs
+                if not place and _place_ok(at.group("place")):
+                    place = at.group("place")
         if not organiser:
             for o in _ORGANISER.finditer(bare):
                 org = (o.group("org") or o.group("org2") or o.group("org3")).strip()
