@@ -3426,6 +3426,13 @@ def test_a_two_day_event_opened_is_no_name_before_the_seminar_conducted(tmp_path
     assert ev["name"] == 'seminar on "Intellectual Property, Society, and Development"', ev
 
 
+@pytest.mark.parametrize("field", ["No. of Participants 25", "Number of participants: 25"])
+def test_a_forms_count_field_on_its_own_line_is_a_count(field):
+    # test19's Punjab HEC page, after its scoring: the form's field gave no figure.
+    (c,) = counts.counts(0, field)
+    assert (c.value, c.qualifier, c.unit) == (25, "exact", "participants"), c
+
+
 def test_a_place_welcoming_an_event_gives_its_name_date_and_place():
     # test18's 闵行 report: the whole opening sentence was drafted as the name, its date
     # and place dropped.

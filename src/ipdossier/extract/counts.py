@@ -402,7 +402,26 @@ def is_record(sentence: str, zh: bool) -> bool:
     return bool((_RECORD_ZH if zh else _RECORD_EN).search(sentence))
 
 
+# "No. of Participants 25", "Number of participants: 25": a form's field on a line of its
+# own, its label the noun (test19's Punjab HEC page, spent into the tune half).
+_FIELD_COUNT = re.compile(
+    r"^\s*(?:No\.|Number|Total\s+number)\s+of\s+(?P<noun>[A-Za-z][A-Za-z -]{2,40}?)\s*[:：]?"
+    r"\s*(?P<value>\d{1,3}(?:,\d{3})*|\d+)\s*$"
+)
+
+
 def counts(para: int, line: str) -> list[Count]:
+    field = _FIELD_COUNT.match(line)
+    if field:
+        noun = field.group("noun")
+        return [
+            Count(
+                para, len(line) - len(line.lstrip()), field.end("value"),
+                field.start("value"), field.end("value"),
+                int(field.group("value").replace(",", "")), "exact", field.group("value"),
+                noun, noun.split()[-1].lower(), False,
+            )
+        ]  # fmt: skip
     out: list[Count] = []
     taken: list[tuple[int, int]] = []
     for m in VAGUE_RE.finditer(line):
