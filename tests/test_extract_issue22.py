@@ -3433,6 +3433,16 @@ def test_a_forms_count_field_on_its_own_line_is_a_count(field):
     assert (c.value, c.qualifier, c.unit) == (25, "exact", "participants"), c
 
 
+def test_a_verb_ending_a_quote_is_no_part_of_the_speakers_post(tmp_path):
+    # test19's Colombo report, after its scoring: "announced" was drafted in the title.
+    got = _en_roles(
+        tmp_path,
+        "Workshop news\n\n“A restructuring program is underway,” announced Minister of "
+        "Industry and Commerce Rishad Bathiudeen at the same session.\n",
+    )
+    assert got["Rishad Bathiudeen"] == ("minister of industry and commerce", ""), got
+
+
 def test_a_place_welcoming_an_event_gives_its_name_date_and_place():
     # test18's 闵行 report: the whole opening sentence was drafted as the name, its date
     # and place dropped.
