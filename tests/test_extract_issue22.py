@@ -3443,6 +3443,18 @@ def test_a_verb_ending_a_quote_is_no_part_of_the_speakers_post(tmp_path):
     assert got["Rishad Bathiudeen"] == ("minister of industry and commerce", ""), got
 
 
+def test_an_organiser_in_collaboration_with_a_partner_before_its_verb(tmp_path):
+    # test19's Punjab HEC page, after its scoring: a partner printed without commas between
+    # the organiser and "organized" hid the organiser.
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "Patent Filing\n\nThe Punjab Education Commission (PEC) in collaboration with the "
+        "Intellectual Property Organization (IPO), Pakistan organized a two-day training "
+        "workshop on patent filing today at UVAS, Lahore.\n",
+    )
+    assert orgs.get(ev["organiser_org_id"]) == "Punjab Education Commission (PEC)", (ev, orgs)
+
+
 def test_a_place_welcoming_an_event_gives_its_name_date_and_place():
     # test18's 闵行 report: the whole opening sentence was drafted as the name, its date
     # and place dropped.
