@@ -3455,56 +3455,49 @@ def test_an_organiser_in_collaboration_with_a_partner_before_its_verb(tmp_path):
     assert orgs.get(ev["organiser_org_id"]) == "Punjab Education Commission (PEC)", (ev, orgs)
 
 
-def test_a_place_welcoming_an_event_gives_its_name_date_and_place():
+# Chinese events read in the sixteenth session, each with the fields that were missed.
+_ZH_EVENTS_SIXTEENTH = [
     # test18's 闵行 report: the whole opening sentence was drafted as the name, its date
     # and place dropped.
-    ev = _zh_event(
+    (
         "标题\n2025年4月18日,明州市东湖区科创大厦迎来一场特殊的知识产权协同保护座谈研讨会。"
-        "十一家单位参加。"
-    )
-    assert ev is not None
-    assert (ev.name, ev.start, ev.year_printed, ev.place) == (
-        "知识产权协同保护座谈研讨会", "2025-04-18", True, "明州市东湖区科创大厦"
-    ), ev
-
-
-def test_a_quoted_name_right_before_its_opening_verb_names_the_event():
+        "十一家单位参加。",
+        {
+            "name": "知识产权协同保护座谈研讨会", "start": "2025-04-18", "year_printed": True,
+            "place": "明州市东湖区科创大厦",
+        },
+    ),
+    # test18's 广州 report: the second body's other name in brackets hid both organisers.
+    (
+        "标题\n20日,明州市知识产权工作领导小组办公室与市市场监管局(知识产权局)联合主办"
+        "「2021年明州知识产权宣传周启动仪式」专题活动。",
+        {"organiser": "明州市知识产权工作领导小组办公室与市市场监管局(知识产权局)"},
+    ),
     # test19's AIT report, after its scoring: a quoted name with no event word at its end,
     # then 揭开序幕, gave no name (the page's number was drafted).
-    ev = _zh_event(
+    (
         "PR-2121\n今天上午,明州协会共同为为期两天的“2021年明州国际研讨会—智慧财产权保护之新发展”"
-        "揭开序幕。"
-    )
-    assert ev is not None and ev.name == "2021年明州国际研讨会—智慧财产权保护之新发展", ev
-
-
-def test_a_briefing_named_with_a_law_in_title_marks_held_jointly_at_a_place():
+        "揭开序幕。",
+        {"name": "2021年明州国际研讨会—智慧财产权保护之新发展"},
+    ),
     # test19's 西安交通大学 report, after its scoring: 宣介会 was no event word, a law's
     # title inside the quoted name hid it, and "A、B在Y共同主办" gave neither organiser
     # nor place.
-    ev = _zh_event(
+    (
         "PART.1 开幕式\n2024年4月26日明州省知识产权局、明州交通大学在明州科技创新港共同主办"
-        "“《明州省知识产权保护和促进条例》宣介会暨学术交流会”。"
-    )
-    assert ev is not None
-    assert (ev.name, ev.place, ev.organiser) == (
-        "《明州省知识产权保护和促进条例》宣介会暨学术交流会",
-        "明州科技创新港",
-        "明州省知识产权局、明州交通大学",
-    ), ev
-
-
-def test_a_briefing_session_is_an_event():
+        "“《明州省知识产权保护和促进条例》宣介会暨学术交流会”。",
+        {
+            "name": "《明州省知识产权保护和促进条例》宣介会暨学术交流会",
+            "place": "明州科技创新港", "organiser": "明州省知识产权局、明州交通大学",
+        },
+    ),
     # test19's 静海 report, after its scoring: 宣讲会 was no event word.
-    ev = _zh_event("标题\n2024年12月31日,明州区举办知识产权保护专题宣讲会。")
-    assert ev is not None and ev.name == "知识产权保护专题宣讲会", ev
+    ("标题\n2024年12月31日,明州区举办知识产权保护专题宣讲会。", {"name": "知识产权保护专题宣讲会"}),
+]  # fmt: skip
 
 
-def test_two_bodies_joined_by_yu_organise_with_an_alias_in_brackets():
-    # test18's 广州 report: the second body's other name in brackets hid both organisers.
-    ev = _zh_event(
-        "标题\n20日,明州市知识产权工作领导小组办公室与市市场监管局(知识产权局)联合主办"
-        "「2021年明州知识产权宣传周启动仪式」专题活动。"
-    )
+@pytest.mark.parametrize(("text", "fields"), _ZH_EVENTS_SIXTEENTH)
+def test_chinese_events_read_in_the_sixteenth_session(text, fields):
+    ev = _zh_event(text)
     assert ev is not None
-    assert ev.organiser == "明州市知识产权工作领导小组办公室与市市场监管局(知识产权局)", ev
+    assert {k: getattr(ev, k) for k in fields} == fields, ev
