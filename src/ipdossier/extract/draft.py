@@ -689,7 +689,7 @@ def _opening(lines: list[tuple[int, str]], n: int = 6) -> list[tuple[int, str]]:
     return head + leads
 
 
-_POINTS_BACK = re.compile(r"(?:[\w]+-(?:day|week|month)\s+)?(?:event|activity|programme|program)")
+_POINTS_BACK = re.compile(r"(?:\w+-(?:day|week|month)\s+)?(?:event|activity|programme|program)")
 
 
 def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tuple]]]:
