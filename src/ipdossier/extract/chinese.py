@@ -107,7 +107,14 @@ TITLES_ZH = sorted(
         # and from test19, spent into the tune half (sixteenth session): a firm's general
         # counsel, IP and patent directors and legal officer, a representative office's
         # (deputy) chief representative, a ministry's (deputy) assistant secretary
-        "总法律顾问 法律顾问 知识产权总监 专利总监 法务总监 法务专员 首席代表 副代表 助理部长"
+        "总法律顾问 法律顾问 知识产权总监 专利总监 法务总监 法务专员 首席代表 副代表 助理部长 "
+        # seventeenth session (invented probes, before test20's scoring): heads named
+        # after their body's last character (图书馆馆长, 工作站站长, 产业园园长, 银行行长,
+        # 代表团团长, 工作组组长), a township's and a prefecture's heads, diplomats, a
+        # committee's chair as 民主党派 and Taiwan print it, a convenor, a founder, a
+        # firm's chief engineer and accountant, a court's judge and a police inspector
+        "馆长 站长 园长 行长 团长 组长 乡长 州长 台长 参赞 大使 公使 特派员 "
+        "主任委员 主委 召集人 创始人 联合创始人 总工程师 总会计师 审判员 督察长"
     ).split(),
     key=len,
     reverse=True,
@@ -849,6 +856,19 @@ _HELD_NOWHERE = re.compile(
     # 专题培训班开班: a class opens as an event is held
     + _MANNER + r"?(?:举行|举办|召开|开幕|启动|开班|开营)(?=[，。；,;！!\s]|$)"
 )
+
+
+def _held_before(line: str, end: int) -> re.Match | None:
+    """The first "X举行" (no 在Y) in a finished sentence of the line before `end`."""
+    for h in _HELD_NOWHERE.finditer(line, 0, end):
+        name = h.group("name")
+        if "。" in line[h.end() : end] and not _BARE_EVENT.fullmatch(
+            name[_NAME_LEAD.match(name).end() :]
+        ):
+            return h
+    return None
+
+
 # 【协会动态】X到我会考察指导: a headline naming a visit, a signing or a meeting is the
 # event's name when the body names none.
 _HEADLINE_ZH = re.compile(
@@ -1057,6 +1077,7 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
     name_line = ""
     for at, (para, line) in enumerate(lines):
         if name is None:
+            earlier = ""
             m = _EVENT_NAME.search(line)
             held = _HELD.search(line)
             if m and (m.group("q") or m.group("q2")):
@@ -1115,6 +1136,23 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                     span = (para, span[1] + 1, span[2])
                 if not place and _place_ok(held.group("place")):
                     place = held.group("place")
+            elif m and (
+                first := next(
+                    (
+                        (p_, h)
+                        for p_, l_ in [*lines[:at], (para, line[: m.start()])]
+                        if (h := _held_before(l_, len(l_)))
+                    ),
+                    None,
+                )
+            ):
+                # 2022年6月29日,首届中国侨都(江门)……峰会举行。……举办首届高端智库峰会: the
+                # lead's "X举行" names it; a later "举办X" only recalls it.
+                para, first = first
+                earlier = dict(lines)[para]
+                lead = _NAME_LEAD.match(first.group("name")).end()
+                name = first.group("name")[lead:]
+                span = (para, first.start("name") + lead, first.end("name"))
             elif m:
                 name = m.group("bare")
                 span = (para, m.start("bare"), m.end("bare"))
@@ -1151,7 +1189,7 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                 name = opened.group("name")
                 span = (para, opened.start("name"), opened.end("name"))
             if name is not None:
-                name_line = line
+                name_line = earlier or line
         if not place:
             p = _PLACE.search(line)
             place = p.group("place") if p else ""
