@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from ipdossier.extract import chinese, counts, dates, people
+from ipdossier.extract import chinese, counts, dates, english, people
 from ipdossier.extract.draft import extract
 from ipdossier.numbers import parse_number
 from ipdossier.quantities import quantities
@@ -1239,7 +1239,10 @@ def test_a_diplomat_s_post_and_an_organisation_s_possessive_post_before_the_name
     got = _en_people_tagged(
         "Consul-General of Peru in Hong Kong Maria Elena Torres attended the signing ceremony."
     )
-    assert got["Maria Elena Torres"] == ("Consul-General", "Peru in Hong Kong")
+    # the country, without where its consulate sits: the gold writes the tune half's
+    # "Consul-General of Mexico in Hong Kong" so (changed in the seventeenth session, with
+    # `_place_aside`; it expected "Peru in Hong Kong" before)
+    assert got["Maria Elena Torres"] == ("Consul-General", "Peru")
     got = _en_people("WIPO's Director General Tomas Lind opened the meeting.")
     assert got["Tomas Lind"] == ("Director General", "WIPO")
     got = _en_people_tagged(
@@ -3501,3 +3504,71 @@ def test_chinese_events_read_in_the_sixteenth_session(text, fields):
     ev = _zh_event(text)
     assert ev is not None
     assert {k: getattr(ev, k) for k in fields} == fields, ev
+
+
+# The seventeenth session, before test20's scoring.
+_ZH_POSTS_SEVENTEENTH = [
+    # invented probes: heads named after their body's last character, a bank's deputy
+    # head and a diplomat were no posts (no person was drafted).
+    (
+        "明州市图书馆馆长王晓红、明州银行副行长赵建军和中国驻泰国大使馆参赞李明华出席。",
+        {
+            "王晓红": ("馆长", "明州市图书馆"),
+            "赵建军": ("副行长", "明州银行"),
+            "李明华": ("参赞", "中国驻泰国大使馆"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "posts"), _ZH_POSTS_SEVENTEENTH)
+def test_chinese_posts_read_in_the_seventeenth_session(line, posts):
+    assert _zh_people(line) == posts
+
+
+def test_the_leads_unquoted_event_held_before_a_later_one_organised():
+    # The tune half's 江门 report: "X举行。" opened the report and a later paragraph's
+    # "举办首届高端智库峰会" (the same summit, shortly) was drafted as the name.
+    ev = _zh_event(
+        "标题\n2022年6月29日,首届中国明州(东湖)知识产权高端智库峰会举行。\n"
+        "希望通过建立知识产权智库,举办首届高端智库峰会,打造知识产权大脑。"
+    )
+    assert (ev.name, ev.start) == ("首届中国明州(东湖)知识产权高端智库峰会", "2022-06-29"), ev
+
+
+def test_an_english_headlines_short_name_gives_way_to_the_leads_fuller_one(tmp_path):
+    # The tune half's Chuka and Glasgow reports: the headline's shortened name was drafted
+    # where the lead names the same programme in full.
+    ev = _en_event(
+        tmp_path,
+        "Intellectual Property Training Program Empowers Professionals\n\nMarch University "
+        "hosted an Intellectual Property (IP) Training Program on April 3, 2024, drawing "
+        "professionals and academics from the region.\n",
+    )
+    assert ev["name"] == "Intellectual Property (IP) Training Program", ev
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "org"),
+    [
+        (
+            "The session was addressed by Mr. Hoshiar Singh, Registrar of Copyright & Head, "
+            "Indian Patent Office, Delhi.",
+            "Hoshiar Singh",
+            "Indian Patent Office",
+        ),
+        (
+            "Victor Owade, representative of WIPO in Geneva, spoke at the opening.",
+            "Victor Owade",
+            "WIPO",
+        ),
+        ("SK Mitra, Controller, Kolkata-based Patent Office, said.", "SK Mitra", "Patent Office"),
+    ],
+)
+def test_where_an_organisation_sits_is_no_part_of_its_name(line, name, org):
+    # The tune half's Indian reports: the city after the office was drafted in its name.
+    got = {
+        m.name: m.organisation
+        for m in people.mentions(0, line, english.person_names(line), places=english.places(line))
+    }
+    assert got[name] == org, got

@@ -689,6 +689,28 @@ def _opening(lines: list[tuple[int, str]], n: int = 6) -> list[tuple[int, str]]:
     return head + leads
 
 
+def _fuller_in_body(lines: list[tuple[int, str]], para: int, name: str):
+    """The same event named at more length in a later opening sentence: the headline's
+    "Intellectual Property Training Program Empowers ..." is the lead's "hosted an
+    Intellectual Property (IP) Training Program on April 3" (the conventions name an event
+    by the lead's words). The same event word, more words, a line that is a sentence."""
+    word = _EVENT_WORD.search(name)
+    if word is None:
+        return None
+    for p_, l_ in lines:
+        if p_ <= para or len(l_.split()) < _LEAD_WORDS:
+            continue
+        for m in _NAMED_EVENT.finditer(l_):
+            other = _EVENT_WORD.search(m.group("name"))
+            if (
+                other
+                and other.group().lower() == word.group().lower()
+                and len(m.group("name").split()) > len(name.split())
+            ):
+                return p_, l_, m
+    return None
+
+
 _POINTS_BACK = re.compile(r"(?:\w+-(?:day|week|month)\s+)?(?:event|activity|programme|program)")
 
 
@@ -766,6 +788,9 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             if m is None:
                 m = _NAMED_EVENT.search(line)
                 m = m if m and len(m.group("name").split()) >= 2 else None
+                if m:
+                    m_ = _fuller_in_body(a.lines[:5], para, m.group("name"))
+                    para, line, m = m_ or (para, line, m)
             if m:
                 found = (para, line, m)
                 break
