@@ -68,9 +68,16 @@ SPLITS = (
 )  # fmt: skip
 
 
+# 產(chǎn)權: a copy that prints a character's pinyin after it (the gold writes such names as
+# printed; the drafter reads them without it since the seventeenth session)
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
+
 def norm(text: str) -> str:
-    """Lowercase, NFKC, quotes and spaces dropped, curly apostrophes straight."""
-    text = unicodedata.normalize("NFKC", str(text or "")).replace("’", "'").lower()
+    """Lowercase, NFKC, quotes, spaces and a character's inserted pinyin dropped, curly
+    apostrophes straight."""
+    text = _PINYIN.sub("", str(text or ""))
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").lower()
     return re.sub(r"[\s\"“”「」《》]", "", text)
 
 

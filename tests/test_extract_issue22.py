@@ -3572,3 +3572,41 @@ def test_where_an_organisation_sits_is_no_part_of_its_name(line, name, org):
         for m in people.mentions(0, line, english.person_names(line), places=english.places(line))
     }
     assert got[name] == org, got
+
+
+def test_a_page_that_spaces_out_its_characters_is_read_without_the_spaces():
+    # test20's 苏州 report, after its scoring: a space between every character gave no
+    # person at all. The names and posts are drafted without the spaces; the locators
+    # still point into the line as printed.
+    line = (
+        "出 席 會 議 的 人 員 有 明 州 市 知 識 產 權 局 局 長 張 彪,"
+        "市 工 商 聯 副 主 席 邱 良 元。"
+    )
+    got = {m.name: (m.title, m.organisation) for m in chinese.people(0, line)}
+    assert got == {"張彪": ("局長", "明州市知識產權局"), "邱良元": ("副主席", "市工商聯")}, got
+    for m in chinese.people(0, line):
+        assert line[m.name_start : m.name_end].replace(" ", "") == m.name
+        assert m.name in line[m.start : m.end].replace(" ", "")
+    line = "共 有 12 家 商 會 的 會 長 參 加 了 會 議 , 由 市 工 商 聯 主 辦 。"
+    (c,) = chinese.counts(0, line)
+    assert (c.value, c.unit, line[c.start : c.end].replace(" ", "")) == (12, "家", "12家商會"), c
+
+
+def test_a_copy_with_pinyin_inserted_is_read_without_it(tmp_path):
+    # test20's 福州 report, after its scoring: the pinyin printed after some characters
+    # (網(wǎng)) hid the quoted name, and the whole paragraph was drafted as the event's name.
+    text = (
+        "人民網(wǎng)明州4月25日電 24日,明州市、東湖區(qū)兩級(jí)檢察院"
+        "聯(lián)合明州市軟件園管委會(huì)開展"
+        "“檢察藍(lán)守護(hù)創(chuàng)新之光”知識(shí)產(chǎn)權(quán)檢察保護(hù)主題宣傳活動(dòng)。"
+    )
+    ev = _zh_event(text)
+    assert ev.name == "“檢察藍守護創新之光”知識產權檢察保護主題宣傳活動", ev
+    p, s, e = ev.name_span
+    printed = text.split("\n")[p] if "\n" in text else text
+    assert printed[s:e].startswith("“檢察藍(lán)守護(hù)") and printed[s:e].endswith("活動"), ev
+
+
+def test_our_province_before_a_place_is_no_part_of_it():
+    ev = _zh_event("标题\n9月13日,“2018年明州知识产权研讨会”在我省敦煌市召开。")
+    assert ev.place == "敦煌市", ev

@@ -1050,9 +1050,10 @@ def _event_zh(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     for role, name in (("organiser", ev.organiser), ("host", ev.host)):
         if name:
             for q, t in a.lines:
-                at = t.find(name)
-                if at >= 0:
-                    orgs.append((role, name, (q, at, at + len(name), t)))
+                # a page spaced out or with pinyin inserted prints the name with them
+                where = chinese.find(t, name)
+                if where is not None:
+                    orgs.append((role, name, (q, *where, t)))
                     break
     return {
         "event_id": f"{source_id}-event",
