@@ -824,7 +824,10 @@ _EVENT_NAME = re.compile(
     # 2025年4月18日,Y迎来一场特殊的知识产权协同保护座谈研讨会: a place "welcomes" the
     # event, its describing words before 的 no part of the name (test18's 闵行 report)
     rf"(?:举行|举办|召开|启动|开展|(?P<welcomed>迎来了?一场)(?:[\u4e00-\u9fff]{{1,6}}?的)?)了?"
-    rf"(?!的)(?P<bare>(?:[\u4e00-\u9fff（）()·\d]|(?<=[\u4e00-\u9fff])、|“[^”，。]{{1,10}}”){{4,40}}?(?:{EVENT_END}))"
+    rf"(?!的)(?P<bare>(?:[\u4e00-\u9fff（）()·\d]|(?<=[\u4e00-\u9fff])、|“[^”，。]{{1,10}}”){{4,40}}?(?:{EVENT_END})"
+    # 举办……座谈会暨协作意见会签仪式: a second part after 暨 is the name's (test20's 璧山
+    # report, after its scoring)
+    rf"(?:暨(?:[\u4e00-\u9fff（）()·\d]|“[^”，。]{{1,10}}”){{2,30}}?(?:{EVENT_END}))?)"
 )
 # How an event was held, between its place and 举行 (在浙江大学圆满举行: test13's 浙江
 # report, after its scoring, drafted the place 浙江大学圆满): never the place's.
@@ -844,7 +847,9 @@ _HELD = re.compile(
     r"(?:于[^，。；在]{1,20})?(?:先后|分别|同时|近日|日前)?"
     # 论坛于台北举行: 于 before a place as 在 (never a date's: 于3月5日, 于今日, 于近期)
     r"(?:在|于(?![\d〇一二三四五六七八九十今昨明近本上下当同次日]))"
-    r"(?P<place>[^，。；：、“”\s,;]{1,48}?(?:、[^，。；：、“”\s,;]{1,24}?)*)"
+    # 在寸滩国际新城保税经济区“一带一路”商务中心召开: a short quoted part inside the place
+    # (test20's 重庆 report, after its scoring)
+    r"(?P<place>(?:[^，。；：、“”\s,;]|“[^”，。、]{1,10}”){1,48}?(?:、[^，。；：、“”\s,;]{1,24}?)*)"
     r"(?:[两三四]地)?" + _MANNER + r"?"
     r"(?:举行|举办|召开|开幕|启动|拉开帷幕|拉开大幕|拉开序幕|落下帷幕|闭幕|开班|开讲|开赛)"
 )
@@ -1042,6 +1047,23 @@ def _fuller_held(lines: list[tuple[int, str]], quoted: str):
     return None
 
 
+def _lead_held(headline: str, lines: list[tuple[int, str]], held: re.Match):
+    """A headline's "X在Y举行" and the lead's own "X'在Y'召开" for the same event (the same
+    event word): the lead's words name it (the conventions: "else the words naming it in
+    the lead"; test20's 重庆 report, after its scoring: 成渝地区-粤港澳大湾区 in the headline,
+    成渝地区粤港澳大湾区 in the lead). (para, line, match) or None."""
+    if "。" in headline or len(headline) > 60:
+        return None  # a sentence, not a headline
+    word = re.search(rf"(?:{EVENT_END})$", held.group("name"))
+    for para, line in lines:
+        lead = _HELD.search(line)
+        if lead and "。" in line[lead.end() :]:
+            if word and lead.group("name").endswith(word.group()):
+                return para, line, lead
+            return None
+    return None
+
+
 def _place_ok(place: str) -> bool:
     """A place LAC tags as one (or as an organisation's premises), or one the rules know
     by its ending."""
@@ -1115,6 +1137,9 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
             elif held and not _BARE_EVENT.fullmatch(
                 held.group("name")[_NAME_LEAD.match(held.group("name")).end() :]
             ):
+                lead_held = _lead_held(line, lines[at + 1 : at + 6], held)
+                if lead_held:
+                    para, line, held = lead_held
                 lead = _NAME_LEAD.match(held.group("name")).end()
                 name = held.group("name")[lead:]
                 span = (para, held.start("name") + lead, held.end("name"))
