@@ -3638,3 +3638,39 @@ def test_chinese_events_read_in_the_seventeenth_session(text, fields):
     ev = _zh_event(text)
     assert ev is not None
     assert {k: getattr(ev, k) for k in fields} == fields, ev
+
+
+def test_a_forum_secretariat_is_a_body_not_the_event(tmp_path):
+    # test20's Suva report, after its scoring: "the Pacific Islands Forum Secretariat" was
+    # drafted as the event.
+    ev = _en_event(
+        tmp_path,
+        "Workshop news\n\nThe workshop is co-organised by the Secretariat of the Ocean "
+        "Community (SOC) and the Ocean Islands Forum Secretariat (OIFS) in Suva.\n",
+    )
+    assert "Forum" not in ev["name"], ev
+
+
+def test_an_owners_event_named_in_the_lead_beats_a_report_on_it(tmp_path):
+    # test20's KTI report, after its scoring: the headline "Report on KTI Symposium" was
+    # the name where the lead names "Knowledge Transfer Ireland's Licensing Intellectual
+    # Property symposium".
+    ev = _en_event(
+        tmp_path,
+        "Report on MTI Symposium: Licensing Intellectual Property - Strategies\n\nOver 150 "
+        "people attended Knowledge Transfer Marland’s Licensing Intellectual Property "
+        "symposium on 13 November 2015 at the Killashee House Hotel, Naas.\n",
+    )
+    assert ev["name"] == "Licensing Intellectual Property symposium", ev
+
+
+def test_a_sections_label_in_lowercase_names_nothing(tmp_path):
+    # test20's Tunis report, after its scoring: "real estate", the page's section above
+    # the headline, was drafted as the event's name.
+    ev = _en_event(
+        tmp_path,
+        "real estate\n\nIntellectual property to help fight counterfeiting\n\nFebruary 24, "
+        "2023\n\nThe protection of intellectual property helps fight counterfeiting, said "
+        "an official.\n",
+    )
+    assert ev["name"] == "Intellectual property to help fight counterfeiting", ev
