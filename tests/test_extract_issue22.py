@@ -3674,3 +3674,30 @@ def test_a_sections_label_in_lowercase_names_nothing(tmp_path):
         "an official.\n",
     )
     assert ev["name"] == "Intellectual property to help fight counterfeiting", ev
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "post"),
+    [
+        # test20's Suva report, after its scoring: a delegation's deputy head was read with
+        # the Union in the title, and a post after a quote's close not at all.
+        (
+            'European Union Deputy Head of Delegation Johnny Engell-Hansen said: "The EU '
+            'believes in it."',
+            "Johnny Engell-Hansen",
+            ("Deputy Head of Delegation", "European Union"),
+        ),
+        (
+            "“The aim is to improve understanding of the law,” SPC Culture Advisor, Elise "
+            "Huffer, said.",
+            "Elise Huffer",
+            ("Culture Advisor", "SPC"),
+        ),
+    ],
+)
+def test_english_posts_read_in_the_seventeenth_session(line, name, post):
+    got = {
+        m.name: (m.title, m.organisation)
+        for m in people.mentions(0, line, english.person_names(line), english.places(line))
+    }
+    assert got.get(name) == post, got

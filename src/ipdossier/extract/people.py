@@ -263,6 +263,8 @@ _CAP_TITLE = (
     r"{0,2}"
     r"(?:Director[- ][Gg]eneral|Registrar[- ][Gg]eneral|Chief of Mission|"
     r"Director|Commissioner|Mayor|Governor|Minister|President|Chairman|Chairwoman|Chairperson|"
+    # "European Union Deputy Head of Delegation X" (test20's Suva report, after its scoring)
+    r"Head of (?:the )?(?:Delegation|Mission)|"
     r"Secretary[- ][Gg]eneral|Secretary|Dean|Professor|Judge|Counsel|Head|Principal|Controller|"
     # "Attorney-General Graham Leung", "Deputy Vice-Chancellor X", "Rector X": the joined
     # posts before their first words' own.
@@ -1516,7 +1518,9 @@ _POST_AFTER = re.compile(
 _POST_BEFORE = re.compile(
     # "was WIPO Director General, X", "a courtesy call on Director General, Atty. X"
     # "(from left) Executive Director, ...": a caption's bracket before the post
-    rf"(?:^|[,;:()]\s*|\b(?:by|with|and|from|as|to|the|The|, the|was|were|is|are|on|including"
+    # '“...,” SPC Culture Advisor, Elise Huffer, said': after a quote's close too (test20's
+    # Suva report, after its scoring)
+    rf"(?:^|[,;:()”]\s*|\b(?:by|with|and|from|as|to|the|The|, the|was|were|is|are|on|including"
     rf"|featured)\s+)"
     rf"(?:(?P<owner>{_APP_ORG})['’]s )?"
     # "Our Legal Counsel, Mr. X": the writer's own post for one of its people
