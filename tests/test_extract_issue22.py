@@ -3701,3 +3701,22 @@ def test_english_posts_read_in_the_seventeenth_session(line, name, post):
         for m in people.mentions(0, line, english.person_names(line), english.places(line))
     }
     assert got.get(name) == post, got
+
+
+def test_the_leads_lowercase_event_beats_a_headlines_other_words(tmp_path):
+    # test20's PACRA report, after its scoring: the headline's "Patent Search Training"
+    # was the name where the lead names "a capacity-building seminar"; a lead that points
+    # back to the headline's event ("The Seminar was organized") keeps the headline's.
+    ev = _en_event(
+        tmp_path,
+        "PACRA and ARIPO Empower Marland Academics with Patent Search Training\n\nMarland "
+        "academics have convened in Lusaka for a capacity-building seminar aimed at "
+        "deepening their understanding of patents.\n",
+    )
+    assert ev["name"] == "capacity-building seminar", ev
+    ev = _en_event(
+        tmp_path,
+        "Seminar on Intellectual Property Rights\n\nThe Seminar was organized by the Ministry "
+        "of Education of Marland on 17 April, 2012 in the conference hall of the University.\n",
+    )
+    assert ev["name"] == "Seminar on Intellectual Property Rights", ev
