@@ -3739,3 +3739,16 @@ def test_the_analysers_faster_decoding_gives_the_packages_tags():
     assert len(pieces) >= 5
     for piece in pieces:
         assert lexical._tag(lac, piece) == lac.run(piece), piece
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The school is about 150 km south of the city.",
+        "Around two thirds of the firms had no patent.",
+        "The minister said a 10 point IP plan is coming.",
+    ],
+)
+def test_a_distance_a_fraction_and_a_plans_points_are_no_counts(line):
+    # The tune half's Philippine and Sri Lankan reports: each was drafted as a count.
+    assert counts.counts(0, line) == [], counts.counts(0, line)

@@ -308,6 +308,14 @@ _MEASURE_COMPOUND = {
     # "a two-part session": how a thing is divided (test15, after its scoring)
     "part",
 }  # fmt: skip
+# What a number measures when the word right after it says so: a length or an area, a
+# fraction, a plan's points.
+_MEASURE_AFTER = re.compile(
+    r"\s+(?:km|kms|kilomet(?:re|er)s?|miles?|metres?|meters?|hectares?|acres?"
+    r"|thirds?|quarters?|halves|fifths?|tenths?|point\s+(?:plan|agenda|programme|program|"
+    r"strategy|action|ip\s+plan))\b",
+    re.IGNORECASE,
+)
 # "300 billion yuan", "1.2 million": the scale is part of the value, read by `quantities`.
 _SCALE_AFTER = re.compile(rf"\s*(?:{EN_SCALE_WORDS})\b", re.IGNORECASE)
 # Amounts of money: drafted apart, unit "money" (issue 22), never a count of participants.
@@ -509,6 +517,10 @@ def counts(para: int, line: str) -> list[Count]:
             continue
         if _CLOCK_AFTER.match(after) or re.search(r"\d:$", near):
             continue  # "07:10 pm", "at 10 am": a time of day, not a count
+        if _MEASURE_AFTER.match(after):
+            # "about 150 km south", "around two thirds", "a 10 point IP plan": a distance, a
+            # fraction, a plan's size, not a count (the tune half's spent test halves)
+            continue
         if _WEEKDAY_AFTER.match(after) or _OUT_OF_AFTER.match(after):
             continue  # "to 14 (Fri)": a day of the month; "4 out of 5": a rating
         compound = _COMPOUND.match(after)
