@@ -3752,3 +3752,17 @@ def test_the_analysers_faster_decoding_gives_the_packages_tags():
 def test_a_distance_a_fraction_and_a_plans_points_are_no_counts(line):
     # The tune half's Philippine and Sri Lankan reports: each was drafted as a count.
     assert counts.counts(0, line) == [], counts.counts(0, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "并提出了三点希望,一是希望通过合作",
+        "刘怀章提出三点建议和希望:一是",
+        "日期:2022-11-10点击:",
+        "构建三位一体精准服务体系",
+    ],
+)
+def test_a_speakers_wishes_a_pages_clicks_and_an_idiom_are_no_chinese_counts(line):
+    # The tune half's 河南, 青岛, 云南 and 包头 reports: each was drafted as a count.
+    assert chinese.counts(0, line) == []

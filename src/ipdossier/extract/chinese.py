@@ -261,6 +261,8 @@ _MEASURE_AFTER = re.compile(r"(?:月|小时|钟头|工作日|百分点|季度|�
 _PLAN_PARTS = (
     "方面", "环节", "要求", "举措", "措施", "任务", "原则", "重点", "议题",
     "方向", "路径", "特点", "优势", "问题", "维度", "层面", "步骤", "阶段", "目标", "体会",
+    # 三点希望, 三点建议和希望 (the tune half's 河南 and 青岛 reports): what a speaker asked
+    "希望", "建议", "意见", "期望", "倡议", "看法", "启示",
 )  # fmt: skip
 
 
@@ -296,9 +298,11 @@ def _counts(para: int, line: str) -> list[Count]:
         if cls == "次" and (_SESSION_BEFORE.search(before) or _SESSION_AFTER.match(line, m.end())):
             continue  # 一届二次会议: a session's number
         if cls == "点" and (
-            _CLOCK_BEFORE.search(before) or re.match(r"[半钟整\d零一二三四五六七八九十]", after)
+            _CLOCK_BEFORE.search(before) or re.match(r"[半钟整击\d零一二三四五六七八九十]", after)
         ):
-            continue  # 下午3点, 3点半: a time of day
+            continue  # 下午3点, 3点半: a time of day; 2022-11-10点击: a page's "clicks"
+        if cls == "位" and after.startswith("一体"):
+            continue  # 三位一体: "three in one", an idiom
         if _GLOSS_BEFORE.search(line, max(0, m.start() - 30), m.start()):
             continue  # “1+6+N”模式(即:1个服务站,6个服务领域): a model's parts, not counts
         opens = max(line.rfind(p, 0, m.start()) for p in "。！？!?;；") + 1
