@@ -3510,6 +3510,21 @@ def test_chinese_events_read_in_the_sixteenth_session(text, fields):
 
 # The seventeenth session, before test20's scoring.
 _ZH_POSTS_SEVENTEENTH = [
+    # The tune half's 成都 and 长沙 reports: a zone's committee after its party committee's
+    # post was read as a second body, and 党工委委员 as 委员.
+    (
+        "明州新区党工委委员、管委会副主任刘中明致辞。",
+        {"刘中明": ("党工委委员、管委会副主任", "明州新区")},
+    ),
+    # The tune half's 广州 and 深圳 reports: a firm's post named with its field was read as
+    # its head word only.
+    (
+        "明州理工大学知识产权主管周立明、明州科技有限公司法务总经理董明鹏参加座谈。",
+        {
+            "周立明": ("知识产权主管", "明州理工大学"),
+            "董明鹏": ("法务总经理", "明州科技有限公司"),
+        },
+    ),
     # invented probes: heads named after their body's last character, a bank's deputy
     # head and a diplomat were no posts (no person was drafted).
     (

@@ -114,7 +114,12 @@ TITLES_ZH = sorted(
         # committee's chair as 民主党派 and Taiwan print it, a convenor, a founder, a
         # firm's chief engineer and accountant, a court's judge and a police inspector
         "馆长 站长 园长 行长 团长 组长 乡长 州长 台长 参赞 大使 公使 特派员 "
-        "主任委员 主委 召集人 创始人 联合创始人 总工程师 总会计师 审判员 督察长"
+        "主任委员 主委 召集人 创始人 联合创始人 总工程师 总会计师 审判员 督察长 "
+        # a zone's party working committee's member (湖南湘江新区党工委委员, tune half);
+        # a firm's posts named with their field (知識產權主管, 法務總經理, 礼仪培训师: the tune
+        # half's 广州 and 深圳 reports read only the head word)
+        "党工委委员 知识产权主管 知识产权经理 知识产权专员 法务总经理 法务经理 专利经理 "
+        "商标经理 礼仪培训师"
     ).split(),
     key=len,
     reverse=True,
@@ -717,6 +722,9 @@ _UNIT_AFTER_TITLE = re.compile(
     # committee named again before a second post is that post's, as printed; the committee
     # before the 、 is the organisation
     r"|(?<=、)[省市区县]委$"
+    # 新都现代交通产业功能区党工委副书记、管委会主任张启明 (the tune half's 成都 and 长沙
+    # reports): a zone's administrative committee after its party committee's post
+    r"|(?<=、)管委会$"
 )
 # 宣教处, 办公室, 法规科: an office inside an organisation, named without the organisation.
 _SUB_UNIT = re.compile(r"[\u4e00-\u9fff]{1,4}(?:处|科|室)")
