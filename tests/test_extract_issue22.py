@@ -3780,3 +3780,13 @@ def test_a_distance_a_fraction_and_a_plans_points_are_no_counts(line):
 def test_a_speakers_wishes_a_pages_clicks_and_an_idiom_are_no_chinese_counts(line):
     # The tune half's 青岛, 云南 and 包头 reports: each was drafted as a count.
     assert chinese.counts(0, line) == []
+
+
+def test_a_single_line_articles_event_is_read_in_its_opening():
+    # The event rules read a line's first characters only (chinese._EVENT_WINDOW): a 2 MB
+    # article printed as one line was scanned whole by each of them.
+    lead = "2019年3月12日,第五届知识产权服务业发展论坛在济南举行。"
+    rest = "省知识产权局副局长周明远出席开幕式并致辞。" * 2000
+    ev = _zh_event(lead + rest)
+    assert (ev.name, ev.start, ev.place) == ("第五届知识产权服务业发展论坛", "2019-03-12", "济南")
+    assert len(lead + rest) > chinese._EVENT_WINDOW

@@ -1542,7 +1542,14 @@ def people(para: int, line: str) -> list[Mention]:
     return out
 
 
+# An event is named in a report's opening: a line is read for it in its first
+# `_EVENT_WINDOW` characters (a paragraph is far shorter; a 2 MB article printed as one
+# line was scanned whole by every event rule, a second of its drafting).
+_EVENT_WINDOW = 20_000
+
+
 def event(lines: list[tuple[int, str]]) -> EventZh | None:
+    lines = [(p, t[:_EVENT_WINDOW]) for p, t in lines]
     copies = {p: _copy(t) for p, t in lines}
     read = [(p, c.read if (c := copies[p]) else t) for p, t in lines]
     ev = _event(read)
