@@ -1412,13 +1412,15 @@ class _Copy:
 
     printed: str
     read: str
-    at: tuple[int, ...]
+    at: tuple[int, ...] | None  # None: nothing was dropped, the offsets are the line's
 
     def start(self, i: int) -> int:
-        return self.at[i]
+        return i if self.at is None else self.at[i]
 
     def end(self, i: int) -> int:
         """The line's offset just past the copy's `i - 1`."""
+        if self.at is None:
+            return i
         return self.at[i - 1] + 1 if i > 0 else self.at[0]
 
 
@@ -1454,14 +1456,15 @@ def _copy(line: str) -> _Copy | None:
         printed = "".join(keep)
         at.append(len(line))
     else:
-        printed, at = line, list(range(len(line) + 1))
+        printed, at = line, None
     # 第五屆「兩岸專利論壇」: corner brackets are the quotation marks the rules know as “”.
+    # A conversion that would move offsets is not made.
     read = to_simplified(printed).translate(_CORNER_QUOTES)
     if len(read) != len(printed):
         read = printed
     if read == line:
         return None
-    return _Copy(printed, read, tuple(at))
+    return _Copy(printed, read, None if at is None else tuple(at))
 
 
 def find(line: str, text: str) -> tuple[int, int] | None:
@@ -1476,13 +1479,6 @@ def find(line: str, text: str) -> tuple[int, int] | None:
             if at >= 0:
                 return c_.start(at), c_.end(at + len(text))
     return None
-
-
-def _simplified(line: str) -> str | None:
-    """The line in simplified characters, or None when it is simplified already or the
-    conversion would move offsets."""
-    simple = to_simplified(line).translate(_CORNER_QUOTES)
-    return simple if simple != line and len(simple) == len(line) else None
 
 
 def _printed(line: str, simple: str, text: str, at: int) -> str:

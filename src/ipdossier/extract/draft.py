@@ -724,13 +724,13 @@ def _fuller_in_body(lines: list[tuple[int, str]], para: int, name: str):
 
 # "Zambian academics have convened in Lusaka for a capacity-building seminar aimed at":
 # an event the lead names in lowercase, with its subject after "on" if any.
+_SUBJECT_WORD = r"(?:[A-Z][\w'’&-]*|\([A-Z]+\))"
 _LEAD_LOWER_EVENT = re.compile(
     r"\b(?:an?|the)\s+(?:(?:first|second|third|one|two|three|four|five)[- ]day\s+)?"
     rf"(?P<name>(?:(?!(?:of|on|in|at|for|and|the|to)\b)[a-z][\w-]*\s+){{0,3}}"
     rf"(?:{EVENT_WORDS}|colloquium|roundtable|training|course|orientation)"
-    r"(?:\s+on\s+(?:the\s+)?(?:[A-Z][\w'’&-]*|\([A-Z]+\))"
-    r"(?:\s+(?:of|and|for|the|&))*(?:\s+(?:[A-Z][\w'’&-]*|\([A-Z]+\))){0,3}"
-    r"(?:(?:\s+(?:of|and|for|the|&))*(?:\s+(?:[A-Z][\w'’&-]*|\([A-Z]+\))){1,3}){0,3})?)"
+    # its subject after "on": capitalised words, joined by "of", "and", "for", "the", "&"
+    rf"(?:\s+on\s+(?:the\s+)?{_SUBJECT_WORD}(?:(?:\s+(?:of|and|for|the|&))*\s+{_SUBJECT_WORD}){{0,12}})?)"
     r"(?=[\s,.;:]|$)"
 )
 
@@ -739,17 +739,17 @@ def _lead_instead(lines: list[tuple[int, str]], para: int, headline: str, name: 
     """A headline's capitalised words ("... with Patent Search Training") where the lead
     names the event otherwise, in lowercase ("convened in Lusaka for a capacity-building
     seminar"): the lead's words name it (the conventions' "else the words naming it in the
-    lead"; test20's PACRA report, after its scoring). Only for a headline (no full stop,
-    short) whose name the lead does not print."""
-    if "." in headline.rstrip(".")[-1:] or len(headline.split()) >= _LEAD_WORDS:
+    lead"; test20's PACRA report, after its scoring). Only for a headline (shorter than a
+    lead) whose name the lead does not print."""
+    if len(headline.split()) >= _LEAD_WORDS:
         return None
+    word = _EVENT_WORD.search(name)
     for p_, l_ in lines:
         if p_ <= para or len(l_.split()) < _LEAD_WORDS or _furniture(l_):
             continue
         if name.lower() in l_.lower():
             return None
         m = _LEAD_LOWER_EVENT.search(l_)
-        word = _EVENT_WORD.search(name)
         if m and word and re.search(rf"\b{word.group()}\b", l_, re.IGNORECASE):
             # "Seminar on ..." above "The Seminar was organized by ...": the lead points
             # back to the headline's event, whatever else it names
