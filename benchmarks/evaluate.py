@@ -55,6 +55,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from ipdossier.extract import english  # noqa: E402
+from ipdossier.extract.chinese import INSERTED_PINYIN  # noqa: E402
 from ipdossier.extract.draft import extract  # noqa: E402
 from ipdossier.sources import cache_dir  # noqa: E402
 
@@ -68,15 +69,12 @@ SPLITS = (
 )  # fmt: skip
 
 
-# 產(chǎn)權: a copy that prints a character's pinyin after it (the gold writes such names as
-# printed; the drafter reads them without it since the seventeenth session)
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
-
-
 def norm(text: str) -> str:
     """Lowercase, NFKC, quotes, spaces and a character's inserted pinyin dropped, curly
     apostrophes straight."""
-    text = _PINYIN.sub("", str(text or ""))
+    # 產(chǎn)權: a copy that prints a character's pinyin after it (the gold writes such
+    # names as printed; the drafter reads them without it since the seventeenth session)
+    text = INSERTED_PINYIN.sub("", str(text or ""))
     text = unicodedata.normalize("NFKC", text).replace("’", "'").lower()
     return re.sub(r"[\s\"“”「」《》]", "", text)
 

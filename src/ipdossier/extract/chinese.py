@@ -1393,8 +1393,9 @@ _CORNER_QUOTES = str.maketrans("「」『』", "“”‘’")
 # offsets of what is found are mapped back to the line as printed, so locators stay valid.
 _HAN = "\u4e00-\u9fff"
 _CJK_MARK = "\u3000-\u303f\uff00-\uffef“”‘’"
-_INSERTED = re.compile(
-    # a syllable with its tone mark in brackets after a character
+INSERTED_PINYIN = re.compile(
+    # a syllable with its tone mark in brackets after a character (benchmarks/evaluate.py
+    # compares names without it too)
     rf"(?<=[{_HAN}])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)"
 )
 _GAP = re.compile(
@@ -1429,7 +1430,7 @@ _HAN_CHAR = re.compile(f"[{_HAN}]")
 
 def _removals(line: str) -> list[tuple[int, int]]:
     # (cheap tests first: a long single-line article passes through here once a sentence)
-    cut = [(m.start(), m.end()) for m in _INSERTED.finditer(line)] if "(" in line else []
+    cut = [(m.start(), m.end()) for m in INSERTED_PINYIN.finditer(line)] if "(" in line else []
     pairs = len(_SPACED_PAIR.findall(line)) if " " in line else 0
     # spaced out: at least a third of its characters followed by a space and another one
     if pairs >= 3:
