@@ -3671,6 +3671,12 @@ _EN_POSTS_SEVENTEENTH = [
         "Elise Huffer",
         ("Culture Advisor", "SPC"),
     ),
+    # The tune half's Penang talk: "Datin", a Malaysian title, was read into the name.
+    (
+        "Moderated by Datin Lorela Chia, deputy chairman of Samenta Central, the talk began.",
+        "Lorela Chia",
+        ("deputy chairman", "Samenta Central"),
+    ),
 ]  # fmt: skip
 
 

@@ -23,7 +23,8 @@ _HON = (
     r"(?:(?:Mr|Ms|Mrs|Mme|Dr|Prof|Shri|Smt|Sri|Atty|Engr|Amb|Rev|Hon(?=\.))\.?|H\. ?E\.|"
     # "Vice-Chancellor Professor Dr Md X": Professor in a run of honorifics after a post
     # (test13's Khulna workshop)
-    r"Madam|Miss|Honou?rable|Sir|Dame|Datuk|Dato['’]?|Professor(?= (?:Dr|Prof)\b))"
+    # "Datin Mable Tan" (the tune half's Penang talk): a Malaysian title as Datuk is
+    r"Madam|Miss|Honou?rable|Sir|Dame|Datuk|Datin|Dato['’]?|Professor(?= (?:Dr|Prof)\b))"
 )
 # The honorifics' words, never a name's (Atty, Sir, Dato and the like are listed with the
 # posts below).
@@ -42,7 +43,7 @@ _TITLE_NOT_NAME = (
     "Controller|Senator|Manager|Officer|Representative|Senior|Executive|Assistant|Associate|"
     "Managing|Co-Managing|Counsel|Lecturer|Coordinator|Convenor|Treasurer|Librarian|Consul|"
     "Envoy|Inspector|Superintendent|Spokesperson|Spokesman|Spokeswoman|Economist|Examiner|"
-    "Editor|Researcher|Scientist|Rector|Provost|Atty|Engr|Sir|Dame|Datuk|Dato|"
+    "Editor|Researcher|Scientist|Rector|Provost|Atty|Engr|Sir|Dame|Datuk|Datin|Dato|"
     # "the Director of the Industrial Property Protection Directorate" (test10, after its
     # scoring): an office's words, never a name's, nor a surname's
     "Directorate|Protection"
@@ -414,7 +415,7 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
 # A field a title holds after "of": one to five capitalised words, no acronym.
 # "Minister of Commerce, Industry, and Investment Promotion": its parts may be listed.
 # "..., Hon. X": an honorific after the portfolio is the name's, not a field.
-_NOT_FIELD = rf"(?!(?:{_HON_WORDS}|Hon|Sir|Dame|Datuk|Dato|Atty|Engr)\b)"
+_NOT_FIELD = rf"(?!(?:{_HON_WORDS}|Hon|Sir|Dame|Datuk|Datin|Dato|Atty|Engr)\b)"
 _FIELD_OF = re.compile(
     rf"[A-Z][a-z][\w-]*(?:,? (?:and |& )?{_NOT_FIELD}[A-Z][a-z][\w-]*){{0,4}}"
 )
