@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ipdossier.extract import chinese, counts, dates, english, people
+from ipdossier.extract import chinese, counts, dates, people
 from ipdossier.extract.draft import extract
 from ipdossier.numbers import parse_number
 from ipdossier.quantities import quantities
@@ -3285,12 +3285,6 @@ _POSTS_FIFTEENTH = [
 ]
 
 
-@pytest.mark.parametrize(("line", "name", "post"), _POSTS_FIFTEENTH)
-def test_english_posts_read_in_the_fifteenth_session(line, name, post):
-    got = _en_people_tagged(line)
-    assert got.get(name) == post, got
-
-
 # Chinese posts read this session (fifteenth), each line checked to fail on the
 # session-start rules: (the line, each name's post and organisation as drafted).
 _ZH_POSTS_FIFTEENTH = [
@@ -3321,11 +3315,6 @@ _ZH_POSTS_FIFTEENTH = [
     # 秘书处 (a secretariat) is no secretary's post
     ("本次会议由协会秘书处单位承办,秘书长王明主持。", {"王明": ("秘书长", "")}),
 ]
-
-
-@pytest.mark.parametrize(("line", "posts"), _ZH_POSTS_FIFTEENTH)
-def test_chinese_posts_read_in_the_fifteenth_session(line, posts):
-    assert _zh_people(line) == posts
 
 
 _ZH_POSTS_SIXTEENTH = [
@@ -3369,11 +3358,6 @@ def test_a_roster_line_reads_the_name_before_its_organisation_and_post():
         (m,) = chinese.people(0, line)
         assert (m.name, (m.title, m.organisation)) == (name, post), m
         assert line[m.start : m.end] == line  # the quote holds the name and the post
-
-
-@pytest.mark.parametrize(("line", "posts"), _ZH_POSTS_SIXTEENTH)
-def test_chinese_posts_read_in_the_sixteenth_session(line, posts):
-    assert _zh_people(line) == posts
 
 
 def test_a_panel_listed_with_dashes_reads_a_post_joined_by_ampersand(tmp_path):
@@ -3501,13 +3485,6 @@ _ZH_EVENTS_SIXTEENTH = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "fields"), _ZH_EVENTS_SIXTEENTH)
-def test_chinese_events_read_in_the_sixteenth_session(text, fields):
-    ev = _zh_event(text)
-    assert ev is not None
-    assert {k: getattr(ev, k) for k in fields} == fields, ev
-
-
 # The seventeenth session, before test20's scoring.
 _ZH_POSTS_SEVENTEENTH = [
     # The tune half's 成都 and 长沙 reports: a zone's committee after its party committee's
@@ -3536,11 +3513,6 @@ _ZH_POSTS_SEVENTEENTH = [
         },
     ),
 ]
-
-
-@pytest.mark.parametrize(("line", "posts"), _ZH_POSTS_SEVENTEENTH)
-def test_chinese_posts_read_in_the_seventeenth_session(line, posts):
-    assert _zh_people(line) == posts
 
 
 def test_a_page_that_spaces_out_its_characters_is_read_without_the_spaces():
@@ -3610,13 +3582,6 @@ _ZH_EVENTS_SEVENTEENTH = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "fields"), _ZH_EVENTS_SEVENTEENTH)
-def test_chinese_events_read_in_the_seventeenth_session(text, fields):
-    ev = _zh_event(text)
-    assert ev is not None
-    assert {k: getattr(ev, k) for k in fields} == fields, ev
-
-
 def test_a_forum_secretariat_is_a_body_not_the_event(tmp_path):
     # test20's Suva report, after its scoring: "the Pacific Islands Forum Secretariat" was
     # drafted as the event.
@@ -3672,13 +3637,6 @@ _EN_POSTS_SEVENTEENTH = [
         ("deputy chairman", "Samenta Central"),
     ),
 ]  # fmt: skip
-
-
-@pytest.mark.parametrize(("line", "name", "post"), _EN_POSTS_SEVENTEENTH)
-def test_english_posts_read_in_the_seventeenth_session(line, name, post):
-    found = people.mentions(0, line, english.person_names(line), places=english.places(line))
-    got = {m.name: (m.title, m.organisation) for m in found}
-    assert got.get(name) == post, got
 
 
 
@@ -3782,3 +3740,24 @@ _EN_EVENT_NAMES_SEVENTEENTH = [
 @pytest.mark.parametrize(("text", "name"), _EN_EVENT_NAMES_SEVENTEENTH)
 def test_english_event_names_read_in_the_seventeenth_session(tmp_path, text, name):
     assert _en_event(tmp_path, text)["name"] == name
+
+
+# One check per kind for the sessions' tables of Chinese fixtures (each row a case).
+@pytest.mark.parametrize(
+    ("line", "posts"), _ZH_POSTS_FIFTEENTH + _ZH_POSTS_SIXTEENTH + _ZH_POSTS_SEVENTEENTH
+)
+def test_chinese_posts_read_in_the_sessions_tables(line, posts):
+    assert _zh_people(line) == posts
+
+
+@pytest.mark.parametrize(("text", "fields"), _ZH_EVENTS_SIXTEENTH + _ZH_EVENTS_SEVENTEENTH)
+def test_chinese_events_read_in_the_sessions_tables(text, fields):
+    ev = _zh_event(text)
+    assert ev is not None
+    assert {k: getattr(ev, k) for k in fields} == fields, ev
+
+
+@pytest.mark.parametrize(("line", "name", "post"), _POSTS_FIFTEENTH + _EN_POSTS_SEVENTEENTH)
+def test_english_posts_read_in_the_sessions_tables(line, name, post):
+    got = _en_people_tagged(line)
+    assert got.get(name) == post, got
