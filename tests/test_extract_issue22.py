@@ -3737,8 +3737,58 @@ _EN_EVENT_NAMES_SEVENTEENTH = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "name"), _EN_EVENT_NAMES_SEVENTEENTH)
-def test_english_event_names_read_in_the_seventeenth_session(tmp_path, text, name):
+# The eighteenth session, on the tune half: reports nothing named an event in were named
+# after their first line, a dateline ("KATHMANDU, AUGUST 17"), a release's label or a page's
+# links; the lead's signing, memorandum or lowercase event names it now.
+_EN_EVENT_NAMES_EIGHTEENTH = [
+    (
+        "MARLANDU, AUGUST 17\nMinister for Industry Dilendra Badu has reiterated the "
+        "government's commitment to the protection of intellectual property rights.\n"
+        "Addressing a one-day interactive session on IPR, Minister Badu further stated that "
+        "his ministry has drafted the Industrial Property Bill.\n",
+        "one-day interactive session on IPR",
+    ),
+    (
+        " date 2022-04-28 PRESS RELEASE\nThe University of Marland (UM) recently signed a "
+        "Memorandum of Understanding (MoU) with the Intellectual Property Office (IPO) within "
+        "the Office of the Attorney General and Ministry of Legal Affairs.\n",
+        "Memorandum of Understanding (MoU) with the Intellectual Property Office (IPO)",
+    ),
+    (
+        "The Marland Institute for Development Studies (MIDS) entered a memorandum of "
+        "understanding with the Intellectual Property Office of Marland.\n\nThe MOU signing "
+        "was led by MIDS President Celia Reyes and the Office's Director General in a virtual "
+        "ceremony on June 30, 2020.\n",
+        "MOU signing",
+    ),
+    (
+        "Nothing Marland Hong Kong Wednesday 3 June 2015\n\nHong Kong and Marland on "
+        "Thursday agreed to work together on intellectual property, and the two heads of "
+        "office attended the signing ceremony of cooperation documents in the city.\n",
+        "signing ceremony of cooperation documents",
+    ),
+    # "Indore (Marland): The two-day colloquium ... commenced": after a dateline's colon
+    (
+        "Colloquium: Rights Encourage Creativity, Says Justice\n\nIndore (Marland): The "
+        "two-day colloquium on Intellectual Property Rights (IPRs) commenced at the Brilliant "
+        "Convention Centre on Saturday with judges from across the state.\n",
+        "two-day colloquium on Intellectual Property Rights (IPRs)",
+    ),
+    # a trainee's "rigorous training", a bare "the conference": no event's name; the
+    # article's first line still names it
+    (
+        "Marland trains new patent examiners\n\nThe examiners went through a rigorous "
+        "training at the institute over six months, and the conference heard from them "
+        "that the work had been hard.\n",
+        "Marland trains new patent examiners",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), _EN_EVENT_NAMES_SEVENTEENTH + _EN_EVENT_NAMES_EIGHTEENTH
+)
+def test_english_event_names_read_in_the_sessions_tables(tmp_path, text, name):
     assert _en_event(tmp_path, text)["name"] == name
 
 

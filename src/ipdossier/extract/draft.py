@@ -460,7 +460,9 @@ _CAP_LOWER_EVENT = re.compile(
 # at": its subject in capitals and brackets too, a colloquium, and a verb of closing
 # (test18's Samoa report and the tune half's, sixteenth session).
 _LOWER_EVENT_BEGAN = re.compile(
-    rf"(?:^|[.;]\s+)(?:An?|The)\s+(?P<name>(?:[a-z][\w'’-]*\s+){{0,4}}?"
+    # "Indore (Madhya Pradesh): The two-day colloquium ... commenced": after a dateline's
+    # colon too (the tune half's punemedia report)
+    rf"(?:^|[.;:]\s+)(?:An?|The)\s+(?P<name>(?:[a-z][\w'’-]*\s+){{0,4}}?"
     rf"(?:{_EVENT_HEAD}|colloquium)"
     r"(?:\s+(?:on|of|for|focusing\s+on)\s+(?:[\w'’.-]+\s+|\([\w.&' -]{1,20}\)\s+){0,8}?"
     r"(?:[\w'’-]+|\([\w.&' -]{1,20}\)))?)"
@@ -759,6 +761,50 @@ def _lead_instead(lines: list[tuple[int, str]], para: int, headline: str, name: 
     return None
 
 
+# The last resort for a name, before the article's first line: a signing the lead names
+# ("attended the signing ceremony", "The MOU signing was led by", "In line with the signing
+# of the workplan"), a memorandum signed with a named party ("has signed a Memorandum of
+# Understanding (MoU) with Dubai Science Park"), or an event the lead names in lowercase
+# ("Addressing a one-day interactive session on IPR"). The tune half's reports whose first
+# line is a dateline, a page's label or a list of links were named after it.
+_SIGNING = re.compile(
+    r"\b(?:[Tt]he|an?)\s+(?:online\s+|virtual\s+)?(?P<name>(?:MOU|MoU|MOA)\s+signing"
+    # "of cooperation documents", up to a preposition ("in the city")
+    r"|signing\s+ceremony(?:\s+of\s+(?:the\s+)?[a-z][\w-]*(?:\s+(?!(?:in|on|at|with|by|for|"
+    r"from|during|and)\b)[a-z][\w-]*){0,3})?"
+    r"|signing\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:workplan|agreements?|memorandum|mou|documents?|protocol))\b"
+)
+_MOU_WITH = re.compile(
+    r"\bsigned\s+an?\s+(?P<name>Memorandum\s+of\s+Understanding(?:\s+\((?:MoU|MOU)\))?\s+with"
+    r"\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'’&-]*|\s+\([A-Z]{2,}\))*)"
+)
+_LAST_RESORT_EVENT = re.compile(
+    r"\b(?:an?|the)\s+(?P<name>(?:(?:first|second|third|one|two|three|four|five)[- ]day\s+)?"
+    # "the same session", "the next workshop": another event, pointed at
+    r"(?:(?!(?:of|on|in|at|for|and|the|to|same|other|next|previous|last|latter"
+    r"|former|following)\b)[a-z][\w-]*\s+){0,3}"
+    # not "a rigorous training", "a two-week course": what trainees went through
+    rf"(?:{EVENT_WORDS}|colloquium|roundtable|orientation|session)"
+    rf"(?:\s+on\s+(?:the\s+)?{_SUBJECT_WORD}(?:(?:\s+(?:of|and|for|the|&))*\s+{_SUBJECT_WORD}){{0,12}})?)"
+    r"(?=[\s,.;:]|$)"
+)
+
+
+def _last_resort(lines: list[tuple[int, str]]):
+    """The first signing, memorandum or lowercase event (in that order of patterns) in the
+    opening lines that are sentences, for a report nothing else named an event in."""
+    leads = [(p, t) for p, t in _opening(lines) if len(t.split()) >= _LEAD_WORDS]
+    for pattern in (_SIGNING, _MOU_WITH, _LAST_RESORT_EVENT):
+        for p, t in leads:
+            m = pattern.search(t)
+            # "the conference", "a webinar": a bare word names no event; the article's
+            # first line says more
+            if m and len(m.group("name").split()) >= 2:
+                return p, t, m
+    return None
+
+
 _REPORT_ON = re.compile(r"^(?:Report|Reports|News|Update|Highlights|Recap)\s+(?:on|of|from)\s+")
 
 
@@ -992,6 +1038,8 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 if where in english.places(where + l_[d.end("place") : 300]):
                     place = where
                 break
+    if found is None:
+        found = _last_resort(a.lines)
     if found is None:
         # Named after the article: its first line that is more than a date ("May 7-9, 2025"
         # above the headline is no event's name; test13, after its scoring).
