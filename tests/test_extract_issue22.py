@@ -3807,7 +3807,33 @@ def test_chinese_events_read_in_the_sessions_tables(text, fields):
     assert {k: getattr(ev, k) for k in fields} == fields, ev
 
 
-@pytest.mark.parametrize(("line", "name", "post"), _POSTS_FIFTEENTH + _EN_POSTS_SEVENTEENTH)
+# The eighteenth session, on the tune half: fields joined by "and" after "of" were drafted
+# as the organisation (the Chuka and DJKI reports).
+_EN_POSTS_EIGHTEENTH = [
+    (
+        "Opening the training, the Deputy Vice Chancellor of Academic Research and Student "
+        "Affairs (ARSA), Prof. Gilbert Nduma, welcomed the participants.",
+        "Gilbert Nduma",
+        ("Deputy Vice Chancellor of Academic Research and Student Affairs (ARSA)", ""),
+    ),
+    (
+        "Also speaking were the Director of IP Cooperation and Empowerment, Molan Tarigas, "
+        "and other officials.",
+        "Molan Tarigas",
+        ("Director of IP Cooperation and Empowerment", ""),
+    ),
+    # two capitalised words without "and" are as often a body's name: kept as one
+    (
+        "Lorela Chiam, deputy chairman of Samenta Central, welcomed the guests.",
+        "Lorela Chiam",
+        ("deputy chairman", "Samenta Central"),
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "post"), _POSTS_FIFTEENTH + _EN_POSTS_SEVENTEENTH + _EN_POSTS_EIGHTEENTH
+)
 def test_english_posts_read_in_the_sessions_tables(line, name, post):
     got = _en_people_tagged(line)
     assert got.get(name) == post, got

@@ -834,7 +834,10 @@ def mentions(
     found = [_as_printed(_acronym_org(replace(f, title=_trim_title(f.title))), line) for f in found]
     found = [_posted_to(_unit_then_office(_office_after_post(f), line), line) for f in found]
     if places is not None:
-        found = [_units_in_title(_portfolio(f, line, places), places) for f in found]
+        found = [
+            _units_in_title(_field_post(_portfolio(f, line, places), line, places), places)
+            for f in found
+        ]
     found = [_org_after_name(f, line) for f in found]
     if places is not None:
         found = [_field_then_org(f, line, places) for f in found]
@@ -994,6 +997,31 @@ def _portfolio(f: Mention, line: str, places: tuple[str, ...]) -> Mention:
     ):
         return replace(f, title=f"{f.title} of {org}", organisation="")
     return f
+
+
+# "Director of IP Cooperation and Empowerment", "Deputy Vice Chancellor of Academic Research
+# and Student Affairs (ARSA)": fields joined by "and" after "of" (capitalised words, no
+# organisation's word, no place) are the post's, not a body (the gold writes them so for any
+# post, as for a minister's portfolio). Without "and" a name of two capitalised words is as
+# often a body's ("deputy chairman of Samenta Central", "Director General of Dubai Customs").
+# "IP Cooperation and Empowerment": "IP" may lead the field
+_FIELD_POST = re.compile(
+    rf"(?:IP |IPR )?{_FIELD_OF.pattern}(?: \([A-Z]{{2,}}\))?"
+)
+
+
+def _field_post(f: Mention, line: str, places: tuple[str, ...]) -> Mention:
+    org = f.organisation
+    if (
+        not org
+        or not re.search(r" (?:and|&) ", org)
+        or not _FIELD_POST.fullmatch(org)
+        or _ORGANISATION.search(org)
+        or any(org in p or p in org for p in places)
+        or f"{f.title} of {org}" not in line
+    ):
+        return f
+    return replace(f, title=f"{f.title} of {org}", organisation="")
 
 
 # "Program Officer, Copyright Development Division, WIPO": a unit printed between the
