@@ -651,7 +651,9 @@ def _people(para: int, line: str) -> list[Mention]:
                 # 贵州省副省长何力、: one word the segmenter tags otherwise (何力 as an
                 # adverb), a common surname first, then a list's or a clause's stop
                 # (test17's spent tune half)
-                or len(cut) == 1
+                # 市政协委员曾报春、: or the surname cut off as a word of its own (曾 as
+                # "once"), the rest one word (the tune half's 广州 court report)
+                or (len(cut) == 1 or len(cut) == 2 and cut[0][0] == m.group(0)[0])
                 and m.group(0)[0] in _COMMON_SURNAMES
                 and line[t.end() + len(m.group(0)) : t.end() + len(m.group(0)) + 1] in _LIST_STOP
             )
@@ -792,7 +794,10 @@ _APPOINTED = re.compile(r"(?:担任|出任|当选|任)")
 # What ends the post one was appointed to: 一职 or 职务, then punctuation.
 _POST_ENDS = re.compile(r"(?:一职|职务)?[，。；,;、]")
 _LISTED = re.compile(
-    rf"、(?P<name>{DOTTED_NAME}{_NAME_STOP}|[\u4e00-\u9fff]{{2,3}}(?=[、等和与及，,。；;\s]|$))"
+    rf"、(?P<name>{DOTTED_NAME}{_NAME_STOP}|[\u4e00-\u9fff]{{2,3}}(?=[、等和与及，,。；;\s]|$"
+    # 管委会副主任罗仑、张斌陪同调研, 市政协委员曾报春、崔素娟应邀: the list's last name
+    # before the verb the listed share (the tune half's 重庆 and 广州 reports)
+    r"|陪同|应邀))"
 )
 
 
