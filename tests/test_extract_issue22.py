@@ -3809,6 +3809,20 @@ _ZH_POSTS_EIGHTEENTH = [
             "崔明娟": ("委员", "市政协"),
         },
     ),
+    # The 兩岸專利論壇 report: names no analyser knows, printed between an organisation and
+    # their titles, were missed; a city before its committee's post and an office of a few
+    # characters before its head's post are no names.
+    (
+        "專利師公會吳冠賜理事長、明州科技公司智慧財產權處劉彥顯處長與會。",
+        {
+            "吳冠賜": ("理事長", "專利師公會"),
+            "劉彥顯": ("處長", "明州科技公司智慧財產權處"),
+        },
+    ),
+    (
+        "山西省吕梁市委常委、常务副市长任明忠，市金融办主任出席。",
+        {"任明忠": ("常委、常务副市长", "山西省吕梁市委")},
+    ),
 ]
 
 

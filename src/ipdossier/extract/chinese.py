@@ -661,9 +661,40 @@ def _people(para: int, line: str) -> list[Mention]:
             and not _common_noun(m.group(0), cut)
         ):
             names.append((m.group(0), t.end(), t.end() + len(m.group(0))))
+        # 專利師公會吳冠賜理事長、智慧財產權處劉彥顯處長: a name no analyser knows between an
+        # organisation and its title (name first), a common surname first (the tune half's
+        # 兩岸專利論壇 report)
+        if not any(s < t.start() <= e for _, s, e in names):
+            before = _name_before_title(line, t.start())
+            if before is not None:
+                names.append(before)
     names.sort(key=lambda n: n[1])
     found = _titled(para, line, names)
     return _listed(line, _shared_org(line, found), {(s, e) for _, s, e in names})
+
+
+def _name_before_title(line: str, ts: int) -> tuple[str, int, int] | None:
+    """A three- or two-character name right before the title at `ts`, after an
+    organisation's last word or a list's 、; a common surname first, no organisation's
+    last character at its end (市金融办主任), not a common word."""
+    for n in (3, 2):
+        s = ts - n
+        cand = line[s:ts]
+        if s < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", cand):
+            continue
+        if cand[0] not in _COMMON_SURNAMES or _ORG_END.search(cand) or TITLE_ZH.search(cand):
+            continue
+        if not (line[s - 1] == "、" or _ORG_END.search(line[max(0, s - 12) : s])):
+            continue
+        # 山西省吕梁市委常委: a city before its committee's post
+        if line[ts] in "省市区县州" or _is_place(cand):
+            continue
+        if _common_noun(cand, list(_words(cand))) or len(_words(cand)) == 1 and _word_in_context(
+            line, s, ts
+        ):
+            continue
+        return cand, s, ts
+    return None
 
 
 # 党委书记宋晓亭教授、院长单晓光: a second title after the name before the separator.
