@@ -3834,7 +3834,39 @@ def test_chinese_posts_read_in_the_sessions_tables(line, posts):
     assert _zh_people(line) == posts
 
 
-@pytest.mark.parametrize(("text", "fields"), _ZH_EVENTS_SIXTEENTH + _ZH_EVENTS_SEVENTEENTH)
+# The eighteenth session, on the tune half (璧山, 南山, 福州): a body that held the event
+# "联合" others it lists was no organiser; the gold writes the whole as printed.
+_ZH_EVENTS_EIGHTEENTH = [
+    (
+        "标题\n3月24日,明州区法院联合明州知识产权法庭、明州新区(自贸区)法院、明州区工商联等部门,"
+        "举办协同保护知识产权座谈会。",
+        {"organiser": "明州区法院联合明州知识产权法庭、明州新区(自贸区)法院、明州区工商联"},
+    ),
+    # a headline's district ("明州区举办X") names no body; the lead's joint holders do, their
+    # alias kept in the quote (the organisation's name drops it) and where they held it
+    (
+        "明州区举办知识产权服务业资源对接会\n8月22日下午,明州市市场监督管理局东山监管局(以下简称"
+        "东山市场监管局)联合明州前海合作区管理局在前海举办知识产权服务业资源对接会。",
+        {
+            "organiser": (
+                "明州市市场监督管理局东山监管局(以下简称东山市场监管局)联合明州前海合作区管理局"
+            ),
+            "place": "前海",
+        },
+    ),
+]  # fmt: skip
+
+
+def test_an_alias_is_no_part_of_an_organisations_name():
+    assert (
+        people.normal_org("明州市市场监督管理局东山监管局(以下简称东山市场监管局)联合明州前海合作区管理局")
+        == "明州市市场监督管理局东山监管局联合明州前海合作区管理局"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"), _ZH_EVENTS_SIXTEENTH + _ZH_EVENTS_SEVENTEENTH + _ZH_EVENTS_EIGHTEENTH
+)
 def test_chinese_events_read_in_the_sessions_tables(text, fields):
     ev = _zh_event(text)
     assert ev is not None

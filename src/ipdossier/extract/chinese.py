@@ -1050,6 +1050,17 @@ _LIST_CALLER = re.compile(
 )
 
 
+# 璧山区法院联合重庆知识产权法庭、……、璧山区工商联等部门,举办X; 南山监管局联合前海……管理局
+# 在前海举办X: a body that held the event with others it names, the whole as printed (the
+# gold writes "A联合B、C" as the organiser; the tune half's 璧山, 南山 and 福州 reports).
+_JOINT_CALLER = re.compile(
+    r"(?:^|[，。；,;\s])(?:(?:(?:19|20)\d\d年)?(?:1[0-2]|[1-9])月[1-3]?\d日(?:[上下]午)?)?"
+    r"(?P<orgs>(?P<first>[^，。；：“”,;\s]{2,40}?)联合(?P<rest>(?:(?!联合)[^，。；：“”,;\s]){2,160}?))"
+    r"(?:等(?:部门|单位|机构)?)?[，,]?(?:共同)?(?:在(?P<place>[^，。；：、“”,;\s]{1,24}?))?"
+    + _MANNER + r"?(?:举办|举行|召开|开展|组织开展|组织)了?$"
+)
+
+
 def _org_pair(text: str) -> bool:
     """Whether `text` is two organisations joined by 与, 和 or 及, each bare or in title
     marks (由《A协会》与《B总会》共同举办, 校团委和法学院)."""
@@ -1385,6 +1396,19 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
         place = place or visit.group("place")
         span = (p_, s_ + visit.start("name"), _e)
         name = visit.group("name")
+    if not organiser and (not subject or _is_place(subject)):
+        # on any line that prints the name (the lead's after a headline's "南山区举办X": a
+        # district names no body)
+        for _, l_ in lines:
+            at = l_.find(name)
+            # read as printed, an alias inside (其(以下简称X)联合): the locator's text; the
+            # organisation's name drops it (people.normal_org)
+            joint = _JOINT_CALLER.search(l_[:at]) if at > 0 else None
+            if joint and _org_list(joint.group("first")) and _org_list(joint.group("rest")):
+                subject = joint.group("orgs")
+                if joint.group("place") and _place_ok(joint.group("place")):
+                    place = joint.group("place")
+                break
     if not (organiser or subject) and dict(lines)[p_][s_:_e] == name:
         # 黑龙江省知识产权保护中心(以下简称“保护中心”)举办开放日活动: the body that held it
         # right before the name on its line, its alias aside (test17's spent tune half)

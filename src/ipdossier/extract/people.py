@@ -1789,5 +1789,9 @@ def normal_title(title: str) -> str:
     return fix(title).lower()
 
 
+# 南山监管局(以下简称南山市场监管局): the alias a report gives a body is no part of its name
+_ALIAS_ZH = re.compile(r"[(（](?:以下简称|下称|简称)[^)）]{1,20}[)）]")
+
+
 def normal_org(org: str) -> str:
-    return fix(org)
+    return fix(_ALIAS_ZH.sub("", org))
