@@ -3767,6 +3767,15 @@ _EN_EVENT_NAMES_EIGHTEENTH = [
         "office attended the signing ceremony of cooperation documents in the city.\n",
         "signing ceremony of cooperation documents",
     ),
+    # test21's Unimas report, after its scoring: what was signed, in capitals, was cut off
+    # ("signing ceremony of the")
+    (
+        "MARLAND: The university has recorded 651 intellectual properties as of today.\n"
+        "Both heads attended the signing ceremony of the Memorandum of Understanding (MoU) for "
+        "the Technology and Innovation Support Centre (TISC) Programme at Dewan Tunku.\n",
+        "signing ceremony of the Memorandum of Understanding (MoU) for the Technology and "
+        "Innovation Support Centre (TISC) Programme",
+    ),
     # "Indore (Marland): The two-day colloquium ... commenced": after a dateline's colon
     (
         "Colloquium: Rights Encourage Creativity, Says Justice\n\nIndore (Marland): The "

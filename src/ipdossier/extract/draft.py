@@ -769,9 +769,14 @@ def _lead_instead(lines: list[tuple[int, str]], para: int, headline: str, name: 
 # line is a dateline, a page's label or a list of links were named after it.
 _SIGNING = re.compile(
     r"\b(?:[Tt]he|an?)\s+(?:online\s+|virtual\s+)?(?P<name>(?:MOU|MoU|MOA)\s+signing"
+    # "of the Memorandum of Understanding (MoU) for the ... (TISC) Programme": what was signed,
+    # in capitals (test21's Unimas report, after its scoring, was cut to "of the")
+    # (joined by "of", "for", "and", "on" and "between", not by a place's "at" or "in")
+    rf"|signing\s+ceremony\s+of\s+(?:the\s+)?{_CAP}"
+    rf"(?:\s+(?:(?:of|for|and|the|on|between)\s+)*{_CAP}){{0,14}}"
     # "of cooperation documents", up to a preposition ("in the city")
-    r"|signing\s+ceremony(?:\s+of\s+(?:the\s+)?[a-z][\w-]*(?:\s+(?!(?:in|on|at|with|by|for|"
-    r"from|during|and)\b)[a-z][\w-]*){0,3})?"
+    r"|signing\s+ceremony(?:\s+of\s+(?!the\b)[a-z][\w-]*(?:\s+(?!(?:in|on|at|with|by|for|"
+    r"from|during|and|the)\b)[a-z][\w-]*){0,3})?"
     r"|signing\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?"
     r"(?:workplan|agreements?|memorandum|mou|documents?|protocol))\b"
 )
