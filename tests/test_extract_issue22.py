@@ -3771,7 +3771,11 @@ _EN_EVENT_NAMES_EIGHTEENTH = [
     # ("signing ceremony of the")
     (
         "MARLAND: The university has recorded 651 intellectual properties as of today.\n"
-        "Both heads attended the signing ceremony of the Memorandum of Understanding (MoU) for "
+        "Its head said that registrations will be increased next year.\n"
+        "“To date, 651 have been registered, and we hope this number will grow.\n"
+        "“Imagine the potential of our students’ theses,” he said.\n"
+        "“We will do our utmost,” he said.\n"
+        "He said this at the signing ceremony of the Memorandum of Understanding (MoU) for "
         "the Technology and Innovation Support Centre (TISC) Programme at Dewan Tunku.\n",
         "signing ceremony of the Memorandum of Understanding (MoU) for the Technology and "
         "Innovation Support Centre (TISC) Programme",
