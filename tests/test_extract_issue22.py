@@ -3867,7 +3867,27 @@ _ZH_EVENTS_EIGHTEENTH = [
             "place": "前海",
         },
     ),
+    # After test21's scoring: a founding named by its headline (长春), an event two bodies
+    # held jointly (合辦) and where (亚洲大学), a clause before 承办 that is no host.
+    (
+        "分享\n明州知識産權法庭掛牌成立\n明州日報12月26日訊:經批准,明州知識産權法庭今天正式掛牌成立。",
+        {"name": "明州知識産權法庭掛牌成立"},
+    ),
+    (
+        "2015-01-08 明州大學、工研院1 月7日在明州大學合辦運用法人鏈結產學合作計畫說明會,說明受"
+        "科技部委託承辦「試行計畫」的內容。",
+        {"name": "運用法人鏈結產學合作計畫說明會", "place": "明州大學", "host": ""},
+    ),
 ]  # fmt: skip
+
+
+def test_a_chinese_pages_buttons_and_greeting_name_no_event(tmp_path):
+    # test21's 西安工程大学 report, after its scoring: named after the site's greeting
+    text = (
+        "欢迎访问大学官方网站!\n分享\n我校与明州省知识产权局签署战略协议\n"
+        "双方就知识产权工作深入交流。"
+    )
+    assert _en_event(tmp_path, text)["name"] == "我校与明州省知识产权局签署战略协议"
 
 
 def test_an_alias_is_no_part_of_an_organisations_name():

@@ -681,6 +681,10 @@ def _furniture(line: str) -> bool:
         # "real estate" above a headline: a section's label, in lowercase (test20's Tunis
         # report, after its scoring, was named after it)
         or bool(re.fullmatch(r"[a-z]+(?: [a-z]+){0,2}", bare))
+        # 分享, 打印, 关闭 (a page's buttons) and a site's greeting (欢迎访问大学官方网站!) above
+        # a Chinese headline (test21's 长春 and 西安工程大学 reports, after its scoring)
+        or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,3}", bare))
+        or bool(re.match(r"欢迎(?:访问|光临|您)", bare))
     )
 
 
