@@ -3878,6 +3878,17 @@ _ZH_EVENTS_EIGHTEENTH = [
         "科技部委託承辦「試行計畫」的內容。",
         {"name": "運用法人鏈結產學合作計畫說明會", "place": "明州大學", "host": ""},
     ),
+    # a body that came (走进) to a place and held a quoted event there; before, the verb
+    # alone (举办, 办 ending an office's name too) was drafted as the organiser
+    (
+        "标题\n10月13日上午,明州知识产权法院立案庭走进我校民商经济法学院,举办“青知励行,法护创新”"
+        "主题活动。",
+        {"organiser": "明州知识产权法院立案庭", "place": "我校民商经济法学院"},
+    ),
+    (
+        "标题\n10月13日上午,明州知识产权法院立案庭在学院,举办“青知励行,法护创新”主题活动。",
+        {"organiser": ""},
+    ),
 ]  # fmt: skip
 
 

@@ -1152,6 +1152,11 @@ def _dates(line: str):
 
 
 _CAPTION = re.compile(r"\s*(?:[▲△▼●◆]|图为|图[:：])")
+_WENT_INTO = re.compile(
+    r"(?:^|[，。；,;\s]|日|午)(?P<org>[^，。；：、“”,;\s\d]{2,40}?)(?:走进|来到|走入|深入)"
+    r"(?P<place>[^，。；：、“”,;\s]{2,30}?)[，,]?(?:举办|开展|举行|召开)了?$"
+)
+_VERB_ONLY = re.compile(r"(?:联合|共同)?(?:举办|主办|承办|协办|合办|开展|召开|举行|组织)")
 
 
 def _event(lines: list[tuple[int, str]]) -> EventZh | None:
@@ -1177,9 +1182,20 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                     name += word
                 # 2014年国家知识产权局“……”活动: the office printed before the quoted name
                 # is the one holding it.
-                for pattern in (_CALLER, _OWNER_BEFORE):
+                went = _WENT_INTO.search(line[: m.start(group) - 1])
+                if went and _ORG_END.search(went.group("org")):
+                    # 北京知识产权法院立案庭走进我校民商经济法学院,举办“X”: the body that came
+                    # holds it, where it came is the place (test21's 中国政法大学 report)
+                    subject = went.group("org")
+                    if not place and _place_ok(went.group("place")):
+                        place = went.group("place")
+                for pattern in () if went else (_CALLER, _OWNER_BEFORE):
                     lead = pattern.search(line[: m.start(group) - 1])
-                    if lead and _ORG_END.search(lead.group("org")):
+                    # ……学院,举办“X”: the verb alone (办 ends an office's name too) is no
+                    # body (test21's 中国政法大学 report, after its scoring)
+                    if lead and _ORG_END.search(lead.group("org")) and not _VERB_ONLY.fullmatch(
+                        lead.group("org")
+                    ):
                         subject = lead.group("org")
                         break
                 fuller = _fuller_held(lines[at + 1 : at + 6], m.group(0))
