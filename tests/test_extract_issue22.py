@@ -3917,6 +3917,20 @@ def test_chinese_events_read_in_the_sessions_tables(text, fields):
     assert {k: getattr(ev, k) for k in fields} == fields, ev
 
 
+_ROSTER_LINE = (
+    "Other presenters joining virtually are Executive Director, MIPO, Lilyclaire Bellamy; "
+    "Senior Director, Madrid Registry, Brands and Designs Sector, WIPO, Geneva, Switzerland, "
+    "Mr. David Mulsen; Trade Mark Examiner, Intellectual Property Office of Singapore (IPOS), "
+    "Singapore, Ms. Gladys Simms; Partner, Gowling WLG, United Arab Emirates, Jon Parkes."
+)
+
+
+def test_a_semicolon_list_of_posts_reads_no_country_as_a_person():
+    assert set(_en_people_tagged(_ROSTER_LINE)) == {
+        "Lilyclaire Bellamy", "David Mulsen", "Gladys Simms", "Jon Parkes"
+    }  # fmt: skip
+
+
 # The eighteenth session, on the tune half: fields joined by "and" after "of" were drafted
 # as the organisation (the Chuka and DJKI reports).
 _EN_POSTS_EIGHTEENTH = [
@@ -3932,6 +3946,14 @@ _EN_POSTS_EIGHTEENTH = [
         "Molan Tarigas",
         ("Director of IP Cooperation and Empowerment", ""),
     ),
+    # test21's Jamaica webinar, after its scoring: a list parted by semicolons, each item a
+    # post, its units, its organisation and where it sits, then the name
+    (
+        _ROSTER_LINE,
+        "David Mulsen",
+        ("Senior Director, Madrid Registry, Brands and Designs Sector", "WIPO"),
+    ),
+    (_ROSTER_LINE, "Jon Parkes", ("Partner", "Gowling WLG")),
     # two capitalised words without "and" are as often a body's name: kept as one
     (
         "Lorela Chiam, deputy chairman of Samenta Central, welcomed the guests.",

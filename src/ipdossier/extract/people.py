@@ -848,7 +848,63 @@ def mentions(
         replace(f, organisation="") if f.organisation.lower() in _GENERIC_ORG else f
         for f in found
     ]
+    if places is not None and line.count("; ") >= 2:
+        listed = _post_first_roster(para, line, extra_names, places)
+        if listed:
+            # the list's own reading of each item; nothing else read inside the list (a
+            # country before a name, "United Arab Emirates", is no person)
+            first, last = listed[0].start, listed[-1].end
+            found = listed + [f for f in found if not (first <= f.name_start < last)]
+            found.sort(key=lambda f: f.start)
     return _not_into_next(found, {f.name for f in found} | set(extra_names), line)
+
+
+# "Other presenters are Executive Director, JIPO, Lilyclaire Bellamy; Senior Director, Madrid
+# Registry, Brands and Designs Sector, WIPO, Geneva, Switzerland, Mr. David Muls; ...": a list
+# parted by semicolons, each item a post, its units, its organisation and where it sits, then
+# the name (test21's Jamaica webinar, after its scoring: 2 of its 8 people read).
+_ROSTER_LEAD = re.compile(r"^.*?\b(?:are|were|is|was|include|included|includes|by)\s+(?=[A-Z])")
+_ROSTER_NAME = re.compile(
+    rf"(?:(?:{HONORIFIC})\s+)?(?P<name>[{_UP}][{_LOW}'’-]+(?: [{_UP}][{_LOW}'’.-]*){{1,3}})\.?$"
+)
+
+
+def _post_first_roster(
+    para: int, line: str, names: tuple[str, ...], places: tuple[str, ...]
+) -> list[Mention]:
+    out: list[Mention] = []
+    at = 0
+    items = line.split("; ")
+    for i, item in enumerate(items):
+        start = at
+        at += len(item) + 2
+        if i == 0:
+            lead = _ROSTER_LEAD.match(item)
+            if lead:
+                start += lead.end()
+                item = item[lead.end() :]
+        parts = item.split(", ")
+        m = _ROSTER_NAME.fullmatch(parts[-1].strip()) if len(parts) >= 2 else None
+        name = m.group("name") if m else ""
+        if re.search(r"\w{2}\.$", name):
+            name = name[:-1]  # the list's full stop
+        if not name or name in places:
+            continue
+        rest = parts[:-1]
+        while len(rest) > 1 and (rest[-1] in places or rest[-1].split(" ")[0] in places):
+            rest = rest[:-1]  # "Geneva, Switzerland", "Mexico City": where the body sits
+        # the post runs to its head word; what follows it before the organisation is its units
+        head = max((k for k, p in enumerate(rest) if _TITLE_WORDS.search(p)), default=-1)
+        if head < 0:
+            continue
+        org = rest[-1] if len(rest) > 1 else ""
+        title = ", ".join(rest[:-1] if org else rest)
+        name_at = line.rfind(name, start, at)
+        end = name_at + len(name)
+        out.append(Mention(para, name, name_at, end, title, org, start, end))
+    # a list it is when the analyser tags at least two of its names as persons
+    tagged = [f for f in out if any(n in f.name or f.name in n for n in names)]
+    return out if len(tagged) >= 2 else []
 
 
 # After a title and a name, the organisation in brackets ("Secretary General Marja-Leena
