@@ -3925,6 +3925,18 @@ _ROSTER_LINE = (
 )
 
 
+def test_a_date_a_law_took_effect_is_no_events(tmp_path):
+    # test21's Barbados report, after its scoring: the WTO membership's date was the
+    # workshop's
+    text = (
+        "Marland compliant with IP rights protection\n\nThe Minister spoke at the opening of a "
+        "two-day workshop on Brand Protection at Baobab Tower. With its membership in the World "
+        "Trade Organisation, which took effect at January 1st, 1995, Marland is a Party to the "
+        "TRIPS Agreement.\n"
+    )
+    assert _en_event(tmp_path, text)["start_date"] == ""
+
+
 def test_a_semicolon_list_of_posts_reads_no_country_as_a_person():
     assert set(_en_people_tagged(_ROSTER_LINE)) == {
         "Lilyclaire Bellamy", "David Mulsen", "Gladys Simms", "Jon Parkes"
@@ -3954,6 +3966,18 @@ _EN_POSTS_EIGHTEENTH = [
         ("Senior Director, Madrid Registry, Brands and Designs Sector", "WIPO"),
     ),
     (_ROSTER_LINE, "Jon Parkes", ("Partner", "Gowling WLG")),
+    # test21's Barbados report: the portfolio's last words ("Business Development") were
+    # drafted as a person, the minister after the comma missed
+    (
+        "This was disclosed by Minister of Industry, International Business, Commerce and Small "
+        "Business Development, Donvile Inness, at the opening of a two-day workshop.",
+        "Donvile Inness",
+        (
+            "Minister of Industry, International Business, Commerce and Small Business "
+            "Development",
+            "",
+        ),
+    ),
     # two capitalised words without "and" are as often a body's name: kept as one
     (
         "Lorela Chiam, deputy chairman of Samenta Central, welcomed the guests.",

@@ -665,6 +665,12 @@ _BYLINE_DATE = re.compile(r"\s*(?:By\s|Published\b|Posted\b|Updated\b|Last\s+upd
 _ENDED_ON = re.compile(r"\b(?:concluded|ended|closed|wrapped\s+up)\s+(?:on\s+)?$")
 
 
+_IN_FORCE = re.compile(
+    r"\b(?:took\s+effect|came\s+into\s+(?:force|effect)|entered\s+into\s+force|effective|"
+    r"since|founded|established|enacted)\s+(?:at|on|from|in)?\s*$"
+)
+
+
 def _furniture(line: str) -> bool:
     """A page's furniture rather than the article's: a menu or a breadcrumb ("最新消息 |
     活動報導", "Home > News"), an advertisement's slot ("Advertisementspot_img"), a table's
@@ -1088,6 +1094,9 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         ds = [d for d in dates.mentions(p_, l_[at : at + 1000]) if d.month and d.start >= after]
         # "concluded on June 14, 2024. Organized from June 3 to 14": the day it ended is
         # not the day it began, when another date follows
+        # "membership in the WTO, which took effect at January 1st, 1995": a law's or a
+        # body's date, not the event's (test21's Barbados workshop, after its scoring)
+        ds = [d for d in ds if not _IN_FORCE.search(l_[at : at + d.start][-40:])]
         begun = [d for d in ds if not _ENDED_ON.search(l_[at : at + d.start][-30:])]
         ds = begun or ds
         if ds:

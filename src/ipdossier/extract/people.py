@@ -1222,9 +1222,13 @@ _MINISTER_FIELD_BEFORE = re.compile(
 # Untagged, the name is the portfolio's last two capitalised words before a lowercase word
 # or a stop ("... and Retail Business Neale Richmond, yesterday, urged"): the analyser
 # missed it, and a portfolio's own words were drafted as a name.
+# "Minister of Industry, International Business, Commerce and Small Business Development,
+# Donville Inniss, at the opening": the name after the portfolio's comma too, and never a
+# portfolio's own words ("Business Development"; test21's Barbados report, after its scoring).
+_NOT_NAME_WORD = rf"(?!(?:{_NOT_NAME}|Business|Affairs|Small|Medium)\b)"
 _MINISTER_FIELD_NAME = re.compile(
     _MINISTER_FIELD_BEFORE.pattern.removesuffix("(?:,? " + HONORIFIC + " | )$")
-    + r" (?P<name>[A-Z][a-z]+ [A-Z][a-z]+)(?=[,.;:]| [a-z]|$)"
+    + rf",? (?P<name>{_NOT_NAME_WORD}[A-Z][a-z]+ {_NOT_NAME_WORD}[A-Z][a-z]+)(?=[,.;:]| [a-z]|$)"
 )
 
 
