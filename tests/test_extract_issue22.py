@@ -3978,6 +3978,20 @@ _EN_POSTS_EIGHTEENTH = [
             "",
         ),
     ),
+    # test21's Texas Tech report, after its scoring: lowercase posts with a rank and a field,
+    # the organisation after a second "for"
+    (
+        "Cameron Smyth, interim managing director of research and commercialization, said "
+        "listening to expert input is beneficial to students.",
+        "Cameron Smyth",
+        ("interim managing director of research and commercialization", ""),
+    ),
+    (
+        "Paula Smithers, assistant dean for career and professional development for the School "
+        "of Law, said representatives provided valuable insight.",
+        "Paula Smithers",
+        ("assistant dean for career and professional development", "School of Law"),
+    ),
     # two capitalised words without "and" are as often a body's name: kept as one
     (
         "Lorela Chiam, deputy chairman of Samenta Central, welcomed the guests.",

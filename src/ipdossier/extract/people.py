@@ -1544,6 +1544,10 @@ _POST_PART = re.compile(rf"(?!.*\bChair$)(?:[A-Z][\w'’&-]* ){{0,3}}{_HEAD}")
 # "Director General (FAC)": a bracketed acronym after the head (a charge held) is the title's.
 # "COO & Co-founder" (test18's Surrey Chamber report): "&" joins two posts as "and" does.
 _POST = rf"(?:(?:[A-Za-z][\w'’&-]*|&|\([A-Z]+\)) ){{0,4}}?{_HEAD}(?: \([A-Z]{{2,}}\))?"
+_RANKED_FIELD = re.compile(
+    rf"(?:interim|acting|assistant|associate|deputy|vice|managing|senior|executive|chief)"
+    rf"(?: [a-z][\w-]*){{0,2}} {_HEAD} (?:of|for) [a-z][\w-]*(?: [a-z][\w-]*){{0,3}}"
+)
 # The organisation of an apposition: capitalised words, joined by "of", "for", "and", "the",
 # "&", with bracketed acronyms; never a lowercase word of its own.
 _APP_ORG = (
@@ -1592,14 +1596,16 @@ _AT_OFFICE = re.compile(rf" (?:at|in) (?:the )?(?P<org>{_APP_ORG})")
 _POST_AFTER = re.compile(
     rf"(?:(?:the|a|an) )?(?:(?P<owner>{_APP_ORG})['’]s (?P<ptitle>{_POST})"
     rf"|(?P<acr>{_ACRONYM_ORG}) (?P<atitle>(?:[A-Z][\w'’-]* ){{0,3}}?{_HEAD})"
-    rf"|(?P<title>{_POST}(?: (?:for|of) [a-z][\w-]*(?: [a-z][\w-]*){{0,2}}?"
+    rf"|(?P<title>{_POST}(?: (?:for|of) [a-z][\w-]*(?: [a-z][\w-]*){{0,3}}?"
     # "Commissioner for Patents", "Minister for Trade and Industry": "for" and a field
     rf"| for [A-Z][\w-]*(?: (?:and|&) [A-Z][\w-]*)?"
     # "Advisor and Director of the Intellectual Property Department at the Ministry of
     # Commerce", "Director General of the ... Bureau in KIPO": the unit is the post's, the
     # organisation follows "at" (or "in" and an acronym)
     rf"| of (?:the )?{_APP_ORG}(?= at (?:the )?[A-Z]| in [A-Z]{{2,}}\b))?)"
-    rf"(?: (?:of|at|in|from|with|to) (?:the )?(?P<org>{_APP_ORG}))?"
+    # "assistant dean for career and professional development for the School of Law": after
+    # a lowercase field, "for" brings the organisation
+    rf"(?: (?:of|at|in|from|with|to|(?<=[a-z] )for) (?:the )?(?P<org>{_APP_ORG}))?"
     r"(?: (?:to|in) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})?)"
 )
 # "the Director General of ARIPO, Bemanya Twebaze", "The EU Ambassador to Thailand, David
@@ -1705,8 +1711,10 @@ def _post(seg: str):
         return m.group("atitle"), m.group("acr")
     title = m.group("title")
     # "a partner", "Senior Examiner": a lowercase title needs its organisation; a
-    # capitalised one stands alone.
-    if not m.group("org") and not title[0].isupper():
+    # capitalised one stands alone, and so does a lowercase one with a rank before its head
+    # and its field after it ("interim managing director of research and
+    # commercialization"; test21's Texas Tech report, after its scoring).
+    if not m.group("org") and not title[0].isupper() and not _RANKED_FIELD.fullmatch(title):
         return None
     return title, m.group("org") or ""
 
