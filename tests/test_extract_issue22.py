@@ -3992,6 +3992,14 @@ _EN_POSTS_EIGHTEENTH = [
         "Paula Smithers",
         ("assistant dean for career and professional development", "School of Law"),
     ),
+    # test21's Unimas report, after its scoring: a hyphened post and honorifics before the
+    # name (the pattern for a bare post before a name had never matched: it read the head's
+    # capital as a letter of its own)
+    (
+        "Vice-chancellor Prof Dr Ahmad Hata Rasid stated that efforts will be implemented.",
+        "Ahmad Hata Rasid",
+        ("Vice-chancellor", ""),
+    ),
     # two capitalised words without "and" are as often a body's name: kept as one
     (
         "Lorela Chiam, deputy chairman of Samenta Central, welcomed the guests.",

@@ -1662,14 +1662,17 @@ _ORGWORD_BEFORE = re.compile(
     rf"(?:^|[,;:(]\s*|\b(?:and|by|with|from|including|included|featured|as)\s+)"
     rf"(?:[Tt]he )?(?P<owner>(?:[A-Z][\w'’&.-]*(?: (?:of|for|and|on|the|&))* ){{0,5}}"
     rf"(?:{_ORG_END}|{_ORG_END_MORE}|Forum|School|Bank|Fund)) "
-    rf"(?P<title>(?:[A-Z][\w-]* ){{0,2}}?(?-i:[A-Z]){_HEAD}(?:[- ](?-i:General))?) $"
+    rf"(?P<title>(?:[A-Z][\w-]* ){{0,2}}?(?=[A-Z]){_HEAD}(?:[- ](?-i:General))?) $"
 )
 # "Barrister Ben Fitzpatrick's presentation", "enjoyed Representative Attorney Victor
 # Lee": a capitalised post alone right before the name, after a lowercase word or at the
 # line's start (a capitalised word before it would be the post's organisation, read above).
 _BARE_BEFORE = re.compile(
-    rf"(?:^|(?<=[a-z,;:(] )|(?<=^[\W]))(?P<title>(?:(?-i:[A-Z])[\w-]* ){{0,2}}?(?-i:[A-Z])"
-    rf"{_HEAD}(?:[- ](?-i:General))?) $"
+    # (the head's first letter a capital: a lookahead, not a letter of its own)
+    # "Vice-chancellor Prof Dr X" (test21's Unimas report, after its scoring): a hyphened
+    # rank before the head
+    rf"(?:^|(?<=[a-z,;:(] )|(?<=^[\W]))(?P<title>(?:(?-i:[A-Z])[\w-]* ){{0,2}}?(?=[A-Z])"
+    rf"(?:(?:Vice|Deputy|Co|Pro)-)?{_HEAD}(?:[- ](?-i:General))?) $"
 )
 # "Anita Rao, IAS (Retd), Director of X": an Indian service's initials are no post.
 _APP_CADRE = re.compile(r", (?:IAS|IFS|IPS|ITS|IRS|IES|IPoS|IDAS)(?: \(Retd\.?\))?(?=,)")
@@ -1779,7 +1782,10 @@ def _appositions(
                 continue
             post = (
                 b.group("title"),
-                b.groupdict().get("org") or b.groupdict().get("org2") or b.group("owner") or "",
+                b.groupdict().get("org")
+                or b.groupdict().get("org2")
+                or b.groupdict().get("owner")
+                or "",
             )
             start, end = n.start() - len(head) + b.start("title"), n.end()
         title, org = post
