@@ -119,7 +119,11 @@ TITLES_ZH = sorted(
         # a firm's posts named with their field (知識產權主管, 法務總經理, 礼仪培训师: the tune
         # half's 广州 and 深圳 reports read only the head word)
         "党工委委员 知识产权主管 知识产权经理 知识产权专员 法务总经理 法务经理 专利经理 "
-        "商标经理 礼仪培训师"
+        "商标经理 礼仪培训师 "
+        # eighteenth session, from test21 (spent into the tune half): a court's judge's
+        # assistant and clerk, a liaison, a college's counsellor (辅导员), a Taiwan research
+        # institute's managers (管理師) and an industry-academia head (產學長)
+        "法官助理 书记员 联络员 辅导员 管理师 产学长"
     ).split(),
     key=len,
     reverse=True,
