@@ -3892,6 +3892,17 @@ _ZH_EVENTS_EIGHTEENTH = [
         "科技部委託承辦「試行計畫」的內容。",
         {"name": "運用法人鏈結產學合作計畫說明會", "place": "明州大學", "host": ""},
     ),
+    # test21's 靖安 report, after its scoring: a theme between the joint holders and where
+    # they went (到辖区……广场开展了X)
+    (
+        "标题\n在“世界知识产权日”来临之际,明安县人民检察院联合县市场监督管理局、县公安局、县法院,以"
+        "“知识产权转化运用促进高质量发展”主题,到辖区恒明里城市广场开展了保护知识产权普法宣传活动。",
+        {
+            "name": "保护知识产权普法宣传活动",
+            "organiser": "明安县人民检察院联合县市场监督管理局、县公安局、县法院",
+            "place": "恒明里城市广场",
+        },
+    ),
     # a body that came (走进) to a place and held a quoted event there; before, the verb
     # alone (举办, 办 ending an office's name too) was drafted as the organiser
     (
