@@ -3991,6 +3991,16 @@ _EN_POSTS_EIGHTEENTH = [
         ("Senior Director, Madrid Registry, Brands and Designs Sector", "WIPO"),
     ),
     (_ROSTER_LINE, "Jon Parkes", ("Partner", "Gowling WLG")),
+    # the tune half's DJKI report: the list's lead ("attended by the") and an item's ("as
+    # well as") are no part of a post
+    (
+        "The event was attended by the Marlish Ambassador to Indonesia, Rasmus Abildgaard "
+        "Kristensen; Head of Department International Project, Marlish Patent and Trademark, "
+        "Michael Poulsen; as well as Director of Copyright and Industrial Design, Erni "
+        "Widhyastari; and representatives of the Directorate General of Customs.",
+        "Rasmus Abildgaard Kristensen",
+        ("Marlish Ambassador to Indonesia", ""),
+    ),
     # test21's Barbados report: the portfolio's last words ("Business Development") were
     # drafted as a person, the minister after the comma missed
     (

@@ -863,7 +863,12 @@ def mentions(
 # Registry, Brands and Designs Sector, WIPO, Geneva, Switzerland, Mr. David Muls; ...": a list
 # parted by semicolons, each item a post, its units, its organisation and where it sits, then
 # the name (test21's Jamaica webinar, after its scoring: 2 of its 8 people read).
-_ROSTER_LEAD = re.compile(r"^.*?\b(?:are|were|is|was|include|included|includes|by)\s+(?=[A-Z])")
+# "The event was attended by the Danish Ambassador to Indonesia, X; ...; as well as
+# Director of Patents, ..., Y; and Director of ..., Z": what leads the list and an item
+_ROSTER_LEAD = re.compile(
+    r"^.*?\b(?:are|were|is|was|include|included|includes|by)\s+(?:the\s+)?(?=[A-Z])"
+)
+_ITEM_LEAD = re.compile(r"^(?:and|as well as|also|plus)\s+(?:the\s+)?(?=[A-Z])")
 _ROSTER_NAME = re.compile(
     rf"(?:(?:{HONORIFIC})\s+)?(?P<name>[{_UP}][{_LOW}'’-]+(?: [{_UP}][{_LOW}'’.-]*){{1,3}})\.?$"
 )
@@ -878,11 +883,10 @@ def _post_first_roster(
     for i, item in enumerate(items):
         start = at
         at += len(item) + 2
-        if i == 0:
-            lead = _ROSTER_LEAD.match(item)
-            if lead:
-                start += lead.end()
-                item = item[lead.end() :]
+        lead = _ROSTER_LEAD.match(item) if i == 0 else _ITEM_LEAD.match(item)
+        if lead:
+            start += lead.end()
+            item = item[lead.end() :]
         parts = item.split(", ")
         m = _ROSTER_NAME.fullmatch(parts[-1].strip()) if len(parts) >= 2 else None
         name = m.group("name") if m else ""
