@@ -3950,6 +3950,31 @@ _ROSTER_LINE = (
 )
 
 
+# The eighteenth session, on the tune half: organisers printed "through" a body (Samoa) and
+# before a long edition's name (GIPC) were not read.
+_EN_ORGANISERS_EIGHTEENTH = [
+    (
+        "Samoa hosts IP workshop\n\nA sub-regional workshop on intellectual property was held "
+        "in Apia last week. Funded by WIPO, the event was organised in Samoa through the "
+        "Ministry of Commerce, and hosted delegates from a few Pacific Islands.\n",
+        "Ministry of Commerce",
+    ),
+    (
+        "Advancing IP Protection\nOn Friday, December 16, the U.S. Chamber’s Global "
+        "Intellectual Property Center (GIPC) hosted our fifth annual United States Patent and "
+        "Trademark Office (USPTO) IP Attachés Roundtable. Attachés from ten posts took part.\n"
+        "The IP Attaché Program was started in 2006 to place officers abroad.\n",
+        "U.S. Chamber’s Global Intellectual Property Center (GIPC)",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "organiser"), _EN_ORGANISERS_EIGHTEENTH)
+def test_english_organisers_read_in_the_eighteenth_session(tmp_path, text, organiser):
+    ev, orgs = _event_and_orgs(tmp_path, text)
+    assert orgs.get(ev["organiser_org_id"], "") == organiser
+
+
 def test_a_date_a_law_took_effect_is_no_events(tmp_path):
     # test21's Barbados report, after its scoring: the WTO membership's date was the
     # workshop's

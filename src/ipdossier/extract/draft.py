@@ -292,7 +292,11 @@ _ORG_BY = re.compile(
     # "was held on Tuesday by Romania's State Office ...": the day between the verb and "by"
     r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?))?"
-    rf"\s+by\s+(?:the\s+)?(?P<org>(?:[a-z][\w-]*\s+){{0,3}}?(?:{_UNIT})\s+of\s+(?:the\s+)?"
+    # "the event was organised in Samoa through the Ministry of Commerce, Industry and
+    # Labour": a place between, and "through" the body that organised it (the tune half's
+    # Samoa report)
+    r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
+    rf"\s+(?P<by>by|through)\s+(?:the\s+)?(?P<org>(?:[a-z][\w-]*\s+){{0,3}}?(?:{_UNIT})\s+of\s+(?:the\s+)?"
     rf"{people.ORG}|{people.ORG})"
 )
 # "a series of activities of "benefiting enterprises by entering the park"": the quoted
@@ -507,9 +511,11 @@ _ORG_SUBJECT = re.compile(
     r"(?:(?:has|have|had|are)\s+)?"
     r"(?:organi[sz]ed|conducted|concluded|hosted|held|celebrated|launched)\s+"
     # "conducted a one-day boot camp": a word's hyphenated lead ("one-") before the head
-    r"(?:(?:an?|the)\s+)?(?:\S+\s+|\w+-){0,8}?"
+    r"(?:(?:an?|the)\s+)?(?:\S+\s+|\w+-){0,12}?"
     # "organised a ‘Trademark & Geographical Indication Course’": a course too
-    rf"(?i:{EVENT_WORDS}|programme|program|training|ceremony|day|boot\s?camp|course"
+    # "hosted our fifth annual ... IP Attachés Roundtable" (the tune half's GIPC report)
+    rf"(?i:{EVENT_WORDS}|programme|program|training|ceremony|day|boot\s?camp|course|roundtable"
+    r"|colloquium"
     # "KAUST hosted the inaugural in-person WIPO Summer School"
     r"|(?:summer|winter)\s+school)\b"
 )
@@ -962,6 +968,8 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             if p:
                 place, place_para = fix(p.group("place")), para
         for o in _ORG_BY.finditer(line):
+            if o.group("by") == "through" and not o.group("verb").lower().startswith("organi"):
+                continue  # "held through ...": only an organiser works through a body
             # "co-hosted by" names an organiser (主办), "hosted by" the host (承办).
             role = "host" if o.group("verb").lower() in _HOST_VERBS else "organiser"
             if re.search(r"\b(?:[Jj]ointly|[Cc]o-?)\s*$", line[max(0, o.start() - 10) : o.start()]):
