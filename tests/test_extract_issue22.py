@@ -3969,6 +3969,28 @@ _EN_ORGANISERS_EIGHTEENTH = [
 ]  # fmt: skip
 
 
+# The tune half's Khulna and Naas reports: a venue after "at" right after the event's own
+# word (no verb of holding) was not read.
+_EN_PLACES_EIGHTEENTH = [
+    (
+        "UGC holds IPR workshop\n\nTeachers took part in a workshop on Ensuring Intellectual "
+        "Property Rights at Marland University today, a press release said.\n",
+        "Marland University",
+    ),
+    (
+        "Report on KTI Symposium\n\nOver 150 people attended Knowledge Transfer Marland’s "
+        "Licensing Intellectual Property symposium on 13 November 2015 at the Killashee House "
+        "Hotel, Naas.\n",
+        "Killashee House Hotel",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "place"), _EN_PLACES_EIGHTEENTH)
+def test_english_places_read_in_the_eighteenth_session(tmp_path, text, place):
+    assert _en_event(tmp_path, text)["place"] == place
+
+
 @pytest.mark.parametrize(("text", "organiser"), _EN_ORGANISERS_EIGHTEENTH)
 def test_english_organisers_read_in_the_eighteenth_session(tmp_path, text, organiser):
     ev, orgs = _event_and_orgs(tmp_path, text)

@@ -268,7 +268,10 @@ _PLACE_AT = re.compile(
     # "inaugurated the ... Exhibition on Monday, ..., at the Oman Convention and Exhibition
     # Centre" (test17's spent tune half)
     r"\b(?:[Hh]eld|opened|took place|convened|began|launched|celebrated|organi[sz]ed|hosted"
-    r"|inaugurated|commenced|ongoing|conducted|kicked off|started)\b"
+    r"|inaugurated|commenced|ongoing|conducted|kicked off|started"
+    # "attended ... symposium on 13 November 2015 at the Killashee House Hotel", "a workshop
+    # on ... at Khulna University today": the event's own word before "at" (the tune half)
+    rf"|(?i:{EVENT_WORDS}|colloquium|roundtable))\b"
     # a comma only in a date ("on Monday, November 25, 2024, at"): a clause's comma may
     # lead to a person's post "at" an organisation
     r"(?:\s+(?:[\w'’“”\"?!.()-]+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
