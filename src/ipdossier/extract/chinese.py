@@ -382,13 +382,24 @@ def _counts(para: int, line: str) -> list[Count]:
     return out
 
 
+# Bodies whose names join two fields by 和 (工业和信息化厅, 文化和旅游局, 住房和城乡建设局) or
+# hold a preposition (美国在台协会): the tune half's 河北 and AIT reports read their second half.
+_JOINED_NAME = re.compile(
+    r"[\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{2,8}?(?:厅|局|部|委|办|处|科|室)|美国在台"
+)
+
+
 def _org_before(line: str, end: int) -> tuple[str, int]:
     """The organisation printed right before `end` (a title or a name), or ''."""
     head = line[max(0, end - 40) : end]
     cut = max(head.rfind(ch) for ch in _PUNCT + " ")
     head = head[cut + 1 :]
     keep = 0
+    # 省工业和信息化厅, 美国在台协会: a joining word or a preposition inside a body's own name
+    inside = [(m.start(), m.end()) for m in _JOINED_NAME.finditer(head)]
     for word, flag, at in _words(head):
+        if any(a <= at < b for a, b in inside):
+            continue
         if word in _ORG_STOP or flag in ("p", "c", "u", "r", "d"):
             keep = at + len(word)
     org = head[keep:]
@@ -565,9 +576,15 @@ def _org_of_title(line: str, ts: int) -> tuple[str, int]:
         else:
             break
     if run and any(t.tag == lexical.ORG for t in run):
-        org = line[run[-1].start : ts]
+        start = run[-1].start
+        # 美国在台协会: the analyser's organisation starts inside a name that holds a
+        # preposition or a joining word; the name starts where that does
+        for j in _JOINED_NAME.finditer(line, max(0, start - 8), ts):
+            if j.start() < start < j.end():
+                start = j.start()
+        org = line[start:ts]
         if org not in _ORG_STOP and len(org) >= 2:
-            return org, run[-1].start
+            return org, start
     return _org_before(line, ts)
 
 
@@ -741,7 +758,19 @@ def _shared_org(line: str, found: list[Mention]) -> list[Mention]:
             # majority of the gold: 46 entries against 3), the unit goes in the organisation
             # with the office (省知识产权局宣教处 / 处长), not in the title (test19's 湖北
             # report, after its scoring).
-            m = replace(m, organisation=prev.organisation + m.organisation)
+            # 湖北省知识产权局保护协调处二级调研员X、一级主任科员Y: the unit the organisation
+            # before already ends with is not added twice; another unit of the same office
+            # takes the place of the one before's (the tune half's 湖北 report)
+            if prev.organisation.endswith(m.organisation):
+                org = prev.organisation
+            else:
+                office = re.search(
+                    r"(?:局|厅|院|委|会|部|中心|公司)(?=[\u4e00-\u9fff]{1,6}(?:处|科|室)$)",
+                    prev.organisation,
+                )
+                org = (prev.organisation[: office.end()] if office else prev.organisation)
+                org += m.organisation
+            m = replace(m, organisation=org)
         out.append(m)
     return out
 
