@@ -385,7 +385,10 @@ def _counts(para: int, line: str) -> list[Count]:
 # Bodies whose names join two fields by 和 (工业和信息化厅, 文化和旅游局, 住房和城乡建设局) or
 # hold a preposition (美国在台协会): the tune half's 河北 and AIT reports read their second half.
 _JOINED_NAME = re.compile(
-    r"[\u4e00-\u9fff]{2,4}和[\u4e00-\u9fff]{2,8}?(?:厅|局|部|委|办|处|科|室)|美国在台"
+    # (the first field from a list: "局长王广正和山东省知识产权局" joins two people's bodies)
+    r"(?:工业|住房|人力资源|文化|自然资源|教育|卫生|交通运输|生态环境|科学技术|广播电视|商务|"
+    r"农业|城乡建设|国土资源|新闻出版|体育|价格检查|政策|法规|宣传|研究|规划)"
+    r"和[\u4e00-\u9fff]{2,8}?(?:厅|局|部|委|办|处|科|室)|美国在台"
 )
 
 
