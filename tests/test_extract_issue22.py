@@ -3937,6 +3937,26 @@ _ZH_EVENTS_EIGHTEENTH = [
 ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Facebook Twitter 新浪微博 腾讯微博 Wednesday 3 June 2015\nSearch\nEnglish>>China Society",
+        "• Announcements\n• About JPO\nMain content starts here.",
+        "https://www.epo.org/en/node/eu-presidency-conference",
+        "Welcome to our blog for Intellectual Property Law and Practice in Latin America!",
+        "Page 21 - MOET ENGLISH PR REPORT - AUGUST 2025\nP. 21",
+    ],
+)
+def test_a_pages_furniture_names_no_event(tmp_path, furniture):
+    # the tune half's People's Daily, JPO, EPO, IP Tango and MOET pages were named after
+    # their links, menus, address, greeting or page label (no event named in them)
+    text = (
+        f"{furniture}\nMarland signs IP accord with Ruritania\n\n"
+        "The two offices agreed to work together.\n"
+    )
+    assert _en_event(tmp_path, text)["name"] == "Marland signs IP accord with Ruritania"
+
+
 def test_a_chinese_pages_buttons_and_greeting_name_no_event(tmp_path):
     # test21's 西安工程大学 report, after its scoring: named after the site's greeting
     text = (

@@ -687,7 +687,7 @@ def _furniture(line: str) -> bool:
     bare = line.strip()
     return bool(
         not re.search(r"[^\W\d_]", bare)
-        or re.search(r"\s[|｜>»]\s", bare)
+        or re.search(r"\s[|｜>»]\s|\w(?:>>|»)\w", bare)
         # "设为首页 / 添加收藏 / 返回首页": a menu's links parted by slashes (test17's 洛阳
         # court page, after its scoring)
         or len(re.findall(r"\s/\s", bare)) >= 2
@@ -700,6 +700,19 @@ def _furniture(line: str) -> bool:
         # a Chinese headline (test21's 长春 and 西安工程大学 reports, after its scoring)
         or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,3}", bare))
         or bool(re.match(r"欢迎(?:访问|光临|您)", bare))
+        # a menu's bullet ("• Announcements"), an address, a blog's greeting, a row of
+        # share links, a scanned report's page label (the tune half's JPO, EPO, IP Tango,
+        # People's Daily and MOET pages were named after them)
+        or bool(
+            re.match(
+                r"[•·▪►]\s|https?://|www\.|(?:Welcome to|¡Bienvenid[oa]s a|Bem-vindo)\b"
+                r"|P(?:age|\.) ?\d+\b|(?:Skip to|Main) content\b",
+                bare,
+            )
+        )
+        # "Search", "Menu": one word alone on its line
+        or bool(re.fullmatch(r"[A-Z][a-z]+", bare))
+        or len(re.findall(r"\b(?:Facebook|Twitter|WhatsApp|LinkedIn|Email|Print)\b", bare)) >= 2
     )
 
 
@@ -832,7 +845,10 @@ def _last_resort(lines: list[tuple[int, str]]):
 _REPORT_ON = re.compile(r"^(?:Report|Reports|News|Update|Highlights|Recap)\s+(?:on|of|from)\s+")
 
 
-_POINTS_BACK = re.compile(r"(?:\w+-(?:day|week|month)\s+)?(?:event|activity|programme|program)")
+# "The said event was attended by" (the tune half's HCAS report): "said" points back too
+_POINTS_BACK = re.compile(
+    r"(?:said\s+|same\s+|above\s+)?(?:\w+-(?:day|week|month)\s+)?(?:event|activity|programme|program)"
+)
 
 
 def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tuple]]]:
