@@ -3866,6 +3866,17 @@ _ZH_POSTS_EIGHTEENTH = [
             "王明华": ("处长", "湖北省知识产权局法规处"),
         },
     ),
+    # test22's 宁波 and 重庆 reports, after its scoring: a name whose surname the segmenter
+    # reads as "at" (于) before a speaker's verb, a corps' head (总队长 read as 队长), and a
+    # rank (特邀) read as a person
+    (
+        "座谈会上,明州塑料协会执行会长于明星介绍了协会的基本情况。市文化市场综合行政执法总队总队长"
+        "方明珊出席。市检察院聘请6位业务骨干为特邀检察官助理。",
+        {
+            "于明星": ("执行会长", "明州塑料协会"),
+            "方明珊": ("总队长", "市文化市场综合行政执法总队"),
+        },
+    ),
     (
         "山西省吕梁市委常委、常务副市长任明忠，市金融办主任出席。",
         {"任明忠": ("常委、常务副市长", "山西省吕梁市委")},

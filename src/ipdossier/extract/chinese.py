@@ -123,7 +123,9 @@ TITLES_ZH = sorted(
         # eighteenth session, from test21 (spent into the tune half): a court's judge's
         # assistant and clerk, a liaison, a college's counsellor (辅导员), a Taiwan research
         # institute's managers (管理師) and an industry-academia head (產學長)
-        "法官助理 书记员 联络员 辅导员 管理师 产学长"
+        "法官助理 书记员 联络员 辅导员 管理师 产学长 "
+        # and from test22 (spent into the tune half): a law-enforcement corps' head
+        "总队长 副总队长 检察官助理"
     ).split(),
     key=len,
     reverse=True,
@@ -135,7 +137,9 @@ TITLES_ZH = sorted(
 # 首任理事长 (the founding chair), 前任 and 时任 (then) as well.
 # 见习局长 (a probationary head) as well; 一级高级检察官: two ranks before one post (test17's
 # 凌海 and 内蒙古 reports, after its scoring).
-_RANK = "(?:[一二三四]级|高级|资深|首席|原|常务|名誉|执行|首任|前任|时任|见习)"
+# 特邀检察官助理 (a specially invited procurator's assistant; test22's 重庆 report drafted 特邀
+# as a person's name) too.
+_RANK = "(?:[一二三四]级|高级|资深|首席|原|常务|名誉|执行|首任|前任|时任|见习|特邀)"
 # 副经理, 副科长: a deputy of any listed post (test13's 济宁 report, after its scoring, read
 # 公司党委委员、副经理 as 经理).
 # 市人大代表, 市政协委员 (test16's 广州 report): a deputy to a people's congress is its
@@ -677,9 +681,14 @@ def _people(para: int, line: str) -> list[Mention]:
                 # (test17's spent tune half)
                 # 市政协委员曾报春、: or the surname cut off as a word of its own (曾 as
                 # "once"), the rest one word (the tune half's 广州 court report)
+                # 执行会长于卫星介绍了: or before a speaker's verb (于 as "at", 卫星 as
+                # "satellite"; test22's 宁波 report, after its scoring)
                 or (len(cut) == 1 or len(cut) == 2 and cut[0][0] == m.group(0)[0])
                 and m.group(0)[0] in _COMMON_SURNAMES
-                and line[t.end() + len(m.group(0)) : t.end() + len(m.group(0)) + 1] in _LIST_STOP
+                and (
+                    line[t.end() + len(m.group(0)) : t.end() + len(m.group(0)) + 1] in _LIST_STOP
+                    or re.match(_SPEAKER_VERB, line[t.end() + len(m.group(0)) :])
+                )
             )
             and not _word_in_context(line, t.end(), t.end() + len(m.group(0)))
             and not _common_noun(m.group(0), cut)
@@ -810,6 +819,8 @@ def _titled(para: int, line: str, names: list[tuple[str, int, int]]) -> list[Men
             continue  # a place or an office, not a person
         if _EVENT_NOUN_END.search(name):
             continue  # 长三角局长论坛: an event after a title, not a person
+        if re.fullmatch(_RANK, name):
+            continue  # 特邀检察官助理: a rank before its title, not a person
         # 副局长王某某: the title ends where the name starts.
         title = _title_before(line, s)
         if title:
