@@ -4140,6 +4140,13 @@ _EN_POSTS_EIGHTEENTH = [
         "Ahmad Hata Rasid",
         ("Vice-chancellor", ""),
     ),
+    # test22's TAG-KF report, after its scoring: two bodies' acronyms before a lowercase post
+    (
+        "Ms. Majd Khaddan, ASIP and LES-AC manager, inaugurated the workshop affirming that it "
+        "matters.",
+        "Majd Khaddan",
+        ("manager", "ASIP and LES-AC"),
+    ),
     # two capitalised words without "and" are as often a body's name: kept as one
     (
         "Lorela Chiam, deputy chairman of Samenta Central, welcomed the guests.",

@@ -1599,7 +1599,10 @@ _AT_OFFICE = re.compile(rf" (?:at|in) (?:the )?(?P<org>{_APP_ORG})")
 # the part between the name and the next comma (or bracket), read as a post.
 _POST_AFTER = re.compile(
     rf"(?:(?:the|a|an) )?(?:(?P<owner>{_APP_ORG})['’]s (?P<ptitle>{_POST})"
-    rf"|(?P<acr>{_ACRONYM_ORG}) (?P<atitle>(?:[A-Z][\w'’-]* ){{0,3}}?{_HEAD})"
+    # "ASIP and LES-AC manager" (test22's TAG-KF report, after its scoring): two bodies'
+    # acronyms, hyphened, joined by "and"
+    rf"|(?P<acr>{_ACRONYM_ORG}|[A-Z][A-Z&-]+[A-Z] and [A-Z][A-Z&-]+[A-Z])"
+    rf" (?P<atitle>(?:[A-Z][\w'’-]* ){{0,3}}?{_HEAD})"
     rf"|(?P<title>{_POST}(?: (?:for|of) [a-z][\w-]*(?: [a-z][\w-]*){{0,3}}?"
     # "Commissioner for Patents", "Minister for Trade and Industry": "for" and a field
     rf"| for [A-Z][\w-]*(?: (?:and|&) [A-Z][\w-]*)?"
