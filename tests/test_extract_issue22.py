@@ -3941,6 +3941,12 @@ _ZH_EVENTS_EIGHTEENTH = [
             "place": "恒明里城市广场",
         },
     ),
+    # test22's 厦门 report, after its scoring: a page's stamp (发布时间:) was the event's date
+    (
+        "明台知识产权圆桌会议在厦举办\n发布时间:2021年11月15日 来源:知识产权研究院\n"
+        "11月12日,“2021明台知识产权圆桌会议”在厦门举办。",
+        {"start": "", "date_text": "11月12日"},
+    ),
     # a body that came (走进) to a place and held a quoted event there; before, the verb
     # alone (举办, 办 ending an office's name too) was drafted as the organiser
     (

@@ -1195,11 +1195,19 @@ def _place_ok(place: str) -> bool:
     return any(t.tag == lexical.LOC for t in inside)
 
 
+# 发布时间:2021年11月15日, 更新日期:, 来源……时间: a page's stamp, the report's date (test22's
+# 厦门 report, after its scoring, took it for the roundtable's)
+_STAMP_BEFORE = re.compile(r"(?:发布|更新|发表|录入|编辑)?(?:时间|日期)\s*[:：]\s*$")
+
+
 def _dates(line: str):
-    """The dates of the line that are not a dateline's."""
+    """The dates of the line that are not a dateline's nor a page's stamp."""
     for d in _DATE_ZH.finditer(line):
-        if not _DATELINE_AFTER.match(line, d.end()):
-            yield d
+        if _DATELINE_AFTER.match(line, d.end()):
+            continue
+        if _STAMP_BEFORE.search(line, max(0, d.start() - 8), d.start()):
+            continue
+        yield d
 
 
 _CAPTION = re.compile(r"\s*(?:[▲△▼●◆]|图为|图[:：])")
