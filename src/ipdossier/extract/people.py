@@ -834,10 +834,7 @@ def mentions(
     found = [_as_printed(_acronym_org(replace(f, title=_trim_title(f.title))), line) for f in found]
     found = [_posted_to(_unit_then_office(_office_after_post(f), line), line) for f in found]
     if places is not None:
-        found = [
-            _units_in_title(_field_post(_portfolio(f, line, places), line, places), places)
-            for f in found
-        ]
+        found = [_units_in_title(_portfolio(f, line, places), places) for f in found]
     found = [_org_after_name(f, line) for f in found]
     if places is not None:
         found = [_field_then_org(f, line, places) for f in found]
@@ -968,9 +965,13 @@ def _field_then_org(f: Mention, line: str, places: tuple[str, ...]) -> Mention:
 # "The Vice President of Sales and Promotions, Claude Duncan", "Director of Copyright and
 # Industrial Design, Erni X": two fields joined by "and" after a post's "of" (no
 # organisation word, no acronym, no place) are the post's portfolio (test17's and test18's
-# spent tune half read them as the organisation).
+# spent tune half read them as the organisation). "Director of IP Cooperation and
+# Empowerment", "Deputy Vice Chancellor of Academic Research and Student Affairs (ARSA)":
+# "IP" may lead them and their acronym follow (the eighteenth session's tune half, Chuka and
+# DJKI). Without "and" two capitalised words are as often a body's ("Samenta Central").
 _JOINED_FIELD = re.compile(
-    r"[A-Z][a-z]+(?:,? [A-Z][a-z]+)*,? (?:and|&) [A-Z][a-z]+(?: [A-Z][a-z]+)?"
+    r"(?:IPR? )?[A-Z][a-z]+(?:,? [A-Z][a-z]+)*,? (?:and|&) [A-Z][a-z]+(?: [A-Z][a-z]+)?"
+    r"(?: \([A-Z]{2,}\))?"
 )
 
 
@@ -978,15 +979,20 @@ def _joined_field(f: Mention, line: str, places: tuple[str, ...]) -> Mention:
     org = f.organisation
     if (
         not org
-        or f.start >= f.name_start
         or not _JOINED_FIELD.fullmatch(org)
         or _ORGANISATION.search(org)
+        # "Foshan Linzhi Polymer Materials Science and Technology Co": a firm
+        or re.search(r"\b(?:Co|Ltd|Inc|Corp|LLC|Group|Company)\.?$", org)
         or any(org in p or p in org for p in places)
     ):
         return f
-    before = line[f.start : f.name_start]
-    if not re.search(rf"{re.escape(f.title)} of {re.escape(org)},? (?:{HONORIFIC} )?$", before):
-        return f
+    printed = rf"{re.escape(f.title)} of {re.escape(org)}"
+    if f.start < f.name_start:
+        before = line[f.start : f.name_start]
+        if not re.search(rf"{printed},? (?:{HONORIFIC} )?$", before):
+            return f
+    elif not re.match(rf",? (?:the )?{printed}(?!\w)", line[f.name_end : f.end + 1]):
+        return f  # "Prof. X, the Deputy Vice Chancellor of ...": the post after the name
     return replace(f, title=f"{f.title} of {org}", organisation="")
 
 
@@ -1057,31 +1063,6 @@ def _portfolio(f: Mention, line: str, places: tuple[str, ...]) -> Mention:
     ):
         return replace(f, title=f"{f.title} of {org}", organisation="")
     return f
-
-
-# "Director of IP Cooperation and Empowerment", "Deputy Vice Chancellor of Academic Research
-# and Student Affairs (ARSA)": fields joined by "and" after "of" (capitalised words, no
-# organisation's word, no place) are the post's, not a body (the gold writes them so for any
-# post, as for a minister's portfolio). Without "and" a name of two capitalised words is as
-# often a body's ("deputy chairman of Samenta Central", "Director General of Dubai Customs").
-# "IP Cooperation and Empowerment": "IP" may lead the field
-_FIELD_POST = re.compile(
-    rf"(?:IP |IPR )?{_FIELD_OF.pattern}(?: \([A-Z]{{2,}}\))?"
-)
-
-
-def _field_post(f: Mention, line: str, places: tuple[str, ...]) -> Mention:
-    org = f.organisation
-    if (
-        not org
-        or not re.search(r" (?:and|&) ", org)
-        or not _FIELD_POST.fullmatch(org)
-        or _ORGANISATION.search(org)
-        or any(org in p or p in org for p in places)
-        or f"{f.title} of {org}" not in line
-    ):
-        return f
-    return replace(f, title=f"{f.title} of {org}", organisation="")
 
 
 # "Program Officer, Copyright Development Division, WIPO": a unit printed between the
