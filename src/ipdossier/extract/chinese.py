@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..quantities import quantities, to_simplified
 from . import lexical
 from .counts import Count
+from .people import ALIAS_ZH as _ALIAS
 from .people import Mention
 
 _CN_NUM = "零〇一二两三四五六七八九十百千万亿"
@@ -722,9 +723,8 @@ def _name_before_title(line: str, ts: int) -> tuple[str, int, int] | None:
         # 山西省吕梁市委常委: a city before its committee's post
         if line[ts] in "省市区县州" or _is_place(cand):
             continue
-        if _common_noun(cand, list(_words(cand))) or len(_words(cand)) == 1 and _word_in_context(
-            line, s, ts
-        ):
+        cut = _words(cand)
+        if _common_noun(cand, list(cut)) or len(cut) == 1 and _word_in_context(line, s, ts):
             continue
         return cand, s, ts
     return None
@@ -1035,7 +1035,6 @@ _PLACE_ANY = re.compile(
     r"在(?P<place>[^，。；：、“”\s,;在]{2,24}?)" + _MANNER + r"?"
     r"(?:举行|举办|召开|开幕|启动|拉开帷幕|开班)"
 )
-_ALIAS = re.compile(r"[(（](?:以下简称|下称|简称)[^)）]{1,20}[)）]")
 _ORGANISER = re.compile(
     r"(?:^|[，。；、“”,\s由])(?P<org>[^，。；、“”,\s由]{2,30}?)(?:联合|共同)?主办"
     r"|主办单位[:：为是]\s*(?P<org2>[^，。；]{2,40})"
@@ -1248,7 +1247,9 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                     subject = went.group("org")
                     if not place and _place_ok(went.group("place")):
                         place = went.group("place")
-                for pattern in () if went else (_CALLER, _OWNER_BEFORE):
+                for pattern in (_CALLER, _OWNER_BEFORE):
+                    if subject:
+                        break
                     lead = pattern.search(line[: m.start(group) - 1])
                     # ……学院,举办“X”: the verb alone (办 ends an office's name too) is no
                     # body (test21's 中国政法大学 report, after its scoring)

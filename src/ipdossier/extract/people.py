@@ -1852,8 +1852,9 @@ def normal_title(title: str) -> str:
 
 
 # 南山监管局(以下简称南山市场监管局): the alias a report gives a body is no part of its name
-_ALIAS_ZH = re.compile(r"[(（](?:以下简称|下称|简称)[^)）]{1,20}[)）]")
+# (chinese reads it with the same pattern)
+ALIAS_ZH = re.compile(r"[(（](?:以下简称|下称|简称)[^)）]{1,20}[)）]")
 
 
 def normal_org(org: str) -> str:
-    return fix(_ALIAS_ZH.sub("", org))
+    return fix(ALIAS_ZH.sub("", org))
