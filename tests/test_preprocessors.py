@@ -60,3 +60,23 @@ def test_the_chapter_exporter_runs_the_chain(mode, chart):
     assert ("<img" in chapter.body) == (mode == "print")
     # stderr is gone by then: the chart is the cell's second output.
     assert ('id="chapter-2-fig-0-1"' in chapter.body) == (mode == "web")
+
+
+@pytest.mark.parametrize("mode", ["print", "web"])
+def test_one_print_flushed_as_two_stream_messages_prints_as_one_output(mode):
+    # test_cluster in CI (eighteenth session): a Dask worker's kernel flushed
+    # print("language", ...) as "language" and " zh jurisdiction ...", two outputs where
+    # the local build had one; the chapter must not depend on the kernel's timing.
+    parts = [
+        new_output("stream", name="stdout", text="language"),
+        new_output("stream", name="stdout", text=" zh jurisdiction Hebei rows 14\n"),
+    ]
+    whole = [new_output("stream", name="stdout", text="language zh jurisdiction Hebei rows 14\n")]
+    bodies = [
+        report_html.chapter_from_node(
+            new_notebook(cells=[new_code_cell("print()", outputs=outputs, id="cell")]),
+            2, mode=mode, language="en", stem="x",
+        ).body
+        for outputs in (parts, whole)
+    ]  # fmt: skip
+    assert bodies[0] == bodies[1] and bodies[0].count("language zh jurisdiction") == 1

@@ -26,7 +26,7 @@ from nbconvert import HTMLExporter
 from nbconvert.exporters.templateexporter import TemplateExporter
 from nbconvert.filters.highlight import Highlight2HTML
 from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
-from nbconvert.preprocessors import TagRemovePreprocessor
+from nbconvert.preprocessors import CoalesceStreamsPreprocessor, TagRemovePreprocessor
 
 from ..charts import summary
 from ..data import NO_ZH_MARK
@@ -153,7 +153,11 @@ def _exporter(mode: str) -> HTMLExporter:
         # A chapter's title cell is for JupyterLab before the notebook runs; the report
         # has the heading the code writes (NOTEBOOK_ONLY).
         notebook_only = TagRemovePreprocessor(remove_cell_tags={NOTEBOOK_ONLY})
-        for preprocessor in (notebook_only, DropRunRecords(), DropStderr(), charts):
+        # A kernel may flush one print() as two stream messages, depending on timing (a
+        # Dask worker's build once showed "language" and " zh jurisdiction ..." as two
+        # outputs where the local build showed one): the report prints a stream whole.
+        coalesce = CoalesceStreamsPreprocessor()
+        for preprocessor in (notebook_only, coalesce, DropRunRecords(), DropStderr(), charts):
             exporter.register_preprocessor(preprocessor, enabled=True)
         exporters[mode] = exporter
     return exporters[mode]
