@@ -80,3 +80,47 @@ def test_one_print_flushed_as_two_stream_messages_prints_as_one_output(mode):
         for outputs in (parts, whole)
     ]  # fmt: skip
     assert bodies[0] == bodies[1] and bodies[0].count("language zh jurisdiction") == 1
+
+
+def test_a_chapter_exporter_is_made_once_per_process_not_per_thread(monkeypatch):
+    # A Dask worker runs each variant on threads of its own: exporters kept per thread were
+    # made (their Jinja templates compiled) afresh for every variant.
+    import threading
+
+    made = []
+    real = report_html._exporter
+    monkeypatch.setattr(report_html, "_exporter", lambda mode: made.append(mode) or real(mode))
+    monkeypatch.setattr(report_html, "_free_exporters", {})
+
+    def convert():
+        report_html.chapter_from_node(_notebook(), 1, mode="print", language="en", stem="x")
+
+    for _ in range(3):  # three variants, each on a new thread
+        thread = threading.Thread(target=convert)
+        thread.start()
+        thread.join()
+    assert made == ["print"]
+
+
+def test_two_threads_never_share_an_exporter_at_once(monkeypatch):
+    import threading
+
+    monkeypatch.setattr(report_html, "_free_exporters", {})
+    holding, release, seen = threading.Event(), threading.Event(), []
+
+    def hold():
+        with report_html._borrowed("print") as exporter:
+            seen.append(exporter)
+            holding.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    holding.wait(10)
+    with report_html._borrowed("print") as exporter:
+        seen.append(exporter)
+    release.set()
+    thread.join()
+    assert seen[0] is not seen[1]
+    # Both are kept for the next chapters.
+    assert len(report_html._free_exporters["print"]) == 2

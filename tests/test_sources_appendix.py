@@ -226,3 +226,29 @@ def test_chinese_appendix_names_publishers_in_chinese_where_the_data_has_it(chin
         ("chinadaily-2019-04-24-npv", "China Daily（新华社稿）"),
     ):
         assert name in by_id[sid]["meta"] and "Xinhua" not in by_id[sid]["meta"], by_id[sid]
+
+
+def test_a_variants_context_is_made_once_per_version_of_the_data(tmp_path, monkeypatch):
+    # Each chapter of a variant and its reports ask for the context: made once, and made
+    # again when a data file changes (a corrected publisher is printed, not the old one).
+    import shutil
+
+    copy = tmp_path / "data"
+    shutil.copytree(data.load().root, copy)
+    monkeypatch.setenv("IPDOSSIER_DATA", str(copy))
+    params = {"language": "en", "event_id": "bth-2017-baoding"}
+    first = report.report_context(params, "v1")
+    assert report.report_context(dict(params), "v1") is first
+    assert report.report_context({**params, "language": "zh"}, "v1") is not first
+    path = copy / "sources.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    row = frame.index[frame["publisher"] != ""][0]
+    sid = frame.loc[row, "source_id"]
+    before = first.sources.set_index("source_id").loc[sid, "publisher"]
+    assert before == frame.loc[row, "publisher"]
+    frame.loc[row, "publisher"] = "A corrected publisher"
+    frame.to_csv(path, index=False)
+    again = report.report_context(params, "v1")
+    assert again is not first
+    assert again.sources.set_index("source_id").loc[sid, "publisher"] == "A corrected publisher"
+    assert first.sources.set_index("source_id").loc[sid, "publisher"] == before

@@ -8,6 +8,7 @@ inlined once per page, with the figure JSON escaped so no data can close the scr
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import html as html_lib
 import re
@@ -90,7 +91,9 @@ def plotly_js_file() -> Path:
     return path
 
 
-_local = threading.local()
+# Chapter exporters ready for use, by mode (`_borrowed`).
+_free_exporters: dict[str, list[HTMLExporter]] = {}
+_exporters_lock = threading.Lock()
 
 # The tag of a chapter's opening markdown cell: its title and a line on what it shows,
 # read in JupyterLab before anything runs, and left out of every report.
@@ -132,35 +135,50 @@ def _nbconvert_edits(soup) -> None:
 
 
 def _exporter(mode: str) -> HTMLExporter:
-    """The chapter exporter for `mode` ("print": charts as SVG images; "web": drawn by
+    """A new chapter exporter for `mode` ("print": charts as SVG images; "web": drawn by
     plotly.js; "both": charts as slots for either), with the package's preprocessors
-    registered on it."""
-    # One per thread and mode: a new exporter compiles nbconvert's Jinja templates again,
-    # which costs more than converting a chapter.
-    exporters = _local.__dict__.setdefault("exporters", {})
-    if mode not in exporters:
-        exporter = ChapterHTMLExporter(
-            # The notebook validated once, after the last preprocessor, not after each of
-            # the sixteen (a quarter of a second of nbformat's schema a variant).
-            optimistic_validation=True,
-            template_name="basic",
-            exclude_input=True,
-            exclude_input_prompt=True,
-            exclude_output_prompt=True,
-            exclude_anchor_links=True,
-        )
-        charts = {"web": ChartsForPlotlyJs, "both": ChartSlots}.get(mode, ChartsAsImages)()
-        # A chapter's title cell is for JupyterLab before the notebook runs; the report
-        # has the heading the code writes (NOTEBOOK_ONLY).
-        notebook_only = TagRemovePreprocessor(remove_cell_tags={NOTEBOOK_ONLY})
-        # A kernel may flush one print() as two stream messages, depending on timing (a
-        # Dask worker's build once showed "language" and " zh jurisdiction ..." as two
-        # outputs where the local build showed one): the report prints a stream whole.
-        coalesce = CoalesceStreamsPreprocessor()
-        for preprocessor in (notebook_only, coalesce, DropRunRecords(), DropStderr(), charts):
-            exporter.register_preprocessor(preprocessor, enabled=True)
-        exporters[mode] = exporter
-    return exporters[mode]
+    registered on it. Builds take theirs from `_borrowed`."""
+    exporter = ChapterHTMLExporter(
+        # The notebook validated once, after the last preprocessor, not after each of
+        # the sixteen (a quarter of a second of nbformat's schema a variant).
+        optimistic_validation=True,
+        template_name="basic",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        exclude_anchor_links=True,
+    )
+    charts = {"web": ChartsForPlotlyJs, "both": ChartSlots}.get(mode, ChartsAsImages)()
+    # A chapter's title cell is for JupyterLab before the notebook runs; the report
+    # has the heading the code writes (NOTEBOOK_ONLY).
+    notebook_only = TagRemovePreprocessor(remove_cell_tags={NOTEBOOK_ONLY})
+    # A kernel may flush one print() as two stream messages, depending on timing (a
+    # Dask worker's build once showed "language" and " zh jurisdiction ..." as two
+    # outputs where the local build showed one): the report prints a stream whole.
+    coalesce = CoalesceStreamsPreprocessor()
+    for preprocessor in (notebook_only, coalesce, DropRunRecords(), DropStderr(), charts):
+        exporter.register_preprocessor(preprocessor, enabled=True)
+    return exporter
+
+
+@contextlib.contextmanager
+def _borrowed(mode: str):
+    """A chapter exporter for `mode`, used by one thread at a time and kept for the next
+    chapter: a new exporter compiles nbconvert's Jinja templates again, which costs more
+    than converting a chapter. Kept by the process, not by the thread: a Dask worker runs
+    each variant on threads of its own (`stages.run`), and exporters kept per thread
+    were made afresh for every variant (0.1 s of template compiling each, 6 CPU-s on 64
+    variants)."""
+    with _exporters_lock:
+        free = _free_exporters.setdefault(mode, [])
+        exporter = free.pop() if free else None
+    if exporter is None:
+        exporter = _exporter(mode)
+    try:
+        yield exporter
+    finally:
+        with _exporters_lock:
+            _free_exporters[mode].append(exporter)
 
 
 def chapter(path: Path, index: int, *, mode: str, language: str) -> Chapter:
@@ -179,9 +197,10 @@ def _title(nb, language: str, stem: str) -> str:
 
 def chapter_from_node(nb, index: int, *, mode: str, language: str, stem: str) -> Chapter:
     chapter_id = f"chapter-{index}"
-    body, _ = _exporter(mode).from_notebook_node(
-        nb, resources={"ipdossier": {"chapter_id": chapter_id}}
-    )
+    with _borrowed(mode) as exporter:
+        body, _ = exporter.from_notebook_node(
+            nb, resources={"ipdossier": {"chapter_id": chapter_id}}
+        )
     body, sections = structure(body, chapter_id)
     title = _title(nb, language, stem)
     return Chapter(id=chapter_id, title=title, body=body, stem=stem, sections=sections)
@@ -286,9 +305,10 @@ def chapters(path: Path, index: int, *, language: str) -> dict[str, Chapter]:
     nb = nbformat.read(path, as_version=4)
     chapter_id = f"chapter-{index}"
     title = _title(nb, language, path.stem)
-    body, resources = _exporter("both").from_notebook_node(
-        nb, resources={"ipdossier": {"chapter_id": chapter_id}}
-    )
+    with _borrowed("both") as exporter:
+        body, resources = exporter.from_notebook_node(
+            nb, resources={"ipdossier": {"chapter_id": chapter_id}}
+        )
     body, sections = structure(body, chapter_id)
     own = resources["ipdossier"]
     if own.get("undrawn"):
@@ -335,7 +355,7 @@ def _sid(groups) -> str:
     return html_lib.unescape(next(g for g in groups if g))
 
 
-def _val(s: pd.Series, key: str) -> str | None:
+def _val(s: dict | pd.Series, key: str) -> str | None:
     v = s.get(key)
     return None if v is None or pd.isna(v) or str(v).strip() == "" else str(v).strip()
 
@@ -481,7 +501,7 @@ def _date(value: str | None, language: str) -> str | None:
     return value
 
 
-def _not_found_again(group: list[pd.Series], language: str) -> str:
+def _not_found_again(group: list[dict], language: str) -> str:
     """What an entry says when its page could not be found again (`recheck` not_found):
     the values read there are unverified unless another cited page states them."""
     days = [d for s in group if _val(s, "recheck") == "not_found" and (d := _val(s, "rechecked"))]
@@ -544,9 +564,10 @@ def _source_rows(sources: pd.DataFrame, language: str, cited: Citations) -> list
     """The appendix: one entry per source cited, in the order of its number. Rows of one
     source (the same URL) are merged, the first cited giving what it has. Workflow facts
     (checksums, drafting and retrieval notes, file names) stay in data/ and the manifest."""
-    rows_by_id = {str(s["source_id"]): s for _, s in sources.iterrows()}
+    # Records, not iterrows: every page of every variant lists them (three a variant).
+    rows_by_id = {str(s["source_id"]): s for s in sources.to_dict("records")}
     english_of = english_publishers(sources) if language == "en" else {}
-    merged: dict[str, list[pd.Series]] = {}
+    merged: dict[str, list[dict]] = {}
     for sid, canonical in cited.canonical.items():
         merged.setdefault(canonical, []).append(rows_by_id[sid])
     rows = []

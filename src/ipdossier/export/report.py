@@ -8,6 +8,7 @@ temporary name and renamed, so a failure leaves none behind.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -50,7 +51,7 @@ class ChapterParts:
     print: report_html.Chapter | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class ReportContext:
     """What every page of one variant's reports shows besides the chapters."""
 
@@ -75,7 +76,18 @@ class ReportContext:
 
 
 def report_context(params: dict, data_version: str) -> ReportContext:
+    """The variant's context, made once per version of the data: each of its chapters and
+    its reports ask for it (six times a variant), and the English appendix's publishers
+    take a pandas pass over every source (about 20 ms)."""
     dossier = dossier_data.load()
+    key = ("report_context", json.dumps(params, sort_keys=True, default=str), data_version)
+    memo = dossier.memo
+    if key not in memo:
+        memo[key] = _report_context(dossier, params, data_version)
+    return memo[key]
+
+
+def _report_context(dossier, params: dict, data_version: str) -> ReportContext:
     name, lead = _event(dossier, params)
     # The appendix in the edition's language: the editor's descriptions and publisher
     # notes as names_zh translates them (names printed in Chinese kept, as check verifies).
