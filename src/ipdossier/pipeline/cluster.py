@@ -8,9 +8,10 @@ once, as a local build does. A worker executes one variant's notebooks and expor
 reports into the run's staging folder, which is why every worker must see the reports
 folder at the same path (a shared file system) and run the same checkout and environment.
 
-Each worker keeps what makes the local build fast: warm kernels and one Chromium, started
-once by a worker plugin and closed when the worker shuts down; and it overlaps the stages
-as the local build does. A variant's task returns as soon as its notebooks have run,
+Each worker keeps what makes the local build fast: warm kernels, started once by a worker
+plugin and closed when the worker shuts down, and one Chromium, which the workers of a
+machine share (`export.print_host`: two browsers on one machine cost more CPU than one
+doing the same work); and it overlaps the stages as the local build does. A variant's task returns as soon as its notebooks have run,
 while its charts, chapters and PDFs are still being made on a thread of the plugin, so
 the worker's kernel goes on to its next variant meanwhile (at most `EXPORTING` variants
 of a worker are under way at once: the next task waits for room). The coordinator then
@@ -144,20 +145,20 @@ def nanny_plugin():
 
 
 def worker_plugin():
-    """The plugin that gives each worker its warm kernels and browser."""
+    """The plugin that gives each worker its warm kernels and the machine's browser."""
     distributed = _distributed()
 
     class DossierWorker(distributed.WorkerPlugin):
         name = PLUGIN
 
         def setup(self, worker) -> None:
-            from ..export.printer import PdfPrinter, chart_pages
+            from ..export.print_host import SharedPrinter
 
             self._quieted = quiet(worker)
             kernels = new_kernel_pool()
             kernels.prestart(1, preload=PRELOAD)
-            # Chart pages on the cores its one kernel leaves free, as a local build's.
-            self._printer_cm = PdfPrinter(charts=chart_pages(kernels=1))
+            # The machine's one browser, shared with its other workers (`print_host`).
+            self._printer_cm = SharedPrinter()
             self.resources = WorkerResources(kernels, self._printer_cm.start())
             self.variants = ThreadPoolExecutor(EXPORTING, thread_name_prefix="ipdossier")
             self.pending: dict[str, dict[str, Future]] = {}  # run id -> slug -> variant
