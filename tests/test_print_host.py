@@ -89,7 +89,7 @@ def test_two_workers_print_and_draw_with_one_browser(hosts):
 
 def test_the_host_is_private_to_its_user(hosts):
     with SharedPrinter() as printer:
-        printer.browser_version  # reached
+        assert printer.browser_version  # reached
         folder = printer.folder
         for path in (folder, folder.parent):
             assert path.stat().st_mode & 0o777 == 0o700
@@ -102,7 +102,7 @@ def test_the_host_is_private_to_its_user(hosts):
 
 def test_a_host_that_dies_is_replaced_on_the_next_call(hosts):
     with SharedPrinter() as printer:
-        printer.browser_version
+        assert printer.browser_version
         first = int((printer.folder / "pid").read_text())
         os.kill(first, signal.SIGKILL)
         assert _wait_gone(first, 10)

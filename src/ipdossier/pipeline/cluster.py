@@ -11,10 +11,11 @@ folder at the same path (a shared file system) and run the same checkout and env
 Each worker keeps what makes the local build fast: warm kernels, started once by a worker
 plugin and closed when the worker shuts down, and one Chromium, which the workers of a
 machine share (`export.print_host`: two browsers on one machine cost more CPU than one
-doing the same work); and it overlaps the stages as the local build does. A variant's task returns as soon as its notebooks have run,
-while its charts, chapters and PDFs are still being made on a thread of the plugin, so
-the worker's kernel goes on to its next variant meanwhile (at most `EXPORTING` variants
-of a worker are under way at once: the next task waits for room). The coordinator then
+doing the same work); and it overlaps the stages as the local build does. A variant's
+task returns as soon as its notebooks have run, while its charts, chapters and PDFs are
+still being made on a thread of the plugin, so the worker's kernel goes on to its next
+variant meanwhile (at most `EXPORTING` variants of a worker are under way at once: the
+next task waits for room). The coordinator then
 collects each worker's finished variants (`collect`). A worker that dies while it
 builds a variant: Dask runs the variant again on another worker (`RETRIES`), which starts
 that variant's folder afresh; one that dies after its tasks returned, with reports still
