@@ -4168,3 +4168,42 @@ _EN_POSTS_EIGHTEENTH = [
 def test_english_posts_read_in_the_sessions_tables(line, name, post):
     got = _en_people_tagged(line)
     assert got.get(name) == post, got
+
+
+def test_a_meeting_of_office_heads_held_in_a_city_after_its_date():
+    # test23's 宁夏 report, after its scoring: 局长会 was no event word, so the whole first
+    # sentence became the name and the place was lost.
+    ev = _zh_event(
+        "2月25日,2016年全区知识产权局局长会在银川召开,五市知识产权局等共计140多人参加了会议。"
+    )
+    assert (ev.name, ev.place) == ("2016年全区知识产权局局长会", "银川")
+    ev = _zh_event("4月26日,全市知识产权保护工作联席会在区政府召开。")
+    assert (ev.name, ev.place) == ("全市知识产权保护工作联席会", "区政府")
+
+
+def test_an_organiser_printed_with_you_before_it_is_the_body_alone():
+    # test23's 河南大学 report, after its scoring: the organiser came out "由法学院".
+    ev = _zh_event(
+        "2018年9月29日上午,由法学院举办的“知识产权学院院长论坛”在该院二楼会议室举行。"
+    )
+    assert ev.organiser == "法学院"
+    assert ev.name == "知识产权学院院长论坛"
+
+
+def test_a_photo_caption_alone_on_its_line_names_no_event(tmp_path):
+    # test23's 河东区 report, after its scoring: named after "【资料图】" above the headline
+    text = "【资料图】\n我区与明州省知识产权局签署合作协议\n双方就知识产权工作深入交流。"
+    assert _en_event(tmp_path, text)["name"] == "我区与明州省知识产权局签署合作协议"
+
+
+def test_a_signing_named_after_the_agreements_title_in_book_quotes():
+    # test23's 河东区 report, after its scoring: the name began with the agreement's 《title》
+    ev = _zh_event(
+        "日前,东山区举办《明州市知识产权局、东山区人民政府知识产权合作框架协议》签约仪式暨"
+        "2023年东山区知识产权保护大会。区委书记张明出席。"
+    )
+    assert ev.name == (
+        "《明州市知识产权局、东山区人民政府知识产权合作框架协议》签约仪式暨"
+        "2023年东山区知识产权保护大会"
+    )
+    assert ev.organiser == "东山区"

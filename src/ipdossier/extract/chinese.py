@@ -199,6 +199,8 @@ EVENT_END = (
     # 《……条例》宣介会暨学术交流会, 知识产权保护专题宣讲会 (test19, spent into the tune half):
     # briefings, reports and sharing sessions are events too.
     "宣介会|宣讲会|说明会|报告会|分享会|恳谈会|"
+    # 2016年全区知识产权局局长会在银川召开, ……工作联席会 (test23, spent into the tune half).
+    "局长会|联席会|"
     # ……行政保护实务培训在罗源举办 (seventh tune round): a training named without 班; not
     # before 班/会/课/活动, which end a longer name (专题培训班).
     "(?:实务|业务|专题|集中)培训(?![班会课活中基])"
@@ -920,7 +922,10 @@ _EVENT_NAME = re.compile(
     # 2025年4月18日,Y迎来一场特殊的知识产权协同保护座谈研讨会: a place "welcomes" the
     # event, its describing words before 的 no part of the name (test18's 闵行 report)
     rf"(?:举行|举办|召开|启动|开展|(?P<welcomed>迎来了?一场)(?:[\u4e00-\u9fff]{{1,6}}?的)?)了?"
-    rf"(?!的)(?P<bare>(?:[\u4e00-\u9fff（）()·\d]|(?<=[\u4e00-\u9fff])、|“[^”，。]{{1,10}}”){{4,40}}?(?:{EVENT_END})"
+    # 举办《……合作框架协议》签约仪式: a document's title in book quotes opens the name
+    # (test23's 河东区 report, after its scoring)
+    rf"(?!的)(?P<bare>(?:《[^》“”，。]{{2,80}}》)?"
+    rf"(?:[\u4e00-\u9fff（）()·\d]|(?<=[\u4e00-\u9fff])、|“[^”，。]{{1,10}}”){{4,40}}?(?:{EVENT_END})"
     # 举办……座谈会暨协作意见会签仪式: a second part after 暨 is the name's (test20's 璧山
     # report, after its scoring)
     rf"(?:暨(?:[\u4e00-\u9fff（）()·\d]|“[^”，。]{{1,10}}”){{2,30}}?(?:{EVENT_END}))?)"
@@ -1088,7 +1093,8 @@ _OWNER_BEFORE = re.compile(
 # before the caller (test17's 西安 report, after its scoring).
 _CALLER = re.compile(
     # A与B决定共同举办X: a decision to hold it (test17's spent tune half)
-    r"(?:^|[，。；,;\s—]|日)(?P<org>[^，。；：、“”,;\s\d—]{2,40}?)(?:决定)?(?:组织|联合|共同)?"
+    # 由法学院举办的“……”: 由 is not the body's (test23's 河南大学 report, after its scoring)
+    r"(?:^|[，。；,;\s—]|日)由?(?P<org>[^，。；：、“”,;\s\d—]{2,40}?)(?:决定)?(?:组织|联合|共同)?"
     + _MANNER + r"?(?:召开|举办|举行|开展|承办)了?[^，。；,;“”]{0,20}$"
 )
 

@@ -706,6 +706,9 @@ def _furniture(line: str) -> bool:
         # 今日要闻, 新闻动态, 通知公告: a site's section above a Chinese headline (test22's 宁波
         # report, after its scoring)
         or bool(re.fullmatch(r"[\u4e00-\u9fff]{0,4}(?:要闻|新闻|动态|资讯|公告|快讯|头条)", bare))
+        # 【资料图】, [图片], （图）: a photo's caption alone on its line (test23's 河东区 report,
+        # after its scoring)
+        or bool(re.fullmatch(r"[【\[［(（][^】\]］)）]{1,8}[】\]］)）]", bare))
         # a menu's bullet ("• Announcements"), an address, a blog's greeting, a row of
         # share links, a scanned report's page label (the tune half's JPO, EPO, IP Tango,
         # People's Daily and MOET pages were named after them)
