@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ipdossier.extract import chinese, counts, dates, people
+from ipdossier.extract import chinese, counts, dates, english, people
 from ipdossier.extract.draft import extract
 from ipdossier.numbers import parse_number
 from ipdossier.quantities import quantities
@@ -4207,3 +4207,19 @@ def test_a_signing_named_after_the_agreements_title_in_book_quotes():
         "2023年东山区知识产权保护大会"
     )
     assert ev.organiser == "东山区"
+
+
+def test_a_post_at_a_delegation_to_a_country_named_in_several_words():
+    # test23's ECCK report, after its scoring: "to the Republic of Korea" after the
+    # delegation lost the person (the pattern took "to the Republic" and stopped at "of").
+    line = (
+        "The conference opened with welcoming remarks by Mr Walter Hattum, Minister Counsellor "
+        "and Head of Trade Section at the Delegation of the European Union to the Republic of "
+        "Korea."
+    )
+    found = {
+        m.name: (m.title, m.organisation)
+        for m in people.mentions(0, line, english.person_names(line), places=english.places(line))
+    }
+    assert found["Walter Hattum"][0] == "Minister Counsellor and Head of Trade Section"
+    assert found["Walter Hattum"][1].startswith("Delegation of the European Union")

@@ -1594,7 +1594,9 @@ _POST_AFTER = re.compile(
     # "assistant dean for career and professional development for the School of Law": after
     # a lowercase field, "for" brings the organisation
     rf"(?: (?:of|at|in|from|with|to|(?<=[a-z] )for) (?:the )?(?P<org>{_APP_ORG}))?"
-    r"(?: (?:to|in) (?:the )?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})?)"
+    # "... to the Republic of Korea": where a delegation sits, "of" inside its name (test23's
+    # ECCK report, after its scoring)
+    r"(?: (?:to|in) (?:the )?[A-Z][\w'’-]*(?: (?:of )?[A-Z][\w'’-]*){0,2})?)"
 )
 # "the Director General of ARIPO, Bemanya Twebaze", "The EU Ambassador to Thailand, David
 # Daly,": a capitalised post (and its organisation) before a comma and the name.
