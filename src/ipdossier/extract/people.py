@@ -1583,7 +1583,10 @@ _POST_AFTER = re.compile(
     # "ASIP and LES-AC manager" (test22's TAG-KF report, after its scoring): two bodies'
     # acronyms, hyphened, joined by "and"
     rf"|(?P<acr>{_ACRONYM_ORG}|[A-Z][A-Z&-]+[A-Z] and [A-Z][A-Z&-]+[A-Z])"
-    rf" (?P<atitle>(?:[A-Z][\w'’-]* ){{0,3}}?{_HEAD})"
+    rf" (?P<atitle>(?:[A-Z][\w'’-]* ){{0,3}}?{_HEAD}"
+    # "AIT vice president for research": a lowercase post and its field after the acronym
+    # (test23's AIT report, after its scoring)
+    rf"|(?:[a-z][\w-]* ){{0,2}}{_HEAD} (?:for|of) [a-z][\w-]*(?: (?:and )?[a-z][\w-]*){{0,3}})"
     rf"|(?P<title>{_POST}(?: (?:for|of) [a-z][\w-]*(?: [a-z][\w-]*){{0,3}}?"
     # "Commissioner for Patents", "Minister for Trade and Industry": "for" and a field
     rf"| for [A-Z][\w-]*(?: (?:and|&) [A-Z][\w-]*)?"
