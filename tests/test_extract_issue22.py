@@ -699,9 +699,12 @@ def test_parties_named_before_and_a_programme_s_running_total_are_not_counts(lin
         ("江南大学副校长周启明、党委副书记林雅出席。", "林雅", "党委副书记", "江南大学"),
         ("区科学技术委员会钱军副主任、丁红副主任出席。", "丁红", "副主任", "区科学技术委员会"),
         (
+            # 教授 after the name is the post's too ("several posts included", the
+            # conventions; eight of the twelve gold people printed so join them), since the
+            # nineteenth session; the organisation still passes along the list.
             "江南大学知识产权学院党委书记王家明教授、院长吴思远教授出席。",
             "吴思远",
-            "院长",
+            "院长、教授",
             "江南大学知识产权学院",
         ),
     ],
@@ -4234,3 +4237,18 @@ def test_an_acronym_before_a_lowercase_post_is_the_organisation():
         for m in people.mentions(0, line, english.person_names(line), places=english.places(line))
     }
     assert found["Sudip K. Rakshit"] == ("vice president for research", "AIT")
+
+
+def test_a_professor_after_the_name_joins_the_post_before_it():
+    # test23's 河南大学 report and the tune half's 同济 and 重庆理工 reports: "学院院长陶鑫良
+    # 教授" is 院长、教授, as the gold writes a post and an academic rank printed together.
+    found = _zh_people(
+        "明州理工大学知识产权学院院长陶明良教授、东山政法大学知识产权学院副院长杨小巧教授出席论坛,"
+        "明州大学研究生院院长苏小平教授首先介绍了情况。"
+    )
+    assert found["陶明良"] == ("院长、教授", "明州理工大学知识产权学院")
+    assert found["杨小巧"] == ("副院长、教授", "东山政法大学知识产权学院")
+    assert found["苏小平"] == ("院长、教授", "明州大学研究生院")
+    # A rank of its own is not joined to anything, and 教授级 is another title.
+    assert _zh_people("明州大学教授王大明出席。")["王大明"] == ("教授", "明州大学")
+    assert _zh_people("公司总经理李小东教授级高级工程师出席。")["李小东"][0] == "总经理"

@@ -732,6 +732,8 @@ def _name_before_title(line: str, ts: int) -> tuple[str, int, int] | None:
     return None
 
 
+# An academic rank after a name whose post came before it (not 教授级高级工程师, a grade).
+_RANK_AFTER = re.compile(r"(?:副)?(?:教授|研究员)(?![级员])")
 # 党委书记宋晓亭教授、院长单晓光: a second title after the name before the separator.
 _TITLE_LEAD = re.compile(rf"^(?:{TITLE_RE})")
 
@@ -750,7 +752,10 @@ def _shared_org(line: str, found: list[Mention]) -> list[Mention]:
             # 天津大学副校长舒歌群、党委副书记李义丹, 陈军副主任、白冰副主任: a 、 passes
             # the organisation along a list as a comma does.
             and _TITLE_LEAD.sub("", line[prev.end : m.start], count=1) in ("，", ",", "、")
-            and m.start in (m.name_start - len(m.title), m.name_start)
+            # the quote starts at the title printed right before the name (院长吴思远教授:
+            # the title read 院长、教授 begins with it), or at the name
+            and m.start <= m.name_start
+            and m.title.startswith(line[m.start : m.name_start])
             and not m.title.endswith("领导")  # 市领导王浩: the title names its own scope
             and not prev.title.endswith("领导")
         ):
@@ -856,7 +861,13 @@ def _titled(para: int, line: str, names: list[tuple[str, int, int]]) -> list[Men
                     ts = jian.start()
                     title = line[ts:s]
                     org, os_ = _org_of_title(line, ts)
-            found.append(Mention(para, name, s, e, title, org, os_ if org else ts, e))
+            # 学院院长陶鑫良教授: an academic rank printed after the name is the post's too
+            # (院长、教授, as the gold writes them; test23's 河南大学 report, after its scoring)
+            rank = _RANK_AFTER.match(line, e)
+            end = e
+            if rank and rank.group(0) not in title:
+                title, end = f"{title}、{rank.group(0)}", rank.end()
+            found.append(Mention(para, name, s, e, title, org, os_ if org else ts, end))
             continue
         # 王某某区长 / 王某某副局长: the title follows the name; 陈一忠担任秘书长职务,
         # 余敏杰任主任: or the post the name was appointed to.
