@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ipdossier.extract import chinese, counts, dates, english, people
+from ipdossier.extract import chinese, counts, dates, people
 from ipdossier.extract.draft import extract
 from ipdossier.numbers import parse_number
 from ipdossier.quantities import quantities
@@ -4220,10 +4220,7 @@ def test_a_post_at_a_delegation_to_a_country_named_in_several_words():
         "and Head of Trade Section at the Delegation of the European Union to the Republic of "
         "Korea."
     )
-    found = {
-        m.name: (m.title, m.organisation)
-        for m in people.mentions(0, line, english.person_names(line), places=english.places(line))
-    }
+    found = _en_people_tagged(line)
     assert found["Walter Hattum"][0] == "Minister Counsellor and Head of Trade Section"
     assert found["Walter Hattum"][1].startswith("Delegation of the European Union")
 
@@ -4232,10 +4229,7 @@ def test_an_acronym_before_a_lowercase_post_is_the_organisation():
     # test23's AIT report, after its scoring: "AIT vice president for research" was drafted
     # as the post, with no organisation.
     line = "Sudip K. Rakshit, AIT vice president for research, acknowledged the fact."
-    found = {
-        m.name: (m.title, m.organisation)
-        for m in people.mentions(0, line, english.person_names(line), places=english.places(line))
-    }
+    found = _en_people_tagged(line)
     assert found["Sudip K. Rakshit"] == ("vice president for research", "AIT")
 
 
