@@ -734,6 +734,7 @@ def _name_before_title(line: str, ts: int) -> tuple[str, int, int] | None:
 
 # An academic rank after a name whose post came before it (not 教授级高级工程师, a grade).
 _RANK_AFTER = re.compile(r"(?:副)?(?:教授|研究员)(?![级员])")
+_RANK_JOINED = re.compile(r"、(?:副)?(?:教授|研究员)$")
 # 党委书记宋晓亭教授、院长单晓光: a second title after the name before the separator.
 _TITLE_LEAD = re.compile(rf"^(?:{TITLE_RE})")
 
@@ -752,10 +753,14 @@ def _shared_org(line: str, found: list[Mention]) -> list[Mention]:
             # 天津大学副校长舒歌群、党委副书记李义丹, 陈军副主任、白冰副主任: a 、 passes
             # the organisation along a list as a comma does.
             and _TITLE_LEAD.sub("", line[prev.end : m.start], count=1) in ("，", ",", "、")
-            # the quote starts at the title printed right before the name (院长吴思远教授:
-            # the title read 院长、教授 begins with it), or at the name
-            and m.start <= m.name_start
-            and m.title.startswith(line[m.start : m.name_start])
+            # the quote starts at the title printed right before the name, or at the name
+            # (院长吴思远教授: the title read is that one and the rank after the name)
+            and m.start
+            in {
+                m.name_start - len(m.title),
+                m.name_start - len(_RANK_JOINED.sub("", m.title)),
+                m.name_start,
+            }
             and not m.title.endswith("领导")  # 市领导王浩: the title names its own scope
             and not prev.title.endswith("领导")
         ):
