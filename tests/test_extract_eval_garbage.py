@@ -35,7 +35,7 @@ _ORG_LIKE_NAME_ZH = re.compile(
 )
 _ORG_WORD_EN = re.compile(
     r"\b(?:Office|Bureau|Department|Administration|Association|Committee|Commission|"
-    r"Ministry|University|College|Institute|Centre|Center|Company|Government)\b"
+    r"Ministry|University|College|Institute|Centre|Center|Company|Government|Organi[sz]ation)\b"
 )
 _TIME = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "hour"}
 _CURRENCY = {"yuan", "rmb", "dollars", "usd", "euros", "eur", "yen", "rupees", "inr", "pounds"}

@@ -4246,3 +4246,20 @@ def test_a_professor_after_the_name_joins_the_post_before_it():
     # A rank of its own is not joined to anything, and 教授级 is another title.
     assert _zh_people("明州大学教授王大明出席。")["王大明"] == ("教授", "明州大学")
     assert _zh_people("公司总经理李小东教授级高级工程师出席。")["李小东"][0] == "总经理"
+
+
+def test_a_list_of_posts_of_organisations_each_before_its_name():
+    # test24's Vilnius report, after its scoring: "Organization Francis Gurry" was drafted
+    # as a person, and Battistelli's organisation ran over Campinos's name (the garbage
+    # check failed on it). Invented names, the report's form.
+    line = (
+        "Among them - Director General of World Intellectual Property Organization Frank "
+        "Gorman, President of the European Patent Office Bernard Bastide, President of the "
+        "Office of Harmonization for the Internal Market Anton Campos, European Commission "
+        "Director of Intellectual Property Directorate Karin Jonas, also, other officials."
+    )
+    found = _en_people_tagged(line)
+    assert found["Frank Gorman"] == ("Director General", "World Intellectual Property Organization")
+    assert found["Bernard Bastide"] == ("President", "European Patent Office")
+    assert found["Anton Campos"] == ("President", "Office of Harmonization for the Internal Market")
+    assert not any(n.startswith("Organization") for n in found)

@@ -82,6 +82,9 @@ _NOT_NAME = (
     # "..., Intellectual Property and Technology Licensing Program organize a workshop"
     # (test18's KSU report, after its scoring): a programme or a project is no one's name
     "Program|Programme|Project|Licensing|Initiative|"
+    # "Director General of World Intellectual Property Organization Francis Gurry" (test24's
+    # Vilnius conference, after its scoring): an organisation's last word is no one's name
+    "Organization|Organisation|Directorate|Market|"
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     + _TITLE_NOT_NAME
 )
@@ -1314,9 +1317,15 @@ def _mentions(
         org = _trim_org(org)
         if org.lower() in _GENERIC_ORG:
             org = ""  # "director of the office": no organisation named
-        if re.search(rf"\b(?i:{_ORG_END}),? {name_re}\b", org):
+        if re.search(rf"\b(?i:{_ORG_END}),? {name_re}\b", org) or re.search(
+            rf"\b(?:{_ORG_END}|{_ORG_END_MORE}|Market|Directorate) {name_re}\b", m.group("org")
+        ):
             # "A, the chief of X Office B": A closes the previous mention and B is the
-            # person this title belongs to; the title-first pattern reads it right.
+            # person this title belongs to; the title-first pattern reads it right. So in
+            # a list of "Post of Organisation Name," ("..., President of the Office of
+            # Harmonization for the Internal Market Antonio Campinos, European Commission
+            # Director of Intellectual Property Directorate Kerstin Jorna": test24's
+            # Vilnius report, after its scoring), before or after the next name is cut.
             continue
         # The quote runs to the organisation's end as printed (after a leading "the"),
         # or to the title's when no organisation is named.
@@ -1366,9 +1375,17 @@ def _mentions(
             )
         )  # fmt: skip
     # Tried at each name (a scan of its own would try a name at every position).
+    # "Antonio Campinos, European Commission Director of Intellectual Property Directorate
+    # Kerstin Jorna": the post after the comma is the next name's, printed before it
+    # (test24's Vilnius list, after its scoring).
+    posts_before = [
+        (b.start("title"), b.end("title"), b.group("name")) for b in before_name.finditer(line)
+    ]
     for n in names_re.finditer(line):
         m = NAME_COUNTRY_TITLE.match(line, n.start())
         if not m or any(f.start <= m.start("name") < f.end for f in found):
+            continue
+        if any(a < m.end("title") <= b and o != m.group("name") for a, b, o in posts_before):
             continue
         found.append(
             Mention(
