@@ -4263,3 +4263,34 @@ def test_a_list_of_posts_of_organisations_each_before_its_name():
     assert found["Bernard Bastide"] == ("President", "European Patent Office")
     assert found["Anton Campos"] == ("President", "Office of Harmonization for the Internal Market")
     assert not any(n.startswith("Organization") for n in found)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "东山大学| 主页焦点| 主页推荐| 网站地图| 使用帮助 RSS 我要投稿",
+        "学校主页",
+        "来源:明州市检察院作者:张小明 李小红时间:2025-04-25",
+    ],
+)
+def test_a_chinese_pages_menu_home_link_and_byline_name_no_event(tmp_path, furniture):
+    # test24's 重庆大学, 中国科大 and 镇江 reports, after its scoring, were named after them
+    text = f"{furniture}\n我校与明州省知识产权局签署战略协议\n双方就知识产权工作深入交流。"
+    assert _en_event(tmp_path, text)["name"] == "我校与明州省知识产权局签署战略协议"
+
+
+def test_a_review_meeting_an_open_day_and_a_joint_holder_before_a_quoted_theme():
+    # test24's 中国科大 and 镇江 reports, after its scoring: 评审会 was no event word, a
+    # quote's 检察开放日活动 had five words before 活动, and the bodies holding it jointly
+    # before the quote were left out.
+    ev = _zh_event(
+        "2021年3月3日,明州省知识产权局、东山市知识产权局组织专家组,在我校召开东山知识产权发展"
+        "联盟2020年度考核和专家评审会。"
+    )
+    assert ev.name == "东山知识产权发展联盟2020年度考核和专家评审会"
+    ev = _zh_event(
+        "4月24日下午,东山市检察院联合东山市经开区检察院、西山市检察院共同举行“护航企业创新"
+        "发展”主题检察开放日活动。"
+    )
+    assert ev.name.startswith("“护航企业创新发展”主题检察开放日")
+    assert ev.organiser == "东山市检察院联合东山市经开区检察院、西山市检察院"

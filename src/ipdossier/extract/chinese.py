@@ -201,6 +201,11 @@ EVENT_END = (
     "宣介会|宣讲会|说明会|报告会|分享会|恳谈会|"
     # 2016年全区知识产权局局长会在银川召开, ……工作联席会 (test23, spent into the tune half).
     "局长会|联席会|"
+    # ……联盟2020年度考核和专家评审会 (test24's 中国科大 report, spent into the tune half): a
+    # review meeting is an event.
+    "评审会|论证会|"
+    # “……”主题检察开放日活动 (test24's 镇江 report, spent into the tune half): an open day.
+    "开放日|"
     # ……行政保护实务培训在罗源举办 (seventh tune round): a training named without 班; not
     # before 班/会/课/活动, which end a longer name (专题培训班).
     "(?:实务|业务|专题|集中)培训(?![班会课活中基])"
@@ -1269,6 +1274,12 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                     subject = went.group("org")
                     if not place and _place_ok(went.group("place")):
                         place = went.group("place")
+                # 镇江市检察院联合镇江市经开区检察院、丹阳市检察院共同举行“X”: the body and those
+                # it held the event with, as printed (test24's 镇江 report, spent into the tune
+                # half; the gold writes "A联合B、C" as the organiser)
+                joint = _JOINT_CALLER.search(line[: m.start(group) - 1])
+                if not subject and joint and _ORG_END.search(joint.group("first")):
+                    subject = joint.group("orgs")
                 for pattern in (_CALLER, _OWNER_BEFORE):
                     if subject:
                         break

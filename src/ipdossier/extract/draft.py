@@ -709,6 +709,12 @@ def _furniture(line: str) -> bool:
         # 【资料图】, [图片], （图）: a photo's caption alone on its line (test23's 河东区 report,
         # after its scoring)
         or bool(re.fullmatch(r"[【\[［(（][^】\]］)）]{1,8}[】\]］)）]", bare))
+        # "重庆大学| 主页焦点| 网站地图| 我要投稿" (links parted by bars with no space before
+        # them), 学校主页 (a link home), "来源:X作者:Y时间:2025-04-25" (a page's byline):
+        # test24's 重庆大学, 中国科大 and 镇江 reports, after its scoring, were named after them
+        or len(re.findall(r"[|｜]\s", bare)) >= 2
+        or bool(re.fullmatch(r"[\u4e00-\u9fff]{0,4}(?:主页|首页)", bare))
+        or bool(re.match(r"来源\s*[:：].{0,40}(?:作者|时间|日期|编辑)\s*[:：]", bare))
         # a menu's bullet ("• Announcements"), an address, a blog's greeting, a row of
         # share links, a scanned report's page label (the tune half's JPO, EPO, IP Tango,
         # People's Daily and MOET pages were named after them)
