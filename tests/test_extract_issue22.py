@@ -4294,3 +4294,18 @@ def test_a_review_meeting_an_open_day_and_a_joint_holder_before_a_quoted_theme()
     )
     assert ev.name.startswith("“护航企业创新发展”主题检察开放日")
     assert ev.organiser == "东山市检察院联合东山市经开区检察院、西山市检察院"
+
+
+def test_a_grade_in_brackets_a_rank_of_envoy_and_a_procuratorate_committee_s_member():
+    # test24's 重庆, 黄岛 and 镇江 reports, after its scoring: 副处长(正处级) gave no person,
+    # 公使衔参赞 was read as 参赞 and 检委会专职委员 as 委员.
+    found = _zh_people(
+        "明州市知识产权局公共服务处处长高小明、明州市知识产权局公共服务处副处长(正处级)蒋大全等6人"
+        "到明州大学调研。"
+    )
+    assert found["蒋大全"] == ("副处长(正处级)", "明州市知识产权局公共服务处")
+    assert _zh_people("东山国驻明州代表团公使衔参赞罗小诺出席。")["罗小诺"][0] == "公使衔参赞"
+    assert _zh_people("明州市检察院检委会专职委员金小华介绍了情况。")["金小华"] == (
+        "检委会专职委员",
+        "明州市检察院",
+    )

@@ -126,7 +126,10 @@ TITLES_ZH = sorted(
         # institute's managers (管理師) and an industry-academia head (產學長)
         "法官助理 书记员 联络员 辅导员 管理师 产学长 "
         # and from test22 (spent into the tune half): a law-enforcement corps' head
-        "总队长 副总队长 检察官助理"
+        "总队长 副总队长 检察官助理 "
+        # and from test24 (spent into the tune half): a procuratorate's committee's full-time
+        # member (镇江市检察院检委会专职委员)
+        "检委会专职委员 检察委员会专职委员"
     ).split(),
     key=len,
     reverse=True,
@@ -140,12 +143,18 @@ TITLES_ZH = sorted(
 # 凌海 and 内蒙古 reports, after its scoring).
 # 特邀检察官助理 (a specially invited procurator's assistant; test22's 重庆 report drafted 特邀
 # as a person's name) too.
-_RANK = "(?:[一二三四]级|高级|资深|首席|原|常务|名誉|执行|首任|前任|时任|见习|特邀)"
+# 公使衔参赞 (a counsellor with a minister's rank; test24's 黄岛 report) as well.
+_RANK = "(?:[一二三四]级|高级|资深|首席|原|常务|名誉|执行|首任|前任|时任|见习|特邀|公使衔|参赞衔)"
 # 副经理, 副科长: a deputy of any listed post (test13's 济宁 report, after its scoring, read
 # 公司党委委员、副经理 as 经理).
 # 市人大代表, 市政协委员 (test16's 广州 report): a deputy to a people's congress is its
 # 代表, the congress the organisation; 代表 alone (企业代表) is no post.
-TITLE_RE = rf"(?:{_RANK}){{0,2}}副?(?:{'|'.join(dict.fromkeys(TITLES_ZH))}|(?<=人大)代表)"
+# 副处长(正处级), 副馆长(主持工作): a grade or a charge in brackets after the post is the
+# title's as printed (test24's 重庆 and 福建师范大学 reports, spent into the tune half).
+TITLE_RE = (
+    rf"(?:{_RANK}){{0,2}}副?(?:{'|'.join(dict.fromkeys(TITLES_ZH))}|(?<=人大)代表)"
+    r"(?:[(（](?:[正副]?[部厅局处科]级|主持工作)[)）])?"
+)
 TITLE_ZH = re.compile(TITLE_RE)
 _TITLE_END = re.compile(rf"(?:{TITLE_RE})$")
 
