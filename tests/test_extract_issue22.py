@@ -4327,3 +4327,13 @@ def test_a_department_s_plural_words_after_a_post_are_no_person_s_name():
         "Police, reaffirmed that IP protection is fundamental."
     )
     assert "Police Stations" not in found and "Commercial Contracts" not in found
+
+
+def test_a_library_and_an_alliance_before_a_post_are_its_organisation():
+    # test24's 重庆大学 and 中国科大 reports, after its scoring: LAC tags 重庆大学图书馆 a
+    # place, and 联盟 ended no organisation, so both posts were drafted without one.
+    assert _zh_people("明州大学图书馆馆长杨小涯介绍了情况。")["杨小涯"] == (
+        "馆长",
+        "明州大学图书馆",
+    )
+    assert _zh_people("联盟副秘书长黄小胜汇报了工作。")["黄小胜"] == ("副秘书长", "联盟")
