@@ -4337,3 +4337,19 @@ def test_a_library_and_an_alliance_before_a_post_are_its_organisation():
         "明州大学图书馆",
     )
     assert _zh_people("联盟副秘书长黄小胜汇报了工作。")["黄小胜"] == ("副秘书长", "联盟")
+
+
+def test_a_minister_of_public_administration_and_justice_holds_the_portfolio():
+    # test24's Budapest report, after its scoring: the portfolio was drafted as the
+    # organisation ("Administration" ends a body's name; "Justice" is an honorific too).
+    line = (
+        "In his speech at the opening ceremony, Minister of Public Administration and Justice "
+        "Tamas Varga called the launch of the new centre a milestone."
+    )
+    assert _en_people_tagged(line)["Tamas Varga"] == (
+        "Minister of Public Administration and Justice",
+        "",
+    )
+    # a body's name holding the words stays the organisation
+    got = _en_people_tagged("Director of the Public Administration Institute Mary Lee spoke.")
+    assert got["Mary Lee"] == ("Director", "Public Administration Institute")

