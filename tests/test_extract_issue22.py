@@ -4353,3 +4353,11 @@ def test_a_minister_of_public_administration_and_justice_holds_the_portfolio():
     # a body's name holding the words stays the organisation
     got = _en_people_tagged("Director of the Public Administration Institute Mary Lee spoke.")
     assert got["Mary Lee"] == ("Director", "Public Administration Institute")
+
+
+def test_a_portfolio_and_india_s_union_before_a_minister_are_the_post_s():
+    # test24's Delhi report, after its scoring: "Union Finance Minister X" was drafted as
+    # "Minister" (and "Union" would be read as an organisation printed before the post).
+    line = "The seminar was attended by judges and Union Finance Minister Meera Rao, who spoke."
+    assert _en_people_tagged(line)["Meera Rao"] == ("Union Finance Minister", "")
+    assert _en_people_tagged("Trade Minister Rob Lee spoke.")["Rob Lee"] == ("Trade Minister", "")
