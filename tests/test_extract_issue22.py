@@ -4361,3 +4361,16 @@ def test_a_portfolio_and_india_s_union_before_a_minister_are_the_post_s():
     line = "The seminar was attended by judges and Union Finance Minister Meera Rao, who spoke."
     assert _en_people_tagged(line)["Meera Rao"] == ("Union Finance Minister", "")
     assert _en_people_tagged("Trade Minister Rob Lee spoke.")["Rob Lee"] == ("Trade Minister", "")
+
+
+def test_a_name_in_straight_single_quotes_after_the_organiser_s_conference(tmp_path):
+    # test24's Vilnius report, after its scoring: named "The Conference" (a later line
+    # pointing back) instead of the quoted name after "organized the conference".
+    text = (
+        "IP protection news\n\nOn the occasion of the Presidency of the Council, the State "
+        "Patent Bureau of Ruritania organized the conference 'Intellectual Property in the "
+        "Region: Risks, Challenges and Prospects,' which took place in Strelsau.\n"
+        "The Conference was attended by more than 200 participants.\n"
+    )
+    ev = _en_event(tmp_path, text)
+    assert ev["name"] == "Intellectual Property in the Region: Risks, Challenges and Prospects"
