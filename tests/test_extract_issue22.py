@@ -4374,3 +4374,16 @@ def test_a_name_in_straight_single_quotes_after_the_organiser_s_conference(tmp_p
     )
     ev = _en_event(tmp_path, text)
     assert ev["name"] == "Intellectual Property in the Region: Risks, Challenges and Prospects"
+
+
+def test_a_day_first_dateline_after_the_page_s_date_is_not_the_event_s(tmp_path):
+    # test24's Sharjah report, after its scoring: "SHARJAH, 24th September, 2025 (WAM) --"
+    # gave the event's start date (the conventions: a dateline's date is not the event's).
+    text = (
+        " date 2025-09-24 AJMAN, 24th September, 2025 (WAM) -- Under the patronage of the "
+        "Ruler, the Fourth Gulf Conference on Intellectual Property opened today under the "
+        "theme Protecting Rights.\n"
+    )
+    ev = _en_event(tmp_path, text)
+    assert ev["name"] == "Fourth Gulf Conference on Intellectual Property"
+    assert ev["start_date"] == ""

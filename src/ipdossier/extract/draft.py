@@ -499,9 +499,15 @@ _DATELINE_EN = re.compile(
 )
 # "Geneva, July 12, 2004" on its own line, "HONG KONG, Feb. 5 -- ...", "BEIJING, March 3
 # (Xinhua) --": a dateline's place, where the report was filed.
+# "date 2025-09-24 SHARJAH, 24th September, 2025 (WAM) --": after the stored page's own
+# date, and with the day first (test24's Sharjah report, after its scoring, took the
+# dateline's day for the event's).
 _DATELINE_PLACE = re.compile(
-    r"\s*(?P<place>[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,2}),\s+"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"\s*(?:date \d{4}-\d\d-\d\d\s+)?"
+    r"(?P<place>[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,2}),\s+"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\b(?=,?\s+(?:19|20)\d\d\s*\([A-Za-z ]+\)))"
     # "Accra, April 25, GNA –": an agency's name after a comma, as after a bracket
     r"(?:,?\s+(?:19|20)\d\d)?\s*(?:\([A-Za-z ]+\)\s*|,\s*[A-Z]{2,}\s*)?(?:$|--|—|–|-\s|:)"
 )
