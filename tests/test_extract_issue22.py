@@ -4387,3 +4387,27 @@ def test_a_day_first_dateline_after_the_page_s_date_is_not_the_event_s(tmp_path)
     ev = _en_event(tmp_path, text)
     assert ev["name"] == "Fourth Gulf Conference on Intellectual Property"
     assert ev["start_date"] == ""
+
+
+def test_arabic_names_with_a_capitalised_al_are_read_whole():
+    # test24's Sharjah report, after its scoring: "Nasser Al Hatlan Al Qahtani" gave no
+    # person, "Ibrahim Musabah Al Ajel" was cut to "Al Ajel", and "Sultan bin Ahmed Al
+    # Qasimi" (after spaCy's "H.H. Sheikh") to "Ahmed Al Qasimi". Invented names.
+    found = _en_people_tagged(
+        "Dr. Khalid Al Mansour Al Harbi, Director-General of the Arab Development "
+        "Organisation, underlined the importance of updating legal frameworks."
+    )
+    assert found["Khalid Al Mansour Al Harbi"] == (
+        "Director-General",
+        "Arab Development Organisation",
+    )
+    found = _en_people_tagged(
+        "Colonel Saeed Rashid Al Nuaimi, Director-General of Comprehensive Police Stations at "
+        "Ajman Police, reaffirmed it."
+    )
+    assert "Saeed Rashid Al Nuaimi" in found
+    found = _en_people_tagged(
+        "Under the patronage of H.H. Sheikh Saud bin Rashid Al Mualla, Deputy Ruler of Ajman, "
+        "the conference opened today."
+    )
+    assert found.get("Saud bin Rashid Al Mualla", ("",))[0] == "Deputy Ruler"

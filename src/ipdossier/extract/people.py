@@ -144,9 +144,18 @@ _ARABIC_CHAIN = (
     rf"(?:Abdul|Abdel|Abdur|Abd|Abu) {_NAME_WORD} (?:bin|binti|bint|ibn) {_NAME_WORD}"
     rf"(?: (?:{_NAME_WORD}|{_AL_WORD}))?"
 )
+# "Nasser Al Hatlan Al Qahtani", "Ibrahim Musabah Al Ajel", "Sultan bin Ahmed Al Qasimi": a
+# given name (and a second, or bin and the father's), then one or two family names after
+# a capitalised Al (test24's Sharjah report, after its scoring: cut, or no person at all).
+_ARABIC_AL = (
+    r"(?=[A-Z]\w+ (?:[A-Z]\w+ |(?:bin|binti|bint|ibn) [A-Z]\w+ )?Al [A-Z])"
+    rf"{_NAME_WORD}(?: {_NAME_WORD}| (?:bin|binti|bint|ibn) {_NAME_WORD})?"
+    rf"(?: Al {_NAME_WORD}){{1,2}}"
+)
 NAME = (
     rf"(?:{_CAPS_NAME}"
     rf"|{_ARABIC_CHAIN}"
+    rf"|{_ARABIC_AL}"
     rf"|{_NAME_WORD}(?: {_INITIAL})?(?: (?:{PARTICLE} )?(?:{_NAME_WORD}|{_AL_WORD})){{1,2}}"
     rf"|{_INITIAL} ?{_NAME_WORD}"
     # the cheap look-ahead first: the look-behinds are tried only at "X Yy"
@@ -749,8 +758,16 @@ _HONORIFIC_SURNAME = re.compile(
 # "Mr. Juan Carlos Suárez Delgadillo", "Mr Nurul Majid Mahmud Humayun": four name words
 # after an honorific, where the honorific vouches for a name that long.
 _HONORIFIC_NAME_4 = re.compile(
-    rf"(?<![\w.]){HONORIFIC} (?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{3}})(?![\w'’-])"
+    rf"(?<![\w.]){HONORIFIC} (?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{3}})(?![\w'’-]| [A-Z][a-z])"
 )
+
+
+_HONORIFIC_ONLY = re.compile(r"(?:H\. ?[HE]\.|Sheikh|Sheikha|Sheik)(?: (?:Sheikh|Sheikha|Sheik))?")
+
+
+def _name_words(name: str) -> int:
+    """A name's words, its particles aside (bin, van, al; and a capitalised Arabic Al)."""
+    return sum(not re.fullmatch(PARTICLE, w) and w != "Al" for w in name.split(" "))
 
 
 def honorific_names(line: str) -> tuple[str, ...]:
@@ -759,7 +776,7 @@ def honorific_names(line: str) -> tuple[str, ...]:
     return four + tuple(
         m.group("name")
         for m in _HONORIFIC_NAME.finditer(line)
-        if 2 <= len(m.group("name").split(" ")) <= 3
+        if 2 <= _name_words(m.group("name")) <= 3
         and not any(m.group("name") in n for n in four)
     )
 
@@ -799,14 +816,19 @@ def mentions(
     shadows: dict[str, str] = {}
     text = line
     # "Centre Head", "Principal Scientist": posts an analyser tags as persons are no names
-    extra_names = tuple(n for n in extra_names if not _is_post(n))
+    # "H.H. Sheikh" (spaCy's PERSON before "Sultan bin Ahmed Al Qasimi", test24's Sharjah
+    # report, after its scoring): an honorific alone is no name, and its stand-in cut the
+    # name after it
+    extra_names = tuple(
+        n for n in extra_names if not _is_post(n) and not _HONORIFIC_ONLY.fullmatch(n)
+    )
     after_honorific = honorific_names(line) if rules else ()
     # a name the rules read after an honorific is a person's, tagged or not
     extra_names = (*extra_names, *after_honorific)
     for name in sorted(set(extra_names), key=len, reverse=True):
         # "Khalid bin Hamoud al-Hinai": a particle is no word of the name's count; four
         # words only where an honorific vouches for them
-        words = sum(not re.fullmatch(PARTICLE, w) for w in name.split(" "))
+        words = _name_words(name)
         if not (2 <= words <= 3 or words == 4 and name in after_honorific):
             continue
         shadow = _shadow(name)
