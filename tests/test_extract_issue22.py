@@ -4411,3 +4411,14 @@ def test_arabic_names_with_a_capitalised_al_are_read_whole():
         "the conference opened today."
     )
     assert found.get("Saud bin Rashid Al Mualla", ("",))[0] == "Deputy Ruler"
+
+
+def test_a_post_s_acronym_in_square_brackets_before_the_name():
+    # test24's Delhi report, after its scoring: "Chief Justice of India [CJI] N.V. Ramana"
+    # gave no person. (Whether "India" is the post's or its organisation follows spaCy's
+    # place tags, as for "the Governor of Ohio Mark Lane".)
+    found = _en_people_tagged(
+        "Chief Justice of India [CJI] K.V. Raman on Saturday rued the lack of judicial "
+        "infrastructure in the country."
+    )
+    assert found["K.V. Raman"] in (("Chief Justice of India", ""), ("Chief Justice", "India"))

@@ -262,6 +262,9 @@ _BEFORE_NAME = (
     # "of the Department of Treaty and Law of Mofcom Yang Guohua": the organisation never
     # ends on "of" or "and" (the next capitalised word is its, not the name's)
     r"(?P<the>\b[Tt]he )?(?P<title>{title}) of (?P<org>{org}?)(?<! of)(?<! and) "
+    # "Chief Justice of India [CJI] N.V. Ramana": the post's acronym in square brackets
+    # before the name (test24's Delhi report, after its scoring)
+    r"(?:\[[A-Z]{{2,6}}\] )?"
     r"(?:{honorific} )?(?P<name>{name})\b"
     # "Director of X Quality Assurance (SPQA) Division Dr Y": a bracketed acronym after two
     # capitalised words is the organisation's, not a name's end (test13's Khulna workshop)
