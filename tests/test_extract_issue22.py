@@ -4422,3 +4422,19 @@ def test_a_post_s_acronym_in_square_brackets_before_the_name():
         "infrastructure in the country."
     )
     assert found["K.V. Raman"] in (("Chief Justice of India", ""), ("Chief Justice", "India"))
+
+
+def test_the_place_after_a_long_organiser_is_the_event_s_not_the_organiser_s(tmp_path):
+    # test24's Kaduna report, after its scoring: "organised by <a committee of a body's
+    # section> (ACR) in Kaduna" gave no place, and the organiser kept "in Kaduna".
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "Seminar news\n\nThe governor's wife made this call at a seminar organised by the "
+        "intellectual property committee of the Ruritanian Bar association Section on "
+        "Business Law (RBA-SBL) in Kaduna on Thursday, where she also called for more.\n",
+    )
+    assert ev["place"] == "Kaduna"
+    assert orgs[ev["organiser_org_id"]] == (
+        "intellectual property committee of the Ruritanian Bar association Section on "
+        "Business Law (RBA-SBL)"
+    )

