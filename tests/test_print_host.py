@@ -150,3 +150,16 @@ def test_the_host_folder_fits_a_unix_socket_path(monkeypatch):
     monkeypatch.setenv("TMPDIR", "/tmp/" + "x" * 120)
     monkeypatch.setattr(tempfile, "tempdir", None)
     assert len(str(print_host.host_dir() / "socket")) < 100
+
+
+def test_a_host_that_cannot_be_reached_after_its_start_is_a_missing_dependency(
+    hosts, monkeypatch
+):
+    # The second failure to connect (a host that listened when started and was gone by
+    # the call) raised the raw ConnectionError, with no exit code of the README's.
+    from ipdossier.errors import MissingDependency
+
+    printer = SharedPrinter()
+    monkeypatch.setattr(printer, "_start_host", lambda: None)  # "started", yet not there
+    with pytest.raises(MissingDependency, match="could not be reached"):
+        printer._ask("version", ())  # noqa: SLF001

@@ -230,9 +230,15 @@ class SharedPrinter:
         for attempt in (1, 2):
             try:
                 conn = self._connection()
-            except (FileNotFoundError, ConnectionError):
+            except (FileNotFoundError, ConnectionError) as exc:
                 if attempt == 2:
-                    raise
+                    # A host that listened when started and was gone by the next call: the
+                    # build reports a missing dependency (exit 4), not a raw socket error.
+                    raise MissingDependency(
+                        f"the machine's print host ({self.folder}) could not be reached "
+                        f"after it was started ({type(exc).__name__}: {exc}); its log: "
+                        f"{self._log_tail()}"
+                    ) from None
                 self._start_host()
                 continue
             try:
