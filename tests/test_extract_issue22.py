@@ -4438,3 +4438,12 @@ def test_the_place_after_a_long_organiser_is_the_event_s_not_the_organiser_s(tmp
         "intellectual property committee of the Ruritanian Bar association Section on "
         "Business Law (RBA-SBL)"
     )
+
+
+def test_medals_counted_with_mian_after_digits():
+    # test25's 台灣 report, after its scoring: 鉑金獎14面, 金牌104面 were not read (面 was no
+    # measure word); 面积 and 一面 stay no count.
+    got = [(c.value, c.qualifier) for c in chinese.counts(0, "共頒發鉑金獎14面、金牌104面。")]
+    assert got == [(14, "exact"), (104, "exact")]
+    assert chinese.counts(0, "占地100面积。") == []
+    assert chinese.counts(0, "一面墙。") == []

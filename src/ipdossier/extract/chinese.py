@@ -24,12 +24,17 @@ _CN_NUM = "零〇一二两三四五六七八九十百千万亿"
 NUMBER = rf"(?:\d+(?:[,，]\d{{3}})*(?:\.\d+)?[万亿千百]?|[一二两三四五六七八九十千][{_CN_NUM}]*)"
 HEDGE_BEFORE = "超过|将近|不少于|多于|大约|突破|逾|超|近|约|不到|不足|共有|共计|总计"
 # Measure words that count things; 年/月/日/届/期/岁 do not.
-CLASSIFIER = "人次|家次|家|人|名|位|件|项|个|场|次|所|户|批|类|种|篇|份|部|支|款|点|笔"
+# 面 after digits: medals and flags (鉑金獎14面, 金牌104面: test25's 台灣 report, spent into the
+# tune half); not 面积, 面向, 面对, 面临 after a number.
+CLASSIFIER = (
+    "人次|家次|家|人|名|位|件|项|个|场|次|所|户|批|类|种|篇|份|部|支|款|点|笔"
+    "|(?<=\\d)面(?![积積向临臨对對貌料试試])"
+)
 _UNIT_EN = {
     "人": "people", "名": "people", "位": "people", "人次": "person-times",
     "家": "organisations", "家次": "organisation-times", "件": "items", "项": "items",
     "个": "items", "场": "sessions", "次": "times", "所": "institutions", "点": "points",
-    "笔": "deals",
+    "笔": "deals", "面": "medals",
 }  # fmt: skip
 # 一届二次会议, 十三届二次全会: a session's number, not a count of anything.
 _SESSION_BEFORE = re.compile(r"届\s*$")
