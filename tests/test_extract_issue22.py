@@ -4447,3 +4447,17 @@ def test_medals_counted_with_mian_after_digits():
     assert got == [(14, "exact"), (104, "exact")]
     assert chinese.counts(0, "占地100面积。") == []
     assert chinese.counts(0, "一面墙。") == []
+
+
+def test_a_lowercase_workshop_after_a_date_and_its_organisers_clause_before_was_held(tmp_path):
+    # test25's EAPO report, after its scoring: "Regional workshop on ..., jointly organized
+    # by A and B, was held in Tashkent" was lost to the headline's "Regional Seminar".
+    text = (
+        "Press Release on the Delegation's Participation in the Regional Seminar in Samarkand\n\n"
+        "May 17-18, 2017: Regional workshop on Patents and Electronic Filing Systems, jointly "
+        "organized by the Intellectual Property Agency of Ruritania and the World Intellectual "
+        "Property Organization, was held in Samarkand, on May 17 and 18, 2017.\n"
+    )
+    ev = _en_event(tmp_path, text)
+    assert ev["name"] == "Regional workshop on Patents and Electronic Filing Systems"
+    assert ev["start_date"] == "2017-05-17"
