@@ -4461,3 +4461,24 @@ def test_a_lowercase_workshop_after_a_date_and_its_organisers_clause_before_was_
     ev = _en_event(tmp_path, text)
     assert ev["name"] == "Regional workshop on Patents and Electronic Filing Systems"
     assert ev["start_date"] == "2017-05-17"
+
+
+def test_a_ceremony_held_on_a_day_with_its_bracketed_other_name(tmp_path):
+    # test25's 台灣 report, after its scoring: named after the stored page's date and byline
+    # ("date 2025-11-03 某某╱某報 編輯部"); 典禮 was no event word, 於 before the day and a
+    # bracketed English name inside it stopped the held name.
+    text = (
+        " date 2025-11-03 王小蓮╱明州報 編輯部\n\n"
+        "2025年明州創新技術博覽會（Mingzhou Innotech Expo, MIE）發明競賽頒獎典禮於10月18日在"
+        "隆重且愉悅的氣氛中舉行。今年共有554件參賽作品。\n"
+    )
+    assert _en_event(tmp_path, text)["name"] == (
+        "2025年明州創新技術博覽會（Mingzhou Innotech Expo, MIE）發明競賽頒獎典禮"
+    )
+
+
+def test_activities_of_every_kind_name_no_event():
+    # test25's 江西理工大学 report, after its scoring: "联合举办各级各类活动" (planned
+    # cooperation) was drafted as the event's name.
+    ev = _zh_event("双方将共建培训基地,加强人才交流,联合举办各级各类活动等。")
+    assert ev is None or ev.name != "各级各类活动"

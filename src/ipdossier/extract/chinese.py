@@ -222,6 +222,8 @@ EVENT_END = (
     "评审会|论证会|"
     # “……”主题检察开放日活动 (test24's 镇江 report, spent into the tune half): an open day.
     "开放日|"
+    # ……發明競賽頒獎典禮 (test25's 台灣 report, spent into the tune half): a ceremony.
+    "典礼|"
     # ……行政保护实务培训在罗源举办 (seventh tune round): a training named without 班; not
     # before 班/会/课/活动, which end a longer name (专题培训班).
     "(?:实务|业务|专题|集中)培训(?![班会课活中基])"
@@ -974,12 +976,16 @@ _MANNER = "(?:隆重|盛大|成功|顺利|正式|圆满|热烈)"
 _HELD = re.compile(
     # 第十五届“中国光谷”知识产权国际论坛暨……: a quoted part inside the name is the name's
     # (not an alias's: 下称“万里行”)
-    rf"(?P<name>(?:[^，。；：！？、“”\"《》\s,;:!?]|(?<!称)“[^”，。]{{1,20}}”){{2,60}}?"
+    # 2025年台灣創新技術博覽會（Taiwan Innotech Expo, TIE）發明競賽頒獎典禮: a bracketed
+    # other name inside, spaces and commas and all (test25's 台灣 report)
+    rf"(?P<name>(?:[^，。；：！？、“”\"《》\s,;:!?]|(?<!称)“[^”，。]{{1,20}}”"
+    rf"|（(?!以下简称|下称|简称)[^（）。，]{{1,40}}）){{2,60}}?"
     rf"(?:{EVENT_END}))"
     r"(?:[(（](?:以下简称|下称|简称)[^)）]{1,20}[)）])?"
     # X(以下简称“专交会”)14日在辽宁大连开幕: the day it opened, between its name and 在
     # (test16's 大连 report).
-    r"(?:(?:(?:1[0-2]|[1-9])月)?[1-3]?\d日(?:[上下]午)?)?"
+    # ……颁奖典礼于10月18日在……举行: 于 before that day (test25's 台灣 report)
+    r"(?:于?(?:(?:1[0-2]|[1-9])月)?[1-3]?\d日(?:[上下]午)?)?"
     # 在北京、成都两地: a place may list places, and 两地 is not part of them.
     # 巡讲活动先后在许昌、漯河市举行: an adverb of order between the name and 在.
     r"(?:于[^，。；在]{1,20})?(?:先后|分别|同时|近日|日前)?"
@@ -1260,6 +1266,9 @@ _WENT_INTO = re.compile(
 _VERB_ONLY = re.compile(r"(?:联合|共同)?(?:举办|主办|承办|协办|合办|开展|召开|举行|组织)")
 
 
+_GENERIC_EVENT = re.compile(r"(?:各级各类|各类|各项|各种|相关|有关|一系列|多项|多种|其他)")
+
+
 def _event(lines: list[tuple[int, str]]) -> EventZh | None:
     # ▲市长某某主持活动: a photo's caption says who did what; it names no event, nor its
     # place, date or organiser (test13's spent tune half: a caption became the name)
@@ -1271,7 +1280,16 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
     for at, (para, line) in enumerate(lines):
         if name is None:
             earlier = ""
-            m = _EVENT_NAME.search(line)
+            # 联合举办各级各类活动: activities of every kind, planned, name no event (test25's
+            # 江西理工大学 report, after its scoring)
+            m = next(
+                (
+                    x
+                    for x in _EVENT_NAME.finditer(line)
+                    if not (x.group("bare") and _GENERIC_EVENT.match(x.group("bare")))
+                ),
+                None,
+            )
             held = _HELD.search(line)
             if m and (m.group("q") or m.group("q2")):
                 group = "q" if m.group("q") else "q2"

