@@ -4482,3 +4482,13 @@ def test_activities_of_every_kind_name_no_event():
     # cooperation) was drafted as the event's name.
     ev = _zh_event("双方将共建培训基地,加强人才交流,联合举办各级各类活动等。")
     assert ev is None or ev.name != "各级各类活动"
+
+
+def test_an_acting_post_a_chief_legal_officer_and_a_surname_before_a_post():
+    # test25's 北京 and 台灣 reports, after its scoring: 代總經理 was read as 總經理, 法務長 was
+    # no post, and 明門集團劉副總經理 gave a person named 劉副總 (a surname is no name).
+    found = _zh_people("明州圖書進出口總公司代總經理焦小瑛致歡迎辭。")
+    assert found["焦小瑛"][0] == "代總經理"
+    found = _zh_people("出席貴賓包括明州電子法務長葉小良、東山集團劉副總經理、以及其他。")
+    assert found["葉小良"][0] == "法務長"
+    assert not any(name.startswith("劉") for name in found)

@@ -134,7 +134,10 @@ TITLES_ZH = sorted(
         "总队长 副总队长 检察官助理 "
         # and from test24 (spent into the tune half): a procuratorate's committee's full-time
         # member (镇江市检察院检委会专职委员)
-        "检委会专职委员 检察委员会专职委员"
+        "检委会专职委员 检察委员会专职委员 "
+        # and from test25 (spent into the tune half): a firm's chief legal officer as Taiwan
+        # prints it (台達電子法務長)
+        "法务长"
     ).split(),
     key=len,
     reverse=True,
@@ -149,7 +152,10 @@ TITLES_ZH = sorted(
 # 特邀检察官助理 (a specially invited procurator's assistant; test22's 重庆 report drafted 特邀
 # as a person's name) too.
 # 公使衔参赞 (a counsellor with a minister's rank; test24's 黄岛 report) as well.
-_RANK = "(?:[一二三四]级|高级|资深|首席|原|常务|名誉|执行|首任|前任|时任|见习|特邀|公使衔|参赞衔)"
+# 代總經理 (acting; test25's 北京 seminar, in traditional characters) too.
+_RANK = (
+    "(?:[一二三四]级|高级|资深|首席|原|常务|名誉|执行|首任|前任|时任|见习|特邀|公使衔|参赞衔|代)"
+)
 # 副经理, 副科长: a deputy of any listed post (test13's 济宁 report, after its scoring, read
 # 公司党委委员、副经理 as 经理).
 # 市人大代表, 市政协委员 (test16's 广州 report): a deputy to a people's congress is its
@@ -1721,13 +1727,21 @@ def counts(para: int, line: str) -> list[Count]:
     return out
 
 
+def _surname_only(m: Mention) -> bool:
+    """明門集團劉副總經理: a surname and the head of the post (劉副總 + 經理) read as a name
+    is no name (test25's 台灣 report, after its scoring)."""
+    return bool(TITLE_ZH.fullmatch(m.name[1:] + m.title))
+
+
 def people(para: int, line: str) -> list[Mention]:
     c_ = _copy(line)
     if c_ is None:
-        return _people(para, line)
+        return [m for m in _people(para, line) if not _surname_only(m)]
     printed, simple = c_.printed, c_.read
     out = []
     for m in _people(para, simple):
+        if _surname_only(m):
+            continue
         # 最高人民法院副院長於澳大談……: 於 (at), in traditional copy a preposition far more
         # often than a surname, read with the next character as a two-character name by
         # the analyser (test18's Macau lecture, after its scoring)
