@@ -4492,3 +4492,18 @@ def test_an_acting_post_a_chief_legal_officer_and_a_surname_before_a_post():
     found = _zh_people("出席貴賓包括明州電子法務長葉小良、東山集團劉副總經理、以及其他。")
     assert found["葉小良"][0] == "法務長"
     assert not any(name.startswith("劉") for name in found)
+
+
+def test_a_cleric_s_style_is_no_word_of_a_name_and_a_technical_examiner_is_a_post():
+    # test25's Bahamas and KAIST reports, after its scoring: "Bishop Gregory Collie" kept
+    # the style in the name, and "Technical Examiner X" was no post.
+    found = _en_people_tagged(
+        "Bishop Gregory Collie, BAIC’s chairman, encouraged attendees to register their works."
+    )
+    assert found["Gregory Collie"] == ("chairman", "BAIC")
+    found = _en_people_tagged(
+        "The second hour was an advisory talk from Technical Examiner Sang Woo Lee on patents."
+    )
+    assert found["Sang Woo Lee"] == ("Technical Examiner", "")
+    # a surname Bishop stays the name's
+    assert "Julie Bishop" in _en_people_tagged("Foreign Minister Julie Bishop spoke.")

@@ -153,6 +153,7 @@ _ARABIC_AL = (
     rf"(?: Al {_NAME_WORD}){{1,2}}"
 )
 NAME = (
+    rf"(?!(?:Bishop|Archbishop|Reverend|Pastor|Imam) [A-Z]\w* [A-Z])"
     rf"(?:{_CAPS_NAME}"
     rf"|{_ARABIC_CHAIN}"
     rf"|{_ARABIC_AL}"
@@ -290,6 +291,8 @@ _CAP_TITLE = (
     # posts before their first words' own.
     r"Attorney[- ]General|Solicitor[- ]General|Vice[- ]Chancellor|Chancellor|Rector|"
     r"Registrar|Examiner of Patents|HoD|Premier|Prime Minister|Attorney|Barrister|Advocate|"
+    # "Technical Examiner Byung Cheol Lee" (test25's KAIST report, after its scoring)
+    r"(?:Technical|Patent|Trademark|Senior) Examiner|"
     # "Union Finance Minister Nirmala Sitharaman" (test24's Delhi report, after its
     # scoring, drafted "Minister"): a portfolio's word before the post is the post's
     r"(?:Union |State )?(?:Finance|Foreign|Home|Defence|Defense|Commerce|Trade|Industry|Law|"
@@ -765,6 +768,9 @@ _HONORIFIC_NAME_4 = re.compile(
 )
 
 
+# "Bishop Gregory Collie, BAIC's chairman" (spaCy's PERSON span; test25's Bahamas report,
+# after its scoring): a cleric's style before two or more words of a name is no word of it.
+_STYLE = re.compile(r"^(?:Bishop|Archbishop|Reverend|Pastor|Imam) (?=[A-Z]\w* [A-Z])")
 _HONORIFIC_ONLY = re.compile(r"(?:H\. ?[HE]\.|Sheikh|Sheikha|Sheik)(?: (?:Sheikh|Sheikha|Sheik))?")
 
 
@@ -823,7 +829,9 @@ def mentions(
     # report, after its scoring): an honorific alone is no name, and its stand-in cut the
     # name after it
     extra_names = tuple(
-        n for n in extra_names if not _is_post(n) and not _HONORIFIC_ONLY.fullmatch(n)
+        _STYLE.sub("", n)
+        for n in extra_names
+        if not _is_post(n) and not _HONORIFIC_ONLY.fullmatch(n)
     )
     after_honorific = honorific_names(line) if rules else ()
     # a name the rules read after an honorific is a person's, tagged or not
