@@ -886,8 +886,10 @@ def _last_resort(lines: list[tuple[int, str]]):
 _REPORT_ON = re.compile(r"^(?:Report|Reports|News|Update|Highlights|Recap)\s+(?:on|of|from)\s+")
 
 
-# "The said event was attended by" (the tune half's HCAS report): "said" points back too
+# "The Conference was attended by ...": an event's word after an article points back to an
+# event named before; it names none (test24's Vilnius report, after its scoring).
 _THE_EVENT = re.compile(rf"(?i:the|this|that)\s+(?i:{_EVENT_HEAD})")
+# "The said event was attended by" (the tune half's HCAS report): "said" points back too
 _POINTS_BACK = re.compile(
     r"(?:said\s+|same\s+|above\s+)?(?:\w+-(?:day|week|month)\s+)?(?:event|activity|programme|program)"
 )

@@ -1429,9 +1429,9 @@ def _mentions(
     # "Antonio Campinos, European Commission Director of Intellectual Property Directorate
     # Kerstin Jorna": the post after the comma is the next name's, printed before it
     # (test24's Vilnius list, after its scoring).
-    posts_before = [
-        (b.start("title"), b.end("title"), b.group("name")) for b in before_name.finditer(line)
-    ]
+    # (The matches are read once: the title-before-name loop below reads them too.)
+    befores = list(before_name.finditer(line))
+    posts_before = [(b.start("title"), b.end("title"), b.group("name")) for b in befores]
     for n in names_re.finditer(line):
         m = NAME_COUNTRY_TITLE.match(line, n.start())
         if not m or any(f.start <= m.start("name") < f.end for f in found):
@@ -1475,7 +1475,7 @@ def _mentions(
                 m.end("name"),
             )
         )
-    for m in before_name.finditer(line):
+    for m in befores:
         title = m.group("title")
         if not _TITLE_WORDS.search(title) or any(f.start <= m.start("name") < f.end for f in found):
             continue
