@@ -4507,3 +4507,13 @@ def test_a_cleric_s_style_is_no_word_of_a_name_and_a_technical_examiner_is_a_pos
     assert found["Sang Woo Lee"] == ("Technical Examiner", "")
     # a surname Bishop stays the name's
     assert "Julie Bishop" in _en_people_tagged("Foreign Minister Julie Bishop spoke.")
+
+
+def test_an_acronym_s_possessive_before_a_lowercase_post_is_the_organisation():
+    # test25's Bahamas report, after its scoring: "X, CEDA’s special advisor for ..." kept
+    # the owner in the title, with no organisation.
+    found = _en_people_tagged(
+        "It was led by consultant Erica Smith, and Gayle Gallop, CEDA’s special advisor for "
+        "legal and export development."
+    )
+    assert found["Gayle Gallop"] == ("special advisor for legal and export development", "CEDA")

@@ -652,9 +652,11 @@ def _trim_title(title: str) -> str:
 # "IP Attorney", "IPR Cell Coordinator": a field's initials stay the title's.
 # "The AfrIPI Team Leader, Ms. X": an acronym with a short lowercase syllable (AfrIPI,
 # KeNIA) too (test16's ARIPO report).
+# "Gayle Gallop, CEDA’s special advisor for ...": the acronym's possessive before a post in
+# lowercase too (test25's Bahamas report, after its scoring).
 _ACRONYM_LEAD = re.compile(
     r"(?!(?:IPR|ICT|HOD|HoD|CEO|CTO|CFO|COO)\b)"
-    r"([A-Z][A-Z&]+(?:-[A-Z]+)?|[A-Z][a-z]{1,3}[A-Z]{2,}) (?=[A-Z])"
+    r"([A-Z][A-Z&]+(?:-[A-Z]+)?|[A-Z][a-z]{1,3}[A-Z]{2,})(?: (?=[A-Z])|['’]s (?=[A-Za-z]))"
 )
 
 
