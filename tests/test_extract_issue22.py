@@ -4517,3 +4517,12 @@ def test_an_acronym_s_possessive_before_a_lowercase_post_is_the_organisation():
         "legal and export development."
     )
     assert found["Gayle Gallop"] == ("special advisor for legal and export development", "CEDA")
+
+
+def test_a_capitalised_post_after_of_then_a_comma_and_the_name():
+    # test25's JIPO report, after its scoring: "in the form of Senior Advisor, Andrew Tu"
+    # gave no person.
+    found = _en_people_tagged(
+        "WIPO had a presence at the launch in the form of Senior Advisor, Peter Lin."
+    )
+    assert found["Peter Lin"][0] == "Senior Advisor"

@@ -1683,8 +1683,10 @@ _POST_BEFORE = re.compile(
     # "(from left) Executive Director, ...": a caption's bracket before the post
     # '“...,” SPC Culture Advisor, Elise Huffer, said': after a quote's close too (test20's
     # Suva report, after its scoring)
+    # "a presence at the launch in the form of Senior Advisor, Andrew Tu" (test25's JIPO
+    # report, after its scoring): after "of" too
     rf"(?:^|[,;:()”]\s*|\b(?:by|with|and|from|as|to|the|The|, the|was|were|is|are|on|including"
-    rf"|featured)\s+)"
+    rf"|featured|of)\s+)"
     rf"(?:(?P<owner>{_APP_ORG})['’]s )?"
     # "Our Legal Counsel, Mr. X": the writer's own post for one of its people
     # "Entertainment Attorney and Music Business Consultant, Mr. X": two posts joined by "and"
