@@ -4526,3 +4526,37 @@ def test_a_capitalised_post_after_of_then_a_comma_and_the_name():
         "WIPO had a presence at the launch in the form of Senior Advisor, Peter Lin."
     )
     assert found["Peter Lin"][0] == "Senior Advisor"
+
+
+def test_an_organiser_by_you_zu_zhi_de_or_ju_ban_de():
+    # The tune half's 东北农大 and 香港 reports (twenty-first session): "由X组织的Y" and
+    # "由X(下称“……”)举办的Y" named no organiser.
+    ev = _zh_event(
+        "4月25日上午,由明州省知识产权局组织的2012年知识产权宣传周广场活动在东湖广场举行。"
+    )
+    assert ev.organiser == "明州省知识产权局"
+    ev = _zh_event(
+        "中新社香港5月4日电 由明州发展大联盟(下称“大联盟”)举办的“推动明州知识产权交易发展座谈会”"
+        "4日在香港举行。"
+    )
+    assert ev.organiser == "明州发展大联盟"
+
+
+def test_the_lead_names_the_headline_s_event_in_more_words_and_says_who_held_it():
+    # The tune half's 福建 and 運城 reports (twenty-first session): the headline's shorter
+    # name was drafted, without the lead's organiser; a headline's "山西:" and the lead's
+    # "记者现场看到" were read into the organiser; 培训会 was no event word.
+    ev = _zh_event(
+        "全国地理标志保护工程培训班在明州举办\n"
+        "9月16日,东山部质量安全监管司、明州绿色食品发展中心在明州举办2020年全国地理标志保护工程"
+        "培训班。中心主任出席。"
+    )
+    assert ev.name == "2020年全国地理标志保护工程培训班"
+    assert ev.organiser == "东山部质量安全监管司、明州绿色食品发展中心"
+    assert ev.place == "明州"
+    ev = _zh_event(
+        "山西:明城市场监管局举办知识产权工作宣传培训会\n"
+        "4月23日,记者现场看到明城市市场监督管理局举办全市知识产权工作宣传培训会。副秘书长出席。"
+    )
+    assert ev.name == "全市知识产权工作宣传培训会"
+    assert ev.organiser == "明城市市场监督管理局"

@@ -230,6 +230,8 @@ EVENT_END = (
     "开放日|"
     # ……發明競賽頒獎典禮 (test25's 台灣 report, spent into the tune half): a ceremony.
     "典礼|"
+    # 全市知識產權工作宣傳培訓會 (the tune half's 運城 report): a training meeting, as 培训班 is.
+    "培训会|"
     # ……行政保护实务培训在罗源举办 (seventh tune round): a training named without 班; not
     # before 班/会/课/活动, which end a longer name (专题培训班).
     "(?:实务|业务|专题|集中)培训(?![班会课活中基])"
@@ -1092,8 +1094,9 @@ _PLACE_ANY = re.compile(
 _ORGANISER = re.compile(
     r"(?:^|[，。；、“”,\s由])(?P<org>[^，。；、“”,\s由]{2,30}?)(?:联合|共同)?主办"
     r"|主办单位[:：为是]\s*(?P<org2>[^，。；]{2,40})"
-    # 由国家知识产权局运用促进司牵头: the office leading it organises it.
-    r"|由(?P<org3>[^，。；、由,;]{2,30}?)牵头"
+    # 由国家知识产权局运用促进司牵头: the office leading it organises it; 由黑龙江省知识产权局
+    # 组织的X, 由香港再出发大联盟举办的X: as 主办 does (the tune half's 东北农大 and 香港 reports).
+    r"|由(?P<org3>[^，。；、由,;]{2,30}?)(?:牵头|组织(?=的|召开|举办|开展)|举办(?=的))"
 )
 _JOINTLY_AT = re.compile(
     r"(?:^|[，。；,;\s])(?P<orgs>[^，。；：“”,;\s]{2,30}(?:、[^，。；：“”,;\s、]{2,30}){1,5})"
@@ -1143,7 +1146,10 @@ _OWNER_BEFORE = re.compile(
 _CALLER = re.compile(
     # A与B决定共同举办X: a decision to hold it (test17's spent tune half)
     # 由法学院举办的“……”: 由 is not the body's (test23's 河南大学 report, after its scoring)
-    r"(?:^|[，。；,;\s—]|日)由?(?P<org>[^，。；：、“”,;\s\d—]{2,40}?)(?:决定)?(?:组织|联合|共同)?"
+    # 山西:运城市场监管局举办X: a headline's region before a colon is no part of the body
+    # (the tune half's 運城 report).
+    # 记者现场看到X举办Y: what the reporter saw is no part of the body (the 運城 report)
+    r"(?:^|[，。；：:,;\s—]|日)由?(?:记者(?:现场)?(?:看到|获悉|了解到))?(?P<org>[^，。；：:、“”,;\s\d—]{2,40}?)(?:决定)?(?:组织|联合|共同)?"
     + _MANNER + r"?(?:召开|举办|举行|开展|承办)了?[^，。；,;“”]{0,20}$"
 )
 
@@ -1234,6 +1240,35 @@ def _lead_held(headline: str, lines: list[tuple[int, str]], held: re.Match):
     return None
 
 
+def _fuller_in_lead(headline: str, lines: list[tuple[int, str]]) -> bool:
+    """Whether the lead names the headline's unquoted event in more words: the headline's
+    全国……培训班在福州举办 and the lead's ……在福州举办2020年全国……培训班, the headline's
+    運城市場監管局舉辦知識產權工作宣傳培訓會 and the lead's ……舉辦全市知識產權工作宣傳培訓會
+    (the tune half's 福建 and 運城 reports): the lead's words name it (the conventions), and
+    the lead says who held it."""
+    if "。" in headline or len(headline) > 60:
+        return False  # a sentence, not a headline
+    m = next(
+        (x for x in _EVENT_NAME.finditer(headline) if x.group("bare")),
+        None,
+    )
+    held = _HELD.search(headline)
+    if m and not _GENERIC_EVENT.match(m.group("bare")):
+        short = m.group("bare")
+    elif held:
+        short = held.group("name")[_NAME_LEAD.match(held.group("name")).end() :]
+    else:
+        return False
+    for _, line in lines:
+        if "。" not in line:
+            continue
+        return any(
+            x.group("bare") and short in x.group("bare") and len(x.group("bare")) > len(short)
+            for x in _EVENT_NAME.finditer(line)
+        )
+    return False
+
+
 def _place_ok(place: str) -> bool:
     """A place LAC tags as one (or as an organisation's premises), or one the rules know
     by its ending."""
@@ -1284,7 +1319,7 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
     place = organiser = host = subject = ""
     name_line = ""
     for at, (para, line) in enumerate(lines):
-        if name is None:
+        if name is None and not _fuller_in_lead(line, lines[at + 1 : at + 6]):
             earlier = ""
             # 联合举办各级各类活动: activities of every kind, planned, name no event (test25's
             # 江西理工大学 report, after its scoring)
