@@ -4560,3 +4560,31 @@ def test_the_lead_names_the_headline_s_event_in_more_words_and_says_who_held_it(
     )
     assert ev.name == "全市知识产权工作宣传培训会"
     assert ev.organiser == "明城市市场监督管理局"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the tune half's 徐州 report: a road, and 顺利 between the place and the verb
+        ("4·26知识产权日活动暨首个“知识产权保护工作站”揭牌仪式在明川道路顺利举行。", "明川道路"),
+        # the tune half's 澳门 report: 假 (at) after the day
+        (
+            "明州培训中心主办的“知识产权研修班”于11月13日假明州美高梅宴会厅举行结业典礼。",
+            "明州美高梅宴会厅",
+        ),
+        # the tune half's 武汉 report: numbered floors
+        (
+            "2018年4月9日,明山区科技局在明光创新谷6号楼2楼会议室召开知识产权服务机构座谈会。",
+            "明光创新谷6号楼2楼会议室",
+        ),
+        # the tune half's 大庆 report: a hall (堂)
+        ("由校团委和法学院联合举办的知识产权周启动仪式会议在校明人讲堂举行。", "校明人讲堂"),
+    ],
+)
+def test_a_road_a_hall_numbered_floors_and_jia_as_the_place(text, place):
+    assert _zh_event(text).place == place
+
+
+def test_a_date_after_yu_is_no_place():
+    ev = _zh_event("知识产权研修班于今日在明州举行,学员出席。")
+    assert ev.place != "今日在明州"

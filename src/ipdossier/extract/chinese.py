@@ -1082,10 +1082,14 @@ _ATTENDED_EVENT = re.compile(
 )
 # A dateline: "本报济南3月13日讯", "新华社北京3月13日电": the report's date, not the event's.
 _DATELINE_AFTER = re.compile(r"\s*(?:讯|电)")
+# 在集萃道路顺利举行, 于旗山南区文传系演播厅成功进行, 于11月13日假澳门美高梅宴会厅举行 (Macau's
+# "假座", at), 在烽火创新谷6号楼2楼会议室召开 (the tune half's 徐州, 福建, 澳门, 武汉 reports): a
+# road, a hall, numbered floors; the place never starts with a number (a date) nor holds 在.
 _PLACE = re.compile(
-    r"在(?P<place>[\u4e00-\u9fff（）()]{1,20}?"
-    r"(?:区|市|省|县|镇|街|园|馆|中心|大厦|酒店|宾馆|厅|室|村|楼|场|京|津|沪|大学|学院))"
-    r"(?:隆重|正式)?(?:举行|举办|召开|开幕|启动|拉开帷幕|开班|合办)"
+    r"(?:在|于|(?<=日)假)(?P<place>[\u4e00-\u9fff（）()](?:(?!在)[\u4e00-\u9fff（）()0-9]){0,19}?"
+    r"(?:区|市|省|县|镇|街|园|馆|中心|大厦|酒店|宾馆|厅|室|村|楼|场|京|津|沪|大学|学院|路|道|堂|谷))"
+    + _MANNER
+    + r"?(?:举行|举办|召开|开幕|启动|拉开帷幕|开班|合办|进行)"
 )
 _PLACE_ANY = re.compile(
     r"在(?P<place>[^，。；：、“”\s,;在]{2,24}?)" + _MANNER + r"?"
