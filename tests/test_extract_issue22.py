@@ -4588,3 +4588,22 @@ def test_a_road_a_hall_numbered_floors_and_jia_as_the_place(text, place):
 def test_a_date_after_yu_is_no_place():
     ev = _zh_event("知识产权研修班于今日在明州举行,学员出席。")
     assert ev.place != "今日在明州"
+
+
+def test_a_venue_on_the_line_after_its_label_and_held_in_the_hotel(tmp_path):
+    # The tune half's Cave Hill and Hobart reports (twenty-first session): "Venue:" alone on
+    # its line gave no place, nor did "was held in the Hotel ...".
+    text = (
+        "Second Capacity Building Workshop in Eastbay\n\nVenue: \n\n"
+        "The University of Eastbay, Hill Campus, Northland\n\n"
+        "The second capacity building workshop on patents opened with 40 participants.\n"
+    )
+    assert _en_event(tmp_path, text)["place"] == "The University of Eastbay, Hill Campus, Northland"
+    text = (
+        "The annual IP conference of the Institute of Patent Attorneys opened on Monday. "
+        "The conference was held in the Hotel Grand Harbour on the waterfront in Eastport.\n"
+    )
+    assert _en_event(tmp_path, text)["place"] == "Hotel Grand Harbour"
+    # a conference "in the Age of ..." is its theme
+    text = "The Chamber held its 13th IPR Conference in the Age of Artificial Intelligence.\n"
+    assert _en_event(tmp_path, text)["place"] != "Age of Artificial Intelligence"

@@ -286,6 +286,18 @@ _PLACE_AT = re.compile(
 )
 # "Venue : Metro College of ...": a report's labelled venue line.
 _VENUE = re.compile(r"\s*Venue\s*:\s*(?P<place>[^\n]{2,120}?)\s*$")
+_VENUE_LABEL = re.compile(r"\s*Venue\s*:\s*")
+# "The conference was held in the Hotel Grand Chancellor on the waterfront in Hobart" (the
+# tune half's Hobart report): a venue after "held in the", named by a building's word (a
+# conference "in the Age of ..." is its theme, not where it was).
+_VENUE_IN_THE = re.compile(
+    r"\b(?:[Hh]eld|took place|convened|hosted|conducted|organi[sz]ed)\s+in\s+the\s+"
+    rf"(?P<place>{_VENUE_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{_VENUE_WORD}){{0,6}})"
+)
+_BUILDING = re.compile(
+    r"\b(?:Hotel|Hall|Centre|Center|Building|Campus|Auditorium|Room|Theatre|Theater|Museum"
+    r"|Library|Headquarters|Club|Resort|Palace|House|Complex|Arena|Stadium)\b"
+)
 # "organised by the patent information centre of the X Council": a unit named in lowercase
 # words, then "of" and the organisation it belongs to, is one organiser (not "the").
 _UNIT = "centre|center|office|cell|unit|department|division|section|branch|secretariat"
@@ -1034,9 +1046,17 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     orgs: list[tuple[str, str, tuple]] = []
     place = held_place
     place_para = found[0] if held_place and found else None
+    venue_label = False
     for para, line in a.lines:
+        if not place and venue_label and line.strip() and len(line.strip()) <= 120:
+            # "Venue:" alone on its line, the venue on the next (the tune half's Cave Hill
+            # report)
+            place, place_para = fix(line.strip()), para
+        venue_label = bool(_VENUE_LABEL.fullmatch(line)) or venue_label and not line.strip()
         if not place:
             p = _VENUE.match(line) or _PLACE.search(line) or _PLACE_AT.search(line)
+            if p is None and (v := _VENUE_IN_THE.search(line)) and _BUILDING.search(v["place"]):
+                p = v
             if p:
                 place, place_para = fix(p.group("place")), para
         for o in _ORG_BY.finditer(line):
