@@ -4607,3 +4607,12 @@ def test_a_venue_on_the_line_after_its_label_and_held_in_the_hotel(tmp_path):
     # a conference "in the Age of ..." is its theme
     text = "The Chamber held its 13th IPR Conference in the Age of Artificial Intelligence.\n"
     assert _en_event(tmp_path, text)["place"] != "Age of Artificial Intelligence"
+
+
+def test_a_body_s_name_before_the_post_is_its_organisation():
+    # The tune half's Vilnius report (twenty-first session): "European Commission Director
+    # of X Directorate Kerstin Jorna" kept the body in the title, with no organisation.
+    found = _en_people_tagged(
+        "Among them - European Commission Director of Design Directorate Karin Lind, and others."
+    )
+    assert found["Karin Lind"] == ("Director of Design Directorate", "European Commission")

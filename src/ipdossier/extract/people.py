@@ -885,7 +885,7 @@ def mentions(
     found = [_posted_to(_unit_then_office(_office_after_post(f), line), line) for f in found]
     if places is not None:
         found = [_units_in_title(_portfolio(f, line, places), places) for f in found]
-    found = [_org_after_name(f, line) for f in found]
+    found = [_org_after_name(_org_before_post(f), line) for f in found]
     if places is not None:
         found = [_field_then_org(f, line, places) for f in found]
         found = [_joined_field(f, line, places) for f in found]
@@ -1604,6 +1604,20 @@ _POST_PART = re.compile(rf"(?!.*\bChair$)(?:[A-Z][\w'’&-]* ){{0,3}}{_HEAD}")
 # "Director General (FAC)": a bracketed acronym after the head (a charge held) is the title's.
 # "COO & Co-founder" (test18's Surrey Chamber report): "&" joins two posts as "and" does.
 _POST = rf"(?:(?:[A-Za-z][\w'’&-]*|&|\([A-Z]+\)) ){{0,4}}?{_HEAD}(?: \([A-Z]{{2,}}\))?"
+# "European Commission Director of Intellectual Property Directorate Kerstin Jorna" (the
+# tune half's Vilnius report): a body's name before the post, none after it, is the post's
+# organisation (two words at least: "Council Member" is a post).
+_ORG_BEFORE_POST = re.compile(
+    rf"(?P<org>(?:[A-Z][\w'’&-]* ){{1,4}}(?:{_ORG_END}|{_ORG_END_MORE})) "
+    rf"(?P<post>(?:[A-Z][\w'’-]* ){{0,2}}{_HEAD}\b.*)"
+)
+
+
+def _org_before_post(f: Mention) -> Mention:
+    m = _ORG_BEFORE_POST.fullmatch(f.title) if not f.organisation else None
+    return replace(f, title=m["post"], organisation=m["org"]) if m else f
+
+
 _RANKED_FIELD = re.compile(
     rf"(?:interim|acting|assistant|associate|deputy|vice|managing|senior|executive|chief)"
     rf"(?: [a-z][\w-]*){{0,2}} {_HEAD} (?:of|for) [a-z][\w-]*(?: [a-z][\w-]*){{0,3}}"
