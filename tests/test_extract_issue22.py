@@ -4616,3 +4616,39 @@ def test_a_body_s_name_before_the_post_is_its_organisation():
         "Among them - European Commission Director of Design Directorate Karin Lind, and others."
     )
     assert found["Karin Lind"] == ("Director of Design Directorate", "European Commission")
+
+
+@pytest.mark.parametrize(
+    ("text", "organiser"),
+    [
+        # the tune half's Colombo report: "of the" inside the organiser's name
+        (
+            "Intellectual Property Day 2017 at the Faculty of Law\n"
+            "The Department of Trade Law of the Faculty of Law hosted the first ever "
+            "Intellectual Property Day on 26 April 2017.",
+            "Department of Trade Law of the Faculty of Law",
+        ),
+        # the tune half's Thai Customs report: a bracket of several words, a partner in commas
+        (
+            "The Pacific Regional Office for Capacity Building (ROCB A/P), in cooperation with "
+            "the WCO, organized a National Seminar on Intellectual Property Rights.",
+            "Pacific Regional Office for Capacity Building (ROCB A/P)",
+        ),
+        # the tune half's Durban report: a partner joined without commas, a possessive acronym
+        (
+            "The Eastbay University of Technology’s (EUT’s) Technology Transfer Office in "
+            "conjunction with the Companies Commission (CCC) office hosted the IP Workshop.",
+            "Eastbay University of Technology’s (EUT’s) Technology Transfer Office in "
+            "conjunction with the Companies Commission (CCC) office",
+        ),
+        # the tune half's EETO report: co-hosted
+        (
+            "The European Trade Office (ETO), under the framework of its programme, co-hosted "
+            "the seminar with the IP Office.",
+            "European Trade Office (ETO)",
+        ),
+    ],
+)
+def test_an_organiser_as_the_subject_of_hosted_organized_or_co_hosted(tmp_path, text, organiser):
+    ev, orgs = _event_and_orgs(tmp_path, text + "\n")
+    assert orgs.get(ev.get("organiser_org_id")) == organiser

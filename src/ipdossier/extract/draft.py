@@ -545,12 +545,20 @@ _HEADLINE_EVENT = re.compile(
 # The subject of an active verb of holding right before an event's name, with an
 # interjected ", in partnership with ...," and an adverb allowed.
 _ORG_SUBJECT = re.compile(
-    r"(?:^|[.:;)]\s+|\s)(?:The\s+|the\s+)?(?P<org>(?:[A-Z][\w'’&.-]*|P\.G\.)(?:,?\s+(?:of|and|for|&|"
-    r"[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)))*?)(?:,\s[a-z][^.]{3,200}?,?)?\s+(?:[a-z]+ly\s+)?"
+    # "The Department of Commercial Law of the Faculty of Law hosted", "The Asia Pacific
+    # Regional Office for Capacity Building (ROCB A/P), in cooperation with ..., organized",
+    # "X’s (DUT’s) Office in conjunction with the Y (CIPC) office hosted" (the tune half's
+    # Colombo, Thai Customs and Durban reports): "of the", a bracket of several words, and a
+    # partner joined without commas are the organiser's.
+    r"(?:^|[.:;)]\s+|\s)(?:The\s+|the\s+)?(?P<org>(?:[A-Z][\w'’&.-]*|P\.G\.)(?:,?\s+(?:of(?:\s+the)?|"
+    r"and|for|&|in\s+(?:conjunction|cooperation|collaboration|partnership)\s+with(?:\s+the)?|"
+    r"[A-Z][\w'’&.-]*|\([A-Z][^()]{0,60}\)|office))*?)(?:,\s[a-z][^.]{3,200}?,?)?\s+(?:[a-z]+ly\s+)?"
     # "X has organised a ...", "A and B are hosted a Workshop" (as printed): an auxiliary
     # before the active verb; not "was" or "is", whose "held" is the event's own.
     r"(?:(?:has|have|had|are)\s+)?"
-    r"(?:organi[sz]ed|conducted|concluded|hosted|held|celebrated|launched)\s+"
+    # "co-hosted the seminar" (the tune half's EETO report), "organize a workshop" (KSU's)
+    r"(?:(?:co-)?organi[sz]ed|organi[sz]es?|conducted|concluded|(?:co-)?hosted|held|celebrated"
+    r"|launched)\s+"
     # "conducted a one-day boot camp": a word's hyphenated lead ("one-") before the head
     r"(?:(?:an?|the)\s+)?(?:\S+\s+|\w+-){0,12}?"
     # "organised a ‘Trademark & Geographical Indication Course’": a course too
