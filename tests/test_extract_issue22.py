@@ -4652,3 +4652,14 @@ def test_a_body_s_name_before_the_post_is_its_organisation():
 def test_an_organiser_as_the_subject_of_hosted_organized_or_co_hosted(tmp_path, text, organiser):
     ev, orgs = _event_and_orgs(tmp_path, text + "\n")
     assert orgs.get(ev.get("organiser_org_id")) == organiser
+
+
+def test_a_verb_ends_a_post_and_an_honorific_ends_an_organisation():
+    # test26's Pakistan report, after its scoring: "X, Executive Director signed on behalf
+    # of IPO and Dr. Y-ul-Z, Director General" drafted the title "Executive Director signed
+    # on behalf" and an organisation holding the next person's name (the garbage check).
+    found = _en_people_tagged(
+        "The chief guest was Mr. Omar Latif, while Mr. Kamran Aziz, Executive Director signed "
+        "on behalf of IPO and Dr. Noor-ul-Amin, Director General, Research signed for HEC."
+    )
+    assert found["Kamran Aziz"] == ("Executive Director", "IPO")

@@ -625,8 +625,16 @@ _TITLE_LEAD = {
 _DANGLING = re.compile(r"(?:\s+(?:for|of|the|and|at|in|to|on|with))+$")
 
 
+# "Mr. X, Executive Director signed on behalf of IPO" (test26's Pakistan report, after its
+# scoring): a verb after the post ends it.
+_VERB_AFTER_POST = re.compile(
+    r"\s+(?:signed|said|spoke|welcomed|addressed|delivered|presented|noted|chaired|attended"
+    r"|represented|inaugurated|opened|launched|stressed|highlighted)\b.*$"
+)
+
+
 def _trim_title(title: str) -> str:
-    title = _DANGLING.sub("", title)
+    title = _DANGLING.sub("", _VERB_AFTER_POST.sub("", title))
     head = _TITLE_WORDS.search(title)
     if not head:
         return title
@@ -712,6 +720,9 @@ def _runs_into(org: str, name: str, mentioned: str) -> bool:
     return False
 
 
+_NEXT_HONORIFIC = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){HONORIFIC}\s")
+
+
 def _not_into_next(found: list[Mention], names: set[str], line: str = "") -> list[Mention]:
     """A post read after a name that ends on another person's name is that person's
     ("..., the other by IP Attorney at the Johnson Space Center, NASA Kurt Hammerle"):
@@ -719,6 +730,12 @@ def _not_into_next(found: list[Mention], names: set[str], line: str = "") -> lis
     other name (`clip_org`)."""
     out = []
     for f in found:
+        # "signed on behalf of IPO and Dr. Zain-ul-Abdin, Director General" (test26's
+        # Pakistan report, after its scoring): an honorific starts another person, whose
+        # name the patterns may not read; the organisation ends before it.
+        nxt = _NEXT_HONORIFIC.search(f.organisation)
+        if nxt:
+            f = replace(f, organisation=_trim_org(f.organisation[: nxt.start()]))
         # "..., director of the Mexican Institute of Industrial Property, Arturo José García
         # López Ancona": a name longer than the pattern reads, its first words left in the
         # organisation (or a tagged name in the title): the mention is no one's, dropped
@@ -758,8 +775,10 @@ _HONORIFIC_NAME = re.compile(
 )
 
 
+# "Dr. Zain-ul-Abdin, Director General" (test26's Pakistan report, after its scoring): a
+# name joined by a lowercase -ul-, -ud-, -ur- is one word.
 _HONORIFIC_SURNAME = re.compile(
-    rf"(?<![\w.]){HONORIFIC} (?P<name>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?=, )"
+    rf"(?<![\w.]){HONORIFIC} (?P<name>[A-Z][^\W\d_]+(?:-(?:[a-z]{{2}}-)?[A-Z][^\W\d_]+)?)(?=, )"
 )
 
 
