@@ -4663,3 +4663,30 @@ def test_a_verb_ends_a_post_and_an_honorific_ends_an_organisation():
         "on behalf of IPO and Dr. Noor-ul-Amin, Director General, Research signed for HEC."
     )
     assert found["Kamran Aziz"] == ("Executive Director", "IPO")
+
+
+def test_each_post_of_a_name_first_list_stays_with_its_own_name():
+    # test26's Serbia report, after its scoring: "Mr. A, First Deputy Prime Minister and
+    # Minister of Interior, Mr. B, Minister of Foreign Affairs, Mr. C, State Secretary, ..."
+    # gave B the Interior and C Foreign Affairs: each post went to the name after its own.
+    found = _en_people_tagged(
+        "Talks included Mr. Ivan Petrović, First Deputy Prime Minister and Minister of "
+        "Interior, Mr. Marko Jovanović, Minister of Foreign Affairs, Mr. Luka Nikolić, State "
+        "Secretary, Ministry of Science, focused on the IP system."
+    )
+    assert found["Marko Jovanović"][0] == "Minister of Foreign Affairs"
+    assert found["Luka Nikolić"] == ("State Secretary", "Ministry of Science")
+
+
+def test_his_excellency_is_an_honorific_that_ends_an_organisation(tmp_path):
+    # test26's INTA report, after its scoring: "the Ministry of Economy for the UAE, His
+    # Excellency Engineer X" ran the organisation into the name, and "His Excellency" was
+    # drafted as the event's organiser.
+    text = (
+        "The conference attracted over 250 attendees to Dubai.\n\n"
+        "The Undersecretary of the Ministry of Economy for the UAE, His Excellency Engineer "
+        "Rashid Ahmed Bin Abdul Aziz Al Nuaimi, opened the conference with a keynote address.\n"
+    )
+    ev, orgs = _event_and_orgs(tmp_path, text)
+    assert "Excellency" not in orgs.get(ev.get("organiser_org_id"), "")
+    assert not any("Excellency" in name for name in orgs.values())

@@ -24,7 +24,9 @@ _HON = (
     # "Vice-Chancellor Professor Dr Md X": Professor in a run of honorifics after a post
     # (test13's Khulna workshop)
     # "Datin Mable Tan" (the tune half's Penang talk): a Malaysian title as Datuk is
-    r"Madam|Miss|Honou?rable|Sir|Dame|Datuk|Datin|Dato['’]?|Professor(?= (?:Dr|Prof)\b))"
+    # "His Excellency Engineer X" (test26's INTA report, after its scoring): H.E. in words
+    r"Madam|Miss|Honou?rable|Sir|Dame|Datuk|Datin|Dato['’]?|Professor(?= (?:Dr|Prof)\b)"
+    r"|(?:His|Her) Excellency)"
 )
 # The honorifics' words, never a name's (Atty, Sir, Dato and the like are listed with the
 # posts below).
@@ -1309,6 +1311,15 @@ def _ministers_by_portfolio(
             candidates.append((a, b, m))
     for a, b, m in candidates:
         if not m:
+            continue
+        # "Mr. Ivica Dacić, First Deputy Prime Minister and Minister of Interior, Mr. Vuk
+        # Jeremić, Minister of Foreign Affairs, ..." (test26's Serbia report, after its
+        # scoring): a portfolio right after another tagged name's comma, no comma between,
+        # is that name's apposition, not the next name's (each post went to the person
+        # after its own).
+        prev = max((y for _, y in tagged if y <= m.start("title")), default=None)
+        gap = line[prev : m.start("title")] if prev is not None else ""
+        if gap.startswith(",") and "," not in gap[1:] and len(gap) <= 80:
             continue
         field = m.group("field")
         if (
