@@ -30,7 +30,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name
 
 from .outline import _items as bookmarks
-from .outline import named_dests
+from .outline import named_dests, opened
 
 # -- reading ---------------------------------------------------------------------------------
 
@@ -117,9 +117,10 @@ class StructIndex(dict):
     one the walk would not have changed."""
 
     @classmethod
-    def of(cls, pdf: bytes) -> StructIndex:
+    def of(cls, pdf: bytes | pikepdf.Pdf) -> StructIndex:
+        """The index of `pdf`'s structure (bytes, or the open document itself)."""
         index = cls()
-        with open_pdf(pdf) as doc:
+        with opened(pdf) as doc:
             struct = doc.Root.get("/StructTreeRoot")
             for top in _kids(struct) if struct is not None else []:
                 if isinstance(top, Dictionary):
@@ -390,12 +391,15 @@ def _prune_structure(
 # -- the dossier: front and body -------------------------------------------------------------
 
 
-def merge(front_pdf: bytes, body_pdf: bytes, index: StructIndex | None = None) -> pikepdf.Pdf:
+def merge(
+    front_pdf: bytes, body_pdf: bytes | pikepdf.Pdf, index: StructIndex | None = None
+) -> pikepdf.Pdf:
     """The front's pages, then the body's, as one tagged document. The front's links to
     the chapters point at names the body defines (the front carries empty anchors of the
     same names so that Chromium writes the links at all; the body's win). `index`: the
-    body's (`StructIndex.of`)."""
-    body, front = open_pdf(body_pdf), open_pdf(front_pdf)
+    body's (`StructIndex.of`). An open body document is merged into (and returned)."""
+    body = body_pdf if isinstance(body_pdf, pikepdf.Pdf) else open_pdf(body_pdf)
+    front = open_pdf(front_pdf)
     keep_pages(body, index=index)
     b_struct, f_struct = body.Root.get("/StructTreeRoot"), front.Root.get("/StructTreeRoot")
     offset = 0

@@ -9,6 +9,7 @@ rewriting the whole PDF, so it is done only then).
 
 from __future__ import annotations
 
+import contextlib
 import io
 
 import pikepdf
@@ -83,8 +84,19 @@ def tidy(doc: pikepdf.Pdf) -> bool:
 USE_OUTLINES = pikepdf.Name.UseOutlines
 
 
-def page_count(pdf: bytes) -> int:
+@contextlib.contextmanager
+def opened(pdf: bytes | pikepdf.Pdf):
+    """`pdf` as an open document: bytes are opened (and closed after), an open document is
+    read as it is (and left open)."""
+    if isinstance(pdf, pikepdf.Pdf):
+        yield pdf
+        return
     with pikepdf.open(io.BytesIO(pdf)) as doc:
+        yield doc
+
+
+def page_count(pdf: bytes | pikepdf.Pdf) -> int:
+    with opened(pdf) as doc:
         return len(doc.pages)
 
 
@@ -105,10 +117,10 @@ def top_level_pages(pdf: bytes) -> dict[str, int]:
     return pages
 
 
-def destination_tops(pdf: bytes) -> dict[str, float]:
+def destination_tops(pdf: bytes | pikepdf.Pdf) -> dict[str, float]:
     """Named destinations and how far below the top of its page each one is, in points
     (the /XYZ destination's top, which Chromium writes for a link target)."""
-    with pikepdf.open(io.BytesIO(pdf)) as doc:
+    with opened(pdf) as doc:
         tops: dict[str, float] = {}
         for name, dest in named_dests(doc).items():
             if isinstance(dest, pikepdf.Dictionary):
@@ -120,10 +132,10 @@ def destination_tops(pdf: bytes) -> dict[str, float]:
         return tops
 
 
-def destination_pages(pdf: bytes) -> dict[str, int]:
+def destination_pages(pdf: bytes | pikepdf.Pdf) -> dict[str, int]:
     """Named destinations (the ids that links in the document point to, such as
     "chapter-1") and their 1-based pages."""
-    with pikepdf.open(io.BytesIO(pdf)) as doc:
+    with opened(pdf) as doc:
         index = {page.objgen: i for i, page in enumerate(doc.pages)}
         named = named_dests(doc)
         return {name: _page(dest, index, named) for name, dest in named.items()}

@@ -22,7 +22,7 @@ from .. import derive
 from ..files import write_atomic
 from ..i18n import t
 from . import html as report_html
-from . import outline
+from . import outline, tounicode
 from .browser import check_cjk_fonts
 from .printer import PdfPrinter
 
@@ -194,24 +194,37 @@ def _print_dossier(
     which goes before the body. Each chapter's PDF is its pages of the body and the
     appendix (`cut`). Headers and page numbers are stamped on each file's pages, so a
     chapter's read "Page 1 of 9" as a chapter printed alone did."""
-    from . import cut
-
-    language = ctx.language
-    title = t("dossier_title", language)
-    page_of = t("page_of", language)
     printed = [p.print for p in parts]
-    body = printer.pdf_bytes(
+    # The body stays open from its printing to the dossier's one save: read, indexed and
+    # merged in place. The chapters' cuts each open a copy of it (its bytes, saved once).
+    body_doc = printer.pdf_doc(
         report_html.page(printed, web=False, cover=False, link_targets=True, **ctx.page_args()),
         header_title=None,
     )
-    starts = outline.destination_pages(body)
-    n_body = outline.page_count(body)
+    with body_doc:
+        return _assemble_dossier(
+            printer, parts, printed, body_doc, out_dir, ctx, chapters=chapters
+        )
+
+
+def _assemble_dossier(printer, parts, printed, body_doc, out_dir: Path, ctx, *, chapters: bool):
+    """`_print_dossier` once the body is printed (`body_doc`, open)."""
+    from . import cut
+
+    title = t("dossier_title", ctx.language)
+    page_of = t("page_of", ctx.language)
+    starts = outline.destination_pages(body_doc)
+    n_body = len(body_doc.pages)
     missing = [key for key in [c.id for c in printed] + ["sources"] if key not in starts]
     if missing:
         raise RuntimeError(f"the printed body has no page for {', '.join(missing)}")
-    # Without chapter PDFs nothing is cut, and the stamps are the dossier's alone.
+    # Without chapter PDFs nothing is cut, and the stamps are the dossier's alone; the
+    # open body is the dossier's. With them, each cut and the dossier open the body's bytes
+    # (the index's object numbers are those of the documents opened from the same bytes).
     cuts = []
+    body = body_doc
     if chapters:
+        body = tounicode.save(body_doc)
         cuts = list(zip(parts, _chapter_pages(body, printed, starts, n_body), strict=True))
     # The chapters' pages are cut from the body (pikepdf's work, in this process) while
     # the browser prints the front and the stamps.
@@ -238,7 +251,10 @@ def _print_dossier(
         )
         cut.stamp(dossier, marks, 0)
         dossier.Root.PageMode = outline.USE_OUTLINES
-        dossier_path = write_atomic(out_dir / "dossier.pdf", cut.to_bytes(dossier))
+        # The open body's objects are still Chromium's: its many small structure objects
+        # go into object streams here, as `tounicode.save` put them for the body's bytes.
+        save = tounicode.save if body is body_doc else cut.to_bytes
+        dossier_path = write_atomic(out_dir / "dossier.pdf", save(dossier))
         per_chapter = []
         first = len(dossier.pages)
         for (p, own), doc in zip(cuts, cut_docs.result(), strict=True):
