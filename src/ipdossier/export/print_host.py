@@ -171,7 +171,7 @@ def _call(printer, method: str, args: tuple):
 
 
 class SharedPrinter:
-    """What a worker prints and draws with: `PdfPrinter`'s calls (`pdf_bytes`,
+    """What a worker prints and draws with: `PdfPrinter`'s calls (`pdf_bytes`, `pdf_doc`,
     `stamp_bytes`, `svgs`, `browser_version`), answered by the machine's host. Safe to
     call from several threads: each call takes a connection of its own."""
 
@@ -219,6 +219,11 @@ class SharedPrinter:
         from .printer import FOOTER, finish
 
         return finish(self._ask("print", (html, header_title, footer or FOOTER)))
+
+    def pdf_doc(self, html: str, *, header_title: str | None, footer: str | None = None):
+        from .printer import FOOTER, finished_doc
+
+        return finished_doc(self._ask("print", (html, header_title, footer or FOOTER)))
 
     def stamp_bytes(self, pages):
         return self._ask("stamp", (pages,))

@@ -101,6 +101,17 @@ def finish(pdf: bytes) -> bytes:
         return tounicode.save(doc) if _put_right(doc) else pdf
 
 
+def finished_doc(pdf: bytes) -> pikepdf.Pdf:
+    """`finish`'s document, put right and left open (the caller closes it)."""
+    doc = pikepdf.open(io.BytesIO(pdf))
+    try:
+        _put_right(doc)
+    except BaseException:
+        doc.close()
+        raise
+    return doc
+
+
 def _put_right(doc: pikepdf.Pdf) -> bool:
     """`finish`'s changes made on an open document; whether any was needed."""
     changed = tounicode.fix_doc(doc)
@@ -274,13 +285,7 @@ class PdfPrinter:
         caller closes): a dossier's body is read, cut and merged, and saved once, with the
         front, rather than saved here and opened again for each of those (a fifth of a
         variant's PDF work in this process)."""
-        doc = pikepdf.open(io.BytesIO(self._call(self._print(html, header_title, footer))))
-        try:
-            _put_right(doc)
-        except BaseException:
-            doc.close()
-            raise
-        return doc
+        return finished_doc(self._call(self._print(html, header_title, footer)))
 
     def stamp_bytes(self, pages: list[tuple[str, str]]) -> bytes:
         """One blank A4 page per (header title, footer text), holding that running header
