@@ -4690,3 +4690,16 @@ def test_his_excellency_is_an_honorific_that_ends_an_organisation(tmp_path):
     ev, orgs = _event_and_orgs(tmp_path, text)
     assert "Excellency" not in orgs.get(ev.get("organiser_org_id"), "")
     assert not any("Excellency" in name for name in orgs.values())
+
+
+def test_a_customs_commissioner_and_a_bureau_named_with_ji():
+    # test26's 澳门 and 香港 reports, after its scoring: 关长 was no post, 海关 no body,
+    # 经济及科技发展局 was cut at 及, and in 財政司司長陳茂波、商務及經濟發展局局長丘應樺 the
+    # word 商務 was drafted as a person sharing 司長.
+    found = _zh_people("澳门海关李小辉副关长及澳门经济及科技发展局陈小慧副局长共同签署纪要。")
+    assert found["李小辉"] == ("副关长", "澳门海关")
+    assert found["陈小慧"] == ("副局长", "澳门经济及科技发展局")
+    found = _zh_people("财政司司长陈小波、商务及经济发展局局长丘小桦、海关关长何小珊主持开幕典礼。")
+    assert "商务" not in found
+    assert found["丘小桦"] == ("局长", "商务及经济发展局")
+    assert found["何小珊"] == ("关长", "海关")

@@ -137,7 +137,10 @@ TITLES_ZH = sorted(
         "检委会专职委员 检察委员会专职委员 "
         # and from test25 (spent into the tune half): a firm's chief legal officer as Taiwan
         # prints it (台達電子法務長)
-        "法务长"
+        "法务长 "
+        # and from test26 (spent into the tune half): a customs' commissioner (澳门海关
+        # 副关长, 海關關長)
+        "关长"
     ).split(),
     key=len,
     reverse=True,
@@ -208,8 +211,9 @@ _ORG_STOP = {
 }  # fmt: skip
 # 图书馆, 联盟: a library (LAC tags 重庆大学图书馆 a place) and an alliance are bodies too
 # (test24's 重庆大学 and 中国科大 reports, spent into the tune half).
+# 海关: customs (海關關長何珮珊: test26's 香港 report, after its scoring).
 _ORG_END = re.compile(
-    r"(?:局|区|市|省|县|委员会|委|会|院|所|公司|中心|办公室|办|政府|协会|集团|大学|学院|部|厅|署|园|事务所|司|处|科|室|庭|组|组织|出版社|报社|杂志社|支队|大队|(?<!团)队|人大|政协|科协|工商联|妇联|文联|侨联|残联|图书馆|联盟)$"
+    r"(?:局|区|市|省|县|委员会|委|会|院|所|公司|中心|办公室|办|政府|协会|集团|大学|学院|部|厅|署|园|事务所|司|处|科|室|庭|组|组织|出版社|报社|杂志社|支队|大队|(?<!团)队|人大|政协|科协|工商联|妇联|文联|侨联|残联|图书馆|联盟|海关)$"
 )
 EVENT_END = (
     "揭牌仪式|启动仪式|开幕式|仪式|对接活动|行动|活动|论坛|研讨会|座谈会|对接会|交流会|推介会|洽谈会|发布会|峰会|博览会|展会|大会|会议|"
@@ -422,11 +426,13 @@ def _counts(para: int, line: str) -> list[Count]:
 
 # Bodies whose names join two fields by 和 (工业和信息化厅, 文化和旅游局, 住房和城乡建设局) or
 # hold a preposition (美国在台协会): the tune half's 河北 and AIT reports read their second half.
+# Macao's and Hong Kong's join them by 及 (经济及科技发展局, 商务及经济发展局: test26's 澳门
+# and 香港 reports, after its scoring).
 _JOINED_NAME = re.compile(
     # (the first field from a list: "局长王广正和山东省知识产权局" joins two people's bodies)
     r"(?:工业|住房|人力资源|文化|自然资源|教育|卫生|交通运输|生态环境|科学技术|广播电视|商务|"
-    r"农业|城乡建设|国土资源|新闻出版|体育|价格检查|政策|法规|宣传|研究|规划)"
-    r"和[\u4e00-\u9fff]{2,8}?(?:厅|局|部|委|办|处|科|室)|美国在台"
+    r"农业|城乡建设|国土资源|新闻出版|体育|价格检查|政策|法规|宣传|研究|规划|经济|运输)"
+    r"[和及][\u4e00-\u9fff]{2,8}?(?:厅|局|部|委|办|处|科|室)|美国在台"
 )
 
 
@@ -943,6 +949,10 @@ def _listed(line: str, found: list[Mention], names: set[tuple[int, int]]) -> lis
             name = nxt.group("name")
             known = (nxt.start("name"), nxt.end("name")) in names
             if not known and (TITLE_ZH.search(name) or _ORG_END.search(name)):
+                break
+            # 財政司司長陳茂波、商務及經濟發展局局長丘應樺: a word joined by 及 (和, 与) to the
+            # rest of a body's name is no listed name (test26's 香港 report, after its scoring)
+            if not known and _JOINED_NAME.match(line, nxt.start("name")):
                 break
             s, e = nxt.start("name"), nxt.end("name")
             # The quote runs from the shared title to this name, so it holds both.
