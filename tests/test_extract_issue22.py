@@ -4703,3 +4703,12 @@ def test_a_customs_commissioner_and_a_bureau_named_with_ji():
     assert "商务" not in found
     assert found["丘小桦"] == ("局长", "商务及经济发展局")
     assert found["何小珊"] == ("关长", "海关")
+
+
+def test_an_acting_post_before_the_name_keeps_acting():
+    # test26's Kaimosi report, after its scoring: "opened by Acting Vice Chancellor Prof.
+    # X" drafted the title "Vice Chancellor".
+    found = _en_people_tagged(
+        "The workshop was officially opened by Acting Vice Chancellor Prof. Peter K. Mwangi."
+    )
+    assert found["Peter K. Mwangi"][0] == "Acting Vice Chancellor"

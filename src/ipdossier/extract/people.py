@@ -281,6 +281,9 @@ _CAP_TITLE = (
     # "DTI Romblon Provincial Director X": the office's level is the post's
     # "Deputy Chief Judge X", "Senior Deputy Director X": two of them (test13's Nelson hui,
     # after its scoring: "Deputy" was dropped)
+    # "Acting Vice Chancellor Prof. X", "Acting Deputy Vice Chancellor ..." (test26's
+    # Kaimosi report, after its scoring: "Acting" was dropped): a charge held for now
+    r"(?:Acting )?"
     r"(?:(?:Deputy|Vice|Executive|Assistant|Associate|Joint|Chief|Senior|Managing|Co-Managing"
     r"|Representative|Patent|Trade Mark|Trademark|Provincial|Regional|District|Municipal)[ -])"
     r"{0,2}"
