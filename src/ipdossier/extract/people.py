@@ -780,10 +780,8 @@ _HONORIFIC_NAME = re.compile(
 )
 
 
-# "Dr. Zain-ul-Abdin, Director General" (test26's Pakistan report, after its scoring): a
-# name joined by a lowercase -ul-, -ud-, -ur- is one word.
 _HONORIFIC_SURNAME = re.compile(
-    rf"(?<![\w.]){HONORIFIC} (?P<name>[A-Z][^\W\d_]+(?:-(?:[a-z]{{2}}-)?[A-Z][^\W\d_]+)?)(?=, )"
+    rf"(?<![\w.]){HONORIFIC} (?P<name>[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)(?=, )"
 )
 
 
