@@ -163,3 +163,34 @@ def test_a_host_that_cannot_be_reached_after_its_start_is_a_missing_dependency(
     monkeypatch.setattr(printer, "_start_host", lambda: None)  # "started", yet not there
     with pytest.raises(MissingDependency, match="could not be reached"):
         printer._ask("version", ())  # noqa: SLF001
+
+
+def test_workers_that_start_together_read_one_whole_key(tmp_path):
+    # Two workers reached a new host folder at once (CI, 2026-12-05): one created the key
+    # file and the other failed on it (FileExistsError), or could read it still empty.
+    import threading
+
+    folder = tmp_path / "printer"
+    folder.mkdir(mode=0o700)
+    start = threading.Barrier(16)
+    keys, errors = [], []
+
+    def read() -> None:
+        start.wait()
+        try:
+            keys.append(print_host._key(folder))
+        except Exception as exc:  # noqa: BLE001 (each failure is the finding)
+            errors.append(exc)
+
+    for _ in range(20):
+        for f in folder.iterdir():
+            f.unlink()
+        keys.clear()
+        threads = [threading.Thread(target=read) for _ in range(16)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors, errors[:3]
+        assert len(set(keys)) == 1 and len(keys[0]) == 64, keys[:3]
+    assert [f.name for f in folder.iterdir()] == ["key"]

@@ -81,11 +81,21 @@ def _private_dir(path: Path) -> Path:
 
 
 def _key(folder: Path) -> bytes:
+    """The host's authentication key, made by whichever process first needs it. Two
+    workers reaching a new folder at once both find no key (CI, 2026-12-05: the second
+    failed on the first's file): each writes a key whole to a file of its own and links it
+    into place; the first link wins, and no one reads a key still being written."""
     path = folder / "key"
     if not path.exists():
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as f:
-            f.write(secrets.token_hex(32))
+        mine = folder / f"key.{os.getpid()}.{threading.get_ident()}"
+        fd = os.open(mine, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "w") as f:
+                f.write(secrets.token_hex(32))
+            with contextlib.suppress(FileExistsError):
+                os.link(mine, path)
+        finally:
+            mine.unlink()
     return path.read_text().strip().encode()
 
 
