@@ -719,6 +719,8 @@ def test_no_garbage_organisations_or_people_from_an_organisations_tail(tmp_path)
         "Wang Lei": ("director", ""),  # not the organisation "office"
         "Chen Jie": ("president", "Shenzhen Patent Agents Association Qianhai Branch"),
         "Zhang Wei": ("director", ""),  # not "Bureau and Liu Fang"
+        # her own post, apposed to her name (read since the twenty-second session)
+        "Liu Fang": ("deputy director", ""),
         "Zhao Min": ("director", ""),  # not the organisation "the"
     }
     orgs = set(draft.tables["organisations"]["name"])

@@ -4712,3 +4712,64 @@ def test_an_acting_post_before_the_name_keeps_acting():
         "The workshop was officially opened by Acting Vice Chancellor Prof. Peter K. Mwangi."
     )
     assert found["Peter K. Mwangi"][0] == "Acting Vice Chancellor"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "post"),
+    [
+        # the tune half's Ethiopian forum: a post after the comma, then a verb
+        (
+            "About 400 complaints were received, Tesfaye Bekele, Deputy Director is cited as "
+            "saying.",
+            "Tesfaye Bekele",
+            ("Deputy Director", ""),
+        ),
+        # the tune half's Tashkent seminar: two posts joined by "and", the firm after "of"
+        (
+            "Maria Lopez Carter, vice president and deputy general counsel of Salesforce, a "
+            "company based in California, also spoke at the seminar.",
+            "Maria Lopez Carter",
+            ("vice president and deputy general counsel", "Salesforce"),
+        ),
+        # the tune half's Kabale workshop: a space before the comma, a charge after the post
+        (
+            "Mary Katabaazi-Bwengye , the Deputy Vice-Chancellor in charge of Finance and "
+            "Administration of Kabale University, officially opened the workshop.",
+            "Mary Katabaazi-Bwengye",
+            (
+                "Deputy Vice-Chancellor in charge of Finance and Administration",
+                "Kabale University",
+            ),
+        ),
+        # the tune half's Dubai jury: lowercase posts, a particle in the name, and the next
+        # person's name is no organisation
+        (
+            "A jury from the IPR department, which included Khalid bin Rashid, team leader, "
+            "Mariam Al Mansoori, awareness officer and representatives of three schools, met.",
+            "Khalid bin Rashid",
+            ("team leader", ""),
+        ),
+    ],
+)
+def test_a_post_apposed_to_a_tagged_name_is_read(text, name, post):
+    # People the patterns missed in the tune half (after test26's scoring): a name spaCy
+    # tags, a comma, then a post ending with a post's word and its organisation, if any.
+    assert _en_people_tagged(text)[name] == post
+
+
+def test_the_next_name_after_and_takes_no_post_from_the_one_before():
+    # the tune half's Nordic report: "X, and the director of the Institute Y" is Y's post.
+    found = _en_people_tagged(
+        "The directors Anna Lindqvist and Erik Johansen, and the director of the Institute "
+        "Lars Pedersen, could welcome all the teams."
+    )
+    assert "Erik Johansen" not in found
+
+
+def test_an_ampersand_before_an_honorific_ends_the_organisation():
+    # the tune half's Penang talk: "president of PWCC & Datin X, vice president of PWCC"
+    found = _en_people_tagged(
+        "They were joined by Lim Boon Hock, president of PWCC & Datin Siti Rahmah, vice "
+        "president of PWCC."
+    )
+    assert found["Lim Boon Hock"] == ("president", "PWCC")

@@ -506,7 +506,11 @@ _GENERIC_ORG = {
 
 # "..., and Dr. D.T." where the sentence was cut after the next person's honorific and
 # initials: that person's, not the organisation's.
-_HONORIFIC_TAIL = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){HONORIFIC}(?:\s*[A-Z]\.)*\s*$")
+# "IIPCC Malaysia Chapter as well as Dr." (the tune half's Penang talk): "as well as" and
+# "&" join the next person too.
+_HONORIFIC_TAIL = re.compile(
+    rf"(?:,\s*(?:and\s+)?|\s+(?:and|&|as well as)\s+){HONORIFIC}(?:\s*[A-Z]\.)*\s*$"
+)
 
 
 # "Indian Patent Office, Delhi, on December 27": a date after the organisation.
@@ -725,7 +729,9 @@ def _runs_into(org: str, name: str, mentioned: str) -> bool:
     return False
 
 
-_NEXT_HONORIFIC = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+){HONORIFIC}\s")
+# "president of PWCC & Datin Mable Tan, vice president of PWCC" (the tune half's Penang
+# talk): "&" joins the next person as "and" does.
+_NEXT_HONORIFIC = re.compile(rf"(?:,\s*(?:and\s+)?|\s+(?:and|&|as well as)\s+){HONORIFIC}\s")
 
 
 def _not_into_next(found: list[Mention], names: set[str], line: str = "") -> list[Mention]:
@@ -925,7 +931,134 @@ def mentions(
             first, last = listed[0].start, listed[-1].end
             found = listed + [f for f in found if not (first <= f.name_start < last)]
             found.sort(key=lambda f: f.start)
-    return _not_into_next(found, {f.name for f in found} | set(extra_names), line)
+    found = _not_into_next(found, {f.name for f in found} | set(extra_names), line)
+    if rules:
+        found += _apposed(para, line, extra_names, found)
+        found.sort(key=lambda f: f.start)
+    return found
+
+
+# The last word of a post ("awareness officer", "Deputy Vice-Chancellor", "cofounder"): an
+# apposition beside a tagged name is read as a post only when it holds one of these.
+_POST_HEAD = re.compile(
+    rf"(?:{_TITLE_WORDS.pattern}|leader|registrar|librarian|cofounder|co-founder|"
+    r"vice-chancellor|director-general|secretary-general|undersecretary|co-chairs?|trainer|"
+    r"justice|chairs?)",
+    re.IGNORECASE,
+)
+# Words that end a post read after a name: a verb or a clause's lead.
+_POST_STOP = re.compile(
+    r"\s+(?:said|says|is|was|were|are|has|had|have|will|would|who|which|that|also|"
+    r"to|by|with|on|during|when|while|spoke|gave|addressed|opened|noted|stressed|added|"
+    r"explained|welcomed|presented|delivered|highlighted|emphasi[sz]ed|began|attended|"
+    r"inaugurated|moderated|led|discussed|signed|introduced|shared|underlined)\b.*$"
+)
+# "awareness officer and representatives of DEWA": a plural after "and" starts another
+# group of people, not a second post.
+_AND_GROUP = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[a-z]+s\b.*$")
+_OF_AT = re.compile(r" (?:of|at|from) (?:the )?(?=[A-Z])")
+_HAS_ORG_WORD = re.compile(
+    rf"\b(?:{_ORG_END}|{_ORG_END_MORE}|Inc|Ltd|LLC|Registry|Division|Section|Unit|School|"
+    r"Faculty|Service|Services|Bank|Institution|Corporation|Directorate|Secretariat|Cell)\b"
+    r"|\b[A-Z]{2,}\b"
+)
+_APPOSED_TAIL = re.compile(
+    r"\s?,\s+(?!(?:and|or|as well as)\b)(?:who (?:is|was) (?:also )?)?(?:the |a |an )?"
+    r"(?P<post>[^,;()]+(?: \([^()]{1,12}\))?)"
+    r"(?:,\s+(?P<org>[^,;()]+(?: \([A-Z][\w&.-]*\))?))?"
+)
+
+
+def _apposable(name: str) -> bool:
+    """A tagged name that may take an apposed post: two to five words, each capitalised
+    (a hyphen's parts too, "Katabaazi-Bwengye"; letters of any Latin script, "Dacić") or
+    a particle ("Saeed bin Faris"), none an organisation's or a post's word."""
+    words = name.split(" ")
+    capitalised = [
+        w
+        for w in words
+        if all(p[:1].isupper() and p[1:].replace("'", "").replace("’", "").isalpha()
+               and (p[1:].islower() or len(p) == 1) for p in w.split("-"))
+        and w not in _NOT_NAME_WORDS
+    ]  # fmt: skip
+    particles = [w for w in words if re.fullmatch(PARTICLE, w)]
+    return 2 <= len(capitalised) and len(capitalised) + len(particles) == len(words) <= 5
+
+
+def _post_of(words: str) -> str:
+    """The post read from the words after a name's comma, or '' when they hold none."""
+    words = _AND_GROUP.sub("", _POST_STOP.sub("", words.strip()))
+    if not words or len(words.split()) > 12:
+        return ""
+    last = re.sub(r" \([^()]*\)$", "", words).split(" ")[-1]
+    return words if _POST_HEAD.fullmatch(last) else ""
+
+
+def _apposed(
+    para: int, line: str, names: tuple[str, ...], found: list[Mention]
+) -> list[Mention]:
+    """Mentions of tagged names no pattern read, from the post printed beside them:
+    "Endalu Mosisa, Deputy Director is cited as saying", "Jessica Rawlley, cofounder of
+    MaaS Pros & TIEIT Inc, discussed", "Frances Signoret, Permanent Secretary (Ag.),
+    Ministry of Trade and Industry;" (the tune half's people the patterns missed: a name
+    an analyser tags, then a comma, a post ending with a post's word, and its organisation
+    after "of", "at" or a comma). Only names the analyser or an honorific vouch for."""
+    read = {f.name for f in found}
+    taken = [(f.start, f.end) for f in found]
+    out: list[Mention] = []
+    for name in sorted(set(names), key=len, reverse=True):
+        if name in read or not _apposable(name):
+            continue
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", line):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            tail = _APPOSED_TAIL.match(line, m.end())
+            if not tail:
+                continue
+            post, org = tail.group("post"), tail.group("org") or ""
+            # "Manuel Guerra, representing the Secretary of Public Education Emilio
+            # Chuayffet": a participle leads no post, and another tagged name ends it
+            if re.match(r"[a-z]+(?:ing|ed)\b", post):
+                continue
+            other = min((post.find(n) for n in names if n != name and n in post), default=-1)
+            if other >= 0:
+                post, org = post[:other].rstrip(), ""
+            by_of = False
+            cut = _POST_STOP.search(post) or _AND_GROUP.search(post)
+            if cut:
+                post, org = post[: cut.start()], ""
+            title = _post_of(post)
+            if not title:
+                # "vice president and deputy general counsel of Salesforce", "Deputy
+                # Vice-Chancellor in charge of Finance and Administration of Kabale
+                # University": the organisation after the last "of" or "at" that follows
+                # the post (or the charge it holds)
+                for at in reversed(list(_OF_AT.finditer(post))):
+                    head, rest = post[: at.start()], post[at.end() :]
+                    if _post_of(head) or (
+                        _HAS_ORG_WORD.search(rest) and _post_of(head.split(" in charge")[0])
+                    ):
+                        title, org, by_of = head, rest, True
+                        break
+                if title and _OF_STATE.search(title) and not _HAS_ORG_WORD.search(org):
+                    title, org = post, ""  # "Minister of Interior": the portfolio is the post's
+            if not title:
+                continue
+            # an organisation after a comma holds an organisation's word; none is the
+            # next tagged person ("Saeed bin Faris, team leader, Khuloud Al Housani, ...")
+            if org and not (
+                org[0].isupper()
+                and (by_of or _HAS_ORG_WORD.search(org))
+                and not any(n in org for n in names if n != name)
+            ):
+                org = ""
+            nxt = _NEXT_HONORIFIC.search(org)
+            org = _trim_org(org[: nxt.start()] if nxt else org) if org else ""
+            end = line.find(org, m.end()) + len(org) if org else m.end() + len(tail.group(0))
+            out.append(Mention(para, name, m.start(), m.end(), title, org, m.start(), end))
+            read.add(name)
+            break
+    return out
 
 
 # "Other presenters are Executive Director, JIPO, Lilyclaire Bellamy; Senior Director, Madrid
