@@ -4773,3 +4773,42 @@ def test_an_ampersand_before_an_honorific_ends_the_organisation():
         "president of PWCC."
     )
     assert found["Lim Boon Hock"] == ("president", "PWCC")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "post"),
+    [
+        # the tune half's Kuching report: the office, then its post in lowercase
+        (
+            "Intellectual Property Corporation of Malaysia (MyIPO) assistant registrar Tan Mei "
+            "Ling said many people were not aware of the office.",
+            "Tan Mei Ling",
+            ("assistant registrar", "Intellectual Property Corporation of Malaysia (MyIPO)"),
+        ),
+        # the tune half's Nepal workshop: two posts joined by "and", a former one
+        (
+            "Guests included former minister and secretary Hari Prasad Sharma and others.",
+            "Hari Prasad Sharma",
+            ("former minister and secretary", ""),
+        ),
+        # the tune half's Indore colloquium: the court starts after the other guest's name
+        (
+            "The event began with chief guests, CM Mohan Yadav and Supreme Court Justice Rajesh "
+            "Kumar Verma, lighting the lamp.",
+            "Rajesh Kumar Verma",
+            ("Justice", "Supreme Court"),
+        ),
+    ],
+)
+def test_a_post_printed_before_a_tagged_name_in_lowercase_is_read(text, name, post):
+    assert _en_people_tagged(text)[name] == post
+
+
+def test_a_post_right_before_the_next_name_is_not_the_one_before_s():
+    # "X, Australian Indigenous lawyer Y": the post is Y's, not X's
+    found = _en_people_tagged(
+        "Upcoming speakers include Moana Jackson, Australian Indigenous lawyer Terri Janke "
+        "and others."
+    )
+    assert "Moana Jackson" not in found
+    assert found["Terri Janke"] == ("lawyer", "")

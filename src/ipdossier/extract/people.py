@@ -934,6 +934,7 @@ def mentions(
     found = _not_into_next(found, {f.name for f in found} | set(extra_names), line)
     if rules:
         found += _apposed(para, line, extra_names, found)
+        found += _preposed(para, line, extra_names, found)
         found.sort(key=lambda f: f.start)
     return found
 
@@ -960,7 +961,8 @@ _OF_AT = re.compile(r" (?:of|at|from) (?:the )?(?=[A-Z])")
 _HAS_ORG_WORD = re.compile(
     rf"\b(?:{_ORG_END}|{_ORG_END_MORE}|Inc|Ltd|LLC|Registry|Division|Section|Unit|School|"
     r"Faculty|Service|Services|Bank|Institution|Corporation|Directorate|Secretariat|Cell)\b"
-    r"|\b[A-Z]{2,}\b"
+    # "MyIPO", "KIPO": an acronym, capitals inside a word too
+    r"|\b[A-Z]{2,}\b|\b[A-Z][a-z]?[A-Z]{2,}\b"
 )
 _APPOSED_TAIL = re.compile(
     r"\s?,\s+(?!(?:and|or|as well as)\b)(?:who (?:is|was) (?:also )?)?(?:the |a |an )?"
@@ -1022,7 +1024,15 @@ def _apposed(
                 continue
             other = min((post.find(n) for n in names if n != name and n in post), default=-1)
             if other >= 0:
-                post, org = post[:other].rstrip(), ""
+                # "X, president of IIPCC as well as Dr Y, ...": the post ends at the joining
+                # words; "Moana Jackson, Australian Indigenous lawyer Terri Janke": a post
+                # printed right before the next name is that name's
+                joined = re.search(
+                    rf"\s+(?:and|&|as well as)\s+(?:{HONORIFIC}\s+)?$", post[:other]
+                )
+                if not joined:
+                    continue
+                post, org = post[: joined.start()], ""
             by_of = False
             cut = _POST_STOP.search(post) or _AND_GROUP.search(post)
             if cut:
@@ -1056,6 +1066,98 @@ def _apposed(
             org = _trim_org(org[: nxt.start()] if nxt else org) if org else ""
             end = line.find(org, m.end()) + len(org) if org else m.end() + len(tail.group(0))
             out.append(Mention(para, name, m.start(), m.end(), title, org, m.start(), end))
+            read.add(name)
+            break
+    return out
+
+
+# Words that may lead a post printed in lowercase before a name ("former minister and
+# secretary X", "assistant registrar X", "head librarian X").
+_POST_LEAD = frozenset(
+    "former acting deputy vice chief senior assistant associate executive managing general "
+    "principal joint additional regional national programme program project team head co "
+    "interim outgoing incoming founding current".split()
+)
+# Lowercase words that never belong to a post before a name.
+_NOT_POST = frozenset(
+    "said says told by the a an of to and with from at for on in as was is were are "
+    "including include includes included among whom both its their his her".split()
+)
+_TOKEN = re.compile(r"\S+")
+
+
+def _preposed(
+    para: int, line: str, names: tuple[str, ...], found: list[Mention]
+) -> list[Mention]:
+    """Mentions of tagged names no pattern read, from a post printed before them in
+    lowercase, its organisation's name before it: "Intellectual Property Corporation of
+    Malaysia (MyIPO) assistant registrar X said", "representing state MyIPO director X",
+    "Supreme Court Justice X" (the tune half's people the patterns missed). The post ends
+    on a post's word next to the name (an honorific between is neither's)."""
+    read = {f.name for f in found}
+    taken = [(f.start, f.end) for f in found]
+    out: list[Mention] = []
+    for name in sorted(set(names), key=len, reverse=True):
+        if name in read or not _apposable(name):
+            continue
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", line):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            before = line[: m.start()]
+            hon = re.search(rf"(?:{HONORIFIC}) $", before)
+            if hon:
+                before = before[: hon.start()]
+            if not before.endswith(" "):
+                continue
+            words = list(_TOKEN.finditer(before))
+            k = len(words) - 1
+            if k < 0 or not _POST_HEAD.fullmatch(words[k].group()):
+                continue
+            head_capital = words[k].group()[0].isupper()
+            first = k
+            while first > 0:
+                w = words[first - 1].group()
+                low = w.lower()
+                if head_capital or w in _NOT_POST and w not in ("and", "&"):
+                    break
+                if w in ("and", "&"):
+                    if first >= 2 and _POST_HEAD.fullmatch(words[first - 2].group().lower()):
+                        first -= 1
+                        continue
+                    break
+                if w != low:
+                    break
+                if low in _POST_LEAD or _POST_HEAD.fullmatch(low):
+                    first -= 1
+                    continue
+                # one word of the post's field before its head ("awareness officer")
+                if first == k and re.fullmatch(r"[a-z]{3,}", w) and not re.search(
+                    r"(?:ed|ing|ly)$", w
+                ):
+                    first -= 1
+                break
+            title = before[words[first].start() : words[k].end()]
+            # the organisation: capitalised words, acronyms and brackets before the post
+            o = first
+            while o > 0:
+                w = words[o - 1].group()
+                if re.fullmatch(r"[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)|of|and|&|for|at", w):
+                    o -= 1
+                    continue
+                break
+            org = before[words[o].start() : words[first].start()] if o < first else ""
+            # "CM Mohan Yadav and Supreme Court Justice X": the organisation starts after
+            # another tagged name
+            for n in names:
+                if n != name and n in org:
+                    org = re.sub(r"^\W*(?:and|&)\s+", "", org[org.rfind(n) + len(n) :])
+            org = _trim_org(org)
+            if org and not _HAS_ORG_WORD.search(org):
+                org = ""
+            if not org and head_capital and first == k:
+                continue  # a capitalised word alone before a name may be the name's own
+            start = before.find(org, words[o].start()) if org else words[first].start()
+            out.append(Mention(para, name, m.start(), m.end(), title, org, start, m.end()))
             read.add(name)
             break
     return out
