@@ -24,6 +24,7 @@ from xml.etree import ElementTree
 
 import nbformat
 import pdfs
+import pikepdf
 import pytest
 from helpers import TEXT_CHAPTERS, edit_cell
 from pdfs import compact, flat, nfkc, page_text, text_of
@@ -711,17 +712,14 @@ def test_a_front_that_never_settles_is_written_with_a_warning(
 ):
     parts, ctx = chapter_parts
     counted = []
-    real = outline.page_count
+    real = report._front_length
 
-    def growing(pdf: bytes) -> int:
+    def growing(doc, marks) -> int:
         # As if each printing of the front (the cover and contents) ran onto one more page.
-        pages = real(pdf)
-        if pages > report.FRONT_PAGES:
-            return pages  # the body
-        counted.append(pdf)
-        return pages + len(counted)
+        counted.append(doc)
+        return real(doc, marks) + len(counted)
 
-    monkeypatch.setattr(outline, "page_count", growing)
+    monkeypatch.setattr(report, "_front_length", growing)
     with caplog.at_level(logging.WARNING, logger="ipdossier.export"):
         pdf, _ = report._print_dossier(printer, parts, tmp_path, ctx, chapters=True)
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF-")
@@ -877,22 +875,53 @@ def test_cutting_with_the_structure_index_writes_the_walks_bytes(reports, langua
         assert written(cut.chapter_pages(pdf, keep, index)) == walked, (language, keep)
 
 
-def test_variants_whose_files_have_the_same_titles_and_lengths_share_one_stamp_printing(
-    printer, monkeypatch
-):
-    # Issue 23: the running headers and page numbers depend on the files' titles and
-    # lengths alone, so a variant with the same ones (another filter or cut-off date of
-    # the same edition) is stamped from the printing an earlier variant made.
-    pages = [("Dossier", "Page 1 of 2"), ("Dossier", "Page 2 of 2")]
-    first = printer.stamp_bytes(pages)
-    printed = []
-    original = printer._print
-    monkeypatch.setattr(printer, "_print", lambda *a, **k: printed.append(a) or original(*a, **k))
-    assert printer.stamp_bytes(list(pages)) == first
-    assert not printed
-    other = printer.stamp_bytes([("Dossier", "Page 1 of 1")])
-    assert len(printed) == 1
-    assert len(PdfReader(io.BytesIO(other)).pages) == 1 and other != first
+def test_the_stamps_are_printed_after_the_front_outside_its_structure(printer):
+    # Issue 23: the front and every stamp of a variant in one printing. The stamps are
+    # its last pages, one per (header, footer), each holding its header and footer where
+    # Chromium's own templates print them, with no margin, and outside the tagged
+    # structure (no StructParents, no marked content) so that nothing of them reaches the
+    # dossier's structure when they are laid over its pages as artifacts.
+    from ipdossier.export.printer import with_stamps
+
+    front = (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><style>"
+        "html{line-height:1.45;font-size:10.5pt}</style></head>"
+        "<body><h1>Cover</h1><p>Front matter</p></body></html>"
+    )
+    pages = [("Dossier · Summary", f"Page {i} of 3") for i in (1, 2, 3)]
+    doc = pikepdf.open(io.BytesIO(printer.pdf_bytes(with_stamps(front, pages), header_title=None)))
+    assert len(doc.pages) == 1 + len(pages)
+    assert "/StructParents" in doc.pages[0].obj
+    for i, page in enumerate(doc.pages[1:], start=1):
+        assert "/StructParents" not in page.obj
+        content = b"".join(c.read_bytes() for c in page.obj.get("/Contents").wrap_in_array())
+        assert b"BDC" not in content and b"BMC" not in content
+        text = nfkc(page_text(PdfReader(io.BytesIO(_page_alone(doc, i))).pages[0]))
+        assert f"Page {i} of 3" in text and "Dossier · Summary" in text
+    # the header and footer where the templates put them, whatever the front's type
+    def positions(html: str) -> list[tuple[float, float]]:
+        words = []
+        printed = pikepdf.open(io.BytesIO(printer.pdf_bytes(html, header_title=None)))
+        PdfReader(io.BytesIO(_page_alone(printed, len(printed.pages) - 1))).pages[
+            0
+        ].extract_text(
+            visitor_text=lambda text, cm, tm, font, size: text.strip()
+            and words.append((round(cm[4] + tm[4], 2), round(cm[5] + tm[5], 2)))
+        )
+        return words
+
+    plain = front.replace("html{line-height:1.45;font-size:10.5pt}", "")
+    assert positions(with_stamps(front, pages)) == positions(with_stamps(plain, pages))
+    with pytest.raises(ValueError, match="no <style>"):
+        with_stamps("<p>no head</p>", pages)
+
+
+def _page_alone(doc: pikepdf.Pdf, i: int) -> bytes:
+    alone = pikepdf.new()
+    alone.pages.append(doc.pages[i])
+    out = io.BytesIO()
+    alone.save(out)
+    return out.getvalue()
 
 
 def _flaky_chromium(tmp_path: Path, crashes: int) -> Path:

@@ -392,14 +392,20 @@ def _prune_structure(
 
 
 def merge(
-    front_pdf: bytes, body_pdf: bytes | pikepdf.Pdf, index: StructIndex | None = None
+    front_pdf: bytes | pikepdf.Pdf,
+    body_pdf: bytes | pikepdf.Pdf,
+    index: StructIndex | None = None,
+    front_pages: int | None = None,
 ) -> pikepdf.Pdf:
     """The front's pages, then the body's, as one tagged document. The front's links to
     the chapters point at names the body defines (the front carries empty anchors of the
     same names so that Chromium writes the links at all; the body's win). `index`: the
-    body's (`StructIndex.of`). An open body document is merged into (and returned)."""
+    body's (`StructIndex.of`). An open body document is merged into (and returned).
+    `front_pages`: the front's first pages alone are the front (the stamps printed after
+    them, `printer.with_stamps`, stay where they are, outside the structure)."""
     body = body_pdf if isinstance(body_pdf, pikepdf.Pdf) else open_pdf(body_pdf)
-    front = open_pdf(front_pdf)
+    front = front_pdf if isinstance(front_pdf, pikepdf.Pdf) else open_pdf(front_pdf)
+    own = list(front.pages)[:front_pages]
     keep_pages(body, index=index)
     b_struct, f_struct = body.Root.get("/StructTreeRoot"), front.Root.get("/StructTreeRoot")
     offset = 0
@@ -411,7 +417,7 @@ def merge(
                 (k for k, _ in pikepdf.NumberTree(b_struct.ParentTree).items()), default=-1
             )
         # Renumbered in the front before it is copied: its keys follow the body's.
-        for page in front.pages:
+        for page in own:
             if "/StructParents" in page.obj:
                 page.obj.StructParents = int(page.obj.StructParents) + offset
             for annot in page.obj.get("/Annots") or []:
@@ -422,7 +428,7 @@ def merge(
     b_named = named_dests(body)
     f_items = [(str(it.get("/Title", "")), _item_dest(it)) for it in _outline_items(front)]
 
-    for i, page in enumerate(front.pages):
+    for i, page in enumerate(own):
         body.pages.insert(i, page)
     # Copies of the front's objects now refer to the copied pages (qpdf maps each foreign
     # object once).

@@ -95,11 +95,6 @@ def opened(pdf: bytes | pikepdf.Pdf):
         yield doc
 
 
-def page_count(pdf: bytes | pikepdf.Pdf) -> int:
-    with opened(pdf) as doc:
-        return len(doc.pages)
-
-
 def top_level_pages(pdf: bytes) -> dict[str, int]:
     """Top-level bookmark titles and their 1-based pages."""
     with pikepdf.open(io.BytesIO(pdf)) as doc:

@@ -167,8 +167,6 @@ def _call(printer, method: str, args: tuple):
     if method == "print":
         html, header_title, footer = args
         return printer._call(printer._print(html, header_title, footer))  # noqa: SLF001
-    if method == "stamp":
-        return printer.stamp_bytes(*args)
     if method == "svgs":
         return printer.svgs(*args)
     if method == "version":
@@ -182,7 +180,7 @@ def _call(printer, method: str, args: tuple):
 
 class SharedPrinter:
     """What a worker prints and draws with: `PdfPrinter`'s calls (`pdf_bytes`, `pdf_doc`,
-    `stamp_bytes`, `svgs`, `browser_version`), answered by the machine's host. Safe to
+    `svgs`, `browser_version`), answered by the machine's host. Safe to
     call from several threads: each call takes a connection of its own."""
 
     def __init__(self, executable: Path | None = None):
@@ -234,9 +232,6 @@ class SharedPrinter:
         from .printer import FOOTER, finished_doc
 
         return finished_doc(self._ask("print", (html, header_title, footer or FOOTER)))
-
-    def stamp_bytes(self, pages):
-        return self._ask("stamp", (pages,))
 
     def svgs(self, charts):
         return self._ask("svgs", (charts,))

@@ -53,7 +53,7 @@ MARGIN = {"top": "18mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}
 NO_MARGIN = {"top": "0", "bottom": "0", "left": "0", "right": "0"}
 FOOTER = "Page {page} of {total}"
 # Where Chromium's header and footer templates sit on the page (from the top and the
-# bottom edge): the stamps (`PdfPrinter.stamp_bytes`) put them there.
+# bottom edge): the stamps (`with_stamps`) put them there.
 STAMP_TOP = "5mm"
 STAMP_BOTTOM = "5mm"
 _FONT = "font-family:'Noto Sans CJK SC','Noto Sans',sans-serif"
@@ -80,6 +80,45 @@ def _footer(body: str) -> str:
         f'<div style="{_FONT};font-size:10px;color:#6b7280;width:100%;margin:0 14mm;'
         f'text-align:right">{body}</div>'
     )
+
+
+def with_stamps(html: str, pages: list[tuple[str, str]]) -> str:
+    """`html` (a whole document: the dossier's front) with, after its own pages, one blank
+    A4 page per (header title, footer text) holding that running header and footer alone,
+    where Chromium's own header and footer templates put them: laid over the pages of
+    documents printed without them (`cut.stamp`). One printing for the front and every
+    stamp of a variant: a printing's fixed cost (the fonts' subsets above all) is about
+    that of the stamps themselves, so a printing of its own for them cost a tenth of a
+    CPU second per variant. The stamp pages are hidden from assistive technology, so
+    Chromium leaves them out of the tagged structure (no marked content, no StructParents)
+    and they come last: the front is the printing's first pages, the stamps its last
+    len(`pages`)."""
+    page = '<div class="p"><div class="h">{header}</div><div class="f">{footer}</div></div>'
+    style = (
+        # A page of its own size and no margin whatever the printing's; the front's type
+        # (line height, English's proportional punctuation) is not the templates'.
+        "@page ipd-stamp{size:A4;margin:0}"
+        ".ipd-stamps,.ipd-stamps *{line-height:normal;font-variant-east-asian:normal}"
+        ".ipd-stamps{break-before:page}"
+        ".p{page:ipd-stamp;position:relative;width:210mm;height:297mm;overflow:hidden;"
+        "break-after:page}"
+        ".p:last-child{break-after:auto}.h>div,.f>div{width:auto!important}"
+        f".h{{position:absolute;left:0;right:0;top:{STAMP_TOP}}}"
+        f".f{{position:absolute;left:0;right:0;bottom:{STAMP_BOTTOM}}}"
+    )
+    stamps = (
+        '<div class="ipd-stamps" aria-hidden="true">'
+        + "".join(
+            page.format(header=header_template(title), footer=_footer(html_lib.escape(footer)))
+            for title, footer in pages
+        )
+        + "</div>"
+    )
+    if "</style>" not in html or "</body>" not in html:
+        raise ValueError("the front has no <style> or no <body> to add the stamps to")
+    html = html.replace("</style>", style + "</style>", 1)
+    at = html.rindex("</body>")
+    return html[:at] + stamps + html[at:]
 
 
 def _warm_up_html() -> str:
@@ -121,10 +160,6 @@ def _put_right(doc: pikepdf.Pdf) -> bool:
 # Launches tried before a build gives up on the browser.
 LAUNCH_ATTEMPTS = 3
 
-# Stamp printings kept for later variants (a few hundred kB each, CJK fonts included).
-STAMPS_KEPT = 16
-
-
 class PdfPrinter:
     """`with PdfPrinter() as p: pdf = p.pdf_bytes(html, header_title=...)`.
 
@@ -161,8 +196,6 @@ class PdfPrinter:
         self._started: concurrent.futures.Future | None = None
         self.browser_version: str | None = None
         self._svgs: dict[str, str] = {}
-        self._stamps: dict[tuple, bytes] = {}
-        self._stamps_lock = threading.Lock()
 
     def _call(self, coro):
         try:
@@ -286,41 +319,6 @@ class PdfPrinter:
         front, rather than saved here and opened again for each of those (a fifth of a
         variant's PDF work in this process)."""
         return finished_doc(self._call(self._print(html, header_title, footer)))
-
-    def stamp_bytes(self, pages: list[tuple[str, str]]) -> bytes:
-        """One blank A4 page per (header title, footer text), holding that running header
-        and footer alone, where Chromium's own header and footer templates put them: laid
-        over the pages of documents printed without them (`cut.stamp`). One printing
-        serves every PDF of a variant, and any other variant of the build whose files
-        have the same titles and lengths (the same edition, filtered or cut off at
-        another date)."""
-        key = tuple(pages)
-        with self._stamps_lock:  # variants are stamped from several threads
-            if key in self._stamps:
-                return self._stamps[key]
-        page = '<div class="p"><div class="h">{header}</div><div class="f">{footer}</div></div>'
-        html = (
-            "<!doctype html><html><head><meta charset='utf-8'><style>"
-            "@page{size:A4;margin:0}body{margin:0}"
-            ".p{position:relative;width:210mm;height:297mm;overflow:hidden;break-after:page}"
-            ".p:last-child{break-after:auto}.h>div,.f>div{width:auto!important}"
-            f".h{{position:absolute;left:0;right:0;top:{STAMP_TOP}}}"
-            f".f{{position:absolute;left:0;right:0;bottom:{STAMP_BOTTOM}}}"
-            "</style></head><body>"
-            + "".join(
-                page.format(header=header_template(title), footer=_footer(html_lib.escape(footer)))
-                for title, footer in pages
-            )
-            + "</body></html>"
-        )
-        stamps = tounicode.fix(
-            self._call(self._print(html, None, FOOTER, tagged=False, margin=NO_MARGIN))
-        )
-        with self._stamps_lock:
-            if len(self._stamps) >= STAMPS_KEPT:
-                self._stamps.pop(next(iter(self._stamps)))
-            self._stamps[key] = stamps
-        return stamps
 
     async def _warm_page(self) -> None:
         page = None

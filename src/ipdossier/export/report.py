@@ -8,6 +8,7 @@ temporary name and renamed, so a failure leaves none behind.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from collections.abc import Iterable
@@ -24,7 +25,7 @@ from ..i18n import t
 from . import html as report_html
 from . import outline, tounicode
 from .browser import check_cjk_fonts
-from .printer import PdfPrinter
+from .printer import PdfPrinter, with_stamps
 
 FORMATS = ("pdf", "chapters", "html")  # as pipeline.plan.FORMATS
 
@@ -226,6 +227,17 @@ def _assemble_dossier(printer, parts, printed, body_doc, out_dir: Path, ctx, *, 
     if chapters:
         body = tounicode.save(body_doc)
         cuts = list(zip(parts, _chapter_pages(body, printed, starts, n_body), strict=True))
+    # Every file's running headers and page numbers: the dossier's pages (the front's
+    # and the body's), then each chapter's (none without `chapters`).
+    def stamps(front_pages: int) -> list[tuple[str, str]]:
+        headers = [(title, front_pages + n_body)]
+        headers += [(f"{title} · {p.print.title}", len(own)) for p, own in cuts]
+        return [
+            (header, page_of.format(page=i, total=n))
+            for header, n in headers
+            for i in range(1, n + 1)
+        ]
+
     # The chapters' pages are cut from the body (pikepdf's work, in this process) while
     # the browser prints the front and the stamps.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cut") as cutting:
@@ -234,34 +246,29 @@ def _assemble_dossier(printer, parts, printed, body_doc, out_dir: Path, ctx, *, 
         cut_docs = cutting.submit(
             lambda: [cut.chapter_pages(body, own, index.result()) for _, own in cuts]
         )
-        front = _print_front(printer, printed, starts, out_dir, ctx)
-        dossier = cut.merge(front, body, index.result())
-        # Every file's running headers and page numbers, in one printing: the dossier's
-        # pages, then each chapter's (none without `chapters`).
-        headers = [(title, n) for n in [len(dossier.pages)]]
-        headers += [(f"{title} · {p.print.title}", len(own)) for p, own in cuts]
-        marks = cut.open_pdf(
-            printer.stamp_bytes(
-                [
-                    (header, page_of.format(page=i, total=n))
-                    for header, n in headers
-                    for i in range(1, n + 1)
-                ]
-            )
-        )
-        cut.stamp(dossier, marks, 0)
-        dossier.Root.PageMode = outline.USE_OUTLINES
-        # The open body's objects are still Chromium's: its many small structure objects
-        # go into object streams here, as `tounicode.save` put them for the body's bytes.
-        save = tounicode.save if body is body_doc else cut.to_bytes
-        dossier_path = write_atomic(out_dir / "dossier.pdf", save(dossier))
-        per_chapter = []
-        first = len(dossier.pages)
-        for (p, own), doc in zip(cuts, cut_docs.result(), strict=True):
-            per_chapter.append(
-                write_atomic(out_dir / f"{p.stem}.pdf", cut.chapter_pdf(doc, marks, first))
-            )
-            first += len(own)
+        # The front and, after its pages, the stamps: one open document, the front's
+        # pages merged before the body's, the stamps laid over each file's pages.
+        with _print_front(printer, printed, starts, out_dir, ctx, stamps) as (
+            front,
+            front_pages,
+            marks,
+            first,
+        ):
+            dossier = cut.merge(front, body, index.result(), front_pages=front_pages)
+            cut.stamp(dossier, marks, first)
+            dossier.Root.PageMode = outline.USE_OUTLINES
+            # The open body's objects are still Chromium's: its many small structure
+            # objects go into object streams here, as `tounicode.save` put them for the
+            # body's bytes.
+            save = tounicode.save if body is body_doc else cut.to_bytes
+            dossier_path = write_atomic(out_dir / "dossier.pdf", save(dossier))
+            per_chapter = []
+            first += len(dossier.pages)
+            for (p, own), doc in zip(cuts, cut_docs.result(), strict=True):
+                per_chapter.append(
+                    write_atomic(out_dir / f"{p.stem}.pdf", cut.chapter_pdf(doc, marks, first))
+                )
+                first += len(own)
     return dossier_path, per_chapter
 
 
@@ -282,11 +289,26 @@ def _chapter_pages(body: bytes, printed, starts: dict, n_body: int) -> list[list
     ]
 
 
-def _print_front(printer, chapters, starts: dict, out_dir: Path, ctx: ReportContext) -> bytes:
-    """The cover and contents, numbered from the body's pages (`starts`) after them."""
+def _front_length(doc, marks: list) -> int:
+    """How many of a front printing's first pages are the front (the stamps follow)."""
+    return len(doc.pages) - len(marks)
+
+
+# A document with no front: the stamps alone (`with_stamps`).
+_NO_FRONT = (
+    "<!doctype html><html><head><meta charset='utf-8'><style></style></head><body></body></html>"
+)
+
+
+@contextlib.contextmanager
+def _print_front(printer, chapters, starts: dict, out_dir: Path, ctx: ReportContext, stamps):
+    """The cover and contents, numbered from the body's pages (`starts`) after them,
+    printed with the stamps after them (`printer.with_stamps`; `stamps(front_pages)` gives
+    them). Yields (front, its pages, stamps, the stamps' first page): open documents, one
+    and the same unless the front never settled."""
     front_pages = FRONT_PAGES
     keys = [c.id for c in chapters] + ["sources"]
-    for _attempt in range(FRONT_PASSES):
+    for attempt in range(FRONT_PASSES):
         pages = {key: starts[key] + front_pages for key in keys}
         # Sections too (a heading Chromium wrote no destination for is listed unnumbered).
         pages |= {
@@ -295,20 +317,31 @@ def _print_front(printer, chapters, starts: dict, out_dir: Path, ctx: ReportCont
             for sid, _ in c.sections
             if sid in starts
         }
-        front = printer.pdf_bytes(
-            report_html.page(chapters, web=False, pages=pages, front_only=True, **ctx.page_args()),
-            header_title=None,
+        marks = stamps(front_pages)
+        front_html = report_html.page(
+            chapters, web=False, pages=pages, front_only=True, **ctx.page_args()
         )
-        if outline.page_count(front) == front_pages:
+        doc = printer.pdf_doc(with_stamps(front_html, marks), header_title=None)
+        printed = _front_length(doc, marks)
+        if printed == front_pages:
             break
-        # The contents ran onto another page: every number moves by as many pages.
-        front_pages = outline.page_count(front)
+        if attempt < FRONT_PASSES - 1:
+            # The contents ran onto another page: every number moves by as many pages.
+            doc.close()
+            front_pages = printed
     else:
         log.warning(
             "%s: the contents' page numbers may be off: the cover and contents took %d "
             "pages after %d printings",
             out_dir / "dossier.pdf",
-            front_pages,
+            printed,
             FRONT_PASSES,
         )
-    return front
+        # The stamps count the pages the front took: printed on their own.
+        with doc:
+            alone = printer.pdf_doc(with_stamps(_NO_FRONT, stamps(printed)), header_title=None)
+            with alone:
+                yield doc, printed, alone, 0
+        return
+    with doc:
+        yield doc, printed, doc, printed
