@@ -4812,3 +4812,16 @@ def test_a_post_right_before_the_next_name_is_not_the_one_before_s():
     )
     assert "Moana Jackson" not in found
     assert found["Terri Janke"] == ("lawyer", "")
+
+
+def test_a_tagged_name_with_middle_initials_takes_its_apposed_post():
+    # test27's Tuguegarao training, after its scoring: a roster parted by semicolons, each
+    # name with an initial between its first and last words, each post after its comma.
+    found = _en_people_tagged(
+        "The institution was represented by Ms. Chelsey Joy P. Dacumos, RDE Specialist; "
+        "Engr. Carlo JD D. Melegrito, Project Development and Management Officer; and one "
+        "representative from the Research Office."
+    )
+    assert found["Chelsey Joy P. Dacumos"] == ("RDE Specialist", "")
+    assert found["Carlo JD D. Melegrito"] == ("Project Development and Management Officer", "")
+    assert "Chelsey Joy" not in found

@@ -984,7 +984,12 @@ def _apposable(name: str) -> bool:
         and w not in _NOT_NAME_WORDS
     ]  # fmt: skip
     particles = [w for w in words if re.fullmatch(PARTICLE, w)]
-    return 2 <= len(capitalised) and len(capitalised) + len(particles) == len(words) <= 5
+    # "Chelsey Joy P. Dacumos", "Carlo JD D. Melegrito" (test27's Tuguegarao training, after
+    # its scoring): initials between the first and the last name
+    initials = [w for w in words[1:-1] if re.fullmatch(r"(?:[A-Z]\.)+|[A-Z]{2}", w)]
+    return 2 <= len(capitalised) and len(capitalised) + len(particles) + len(initials) == len(
+        words
+    ) <= 5
 
 
 def _post_of(words: str) -> str:
@@ -1067,6 +1072,8 @@ def _apposed(
             end = line.find(org, m.end()) + len(org) if org else m.end() + len(tail.group(0))
             out.append(Mention(para, name, m.start(), m.end(), title, org, m.start(), end))
             read.add(name)
+            # a shorter reading of the same name ("Chelsey Joy") takes no post of its own
+            taken.append((m.start(), end))
             break
     return out
 
