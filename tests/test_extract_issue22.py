@@ -4825,3 +4825,18 @@ def test_a_tagged_name_with_middle_initials_takes_its_apposed_post():
     assert found["Chelsey Joy P. Dacumos"] == ("RDE Specialist", "")
     assert found["Carlo JD D. Melegrito"] == ("Project Development and Management Officer", "")
     assert "Chelsey Joy" not in found
+
+
+def test_what_a_body_launched_names_the_event_when_nothing_else_does(tmp_path):
+    # test26's Gulu report (spent into the tune half): a dateline and the lead sentence
+    # were drafted as the event's name; what was launched is the event ("launch of ...").
+    text = (
+        "Gulu University gets innovation centre\n\n"
+        "GULU – The registration bureau and Gulu University on February 23, 2022 launched a "
+        "Technology and Innovation Support Centre (TISC) hosted at the University Library.\n\n"
+        "The centre gives researchers access to patent information.\n"
+    )
+    ev, _ = _event_and_orgs(tmp_path, text)
+    assert ev["name"] == "launch of a Technology and Innovation Support Centre (TISC)"
+    assert ev["name_as_printed"] == "a Technology and Innovation Support Centre (TISC)"
+    assert ev["start_date"] == "2022-02-23"

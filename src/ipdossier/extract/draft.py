@@ -889,11 +889,24 @@ _LAST_RESORT_EVENT = re.compile(
 )
 
 
+# "The SAIP, in partnership with WIPO, launched the first phase of the National Network of
+# Intellectual Property Support Centers", "URSB and Gulu University on February 23, 2022
+# launched a Technology and Innovation Support Centre (TISC) hosted at ..." (the tune half's
+# Riyadh report, test26's Gulu report): what a body launched, a capitalised name (with its
+# "of" chain and acronym), is the event, named as the gold names it ("launch of ...").
+_LAUNCHED = re.compile(
+    r"\b(?P<verb>launched|inaugurated|unveiled)\s+(?P<name>(?:the|a|an)\s+"
+    r"(?:[a-z][\w-]*\s+(?:of\s+(?:the\s+)?)?){0,3}[A-Z][\w'’-]*"
+    r"(?:\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?(?:[A-Z][\w'’-]*|\([A-Z]{2,}\)))*)"
+)
+_LAUNCH_NOUN = {"launched": "launch", "inaugurated": "inauguration", "unveiled": "unveiling"}
+
+
 def _last_resort(lines: list[tuple[int, str]]):
-    """The first signing, memorandum or lowercase event (in that order of patterns) in the
-    opening lines that are sentences, for a report nothing else named an event in."""
+    """The first signing, memorandum, lowercase event or launch (in that order of patterns)
+    in the opening lines that are sentences, for a report nothing else named an event in."""
     leads = [(p, t) for p, t in _opening(lines) if len(t.split()) >= _LEAD_WORDS]
-    for pattern in (_SIGNING, _MOU_WITH, _LAST_RESORT_EVENT):
+    for pattern in (_SIGNING, _MOU_WITH, _LAST_RESORT_EVENT, _LAUNCHED):
         for p, t in leads:
             m = pattern.search(t)
             # "the conference", "a webinar": a bare word names no event; the article's
@@ -1225,6 +1238,9 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     elif first is not None:
         basis = f'Printed: "{first.text.strip()}"' if first.year else _year_basis(a, first)
     name = fix(raw)
+    if getattr(m, "re", None) is _LAUNCHED:
+        # printed as what was launched; named as the act ("launch of a TISC")
+        name = f"{_LAUNCH_NOUN[m.group('verb')]} of {name}"
     return {
         "event_id": slug(name, 40),
         "name": name,
