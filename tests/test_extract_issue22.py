@@ -4840,3 +4840,37 @@ def test_what_a_body_launched_names_the_event_when_nothing_else_does(tmp_path):
     assert ev["name"] == "launch of a Technology and Innovation Support Centre (TISC)"
     assert ev["name_as_printed"] == "a Technology and Innovation Support Centre (TISC)"
     assert ev["start_date"] == "2022-02-23"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "post"),
+    [
+        # the tune half's Hague training in Lagos: the post after "and the", then the name
+        (
+            "It was attended by Mike Ade, the Chief Registrar of the Designs Registry, Madam "
+            "Stella Obi and the Director of the WIPO Nigeria Office, Oluwatobiloba Adeyemi.",
+            "Oluwatobiloba Adeyemi",
+            ("Director", "WIPO Nigeria Office"),
+        ),
+        # test25's Jamaica report (spent into the tune half): the organisation holds commas
+        (
+            "Permanent Secretary in the Ministry of Industry, Investment and Commerce, Reginald "
+            "Baptiste, said the system was the first of its kind.",
+            "Reginald Baptiste",
+            ("Permanent Secretary", "Ministry of Industry, Investment and Commerce"),
+        ),
+        # test27's Guyana report (spent into the tune half): a field after "for" is the post's
+        (
+            "Regional Intellectual Property Advisor for Mercosur, French Guiana, Guyana, and "
+            "Suriname, Ms Maria Beatriz Dellore, presented an overview.",
+            "Maria Beatriz Dellore",
+            (
+                "Regional Intellectual Property Advisor for Mercosur, French Guiana, Guyana, "
+                "and Suriname",
+                "",
+            ),
+        ),
+    ],
+)
+def test_a_post_printed_before_a_comma_and_a_tagged_name_is_read(text, name, post):
+    assert _en_people_tagged(text)[name] == post

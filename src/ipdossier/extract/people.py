@@ -935,6 +935,7 @@ def mentions(
     if rules:
         found += _apposed(para, line, extra_names, found)
         found += _preposed(para, line, extra_names, found)
+        found += _post_comma_name(para, line, extra_names, found)
         found.sort(key=lambda f: f.start)
     return found
 
@@ -1166,6 +1167,67 @@ def _preposed(
             start = before.find(org, words[o].start()) if org else words[first].start()
             out.append(Mention(para, name, m.start(), m.end(), title, org, start, m.end()))
             read.add(name)
+            break
+    return out
+
+
+# Where a post printed before "…, Name" starts: the line's start or a clause's.
+_CLAUSE_START = re.compile(
+    r"(?:^|;\s+|:\s+|\bby\s+|,?\s+and\s+(?=the\s)|,\s+(?=the\s))(?:the\s+|The\s+)?"
+)
+_POST_THEN_ORG = re.compile(
+    r"(?P<title>(?:[A-Z][\w'’&.-]*|[a-z][\w-]*)(?:\s+(?:[A-Z][\w'’&.-]*|[a-z][\w-]*)){0,7}?)"
+    r"(?P<field>\s+for\s+[A-Z][^;]*?)?"
+    r"(?:\s+(?:of|in|at)\s+(?:the\s+)?(?P<org>[A-Z][^;]*?))?$"
+)
+
+
+def _post_comma_name(
+    para: int, line: str, names: tuple[str, ...], found: list[Mention]
+) -> list[Mention]:
+    """Mentions of tagged names no pattern read, their post printed before them and a
+    comma between: "… and the Director of the WIPO Nigeria Office, Oluwatobiloba Moody.",
+    "Permanent Secretary in the Ministry of Industry, Investment and Commerce, Reginald
+    Budhan, said …" (the tune half's people the patterns missed). The post runs back to
+    the line's or a clause's start, starts with a capital or a post's leading word, and
+    ends on a post's word (a field after "for" is the post's: "Regional Intellectual
+    Property Advisor for Mercosur, …"); its organisation follows "of", "in" or "at"."""
+    read = {f.name for f in found}
+    taken = [(f.start, f.end) for f in found]
+    out: list[Mention] = []
+    for name in sorted(set(names), key=len, reverse=True):
+        if name in read or not _apposable(name):
+            continue
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", line):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            if not re.match(r"\s*(?:[,.;]|$)", line[m.end() :]):
+                continue
+            before = line[: m.start()]
+            hon = re.search(rf"(?:{HONORIFIC})\s+$", before)
+            if hon:
+                before = before[: hon.start()]
+            comma = re.search(r"\s?,\s+$", before)
+            if not comma:
+                continue
+            head = before[: comma.start()]
+            start = max((c.end() for c in _CLAUSE_START.finditer(head)), default=0)
+            post = _POST_THEN_ORG.fullmatch(head, start)
+            if not post:
+                continue
+            title, org = post.group("title"), post.group("org") or ""
+            first = title.split(" ")[0]
+            if not (first[0].isupper() or first in _POST_LEAD):
+                continue
+            if not _POST_HEAD.fullmatch(title.split(" ")[-1]):
+                continue
+            if any(n in head[start:] for n in names if n != name):
+                continue  # another person's name in between: not this one's post
+            title += post.group("field") or ""
+            org = _trim_org(org) if org else ""
+            out.append(Mention(para, name, m.start(), m.end(), title, org, start, m.end()))
+            read.add(name)
+            taken.append((start, m.end()))
             break
     return out
 
