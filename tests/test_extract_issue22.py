@@ -4874,3 +4874,17 @@ def test_what_a_body_launched_names_the_event_when_nothing_else_does(tmp_path):
 )
 def test_a_post_printed_before_a_comma_and_a_tagged_name_is_read(text, name, post):
     assert _en_people_tagged(text)[name] == post
+
+
+def test_two_bodies_joined_by_and_the_hosted_the_event(tmp_path):
+    # the tune half's Texas Tech report: "and the" joined the second body; the organiser
+    # was left empty.
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "IP workshop informs students\n\n"
+        "The Office of Research Commercialization and the School of Law hosted an "
+        "intellectual property workshop to provide information about patents.\n",
+    )
+    assert orgs[ev["organiser_org_id"]] == (
+        "Office of Research Commercialization and the School of Law"
+    )

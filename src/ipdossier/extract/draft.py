@@ -550,8 +550,10 @@ _ORG_SUBJECT = re.compile(
     # "X’s (DUT’s) Office in conjunction with the Y (CIPC) office hosted" (the tune half's
     # Colombo, Thai Customs and Durban reports): "of the", a bracket of several words, and a
     # partner joined without commas are the organiser's.
+    # "The Office of Research Commercialization and the School of Law hosted" (the tune
+    # half's Texas Tech report): "and the" joins a second body.
     r"(?:^|[.:;)]\s+|\s)(?:The\s+|the\s+)?(?P<org>(?:[A-Z][\w'’&.-]*|P\.G\.)(?:,?\s+(?:of(?:\s+the)?|"
-    r"and|for|&|in\s+(?:conjunction|cooperation|collaboration|partnership)\s+with(?:\s+the)?|"
+    r"and(?:\s+the)?|for|&|in\s+(?:conjunction|cooperation|collaboration|partnership)\s+with(?:\s+the)?|"
     r"[A-Z][\w'’&.-]*|\([A-Z][^()]{0,60}\)|office))*?)(?:,\s[a-z][^.]{3,200}?,?)?\s+(?:[a-z]+ly\s+)?"
     # "X has organised a ...", "A and B are hosted a Workshop" (as printed): an auxiliary
     # before the active verb; not "was" or "is", whose "held" is the event's own.
