@@ -4888,3 +4888,29 @@ def test_two_bodies_joined_by_and_the_hosted_the_event(tmp_path):
     assert orgs[ev["organiser_org_id"]] == (
         "Office of Research Commercialization and the School of Law"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "organiser"),
+    [
+        # the tune half's Tashkent seminar: a place after "in" inside the body's name
+        (
+            "IPR Seminar on March 26, 2019\n\nThe Intellectual Property Rights Committee (IPR) "
+            "of the American Chamber of Commerce in Uzbekistan (AmCham) hosted an “IPR and "
+            "Startups” seminar on March 26.\n",
+            "Intellectual Property Rights Committee (IPR) of the American Chamber of Commerce "
+            "in Uzbekistan (AmCham)",
+        ),
+        # the tune half's Kingston workshop: "held jointly by"
+        (
+            "Workshop for small firms\n\nThe workshop, held jointly by JAMPRO, Caribbean "
+            "Export, and the Jamaica Intellectual Property Office (JIPO), was hosted to build "
+            "awareness of IP.\n",
+            # the list's first body: a "by" organiser is cut at its first comma (draft.py)
+            "JAMPRO",
+        ),
+    ],
+)
+def test_an_organiser_named_with_a_place_or_holding_jointly(tmp_path, text, organiser):
+    ev, orgs = _event_and_orgs(tmp_path, text)
+    assert orgs[ev.get("organiser_org_id") or ev.get("host_org_id")] == organiser

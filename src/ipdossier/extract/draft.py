@@ -307,6 +307,9 @@ _ORG_BY = re.compile(
     # organiser, no verb printed.
     # "The third IPR enforcer education initiative by the American Chamber of Commerce"
     rf"co-organi[sz]ed|initiated|(?:{EVENT_WORDS}|programme|program|initiative)(?= by\b)))"
+    # "The workshop, held jointly by JAMPRO, Caribbean Export, and JIPO" (the tune half's
+    # Kingston report): an adverb between the verb and "by"
+    r"(?:\s+(?:jointly|together|also))?"
     # "was held on Tuesday by Romania's State Office ...": the day between the verb and "by"
     r"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?|[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?))?"
@@ -554,7 +557,11 @@ _ORG_SUBJECT = re.compile(
     # half's Texas Tech report): "and the" joins a second body.
     r"(?:^|[.:;)]\s+|\s)(?:The\s+|the\s+)?(?P<org>(?:[A-Z][\w'’&.-]*|P\.G\.)(?:,?\s+(?:of(?:\s+the)?|"
     r"and(?:\s+the)?|for|&|in\s+(?:conjunction|cooperation|collaboration|partnership)\s+with(?:\s+the)?|"
-    r"[A-Z][\w'’&.-]*|\([A-Z][^()]{0,60}\)|office))*?)(?:,\s[a-z][^.]{3,200}?,?)?\s+(?:[a-z]+ly\s+)?"
+    # "the Department of Intellectual Property of Thailand (“DIP”) organized", "the
+    # American Chamber of Commerce in Uzbekistan (AmCham) hosted" (the tune half's Bangkok
+    # and Tashkent reports): a quoted acronym in the bracket, a place after "in"
+    r"[A-Z][\w'’&.-]*|\([“\"]?[A-Z][^()]{0,60}\)|in(?=\s+[A-Z])|office))*?)"
+    r"(?:,\s[a-z][^.]{3,200}?,?)?\s+(?:[a-z]+ly\s+)?"
     # "X has organised a ...", "A and B are hosted a Workshop" (as printed): an auxiliary
     # before the active verb; not "was" or "is", whose "held" is the event's own.
     r"(?:(?:has|have|had|are)\s+)?"
