@@ -4914,3 +4914,31 @@ def test_two_bodies_joined_by_and_the_hosted_the_event(tmp_path):
 def test_an_organiser_named_with_a_place_or_holding_jointly(tmp_path, text, organiser):
     ev, orgs = _event_and_orgs(tmp_path, text)
     assert orgs[ev.get("organiser_org_id") or ev.get("host_org_id")] == organiser
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the tune half's Bangkok (AIT) report: a program's venue after "at"
+        (
+            "Patent search\n\nMore than 25 attended a program on 'Patent Search in Academic "
+            "Institutes' at AIT's School of Management on 2 May 2006.\n",
+            "AIT's School of Management",
+        ),
+        # the tune half's Dublin report: "met at", and the town after the venue
+        (
+            "IP Day\n\nOver 100 people met at William Fry’s offices in Dublin for the World "
+            "Intellectual Property Day event.\n",
+            "William Fry’s offices in Dublin",
+        ),
+        # the tune half's Accra training: the town after the venue is the place's too
+        (
+            "Training\n\nOfficials led the training and discussions at the West Africa Regional "
+            "Training Center in Accra.\n",
+            "West Africa Regional Training Center in Accra",
+        ),
+    ],
+)
+def test_a_venue_after_at_a_program_a_lecture_or_a_meeting_with_its_town(tmp_path, text, place):
+    ev, _ = _event_and_orgs(tmp_path, text)
+    assert ev["place"] == place

@@ -274,7 +274,13 @@ _PLACE_AT = re.compile(
     r"|inaugurated|commenced|ongoing|conducted|kicked off|started"
     # "attended ... symposium on 13 November 2015 at the Killashee House Hotel", "a workshop
     # on ... at Khulna University today": the event's own word before "at" (the tune half)
-    rf"|(?i:{EVENT_WORDS}|colloquium|roundtable))\b"
+    rf"|(?i:{EVENT_WORDS}|colloquium|roundtable)"
+    # "attended a program on '...' at AIT's School of Management", "delivered a lecture at
+    # Vesalius College", "met at William Fry's offices in Dublin", "during celebrations to
+    # mark the World IP Day at the Bomas of Kenya" (the tune half's Bangkok, Brussels,
+    # Dublin and Nairobi reports)
+    r"|program(?:me)?|training|course|lecture|ceremony|celebrations?|delivered|met"
+    r"|gathered)\b"
     # a comma only in a date ("on Monday, November 25, 2024, at"): a clause's comma may
     # lead to a person's post "at" an organisation
     r"(?:\s+(?:[\w'’“”\"?!.()-]+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -282,7 +288,12 @@ _PLACE_AT = re.compile(
     rf"(?P<place>(?:(?:Dr|St|Mt)\.\s+)?{_VENUE_WORD}"
     # "Oman Convention and Exhibition Centre": "and" joins two of its words
     rf"(?:\s+(?:of\s+(?:the\s+)?|and\s+(?={_VENUE_WORD}\s+{_VENUE_WORD})|\([A-Z&]+\)\s+)?"
-    rf"{_VENUE_WORD}){{0,6}})"
+    rf"{_VENUE_WORD}){{0,6}}"
+    # "at William Fry’s offices": a possessive's premises in lowercase
+    r"(?:(?<=['’]s)\s+(?:offices?|headquarters|premises|campus))?"
+    # "at the West Africa Regional Training Center in Accra", "at the Heritage Hotel in St.
+    # John’s": the town after the venue is the place's too
+    rf"(?:\s+in\s+(?:(?:St|Mt)\.\s+)?{_PLACE_WORD}(?:\s{_PLACE_WORD})?)?)"
 )
 # "Venue : Metro College of ...": a report's labelled venue line.
 _VENUE = re.compile(r"\s*Venue\s*:\s*(?P<place>[^\n]{2,120}?)\s*$")
