@@ -293,7 +293,7 @@ _PLACE_AT = re.compile(
     r"(?:(?<=['’]s)\s+(?:offices?|headquarters|premises|campus))?"
     # "at the West Africa Regional Training Center in Accra", "at the Heritage Hotel in St.
     # John’s": the town after the venue is the place's too
-    rf"(?:\s+in\s+(?:(?:St|Mt)\.\s+)?{_PLACE_WORD}(?:\s{_PLACE_WORD})?)?)"
+    rf"(?:\s+in\s+(?:(?:St|Mt)\.\s+)?{_PLACE_WORD}(?:\s(?:es\s)?{_PLACE_WORD}){{0,2}})?)"
 )
 # "Venue : Metro College of ...": a report's labelled venue line.
 _VENUE = re.compile(r"\s*Venue\s*:\s*(?P<place>[^\n]{2,120}?)\s*$")
