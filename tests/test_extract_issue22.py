@@ -4943,3 +4943,12 @@ def test_an_organiser_named_with_a_place_or_holding_jointly(tmp_path, text, orga
 def test_a_venue_after_at_a_program_a_lecture_or_a_meeting_with_its_town(tmp_path, text, place):
     ev, _ = _event_and_orgs(tmp_path, text)
     assert ev["place"] == place
+
+
+def test_a_speechs_items_and_a_party_congress_number_are_no_counts():
+    # the tune half's 广州 and 滨海 reports (and test27's 北京 one): 四项建议, 十项行动 and
+    # 六项工作 are what a speech or a plan lists; 市十二次党代会 is a congress's number. The
+    # gold counts none of them.
+    assert _zh_counts("刘某提出四项建议,共有120余人参加。") == [(120, "at_least")]
+    assert _zh_counts("会议部署十项行动、六项工作。") == []
+    assert _zh_counts("市十二次党代会明确了知识产权保护的任务。") == []
