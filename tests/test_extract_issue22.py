@@ -4952,3 +4952,12 @@ def test_a_speechs_items_and_a_party_congress_number_are_no_counts():
     assert _zh_counts("刘某提出四项建议,共有120余人参加。") == [(120, "at_least")]
     assert _zh_counts("会议部署十项行动、六项工作。") == []
     assert _zh_counts("市十二次党代会明确了知识产权保护的任务。") == []
+
+
+def test_cases_counted_with_qi_and_together_is_no_count():
+    # the tune half's 湖北 and 四川 court reports: 起 counts cases (两起, 3起); 一起 is
+    # "together".
+    assert _zh_counts("会上通报了两起涉知识产权保护案件的办理情况。") == [(2, "exact")]
+    assert _zh_counts("法院精选3起涉农知识产权典型案例进行讲解。") == [(3, "exact")]
+    assert _zh_counts("大家一起参加了活动,共有30人。") == [(30, "exact")]
+    assert _zh_counts("自2023年1月1日起施行。") == []

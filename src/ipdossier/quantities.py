@@ -106,9 +106,10 @@ def simplify(text: str) -> str:
 def _arabic(match: re.Match) -> str:
     run = match.group(0)
     # 两 alone is two before the measure words of bodies and people (两家, 两名; not 两岸,
-    # 两会, nor 两个合作区 and 两位专家, which point back more often than they count)
+    # 两会, nor 两个合作区 and 两位专家, which point back more often than they count), and
+    # of cases (两起案件)
     after = match.string[match.end() : match.end() + 1]
-    if run == "两" and after and after in "家名":
+    if run == "两" and after and after in "家名起":
         return "2"
     # A lone scale character is a unit in running text (千 in 近千人 is a number, but 万
     # in 万件 is not): only runs that start with a digit character or 十/千 are numbers.

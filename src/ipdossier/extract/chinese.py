@@ -26,15 +26,18 @@ HEDGE_BEFORE = "超过|将近|不少于|多于|大约|突破|逾|超|近|约|不
 # Measure words that count things; 年/月/日/届/期/岁 do not.
 # 面 after digits: medals and flags (鉑金獎14面, 金牌104面: test25's 台灣 report, spent into the
 # tune half); not 面积, 面向, 面对, 面临 after a number.
+# 起 after a number other than a lone 一 (一起: "together"): cases (两起案件, 精选3起典型案例;
+# the tune half's 澳门 and 江苏 reports).
 CLASSIFIER = (
     "人次|家次|家|人|名|位|件|项|个|场|次|所|户|批|类|种|篇|份|部|支|款|点|笔"
     "|(?<=\\d)面(?![积積向临臨对對貌料试試])"
+    "|(?<![^\\d一二两三四五六七八九十百千万余多]一)(?<!^一)起(?![草点步来源])"
 )
 _UNIT_EN = {
     "人": "people", "名": "people", "位": "people", "人次": "person-times",
     "家": "organisations", "家次": "organisation-times", "件": "items", "项": "items",
     "个": "items", "场": "sessions", "次": "times", "所": "institutions", "点": "points",
-    "笔": "deals", "面": "medals",
+    "笔": "deals", "面": "medals", "起": "cases",
 }  # fmt: skip
 # 一届二次会议, 十三届二次全会: a session's number, not a count of anything.
 _SESSION_BEFORE = re.compile(r"届\s*$")
