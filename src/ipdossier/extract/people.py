@@ -959,10 +959,11 @@ _POST_STOP = re.compile(
 # group of people, not a second post.
 _AND_GROUP = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[a-z]+s\b.*$")
 _OF_AT = re.compile(r" (?:of|at|from) (?:the )?(?=[A-Z])")
+# An organisation's name: one of `_ORGANISATION`'s words, a firm's or a unit's, or an
+# acronym ("MyIPO", "KIPO": capitals inside a word too).
 _HAS_ORG_WORD = re.compile(
-    rf"\b(?:{_ORG_END}|{_ORG_END_MORE}|Inc|Ltd|LLC|Registry|Division|Section|Unit|School|"
-    r"Faculty|Service|Services|Bank|Institution|Corporation|Directorate|Secretariat|Cell)\b"
-    # "MyIPO", "KIPO": an acronym, capitals inside a word too
+    rf"{_ORGANISATION.pattern}|\b(?:{_ORG_END_MORE}|Inc|Ltd|LLC|Division|Faculty|Service|"
+    r"Services|Institution|Corporation|Directorate|Secretariat|Cell)\b"
     r"|\b[A-Z]{2,}\b|\b[A-Z][a-z]?[A-Z]{2,}\b"
 )
 _APPOSED_TAIL = re.compile(
