@@ -5,13 +5,13 @@
 Runs `ipdossier build --force` in this process (into a temporary folder) with each stage's
 function wrapped to add up its wall time and calls: execute (a notebook under papermill),
 draw (an executed notebook's chart SVGs), convert (nbconvert of a chapter), print
-(Chromium's PDF of one document), stamp (the running headers and page numbers of a
-variant's PDFs), merge (the dossier's front and body joined), cut (a chapter's PDF from
-the dossier's body: its pages cut, then stamped and written), assemble (a variant's
-reports from its chapters, the last five
-included). Stages run on several threads at once, so their seconds add up to more
-than the wall time; the comparison that matters is stage by
-stage, before and after a change, in the same minutes on the same (noisy) machine.
+(Chromium's PDF of one document: a variant's body, and its front with every stamp, the
+running headers and page numbers of its PDFs, after it), merge (the dossier's front and
+body joined), cut (a chapter's PDF from the dossier's body: its pages cut, then stamped
+and written), assemble (a variant's reports from its chapters, the last five included).
+Stages run on several threads at once, so their seconds add up to more than the wall
+time; the comparison that matters is stage by stage, before and after a change, in the
+same minutes on the same (noisy) machine.
 Each stage's CPU seconds are those of the thread that ran it in this process (pikepdf,
 nbconvert, papermill's own work; not the kernel's or the browser's, which are processes
 of their own); the CPU seconds of the whole process tree (this process, kernels,
@@ -47,7 +47,7 @@ WRAPPED = (
     ("convert", "ipdossier.export.html", "chapter"),
     ("convert", "ipdossier.export.html", "chapters"),
     ("print", "ipdossier.export.printer", "PdfPrinter.pdf_bytes"),
-    ("stamp", "ipdossier.export.printer", "PdfPrinter.stamp_bytes"),
+    ("print", "ipdossier.export.printer", "PdfPrinter.pdf_doc"),
     ("merge", "ipdossier.export.cut", "merge"),
     ("cut", "ipdossier.export.cut", "chapter_pages"),
     ("cut", "ipdossier.export.cut", "chapter_pdf"),

@@ -50,7 +50,6 @@ ARGS = [
 ]
 # Header and footer at 10 CSS px (7.5 pt): the smallest type the report prints is 7 pt.
 MARGIN = {"top": "18mm", "bottom": "16mm", "left": "14mm", "right": "14mm"}
-NO_MARGIN = {"top": "0", "bottom": "0", "left": "0", "right": "0"}
 FOOTER = "Page {page} of {total}"
 # Where Chromium's header and footer templates sit on the page (from the top and the
 # bottom edge): the stamps (`with_stamps`) put them there.
@@ -352,14 +351,7 @@ class PdfPrinter:
         page = await self._pages.get()
         return page if page is not None else await self._context.new_page()
 
-    async def _print(
-        self,
-        html: str,
-        header_title: str | None,
-        footer: str,
-        tagged: bool = True,
-        margin: dict = MARGIN,
-    ) -> bytes:
+    async def _print(self, html: str, header_title: str | None, footer: str) -> bytes:
         page = await self._page()
         ok = False
         chrome = (
@@ -375,10 +367,10 @@ class PdfPrinter:
             await page.set_content(html, wait_until="load", timeout=self.timeout_ms)
             pdf = await page.pdf(
                 format="A4",
-                margin=margin,
+                margin=MARGIN,
                 print_background=True,
-                outline=tagged,
-                tagged=tagged,
+                outline=True,
+                tagged=True,
                 **chrome,
             )
             ok = True
