@@ -933,11 +933,36 @@ def mentions(
             found.sort(key=lambda f: f.start)
     found = _not_into_next(found, {f.name for f in found} | set(extra_names), line)
     if rules:
-        found += _apposed(para, line, extra_names, found)
-        found += _preposed(para, line, extra_names, found)
-        found += _post_comma_name(para, line, extra_names, found)
+        for read_post in (_apposed, _preposed, _post_comma_name):
+            found += _unread(para, line, extra_names, found, read_post)
         found.sort(key=lambda f: f.start)
     return found
+
+
+def _unread(para: int, line: str, names: tuple[str, ...], found: list[Mention], read_post):
+    """Mentions of the tagged names (`names`: the analyser's, or read after an honorific)
+    that no pattern read, each from the post `read_post(line, m, name, names)` finds beside
+    the name's match `m`: (title, organisation, start, end) or None. A name is read once,
+    where no mention already stands; a shorter reading of it ("Chelsey Joy" in "Chelsey
+    Joy P. Dacumos") takes no post of its own."""
+    read = {f.name for f in found}
+    taken = [(f.start, f.end) for f in found]
+    out: list[Mention] = []
+    for name in sorted(set(names), key=len, reverse=True):
+        if name in read or not _apposable(name):
+            continue
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", line):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            post = read_post(line, m, name, names)
+            if post is None:
+                continue
+            title, org, start, end = post
+            out.append(Mention(para, name, m.start(), m.end(), title, org, start, end))
+            read.add(name)
+            taken.append((min(start, m.start()), max(end, m.end())))
+            break
+    return out
 
 
 # The last word of a post ("awareness officer", "Deputy Vice-Chancellor", "cofounder"): an
@@ -1003,81 +1028,64 @@ def _post_of(words: str) -> str:
     return words if _POST_HEAD.fullmatch(last) else ""
 
 
-def _apposed(
-    para: int, line: str, names: tuple[str, ...], found: list[Mention]
-) -> list[Mention]:
-    """Mentions of tagged names no pattern read, from the post printed beside them:
-    "Endalu Mosisa, Deputy Director is cited as saying", "Jessica Rawlley, cofounder of
-    MaaS Pros & TIEIT Inc, discussed", "Frances Signoret, Permanent Secretary (Ag.),
-    Ministry of Trade and Industry;" (the tune half's people the patterns missed: a name
-    an analyser tags, then a comma, a post ending with a post's word, and its organisation
-    after "of", "at" or a comma). Only names the analyser or an honorific vouch for."""
-    read = {f.name for f in found}
-    taken = [(f.start, f.end) for f in found]
-    out: list[Mention] = []
-    for name in sorted(set(names), key=len, reverse=True):
-        if name in read or not _apposable(name):
-            continue
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", line):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            tail = _APPOSED_TAIL.match(line, m.end())
-            if not tail:
-                continue
-            post, org = tail.group("post"), tail.group("org") or ""
-            # "Manuel Guerra, representing the Secretary of Public Education Emilio
-            # Chuayffet": a participle leads no post, and another tagged name ends it
-            if re.match(r"[a-z]+(?:ing|ed)\b", post):
-                continue
-            other = min((post.find(n) for n in names if n != name and n in post), default=-1)
-            if other >= 0:
-                # "X, president of IIPCC as well as Dr Y, ...": the post ends at the joining
-                # words; "Moana Jackson, Australian Indigenous lawyer Terri Janke": a post
-                # printed right before the next name is that name's
-                joined = re.search(
-                    rf"\s+(?:and|&|as well as)\s+(?:{HONORIFIC}\s+)?$", post[:other]
-                )
-                if not joined:
-                    continue
-                post, org = post[: joined.start()], ""
-            by_of = False
-            cut = _POST_STOP.search(post) or _AND_GROUP.search(post)
-            if cut:
-                post, org = post[: cut.start()], ""
-            title = _post_of(post)
-            if not title:
-                # "vice president and deputy general counsel of Salesforce", "Deputy
-                # Vice-Chancellor in charge of Finance and Administration of Kabale
-                # University": the organisation after the last "of" or "at" that follows
-                # the post (or the charge it holds)
-                for at in reversed(list(_OF_AT.finditer(post))):
-                    head, rest = post[: at.start()], post[at.end() :]
-                    if _post_of(head) or (
-                        _HAS_ORG_WORD.search(rest) and _post_of(head.split(" in charge")[0])
-                    ):
-                        title, org, by_of = head, rest, True
-                        break
-                if title and _OF_STATE.search(title) and not _HAS_ORG_WORD.search(org):
-                    title, org = post, ""  # "Minister of Interior": the portfolio is the post's
-            if not title:
-                continue
-            # an organisation after a comma holds an organisation's word; none is the
-            # next tagged person ("Saeed bin Faris, team leader, Khuloud Al Housani, ...")
-            if org and not (
-                org[0].isupper()
-                and (by_of or _HAS_ORG_WORD.search(org))
-                and not any(n in org for n in names if n != name)
+def _apposed(line: str, m: re.Match, name: str, names: tuple[str, ...]):
+    """The post printed after a tagged name's comma: "Endalu Mosisa, Deputy Director is
+    cited as saying", "Jessica Rawlley, cofounder of MaaS Pros & TIEIT Inc, discussed",
+    "Frances Signoret, Permanent Secretary (Ag.), Ministry of Trade and Industry;" (the
+    tune half's people the patterns missed): a post ending with a post's word, and its
+    organisation after "of", "at" or a comma (`_unread`)."""
+    tail = _APPOSED_TAIL.match(line, m.end())
+    if not tail:
+        return None
+    post, org = tail.group("post"), tail.group("org") or ""
+    # "Manuel Guerra, representing the Secretary of Public Education Emilio
+    # Chuayffet": a participle leads no post, and another tagged name ends it
+    if re.match(r"[a-z]+(?:ing|ed)\b", post):
+        return None
+    other = min((post.find(n) for n in names if n != name and n in post), default=-1)
+    if other >= 0:
+        # "X, president of IIPCC as well as Dr Y, ...": the post ends at the joining
+        # words; "Moana Jackson, Australian Indigenous lawyer Terri Janke": a post
+        # printed right before the next name is that name's
+        joined = re.search(
+            rf"\s+(?:and|&|as well as)\s+(?:{HONORIFIC}\s+)?$", post[:other]
+        )
+        if not joined:
+            return None
+        post, org = post[: joined.start()], ""
+    by_of = False
+    cut = _POST_STOP.search(post) or _AND_GROUP.search(post)
+    if cut:
+        post, org = post[: cut.start()], ""
+    title = _post_of(post)
+    if not title:
+        # "vice president and deputy general counsel of Salesforce", "Deputy
+        # Vice-Chancellor in charge of Finance and Administration of Kabale
+        # University": the organisation after the last "of" or "at" that follows
+        # the post (or the charge it holds)
+        for at in reversed(list(_OF_AT.finditer(post))):
+            head, rest = post[: at.start()], post[at.end() :]
+            if _post_of(head) or (
+                _HAS_ORG_WORD.search(rest) and _post_of(head.split(" in charge")[0])
             ):
-                org = ""
-            nxt = _NEXT_HONORIFIC.search(org)
-            org = _trim_org(org[: nxt.start()] if nxt else org) if org else ""
-            end = line.find(org, m.end()) + len(org) if org else m.end() + len(tail.group(0))
-            out.append(Mention(para, name, m.start(), m.end(), title, org, m.start(), end))
-            read.add(name)
-            # a shorter reading of the same name ("Chelsey Joy") takes no post of its own
-            taken.append((m.start(), end))
-            break
-    return out
+                title, org, by_of = head, rest, True
+                break
+        if title and _OF_STATE.search(title) and not _HAS_ORG_WORD.search(org):
+            title, org = post, ""  # "Minister of Interior": the portfolio is the post's
+    if not title:
+        return None
+    # an organisation after a comma holds an organisation's word; none is the
+    # next tagged person ("Saeed bin Faris, team leader, Khuloud Al Housani, ...")
+    if org and not (
+        org[0].isupper()
+        and (by_of or _HAS_ORG_WORD.search(org))
+        and not any(n in org for n in names if n != name)
+    ):
+        org = ""
+    nxt = _NEXT_HONORIFIC.search(org)
+    org = _trim_org(org[: nxt.start()] if nxt else org) if org else ""
+    end = line.find(org, m.end()) + len(org) if org else m.end() + len(tail.group(0))
+    return title, org, m.start(), end
 
 
 # Words that may lead a post printed in lowercase before a name ("former minister and
@@ -1095,81 +1103,67 @@ _NOT_POST = frozenset(
 _TOKEN = re.compile(r"\S+")
 
 
-def _preposed(
-    para: int, line: str, names: tuple[str, ...], found: list[Mention]
-) -> list[Mention]:
-    """Mentions of tagged names no pattern read, from a post printed before them in
-    lowercase, its organisation's name before it: "Intellectual Property Corporation of
-    Malaysia (MyIPO) assistant registrar X said", "representing state MyIPO director X",
-    "Supreme Court Justice X" (the tune half's people the patterns missed). The post ends
-    on a post's word next to the name (an honorific between is neither's)."""
-    read = {f.name for f in found}
-    taken = [(f.start, f.end) for f in found]
-    out: list[Mention] = []
-    for name in sorted(set(names), key=len, reverse=True):
-        if name in read or not _apposable(name):
-            continue
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", line):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            before = line[: m.start()]
-            hon = re.search(rf"(?:{HONORIFIC}) $", before)
-            if hon:
-                before = before[: hon.start()]
-            if not before.endswith(" "):
-                continue
-            words = list(_TOKEN.finditer(before))
-            k = len(words) - 1
-            if k < 0 or not _POST_HEAD.fullmatch(words[k].group()):
-                continue
-            head_capital = words[k].group()[0].isupper()
-            first = k
-            while first > 0:
-                w = words[first - 1].group()
-                low = w.lower()
-                if head_capital or w in _NOT_POST and w not in ("and", "&"):
-                    break
-                if w in ("and", "&"):
-                    if first >= 2 and _POST_HEAD.fullmatch(words[first - 2].group().lower()):
-                        first -= 1
-                        continue
-                    break
-                if w != low:
-                    break
-                if low in _POST_LEAD or _POST_HEAD.fullmatch(low):
-                    first -= 1
-                    continue
-                # one word of the post's field before its head ("awareness officer")
-                if first == k and re.fullmatch(r"[a-z]{3,}", w) and not re.search(
-                    r"(?:ed|ing|ly)$", w
-                ):
-                    first -= 1
-                break
-            title = before[words[first].start() : words[k].end()]
-            # the organisation: capitalised words, acronyms and brackets before the post
-            o = first
-            while o > 0:
-                w = words[o - 1].group()
-                if re.fullmatch(r"[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)|of|and|&|for|at", w):
-                    o -= 1
-                    continue
-                break
-            org = before[words[o].start() : words[first].start()] if o < first else ""
-            # "CM Mohan Yadav and Supreme Court Justice X": the organisation starts after
-            # another tagged name
-            for n in names:
-                if n != name and n in org:
-                    org = re.sub(r"^\W*(?:and|&)\s+", "", org[org.rfind(n) + len(n) :])
-            org = _trim_org(org)
-            if org and not _HAS_ORG_WORD.search(org):
-                org = ""
-            if not org and head_capital and first == k:
-                continue  # a capitalised word alone before a name may be the name's own
-            start = before.find(org, words[o].start()) if org else words[first].start()
-            out.append(Mention(para, name, m.start(), m.end(), title, org, start, m.end()))
-            read.add(name)
+def _preposed(line: str, m: re.Match, name: str, names: tuple[str, ...]):
+    """The post printed in lowercase before a tagged name, its organisation's name before
+    it: "Intellectual Property Corporation of Malaysia (MyIPO) assistant registrar X said",
+    "representing state MyIPO director X", "Supreme Court Justice X" (the tune half's
+    people the patterns missed). The post ends on a post's word next to the name (an
+    honorific between is neither's; `_unread`)."""
+    before = line[: m.start()]
+    hon = re.search(rf"(?:{HONORIFIC}) $", before)
+    if hon:
+        before = before[: hon.start()]
+    if not before.endswith(" "):
+        return None
+    words = list(_TOKEN.finditer(before))
+    k = len(words) - 1
+    if k < 0 or not _POST_HEAD.fullmatch(words[k].group()):
+        return None
+    head_capital = words[k].group()[0].isupper()
+    first = k
+    while first > 0:
+        w = words[first - 1].group()
+        low = w.lower()
+        if head_capital or w in _NOT_POST and w not in ("and", "&"):
             break
-    return out
+        if w in ("and", "&"):
+            if first >= 2 and _POST_HEAD.fullmatch(words[first - 2].group().lower()):
+                first -= 1
+                continue
+            break
+        if w != low:
+            break
+        if low in _POST_LEAD or _POST_HEAD.fullmatch(low):
+            first -= 1
+            continue
+        # one word of the post's field before its head ("awareness officer")
+        if first == k and re.fullmatch(r"[a-z]{3,}", w) and not re.search(
+            r"(?:ed|ing|ly)$", w
+        ):
+            first -= 1
+        break
+    title = before[words[first].start() : words[k].end()]
+    # the organisation: capitalised words, acronyms and brackets before the post
+    o = first
+    while o > 0:
+        w = words[o - 1].group()
+        if re.fullmatch(r"[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)|of|and|&|for|at", w):
+            o -= 1
+            continue
+        break
+    org = before[words[o].start() : words[first].start()] if o < first else ""
+    # "CM Mohan Yadav and Supreme Court Justice X": the organisation starts after
+    # another tagged name
+    for n in names:
+        if n != name and n in org:
+            org = re.sub(r"^\W*(?:and|&)\s+", "", org[org.rfind(n) + len(n) :])
+    org = _trim_org(org)
+    if org and not _HAS_ORG_WORD.search(org):
+        org = ""
+    if not org and head_capital and first == k:
+        return None  # a capitalised word alone before a name may be the name's own
+    start = before.find(org, words[o].start()) if org else words[first].start()
+    return title, org, start, m.end()
 
 
 # Where a post printed before "…, Name" starts: the line's start or a clause's.
@@ -1183,54 +1177,40 @@ _POST_THEN_ORG = re.compile(
 )
 
 
-def _post_comma_name(
-    para: int, line: str, names: tuple[str, ...], found: list[Mention]
-) -> list[Mention]:
-    """Mentions of tagged names no pattern read, their post printed before them and a
-    comma between: "… and the Director of the WIPO Nigeria Office, Oluwatobiloba Moody.",
-    "Permanent Secretary in the Ministry of Industry, Investment and Commerce, Reginald
-    Budhan, said …" (the tune half's people the patterns missed). The post runs back to
+def _post_comma_name(line: str, m: re.Match, name: str, names: tuple[str, ...]):
+    """The post printed before a tagged name, a comma between: "… and the Director of the
+    WIPO Nigeria Office, Oluwatobiloba Moody.", "Permanent Secretary in the Ministry of
+    Industry, Investment and Commerce, Reginald Budhan, said …" (the tune half's people
+    the patterns missed). The post runs back to
     the line's or a clause's start, starts with a capital or a post's leading word, and
     ends on a post's word (a field after "for" is the post's: "Regional Intellectual
-    Property Advisor for Mercosur, …"); its organisation follows "of", "in" or "at"."""
-    read = {f.name for f in found}
-    taken = [(f.start, f.end) for f in found]
-    out: list[Mention] = []
-    for name in sorted(set(names), key=len, reverse=True):
-        if name in read or not _apposable(name):
-            continue
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", line):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            if not re.match(r"\s*(?:[,.;]|$)", line[m.end() :]):
-                continue
-            before = line[: m.start()]
-            hon = re.search(rf"(?:{HONORIFIC})\s+$", before)
-            if hon:
-                before = before[: hon.start()]
-            comma = re.search(r"\s?,\s+$", before)
-            if not comma:
-                continue
-            head = before[: comma.start()]
-            start = max((c.end() for c in _CLAUSE_START.finditer(head)), default=0)
-            post = _POST_THEN_ORG.fullmatch(head, start)
-            if not post:
-                continue
-            title, org = post.group("title"), post.group("org") or ""
-            first = title.split(" ")[0]
-            if not (first[0].isupper() or first in _POST_LEAD):
-                continue
-            if not _POST_HEAD.fullmatch(title.split(" ")[-1]):
-                continue
-            if any(n in head[start:] for n in names if n != name):
-                continue  # another person's name in between: not this one's post
-            title += post.group("field") or ""
-            org = _trim_org(org) if org else ""
-            out.append(Mention(para, name, m.start(), m.end(), title, org, start, m.end()))
-            read.add(name)
-            taken.append((start, m.end()))
-            break
-    return out
+    Property Advisor for Mercosur, …"); its organisation follows "of", "in" or "at"
+    (`_unread`)."""
+    if not re.match(r"\s*(?:[,.;]|$)", line[m.end() :]):
+        return None
+    before = line[: m.start()]
+    hon = re.search(rf"(?:{HONORIFIC})\s+$", before)
+    if hon:
+        before = before[: hon.start()]
+    comma = re.search(r"\s?,\s+$", before)
+    if not comma:
+        return None
+    head = before[: comma.start()]
+    start = max((c.end() for c in _CLAUSE_START.finditer(head)), default=0)
+    post = _POST_THEN_ORG.fullmatch(head, start)
+    if not post:
+        return None
+    title, org = post.group("title"), post.group("org") or ""
+    first = title.split(" ")[0]
+    if not (first[0].isupper() or first in _POST_LEAD):
+        return None
+    if not _POST_HEAD.fullmatch(title.split(" ")[-1]):
+        return None
+    if any(n in head[start:] for n in names if n != name):
+        return None  # another person's name in between: not this one's post
+    title += post.group("field") or ""
+    org = _trim_org(org) if org else ""
+    return title, org, start, m.end()
 
 
 # "Other presenters are Executive Director, JIPO, Lilyclaire Bellamy; Senior Director, Madrid
