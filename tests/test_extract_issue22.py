@@ -4951,6 +4951,7 @@ def test_a_speechs_items_and_a_party_congress_number_are_no_counts():
     # gold counts none of them.
     assert _zh_counts("刘某提出四项建议,共有120余人参加。") == [(120, "at_least")]
     assert _zh_counts("会议部署十项行动、六项工作。") == []
+    assert _zh_counts("全市设立5个工作站。") == [(5, "exact")]
     assert _zh_counts("市十二次党代会明确了知识产权保护的任务。") == []
 
 

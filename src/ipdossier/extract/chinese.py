@@ -46,7 +46,8 @@ _SESSION_AFTER = re.compile(r"(?:会议|全会|全体|常委会|大会|理事会
 # 四项建议, 十项行动, 六项工作: the items of a speech or a plan, no count of who or what took
 # part or was done (the gold never counts them; the tune half's misses). 点 (5点建议) stays a
 # count: issue 22 names it among the measure words the drafter missed.
-_POINTS_AFTER = re.compile(r"(?:建议|意见|要求|希望|举措|措施|行动|任务|工作|方面)")
+# (工作站, 工作室, 工作组 are bodies: 5个工作站 counts)
+_POINTS_AFTER = re.compile(r"(?:建议|意见|要求|希望|举措|措施|行动|任务|工作(?![站室组])|方面)")
 # 下午3点, 3点半: a time of day, not a count of points.
 _CLOCK_BEFORE = re.compile(r"(?:上午|下午|晚上|早上|中午|凌晨|傍晚|晚|早)\s*$")
 COUNT_ZH = re.compile(
