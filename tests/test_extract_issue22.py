@@ -4962,3 +4962,40 @@ def test_cases_counted_with_qi_and_together_is_no_count():
     assert _zh_counts("法院精选3起涉农知识产权典型案例进行讲解。") == [(3, "exact")]
     assert _zh_counts("大家一起参加了活动,共有30人。") == [(30, "exact")]
     assert _zh_counts("自2023年1月1日起施行。") == []
+
+
+# -- Twenty-third session (round test28) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "basis"),
+    [
+        # the tune half's Tashkent seminar: the headline prints the day with its year, the
+        # lead the day alone
+        (
+            "IPR Seminar on March 26, 2019\n\nThe Rights Committee of the Chamber hosted an "
+            "\u201cIPR and Startups\u201d seminar on March 26 during Science Week.\n",
+            "2019-03-26",
+            "the year from",
+        ),
+        # a page's own date line prints the day with a year: that is the page's, not the
+        # event's (test26's PATLIB report)
+        (
+            "date 2023-05-11 12 May 2023\n\nThe Office held the PATLIB2023 conference in "
+            "Tallinn on 11 and 12 May. It was attended by many.\n",
+            "",
+            "year not printed",
+        ),
+    ],
+)
+def test_a_yearless_day_takes_the_year_printed_with_the_same_day_elsewhere(
+    tmp_path, text, start, basis
+):
+    ev = _en_event(tmp_path, text)
+    assert ev["start_date"] == start
+    assert basis in ev["date_basis"]
+
+
+def test_two_days_joined_by_and_before_the_month():
+    (d,) = dates.mentions(0, "held in Tallinn on 11 and 12 May.")
+    assert (d.day_start, d.day_end, d.month, d.year) == (11, 12, 5, None)

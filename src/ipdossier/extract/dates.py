@@ -43,7 +43,8 @@ RANGE = re.compile(
 )
 # "26 August 2016", "5-6 July 2017", "on 25th April 2022": day before month.
 DAY_FIRST = re.compile(
-    rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?"
+    # "on 11 and 12 May": two days joined by "and" (test26's PATLIB report, spent)
+    rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:[-–]|and|&)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?"
     rf" (?:of )?(?P<month>{_M})"
     rf"(?:,? (?P<year>(?:19|20)\d\d))?\b"
 )

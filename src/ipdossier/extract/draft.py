@@ -700,6 +700,24 @@ def _year_basis(a: Article, first) -> str:
     return basis
 
 
+# "date 2023-05-11 12 May 2023": the stored page's own date line.
+_PAGE_DATE = re.compile(r"\s*date \d{4}-\d\d-\d\d\b")
+
+
+def _same_day_dated(a: Article, first):
+    """The one year printed elsewhere with the yearless date's own month and day, if any."""
+    found = {}
+    for para, line in a.lines:
+        if first.month is None or not re.search(rf"\b{first.day_start}\b", line):
+            continue  # cheap: most lines print no such day
+        if _PAGE_DATE.match(line) or _DATELINE_EN.match(line) or _BYLINE_DATE.match(line):
+            continue  # the page's or the report's date, not the event's
+        for d in dates.mentions(para, line):
+            if d.year and d.month == first.month and d.day_start == first.day_start:
+                found.setdefault(d.year, d)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 class _Span:
     """A match's `name` group cut to (start, end): what _event_en reads of a match."""
 
@@ -1255,6 +1273,14 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         (year,) = named_years
         first = replace(first, year=int(year))
         basis = f'Printed: "{first.text.strip()}"; the year from the event\'s name ({year})'
+    elif first is not None and not first.year and (dated := _same_day_dated(a, first)):
+        # "IPR Seminar on March 26, 2019" above "hosted ... a seminar on March 26": the
+        # same day printed with its year elsewhere in the article gives the year.
+        first = replace(first, year=dated.year)
+        basis = (
+            f'Printed: "{first.text.strip()}"; the year from "{dated.text.strip()}" '
+            f"(para {dated.para})"
+        )
     elif first is not None:
         basis = f'Printed: "{first.text.strip()}"' if first.year else _year_basis(a, first)
     name = fix(raw)
