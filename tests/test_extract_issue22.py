@@ -4999,3 +4999,14 @@ def test_a_yearless_day_takes_the_year_printed_with_the_same_day_elsewhere(
 def test_two_days_joined_by_and_before_the_month():
     (d,) = dates.mentions(0, "held in Tallinn on 11 and 12 May.")
     assert (d.day_start, d.day_end, d.month, d.year) == (11, 12, 5, None)
+
+
+def test_a_clause_ending_in_the_verb_of_holding_is_no_organiser():
+    # the tune half's 工研院 report: 期間並同步舉辦 ends in 辦, as an office's name may, but
+    # it is the verb of holding, not a body
+    ev = _zh_event(
+        "新聞\n創新周9月15日起連續五天舉辦，期間並同步舉辦「智權新創—智慧財產權發展與戰略」論壇，"
+        "由工研院副總王鵬瑜主持。"
+    )
+    assert ev.name == "智權新創—智慧財產權發展與戰略"
+    assert ev.organiser == ""

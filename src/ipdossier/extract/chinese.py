@@ -1330,6 +1330,9 @@ _WENT_INTO = re.compile(
     r"(?P<place>[^，。；：、“”,;\s]{2,30}?)[，,]?(?:举办|开展|举行|召开)了?$"
 )
 _VERB_ONLY = re.compile(r"(?:联合|共同)?(?:举办|主办|承办|协办|合办|开展|召开|举行|组织)")
+# 期間並同步舉辦「X」論壇: a clause that ends in the verb of holding is no body either, though
+# 办 (辦) ends an office's name (the tune half's 工研院 report)
+_HOLDING_END = re.compile(r"(?:举|舉|主|承|协|協|合)(?:办|辦)$")
 
 
 _GENERIC_EVENT = re.compile(r"(?:各级各类|各类|各项|各种|相关|有关|一系列|多项|多种|其他)")
@@ -1386,8 +1389,11 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                     lead = pattern.search(line[: m.start(group) - 1])
                     # ……学院,举办“X”: the verb alone (办 ends an office's name too) is no
                     # body (test21's 中国政法大学 report, after its scoring)
-                    if lead and _ORG_END.search(lead.group("org")) and not _VERB_ONLY.fullmatch(
-                        lead.group("org")
+                    if (
+                        lead
+                        and _ORG_END.search(lead.group("org"))
+                        and not _VERB_ONLY.fullmatch(lead.group("org"))
+                        and not _HOLDING_END.search(lead.group("org"))
                     ):
                         subject = lead.group("org")
                         break
