@@ -5010,3 +5010,41 @@ def test_a_clause_ending_in_the_verb_of_holding_is_no_organiser():
     )
     assert ev.name == "智權新創—智慧財產權發展與戰略"
     assert ev.organiser == ""
+
+
+# -- After test28's scoring (spent into the tune half) ---------------------------------------
+
+
+def test_an_organisations_acronym_in_small_letters_and_an_advisor_before_a_name():
+    # test28's Sofia and Dhaka reports: "GESAC Senior Legal Advisor X", "AmCham President X"
+    got = _en_people(
+        "Papers were given by GESAC Senior Legal Advisor Burak Özgen. AmCham President Syed "
+        "Ershad Ahmed chaired the panel discussion."
+    )
+    assert got["Burak Özgen"] == ("Senior Legal Advisor", "GESAC")
+    assert got["Syed Ershad Ahmed"] == ("President", "AmCham")
+
+
+def test_a_name_with_diacritics_is_tagged_and_its_post_for_an_organisation_read():
+    # test28's Helsinki report: spaCy's small model tags "Niklas Ostman" but not "Niklas
+    # Östman"; "for" an organisation's name is the post's organisation, "for" a region the
+    # post's own
+    from ipdossier.extract import english
+
+    line = (
+        "Speakers included Niklas Östman, Senior Licensing Director for Microsoft "
+        "Corporation, who gave tips on negotiations."
+    )
+    assert "Niklas Östman" in english.person_names(line)
+    assert _en_people_tagged(line)["Niklas Östman"] == (
+        "Senior Licensing Director", "Microsoft Corporation",
+    )  # fmt: skip
+    # the reading with the diacritics kept still counts ("Zoltan Cséfalvay" is tagged so,
+    # not without them)
+    line = (
+        "Zoltan Cséfalvay, State Secretary for Parliamentary and Strategic Affairs of the "
+        "Ministry for National Economy spoke on the fact."
+    )
+    assert "Zoltan Cséfalvay" in english.person_names(line)
+    line = "Sam Rivers, Regional Director for Europe, spoke first."
+    assert _en_people_tagged(line).get("Sam Rivers", ("", ""))[1] == ""

@@ -304,6 +304,8 @@ _CAP_TITLE = (
     r"Education|Health|Agriculture|Culture|Tourism|Energy|Environment|Labour|Labor|"
     r"Transport|Justice|Science|Economy) Minister|"
     r"Partner|CEO|Ambassador|Senator|"
+    # "GESAC Senior Legal Advisor Burak Özgen" (test28's Sofia report, after its scoring)
+    r"(?:Legal |Special |Policy )?Advis[oe]r|"
     # "Project Leader Lauri Kaira (LYHTY)" (test17's spent tune half)
     r"(?:Project|Team|Programme|Program) (?:Leader|Coordinator)|"
     # "Chargé d'affaires Rolf Olson" (test15, after its scoring)
@@ -335,6 +337,7 @@ _TITLE_NAME_OF = (
     r"(?:the )?(?P<org>{org})"
 )
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]+\b")
+_CAMEL_ACRONYM = re.compile(r"\b[A-Z][a-z]{1,3}[A-Z][a-z]{1,4}\b")
 # "The president of ASIPI, Juan Vanrell, ran through ...": the post in lowercase too, with
 # its organisation after "of" (test17's spent tune half).
 _THE_POST_COMMA_NAME = re.compile(
@@ -983,7 +986,7 @@ _POST_STOP = re.compile(
 # "awareness officer and representatives of DEWA": a plural after "and" starts another
 # group of people, not a second post.
 _AND_GROUP = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?[a-z]+s\b.*$")
-_OF_AT = re.compile(r" (?:of|at|from) (?:the )?(?=[A-Z])")
+_OF_AT = re.compile(r" (?:of|at|from|for) (?:the )?(?=[A-Z])")
 # An organisation's name: one of `_ORGANISATION`'s words, a firm's or a unit's, or an
 # acronym ("MyIPO", "KIPO": capitals inside a word too).
 _HAS_ORG_WORD = re.compile(
@@ -1065,6 +1068,11 @@ def _apposed(line: str, m: re.Match, name: str, names: tuple[str, ...]):
         # the post (or the charge it holds)
         for at in reversed(list(_OF_AT.finditer(post))):
             head, rest = post[: at.start()], post[at.end() :]
+            # "Niklas Östman, Senior Licensing Director for Microsoft Corporation" (test28's
+            # Helsinki report, after its scoring): "for" an organisation's name, not a
+            # field or a region ("Regional Director for Europe")
+            if at.group(0).startswith(" for") and not _HAS_ORG_WORD.search(rest):
+                continue
             if _post_of(head) or (
                 _HAS_ORG_WORD.search(rest) and _post_of(head.split(" in charge")[0])
             ):
@@ -2247,7 +2255,13 @@ def _org_title_names(line: str, pattern: re.Pattern):
             return
         org = m.group("org")
         # "Knowledge Transfer Network CEO X": a network's, a foundation's post as well
-        if _ACRONYM.search(org) or re.search(rf"\b(?:{_ORG_END}|{_ORG_END_MORE})$", org):
+        # "AmCham President X": an acronym in capitals and small letters (test28's Dhaka
+        # report, after its scoring)
+        if (
+            _ACRONYM.search(org)
+            or _CAMEL_ACRONYM.search(org)
+            or re.search(rf"\b(?:{_ORG_END}|{_ORG_END_MORE})$", org)
+        ):
             yield m
             at = m.end()
         else:
