@@ -5048,3 +5048,19 @@ def test_a_name_with_diacritics_is_tagged_and_its_post_for_an_organisation_read(
     assert "Zoltan Cséfalvay" in english.person_names(line)
     line = "Sam Rivers, Regional Director for Europe, spoke first."
     assert _en_people_tagged(line).get("Sam Rivers", ("", ""))[1] == ""
+
+
+def test_a_regions_totals_of_a_year_are_context_counts(tmp_path):
+    # test28's 广西 and 厦门 reports (the conventions: context counts the report gives, a
+    # city's patents that year): a sentence opened by a year and reaching a total is the
+    # region's record of that year, counted; a city's 国内 (domestic) applications are the
+    # city's, not the country's
+    from ipdossier.extract import counts as zh_counts
+
+    line = "2018年,全区发明专利拥有量达到2.11万件,全区商标总量达到17.2万件。"
+    assert not zh_counts.is_record(line, True)
+    assert _zh_counts(line) == [(21100, "exact"), (172000, "exact")]
+    assert _zh_counts("2017年,全市國內專利申請量24599件。") == [(24599, "exact")]
+    # the country's statistic stays out, and a span of years is still a record
+    assert _zh_counts("我国国内发明专利拥有量达到401.5万件。") == []
+    assert zh_counts.is_record("2011—2015年,全区共申请专利14216件。", True)

@@ -300,7 +300,9 @@ def _noun_after(line: str, pos: int) -> str:
 # word, then a statistic's noun, then the number in the same clause) is not a count of the
 # event; "来自全国各地的300余名代表" has no statistic's noun and stays a count.
 _NATIONAL_STAT = re.compile(
-    r"(?:我国|全国|国内)[^，。；;,]{0,24}?(?:拥有量|申请量|授权量|注册量|总量|总数|数量|存量)"
+    # 全市國內專利申請量 (a city's domestic applications; test28's 厦门 report, after its
+    # scoring): 国内 after a city's, a province's or a district's word is that place's
+    r"(?:我国|全国|(?<![市省区县])国内)[^，。；;,]{0,24}?(?:拥有量|申请量|授权量|注册量|总量|总数|数量|存量)"
     r"[^，。；;,]{0,8}$"
 )
 

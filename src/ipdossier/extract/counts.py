@@ -397,8 +397,7 @@ _RECORD_EN = re.compile(
 )
 _RECORD_ZH = re.compile(
     r"据统计|"
-    r"(?:19|20)\d\d\s*[—–~～至-]+\s*(?:(?:19|20)\d\d)?年|"
-    r"^\s*(?:19|20)\d\d年(?![\d一二三四五六七八九十]{1,2}月)(?=.*(?:达到|突破|超过|增长|规模))"
+    r"(?:19|20)\d\d\s*[—–~～至-]+\s*(?:(?:19|20)\d\d)?年"
 )
 # 据统计 / "according to statistics": the rest of the paragraph reports the record too.
 RECORD_OPENS = re.compile(r"据统计|据不完全统计|\baccording to (?:the )?statistics\b", re.I)
