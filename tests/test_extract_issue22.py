@@ -5064,3 +5064,21 @@ def test_a_regions_totals_of_a_year_are_context_counts(tmp_path):
     # the country's statistic stays out, and a span of years is still a record
     assert _zh_counts("我国国内发明专利拥有量达到401.5万件。") == []
     assert zh_counts.is_record("2011—2015年,全区共申请专利14216件。", True)
+
+
+def test_a_later_line_naming_the_event_again_gives_its_dated_day(tmp_path):
+    # test28's OAPI report: the name in the lead, the dates two paragraphs on with it again
+    text = (
+        "top of page\n\nFirm Attends OAPI Training in Yaounde, Cameroon.\n\nEarlier this year, our associate "
+        "attended the "
+        "intermediate training course launched by the Organization at its Academy.\n\nThe "
+        "Organization has a regional filing system covering many countries.\n\nIts members "
+        "include Benin, Cameroon, Chad and Gabon.\n\nApplications are filed in French.\n\nThe "
+        "intermediate training course was launched by the Director General and ran from 17 "
+        "July 2017 to 11 August 2017.\n"
+    )
+    ev = _en_event(tmp_path, text)
+    assert (ev["name"], ev["start_date"]) == ("intermediate training course", "2017-07-17")
+    # a later line that names it without a year gives none
+    ev = _en_event(tmp_path, text.replace(" 2017 to 11 August 2017", " to 11 August"))
+    assert ev["start_date"] == ""

@@ -1264,6 +1264,19 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         if ds:
             first = ds[0]
             break
+    if first is None:
+        # "The intermediate training course was launched by ... and ran from 17 July 2017
+        # to 11 August 2017" (test28's OAPI report, spent into tune): a later line that
+        # names the event again prints its date, taken only with its year.
+        again = re.compile(rf"\b{re.escape(m.group('name').strip())}\b", re.IGNORECASE)
+        for p_, l_ in a.lines:
+            if p_ == para or not again.search(l_):
+                continue
+            at = again.search(l_).start()
+            dated = [d for d in dates.mentions(p_, l_[at : at + 400]) if d.year and d.day_start]
+            if dated:
+                first = dated[0]
+                break
     basis = ""
     raw = m.group("name")
     named_years = set(_YEAR.findall(raw))
