@@ -5069,8 +5069,8 @@ def test_a_regions_totals_of_a_year_are_context_counts(tmp_path):
 def test_a_later_line_naming_the_event_again_gives_its_dated_day(tmp_path):
     # test28's OAPI report: the name in the lead, the dates two paragraphs on with it again
     text = (
-        "top of page\n\nFirm Attends OAPI Training in Yaounde, Cameroon.\n\nEarlier this year, our associate "
-        "attended the "
+        "top of page\n\nFirm Attends OAPI Training in Yaounde, Cameroon.\n\n"
+        "Earlier this year, our associate attended the "
         "intermediate training course launched by the Organization at its Academy.\n\nThe "
         "Organization has a regional filing system covering many countries.\n\nIts members "
         "include Benin, Cameroon, Chad and Gabon.\n\nApplications are filed in French.\n\nThe "
