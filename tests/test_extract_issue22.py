@@ -5082,3 +5082,14 @@ def test_a_later_line_naming_the_event_again_gives_its_dated_day(tmp_path):
     # a later line that names it without a year gives none
     ev = _en_event(tmp_path, text.replace(" 2017 to 11 August 2017", " to 11 August"))
     assert ev["start_date"] == ""
+
+
+def test_who_the_organisers_are_before_their_names_is_no_part_of_them(tmp_path):
+    # test28's Sofia report: "Organised by Bulgarian members MUSICAUTOR and FILMAUTOR"
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "Committee meets in Sofia\n\nOn 6 April, the chair welcomed all participants to the "
+        "annual committee meeting.\n\nOrganised by Bulgarian members MUSICAUTOR and "
+        "FILMAUTOR, the meeting drew 40 societies.\n",
+    )
+    assert orgs[ev["organiser_org_id"]] == "MUSICAUTOR and FILMAUTOR"

@@ -328,7 +328,11 @@ _ORG_BY = re.compile(
     # Labour": a place between, and "through" the body that organised it (the tune half's
     # Samoa report)
     r"(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
-    rf"\s+(?P<by>by|through)\s+(?:the\s+)?(?P<org>(?:[a-z][\w-]*\s+){{0,3}}?(?:{_UNIT})\s+of\s+(?:the\s+)?"
+    rf"\s+(?P<by>by|through)\s+(?:the\s+)?"
+    # "Organised by Bulgarian members MUSICAUTOR and FILMAUTOR" (test28's Sofia report,
+    # spent into tune): who they are, before their names, is no part of the names
+    r"(?:(?:its|their|[A-Z][a-z]+)\s+(?:members?|partners?)\s+)?"
+    rf"(?P<org>(?:[a-z][\w-]*\s+){{0,3}}?(?:{_UNIT})\s+of\s+(?:the\s+)?"
     rf"{people.ORG}|{people.ORG})"
 )
 # "a series of activities of "benefiting enterprises by entering the park"": the quoted
