@@ -5093,3 +5093,13 @@ def test_who_the_organisers_are_before_their_names_is_no_part_of_them(tmp_path):
         "FILMAUTOR, the meeting drew 40 societies.\n",
     )
     assert orgs[ev["organiser_org_id"]] == "MUSICAUTOR and FILMAUTOR"
+
+
+def test_a_venue_after_a_quoted_name_holding_an_ampersand_and_a_colon(tmp_path):
+    # test28's Dhaka report
+    ev, _ = _event_and_orgs(
+        tmp_path,
+        "AmCham seminar on IPR\n\nThe Chamber (AmCham) hosted the seminar on \u201cIPR "
+        "Protection & Practices: Driving Economic Growth\u201d at the Sheraton Hotel, Dhaka.\n",
+    )
+    assert ev["place"].startswith("Sheraton Hotel")

@@ -283,7 +283,9 @@ _PLACE_AT = re.compile(
     r"|gathered)\b"
     # a comma only in a date ("on Monday, November 25, 2024, at"): a clause's comma may
     # lead to a person's post "at" an organisation
-    r"(?:\s+(?:[\w'’“”\"?!.()-]+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    # "&" and ":" inside a quoted name ("on “IPR Protection & Practices: Driving ...” at the
+    # Sheraton Hotel": test28's Dhaka report, spent into tune)
+    r"(?:\s+(?:[\w'’“”\"?!.()&:-]+|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|\d{1,4}),)){0,20}?\s+at\s+(?:the\s+)?"
     rf"(?P<place>(?:(?:Dr|St|Mt)\.\s+)?{_VENUE_WORD}"
     # "Oman Convention and Exhibition Centre": "and" joins two of its words
