@@ -5103,3 +5103,14 @@ def test_a_venue_after_a_quoted_name_holding_an_ampersand_and_a_colon(tmp_path):
         "Protection & Practices: Driving Economic Growth\u201d at the Sheraton Hotel, Dhaka.\n",
     )
     assert ev["place"].startswith("Sheraton Hotel")
+
+
+def test_the_club_that_hosts_a_recurring_event_organises_it(tmp_path):
+    # test28's Kuwait report: the present tense of a yearly fair's host, a club's name
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "More than 160 inventors have arrived for the 8th International Invention Fair of "
+        "the Middle East.\nThe fair launched on Monday.\nThe Kuwait Science Club hosts the "
+        "event annually in collaboration with the Exhibition of Inventions of Geneva.\n",
+    )
+    assert orgs[ev["organiser_org_id"]].startswith("Kuwait Science Club")
