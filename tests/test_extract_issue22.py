@@ -5114,3 +5114,9 @@ def test_the_club_that_hosts_a_recurring_event_organises_it(tmp_path):
         "event annually in collaboration with the Exhibition of Inventions of Geneva.\n",
     )
     assert orgs[ev["organiser_org_id"]].startswith("Kuwait Science Club")
+
+
+def test_a_name_the_segmenter_cuts_across_before_a_speakers_verb():
+    # test28's 广西 report: 钟会超 is cut 钟会 | 超, and LAC tags 钟 alone a person
+    got = _zh_people("自治区市场监督管理局副局长、知识产权局局长钟会超主持仪式。")
+    assert got["钟会超"] == ("副局长、知识产权局局长", "自治区市场监督管理局")

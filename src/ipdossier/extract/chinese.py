@@ -736,7 +736,13 @@ def _people(para: int, line: str) -> list[Mention]:
                 # "once"), the rest one word (the tune half's 广州 court report)
                 # 执行会长于卫星介绍了: or before a speaker's verb (于 as "at", 卫星 as
                 # "satellite"; test22's 宁波 report, after its scoring)
-                or (len(cut) == 1 or len(cut) == 2 and cut[0][0] == m.group(0)[0])
+                # 知识产权局局长钟会超主持: or cut across the name (钟会 | 超) before such a
+                # verb (test28's 广西 report, spent into tune)
+                or (
+                    len(cut) == 1
+                    or len(cut) == 2
+                    and (cut[0][0] == m.group(0)[0] or len(m.group(0)) == 3)
+                )
                 and m.group(0)[0] in _COMMON_SURNAMES
                 and (
                     line[t.end() + len(m.group(0)) : t.end() + len(m.group(0)) + 1] in _LIST_STOP
