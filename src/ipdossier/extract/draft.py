@@ -714,9 +714,11 @@ _PAGE_DATE = re.compile(r"\s*date \d{4}-\d\d-\d\d\b")
 
 def _same_day_dated(a: Article, first):
     """The one year printed elsewhere with the yearless date's own month and day, if any."""
+    if first.month is None:
+        return None
     found = {}
     for para, line in a.lines:
-        if first.month is None or not re.search(rf"\b{first.day_start}\b", line):
+        if not re.search(rf"\b{first.day_start}\b", line):
             continue  # cheap: most lines print no such day
         if _PAGE_DATE.match(line) or _DATELINE_EN.match(line) or _BYLINE_DATE.match(line):
             continue  # the page's or the report's date, not the event's
@@ -1278,9 +1280,9 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         # names the event again prints its date, taken only with its year.
         again = re.compile(rf"\b{re.escape(m.group('name').strip())}\b", re.IGNORECASE)
         for p_, l_ in a.lines:
-            if p_ == para or not again.search(l_):
+            if p_ == para or not (named := again.search(l_)):
                 continue
-            at = again.search(l_).start()
+            at = named.start()
             dated = [d for d in dates.mentions(p_, l_[at : at + 400]) if d.year and d.day_start]
             if dated:
                 first = dated[0]

@@ -99,6 +99,10 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+def _folded(sentence: str) -> str:
+    return sentence.translate(_fold_table())
+
+
 @lru_cache(maxsize=4096)
 def _entities(sentence: str) -> tuple[tuple[str, str], ...]:
     """(label, text) of each span spaCy tags in `sentence` (one run for names and places).
@@ -110,7 +114,7 @@ def _entities(sentence: str) -> tuple[tuple[str, str], ...]:
     name either reading tags is taken. One letter stands for one, so a span's offsets
     give the text as printed."""
     found = [(e.label_, e.start_char, e.end_char) for e in nlp()(sentence).ents]
-    folded = sentence.translate(_fold_table())
+    folded = _folded(sentence)
     if folded != sentence:
         people = [(a, b) for label, a, b in found if label == PERSON]
         found += [
@@ -165,7 +169,7 @@ class Budget:
         if not wanted or len(sentence) > LONGEST:
             return ()
         # a sentence with diacritics is read twice (`_entities`)
-        cost = len(sentence) * (2 if sentence.translate(_fold_table()) != sentence else 1)
+        cost = len(sentence) * (2 if _folded(sentence) != sentence else 1)
         if self.left < cost:
             self.spent_out = True
             return ()
