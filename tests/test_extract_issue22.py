@@ -5120,3 +5120,31 @@ def test_a_name_the_segmenter_cuts_across_before_a_speakers_verb():
     # test28's 广西 report: 钟会超 is cut 钟会 | 超, and LAC tags 钟 alone a person
     got = _zh_people("自治区市场监督管理局副局长、知识产权局局长钟会超主持仪式。")
     assert got["钟会超"] == ("副局长、知识产权局局长", "自治区市场监督管理局")
+
+
+# -- After test29's scoring (spent into the tune half) ---------------------------------------
+
+
+def test_a_list_of_posts_names_and_organisations_between_commas():
+    # test29's Seoul roundtable: each "Title Name of Org" ends at the comma before the next
+    # post (the garbage check caught the first organisation running on into the next two
+    # people); "D·CAMP" keeps its middle dot
+    got = _en_people(
+        "In attendance were Director General Daren Tang of WIPO, Deputy Director Dong-hyeon "
+        "Ryu of KIPO, CEO Young-deok Kim of D·CAMP, as well as representatives from eight SMEs."
+    )
+    assert got["Daren Tang"] == ("Director General", "WIPO")
+    assert got["Dong-hyeon Ryu"] == ("Deputy Director", "KIPO")
+    assert got["Young-deok Kim"] == ("CEO", "D·CAMP")
+
+
+def test_a_schools_post_after_a_governments_is_not_the_governments():
+    # test29's 信阳 report: a title printed without its body after another person's shares
+    # that body, unless the post cannot be one of its posts (a government has no 校长)
+    got = _zh_people("信阳市人民政府副市长郑云,校长李俊,副校长王娟、井强山等出席仪式。")
+    assert got["郑云"] == ("副市长", "信阳市人民政府")
+    assert got["李俊"] == ("校长", "")
+    assert got["井强山"] == ("副校长", "")
+    # a post the body does have is still shared along the list
+    got = _zh_people("湛江市市场监督管理局局长林挺,党组成员、副局长祝朝裕出席。")
+    assert got["祝朝裕"][1] == "湛江市市场监督管理局"

@@ -795,6 +795,27 @@ _RANK_JOINED = re.compile(r"、(?:副)?(?:教授|研究员)$")
 _TITLE_LEAD = re.compile(rf"^(?:{TITLE_RE})")
 
 
+# Posts that belong to one kind of body only, and what that body's name holds: a 校长 is a
+# school's, never a city government's.
+_POST_BODY = (
+    ("校长", ("校", "学院", "大学")),
+    ("院长", ("院",)),
+    ("局长", ("局",)),
+    ("厅长", ("厅",)),
+)
+
+
+def _post_fits(title: str, org: str) -> bool:
+    """Whether the post `title` can be one of `org`'s (信阳市人民政府副市长郑云,校长李俊: the
+    校长 is the university's, not the government's: test29's 信阳 report, after its
+    scoring)."""
+    post = re.split(r"[、兼]", title)[-1]
+    for word, bodies in _POST_BODY:
+        if post.endswith(word):
+            return any(b in org for b in bodies)
+    return True
+
+
 def _shared_org(line: str, found: list[Mention]) -> list[Mention]:
     """局长林挺，党组成员、副局长祝朝裕: a title printed without an organisation right
     after another person's, parted by a comma only, is in the same organisation (the
@@ -819,6 +840,7 @@ def _shared_org(line: str, found: list[Mention]) -> list[Mention]:
             }
             and not m.title.endswith("领导")  # 市领导王浩: the title names its own scope
             and not prev.title.endswith("领导")
+            and _post_fits(m.title, prev.organisation)
         ):
             title = m.title
             committee = title[:2]

@@ -187,9 +187,11 @@ _ORG_WORDS = (
     "committee|agency|agencies|group|college|university|center|centre|court|ministry|"
     "commission|association|institute|company|law|firm|zone|park|council|party"
 )
-# "the province's IP office": an organisation word may carry a possessive.
+# "the province's IP office": an organisation word may carry a possessive; "D·CAMP" a
+# middle dot between capitals (test29's Seoul roundtable).
 _ORG_TOKEN = (
-    rf"(?:[A-Z][\w'’&.-]*|\([A-Z][\w.&-]*\)|(?:{_ORG_WORDS})(?:['’]s)?\b|Co\.,?|Ltd\.|P\.C\.|&"
+    rf"(?:[A-Z][\w'’&.-]*(?:·[A-Z][\w&-]*)?|\([A-Z][\w.&-]*\)|(?:{_ORG_WORDS})(?:['’]s)?\b"
+    rf"|Co\.,?|Ltd\.|P\.C\.|&"
     rf"|dept\.)"
 )
 ORG = rf"{_ORG_TOKEN}(?:[ ,]{{1,2}}{_ORG_TOKEN}){{0,14}}"
@@ -466,6 +468,10 @@ TITLE_ORG_AFTER = re.compile(rf" (?:of|from|at) (?:the )?(?P<org>{ORG})")
 # "of the National People's Congress and President of CAS": an organisation ends where
 # "and" brings in another title.
 _AND_TITLE = re.compile(rf",? and (?:the )?(?:{_CAP_TITLE})\b")
+# "Director General Daren Tang of WIPO, Deputy Director Dong-hyeon Ryu of KIPO, CEO
+# Young-deok Kim of D·CAMP" (test29's Seoul roundtable, after its scoring): a comma, a
+# capitalised post and a capitalised word start the next person of a list.
+_COMMA_TITLE = re.compile(rf", (?:and )?(?:the )?(?:{_CAP_TITLE}) (?=[A-Z])")
 _SECOND_POST = re.compile(
     rf",? and (?:the )?(?P<title>{_CAP_TITLE}) of (?:the )?(?P<org>[A-Z][\w'’&.-]*"
     rf"(?: (?:of|for|the|and|&|[A-Z][\w'’&.-]*)){{0,8}})"
@@ -1734,7 +1740,8 @@ def _mentions(
     pos = 0
     while m := TITLE_NAME_OF.search(line, pos):
         org = m.group("org")
-        cut = _AND_TITLE.search(org)
+        cuts = [c for c in (_AND_TITLE.search(org), _COMMA_TITLE.search(org)) if c]
+        cut = min(cuts, key=lambda c: c.start()) if cuts else None
         # the next mention may start inside this one's organisation as first read
         pos = m.start("org") + cut.start() if cut else m.end()
         org = _trim_org(org[: cut.start()] if cut else org)
