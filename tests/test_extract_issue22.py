@@ -5148,3 +5148,11 @@ def test_a_schools_post_after_a_governments_is_not_the_governments():
     # a post the body does have is still shared along the list
     got = _zh_people("湛江市市场监督管理局局长林挺,党组成员、副局长祝朝裕出席。")
     assert got["祝朝裕"][1] == "湛江市市场监督管理局"
+
+
+def test_a_companys_short_name_with_its_trade_word_before_a_post():
+    # test29's 天津大学 report: the analyser tags 腾讯 an organisation and 科技 a noun; the
+    # two are the company's short name before the post
+    got = _zh_people("北京知识产权法院院长宋鱼水、腾讯科技专利总监李富山等作交流发言。")
+    assert got["李富山"] == ("专利总监", "腾讯科技")
+    assert got["宋鱼水"] == ("院长", "北京知识产权法院")

@@ -633,8 +633,15 @@ def _org_of_title(line: str, ts: int) -> tuple[str, int]:
             break
         if t.tag in (lexical.ORG, lexical.LOC) or (run and t.tag == "nz"):
             run.append(t)
+        elif not run and t.word in _COMPANY_TAIL:
+            # 腾讯科技专利总监李富山: a company's short name is the analyser's organisation
+            # and a word of its trade (test29's 天津大学 report, after its scoring); kept
+            # only if an organisation comes before it
+            run.append(t)
         else:
             break
+    if run and run[-1].word in _COMPANY_TAIL:
+        run = []  # the trade word alone is no organisation
     if run and any(t.tag == lexical.ORG for t in run):
         start = run[-1].start
         # 美国在台协会: the analyser's organisation starts inside a name that holds a
@@ -646,6 +653,10 @@ def _org_of_title(line: str, ts: int) -> tuple[str, int]:
         if org not in _ORG_STOP and len(org) >= 2:
             return org, start
     return _org_before(line, ts)
+
+
+# Words of a trade a company's short name ends with after its maker's name (腾讯科技).
+_COMPANY_TAIL = {"科技", "技术", "集团", "控股", "股份", "网络", "电子", "通信", "软件"}
 
 
 # The hundred commonest surnames (of the national census's lists), for a name the
