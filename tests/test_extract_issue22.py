@@ -5156,3 +5156,22 @@ def test_a_companys_short_name_with_its_trade_word_before_a_post():
     got = _zh_people("北京知识产权法院院长宋鱼水、腾讯科技专利总监李富山等作交流发言。")
     assert got["李富山"] == ("专利总监", "腾讯科技")
     assert got["宋鱼水"] == ("院长", "北京知识产权法院")
+
+
+def test_an_event_that_took_place_and_a_name_with_a_slash(tmp_path):
+    # test29's JPO report: "took place" is a verb of holding; "JPO/IPR" one capitalised word
+    ev = _en_event(
+        tmp_path,
+        "Report on the “JPO/IPR Training Course for IP Protection Lawyers”\n\n"
+        "The JPO/IPR Training Course for IP Protection Lawyers took place during mid-autumn, "
+        "from Oct. 6 - 24, 2014, and included 29 attendees working in legal offices.",
+    )
+    assert ev["name"] == "JPO/IPR Training Course for IP Protection Lawyers"
+    assert ev["start_date"] == "2014-10-06"
+    # test29's AIPPI report: a congress that took place, named in the headline
+    ev = _en_event(
+        tmp_path,
+        "First Central American and Caribbean AIPPI Group Annual Congress took place on 21st "
+        "July in San Salvador, El Salvador\n\nThe congress gathered members of the group.",
+    )
+    assert ev["name"] == "First Central American and Caribbean AIPPI Group Annual Congress"
