@@ -5175,3 +5175,17 @@ def test_an_event_that_took_place_and_a_name_with_a_slash(tmp_path):
         "July in San Salvador, El Salvador\n\nThe congress gathered members of the group.",
     )
     assert ev["name"] == "First Central American and Caribbean AIPPI Group Annual Congress"
+
+
+def test_a_roundtable_named_in_the_headline_keeps_its_name_over_a_bare_word(tmp_path):
+    # test29's Seoul report: a roundtable is an event; the lead's bare "roundtable" says
+    # less than the headline's name; the lead's date is the event's
+    ev = _en_event(
+        tmp_path,
+        "February 10, 2023\n\nKIPO-WIPO Roundtable with Youth and Women-led Innovative SMEs\n\n"
+        "□ The Korean Intellectual Property Office (KIPO) hosted a roundtable discussions with "
+        "innovative SMEs led by Youth and Women on Friday, February 10, 2023 at D·CAMP in Seoul "
+        "during the official visit of the head of WIPO.",
+    )
+    assert ev["name"].startswith("KIPO-WIPO Roundtable")
+    assert ev["start_date"] == "2023-02-10"

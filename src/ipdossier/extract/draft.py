@@ -29,6 +29,9 @@ EVENT_WORDS = (
     # "WIPO hosted the Second Sub-regional Meeting of the CATI-CARD Network" (test13, after
     # its scoring)
     "|meeting"
+    # "KIPO-WIPO Roundtable with Youth and Women-led Innovative SMEs" (test29's Seoul report,
+    # after its scoring)
+    "|roundtable|round table"
 )
 REVIEW = "reviewed"
 NOTE = "draft_note"
@@ -905,7 +908,9 @@ def _lead_instead(lines: list[tuple[int, str]], para: int, headline: str, name: 
             # back to the headline's event, whatever else it names
             if word.group().lower() not in m.group("name").lower():
                 return None
-        return (p_, l_, m) if m else None
+        # "hosted a roundtable discussions with ...": a bare event word says less than the
+        # headline's name ("KIPO-WIPO Roundtable", test29's Seoul report, after its scoring)
+        return (p_, l_, m) if m and len(m.group("name").split()) >= 2 else None
     return None
 
 
