@@ -5189,3 +5189,33 @@ def test_a_roundtable_named_in_the_headline_keeps_its_name_over_a_bare_word(tmp_
     )
     assert ev["name"].startswith("KIPO-WIPO Roundtable")
     assert ev["start_date"] == "2023-02-10"
+
+
+def test_an_embassy_organises_through_an_aside_holding_initials(tmp_path):
+    # test29's Veracruz report: the aside's "U.S." holds full stops; an embassy is a body
+    text = (
+        "U.S. Embassy Organizes Training Course for Mexican Officials\n\n"
+        "Mexico City, July 27, 2007 – The U.S. Embassy, in cooperation with the U.S. "
+        "Departments of Justice and Homeland Security, conducted a five-day training course "
+        "July 23-27 on protecting intellectual property rights for 53 officials."
+    )
+    assert _en_organiser(tmp_path, text) == "U.S. Embassy"
+    # an aside opening with "the" is the subject itself, not an aside after a fronted phrase
+    text = (
+        "Accra, April 25, GNA – Ahead of World Intellectual Property Day, the United States "
+        "(U.S) Embassy together with the U.S Patent and Trademark Office (USPTO) organised a "
+        "training session for Ghanaian judges and law enforcement officers."
+    )
+    assert _en_organiser(tmp_path, text) != "Ahead of World Intellectual Property Day"
+
+
+def test_a_grand_opening_a_library_will_host(tmp_path):
+    # test29's Concord report: an opening announced, its host the organiser, its day cut
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "In a major step to assist in the state's innovative and economic development, the "
+        "University of New Hampshire School of Law Library will host the grand opening of the "
+        "New Hampshire Patent and Trademark Resource Center on Nov. 1 in Concord.",
+    )
+    assert ev["name"] == "grand opening of the New Hampshire Patent and Trademark Resource Center"
+    assert orgs[ev["organiser_org_id"]] == "University of New Hampshire School of Law Library"
