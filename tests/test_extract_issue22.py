@@ -5219,3 +5219,13 @@ def test_a_grand_opening_a_library_will_host(tmp_path):
     )
     assert ev["name"] == "grand opening of the New Hampshire Patent and Trademark Resource Center"
     assert orgs[ev["organiser_org_id"]] == "University of New Hampshire School of Law Library"
+
+
+def test_a_countrys_portfolio_post_before_a_name():
+    # test29's Buenos Aires report: "Argentina's Commerce Secretary X" (the country a place
+    # spaCy tags)
+    got = _en_people_tagged(
+        '"We continue working," said Argentina\'s Commerce Secretary Miguel Braun, adding: '
+        '"We are taking another step."'
+    )
+    assert got["Miguel Braun"] == ("Commerce Secretary", "Argentina")

@@ -339,6 +339,10 @@ _TITLE_NAME_OF = (
     r"(?:the )?(?P<org>{org})"
 )
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]+\b")
+_COUNTRY_POST_NAME = re.compile(
+    rf"(?<![\w-])(?P<org>[A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s (?P<title>(?:[A-Z][a-z]+ ){{1,2}}"
+    rf"(?:Secretary|Minister)) (?P<name>{NAME})\b"
+)
 _CAMEL_ACRONYM = re.compile(r"\b[A-Z][a-z]{1,3}[A-Z][a-z]{1,4}\b")
 # "The president of ASIPI, Juan Vanrell, ran through ...": the post in lowercase too, with
 # its organisation after "of" (test17's spent tune half).
@@ -1735,6 +1739,20 @@ def _mentions(
             Mention(
                 para, m.group("name"), m.start("name"), m.end("name"), title, org,
                 m.start(), m.end("title"),
+            )
+        )  # fmt: skip
+    # "Argentina's Commerce Secretary Miguel Braun" (test29's Buenos Aires report, after its
+    # scoring): a country's portfolio post before the name; the country (a place the
+    # analyser tags) is the organisation, the portfolio part of the post
+    for m in _COUNTRY_POST_NAME.finditer(line):
+        if places is None or m.group("org") not in places:
+            continue
+        if any(f.start <= m.start("name") < f.end for f in found):
+            continue
+        found.append(
+            Mention(
+                para, m.group("name"), m.start("name"), m.end("name"), m.group("title"),
+                m.group("org"), m.start(), m.end("name"),
             )
         )  # fmt: skip
     pos = 0
