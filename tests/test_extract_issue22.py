@@ -5229,3 +5229,18 @@ def test_a_countrys_portfolio_post_before_a_name():
         '"We are taking another step."'
     )
     assert got["Miguel Braun"] == ("Commerce Secretary", "Argentina")
+
+
+def test_a_post_a_comma_then_a_name_from_a_country_and_a_possessive_organisation():
+    # test29's San Salvador report: "Group Vice President, X from Guatemala"; "and ASPI's
+    # current president, Mrs. X" (the possessive the organisation)
+    got = _en_people_tagged(
+        "Closing remarks were delivered by Group Vice President, Estuardo Jauregui from "
+        "Guatemala."
+    )
+    assert got["Estuardo Jauregui"] == ("Group Vice President", "")
+    got = _en_people_tagged(
+        "After a few gracious words of welcome by the group’s president and ASPI’s current "
+        "president, Mrs. Edna Lopez, it took off with a lecture."
+    )
+    assert got["Edna Lopez"] == ("current president", "ASPI")

@@ -1185,9 +1185,14 @@ def _preposed(line: str, m: re.Match, name: str, names: tuple[str, ...]):
 
 
 # Where a post printed before "…, Name" starts: the line's start or a clause's.
+# "... by the group's president and ASPI's current president, Mrs. Edna Lopez" (test29's
+# San Salvador report, after its scoring): "and" before an organisation's possessive
 _CLAUSE_START = re.compile(
-    r"(?:^|;\s+|:\s+|\bby\s+|,?\s+and\s+(?=the\s)|,\s+(?=the\s))(?:the\s+|The\s+)?"
+    r"(?:^|;\s+|:\s+|\bby\s+|,?\s+and\s+(?=the\s|[A-Z][\w&.-]*['’]s\s[a-z])|,\s+(?=the\s))"
+    r"(?:the\s+|The\s+)?"
 )
+# "ASPI's current president": the possessive before a lowercase post is its organisation.
+_POSSESSIVE_ORG = re.compile(r"(?P<org>[A-Z][\w&.-]*)['’]s\s+(?=[a-z])")
 _POST_THEN_ORG = re.compile(
     r"(?P<title>(?:[A-Z][\w'’&.-]*|[a-z][\w-]*)(?:\s+(?:[A-Z][\w'’&.-]*|[a-z][\w-]*)){0,7}?)"
     r"(?P<field>\s+for\s+[A-Z][^;]*?)?"
@@ -1204,7 +1209,9 @@ def _post_comma_name(line: str, m: re.Match, name: str, names: tuple[str, ...]):
     ends on a post's word (a field after "for" is the post's: "Regional Intellectual
     Property Advisor for Mercosur, …"); its organisation follows "of", "in" or "at"
     (`_unread`)."""
-    if not re.match(r"\s*(?:[,.;]|$)", line[m.end() :]):
+    # "Group Vice President, Estuardo Jauregui from Guatemala." (test29's San Salvador
+    # report, after its scoring): where the person comes from may follow the name
+    if not re.match(r"\s*(?:[,.;]|$)|\s+from\s+[A-Z][a-z]+[.,;]", line[m.end() :]):
         return None
     before = line[: m.start()]
     hon = re.search(rf"(?:{HONORIFIC})\s+$", before)
@@ -1228,6 +1235,9 @@ def _post_comma_name(line: str, m: re.Match, name: str, names: tuple[str, ...]):
         return None  # another person's name in between: not this one's post
     title += post.group("field") or ""
     org = _trim_org(org) if org else ""
+    own = _POSSESSIVE_ORG.match(title)
+    if own and not org:
+        title, org = title[own.end() :], own.group("org")
     return title, org, start, m.end()
 
 
