@@ -5230,6 +5230,8 @@ def test_a_grand_opening_a_library_will_host(tmp_path):
     )
     assert ev["name"] == "grand opening of the New Hampshire Patent and Trademark Resource Center"
     assert orgs[ev["organiser_org_id"]] == "University of New Hampshire School of Law Library"
+    # the place a tagged one sixteen words on, after the day (the window was eight words)
+    assert ev["place"] == "Concord"
 
 
 def test_a_countrys_portfolio_post_before_a_name():
