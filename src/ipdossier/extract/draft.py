@@ -980,6 +980,22 @@ _OPENING_OF = re.compile(
 )
 
 
+# A subject _ORG_SUBJECT read that is a body: "The African Regional Intellectual Property
+# Organization (ARIPO) and AfrIPI are hosted a Workshop" (an organisation's other last words
+# too); "the LPO held an online conference", "WIPO hosted the ... Meeting" (an acronym alone,
+# test13, after its scoring); "the U.S. Embassy, in cooperation with ..., conducted", "the
+# ... School of Law Library will host" (test29's Veracruz and Concord reports).
+_BODY_WORD = re.compile(
+    rf"\b(?:{people._ORG_END}|{people._ORG_END_MORE}|Cell|Club|Embassy|Library)\b|^[A-Z]{{2,}}$"
+)
+
+
+def _body_subject(line: str) -> re.Match | None:
+    """The subject of an active verb of holding an event in `line`, when it names a body."""
+    o = _ORG_SUBJECT.search(line)
+    return o if o and _BODY_WORD.search(o.group("org")) else None
+
+
 def _last_resort(lines: list[tuple[int, str]]):
     """The first signing, memorandum, lowercase event or launch (in that order of patterns)
     in the opening lines that are sentences, for a report nothing else named an event in."""
@@ -1221,18 +1237,8 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             # the subject of an active verb of holding an event organised it (in the line
             # that names the event, else in the opening lines).
             for p_, l_ in [(para, line)] + [x for x in a.lines[:6] if x[0] != para]:
-                o = _ORG_SUBJECT.search(l_)
-                # "The African Regional Intellectual Property Organization (ARIPO) and
-                # AfrIPI are hosted a Workshop": an organisation's other last words too.
-                # "the LPO held an online conference", "WIPO hosted the ... Meeting": an
-                # acronym alone is an organisation too (test13, after its scoring).
-                # "the U.S. Embassy, in cooperation with ..., conducted", "the ... School of
-                # Law Library will host" (test29's Veracruz and Concord reports)
-                if o and re.search(
-                    rf"\b(?:{people._ORG_END}|{people._ORG_END_MORE}|Cell|Club|Embassy|Library)\b"
-                    r"|^[A-Z]{2,}$",
-                    o.group("org"),
-                ):
+                o = _body_subject(l_)
+                if o:
                     where = (p_, o.start("org"), o.end("org"), l_)
                     orgs.append(("organiser", o.group("org"), where))
                     break
@@ -1273,7 +1279,7 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             cut = _MONTH_AFTER.search(m_.group("name"))
             if cut:
                 found = (p_, l_, _Span(m_, m_.start("name"), m_.start("name") + cut.start()))
-            o = _ORG_SUBJECT.search(l_)
+            o = _body_subject(l_)
             if o and not any(r == "organiser" for r, _, _ in orgs):
                 orgs.append(("organiser", o.group("org"), (p_, o.start("org"), o.end("org"), l_)))
     if found is None:
