@@ -5257,3 +5257,14 @@ def test_a_post_a_comma_then_a_name_from_a_country_and_a_possessive_organisation
         "president, Mrs. Edna Lopez, it took off with a lecture."
     )
     assert got["Edna Lopez"] == ("current president", "ASPI")
+
+
+def test_records_and_volumes_are_counted_and_a_zero_is_no_count():
+    # test30's 广州 report: 超 is "more than" before 条 (records) and 千; 柳州's 冊 (volumes,
+    # in traditional characters); a page's "0 条评论" is a comment counter, nothing took part
+    line = "数据库收录了高校企业专利转化数据超12万条,技术需求超千条,可通过人工智能匹配。"
+    assert _zh_counts(line) == [(120000, "at_least"), (1000, "at_least")]
+    line = "收繳非法出版物956冊,查辦侵權盜版案件10起。"
+    assert _zh_counts(line) == [(956, "exact"), (10, "exact")]
+    assert _zh_counts("0 条评论") == []
+    assert _zh_counts("会议提出五条措施。") == []

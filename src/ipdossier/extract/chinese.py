@@ -28,8 +28,10 @@ HEDGE_BEFORE = "超过|将近|不少于|多于|大约|突破|逾|超|近|约|不
 # tune half); not 面积, 面向, 面对, 面临 after a number.
 # 起 after a number other than a lone 一 (一起: "together"): cases (两起案件, 精选3起典型案例;
 # the tune half's 澳门 and 江苏 reports).
+# 条 and 册 count records, banners and volumes (数据超12万条, 悬挂横幅5条, 收繳非法出版物956冊:
+# test30's 广州 and 柳州 reports, after its scoring); a plan's 五条措施 stays out (_PLAN_PARTS).
 CLASSIFIER = (
-    "人次|家次|家|人|名|位|件|项|个|场|次|所|户|批|类|种|篇|份|部|支|款|点|笔"
+    "人次|家次|家|人|名|位|件|项|个|场|次|所|户|批|类|种|篇|份|部|支|款|点|笔|条|册"
     "|(?<=\\d)面(?![积積向临臨对對貌料试試])"
     "|(?<![^\\d一二两三四五六七八九十百千万余多]一)(?<!^一)起(?![草点步来源])"
 )
@@ -403,6 +405,8 @@ def _counts(para: int, line: str) -> list[Count]:
         digits = (m.group("num") or "")[:1].isdigit()
         if value != int(value) or value < 2 and not m.group("hedge") and not digits:
             continue  # 一个, 一家: an article, not a count (1个主论坛 is one)
+        if value == 0:
+            continue  # 0 条评论: a page's comment counter; nothing took part
         if cls == "个" and _MEASURE_AFTER.match(line, m.end()):
             continue  # 3个月, 两个百分点: a duration or a measure, not a count
         noun = _noun_after(line, m.end())
