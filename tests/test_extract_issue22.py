@@ -5268,3 +5268,90 @@ def test_records_and_volumes_are_counted_and_a_zero_is_no_count():
     assert _zh_counts(line) == [(956, "exact"), (10, "exact")]
     assert _zh_counts("0 条评论") == []
     assert _zh_counts("会议提出五条措施。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # active, with whom and on what (test29's Buenos Aires report)
+        (
+            "EPO and Argentina step up co-operation on patents\n\n"
+            "EPO President Benoît Battistelli met with Dámaso Pardo, President of INPI, to discuss "
+            "recent developments. On this occasion, the EPO also signed a memorandum of "
+            "understanding with the National Institute of Industrial Property of Argentina "
+            "(INPI) on the introduction of the Cooperative Patent Classification (CPC) by INPI.",
+            "memorandum of understanding with the National Institute of Industrial Property of "
+            "Argentina (INPI) on the introduction of the Cooperative Patent Classification (CPC)",
+        ),
+        # active, up to the day (test26's Belgrade report)
+        (
+            "Serbian Prime Minister Mirko Cvetkovic and World Intellectual Property Organisation "
+            "Director Francis Gurry signed a memorandum of understanding on October 26, 2010 in "
+            "Belgrade.",
+            "memorandum of understanding",
+        ),
+        # passive, the headline saying it was signed over the Assemblies it was signed at
+        # (the tune half's OHIM-SIPO report)
+        (
+            "Memorandum of Understanding signed between OHIM and the Office (SIPO)\n\n"
+            "At the Assemblies of the Member States of WIPO held in Geneva, the MoU concerning "
+            "bilateral cooperation between the two Offices was signed on 27 September 2011 by "
+            "President Antonio Campinos.",
+            "MoU concerning bilateral cooperation between the two Offices",
+        ),
+        # passive, after a photo's caption printed twice (test28's Riyadh report)
+        (
+            "Saudi Arabia and South Korea sign intellectual property partnership\n\n"
+            "Saudi Arabia and South Korea ink agreement to implement some 35 IP projects. "
+            "(Supplied)\n"
+            "Saudi Arabia and South Korea ink agreement to implement some 35 IP projects. "
+            "(Supplied)\n\n"
+            "JEDDAH: Saudi Arabia and South Korea recently agreed to implement 35 intellectual "
+            "property projects together.\n\n"
+            "A memorandum of understanding was signed on the sidelines of the Saudi-Korean "
+            "Investment Forum in Riyadh by Dr. Abdulaziz Al-Suwailem, chief executive officer.",
+            "memorandum of understanding",
+        ),
+        # "signing of the ...", in a page's headline, keeps its words (test30's EAPO report)
+        (
+            "Homepage / Press-center / News / Press-release on the signing of the Memorandum of "
+            "Understanding on Bilateral Co-operation between EAPO and EPO\n\n"
+            "On September 24, 2013 in Geneva a meeting of the heads of the Eurasian Patent Office "
+            "and the European Patent Office took place. During the meeting the parties have "
+            "signed a Memorandum of Understanding on Bilateral cooperation between EAPO and EPO "
+            "for the forthcoming 5 year period.",
+            "signing of the Memorandum of Understanding on Bilateral Co-operation between EAPO "
+            "and EPO",
+        ),
+    ],
+)
+def test_a_report_of_a_signing_names_what_was_signed(tmp_path, text, name):
+    assert _en_event(tmp_path, text)["name"] == name
+
+
+def test_a_signing_after_a_lead_reporting_another_act_is_not_the_event(tmp_path):
+    # test30's Jammu report: the inauguration is the event; an MoU the government signed
+    # earlier, mentioned further down, is not
+    ev = _en_event(
+        tmp_path,
+        "Lieutenant Governor Manoj Sinha today inaugurated the Intellectual Property "
+        "Facilitation Centre at Jammu and a Sub-Centre at Srinagar through virtual mode.\n\n"
+        "The UT government has recently signed a MoU with Flipkart to help connect our "
+        "entrepreneurs to the global market, he said in his address to the gathering.",
+    )
+    assert "MoU" not in ev["name"]
+
+
+def test_a_share_bar_date_is_not_the_events(tmp_path):
+    # the tune half's Xinhua copy on People's Daily: "Facebook Twitter ... Wednesday 3 June
+    # 2015" above the headline is the day the page was read
+    ev = _en_event(
+        tmp_path,
+        "Facebook Twitter Email Wednesday 3 June 2015\n\n"
+        "China's HK, Mexico sign MoU on cooperation in intellectual property\n\n"
+        "HONG KONG, Feb. 5 -- China's Hong Kong Special Administrative Region and Mexico on "
+        "Thursday signed here a Memorandum of Understanding (MoU) on cooperation in the field "
+        "of intellectual property (IP).",
+    )
+    assert ev["name"] == "Memorandum of Understanding (MoU) on cooperation"
+    assert ev["start_date"] == ""

@@ -840,8 +840,11 @@ def _furniture(line: str) -> bool:
         )
         # "Search", "Menu": one word alone on its line
         or bool(re.fullmatch(r"[A-Z][a-z]+", bare))
-        or len(re.findall(r"\b(?:Facebook|Twitter|WhatsApp|LinkedIn|Email|Print)\b", bare)) >= 2
+        or len(_SHARE.findall(bare)) >= 2
     )
+
+
+_SHARE = re.compile(r"\b(?:Facebook|Twitter|WhatsApp|LinkedIn|Email|Print)\b")
 
 
 # A lead paragraph: a sentence of some length, not a headline, a menu or a caption.
@@ -942,6 +945,39 @@ _SIGNING = re.compile(
     r"|signing\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?"
     r"(?:workplan|agreements?|memorandum|mou|documents?|protocol))\b"
 )
+# What a signing signs, as printed: a memorandum (of understanding, of cooperation) or its
+# initials, an agreement, a protocol, a work plan, a letter of intent; with its initials in
+# brackets and what it is about or whom it is with ("with the National Institute of
+# Industrial Property of Argentina (INPI) on the introduction of ...", "concerning bilateral
+# cooperation between the two Offices"), up to a day, a place, a clause or a stop.
+_SIGNED_DOC = (
+    r"(?P<name>(?:[Mm]emorandum(?:\s+of\s+(?:[Uu]nderstanding|[Cc]o-?operation|[Aa]greement))?"
+    r"|Mo[UCA]|MO[UCA]"
+    r"|(?:(?:[Cc]o-?operation|[Pp]artnership|[Ff]ramework|[Bb]ilateral)\s+)?[Aa]greements?"
+    r"|[Pp]rotocol|[Ww]ork\s?[Pp]lan|[Ll]etter\s+of\s+[Ii]ntent)"
+    r"(?:\s+\((?:Mo[UCA]|MO[UCA])\))?"
+    r"(?:\s+(?!on\s+(?:\d|[A-Z][a-z]+day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))"
+    r"(?:on|with|between|concerning|for)\s+"
+    r"(?:(?!(?:(?:in|at|yesterday|today|that|which|who|during|to|within|under|as|by|from|where"
+    r"|whereby|after|before|following|through|while|when)\b|and\s+(?:the\s+)?[a-z]+ed|"
+    r"on\s+(?:\d|[A-Z][a-z]+day|behalf|the\s+sidelines)|"
+    r"on\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))"
+    r"[\w'’&().-]+(?:,(?=\s+(?:Inc|Ltd)\b))?(?:\s+|$)){1,24})?)"
+)
+# "X and Y signed a memorandum of understanding (MoU) with Z", "inked a Memorandum of
+# Cooperation (MoC)", "the MoU concerning bilateral cooperation between the two Offices was
+# signed", "signing of the Memorandum of Understanding on ... between EAPO and EPO": a report
+# of a signing names the signed text as its event (the tune half's Riyadh, Belgrade, INTA-CIPO,
+# OHIM-SIPO and EAPO-EPO reports, test28's to test30's).
+_SIGNING_ACTS = (
+    re.compile(rf"\b(?:signed|inked|signs|sign)\s+(?:here\s+)?(?:(?:an?|the)\s+)?{_SIGNED_DOC}"),
+    re.compile(
+        # (the name's last word took the space before "was")
+        rf"\b(?:[Aa]n?|[Tt]he)\s+{_SIGNED_DOC}\s*(?:was|were|has\s+been|have\s+been|had\s+been)"
+        r"\s+(?:\w+ly\s+)?signed\b"
+    ),
+    re.compile(rf"\b(?P<of>[Ss]igning(?:\s+[Cc]eremony)?\s+of\s+(?:the\s+)?){_SIGNED_DOC}"),
+)
 _MOU_WITH = re.compile(
     r"\bsigned\s+an?\s+(?P<name>Memorandum\s+of\s+Understanding(?:\s+\((?:MoU|MOU)\))?\s+with"
     r"\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w'’&-]*|\s+\([A-Z]{2,}\))*)"
@@ -1010,6 +1046,59 @@ def _last_resort(lines: list[tuple[int, str]]):
     return None
 
 
+# A lead that reports holding, opening or launching something reports that event, not a
+# signing printed after it.
+_OTHER_ACT = re.compile(
+    r"\b(?:inaugurated|organi[sz]ed|hosted|held|conducted|launched|opened|celebrated|convened)\b"
+)
+
+
+_SIGNED_WORD = re.compile(r"\b(?:[Ss]ign(?:s|ed|ing)?|[Ii]nks?|MoU|MOU|MoC|[Mm]emorandum)\b")
+
+
+def _signed_in_headline(lines: list[tuple[int, str]]) -> bool:
+    """A headline (a line above the lead paragraph) that reports a signing."""
+    for _p, t in _opening(lines):
+        if len(t.split()) >= _LEAD_WORDS and not _furniture(t):
+            return False
+        if _SIGNED_WORD.search(t):
+            return True
+    return False
+
+
+def _signing(lines: list[tuple[int, str]]):
+    """The text signed in the headline or the lead paragraph, named as printed: "signing of
+    the ..." first, with its words; then what the lead says was signed (its words before the
+    headline's: "signed here a Memorandum of Understanding (MoU) on cooperation" over "sign
+    MoU on cooperation"). A signing further down is another event's (test30's Jammu report
+    names an MoU signed at the inauguration it reports)."""
+    opening = _opening(lines)
+    leads = [(p, t) for p, t in opening if len(t.split()) >= _LEAD_WORDS and not _furniture(t)]
+    # a photo's caption printed twice is one line (the tune half's Riyadh report)
+    leads = [x for i, x in enumerate(leads) if x[1] not in {t for _, t in leads[:i]}]
+    if not leads:
+        return None
+    heads = [(p, t) for p, t in opening if p < leads[0][0]]
+    of, acts = _SIGNING_ACTS[2], _SIGNING_ACTS[:2]
+    tries = [(p, t, (of,)) for p, t in heads + leads[:1]]
+    for p, t in leads[:3]:
+        tries.append((p, t, acts))
+        if _OTHER_ACT.search(t[:600]):
+            break  # the lead reports another act ("today inaugurated ..."): its event
+    tries += [(p, t, acts) for p, t in heads]
+    for p, t, patterns in tries:
+        found = [m for r in patterns if (m := r.search(t[:600]))]
+        if found:
+            m = min(found, key=lambda m: m.start())
+            name = m.group("name").rstrip(" ,.;:")
+            if name.count("(") != name.count(")"):
+                name = name[: name.rfind("(")].rstrip()
+            of = "of" in m.re.groupindex
+            start = m.start("of") if of else m.start("name")
+            return p, t, _Span(m, start, m.start("name") + len(name))
+    return None
+
+
 _REPORT_ON = re.compile(r"^(?:Report|Reports|News|Update|Highlights|Recap)\s+(?:on|of|from)\s+")
 
 
@@ -1044,6 +1133,10 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     held_place = ""
     owner = None
     subject = None  # the organisers before an active "held their ..."
+    if found is None and _signed_in_headline(a.lines):
+        # "Memorandum of Understanding signed between OHIM and the Office (SIPO)" over a lead
+        # naming the Assemblies it was signed at (the tune half's OHIM-SIPO report)
+        found = _signing(a.lines)
     if found is None:
         for para, line in _opening(a.lines):
             for m in _HELD_EN.finditer(line):
@@ -1131,6 +1224,8 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             if m:
                 found = (para, line, m)
                 break
+    if found is None:
+        found = _signing(a.lines)
     if found is None:
         for para, line in _opening(a.lines, 6):
             m = _CAP_LOWER_EVENT.search(line)
@@ -1307,9 +1402,10 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     para, line, m = found
     first = None
     for p_, l_ in [(para, line)] + [x for x in a.lines if x[0] != para][:3]:
-        if _DATELINE_EN.match(l_) or _BYLINE_DATE.match(l_):
+        if _DATELINE_EN.match(l_) or _BYLINE_DATE.match(l_) or len(_SHARE.findall(l_)) >= 2:
             # "Geneva, July 12, 2004" alone on its line, "By X 23 November 2018, 12:00AM",
-            # "Published at 09:30 AM May 10 2024": the report's date
+            # "Published at 09:30 AM May 10 2024": the report's date; "Facebook Twitter ...
+            # Wednesday 3 June 2015": the page's bar, the day it was read
             continue
         # A window around the name (or a paragraph's head): dates of the event are
         # printed near it, and a long single-line article stays cheap.
