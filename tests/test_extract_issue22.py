@@ -5355,3 +5355,27 @@ def test_a_share_bar_date_is_not_the_events(tmp_path):
     )
     assert ev["name"] == "Memorandum of Understanding (MoU) on cooperation"
     assert ev["start_date"] == ""
+
+
+def test_an_inauguration_of_a_capitalised_name_without_an_article(tmp_path):
+    # test30's Jammu report: "today inaugurated Intellectual Property Facilitation Centre
+    # (IPFC) at Jammu", below the stored page's date
+    ev = _en_event(
+        tmp_path,
+        " date 2020-10-27 Lieutenant Governor, Manoj Sinha today inaugurated Intellectual "
+        "Property Facilitation Centre (IPFC) at Jammu and Sub-Centre at Srinagar through "
+        "virtual mode.\n\nSpeaking on the occasion, the Lt Governor observed that the initiative "
+        "is a move forward.",
+    )
+    assert ev["name"] == "inauguration of Intellectual Property Facilitation Centre (IPFC)"
+
+
+def test_a_report_named_after_its_first_line_leaves_the_page_date_out(tmp_path):
+    # the stored page's " date 2018-11-29 " before the first line is not its words (test25's
+    # INTA-CIPO report was named "date 2018-11-29 The International ...")
+    ev = _en_event(
+        tmp_path,
+        " date 2018-11-29 The International Trademark Association has partnered with the "
+        "Canadian Intellectual Property Office to cooperate further.\n",
+    )
+    assert ev["name"].startswith("The International Trademark Association")

@@ -1000,8 +1000,10 @@ _LAST_RESORT_EVENT = re.compile(
 # Riyadh report, test26's Gulu report): what a body launched, a capitalised name (with its
 # "of" chain and acronym), is the event, named as the gold names it ("launch of ...").
 _LAUNCHED = re.compile(
-    r"\b(?P<verb>launched|inaugurated|unveiled)\s+(?P<name>(?:the|a|an)\s+"
-    r"(?:[a-z][\w-]*\s+(?:of\s+(?:the\s+)?)?){0,3}[A-Z][\w'’-]*"
+    # "today inaugurated Intellectual Property Facilitation Centre (IPFC) at Jammu": a
+    # capitalised name needs no article (test30's Jammu report)
+    r"\b(?P<verb>launched|inaugurated|unveiled)\s+(?P<name>(?:(?:the|a|an)\s+"
+    r"(?:[a-z][\w-]*\s+(?:of\s+(?:the\s+)?)?){0,3}|(?=[A-Z][a-z]))[A-Z][\w'’-]*"
     r"(?:\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?(?:[A-Z][\w'’-]*|\([A-Z]{2,}\)))*)"
 )
 _LAUNCH_NOUN = {"launched": "launch", "inaugurated": "inauguration", "unveiled": "unveiling"}
@@ -1388,16 +1390,20 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             ),
             a.lines[0],
         )
+        # " date 2020-10-27 Lieutenant Governor, ...": the stored page's date is no part of
+        # the line's words (test30's Jammu report)
+        at = d.end() if (d := _PAGE_DATE.match(line)) and line[d.end() :].strip() else 0
+        at += len(line[at:]) - len(line[at:].lstrip())
         return {
             "event_id": f"{source_id}-event",
-            "name": fix(line),
+            "name": fix(line[at:]),
             "name_as_printed": "",
             "kind": "activity",
             "start_date": "",
             "end_date": "",
             "date_basis": "no event name found; named after the article",
             "place": place,
-            **_locator(source_id, para, 0, len(line.rstrip()), line),
+            **_locator(source_id, para, at, len(line.rstrip()), line),
         }, orgs
     para, line, m = found
     first = None
