@@ -5379,3 +5379,12 @@ def test_a_report_named_after_its_first_line_leaves_the_page_date_out(tmp_path):
         "Canadian Intellectual Property Office to cooperate further.\n",
     )
     assert ev["name"].startswith("The International Trademark Association")
+
+
+def test_a_party_seat_before_a_name_and_the_post_after_it_are_one_title():
+    # test30's 福州 report: 党组成员 before 何朝晖, 副局长 after; 陈奇会长 is read as before
+    got = _zh_people(
+        "福州海峡茶业交流协会陈奇会长、福州市市场监督管理局党组成员何朝晖副局长等相关领导出席活动。"
+    )
+    assert got["何朝晖"] == ("党组成员、副局长", "福州市市场监督管理局")
+    assert got["陈奇"] == ("会长", "福州海峡茶业交流协会")

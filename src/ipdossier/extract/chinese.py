@@ -805,6 +805,8 @@ def _name_before_title(line: str, ts: int) -> tuple[str, int, int] | None:
     return None
 
 
+# A seat in a party group or committee, printed before a name whose office's post follows it.
+_PARTY_POST = re.compile(r"党(?:组|委|工委)(?:成员|委员|副?书记)$")
 # An academic rank after a name whose post came before it (not 教授级高级工程师, a grade).
 _RANK_AFTER = re.compile(r"(?:副)?(?:教授|研究员)(?![级员])")
 _RANK_JOINED = re.compile(r"、(?:副)?(?:教授|研究员)$")
@@ -967,6 +969,11 @@ def _titled(para: int, line: str, names: list[tuple[str, int, int]]) -> list[Men
             end = e
             if rank and rank.group(0) not in title:
                 title, end = f"{title}、{rank.group(0)}", rank.end()
+            elif _PARTY_POST.search(title) and (after := TITLE_ZH.match(line, e)):
+                # 市场监督管理局党组成员何朝晖副局长: a party group's seat before the name and
+                # the office's post after it are one title, joined as the gold writes posts
+                # (党组成员、副局长; test30's 福州 report, after its scoring)
+                title, end = f"{title}、{after.group(0)}", after.end()
             found.append(Mention(para, name, s, e, title, org, os_ if org else ts, end))
             continue
         # 王某某区长 / 王某某副局长: the title follows the name; 陈一忠担任秘书长职务,
