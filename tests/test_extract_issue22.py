@@ -5388,3 +5388,33 @@ def test_a_party_seat_before_a_name_and_the_post_after_it_are_one_title():
     )
     assert got["何朝晖"] == ("党组成员、副局长", "福州市市场监督管理局")
     assert got["陈奇"] == ("会长", "福州海峡茶业交流协会")
+
+
+def test_a_post_then_the_bodys_initials_a_comma_and_an_honorific_name():
+    # test30's Abuja report: "the Director-General NCC, Dr. John O. Asein," and "the
+    # Director NCA, Mrs. Funmi Adewale,"
+    got = _en_people_tagged(
+        "Speaking at the events, the Director-General NCC, Dr. John O. Asein, emphasised the "
+        "socioeconomic benefits of creativity."
+    )
+    assert got["John O. Asein"] == ("Director-General", "NCC")
+    got = _en_people_tagged(
+        "The DG-NCC who was represented by the Director NCA, Mrs. Funmi Adewale, encouraged "
+        "students to harness their creative potentials."
+    )
+    assert got["Funmi Adewale"] == ("Director", "NCA")
+
+
+def test_an_apposed_post_keeps_its_bodys_bracket_before_the_next_person():
+    # test30's Harare report: "Community (SADC) and Mr. Bemanya Twebaze": the bracket ends
+    # the first post's body, the next person's name ends the post
+    got = _en_people_tagged(
+        "His Excellency Mr. Elias M. Magosi, Executive Secretary for the Southern African "
+        "Development Community (SADC) and Mr. Bemanya Twebaze, the Director-General for the "
+        "African Regional Intellectual Property Organization (ARIPO) signed a Memorandum of "
+        "Understanding (MoU) on the 30th July 2024."
+    )
+    assert got["Elias M. Magosi"] == (
+        "Executive Secretary",
+        "Southern African Development Community (SADC)",
+    )

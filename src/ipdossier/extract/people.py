@@ -177,7 +177,8 @@ _ORG_END = (
 # More last words of an organisation's name before its post and a name.
 _ORG_END_MORE = (
     "Network|Alliance|Organi[sz]ation|Federation|Foundation|Society|Chamber|Authority|Board|"
-    "Trust|Union"
+    # "Southern African Development Community (SADC)", "East African Community"
+    "Trust|Union|Community"
 )
 
 # Lowercase words that can sit inside an organisation's name.
@@ -1006,7 +1007,8 @@ _HAS_ORG_WORD = re.compile(
 )
 _APPOSED_TAIL = re.compile(
     r"\s?,\s+(?!(?:and|or|as well as)\b)(?:who (?:is|was) (?:also )?)?(?:the |a |an )?"
-    r"(?P<post>[^,;()]+(?: \([^()]{1,12}\))?)"
+    # (the post's last word before its bracket: "Community (SADC)" keeps the bracket)
+    r"(?P<post>[^,;()]*[^,;()\s](?: \([^()]{1,12}\))?)"
     r"(?:,\s+(?P<org>[^,;()]+(?: \([A-Z][\w&.-]*\))?))?"
 )
 
@@ -1229,6 +1231,16 @@ def _post_comma_name(line: str, m: re.Match, name: str, names: tuple[str, ...]):
     first = title.split(" ")[0]
     if not (first[0].isupper() or first in _POST_LEAD):
         return None
+    words = title.split(" ")
+    if (
+        not org
+        and len(words) >= 2
+        and re.fullmatch(r"[A-Z]{2,6}", words[-1])
+        and _POST_HEAD.fullmatch(words[-2])
+    ):
+        # "the Director-General NCC, Dr. John O. Asein", "the Director NCA, Mrs. X": the
+        # body's initials after the post (test30's Abuja report, after its scoring)
+        title, org = " ".join(words[:-1]), words[-1]
     if not _POST_HEAD.fullmatch(title.split(" ")[-1]):
         return None
     if any(n in head[start:] for n in names if n != name):
