@@ -5418,3 +5418,20 @@ def test_an_apposed_post_keeps_its_bodys_bracket_before_the_next_person():
         "Executive Secretary",
         "Southern African Development Community (SADC)",
     )
+
+
+def test_a_post_a_comma_and_a_name_before_the_sentences_verb_below_a_page_date(tmp_path):
+    # test30's Jammu report: " date 2020-10-27 Lieutenant Governor, Manoj Sinha today
+    # inaugurated ...": the verb ends the name as a comma would; the page's date is no
+    # word of the post
+    path = tmp_path / "a.txt"
+    path.write_text(
+        " date 2020-10-27 Lieutenant Governor, Manoj Sinha today inaugurated Intellectual "
+        "Property Facilitation Centre (IPFC) at Jammu and Sub-Centre at Srinagar through "
+        "virtual mode.\n",
+        encoding="utf-8",
+    )
+    t = extract(path).tables
+    names = t["people"].set_index("person_id")["name"].to_dict()
+    titles = {names[r["person_id"]]: r["title"] for _, r in t["roles"].iterrows()}
+    assert titles["Manoj Sinha"].lower() == "lieutenant governor"

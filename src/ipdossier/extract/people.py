@@ -1202,6 +1202,16 @@ _POST_THEN_ORG = re.compile(
 )
 
 
+# "Lieutenant Governor, Manoj Sinha today inaugurated ...": the sentence's verb right after
+# the name (an adverb of time before it) ends the name as a comma would (test30's Jammu
+# report, after its scoring).
+_VERB_AFTER_NAME = re.compile(
+    r"\s+(?:(?:today|yesterday|recently|also|formally|officially)\s+)?(?:said|says|"
+    r"inaugurated|opened|launched|noted|added|stressed|emphasi[sz]ed|highlighted|welcomed|"
+    r"presented|delivered|addressed|explained|underlined|urged|announced|unveiled)\b"
+)
+
+
 def _post_comma_name(line: str, m: re.Match, name: str, names: tuple[str, ...]):
     """The post printed before a tagged name, a comma between: "… and the Director of the
     WIPO Nigeria Office, Oluwatobiloba Moody.", "Permanent Secretary in the Ministry of
@@ -1213,7 +1223,9 @@ def _post_comma_name(line: str, m: re.Match, name: str, names: tuple[str, ...]):
     (`_unread`)."""
     # "Group Vice President, Estuardo Jauregui from Guatemala." (test29's San Salvador
     # report, after its scoring): where the person comes from may follow the name
-    if not re.match(r"\s*(?:[,.;]|$)|\s+from\s+[A-Z][a-z]+[.,;]", line[m.end() :]):
+    if not re.match(r"\s*(?:[,.;]|$)|\s+from\s+[A-Z][a-z]+[.,;]", line[m.end() :]) and not (
+        _VERB_AFTER_NAME.match(line, m.end())
+    ):
         return None
     before = line[: m.start()]
     hon = re.search(rf"(?:{HONORIFIC})\s+$", before)
@@ -1224,6 +1236,7 @@ def _post_comma_name(line: str, m: re.Match, name: str, names: tuple[str, ...]):
         return None
     head = before[: comma.start()]
     start = max((c.end() for c in _CLAUSE_START.finditer(head)), default=0)
+    start += len(head[start:]) - len(head[start:].lstrip())  # a line's leading blanks
     post = _POST_THEN_ORG.fullmatch(head, start)
     if not post:
         return None
