@@ -834,6 +834,32 @@ def honorific_names(line: str) -> tuple[str, ...]:
     )
 
 
+# A name opening a sentence, then a comma and a post ("Kewal Kumar Sharma, Advisor to the
+# Lt Governor highlighted ...", "Seong-Joon Park, Director General of ..."): spaCy's small
+# model often tags no name in that place (test30's Jammu report, after its scoring).
+# (a sentence's start, not an initial's full stop: "A. Tovi Chophi" is one name)
+_LEAD_NAME = re.compile(
+    rf"(?:^|(?<=[a-z\d)\]”\"’][.!?] ))\s*(?P<name>{NAME}), (?:the |an? )?(?P<post>[^,;.]{{2,80}})"
+)
+
+
+def lead_names(line: str) -> tuple[str, ...]:
+    """Names that open a sentence of `line` before a comma and a post (two or three
+    words, none of them a post's or an organisation's)."""
+    out = []
+    for m in _LEAD_NAME.finditer(line):
+        name = m.group("name")
+        words = m.group("post").split(" ")[:4]
+        if not (2 <= _name_words(name) <= 3) or _is_post(name):
+            continue
+        if re.search(rf"\b(?:{_ORG_END}|{_ORG_END_MORE})\b", name):
+            continue
+        heads = [x for w in words for x in w.strip("()").split("/")]
+        if words[0][:1].isupper() and any(_POST_HEAD.fullmatch(x) for x in heads):
+            out.append(name)
+    return tuple(out)
+
+
 def _is_post(name: str) -> bool:
     """Whether a word of `name` is a post's ("Project Trainee", "Centre Head"), or its last
     an organisation's ("Knowledge Transfer Network")."""
@@ -877,7 +903,7 @@ def mentions(
         for n in extra_names
         if not _is_post(n) and not _HONORIFIC_ONLY.fullmatch(n)
     )
-    after_honorific = honorific_names(line) if rules else ()
+    after_honorific = (*honorific_names(line), *lead_names(line)) if rules else ()
     # a name the rules read after an honorific is a person's, tagged or not
     extra_names = (*extra_names, *after_honorific)
     for name in sorted(set(extra_names), key=len, reverse=True):
@@ -1039,7 +1065,8 @@ def _post_of(words: str) -> str:
     words = _AND_GROUP.sub("", _POST_STOP.sub("", words.strip()))
     if not words or len(words.split()) > 12:
         return ""
-    last = re.sub(r" \([^()]*\)$", "", words).split(" ")[-1]
+    # "Commissioner/Secretary": two posts held together, the last one's word ends it
+    last = re.sub(r" \([^()]*\)$", "", words).split(" ")[-1].split("/")[-1]
     return words if _POST_HEAD.fullmatch(last) else ""
 
 
@@ -1103,7 +1130,10 @@ def _apposed(line: str, m: re.Match, name: str, names: tuple[str, ...]):
     ):
         org = ""
     nxt = _NEXT_HONORIFIC.search(org)
-    org = _trim_org(org[: nxt.start()] if nxt else org) if org else ""
+    # "..., Industries and Commerce Department also threw light on ...": the sentence's
+    # verb ends the organisation too (test30's Jammu report)
+    org = _POST_STOP.sub("", org[: nxt.start()] if nxt else org)
+    org = _trim_org(org) if org else ""
     end = line.find(org, m.end()) + len(org) if org else m.end() + len(tail.group(0))
     return title, org, m.start(), end
 
