@@ -5460,3 +5460,36 @@ def test_a_name_opening_a_sentence_before_a_comma_and_a_post_is_read_untagged():
         "The speakers included A. Tovi Chophi, Chair, North East Region, PHDCCI."
     )
     assert "Tovi Chophi" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # test30's PATLIB report: the headline's "meet in Helsinki"
+        (
+            "Europe's patent information centres meet in Helsinki\n\n"
+            "Representatives of national patent offices from 37 countries are exploring how "
+            "to improve services to companies at the 27th PATLIB conference this week.",
+            "Helsinki",
+        ),
+        # test30's EUIPO report: quotes between the verb and "in"
+        (
+            "EUIPO celebrates ‘special moment’ in Alicante\n\n"
+            "The executive director kicked off the annual case law conference before more "
+            "than 1,400 participants and many judges from the member states.",
+            "Alicante",
+        ),
+    ],
+)
+def test_a_meeting_or_a_celebration_in_a_tagged_place(tmp_path, text, place):
+    assert _en_event(tmp_path, text)["place"] == place
+
+
+def test_a_place_inside_the_events_name_is_not_where_it_was_held(tmp_path):
+    # the tune half's TAG report: a quoted name holding "in Jordan"
+    ev = _en_event(
+        tmp_path,
+        "The Arab Society for Intellectual Property (ASIP) organised a seminar entitled "
+        "‘Technology Transfer in Jordan’ which was celebrated by members of the society.\n",
+    )
+    assert ev["place"] != "Jordan"
