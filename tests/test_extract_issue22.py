@@ -5493,3 +5493,25 @@ def test_a_place_inside_the_events_name_is_not_where_it_was_held(tmp_path):
         "‘Technology Transfer in Jordan’ which was celebrated by members of the society.\n",
     )
     assert ev["place"] != "Jordan"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # test30's 上海 report: a lecture given at a university
+        (
+            "芮文彪局长应邀在上海政法学院作知识产权专题讲座\n\n"
+            "3月19日下午,市知识产权局局长芮文彪应邀为上海政法学院师生作“上海知识产权工作”专题讲座。",
+            "上海政法学院",
+        ),
+        # test30's 成都 report: a visit to a training base, its short name in brackets
+        (
+            "四川省知识产权培训(成都文理学院)基地与金堂县市场监管局开展交流活动\n"
+            "2024年9月12日下午,金堂县市场监管局副局长刘萍率队,莅临四川省知识产权培训(成都文理学院)"
+            "基地(以下简称“知识产权基地”)进行深入调研与交流。",
+            "四川省知识产权培训(成都文理学院)基地",
+        ),
+    ],
+)
+def test_a_lectures_hall_and_a_visits_premises_are_the_place(text, place):
+    assert _zh_event(text).place == place
