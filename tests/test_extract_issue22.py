@@ -5515,3 +5515,15 @@ def test_a_place_inside_the_events_name_is_not_where_it_was_held(tmp_path):
 )
 def test_a_lectures_hall_and_a_visits_premises_are_the_place(text, place):
     assert _zh_event(text).place == place
+
+
+def test_a_regular_working_meeting_ends_an_events_name():
+    # test30's 宁波 report: "……交流会暨2012年全省知识产权年中工作例会在宁波市召开", not a
+    # series of activities named later in the report
+    ev = _zh_event(
+        "7月10日-11日,全省知识产权(专利)工作经验交流会暨2012年全省知识产权年中工作例会在宁波市召开。"
+        "会议总结交流知识产权(专利)工作经验。\n"
+        "同时组织开展“4.26”知识产权日系列活动。"
+    )
+    assert ev.name == "全省知识产权(专利)工作经验交流会暨2012年全省知识产权年中工作例会"
+    assert ev.place == "宁波市"

