@@ -5527,3 +5527,16 @@ def test_a_regular_working_meeting_ends_an_events_name():
     )
     assert ev.name == "全省知识产权(专利)工作经验交流会暨2012年全省知识产权年中工作例会"
     assert ev.place == "宁波市"
+
+
+def test_minutes_a_reference_back_and_an_adverb_are_no_counts_nouns():
+    # the tune half's BT, NOTAP and iprinfo reports
+    assert counts.counts(0, "Each speaker was allowed to speak for 2 minutes only.") == []
+    assert counts.counts(0, "Both of the two scenarios above were discussed at length.") == []
+    got = [
+        (c.value, c.unit)
+        for c in counts.counts(
+            0, "The event attracted forty legal practitioners operating mainly in Finland."
+        )
+    ]
+    assert got == [(40, "practitioners")]

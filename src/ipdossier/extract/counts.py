@@ -225,6 +225,13 @@ def _hedge(line: str, start: int) -> tuple[str, int]:
     return "exact", start
 
 
+# Words ending in -ly that are nouns, not adverbs.
+_NOT_ADVERBS = frozenset(
+    "family families assembly assemblies supply supplies july italy rally rallies anomaly "
+    "monopoly monopolies reply replies".split()
+)
+
+
 def _noun(line: str, pos: int) -> tuple[str, int]:
     """The noun phrase from `pos`: words up to a stop word or punctuation."""
     words: list[str] = []
@@ -253,6 +260,10 @@ def _noun(line: str, pos: int) -> tuple[str, int]:
                 break
         if bare.endswith("ed") and words and len(bare) > 4 and bare not in ("based", "red"):
             break
+        if bare.endswith("ly") and words and len(bare) > 4 and bare not in _NOT_ADVERBS:
+            break  # "forty legal practitioners operating mainly in Finland": an adverb
+        if bare in ("operating", "featuring", "then") and words:
+            break  # "... practitioners operating mainly", "three panels featuring X"
         if (
             words
             and token[0].isupper()
@@ -294,7 +305,8 @@ _BARE_BEFORE = re.compile(
     r"(?:(?:more than|over|nearly|about|almost|around|some|at least)\s+)?$",
     re.IGNORECASE,
 )
-_TIME_UNITS = {"year", "month", "week", "day", "decade", "hour"}
+# (minute: "allowed to speak for 2 minutes", the tune half's BT report)
+_TIME_UNITS = {"year", "month", "week", "day", "decade", "hour", "minute"}
 _LENGTHS_AREAS = {
     "kilometres", "kilometers", "km", "miles", "metres", "meters", "m", "hectares", "acres",
     "sq", "square", "kg", "tonnes", "tons",
@@ -574,6 +586,8 @@ def counts(para: int, line: str) -> list[Count]:
             continue  # "approximately 1,500 kilometres": a distance or an area, not a count
         if unit.lower() in _ABSTRACT and not ordinal:
             continue  # "two topics", "three methods": parts of what was said, not a count
+        if unit.lower() in ("above", "below") and not ordinal:
+            continue  # "the two scenarios above": a reference back, no noun of a count
         if _FILINGS.search(noun) and _NATION_BEFORE.search(before):
             continue  # "the country crossed 100,000 patent applications": a national total
         if unit.lower().rstrip("s") in _TIME_UNITS and _BACK_REFERENCE.search(before[-16:]):
