@@ -5540,3 +5540,28 @@ def test_minutes_a_reference_back_and_an_adverb_are_no_counts_nouns():
         )
     ]
     assert got == [(40, "practitioners")]
+
+
+@pytest.mark.parametrize(
+    ("text", "organiser"),
+    [
+        # the tune half's JIPO report: an auxiliary and an adverb before "launched"
+        (
+            "JIPO launch's Copyright Registration System\n\n"
+            "The Jamaica Intellectual Property Office (JIPO) has officially launched a Voluntary "
+            "Copyright Registration System\n\n"
+            "The system was set up with the support of the World Intellectual Property "
+            "Organisation (WIPO), which had a presence at the launch.",
+            "Jamaica Intellectual Property Office (JIPO)",
+        ),
+        # the tune half's Gulu report: a dateline's place and a day between them
+        (
+            "GULU – Uganda Registration Services Bureau (URSB) and Gulu University on February "
+            "23, 2022 launched a Technology and Innovation Support Centre (TISC) hosted at the "
+            "university.",
+            "Uganda Registration Services Bureau (URSB) and Gulu University",
+        ),
+    ],
+)
+def test_who_launched_what_a_report_names_as_its_event(tmp_path, text, organiser):
+    assert _en_organiser(tmp_path, text) == organiser

@@ -594,7 +594,8 @@ _ORG_SUBJECT = re.compile(
     r"(?:,\s(?!the\b)[a-z](?:[^.]|(?<=\b[A-Z])\.){3,200}?,?)?\s+(?:[a-z]+ly\s+)?"
     # "X has organised a ...", "A and B are hosted a Workshop" (as printed): an auxiliary
     # before the active verb; not "was" or "is", whose "held" is the event's own.
-    r"(?:(?:has|have|had|are)\s+)?"
+    # "has officially launched" (the tune half's JIPO report): an adverb after it too
+    r"(?:(?:has|have|had|are)\s+(?:[a-z]+ly\s+)?)?"
     # "the ... School of Law Library will host the grand opening of ..." (test29's Concord
     # report, after its scoring): an event announced
     r"(?:will\s+(?:co-)?(?:host|organi[sz]e|hold|conduct)\s+|"
@@ -1031,6 +1032,23 @@ _BODY_WORD = re.compile(
 )
 
 
+# Who launched: the bodies before "launched" in its clause ("The Jamaica Intellectual
+# Property Office (JIPO) has officially launched", "GULU – Uganda Registration Services
+# Bureau (URSB) and Gulu University on February 23, 2022 launched": the tune half's JIPO
+# and Gulu reports), a dateline's place and a day aside.
+_LAUNCHER = re.compile(
+    r"(?:^|[–—:;]\s+|\.\s+)(?:The\s+|the\s+)?(?P<org>[A-Z][^,;:–—]{2,150}?)"
+    r"(?:\s+on\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4})?"
+    r"\s+(?:(?:has|have)\s+)?(?:[a-z]+ly\s+)?$"
+)
+
+
+def _launcher(line: str, at: int) -> re.Match | None:
+    """The body that launched what `_LAUNCHED` matched at `at` in `line`, if printed."""
+    o = _LAUNCHER.search(line[:at])
+    return o if o and _BODY_WORD.search(o.group("org")) else None
+
+
 def _body_subject(line: str) -> re.Match | None:
     """The subject of an active verb of holding an event in `line`, when it names a body."""
     o = _ORG_SUBJECT.search(line)
@@ -1375,14 +1393,17 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 break
     if found is None:
         found = _last_resort(a.lines)
-        if found is not None and found[2].re is _OPENING_OF:
+        if found is not None and found[2].re in (_OPENING_OF, _LAUNCHED):
             p_, l_, m_ = found
             # "... Library will host the grand opening of X on Nov. 1": the day is no part of
-            # the name; the host's subject organised it
+            # the name; the host's subject organised it. "The Jamaica Intellectual Property
+            # Office (JIPO) has officially launched a ...": who launched it (the tune half's
+            # JIPO report).
+            opening = m_.re is _OPENING_OF
             cut = _MONTH_AFTER.search(m_.group("name"))
-            if cut:
+            if cut and opening:
                 found = (p_, l_, _Span(m_, m_.start("name"), m_.start("name") + cut.start()))
-            o = _body_subject(l_)
+            o = _body_subject(l_) if opening else _launcher(l_, m_.start())
             if o and not any(r == "organiser" for r, _, _ in orgs):
                 orgs.append(("organiser", o.group("org"), (p_, o.start("org"), o.end("org"), l_)))
     if found is None:
