@@ -5565,3 +5565,17 @@ def test_minutes_a_reference_back_and_an_adverb_are_no_counts_nouns():
 )
 def test_who_launched_what_a_report_names_as_its_event(tmp_path, text, organiser):
     assert _en_organiser(tmp_path, text) == organiser
+
+
+def test_events_in_the_plural_after_an_active_verb_with_no_article(tmp_path):
+    # test30's Abuja report was named after its whole first sentence
+    ev = _en_event(
+        tmp_path,
+        "THE Nigerian Copyright Commission (NCC) through its training arm, the Nigerian "
+        "Copyright Academy (NCA) has conducted sensitization programmes to promote copyright "
+        "awareness among Secondary School students.\n\n"
+        "The programmes held on 4th and 11th October 2024 respectively.",
+    )
+    assert ev["name"] == (
+        "sensitization programmes to promote copyright awareness among Secondary School students"
+    )

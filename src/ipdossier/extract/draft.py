@@ -419,6 +419,14 @@ _ORG_ACTIVE = re.compile(
 # subject after "on" (and its bracketed acronym) is part of what is called so.
 # A preposition ends a subject printed in lowercase ("a workshop on patents in Harare").
 _LOWER_WORD = r"(?!(?:in|on|at|from|to|with|by|for|during|through)\b)[a-z][\w-]*"
+# "has conducted sensitization programmes to promote copyright awareness ...": events in
+# the plural, no article, what they were for after "to", "on" or "for" (test30's Abuja
+# report, named after its whole first sentence).
+_ACTIVE_EVENTS = re.compile(
+    r"\b(?:organi[sz]ed|held|hosted|conducted)\s+(?P<name>(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:programmes|programs|workshops|seminars|sessions|trainings|campaigns|webinars)\b"
+    r"(?:\s+(?:to|on|for)\s+[^.,;:]{3,120})?)"
+)
 _ACTIVE_EVENT = re.compile(
     # "hosted its annual conference": a possessive for the article.
     r"\b(?:organi[sz]ed|held|hosted|launched|began|started|conducted)\s+"
@@ -1260,7 +1268,8 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     # in Fuzhou"); one named in lowercase as the subject of a verb of opening; one after an
     # active verb ("organized an IP training class").
     for pattern in (
-        _UNNAMED_EVENT, _LOWER_EVENT_BEGAN, _ACTIVE_EVENT, _AT_EVENT_IN, _EVENT_ON_SUBJECT
+        _UNNAMED_EVENT, _LOWER_EVENT_BEGAN, _ACTIVE_EVENT, _AT_EVENT_IN, _EVENT_ON_SUBJECT,
+        _ACTIVE_EVENTS,
     ):  # fmt: skip
         if found is not None:
             break
