@@ -5579,3 +5579,24 @@ def test_events_in_the_plural_after_an_active_verb_with_no_article(tmp_path):
     assert ev["name"] == (
         "sensitization programmes to promote copyright awareness among Secondary School students"
     )
+
+
+def test_a_german_doctorates_faculty_after_dr_neither_ends_a_sentence_nor_a_name(tmp_path):
+    # test30's Riga report: "Judge of the German Federal Court of Justice Dr. iur. Klaus
+    # Grabinski explored ..."
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Seminar for judges\n\nIn the first part of the seminar, Judge of the German Federal "
+        "Court of Justice Dr. iur. Klaus Grabinski explored the issue of evidence in patent "
+        "litigation and the burden of proof.\n",
+        encoding="utf-8",
+    )
+    t = extract(path).tables
+    names = t["people"].set_index("person_id")["name"].to_dict()
+    orgs = t["organisations"].set_index("org_id")["name"].to_dict()
+    roles = {
+        names[r["person_id"]]: (r["title"], orgs.get(r["org_id"], ""))
+        for _, r in t["roles"].iterrows()
+    }
+    assert roles["Klaus Grabinski"][0].lower() == "judge"
+    assert roles["Klaus Grabinski"][1] == "German Federal Court of Justice"

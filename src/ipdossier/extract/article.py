@@ -159,6 +159,9 @@ _ABBREV = {
     "smt", "hon", "asstt", "asst", "addl", "dy", "jt",
     # lawyers', engineers' and envoys' honorifics, officers' ranks: "Atty. Teodoro Pascua"
     "atty", "engr", "amb", "adv", "capt", "col", "lt", "maj",
+    # a German doctorate's faculty after "Dr.": "Dr. iur. Klaus Grabinski" (test30's Riga
+    # report)
+    "iur", "jur", "phil", "med",
 }  # fmt: skip
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # A full stop typed for the comma between a name and its title: the title and a comma follow.

@@ -20,7 +20,9 @@ from .typos import fix
 # Justice Md Ashraful Kamal", "Madam Stella Ezenduka", "Prof. (Dr.) Raj Kumar"): written
 # once for every pattern that reads one. "Hon" needs its dot (a Cantonese surname too).
 _HON = (
-    r"(?:(?:Mr|Ms|Mrs|Mme|Dr|Prof|Shri|Smt|Sri|Atty|Engr|Amb|Rev|Hon(?=\.))\.?|H\. ?E\.|"
+    # "Dr. iur. Klaus Grabinski" (test30's Riga report): a German doctorate's faculty
+    r"(?:Dr\.? (?:iur|jur|rer\. ?nat|phil|med)\.|"
+    r"(?:Mr|Ms|Mrs|Mme|Dr|Prof|Shri|Smt|Sri|Atty|Engr|Amb|Rev|Hon(?=\.))\.?|H\. ?E\.|"
     # "Vice-Chancellor Professor Dr Md X": Professor in a run of honorifics after a post
     # (test13's Khulna workshop)
     # "Datin Mable Tan" (the tune half's Penang talk): a Malaysian title as Datuk is
