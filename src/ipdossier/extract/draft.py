@@ -743,6 +743,14 @@ def _year_basis(a: Article, first) -> str:
 _PAGE_DATE = re.compile(r"\s*date \d{4}-\d\d-\d\d\b")
 
 
+def _after_page_date(line: str) -> int:
+    """Where the line's own words start after the stored page's date (" date 2020-10-27
+    Lieutenant Governor, ...": the date is no word of an event's name nor of a post;
+    test30's Jammu report); 0 when the line holds none, or nothing else."""
+    d = _PAGE_DATE.match(line)
+    return d.end() if d and line[d.end() :].strip() else 0
+
+
 def _same_day_dated(a: Article, first):
     """The one year printed elsewhere with the yearless date's own month and day, if any."""
     if first.month is None:
@@ -1164,7 +1172,8 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     held_place = ""
     owner = None
     subject = None  # the organisers before an active "held their ..."
-    if found is None and _signed_in_headline(a.lines):
+    signed_first = found is None and _signed_in_headline(a.lines)
+    if signed_first:
         # "Memorandum of Understanding signed between OHIM and the Office (SIPO)" over a lead
         # naming the Assemblies it was signed at (the tune half's OHIM-SIPO report)
         found = _signing(a.lines)
@@ -1255,7 +1264,7 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             if m:
                 found = (para, line, m)
                 break
-    if found is None:
+    if found is None and not signed_first:
         found = _signing(a.lines)
     if found is None:
         for para, line in _opening(a.lines, 6):
@@ -1426,9 +1435,7 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             ),
             a.lines[0],
         )
-        # " date 2020-10-27 Lieutenant Governor, ...": the stored page's date is no part of
-        # the line's words (test30's Jammu report)
-        at = d.end() if (d := _PAGE_DATE.match(line)) and line[d.end() :].strip() else 0
+        at = _after_page_date(line)
         at += len(line[at:]) - len(line[at:].lstrip())
         return {
             "event_id": f"{source_id}-event",
@@ -1734,10 +1741,9 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
         # spaCy's PERSON spans beside the rules' name pattern (english: measured on the
         # tune half), only in sentences that can hold a mention.
         extra, places = (), None
-        if d := _PAGE_DATE.match(sentence):
-            # " date 2020-10-27 Lieutenant Governor, X ...": the stored page's date is no
-            # word of a post (blanked, so every offset holds; test30's Jammu report)
-            sentence = " " * d.end() + sentence[d.end() :]
+        if at := _after_page_date(sentence):
+            # blanked, so every offset holds
+            sentence = " " * at + sentence[at:]
         if english.mode != "rules":
             extra = budget.names(sentence, people.has_title_word(sentence))
             places = budget.places(sentence)
