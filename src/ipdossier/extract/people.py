@@ -906,7 +906,8 @@ def mentions(
         if not _is_post(n) and not _HONORIFIC_ONLY.fullmatch(n)
     )
     after_honorific = (*honorific_names(line), *lead_names(line)) if rules else ()
-    # a name the rules read after an honorific is a person's, tagged or not
+    # a name the rules read after an honorific, or opening a sentence before a comma and a
+    # post, is a person's, tagged or not
     extra_names = (*extra_names, *after_honorific)
     for name in sorted(set(extra_names), key=len, reverse=True):
         # "Khalid bin Hamoud al-Hinai": a particle is no word of the name's count; four
