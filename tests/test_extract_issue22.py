@@ -5600,3 +5600,12 @@ def test_a_german_doctorates_faculty_after_dr_neither_ends_a_sentence_nor_a_name
     }
     assert roles["Klaus Grabinski"][0].lower() == "judge"
     assert roles["Klaus Grabinski"][1] == "German Federal Court of Justice"
+
+
+def test_a_researchers_post_before_a_name_and_the_body_after_of():
+    # the tune half's KIPO award report: "Senior Researcher Lee Sung-guk of LG Innotek"
+    got = _en_people_tagged(
+        'Senior Researcher Lee Sung-guk of LG Innotek was chosen as the "Innovator of the '
+        'Year" for his technology.'
+    )
+    assert got["Lee Sung-guk"] == ("Senior Researcher", "LG Innotek")

@@ -309,6 +309,10 @@ _CAP_TITLE = (
     r"Education|Health|Agriculture|Culture|Tourism|Energy|Environment|Labour|Labor|"
     r"Transport|Justice|Science|Economy) Minister|"
     r"Partner|CEO|Ambassador|Senator|"
+    # "Senior Researcher Lee Sung-guk of LG Innotek" (the tune half's KIPO award report;
+    # Scientist, Manager, Officer, Consultant, Librarian and Coordinator too lost 5 and
+    # found 1 there)
+    r"Researcher|"
     # "GESAC Senior Legal Advisor Burak Özgen" (test28's Sofia report, after its scoring)
     r"(?:Legal |Special |Policy )?Advis[oe]r|"
     # "Project Leader Lauri Kaira (LYHTY)" (test17's spent tune half)
