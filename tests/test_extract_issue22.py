@@ -5609,3 +5609,16 @@ def test_a_researchers_post_before_a_name_and_the_body_after_of():
         'Year" for his technology.'
     )
     assert got["Lee Sung-guk"] == ("Senior Researcher", "LG Innotek")
+
+
+def test_an_offices_other_name_in_brackets_inside_it_and_a_committee_of_its_own():
+    # the tune half's 温江 report: 市科技(知识产权)局 is one office; 区委副书记 after it is
+    # the district committee's, not that office's (a city's 市委常委 after 东莞市 is the city's)
+    got = _zh_people(
+        "省知识产权局副局长杨早林,市科技(知识产权)局副巡视员李贵卿,区委副书记冯秀富,"
+        "区政府副区长丁宁等领导出席大会并讲话。"
+    )
+    assert got["李贵卿"] == ("副巡视员", "市科技(知识产权)局")
+    assert got["冯秀富"][1] != "市科技(知识产权)局"
+    got = _zh_people("东莞市市委副书记、市长吕成蹊,市委常委、组织部部长吕元元出席仪式。")
+    assert got["吕元元"] == ("市委常委、组织部部长", "东莞市")

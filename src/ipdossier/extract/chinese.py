@@ -618,6 +618,12 @@ _SPEAKER_VERB = (
 )
 
 
+_BRACKET_INSIDE = re.compile(
+    r"(?:^|(?<=[，,、。；;\s]))(?P<org>[\u4e00-\u9fff]{1,10}[(（][\u4e00-\u9fff]{2,8}[)）]"
+    r"(?:局|厅|委|办))$"
+)
+
+
 def _org_of_title(line: str, ts: int) -> tuple[str, int]:
     """The organisation printed right before a title starting at `ts`: LAC's
     organisation (and place) tokens ending there, else the rules' guess."""
@@ -629,6 +635,11 @@ def _org_of_title(line: str, ts: int) -> tuple[str, int]:
             org, os_ = _org_of_title(line, opened)
             if org:
                 return line[os_:ts], os_
+    inner = _BRACKET_INSIDE.search(line, max(0, ts - 30), ts)
+    if inner:
+        # 市科技(知识产权)局副巡视员: another name in brackets inside the office's (the
+        # tune half's 温江 report)
+        return inner.group("org"), inner.start("org")
     if line[ts - 1 : ts] == "》" and ts > 1:
         # 《中華全國專利代理人協會》高級顧問賀化: an organisation in title marks before its
         # title, read without them (a book's title there would end like no organisation).
@@ -863,6 +874,13 @@ def _shared_org(line: str, found: list[Mention]) -> list[Mention]:
             and not m.title.endswith("领导")  # 市领导王浩: the title names its own scope
             and not prev.title.endswith("领导")
             and _post_fits(m.title, prev.organisation)
+            # 市科技(知识产权)局副巡视员李贵卿,区委副书记冯秀富: a title that opens with a
+            # committee of its own (区委) is not an office's before it; a city's (东莞市,
+            # then 市委常委) it is
+            and not (
+                m.title[:2] in _COMMITTEE
+                and not prev.organisation.endswith((m.title[:2], m.title[0]))
+            )
         ):
             title = m.title
             committee = title[:2]
