@@ -1793,8 +1793,9 @@ def test_a_post_the_analyser_tags_as_a_person_is_no_name():
         ("研究会副理事长、省版权局原党组成员、副局长钱立新,市局有关同志出席。", "钱立新",
          "原党组成员、副局长", "省版权局"),
         ("座谈会由本会常务副会长兼秘书长郑海峰主持。", "郑海峰", "常务副会长兼秘书长", ""),
-        # a journal's editor
-        ("开幕式由《专利之友》杂志主编冯启航主持。", "冯启航", "主编", ""),
+        # a journal's editor; the journal is the organisation printed next to the post (as
+        # the gold writes 谢小勇's, since the twenty-fifth session)
+        ("开幕式由《专利之友》杂志主编冯启航主持。", "冯启航", "主编", "《专利之友》杂志"),
         # a name no analyser knows before a speaker's verb
         ("会上,滨江市版权局副局长严立桐围绕示范城市建设介绍了经验。", "严立桐", "副局长",
          "滨江市版权局"),
@@ -5622,3 +5623,9 @@ def test_an_offices_other_name_in_brackets_inside_it_and_a_committee_of_its_own(
     assert got["冯秀富"][1] != "市科技(知识产权)局"
     got = _zh_people("东莞市市委副书记、市长吕成蹊,市委常委、组织部部长吕元元出席仪式。")
     assert got["吕元元"] == ("市委常委、组织部部长", "东莞市")
+
+
+def test_a_journal_in_book_quotes_is_the_organisation_of_its_editor():
+    # the tune half's 中国知识产权研究会 report
+    got = _zh_people("开幕式由中国知识产权研究会副理事长、秘书长、《知识产权》杂志主编谢小勇主持。")
+    assert got["谢小勇"] == ("主编", "《知识产权》杂志")

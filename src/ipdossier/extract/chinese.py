@@ -624,6 +624,11 @@ _BRACKET_INSIDE = re.compile(
 )
 
 
+# 《知识产权》杂志主编谢小勇: a journal, its title in book quotes (the tune half's 中国知识产权
+# 研究会 report)
+_JOURNAL = re.compile(r"(?P<org>《[^《》“”，。]{1,20}》(?:杂志社?|报社?|期刊|编辑部))$")
+
+
 def _org_of_title(line: str, ts: int) -> tuple[str, int]:
     """The organisation printed right before a title starting at `ts`: LAC's
     organisation (and place) tokens ending there, else the rules' guess."""
@@ -635,7 +640,9 @@ def _org_of_title(line: str, ts: int) -> tuple[str, int]:
             org, os_ = _org_of_title(line, opened)
             if org:
                 return line[os_:ts], os_
-    inner = _BRACKET_INSIDE.search(line, max(0, ts - 30), ts)
+    inner = _BRACKET_INSIDE.search(line, max(0, ts - 30), ts) or _JOURNAL.search(
+        line, max(0, ts - 30), ts
+    )
     if inner:
         # 市科技(知识产权)局副巡视员: another name in brackets inside the office's (the
         # tune half's 温江 report)
