@@ -618,6 +618,8 @@ _SPEAKER_VERB = (
 )
 
 
+# 市科技(知识产权)局副巡视员: an office with its other name in brackets inside its own (the
+# tune half's 温江 report), the office's word after the bracket
 _BRACKET_INSIDE = re.compile(
     r"(?:^|(?<=[，,、。；;\s]))(?P<org>[\u4e00-\u9fff]{1,10}[(（][\u4e00-\u9fff]{2,8}[)）]"
     r"(?:局|厅|委|办))$"
@@ -644,9 +646,7 @@ def _org_of_title(line: str, ts: int) -> tuple[str, int]:
         line, max(0, ts - 30), ts
     )
     if inner:
-        # 市科技(知识产权)局副巡视员: another name in brackets inside the office's (the
-        # tune half's 温江 report)
-        return inner.group("org"), inner.start("org")
+        return inner.group("org"), inner.start("org")  # read whole, brackets and all
     if line[ts - 1 : ts] == "》" and ts > 1:
         # 《中華全國專利代理人協會》高級顧問賀化: an organisation in title marks before its
         # title, read without them (a book's title there would end like no organisation).
