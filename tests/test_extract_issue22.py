@@ -5629,3 +5629,26 @@ def test_a_journal_in_book_quotes_is_the_organisation_of_its_editor():
     # the tune half's 中国知识产权研究会 report
     got = _zh_people("开幕式由中国知识产权研究会副理事长、秘书长、《知识产权》杂志主编谢小勇主持。")
     assert got["谢小勇"] == ("主编", "《知识产权》杂志")
+
+
+def test_the_next_judge_after_an_honorific_is_read_with_the_body_after_of():
+    # test31's Buenos Aires report: the first "Hon. Judge X of Y" match ran on over the
+    # second person, whose post and court were lost
+    got = _en_people_tagged(
+        "Panelists Hon. Judge Paula Ferrer of Chile’s IP Court, and Hon. Judge Ximena "
+        "Valdivia of Ecuador’s National Court of Justice examined the mechanisms."
+    )
+    assert got["Paula Ferrer"] == ("Judge", "Chile’s IP Court")
+    assert got["Ximena Valdivia"] == ("Judge", "Ecuador’s National Court of Justice")
+
+
+def test_an_offices_dg_and_a_brothers_style_before_a_name(tmp_path):
+    # test31's DLSU report: "IPOPHL DG X and DLSU President Br. Y signed ...": DG is the
+    # office's short form of the post, and "Br." (a religious brother) ends no sentence
+    roles = _en_roles(
+        tmp_path,
+        "Memorandum signed\n\nIPOPHL DG Ramon T. Bautista and DLSU President Br. Andres "
+        "C. Lopez signed the MoU last Feb. 24 at the university.",
+    )
+    assert roles["Ramon T. Bautista"] == ("dg", "IPOPHL")  # the draft's titles are lowercase
+    assert roles["Andres C. Lopez"] == ("president", "DLSU")

@@ -162,6 +162,9 @@ _ABBREV = {
     # a German doctorate's faculty after "Dr.": "Dr. iur. Klaus Grabinski" (test30's Riga
     # report)
     "iur", "jur", "phil", "med",
+    # clergy's styles: "DLSU President Br. Raymundo B. Suplido", "Rev. Fr. Macwayne N.
+    # Maniwang" (test31's DLSU report, after its scoring)
+    "br", "fr", "rev",
 }  # fmt: skip
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # A full stop typed for the comma between a name and its title: the title and a comma follow.

@@ -22,7 +22,9 @@ from .typos import fix
 _HON = (
     # "Dr. iur. Klaus Grabinski" (test30's Riga report): a German doctorate's faculty
     r"(?:Dr\.? (?:iur|jur|rer\. ?nat|phil|med)\.|"
-    r"(?:Mr|Ms|Mrs|Mme|Dr|Prof|Shri|Smt|Sri|Atty|Engr|Amb|Rev|Hon(?=\.))\.?|H\. ?E\.|"
+    # "DLSU President Br. Raymundo B. Suplido", "Rev. Fr. X" (test31's DLSU report): a
+    # religious brother's and a priest's style
+    r"(?:Mr|Ms|Mrs|Mme|Dr|Prof|Shri|Smt|Sri|Atty|Engr|Amb|Rev|(?:Hon|Br|Fr)(?=\.))\.?|H\. ?E\.|"
     # "Vice-Chancellor Professor Dr Md X": Professor in a run of honorifics after a post
     # (test13's Khulna workshop)
     # "Datin Mable Tan" (the tune half's Penang talk): a Malaysian title as Datuk is
@@ -309,6 +311,9 @@ _CAP_TITLE = (
     r"Education|Health|Agriculture|Culture|Tourism|Energy|Environment|Labour|Labor|"
     r"Transport|Justice|Science|Economy) Minister|"
     r"Partner|CEO|Ambassador|Senator|"
+    # "IPOPHL DG Rowel S. Barba" (test31's DLSU report, after its scoring): the office's
+    # own short form of Director General
+    r"DD?G|"
     # "Senior Researcher Lee Sung-guk of LG Innotek" (the tune half's KIPO award report;
     # Scientist, Manager, Officer, Consultant, Librarian and Coordinator too lost 5 and
     # found 1 there)
@@ -766,7 +771,13 @@ def _not_into_next(found: list[Mention], names: set[str], line: str = "") -> lis
         # name the patterns may not read; the organisation ends before it.
         nxt = _NEXT_HONORIFIC.search(f.organisation)
         if nxt:
-            f = replace(f, organisation=_trim_org(f.organisation[: nxt.start()]))
+            org = _trim_org(f.organisation[: nxt.start()])
+            # the mention now ends with its organisation, so the next person's name, free
+            # again, can be read on its own ("Hon. Judge X of Chile's IP Court, and Hon.
+            # Judge Y of ...", test31's Buenos Aires report, after its scoring)
+            at = line.find(org, f.name_end) if org else -1
+            end = at + len(org) if 0 <= at < f.end else f.end
+            f = replace(f, organisation=org, end=end)
         # "..., director of the Mexican Institute of Industrial Property, Arturo José García
         # López Ancona": a name longer than the pattern reads, its first words left in the
         # organisation (or a tagged name in the title): the mention is no one's, dropped
@@ -980,7 +991,7 @@ def mentions(
             found.sort(key=lambda f: f.start)
     found = _not_into_next(found, {f.name for f in found} | set(extra_names), line)
     if rules:
-        for read_post in (_apposed, _preposed, _post_comma_name):
+        for read_post in (_apposed, _preposed, _post_comma_name, _title_name_of):
             found += _unread(para, line, extra_names, found, read_post)
         found.sort(key=lambda f: f.start)
     return found
@@ -1221,6 +1232,26 @@ def _preposed(line: str, m: re.Match, name: str, names: tuple[str, ...]):
         return None  # a capitalised word alone before a name may be the name's own
     start = before.find(org, words[o].start()) if org else words[first].start()
     return title, org, start, m.end()
+
+
+_CAP_TITLE_BEFORE = re.compile(rf"(?<![\w-])(?P<title>{_CAP_TITLE}) (?:(?:{HONORIFIC}) )?$")
+
+
+def _title_name_of(line: str, m: re.Match, name: str, names: tuple[str, ...]):
+    """"Hon. Judge X of Ecuador's National Court of Justice" (`_TITLE_NAME_OF`) where a
+    pattern's match over the person before ran on over this one ("Hon. Judge Y of Chile's
+    IP Court, and Hon. Judge X of ...", test31's Buenos Aires report, after its scoring):
+    the post and its organisation read again around the tagged name (`_unread`)."""
+    t = _CAP_TITLE_BEFORE.search(line, 0, m.start())
+    of = re.compile(rf" (?:of|from) (?:the )?(?P<org>{ORG})").match(line, m.end())
+    if not t or not of:
+        return None
+    org = of.group("org")
+    nxt = _NEXT_HONORIFIC.search(org)
+    org = clip_org(_trim_org(org[: nxt.start()] if nxt else org), [n for n in names if n != name])
+    if not org:
+        return None
+    return t.group("title"), org, t.start(), line.find(org, m.end()) + len(org)
 
 
 # Where a post printed before "…, Name" starts: the line's start or a clause's.
