@@ -5652,3 +5652,30 @@ def test_an_offices_dg_and_a_brothers_style_before_a_name(tmp_path):
     )
     assert roles["Ramon T. Bautista"] == ("dg", "IPOPHL")  # the draft's titles are lowercase
     assert roles["Andres C. Lopez"] == ("president", "DLSU")
+
+
+def test_a_chinese_signing_with_no_event_word_is_named_after_what_was_signed(tmp_path):
+    # test31's 台南 report: a page's logo line above the headline, and a signing reported
+    # with no event word; it was named after the logo line
+    ev = _en_event(
+        tmp_path,
+        "site logo: www.example.com\n\n研究中心携手科技大学 推学校技转\n\n"
+        "【本报5月11日讯】科技大学与检验中心,于11日签署“建立产学专利授权平台机制”合作备忘录。"
+        "科技大学是该平台的第一所合作大学。\n",
+    )
+    assert ev["name"] == "签署“建立产学专利授权平台机制”合作备忘录"
+    assert ev["start_date"] == ""
+
+
+def test_page_chrome_is_no_event_name_and_a_training_exercise_is_an_event(tmp_path):
+    # test31's ICE report: "Skip to main content" opened the page, and the event was
+    # printed as "began a three-day training exercise July 20"
+    ev = _en_event(
+        tmp_path,
+        "Skip to main content\n\nCustoms agencies host anti-counterfeiting training\n\n"
+        "Law enforcement officials from two countries began a three-day training exercise "
+        "July 20 focused on intellectual property rights violations.\n",
+    )
+    assert ev["name"] == "three-day training exercise"
+    ev = _en_event(tmp_path, "Skip to main content\n\nA quiet week at the office\n")
+    assert ev["name"] == "A quiet week at the office"

@@ -433,8 +433,9 @@ _ACTIVE_EVENT = re.compile(
     r"(?:an?|the|its|their|his|her|our)\s+"
     # "jointly organised a five-day executive course on Intellectual Property (IP)": a course
     # too, its subject after "on" in capitals as well
+    # "began a three-day training exercise July 20" (test31's ICE report, after its scoring)
     rf"(?P<name>(?:[\w'’-]+\s+){{0,4}}?(?:{EVENT_WORDS}|boot\s?camp|training\s+(?:class|course|"
-    r"program|programme|session)s?|course)\b"
+    r"program|programme|session|exercise)s?|course)\b"
     # "held an online conference on "Intellectual Property - Vision without Illusion"": a
     # quoted subject whole (test13's Latvian centenary, after its scoring)
     r"(?:\s+on\s+[‘“\"][^’”\"]{3,120}[’”\"]"
@@ -850,11 +851,13 @@ def _furniture(line: str) -> bool:
         or bool(re.fullmatch(r"date \d{4}-\d\d-\d\d(?: [^。.!?！？]{0,30})?", bare))
         # a menu's bullet ("• Announcements"), an address, a blog's greeting, a row of
         # share links, a scanned report's page label (the tune half's JPO, EPO, IP Tango,
-        # People's Daily and MOET pages were named after them)
+        # People's Daily and MOET pages were named after them); "Skip to main content" and
+        # "site logo: www.epochtimes.com" (test31's ICE and 大纪元 reports, after its scoring)
         or bool(
             re.match(
                 r"[•·▪►]\s|https?://|www\.|(?:Welcome to|¡Bienvenid[oa]s a|Bem-vindo)\b"
-                r"|P(?:age|\.) ?\d+\b|(?:Skip to|Main) content\b",
+                r"|P(?:age|\.) ?\d+\b|(?:Skip to(?: the)?(?: main)?|Main) content\b"
+                r"|site logo\b",
                 bare,
             )
         )
@@ -1523,9 +1526,36 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     }, orgs
 
 
+# "……于11日签署“建立中小企业产学专利授权合作平台机制”合作备忘录。": a signing reported with no
+# event word is named after what was signed, as printed (test31's 台南 report, after its
+# scoring, was named after its headline).
+_SIGNED_ZH = re.compile(r"签署了?[^，,。；;！？]{0,60}?(?:备忘录|协议书?|合同|意向书)")
+
+
 def _event_zh(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tuple]]]:
     ev = chinese.event(a.lines)
     para, line = next(((p, t) for p, t in a.lines[:12] if not _furniture(t)), a.lines[0])
+    signed = next(
+        ((p, t, m) for p, t in a.lines[:12] if (m := _SIGNED_ZH.search(t))), None
+    )
+    if ev is None and signed:
+        # a headline reporting the signing is its name whole, the parties with it
+        # ("我校与X局签署战略协议", test21's 西安工程大学 report)
+        if _SIGNED_ZH.search(line) and not re.search(r"[。！？]", line.strip()[:-1]):
+            m = re.match(r"\s*(.*?)\s*$", line)
+        else:
+            para, line, m = signed
+        return {
+            "event_id": f"{source_id}-event",
+            "name": m.group(1) if m.re.groups else m.group(),
+            "name_as_printed": "",
+            "kind": "activity",
+            "start_date": "",
+            "end_date": "",
+            "date_basis": "named after what was signed, as printed; no date read for it",
+            "place": "",
+            **_locator(source_id, para, *(m.span(1) if m.re.groups else m.span()), line),
+        }, []
     if ev is None:
         return {
             "event_id": f"{source_id}-event",
