@@ -5679,3 +5679,13 @@ def test_page_chrome_is_no_event_name_and_a_training_exercise_is_an_event(tmp_pa
     assert ev["name"] == "three-day training exercise"
     ev = _en_event(tmp_path, "Skip to main content\n\nA quiet week at the office\n")
     assert ev["name"] == "A quiet week at the office"
+
+
+def test_a_dozen_is_in_the_value():
+    # test31's Vientiane report: "More than three dozen government officials" was drafted
+    # as more than 3
+    line = "More than three dozen officials came."
+    got = [(c.value, c.qualifier) for c in counts.counts(0, line)]
+    assert got == [(36, "at_least")]
+    got = [(c.value, c.qualifier) for c in counts.counts(0, "About two dozen firms joined.")]
+    assert got == [(24, "approximately")]

@@ -429,6 +429,9 @@ _FIELD_COUNT = re.compile(
 )
 
 
+_DOZEN_AFTER = re.compile(r"[\s-]+dozen\b(?!s)", re.IGNORECASE)
+
+
 def counts(para: int, line: str) -> list[Count]:
     field = _FIELD_COUNT.match(line)
     if field:
@@ -510,6 +513,12 @@ def counts(para: int, line: str) -> list[Count]:
                 if prev and prev[-1].lower() not in _ONE_AFTER:
                     continue
             ordinal = re.split(r"[\s-]+", m.group("words").lower())[-1] in ORDINALS
+        # "More than three dozen government officials": 36, the dozen in the value (test31's
+        # Vientiane report, after its scoring, drafted more than 3)
+        dozen = _DOZEN_AFTER.match(line, n_end)
+        if dozen and not ordinal:
+            value *= 12
+            n_end = dozen.end()
         # Bounded look-around keeps a long single-line article linear.
         before = line[max(0, m.start() - 120) : m.start()]
         after = line[n_end : n_end + 120]
