@@ -5689,3 +5689,15 @@ def test_a_dozen_is_in_the_value():
     assert got == [(36, "at_least")]
     got = [(c.value, c.qualifier) for c in counts.counts(0, "About two dozen firms joined.")]
     assert got == [(24, "approximately")]
+
+
+def test_chinese_posts_and_bodies_of_test31():
+    # test31's reports: 总书记 and 主任秘书 were cut to 书记 and 秘书; a consulate and the
+    # party's centre are organisations
+    assert _zh_people("中共中央总书记习近平在主持学习时强调。")["习近平"] == ("总书记", "中共中央")
+    got = _zh_people("经济部中小企业处主任秘书何晋明表示,学校成绩斐然。")
+    assert got["何晋明"] == ("主任秘书", "经济部中小企业处")
+    got = _zh_people("马来西亚驻西安总领事馆副领事法迪出席。")
+    assert got["法迪"] == ("副领事", "马来西亚驻西安总领事馆")
+    # the formula citing the party's leader names no one at the event
+    assert "习近平" not in _zh_people("会上传达了学习习近平总书记的讲话精神。")
