@@ -5701,3 +5701,13 @@ def test_chinese_posts_and_bodies_of_test31():
     assert got["法迪"] == ("副领事", "马来西亚驻西安总领事馆")
     # the formula citing the party's leader names no one at the event
     assert "习近平" not in _zh_people("会上传达了学习习近平总书记的讲话精神。")
+
+
+def test_a_place_after_zai_is_no_organiser():
+    # test31's 长沙 report: "4月20日,在X产业园召开的“……”启动仪式上" gave the place as organiser
+    ev = _zh_event(
+        "4月20日,在长沙国家级天心文化(广告)产业园召开的“2021年三市知识产权宣传周”启动仪式上,"
+        "省知识产权局局长段某说。"
+    )
+    assert ev is not None and ev.organiser == ""
+    assert ev.place == "长沙国家级天心文化(广告)产业园"

@@ -1732,6 +1732,9 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
         if lead and _ORG_END.search(lead.group("org")):
             subject = _NAME_LEAD.sub("", lead.group("org"), count=1)
     organiser, host, place = ("" if v in _OWN else v for v in (organiser or subject, host, place))
+    # 在长沙……产业园召开的: what starts with 在 or 于 is where, never who (test31's 长沙
+    # report, after its scoring, drafted the place as its organiser)
+    organiser, host = ("" if v[:1] in ("在", "于") else v for v in (organiser, host))
     # 在我省敦煌市召开: "our province" before the place it names is no part of it
     place = re.sub(r"^我(?:省|市|区|县|州|區|縣)(?=[\u4e00-\u9fff]{2})", "", place)
     start = end = ""
