@@ -5711,3 +5711,22 @@ def test_a_place_after_zai_is_no_organiser():
     )
     assert ev is not None and ev.organiser == ""
     assert ev.place == "长沙国家级天心文化(广告)产业园"
+
+
+def test_a_quoted_name_is_whole_the_event_word_is_no_place_and_a_particle_joins_a_place(
+    tmp_path,
+):
+    # test31's Viet Nam and INTA reports
+    ev = _en_event(
+        tmp_path,
+        'Forum on "Intellectual Property Rights with Small Enterprises" in Da Nang\n\n'
+        "The Rector delivered his opening remarks at the Forum.\n",
+    )
+    assert ev["name"] == 'Forum on "Intellectual Property Rights with Small Enterprises"'
+    assert ev["place"] != "Forum"
+    ev = _en_event(
+        tmp_path,
+        "A week in Brazil\n\nI addressed the 33rd Congress on IP, held in Rio de Janeiro, and "
+        "met the office's staff.\n",
+    )
+    assert ev["place"] == "Rio de Janeiro"
