@@ -5730,3 +5730,16 @@ def test_a_quoted_name_is_whole_the_event_word_is_no_place_and_a_particle_joins_
         "met the office's staff.\n",
     )
     assert ev["place"] == "Rio de Janeiro"
+
+
+def test_a_weekday_with_the_date_in_figures_and_a_year_glued_to_the_next_word():
+    # the tune half's Indonesian reports ("Denpasar, Thursday (9/11/2023)") and test31's
+    # spent MACA page ("Macau, 28 July 2021Organized by ...")
+    def read(line):
+        return [(d.year, d.month, d.day_start) for d in dates.mentions(0, line)]
+
+    assert read("Denpasar, Thursday (9/11/2023).") == [(2023, 11, 9)]
+    # the weekday checks the order: 9 November 2023 was a Thursday, 11 September a Monday
+    assert read("Denpasar, Friday (9/11/2023).") == []
+    assert read("Denpasar, Monday (9/11/2023).") == []
+    assert read("Macau, 28 July 2021Organized") == [(2021, 7, 28)]
