@@ -5743,3 +5743,15 @@ def test_a_weekday_with_the_date_in_figures_and_a_year_glued_to_the_next_word():
     assert read("Denpasar, Friday (9/11/2023).") == []
     assert read("Denpasar, Monday (9/11/2023).") == []
     assert read("Macau, 28 July 2021Organized") == [(2021, 7, 28)]
+
+
+def test_a_weekday_opening_the_lead_is_no_datelines_place(tmp_path):
+    # the tune half's OECS report: "Thursday, May 19, 2016 — A two day Regional Workshop
+    # ... opened in ... on Thursday": the date was dropped as a dateline's
+    ev = _en_event(
+        tmp_path,
+        "Commission holds Regional Workshop on Trade Marks in Castries\n\n"
+        "Thursday, May 19, 2016 — A two day Regional Workshop on Trade Marks opened in "
+        "Castries on Thursday. The unit organised it at the Bay Hotel.\n",
+    )
+    assert ev["start_date"] == "2016-05-19"

@@ -568,6 +568,9 @@ _DATELINE_EN = re.compile(
 # dateline's day for the event's).
 _DATELINE_PLACE = re.compile(
     r"\s*(?:date \d{4}-\d\d-\d\d\s+)?"
+    # (a weekday is no place: "Thursday, May 19, 2016 — A two day Regional Workshop ...
+    # opened ... on Thursday", the tune half's OECS report)
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),)"
     r"(?P<place>[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,2}),\s+"
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
