@@ -5755,3 +5755,22 @@ def test_a_weekday_opening_the_lead_is_no_datelines_place(tmp_path):
         "Castries on Thursday. The unit organised it at the Bay Hotel.\n",
     )
     assert ev["start_date"] == "2016-05-19"
+
+
+def test_a_date_alone_under_the_headline_is_the_pages_and_a_span_of_days_the_events(tmp_path):
+    # nine tune reports took the page's date, printed alone under the headline, for the
+    # event's; a span of days alone on its line is the event's (the tune half's WIPO and
+    # PHEC event pages)
+    ev = _en_event(
+        tmp_path,
+        "Students passed IP training at the Training Centre\n\n24 July 2024\n\n"
+        "Students from universities of various countries passed the International Summer "
+        "School on intellectual property.\n",
+    )
+    assert ev["start_date"] == ""
+    ev = _en_event(
+        tmp_path,
+        "May 7-9, 2025\n\nWIPO hosted the Second Sub-regional Meeting of the Network in "
+        "Santo Domingo, Dominican Republic.\n",
+    )
+    assert ev["start_date"] == "2025-05-07"

@@ -800,6 +800,11 @@ def _tagged_place(place: str, tagged: tuple[str, ...]) -> bool:
     return place in tagged or any(place.endswith(f" {t}") for t in tagged)
 
 
+def _day_range(para: int, line: str) -> bool:
+    """Whether a line prints a span of days ("May 7-9, 2025", "September 25-26, 2023")."""
+    return any(d.day_end for d in dates.mentions(para, line))
+
+
 def _only_date(para: int, line: str) -> bool:
     """Whether a line prints a date and little else (no three letters besides)."""
     rest, at = [], 0
@@ -1465,10 +1470,19 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     para, line, m = found
     first = None
     for p_, l_ in [(para, line)] + [x for x in a.lines if x[0] != para][:3]:
-        if _DATELINE_EN.match(l_) or _BYLINE_DATE.match(l_) or len(_SHARE.findall(l_)) >= 2:
+        if (
+            _DATELINE_EN.match(l_)
+            or _BYLINE_DATE.match(l_)
+            or len(_SHARE.findall(l_)) >= 2
+            or p_ != para
+            and _only_date(p_, l_)
+            and not _day_range(p_, l_)
+        ):
             # "Geneva, July 12, 2004" alone on its line, "By X 23 November 2018, 12:00AM",
             # "Published at 09:30 AM May 10 2024": the report's date; "Facebook Twitter ...
-            # Wednesday 3 June 2015": the page's bar, the day it was read
+            # Wednesday 3 June 2015": the page's bar, the day it was read; "5 November 2020"
+            # alone under a headline: the page's date (nine tune reports, against one whose
+            # gold takes it); "May 7-9, 2025" alone is an event's days, a page has one
             continue
         # A window around the name (or a paragraph's head): dates of the event are
         # printed near it, and a long single-line article stays cheap.
