@@ -5774,3 +5774,14 @@ def test_a_date_alone_under_the_headline_is_the_pages_and_a_span_of_days_the_eve
         "Santo Domingo, Dominican Republic.\n",
     )
     assert ev["start_date"] == "2025-05-07"
+
+
+def test_an_organisations_possessive_before_an_apposed_post_is_its_organisation():
+    # test31's INTA report: "Laura Cruz, INTA's External Relations Manager for Latin
+    # America" was drafted with the title "INTA's External Relations Manager" and the region
+    # as the organisation
+    got = _en_people_tagged(
+        "The week was spent with Maria Souza, INTA's External Relations Manager for Latin "
+        "America."
+    )
+    assert got["Maria Souza"] == ("External Relations Manager for Latin America", "INTA")

@@ -976,6 +976,7 @@ def mentions(
         found = [_field_then_org(f, line, places) for f in found]
         found = [_joined_field(f, line, places) for f in found]
         found = [_place_aside(f, places) for f in found]
+    found = [_possessive_title(f, line) for f in found]
     # "of the University": a word that points back names no organisation, however read
     found = [
         replace(f, organisation="") if f.organisation.lower() in _GENERIC_ORG else f
@@ -995,6 +996,26 @@ def mentions(
             found += _unread(para, line, extra_names, found, read_post)
         found.sort(key=lambda f: f.start)
     return found
+
+
+_POSSESSIVE_LEAD = re.compile(r"(?P<org>[A-Z][\w&.-]*)['’]s\s+(?=[A-Z])")
+
+
+def _possessive_title(f: Mention, line: str) -> Mention:
+    """"Laura Cruz, INTA's External Relations Manager for Latin America" (test31's INTA
+    report, after its scoring, drafted the title "INTA's External Relations Manager" and
+    the region as its organisation): the possessive before the post is the organisation,
+    and what the post is "for" stays the post's."""
+    own = _POSSESSIVE_LEAD.match(f.title)
+    if not own:
+        return f
+    title = f.title[own.end() :]
+    if f.organisation:
+        printed = f"{f.title} for {f.organisation}"
+        if printed not in line:
+            return f  # an organisation of its own, after "of" or "at": left as read
+        title = f"{title} for {f.organisation}"
+    return replace(f, title=title, organisation=own.group("org"))
 
 
 def _unread(para: int, line: str, names: tuple[str, ...], found: list[Mention], read_post):
