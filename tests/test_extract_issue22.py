@@ -5785,3 +5785,12 @@ def test_an_organisations_possessive_before_an_apposed_post_is_its_organisation(
         "America."
     )
     assert got["Maria Souza"] == ("External Relations Manager for Latin America", "INTA")
+
+
+def test_the_body_spoken_for_is_the_organisation_of_a_post_printed_without_one():
+    # test31's Viet Nam report: "On behalf of IP Viet Nam, Deputy Director General Mr. X"
+    got = _en_people_tagged(
+        "On behalf of IP Viet Nam, Deputy Director General Mr. Tran Van Minh, in his "
+        "opening remarks, praised the cooperation."
+    )
+    assert got["Tran Van Minh"] == ("Deputy Director General", "IP Viet Nam")
