@@ -5806,3 +5806,15 @@ def test_the_body_before_a_headlines_verb_of_holding_organised_the_event(tmp_pat
         "Innovation Seminar 2024 in Lima, Peru, on October 23-24.\n",
     )
     assert orgs[ev["organiser_org_id"]] == "Helix Foundation"
+
+
+def test_a_hedge_before_an_article_and_a_scale_word():
+    # the tune half's AIIPS seminar: "over a hundred of audience" was drafted as no count
+    # ("nearly a thousand visitors" as an exact 1000)
+    def read(line):
+        return [(c.value, c.qualifier) for c in counts.counts(0, line)]
+
+    assert read("Thanks went to the speakers and over a hundred of audience.") == [
+        (100, "at_least")
+    ]
+    assert read("Nearly a thousand visitors came.") == [(1000, "approximately")]

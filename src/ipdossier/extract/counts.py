@@ -210,8 +210,10 @@ class Count:
 
 
 # One pattern for all hedges, longest first ("more than" before "more").
+# "over a hundred of audience", "nearly a thousand visitors": an article between the hedge
+# and a scale word (the tune half's AIIPS seminar was drafted exact).
 _HEDGE_RE = re.compile(
-    r"(?:^|[\s(\"“])(?P<h>" + "|".join(re.escape(p) for p, _ in QUALIFIERS) + r")\s+$"
+    r"(?:^|[\s(\"“])(?P<h>" + "|".join(re.escape(p) for p, _ in QUALIFIERS) + r")\s+(?:an?\s+)?$"
 )
 _QUALIFIER_OF = dict(QUALIFIERS)
 
@@ -339,7 +341,8 @@ _CURRENCY_BEFORE = re.compile(
 )
 _BACK_REFERENCE = re.compile(r"\b(?:these|those|the past|the last|past|last|next)\s+$", re.I)
 _BARE_AFTER = re.compile(
-    r"\s+of\s+(?P<noun>them|these|those|us|whom|which|"
+    # "over a hundred of audience" (the tune half's AIIPS seminar): those who listened
+    r"\s+of\s+(?P<noun>them|these|those|us|whom|which|(?:the\s+)?audience|"
     # "Fourteen of the participants are women": a count of some of those who took part.
     r"the\s+(?:participants|attendees|delegates|trainees|delegations|speakers|panelists|"
     r"panellists|students|judges|officials|guests|representatives))\b",
