@@ -5818,3 +5818,5 @@ def test_a_hedge_before_an_article_and_a_scale_word():
         (100, "at_least")
     ]
     assert read("Nearly a thousand visitors came.") == [(1000, "approximately")]
+    # "more than a dozen IP offices" (the tune half's INTA report): twelve
+    assert read("It has agreements with more than a dozen IP offices.") == [(12, "at_least")]

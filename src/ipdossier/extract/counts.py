@@ -432,6 +432,7 @@ _FIELD_COUNT = re.compile(
 )
 
 
+_A_DOZEN = re.compile(r"\b[Aa]\s+dozen\b(?!s)")
 _DOZEN_AFTER = re.compile(r"[\s-]+dozen\b(?!s)", re.IGNORECASE)
 
 
@@ -470,6 +471,21 @@ def counts(para: int, line: str) -> list[Count]:
             )
         )
         taken.append((m.start(), m.end()))
+    # "more than a dozen IP offices": twelve, the article for "one" (the tune half's INTA
+    # report, spent from test25)
+    for m in _A_DOZEN.finditer(line):
+        noun, end = _noun(line, m.end())
+        if not noun:
+            continue
+        qualifier, start = _hedge(line, m.start())
+        out.append(
+            Count(
+                para, start, end, m.start(), m.end(), 12, qualifier,
+                line[start : m.end()].strip(), noun, noun.split()[-1].lower(), False,
+            )
+        )  # fmt: skip
+        taken.append((m.start(), m.end()))
+    taken.sort()
     lead = len(line) - len(line.lstrip())
     skip_until = 0
     for m in NUMBER_RE.finditer(line):
