@@ -5820,3 +5820,12 @@ def test_a_hedge_before_an_article_and_a_scale_word():
     assert read("Nearly a thousand visitors came.") == [(1000, "approximately")]
     # "more than a dozen IP offices" (the tune half's INTA report): twelve
     assert read("It has agreements with more than a dozen IP offices.") == [(12, "at_least")]
+
+
+def test_a_chinese_count_in_quotes_is_a_slogan_and_a_plans_guides_are_no_count():
+    # test31's reports: 总书记接连用了“五个关系”, 以“三项改革”为切入点 (slogans); the tune
+    # half's 坚持三个导向 and 6個關鍵詞; 6个专题论坛 are forums held and still count
+    assert _zh_counts("总书记接连用了“五个关系”来描述。") == []
+    assert _zh_counts("要以科技成果转化“三项改革”为切入点。") == []
+    assert _zh_counts("坚持三个导向,即目标导向、问题导向和结果导向。") == []
+    assert [v for v, _ in _zh_counts("年会共设1个主论坛和6个专题论坛。")] == [1, 6]

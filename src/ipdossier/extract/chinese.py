@@ -337,6 +337,9 @@ _PLAN_PARTS = (
     # 三点希望 (the tune half's 青岛 report): what a speaker asked for. (Not 建议: the
     # issue's own fixture counts 5点建议 as a count with the measure word 点.)
     "希望", "意见", "期望", "倡议", "看法", "启示",
+    # 坚持三个导向, 抓住四个核心, 6个关键词 (the tune half's reports; not 专题: 6个专题论坛
+    # are forums held)
+    "导向", "核心", "关键词",
 )  # fmt: skip
 
 
@@ -379,6 +382,10 @@ def _counts(para: int, line: str) -> list[Count]:
             continue  # 十项行动, 四项建议: a plan's or a speech's items
         if cls == "位" and after.startswith("一体"):
             continue  # 三位一体: "three in one", an idiom
+        if line[m.start() - 1 : m.start()] in ("“", "「", '"') and re.match(
+            r"[^”」\"，。]{0,8}[”」\"]", line[m.end() :]
+        ):
+            continue  # “五个关系”, “三项改革”: a slogan in quotes, not a count (test31)
         if _GLOSS_BEFORE.search(line, max(0, m.start() - 30), m.start()):
             continue  # “1+6+N”模式(即:1个服务站,6个服务领域): a model's parts, not counts
         opens = max(line.rfind(p, 0, m.start()) for p in "。！？!?;；") + 1
