@@ -5829,3 +5829,15 @@ def test_a_chinese_count_in_quotes_is_a_slogan_and_a_plans_guides_are_no_count()
     assert _zh_counts("要以科技成果转化“三项改革”为切入点。") == []
     assert _zh_counts("坚持三个导向,即目标导向、问题导向和结果导向。") == []
     assert [v for v, _ in _zh_counts("年会共设1个主论坛和6个专题论坛。")] == [1, 6]
+
+
+def test_a_headlines_series_gives_way_to_the_event_its_lead_reports_held():
+    # test31's 襄阳 report: the headline's 系列活动 was drafted for the lead's 发布会
+    ev = _zh_event(
+        "樊城市举办第十三届中国专利周系列活动\n"
+        "12月2日,第十三届中国专利周樊城专利技术成果展示交易会在樊城职业技术学院召开,"
+        "为期一周的“专利周”系列活动正式拉开序幕。"
+    )
+    assert ev is not None
+    assert ev.name == "第十三届中国专利周樊城专利技术成果展示交易会"
+    assert ev.place == "樊城职业技术学院"

