@@ -5841,3 +5841,15 @@ def test_a_headlines_series_gives_way_to_the_event_its_lead_reports_held():
     assert ev is not None
     assert ev.name == "第十三届中国专利周樊城专利技术成果展示交易会"
     assert ev.place == "樊城职业技术学院"
+
+
+def test_names_with_less_common_surnames_after_their_posts():
+    # the tune half's and test31's names no analyser read after their posts (常, 时, 敬, 文);
+    # 教科文卫委员会 holds 委员 of the committee's own name, no person
+    got = _zh_people("省公安厅党委委员、副厅长常和平,省知识产权局局长支苏平出席。")
+    assert got["常和平"] == ("党委委员、副厅长", "省公安厅")
+    got = _zh_people("市检察院党组书记、检察长时侠联出席并讲话。")
+    assert got["时侠联"][0] == "党组书记、检察长"
+    got = _zh_people("会议由省高校图工委副秘书长敬海燕主持。")
+    assert got["敬海燕"] == ("副秘书长", "省高校图工委")
+    assert "文卫" not in _zh_people("陕西省人大教科文卫委员会主任孙琳出席。")
