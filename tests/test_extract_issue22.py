@@ -5853,3 +5853,15 @@ def test_names_with_less_common_surnames_after_their_posts():
     got = _zh_people("会议由省高校图工委副秘书长敬海燕主持。")
     assert got["敬海燕"] == ("副秘书长", "省高校图工委")
     assert "文卫" not in _zh_people("陕西省人大教科文卫委员会主任孙琳出席。")
+
+
+def test_the_speaker_named_after_a_quotation_is_no_one_inside_the_speech(tmp_path):
+    # the tune half's HIPOC report: an earlier "He also said that" ran on, across quotes,
+    # over "“...” said EPO President Benoît Battistelli at the opening"
+    roles = _en_roles(
+        tmp_path,
+        "Conference opens in Hanoi\n\nThe minister opened the conference. He also said that "
+        "“the country is committed to its IP system” “the region has become an engine for "
+        "growth” said EPO President Benoît Lemaire at the opening of the conference.\n",
+    )
+    assert roles["Benoît Lemaire"] == ("president", "EPO")

@@ -714,7 +714,17 @@ def _in_speech(zh: bool, line: str, start: int, end: int, said: list[tuple[int, 
             and not opens
             and not _SPEAKER_ZH.match(line, end, end + 24)
         )
+    # '“... the world economy” said EPO President Benoît Battistelli at the opening': the
+    # speaker named right after a quotation and its verb is no one inside what was said
+    # (the tune half's HIPOC report, where an earlier "He also said that" ran on)
+    if _SAID_AFTER_QUOTE.search(line, max(0, start - 30), start):
+        return False
     return any(m.end() <= start for m in _SPEECH_EN.finditer(line, 0, start))
+
+
+_SAID_AFTER_QUOTE = re.compile(
+    r"[”\"’],?\s*(?:said|says|added|noted|stressed|explained|remarked)\s+(?:the\s+)?$"
+)
 
 
 _YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
