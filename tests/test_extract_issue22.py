@@ -5865,3 +5865,11 @@ def test_the_speaker_named_after_a_quotation_is_no_one_inside_the_speech(tmp_pat
         "growth” said EPO President Benoît Lemaire at the opening of the conference.\n",
     )
     assert roles["Benoît Lemaire"] == ("president", "EPO")
+
+
+def test_the_region_a_post_is_for_before_the_name():
+    # test28's Sofia report (spent into tune): "CISAC Regional Director for Europe Mitko
+    # Chatalbashev" was not read
+    got = _en_people("GESAC Regional Director for Europe Petar Ivanov, FILMA CEO Ana Dimova spoke.")
+    assert got["Petar Ivanov"] == ("Regional Director for Europe", "GESAC")
+    assert got["Ana Dimova"] == ("CEO", "FILMA")

@@ -340,7 +340,10 @@ _ORG_CAP_WORD = (
 )
 _ORG_TITLE_NAME = (
     r"(?<![\w&-])(?P<org>(?!{honorific}\b)[A-Z][\w'’&.-]*(?: {org_word}){{0,6}}?) "
-    r"(?P<title>{cap_title})"
+    # "CISAC Regional Director for Europe Mitko Chatalbashev" (test28's Sofia report, spent
+    # into tune): the region a post is for is the post's
+    r"(?P<title>{cap_title}(?: for (?:Europe|Africa|Asia|the Americas|Latin America"
+    r"|the Caribbean|Asia and the Pacific|Asia-Pacific|the Middle East|North Africa))?)"
     r"(?: \([^)]{{1,40}}\))? (?:{honorific} )?(?P<name>{name})\b(?! of\b)"
 )
 # "Deputy Commissioner Gan Shaoning of CNIPA and Deputy Secretary-general Zhang Jinsong of
