@@ -5873,3 +5873,13 @@ def test_the_region_a_post_is_for_before_the_name():
     got = _en_people("GESAC Regional Director for Europe Petar Ivanov, FILMA CEO Ana Dimova spoke.")
     assert got["Petar Ivanov"] == ("Regional Director for Europe", "GESAC")
     assert got["Ana Dimova"] == ("CEO", "FILMA")
+
+
+def test_an_events_opening_ceremony_is_no_place(tmp_path):
+    # the tune half's Mexico City report: "at the Opening Ceremony" was drafted as the place
+    ev = _en_event(
+        tmp_path,
+        "Work Sessions in Lima\n\nThe night of Sunday 30 November began with excitement and "
+        "celebration at the Opening Ceremony at the Bellas Artes Palace.\n",
+    )
+    assert ev["place"] != "Opening Ceremony"

@@ -271,7 +271,9 @@ _PLACE = re.compile(
 # "R.C.U Govt. P.G College": initials joined by dots (a dot before a letter, never the
 # sentence's) and "Govt." are words of a venue's name.
 _VENUE_WORD = r"(?:Govt\.|[A-Z](?:[\w'’-]|\.(?=[A-Za-z]))*)"
-_BARE_EVENT_EN = re.compile(rf"(?i:{EVENT_WORDS}|event|exhibition)s?")
+# ("the Opening Ceremony": one word before the event's own word, the tune half's Mexico
+# City report)
+_BARE_EVENT_EN = re.compile(rf"(?:[A-Za-z-]+\s+)?(?i:{EVENT_WORDS}|event|exhibition|ceremony)s?")
 _PLACE_AT = re.compile(
     # "hosted an IP Seminar ... on 15 September 2017 at the Tsang Shiu Tim Art Hall"
     # "is ongoing at the New Africa Hotel", "commenced at the Brilliant Convention Centre",
