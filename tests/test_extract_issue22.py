@@ -5883,3 +5883,18 @@ def test_an_events_opening_ceremony_is_no_place(tmp_path):
         "celebration at the Opening Ceremony at the Bellas Artes Palace.\n",
     )
     assert ev["place"] != "Opening Ceremony"
+
+
+def test_an_alias_inside_a_chinese_event_held_with_no_place(tmp_path):
+    # the tune half's 淄博 report: "X联盟(下称“联盟”)成立大会暨揭牌仪式成功召开并圆满落下帷幕"
+    # was named after its whole sentence; the name leaves the alias out
+    ev = _en_event(
+        tmp_path,
+        "4月20日,明州市知识产权运营联盟(下称“联盟”)成立大会暨揭牌仪式成功召开并圆满落下帷幕。"
+        "会议由市局主持。\n",
+    )
+    assert ev["name"] == "明州市知识产权运营联盟成立大会暨揭牌仪式"
+    assert ev["name_as_printed"] == "明州市知识产权运营联盟(下称“联盟”)成立大会暨揭牌仪式"
+    # a page's stamp "信息来源:X 发布日期:Y" names no event
+    ev = _en_event(tmp_path, "信息来源:省科技厅 发布日期:2012-12-04 浏览量:4\n今年的主题是创新。\n")
+    assert not ev["name"].startswith("信息来源")

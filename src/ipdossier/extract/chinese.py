@@ -1132,9 +1132,12 @@ _HELD = re.compile(
 # comma, in a sentence of the body rather than the headline when both say it).
 # 由A、B、C共同举办的X论坛隆重开幕: a list's 、 ends what leads the name too.
 _HELD_NOWHERE = re.compile(
-    rf"(?:^|[，。；：,;:\s、])(?P<name>[^，。；：！？、“”\"《》\s,;:!?在]{{2,60}}?(?:{EVENT_END}))"
+    # X联盟(下称“联盟”)成立大会……成功召开并圆满落下帷幕: an alias inside the name, and 并
+    # after the verb (the tune half's 淄博 report was named after its whole sentence)
+    rf"(?:^|[，。；：,;:\s、])(?P<name>(?:[^，。；：！？、“”\"《》\s,;:!?在]"
+    rf"|[(（](?:以下简称|下称|简称)“[^”，。]{{1,12}}”[)）]){{2,60}}?(?:{EVENT_END}))"
     # 专题培训班开班: a class opens as an event is held
-    + _MANNER + r"?(?:举行|举办|召开|开幕|启动|开班|开营)(?=[，。；,;！!\s]|$)"
+    + _MANNER + r"?(?:举行|举办|召开|开幕|启动|开班|开营)(?=[，。；,;！!\s并]|$)"
 )
 
 

@@ -869,7 +869,8 @@ def _furniture(line: str) -> bool:
         # test24's 重庆大学, 中国科大 and 镇江 reports, after its scoring, were named after them
         or len(re.findall(r"[|｜]\s", bare)) >= 2
         or bool(re.fullmatch(r"[\u4e00-\u9fff]{0,4}(?:主页|首页)", bare))
-        or bool(re.match(r"来源\s*[:：].{0,40}(?:作者|时间|日期|编辑)\s*[:：]", bare))
+        # ("信息来源:福建科技厅 发布日期:2012-12-04 浏览量:4": the tune half's 福建 report)
+        or bool(re.match(r"(?:信息)?来源\s*[:：].{0,40}(?:作者|时间|日期|编辑)\s*[:：]", bare))
         # "date 2025-11-03 李淑蓮╱北美智權報 編輯部": the stored page's date and a byline, no
         # sentence (test25's 台灣 report, after its scoring, was named after it)
         or bool(re.fullmatch(r"date \d{4}-\d\d-\d\d(?: [^。.!?！？]{0,30})?", bare))
@@ -1662,10 +1663,13 @@ def _event_zh(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 if where is not None:
                     orgs.append((role, name, (q, *where, t)))
                     break
+    # X联盟(下称“联盟”)成立大会: the name without the alias printed inside it, as printed in
+    # the locator's quote
+    name = people.ALIAS_ZH.sub("", ev.name)
     return {
         "event_id": f"{source_id}-event",
-        "name": ev.name,
-        "name_as_printed": "",
+        "name": name,
+        "name_as_printed": ev.name if name != ev.name else "",
         "kind": "activity",
         "start_date": ev.start,
         "end_date": ev.end,
