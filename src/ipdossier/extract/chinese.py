@@ -1359,13 +1359,19 @@ def _fuller_held(lines: list[tuple[int, str]], quoted: str):
     return None
 
 
+def _headline(line: str) -> bool:
+    """Whether a line can be a headline: no full stop, at most 60 characters (else a
+    sentence)."""
+    return "。" not in line and len(line) <= 60
+
+
 def _lead_held(headline: str, lines: list[tuple[int, str]], held: re.Match):
     """A headline's "X在Y举行" and the lead's own "X'在Y'召开" for the same event (the same
     event word): the lead's words name it (the conventions: "else the words naming it in
     the lead"; test20's 重庆 report, after its scoring: 成渝地区-粤港澳大湾区 in the headline,
     成渝地区粤港澳大湾区 in the lead). (para, line, match) or None."""
-    if "。" in headline or len(headline) > 60:
-        return None  # a sentence, not a headline
+    if not _headline(headline):
+        return None
     word = re.search(rf"(?:{EVENT_END})$", held.group("name"))
     for para, line in lines:
         lead = _HELD.search(line)
@@ -1380,7 +1386,7 @@ def _series_over_lead(headline: str, lines: list[tuple[int, str]]) -> bool:
     """Whether a headline names a series (襄阳市举办第十三届中国专利周系列活动) whose lead
     reports one event of it held (……发布会在襄阳职业技术学院召开): the lead's event is the
     report's (test31's 襄阳 report, after its scoring, was named after the series)."""
-    if "。" in headline or len(headline) > 60 or "系列活动" not in headline:
+    if not _headline(headline) or "系列活动" not in headline:
         return False
     for _, line in lines:
         if "。" not in line:
@@ -1396,8 +1402,8 @@ def _fuller_in_lead(headline: str, lines: list[tuple[int, str]]) -> bool:
     運城市場監管局舉辦知識產權工作宣傳培訓會 and the lead's ……舉辦全市知識產權工作宣傳培訓會
     (the tune half's 福建 and 運城 reports): the lead's words name it (the conventions), and
     the lead says who held it."""
-    if "。" in headline or len(headline) > 60:
-        return False  # a sentence, not a headline
+    if not _headline(headline):
+        return False
     m = next(
         (x for x in _EVENT_NAME.finditer(headline) if x.group("bare")),
         None,

@@ -679,6 +679,9 @@ _SPEECH_EN = re.compile(
     r"\b(?:said|says|noted|stressed|pointed out|added|emphasi[sz]ed|highlighted)\b"
     r"[^.;]{0,60}?\bthat\b"
 )
+_SAID_AFTER_QUOTE = re.compile(
+    r"[”\"’],?\s*(?:said|says|added|noted|stressed|explained|remarked)\s+(?:the\s+)?$"
+)
 _SPEECH_ZH = re.compile(r"(?:指出|表示|强调|认为|(?<![据如])说)[,，:：]")
 _SPEAKER_ZH = re.compile(r"^[^,，。；;]{0,8}?(?:指出|表示|强调|认为|说|致辞|讲话|发言)")
 
@@ -722,11 +725,6 @@ def _in_speech(zh: bool, line: str, start: int, end: int, said: list[tuple[int, 
     if _SAID_AFTER_QUOTE.search(line, max(0, start - 30), start):
         return False
     return any(m.end() <= start for m in _SPEECH_EN.finditer(line, 0, start))
-
-
-_SAID_AFTER_QUOTE = re.compile(
-    r"[”\"’],?\s*(?:said|says|added|noted|stressed|explained|remarked)\s+(?:the\s+)?$"
-)
 
 
 _YEAR = re.compile(r"(?<![\w-])((?:19|20)\d\d)(?![\w-])")
@@ -1606,19 +1604,20 @@ def _event_zh(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         # a headline reporting the signing is its name whole, the parties with it
         # ("我校与X局签署战略协议", test21's 西安工程大学 report)
         if _SIGNED_ZH.search(line) and not re.search(r"[。！？]", line.strip()[:-1]):
-            m = re.match(r"\s*(.*?)\s*$", line)
+            start, end = len(line) - len(line.lstrip()), len(line.rstrip())
         else:
             para, line, m = signed
+            start, end = m.span()
         return {
             "event_id": f"{source_id}-event",
-            "name": m.group(1) if m.re.groups else m.group(),
+            "name": line[start:end],
             "name_as_printed": "",
             "kind": "activity",
             "start_date": "",
             "end_date": "",
             "date_basis": "named after what was signed, as printed; no date read for it",
             "place": "",
-            **_locator(source_id, para, *(m.span(1) if m.re.groups else m.span()), line),
+            **_locator(source_id, para, start, end, line),
         }, []
     if ev is None:
         return {

@@ -762,6 +762,12 @@ def _runs_into(org: str, name: str, mentioned: str) -> bool:
 _NEXT_HONORIFIC = re.compile(rf"(?:,\s*(?:and\s+)?|\s+(?:and|&|as well as)\s+){HONORIFIC}\s")
 
 
+def _before_next_person(org: str) -> str:
+    """`org` up to the next person an honorific starts (", and Hon. Judge Y"), if any."""
+    nxt = _NEXT_HONORIFIC.search(org)
+    return org[: nxt.start()] if nxt else org
+
+
 def _not_into_next(found: list[Mention], names: set[str], line: str = "") -> list[Mention]:
     """A post read after a name that ends on another person's name is that person's
     ("..., the other by IP Attorney at the Johnson Space Center, NASA Kurt Hammerle"):
@@ -772,9 +778,8 @@ def _not_into_next(found: list[Mention], names: set[str], line: str = "") -> lis
         # "signed on behalf of IPO and Dr. Zain-ul-Abdin, Director General" (test26's
         # Pakistan report, after its scoring): an honorific starts another person, whose
         # name the patterns may not read; the organisation ends before it.
-        nxt = _NEXT_HONORIFIC.search(f.organisation)
-        if nxt:
-            org = _trim_org(f.organisation[: nxt.start()])
+        if _NEXT_HONORIFIC.search(f.organisation):
+            org = _trim_org(_before_next_person(f.organisation))
             # the mention now ends with its organisation, so the next person's name, free
             # again, can be read on its own ("Hon. Judge X of Chile's IP Court, and Hon.
             # Judge Y of ...", test31's Buenos Aires report, after its scoring)
@@ -1184,10 +1189,9 @@ def _apposed(line: str, m: re.Match, name: str, names: tuple[str, ...]):
         and not any(n in org for n in names if n != name)
     ):
         org = ""
-    nxt = _NEXT_HONORIFIC.search(org)
     # "..., Industries and Commerce Department also threw light on ...": the sentence's
     # verb ends the organisation too (test30's Jammu report)
-    org = _POST_STOP.sub("", org[: nxt.start()] if nxt else org)
+    org = _POST_STOP.sub("", _before_next_person(org))
     org = _trim_org(org) if org else ""
     end = line.find(org, m.end()) + len(org) if org else m.end() + len(tail.group(0))
     return title, org, m.start(), end
@@ -1272,6 +1276,7 @@ def _preposed(line: str, m: re.Match, name: str, names: tuple[str, ...]):
 
 
 _CAP_TITLE_BEFORE = re.compile(rf"(?<![\w-])(?P<title>{_CAP_TITLE}) (?:(?:{HONORIFIC}) )?$")
+_OF_ORG_AFTER = re.compile(rf" (?:of|from) (?:the )?(?P<org>{ORG})")
 
 
 def _title_name_of(line: str, m: re.Match, name: str, names: tuple[str, ...]):
@@ -1280,12 +1285,11 @@ def _title_name_of(line: str, m: re.Match, name: str, names: tuple[str, ...]):
     IP Court, and Hon. Judge X of ...", test31's Buenos Aires report, after its scoring):
     the post and its organisation read again around the tagged name (`_unread`)."""
     t = _CAP_TITLE_BEFORE.search(line, 0, m.start())
-    of = re.compile(rf" (?:of|from) (?:the )?(?P<org>{ORG})").match(line, m.end())
+    of = _OF_ORG_AFTER.match(line, m.end())
     if not t or not of:
         return None
-    org = of.group("org")
-    nxt = _NEXT_HONORIFIC.search(org)
-    org = clip_org(_trim_org(org[: nxt.start()] if nxt else org), [n for n in names if n != name])
+    others = [n for n in names if n != name]
+    org = clip_org(_trim_org(_before_next_person(of.group("org"))), others)
     if not org:
         return None
     return t.group("title"), org, t.start(), line.find(org, m.end()) + len(org)
