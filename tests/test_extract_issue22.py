@@ -5898,3 +5898,15 @@ def test_an_alias_inside_a_chinese_event_held_with_no_place(tmp_path):
     # a page's stamp "信息来源:X 发布日期:Y" names no event
     ev = _en_event(tmp_path, "信息来源:省科技厅 发布日期:2012-12-04 浏览量:4\n今年的主题是创新。\n")
     assert not ev["name"].startswith("信息来源")
+
+
+def test_a_place_right_after_the_events_day(tmp_path):
+    # test31's Vientiane report and the tune half's AGEPI report: "... on May 26, 2025, in
+    # Vientiane", "On 6-7 June, in Chisinau, was held the national seminar"
+    ev = _en_event(
+        tmp_path,
+        "National programme launched\n\nWIPO and the ministry launched the National "
+        "Intellectual Property Strategy of the country on May 26, 2025, in Vientiane and "
+        "initiated consultations.\n",
+    )
+    assert ev["place"] == "Vientiane"

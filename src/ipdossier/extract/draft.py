@@ -662,6 +662,9 @@ _IN_PLACE = re.compile(
     r"\s*(?:of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5}\s+)?"
     r"(?:\([A-Z]+\)\s*)?in\s+(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)"
 )
+_DAY_IN_PLACE = re.compile(
+    r",?\s+in\s+(?P<place>[A-Z][\w'’-]*(?:\s(?:(?:de|es|del)\s)?[A-Z][\w'’-]*){0,2})"
+)
 _OWNER_BEFORE = re.compile(
     r"(?:^|[,.;:]\s+|\s)(?:The\s+|the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+(?:of|for|and|&|"
     r"[A-Z][\w&.-]*))*?)['’]s\s+(?:\([A-Z]+\)\s+)?$"
@@ -1441,6 +1444,20 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                     continue  # "Technology Transfer in Jordan": the event's name, not where
                 sentence = l_[max(0, i.start() - 200) : i.end() + 40]
                 if _tagged_place(i.group("place"), english.places(sentence)):
+                    place = i.group("place")
+                    break
+            if place:
+                break
+    if not place:
+        # "a one-day program on July 5 in Hanoi", "on May 26, 2025, in Vientiane", "On 6-7
+        # June, in Chisinau, was held": a place right after the event's day, where spaCy
+        # tags it one (the tune half's INTA, WIPO and AGEPI reports)
+        for p_, l_ in a.lines[:6]:
+            for d in dates.mentions(p_, l_):
+                i = _DAY_IN_PLACE.match(l_, d.end)
+                if i and d.day_start and _tagged_place(
+                    i.group("place"), english.places(l_[max(0, d.start - 200) : i.end() + 40])
+                ):
                     place = i.group("place")
                     break
             if place:
