@@ -5910,3 +5910,10 @@ def test_a_place_right_after_the_events_day(tmp_path):
         "initiated consultations.\n",
     )
     assert ev["place"] == "Vientiane"
+    # the tune half's Colombo report: "experts are converging in Colombo today for ..."
+    ev = _en_event(
+        tmp_path,
+        "Commemorations\n\nMany leading global intellectual property experts are converging "
+        "in Colombo today for the launch of a national awareness campaign.\n",
+    )
+    assert ev["place"] == "Colombo"

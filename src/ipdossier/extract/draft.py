@@ -665,6 +665,10 @@ _IN_PLACE = re.compile(
 _DAY_IN_PLACE = re.compile(
     r",?\s+in\s+(?P<place>[A-Z][\w'’-]*(?:\s(?:(?:de|es|del)\s)?[A-Z][\w'’-]*){0,2})"
 )
+_PLACE_TODAY = re.compile(
+    r"\bin\s+(?P<place>[A-Z][\w'’-]*(?:\s(?:(?:de|es|del)\s)?[A-Z][\w'’-]*){0,2})"
+    r",?\s+(?:today|yesterday)\b"
+)
 _OWNER_BEFORE = re.compile(
     r"(?:^|[,.;:]\s+|\s)(?:The\s+|the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+(?:of|for|and|&|"
     r"[A-Z][\w&.-]*))*?)['’]s\s+(?:\([A-Z]+\)\s+)?$"
@@ -1461,6 +1465,17 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                     place = i.group("place")
                     break
             if place:
+                break
+    if not place:
+        # "a forum to mark the World Intellectual Property Day in Accra today", "signed the
+        # agreements in Dar es Salaam yesterday": a place before the report's "today" (the
+        # tune half's Accra and Dar es Salaam reports)
+        for _, l_ in a.lines[:6]:
+            i = _PLACE_TODAY.search(l_)
+            if i and _tagged_place(
+                i.group("place"), english.places(l_[max(0, i.start() - 200) : i.end() + 40])
+            ):
+                place = i.group("place")
                 break
     if not place:
         # The dateline's place, when nothing else names one and spaCy tags it a place
