@@ -5917,3 +5917,15 @@ def test_a_place_right_after_the_events_day(tmp_path):
         "in Colombo today for the launch of a national awareness campaign.\n",
     )
     assert ev["place"] == "Colombo"
+
+
+def test_the_body_after_a_titled_names_comma_in_a_semicolon_list():
+    # the tune half's Texas A&M symposium: "Professor Susan Richey, University of New
+    # Hampshire School of Law; Professor ..." was drafted with no organisation
+    got = _en_people_tagged(
+        "Speakers: Professor Sidney Beckman, Lincoln Memorial University; Professor Susan "
+        "Richey, University of New Hampshire School of Law; Professor Michael Murray, "
+        "Valparaiso University Law."
+    )
+    assert got["Susan Richey"] == ("Professor", "University of New Hampshire School of Law")
+    assert got["Sidney Beckman"] == ("Professor", "Lincoln Memorial University")

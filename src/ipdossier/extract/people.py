@@ -984,7 +984,7 @@ def mentions(
         found = [_field_then_org(f, line, places) for f in found]
         found = [_joined_field(f, line, places) for f in found]
         found = [_place_aside(f, places) for f in found]
-    found = [_on_behalf(_possessive_title(f, line), line) for f in found]
+    found = [_listed_org(_on_behalf(_possessive_title(f, line), line), line) for f in found]
     # "of the University": a word that points back names no organisation, however read
     found = [
         replace(f, organisation="") if f.organisation.lower() in _GENERIC_ORG else f
@@ -1004,6 +1004,21 @@ def mentions(
             found += _unread(para, line, extra_names, found, read_post)
         found.sort(key=lambda f: f.start)
     return found
+
+
+_LISTED_ORG = re.compile(r",\s+(?P<org>[^,;]{3,100}?)\s*(?=;|\.?\s*$)")
+
+
+def _listed_org(f: Mention, line: str) -> Mention:
+    """"Professor Susan Richey, University of New Hampshire School of Law; Professor X,
+    ...": in a list parted by semicolons, the body after a titled name's comma, up to the
+    item's end, is its organisation (the tune half's Texas A&M symposium)."""
+    if f.organisation or f.start >= f.name_start or line.count(";") < 2:
+        return f
+    m = _LISTED_ORG.match(line, f.name_end)
+    if not m or not _HAS_ORG_WORD.search(m.group("org")):
+        return f
+    return replace(f, organisation=m.group("org"), end=m.end("org"))
 
 
 _ON_BEHALF = re.compile(r"\b[Oo]n behalf of (?:the )?(?P<org>[A-Z][^,;]{1,80}),\s*$")
