@@ -662,13 +662,10 @@ _IN_PLACE = re.compile(
     r"\s*(?:of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5}\s+)?"
     r"(?:\([A-Z]+\)\s*)?in\s+(?P<place>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)"
 )
-_DAY_IN_PLACE = re.compile(
-    r",?\s+in\s+(?P<place>[A-Z][\w'’-]*(?:\s(?:(?:de|es|del)\s)?[A-Z][\w'’-]*){0,2})"
-)
-_PLACE_TODAY = re.compile(
-    r"\bin\s+(?P<place>[A-Z][\w'’-]*(?:\s(?:(?:de|es|del)\s)?[A-Z][\w'’-]*){0,2})"
-    r",?\s+(?:today|yesterday)\b"
-)
+# A place's name of up to three capitalised words, a particle between ("Dar es Salaam").
+_TOWN = r"(?P<place>[A-Z][\w'’-]*(?:\s(?:(?:de|es|del)\s)?[A-Z][\w'’-]*){0,2})"
+_DAY_IN_PLACE = re.compile(rf",?\s+in\s+{_TOWN}")
+_PLACE_TODAY = re.compile(rf"\bin\s+{_TOWN},?\s+(?:today|yesterday)\b")
 _OWNER_BEFORE = re.compile(
     r"(?:^|[,.;:]\s+|\s)(?:The\s+|the\s+)?(?P<org>[A-Z][\w&.-]*(?:\s+(?:of|for|and|&|"
     r"[A-Z][\w&.-]*))*?)['’]s\s+(?:\([A-Z]+\)\s+)?$"
