@@ -814,6 +814,16 @@ def _tagged_place(place: str, tagged: tuple[str, ...]) -> bool:
     return place in tagged or any(place.endswith(f" {t}") for t in tagged)
 
 
+def _first_tagged_place(lines: list[tuple[int, str]], candidates) -> str:
+    """The first place `candidates(para, line)` yields in `lines` (with the window of the
+    line around it to read) that spaCy tags as one; "" when none."""
+    for p_, l_ in lines:
+        for place, a, b in candidates(p_, l_):
+            if _tagged_place(place, english.places(l_[max(0, a) : b])):
+                return place
+    return ""
+
+
 def _day_range(para: int, line: str) -> bool:
     """Whether a line prints a span of days ("May 7-9, 2025", "September 25-26, 2023")."""
     return any(d.day_end for d in dates.mentions(para, line))
@@ -1438,42 +1448,34 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             if i and _tagged_place(i.group("place"), english.places(around)):
                 place = i.group("place")
     named = found[2].group("name") if found is not None else ""
-    if not place:
-        for _, l_ in a.lines[:6]:
-            for i in _EVENT_IN_PLACE.finditer(l_):
-                if f"in {i.group('place')}" in named:
-                    continue  # "Technology Transfer in Jordan": the event's name, not where
-                sentence = l_[max(0, i.start() - 200) : i.end() + 40]
-                if _tagged_place(i.group("place"), english.places(sentence)):
-                    place = i.group("place")
-                    break
-            if place:
-                break
-    if not place:
+
+    def after_event_word(p_: int, l_: str):
+        for i in _EVENT_IN_PLACE.finditer(l_):
+            if f"in {i.group('place')}" not in named:
+                # (not "Technology Transfer in Jordan": the event's name, not where)
+                yield i.group("place"), i.start() - 200, i.end() + 40
+
+    def after_day(p_: int, l_: str):
         # "a one-day program on July 5 in Hanoi", "on May 26, 2025, in Vientiane", "On 6-7
-        # June, in Chisinau, was held": a place right after the event's day, where spaCy
-        # tags it one (the tune half's INTA, WIPO and AGEPI reports)
-        for p_, l_ in a.lines[:6]:
-            for d in dates.mentions(p_, l_):
-                i = _DAY_IN_PLACE.match(l_, d.end)
-                if i and d.day_start and _tagged_place(
-                    i.group("place"), english.places(l_[max(0, d.start - 200) : i.end() + 40])
-                ):
-                    place = i.group("place")
-                    break
-            if place:
-                break
-    if not place:
+        # June, in Chisinau, was held": a place right after the event's day (the tune
+        # half's INTA, WIPO and AGEPI reports)
+        for d in dates.mentions(p_, l_):
+            i = _DAY_IN_PLACE.match(l_, d.end)
+            if i and d.day_start:
+                yield i.group("place"), d.start - 200, i.end() + 40
+
+    def before_today(p_: int, l_: str):
         # "a forum to mark the World Intellectual Property Day in Accra today", "signed the
         # agreements in Dar es Salaam yesterday": a place before the report's "today" (the
         # tune half's Accra and Dar es Salaam reports)
-        for _, l_ in a.lines[:6]:
-            i = _PLACE_TODAY.search(l_)
-            if i and _tagged_place(
-                i.group("place"), english.places(l_[max(0, i.start() - 200) : i.end() + 40])
-            ):
-                place = i.group("place")
-                break
+        i = _PLACE_TODAY.search(l_)
+        if i:
+            yield i.group("place"), i.start() - 200, i.end() + 40
+
+    for candidates in (after_event_word, after_day, before_today):
+        if place:
+            break
+        place = _first_tagged_place(a.lines[:6], candidates)
     if not place:
         # The dateline's place, when nothing else names one and spaCy tags it a place
         # ("HONG KONG, Feb. 5 -- X and Y on Thursday signed here a memorandum").
