@@ -778,8 +778,9 @@ def _not_into_next(found: list[Mention], names: set[str], line: str = "") -> lis
         # "signed on behalf of IPO and Dr. Zain-ul-Abdin, Director General" (test26's
         # Pakistan report, after its scoring): an honorific starts another person, whose
         # name the patterns may not read; the organisation ends before it.
-        if _NEXT_HONORIFIC.search(f.organisation):
-            org = _trim_org(_before_next_person(f.organisation))
+        cut = _before_next_person(f.organisation)
+        if cut != f.organisation:
+            org = _trim_org(cut)
             # the mention now ends with its organisation, so the next person's name, free
             # again, can be read on its own ("Hon. Judge X of Chile's IP Court, and Hon.
             # Judge Y of ...", test31's Buenos Aires report, after its scoring)
