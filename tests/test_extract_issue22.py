@@ -5929,3 +5929,30 @@ def test_the_body_after_a_titled_names_comma_in_a_semicolon_list():
     )
     assert got["Susan Richey"] == ("Professor", "University of New Hampshire School of Law")
     assert got["Sidney Beckman"] == ("Professor", "Lincoln Memorial University")
+
+
+def test_a_session_at_an_expo_is_an_event_and_a_bare_contract_names_nothing_signed(tmp_path):
+    # test32's 绵阳 report, after its scoring: the expo's session held in a hall was no event,
+    # and a later "签署合同" was drafted as its name
+    ev = _en_event(
+        tmp_path,
+        "第三届明州科博会专利技术发布与交易专场成功举办\n\n"
+        "2015年9月17日,第三届明州科博会专利技术发布与交易专场在明州创新中心报告厅成功举行。"
+        "市长致辞。\n\n活动现场,多家企业签署合同。\n",
+    )
+    assert ev["name"] == "第三届明州科博会专利技术发布与交易专场"
+    assert ev["start_date"] == "2015-09-17"
+    assert ev["place"] == "明州创新中心报告厅"
+    ev = _en_event(tmp_path, "专利工作进展\n\n本月,多家企业签署合同。\n")
+    assert ev["name"] != "签署合同"
+
+
+def test_chinese_posts_and_bodies_of_test32():
+    # test32's 桂林 report, after its scoring: the NPC standing committee's vice-chair was
+    # no post, its term's number was cut from the body, and a possessive 的 was read into
+    # the name of WIPO's director general
+    got = _zh_people("第十一届全国人大常委会副委员长周铁农,国家工商总局副局长刘俊臣出席。")
+    assert got["周铁农"] == ("副委员长", "第十一届全国人大常委会")
+    assert got["刘俊臣"] == ("副局长", "国家工商总局")
+    got = _zh_people("宣读了世界知识产权组织总干事高锐的致辞。")
+    assert got == {"高锐": ("总干事", "世界知识产权组织")}

@@ -1621,8 +1621,9 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
 
 # "……于11日签署“建立中小企业产学专利授权合作平台机制”合作备忘录。": a signing reported with no
 # event word is named after what was signed, as printed (test31's 台南 report, after its
-# scoring, was named after its headline).
-_SIGNED_ZH = re.compile(r"签署了?[^，,。；;！？]{0,60}?(?:备忘录|协议书?|合同|意向书)")
+# scoring, was named after its headline). A bare "签署合同" names nothing signed (test32's
+# 绵阳 report, after its scoring).
+_SIGNED_ZH = re.compile(r"签署了?[^，,。；;！？]{2,60}?(?:备忘录|协议书?|合同|意向书)")
 
 
 def _event_zh(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tuple]]]:
