@@ -5956,3 +5956,41 @@ def test_chinese_posts_and_bodies_of_test32():
     assert got["刘俊臣"] == ("副局长", "国家工商总局")
     got = _zh_people("宣读了世界知识产权组织总干事高锐的致辞。")
     assert got == {"高锐": ("总干事", "世界知识产权组织")}
+
+
+def test_english_posts_of_test32():
+    # test32's reports, after its scoring: a name after "the DG of X," with an honorific and
+    # the sentence's end; a prime minister's deputy's portfolio; a unit after the post and
+    # the acronym before it; what a capitalised post is for
+    got = _en_people("The panel was moderated by the DG of OAPI, Mr Denis Bohoussou. It ended.")
+    assert got["Denis Bohoussou"] == ("DG", "OAPI")
+    got = _en_people(
+        "It was opened by officials including Deputy Prime Minister for Economic and "
+        "Demographic Policy Valeri Simeonov, Deputy Minister of Economy Lachezar Borisov, "
+        "and others.",
+    )
+    assert got["Valeri Simeonov"][0] == (
+        "Deputy Prime Minister for Economic and Demographic Policy"
+    )
+    got = _en_people(
+        "At the opening, WIPO Acting Director, Patent Law Division, Mr. Marco Aleman decried "
+        "the reluctance."
+    )
+    assert got["Marco Aleman"] == ("Acting Director, Patent Law Division", "WIPO")
+    got = _en_people_tagged(
+        "The MOU was exchanged with John Cabeca, United States Intellectual Property "
+        "Counsellor for South Asia, in the presence of officials."
+    )
+    assert got["John Cabeca"] == (
+        "United States Intellectual Property Counsellor for South Asia", ""
+    )
+
+
+def test_a_count_spelt_out_with_its_figure_in_brackets(tmp_path):
+    # test32's Accra report, after its scoring: no count was read
+    got = _figures(
+        tmp_path,
+        "Workshop on IP\n\nFifty-seven (57) researchers participated in the first session, "
+        "while thirty-two (32) participated in the second.\n",
+    )
+    assert sorted(got) == [(32, "exact"), (57, "exact")]
