@@ -1294,13 +1294,21 @@ _OWNER_BEFORE = re.compile(
 # 成功承办最高人民法院" (test16's 广州 report); it organises only when no 主办 is printed.
 # 有力支持全面创新——西安思源学院科研处组织举办“……”讲座: a dash ends the headline's phrase
 # before the caller (test17's 西安 report, after its scoring).
+_HELD_DAYS = (
+    r"(?:于(?:\d{1,2}月)?\d{1,2}日(?:[上下]午)?(?:至(?:\d{1,2}月)?\d{1,2}日)?"
+    r"|(?:一连|连续)[一二三四五六七八九十两]天)"
+)
 _CALLER = re.compile(
     # A与B决定共同举办X: a decision to hold it (test17's spent tune half)
     # 由法学院举办的“……”: 由 is not the body's (test23's 河南大学 report, after its scoring)
     # 山西:运城市场监管局举办X: a headline's region before a colon is no part of the body
     # (the tune half's 運城 report).
     # 记者现场看到X举办Y: what the reporter saw is no part of the body (the 運城 report)
-    r"(?:^|[，。；：:,;\s—]|日)由?(?:记者(?:现场)?(?:看到|获悉|了解到))?(?P<org>[^，。；：:、“”,;\s\d—]{2,40}?)(?:决定)?(?:组织|联合|共同)?"
+    r"(?:^|[，。；：:,;\s—]|日)由?(?:记者(?:现场)?(?:看到|获悉|了解到))?(?P<org>[^，。；：:、“”,;\s\d—]{2,40}?)(?:决定)?"
+    # 自治区人民政府于12月13日至15日举办X, 香港海关一连三天举办X: the days it was held on
+    # between the body and the verb (the tune half's 广西 and 香港 reports)
+    + _HELD_DAYS
+    + r"?(?:组织|联合|共同)?"
     + _MANNER + r"?(?:召开|举办|举行|开展|承办)了?[^，。；,;“”]{0,20}$"
 )
 
@@ -1433,6 +1441,13 @@ def _fuller_in_lead(headline: str, lines: list[tuple[int, str]]) -> bool:
     for _, line in lines:
         if "。" not in line:
             continue
+        # the headline's 湖北举办X and the lead's 湖北省X在随州举办 (the tune half's 湖北
+        # report, spent from test29): the lead's X在Y举办 names it in more words too
+        lead = _HELD.search(line)
+        if lead:
+            fuller = lead.group("name")[_NAME_LEAD.match(lead.group("name")).end() :]
+            if short in fuller and len(fuller) > len(short):
+                return True
         return any(
             x.group("bare") and short in x.group("bare") and len(x.group("bare")) > len(short)
             for x in _EVENT_NAME.finditer(line)
