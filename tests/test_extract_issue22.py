@@ -6000,7 +6000,7 @@ def test_the_days_between_the_body_and_its_verb_and_a_fuller_name_in_the_lead():
     # the tune half's 香港, 广西 and 湖北 reports: the body that held the event was not read
     # past the days it was held on, and a headline's "湖北举办X" won over the lead's fuller
     # "湖北省X在随州举办"
-    ev = _zh_event("海关办峰会\n2024年3月12日,明州海关一连三天举办区域保护知识产权高峰会议,汇聚多方。")
+    ev = _zh_event("海关办峰会\n2024年3月12日,明州海关一连三天举办区域知识产权高峰会议,汇聚多方。")
     assert ev.organiser == "明州海关"
     ev = _zh_event("展览\n自治区人民政府于12月13日至15日举办第十二届明州发明创造成果展览交易会。")
     assert ev.organiser == "自治区人民政府"
