@@ -6009,3 +6009,12 @@ def test_the_days_between_the_body_and_its_verb_and_a_fuller_name_in_the_lead():
         "局长出席开班式并讲话。"
     )
     assert (ev.name, ev.place) == ("明州省知识产权系统商标培训班", "随州")
+
+
+def test_a_division_heads_assistant_and_a_name_cut_into_its_characters_before_deng():
+    # the tune half's 徐州 and 东北农大 reports: 处长助理 was no post, and a name the segmenter
+    # cut into three characters before 等 was not read
+    got = _zh_people("明州工程学院科技处处长助理张娜、明州市知识产权研究会副会长刘辉出席。")
+    assert got["张娜"] == ("处长助理", "明州工程学院科技处")
+    got = _zh_people("省政府副秘书长陈长涌和明州市人大副主任才殿国等,省直部门参加。")
+    assert got["才殿国"] == ("副主任", "明州市人大")

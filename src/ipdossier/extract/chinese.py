@@ -158,7 +158,9 @@ TITLES_ZH = sorted(
         "总书记 主任秘书 "
         # and from test32 (spent into the tune half, twenty-seventh session): the chair and
         # vice-chairs of the NPC's standing committee (全国人大常委会副委员长)
-        "委员长 副委员长"
+        "委员长 副委员长 "
+        # a division head's assistant (徐州工程学院科技处处长助理, the tune half's 徐州 report)
+        "处长助理 科长助理"
     ).split(),
     key=len,
     reverse=True,
@@ -814,10 +816,15 @@ def _people(para: int, line: str) -> list[Mention]:
                     len(cut) == 1
                     or len(cut) == 2
                     and (cut[0][0] == m.group(0)[0] or len(m.group(0)) == 3)
+                    # or cut into its three characters (才 | 殿 | 国)
+                    or len(cut) == len(m.group(0)) == 3
                 )
                 and m.group(0)[0] in _COMMON_SURNAMES
                 and (
-                    line[t.end() + len(m.group(0)) : t.end() + len(m.group(0)) + 1] in _LIST_STOP
+                    # 哈尔滨市人大副主任才殿国等: or 等 ending a list of those attending (the
+                    # tune half's 东北农大 report)
+                    line[t.end() + len(m.group(0)) : t.end() + len(m.group(0)) + 1]
+                    in (*_LIST_STOP, "等")
                     or re.match(_SPEAKER_VERB, line[t.end() + len(m.group(0)) :])
                 )
             )
