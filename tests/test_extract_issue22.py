@@ -6018,3 +6018,23 @@ def test_a_division_heads_assistant_and_a_name_cut_into_its_characters_before_de
     assert got["张娜"] == ("处长助理", "明州工程学院科技处")
     got = _zh_people("省政府副秘书长陈长涌和明州市人大副主任才殿国等,省直部门参加。")
     assert got["才殿国"] == ("副主任", "明州市人大")
+
+
+def test_a_posts_region_in_brackets_and_a_list_of_fields_are_the_posts():
+    # the tune half's Oman panel and DJKI reports, test32's Accra report (after its scoring):
+    # a region's initials made "for the Middle East ..." an organisation, and the rest of a
+    # list of fields after a comma was read as one
+    got = _en_people_tagged(
+        "Intellectual Property Rights Attaché for the Middle East and North Africa (MENA), "
+        "Aisha Salem, moderated the panel discussion."
+    )
+    assert got["Aisha Salem"] == (
+        "Intellectual Property Rights Attaché for the Middle East and North Africa (MENA)", ""
+    )
+    got = _en_people_tagged(
+        "Prof. John Gyapong, Pro- Vice Chancellor for Research, Innovation and Development "
+        "welcomed participants to the workshop."
+    )
+    assert got["John Gyapong"] == (
+        "Pro- Vice Chancellor for Research, Innovation and Development", ""
+    )

@@ -1015,6 +1015,7 @@ def mentions(
             first, last = listed[0].start, listed[-1].end
             found = listed + [f for f in found if not (first <= f.name_start < last)]
             found.sort(key=lambda f: f.start)
+    found = [_field_list(f, line) for f in found]
     found = _not_into_next(found, {f.name for f in found} | set(extra_names), line)
     if rules:
         for read_post in (_apposed, _preposed, _post_comma_name, _title_name_of):
@@ -2330,18 +2331,42 @@ def _post(seg: str):
     # commercialization"; test21's Texas Tech report, after its scoring).
     if not m.group("org") and not title[0].isupper() and not _RANKED_FIELD.fullmatch(title):
         return None
-    org = m.group("org") or ""
+    return _for_field(title, m.group("org") or "", seg)
+
+
+_CAP_WORDS = r"[A-Z][\w-]*(?: [A-Z][\w-]*)*"
+_FIELDS_LIST = re.compile(rf"{_CAP_WORDS}(?:, {_CAP_WORDS})*,? and {_CAP_WORDS}")
+
+
+def _field_list(f: Mention, line: str) -> Mention:
+    """"Pro-Vice Chancellor for Research, Innovation and Development", "Director of Patents,
+    Integrated Circuit Layout Design and Trade Secrets": the rest of a list of fields after
+    the post's "for" or "of" and a comma is the post's, no organisation (test32's Accra
+    report, after its scoring, and the tune half's DJKI report)."""
+    org = f.organisation
     if (
-        org
-        and re.fullmatch(r" for (?:the )?", seg[m.end("title") : m.start("org")])
-        and title.split()[-1][0].isupper()
-        and not _HAS_ORG_WORD.search(org)
+        not org
+        or not re.search(r" (?:for|of) [A-Z][\w-]*$", f.title)
+        or not _FIELDS_LIST.fullmatch(org)
+        or _HAS_ORG_WORD.search(org)
+        or f"{f.title}, {org}" not in line
     ):
-        # "United States Intellectual Property Counsellor for South Asia": what a capitalised
-        # post is for is the post's, no organisation (test32's New Delhi report, after its
-        # scoring); "for" brings one after a lowercase field alone
-        return seg[m.start("title") : m.end("org")], ""
-    return title, org
+        return f
+    return replace(f, title=f"{f.title}, {org}", organisation="")
+
+
+def _for_field(title: str, org: str, text: str) -> tuple[str, str]:
+    """"United States Intellectual Property Counsellor for South Asia": what a capitalised
+    post is "for", printed so in `text`, is the post's, no organisation (test32's New Delhi
+    report, after its scoring); "for" brings one after a lowercase field, or when it holds
+    an organisation's word ("Senior Licensing Director for Microsoft Corporation"). A
+    region's initials in brackets after it are no organisation's ("Attaché for the Middle
+    East and North Africa (MENA)", the tune half's Oman panel)."""
+    field = re.sub(r" \([A-Z]{2,}\)$", "", org)
+    if not org or not title or not title.split()[-1][0].isupper() or _HAS_ORG_WORD.search(field):
+        return title, org
+    whole = re.search(rf"{re.escape(title)} for (?:the )?{re.escape(org)}", text)
+    return (whole.group(0), "") if whole else (title, org)
 
 
 def _appositions(
@@ -2410,7 +2435,7 @@ def _appositions(
                 or "",
             )
             start, end = n.start() - len(head) + b.start("title"), n.end()
-        title, org = post
+        title, org = _for_field(*post, line[start:end])
         # "..., Director of USPTO Deputy Commissioner for Patents Bruce Kim": a post that
         # runs into another name is not read (whose post it is, the copy does not say).
         # spaCy tags some firms as persons ("Coller IP"): the post's own organisation is
