@@ -6038,3 +6038,26 @@ def test_a_posts_region_in_brackets_and_a_list_of_fields_are_the_posts():
     assert got["John Gyapong"] == (
         "Pro- Vice Chancellor for Research, Innovation and Development", ""
     )
+
+
+def test_an_article_opening_with_a_paragraph_is_named_after_the_event_its_lead_names(tmp_path):
+    # the tune half's Nagpur and Denver reports: no name was found, and the whole first
+    # paragraph was drafted as the event's name
+    ev = _en_event(
+        tmp_path,
+        "Nagpur: The city-based institute of the Government of India conducted a six-month "
+        "training of newly recruited examiners who are going to work in the patent offices.\n\n"
+        "The valedictory programme of induction training was conducted in the presence of "
+        "the chief guest.\n",
+    )
+    assert ev["name"] == "valedictory programme of induction training"
+    ev = _en_event(
+        tmp_path,
+        "DENVER – June 30, 2014 – The acting deputy secretary and the mayor joined officials "
+        "today at a ribbon-cutting ceremony to officially open the permanent location for the "
+        "Rocky Mountain Regional Office in Denver.\n",
+    )
+    assert ev["name"] == (
+        "ribbon-cutting ceremony to officially open the permanent location for the Rocky "
+        "Mountain Regional Office"
+    )

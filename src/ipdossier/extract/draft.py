@@ -986,6 +986,21 @@ def _lead_instead(lines: list[tuple[int, str]], para: int, headline: str, name: 
     return None
 
 
+# "The valedictory programme of induction training was conducted", "a ribbon-cutting
+# ceremony to officially open the permanent location for the ... Office in Denver", "at
+# the opening ceremony": where no name is found and the article opens with a paragraph
+# (the tune half's Nagpur, Denver and Budapest reports were named after the whole of it),
+# the event the lead names in lowercase words, with what it marked or opened.
+_LEAD_PHRASE = re.compile(
+    r"\b(?:[Tt]he|an?)\s+(?P<name>(?!purpose\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+"
+    r"(?:ceremony|celebration|forum|workshop|seminar|conference|roundtable|course|"
+    r"symposium|programme|program)"
+    r"(?:\s+(?:to\s+(?:mark|officially\s+open|celebrate|launch)\s+[^,.;]{3,100}?"
+    r"|of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?))?)"
+    r"(?=\s+(?:was|were|is|in|at|on|held|organi[sz]ed|by|with)\b|[,.;]|$)"
+)
+
+
 # The last resort for a name, before the article's first line: a signing the lead names
 # ("attended the signing ceremony", "The MOU signing was led by", "In line with the signing
 # of the workplan"), a memorandum signed with a named party ("has signed a Memorandum of
@@ -1516,16 +1531,28 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         )
         at = _after_page_date(line)
         at += len(line[at:]) - len(line[at:].lstrip())
+        end = len(line.rstrip())
+        basis = "no event name found; named after the article"
+        if end - at > 100:
+            # a paragraph names no event: the event the lead names in lowercase words, if any
+            phrase = next(
+                ((p_, l_, m_) for p_, l_ in a.lines[:6] if (m_ := _LEAD_PHRASE.search(l_))),
+                None,
+            )
+            if phrase:
+                para, line, m_ = phrase
+                at, end = m_.span("name")
+                basis = "no event name found; named after the event the lead names"
         return {
             "event_id": f"{source_id}-event",
-            "name": fix(line[at:]),
+            "name": fix(line[at:end]),
             "name_as_printed": "",
             "kind": "activity",
             "start_date": "",
             "end_date": "",
-            "date_basis": "no event name found; named after the article",
+            "date_basis": basis,
             "place": place,
-            **_locator(source_id, para, at, len(line.rstrip()), line),
+            **_locator(source_id, para, at, end, line),
         }, orgs
     para, line, m = found
     first = None
