@@ -6061,3 +6061,20 @@ def test_an_article_opening_with_a_paragraph_is_named_after_the_event_its_lead_n
         "ribbon-cutting ceremony to officially open the permanent location for the Rocky "
         "Mountain Regional Office"
     )
+
+
+def test_an_en_dash_inside_a_word_and_a_place_right_before_the_events_days(tmp_path):
+    # test32's Harare report, after its scoring: "a Sub–regional seminar" named no event
+    # (the whole paragraph was its name), and the place printed before the days was not read
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "The World Intellectual Property Organization (WIPO) in collaboration with the African "
+        "Regional Intellectual Property Organization (ARIPO) has organized a Sub–regional "
+        "seminar on the promotion and understanding of multilateral treaties in the field of "
+        "patents: Paris Convention, Budapest Treaty and Patent Law Treaty (PLT) at the ARIPO "
+        "Headquarters in Harare, Zimbabwe, from 11 to 13 February 2015.\n",
+    )
+    assert ev["name"] == "Sub–regional seminar on the promotion and understanding"
+    assert ev["start_date"] == "2015-02-11"
+    assert ev["place"] == "Harare"
+    assert orgs[ev["organiser_org_id"]].startswith("World Intellectual Property Organization")
