@@ -6078,3 +6078,22 @@ def test_an_en_dash_inside_a_word_and_a_place_right_before_the_events_days(tmp_p
     assert ev["start_date"] == "2015-02-11"
     assert ev["place"] == "Harare"
     assert orgs[ev["organiser_org_id"]].startswith("World Intellectual Property Organization")
+
+
+def test_a_plural_subjects_verb_in_a_headline_and_a_lowercase_reach_before_the_event_word(
+    tmp_path,
+):
+    # test32's EIPPN report, after its scoring: named after its whole headline
+    ev = _en_event(
+        tmp_path,
+        "Moldovan and Ukrainian Prosecutors Attend EIPPN International Workshop on IP Crime\n\n"
+        "The European Union Intellectual Property Office (EUIPO) organised the European "
+        "Intellectual Property Prosecutors Network (EIPPN) international workshop on IP Crime "
+        "prosecution on 12 and 13 September 2024, with the European Union Agency for Criminal "
+        "Justice Cooperation (Eurojust).\n",
+    )
+    assert ev["name"] == (
+        "European Intellectual Property Prosecutors Network (EIPPN) international workshop"
+    )
+    ev = _en_event(tmp_path, "Prosecutors Attend EIPPN Workshop on IP Crime\n\nIt was useful.\n")
+    assert ev["name"] == "EIPPN Workshop on IP Crime"
