@@ -6097,3 +6097,17 @@ def test_a_plural_subjects_verb_in_a_headline_and_a_lowercase_reach_before_the_e
     )
     ev = _en_event(tmp_path, "Prosecutors Attend EIPPN Workshop on IP Crime\n\nIt was useful.\n")
     assert ev["name"] == "EIPPN Workshop on IP Crime"
+
+
+def test_a_headline_with_no_event_word_gives_way_to_the_leads_event_and_its_occasion(tmp_path):
+    # test32's Zagreb report, after its scoring: named after its headline's praise
+    ev = _en_event(
+        tmp_path,
+        "Croatian IP office celebrates 25th anniversary\n\n12 December 2016\n\n"
+        "The President was in Zagreb on 9 December for a ceremony to mark the 25th anniversary "
+        "of the founding of the State Intellectual Property Office (SIPO). He met the minister.\n",
+    )
+    assert ev["name"] == (
+        "ceremony to mark the 25th anniversary of the founding of the State Intellectual "
+        "Property Office (SIPO)"
+    )

@@ -1007,14 +1007,20 @@ def _lead_instead(lines: list[tuple[int, str]], para: int, headline: str, name: 
 # the opening ceremony": where no name is found and the article opens with a paragraph
 # (the tune half's Nagpur, Denver and Budapest reports were named after the whole of it),
 # the event the lead names in lowercase words, with what it marked or opened.
-_LEAD_PHRASE = re.compile(
-    r"\b(?:[Tt]he|an?)\s+(?P<name>(?!purpose\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+"
+_LEAD_EVENT_WORD = (
     r"(?:ceremony|celebration|forum|workshop|seminar|conference|roundtable|course|"
     r"symposium|programme|program)"
-    r"(?:\s+(?:to\s+(?:mark|officially\s+open|celebrate|launch)\s+[^,.;]{3,100}?"
-    r"|of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?))?)"
+)
+_LEAD_OCCASION = r"to\s+(?:mark|officially\s+open|celebrate|launch)\s+[^,.;]{3,100}?"
+_LEAD_PHRASE = re.compile(
+    r"\b(?:[Tt]he|an?)\s+(?P<name>(?!purpose\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+"
+    rf"{_LEAD_EVENT_WORD}(?:\s+(?:{_LEAD_OCCASION}|of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?))?"
+    # "for a ceremony to mark the 25th anniversary of ...": the occasion alone says enough
+    # (test32's Zagreb report, after its scoring, was named after its headline's praise)
+    rf"|{_LEAD_EVENT_WORD}\s+{_LEAD_OCCASION})"
     r"(?=\s+(?:was|were|is|in|at|on|held|organi[sz]ed|by|with)\b|[,.;]|$)"
 )
+_OCCASION = re.compile(rf"\s{_LEAD_OCCASION}$")
 
 
 # The last resort for a name, before the article's first line: a signing the lead names
@@ -1555,16 +1561,16 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         at += len(line[at:]) - len(line[at:].lstrip())
         end = len(line.rstrip())
         basis = "no event name found; named after the article"
-        if end - at > 100:
-            # a paragraph names no event: the event the lead names in lowercase words, if any
-            phrase = next(
-                ((p_, l_, m_) for p_, l_ in a.lines[:6] if (m_ := _LEAD_PHRASE.search(l_))),
-                None,
-            )
-            if phrase:
-                para, line, m_ = phrase
-                at, end = m_.span("name")
-                basis = "no event name found; named after the event the lead names"
+        phrase = next(
+            ((p_, l_, m_) for p_, l_ in a.lines[:6] if (m_ := _LEAD_PHRASE.search(l_))),
+            None,
+        )
+        # a paragraph names no event: the event the lead names in lowercase words, if any;
+        # a headline gives way to one the lead names with its occasion ("to mark ...")
+        if phrase and (end - at > 100 or _OCCASION.search(phrase[2].group("name"))):
+            para, line, m_ = phrase
+            at, end = m_.span("name")
+            basis = "no event name found; named after the event the lead names"
         return {
             "event_id": f"{source_id}-event",
             "name": fix(line[at:end]),
