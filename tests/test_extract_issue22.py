@@ -6111,3 +6111,12 @@ def test_a_headline_with_no_event_word_gives_way_to_the_leads_event_and_its_occa
         "ceremony to mark the 25th anniversary of the founding of the State Intellectual "
         "Property Office (SIPO)"
     )
+
+
+def test_a_comma_before_the_day_between_name_and_place_and_a_pinyin_with_a_space():
+    # the tune half's 汕头 report (a copy printing each character's pinyin): "研討會(huì )" kept
+    # its pinyin, and the comma before the day between the name and 在 hid the place
+    ev = _zh_event("研讨会\n一场知识产权研讨会,27日在广东省汕头市举行。")
+    assert (ev.name, ev.place) == ("一场知识产权研讨会", "广东省汕头市")
+    ev = _zh_event("研讨会\n一場知識產(chǎn)權研討會(huì ),27日在廣東省汕頭市舉行。")
+    assert (ev.name, ev.place) == ("一場知識產權研討會", "廣東省汕頭市")

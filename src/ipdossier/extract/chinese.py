@@ -1138,7 +1138,9 @@ _HELD = re.compile(
     # X(以下简称“专交会”)14日在辽宁大连开幕: the day it opened, between its name and 在
     # (test16's 大连 report).
     # ……颁奖典礼于10月18日在……举行: 于 before that day (test25's 台灣 report)
-    r"(?:于?(?:(?:1[0-2]|[1-9])月)?[1-3]?\d日(?:[上下]午)?)?"
+    # ……知识产权研讨会,27日在广东省汕头市举行: a comma before that day too (the tune half's
+    # 汕头 report, in traditional characters)
+    r"(?:[，,]?\s*于?(?:(?:1[0-2]|[1-9])月)?[1-3]?\d日(?:[上下]午)?)?"
     # 在北京、成都两地: a place may list places, and 两地 is not part of them.
     # 巡讲活动先后在许昌、漯河市举行: an adverb of order between the name and 在.
     r"(?:于[^，。；在]{1,20})?(?:先后|分别|同时|近日|日前)?"
@@ -1855,7 +1857,8 @@ _CJK_MARK = "\u3000-\u303f\uff00-\uffef“”‘’"
 INSERTED_PINYIN = re.compile(
     # a syllable with its tone mark in brackets after a character (benchmarks/evaluate.py
     # compares names without it too)
-    rf"(?<=[{_HAN}])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)"
+    # "會(huì )": a space left before its bracket's close (the tune half's 汕头 report)
+    rf"(?<=[{_HAN}])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]* ?\)"
 )
 _GAP = re.compile(
     rf"(?<=[{_HAN}{_CJK_MARK}\d])[ \u00a0\u3000]+(?=[{_HAN}{_CJK_MARK}])"
