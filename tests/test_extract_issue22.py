@@ -6120,3 +6120,13 @@ def test_a_comma_before_the_day_between_name_and_place_and_a_pinyin_with_a_space
     assert (ev.name, ev.place) == ("一场知识产权研讨会", "广东省汕头市")
     ev = _zh_event("研讨会\n一場知識產(chǎn)權研討會(huì ),27日在廣東省汕頭市舉行。")
     assert (ev.name, ev.place) == ("一場知識產權研討會", "廣東省汕頭市")
+
+
+def test_seconds_and_a_pages_count_of_visits_are_no_counts(tmp_path):
+    # the tune half's Singapore and ARIPO pages: "8 seconds" and "1109 times" were drafted
+    got = _figures(
+        tmp_path,
+        "Seminar on IP\n\nHits: 1109 times\n\nThe video lasts 8 seconds. 40 researchers "
+        "attended the seminar.\n",
+    )
+    assert got == [(40, "exact")]

@@ -308,7 +308,9 @@ _BARE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # (minute: "allowed to speak for 2 minutes", the tune half's BT report)
-_TIME_UNITS = {"year", "month", "week", "day", "decade", "hour", "minute"}
+# "8 seconds", "viewed 1109 times" (a page's counter of visits): a span and a frequency, no
+# one who took part (the tune half's Singapore and ARIPO pages)
+_TIME_UNITS = {"year", "month", "week", "day", "decade", "hour", "minute", "second", "time"}
 _LENGTHS_AREAS = {
     "kilometres", "kilometers", "km", "miles", "metres", "meters", "m", "hectares", "acres",
     "sq", "square", "kg", "tonnes", "tons",
