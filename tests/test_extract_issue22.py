@@ -6130,3 +6130,8 @@ def test_seconds_and_a_pages_count_of_visits_are_no_counts(tmp_path):
         "attended the seminar.\n",
     )
     assert got == [(40, "exact")]
+
+
+def test_what_a_text_holds_is_no_count():
+    # the tune half's 普洱 report (spent from test30): 六项内容 was drafted as a count
+    assert _zh_counts("培训围绕专利申请等六项内容展开,50名企业代表参加。") == [(50, "exact")]

@@ -348,6 +348,8 @@ _PLAN_PARTS = (
     # 坚持三个导向, 抓住四个核心, 6个关键词 (the tune half's reports; not 专题: 6个专题论坛
     # are forums held)
     "导向", "核心", "关键词",
+    # 六项内容 (the tune half's 普洱 report, spent from test30): what a text holds
+    "内容",
 )  # fmt: skip
 
 
