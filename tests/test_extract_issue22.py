@@ -6135,3 +6135,19 @@ def test_seconds_and_a_pages_count_of_visits_are_no_counts(tmp_path):
 def test_what_a_text_holds_is_no_count():
     # the tune half's 普洱 report (spent from test30): 六项内容 was drafted as a count
     assert _zh_counts("培训围绕专利申请等六项内容展开,50名企业代表参加。") == [(50, "exact")]
+
+
+def test_a_space_between_thousands_and_a_hedge_after_a_full_stop_with_no_space(tmp_path):
+    # the tune half's EPO, press-wire and OECS reports: "1 600" was read as 1 and 600 (or as
+    # "000 viewers"), and "John’s.Close to 25" as exactly 25
+    got = _figures(
+        tmp_path,
+        "Conference\n\nIt was attended onsite and online by more than 1 600 participants from "
+        "75 countries.\n",
+    )
+    assert sorted(got) == [(75, "exact"), (1600, "at_least")]
+    got = _figures(
+        tmp_path,
+        "Seminar\n\nIt was held in St. John’s.Close to 25 representatives of businesses came.\n",
+    )
+    assert got == [(25, "approximately")]

@@ -212,8 +212,9 @@ class Count:
 # One pattern for all hedges, longest first ("more than" before "more").
 # "over a hundred of audience", "nearly a thousand visitors": an article between the hedge
 # and a scale word (the tune half's AIIPS seminar was drafted exact).
+# "...in St. John’s.Close to 25 representatives": a full stop with no space after it too
 _HEDGE_RE = re.compile(
-    r"(?:^|[\s(\"“])(?P<h>" + "|".join(re.escape(p) for p, _ in QUALIFIERS) + r")\s+(?:an?\s+)?$"
+    r"(?:^|[\s(\"“.])(?P<h>" + "|".join(re.escape(p) for p, _ in QUALIFIERS) + r")\s+(?:an?\s+)?$"
 )
 _QUALIFIER_OF = dict(QUALIFIERS)
 
@@ -434,6 +435,7 @@ _FIELD_COUNT = re.compile(
 )
 
 
+_SPACED_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])")
 _FIGURE_IN_BRACKETS = re.compile(r"\s?\((\d{1,6})\)")
 _A_DOZEN = re.compile(r"\b[Aa]\s+dozen\b(?!s)")
 _DOZEN_AFTER = re.compile(r"[\s-]+dozen\b(?!s)", re.IGNORECASE)
@@ -491,7 +493,11 @@ def counts(para: int, line: str) -> list[Count]:
     taken.sort()
     lead = len(line) - len(line.lstrip())
     skip_until = 0
-    for m in NUMBER_RE.finditer(line):
+    # "more than 1 600 participants": a space (or a narrow one) between thousands, as
+    # European pages print them (the tune half's EPO report; "000 viewers" was drafted), read
+    # as a comma; the line's length and every offset stay as printed
+    scan = _SPACED_THOUSANDS.sub(lambda t: re.sub(r"[ \u00a0\u202f]", ",", t.group(0)), line)
+    for m in NUMBER_RE.finditer(scan):
         if m.start() < skip_until:
             continue  # "million" of "100 million yuan": read with its digits
         n_end = m.end()
