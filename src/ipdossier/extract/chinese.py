@@ -1300,15 +1300,17 @@ _OWNER_BEFORE = re.compile(
     r"(?:^|[，。；,;\s]|(?:19|20)\d\d年)(?P<org>[^，。；：、“”,;\s\d]{2,30})$"
 )
 
+# The days an event was held on, printed between the body that held it and the verb
+# (`_CALLER`).
+_HELD_DAYS = (
+    r"(?:于(?:\d{1,2}月)?\d{1,2}日(?:[上下]午)?(?:至(?:\d{1,2}月)?\d{1,2}日)?"
+    r"|(?:一连|连续)[一二三四五六七八九十两]天)"
+)
 # "X办公室组织召开知识产权质押融资“……”对接会": the office that called the event.
 # 广州中院成功承办最高人民法院“……”广州地区活动: the court that ran the event, not "广州中院
 # 成功承办最高人民法院" (test16's 广州 report); it organises only when no 主办 is printed.
 # 有力支持全面创新——西安思源学院科研处组织举办“……”讲座: a dash ends the headline's phrase
 # before the caller (test17's 西安 report, after its scoring).
-_HELD_DAYS = (
-    r"(?:于(?:\d{1,2}月)?\d{1,2}日(?:[上下]午)?(?:至(?:\d{1,2}月)?\d{1,2}日)?"
-    r"|(?:一连|连续)[一二三四五六七八九十两]天)"
-)
 _CALLER = re.compile(
     # A与B决定共同举办X: a decision to hold it (test17's spent tune half)
     # 由法学院举办的“……”: 由 is not the body's (test23's 河南大学 report, after its scoring)

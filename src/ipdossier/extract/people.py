@@ -708,19 +708,15 @@ _ACRONYM_LEAD = re.compile(
 )
 
 
-# "Head of Academic Institutions Program of WIPO Academy", "Inspector of Human Resource
-# Department of CNIPA": a unit of two or more words named after "of" is the title's; the
-# organisation is what follows its "of".
-_UNIT_OF = re.compile(
-    r"(?P<unit>[A-Z][\w&-]*(?: (?:and |& )?[A-Z][\w&-]*)*? (?:Program|Programme|Department|"
-    r"Division|Section|Unit)) of (?:the )?(?P<org>[A-Z].*)"
-)
-
-
+# A unit of an office: two or more capitalised words ending in its kind of unit.
 _UNIT = re.compile(
     r"[A-Z][\w&-]*(?: (?:and |& )?[A-Z][\w&-]*)*? (?:Program|Programme|Department|Division|"
     r"Section|Unit)"
 )
+# "Head of Academic Institutions Program of WIPO Academy", "Inspector of Human Resource
+# Department of CNIPA": a unit named after "of" is the title's; the organisation is what
+# follows its "of".
+_UNIT_OF = re.compile(rf"(?P<unit>{_UNIT.pattern}) of (?:the )?(?P<org>[A-Z].*)")
 
 
 def _acronym_org(f: Mention) -> Mention:
