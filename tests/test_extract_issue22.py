@@ -6151,3 +6151,16 @@ def test_a_space_between_thousands_and_a_hedge_after_a_full_stop_with_no_space(t
         "Seminar\n\nIt was held in St. John’s.Close to 25 representatives of businesses came.\n",
     )
     assert got == [(25, "approximately")]
+
+
+def test_a_branch_venues_activity_is_the_event_not_the_day_it_is_part_of():
+    # test33's 天津 report, after its scoring: the headline's "X举办……开放日分会场活动" was
+    # cut at 开放日, and the lead's "……开放日活动在北京、天津……同步举办" then won as fuller
+    ev = _zh_event(
+        "明州审查中心举办国家知识产权局开放日分会场活动\n"
+        "4月26日,2021年国家知识产权局开放日活动在北京、明州等十地同步举办,明州审查中心举办"
+        "国家知识产权局开放日分会场活动,企业代表等100余人参加。"
+    )
+    assert ev.name == "国家知识产权局开放日分会场活动"
+    assert ev.organiser == "明州审查中心"
+    assert ev.place == ""

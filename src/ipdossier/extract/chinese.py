@@ -1120,6 +1120,9 @@ _EVENT_NAME = re.compile(
     # (test23's 河东区 report, after its scoring)
     rf"(?!的)(?P<bare>(?:《[^》“”，。]{{2,80}}》)?"
     rf"(?:[\u4e00-\u9fff（）()·\d]|(?<=[\u4e00-\u9fff])、|“[^”，。]{{1,10}}”){{4,40}}?(?:{EVENT_END})"
+    # 举办国家知识产权局开放日分会场活动: the branch venue's activity is the report's event,
+    # not the day it is part of (test33's 天津 report, after its scoring)
+    r"(?:[主分]会场(?:活动)?)?"
     # 举办……座谈会暨协作意见会签仪式: a second part after 暨 is the name's (test20's 璧山
     # report, after its scoring)
     rf"(?:暨(?:[\u4e00-\u9fff（）()·\d]|“[^”，。]{{1,10}}”){{2,30}}?(?:{EVENT_END}))?)"
