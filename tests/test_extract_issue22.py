@@ -6164,3 +6164,18 @@ def test_a_branch_venues_activity_is_the_event_not_the_day_it_is_part_of():
     assert ev.name == "国家知识产权局开放日分会场活动"
     assert ev.organiser == "明州审查中心"
     assert ev.place == ""
+
+
+def test_a_lists_items_opening_with_the_and_a_post_word_before_a_name():
+    # test33's Washington report, after its scoring: an item's "the" was kept in its post,
+    # and "Ambassador" was read as the first word of the name after the post
+    got = _en_people_tagged(
+        "Also present were the Ambassador of Mexico to the White House, Arturo Sarukhan; the "
+        "Permanent Representative of Mexico to the OAS, Gustavo Albin; the OAS Executive "
+        "Secretary for Integral Development, Ambassador Alfonso Quiñonez; and many others."
+    )
+    assert got["Gustavo Albin"] == ("Permanent Representative of Mexico to the OAS", "")
+    assert got["Alfonso Quiñonez"] == (
+        "Executive Secretary for Integral Development, Ambassador",
+        "OAS",
+    )

@@ -1413,7 +1413,9 @@ def _post_comma_name(line: str, m: re.Match, name: str, names: tuple[str, ...]):
 _ROSTER_LEAD = re.compile(
     r"^.*?\b(?:are|were|is|was|include|included|includes|by)\s+(?:the\s+)?(?=[A-Z])"
 )
-_ITEM_LEAD = re.compile(r"^(?:and|as well as|also|plus)\s+(?:the\s+)?(?=[A-Z])")
+# "...; the Permanente Representative of Mexico to the OAS, Gustavo Albin; ...": an item's
+# "the" is no word of its post either (test33's Washington report, after its scoring)
+_ITEM_LEAD = re.compile(r"^(?:(?:and|as well as|also|plus)\s+)?(?:the\s+)?(?=[A-Z])")
 _ROSTER_NAME = re.compile(
     rf"(?:(?:{HONORIFIC})\s+)?(?P<name>[{_UP}][{_LOW}'’-]+(?: [{_UP}][{_LOW}'’.-]*){{1,3}})\.?$"
 )
@@ -1440,6 +1442,12 @@ def _post_first_roster(
         if not name or name in places:
             continue
         rest = parts[:-1]
+        rank = ""
+        first, _, after = name.partition(" ")
+        if _name_words(after) >= 2 and _POST_HEAD.fullmatch(first.lower()):
+            # "the OAS Executive Secretary for Integral Development, Ambassador Alfonso
+            # Quiñonez": a post's word before the name is the item's last post
+            name, rank = after, f", {first}"
         while len(rest) > 1 and (rest[-1] in places or rest[-1].split(" ")[0] in places):
             rest = rest[:-1]  # "Geneva, Switzerland", "Mexico City": where the body sits
         # the post runs to its head word; what follows it before the organisation is its units
@@ -1447,10 +1455,10 @@ def _post_first_roster(
         if head < 0:
             continue
         org = rest[-1] if len(rest) > 1 else ""
-        title = ", ".join(rest[:-1] if org else rest)
+        title = ", ".join(rest[:-1] if org else rest) + rank
         name_at = line.rfind(name, start, at)
         end = name_at + len(name)
-        out.append(Mention(para, name, name_at, end, title, org, start, end))
+        out.append(_acronym_org(Mention(para, name, name_at, end, title, org, start, end)))
     # a list it is when the analyser tags at least two of its names as persons
     tagged = [f for f in out if any(n in f.name or f.name in n for n in names)]
     return out if len(tagged) >= 2 else []
