@@ -6204,3 +6204,16 @@ def test_a_surname_after_a_posts_field_a_date_since_which_and_a_ceremony_marking
         "anniversary of the Patent Office of Ruritania on July 29 (Photo: x)\n",
     )
     assert ev["name"] == "ceremony marking the 40th anniversary of the Patent Office of Ruritania"
+
+
+def test_a_lecture_halls_series_and_the_body_before_its_alias_days_and_place():
+    # test33's 政治大學 report, after its scoring: 「……講堂」 was no event's word (a later
+    # 「……講座」 named it), and the body before its alias, days and place was not read
+    ev = _zh_event(
+        "明州大學教師加值講堂登場\n"
+        "本校產學營運總中心(以下簡稱總中心)於9月16日上午在電算中心演講廳舉辦「教師智財加值講堂」,"
+        "與智慧局合作。透過「教師加值講座」,本校致力於深化產學合作。"
+    )
+    assert ev.name == "教師智財加值講堂"
+    assert ev.organiser == "本校產學營運總中心"
+    assert ev.place == "電算中心演講廳"

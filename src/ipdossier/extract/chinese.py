@@ -237,7 +237,9 @@ _ORG_END = re.compile(
 )
 EVENT_END = (
     "揭牌仪式|启动仪式|开幕式|仪式|对接活动|行动|活动|论坛|研讨会|座谈会|对接会|交流会|推介会|洽谈会|发布会|峰会|博览会|展会|大会|会议|"
-    "培训班|讲座|沙龙|"
+    # 「教師智財加值講堂」 (test33's 政治大學 report, after its scoring): a lecture hall's name
+    # for a lecture series, as 讲座 is
+    "培训班|讲座|讲堂|沙龙|"
     # 第十二届中国知识产权年会, ……行动启动会, ……专利培育大赛: event words too (issue 22).
     "年会|启动会|推进会|交易会|展览会|研修班|研讨班|大赛|"
     # ……“创新杯”知识产权知识竞赛 (test13, spent into the tune half): a contest as 大赛 is.
@@ -1322,9 +1324,13 @@ _CALLER = re.compile(
     # 记者现场看到X举办Y: what the reporter saw is no part of the body (the 運城 report)
     r"(?:^|[，。；：:,;\s—]|日)由?(?:记者(?:现场)?(?:看到|获悉|了解到))?(?P<org>[^，。；：:、“”,;\s\d—]{2,40}?)(?:决定)?"
     # 自治区人民政府于12月13日至15日举办X, 香港海关一连三天举办X: the days it was held on
-    # between the body and the verb (the tune half's 广西 and 香港 reports)
+    # between the body and the verb (the tune half's 广西 and 香港 reports); 本校……总中心
+    # (以下简称总中心)于9月16日上午在电算中心演讲厅举办: where, after the days (test33's 政治大学
+    # report, after its scoring, drafted "上午在电算中心演讲厅" as the organiser)
+    + r"(?:[(（](?:以下简称|下称|简称)[^)）]{1,20}[)）])?"
+    + r"(?:"
     + _HELD_DAYS
-    + r"?(?:组织|联合|共同)?"
+    + r"(?:在[^，。；,;“”\s]{1,24}?)?)?(?:组织|联合|共同)?"
     + _MANNER + r"?(?:召开|举办|举行|开展|承办)了?[^，。；,;“”]{0,20}$"
 )
 
