@@ -6217,3 +6217,26 @@ def test_a_lecture_halls_series_and_the_body_before_its_alias_days_and_place():
     assert ev.name == "教師智財加值講堂"
     assert ev.organiser == "本校產學營運總中心"
     assert ev.place == "電算中心演講廳"
+
+
+def test_an_en_dash_before_a_post_a_posts_field_before_an_honorific_and_a_term_in_latin():
+    # test33's Jamaica and Santiago reports, after their scoring: "Name – Post, Unit" was not
+    # read; "The Deputy Superintendent for X Affairs, Mr. Y" lost its field to the
+    # organisation (the post's start was moved by the honorific's length); "President Pro
+    # Tempore of PROSUR" drafted a person named "Pro Tempore"
+    got = _en_people_tagged(
+        "Three members took part: Dr. Paul Ivey – Vice President, SGSRE (who presented an "
+        "overview); and Mr. Martin Henry – Manager, Projects (who acted as the Facilitator)."
+    )
+    assert got["Paul Ivey"] == ("Vice President", "SGSRE")
+    assert got["Martin Henry"][0] == "Manager"
+    got = _en_people_tagged(
+        "The Deputy Superintendent for Industrial Property Affairs, Mr. José Luis Londoño "
+        "Fernández, represented Colombia on said meeting."
+    )
+    assert got["José Luis Londoño Fernández"] == (
+        "Deputy Superintendent for Industrial Property Affairs",
+        "",
+    )
+    got = _en_people_tagged("Since January 1, 2017, Ruritania became President Pro Tempore of X.")
+    assert "Pro Tempore" not in got

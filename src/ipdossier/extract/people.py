@@ -50,6 +50,9 @@ _TITLE_NOT_NAME = (
     "Managing|Co-Managing|Counsel|Lecturer|Coordinator|Convenor|Treasurer|Librarian|Consul|"
     "Envoy|Inspector|Superintendent|Spokesperson|Spokesman|Spokeswoman|Economist|Examiner|"
     "Editor|Researcher|Scientist|Rector|Provost|Atty|Engr|Sir|Dame|Datuk|Datin|Dato|"
+    # "Colombia became President Pro Tempore of PROSUR" (test33's Santiago report, after its
+    # scoring): the Latin of a post held for a term is a post's, no one's name
+    "Tempore|"
     # "the Director of the Industrial Property Protection Directorate" (test10, after its
     # scoring): an office's words, never a name's, nor a surname's
     "Directorate|Protection"
@@ -1145,7 +1148,9 @@ _HAS_ORG_WORD = re.compile(
     r"|\b[A-Z]{2,}\b|\b[A-Z][a-z]?[A-Z]{2,}\b"
 )
 _APPOSED_TAIL = re.compile(
-    r"\s?,\s+(?!(?:and|or|as well as)\b)(?:who (?:is|was) (?:also )?)?(?:the |a |an )?"
+    # "Dr. Paul Ivey – Vice President, SGSRE (who presented ...)": an en dash between the
+    # name and its post, as a comma (test33's Jamaica report, after its scoring)
+    r"(?:\s?,|\s[–—])\s+(?!(?:and|or|as well as)\b)(?:who (?:is|was) (?:also )?)?(?:the |a |an )?"
     # (the post's last word before its bracket: "Community (SADC)" keeps the bracket)
     r"(?P<post>[^,;()]*[^,;()\s](?: \([^()]{1,12}\))?)"
     r"(?:,\s+(?P<org>[^,;()]+(?: \([A-Z][\w&.-]*\))?))?"
@@ -2440,7 +2445,8 @@ def _appositions(
         if post:
             start, end = n.start(), after.end(group)
         else:
-            head = line[max(0, n.start() - 160) : n.start()]
+            base = max(0, n.start() - 160)
+            head = line[base : n.start()]
             head = re.sub(rf"{HONORIFIC} $", "", head)
             comma = head.endswith(", ")
             b = (
@@ -2462,7 +2468,10 @@ def _appositions(
                 or b.groupdict().get("owner")
                 or "",
             )
-            start, end = n.start() - len(head) + b.start("title"), n.end()
+            # from where the head was cut, not its length: an honorific taken off its end
+            # ("..., Mr. X") moved the post's start into it (test33's Santiago report, after
+            # its scoring: "for Industrial Property Affairs" was read as an organisation)
+            start, end = base + b.start("title"), n.end()
         title, org = _for_field(*post, line[start:end])
         # "..., Director of USPTO Deputy Commissioner for Patents Bruce Kim": a post that
         # runs into another name is not read (whose post it is, the copy does not say).
