@@ -6240,3 +6240,13 @@ def test_an_en_dash_before_a_post_a_posts_field_before_an_honorific_and_a_term_i
     )
     got = _en_people_tagged("Since January 1, 2017, Ruritania became President Pro Tempore of X.")
     assert "Pro Tempore" not in got
+
+
+def test_a_dotted_name_before_a_verb_an_acting_post_and_a_base_with_its_university_inside():
+    # test33's 乌鲁木齐 and 大连 reports, after their scoring: 牙合甫·排都拉参加 was drafted as a
+    # name, 代理市长 as 市长, and a research base with its university in brackets was no
+    # organisation
+    got = _zh_people("市委副书记、代理市长阿不都·热合曼参加会议并讲话。")
+    assert got.get("阿不都·热合曼") == ("市委副书记、代理市长", "")
+    got = _zh_people("国家知识产权战略实施(明州理工大学)研究基地副主任林明华副教授作报告。")
+    assert got.get("林明华") == ("副主任、副教授", "国家知识产权战略实施(明州理工大学)研究基地")

@@ -175,9 +175,10 @@ TITLES_ZH = sorted(
 # 特邀检察官助理 (a specially invited procurator's assistant; test22's 重庆 report drafted 特邀
 # as a person's name) too.
 # 公使衔参赞 (a counsellor with a minister's rank; test24's 黄岛 report) as well.
-# 代總經理 (acting; test25's 北京 seminar, in traditional characters) too.
+# 代總經理 (acting; test25's 北京 seminar, in traditional characters) too, and 代理市长 (test33's
+# 乌鲁木齐 report, after its scoring, read 市长).
 _RANK = (
-    "(?:[一二三四]级|高级|资深|首席|原|常务|名誉|执行|首任|前任|时任|见习|特邀|公使衔|参赞衔|代)"
+    "(?:[一二三四]级|高级|资深|首席|原|常务|名誉|执行|首任|前任|时任|见习|特邀|公使衔|参赞衔|代理|代)"
 )
 # 副经理, 副科长: a deputy of any listed post (test13's 济宁 report, after its scoring, read
 # 公司党委委员、副经理 as 经理).
@@ -512,7 +513,12 @@ _ORG_AFTER_TITLE = re.compile(
 _DOT = "·•・．?"
 DOTTED_NAME = rf"[\u4e00-\u9fff]{{1,8}}(?:[{_DOT}][\u4e00-\u9fff]{{1,8}}?)+"
 # Where such a name ends: punctuation, or a verb or joining word after it.
-_NAME_STOP = rf"(?=[{re.escape(_PUNCT)}、和与及等出主致发在表指为也会作先应\s]|$)"
+# 代理市长牙合甫·排都拉参加会议: a verb of two characters after it too (test33's 乌鲁木齐
+# report, after its scoring, drafted 牙合甫·排都拉参加)
+_NAME_STOP = (
+    rf"(?=[{re.escape(_PUNCT)}、和与及等出主致发在表指为也会作先应\s]"
+    r"|参加|参观|参与|讲话|介绍|宣布|陪同|调研|视察|会见|带队|率队|一行|$)"
+)
 _DOTTED = re.compile(rf"{DOTTED_NAME}{_NAME_STOP}")
 # A name in Latin letters inside Chinese text: two to four capitalised words (a lost accent
 # printed "?" kept: Miguel ?ngel Margáin), up to the next Chinese character or punctuation.
@@ -643,9 +649,11 @@ _SPEAKER_VERB = (
 
 # 市科技(知识产权)局副巡视员: an office with its other name in brackets inside its own (the
 # tune half's 温江 report), the office's word after the bracket
+# 国家知识产权战略实施(大连理工大学)研究基地副主任: a research base with its university in
+# brackets inside its name (test33's 大连 report, after its scoring, read no organisation)
 _BRACKET_INSIDE = re.compile(
-    r"(?:^|(?<=[，,、。；;\s]))(?P<org>[\u4e00-\u9fff]{1,10}[(（][\u4e00-\u9fff]{2,8}[)）]"
-    r"(?:局|厅|委|办))$"
+    r"(?:^|(?<=[，,、。；;\s]))(?P<org>[\u4e00-\u9fff]{1,12}[(（][\u4e00-\u9fff]{2,10}[)）]"
+    r"(?:局|厅|委|办|[\u4e00-\u9fff]{0,4}(?:基地|中心|研究院|研究所)))$"
 )
 
 
