@@ -6250,3 +6250,12 @@ def test_a_dotted_name_before_a_verb_an_acting_post_and_a_base_with_its_universi
     assert got.get("阿不都·热合曼") == ("市委副书记、代理市长", "")
     got = _zh_people("国家知识产权战略实施(明州理工大学)研究基地副主任林明华副教授作报告。")
     assert got.get("林明华") == ("副主任、副教授", "国家知识产权战略实施(明州理工大学)研究基地")
+
+
+def test_sets_given_are_a_count_and_a_temperature_is_none():
+    # test33's 西宁 and Brunei reports, after their scoring: 捐赠了20套丛书 was no count, and
+    # a weather widget's "28 C" under the page's date was one
+    got = [(c.value, c.qualifier) for c in chinese.counts(0, "现场揭牌,并捐赠了20套丛书。")]
+    assert got == [(20, "exact")]
+    assert chinese.counts(0, "打出一套组合拳。") == []
+    assert counts.counts(0, "Monday, July 1, 2024\n28 C\nBrunei Town") == []

@@ -30,8 +30,10 @@ HEDGE_BEFORE = "超过|将近|不少于|多于|大约|突破|逾|超|近|约|不
 # the tune half's 澳门 and 江苏 reports).
 # 条 and 册 count records, banners and volumes (数据超12万条, 悬挂横幅5条, 收繳非法出版物956冊:
 # test30's 广州 and 柳州 reports, after its scoring); a plan's 五条措施 stays out (_PLAN_PARTS).
+# 套 counts sets given (捐赠了20套……丛书: test33's 西宁 report, after its scoring); 一套 (a
+# whole "set" of measures) is no count, as every lone 一 is not.
 CLASSIFIER = (
-    "人次|家次|家|人|名|位|件|项|个|场|次|所|户|批|类|种|篇|份|部|支|款|点|笔|条|册"
+    "人次|家次|家|人|名|位|件|项|个|场|次|所|户|批|类|种|篇|份|部|支|款|点|笔|条|册|套"
     "|(?<=\\d)面(?![积積向临臨对對貌料试試])"
     "|(?<![^\\d一二两三四五六七八九十百千万余多]一)(?<!^一)起(?![草点步来源])"
 )
@@ -39,7 +41,7 @@ _UNIT_EN = {
     "人": "people", "名": "people", "位": "people", "人次": "person-times",
     "家": "organisations", "家次": "organisation-times", "件": "items", "项": "items",
     "个": "items", "场": "sessions", "次": "times", "所": "institutions", "点": "points",
-    "笔": "deals", "面": "medals", "起": "cases",
+    "笔": "deals", "面": "medals", "起": "cases", "套": "sets",
 }  # fmt: skip
 # 一届二次会议, 十三届二次全会: a session's number, not a count of anything.
 _SESSION_BEFORE = re.compile(r"届\s*$")

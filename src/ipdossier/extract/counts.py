@@ -315,6 +315,9 @@ _TIME_UNITS = {"year", "month", "week", "day", "decade", "hour", "minute", "seco
 _LENGTHS_AREAS = {
     "kilometres", "kilometers", "km", "miles", "metres", "meters", "m", "hectares", "acres",
     "sq", "square", "kg", "tonnes", "tons",
+    # "28 C" under a page's date: the weather's temperature (test33's Brunei report, after its
+    # scoring), no count
+    "c", "°c", "℃", "f", "°f",
 }  # fmt: skip
 # "a two-credit course", "a 12-point plan", "a 500-seat hall": a number joined by a hyphen
 # to a unit of measure sizes a thing, it counts no participant ("a 15-member delegation"
