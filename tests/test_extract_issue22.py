@@ -6259,3 +6259,13 @@ def test_sets_given_are_a_count_and_a_temperature_is_none():
     assert got == [(20, "exact")]
     assert chinese.counts(0, "打出一套组合拳。") == []
     assert counts.counts(0, "Monday, July 1, 2024\n28 C\nBrunei Town") == []
+
+
+def test_a_list_of_bodies_before_a_plain_verb_of_holding_organises():
+    # test33's 西宁 report, after its scoring: "A、B、C、D开展了X" named no organiser
+    ev = _zh_event(
+        "为推进宣传周活动,4月29日,明州省知识产权局、明州市教育局、明州市第二中学教育集团开展了"
+        "知识产权宣传教育活动,近300名师生参加。"
+    )
+    assert ev.name == "知识产权宣传教育活动"
+    assert ev.organiser == "明州省知识产权局、明州市教育局、明州市第二中学教育集团"
