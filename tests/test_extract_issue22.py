@@ -6269,3 +6269,19 @@ def test_a_list_of_bodies_before_a_plain_verb_of_holding_organises():
     )
     assert ev.name == "知识产权宣传教育活动"
     assert ev.organiser == "明州省知识产权局、明州市教育局、明州市第二中学教育集团"
+
+
+def test_organisers_listed_by_semicolons_after_who_they_are(tmp_path):
+    # test33's Jamaica report, after its scoring: "organized by local project partners: A;
+    # B; and C." named no organiser
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "National Stakeholders’ Forum Held\n\nThe National Stakeholders’ Forum was held on "
+        "November 5, 2015, at the Ruritania Patent Office (RPO). The event was organized by "
+        "local project partners: UTech, Ruritania; the Ruritania Patent Office (RPO); and the "
+        "Ministry of Science, Technology & Mining (MSTM).\n",
+    )
+    assert orgs[ev["organiser_org_id"]] == (
+        "UTech, Ruritania; the Ruritania Patent Office (RPO); and the Ministry of Science, "
+        "Technology & Mining (MSTM)"
+    )

@@ -349,6 +349,15 @@ _ORG_BY = re.compile(
     rf"(?P<org>(?:[a-z][\w-]*\s+){{0,3}}?(?:{_UNIT})\s+of\s+(?:the\s+)?"
     rf"{people.ORG}|{people.ORG})"
 )
+# "The event was organized by local project partners: UTech, Jamaica; the Jamaica
+# Intellectual Property Office (JIPO); ...; and the Ministry of ... (MSTEM).": who they are,
+# a colon, then the organisers listed by semicolons, as printed (test33's Jamaica report,
+# after its scoring, read none)
+_ORG_BY_LIST = re.compile(
+    r"\b(?:(?:co-)?organi[sz]ed|(?:co-)?hosted)\s+by\s+(?:[a-z][\w-]*\s+){0,3}"
+    r"(?:partners|organi[sz]ers|institutions|bodies|organi[sz]ations)\s*:\s*"
+    r"(?P<org>[A-Z][^.;]{1,120}(?:;\s+(?:and\s+)?[^.;]{2,120}){1,8})(?=\.(?:\s|$)|$)"
+)
 # "a series of activities of "benefiting enterprises by entering the park"": the quoted
 # name after its event word.
 _EVENT_OF_QUOTE = re.compile(
@@ -1409,6 +1418,11 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 p = v
             if p:
                 place, place_para = fix(p.group("place")), para
+        listed = _ORG_BY_LIST.search(line)
+        if listed and not any(r == "organiser" for r, _, _ in orgs):
+            orgs.append(
+                ("organiser", listed.group("org"), (para, *listed.span("org"), line))
+            )
         for o in _ORG_BY.finditer(line):
             if o.group("by") == "through" and not o.group("verb").lower().startswith("organi"):
                 continue  # "held through ...": only an organiser works through a body
