@@ -6296,3 +6296,13 @@ def test_a_body_under_a_ministry_celebrating_its_anniversary_with_the_event(tmp_
         "Strelsau on July 29.\n",
     )
     assert orgs[ev["organiser_org_id"]] == "Patent Office of Ruritania (RPO)"
+
+
+def test_a_names_academic_degrees_before_its_post_in_brackets():
+    # the tune half's Indonesian reports (test33's round): "Dr. X, M.Si. (Vice Rector of Y)"
+    # read no post
+    got = _en_people_tagged(
+        "The speakers were Dr. Budi Santoso, M.Sc. (Director General of Intellectual Property) "
+        "and Dr. Dewi Lestari, M.Si. (Vice Rector of Unimus)."
+    )
+    assert got["Dewi Lestari"] == ("Vice Rector", "Unimus")
