@@ -6306,3 +6306,21 @@ def test_a_names_academic_degrees_before_its_post_in_brackets():
         "and Dr. Dewi Lestari, M.Si. (Vice Rector of Unimus)."
     )
     assert got["Dewi Lestari"] == ("Vice Rector", "Unimus")
+
+
+def test_an_article_named_after_no_event_takes_the_day_a_sentence_says_it_was_held(tmp_path):
+    # the tune half's KIPO and Singapore reports: named after the article, they took no
+    # date; a page's date with its time above the lead stays none (the Colombo report)
+    ev = _en_event(
+        tmp_path,
+        "July 07, 2023\n\nKIPO awards Innovator of the Year at the Invention Day Ceremony\n\n"
+        "The Patent Office of Ruritania hosted a celebration of the 58th Invention Day on May "
+        "12, 2023 at the Coex Auditorium in Seoul.\n",
+    )
+    assert ev["start_date"] == "2023-05-12"
+    ev = _en_event(
+        tmp_path,
+        "Geneva picks Lanka as a destination for IP\n\nTuesday, 22 April 2014 00:01 -\n\n"
+        "Sri Lankan legal fraternities display strong capacity, said an officer.\n",
+    )
+    assert ev["start_date"] == ""

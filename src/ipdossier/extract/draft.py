@@ -1253,6 +1253,61 @@ _POINTS_BACK = re.compile(
 )
 
 
+# "... was presented both online and in-person on 28 February 2023": a date the text says
+# the event was held on (or from, or between), as a sentence prints it
+_ON_DAY = re.compile(r"\b(?:on|from|between)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                     r"Saturday|Sunday|the),?\s+)?$")
+
+
+def _first_date(a: Article, para: int, line: str, name_start: int, said: bool = False):
+    """The first date of the event near its name (at `name_start` of `line`, paragraph
+    `para`) or in the next three lines: not a dateline's, a byline's, a page's bar's or
+    stamp's, nor a date a law or a body took effect or an event ended. `said`: only a date
+    a sentence says the event was held on, or a range of days (an article named after no
+    event: a page's date stands alone, or before its time or its menu)."""
+    first = None
+    for p_, l_ in [(para, line)] + [x for x in a.lines if x[0] != para][:3]:
+        if (
+            _DATELINE_EN.match(l_)
+            or _BYLINE_DATE.match(l_)
+            or len(_SHARE.findall(l_)) >= 2
+            or p_ != para
+            and _only_date(p_, l_)
+            and not _day_range(p_, l_)
+        ):
+            # "Geneva, July 12, 2004" alone on its line, "By X 23 November 2018, 12:00AM",
+            # "Published at 09:30 AM May 10 2024": the report's date; "Facebook Twitter ...
+            # Wednesday 3 June 2015": the page's bar, the day it was read; "5 November 2020"
+            # alone under a headline: the page's date (nine tune reports, against one whose
+            # gold takes it); "May 7-9, 2025" alone is an event's days, a page has one
+            continue
+        # A window around the name (or a paragraph's head): dates of the event are
+        # printed near it, and a long single-line article stays cheap.
+        at = max(0, name_start - 300) if p_ == para else 0
+        # "NAGAON, Oct 1: A programme ... from September 25": the dateline's day is the
+        # report's, not the event's.
+        lead = _DATELINE_PLACE.match(l_)
+        after = lead.end() - at if lead else 0
+        ds = [d for d in dates.mentions(p_, l_[at : at + 1000]) if d.month and d.start >= after]
+        # "concluded on June 14, 2024. Organized from June 3 to 14": the day it ended is
+        # not the day it began, when another date follows
+        # "membership in the WTO, which took effect at January 1st, 1995": a law's or a
+        # body's date, not the event's (test21's Barbados workshop, after its scoring)
+        ds = [d for d in ds if not _IN_FORCE.search(l_[at : at + d.start][-40:])]
+        begun = [d for d in ds if not _ENDED_ON.search(l_[at : at + d.start][-30:])]
+        ds = begun or ds
+        if said:
+            ds = [
+                d
+                for d in ds
+                if d.day_end or _ON_DAY.search(l_[max(0, at + d.start - 30) : at + d.start])
+            ]
+        if ds:
+            first = ds[0]
+            break
+    return first
+
+
 def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tuple]]]:
     """The article's main event: a quoted name followed by an event word ("activity"),
     else a capitalised name holding one ("Symposium on ..."), with dates, place,
@@ -1596,52 +1651,27 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             para, line, m_ = phrase
             at, end = m_.span("name")
             basis = "no event name found; named after the event the lead names"
+        # "The Korean Intellectual Property Office hosted a celebration of the 58th Invention
+        # Day on May 12, 2023": the date near what names it (the lead, after a headline
+        # named the article), taken only with its year printed (the tune half's KIPO and
+        # Accra reports had none)
+        first = _first_date(a, para, line, at, said=True)
+        dated = first is not None and bool(first.year)
+        if dated:
+            basis += f'; printed: "{first.text.strip()}"'
         return {
             "event_id": f"{source_id}-event",
             "name": fix(line[at:end]),
             "name_as_printed": "",
             "kind": "activity",
-            "start_date": "",
-            "end_date": "",
+            "start_date": first.iso("start") if dated else "",
+            "end_date": first.iso("end") if dated else "",
             "date_basis": basis,
             "place": place,
             **_locator(source_id, para, at, end, line),
         }, orgs
     para, line, m = found
-    first = None
-    for p_, l_ in [(para, line)] + [x for x in a.lines if x[0] != para][:3]:
-        if (
-            _DATELINE_EN.match(l_)
-            or _BYLINE_DATE.match(l_)
-            or len(_SHARE.findall(l_)) >= 2
-            or p_ != para
-            and _only_date(p_, l_)
-            and not _day_range(p_, l_)
-        ):
-            # "Geneva, July 12, 2004" alone on its line, "By X 23 November 2018, 12:00AM",
-            # "Published at 09:30 AM May 10 2024": the report's date; "Facebook Twitter ...
-            # Wednesday 3 June 2015": the page's bar, the day it was read; "5 November 2020"
-            # alone under a headline: the page's date (nine tune reports, against one whose
-            # gold takes it); "May 7-9, 2025" alone is an event's days, a page has one
-            continue
-        # A window around the name (or a paragraph's head): dates of the event are
-        # printed near it, and a long single-line article stays cheap.
-        at = max(0, m.start() - 300) if p_ == para else 0
-        # "NAGAON, Oct 1: A programme ... from September 25": the dateline's day is the
-        # report's, not the event's.
-        lead = _DATELINE_PLACE.match(l_)
-        after = lead.end() - at if lead else 0
-        ds = [d for d in dates.mentions(p_, l_[at : at + 1000]) if d.month and d.start >= after]
-        # "concluded on June 14, 2024. Organized from June 3 to 14": the day it ended is
-        # not the day it began, when another date follows
-        # "membership in the WTO, which took effect at January 1st, 1995": a law's or a
-        # body's date, not the event's (test21's Barbados workshop, after its scoring)
-        ds = [d for d in ds if not _IN_FORCE.search(l_[at : at + d.start][-40:])]
-        begun = [d for d in ds if not _ENDED_ON.search(l_[at : at + d.start][-30:])]
-        ds = begun or ds
-        if ds:
-            first = ds[0]
-            break
+    first = _first_date(a, para, line, m.start())
     if first is None:
         # "The intermediate training course was launched by ... and ran from 17 July 2017
         # to 11 August 2017" (test28's OAPI report, spent into tune): a later line that
