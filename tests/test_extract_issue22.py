@@ -6324,3 +6324,19 @@ def test_an_article_named_after_no_event_takes_the_day_a_sentence_says_it_was_he
         "Sri Lankan legal fraternities display strong capacity, said an officer.\n",
     )
     assert ev["start_date"] == ""
+
+
+def test_the_leads_occasion_named_after_a_joining_word_with_its_place_and_day_today(tmp_path):
+    # the tune half's Accra report: "on the sidelines of a forum to mark X in Accra today,
+    # Friday April 26, 2024" (its seventh line) named no event, no place and no day
+    ev = _en_event(
+        tmp_path,
+        "Jane Doe, Registrar-General\n\nRegistrar-General urges businesses to protect IP\n\n"
+        "The Registrar-General has called on universities to protect their works.\n\n"
+        "Advertisement\n\nSuch a measure, she explained, will ensure benefits.\n\n"
+        "She added that the office would help.\n\n"
+        "Mrs Doe stated this on the sidelines of a forum to mark the World Intellectual "
+        "Property Day in Accra today, Friday April 26, 2024.\n",
+    )
+    assert ev["name"] == "forum to mark the World Intellectual Property Day"
+    assert (ev["place"], ev["start_date"]) == ("Accra", "2024-04-26")

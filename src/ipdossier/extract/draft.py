@@ -1033,7 +1033,10 @@ _LEAD_OCCASION = (
     r"(?:to\s+(?:mark|officially\s+open|celebrate|launch)|marking|celebrating)\s+[^,.;]{3,100}?"
 )
 _LEAD_PHRASE = re.compile(
-    r"\b(?:[Tt]he|an?)\s+(?P<name>(?!purpose\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+"
+    # "on the sidelines of a forum to mark ...": a joining word is no word of the event's
+    # (the tune half's Accra report drafted "sidelines of a forum ...")
+    r"\b(?:[Tt]he|an?)\s+(?P<name>(?!purpose\b)[a-z][\w-]*"
+    r"(?:\s+(?!(?:of|a|an|the|in|at|on|for|to|and)\b)[a-z][\w-]*){0,2}?\s+"
     rf"{_LEAD_EVENT_WORD}(?:\s+(?:{_LEAD_OCCASION}|of\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}}?))?"
     # "for a ceremony to mark the 25th anniversary of ...": the occasion alone says enough
     # (test32's Zagreb report, after its scoring, was named after its headline's praise)
@@ -1255,8 +1258,10 @@ _POINTS_BACK = re.compile(
 
 # "... was presented both online and in-person on 28 February 2023": a date the text says
 # the event was held on (or from, or between), as a sentence prints it
-_ON_DAY = re.compile(r"\b(?:on|from|between)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-                     r"Saturday|Sunday|the),?\s+)?$")
+_ON_DAY = re.compile(
+    r"\b(?:on|from|between|today,?)\s+"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the),?\s+)?$"
+)
 
 
 def _first_date(a: Article, para: int, line: str, name_start: int, said: bool = False):
@@ -1642,7 +1647,7 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         end = len(line.rstrip())
         basis = "no event name found; named after the article"
         phrase = next(
-            ((p_, l_, m_) for p_, l_ in a.lines[:6] if (m_ := _LEAD_PHRASE.search(l_))),
+            ((p_, l_, m_) for p_, l_ in a.lines[:8] if (m_ := _LEAD_PHRASE.search(l_))),
             None,
         )
         # a paragraph names no event: the event the lead names in lowercase words, if any;
@@ -1651,6 +1656,12 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             para, line, m_ = phrase
             at, end = m_.span("name")
             basis = "no event name found; named after the event the lead names"
+            # "a forum to mark the World Intellectual Property Day in Accra today": right
+            # after it, a place spaCy tags as one (the tune half's Accra report)
+            i = _IN_PLACE.match(line, end)
+            around = line[max(0, at - 200) : i.end() + 40] if i else ""
+            if not place and i and _tagged_place(i.group("place"), english.places(around)):
+                place = i.group("place")
         # "The Korean Intellectual Property Office hosted a celebration of the 58th Invention
         # Day on May 12, 2023": the date near what names it (the lead, after a headline
         # named the article), taken only with its year printed (the tune half's KIPO and
