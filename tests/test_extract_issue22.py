@@ -6340,3 +6340,17 @@ def test_the_leads_occasion_named_after_a_joining_word_with_its_place_and_day_to
     )
     assert ev["name"] == "forum to mark the World Intellectual Property Day"
     assert (ev["place"], ev["start_date"]) == ("Accra", "2024-04-26")
+
+
+def test_a_training_base_among_organisers_and_a_lecture_forum_as_an_event():
+    # the tune half's 郑州大学 and 澳門大學 reports: a 基地 among the bodies that held a forum
+    # made the list no organiser; “大學講壇” was no event's word
+    ev = _zh_event(
+        "论坛举行\n6月10日,第三届明州知识产权论坛在明州举行。本次论坛由明州大学知识产权学院、"
+        "国家知识产权培训(明州)基地、明州大学知识产权研究中心共同举办。"
+    )
+    assert ev.organiser == (
+        "明州大学知识产权学院、国家知识产权培训(明州)基地、明州大学知识产权研究中心"
+    )
+    ev = _zh_event("講壇\n明州大學於11月26日舉行“明州大學講壇”,由副院長主講。")
+    assert (ev.name, ev.organiser) == ("明州大學講壇", "明州大學")

@@ -236,13 +236,15 @@ _ORG_STOP = {
 # (test24's 重庆大学 and 中国科大 reports, spent into the tune half).
 # 海关: customs (海關關長何珮珊: test26's 香港 report, after its scoring).
 _ORG_END = re.compile(
-    r"(?:局|区|市|省|县|委员会|委|会|院|所|公司|中心|办公室|办|政府|协会|集团|大学|学院|部|厅|署|园|事务所|司|处|科|室|庭|组|组织|出版社|报社|杂志社|支队|大队|(?<!团)队|人大|政协|科协|工商联|妇联|文联|侨联|残联|图书馆|联盟|海关|领事馆|大使馆|中央)$"
+    r"(?:局|区|市|省|县|委员会|委|会|院|所|公司|中心|办公室|办|政府|协会|集团|大学|学院|部|厅|署|园|事务所|司|处|科|室|庭|组|组织|出版社|报社|杂志社|支队|大队|(?<!团)队|人大|政协|科协|工商联|妇联|文联|侨联|残联|图书馆|联盟|海关|领事馆|大使馆|中央"
+    # 国家知识产权培训(河南)基地 among a forum's organisers (the tune half's 郑州大学 report)
+    r"|基地)$"
 )
 EVENT_END = (
     "揭牌仪式|启动仪式|开幕式|仪式|对接活动|行动|活动|论坛|研讨会|座谈会|对接会|交流会|推介会|洽谈会|发布会|峰会|博览会|展会|大会|会议|"
     # 「教師智財加值講堂」 (test33's 政治大學 report, after its scoring): a lecture hall's name
-    # for a lecture series, as 讲座 is
-    "培训班|讲座|讲堂|沙龙|"
+    # for a lecture series, as 讲座 is; “大學講壇” (the tune half's 澳門大學 report) too
+    "培训班|讲座|讲堂|讲坛|沙龙|"
     # 第十二届中国知识产权年会, ……行动启动会, ……专利培育大赛: event words too (issue 22).
     "年会|启动会|推进会|交易会|展览会|研修班|研讨班|大赛|"
     # ……“创新杯”知识产权知识竞赛 (test13, spent into the tune half): a contest as 大赛 is.
