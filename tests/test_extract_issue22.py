@@ -6354,3 +6354,13 @@ def test_a_training_base_among_organisers_and_a_lecture_forum_as_an_event():
     )
     ev = _zh_event("講壇\n明州大學於11月26日舉行“明州大學講壇”,由副院長主講。")
     assert (ev.name, ev.organiser) == ("明州大學講壇", "明州大學")
+
+
+def test_a_meeting_of_heads_whole_and_the_body_that_called_it_after_a_places_headline():
+    # test28's 苏州 report, spent into the tune half: "局长会议" was cut to 局长会, and after the
+    # headline's "苏州召开X" the lead's "苏州市版权局组织召开X" named no organiser
+    ev = _zh_event(
+        "明州召开全市版权局局长会议\n2月11日,明州市版权局组织召开全市版权局局长会议,回顾总结工作。"
+    )
+    assert ev.name == "全市版权局局长会议"
+    assert ev.organiser == "明州市版权局"

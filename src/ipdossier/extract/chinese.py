@@ -246,17 +246,19 @@ EVENT_END = (
     # for a lecture series, as 讲座 is; “大學講壇” (the tune half's 澳門大學 report) too
     "培训班|讲座|讲堂|讲坛|沙龙|"
     # 第十二届中国知识产权年会, ……行动启动会, ……专利培育大赛: event words too (issue 22).
-    "年会|启动会|推进会|交易会|展览会|研修班|研讨班|大赛|"
+    "年会|启动会(?!议)|推进会(?!议)|交易会|展览会|研修班|研讨班|大赛|"
     # ……“创新杯”知识产权知识竞赛 (test13, spent into the tune half): a contest as 大赛 is.
     "竞赛|"
     # 《……条例》宣介会暨学术交流会, 知识产权保护专题宣讲会 (test19, spent into the tune half):
     # briefings, reports and sharing sessions are events too.
     "宣介会|宣讲会|说明会|报告会|分享会|恳谈会|"
     # 2016年全区知识产权局局长会在银川召开, ……工作联席会 (test23, spent into the tune half).
-    "局长会|联席会|"
+    # 全市版权局局长会议 (test28's 苏州 report, spent into the tune half): not before 议, which
+    # ends the longer name (会议)
+    "局长会(?!议)|联席会(?!议)|"
     # ……联盟2020年度考核和专家评审会 (test24's 中国科大 report, spent into the tune half): a
     # review meeting is an event.
-    "评审会|论证会|"
+    "评审会(?!议)|论证会(?!议)|"
     # “……”主题检察开放日活动 (test24's 镇江 report, spent into the tune half): an open day.
     "开放日|"
     # ……發明競賽頒獎典禮 (test25's 台灣 report, spent into the tune half): a ceremony.
@@ -1833,6 +1835,17 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                 subject = joint.group("orgs")
                 if joint.group("place") and _place_ok(joint.group("place")):
                     place = joint.group("place")
+                break
+            # the headline's 苏州召开X and the lead's 苏州市版权局组织召开X: the body that
+            # called it (test28's 苏州 report, spent into the tune half)
+            lead = _CALLER.search(l_[:at]) if at > 0 else None
+            if (
+                lead
+                and _ORG_END.search(lead.group("org"))
+                and not _is_place(lead.group("org"))
+                and not _VERB_ONLY.fullmatch(lead.group("org"))
+            ):
+                subject = _NAME_LEAD.sub("", lead.group("org"), count=1)
                 break
     if not (organiser or subject) and dict(lines)[p_][s_:_e] == name:
         # 黑龙江省知识产权保护中心(以下简称“保护中心”)举办开放日活动: the body that held it
