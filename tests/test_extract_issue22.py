@@ -6364,3 +6364,15 @@ def test_a_meeting_of_heads_whole_and_the_body_that_called_it_after_a_places_hea
     )
     assert ev.name == "全市版权局局长会议"
     assert ev.organiser == "明州市版权局"
+
+
+def test_our_school_is_where_and_our_city_gives_way_to_the_headlines_place():
+    # the tune half's 信阳师范大学 and 九江 reports: "在我校举行" drafted no place (the gold
+    # writes 我校), and the lead's "在我市举行" hid the headline's 在九江圆满举行
+    ev = _zh_event("座谈会举行\n6月9日,知识产权学院建设座谈会在我校举行。局长出席。")
+    assert ev.place == "我校"
+    ev = _zh_event(
+        "知识产权赋能发展研讨活动在明州圆满举行\n"
+        "8月19日,知识产权赋能发展研讨活动在我市举行,此次研讨活动由省知识产权局主办。"
+    )
+    assert ev.place == "明州"
