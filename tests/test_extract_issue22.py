@@ -6376,3 +6376,13 @@ def test_our_school_is_where_and_our_city_gives_way_to_the_headlines_place():
         "8月19日,知识产权赋能发展研讨活动在我市举行,此次研讨活动由省知识产权局主办。"
     )
     assert ev.place == "明州"
+
+
+def test_a_quoted_lines_place_for_the_event_the_headline_named_where_it_said_none():
+    # the tune half's 闽台 report: the headline's "……会议在厦举办" (an abbreviation no
+    # analyser reads as a place) hid the lead's “2021……会议”在厦门举办
+    ev = _zh_event(
+        "2021闽台知识产权圆桌会议在厦举办\n"
+        "11月12日,“2021闽台知识产权圆桌会议”在厦门举办。本次会议由明州知识产权研究院主办。"
+    )
+    assert ev.place == "厦门"

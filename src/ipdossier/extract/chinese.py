@@ -1858,10 +1858,15 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
     organiser, host = ("" if v in _OWN else v for v in (organiser or subject, host))
     # 座谈会在我校举行: "our school" is where, as printed (the gold writes it four times; our
     # city or province gives way to where the headline says)
-    if place in _OWN - {"我校"}:
+    if not place or place in _OWN - {"我校"}:
         # the headline's X在九江圆满举行 and the lead's X在我市举行 (the tune half's 九江
-        # report): where the headline says
-        held = (_HELD.search(line_) for _, line_ in lines)
+        # report): where the headline says; the headline's X在厦举办 and the lead's
+        # “2021X”在厦门举办 (the tune half's 闽台 report): where the lead says
+        held = (
+            m_
+            for _, line_ in lines
+            for m_ in (_HELD.search(line_), _QUOTED_HELD.search(line_))
+        )
         place = next(
             (
                 h.group("place")
