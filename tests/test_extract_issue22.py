@@ -6386,3 +6386,14 @@ def test_a_quoted_lines_place_for_the_event_the_headline_named_where_it_said_non
         "11月12日,“2021闽台知识产权圆桌会议”在厦门举办。本次会议由明州知识产权研究院主办。"
     )
     assert ev.place == "厦门"
+
+
+def test_a_country_posted_to_a_place_before_its_consul_general():
+    # the tune half's 澳门 and 香港 reports: 安哥拉驻澳总领事X read no organisation
+    got = _zh_people(
+        "出席的有安哥拉驻澳总领事Ana Silva女士、葡萄牙驻澳门及香港总领事Paulo Alves先生。"
+    )
+    assert got["Ana Silva"] == ("总领事", "安哥拉驻澳")
+    assert got["Paulo Alves"] == ("总领事", "葡萄牙驻澳门及香港")
+    got = _zh_people("菲律賓駐港總領事Raly Tejada亦有出席今日的簽署儀式。")
+    assert got["Raly Tejada"] == ("總領事", "菲律賓駐港")

@@ -668,6 +668,12 @@ _BRACKET_INSIDE = re.compile(
 _JOURNAL = re.compile(r"(?P<org>《[^《》“”，。]{1,20}》(?:杂志社?|报社?|期刊|编辑部))$")
 
 
+_POSTED_TO = re.compile(
+    r"(?:^|(?<=[，,、。；;\s]))(?P<org>[\u4e00-\u9fff]{2,8}[驻駐][\u4e00-\u9fff]{1,8}"
+    r"(?:及[\u4e00-\u9fff]{1,6})?)$"
+)
+
+
 def _org_of_title(line: str, ts: int) -> tuple[str, int]:
     """The organisation printed right before a title starting at `ts`: LAC's
     organisation (and place) tokens ending there, else the rules' guess."""
@@ -684,6 +690,11 @@ def _org_of_title(line: str, ts: int) -> tuple[str, int]:
     )
     if inner:
         return inner.group("org"), inner.start("org")  # read whole, brackets and all
+    envoy = _POSTED_TO.search(line, max(0, ts - 16), ts)
+    if envoy and line.startswith(("总领事", "領事", "领事", "總領事", "大使"), ts):
+        # 安哥拉驻澳总领事, 菲律賓駐港總領事: the country posted to a place is who the envoy is
+        # of (the tune half's 澳门 and 香港 reports read no organisation)
+        return envoy.group("org"), envoy.start("org")
     if line[ts - 1 : ts] == "》" and ts > 1:
         # 《中華全國專利代理人協會》高級顧問賀化: an organisation in title marks before its
         # title, read without them (a book's title there would end like no organisation).
