@@ -693,8 +693,15 @@ def _org_of_title(line: str, ts: int) -> tuple[str, int]:
     envoy = _POSTED_TO.search(line, max(0, ts - 16), ts)
     if envoy and line.startswith(("总领事", "領事", "领事", "總領事", "大使"), ts):
         # 安哥拉驻澳总领事, 菲律賓駐港總領事: the country posted to a place is who the envoy is
-        # of (the tune half's 澳门 and 香港 reports read no organisation)
-        return envoy.group("org"), envoy.start("org")
+        # of (the tune half's 澳门 and 香港 reports read no organisation), from where the
+        # analyser's place (the country) starts
+        posted = envoy.start("org") + re.search("[驻駐]", envoy.group("org")).start()
+        country = [t for t in _lac(line) if envoy.start("org") <= t.start and t.end <= posted]
+        start = next(
+            (t.start for t in country if t.tag in (lexical.LOC, lexical.ORG)), envoy.start("org")
+        )
+        if start < posted:
+            return line[start:ts], start
     if line[ts - 1 : ts] == "》" and ts > 1:
         # 《中華全國專利代理人協會》高級顧問賀化: an organisation in title marks before its
         # title, read without them (a book's title there would end like no organisation).
