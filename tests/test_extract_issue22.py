@@ -6397,3 +6397,22 @@ def test_a_country_posted_to_a_place_before_its_consul_general():
     assert got["Paulo Alves"] == ("总领事", "葡萄牙驻澳门及香港")
     got = _zh_people("菲律賓駐港總領事Raly Tejada亦有出席今日的簽署儀式。")
     assert got["Raly Tejada"] == ("總領事", "菲律賓駐港")
+
+
+def test_the_body_whose_event_it_is_by_its_possessive_held_it(tmp_path):
+    # the tune half's Kildare, Toronto and College Station reports: "X’s ... symposium"
+    # named no organiser, and "IP Osgoode's ..." and "M Law Review’s ..." were in the name
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "Licensing IP\n\nOver 150 people attended Knowledge Transfer Ruritania’s Licensing "
+        "Intellectual Property symposium on 13 November 2015 at the Killashee House Hotel.\n",
+    )
+    assert ev["name"] == "Licensing Intellectual Property symposium"
+    assert orgs[ev["organiser_org_id"]] == "Knowledge Transfer Ruritania"
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "Texas A&M Law Review Hosts IP Symposium\n\nOctober 25, 2013\n\nSpeakers came to the "
+        "Texas A&M Law Review’s Inaugural Intellectual Property Symposium in Fort Worth.\n",
+    )
+    assert ev["name"] == "Inaugural Intellectual Property Symposium"
+    assert orgs[ev["organiser_org_id"]] == "Texas A&M Law Review"

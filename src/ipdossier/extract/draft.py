@@ -1313,6 +1313,35 @@ def _first_date(a: Article, para: int, line: str, name_start: int, said: bool = 
     return first
 
 
+# "Knowledge Transfer Ireland’s Licensing Intellectual Property symposium", "IP Osgoode's
+# Empowering Women Entrepreneurs Symposium", "Texas A&M Law Review’s Inaugural ...
+# Symposium": the body whose event it is, by its possessive, is who held it (the tune
+# half's Kildare, Toronto and College Station reports named no organiser)
+_POSSESSOR = r"[A-Z][\w&.-]*(?: (?:[A-Z][\w&.-]*|of|and|&|[A-Z]&[A-Z]\w*)){0,5}"
+_POSSESSED_NAME = re.compile(rf"(?P<owner>{_POSSESSOR})['’]s\s+(?=[A-Z0-9])")
+_POSSESSOR_BEFORE = re.compile(rf"(?<![\w&-])(?:[Tt]he\s+)?(?P<owner>{_POSSESSOR})['’]s\s+$")
+_OWNER_CUT = re.compile(r"(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*\s?&\s?$")
+
+
+def _possessed(found):
+    """(found, owner): the event's name without a possessive owner that opens it, and the
+    owner (printed right before the name, or opening it), if any."""
+    para, line, m = found
+    start = m.start("name")
+    inside = _POSSESSED_NAME.match(line, start)
+    if inside and _EVENT_WORD.search(line, inside.end(), m.end("name")):
+        # the owner cut at an ampersand the name's pattern stops at ("Texas A&" + "M ...")
+        cut = _OWNER_CUT.search(line, max(0, start - 40), start)
+        at = cut.start() if cut else start
+        owner = (line[at : inside.end("owner")], (para, at, inside.end("owner"), line))
+        return (para, line, _Span(m, inside.end(), m.end("name"))), owner
+    before = _POSSESSOR_BEFORE.search(line, max(0, start - 80), start)
+    if before:
+        owner = before.group("owner")
+        return found, (owner, (para, before.start("owner"), before.end("owner"), line))
+    return found, None
+
+
 def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tuple]]]:
     """The article's main event: a quoted name followed by an event word ("activity"),
     else a capitalised name holding one ("Symposium on ..."), with dates, place,
@@ -1463,6 +1492,8 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 break
             if found is not None:
                 break
+    if found is not None and owner is None:
+        found, owner = _possessed(found)
     orgs: list[tuple[str, str, tuple]] = []
     place = held_place
     place_para = found[0] if held_place and found else None
