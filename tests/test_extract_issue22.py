@@ -6416,3 +6416,15 @@ def test_the_body_whose_event_it_is_by_its_possessive_held_it(tmp_path):
     )
     assert ev["name"] == "Inaugural Intellectual Property Symposium"
     assert orgs[ev["organiser_org_id"]] == "Texas A&M Law Review"
+
+
+def test_the_day_in_commas_between_the_organiser_its_partner_and_its_verb(tmp_path):
+    # the tune half's Guyana report: "X in collaboration with Y, on Friday, April 5, 2024,
+    # hosted a ... discussion" named no organiser
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "UG and USPTO Host Discussion\n\nThe University of Ruritania in collaboration with the "
+        "US Patent and Trademark Office, on Friday, April 5, 2024, hosted a very timely "
+        "discussion on Intellectual Property.\n",
+    )
+    assert orgs[ev["organiser_org_id"]] == "University of Ruritania"

@@ -424,12 +424,17 @@ _ORG_ACTIVE = re.compile(
     # Property Organization (IPO), Pakistan organized a": the partner without commas, a
     # country after it (test19's Punjab HEC page, spent into the tune half)
     r"|\s+in\s+(?:collaboration|partnership|cooperation|association)\s+with\s+(?:the\s+)?"
-    r"[A-Z][^,;.]{2,100}?(?:,\s+[A-Z][a-z]+)?(?=\s+(?:organi[sz]ed|held|hosted|conducted)\b))?"
+    r"[A-Z][^,;.]{2,100}?(?:,\s+[A-Z][a-z]+)?"
+    r"(?=(?:,?\s+on\s+(?:[A-Z][a-z]+day,\s+)?[A-Z0-9][\w ]{2,30}?,\s+\d{4},)?"
+    r"\s+(?:organi[sz]ed|held|hosted|conducted)\b))?"
     # "The Intellectual Property Office of Vietnam (IPO) under the Ministry of Science and
     # Technology celebrated its 40th anniversary with a ceremony" (test33's Hanoi report,
     # after its scoring): the body it is under, and an anniversary celebrated "with" the event
     r"(?:\s+under\s+the\s+[A-Z][\w'’&.-]*(?:\s+(?:of|and|&|[A-Z][\w'’&.-]*)){0,8})?"
     r"(?:\s+(?:today|yesterday|this\s+week|recently|successfully))?"
+    # "..., on Friday, April 5, 2024, hosted a ... discussion" (the tune half's Guyana report):
+    # the day in commas between the partner and the verb
+    r"(?:,?\s+on\s+(?:[A-Z][a-z]+day,\s+)?[A-Z0-9][\w ]{2,30}?,\s+\d{4},)?"
     r"(?:\s+(?:has|have|had|is|are))?"
     r"\s+(?:organi[sz]ed|held|hosted|hosting|sponsored|launched|began|started|conducted|"
     r"commenced|inaugurated|opened|organi[sz]ing|conducting"
