@@ -6428,3 +6428,15 @@ def test_the_day_in_commas_between_the_organiser_its_partner_and_its_verb(tmp_pa
         "discussion on Intellectual Property.\n",
     )
     assert orgs[ev["organiser_org_id"]] == "University of Ruritania"
+
+
+def test_a_body_that_cooperated_with_another_to_organise_the_event(tmp_path):
+    # test31's Viet Nam report, spent into the tune half: "X cooperated with Y to organize
+    # the Forum" named no organiser
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "Forum on IP in Strelsau\n\nTo celebrate the World Intellectual Property Day, the "
+        "Patent Office of Ruritania (RPO) cooperated with the University of Strelsau (US) to "
+        "organize the Forum on Patents and SMEs in Strelsau.\n",
+    )
+    assert orgs[ev["organiser_org_id"]] == "Patent Office of Ruritania (RPO)"

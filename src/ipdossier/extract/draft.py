@@ -426,7 +426,11 @@ _ORG_ACTIVE = re.compile(
     r"|\s+in\s+(?:collaboration|partnership|cooperation|association)\s+with\s+(?:the\s+)?"
     r"[A-Z][^,;.]{2,100}?(?:,\s+[A-Z][a-z]+)?"
     r"(?=(?:,?\s+on\s+(?:[A-Z][a-z]+day,\s+)?[A-Z0-9][\w ]{2,30}?,\s+\d{4},)?"
-    r"\s+(?:organi[sz]ed|held|hosted|conducted)\b))?"
+    r"\s+(?:organi[sz]ed|held|hosted|conducted)\b)"
+    # "the Intellectual Property Office of Viet Nam (IP Viet Nam) cooperated with the
+    # Industrial University of Ho Chi Minh City (IUH) to organize the Forum" (test31's Viet
+    # Nam report, spent into the tune half)
+    r"|\s+cooperated\s+with\s+(?:the\s+)?[A-Z][^,;.]{2,100}?(?=\s+to\s+organi[sz]e\b))?"
     # "The Intellectual Property Office of Vietnam (IPO) under the Ministry of Science and
     # Technology celebrated its 40th anniversary with a ceremony" (test33's Hanoi report,
     # after its scoring): the body it is under, and an anniversary celebrated "with" the event
@@ -437,7 +441,7 @@ _ORG_ACTIVE = re.compile(
     r"(?:,?\s+on\s+(?:[A-Z][a-z]+day,\s+)?[A-Z0-9][\w ]{2,30}?,\s+\d{4},)?"
     r"(?:\s+(?:has|have|had|is|are))?"
     r"\s+(?:organi[sz]ed|held|hosted|hosting|sponsored|launched|began|started|conducted|"
-    r"commenced|inaugurated|opened|organi[sz]ing|conducting"
+    r"commenced|inaugurated|opened|organi[sz]ing|conducting|to\s+organi[sz]e"
     r"|celebrated\s+(?:its|their)\s+[^.,;]{3,60}?\s+with)\s+"
     r"(?:and\s+\w+\s+)?(?:the|a|an)\b"
 )
