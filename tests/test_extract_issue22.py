@@ -6440,3 +6440,20 @@ def test_a_body_that_cooperated_with_another_to_organise_the_event(tmp_path):
         "organize the Forum on Patents and SMEs in Strelsau.\n",
     )
     assert orgs[ev["organiser_org_id"]] == "Patent Office of Ruritania (RPO)"
+
+
+def test_the_body_after_a_ministers_fields_is_the_organisation():
+    # the tune half's Budapest and Bratislava reports: "... Affairs of the Ministry for X"
+    # and "... Affairs of the Slovak Republic" lost the body after the fields
+    got = _en_people_tagged(
+        "Zoltan Kovacs, State Secretary for Parliamentary and Strategic Affairs of the Ministry "
+        "for National Economy spoke on the fact."
+    )
+    assert got["Zoltan Kovacs"] == (
+        "State Secretary for Parliamentary and Strategic Affairs",
+        "Ministry for National Economy",
+    )
+    got = _en_people_tagged(
+        "Cabinet Secretary for Industry, Trade and Cooperatives, Adan Mohamed, spoke."
+    )
+    assert got["Adan Mohamed"] == ("Cabinet Secretary for Industry, Trade and Cooperatives", "")

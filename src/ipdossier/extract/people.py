@@ -1652,7 +1652,15 @@ def _portfolio_for(f: Mention, line: str, places: tuple[str, ...]) -> Mention | 
         or len(field) <= len(f.title) - len(post) - len(word) - 2
     ):
         return None
-    return replace(f, title=f"{post} {word} {field}", organisation="")
+    # "State Secretary for Parliamentary and Strategic Affairs of the Ministry for National
+    # Economy", "Minister of Foreign and European Affairs of the Slovak Republic": the body
+    # after the fields is the organisation (the tune half's Budapest and Bratislava reports
+    # lost it)
+    after = TITLE_ORG_AFTER.match(line, m.start() + len(field))
+    org = ""
+    if after and _HAS_ORG_WORD.search(after.group("org")):
+        org = _trim_org(_POST_STOP.sub("", _before_next_person(after.group("org"))))
+    return replace(f, title=f"{post} {word} {field}", organisation=org)
 
 
 def _portfolio(f: Mention, line: str, places: tuple[str, ...]) -> Mention:
