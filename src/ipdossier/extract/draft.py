@@ -400,6 +400,9 @@ _UNNAMED_EVENT = re.compile(
 # "Beijing Intellectual Property Office organized the 2017 ... Conference", "The Qingdao
 # intellectual property office began a patent training program": the organiser before an
 # active verb, a name ending with an organisation word (in either case after a capital).
+# "..., on Friday, April 5, 2024, hosted a ... discussion" (the tune half's Guyana report):
+# the day in commas between the organiser (or its partner) and the verb
+_DAY_IN_COMMAS = r"(?:,?\s+on\s+(?:[A-Z][a-z]+day,\s+)?[A-Z0-9][\w ]{2,30}?,\s+\d{4},)?"
 _ORG_ACTIVE = re.compile(
     rf"(?:^|[,.;:]\s+)(?:The\s+|the\s+)?(?P<org>(?:[A-Z][\w'’&.-]*\s+"
     rf"(?:(?:[A-Z][\w'’&.-]*|intellectual|property|municipal|provincial|city|county)\s+)"
@@ -425,8 +428,7 @@ _ORG_ACTIVE = re.compile(
     # country after it (test19's Punjab HEC page, spent into the tune half)
     r"|\s+in\s+(?:collaboration|partnership|cooperation|association)\s+with\s+(?:the\s+)?"
     r"[A-Z][^,;.]{2,100}?(?:,\s+[A-Z][a-z]+)?"
-    r"(?=(?:,?\s+on\s+(?:[A-Z][a-z]+day,\s+)?[A-Z0-9][\w ]{2,30}?,\s+\d{4},)?"
-    r"\s+(?:organi[sz]ed|held|hosted|conducted)\b)"
+    rf"(?={_DAY_IN_COMMAS}\s+(?:organi[sz]ed|held|hosted|conducted)\b)"
     # "the Intellectual Property Office of Viet Nam (IP Viet Nam) cooperated with the
     # Industrial University of Ho Chi Minh City (IUH) to organize the Forum" (test31's Viet
     # Nam report, spent into the tune half)
@@ -436,10 +438,8 @@ _ORG_ACTIVE = re.compile(
     # after its scoring): the body it is under, and an anniversary celebrated "with" the event
     r"(?:\s+under\s+the\s+[A-Z][\w'’&.-]*(?:\s+(?:of|and|&|[A-Z][\w'’&.-]*)){0,8})?"
     r"(?:\s+(?:today|yesterday|this\s+week|recently|successfully))?"
-    # "..., on Friday, April 5, 2024, hosted a ... discussion" (the tune half's Guyana report):
-    # the day in commas between the partner and the verb
-    r"(?:,?\s+on\s+(?:[A-Z][a-z]+day,\s+)?[A-Z0-9][\w ]{2,30}?,\s+\d{4},)?"
-    r"(?:\s+(?:has|have|had|is|are))?"
+    + _DAY_IN_COMMAS
+    + r"(?:\s+(?:has|have|had|is|are))?"
     r"\s+(?:organi[sz]ed|held|hosted|hosting|sponsored|launched|began|started|conducted|"
     r"commenced|inaugurated|opened|organi[sz]ing|conducting|to\s+organi[sz]e"
     r"|celebrated\s+(?:its|their)\s+[^.,;]{3,60}?\s+with)\s+"
