@@ -1255,9 +1255,10 @@ def _apposed(line: str, m: re.Match, name: str, names: tuple[str, ...]):
     return title, org, m.start(), end
 
 
-# "Dr. Sri Darmawati, M.Si. (Vice Rector 2 of Unimus)", "Dr. X, S.Si., M.Si Head of the KI
-# Center, Udayana University.": a name's academic degrees after its comma, then its post in
-# brackets or bare (test33's Indonesian reports, spent into the tune half: no post read).
+# "Dr. X, M.Si. (Vice Rector of Unimus)", "Dr. X, S.Si., M.Si Head of the KI Center,
+# Udayana University.": a name's academic degrees after its comma, then its post in brackets
+# or bare (the tune half's Indonesian reports read no post for them; a name the analyser
+# does not tag, or that starts with "Sri", is still not read).
 _DEGREES = r"(?:,\s*(?:[A-Z][a-z]{0,2}\.\s?){1,3}[A-Z]?[a-z]{0,2}\.?)+"
 _DEGREED = re.compile(rf"{_DEGREES}(?:\s*\((?P<post>[^()]{{3,160}})\)|,?\s+(?=[A-Z]))")
 
