@@ -853,6 +853,14 @@ def _tagged_place(place: str, tagged: tuple[str, ...]) -> bool:
     return place in tagged or any(place.endswith(f" {t}") for t in tagged)
 
 
+def _place_after(line: str, start: int, end: int) -> str:
+    """The place printed right after a name at `start`-`end` of `line` ("... in Accra"),
+    when spaCy tags it one in the text around; "" otherwise."""
+    i = _IN_PLACE.match(line, end)
+    around = line[max(0, start - 200) : i.end() + 40] if i else ""
+    return i.group("place") if i and _tagged_place(i.group("place"), english.places(around)) else ""
+
+
 def _first_tagged_place(lines: list[tuple[int, str]], candidates) -> str:
     """The first place `candidates(para, line)` yields in `lines` (with the window of the
     line around it to read) that spaCy tags as one; "" when none."""
@@ -1605,10 +1613,7 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         if not place or place_para != para:
             # "... in Meghalaya": right after the name, a place spaCy tags as one; before a
             # place read on another line ("which had begun in Costa Rica in 2024").
-            i = _IN_PLACE.match(line, m.end("name"))
-            around = line[max(0, m.start("name") - 200) : i.end() + 40] if i else ""
-            if i and _tagged_place(i.group("place"), english.places(around)):
-                place = i.group("place")
+            place = _place_after(line, m.start("name"), m.end("name")) or place
     named = found[2].group("name") if found is not None else ""
 
     def after_event_word(p_: int, l_: str):
@@ -1698,10 +1703,7 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             basis = "no event name found; named after the event the lead names"
             # "a forum to mark the World Intellectual Property Day in Accra today": right
             # after it, a place spaCy tags as one (the tune half's Accra report)
-            i = _IN_PLACE.match(line, end)
-            around = line[max(0, at - 200) : i.end() + 40] if i else ""
-            if not place and i and _tagged_place(i.group("place"), english.places(around)):
-                place = i.group("place")
+            place = place or _place_after(line, at, end)
         # "The Korean Intellectual Property Office hosted a celebration of the 58th Invention
         # Day on May 12, 2023": the date near what names it (the lead, after a headline
         # named the article), taken only with its year printed (the tune half's KIPO and
