@@ -6457,3 +6457,16 @@ def test_the_body_after_a_ministers_fields_is_the_organisation():
         "Cabinet Secretary for Industry, Trade and Cooperatives, Adan Mohamed, spoke."
     )
     assert got["Adan Mohamed"] == ("Cabinet Secretary for Industry, Trade and Cooperatives", "")
+
+
+def test_a_comma_list_of_posts_of_bodies_each_before_its_name():
+    # test34's Lahore report, after its scoring: in "Post of Body Name, Post of Body Name",
+    # a name was given the next item's post and "TIPA Tajamul Haider" as its organisation
+    got = _en_people_tagged(
+        "The seminar featured speeches by Chairman of the Patent Office of Ruritania (RPO) "
+        "Imran Qureshi, CEO of Strel Pro Ventures Advocate Bilal Khan, Chief Editor of "
+        "RIPA Tariq Mahmood, and other distinguished speakers."
+    )
+    assert got["Imran Qureshi"] == ("Chairman", "Patent Office of Ruritania (RPO)")
+    assert got["Bilal Khan"] == ("CEO", "Strel Pro Ventures")
+    assert got["Tariq Mahmood"] == ("Chief Editor", "RIPA")

@@ -1015,6 +1015,12 @@ def mentions(
             first, last = listed[0].start, listed[-1].end
             found = listed + [f for f in found if not (first <= f.name_start < last)]
             found.sort(key=lambda f: f.start)
+    if places is not None and line.count(", ") >= 3:
+        listed = _post_of_roster(para, line, extra_names, places)
+        if listed:
+            first, last = listed[0].start, listed[-1].end
+            found = listed + [f for f in found if not (first <= f.name_start < last)]
+            found.sort(key=lambda f: f.start)
     found = [_field_list(f, line) for f in found]
     found = _not_into_next(found, {f.name for f in found} | set(extra_names), line)
     if rules:
@@ -1513,6 +1519,59 @@ def _post_first_roster(
     # a list it is when the analyser tags at least two of its names as persons
     tagged = [f for f in out if any(n in f.name or f.name in n for n in names)]
     return out if len(tagged) >= 2 else []
+
+
+# "The event featured speeches by ..., Chairman of the Intellectual Property Organization of
+# Pakistan (IPO) Farrukh Amil, CEO of Pak Pro Venture Advocate Haseebullah Khan, Chief Editor
+# of TIPA Tajamul Haider, and other distinguished speakers": a list parted by commas, each
+# item a post "of" its body and the name with no comma between (test34's Lahore report,
+# after its scoring: a name was read as its post's body and the body ran on into the next
+# item's name). An item's name is one the analyser tagged, or its last two words.
+_OF_ITEM = re.compile(
+    r"(?:(?:and|as well as)\s+)?(?:the\s+)?"
+    r"(?P<title>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+of\s+(?:the\s+)?(?P<rest>[A-Z].*?)\.?"
+)
+_OF_ITEM_NAME = re.compile(rf"(?<= )[{_UP}][{_LOW}'’-]+ [{_UP}][{_LOW}'’-]+$")
+
+
+def _post_of_roster(
+    para: int, line: str, names: tuple[str, ...], places: tuple[str, ...]
+) -> list[Mention]:
+    out: list[Mention] = []
+    tagged = 0
+    at = 0
+    for item in line.split(", "):
+        start = at
+        at += len(item) + 2
+        lead = _ROSTER_LEAD.match(item)
+        if lead:  # "The event featured speeches by Chairman of ...": the list's lead
+            start += lead.end()
+            item = item[lead.end() :]
+        m = _OF_ITEM.fullmatch(item)
+        if not m or not _POST_HEAD.fullmatch(m.group("title").split(" ")[-1]):
+            continue
+        rest = m.group("rest")
+        name = next((n for n in names if rest.endswith(f" {n}")), "")
+        tagged += bool(name)
+        if not name:
+            t = _OF_ITEM_NAME.search(rest)
+            name = t.group(0) if t else ""
+            if not name or name in places or _is_post(name) or not _person_like(name):
+                continue
+        org = rest[: -len(name)].rstrip()
+        # "Pak Pro Venture Advocate Haseebullah Khan": a profession before the name is
+        # neither the body's nor the name's
+        org = re.sub(rf"(?:\s+(?:{HONORIFIC}|{_TITLE_NOT_NAME}))+$", "", org).rstrip()
+        if not org or _is_post(org.split(" ")[-1]):
+            continue
+        name_at = start + m.start("rest") + len(rest) - len(name)
+        first = start + m.start("title")
+        out.append(
+            Mention(para, name, name_at, name_at + len(name), m.group("title"), org, first,
+                    name_at + len(name))
+        )  # fmt: skip
+    # a list it is when the analyser tags at least two of its names as persons
+    return out if tagged >= 2 and len(out) >= 3 else []
 
 
 # After a title and a name, the organisation in brackets ("Secretary General Marja-Leena
