@@ -6470,3 +6470,15 @@ def test_a_comma_list_of_posts_of_bodies_each_before_its_name():
     assert got["Imran Qureshi"] == ("Chairman", "Patent Office of Ruritania (RPO)")
     assert got["Bilal Khan"] == ("CEO", "Strel Pro Ventures")
     assert got["Tariq Mahmood"] == ("Chief Editor", "RIPA")
+
+
+def test_a_headlines_year_before_the_leads_province_and_the_fuller_lead():
+    # test34's 三亚 report, after its scoring: the headline's 开展2024年……宣传周活动 won over the
+    # lead's fuller 2024年海南省……启动仪式在三亚举行 (the province's name after the year)
+    ev = _zh_event(
+        "江南开展2025年“4·26”知识产权宣传周活动启动仪式\n"
+        "为加强全省知识产权宣传教育,4月21日,2025年江南省“4·26”知识产权宣传周活动启动仪式在"
+        "临海举行。副市长张长明出席活动并致辞。"
+    )
+    assert ev.name == "2025年江南省“4·26”知识产权宣传周活动启动仪式"
+    assert ev.place == "临海"
