@@ -6482,3 +6482,13 @@ def test_a_headlines_year_before_the_leads_province_and_the_fuller_lead():
     )
     assert ev.name == "2025年江南省“4·26”知识产权宣传周活动启动仪式"
     assert ev.place == "临海"
+
+
+def test_a_former_head_after_the_body_but_not_a_word_saying_when():
+    # test34's 温州 report, after its scoring: 国家知识产权局前局长 was read as 局长 without
+    # its office; 目前 (now) and 会前 (before the meeting) end in 前 too
+    assert _zh_people("国家版权局前局长王立新出席了开园仪式。")["王立新"] == (
+        "前局长",
+        "国家版权局",
+    )
+    assert _zh_people("目前局长张大明听取了汇报。")["张大明"] == ("局长", "")

@@ -178,9 +178,12 @@ TITLES_ZH = sorted(
 # as a person's name) too.
 # 公使衔参赞 (a counsellor with a minister's rank; test24's 黄岛 report) as well.
 # 代總經理 (acting; test25's 北京 seminar, in traditional characters) too, and 代理市长 (test33's
-# 乌鲁木齐 report, after its scoring, read 市长).
+# 乌鲁木齐 report, after its scoring, read 市长). 前局长 (a former head, as 原局长; test34's
+# 温州 report, after its scoring, read 局长 without its office), only after a body's last
+# character: 目前局长, 开会前局长 say when.
 _RANK = (
-    "(?:[一二三四]级|高级|资深|首席|原|常务|名誉|执行|首任|前任|时任|见习|特邀|公使衔|参赞衔|代理|代)"
+    "(?:[一二三四]级|高级|资深|首席|原|常务|名誉|执行|首任|前任|时任|见习|特邀|公使衔|参赞衔|代理|代"
+    "|(?<=[局院部厅所司校委府处心社])前|(?<=协会|员会)前)"
 )
 # 副经理, 副科长: a deputy of any listed post (test13's 济宁 report, after its scoring, read
 # 公司党委委员、副经理 as 经理).
