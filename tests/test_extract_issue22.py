@@ -6500,3 +6500,13 @@ def test_a_bodys_representative_in_a_city():
     got = _zh_people("香港工業總會北京代表陳美玲、黃埔區副區長劉石等出席會議。")
     assert got["陳美玲"] == ("北京代表", "香港工業總會")
     assert "张三" not in _zh_people("市场监管局企业代表张三发言。")
+
+
+def test_a_body_owning_the_post_before_it_loses_its_possessive():
+    # test34's Egypt report, after its scoring: "the World Intellectual Property
+    # Organisation’s (WIPO) Director-General Daren Tang" kept the "’s" in the organisation
+    got = _en_people_tagged(
+        "Ruritania launched its National IP Strategy on 21 September in a ceremony attended by "
+        "the Patent Office of Ruritania’s (RPO) Director-General Daren Tang."
+    )
+    assert got["Daren Tang"] == ("Director-General", "Patent Office of Ruritania (RPO)")
