@@ -6510,3 +6510,14 @@ def test_a_body_owning_the_post_before_it_loses_its_possessive():
         "the Patent Office of Ruritania’s (RPO) Director-General Daren Tang."
     )
     assert got["Daren Tang"] == ("Director-General", "Patent Office of Ruritania (RPO)")
+
+
+def test_a_head_of_mission_and_the_embassy_where_it_sits():
+    # test34's Harare report, after its scoring: "Deputy Head of Mission, Embassy of Japan in
+    # Zimbabwe" was read as "Deputy Head" of "Mission, Embassy of Japan"
+    got = _en_people_tagged(
+        "The meeting was opened by Mr. Pierre Dubois, Director General of RIPO, as well as "
+        "Mr. Kenji Tanaka, Deputy Head of Mission, Embassy of Japan in Zimbabwe, and Mr. "
+        "Andrew Smith, Director, WIPO."
+    )
+    assert got["Kenji Tanaka"] == ("Deputy Head of Mission", "Embassy of Japan in Zimbabwe")

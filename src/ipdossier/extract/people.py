@@ -239,11 +239,15 @@ _FIELD = (
 # "Kundan Kumar, Assistant Controller of Patents and Designs, Office of ...": a title that
 # holds "of" (the patent office's ranks), then the organisation after a comma, if any.
 _OF_TITLE = (
-    r"(?:(?:Deputy|Dy\.|Assistant|Asstt\.|Asst\.|Joint|Jt\.|Senior|Additional|Addl\.|Chief) )?"
+    r"(?:(?:(?:Deputy|Dy\.|Assistant|Asstt\.|Asst\.|Joint|Jt\.|Senior|Additional|Addl\.|Chief) )?"
     r"(?:Controller General|Controller|Examiner|Registrar)s? of "
     r"(?:Patents?|Copyrights?|Trade ?[Mm]arks?|Designs?)"
     r"(?:(?:,? and|,|,? &) (?:Patents?|Designs?|Trade ?[Mm]arks?|Copyrights?|"
     r"Geographical Indications)\b)*\b"
+    # "Mr. Hiroyuki Kumagai, Deputy Head of Mission, Embassy of Japan in Zimbabwe" (test34's
+    # Harare report, after its scoring, read "Deputy Head" and a mission as the body); not
+    # before "of": "Deputy Head of Delegation of the EU in Serbia" is the delegation's post
+    r"|(?:(?:Deputy|Assistant) )?(?:Head|Chief) of (?:the )?(?:Mission|Delegation)(?=,))"
 )
 # "Hoshiar Singh, ITS, Registrar of Copyright & Head, ...", "Santhi Kumari, IAS (Retd),
 # ...": an Indian service's initials after the name are not the title.
@@ -1765,7 +1769,12 @@ _UNIT_PART = re.compile(r".*\b(?:Division|Section|Sector|Zone|Region|Registry|Un
 
 
 # "Embassy in Muscat", "Office in Singapore": a mission's place is part of its name.
-_SEATED = re.compile(r"\b(?:Embassy|Consulate|Consulate-General|Mission|Office|Branch|Delegation)$")
+# "Embassy of Japan in Zimbabwe": where a country's embassy sits is its name's too (test34's
+# Harare report, after its scoring, dropped "in Zimbabwe")
+_SEATED = re.compile(
+    r"\b(?:(?:Embassy|Consulate|Consulate-General) of (?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}"
+    r"|Embassy|Consulate|Consulate-General|Mission|Office|Branch|Delegation)$"
+)
 
 
 # "IP Helpdesk in Asia", "Programme in Africa": a region after "in" is the body's reach.
