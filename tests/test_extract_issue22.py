@@ -6521,3 +6521,19 @@ def test_a_head_of_mission_and_the_embassy_where_it_sits():
         "Andrew Smith, Director, WIPO."
     )
     assert got["Kenji Tanaka"] == ("Deputy Head of Mission", "Embassy of Japan in Zimbabwe")
+
+
+def test_a_post_then_its_bodys_name_in_commas_before_the_name():
+    # test34's Abuja report, after its scoring: "The Head of Regulatory, Multichoice Nigeria
+    # Limited, Mr Gozie Onumonu" drafted the company as a person and "Regulatory" as the
+    # body; "included Anti-piracy Manager, Multichoice, Mr. Umar Abdullaziz" read no one
+    got = _en_people_tagged(
+        "The Head of Regulatory, Strelsau Broadcasting Limited, Mr Peter Okafor, said the "
+        "sector was critical."
+    )
+    assert got == {"Peter Okafor": ("Head of Regulatory", "Strelsau Broadcasting Limited")}
+    got = _en_people_tagged(
+        "Other participants included Anti-piracy Manager, Strelcast, Mr. Musa Bello; and Ms. "
+        "Tanya Hill of the United States Department of Justice."
+    )
+    assert got["Musa Bello"] == ("Anti-piracy Manager", "Strelcast")

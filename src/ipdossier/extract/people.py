@@ -98,6 +98,9 @@ _NOT_NAME = (
     # Technology & Commercial Contracts at William Fry" (test24's Sharjah and Dublin
     # reports, after its scoring): a department's or a practice's words, no one's name
     "Police|Stations|Contracts|Commercial|Affairs|Operations|Relations|Litigation|"
+    # "The Head of Regulatory, Multichoice Nigeria Limited, Mr Gozie Onumonu" (test34's
+    # Abuja report, after its scoring, drafted the company as a person)
+    "Limited|Incorporated|LLC|LLP|Holdings|"
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     + _TITLE_NOT_NAME
 )
@@ -1006,7 +1009,7 @@ def mentions(
         found = [_joined_field(f, line, places) for f in found]
         found = [_place_aside(f, places) for f in found]
     found = [_listed_org(_on_behalf(_possessive_title(f, line), line), line) for f in found]
-    found = [_owner_org(f, line) for f in found]
+    found = [_field_then_body(_owner_org(f, line), line) for f in found]
     # "of the University": a word that points back names no organisation, however read
     found = [
         replace(f, organisation="") if f.organisation.lower() in _GENERIC_ORG else f
@@ -1425,6 +1428,49 @@ _VERB_AFTER_NAME = re.compile(
 )
 
 
+# "The Head of Regulatory, Multichoice Nigeria Limited, Mr Gozie Onumonu, said ...", "Other
+# participants included Anti-piracy Manager, Multichoice, Mr. Umar Abdullaziz; ..." (test34's
+# Abuja report, after its scoring): a post (its field after "of" its own), a comma, its
+# body's name, a comma, the name.
+_BODY_ALONE = re.compile(r"[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|for|the|&)){0,6}")
+_POST_ALONE = re.compile(r"(?:[A-Z][\w-]*|of|and|for|&)(?: (?:[A-Z][\w-]*|of|and|for|&)){0,6}")
+_LIST_VERB = re.compile(r"\b(?:included?|includes|were|are)\s+")
+
+
+def _field_then_body(f: Mention, line: str) -> Mention:
+    """"The Head of Regulatory, Multichoice Nigeria Limited, Mr Gozie Onumonu": what was
+    read as the body after "of" is the post's field when a body's name follows it before
+    the name (`_post_then_body`, for a post read by the patterns)."""
+    if not f.organisation or f.start >= f.name_start:
+        return f
+    m = re.fullmatch(
+        rf"(?P<post>.*? of {re.escape(f.organisation)}), (?P<body>[^,]+), (?:(?:{HONORIFIC})\s+)?",
+        line[f.start : f.name_start],
+    )
+    if not m or not _BODY_ALONE.fullmatch(m.group("body")) or _TITLE_WORDS.search(m.group("body")):
+        return f
+    if not m.group("post").startswith(f.title) or re.search(
+        rf"\b(?:{_ORG_END}|{_ORG_END_MORE})\b", m.group("post")
+    ):
+        return f
+    return replace(f, title=m.group("post"), organisation=m.group("body"))
+
+
+def _post_then_body(head: str, start: int, names: tuple[str, ...], name: str):
+    at = max((v.end() for v in _LIST_VERB.finditer(head, start)), default=start)
+    post, comma, body = head[at:].rpartition(", ")
+    if not comma or "," in post or any(n in head[at:] for n in names if n != name):
+        return None
+    if not _BODY_ALONE.fullmatch(body) or _TITLE_WORDS.search(body):
+        return None
+    if not _POST_ALONE.fullmatch(post) or re.search(rf"\b(?:{_ORG_END}|{_ORG_END_MORE})\b", post):
+        return None
+    field = post.split(" of ")[0]
+    if not _POST_HEAD.fullmatch(field.split(" ")[-1]):
+        return None
+    return post, body, at
+
+
 def _post_comma_name(line: str, m: re.Match, name: str, names: tuple[str, ...]):
     """The post printed before a tagged name, a comma between: "… and the Director of the
     WIPO Nigeria Office, Oluwatobiloba Moody.", "Permanent Secretary in the Ministry of
@@ -1450,6 +1496,9 @@ def _post_comma_name(line: str, m: re.Match, name: str, names: tuple[str, ...]):
     head = before[: comma.start()]
     start = max((c.end() for c in _CLAUSE_START.finditer(head)), default=0)
     start += len(head[start:]) - len(head[start:].lstrip())  # a line's leading blanks
+    apart = _post_then_body(head, start, names, name)
+    if apart:
+        return (*apart, m.end())
     post = _POST_THEN_ORG.fullmatch(head, start)
     if not post:
         return None
