@@ -6537,3 +6537,19 @@ def test_a_post_then_its_bodys_name_in_commas_before_the_name():
         "Tanya Hill of the United States Department of Justice."
     )
     assert got["Musa Bello"] == ("Anti-piracy Manager", "Strelcast")
+
+
+def test_capitalised_words_and_a_lowercase_meeting_that_took_place(tmp_path):
+    # test34's Harare report, after its scoring: "The fifth WIPO-ARIPO TISC Regional meeting
+    # took place in Harare" was passed over for a later "The Regional Meeting was opened",
+    # and with it the days the year is printed with above
+    ev = _en_event(
+        tmp_path,
+        "3rd RIPO TISC Regional Meeting draws to a close\n\nJune 6 and 7, 2024\n\nThe third "
+        "RIPO TISC Regional meeting took place in Strelsau, Ruritania on June 6 and 7. The "
+        "network was approved in 2018.\n\nThe Regional Meeting was opened by Mr. Rudolf "
+        "Rassendyll, Director General of RIPO.\n",
+    )
+    assert ev["name"] == "RIPO TISC Regional meeting"
+    assert ev["start_date"] == "2024-06-06"
+    assert ev["place"] == "Strelsau, Ruritania"
