@@ -6553,3 +6553,16 @@ def test_capitalised_words_and_a_lowercase_meeting_that_took_place(tmp_path):
     assert ev["name"] == "RIPO TISC Regional meeting"
     assert ev["start_date"] == "2024-06-06"
     assert ev["place"] == "Strelsau, Ruritania"
+
+
+def test_a_consultation_meeting_is_an_event():
+    # test34's 合肥 report, after its scoring: ……专家咨询会在基地召开 was no event, so the
+    # whole headline was the name and the lead's room and organiser went unread
+    ev = _zh_event(
+        "临海市知识产权保护实施意见专家咨询会在基地召开\n"
+        "10月30日,由临海知识产权发展联盟组织的临海市知识产权保护实施意见专家咨询会在基地1108会议室"
+        "召开,会议邀请了重点企业、高校等专家学者参加。"
+    )
+    assert ev.name == "临海市知识产权保护实施意见专家咨询会"
+    assert ev.place == "基地1108会议室"
+    assert ev.organiser == "临海知识产权发展联盟"

@@ -268,6 +268,9 @@ EVENT_END = (
     # ……联盟2020年度考核和专家评审会 (test24's 中国科大 report, spent into the tune half): a
     # review meeting is an event.
     "评审会(?!议)|论证会(?!议)|"
+    # ……实施意见专家咨询会在基地召开 (test34's 合肥 report, after its scoring): a
+    # consultation meeting too
+    "咨询会(?!议)|"
     # “……”主题检察开放日活动 (test24's 镇江 report, spent into the tune half): an open day.
     "开放日|"
     # ……發明競賽頒獎典禮 (test25's 台灣 report, spent into the tune half): a ceremony.
