@@ -6566,3 +6566,19 @@ def test_a_consultation_meeting_is_an_event():
     assert ev.name == "临海市知识产权保护实施意见专家咨询会"
     assert ev.place == "基地1108会议室"
     assert ev.organiser == "临海知识产权发展联盟"
+
+
+def test_a_document_cosigned_by_bodies_listed_before_where(tmp_path):
+    # test34's 昆明 report, after its scoring: "A、B、C在P共同会签《……意见》。" was no event, and
+    # its one-sentence first line was taken for a headline and named the event whole
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "4月22日上午,临海区人民检察院、临海市公安局东城分局、东城区市场监管局在中国(临海)知识产权"
+        "保护中心共同会签《关于进一步强化知识产权保护协作机制的意见》(下称《意见》)。\n\n"
+        "此次会签《意见》旨在立足部门职能定位。\n",
+    )
+    assert ev["name"] == "会签《关于进一步强化知识产权保护协作机制的意见》"
+    assert ev["place"] == "中国(临海)知识产权保护中心"
+    assert orgs[ev["organiser_org_id"]] == (
+        "临海区人民检察院、临海市公安局东城分局、东城区市场监管局"
+    )

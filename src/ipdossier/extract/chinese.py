@@ -1534,7 +1534,7 @@ def _fuller_in_lead(headline: str, lines: list[tuple[int, str]]) -> bool:
     return False
 
 
-def _place_ok(place: str) -> bool:
+def place_ok(place: str) -> bool:
     """A place LAC tags as one (or as an organisation's premises), or one the rules know
     by its ending."""
     if place in ("这里", "此", "这", "那里", "当地"):
@@ -1621,7 +1621,7 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                     # 北京知识产权法院立案庭走进我校民商经济法学院,举办“X”: the body that came
                     # holds it, where it came is the place (test21's 中国政法大学 report)
                     subject = went.group("org")
-                    if not place and _place_ok(went.group("place")):
+                    if not place and place_ok(went.group("place")):
                         place = went.group("place")
                 # 镇江市检察院联合镇江市经开区检察院、丹阳市检察院共同举行“X”: the body and those
                 # it held the event with, as printed (test24's 镇江 report, spent into the tune
@@ -1649,7 +1649,7 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                     lead = _NAME_LEAD.match(held.group("name")).end()
                     name = held.group("name")[lead:]
                     span = (para, held.start("name") + lead, held.end("name"))
-                    if _place_ok(held.group("place")):
+                    if place_ok(held.group("place")):
                         place = held.group("place")
             elif (quoted := _QUOTED_HELD.search(line)) and not (
                 held and held.start() < quoted.start()
@@ -1658,7 +1658,7 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                 name = quoted.group("name") + word
                 last = "word0" if quoted.group("word0") else "word" if word else "name"
                 span = (para, quoted.start("name"), quoted.end(last))
-                if not place and _place_ok(quoted.group("place")):
+                if not place and place_ok(quoted.group("place")):
                     place = quoted.group("place")
             elif held and not _BARE_EVENT.fullmatch(
                 held.group("name")[_NAME_LEAD.match(held.group("name")).end() :]
@@ -1685,7 +1685,7 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                 elif name[:1] in ")）":
                     name = name[1:]
                     span = (para, span[1] + 1, span[2])
-                if not place and _place_ok(held.group("place")):
+                if not place and place_ok(held.group("place")):
                     place = held.group("place")
             elif m and (
                 first := next(
@@ -1719,13 +1719,13 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                     # The place that welcomed it: the clause before 迎来, after a date.
                     before = re.split(r"[，。；,;]", line[: m.start("welcomed")])[-1]
                     where = _NAME_LEAD.sub("", before, count=1)
-                    if not place and _place_ok(where):
+                    if not place and place_ok(where):
                         place = where
                 elif held:
                     who = held.group("org")
                     if _ORG_END.search(who) and ("、" not in who or _org_list(who)):
                         subject = who
-                    if not place and _place_ok(held.group("place")):
+                    if not place and place_ok(held.group("place")):
                         place = held.group("place")
                 else:
                     # 4月21日,东莞举行2023年……启动仪式: a place as the subject, no 在.
@@ -1748,7 +1748,7 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
             # 仪式在德州某新区综合执法部顺利举行: on the event's own line, any place or
             # premises the analyser reads as one, after 在 and before the verb.
             p = _PLACE_ANY.search(line)
-            place = p.group("place") if p and _place_ok(p.group("place")) else ""
+            place = p.group("place") if p and place_ok(p.group("place")) else ""
         # 由浙江省高等学校图书情报工作指导委员会(简称“省高校图工委”)主办: an alias in
         # brackets between the organiser and 主办 is neither's (test13's 浙江 report, after
         # its scoring).
@@ -1769,7 +1769,7 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
             orgs = _NAME_LEAD.sub("", at.group("orgs"), count=1) if at else ""
             if at and _org_list(orgs):
                 organiser = orgs
-                if not place and _place_ok(at.group("place")):
+                if not place and place_ok(at.group("place")):
                     place = at.group("place")
         if not organiser:
             for o in _ORGANISER.finditer(bare):
@@ -1876,7 +1876,7 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
             joint = _JOINT_CALLER.search(l_[:at]) if at > 0 else None
             if joint and _org_list(joint.group("first")) and _org_list(joint.group("rest")):
                 subject = joint.group("orgs")
-                if joint.group("place") and _place_ok(joint.group("place")):
+                if joint.group("place") and place_ok(joint.group("place")):
                     place = joint.group("place")
                 break
             # the headline's 苏州召开X and the lead's 苏州市版权局组织召开X: the body that
@@ -1916,7 +1916,7 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                 and name
                 and h.group("name").endswith(name)
                 and h.group("place") not in _OWN
-                and _place_ok(h.group("place"))
+                and place_ok(h.group("place"))
             ),
             "",
         )

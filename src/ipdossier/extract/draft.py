@@ -1791,7 +1791,16 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
 # event word is named after what was signed, as printed (test31's 台南 report, after its
 # scoring, was named after its headline). A bare "签署合同" names nothing signed (test32's
 # 绵阳 report, after its scoring).
-_SIGNED_ZH = re.compile(r"签署了?[^，,。；;！？]{2,60}?(?:备忘录|协议书?|合同|意向书)")
+# "A、B、C在中国(昆明)知识产权保护中心共同会签《……意见》": a document co-signed, the bodies
+# that signed it before where (test34's 昆明 report, after its scoring, was named after its
+# first line whole).
+_SIGNED_ZH = re.compile(
+    r"签署了?[^，,。；;！？]{2,60}?(?:备忘录|协议书?|合同|意向书)|会签《[^》\n]{2,80}》"
+)
+_SIGNED_BY_AT = re.compile(
+    r"(?P<orgs>[^，。；：“”,;\s、]{2,30}(?:、[^，。；：“”,;\s、]{2,30})+)"
+    r"在(?P<place>[^，。；：、“”,;\s]{2,24}?)(?:共同|联合)?$"
+)
 
 
 def _event_zh(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tuple]]]:
@@ -1803,11 +1812,21 @@ def _event_zh(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     if ev is None and signed:
         # a headline reporting the signing is its name whole, the parties with it
         # ("我校与X局签署战略协议", test21's 西安工程大学 report)
-        if _SIGNED_ZH.search(line) and not re.search(r"[。！？]", line.strip()[:-1]):
+        # (a line ending on a full stop is the lead's sentence, not a headline)
+        if (
+            _SIGNED_ZH.search(line)
+            and not re.search(r"[。！？]", line.strip()[:-1])
+            and not line.strip().endswith("。")
+        ):
             start, end = len(line) - len(line.lstrip()), len(line.rstrip())
         else:
             para, line, m = signed
             start, end = m.span()
+        place, orgs = "", []
+        by = _SIGNED_BY_AT.search(line, 0, start)
+        if by and chinese.place_ok(by.group("place")):
+            place = by.group("place")
+            orgs = [("organiser", by.group("orgs"), (para, *by.span("orgs"), line))]
         return {
             "event_id": f"{source_id}-event",
             "name": line[start:end],
@@ -1816,9 +1835,9 @@ def _event_zh(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             "start_date": "",
             "end_date": "",
             "date_basis": "named after what was signed, as printed; no date read for it",
-            "place": "",
+            "place": place,
             **_locator(source_id, para, start, end, line),
-        }, []
+        }, orgs
     if ev is None:
         return {
             "event_id": f"{source_id}-event",
