@@ -6582,3 +6582,9 @@ def test_a_document_cosigned_by_bodies_listed_before_where(tmp_path):
     assert orgs[ev["organiser_org_id"]] == (
         "临海区人民检察院、临海市公安局东城分局、东城区市场监管局"
     )
+
+
+def test_a_count_after_a_word_saying_now_is_no_rank():
+    # test34's 温州 report, after its scoring: 目前共有8家 was read as 前8 (a top eight)
+    assert _zh_counts("该园目前共有8家入驻中介机构以及政府服务平台。") == [(8, "exact")]
+    assert _zh_counts("该企业位列全国前10名。") == []

@@ -62,7 +62,11 @@ COUNT_ZH = re.compile(
     rf"(?:(?<=\d) (?=余|多|{CLASSIFIER}))?"
     rf"(?P<post>余|多)?(?P<cls>{CLASSIFIER})(?P<after>以上|左右|以下|之多)?"
 )
-_ORDINAL_BEFORE = re.compile(r"(?:第|前|排名|排行|名列|位列|top)\s*$", re.IGNORECASE)
+# 前10名 (the top ten) is a rank; 目前共有8家, 此前, 日前 say when (test34's 温州 report,
+# after its scoring, lost 该园目前共有8家入驻中介机构)
+_ORDINAL_BEFORE = re.compile(
+    r"(?:第|(?<![目此当之日提会事以])前|排名|排行|名列|位列|top)\s*$", re.IGNORECASE
+)
 _PUNCT = '，。、；：！？,.;:!?“”"《》()（）【】'
 _NOUN_POS = ("n", "vn", "j", "nz", "nt", "ns", "an", "ng", "l")
 _VAGUE = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
