@@ -6596,3 +6596,10 @@ def test_a_planned_total_and_a_ratio_to_the_population_are_no_counts():
     assert _zh_counts("签订了合作协议,计划完成发明专利申请量近2000件。") == []
     assert _zh_counts("全区每万人口发明专利拥有量14件。") == []
     assert _zh_counts("全区专利授权总量5479件。") == [(5479, "exact")]
+
+
+def test_people_counted_with_no_measure_word_before_attending():
+    # test34's 合肥 report, after its scoring: 等20专家学者参加 printed no measure word
+    assert _zh_counts("会议邀请了重点企业、高校等20专家学者参加。") == [(20, "exact")]
+    assert _zh_counts("共有30余代表出席会议。") == [(30, "at_least")]
+    assert _zh_counts("2019专家参加研讨。") == []

@@ -497,7 +497,23 @@ def _counts(para: int, line: str) -> list[Count]:
                 False,
             )
         )
+    for m in _BARE_PEOPLE.finditer(line):
+        # 等20专家学者参加: people counted with no measure word before a verb of attending
+        # (test34's 合肥 report, after its scoring)
+        out.append(
+            Count(
+                para, m.start(), m.end("noun"), m.start("num"), m.end("num"),
+                int(m.group("num")), "at_least" if m.group("post") else "exact",
+                line[m.start() : m.end("noun")], m.group("noun"), "", False,
+            )
+        )  # fmt: skip
     return out
+
+
+_BARE_PEOPLE = re.compile(
+    r"(?<![\d.])(?!(?:19|20)\d\d(?!\d))(?P<num>[1-9]\d{0,4})(?P<post>余|多)?"
+    r"(?P<noun>专家学者|专家|学者|代表|嘉宾|师生|学员)(?=[^，。；,;]{0,12}(?:参加|出席|参会|到场|参与))"
+)
 
 
 # Bodies whose names join two fields by 和 (工业和信息化厅, 文化和旅游局, 住房和城乡建设局) or
