@@ -6603,3 +6603,20 @@ def test_people_counted_with_no_measure_word_before_attending():
     assert _zh_counts("会议邀请了重点企业、高校等20专家学者参加。") == [(20, "exact")]
     assert _zh_counts("共有30余代表出席会议。") == [(30, "at_least")]
     assert _zh_counts("2019专家参加研讨。") == []
+
+
+def test_a_comma_list_of_posts_of_bodies_with_acronyms_then_names():
+    # the tune half's Kathmandu report: names after a body's acronym in brackets, one the
+    # analyser does not tag, a hyphenated post, and the last item running on into the verb
+    got = _en_people_tagged(
+        "Officiating President of Strelsau Chamber of Commerce and Industry (SCCI) Sunil KC, "
+        "Vice-President of Confederation of Ruritanian Industries (CRI) Krishna Prasad "
+        "Adhikari, and Senior Vice-President of Federation of Ruritanian Chambers (FRC) "
+        "Chandra Dhakal urged the government to fast track the bill."
+    )
+    assert got["Sunil KC"] == (
+        "Officiating President", "Strelsau Chamber of Commerce and Industry (SCCI)"
+    )
+    assert got["Krishna Prasad Adhikari"] == (
+        "Vice-President", "Confederation of Ruritanian Industries (CRI)"
+    )

@@ -1023,7 +1023,7 @@ def mentions(
             first, last = listed[0].start, listed[-1].end
             found = listed + [f for f in found if not (first <= f.name_start < last)]
             found.sort(key=lambda f: f.start)
-    if places is not None and line.count(", ") >= 3:
+    if places is not None and line.count(", ") >= 2:
         listed = _post_of_roster(para, line, extra_names, places)
         if listed:
             first, last = listed[0].start, listed[-1].end
@@ -1599,6 +1599,10 @@ _OF_ITEM = re.compile(
     r"(?P<title>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+of\s+(?:the\s+)?(?P<rest>[A-Z].*?)\.?"
 )
 _OF_ITEM_NAME = re.compile(rf"(?<= )[{_UP}][{_LOW}'’-]+ [{_UP}][{_LOW}'’-]+$")
+_AFTER_ACRONYM_NAME = re.compile(
+    rf"(?<=\)) ([{_UP}][{_LOW}'’-]+(?: [{_UP}][{_LOW}'’-]+){{0,2}} "
+    rf"(?:[{_UP}][{_LOW}'’-]+|[{_UP}]{{2,3}}))$"
+)
 
 
 def _post_of_roster(
@@ -1615,10 +1619,24 @@ def _post_of_roster(
             start += lead.end()
             item = item[lead.end() :]
         m = _OF_ITEM.fullmatch(item)
-        if not m or not _POST_HEAD.fullmatch(m.group("title").split(" ")[-1]):
+        head = m.group("title").split(" ")[-1] if m else ""
+        # "Vice-President": the post's head after its hyphen
+        if not m or not (_POST_HEAD.fullmatch(head) or _POST_HEAD.fullmatch(head.split("-")[-1])):
             continue
         rest = m.group("rest")
-        name = next((n for n in names if rest.endswith(f" {n}")), "")
+        name = ""
+        for n in names:
+            # the list's last item runs on into the sentence's verb ("... Chandra Dhakal
+            # urged the government"): the name ends the item
+            k = rest.find(f" {n}")
+            if k >= 0 and re.match(r"(?:\s+[a-z]|$)", rest[k + 1 + len(n) :]):
+                name, rest = n, rest[: k + 1 + len(n)]
+                break
+        if not name and (b := _AFTER_ACRONYM_NAME.search(rest)) and b.group(1) not in places:
+            # "Vice-President of Confederation of Nepalese Industries (CNI) Krishna Prasad
+            # Adhikari": after the body's acronym in brackets, the name (test23's
+            # Kathmandu report, in the tune half)
+            name = b.group(1)
         tagged += bool(name)
         if not name:
             t = _OF_ITEM_NAME.search(rest)
@@ -1637,7 +1655,8 @@ def _post_of_roster(
             Mention(para, name, name_at, name_at + len(name), m.group("title"), org, first,
                     name_at + len(name))
         )  # fmt: skip
-    # a list it is when the analyser tags at least two of its names as persons
+    # a list it is when the analyser tags at least two of its names as persons (or they
+    # follow a body's acronym)
     return out if tagged >= 2 and len(out) >= 3 else []
 
 
