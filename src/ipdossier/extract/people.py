@@ -1634,8 +1634,8 @@ def _post_of_roster(
                 break
         if not name and (b := _AFTER_ACRONYM_NAME.search(rest)) and b.group(1) not in places:
             # "Vice-President of Confederation of Nepalese Industries (CNI) Krishna Prasad
-            # Adhikari": after the body's acronym in brackets, the name (test23's
-            # Kathmandu report, in the tune half)
+            # Adhikari": after the body's acronym in brackets, the name (the tune half's
+            # Kathmandu report)
             name = b.group(1)
         tagged += bool(name)
         if not name:
