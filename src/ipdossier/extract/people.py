@@ -1015,17 +1015,13 @@ def mentions(
         replace(f, organisation="") if f.organisation.lower() in _GENERIC_ORG else f
         for f in found
     ]
-    if places is not None and line.count("; ") >= 2:
-        listed = _post_first_roster(para, line, extra_names, places)
+    for sep, roster in (("; ", _post_first_roster), (", ", _post_of_roster)):
+        if places is None or line.count(sep) < 2:
+            continue
+        listed = roster(para, line, extra_names, places)
         if listed:
             # the list's own reading of each item; nothing else read inside the list (a
             # country before a name, "United Arab Emirates", is no person)
-            first, last = listed[0].start, listed[-1].end
-            found = listed + [f for f in found if not (first <= f.name_start < last)]
-            found.sort(key=lambda f: f.start)
-    if places is not None and line.count(", ") >= 2:
-        listed = _post_of_roster(para, line, extra_names, places)
-        if listed:
             first, last = listed[0].start, listed[-1].end
             found = listed + [f for f in found if not (first <= f.name_start < last)]
             found.sort(key=lambda f: f.start)
@@ -1545,19 +1541,25 @@ _ROSTER_NAME = re.compile(
 )
 
 
+def _items(line: str, sep: str, item_lead: re.Pattern):
+    """Each item of a list parted by `sep`, with where it starts in the line, without what
+    leads it (the list's lead before the first, `item_lead` before the others)."""
+    at = 0
+    for i, item in enumerate(line.split(sep)):
+        start = at
+        at += len(item) + len(sep)
+        lead = (_ROSTER_LEAD if i == 0 else item_lead).match(item)
+        if lead:
+            start += lead.end()
+            item = item[lead.end() :]
+        yield start, at, item
+
+
 def _post_first_roster(
     para: int, line: str, names: tuple[str, ...], places: tuple[str, ...]
 ) -> list[Mention]:
     out: list[Mention] = []
-    at = 0
-    items = line.split("; ")
-    for i, item in enumerate(items):
-        start = at
-        at += len(item) + 2
-        lead = _ROSTER_LEAD.match(item) if i == 0 else _ITEM_LEAD.match(item)
-        if lead:
-            start += lead.end()
-            item = item[lead.end() :]
+    for start, at, item in _items(line, "; ", _ITEM_LEAD):
         parts = item.split(", ")
         m = _ROSTER_NAME.fullmatch(parts[-1].strip()) if len(parts) >= 2 else None
         name = m.group("name") if m else ""
@@ -1610,14 +1612,8 @@ def _post_of_roster(
 ) -> list[Mention]:
     out: list[Mention] = []
     tagged = 0
-    at = 0
-    for item in line.split(", "):
-        start = at
-        at += len(item) + 2
-        lead = _ROSTER_LEAD.match(item)
-        if lead:  # "The event featured speeches by Chairman of ...": the list's lead
-            start += lead.end()
-            item = item[lead.end() :]
+    # "The event featured speeches by Chairman of ...": the list's lead, before any item
+    for start, _, item in _items(line, ", ", _ROSTER_LEAD):
         m = _OF_ITEM.fullmatch(item)
         head = m.group("title").split(" ")[-1] if m else ""
         # "Vice-President": the post's head after its hyphen
