@@ -900,7 +900,7 @@ def lead_names(line: str) -> tuple[str, ...]:
         words = m.group("post").split(" ")[:4]
         if not (2 <= _name_words(name) <= 3) or _is_post(name):
             continue
-        if re.search(rf"\b(?:{_ORG_END}|{_ORG_END_MORE})\b", name):
+        if _ORG_WORD.search(name):
             continue
         heads = [x for w in words for x in w.strip("()").split("/")]
         if words[0][:1].isupper() and any(_POST_HEAD.fullmatch(x) for x in heads):
@@ -1429,8 +1429,14 @@ _VERB_AFTER_NAME = re.compile(
 # Abuja report, after its scoring): a post (its field after "of" its own), a comma, its
 # body's name, a comma, the name.
 _BODY_ALONE = re.compile(r"[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|and|for|the|&)){0,6}")
+_ORG_WORD = re.compile(rf"\b(?:{_ORG_END}|{_ORG_END_MORE})\b")
 _POST_ALONE = re.compile(r"(?:[A-Z][\w-]*|of|and|for|&)(?: (?:[A-Z][\w-]*|of|and|for|&)){0,6}")
 _LIST_VERB = re.compile(r"\b(?:included?|includes|were|are)\s+")
+
+
+def _body_alone(text: str) -> bool:
+    """Whether `text` is a body's name standing alone between commas (no post's word)."""
+    return bool(_BODY_ALONE.fullmatch(text)) and not _TITLE_WORDS.search(text)
 
 
 def _field_then_body(f: Mention, line: str) -> Mention:
@@ -1443,11 +1449,9 @@ def _field_then_body(f: Mention, line: str) -> Mention:
         rf"(?P<post>.*? of {re.escape(f.organisation)}), (?P<body>[^,]+), (?:(?:{HONORIFIC})\s+)?",
         line[f.start : f.name_start],
     )
-    if not m or not _BODY_ALONE.fullmatch(m.group("body")) or _TITLE_WORDS.search(m.group("body")):
+    if not m or not _body_alone(m.group("body")):
         return f
-    if not m.group("post").startswith(f.title) or re.search(
-        rf"\b(?:{_ORG_END}|{_ORG_END_MORE})\b", m.group("post")
-    ):
+    if not m.group("post").startswith(f.title) or _ORG_WORD.search(m.group("post")):
         return f
     return replace(f, title=m.group("post"), organisation=m.group("body"))
 
@@ -1457,9 +1461,7 @@ def _post_then_body(head: str, start: int, names: tuple[str, ...], name: str):
     post, comma, body = head[at:].rpartition(", ")
     if not comma or "," in post or any(n in head[at:] for n in names if n != name):
         return None
-    if not _BODY_ALONE.fullmatch(body) or _TITLE_WORDS.search(body):
-        return None
-    if not _POST_ALONE.fullmatch(post) or re.search(rf"\b(?:{_ORG_END}|{_ORG_END_MORE})\b", post):
+    if not _body_alone(body) or not _POST_ALONE.fullmatch(post) or _ORG_WORD.search(post):
         return None
     field = post.split(" of ")[0]
     if not _POST_HEAD.fullmatch(field.split(" ")[-1]):
