@@ -6620,3 +6620,13 @@ def test_a_comma_list_of_posts_of_bodies_with_acronyms_then_names():
     assert got["Krishna Prasad Adhikari"] == (
         "Vice-President", "Confederation of Ruritanian Industries (CRI)"
     )
+
+
+def test_the_premises_by_their_word_alone_are_the_place():
+    # the tune half's 湖北 report: 座谈会在中心召开 gave no place (中心 alone had no
+    # character before its ending)
+    ev = _zh_event(
+        "江南省知识产权保护地方立法第二场座谈会在中心召开\n"
+        "2022年6月10日,江南省知识产权保护地方立法第二次座谈会在中心召开。会议由江南省知识产权局主办。"
+    )
+    assert ev.place == "中心"

@@ -1317,7 +1317,9 @@ _DATELINE_AFTER = re.compile(r"\s*(?:讯|电)")
 _PLACE = re.compile(
     # 莅临X基地进行调研, 应邀在X学院作专题讲座: a visit's premises and a lecture's hall
     # (test30's 成都 and 上海 reports, after its scoring)
-    r"(?:在|于|(?<=日)假|莅临)(?P<place>[\u4e00-\u9fff（）()](?:(?!在)[\u4e00-\u9fff（）()0-9]){0,19}?"
+    # 座谈会在中心召开: the premises the page is of, by their word alone (the tune half's
+    # 湖北 report; the gold writes it as printed, as 我校)
+    r"(?:在|于|(?<=日)假|莅临)(?P<place>中心|基地|[\u4e00-\u9fff（）()](?:(?!在)[\u4e00-\u9fff（）()0-9]){0,19}?"
     r"(?:区|市|省|县|镇|街|园|馆|中心|大厦|酒店|宾馆|厅|室|村|楼|场|京|津|沪|大学|学院|路|道|堂|谷"
     r"|基地))"
     # (以下简称“知识产权基地”): the premises' short name, between it and the verb
