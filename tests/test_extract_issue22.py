@@ -6630,3 +6630,14 @@ def test_the_premises_by_their_word_alone_are_the_place():
         "2022年6月10日,江南省知识产权保护地方立法第二次座谈会在中心召开。会议由江南省知识产权局主办。"
     )
     assert ev.place == "中心"
+
+
+def test_a_square_where_a_campaign_was_carried_out_is_its_place():
+    # the tune half's 泾川 report: 在泾川县回中广场开展了……活动 gave no place (开展 was no
+    # verb of holding for a premises' place)
+    ev = _zh_event(
+        "临海县市场监督管理局积极开展知识产权周宣传活动\n"
+        "4月26日,临海县市场监督管理局联合县委宣传部等12个单位在临海县人民广场开展了知识产权宣传周"
+        "活动。"
+    )
+    assert ev.place == "临海县人民广场"

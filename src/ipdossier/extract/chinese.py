@@ -1325,7 +1325,8 @@ _PLACE = re.compile(
     # (以下简称“知识产权基地”): the premises' short name, between it and the verb
     r"(?:[(（]以下简称[^()（）]{0,20}[)）])?"
     + _MANNER
-    + r"?(?:举行|举办|召开|开幕|启动|拉开帷幕|开班|合办|进行"
+    # 在泾川县回中广场开展了……活动 (the tune half's 泾川 report): 开展 too
+    + r"?(?:举行|举办|召开|开幕|启动|拉开帷幕|开班|合办|进行|开展"
     + r"|[作做](?=[^，。；]{0,20}(?:讲座|报告)))"
 )
 _PLACE_ANY = re.compile(
