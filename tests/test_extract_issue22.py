@@ -6641,3 +6641,16 @@ def test_a_square_where_a_campaign_was_carried_out_is_its_place():
         "活动。"
     )
     assert ev.place == "临海县人民广场"
+
+
+def test_a_visit_with_no_event_word_is_named_by_what_the_visitors_did(tmp_path):
+    # the tune half's 齐鲁工业大学 report: "校(院)赴寿光市市场监督管理局开展调研交流" named no
+    # event, so a whole paragraph was the name
+    ev = _en_event(
+        tmp_path,
+        "学校赴临海市市场监督管理局开展调研交流\n\n为推进校地产学研合作实效,2025年5月8日,校(院)赴"
+        "临海市市场监督管理局开展调研交流。临海市市场监督管理局局长张明出席会议。\n",
+    )
+    assert ev["name"] == "调研交流"
+    assert ev["place"] == "临海市市场监督管理局"
+    assert ev["start_date"] == "2025-05-08"

@@ -1587,7 +1587,7 @@ def place_ok(place: str) -> bool:
 _STAMP_BEFORE = re.compile(r"(?:发布|更新|发表|录入|编辑)?(?:时间|日期)\s*[:：]\s*$")
 
 
-def _dates(line: str):
+def line_dates(line: str):
     """The dates of the line that are not a dateline's nor a page's stamp."""
     for d in _DATE_ZH.finditer(line):
         if _DATELINE_AFTER.match(line, d.end()):
@@ -1875,12 +1875,12 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
     # named first is the occasion's, not the event's.
     date = None
     if name_line:
-        on_line = list(_dates(name_line))
+        on_line = list(line_dates(name_line))
         at = span[1] if span and dict(lines).get(span[0]) == name_line else -1
         before = [d for d in on_line if d.end() <= at]
         date = before[-1] if before else next(iter(on_line), None)
     if date is None:
-        date = next((d for _, line in lines for d in _dates(line)), None)
+        date = next((d for _, line in lines for d in line_dates(line)), None)
     if name is None:
         return None
     visit = _VISIT.fullmatch(name)

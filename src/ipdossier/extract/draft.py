@@ -1803,6 +1803,23 @@ _SIGNED_BY_AT = re.compile(
 )
 
 
+# "校(院)赴寿光市市场监督管理局开展调研交流", "……一行到重庆大学知识产权信息服务中心调研指导":
+# a visit reported with no event word is named by what the visitors did there, the premises
+# they went to its place (the tune half's 齐鲁工业大学 and 重庆大学 reports were named after
+# a paragraph whole).
+_VISITED_ZH = re.compile(
+    r"(?:来|赴|到)(?P<place>[^，。；、“”\s]{2,30}?)(?:开展|进行)?"
+    r"(?P<name>调研(?:交流|座谈|指导)|考察(?:交流|指导))"
+)
+
+
+def _visit_day(line: str, m: re.Match):
+    """The day printed with its year before the visit, in its sentence; or None."""
+    sentence = line.rfind("。", 0, m.start()) + 1
+    dated = [d for d in chinese.line_dates(line[sentence : m.start()]) if d.group("year")]
+    return dated[-1] if dated else None
+
+
 def _event_zh(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tuple]]]:
     ev = chinese.event(a.lines)
     para, line = next(((p, t) for p, t in a.lines[:12] if not _furniture(t)), a.lines[0])
@@ -1838,6 +1855,39 @@ def _event_zh(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
             "place": place,
             **_locator(source_id, para, start, end, line),
         }, orgs
+    visits = (
+        [
+            (p, t, m, _visit_day(t, m))
+            for p, t in a.lines[:12]
+            if (m := _VISITED_ZH.search(t)) and chinese.place_ok(m.group("place"))
+        ]
+        if ev is None
+        else []
+    )
+    if visits:
+        # the headline's visit, or the lead's that prints its day
+        para, line, m, day = next((v for v in visits if v[3]), visits[0])
+        start = end = ""
+        if day:
+            y, mo = int(day.group("year")), int(day.group("month"))
+            start = f"{y:04d}-{mo:02d}-{int(day.group('d1')):02d}"
+            last = int(day.group("d2") or day.group("d1"))
+            end = f"{y:04d}-{int(day.group('m2') or mo):02d}-{last:02d}"
+        return {
+            "event_id": f"{source_id}-event",
+            "name": m.group("name"),
+            "name_as_printed": "",
+            "kind": "activity",
+            "start_date": start,
+            "end_date": end,
+            "date_basis": (
+                f'Printed: "{day.group(0)}"; named after what the visitors did, as printed'
+                if day
+                else "named after what the visitors did, as printed; no date read for it"
+            ),
+            "place": m.group("place"),
+            **_locator(source_id, para, m.start("name"), m.end("name"), line),
+        }, []
     if ev is None:
         return {
             "event_id": f"{source_id}-event",
