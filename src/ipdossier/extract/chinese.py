@@ -1587,6 +1587,14 @@ def place_ok(place: str) -> bool:
 _STAMP_BEFORE = re.compile(r"(?:发布|更新|发表|录入|编辑)?(?:时间|日期)\s*[:：]\s*$")
 
 
+def iso_days(date: re.Match) -> tuple[str, str]:
+    """The first and last day (ISO) of a date `line_dates` read with its year printed."""
+    year, month, d1 = int(date.group("year")), int(date.group("month")), int(date.group("d1"))
+    m2 = int(date.group("m2")) if date.group("m2") else month
+    d2 = int(date.group("d2")) if date.group("d2") else d1
+    return f"{year:04d}-{month:02d}-{d1:02d}", f"{year:04d}-{m2:02d}-{d2:02d}"
+
+
 def line_dates(line: str):
     """The dates of the line that are not a dateline's nor a page's stamp."""
     for d in _DATE_ZH.finditer(line):
@@ -1965,13 +1973,11 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
         text = date.group(0)
         month, d1 = int(date.group("month")), int(date.group("d1"))
         d2 = int(date.group("d2")) if date.group("d2") else None
-        m2 = int(date.group("m2")) if date.group("m2") else month
         md = (month, d1, d2)
         if date.group("year"):
             printed = True
             year = int(date.group("year"))
-            start = f"{year:04d}-{month:02d}-{d1:02d}"
-            end = f"{year:04d}-{m2:02d}-{(d2 or d1):02d}"
+            start, end = iso_days(date)
     return EventZh(name, span, start, end, text, printed, place, organiser, host, md, year)
 
 

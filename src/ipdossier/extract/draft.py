@@ -1813,6 +1813,31 @@ _VISITED_ZH = re.compile(
 )
 
 
+def _named_by_words(
+    source_id: str,
+    para: int,
+    line: str,
+    span: tuple[int, int],
+    basis: str,
+    place: str = "",
+    days: tuple[str, str] = ("", ""),
+) -> dict:
+    """An event the rules read no name for, named by the words at `span` of `line` (what
+    was signed, what visitors did, the article's first line)."""
+    start, end = span
+    return {
+        "event_id": f"{source_id}-event",
+        "name": line[start:end],
+        "name_as_printed": "",
+        "kind": "activity",
+        "start_date": days[0],
+        "end_date": days[1],
+        "date_basis": basis,
+        "place": place,
+        **_locator(source_id, para, start, end, line),
+    }
+
+
 def _visit_day(line: str, m: re.Match):
     """The day printed with its year before the visit, in its sentence; or None."""
     sentence = line.rfind("。", 0, m.start()) + 1
@@ -1844,17 +1869,8 @@ def _event_zh(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         if by and chinese.place_ok(by.group("place")):
             place = by.group("place")
             orgs = [("organiser", by.group("orgs"), (para, *by.span("orgs"), line))]
-        return {
-            "event_id": f"{source_id}-event",
-            "name": line[start:end],
-            "name_as_printed": "",
-            "kind": "activity",
-            "start_date": "",
-            "end_date": "",
-            "date_basis": "named after what was signed, as printed; no date read for it",
-            "place": place,
-            **_locator(source_id, para, start, end, line),
-        }, orgs
+        basis = "named after what was signed, as printed; no date read for it"
+        return _named_by_words(source_id, para, line, (start, end), basis, place), orgs
     visits = (
         [
             (p, t, m, _visit_day(t, m))
@@ -1867,39 +1883,18 @@ def _event_zh(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
     if visits:
         # the headline's visit, or the lead's that prints its day
         para, line, m, day = next((v for v in visits if v[3]), visits[0])
-        start = end = ""
-        if day:
-            y, mo = int(day.group("year")), int(day.group("month"))
-            start = f"{y:04d}-{mo:02d}-{int(day.group('d1')):02d}"
-            last = int(day.group("d2") or day.group("d1"))
-            end = f"{y:04d}-{int(day.group('m2') or mo):02d}-{last:02d}"
-        return {
-            "event_id": f"{source_id}-event",
-            "name": m.group("name"),
-            "name_as_printed": "",
-            "kind": "activity",
-            "start_date": start,
-            "end_date": end,
-            "date_basis": (
-                f'Printed: "{day.group(0)}"; named after what the visitors did, as printed'
-                if day
-                else "named after what the visitors did, as printed; no date read for it"
-            ),
-            "place": m.group("place"),
-            **_locator(source_id, para, m.start("name"), m.end("name"), line),
-        }, []
+        basis = (
+            f'Printed: "{day.group(0)}"; named after what the visitors did, as printed'
+            if day
+            else "named after what the visitors did, as printed; no date read for it"
+        )
+        days = chinese.iso_days(day) if day else ("", "")
+        event = _named_by_words(source_id, para, line, m.span("name"), basis, m["place"], days)
+        return event, []
     if ev is None:
-        return {
-            "event_id": f"{source_id}-event",
-            "name": line.strip(),
-            "name_as_printed": "",
-            "kind": "activity",
-            "start_date": "",
-            "end_date": "",
-            "date_basis": "no event name found; named after the article",
-            "place": "",
-            **_locator(source_id, para, 0, len(line.rstrip()), line),
-        }, []
+        basis = "no event name found; named after the article"
+        event = _named_by_words(source_id, para, line, (0, len(line.rstrip())), basis)
+        return {**event, "name": line.strip()}, []
     basis = ""
     if not ev.date_text:
         dated = next(
