@@ -6654,3 +6654,22 @@ def test_a_visit_with_no_event_word_is_named_by_what_the_visitors_did(tmp_path):
     assert ev["name"] == "调研交流"
     assert ev["place"] == "临海市市场监督管理局"
     assert ev["start_date"] == "2025-05-08"
+
+
+def test_an_ordinal_suffix_typed_apart_is_no_count():
+    # test35's Viet Nam report, after its scoring: "from 14 th to 17 th of August, 18 th"
+    # drafted three counts of days
+    line = "From 14 th to 17 th of August, 18 th, the office trained 60 participants."
+    got = [(c.value, c.ordinal) for c in counts.counts(0, line)]
+    assert got == [(60, False)]
+
+
+def test_a_search_box_and_a_section_label_are_no_event_name(tmp_path):
+    # test35's Puerto Rico report, after its scoring: the page opened with its search box's
+    # "Type to search" and the section's "In-Brief", and the event was named after the first
+    ev = _en_event(
+        tmp_path,
+        "Type to search\n\nIn-Brief\n\nPatent office heads trainings for educators\n\n"
+        "The office recently offered workshops to teachers of the public schools.\n",
+    )
+    assert ev["name"] == "Patent office heads trainings for educators"

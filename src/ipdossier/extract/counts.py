@@ -442,6 +442,9 @@ _SPACED_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![
 _FIGURE_IN_BRACKETS = re.compile(r"\s?\((\d{1,6})\)")
 _A_DOZEN = re.compile(r"\b[Aa]\s+dozen\b(?!s)")
 _DOZEN_AFTER = re.compile(r"[\s-]+dozen\b(?!s)", re.IGNORECASE)
+# "from 14 th to 17 th of August": an ordinal's suffix typed apart from its digits (test35's
+# Viet Nam report, after its scoring, drafted three counts of days).
+_SPACED_SUFFIX = re.compile(r" (?:st|nd|rd|th)\b")
 
 
 def counts(para: int, line: str) -> list[Count]:
@@ -529,6 +532,10 @@ def counts(para: int, line: str) -> list[Count]:
             else:
                 value = int(raw)
             ordinal = bool(m.group("suffix"))
+            spaced = not ordinal and not m.group("kilo") and _SPACED_SUFFIX.match(line, m.end())
+            if spaced:
+                ordinal = True
+                n_end = spaced.end()
             if (
                 _is_year(value, raw)
                 and not ordinal

@@ -943,17 +943,19 @@ def _furniture(line: str) -> bool:
         # a menu's bullet ("• Announcements"), an address, a blog's greeting, a row of
         # share links, a scanned report's page label (the tune half's JPO, EPO, IP Tango,
         # People's Daily and MOET pages were named after them); "Skip to main content" and
-        # "site logo: www.epochtimes.com" (test31's ICE and 大纪元 reports, after its scoring)
+        # "site logo: www.epochtimes.com" (test31's ICE and 大纪元 reports, after its scoring);
+        # a search box's "Type to search" (test35's Puerto Rico report, after its scoring)
         or bool(
             re.match(
                 r"[•·▪►]\s|https?://|www\.|(?:Welcome to|¡Bienvenid[oa]s a|Bem-vindo)\b"
                 r"|P(?:age|\.) ?\d+\b|(?:Skip to(?: the)?(?: main)?|Main) content\b"
-                r"|site logo\b",
+                r"|site logo\b|Type (?:here )?to search\b",
                 bare,
             )
         )
-        # "Search", "Menu": one word alone on its line
-        or bool(re.fullmatch(r"[A-Z][a-z]+", bare))
+        # "Search", "Menu": one word alone on its line, or two joined by a hyphen
+        # ("In-Brief", test35's Puerto Rico report, after its scoring)
+        or bool(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", bare))
         or len(_SHARE.findall(bare)) >= 2
     )
 
