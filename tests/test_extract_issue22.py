@@ -6673,3 +6673,20 @@ def test_a_search_box_and_a_section_label_are_no_event_name(tmp_path):
         "The office recently offered workshops to teachers of the public schools.\n",
     )
     assert ev["name"] == "Patent office heads trainings for educators"
+
+
+def test_a_semicolon_list_of_posts_of_bodies_parts_post_and_body():
+    # test35's Central American meeting, after its scoring: "the Secretary General of SIECA,
+    # Mr. X; the Deputy Director General of the World Intellectual Property Organization,
+    # Mr. Y" kept each body in the post; a minister's portfolio and a field stay the post's
+    got = _en_people_tagged(
+        "The meeting was opened by the Minister of Economy of Peru, Mr. Carlos Rivas; the "
+        "Secretary General of SICA, Mr. Pedro Lima Mena; the Deputy Director General of the "
+        "World Intellectual Property Organization, Mr. Mario Alonso; and the Director of "
+        "Copyright and Industrial Design, Ms. Ana Torres."
+    )
+    assert got["Pedro Lima Mena"] == ("Secretary General", "SICA")
+    assert got["Mario Alonso"] == (
+        "Deputy Director General", "World Intellectual Property Organization"
+    )
+    assert got["Ana Torres"] == ("Director of Copyright and Industrial Design", "")

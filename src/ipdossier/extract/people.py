@@ -1557,6 +1557,15 @@ def _items(line: str, sep: str, item_lead: re.Pattern):
         yield start, at, item
 
 
+def _post_ends(title: str) -> bool:
+    """Whether a post's last word is a post's head, "General" after one included
+    ("Secretary General", "Deputy Director General")."""
+    words = title.split(" ")
+    if len(words) >= 2 and words[-1] == "General":
+        words = words[:-1]
+    return bool(_POST_HEAD.fullmatch(words[-1]))
+
+
 def _post_first_roster(
     para: int, line: str, names: tuple[str, ...], places: tuple[str, ...]
 ) -> list[Mention]:
@@ -1584,6 +1593,22 @@ def _post_first_roster(
             continue
         org = rest[-1] if len(rest) > 1 else ""
         title = ", ".join(rest[:-1] if org else rest) + rank
+        # "the Secretary General of SIECA, Mr. X; the Deputy Director General of the World
+        # Intellectual Property Organization, Mr. Y": a post "of" its body, no comma between
+        # (test35's Central American meeting, after its scoring, kept the body in the title)
+        post = None if org else _POST_THEN_ORG.fullmatch(rest[0])
+        # (a minister's or a secretary's "of" is left whole: it may be a portfolio's)
+        if (
+            post
+            and post.group("org")
+            and _post_ends(post.group("title"))
+            and not _OF_STATE.search(post.group("title"))
+            # a body, by its word or its initials, not a field ("Director of Copyright and
+            # Industrial Design") nor a country an ambassador is "of"
+            and re.fullmatch(rf"[A-Z]{{2,}}|.*\b(?:{_ORG_END}|{_ORG_END_MORE})", post.group("org"))
+        ):
+            title = post.group("title") + (post.group("field") or "") + rank
+            org = _trim_org(post.group("org"))
         name_at = line.rfind(name, start, at)
         end = name_at + len(name)
         out.append(_acronym_org(Mention(para, name, name_at, end, title, org, start, end)))
