@@ -6690,3 +6690,15 @@ def test_a_semicolon_list_of_posts_of_bodies_parts_post_and_body():
         "Deputy Director General", "World Intellectual Property Organization"
     )
     assert got["Ana Torres"] == ("Director of Copyright and Industrial Design", "")
+
+
+def test_a_post_before_a_four_word_name_vouches_for_it():
+    # test35's Lima report, after its scoring: "INDECOPI President Herbert Eduardo Tassano
+    # Velaochaga" was cut to three words, the second surname lost
+    line = "OFFICE President Juan Carlos Mejia Barrios signed the agreement."
+    got = people.mentions(0, line, ("Juan Carlos Mejia Barrios",))
+    assert [(m.name, m.title) for m in got] == [("Juan Carlos Mejia Barrios", "President")]
+    # four words with no post nor honorific before them stay unread as a name
+    line = "The OFFICE welcomed Juan Carlos Mejia Barrios, its President."
+    got = people.mentions(0, line, ("Juan Carlos Mejia Barrios",))
+    assert "Juan Carlos Mejia Barrios" not in [m.name for m in got]

@@ -957,9 +957,15 @@ def mentions(
     extra_names = (*extra_names, *after_honorific)
     for name in sorted(set(extra_names), key=len, reverse=True):
         # "Khalid bin Hamoud al-Hinai": a particle is no word of the name's count; four
-        # words only where an honorific vouches for them
+        # words only where an honorific vouches for them, or a post's word right before
+        # ("INDECOPI President Herbert Eduardo Tassano Velaochaga": test35's Lima report,
+        # after its scoring, cut the second surname)
         words = _name_words(name)
-        if not (2 <= words <= 3 or words == 4 and name in after_honorific):
+        if not (
+            2 <= words <= 3
+            or words == 4
+            and (name in after_honorific or _POST_WORD_BEFORE.search(line, 0, line.find(name)))
+        ):
             continue
         shadow = _shadow(name)
         # "Francis Gurry's keynote": a possessive after the name, not a longer word
@@ -1152,6 +1158,8 @@ _POST_HEAD = re.compile(
     r"justice|chairs?)",
     re.IGNORECASE,
 )
+# a post's word right before a name (`mentions`: it vouches for a four-word name)
+_POST_WORD_BEFORE = re.compile(rf"\b(?:{_POST_HEAD.pattern}) $", re.IGNORECASE)
 # Words that end a post read after a name: a verb or a clause's lead.
 _POST_STOP = re.compile(
     r"\s+(?:said|says|is|was|were|are|has|had|have|will|would|who|which|that|also|"
