@@ -6702,3 +6702,16 @@ def test_a_post_before_a_four_word_name_vouches_for_it():
     line = "The OFFICE welcomed Juan Carlos Mejia Barrios, its President."
     got = people.mentions(0, line, ("Juan Carlos Mejia Barrios",))
     assert "Juan Carlos Mejia Barrios" not in [m.name for m in got]
+
+
+def test_a_name_between_commas_after_the_post_opening_a_sentence():
+    # test35's Trinidad and Tobago report, after its scoring: "Executive Director of the
+    # CARICOM Competition Commission (CCC), Nievia Ramsundar, explained" gave no person
+    line = (
+        "The law was passed in May. Executive Director of the Regional Trade Commission "
+        "(RTC), Marla Quesnel, explained that the law lacks reach."
+    )
+    got = _en_people(line)
+    assert got["Marla Quesnel"] == ("Executive Director", "Regional Trade Commission (RTC)")
+    # no post before the commas: no name read
+    assert _en_people("Port of Spain, Marla Quesnel, explained the law.") == {}

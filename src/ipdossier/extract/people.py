@@ -891,10 +891,30 @@ _LEAD_NAME = re.compile(
 )
 
 
+# The post opening a sentence, then the name between commas and a verb ("Executive Director
+# of the CARICOM Competition Commission (CCC), Nievia Ramsundar, explained that ...": test35's
+# Trinidad and Tobago report, after its scoring; spaCy tagged no name there).
+_POST_LEAD_NAME = re.compile(
+    rf"(?:^|(?<=[a-z\d)\]”\"’][.!?] ))\s*(?:The )?(?P<post>[A-Z][^,;.]{{2,100}}?), "
+    rf"(?P<name>{NAME}), (?=[a-z]+(?:ed|s)\b)"
+)
+
+
 def lead_names(line: str) -> tuple[str, ...]:
-    """Names that open a sentence of `line` before a comma and a post (two or three
-    words, none of them a post's or an organisation's)."""
+    """Names that open a sentence of `line` before a comma and a post, or after a post that
+    opens it (two or three words, none of them a post's or an organisation's)."""
     out = []
+    for m in _POST_LEAD_NAME.finditer(line):
+        name = m.group("name")
+        post = m.group("post").split(" of ")[0].split(" ")
+        if (
+            2 <= _name_words(name) <= 3
+            and not _is_post(name)
+            and not _ORG_WORD.search(name)
+            and len(post) <= 4
+            and _POST_HEAD.fullmatch(post[-1])
+        ):
+            out.append(name)
     for m in _LEAD_NAME.finditer(line):
         name = m.group("name")
         words = m.group("post").split(" ")[:4]
@@ -1410,7 +1430,9 @@ def _title_name_of(line: str, m: re.Match, name: str, names: tuple[str, ...]):
 # "... by the group's president and ASPI's current president, Mrs. Edna Lopez" (test29's
 # San Salvador report, after its scoring): "and" before an organisation's possessive
 _CLAUSE_START = re.compile(
-    r"(?:^|;\s+|:\s+|\bby\s+|,?\s+and\s+(?=the\s|[A-Z][\w&.-]*['’]s\s[a-z])|,\s+(?=the\s))"
+    r"(?:^|;\s+|:\s+|\bby\s+|,?\s+and\s+(?=the\s|[A-Z][\w&.-]*['’]s\s[a-z])|,\s+(?=the\s)"
+    # a sentence's start (test35's Trinidad and Tobago report, after its scoring)
+    r"|(?<=[a-z\d)\]”\"’][.!?])\s+(?=[A-Z]))"
     r"(?:the\s+|The\s+)?"
 )
 # "ASPI's current president": the possessive before a lowercase post is its organisation.
