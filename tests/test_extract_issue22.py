@@ -6715,3 +6715,12 @@ def test_a_name_between_commas_after_the_post_opening_a_sentence():
     assert got["Marla Quesnel"] == ("Executive Director", "Regional Trade Commission (RTC)")
     # no post before the commas: no name read
     assert _en_people("Port of Spain, Marla Quesnel, explained the law.") == {}
+
+
+def test_a_name_that_is_also_a_verb_between_a_title_and_a_speakers_verb():
+    # test35's 渭南 report, after its scoring: 副市长张开致辞 gave no person (张开, "open",
+    # read as a verb in its sentence)
+    got = _zh_people("王明作动员讲话,副县长张开致辞。")
+    assert got["张开"] == ("副县长", "")
+    # the verb itself after a title is no name
+    assert "出席" not in _zh_people("副县长出席讲话。")
