@@ -6724,3 +6724,10 @@ def test_a_name_that_is_also_a_verb_between_a_title_and_a_speakers_verb():
     assert got["张开"] == ("副县长", "")
     # the verb itself after a title is no name
     assert "出席" not in _zh_people("副县长出席讲话。")
+
+
+def test_a_verb_read_across_a_titles_end_is_no_name():
+    # test35's 台湾 report, after its scoring: 法务长齐聚 ("the legal chiefs gather") drafted
+    # a person 齐聚
+    got = _zh_people("论坛邀请到微软、台积电等一线高科技厂法务长齐聚,分享经验。")
+    assert "齐聚" not in got
