@@ -6731,3 +6731,10 @@ def test_a_verb_read_across_a_titles_end_is_no_name():
     # a person 齐聚
     got = _zh_people("论坛邀请到微软、台积电等一线高科技厂法务长齐聚,分享经验。")
     assert "齐聚" not in got
+
+
+def test_a_firms_department_before_a_post_is_the_organisation():
+    # test35's 台湾 report, after its scoring: 联发科智慧财产权部门处长刘彦显 read no
+    # organisation
+    got = _zh_people("华为技术有限公司法务部门处长张立新表示,成本很高。")
+    assert got["张立新"] == ("处长", "华为技术有限公司法务部门")

@@ -749,6 +749,14 @@ def _org_of_title(line: str, ts: int) -> tuple[str, int]:
         if opened >= 0 and _ORG_END.search(line[opened + 1 : ts - 1]):
             return line[opened + 1 : ts - 1], opened + 1
     toks = [t for t in _lac(line) if t.end <= ts]
+    if line.endswith("部门", 0, ts):
+        # 联发科智慧财产权部门处长: a firm's department, from the analyser's organisation
+        # (the firm) before it (test35's 台湾 report, after its scoring, read none)
+        firm = [
+            t for t in toks if t.tag == lexical.ORG and ts - 2 - 8 <= t.end <= ts - 2
+        ]
+        if firm and re.fullmatch(r"[\u4e00-\u9fff]+", line[firm[-1].start : ts]):
+            return line[firm[-1].start : ts], firm[-1].start
     run: list[lexical.Token] = []
     for t in reversed(toks):
         if t.end != (run[-1].start if run else ts):
