@@ -6738,3 +6738,15 @@ def test_a_firms_department_before_a_post_is_the_organisation():
     # organisation
     got = _zh_people("华为技术有限公司法务部门处长张立新表示,成本很高。")
     assert got["张立新"] == ("处长", "华为技术有限公司法务部门")
+
+
+def test_a_headlines_yearly_meeting_that_the_lead_names_in_full():
+    # test35's 辽宁 report, after its scoring: the headline's X举行2016年年会 named the event,
+    # where the lead names it X年会暨……研讨会在Y举行
+    ev = _zh_event(
+        "江南省法学会商标法学研究会举行2019年年会\n"
+        "  本报讯 近日,江南省法学会商标法学研究会年会暨品牌保护研讨会在江南会堂举行。本次会议由"
+        "江南省法学会主办。"
+    )
+    assert ev.name == "江南省法学会商标法学研究会年会暨品牌保护研讨会"
+    assert ev.place == "江南会堂"
