@@ -6750,3 +6750,13 @@ def test_a_headlines_yearly_meeting_that_the_lead_names_in_full():
     )
     assert ev.name == "江南省法学会商标法学研究会年会暨品牌保护研讨会"
     assert ev.place == "江南会堂"
+
+
+def test_an_event_that_takes_the_stage_on_a_day_with_its_latin_name():
+    # test35's 台湾 report, after its scoring: X(IPBC Taiwan)于今(17)日登场 named no event, so
+    # the headline with its second clause was the name
+    ev = _zh_event(
+        "亚洲智财论坛 多家企业分享经验\n"
+        "亚洲智财商业论坛(IPBC Asia)于今(12)日登场,大会邀请到多家企业法务长,分享实务经验。"
+    )
+    assert ev.name == "亚洲智财商业论坛"

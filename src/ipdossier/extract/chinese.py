@@ -1267,8 +1267,13 @@ _HELD_NOWHERE = re.compile(
     # after the verb (the tune half's 淄博 report was named after its whole sentence)
     rf"(?:^|[，。；：,;:\s、])(?P<name>(?:[^，。；：！？、“”\"《》\s,;:!?在]"
     rf"|[(（](?:以下简称|下称|简称)“[^”，。]{{1,12}}”[)）]){{2,60}}?(?:{EVENT_END}))"
+    # 台湾智财商业论坛(IPBC Taiwan)于今(17)日登场: its name in Latin letters in brackets,
+    # the day it opened, and 登场 ("takes the stage") as a verb of holding (test35's 台湾
+    # report, after its scoring, was named after its headline)
+    + r"(?:[(（][A-Za-z][^()（）]{1,30}[)）])?"
+    + r"(?:于(?:今|昨|(?:1[0-2]|[1-9])月)?(?:[(（][1-3]?\d[)）]|[1-3]?\d)?日)?"
     # 专题培训班开班: a class opens as an event is held
-    + _MANNER + r"?(?:举行|举办|召开|开幕|启动|开班|开营)(?=[，。；,;！!\s并]|$)"
+    + _MANNER + r"?(?:举行|举办|召开|开幕|启动|开班|开营|登场)(?=[，。；,;！!\s并]|$)"
 )
 
 
