@@ -6760,3 +6760,13 @@ def test_an_event_that_takes_the_stage_on_a_day_with_its_latin_name():
         "亚洲智财商业论坛(IPBC Asia)于今(12)日登场,大会邀请到多家企业法务长,分享实务经验。"
     )
     assert ev.name == "亚洲智财商业论坛"
+
+
+def test_a_lecture_hall_before_the_audience_and_a_titled_lecture_is_its_place():
+    # test35's 湖南 report, after its scoring: 在管理楼阶梯教室为商院学子做了一场题为“……”
+    # 的学术讲座 gave no place
+    ev = _zh_event(
+        "6月6日上午,省知识产权局副局长王明应邀在图书馆报告厅为法学院学生做了一场题为"
+        "“专利与创业”的学术讲座。"
+    )
+    assert ev.place == "图书馆报告厅"

@@ -1360,7 +1360,10 @@ _PLACE = re.compile(
     + _MANNER
     # 在泾川县回中广场开展了……活动 (the tune half's 泾川 report): 开展 too
     + r"?(?:举行|举办|召开|开幕|启动|拉开帷幕|开班|合办|进行|开展"
-    + r"|[作做](?=[^，。；]{0,20}(?:讲座|报告)))"
+    # 在管理楼阶梯教室为商院学子做了一场题为“……”的学术讲座: the audience between the
+    # hall and the lecture, and its title in quotes (test35's 湖南 report, after its scoring)
+    + r"|(?:为[^，。；在作做]{1,10})?[作做](?=[^，。；]{0,20}(?:讲座|报告)|了一场题为“[^”]{1,40}”的"
+    + r"[^，。；]{0,6}(?:讲座|报告)))"
 )
 _PLACE_ANY = re.compile(
     r"在(?P<place>[^，。；：、“”\s,;在]{2,24}?)" + _MANNER + r"?"
