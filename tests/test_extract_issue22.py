@@ -6770,3 +6770,22 @@ def test_a_lecture_hall_before_the_audience_and_a_titled_lecture_is_its_place():
         "“专利与创业”的学术讲座。"
     )
     assert ev.place == "图书馆报告厅"
+
+
+def test_a_headline_printed_after_the_organisers_verb_names_the_event(tmp_path):
+    # test35's Central American report, after its scoring: a site's list of topics opened
+    # the page ("..., Education and Training, ..."), and "On October, 21st 2022, SIECA has
+    # organized the Event on intellectual property of ..." (the headline) was not read
+    ev = _en_event(
+        tmp_path,
+        "Culture, Heritage, Tourism, Governance, Education and Training, Communication, "
+        "Urban Planning\n\nMeeting on trade marks of the Andean Region\n\n"
+        "On March, 3rd 2021, the Secretariat has organized the Meeting on trade marks of the "
+        "Andean Region, within the framework of a regional project.\n",
+    )
+    assert ev["name"] == "Meeting on trade marks of the Andean Region"
+    assert ev["start_date"] == "2021-03-03"
+    # a comma after a month is read only with the day's year printed
+    from ipdossier.extract import dates
+
+    assert dates.RANGE.search("In October, 21 delegates came.") is None

