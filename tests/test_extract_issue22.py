@@ -6789,3 +6789,17 @@ def test_a_headline_printed_after_the_organisers_verb_names_the_event(tmp_path):
     from ipdossier.extract import dates
 
     assert dates.RANGE.search("In October, 21 delegates came.") is None
+
+
+def test_a_ceremony_presided_over_names_the_event(tmp_path):
+    # test35's Phnom Penh report, after its scoring: "presided over the inauguration
+    # ceremony of the project on “...” on the afternoon of July 1, 2024" was not read, and
+    # the headline named the event
+    ev = _en_event(
+        tmp_path,
+        "Minister Highlights the Importance of Trademarks\n\n"
+        "The Minister of Commerce presided over the launching ceremony of the project on "
+        "“Better Marks for Small Firms” on the afternoon of March 4, 2023.\n",
+    )
+    assert ev["name"] == "launching ceremony of the project on “Better Marks for Small Firms”"
+    assert ev["start_date"] == "2023-03-04"

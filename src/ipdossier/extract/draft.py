@@ -540,6 +540,13 @@ _ORGANISED = r"\b(?:organi[sz]ed|hosted|held|conducted|launched|co-organi[sz]ed)
 # and Prospects,' which took place in Vilnius": the event's word before the quote, straight
 # single quotes and a comma inside the closing one (test24's Vilnius report, after its
 # scoring, was named "The Conference").
+# "presided over the inauguration ceremony of the project on “Strengthening ...”": a
+# ceremony presided over, with what it was of (test35's Phnom Penh report, after its
+# scoring, was named after its headline)
+_PRESIDED = re.compile(
+    r"\bpresided\s+over\s+the\s+(?P<name>(?:[a-z]+\s+){0,3}ceremony"
+    r"(?:\s+of\s+the\s+[a-z]+\s+on\s+[“\"][^”\"]{3,200}[”\"])?)"
+)
 _ORGANISED_QUOTED = re.compile(
     _ORGANISED
     + rf"(?:an?|the)\s+(?:(?i:{EVENT_WORDS})\s+)?"
@@ -1496,7 +1503,7 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         # "organised an International Conference on ...": the event the organiser's verb
         # names (quoted, entitled or capitalised), in the opening lines.
         for para, line in a.lines[:8]:
-            m = _ORGANISED_QUOTED.search(line) or _ENTITLED.search(line)
+            m = _ORGANISED_QUOTED.search(line) or _ENTITLED.search(line) or _PRESIDED.search(line)
             if not m:
                 v = _ORGANISED_VERB.search(line)
                 n = _NAMED_EVENT.match(line, v.end()) if v else None
