@@ -6803,3 +6803,22 @@ def test_a_ceremony_presided_over_names_the_event(tmp_path):
     )
     assert ev["name"] == "launching ceremony of the project on “Better Marks for Small Firms”"
     assert ev["start_date"] == "2023-03-04"
+
+
+def test_a_meeting_room_and_an_offices_premises_are_places(tmp_path):
+    # test35's Mataram and Lima reports, after its scoring: "in the Senate Meeting Room,
+    # Rectorate of Unram on Thursday" and "at the INDECOPI offices in Lima, Peru" gave no
+    # place
+    ev = _en_event(
+        tmp_path,
+        "Faculty hosts IP conference\n\nThe Faculty of Law held an International Conference "
+        "on Patents in the Senate Meeting Room, Rectorate of Unsri on Thursday (13/10).\n",
+    )
+    assert ev["place"] == "Senate Meeting Room, Rectorate of Unsri"
+    ev = _en_event(
+        tmp_path,
+        "Two offices sign an MOU\n\nToday the Association and the Institute signed a "
+        "Memorandum of Understanding (MOU) at the INAPI offices in Santiago, Chile. Both "
+        "presidents signed it.\n",
+    )
+    assert ev["place"] == "the INAPI offices in Santiago, Chile"

@@ -319,6 +319,18 @@ _VENUE_IN_THE = re.compile(
     r"\b(?:[Hh]eld|took place|convened|hosted|conducted|organi[sz]ed)\s+in\s+the\s+"
     rf"(?P<place>{_VENUE_WORD}(?:\s+(?:of\s+(?:the\s+)?)?{_VENUE_WORD}){{0,6}})"
 )
+# "in the Senate Meeting Room, Rectorate of Unram on Thursday (13/10)": a room, and the
+# building it is in after a comma
+_ROOM_IN = re.compile(
+    rf"\bin\s+the\s+(?P<place>(?:{_VENUE_WORD}\s+){{0,4}}(?:Room|Hall|Auditorium)"
+    rf"(?:,\s+{_VENUE_WORD}(?:\s+(?:of\s+)?{_VENUE_WORD}){{0,4}})?)(?=\s+on\b|\s*[,.(]|$)"
+)
+# "signed a Memorandum of Understanding (MOU) at the INDECOPI offices in Lima, Peru": a
+# body's premises by its initials, and the town
+_OFFICES_AT = re.compile(
+    rf"\bat\s+(?P<place>the\s+[A-Z]{{2,}}\s+(?:offices|headquarters|premises)"
+    rf"(?:\s+in\s+{_VENUE_WORD}(?:,\s+{_VENUE_WORD})?)?)(?=[,.;]|\s+on\b|$)"
+)
 _BUILDING = re.compile(
     r"\b(?:Hotel|Hall|Centre|Center|Building|Campus|Auditorium|Room|Theatre|Theater|Museum"
     r"|Library|Headquarters|Club|Resort|Palace|House|Complex|Arena|Stadium)\b"
@@ -1575,6 +1587,11 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 p = None
             if p is None and (v := _VENUE_IN_THE.search(line)) and _BUILDING.search(v["place"]):
                 p = v
+            if p is None and found is not None and (para == found[0] or _EVENT_WORD.search(line)):
+                # on the event's own line, or one naming an event: a meeting room and where
+                # it is, an office's premises (test35's Mataram and Lima reports, after its
+                # scoring)
+                p = _ROOM_IN.search(line) or _OFFICES_AT.search(line)
             if p:
                 place, place_para = fix(p.group("place")), para
         listed = _ORG_BY_LIST.search(line)
