@@ -6822,3 +6822,14 @@ def test_a_meeting_room_and_an_offices_premises_are_places(tmp_path):
         "presidents signed it.\n",
     )
     assert ev["place"] == "the INAPI offices in Santiago, Chile"
+
+
+def test_two_posts_joined_by_and_the_give_the_name_the_seconds():
+    # test35's Mataram report, after its scoring: "the Dean of FH Unram and the Chairman of
+    # APHKI, Prof. Dr. Ok Saidin" read "FH Unram and the Chairman of APHKI" as the Dean's
+    # organisation
+    got = _en_people_tagged(
+        "The memorandum was signed by the Dean of FH Unsri and the Chairman of ASPIK, "
+        "Prof. Dr. Budi Santoso, on Friday."
+    )
+    assert got["Budi Santoso"] == ("Chairman", "ASPIK")

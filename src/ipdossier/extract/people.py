@@ -1036,6 +1036,7 @@ def mentions(
         found = [_place_aside(f, places) for f in found]
     found = [_listed_org(_on_behalf(_possessive_title(f, line), line), line) for f in found]
     found = [_field_then_body(_owner_org(f, line), line) for f in found]
+    found = [_second_post(f) for f in found]
     # "of the University": a word that points back names no organisation, however read
     found = [
         replace(f, organisation="") if f.organisation.lower() in _GENERIC_ORG else f
@@ -1571,6 +1572,22 @@ _ITEM_LEAD = re.compile(r"^(?:(?:and|as well as|also|plus)\s+)?(?:the\s+)?(?=[A-
 _ROSTER_NAME = re.compile(
     rf"(?:(?:{HONORIFIC})\s+)?(?P<name>[{_UP}][{_LOW}'’-]+(?: [{_UP}][{_LOW}'’.-]*){{1,3}})\.?$"
 )
+
+
+# "conducted by the Dean of FH Unram and the Chairman of APHKI, Prof. Dr. Ok Saidin": two
+# posts joined by "and the", the name the second's (test35's Mataram report, after its
+# scoring, read "FH Unram and the Chairman of APHKI" as the Dean's organisation)
+_AND_THE_POST = re.compile(
+    r"\s+and\s+the\s+(?P<title>(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+of\s+(?:the\s+)?"
+    r"(?P<org>[A-Z].*)$"
+)
+
+
+def _second_post(f: Mention) -> Mention:
+    m = _AND_THE_POST.search(f.organisation)
+    if not m or not _post_ends(m.group("title")) or f.name_start < f.start:
+        return f
+    return replace(f, title=m.group("title"), organisation=m.group("org"))
 
 
 def _items(line: str, sep: str, item_lead: re.Pattern):
