@@ -6833,3 +6833,13 @@ def test_two_posts_joined_by_and_the_give_the_name_the_seconds():
         "Prof. Dr. Budi Santoso, on Friday."
     )
     assert got["Budi Santoso"] == ("Chairman", "ASPIK")
+
+
+def test_a_post_after_degrees_and_as_the():
+    # test35's Mataram report, after its scoring: "X, S.H., M.Hum. as the Dean of FH Unram
+    # said" read the post as "M.Hum. as the Dean"
+    got = _en_people_tagged(
+        "Dr. Ayu Lestari, S.H., M.Hum. as the Dean of FH Unsri said that the conference was "
+        "attended by 53 delegates."
+    )
+    assert got["Ayu Lestari"] == ("Dean", "FH Unsri")

