@@ -6843,3 +6843,12 @@ def test_a_post_after_degrees_and_as_the():
         "attended by 53 delegates."
     )
     assert got["Ayu Lestari"] == ("Dean", "FH Unsri")
+
+
+def test_a_sentence_with_a_posts_last_word_is_read_for_names():
+    # test35's Puerto Rico report, after its scoring: "Gloria Viscasillas, integrating leader
+    # of Echar Pa’lante said" was never read for names ("leader" is no title word)
+    assert people.has_title_word("For her part, Ana Rivera, integrating leader of Vamos said.")
+    # a headline's capitalised verb of saying leads no body's name
+    got = _en_people_tagged("‘Patents Matter,’ Says SC Justice Ravi Kumar Sharma")
+    assert got["Ravi Kumar Sharma"] == ("Justice", "SC")
