@@ -6852,3 +6852,14 @@ def test_a_sentence_with_a_posts_last_word_is_read_for_names():
     # a headline's capitalised verb of saying leads no body's name
     got = _en_people_tagged("‘Patents Matter,’ Says SC Justice Ravi Kumar Sharma")
     assert got["Ravi Kumar Sharma"] == ("Justice", "SC")
+
+
+def test_entrepreneurship_is_no_word_of_a_name():
+    # test35's Phnom Penh report, after its scoring: the headline "Minister of Commerce
+    # Highlights the Importance of Trademarks in Promoting Entrepreneurship" drafted a
+    # person "Promoting Entrepreneurship"
+    got = _en_people_tagged(
+        "Minister of Commerce Highlights the Importance of Trademarks in Promoting "
+        "Entrepreneurship"
+    )
+    assert "Promoting Entrepreneurship" not in got

