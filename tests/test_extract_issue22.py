@@ -6863,3 +6863,21 @@ def test_entrepreneurship_is_no_word_of_a_name():
         "Entrepreneurship"
     )
     assert "Promoting Entrepreneurship" not in got
+
+
+def test_an_event_conducted_by_a_body_names_its_organiser(tmp_path):
+    # the tune half's Barbados report (read after test35's scoring): "a two-day workshop
+    # ... conducted by CAIPO at Baobab Tower" gave no organiser; "conducted by the Dean of
+    # ..." names a person, no body
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "Brand protection workshop\n\nParticipants attended a two-day workshop on Brand "
+        "Protection conducted by CIPO at Harbour Tower, Bridgetown.\n",
+    )
+    assert orgs.get(ev["organiser_org_id"]) == "CIPO", (ev, orgs)
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "Faculty signs MoU\n\nThe faculty held an International Conference on Patents. A "
+        "memorandum was signed, conducted by the Dean of FH Unsri and the Chairman of ASPIK.\n",
+    )
+    assert not orgs.get(ev["organiser_org_id"], "").startswith("Dean"), (ev, orgs)
