@@ -6881,3 +6881,18 @@ def test_an_event_conducted_by_a_body_names_its_organiser(tmp_path):
         "memorandum was signed, conducted by the Dean of FH Unsri and the Chairman of ASPIK.\n",
     )
     assert not orgs.get(ev["organiser_org_id"], "").startswith("Dean"), (ev, orgs)
+
+
+def test_an_acronym_alone_before_held_its_names_the_organiser(tmp_path):
+    # the tune half's Dubai report (read after test35's scoring): "Last week, INTA held its
+    # first-ever conference in the Middle East!" gave no organiser
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "December 18\nITMA in Lagos\n\n\nLast week, ITMA held its first-ever conference in West "
+        "Africa! "
+        "Entitled Brands in Africa, the event attracted over 250 attendees.\n\nThe "
+        "Undersecretary of the Ministry of Trade for Nigeria, His Excellency Musa Bello, "
+        "opened the conference with a keynote address.\n",
+    )
+    # (the Ministry "opened the conference" later: the subject that held it comes first)
+    assert orgs.get(ev["organiser_org_id"]) == "ITMA", (ev, orgs)
