@@ -6896,3 +6896,14 @@ def test_an_acronym_alone_before_held_its_names_the_organiser(tmp_path):
     )
     # (the Ministry "opened the conference" later: the subject that held it comes first)
     assert orgs.get(ev["organiser_org_id"]) == "ITMA", (ev, orgs)
+
+
+def test_the_premises_visited_for_a_conference_are_its_place(tmp_path):
+    # the tune half's Yaoundé report (read after test35's scoring): "made a historic visit to
+    # the OAPI offices in Cameroon, for the ‘WIPO Conference …’" gave no place
+    ev = _en_event(
+        tmp_path,
+        "Director visits regional office\n\nThe Director General made a historic visit to the "
+        "ARIPO offices in Zimbabwe, for the ‘WIPO Conference with the Heads of Offices’.\n",
+    )
+    assert ev["place"] == "the ARIPO offices in Zimbabwe"

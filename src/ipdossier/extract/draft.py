@@ -327,8 +327,11 @@ _ROOM_IN = re.compile(
 )
 # "signed a Memorandum of Understanding (MOU) at the INDECOPI offices in Lima, Peru": a
 # body's premises by its initials, and the town
+# "at JIPO’s offices on December 12", "a visit to the OAPI offices in Cameroon, for the
+# ‘WIPO Conference …’" (the tune half's Kingston and Yaoundé reports, read after test35's
+# scoring): a possessive body, and "to" the premises visited
 _OFFICES_AT = re.compile(
-    rf"\bat\s+(?P<place>the\s+[A-Z]{{2,}}\s+(?:offices|headquarters|premises)"
+    rf"\b(?:at|to)\s+(?P<place>(?:the\s+)?[A-Z]{{2,}}(?:['’]s)?\s+(?:offices|headquarters|premises)"
     rf"(?:\s+in\s+{_VENUE_WORD}(?:,\s+{_VENUE_WORD})?)?)(?=[,.;]|\s+on\b|$)"
 )
 _BUILDING = re.compile(
