@@ -326,10 +326,10 @@ _ROOM_IN = re.compile(
     rf"(?:,\s+{_VENUE_WORD}(?:\s+(?:of\s+)?{_VENUE_WORD}){{0,4}})?)(?=\s+on\b|\s*[,.(]|$)"
 )
 # "signed a Memorandum of Understanding (MOU) at the INDECOPI offices in Lima, Peru": a
-# body's premises by its initials, and the town
-# "at JIPO’s offices on December 12", "a visit to the OAPI offices in Cameroon, for the
-# ‘WIPO Conference …’" (the tune half's Kingston and Yaoundé reports, read after test35's
-# scoring): a possessive body, and "to" the premises visited
+# body's premises by its initials, and the town; "at JIPO’s offices on December 12" and
+# "a visit to the OAPI offices in Cameroon, for the ‘WIPO Conference …’" (the tune half's
+# Kingston and Yaoundé reports, read after test35's scoring): its possessive, and "to"
+# the premises visited
 _OFFICES_AT = re.compile(
     rf"\b(?:at|to)\s+(?P<place>(?:the\s+)?[A-Z]{{2,}}(?:['’]s)?\s+(?:offices|headquarters|premises)"
     rf"(?:\s+in\s+{_VENUE_WORD}(?:,\s+{_VENUE_WORD})?)?)(?=[,.;]|\s+on\b|$)"
@@ -991,20 +991,21 @@ def _furniture(line: str) -> bool:
     )
 
 
+_SENTENCE_END = re.compile(r"[.!?;:]\s*$")
+
+
 def _headline_like(line: str) -> bool:
     """A short line of three words or more that ends no sentence and is no furniture."""
-    return (
-        3 <= len(line.split()) <= 20
-        and not re.search(r"[.!?;:]$", line.rstrip())
-        and not _furniture(line)
-    )
+    return 3 <= len(line.split()) <= 20 and not _SENTENCE_END.search(line) and not _furniture(line)
 
 
 def _topic_list(line: str) -> bool:
+    """A site's list of topics: six items or more in commas, a few capitalised words each,
+    ending no sentence."""
     items = line.rstrip().split(", ")
     return (
         len(items) >= 6
-        and not re.search(r"[.!?;:]$", line.rstrip())
+        and not _SENTENCE_END.search(line)
         and all(1 <= len(i.split()) <= 4 and i[:1].isupper() for i in items)
     )
 
@@ -1522,6 +1523,7 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         # "organised a 'Trademark & GI Course'", "a one-day program named "DJKI Mengajar"",
         # "organised an International Conference on ...": the event the organiser's verb
         # names (quoted, entitled or capitalised), in the opening lines.
+        heads = [h.strip() for _, h in a.lines[:5] if _headline_like(h)]
         for para, line in a.lines[:8]:
             m = _ORGANISED_QUOTED.search(line) or _ENTITLED.search(line) or _PRESIDED.search(line)
             if not m:
@@ -1532,7 +1534,6 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 # American Economic Subsystem, ...": the headline printed whole after the
                 # organiser's verb names the event (test35's Central American report, after
                 # its scoring)
-                heads = [h.strip() for _, h in a.lines[:5] if _headline_like(h)]
                 h = next((h for h in heads if v and line.startswith(h, v.end())), None)
                 if h and not m:
                     m = re.compile(rf"(?P<name>{re.escape(h)})").match(line, v.end())
