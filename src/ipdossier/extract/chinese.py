@@ -941,11 +941,7 @@ def _people(para: int, line: str) -> list[Mention]:
 def _verb_across(line: str, start: int, end: int) -> bool:
     """Whether the analyser reads a verb that starts before `start` and ends inside
     line[start:end] or at its end."""
-    return any(
-        tok.tag == "v" and tok.start < start < tok.end <= end
-        for tok in _lac(line)
-        if tok.start < end and start < tok.end
-    )
+    return any(tok.tag == "v" and tok.start < start < tok.end <= end for tok in _lac(line))
 
 
 def _name_before_title(line: str, ts: int) -> tuple[str, int, int] | None:

@@ -908,24 +908,20 @@ _POST_LEAD_NAME = re.compile(
 def lead_names(line: str) -> tuple[str, ...]:
     """Names that open a sentence of `line` before a comma and a post, or after a post that
     opens it (two or three words, none of them a post's or an organisation's)."""
+
+    def name_like(name: str) -> bool:
+        return 2 <= _name_words(name) <= 3 and not _is_post(name) and not _ORG_WORD.search(name)
+
     out = []
     for m in _POST_LEAD_NAME.finditer(line):
         name = m.group("name")
         post = m.group("post").split(" of ")[0].split(" ")
-        if (
-            2 <= _name_words(name) <= 3
-            and not _is_post(name)
-            and not _ORG_WORD.search(name)
-            and len(post) <= 4
-            and _POST_HEAD.fullmatch(post[-1])
-        ):
+        if name_like(name) and len(post) <= 4 and _POST_HEAD.fullmatch(post[-1]):
             out.append(name)
     for m in _LEAD_NAME.finditer(line):
         name = m.group("name")
         words = m.group("post").split(" ")[:4]
-        if not (2 <= _name_words(name) <= 3) or _is_post(name):
-            continue
-        if _ORG_WORD.search(name):
+        if not name_like(name):
             continue
         heads = [x for w in words for x in w.strip("()").split("/")]
         if words[0][:1].isupper() and any(_POST_HEAD.fullmatch(x) for x in heads):
