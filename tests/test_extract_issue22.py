@@ -6907,3 +6907,16 @@ def test_the_premises_visited_for_a_conference_are_its_place(tmp_path):
         "ARIPO offices in Zimbabwe, for the ‘WIPO Conference with the Heads of Offices’.\n",
     )
     assert ev["place"] == "the ARIPO offices in Zimbabwe"
+
+
+def test_the_said_event_points_back_and_names_none(tmp_path):
+    # the tune half's Hindustan College report (read after test35's scoring): "... took part
+    # in the said event" named the event "said event"
+    ev = _en_event(
+        tmp_path,
+        "Patents or IP Workshop Launched In College\n\nCity/Chennai\n\nThe college conducted a "
+        "one day work on patents in its campus "
+        "last April 4, 2019. Teachers of the college and other colleges participated in the "
+        "said event. The chief guest spoke on patents.\n",
+    )
+    assert "said" not in ev["name"]

@@ -1058,7 +1058,9 @@ def _fuller_in_body(lines: list[tuple[int, str]], para: int, name: str):
 _SUBJECT_WORD = r"(?:[A-Z][\w'’&-]*|\([A-Z]+\))"
 _LEAD_LOWER_EVENT = re.compile(
     r"\b(?:an?|the)\s+(?:(?:first|second|third|one|two|three|four|five)[- ]day\s+)?"
-    rf"(?P<name>(?:(?!(?:of|on|in|at|for|and|the|to)\b)[a-z][\w-]*\s+){{0,3}}"
+    # ("the said event": a pointer back, as in `_LAST_RESORT_EVENT`)
+    rf"(?P<name>(?:(?!(?:of|on|in|at|for|and|the|to|said|aforesaid|aforementioned|above)\b)"
+    rf"[a-z][\w-]*\s+){{0,3}}"
     rf"(?:{EVENT_WORDS}|colloquium|roundtable|training|course|orientation)"
     # its subject after "on": capitalised words, joined by "of", "and", "for", "the", "&"
     rf"(?:\s+on\s+(?:the\s+)?{_SUBJECT_WORD}(?:(?:\s+(?:of|and|for|the|&))*\s+{_SUBJECT_WORD}){{0,12}})?)"
@@ -1180,7 +1182,9 @@ _LAST_RESORT_EVENT = re.compile(
     r"\b(?:an?|the)\s+(?P<name>(?:(?:first|second|third|one|two|three|four|five)[- ]day\s+)?"
     # "the same session", "the next workshop": another event, pointed at
     r"(?:(?!(?:of|on|in|at|for|and|the|to|same|other|next|previous|last|latter"
-    r"|former|following)\b)[a-z][\w-]*\s+){0,3}"
+    # "the said event" (the tune half's Hindustan College report, read after test35's
+    # scoring, was named "said event")
+    r"|former|following|said|aforesaid|aforementioned|above)\b)[a-z][\w-]*\s+){0,3}"
     # not "a rigorous training", "a two-week course": what trainees went through
     rf"(?:{EVENT_WORDS}|colloquium|roundtable|orientation|session)"
     rf"(?:\s+on\s+(?:the\s+)?{_SUBJECT_WORD}(?:(?:\s+(?:of|and|for|the|&))*\s+{_SUBJECT_WORD}){{0,12}})?)"
