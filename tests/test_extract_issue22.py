@@ -6920,3 +6920,15 @@ def test_the_said_event_points_back_and_names_none(tmp_path):
         "said event. The chief guest spoke on patents.\n",
     )
     assert "said" not in ev["name"]
+
+
+def test_a_date_alone_on_its_line_names_no_event(tmp_path):
+    # the tune half's IP Tango report (read after test35's scoring): a blog post's date
+    # ("Sunday 1 May 2011") above its headline named the event
+    ev = _en_event(
+        tmp_path,
+        "Welcome to our blog on trade marks!\n\nSunday 1 May 2011\n\n"
+        "Office launches fresh initiative on brand tools\n\nThe office said on Friday that it "
+        "will publish guides for small firms.\n",
+    )
+    assert ev["name"] != "Sunday 1 May 2011"

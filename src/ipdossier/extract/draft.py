@@ -988,7 +988,17 @@ def _furniture(line: str) -> bool:
         # ..."): six items or more of a few words each, no sentence (test35's Central
         # American report, after its scoring, was named "Education and Training")
         or _topic_list(bare)
+        # "Sunday 1 May 2011": a date alone on its line, a blog post's (the tune half's IP
+        # Tango report, read after test35's scoring, was named after it)
+        or bool(_DATE_ALONE.fullmatch(bare))
     )
+
+
+_DATE_ALONE = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:\d{{1,2}}\s+(?:{'|'.join(m.capitalize() for m in dates.MONTHS)})\s+\d{{4}}"
+    rf"|(?:{'|'.join(m.capitalize() for m in dates.MONTHS)})\s+\d{{1,2}},?\s+\d{{4}})"
+)
 
 
 _SENTENCE_END = re.compile(r"[.!?;:]\s*$")
