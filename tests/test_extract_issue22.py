@@ -6932,3 +6932,16 @@ def test_a_date_alone_on_its_line_names_no_event(tmp_path):
         "will publish guides for small firms.\n",
     )
     assert ev["name"] != "Sunday 1 May 2011"
+
+
+def test_a_photo_caption_and_a_glued_byline_name_no_event(tmp_path):
+    # test30's Alicante report (spent into tune, read after test35's scoring): a caption
+    # ("João Negrão, executive director of the EU Intellectual Property Office (EUIPO)") and
+    # "29 April 2024NewsTrademarksSarah Speight" opened the page; the first named the event
+    ev = _en_event(
+        tmp_path,
+        "Ana Ruiz, executive director of the Patent Office (PO)\n"
+        "12 May 2024NewsPatentsJohn Smith\n\nOffice celebrates its anniversary in Madrid\n\n"
+        "Ana Ruiz said that the office had grown to 1,300 staff.\n",
+    )
+    assert ev["name"] == "Office celebrates its anniversary in Madrid"

@@ -989,9 +989,22 @@ def _furniture(line: str) -> bool:
         # American report, after its scoring, was named "Education and Training")
         or _topic_list(bare)
         # "Sunday 1 May 2011": a date alone on its line, a blog post's (the tune half's IP
-        # Tango report, read after test35's scoring, was named after it)
-        or bool(_DATE_ALONE.fullmatch(bare))
+        # Tango report, read after test35's scoring, was named after it), or glued to the
+        # page's section and byline ("29 April 2024NewsTrademarksSarah Speight")
+        or bool((d := _DATE_ALONE.match(bare)) and re.match(r"$|[A-Z]", bare[d.end() :]))
+        # "João Negrão, executive director of the EU Intellectual Property Office (EUIPO)": a
+        # photo's caption, a name and its post (test30's Alicante report, spent into tune,
+        # was named after it)
+        or len(bare.split()) <= 16
+        and not _SENTENCE_END.search(bare)
+        and not _EVENT_WORD.search(bare)
+        and bool(_CAPTION_NAME_POST.match(bare))
     )
+
+
+_CAPTION_NAME_POST = re.compile(
+    rf"{people.NAME}, (?:the\s+)?(?:\S+\s+){{0,3}}?(?i:{people._POST_HEAD.pattern})\b"
+)
 
 
 _DATE_ALONE = re.compile(
