@@ -1007,10 +1007,10 @@ _CAPTION_NAME_POST = re.compile(
 )
 
 
+_MONTH_NAME = "|".join(m.capitalize() for m in dates.MONTHS)
 _DATE_ALONE = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    rf"(?:\d{{1,2}}\s+(?:{'|'.join(m.capitalize() for m in dates.MONTHS)})\s+\d{{4}}"
-    rf"|(?:{'|'.join(m.capitalize() for m in dates.MONTHS)})\s+\d{{1,2}},?\s+\d{{4}})"
+    rf"(?:\d{{1,2}}\s+(?:{_MONTH_NAME})\s+\d{{4}}|(?:{_MONTH_NAME})\s+\d{{1,2}},?\s+\d{{4}})"
 )
 
 
@@ -1079,11 +1079,13 @@ def _fuller_in_body(lines: list[tuple[int, str]], para: int, name: str):
 # "Zambian academics have convened in Lusaka for a capacity-building seminar aimed at":
 # an event the lead names in lowercase, with its subject after "on" if any.
 _SUBJECT_WORD = r"(?:[A-Z][\w'’&-]*|\([A-Z]+\))"
+# Words that point back to an event named before ("the said event", the tune half's
+# Hindustan College report, read after test35's scoring, was named "said event").
+_POINTER = "said|aforesaid|aforementioned|above"
 _LEAD_LOWER_EVENT = re.compile(
     r"\b(?:an?|the)\s+(?:(?:first|second|third|one|two|three|four|five)[- ]day\s+)?"
-    # ("the said event": a pointer back, as in `_LAST_RESORT_EVENT`)
-    rf"(?P<name>(?:(?!(?:of|on|in|at|for|and|the|to|said|aforesaid|aforementioned|above)\b)"
-    rf"[a-z][\w-]*\s+){{0,3}}"
+    # ("the said event": a pointer back)
+    rf"(?P<name>(?:(?!(?:of|on|in|at|for|and|the|to|{_POINTER})\b)[a-z][\w-]*\s+){{0,3}}"
     rf"(?:{EVENT_WORDS}|colloquium|roundtable|training|course|orientation)"
     # its subject after "on": capitalised words, joined by "of", "and", "for", "the", "&"
     rf"(?:\s+on\s+(?:the\s+)?{_SUBJECT_WORD}(?:(?:\s+(?:of|and|for|the|&))*\s+{_SUBJECT_WORD}){{0,12}})?)"
@@ -1205,9 +1207,7 @@ _LAST_RESORT_EVENT = re.compile(
     r"\b(?:an?|the)\s+(?P<name>(?:(?:first|second|third|one|two|three|four|five)[- ]day\s+)?"
     # "the same session", "the next workshop": another event, pointed at
     r"(?:(?!(?:of|on|in|at|for|and|the|to|same|other|next|previous|last|latter"
-    # "the said event" (the tune half's Hindustan College report, read after test35's
-    # scoring, was named "said event")
-    r"|former|following|said|aforesaid|aforementioned|above)\b)[a-z][\w-]*\s+){0,3}"
+    rf"|former|following|{_POINTER})\b)[a-z][\w-]*\s+){{0,3}}"
     # not "a rigorous training", "a two-week course": what trainees went through
     rf"(?:{EVENT_WORDS}|colloquium|roundtable|orientation|session)"
     rf"(?:\s+on\s+(?:the\s+)?{_SUBJECT_WORD}(?:(?:\s+(?:of|and|for|the|&))*\s+{_SUBJECT_WORD}){{0,12}})?)"
