@@ -6945,3 +6945,12 @@ def test_a_photo_caption_and_a_glued_byline_name_no_event(tmp_path):
         "Ana Ruiz said that the office had grown to 1,300 staff.\n",
     )
     assert ev["name"] == "Office celebrates its anniversary in Madrid"
+
+
+def test_a_committees_reception_room_is_no_person():
+    # test36's 宁波 report, after its scoring: 政协委员会客厅 (the committee members'
+    # reception room) drafted a person 会客厅 with the title 委员
+    got = _zh_people("据悉,“委员会客厅”是省政协打造的履职平台之一,要把委员会客厅建好。")
+    assert "会客厅" not in got
+    # a member of a committee before a name is still read
+    assert _zh_people("市政协委员曾报春、王明出席。")["曾报春"][0] == "委员"

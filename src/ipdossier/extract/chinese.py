@@ -551,8 +551,10 @@ def _org_before(line: str, end: int) -> tuple[str, int]:
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff·]{2,5}")
 # 律师事务所: a title word (律师) that begins an organisation's name is not a title.
 # 秘书处单位: 秘书 begins the secretariat (秘书处), not a secretary's post.
+# 委员会客厅: 委员 before 会 begins a committee's name (委员会), here a reception room's
+# (test36's 宁波 report, after its scoring, drafted a person 会客厅)
 _ORG_AFTER_TITLE = re.compile(
-    r"(?:事务所|协会|学会|公司|中心|办公室|研究院|研究所|联合会|(?<=秘书)处)"
+    r"(?:事务所|协会|学会|公司|中心|办公室|研究院|研究所|联合会|(?<=秘书)处|(?<=委员)会)"
 )
 # A foreign name in Chinese: parts joined by a middle dot (·, •, ・, ．) or the "?" a lost
 # middle dot leaves: 德尼斯·卢克·博乌苏, 弗朗西斯?高锐.
