@@ -6954,3 +6954,17 @@ def test_a_committees_reception_room_is_no_person():
     assert "会客厅" not in got
     # a member of a committee before a name is still read
     assert _zh_people("市政协委员曾报春、王明出席。")["曾报春"][0] == "委员"
+
+
+def test_a_post_of_a_body_then_an_honorific_without_its_dot():
+    # test36's Greek signing, after its scoring: "the General Director of the  OBI, Mr
+    # Panagiotis Kanellopoulos in the presence of ..." gave no person ("Mr" without a dot,
+    # after the comma, was read as a name's word)
+    got = _en_people(
+        "The agreement was signed by the General Director of the  ABC, Mr Petros Papadakis in "
+        "the presence of the partners."
+    )
+    assert got["Petros Papadakis"] == ("General Director", "ABC")
+    # a field and a body before the honorific stay the field-then-body reading's
+    got = _en_people("The Head of Regulatory, Multichoice Nigeria Limited, Mr Gozie Onumonu, said.")
+    assert got["Gozie Onumonu"] == ("Head of Regulatory", "Multichoice Nigeria Limited")

@@ -2305,13 +2305,17 @@ def _mentions(
             len(title.split(" ")) > 4
             or re.search(r"(?:,|\band)$", m.group("org").strip())
             # "... (WIPO), Michael Wong Wai-lun": the word after the comma begins the
-            # name, it is not the end of the organisation.
+            # name, it is not the end of the organisation; an honorific without its dot
+            # after the body ("the General Director of the OBI, Mr Panagiotis
+            # Kanellopoulos": test36's Greek signing, after its scoring) is no name's word
             or re.search(r",\s?[A-Z][a-z]+$", m.group("org").strip())
+            and not re.fullmatch(rf"[^,]+,\s?(?:{HONORIFIC})", m.group("org").strip())
             or _AND_TITLE.search(m.group("org"))
         ):
             continue
         start = m.start("the") if m.group("the") else m.start("title")
-        org, end = _trim_org(m.group("org")), m.end("name")
+        # "of the  OBI": a doubled space after the article is no part of the name
+        org, end = _trim_org(m.group("org")).lstrip(), m.end("name")
         if (
             places is not None
             and title[0].isupper()
