@@ -6968,3 +6968,43 @@ def test_a_post_of_a_body_then_an_honorific_without_its_dot():
     # a field and a body before the honorific stay the field-then-body reading's
     got = _en_people("The Head of Regulatory, Multichoice Nigeria Limited, Mr Gozie Onumonu, said.")
     assert got["Gozie Onumonu"] == ("Head of Regulatory", "Multichoice Nigeria Limited")
+
+
+def test_a_post_opening_the_sentences_last_clause_before_a_name_and_made():
+    # test36's Chisinau seminar, after its scoring: "Subsequently, according to the working
+    # agenda of the seminar, Deputy Director of the AGEPI, Ion Tiganas made a general
+    # presentation" gave no person
+    line = (
+        "Subsequently, according to the agenda of the seminar, Deputy Director of the "
+        "ABCD, Ion Popescu made a general presentation about patents."
+    )
+    got = {m.name: (m.title, m.organisation) for m in people.mentions(0, line, ("Ion Popescu",))}
+    assert got["Ion Popescu"] == ("Deputy Director", "ABCD")
+    # a list of "Name, Post" items before: the post is the name's before
+    # (the tune half's AmCham Serbia report)
+    line = (
+        "Participants were addressed by Adriano Martins, Deputy Head of Delegation of the EU in "
+        "Serbia, Loup Brefort, World Bank Country Manager for Serbia and Ana Ilic, Assistant "
+        "Minister of Economy."
+    )
+    names = ("Adriano Martins", "Loup Brefort", "Ana Ilic")
+    got = {m.name: m.title for m in people.mentions(0, line, names)}
+    assert got["Adriano Martins"] == "Deputy Head"
+    assert got.get("Loup Brefort") != "Deputy Head"
+
+
+def test_a_name_printed_after_an_honorific_elsewhere_is_a_name_where_its_post_is(tmp_path):
+    # test36's Chisinau seminar, after its scoring: "AGEPI Director General, Lilia Bolocan
+    # welcomed the audience" (no analyser's name there) and "Ms. Lilia Bolocan made ..."
+    # in the next sentence gave no person
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Seminar for judges on patents\n\nIn opening, ABCD Director General, Lidia Bolocanu "
+        "welcomed the audience. Thus, Ms. Lidia Bolocanu made a short presentation of the "
+        "office.\n",
+        encoding="utf-8",
+    )
+    tables = extract(path).tables
+    ids = {r["person_id"]: r["name"] for _, r in tables["people"].iterrows()}
+    got = {ids[r["person_id"]]: r["title_as_printed"] for _, r in tables["roles"].iterrows()}
+    assert got.get("Lidia Bolocanu") == "Director General"

@@ -1459,7 +1459,11 @@ _POST_THEN_ORG = re.compile(
 _VERB_AFTER_NAME = re.compile(
     r"\s+(?:(?:today|yesterday|recently|also|formally|officially)\s+)?(?:said|says|"
     r"inaugurated|opened|launched|noted|added|stressed|emphasi[sz]ed|highlighted|welcomed|"
-    r"presented|delivered|addressed|explained|underlined|urged|announced|unveiled)\b"
+    r"presented|delivered|addressed|explained|underlined|urged|announced|unveiled|"
+    # "Deputy Director of the AGEPI, Ion Tiganas made a general presentation" (test36's
+    # Chisinau seminar, after its scoring)
+    r"made|gave|spoke|thanked|informed|mentioned|expressed|congratulated|shared|specified|"
+    r"pointed|reiterated|underscored|assured|signed|moderated|chaired)\b"
 )
 
 
@@ -1537,6 +1541,17 @@ def _post_comma_name(line: str, m: re.Match, name: str, names: tuple[str, ...]):
     if apart:
         return (*apart, m.end())
     post = _POST_THEN_ORG.fullmatch(head, start)
+    if (
+        not post
+        and (last := re.search(r",\s+(?:the\s+)?(?=[A-Z])(?!.*,)", head[start:]))
+        # a list of "Name, Post" items before it: the post is the name's before
+        and not any(n in head[start:] for n in names if n != name)
+    ):
+        # "Subsequently, according to the working agenda of the seminar, Deputy Director of
+        # the AGEPI, Ion Tiganas made ...": the post opens the sentence's last clause
+        # (test36's Chisinau seminar, after its scoring)
+        start += last.end()
+        post = _POST_THEN_ORG.fullmatch(head, start)
     if not post:
         return None
     title, org = post.group("title"), post.group("org") or ""
