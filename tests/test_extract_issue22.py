@@ -7008,3 +7008,10 @@ def test_a_name_printed_after_an_honorific_elsewhere_is_a_name_where_its_post_is
     ids = {r["person_id"]: r["name"] for _, r in tables["people"].iterrows()}
     got = {ids[r["person_id"]]: r["title_as_printed"] for _, r in tables["roles"].iterrows()}
     assert got.get("Lidia Bolocanu") == "Director General"
+
+
+def test_an_envoy_of_a_country_posted_to_another_keeps_both_in_the_post():
+    # test36's Belgrade conference, after its scoring: "Her Excellency the Ambassador of
+    # Denmark to Serbia, Ms. Susanne Shine" read Denmark as the organisation
+    got = _en_people("The Ambassador of Norway to Kenya, Mr. Lars Olsen, said.")
+    assert got["Lars Olsen"] == ("Ambassador of Norway to Kenya", "")

@@ -1998,6 +1998,14 @@ def _posted_to(f: Mention, line: str) -> Mention:
     (as the conventions keep the whole post as printed), not an organisation."""
     if not f.organisation or not _ENVOY.search(f.title):
         return f
+    # "the Ambassador of Denmark to Serbia, Ms. X": the country the envoy is "of" and where
+    # it is posted are both the post's (test36's Belgrade conference, after its scoring)
+    of_to = re.compile(
+        rf"{re.escape(f.title)} of {re.escape(f.organisation)} to (?:the )?[A-Z][\w'’-]*"
+        r"(?: (?:of )?[A-Z][\w'’-]*){0,2}"
+    ).search(line, max(0, f.start - 120), f.name_start if f.name_start > f.start else len(line))
+    if of_to:
+        return replace(f, title=of_to.group(0), organisation="")
     if line.find(f"{f.title} to {f.organisation}", max(0, f.start - 120)) < 0:
         return f
     return replace(f, title=f"{f.title} to {f.organisation}", organisation="")
