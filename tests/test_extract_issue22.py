@@ -7015,3 +7015,15 @@ def test_an_envoy_of_a_country_posted_to_another_keeps_both_in_the_post():
     # Denmark to Serbia, Ms. Susanne Shine" read Denmark as the organisation
     got = _en_people("The Ambassador of Norway to Kenya, Mr. Lars Olsen, said.")
     assert got["Lars Olsen"] == ("Ambassador of Norway to Kenya", "")
+
+
+def test_and_an_honorific_begin_the_next_person_not_the_posts_body():
+    # test36's Belgrade conference, after its scoring: "..., Head of the Economic Sector,
+    # Embassy of X and Mr. John Jensen, Danish Patent and Trademark Office" gave John
+    # Jensen the post before him
+    got = _en_people(
+        "The speakers were Ms. Ana Berg, Head of the Economic Sector, Embassy of the Federal "
+        "Republic of Germany and Mr. Lars Holm, Danish Patent and Trademark Office."
+    )
+    assert "Lars Holm" not in got
+    assert got["Ana Berg"][0] == "Head"

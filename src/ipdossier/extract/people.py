@@ -2327,6 +2327,10 @@ def _mentions(
         if (
             len(title.split(" ")) > 4
             or re.search(r"(?:,|\band)$", m.group("org").strip())
+            # "Head of the Economic Sector, Embassy of X and Mr. John Jensen, ...": "and" and
+            # an honorific begin the next person (test36's Belgrade conference, after its
+            # scoring, gave John Jensen the post before him)
+            or re.search(rf"\band (?:{HONORIFIC})$", m.group("org").strip())
             # "... (WIPO), Michael Wong Wai-lun": the word after the comma begins the
             # name, it is not the end of the organisation; an honorific without its dot
             # after the body ("the General Director of the OBI, Mr Panagiotis
