@@ -7027,3 +7027,23 @@ def test_and_an_honorific_begin_the_next_person_not_the_posts_body():
     )
     assert "Lars Holm" not in got
     assert got["Ana Berg"][0] == "Head"
+
+
+def test_a_day_opening_the_paragraph_far_before_the_name_and_met_in_a_place(tmp_path):
+    # test36's Rome conference, after its scoring: "On 27 and 28 October 2022,
+    # representatives ... met in Rome ... 400 experts from ... gathered in this year's
+    # edition of the X Conference organised ..." gave no date (the day more than 300
+    # characters before the name) and no place
+    ev = _en_event(
+        tmp_path,
+        "Law enforcement and the private sector strengthen cooperation in fight against crime"
+        "\n\nOn 27 and 28 October 2022, representatives from law enforcement agencies and the "
+        "private sector met in Rome to share their expertise in the common fight against "
+        "intellectual property crime. 400 experts from law enforcement agencies, private "
+        "entities as well as key institutional partners gathered in this year's edition of "
+        "the Europol Intellectual Property Crime Conference organised in partnership with the "
+        "Italian Guardia di Finanza and the International AntiCounterfeiting Coalition.\n",
+    )
+    assert ev["name"] == "Europol Intellectual Property Crime Conference"
+    assert (ev["start_date"], ev["end_date"]) == ("2022-10-27", "2022-10-28")
+    assert ev["place"] == "Rome"

