@@ -7062,3 +7062,17 @@ def test_a_day_a_body_commemorated_names_the_event_and_the_body_organised_it(tmp
     assert ev["name"] == "2017 World Book and Copyright Day"
     assert ev["start_date"] == "2017-05-10"
     assert ev["organiser_org_id"]
+
+
+def test_the_leads_event_on_a_quoted_subject_over_a_headlines_shorter_name(tmp_path):
+    # test36's Chisinau seminar, after its scoring: under the headline "Training Seminar
+    # for Judges, ...", the lead's 'a training seminar on “Practical Aspects on ...”' was cut
+    # to "training seminar"
+    ev = _en_event(
+        tmp_path,
+        "Training Seminar for Judges, Prosecutors and Mediators\n\n\nOn 20 March this year, "
+        "the Agency in partnership with the Institute organized a training seminar on "
+        "“Practical Aspects of Patent Enforcement”. The seminar aimed to familiarize judges "
+        "with the practice.\n",
+    )
+    assert ev["name"] == "training seminar on “Practical Aspects of Patent Enforcement”"
