@@ -7076,3 +7076,16 @@ def test_the_leads_event_on_a_quoted_subject_over_a_headlines_shorter_name(tmp_p
         "with the practice.\n",
     )
     assert ev["name"] == "training seminar on “Practical Aspects of Patent Enforcement”"
+
+
+def test_a_place_inside_a_quoted_title_is_not_where_the_event_was_held(tmp_path):
+    # test36's Belgrade conference, after its scoring: 'The final conference of the project
+    # “... Rights in Serbia” was held in the building of the National Assembly, st. Kralja
+    # Milana 14, in Belgrade' was placed in Serbia
+    ev = _en_event(
+        tmp_path,
+        "The final conference of the EU twinning project “Enforcement of Intellectual Property "
+        "Rights in Croatia” was held in the building of the Parliament, Trg 14, in Zagreb, on "
+        "December 8th, 2021, starting at 11 am.\n",
+    )
+    assert ev["place"] == "Zagreb"
