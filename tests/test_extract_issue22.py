@@ -7089,3 +7089,25 @@ def test_a_place_inside_a_quoted_title_is_not_where_the_event_was_held(tmp_path)
         "December 8th, 2021, starting at 11 am.\n",
     )
     assert ev["place"] == "Zagreb"
+
+
+def test_an_unveiling_of_a_body_names_the_event_and_the_lead_gives_its_place():
+    # test36's 宁波 report, after its scoring: the headline X揭牌 (a reception room, no
+    # event word) named nothing, so a speech's 丰富多元的活动 was the name; the lead's
+    # X在Y揭牌 gave no place
+    ev = _zh_event(
+        "江南知识产权司法保护委员会客厅揭牌\n"
+        "本报讯 昨日,江南知识产权司法保护委员会客厅在市中级人民法院揭牌。\n"
+        "王明指出,要开展丰富多元的活动。"
+    )
+    assert ev.name == "江南知识产权司法保护委员会客厅揭牌"
+    assert ev.place == "市中级人民法院"
+    # (the tune half's 南宁 report) after a dash, 揭牌成立 too
+    ev = _zh_event("1月29日,经批复同意,广西首家知识产权法庭——南宁知识产权法庭揭牌成立。")
+    assert ev.name == "南宁知识产权法庭揭牌成立"
+    # a lead that holds a 揭牌仪式 names it over the headline's unveiling
+    ev = _zh_event(
+        "天津首家知识产权特色小镇正式揭牌\n"
+        "近日,天津市知识产权局在东丽区知识产权大厦举行天津市首家知识产权特色小镇揭牌仪式。"
+    )
+    assert ev.name == "天津市首家知识产权特色小镇揭牌仪式"

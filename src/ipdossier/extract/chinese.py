@@ -1661,6 +1661,50 @@ _HOLDING_END = re.compile(r"(?:举|舉|主|承|协|協|合)(?:办|辦)$")
 _GENERIC_EVENT = re.compile(r"(?:各级各类|各类|各项|各种|相关|有关|一系列|多项|多种|其他)")
 
 
+# 宁波知识产权司法保护政协委员会客厅揭牌 (a headline), ……南寧知識產權法庭揭牌成立: the
+# unveiling of a body (a court, a service station, a reception room) whose name ends in no
+# event word; 在Y before 揭牌 is where (test36's 宁波 report, after its scoring, was named
+# after a speech's 丰富多元的活动; the tune half's 南宁 and 龙泉 reports after a whole
+# sentence)
+_UNVEILED = re.compile(
+    # (的 and 并 join a clause to it: 并揭牌, 举行了X的揭牌成立)
+    r"(?:^|(?<=[，。；：,;:\s—]))(?P<name>[^，。；：！？、,;:!?\s—“”的并]{4,60}?)"
+    r"(?:在(?P<place>[^，。；：、\s,;在]{2,30}?))?(?P<word>揭牌(?:成立)?)(?=[，。；,;！!\s]|$)"
+)
+
+
+def _named_elsewhere(lines: list[tuple[int, str]]) -> bool:
+    """Whether the opening lines name an event the usual ways (X在Y举行, 举行X揭牌仪式,
+    X隆重开幕): the lead's name over a headline's unveiling, a forum's over an unveiling
+    held at it."""
+    return any(
+        _HELD.search(line)
+        # 举行天津市首家知识产权特色小镇揭牌仪式, X在Y举行揭牌仪式 (not 出席揭牌仪式)
+        or re.search(r"举行[^，。；,;]{0,60}揭牌仪式", line)
+        or any(
+            not _BARE_EVENT.fullmatch(m.group("name")[_NAME_LEAD.match(m.group("name")).end() :])
+            for m in _HELD_NOWHERE.finditer(line)
+        )
+        for _, line in lines
+    )
+
+
+def _unveiled(line: str) -> tuple[str, int, int, str] | None:
+    """The unveiled body's name with 揭牌 (without it where a place parts them), its span
+    and the place."""
+    m = _UNVEILED.search(line)
+    if m is None:
+        return None
+    start = m.start("name")
+    # 副市长某某为X揭牌: who unveiled it is no part of the name
+    by = m.group("name").rfind("为")
+    start += by + 1 if by >= 0 else _NAME_LEAD.match(m.group("name")).end()
+    end = m.end("name") if m.group("place") else m.end("word")
+    if end - start < 4:
+        return None
+    return line[start:end], start, end, m.group("place") or ""
+
+
 def _event(lines: list[tuple[int, str]]) -> EventZh | None:
     # ▲市长某某主持活动: a photo's caption says who did what; it names no event, nor its
     # place, date or organiser (test13's spent tune half: a caption became the name)
@@ -1820,6 +1864,20 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
             elif opened := _QUOTED_OPENED.search(line):
                 name = opened.group("name")
                 span = (para, opened.start("name"), opened.end("name"))
+            elif (unveiled := _unveiled(line)) and not _named_elsewhere(lines[: at + 6]):
+                name, s_, e_, where = unveiled
+                span = (para, s_, e_)
+                # the headline's X揭牌, the lead's X在Y揭牌: where, from the lead
+                where = where or next(
+                    (
+                        u[3]
+                        for _, l_ in lines[at + 1 : at + 6]
+                        if (u := _unveiled(l_)) and u[3] and u[0] in name
+                    ),
+                    "",
+                )
+                if not place and where and place_ok(where):
+                    place = where
             if name is not None:
                 name_line = earlier or line
         if not place:
