@@ -1406,6 +1406,7 @@ def _is_place(text: str) -> bool:
     return len(toks) == 1 and toks[0].tag == lexical.LOC
 
 
+_CAME_INTO = re.compile(r"(?:持续|再次|首次)?(?:走进|走入)")
 _VISIT = re.compile(
     r"(?P<who>(?P<org>[^，。；、]{2,40}?)(?:会同[^，。；、]{2,40}?)?)(?:来|赴|到)"
     r"(?P<place>[\u4e00-\u9fff]{1,8}?)(?:开展|进行|举办|召开)(?P<name>[^，。；]+)"
@@ -1859,8 +1860,11 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                         place = by.group("place")
                     # 9月4日,宿州市市场监管局组织召开全市……座谈会: the office that called it.
                     lead = _CALLER.search(line[: m.start("bare")])
-                    if lead and _ORG_END.search(lead.group("org")) and not subject:
-                        subject = _NAME_LEAD.sub("", lead.group("org"), count=1)
+                    # 海关走进社区举办……讲座: the body that came into a place holds it, not the
+                    # place it came into (test36's 澳门 report, after its scoring)
+                    org = _CAME_INTO.split(lead.group("org"))[0] if lead else ""
+                    if lead and _ORG_END.search(org) and not subject:
+                        subject = _NAME_LEAD.sub("", org, count=1)
             elif opened := _QUOTED_OPENED.search(line):
                 name = opened.group("name")
                 span = (para, opened.start("name"), opened.end("name"))
