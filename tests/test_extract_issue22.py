@@ -7118,3 +7118,15 @@ def test_the_body_that_came_into_a_place_holds_the_event_not_the_place():
     # gave the organiser 海关走进社区
     ev = _zh_event("海关走进社区举办保护知识产权讲座\n为加深公众对知识产权的认识,海关今日举行讲座。")
     assert ev.organiser == "海关"
+
+
+def test_a_study_visit_led_to_premises_with_an_alias_is_named_by_what_was_done(tmp_path):
+    # test36's 福州 report, after its scoring: "……带队前往X(以下简称“Y”)开展知识产权工作培训学习"
+    # was named after its whole lead, with no place
+    ev = _en_event(
+        tmp_path,
+        "8月7日,某区人民政府副区长王明带队前往专利审查协作北京中心福建分中心(以下简称“福建分中心”)"
+        "开展知识产权工作培训学习。各镇街分管领导等近40人参加。\n",
+    )
+    assert ev["name"] == "知识产权工作培训学习"
+    assert ev["place"] == "专利审查协作北京中心福建分中心"

@@ -1940,9 +1940,15 @@ _SIGNED_BY_AT = re.compile(
 # a visit reported with no event word is named by what the visitors did there, the premises
 # they went to its place (the tune half's 齐鲁工业大学 and 重庆大学 reports were named after
 # a paragraph whole).
+# "……副区长高晓健带队前往专利审查协作北京中心福建分中心(以下简称“福建分中心”)开展知识产权工作
+# 培训学习": 前往 too, the premises' alias in brackets after them, and a study visit
+# (培训学习, 学习交流) named whole (test36's 福州 report, after its scoring, was named after
+# its whole lead)
 _VISITED_ZH = re.compile(
-    r"(?:来|赴|到)(?P<place>[^，。；、“”\s]{2,30}?)(?:开展|进行)?"
-    r"(?P<name>调研(?:交流|座谈|指导)|考察(?:交流|指导))"
+    r"(?:来|赴|到|前往)(?P<place>[^，。；、“”\s]{2,30}?)"
+    r"(?:[(（](?:以下简称|下称|简称)“[^”]{1,12}”[)）])?(?:开展|进行)?"
+    r"(?P<name>调研(?:交流|座谈|指导)|考察(?:交流|指导)"
+    r"|[^，。；、“”\s]{0,12}?(?:培训学习|学习交流|交流学习))"
 )
 
 
