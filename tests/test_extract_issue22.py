@@ -7130,3 +7130,14 @@ def test_a_study_visit_led_to_premises_with_an_alias_is_named_by_what_was_done(t
     )
     assert ev["name"] == "知识产权工作培训学习"
     assert ev["place"] == "专利审查协作北京中心福建分中心"
+
+
+def test_a_party_that_went_to_an_office_held_the_event_there():
+    # test36's 珠海 report, after its scoring: "A、B代表一行到香洲区市场监督管理局开展X座谈会"
+    # gave the organiser "……代表一行到香洲区市场监督管理局" and no place
+    ev = _zh_event(
+        "2024年2月28日,为提升服务能力,珠海市知识产权保护协会、香洲区知识产权行业服务机构代表一行到"
+        "香洲区市场监督管理局开展香洲区知识产权行业服务机构交流座谈会,与会人员交流了情况。"
+    )
+    assert ev.organiser == "珠海市知识产权保护协会、香洲区知识产权行业服务机构代表"
+    assert ev.place == "香洲区市场监督管理局"

@@ -1928,8 +1928,17 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
             # The headline's 江苏召开X and the lead's A、B、C等部门……共同举办X: the list
             # before the name, on whichever line prints it.
             listed = _LIST_CALLER.search(line[:named_at])
-            if listed and _org_list(listed.group("orgs")):
-                subject = listed.group("orgs")
+            orgs = listed.group("orgs") if listed else ""
+            # A、B代表一行到Y开展X: the party (一行) went to Y, where it was held (test36's 珠海
+            # report, after its scoring, read "……代表一行到香洲区市场监督管理局" as a body)
+            went = re.search(r"一行(?:来|赴|到|前往)(?P<place>[^、]{2,24})$", orgs)
+            if went:
+                orgs = orgs[: went.start()]
+                if not place and place_ok(went.group("place")):
+                    place = went.group("place")
+            # (……服务机构代表一行: a party led by a body, its members as printed)
+            if orgs and (_org_list(orgs) or went and _ORG_END.search(orgs.split("、")[0])):
+                subject = orgs
         if not host:
             h = _HOST.search(line)
             if h:
