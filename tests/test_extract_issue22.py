@@ -7141,3 +7141,13 @@ def test_a_party_that_went_to_an_office_held_the_event_there():
     )
     assert ev.organiser == "珠海市知识产权保护协会、香洲区知识产权行业服务机构代表"
     assert ev.place == "香洲区市场监督管理局"
+
+
+def test_a_body_that_held_a_quoted_event_in_a_city_without_days_is_its_organiser():
+    # test36's 济南 report, after its scoring: "本报讯4月20日,山东省市场监管局在济南举办“X”"
+    # gave no organiser (在济南 was read into the body's name)
+    ev = _zh_event("本报讯4月20日,山东省市场监管局在济南举办“山东省知识产权宣传周推介活动”。")
+    assert ev.organiser == "山东省市场监管局"
+    # 牵头 ("taking the lead") after the body is no part of it either
+    ev = _zh_event("昨日,市知识产权工作领导小组办公室牵头在文化艺术中心举办“2018年宣传咨询活动”。")
+    assert ev.organiser == "市知识产权工作领导小组办公室"

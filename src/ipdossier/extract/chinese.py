@@ -1438,9 +1438,12 @@ _CALLER = re.compile(
     # (以下简称总中心)于9月16日上午在电算中心演讲厅举办: where, after the days (test33's 政治大学
     # report, after its scoring, drafted "上午在电算中心演讲厅" as the organiser)
     + r"(?:[(（](?:以下简称|下称|简称)[^)）]{1,20}[)）])?"
+    # 山东省市场监管局在济南举办“……”: where, without the days too (test36's 济南 report,
+    # after its scoring, read "山东省市场监管局在济南" as no body)
     + r"(?:"
     + _HELD_DAYS
-    + r"(?:在[^，。；,;“”\s]{1,24}?)?)?(?:组织|联合|共同)?"
+    # (市……办公室牽頭在文化藝術中心舉辦: 牵头, "taking the lead", is no part of the body)
+    + r")?(?:牵头|牽頭)?(?:在[^，。；,;“”\s]{1,24}?)?(?:组织|联合|共同)?"
     + _MANNER + r"?(?:召开|举办|举行|开展|承办)了?[^，。；,;“”]{0,20}$"
 )
 
