@@ -7151,3 +7151,10 @@ def test_a_body_that_held_a_quoted_event_in_a_city_without_days_is_its_organiser
     # 牵头 ("taking the lead") after the body is no part of it either
     ev = _zh_event("昨日,市知识产权工作领导小组办公室牵头在文化艺术中心举办“2018年宣传咨询活动”。")
     assert ev.organiser == "市知识产权工作领导小组办公室"
+
+
+def test_posts_joined_by_a_comma_before_a_concurrent_post_in_another_body():
+    # test36's 济南 report, after its scoring: 党组书记、局长兼省知识产权局局长 was cut to its
+    # 兼 part, with no organisation
+    got = _zh_people("江南省市场监管局党组书记、局长兼省知识产权局局长王明表示,要做好工作。")
+    assert got["王明"] == ("党组书记、局长兼省知识产权局局长", "江南省市场监管局")

@@ -1092,6 +1092,15 @@ _JIAN_UNIT = re.compile(rf"(?:{TITLE_RE})兼[^，。、；;,\s兼]{{2,12}}$")
 _EVENT_NOUN_END = re.compile(r"(?:论坛|会议|大会|活动|仪式|峰会|年会|讲坛|讲堂|课堂|学堂|沙龙)$")
 
 
+def _joined_titles(line: str, ts: int, names: list[tuple[str, int, int]]) -> int:
+    """Where the posts joined to the one at `ts` by 、 or 兼 begin."""
+    while True:
+        prev = _title_before(line, ts - 1) if line[ts - 1 : ts] in "、兼" else None
+        if not prev or any(ne == ts - 1 - len(prev) for _, _, ne in names):
+            return ts  # 宋晓亭教授、院长单晓光: 教授 is the name before's title
+        ts = ts - 1 - len(prev)
+
+
 def _titled(para: int, line: str, names: list[tuple[str, int, int]]) -> list[Mention]:
     """The names with a title printed beside them, each with its organisation."""
     found: list[Mention] = []
@@ -1120,11 +1129,7 @@ def _titled(para: int, line: str, names: list[tuple[str, int, int]]) -> list[Men
             if line[ts - 1 : ts] == "兼" or not org and line[ts - 1 : ts] == "、":
                 # 东丽区委副书记、区长尚斌义, 党委副书记兼副校长刘波: the whole title as
                 # printed, and the organisation of the titles before.
-                while True:
-                    prev = _title_before(line, ts - 1) if line[ts - 1 : ts] in "、兼" else None
-                    if not prev or any(ne == ts - 1 - len(prev) for _, _, ne in names):
-                        break  # 宋晓亭教授、院长单晓光: 教授 is the name before's title
-                    ts = ts - 1 - len(prev)
+                ts = _joined_titles(line, ts, names)
                 title = line[ts:s]
                 org, os_ = _org_of_title(line, ts)
             else:
@@ -1132,7 +1137,10 @@ def _titled(para: int, line: str, names: list[tuple[str, int, int]]) -> list[Men
                 # 兼 is part of the title as printed; the organisation is the first title's.
                 jian = _JIAN_UNIT.search(line, max(0, ts - 30), ts)
                 if jian:
-                    ts = jian.start()
+                    # 山东省市场监管局党组书记、局长兼省知识产权局局长吴承丙: and the posts
+                    # joined by 、 before it (test36's 济南 report, after its scoring, read
+                    # no organisation)
+                    ts = _joined_titles(line, jian.start(), names)
                     title = line[ts:s]
                     org, os_ = _org_of_title(line, ts)
             # 学院院长陶鑫良教授: an academic rank printed after the name is the post's too
