@@ -7158,3 +7158,9 @@ def test_posts_joined_by_a_comma_before_a_concurrent_post_in_another_body():
     # 兼 part, with no organisation
     got = _zh_people("江南省市场监管局党组书记、局长兼省知识产权局局长王明表示,要做好工作。")
     assert got["王明"] == ("党组书记、局长兼省知识产权局局长", "江南省市场监管局")
+
+
+def test_a_civil_servants_grade_is_a_title():
+    # test36's 珠海 report, after its scoring: 二级主办范云鹏 gave no person
+    got = _zh_people("市市场监督管理局局长王明、二级主办李刚参加会议,会上交流。")
+    assert got["李刚"][0] == "二级主办"

@@ -98,6 +98,9 @@ TITLES_ZH = sorted(
         "宣传部副部长 统战部副部长 "
         # eighth zh round (invented probes): a research post and a head's assistant
         "研究员 副研究员 主任助理 局长助理 院长助理 校长助理 总经理助理 "
+        # 局长桂兴卫、二级主办范云鹏 (test36's 珠海 report, after its scoring): a civil
+        # servant's grade (主办, never alone: it is "to organise"), as printed
+        "一级主办 二级主办 三级主办 四级主办 "
         # ninth round (tune half, from test7): a journal's editor, a discipline inspection
         # team's head, a firm's directors and shareholders, a trainer
         "主编 副主编 总编辑 副总编辑 纪检组长 执行董事 董事 股东 培训师 "
