@@ -7164,3 +7164,12 @@ def test_a_civil_servants_grade_is_a_title():
     # test36's 珠海 report, after its scoring: 二级主办范云鹏 gave no person
     got = _zh_people("市市场监督管理局局长王明、二级主办李刚参加会议,会上交流。")
     assert got["李刚"][0] == "二级主办"
+
+
+def test_a_hundred_and_more_people_an_event_was_given_for_without_a_measure_word():
+    # test36's 成都 report, after its scoring: 為百餘大學生、文創人士開設了講座 (traditional)
+    # gave no count
+    got = [(c.value, c.qualifier) for c in chinese.counts(0, "為百餘大學生、文創人士開設了講座。")]
+    assert got == [(100, "at_least")]
+    # a bare hundred before a noun with no verb of attending nor 为 is no count
+    assert chinese.counts(0, "百余大学生的作品展出。") == []

@@ -502,11 +502,21 @@ def _counts(para: int, line: str) -> list[Count]:
         )
     for m in _BARE_PEOPLE.finditer(line):
         # 等20专家学者参加: people counted with no measure word before a verb of attending
-        # (test34's 合肥 report, after its scoring)
+        # (test34's 合肥 report, after its scoring); 为百余大学生、文创人士开设了讲座: or
+        # those an event was given for, a hundred and more (test36's 成都 report, after its
+        # scoring)
+        if not (
+            _ATTENDING.match(line, m.end("noun"))
+            or m.group("bare") and line[m.start() - 1 : m.start()] == "为"
+        ):
+            continue
+        num = m.group("num") or m.group("bare")
+        value = _VAGUE[num] if m.group("bare") else int(num)
         out.append(
             Count(
-                para, m.start(), m.end("noun"), m.start("num"), m.end("num"),
-                int(m.group("num")), "at_least" if m.group("post") else "exact",
+                para, m.start(), m.end("noun"), m.start("bare" if m.group("bare") else "num"),
+                m.end("bare" if m.group("bare") else "num"), value,
+                "at_least" if m.group("post") else "exact",
                 line[m.start() : m.end("noun")], m.group("noun"), "", False,
             )
         )  # fmt: skip
@@ -514,9 +524,11 @@ def _counts(para: int, line: str) -> list[Count]:
 
 
 _BARE_PEOPLE = re.compile(
-    r"(?<![\d.])(?!(?:19|20)\d\d(?!\d))(?P<num>[1-9]\d{0,4})(?P<post>余|多)?"
-    r"(?P<noun>专家学者|专家|学者|代表|嘉宾|师生|学员)(?=[^，。；,;]{0,12}(?:参加|出席|参会|到场|参与))"
+    r"(?<![\d.])(?!(?:19|20)\d\d(?!\d))(?:(?P<num>[1-9]\d{0,4})"
+    rf"|(?P<bare>(?<![{_CN_NUM}\d])[百千](?=余|多)))(?P<post>余|多)?"
+    r"(?P<noun>专家学者|专家|学者|代表|嘉宾|师生|学员|大学生)"
 )
+_ATTENDING = re.compile(r"[^，。；,;]{0,12}(?:参加|出席|参会|到场|参与)")
 
 
 # Bodies whose names join two fields by 和 (工业和信息化厅, 文化和旅游局, 住房和城乡建设局) or
