@@ -7173,3 +7173,10 @@ def test_a_hundred_and_more_people_an_event_was_given_for_without_a_measure_word
     assert got == [(100, "at_least")]
     # a bare hundred before a noun with no verb of attending nor 为 is no count
     assert chinese.counts(0, "百余大学生的作品展出。") == []
+
+
+def test_a_numbered_department_before_its_post_is_no_count():
+    # test36's 福州 report, after its scoring: 协作四部副主任崔海波 drafted a count of 4
+    assert chinese.counts(0, "随后,分中心协作四部副主任王明作主题培训。") == []
+    # four books given is still counted
+    assert [c.value for c in chinese.counts(0, "赠送图书四部。")] == [4]
