@@ -7180,3 +7180,11 @@ def test_a_numbered_department_before_its_post_is_no_count():
     assert chinese.counts(0, "随后,分中心协作四部副主任王明作主题培训。") == []
     # four books given is still counted
     assert [c.value for c in chinese.counts(0, "赠送图书四部。")] == [4]
+
+
+def test_a_deputys_post_joined_by_a_hyphen_before_an_honorific_and_a_name():
+    # the tune half's Regina Pacis College report (read after test36's scoring): "Regina
+    # Pacis College’s Vice-Principal Academics, Mr. Laji Timothy" gave no person; a post
+    # with "Vice-" joined by a hyphen was no post before a name
+    got = _en_people("Regina Pacis College’s Vice-Principal, Mr. Laji Timothy, delivered a talk.")
+    assert got["Laji Timothy"] == ("Vice-Principal", "Regina Pacis College")

@@ -2435,6 +2435,8 @@ def _mentions(
 # A post's head noun: the last word of a title ("Senior Examiner", "IP Attaché", "Executive
 # Director"); the title words and the posts news copy prints beside a name.
 _HEAD = (
+    # "Vice-Principal", "Pro-Rector", "Vice-Chancellor": a deputy's prefix joined by a hyphen
+    r"(?i:(?:vice|deputy|pro|sub)-)?"
     r"(?i:director(?:[- ]general)?|commissioner|mayor|member|manager|partner|chief|dean|"
     r"secretary(?:[- ]general)?|president|chairman|chairwoman|chair|chairperson|head|minister|"
     r"governor|officer|researcher|professor|editor|lawyer|attorney|founder|co-founder|ceo|"
