@@ -7192,3 +7192,12 @@ def test_a_deputys_post_joined_by_a_hyphen_before_an_honorific_and_a_name():
     # with "Vice-" joined by a hyphen was no post before a name
     got = _en_people("Regina Pacis College’s Vice-Principal, Mr. Laji Timothy, delivered a talk.")
     assert got["Laji Timothy"] == ("Vice-Principal", "Regina Pacis College")
+
+
+def test_a_body_that_sent_its_people_somewhere_to_hold_an_event_organised_it():
+    # the tune half's 洛阳 court report (read after test36's scoring): "老城区人民法院组织干警在
+    # 辖区50个社区开展“……”活动" gave no organiser
+    ev = _zh_event(
+        "4月24日下午,老城区人民法院组织干警在辖区50个社区开展“四官”进社区暨知识产权保护大宣传活动。"
+    )
+    assert ev.organiser == "老城区人民法院"

@@ -1470,7 +1470,10 @@ _CALLER = re.compile(
     + r"(?:"
     + _HELD_DAYS
     # (市……办公室牽頭在文化藝術中心舉辦: 牵头, "taking the lead", is no part of the body)
-    + r")?(?:牵头|牽頭)?(?:在[^，。；,;“”\s]{1,24}?)?(?:组织|联合|共同)?"
+    # 老城区人民法院组织干警在辖区50个社区开展“……”: the body sent its people (组织干警), then
+    # where (the tune half's 洛阳 court report, read after test36's scoring)
+    + r")?(?:牵头|牽頭)?(?:组织[^，。；,;“”\s在]{1,6}?(?=在))?(?:在[^，。；,;“”\s]{1,24}?)?"
+    + r"(?:组织|联合|共同)?"
     + _MANNER + r"?(?:召开|举办|举行|开展|承办)了?[^，。；,;“”]{0,20}$"
 )
 
