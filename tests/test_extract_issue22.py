@@ -7201,3 +7201,15 @@ def test_a_body_that_sent_its_people_somewhere_to_hold_an_event_organised_it():
         "4月24日下午,老城区人民法院组织干警在辖区50个社区开展“四官”进社区暨知识产权保护大宣传活动。"
     )
     assert ev.organiser == "老城区人民法院"
+
+
+def test_an_open_day_held_in_the_lead_names_the_event_over_a_later_campaign():
+    # the tune half's 黑龙江 report (read after test36's scoring): "……保护中心(以下简称“保护中心”)
+    # 举办开放日活动" in the lead gave way to a 专项行动 a speaker listed later
+    ev = _zh_event(
+        "4月26日是世界知识产权日,当天,江南省知识产权保护中心(以下简称“保护中心”)举办开放日活动,"
+        "代表到场参加。\n"
+        "主任王明介绍,宣传月期间,中心还集中开展知识产权维权援助专项行动等各类宣传活动。"
+    )
+    assert ev.name == "开放日活动"
+    assert ev.organiser == "江南省知识产权保护中心"

