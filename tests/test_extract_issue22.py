@@ -7213,3 +7213,18 @@ def test_an_open_day_held_in_the_lead_names_the_event_over_a_later_campaign():
     )
     assert ev.name == "开放日活动"
     assert ev.organiser == "江南省知识产权保护中心"
+
+
+def test_the_place_after_an_event_word_below_a_pages_furniture(tmp_path):
+    # the tune half's Riyadh report (read after test36's scoring): a gallery's captions, a
+    # short URL and an update stamp filled the opening lines, and "the Saudi-Korean
+    # Investment Forum in Riyadh" came after them
+    furniture = "Updated 20 January 2022\n\n" * 4
+    ev = _en_event(
+        tmp_path,
+        "Two countries sign IP partnership\n\n1 / 2\n\nPhoto (Supplied)\n\nShort Url\n\n"
+        + furniture
+        + "A memorandum of understanding was signed on the sidelines of the Korean Investment "
+        "Forum in Riyadh by the two office heads.\n",
+    )
+    assert ev["place"] == "Riyadh"

@@ -1783,10 +1783,14 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
         if i:
             yield i.group("place"), i.start() - 200, i.end() + 40
 
+    # (twelve opening lines, not six: a page's furniture (a gallery's captions, a short URL,
+    # an update stamp) may fill the first ones; "the Saudi-Korean Investment Forum in Riyadh"
+    # and "signed the agreements in Dar es Salaam yesterday" came after them in the tune
+    # half's Riyadh and Dar es Salaam reports, read after test36's scoring)
     for candidates in (after_event_word, after_day, before_today):
         if place:
             break
-        place = _first_tagged_place(a.lines[:6], candidates)
+        place = _first_tagged_place(a.lines[:12], candidates)
     if not place:
         # The dateline's place, when nothing else names one and spaCy tags it a place
         # ("HONG KONG, Feb. 5 -- X and Y on Thursday signed here a memorandum").
