@@ -514,12 +514,11 @@ def _counts(para: int, line: str) -> list[Count]:
             or m.group("bare") and line[m.start() - 1 : m.start()] == "为"
         ):
             continue
-        num = m.group("num") or m.group("bare")
-        value = _VAGUE[num] if m.group("bare") else int(num)
+        number = "bare" if m.group("bare") else "num"
+        value = _VAGUE[m.group(number)] if number == "bare" else int(m.group(number))
         out.append(
             Count(
-                para, m.start(), m.end("noun"), m.start("bare" if m.group("bare") else "num"),
-                m.end("bare" if m.group("bare") else "num"), value,
+                para, m.start(), m.end("noun"), m.start(number), m.end(number), value,
                 "at_least" if m.group("post") else "exact",
                 line[m.start() : m.end("noun")], m.group("noun"), "", False,
             )
@@ -1719,12 +1718,16 @@ def _named_elsewhere(lines: list[tuple[int, str]]) -> bool:
         _HELD.search(line)
         # 举行天津市首家知识产权特色小镇揭牌仪式, X在Y举行揭牌仪式 (not 出席揭牌仪式)
         or re.search(r"举行[^，。；,;]{0,60}揭牌仪式", line)
-        or any(
-            not _BARE_EVENT.fullmatch(m.group("name")[_NAME_LEAD.match(m.group("name")).end() :])
-            for m in _HELD_NOWHERE.finditer(line)
-        )
+        or any(_held_nowhere(line))
         for _, line in lines
     )
+
+
+def _held_nowhere(line: str):
+    """The events `line` says were held with no place (X成功举行), a bare 活动 left out."""
+    for m in _HELD_NOWHERE.finditer(line):
+        if not _BARE_EVENT.fullmatch(m.group("name")[_NAME_LEAD.match(m.group("name")).end() :]):
+            yield m
 
 
 def _unveiled(line: str) -> tuple[str, int, int, str] | None:
@@ -1989,10 +1992,7 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
     if name is None:
         # No "X在Y举行" and no quoted name: "X成功举行" in the body (a sentence ending
         # with 。), else in any line; then a headline that names the event.
-        nowhere = [
-            (para, line, m) for para, line in lines for m in _HELD_NOWHERE.finditer(line)
-            if not _BARE_EVENT.fullmatch(m.group("name")[_NAME_LEAD.match(m.group("name")).end() :])
-        ]  # fmt: skip
+        nowhere = [(para, line, m) for para, line in lines for m in _held_nowhere(line)]
         nowhere.sort(key=lambda x: "。" not in x[1])
         if nowhere:
             para, line, m = nowhere[0]
