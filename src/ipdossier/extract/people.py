@@ -1994,12 +1994,13 @@ _ENVOY = re.compile(r"(?i:ambassador|envoy|high commissioner|consul(?:[- ]genera
 
 
 def _posted_to(f: Mention, line: str) -> Mention:
-    """"the Danish Ambassador to Indonesia, X": where an envoy is posted is the post's
-    (as the conventions keep the whole post as printed), not an organisation."""
+    """"the Danish Ambassador to Indonesia, X", "the Ambassador of Denmark to Serbia, X":
+    where an envoy is posted, and whose envoy it is, are the post's (as the conventions keep
+    the whole post as printed), not an organisation."""
     if not f.organisation or not _ENVOY.search(f.title):
         return f
-    # "the Ambassador of Denmark to Serbia, Ms. X": the country the envoy is "of" and where
-    # it is posted are both the post's (test36's Belgrade conference, after its scoring)
+    # (the "of" form: test36's Belgrade conference, after its scoring, read Denmark as the
+    # organisation)
     of_to = re.compile(
         rf"{re.escape(f.title)} of {re.escape(f.organisation)} to (?:the )?[A-Z][\w'’-]*"
         r"(?: (?:of )?[A-Z][\w'’-]*){0,2}"
