@@ -7228,3 +7228,16 @@ def test_the_place_after_an_event_word_below_a_pages_furniture(tmp_path):
         "Forum in Riyadh by the two office heads.\n",
     )
     assert ev["place"] == "Riyadh"
+
+
+def test_the_body_before_a_headlines_past_verb_of_holding_organised_the_event(tmp_path):
+    # the tune half's KIPO report (read in the thirty-second session): "KIPO Held Heads of
+    # IP Offices Conference with 13 Asian countries" over a lead whose subject is printed
+    # "Kipo" gave no organiser; the present tense ("Organizes") was read, the past not
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "NIPO Held Heads of Design Offices Meeting with 9 Countries\n\n"
+        "Nipo held heads of Design Offices Meeting in cooperation with the Regional Office "
+        "from May 3 to 5, 2018.\n",
+    )
+    assert orgs[ev["organiser_org_id"]] == "NIPO"

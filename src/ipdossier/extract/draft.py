@@ -1280,7 +1280,9 @@ def _launcher(line: str, at: int) -> re.Match | None:
 
 _HEADLINE_HOLDER = re.compile(
     r"\s*(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|&|\([A-Z]{2,}\)|[A-Z][\w&.'’-]*)){0,8}?)"
-    r"\s+(?:Organi[sz]es|Hosts|Holds|Conducts|Trains)\b"
+    # "KIPO Held Heads of IP Offices Conference with 13 Asian countries" (the tune half's
+    # KIPO report): the past tense too
+    r"\s+(?:Organi[sz]es|Hosts|Holds|Conducts|Trains|Organi[sz]ed|Hosted|Held|Conducted)\b"
 )
 
 
