@@ -7241,3 +7241,19 @@ def test_the_body_before_a_headlines_past_verb_of_holding_organised_the_event(tm
         "from May 3 to 5, 2018.\n",
     )
     assert orgs[ev["organiser_org_id"]] == "NIPO"
+
+
+def test_a_sponsor_printed_after_the_bodys_own_organising_is_not_the_organiser(tmp_path):
+    # the tune half's Bangkok report (read in the thirty-second session): "the Department of
+    # Intellectual Property of Thailand (“DIP”) organized the World IP Day Celebration Event
+    # ...  This event was co-organized and sponsored by the United States Patent and
+    # Trademark Office" gave the sponsor as the organiser
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "Inventors Day Celebration by OIPR\n\n"
+        "On 12th May 2019, the Department of Industrial Property of Ruritania (“OIPR”) "
+        "organized the Inventors Day Celebration Event under the campaign “Ideas First” to "
+        "celebrate inventors.  This event was co-organized and sponsored by the Foreign "
+        "Trade Board (“FTB”).\n",
+    )
+    assert orgs[ev["organiser_org_id"]] == "Department of Industrial Property of Ruritania (“OIPR”)"

@@ -1668,6 +1668,17 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 role = "organiser"  # "Jointly held by A, B and C": who held it together
             if any(r == role for r, _, _ in orgs):
                 continue
+            if role == "organiser" and re.match(r"(?i:co-organi[sz]ed|sponsored)", o["verb"]):
+                # "the Department of Intellectual Property of Thailand (“DIP”) organized the
+                # World IP Day Celebration Event ... This event was co-organized and
+                # sponsored by the United States Patent and Trademark Office" (the tune
+                # half's Bangkok report): who organised it, printed before, is the
+                # organiser; a co-organiser or a sponsor only where none is
+                active = _body_subject(line[: o.start()])
+                if active:
+                    where = (para, active.start("org"), active.end("org"), line)
+                    orgs.append(("organiser", active.group("org"), where))
+                    continue
             org = people._trim_org(o.group("org"))
             org = re.split(r",\s|\s(?:which|who|and organi[sz]ed)\b", org)[0]
             if o.group("verb").lower() == "conducted" and people._is_post(org.split(" ")[0]):
