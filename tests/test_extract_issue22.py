@@ -7120,7 +7120,9 @@ def test_an_unveiling_of_a_body_names_the_event_and_the_lead_gives_its_place():
 def test_the_body_that_came_into_a_place_holds_the_event_not_the_place():
     # test36's 澳门 report, after its scoring: the headline 海关走进社区举办保护知识产权讲座
     # gave the organiser 海关走进社区
-    ev = _zh_event("海关走进社区举办保护知识产权讲座\n为加深公众对知识产权的认识,海关今日举行讲座。")
+    ev = _zh_event(
+        "海关走进社区举办保护知识产权讲座\n为加深公众对知识产权的认识,海关今日举行讲座。"
+    )
     assert ev.organiser == "海关"
 
 
