@@ -7259,3 +7259,15 @@ def test_a_sponsor_printed_after_the_bodys_own_organising_is_not_the_organiser(t
         "Trade Board (“FTB”).\n",
     )
     assert orgs[ev["organiser_org_id"]] == "Department of Industrial Property of Ruritania (“OIPR”)"
+
+
+def test_the_writers_city_in_the_headline_gives_way_to_the_body_in_the_lead():
+    # the tune half's 泰州 report (read in the thirty-second session): the headline's
+    # "我市举办X" and the lead's "4月26日,市市场监管局举办X" gave no organiser (我市, the
+    # writer's city, was read and then blanked)
+    ev = _zh_event(
+        "我市举办“4.26”知识产权宣传周启动仪式暨地标美食推广活动\n"
+        "为庆祝世界知识产权日,4月26日,市市场监管局举办“4.26”知识产权宣传周启动仪式暨"
+        "地标美食推广活动。\n"
+    )
+    assert ev.organiser == "市市场监管局"

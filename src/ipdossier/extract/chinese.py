@@ -2055,7 +2055,7 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
         place = place or visit.group("place")
         span = (p_, s_ + visit.start("name"), _e)
         name = visit.group("name")
-    if not organiser and (not subject or _is_place(subject)):
+    if not organiser and (not subject or _is_place(subject) or subject in _OWN):
         # on any line that prints the name (the lead's after a headline's "南山区举办X": a
         # district names no body)
         for _, l_ in lines:
@@ -2071,9 +2071,12 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
             # the headline's 苏州召开X and the lead's 苏州市版权局组织召开X: the body that
             # called it (test28's 苏州 report, spent into the tune half)
             lead = _CALLER.search(l_[:at]) if at > 0 else None
+            # (the headline's 我市举办X and the lead's 市市场监管局举办X: the writer's city is
+            # no body; the tune half's 泰州 report)
             if (
                 lead
                 and _ORG_END.search(lead.group("org"))
+                and lead.group("org") not in _OWN
                 and not _is_place(lead.group("org"))
                 and not _VERB_ONLY.fullmatch(lead.group("org"))
             ):
