@@ -7271,3 +7271,14 @@ def test_the_writers_city_in_the_headline_gives_way_to_the_body_in_the_lead():
         "地标美食推广活动。\n"
     )
     assert ev.organiser == "市市场监管局"
+
+
+def test_a_body_that_held_the_event_by_way_of_it_organised_it():
+    # the tune half's 济阳 report (read in the thirty-second session): "济阳区市场监管局通过开展
+    # 知识产权“四进”活动" gave no organiser
+    ev = _zh_event(
+        "南河区市场监管局开展“三进”活动普及知识产权知识\n"
+        "本报5月20日讯 为做好宣传周宣传活动,南河区市场监管局通过开展知识产权“三进”活动"
+        "普及知识产权知识。\n"
+    )
+    assert ev.organiser == "南河区市场监管局"

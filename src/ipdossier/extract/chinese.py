@@ -1477,7 +1477,9 @@ _CALLER = re.compile(
     # where (the tune half's 洛阳 court report, read after test36's scoring)
     + r")?(?:牵头|牽頭)?(?:组织[^，。；,;“”\s在]{1,6}?(?=在))?(?:在[^，。；,;“”\s]{1,24}?)?"
     + r"(?:组织|联合|共同)?"
-    + _MANNER + r"?(?:召开|举办|举行|开展|承办)了?[^，。；,;“”]{0,20}$"
+    # 济阳区市场监管局通过开展知识产权“四进”活动: "by way of" holding it (the tune half's
+    # 济阳 report)
+    + _MANNER + r"?(?:通过)?(?:召开|举办|举行|开展|承办)了?[^，。；,;“”]{0,20}$"
 )
 
 # 江苏省商务厅、省贸促会、省知识产权局等部门以线上线下联动方式共同举办X: the bodies listed
