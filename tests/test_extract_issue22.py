@@ -7282,3 +7282,14 @@ def test_a_body_that_held_the_event_by_way_of_it_organised_it():
         "普及知识产权知识。\n"
     )
     assert ev.organiser == "南河区市场监管局"
+
+
+def test_a_region_that_held_or_called_the_event_is_its_organiser_not_its_place():
+    # the tune half's 河南, 宁夏, 静海 and 河东 reports (read in the thirty-second session):
+    # "11月14日,河南举办知识产权强县培训班" drafted 河南 as the place; the gold writes the region
+    # that held (举办) or called (召开) the event as its organiser. "东莞举行X" (was held in)
+    # stays a place.
+    ev = _zh_event("江西举办知识产权强县培训班\n江西站讯 11月14日,江西举办知识产权强县培训班。")
+    assert (ev.organiser, ev.place) == ("江西", "")
+    ev = _zh_event("4月21日,东莞举行2023年知识产权宣传周启动仪式。")
+    assert (ev.organiser, ev.place) == ("", "东莞")

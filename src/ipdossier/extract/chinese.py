@@ -1898,7 +1898,15 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                 else:
                     # 4月21日,东莞举行2023年……启动仪式: a place as the subject, no 在.
                     by = _PLACE_HELD.search(line[: m.start("bare")])
-                    if by and not place and _is_place(by.group("place")):
+                    if by and _is_place(by.group("place")) and re.search(
+                        r"(?:举办|召开)了?$", by.group(0)
+                    ):
+                        # 11月14日,河南举办知识产权强县培训班; 近日,西青区召开……部署会: a region
+                        # that held or called it is who held it, as the gold writes it (the
+                        # tune half's 河南, 宁夏, 西青, 静海, 河东 and 温江 reports); a body the
+                        # lead names instead is read below
+                        subject = subject or by.group("place")
+                    elif by and not place and _is_place(by.group("place")):
                         place = by.group("place")
                     # 9月4日,宿州市市场监管局组织召开全市……座谈会: the office that called it.
                     lead = _CALLER.search(line[: m.start("bare")])
