@@ -1754,7 +1754,7 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
     lines = [(p, line) for p, line in lines if not _CAPTION.match(line)] or lines
     name = span = None
     date = None
-    place = organiser = host = subject = ""
+    place = organiser = host = subject = region = ""
     name_line = ""
     for at, (para, line) in enumerate(lines):
         if (
@@ -1903,9 +1903,9 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
                     ):
                         # 11月14日,河南举办知识产权强县培训班; 近日,西青区召开……部署会: a region
                         # that held or called it is who held it, as the gold writes it (the
-                        # tune half's 河南, 宁夏, 西青, 静海, 河东 and 温江 reports); a body the
-                        # lead names instead is read below
-                        subject = subject or by.group("place")
+                        # tune half's 河南, 宁夏, 西青, 静海, 河东 and 温江 reports), when no body
+                        # is read (a list of bodies in the lead, below, is who)
+                        region = region or by.group("place")
                     elif by and not place and _is_place(by.group("place")):
                         place = by.group("place")
                     # 9月4日,宿州市市场监管局组织召开全市……座谈会: the office that called it.
@@ -2098,7 +2098,7 @@ def _event(lines: list[tuple[int, str]]) -> EventZh | None:
         lead = _CALLER.search(_ALIAS.sub("", dict(lines)[p_][:s_]))
         if lead and _ORG_END.search(lead.group("org")):
             subject = _NAME_LEAD.sub("", lead.group("org"), count=1)
-    organiser, host = ("" if v in _OWN else v for v in (organiser or subject, host))
+    organiser, host = ("" if v in _OWN else v for v in (organiser or subject or region, host))
     # 座谈会在我校举行: "our school" is where, as printed (the gold writes it four times; our
     # city or province gives way to where the headline says)
     if not place or place in _OWN - {"我校"}:
