@@ -7293,3 +7293,17 @@ def test_a_region_that_held_or_called_the_event_is_its_organiser_not_its_place()
     assert (ev.organiser, ev.place) == ("江西", "")
     ev = _zh_event("4月21日,东莞举行2023年知识产权宣传周启动仪式。")
     assert (ev.organiser, ev.place) == ("", "东莞")
+
+
+def test_a_share_a_ranking_and_a_manner_are_no_counts():
+    # test37's Seoul conference and Odessa workshop (after its scoring): "1 in 3 jobs in
+    # the EU", "the four largest company applicants" and "one-on-one consultations" were
+    # drafted as counts of 3 jobs, 4 applicants and 1 "on"
+    def read(line):
+        return [(c.value, c.noun) for c in counts.counts(0, line)]
+
+    assert read("Industries rely on IP, with 1 in 3 jobs in the EU relying on them.") == []
+    assert read("Samsung was one of the four largest company applicants at the EPO.") == []
+    assert read("Attorneys will hold one-on-one consultations with 20 inventors.") == [
+        (20, "inventors")
+    ]

@@ -392,6 +392,17 @@ _CLOCK_AFTER = re.compile(r":\d\d\b|\s?(?i:[ap]\.?m\.?)(?![\w])")
 _WEEKDAY_AFTER = re.compile(r"\s*\((?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?\)")
 # "rated around 4 out of 5", "9 out of 10 firms": a share or a score, not a count.
 _OUT_OF_AFTER = re.compile(r"\s+out\s+of\s+\d", re.IGNORECASE)
+# "1 in 3 jobs in the EU", "one in five firms": a share, not a count (test37's Seoul
+# conference, after its scoring, drafted 3 jobs)
+_ONE_IN_BEFORE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in\s+$", re.IGNORECASE
+)
+# "the four largest company applicants", "the three biggest markets": a ranking, not a
+# count of who took part (test37's Seoul conference, after its scoring)
+_SUPERLATIVE_AFTER = re.compile(
+    r"\s+(?:largest|biggest|highest|lowest|greatest|smallest|best|most|least|top)\b",
+    re.IGNORECASE,
+)
 # "the two countries", "The two sides", "between the two organizations": a small number
 # after "the" before the parties of an agreement points back at them, it does not count
 # who took part.
@@ -587,7 +598,13 @@ def counts(para: int, line: str) -> list[Count]:
             continue
         if _WEEKDAY_AFTER.match(after) or _OUT_OF_AFTER.match(after):
             continue  # "to 14 (Fri)": a day of the month; "4 out of 5": a rating
+        if _ONE_IN_BEFORE.search(near) or _SUPERLATIVE_AFTER.match(after):
+            continue
         compound = _COMPOUND.match(after)
+        if compound and compound.group(1).lower() in ("on", "to", "by"):
+            # "one-on-one consultations", "one-to-one meetings": a manner, not a count
+            # (test37's Odessa workshop, after its scoring, drafted 1 "on")
+            continue
         if compound:
             # "four-day workshop" counts days; "Five-Year Plan" is a name.
             unit = compound.group(1)
