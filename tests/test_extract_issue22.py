@@ -7307,3 +7307,15 @@ def test_a_share_a_ranking_and_a_manner_are_no_counts():
     assert read("Attorneys will hold one-on-one consultations with 20 inventors.") == [
         (20, "inventors")
     ]
+
+
+def test_a_post_of_an_organisation_ending_on_the_or_a_saints_st_names_no_one_after_it():
+    # test37's WIPO Academy report (after its scoring): "Campus Principal of the University
+    # of the West Indies, St. Augustine Campus" drafted the people "West Indies" and
+    # "Augustine Campus" (an organisation read up to "the" or "St." before a name)
+    got = _en_people_tagged(
+        "Opening remarks came from Brian Copeland, Pro-Vice Chancellor and Campus Principal "
+        "of the University of the West Indies, St. Augustine Campus."
+    )
+    assert "West Indies" not in got and "Augustine Campus" not in got, got
+    assert got["Brian Copeland"][0] == "Pro-Vice Chancellor and Campus Principal", got

@@ -283,8 +283,11 @@ _NAME_TITLE_VERB = (
 # honorific between the organisation and the name is neither's.
 _BEFORE_NAME = (
     # "of the Department of Treaty and Law of Mofcom Yang Guohua": the organisation never
-    # ends on "of" or "and" (the next capitalised word is its, not the name's)
-    r"(?P<the>\b[Tt]he )?(?P<title>{title}) of (?P<org>{org}?)(?<! of)(?<! and) "
+    # ends on "of" or "and" (the next capitalised word is its, not the name's), nor on
+    # "the" or a saint's "St." ("Campus Principal of the University of the West Indies, St.
+    # Augustine Campus": test37's WIPO Academy report, after its scoring, drafted the
+    # people "West Indies" and "Augustine Campus")
+    r"(?P<the>\b[Tt]he )?(?P<title>{title}) of (?P<org>{org}?)(?<! of)(?<! and)(?<! the)(?<! St\.) "
     # "Chief Justice of India [CJI] N.V. Ramana": the post's acronym in square brackets
     # before the name (test24's Delhi report, after its scoring)
     r"(?:\[[A-Z]{{2,6}}\] )?"
