@@ -7319,3 +7319,17 @@ def test_a_post_of_an_organisation_ending_on_the_or_a_saints_st_names_no_one_aft
     )
     assert "West Indies" not in got and "Augustine Campus" not in got, got
     assert got["Brian Copeland"][0] == "Pro-Vice Chancellor and Campus Principal", got
+
+
+def test_a_byline_and_a_date_line_do_not_push_the_lead_out_of_the_opening(tmp_path):
+    # test37's Korea Herald report (after its scoring): the paper's name, a word in Korean,
+    # the headline, "By …", "Published : …" and "• Link copied" came before the lead, and
+    # the report was named after the paper
+    ev = _en_event(
+        tmp_path,
+        "The Daily Courier\n\n기자\n\nKorea, EU see surge in IP rights exchange\n\n"
+        "By Kim Min-ji\n\nPublished : Oct. 20, 2016 - 16:35\n\n    • Link copied\n\n"
+        "Experts of intellectual property rights gathered for the fourth annual Korea-EU "
+        "Design Rights Conference on Thursday, highlighting the rising exchange of rights.\n",
+    )
+    assert ev["name"] == "Korea-EU Design Rights Conference"

@@ -1545,8 +1545,12 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                 break
     if found is None:
         # the opening lines: a headline, a dateline and a byline may come first (five lines
-        # read as well as three on the tune half; six or eight took a later event's name)
-        for para, line in a.lines[:5]:
+        # read as well as three on the tune half; six or eight took a later event's name);
+        # a byline's lines are not counted among them (test37's Korea Herald report, after
+        # its scoring: "By …" and "Published : …" pushed the lead out, and the report was
+        # named after the paper)
+        heads = [x for x in a.lines[:12] if not _BYLINE_DATE.match(x[1])]
+        for para, line in heads[:5]:
             if _topic_list(line):
                 continue  # a site's list of topics names no event
             # "... Licensing Program organize a workshop entitled “Supporting Patent
