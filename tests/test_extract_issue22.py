@@ -7346,3 +7346,17 @@ def test_a_working_a_deployment_and_an_on_site_meeting_are_events():
     assert (ev.name, ev.place) == ("2023年知识产权研究基地工作会", "明州大学东湖校区")
     ev = _zh_event("近日,南湖区召开知识产权强区建设重点任务部署会,副区长出席会议并讲话。")
     assert ev.name == "知识产权强区建设重点任务部署会"
+
+
+def test_a_rank_before_a_name_gives_way_to_the_post_after_its_comma():
+    # test37's WIPO Academy report (after its scoring): "Professor Brian Copeland, Pro-Vice
+    # Chancellor and Campus Principal of the University of the West Indies" was read with
+    # the title "Professor"
+    got = _en_people_tagged(
+        "Professor Alan Mbeki, Pro-Vice Chancellor and Campus Principal of the University "
+        "of Lagos, opened the training."
+    )
+    assert got["Alan Mbeki"] == (
+        "Pro-Vice Chancellor and Campus Principal",
+        "University of Lagos",
+    ), got

@@ -1063,8 +1063,29 @@ def mentions(
     if rules:
         for read_post in (_apposed, _preposed, _post_comma_name, _title_name_of, _degreed):
             found += _unread(para, line, extra_names, found, read_post)
+        found = [_apposed_over_bare(f, line, extra_names) for f in found]
         found.sort(key=lambda f: f.start)
     return found
+
+
+# An academic rank printed before a name, whatever the post after it.
+_RANK_BEFORE_NAME = frozenset({"professor", "prof", "prof.", "dr", "dr."})
+
+
+def _apposed_over_bare(f: Mention, line: str, names: tuple[str, ...]) -> Mention:
+    """A rank printed before the name gives way to the post printed after its comma:
+    "Professor Brian Copeland, Pro-Vice Chancellor and Campus Principal of the University of
+    the West Indies" (test37's WIPO Academy report, after its scoring, read "Professor").
+    (A post before the name is kept: "Minister Mr Audley Shaw, Jamaica’s Minister of
+    Industry, Investment and Commerce" reads no better after its comma.)"""
+    if f.title.strip().lower() not in _RANK_BEFORE_NAME or f.start >= f.name_start:
+        return f
+    m = re.compile(re.escape(f.name)).match(line, f.name_start)
+    post = _apposed(line, m, f.name, names) if m else None
+    if post is None:
+        return f
+    title, org, _start, end = post
+    return replace(f, title=title, organisation=org, end=max(f.end, end))
 
 
 _LISTED_ORG = re.compile(r",\s+(?P<org>[^,;]{3,100}?)\s*(?=;|\.?\s*$)")
