@@ -7360,3 +7360,19 @@ def test_a_rank_before_a_name_gives_way_to_the_post_after_its_comma():
         "Pro-Vice Chancellor and Campus Principal",
         "University of Lagos",
     ), got
+
+
+def test_an_organization_that_just_launched_a_training_of_trainers_organised_it(tmp_path):
+    # test37's WIPO Academy report (after its scoring): "The World Intellectual Property
+    # Organization (WIPO) just launched the first training of trainers program (ToT) on
+    # creative industries" was named after a "National Intellectual Property Training
+    # Center" printed later, with no organiser
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "April 21, 2021\n"
+        "The Regional Copyright Organization (RCO) just launched the first training of "
+        "trainers program (ToT) on music rights. The ToT is part of a project to establish a "
+        "National Copyright Training Center (NCTC) in Ruritania.\n",
+    )
+    assert ev["name"] == "first training of trainers program (ToT) on music rights"
+    assert orgs[ev["organiser_org_id"]] == "Regional Copyright Organization (RCO)"
