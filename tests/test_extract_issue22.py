@@ -7376,3 +7376,13 @@ def test_an_organization_that_just_launched_a_training_of_trainers_organised_it(
     )
     assert ev["name"] == "first training of trainers program (ToT) on music rights"
     assert orgs[ev["organiser_org_id"]] == "Regional Copyright Organization (RCO)"
+
+
+def test_a_body_that_held_the_event_yesterday_the_25th_organised_it():
+    # test37's 工商時報 report (after its scoring): "經濟部智慧財產局於昨(25)日舉辦「……」" gave
+    # no organiser (the days between the body and its verb were read only as "于25日")
+    ev = _zh_event(
+        "明州局頒發發明獎\n"
+        "明州市智慧財產局於昨(25)日舉辦「105年明州發明創作獎頒獎活動」,由局長親自出席頒獎。"
+    )
+    assert ev.organiser == "明州市智慧財產局"

@@ -1453,7 +1453,10 @@ _OWNER_BEFORE = re.compile(
 # (`_CALLER`).
 _HELD_DAYS = (
     r"(?:于(?:\d{1,2}月)?\d{1,2}日(?:[上下]午)?(?:至(?:\d{1,2}月)?\d{1,2}日)?"
-    r"|(?:一连|连续)[一二三四五六七八九十两]天)"
+    r"|(?:一连|连续)[一二三四五六七八九十两]天"
+    # 經濟部智慧財產局於昨(25)日舉辦「……」 (test37's 工商時報 report, after its scoring):
+    # "yesterday (the 25th)", "today"
+    r"|于[昨今前][(（]\d{1,2}[)）]日(?:[上下]午)?|于[昨今]日(?:[上下]午)?)"
 )
 # "X办公室组织召开知识产权质押融资“……”对接会": the office that called the event.
 # 广州中院成功承办最高人民法院“……”广州地区活动: the court that ran the event, not "广州中院
