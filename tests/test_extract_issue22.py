@@ -7386,3 +7386,14 @@ def test_a_body_that_held_the_event_yesterday_the_25th_organised_it():
         "明州市智慧財產局於昨(25)日舉辦「105年明州發明創作獎頒獎活動」,由局長親自出席頒獎。"
     )
     assert ev.organiser == "明州市智慧財產局"
+
+
+def test_a_body_hung_its_plaque_names_the_event():
+    # test37's 呼和浩特 report (after its scoring): "……代办处挂牌" in the headline and
+    # "5月20日,……代办处挂牌成立" in the lead named no event (only 揭牌 was read)
+    ev = _zh_event(
+        "国家知识产权局专利局明州代办处挂牌\n"
+        "5月20日,国家知识产权局专利局明州代办处挂牌成立。\n"
+        "自治区副主席王明出席挂牌仪式。"
+    )
+    assert ev.name == "国家知识产权局专利局明州代办处挂牌"

@@ -1715,7 +1715,9 @@ _GENERIC_EVENT = re.compile(r"(?:各级各类|各类|各项|各种|相关|有关
 _UNVEILED = re.compile(
     # (的 and 并 join a clause to it: 并揭牌, 举行了X的揭牌成立)
     r"(?:^|(?<=[，。；：,;:\s—]))(?P<name>[^，。；：！？、,;:!?\s—“”的并]{4,60}?)"
-    r"(?:在(?P<place>[^，。；：、\s,;在]{2,30}?))?(?P<word>揭牌(?:成立)?)(?=[，。；,;！!\s]|$)"
+    # (挂牌: test37's 呼和浩特 report, after its scoring, "……代办处挂牌成立", named no event)
+    r"(?:在(?P<place>[^，。；：、\s,;在]{2,30}?))?(?P<word>(?:揭牌|挂牌|掛牌)(?:成立)?)"
+    r"(?=[，。；,;！!\s]|$)"
 )
 
 
