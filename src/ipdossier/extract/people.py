@@ -1063,7 +1063,7 @@ def mentions(
     if rules:
         for read_post in (_apposed, _preposed, _post_comma_name, _title_name_of, _degreed):
             found += _unread(para, line, extra_names, found, read_post)
-        found = [_apposed_over_bare(f, line, extra_names) for f in found]
+        found = [_post_over_rank(f, line, extra_names) for f in found]
         found.sort(key=lambda f: f.start)
     return found
 
@@ -1072,7 +1072,7 @@ def mentions(
 _RANK_BEFORE_NAME = frozenset({"professor", "prof", "prof.", "dr", "dr."})
 
 
-def _apposed_over_bare(f: Mention, line: str, names: tuple[str, ...]) -> Mention:
+def _post_over_rank(f: Mention, line: str, names: tuple[str, ...]) -> Mention:
     """A rank printed before the name gives way to the post printed after its comma:
     "Professor Brian Copeland, Pro-Vice Chancellor and Campus Principal of the University of
     the West Indies" (test37's WIPO Academy report, after its scoring, read "Professor").
