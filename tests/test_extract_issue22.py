@@ -7397,3 +7397,15 @@ def test_a_body_hung_its_plaque_names_the_event():
         "自治区副主席王明出席挂牌仪式。"
     )
     assert ev.name == "国家知识产权局专利局明州代办处挂牌"
+
+
+def test_a_countrys_minister_of_a_portfolio_after_a_name():
+    # the tune half's Bucharest report: "X, Romania's Minister of Economy, said" gave the
+    # post "Minister" (only "for" and its portfolio were read with a country's post)
+    got = _en_people_tagged(
+        "Petru Vlasceanu, Moldova's Minister of Economy, said: \"Rights matter.\" "
+        "Ion Dobre, Moldova's Director of Patents, said the same."
+    )
+    assert got["Petru Vlasceanu"] == ("Minister of Economy", "Moldova")
+    # a director's "of" names an organisation, not a portfolio: left to the other rules
+    assert got["Ion Dobre"][0] == "Director"

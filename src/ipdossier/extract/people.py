@@ -440,7 +440,10 @@ _NAME_COUNTRY_TITLE = (
     r"(?P<name>{name}), (?:(?P<org>[A-Z][\w-]*(?: [A-Z][\w-]*){{0,2}})['’]s "
     r"|[A-Z][a-z]+(?:an|ese|ish|i) )(?P<title>(?:[A-Z][\w-]* ){{0,3}}?{cap_title}"
     # "Viet Nam's Minister for Science and Technology": "for" and the portfolio
-    r"(?: for [A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w-]*){{0,3}}(?=[,;.)]|$))?)\b"
+    r"(?: for [A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w-]*){{0,3}}(?=[,;.)]|$)"
+    # "Romania's Minister of Economy": a minister's "of" and the portfolio, as "for" (a
+    # director's "of" names an organisation, read apart)
+    r"|(?<=Minister) of [A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w-]*){{0,3}}(?=[,;.)]|$))?)\b"
 )
 _TITLE_NAME = (
     r"(?<![\w-])(?P<title>{cap_title}) (?:{honorific} )?(?P<name>{name})\b"
