@@ -7409,3 +7409,12 @@ def test_a_countrys_minister_of_a_portfolio_after_a_name():
     assert got["Petru Vlasceanu"] == ("Minister of Economy", "Moldova")
     # a director's "of" names an organisation, not a portfolio: left to the other rules
     assert got["Ion Dobre"][0] == "Director"
+
+
+def test_a_speaker_of_parliament_before_a_name():
+    # the tune half's Helsinki report: "Speaker of Parliament X gave the ending words" gave
+    # no person (a chamber's Speaker was no post)
+    got = _en_people("Speaker of Parliament Aino Virtanen gave the ending words.")
+    assert got["Aino Virtanen"] == ("Speaker of Parliament", "")
+    # a conference's speaker is no chamber's
+    assert not _en_people("Speaker Aino Virtanen gave the ending words.")

@@ -314,6 +314,9 @@ _CAP_TITLE = (
     r"Director|Commissioner|Mayor|Governor|Minister|President|Chairman|Chairwoman|Chairperson|"
     # "European Union Deputy Head of Delegation X" (test20's Suva report, after its scoring)
     r"Head of (?:the )?(?:Delegation|Mission)|"
+    # "Speaker of Parliament X" (the tune half's Helsinki report): a chamber's presiding
+    # post, never a conference's speaker (no chamber follows that)
+    r"Speaker of (?:the )?(?:Parliament|House(?: of [A-Z]\w+)?|National Assembly|Senate)|"
     r"Secretary[- ][Gg]eneral|Secretary|Dean|Professor|Judge|Counsel|Head|Principal|Controller|"
     # "Attorney-General Graham Leung", "Deputy Vice-Chancellor X", "Rector X": the joined
     # posts before their first words' own.
