@@ -7418,3 +7418,23 @@ def test_a_speaker_of_parliament_before_a_name():
     assert got["Aino Virtanen"] == ("Speaker of Parliament", "")
     # a conference's speaker is no chamber's
     assert not _en_people("Speaker Aino Virtanen gave the ending words.")
+
+
+def test_a_post_and_a_name_after_a_name_are_the_second_persons():
+    # test38's Venice report (after its scoring): "EPO President A, Italian Minister of
+    # Economic Development B, and Jury chairman C" read B's post as A's, with "Economic
+    # Development B" as the organisation, and B was lost
+    got = _en_people_tagged(
+        "The winners were on stage in Venice, together with EPO President Benoît Battistelli, "
+        "Italian Minister of Economic Development Carlo Calenda, and Jury chairman Mario "
+        "Moretti Polegato."
+    )
+    assert got["Benoît Battistelli"] == ("President", "EPO")
+    assert got["Carlo Calenda"] == ("Italian Minister of Economic Development", "")
+    # an honorific before the next name is no part of a field: "Ms X" after a comma is read
+    # as before
+    got = _en_people_tagged(
+        "The speakers were Dr Ivan Bliznets, Rector of the Russian State Academy of "
+        "Intellectual Property, Ms Martha Chikowore, Training Officer of the WIPO Academy."
+    )
+    assert got["Ivan Bliznets"] == ("Rector", "Russian State Academy of Intellectual Property")

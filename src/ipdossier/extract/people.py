@@ -2206,6 +2206,18 @@ def _mentions(
             # holds another person's name; the next name starts a list, not a title
             continue
         org = m.group("org")
+        if any(
+            m.start("org") < a
+            and b <= m.end("org")
+            and " " in line[a:b]
+            and (w := re.search(r"(?<![,;]) ([A-Z][\w-]*) $", line[m.start("org") : a]))
+            and not re.fullmatch(rf"(?:{HONORIFIC})\.?|And|Or|With|By", w.group(1))
+            for a, b in tagged
+        ):
+            # "EPO President A, Minister of Economic Development B, and ...": a tagged name
+            # inside what was read as A's organisation, no comma before it, so the post is
+            # B's, printed before B (test38's Venice report, after its scoring)
+            continue
         if m.re is NAME_TITLE_ORG and (
             re.match(rf"{name_re},", org) or title[0].islower() and len(title.split()) > 2
         ):
@@ -2313,6 +2325,8 @@ def _mentions(
             continue
         if any(a < m.end("title") <= b and o != m.group("name") for a, b, o in posts_before):
             continue
+        if any(m.start("title") < a < m.end("title") for a, _ in tagged):
+            continue  # "A, Italian Minister of Economic Development B": the post is B's
         found.append(
             Mention(
                 para, m.group("name"), m.start("name"), m.end("name"), m.group("title"),
