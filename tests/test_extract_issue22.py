@@ -7438,3 +7438,17 @@ def test_a_post_and_a_name_after_a_name_are_the_second_persons():
         "Intellectual Property, Ms Martha Chikowore, Training Officer of the WIPO Academy."
     )
     assert got["Ivan Bliznets"] == ("Rector", "Russian State Academy of Intellectual Property")
+
+
+def test_a_bodys_possessive_before_a_post_of_a_field():
+    # test38's Dublin report (after its scoring): "Trinity's Dean of Research, Linda Doyle,
+    # and Senior Patents and Licensing Manager in Trinity Research & Innovation, Dr Emily
+    # Vereker" drafted "Dean" of "Research", and the person "Trinity Research" (the next
+    # post's body read as a name, its organisation running over Linda Doyle)
+    got = _en_people_tagged(
+        "Director of Knowledge Transfer Ireland (KTI), Dr Alison Campbell, attended the "
+        "event, along with Trinity’s Dean of Research, Linda Doyle, and Senior Patents and "
+        "Licensing Manager in Trinity Research & Innovation, Dr Emily Vereker – the winner."
+    )
+    assert got["Linda Doyle"] == ("Dean of Research", "Trinity")
+    assert "Trinity Research" not in got

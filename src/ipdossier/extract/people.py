@@ -1045,7 +1045,7 @@ def mentions(
     if places is not None:
         found = [_field_then_org(f, line, places) for f in found]
         found = [_joined_field(f, line, places) for f in found]
-        found = [_place_aside(f, places) for f in found]
+        found = [_possessive_field(_place_aside(f, places), line, places) for f in found]
     found = [_listed_org(_on_behalf(_possessive_title(f, line), line), line) for f in found]
     found = [_field_then_body(_owner_org(f, line), line) for f in found]
     found = [_second_post(f) for f in found]
@@ -1159,6 +1159,29 @@ def _owner_org(f: Mention, line: str) -> Mention:
     if not m or f"{f.organisation} {f.title}" not in line:
         return f
     return replace(f, organisation=m.group("org") + (m.group("acronym") or ""))
+
+
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\w'’-])(?P<org>[A-Z][\w&.-]*)['’]s\s+$")
+
+
+def _possessive_field(f: Mention, line: str, places: tuple[str, ...]) -> Mention:
+    """"Trinity's Dean of Research, Linda Doyle" (test38's Dublin report, after its
+    scoring, drafted "Dean" of "Research"): a field after "of" (no organisation's word, no
+    place) is the post's when a body's possessive stands before the post; the body is the
+    organisation."""
+    own = _POSSESSIVE_BEFORE.search(line, 0, f.start)
+    org = f.organisation
+    if (
+        not own
+        or not org
+        or f.start >= f.name_start
+        or not line.startswith(f"{f.title} of {org}", f.start)
+        or not _FIELD_OF.fullmatch(org)
+        or _ORGANISATION.search(org)
+        or any(org in p or p in org for p in places)
+    ):
+        return f
+    return replace(f, title=f"{f.title} of {org}", organisation=own.group("org"))
 
 
 def _possessive_title(f: Mention, line: str) -> Mention:
@@ -2383,6 +2406,11 @@ def _mentions(
             or re.search(r",\s?[A-Z][a-z]+$", m.group("org").strip())
             and not re.fullmatch(rf"[^,]+,\s?(?:{HONORIFIC})", m.group("org").strip())
             or _AND_TITLE.search(m.group("org"))
+            # "Trinity's Dean of Research, Linda Doyle, and Senior ... Manager in Trinity
+            # Research": a tagged name inside the organisation is another person's, so the
+            # organisation ran on past its post (test38's Dublin report, after its scoring,
+            # drafted the person "Trinity Research")
+            or any(m.start("org") <= a < m.end("org") for a, _ in tagged)
         ):
             continue
         start = m.start("the") if m.group("the") else m.start("title")
