@@ -7452,3 +7452,13 @@ def test_a_bodys_possessive_before_a_post_of_a_field():
     )
     assert got["Linda Doyle"] == ("Dean of Research", "Trinity")
     assert "Trinity Research" not in got
+
+
+def test_a_minister_of_state_is_a_post_with_its_portfolio():
+    # test38's Kampala report (after its scoring): "X, the Minister of State for Youth and
+    # Children Affairs" drafted "Minister" of "State for Youth and Children Affairs"
+    got = _en_people_tagged(
+        "The launch featured Hon. Dr. John Okello, the Minister of State for Youth and "
+        "Children Affairs, as the Guest of Honour."
+    )
+    assert got["John Okello"] == ("Minister of State for Youth and Children Affairs", "")

@@ -1048,7 +1048,7 @@ def mentions(
         found = [_possessive_field(_place_aside(f, places), line, places) for f in found]
     found = [_listed_org(_on_behalf(_possessive_title(f, line), line), line) for f in found]
     found = [_field_then_body(_owner_org(f, line), line) for f in found]
-    found = [_second_post(f) for f in found]
+    found = [_minister_of_state(_second_post(f), line) for f in found]
     # "of the University": a word that points back names no organisation, however read
     found = [
         replace(f, organisation="") if f.organisation.lower() in _GENERIC_ORG else f
@@ -1159,6 +1159,20 @@ def _owner_org(f: Mention, line: str) -> Mention:
     if not m or f"{f.organisation} {f.title}" not in line:
         return f
     return replace(f, organisation=m.group("org") + (m.group("acronym") or ""))
+
+
+def _minister_of_state(f: Mention, line: str) -> Mention:
+    """"X, the Minister of State for Youth and Children Affairs" (test38's Kampala report,
+    after its scoring, drafted "Minister" of "State for Youth ..."): a junior minister's
+    post is "Minister of State" and its portfolio, no state's organisation."""
+    org = f.organisation
+    if (
+        re.search(r"\bMinister$", f.title)
+        and re.match(r"State\b(?: for\b| \(|$)", org)
+        and f"{f.title} of {org}" in line
+    ):
+        return replace(f, title=f"{f.title} of {org}", organisation="")
+    return f
 
 
 _POSSESSIVE_BEFORE = re.compile(r"(?<![\w'’-])(?P<org>[A-Z][\w&.-]*)['’]s\s+$")
