@@ -7462,3 +7462,31 @@ def test_a_minister_of_state_is_a_post_with_its_portfolio():
         "Children Affairs, as the Guest of Honour."
     )
     assert got["John Okello"] == ("Minister of State for Youth and Children Affairs", "")
+
+
+def test_a_headline_under_page_furniture_takes_its_date_from_the_lead(tmp_path):
+    # test38's AGEPI report (after its scoring): three lines of the page's contacts above
+    # the headline took the three lines read for a date, and the lead that prints the days
+    # was never read
+    ev = _en_event(
+        tmp_path,
+        "(+000-22) 400500\n\nHotline:\n(+000-22) 400500\n\n"
+        "Regional Seminar on Enforcement of Design Rights\n\n\n"
+        "In the period November 11-13, 2015, in Vienna, was held the Regional Seminar on "
+        "Enforcement of Design Rights, organized by the Design Office.\n\n"
+        "The seminar was attended by representatives of member states.\n",
+    )
+    assert ev["name"] == "Regional Seminar on Enforcement of Design Rights"
+    assert ev["start_date"] == "2015-11-11"
+
+
+def test_a_pages_last_modified_stamp_is_no_event_date(tmp_path):
+    # the tune half's Colombo report: "Last modified on Thursday, 26 April 2018 12:49", the
+    # page's stamp, read as the day of the commemorations held "today"
+    ev = _en_event(
+        tmp_path,
+        "Workshop in Kandy\n\n"
+        "Experts are converging in Kandy today for the launch of the two-day Design Workshop.\n\n"
+        "Last modified on Thursday, 26 April 2018 12:49\n",
+    )
+    assert ev["start_date"] == ""

@@ -938,7 +938,11 @@ def _only_date(para: int, line: str) -> bool:
 
 
 # A byline's or a page's stamp (test18's Samoa and Brela reports, spent into the tune half).
-_BYLINE_DATE = re.compile(r"\s*(?:By\s|Published\b|Posted\b|Updated\b|Last\s+updated\b)")
+_BYLINE_DATE = re.compile(
+    # "Last modified on Thursday, 26 April 2018 12:49": a page's stamp (the tune half's
+    # Colombo report)
+    r"\s*(?:By\s|Published\b|Posted\b|Updated\b|Last\s+(?:updated|modified)\b)"
+)
 _ENDED_ON = re.compile(r"\b(?:concluded|ended|closed|wrapped\s+up)\s+(?:on\s+)?$")
 
 
@@ -1399,7 +1403,13 @@ def _first_date(a: Article, para: int, line: str, name_start: int, said: bool = 
     a sentence says the event was held on, or a range of days (an article named after no
     event: a page's date stands alone, or before its time or its menu)."""
     first = None
-    for p_, l_ in [(para, line)] + [x for x in a.lines if x[0] != para][:3]:
+    near = [(*x, said) for x in a.lines if x[0] != para][:3]
+    # "(+373-22) 400500 / Anti-corruption line: / … / Regional Seminar …" (test38's AGEPI
+    # report, after its scoring): a page's furniture above the headline that names the
+    # event took the three lines, and the lead after it was never read. The next three
+    # lines are read too, for a range of days or a day the event was held on only.
+    near += [(*x, True) for x in a.lines if x[0] > para and (*x, said) not in near][:3]
+    for p_, l_, only_said in [(para, line, said), *near]:
         if (
             _DATELINE_EN.match(l_)
             or _BYLINE_DATE.match(l_)
@@ -1436,7 +1446,7 @@ def _first_date(a: Article, para: int, line: str, name_start: int, said: bool = 
         ds = [d for d in ds if not _IN_FORCE.search(l_[at : at + d.start][-40:])]
         begun = [d for d in ds if not _ENDED_ON.search(l_[at : at + d.start][-30:])]
         ds = begun or ds
-        if said:
+        if only_said:
             ds = [
                 d
                 for d in ds
