@@ -7490,3 +7490,17 @@ def test_a_pages_last_modified_stamp_is_no_event_date(tmp_path):
         "Last modified on Thursday, 26 April 2018 12:49\n",
     )
     assert ev["start_date"] == ""
+
+
+def test_who_led_the_organiser_in_commas_before_its_verb(tmp_path):
+    # test38's Kampala report (after its scoring): "The X Bureau (XB), under the leadership
+    # of Registrar General Ms. Y, launched a ... initiative" gave no organiser
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "Registrar unveils awareness initiative\n\n"
+        "The Ruritania Registration Services Bureau (RRSB), under the leadership of "
+        "Registrar General Ms. Mara K. Lind, launched a transformative initiative known as "
+        "RRYouth4IP last week.\n\n"
+        "The launch event took place at the Business Facilitation Centre.\n",
+    )
+    assert orgs[ev["organiser_org_id"]] == "Ruritania Registration Services Bureau (RRSB)"

@@ -448,6 +448,10 @@ _ORG_ACTIVE = re.compile(
     # verb (the tune half's missed organisers, fourteenth session); the partner is
     # printed, the organiser read is the subject.
     r"(?:,\s+in\s+(?:collaboration|partnership|cooperation|association)\s+with\s+[^,;]{3,120},"
+    # "The Uganda Registration Services Bureau (URSB), under the leadership of Registrar
+    # General Ms. X, launched a ..." (test38's Kampala report, after its scoring): who led
+    # it, in commas
+    r"|,\s+under\s+the\s+(?:leadership|guidance|auspices|patronage)\s+of\s+[^,;]{3,120},"
     # "Punjab Higher Education Commission (PHEC) in collaboration with the Intellectual
     # Property Organization (IPO), Pakistan organized a": the partner without commas, a
     # country after it (test19's Punjab HEC page, spent into the tune half)
