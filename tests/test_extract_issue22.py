@@ -7504,3 +7504,13 @@ def test_who_led_the_organiser_in_commas_before_its_verb(tmp_path):
         "The launch event took place at the Business Facilitation Centre.\n",
     )
     assert orgs[ev["organiser_org_id"]] == "Ruritania Registration Services Bureau (RRSB)"
+
+
+def test_a_guidance_session_is_an_event():
+    # test38's 常州 report (after its scoring): "“……”知识产权项目申报辅导会在……成功举办" was
+    # named 此次活动 (an anaphor further on)
+    ev = _zh_event(
+        "2月23日上午,“激发创新活力”专利项目申报辅导会在明州高新区服务中心成功举办。"
+        "园区100多位企业代表参加了此次活动。"
+    )
+    assert ev.name == "“激发创新活力”专利项目申报辅导会"

@@ -294,6 +294,9 @@ EVENT_END = (
     # scoring, was named after its page's banner): a working meeting; ……部署会, ……推动会 and
     # ……现场会 (the tune half's 西青 and 徐州 reports) as well
     "工作会(?!议)|部署会(?!议)|推动会(?!议)|现场会(?!议)|"
+    # “……”知识产权项目申报辅导会在……成功举办 (test38's 常州 report, after its scoring, was
+    # named 此次活动): a guidance session, as a briefing (宣讲会) is
+    "辅导会(?!议)|"
     # ……科技成果和专利技术发布与交易专场在绵阳……成功举行 (test32's 绵阳 report, after its
     # scoring): a session at an expo is an event; not before the word that ends a longer name.
     "专场(?![活对推洽])"
