@@ -7514,3 +7514,15 @@ def test_a_guidance_session_is_an_event():
         "园区100多位企业代表参加了此次活动。"
     )
     assert ev.name == "“激发创新活力”专利项目申报辅导会"
+
+
+def test_a_publicity_week_with_its_theme_held_its_launch_at_a_place():
+    # test38's 青岛 report (after its scoring): "X宣传周以“……”为主题,在Y成功举办启动仪式" was
+    # named after the lead whole, with no place and no organiser
+    ev = _zh_event(
+        "4月20日,明州市东区2023年知识产权宣传周以“加速创新,助力未来”为主题,在明州律师事务所"
+        "成功举办启动仪式。启动仪式由明州市东区市场监管局主办。"
+    )
+    assert ev.name == "明州市东区2023年知识产权宣传周"
+    assert ev.place == "明州律师事务所"
+    assert ev.organiser == "明州市东区市场监管局"

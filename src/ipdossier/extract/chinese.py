@@ -297,6 +297,11 @@ EVENT_END = (
     # “……”知识产权项目申报辅导会在……成功举办 (test38's 常州 report, after its scoring, was
     # named 此次活动): a guidance session, as a briefing (宣讲会) is
     "辅导会(?!议)|"
+    # 青岛市崂山区2023年知识产权宣传周……在……举办启动仪式 (test38's 青岛 report, after its
+    # scoring, was named after its lead whole): a publicity week is an event where it is
+    # the subject of where it was held (before 在, 于 or a theme's 以); a headline's
+    # "启动2021年……宣传周" names what was launched, and 宣传周活动 or 宣传周启动仪式 a longer name
+    "宣传周(?=[在于以])|"
     # ……科技成果和专利技术发布与交易专场在绵阳……成功举行 (test32's 绵阳 report, after its
     # scoring): a session at an expo is an event; not before the word that ends a longer name.
     "专场(?![活对推洽])"
@@ -1283,6 +1288,9 @@ _HELD = re.compile(
     # ……知识产权研讨会,27日在广东省汕头市举行: a comma before that day too (the tune half's
     # 汕头 report, in traditional characters)
     r"(?:[，,]?\s*于?(?:(?:1[0-2]|[1-9])月)?[1-3]?\d日(?:[上下]午)?)?"
+    # X宣传周以“全力加速创新,助力科创未来”为主题,在Y成功举办启动仪式: its theme, between its
+    # name and 在 (test38's 青岛 report, after its scoring)
+    r"(?:以“[^”]{1,40}”为主题[，,]?)?"
     # 在北京、成都两地: a place may list places, and 两地 is not part of them.
     # 巡讲活动先后在许昌、漯河市举行: an adverb of order between the name and 在.
     r"(?:于[^，。；在]{1,20})?(?:先后|分别|同时|近日|日前)?"
