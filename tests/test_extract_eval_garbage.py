@@ -82,6 +82,10 @@ def test_no_garbage_rows_in_the_draft_of_an_evaluation_report(art, cache):
             assert not _ORG_LIKE_NAME_ZH.search(name), (art["id"], name)
         else:
             assert not _ORG_WORD_EN.search(name), (art["id"], name)
+    if zh:
+        # "在签约仪式上,": a preposition is no word of an event's name
+        for name in t["events"]["name"]:
+            assert not name.startswith(("在", "于")), (art["id"], name)
     f = t["figures"]
     for _, r in f.iterrows():
         where = (art["id"], r["value_as_printed"], r["unit"], r["metric"])

@@ -7526,3 +7526,12 @@ def test_a_publicity_week_with_its_theme_held_its_launch_at_a_place():
     assert ev.name == "明州市东区2023年知识产权宣传周"
     assert ev.place == "明州律师事务所"
     assert ev.organiser == "明州市东区市场监管局"
+
+
+def test_at_the_ceremony_names_the_ceremony_without_its_preposition():
+    # test38's 成都 report (after its scoring): "在签约仪式上," drafted the name 在签约仪式
+    ev = _zh_event(
+        "明州中心与明州飞机公司签署合作协议\n"
+        "在签约仪式上,明州飞机公司副总经理王明介绍了公司的整体情况。"
+    )
+    assert not ev.name.startswith("在")

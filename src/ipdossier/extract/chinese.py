@@ -1376,7 +1376,9 @@ _CALLED_BY = re.compile(
     r"(?P<orgs>[^，。；]{2,80}?)(?:联合|共同)?(?:组织)?(?:召开|举办|主办)的$"
 )
 _AT_EVENT = re.compile(
-    rf"^\s*(?P<name>[\u4e00-\u9fff]{{0,12}}?(?:{EVENT_END}))(?:上|现场|期间)[，,]"
+    # 在签约仪式上, (test38's 成都 report, after its scoring, drafted the name 在签约仪式):
+    # the preposition is no word of the name
+    rf"^\s*(?:在|于)?(?P<name>[\u4e00-\u9fff]{{0,12}}?(?:{EVENT_END}))(?:上|现场|期间)[，,]"
 )
 _BARE_EVENT = re.compile(rf"(?:{EVENT_END})")
 _ATTENDED_EVENT = re.compile(
