@@ -7535,3 +7535,16 @@ def test_at_the_ceremony_names_the_ceremony_without_its_preposition():
         "在签约仪式上,明州飞机公司副总经理王明介绍了公司的整体情况。"
     )
     assert not ev.name.startswith("在")
+
+
+def test_a_weeks_launch_in_the_lead_names_the_headlines_week_activity():
+    # test38's 迪庆 report (after its scoring): the headline's "我州启动2024年知识产权宣传周
+    # 活动" named the event over the lead's "2024年X州知识产权宣传周启动仪式在Y举行", and the
+    # place was lost
+    ev = _zh_event(
+        "我州启动2024年知识产权宣传周活动\n"
+        "4月23日,2024年明州知识产权宣传周启动仪式在州市场监督管理局举行。\n"
+        "副州长王明出席仪式并宣布启动。"
+    )
+    assert ev.name == "2024年明州知识产权宣传周启动仪式"
+    assert ev.place == "州市场监督管理局"
