@@ -7548,3 +7548,15 @@ def test_a_weeks_launch_in_the_lead_names_the_headlines_week_activity():
     )
     assert ev.name == "2024年明州知识产权宣传周启动仪式"
     assert ev.place == "州市场监督管理局"
+
+
+def test_a_name_of_hyphened_al_family_names_and_a_clubs_chairman():
+    # test38's Kuwait report (after its scoring): "Sheikh X Al-Y Al-Z Al-W" was cut to its
+    # last three words, and "Chairman of the Kuwait Science Club X Al-Y" drafted the person
+    # "Club X Al-Y"
+    got = _en_people_tagged(
+        "Governor of the Capital Sheikh Talal Al-Khaled Al-Ahmad Al-Sabah inaugurated the fair."
+    )
+    assert got["Sheikh Talal Al-Khaled Al-Ahmad Al-Sabah"] == ("Governor of the Capital", "")
+    got = _en_people_tagged("Chairman of the Kuwait Science Club Talal Al-Kharafi said it.")
+    assert got == {"Talal Al-Kharafi": ("Chairman", "Kuwait Science Club")}

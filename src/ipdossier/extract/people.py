@@ -97,6 +97,9 @@ _NOT_NAME = (
     # "Director General of World Intellectual Property Organization Francis Gurry" (test24's
     # Vilnius conference, after its scoring): an organisation's last word is no one's name
     "Organization|Organisation|Directorate|Market|"
+    # "Chairman of the Kuwait Science Club Talal Al-Kharafi" (test38's Kuwait report, after
+    # its scoring, drafted the person "Club Talal Al-Kharafi")
+    "Club|"
     # "Director-General of Comprehensive Police Stations at Sharjah Police", "Head of
     # Technology & Commercial Contracts at William Fry" (test24's Sharjah and Dublin
     # reports, after its scoring): a department's or a practice's words, no one's name
@@ -167,10 +170,18 @@ _ARABIC_AL = (
     rf"{_NAME_WORD}(?: {_NAME_WORD}| (?:bin|binti|bint|ibn) {_NAME_WORD})?"
     rf"(?: Al {_NAME_WORD}){{1,2}}"
 )
+# "Sheikh Talal Al-Khaled Al-Ahmad Al-Sabah", "Talal Al-Kharafi" (test38's Kuwait report,
+# after its scoring: none of three found): a given name, then family names each after a
+# hyphened Al (the father's and the grandfather's too), Sheikh before it kept as printed
+_ARABIC_AL_CHAIN = (
+    r"(?=(?:Sheikh |Shaikh )?[A-Z]\w+ (?:Al|El)-[A-Z]\w+ (?:Al|El)-[A-Z])"
+    rf"(?:(?:Sheikh|Shaikh) )?{_NAME_WORD}(?: (?:Al|El)-[A-Z]\w+){{2,4}}"
+)
 NAME = (
     rf"(?!(?:Bishop|Archbishop|Reverend|Pastor|Imam) [A-Z]\w* [A-Z])"
     rf"(?:{_CAPS_NAME}"
     rf"|{_ARABIC_CHAIN}"
+    rf"|{_ARABIC_AL_CHAIN}"
     rf"|{_ARABIC_AL}"
     rf"|{_NAME_WORD}(?: {_INITIAL})?(?: (?:{PARTICLE} )?(?:{_NAME_WORD}|{_AL_WORD})){{1,2}}"
     rf"|{_INITIAL} ?{_NAME_WORD}"
@@ -506,7 +517,7 @@ _FIELD_OF = re.compile(
 _ORGANISATION = re.compile(
     rf"\b(?:{_ORG_END}|School|Unit|Section|Center|Centre|Board|Authority|Registry|Union|"
     r"Organi[sz]ation|Bank|Fund|Society|Federation|Foundation|Chamber|Region|Republic|"
-    r"Province|City|County|State|Nations|Court|Assembly|Parliament|Congress)\b"
+    r"Province|City|County|State|Nations|Court|Assembly|Parliament|Congress|Club)\b"
 )
 TITLE_ORG_AFTER = re.compile(rf" (?:of|from|at) (?:the )?(?P<org>{ORG})")
 # "of the National People's Congress and President of CAS": an organisation ends where
