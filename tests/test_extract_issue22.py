@@ -7560,3 +7560,12 @@ def test_a_name_of_hyphened_al_family_names_and_a_clubs_chairman():
     assert got["Sheikh Talal Al-Khaled Al-Ahmad Al-Sabah"] == ("Governor of the Capital", "")
     got = _en_people_tagged("Chairman of the Kuwait Science Club Talal Al-Kharafi said it.")
     assert got == {"Talal Al-Kharafi": ("Chairman", "Kuwait Science Club")}
+
+
+def test_a_post_then_its_bodys_initials_after_a_name():
+    # test38's Bhilai report (after its scoring): "Dr. X, Convenor COPRA." gave no person
+    got = _en_people_tagged(
+        "This Programme was conducted by Dr. Ujjwala Supe and vote of thanks was proposed by "
+        "Dr. Sonia Popli, Convenor COPRA."
+    )
+    assert got["Sonia Popli"] == ("Convenor", "COPRA")

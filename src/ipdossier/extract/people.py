@@ -1352,6 +1352,11 @@ def _apposed(line: str, m: re.Match, name: str, names: tuple[str, ...]):
     if cut:
         post, org = post[: cut.start()], ""
     title = _post_of(post)
+    acronym = re.fullmatch(r"(?P<head>.+) (?P<acr>[A-Z]{2,8})\.?", post.strip())
+    if not title and acronym and _post_of(acronym.group("head")):
+        # "Dr. Sonia Popli, Convenor COPRA." (test38's Bhilai report, after its scoring):
+        # the body's initials right after the post, no comma or "of" between
+        title, org, by_of = acronym.group("head"), acronym.group("acr"), True
     if not title:
         # "vice president and deputy general counsel of Salesforce", "Deputy
         # Vice-Chancellor in charge of Finance and Administration of Kabale
