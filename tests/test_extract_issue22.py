@@ -7569,3 +7569,19 @@ def test_a_post_then_its_bodys_initials_after_a_name():
         "Dr. Sonia Popli, Convenor COPRA."
     )
     assert got["Sonia Popli"] == ("Convenor", "COPRA")
+
+
+def test_a_unit_after_a_posts_of_goes_with_the_post():
+    # test38's Budapest seminar (after its scoring): "X, Deputy Head of Trademarks and
+    # Industrial Designs Directorate, State Agency on Intellectual Property" drafted the
+    # directorate with the organisation (the conventions keep a unit printed between the
+    # post and the organisation in the title, joined as printed)
+    got = _en_people_tagged(
+        "Our country was represented by Mrs. Natalia Mogol, Deputy Head of Trademarks and "
+        "Industrial Designs Directorate, State Agency on Intellectual Property, and Mr. Iurie "
+        "Rosca, employee of the Centre."
+    )
+    assert got["Natalia Mogol"] == (
+        "Deputy Head of Trademarks and Industrial Designs Directorate",
+        "State Agency on Intellectual Property",
+    )

@@ -1051,7 +1051,7 @@ def mentions(
     found = [_surname_in_title(f, line) for f in found]
     found = [_posted_to(_unit_then_office(_office_after_post(f), line), line) for f in found]
     if places is not None:
-        found = [_units_in_title(_portfolio(f, line, places), places) for f in found]
+        found = [_units_in_title(_portfolio(f, line, places), places, line) for f in found]
     found = [_org_after_name(_org_before_post(f), line) for f in found]
     if places is not None:
         found = [_field_then_org(f, line, places) for f in found]
@@ -2009,7 +2009,11 @@ def _portfolio(f: Mention, line: str, places: tuple[str, ...]) -> Mention:
 
 # "Program Officer, Copyright Development Division, WIPO": a unit printed between the
 # post and the organisation, its name ending with a unit's word, is the post's part.
-_UNIT_PART = re.compile(r".*\b(?:Division|Section|Sector|Zone|Region|Registry|Unit|Branch)")
+# "Deputy Head of Trademarks and Industrial Designs Directorate, State Agency on ..."
+# (test38's Budapest seminar, after its scoring): a directorate is a unit too
+_UNIT_PART = re.compile(
+    r".*\b(?:Division|Section|Sector|Zone|Region|Registry|Unit|Branch|Directorate)"
+)
 
 
 # "Embassy in Muscat", "Office in Singapore": a mission's place is part of its name.
@@ -2051,7 +2055,7 @@ def _place_aside(f: Mention, places: tuple[str, ...]) -> Mention:
     return f if org == f.organisation else replace(f, organisation=org)
 
 
-def _units_in_title(f: Mention, places: tuple[str, ...]) -> Mention:
+def _units_in_title(f: Mention, places: tuple[str, ...], line: str | None = None) -> Mention:
     """The units of a post printed in commas before its organisation, in the title; a
     place after an acronym's organisation ("WIPO, Geneva") dropped."""
     parts = f.organisation.split(", ")
@@ -2068,8 +2072,13 @@ def _units_in_title(f: Mention, places: tuple[str, ...]) -> Mention:
         units += 1
     if not units:
         return f
+    # "Deputy Head of X Directorate, State Agency": the unit joined to the post by "of" as
+    # printed
+    joint = " of " if line is not None and f"{f.title} of {parts[0]}" in line else ", "
     return replace(
-        f, title=", ".join((f.title, *parts[:units])), organisation=", ".join(parts[units:])
+        f,
+        title=joint.join((f.title, ", ".join(parts[:units]))),
+        organisation=", ".join(parts[units:]),
     )
 
 
@@ -2440,7 +2449,13 @@ def _mentions(
             # Research": a tagged name inside the organisation is another person's, so the
             # organisation ran on past its post (test38's Dublin report, after its scoring,
             # drafted the person "Trinity Research")
-            or any(m.start("org") <= a < m.end("org") for a, _ in tagged)
+            # (a name followed by a comma: a shorter reading of this mention's own name, as
+            # "Engineer Rashid Ahmed" in "His Excellency Engineer Rashid Ahmed Bin Abdul
+            # Aziz Al Nuaimi", runs on into it)
+            or any(
+                m.start("org") <= a and b <= m.end("org") and line[b : b + 1] in (",", ";")
+                for a, b in tagged
+            )
         ):
             continue
         start = m.start("the") if m.group("the") else m.start("title")
