@@ -7585,3 +7585,14 @@ def test_a_unit_after_a_posts_of_goes_with_the_post():
         "Deputy Head of Trademarks and Industrial Designs Directorate",
         "State Agency on Intellectual Property",
     )
+
+
+def test_millions_are_a_reach_not_who_took_part(tmp_path):
+    # test38's Venice report (after its scoring): "a new generation of immunisations, now
+    # administered to millions of people worldwide" was drafted as at least 1000000 people
+    got = _figures(
+        tmp_path,
+        "Inventor award in Venice\n\nMore than 300 guests attended the ceremony in Venice. "
+        "The winning vaccine is now administered to millions of people worldwide.\n",
+    )
+    assert got == [(300, "at_least")]

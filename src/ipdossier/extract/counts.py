@@ -474,6 +474,11 @@ def counts(para: int, line: str) -> list[Count]:
     taken: list[tuple[int, int]] = []
     for m in VAGUE_RE.finditer(line):
         value = parse_number(m.group(0))
+        if value >= 1_000_000:
+            # "now administered to millions of people worldwide" (test38's Venice report,
+            # after its scoring): millions are a reach, never who took part
+            taken.append((m.start(), m.end()))
+            continue
         noun, end = _noun(line, m.end())
         if not noun:
             continue
