@@ -7596,3 +7596,19 @@ def test_millions_are_a_reach_not_who_took_part(tmp_path):
         "The winning vaccine is now administered to millions of people worldwide.\n",
     )
     assert got == [(300, "at_least")]
+
+
+def test_an_acronyms_bracket_with_no_space_before_it_stays_in_the_organiser(tmp_path):
+    # test38's Bhilai report (after its scoring): "the Committee for Promotion of Research
+    # Activity(COPRA) & P.G. Department of ... organized a Workshop" dropped the committee
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "Workshop on IPR\n\n"
+        "To explore this the Committee for Promotion of Research Activity(COPRA) & P.G. "
+        "Department of Botany of St. Mary College, Ruritania organized a Workshop on “A Guide "
+        "to IPR” The objective was to encourage the students.\n",
+    )
+    assert orgs[ev["organiser_org_id"]] == (
+        "Committee for Promotion of Research Activity(COPRA) & P.G. Department of Botany of "
+        "St. Mary College, Ruritania"
+    )

@@ -691,7 +691,11 @@ _ORG_SUBJECT = re.compile(
     # "the Department of Intellectual Property of Thailand (“DIP”) organized", "the
     # American Chamber of Commerce in Uzbekistan (AmCham) hosted" (the tune half's Bangkok
     # and Tashkent reports): a quoted acronym in the bracket, a place after "in"
-    r"[A-Z][\w'’&.-]*|\([“\"]?[A-Z][^()]{0,60}\)|in(?=\s+[A-Z])|office))*?)"
+    r"[A-Z][\w'’&.-]*|\([“\"]?[A-Z][^()]{0,60}\)|in(?=\s+[A-Z])|office)"
+    # "the Committee for Promotion of Research Activity(COPRA) & P.G. Department of ..."
+    # (test38's Bhilai report, after its scoring, dropped the committee): an acronym's
+    # bracket printed with no space before it
+    r"|\([A-Z]{2,10}\))*?)"
     # ", in cooperation with the U.S. Departments of ...,": an initial's full stop inside
     # (test29's Veracruz report); an aside opening with "the" is none ("Day, the United
     # States (U.S) Embassy ... organised": the subject itself)
