@@ -7612,3 +7612,16 @@ def test_an_acronyms_bracket_with_no_space_before_it_stays_in_the_organiser(tmp_
         "Committee for Promotion of Research Activity(COPRA) & P.G. Department of Botany of "
         "St. Mary College, Ruritania"
     )
+
+
+def test_a_possessive_body_and_a_field_before_a_post_and_a_name_with_its_initial():
+    # the tune half's DLSU report (spent from test31): "DLSU’s Research and Innovation
+    # Vice-Chancellor Dr. Raymond Girard R. Tan" drafted "Raymond Girard", "Vice-Chancellor"
+    # of "DLSU’s Research and Innovation" (spaCy tags "R. Tan" apart)
+    got = _en_people_tagged(
+        "It was signed with DLSU’s Research and Innovation Vice-Chancellor Dr. Raymond Girard "
+        "R. Tan as witnesses."
+    )
+    assert got == {
+        "Raymond Girard R. Tan": ("Research and Innovation Vice-Chancellor", "DLSU")
+    }
