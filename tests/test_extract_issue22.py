@@ -7625,3 +7625,30 @@ def test_a_possessive_body_and_a_field_before_a_post_and_a_name_with_its_initial
     assert got == {
         "Raymond Girard R. Tan": ("Research and Innovation Vice-Chancellor", "DLSU")
     }
+
+
+def test_organised_by_glued_to_a_datelines_year(tmp_path):
+    # the tune half's MACA report: "Macau, 28 July 2021Organized by X and co-organized by Y"
+    # read Y (the year glued to the verb hid "Organized by")
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "Seminar on IP and SMEs\n\n"
+        "Ruritania, 28 July 2021Organized by Ruritania Society of Composers (RSC) and "
+        "co-organized by Fundação Rui Cunha, the RSC Seminar \"IP and SMEs\" was held.\n",
+    )
+    assert orgs[ev["organiser_org_id"]].startswith("Ruritania Society of Composers")
+
+
+def test_a_sentences_last_word_joins_no_organiser_and_a_typo_of_organised(tmp_path):
+    # the tune half's OECS report: "opened ... on Thursday. The Competitive Business Unit
+    # (CBU) of the OECS Commission has orgainsed the seminar" gave no organiser (and, spelt
+    # right, "Thursday. The Competitive ..." as one)
+    for verb in ("orgainsed", "organised"):
+        ev, orgs = _event_and_orgs(
+            tmp_path,
+            "Workshop on IP in Ruritania\n\n"
+            "Thursday, May 19, 2016 — A two day Regional Workshop on Intellectual Property "
+            "opened in Ruritania on Thursday. The Business Unit (BU) of the Ruritania "
+            f"Commission has {verb} the seminar at the Heritage Hotel.\n",
+        )
+        assert orgs[ev["organiser_org_id"]] == "Business Unit (BU) of the Ruritania Commission"

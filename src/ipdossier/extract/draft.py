@@ -346,7 +346,9 @@ _UNIT = "centre|center|office|cell|unit|department|division|section|branch|secre
 _ORG_BY = re.compile(
     # "a two-day workshop ... conducted by CAIPO at Baobab Tower" (the tune half's Barbados
     # report, after test35's scoring): conducted too
-    rf"\b(?P<verb>(?i:co-hosted|held|hosted|undertaken|organi[sz]ed|sponsored|conducted|"
+    # "Macau, 28 July 2021Organized by X and co-organized by Y" (the tune half's MACA
+    # report: the dateline's year glued to the verb read Y): a digit before the verb too
+    rf"(?:\b|(?<=\d))(?P<verb>(?i:co-hosted|held|hosted|undertaken|organi[sz]ed|sponsored|conducted|"
     # "at a recent IPR workshop by the Research Cell of X College": an event "by" its
     # organiser, no verb printed.
     # "The third IPR enforcer education initiative by the American Chamber of Commerce"
@@ -686,7 +688,10 @@ _ORG_SUBJECT = re.compile(
     # partner joined without commas are the organiser's.
     # "The Office of Research Commercialization and the School of Law hosted" (the tune
     # half's Texas Tech report): "and the" joins a second body.
-    r"(?:^|[.:;)]\s+|\s)(?:The\s+|the\s+)?(?P<org>(?:[A-Z][\w'’&.-]*|P\.G\.)(?:,?\s+(?:of(?:\s+the)?|"
+    # "on Thursday. The Competitive Business Unit (CBU) of ... has organised" (the tune
+    # half's OECS report): a word that ends a sentence joins no next word
+    r"(?:^|[.:;)]\s+|\s)(?:The\s+|the\s+)?(?P<org>(?:[A-Z][\w'’&.-]*|P\.G\.)"
+    r"(?:,?(?<![a-z]{3}\.)\s+(?:of(?:\s+the)?|"
     r"and(?:\s+the)?|for|&|in\s+(?:conjunction|cooperation|collaboration|partnership)\s+with(?:\s+the)?|"
     # "the Department of Intellectual Property of Thailand (“DIP”) organized", "the
     # American Chamber of Commerce in Uzbekistan (AmCham) hosted" (the tune half's Bangkok
@@ -710,7 +715,9 @@ _ORG_SUBJECT = re.compile(
     # "co-hosted the seminar" (the tune half's EETO report), "organize a workshop" (KSU's)
     # "The Kuwait Science Club hosts the event annually" (test28's Kuwait report, spent into
     # tune): the present tense of a recurring event's host
-    r"(?:(?:co-)?organi[sz]ed|organi[sz]es?|conducted|concluded|(?:co-)?host(?:ed|s)|held|celebrated"
+    # "has orgainsed the seminar" (the tune half's OECS report): a scrape's typo
+    r"(?:(?:co-)?organi[sz]ed|orgain[sz]ed|organi[sz]es?|conducted|concluded|(?:co-)?host(?:ed|s)"
+    r"|held|celebrated"
     r"|launched)\s+)"
     # "conducted a one-day boot camp": a word's hyphenated lead ("one-") before the head
     r"(?:(?:an?|the)\s+)?(?:\S+\s+|\w+-){0,12}?"
