@@ -7652,3 +7652,19 @@ def test_a_sentences_last_word_joins_no_organiser_and_a_typo_of_organised(tmp_pa
             f"Commission has {verb} the seminar at the Heritage Hotel.\n",
         )
         assert orgs[ev["organiser_org_id"]] == "Business Unit (BU) of the Ruritania Commission"
+
+
+def test_a_registry_whose_name_closes_with_a_comma_co_organised_the_workshop(tmp_path):
+    # the tune half's Guyana report: "the Registry of Deeds and Trademarks and Patents,
+    # Ministry of Legal Affairs, Government of Guyana, co-organised with WIPO a workshop"
+    # gave no organiser (a registry was no body, and the comma before the verb ended it)
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "Workshop on IP for SMEs\n\n"
+        "From July 11 to 12, the Registry of Deeds and Patents, Ministry of Legal Affairs, "
+        "Government of Ruritania, co-organised with the World Intellectual Property "
+        "Organization (WIPO) a national workshop on IP for SMEs.\n",
+    )
+    assert orgs[ev["organiser_org_id"]] == (
+        "Registry of Deeds and Patents, Ministry of Legal Affairs, Government of Ruritania"
+    )

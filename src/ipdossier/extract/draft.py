@@ -704,7 +704,9 @@ _ORG_SUBJECT = re.compile(
     # ", in cooperation with the U.S. Departments of ...,": an initial's full stop inside
     # (test29's Veracruz report); an aside opening with "the" is none ("Day, the United
     # States (U.S) Embassy ... organised": the subject itself)
-    r"(?:,\s(?!the\b)[a-z](?:[^.]|(?<=\b[A-Z])\.){3,200}?,?)?\s+(?:[a-z]+ly\s+)?"
+    # "the Registry of Deeds ..., Government of Guyana, co-organised with ..." (the tune
+    # half's Guyana report): the comma that closes the body's name before its verb
+    r"(?:,\s(?!the\b)[a-z](?:[^.]|(?<=\b[A-Z])\.){3,200}?,?)?,?\s+(?:[a-z]+ly\s+)?"
     # "X has organised a ...", "A and B are hosted a Workshop" (as printed): an auxiliary
     # before the active verb; not "was" or "is", whose "held" is the event's own.
     # "has officially launched" (the tune half's JIPO report): an adverb after it too
@@ -1286,7 +1288,10 @@ _OPENING_OF = re.compile(
 # test13, after its scoring); "the U.S. Embassy, in cooperation with ..., conducted", "the
 # ... School of Law Library will host" (test29's Veracruz and Concord reports).
 _BODY_WORD = re.compile(
-    rf"\b(?:{people._ORG_END}|{people._ORG_END_MORE}|Cell|Club|Embassy|Library)\b|^[A-Z]{{2,}}$"
+    # "the Registry of Deeds and Trademarks and Patents ... co-organised" (the tune half's
+    # Guyana report): a registry is a body
+    rf"\b(?:{people._ORG_END}|{people._ORG_END_MORE}|Cell|Club|Embassy|Library|Registry)\b"
+    r"|^[A-Z]{2,}$"
 )
 
 
