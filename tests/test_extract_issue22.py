@@ -7668,3 +7668,33 @@ def test_a_registry_whose_name_closes_with_a_comma_co_organised_the_workshop(tmp
     assert orgs[ev["organiser_org_id"]] == (
         "Registry of Deeds and Patents, Ministry of Legal Affairs, Government of Ruritania"
     )
+
+
+def test_a_body_that_opens_the_events_name_organised_it(tmp_path):
+    # the tune half's Tallinn, Surrey and WIPO Singapore reports: "The Estonian Patent
+    # Office Strategy Day", "the Surrey Chamber of Commerce (SCOC) Intellectual Property
+    # (IP) Forum" and "WSO World IP Day Event" (the short form spelt out as "The WIPO
+    # Singapore Office's (WSO) ...") gave no organiser
+    cases = (
+        ("Ruritanian Patent Office Strategy Day Brought Together Experts\n\n"
+         "On 14 October, the Ruritanian Patent Office Strategy Day took place in Tallinn.\n",
+         "Ruritanian Patent Office"),
+        ("Terzo attended the Surrey Chamber of Commerce (SCOC) Intellectual Property (IP) "
+         "Forum, held at Guildford University on 3rd December 2015.\n\n"
+         "SCOC had assembled an impressive panel.\n",
+         "Surrey Chamber of Commerce (SCOC)"),
+        ("RSO World IP Day Event: IP Offices Supporting SMEs\n\n"
+         "The WIPO Ruritania Office's (RSO) World IP Day webinar saw nearly 200 IP "
+         "stakeholders join the session.\n",
+         "WIPO Ruritania Office"),
+    )  # fmt: skip
+    for text, organiser in cases:
+        ev, orgs = _event_and_orgs(tmp_path, text)
+        assert orgs[ev["organiser_org_id"]] == organiser, text
+    # a short form the article never spells out as a body's is left alone
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "WCO Sub-Regional Workshop on IPR for Oceania Members\n\n"
+        "The WCO Sub-Regional Workshop on IPR for Oceania Members took place in Suva.\n",
+    )
+    assert not ev["organiser_org_id"]

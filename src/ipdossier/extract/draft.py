@@ -1488,6 +1488,57 @@ _POSSESSOR_BEFORE = re.compile(rf"(?<![\w&-])(?:[Tt]he\s+)?(?P<owner>{_POSSESSOR
 _OWNER_CUT = re.compile(r"(?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*\s?&\s?$")
 
 
+# A body's short form that opens an event's name ("EPO Patent Information Conference",
+# "WSO World IP Day Event") and the bodies' names that open one ("Surrey Chamber of
+# Commerce (SCOC) Intellectual Property (IP) Forum"). Short forms that are no body's:
+_NOT_BODY_ACRONYM = frozenset(
+    "IP IPR IPRS TM GI AI SME SMES MSME MSMES WIPD PCT TRIPS MOU MOA ICT STEM COVID R&D "
+    "FDP TOT CPD CLE IT EU-ASEAN".split()
+)
+_OPENING_ACRONYM = re.compile(r"(?:(?:The|the)\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:annual\s+)?"
+                              r"(?P<acr>[A-Z][A-Z&]{1,7})\s+(?=[A-Z])")
+# (A body's name ends on its word, "Estonian Patent Office", or holds one and ends on its
+# short form in brackets, "Surrey Chamber of Commerce (SCOC)"; "Research and Community"
+# is no body's.)
+_OPENING_BODY = re.compile(
+    rf"(?P<org>(?:[A-Z][\w&.'’-]*\s+(?:(?:of|for|and|&)\s+)?){{0,6}}?(?:{people._ORG_END}|"
+    rf"(?:{people._ORG_END_MORE})(?:\s+(?:of|for|and|&)\s+[A-Z][\w&.'’-]*){{0,3}}"
+    r"(?=\s+\([A-Z]))(?:\s+\([A-Z][A-Z&-]{1,9}\))?)\s+(?=[A-Z])"
+)
+
+
+def _name_opener(lines: list[tuple[int, str]], name: str):
+    """The body whose name or short form opens the event's name, as the article prints it
+    (its full name where the article spells the short form out: "The WIPO Singapore
+    Office's (WSO) ..."): (name, locator), or None. Read where nothing else named an
+    organiser (the tune half's EPO, Surrey and WIPO Singapore reports)."""
+    body = _OPENING_BODY.match(name)
+    if body:
+        org = body.group("org")
+    else:
+        acr = _OPENING_ACRONYM.match(name)
+        if not acr or acr.group("acr").upper() in _NOT_BODY_ACRONYM:
+            return None
+        # only a short form the article spells out as a body's ("EPO Patent Information
+        # Conference" alone is the office's, but "WCO Sub-Regional Workshop" the gold
+        # leaves without one: nothing printed says who organised it)
+        spelt = re.compile(
+            rf"(?:\b[Tt]he\s+)?(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|&|[A-Z][\w&.'’-]*))"
+            rf"{{0,8}}?)(?:['’]s)?\s+\({re.escape(acr.group('acr'))}\)"
+        )
+        for p_, l_ in lines:
+            s = spelt.search(l_)
+            if s and _BODY_WORD.search(s.group("org")):
+                org = re.sub(r"['’]s$", "", s.group("org"))  # the owner, not its possessive
+                return org, (p_, s.start("org"), s.start("org") + len(org), l_)
+        return None
+    for p_, l_ in lines:
+        at = l_.find(org)
+        if at >= 0:
+            return org, (p_, at, at + len(org), l_)
+    return None
+
+
 def _possessed(found):
     """(found, owner): the event's name without a possessive owner that opens it, and the
     owner (printed right before the name, or opening it), if any."""
@@ -1799,6 +1850,10 @@ def _event_en(source_id: str, a: Article) -> tuple[dict, list[tuple[str, str, tu
                     where = (p_, h.start("org"), h.end("org"), l_)
                     orgs.append(("organiser", h.group("org"), where))
                     break
+        if not any(r == "organiser" for r, _, _ in orgs):
+            opener = _name_opener(a.lines, m.group("name"))
+            if opener:
+                orgs.append(("organiser", *opener))
         if not place or place_para != para:
             # "... in Meghalaya": right after the name, a place spaCy tags as one; before a
             # place read on another line ("which had begun in Costa Rica in 2024").
