@@ -7698,3 +7698,19 @@ def test_a_body_that_opens_the_events_name_organised_it(tmp_path):
         "The WCO Sub-Regional Workshop on IPR for Oceania Members took place in Suva.\n",
     )
     assert not ev["organiser_org_id"]
+
+
+def test_bodies_spearheading_the_training_organised_it(tmp_path):
+    # the tune half's Kenya report: "The Ministry of ... and Kenya Industrial Property
+    # Institute (KIPI) are spearheading the training" gave no organiser
+    ev, orgs = _event_and_orgs(
+        tmp_path,
+        "IP campaign for entrepreneurs\n\n"
+        "A month-long campaign to train entrepreneurs on Intellectual Property (IP) was "
+        "launched at the Bomas.\n\n"
+        "The Ministry of Trade and Ruritania Industrial Property Institute (RIPI) are "
+        "spearheading the training.\n",
+    )
+    assert orgs[ev["organiser_org_id"]] == (
+        "Ministry of Trade and Ruritania Industrial Property Institute (RIPI)"
+    )

@@ -720,6 +720,9 @@ _ORG_SUBJECT = re.compile(
     # "has orgainsed the seminar" (the tune half's OECS report): a scrape's typo
     r"(?:(?:co-)?organi[sz]ed|orgain[sz]ed|organi[sz]es?|conducted|concluded|(?:co-)?host(?:ed|s)"
     r"|held|celebrated"
+    # "The Ministry of ... and Kenya Industrial Property Institute (KIPI) are spearheading
+    # the training" (the tune half's Kenya report)
+    r"|spearhead(?:ed|ing|s)?"
     r"|launched)\s+)"
     # "conducted a one-day boot camp": a word's hyphenated lead ("one-") before the head
     r"(?:(?:an?|the)\s+)?(?:\S+\s+|\w+-){0,12}?"
