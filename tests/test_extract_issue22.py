@@ -7714,3 +7714,17 @@ def test_bodies_spearheading_the_training_organised_it(tmp_path):
     assert orgs[ev["organiser_org_id"]] == (
         "Ministry of Trade and Ruritania Industrial Property Institute (RIPI)"
     )
+
+
+def test_a_chieftaincy_style_opens_the_name_and_ends_the_portfolio():
+    # test38's Abuja report (after its scoring): "the Minister of Industry, Trade and
+    # Investment Otunba Ricard Adeniyi Adebayo" drafted "Ricard Adeniyi Adebayo" with
+    # "Otunba" in the post, and the person before with "... Otunba Ricard" as hers
+    got = _en_people_tagged(
+        "FMITI, Ibrahim Haruna, the Minister of Industry, Trade and Investment Otunba Ricard "
+        "Adeniyi Adebayo, CON disclosed this during the signing ceremony held in Abuja."
+    )
+    assert got["Otunba Ricard Adeniyi Adebayo"] == (
+        "Minister of Industry, Trade and Investment", ""
+    )
+    assert all("Otunba" not in title for title, _ in got.values())

@@ -182,6 +182,9 @@ NAME = (
     rf"(?:{_CAPS_NAME}"
     rf"|{_ARABIC_CHAIN}"
     rf"|{_ARABIC_AL_CHAIN}"
+    # "Otunba Ricard Adeniyi Adebayo", "Alhaji X Y" (test38's Abuja report, after its
+    # scoring): a Nigerian chieftaincy or pilgrim's style, kept in the name as printed
+    rf"|(?:Otunba|Alhaji|Alhaja) {_NAME_WORD}(?: {_NAME_WORD}){{1,2}}"
     rf"|{_ARABIC_AL}"
     # "Raymond Girard R. Tan", "Gregorio J. Rodis": two given names, the middle initial
     # and the surname (the tune half's DLSU report, spent from test31, cut the name at
@@ -2018,6 +2021,11 @@ def _portfolio_for(f: Mention, line: str, places: tuple[str, ...]) -> Mention | 
         return None
     end = m.end() if not at < f.name_start < m.end() else f.name_start
     field = line[m.start() : end].rstrip(" ,")
+    # "the Minister of Industry, Trade and Investment Otunba Ricard Adeniyi Adebayo" read for
+    # the person before (test38's Abuja report, after its scoring): a style that opens a
+    # name ends the portfolio
+    style = re.search(r"\s(?:Otunba|Alhaji|Alhaja|Sheikh)\b", field)
+    field = field[: style.start()].rstrip(" ,") if style else field
     # "Industry" is a minister's field, where it ends a chamber's name elsewhere
     if (
         not field
