@@ -1426,13 +1426,14 @@ def _first_date(a: Article, para: int, line: str, name_start: int, said: bool = 
     a sentence says the event was held on, or a range of days (an article named after no
     event: a page's date stands alone, or before its time or its menu)."""
     first = None
-    near = [(*x, said) for x in a.lines if x[0] != para][:3]
+    opening = [x for x in a.lines if x[0] != para][:3]
     # "(+373-22) 400500 / Anti-corruption line: / … / Regional Seminar …" (test38's AGEPI
     # report, after its scoring): a page's furniture above the headline that names the
     # event took the three lines, and the lead after it was never read. The next three
     # lines are read too, for a range of days or a day the event was held on only.
-    near += [(*x, True) for x in a.lines if x[0] > para and (*x, said) not in near][:3]
-    for p_, l_, only_said in [(para, line, said), *near]:
+    after = [x for x in a.lines if x[0] > para and x not in opening][:3]
+    near = [(para, line, said), *((*x, said) for x in opening), *((*x, True) for x in after)]
+    for p_, l_, only_said in near:
         if (
             _DATELINE_EN.match(l_)
             or _BYLINE_DATE.match(l_)

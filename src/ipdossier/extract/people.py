@@ -1203,25 +1203,10 @@ def _owner_before(f: Mention, line: str) -> Mention:
     return replace(f, title=title, organisation=m.group("org"), start=m.start())
 
 
-_OWNER_FIELD = re.compile(r"(?P<org>[A-Z][\w&.-]*)['’]s (?P<field>[A-Z][\w&-]*(?: [\w&-]+){0,4})")
-
-
 def _owner_org(f: Mention, line: str) -> Mention:
     """"the World Intellectual Property Organisation’s (WIPO) Director-General Daren Tang"
     (test34's Egypt report, after its scoring, kept the "’s"): a body that owns the post
     printed before it is named without its possessive."""
-    field = _OWNER_FIELD.fullmatch(f.organisation)
-    if (
-        field
-        and f"{f.organisation} {f.title}" in line
-        and not _ORGANISATION.search(field.group("field"))
-    ):
-        # "DLSU’s Research and Innovation Vice-Chancellor Dr. X" (the tune half's DLSU
-        # report, spent from test31): the words between the possessive and the post are
-        # the post's field, the possessive the organisation
-        return replace(
-            f, title=f"{field.group('field')} {f.title}", organisation=field.group("org")
-        )
     m = _OWNER_ORG.fullmatch(f.organisation)
     if not m or f"{f.organisation} {f.title}" not in line:
         return f
@@ -1242,18 +1227,16 @@ def _minister_of_state(f: Mention, line: str) -> Mention:
     return f
 
 
-_POSSESSIVE_BEFORE = re.compile(r"(?<![\w'’-])(?P<org>[A-Z][\w&.-]*)['’]s\s+$")
-
-
 def _possessive_field(f: Mention, line: str, places: tuple[str, ...]) -> Mention:
     """"Trinity's Dean of Research, Linda Doyle" (test38's Dublin report, after its
     scoring, drafted "Dean" of "Research"): a field after "of" (no organisation's word, no
     place) is the post's when a body's possessive stands before the post; the body is the
     organisation."""
-    own = _POSSESSIVE_BEFORE.search(line, 0, f.start)
+    own = _OWNER_BEFORE.search(line, 0, f.start)
     org = f.organisation
     if (
         not own
+        or own.group("field")
         or not org
         or f.start >= f.name_start
         or not line.startswith(f"{f.title} of {org}", f.start)
