@@ -2099,7 +2099,7 @@ def _place_aside(f: Mention, places: tuple[str, ...]) -> Mention:
     return f if org == f.organisation else replace(f, organisation=org)
 
 
-def _units_in_title(f: Mention, places: tuple[str, ...], line: str | None = None) -> Mention:
+def _units_in_title(f: Mention, places: tuple[str, ...], line: str) -> Mention:
     """The units of a post printed in commas before its organisation, in the title; a
     place after an acronym's organisation ("WIPO, Geneva") dropped."""
     parts = f.organisation.split(", ")
@@ -2118,7 +2118,7 @@ def _units_in_title(f: Mention, places: tuple[str, ...], line: str | None = None
         return f
     # "Deputy Head of X Directorate, State Agency": the unit joined to the post by "of" as
     # printed
-    joint = " of " if line is not None and f"{f.title} of {parts[0]}" in line else ", "
+    joint = " of " if f"{f.title} of {parts[0]}" in line else ", "
     return replace(
         f,
         title=joint.join((f.title, ", ".join(parts[:units]))),
