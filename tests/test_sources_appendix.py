@@ -143,8 +143,13 @@ def test_values_from_lost_pages_are_flagged_unverified():
     flagged = set(v.loc[v["flags"].astype("string").str.contains(flag, na=False), "source_id"])
     assert flagged == {"aurmg-mic2025-indicators", "cnipa-press-2022-08-24"}
     # 6.3 (2015) and 15.8 (2020) were read on the lost adorecm page too, but other pages
-    # state them: not flagged.
+    # state them: not unverified, but their rows, which cite the lost page, say so.
     assert "adorecm-guofa-2021-20" not in flagged
+    held = t("flag_held_elsewhere", "en")
+    rows = v[v["source_id"] == "adorecm-guofa-2021-20"]
+    assert len(rows) and rows["flags"].astype("string").str.contains(held, na=False).all()
+    elsewhere = v[v["flags"].astype("string").str.contains(held, na=False, regex=False)]
+    assert set(elsewhere["source_id"]) == {"adorecm-guofa-2021-20"}
 
 
 # -- what `ipdossier check` refuses ----------------------------------------------------------

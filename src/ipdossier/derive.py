@@ -1076,7 +1076,7 @@ def values(ctx) -> pd.DataFrame:
         bool(w) and (r.indicator_id, r.year) in clash - differ
         for w, r in zip(whole, out.itertuples(), strict=True)
     ]
-    out["unverified"] = _unverified(ctx, out)
+    out["unverified"], out["held_elsewhere"] = _unverified(ctx, out)
     order = {"baseline": 0, "target": 2, "observation": 1}
     out = out.assign(_o=out["role"].map(order)).sort_values(
         ["indicator_id", "_o", "year"],
@@ -1086,15 +1086,21 @@ def values(ctx) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _unverified(ctx, out: pd.DataFrame) -> list[bool]:
+def _unverified(ctx, out: pd.DataFrame) -> tuple[list[bool], list[bool]]:
     """Values read only on a page that could not be found again (`recheck` not_found):
     unverified, unless another page, not lost, gives the same indicator the same amount
-    for the same year (a plan's baseline counts: 6.3 for 2015 is also gov.cn's)."""
+    for the same year (a plan's baseline counts: 6.3 for 2015 is also gov.cn's). The
+    second list marks those held elsewhere: their row still cites the lost page, so its
+    flag says the value stands on another page, not that the row needs no flag."""
     sources = ctx.dossier.sources.set_index("source_id")
     lost = set(sources.index[sources["recheck"].astype("string") == "not_found"])
     key = list(zip(out["indicator_id"], out["year"], out["value"], strict=True))
     held = {k for k, sid in zip(key, out["source_id"], strict=True) if sid not in lost}
-    return [sid in lost and k not in held for k, sid in zip(key, out["source_id"], strict=True)]
+    rows = list(zip(key, out["source_id"], strict=True))
+    return (
+        [sid in lost and k not in held for k, sid in rows],
+        [sid in lost and k in held for k, sid in rows],
+    )
 
 
 def _natural(key: str) -> tuple:

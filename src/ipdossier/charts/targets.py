@@ -1236,6 +1236,8 @@ def values_table(ctx) -> pd.DataFrame:
             f.append(t("flag_estimate", lang))
         if getattr(r, "unverified", False) is True:
             f.append(t("flag_unverified", lang))
+        elif getattr(r, "held_elsewhere", False) is True:
+            f.append(t("flag_held_elsewhere", lang))
         if not r.comparable:
             f.append(t("flag_related", lang))
         elif getattr(r, "unlike", False) is True:
