@@ -86,5 +86,31 @@ def test_the_radical_drawn_for_hu_reads_as_the_simplified_character():
     assert chr(tounicode.ideograph(0x2F29)) == "小"
 
 
+def test_a_ligature_glyph_reads_as_the_letters_it_joins():
+    cmap = (
+        b"2 beginbfchar\n<0041> <FB03>\n<0042> <0041>\nendbfchar\n"
+        b"1 beginbfrange\n<0050> <0052> <FB00>\nendbfrange\n"
+    )
+    fixed = tounicode.fix_cmap(cmap).decode()
+    assert "<0041> <006600660069>" in fixed  # ﬃ -> ffi
+    assert "<0042> <0041>" in fixed
+    for src, letters in (("0050", "ff"), ("0051", "fi"), ("0052", "fl")):
+        assert f"<{src}> <{letters.encode('utf-16-be').hex().upper()}>" in fixed
+
+
+def test_printed_english_ligatures_extract_as_letters(tmp_path):
+    words = "Office financing efficient affluent"
+    html = (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'></head>"
+        f"<body style=\"font-family:'Noto Sans'\"><p>{words}</p></body></html>"
+    )
+    with PdfPrinter() as printer:
+        pdf = printer.pdf_bytes(html, header_title=None)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert not [c for c in text if ord(c) in tounicode.LIGATURES], text
+    for word in words.split():
+        assert word in text, text
+
+
 def test_the_figure_dash_chromium_names_reads_as_the_en_dash_of_a_range():
     assert chr(tounicode.ideograph(0x2012)) == "–"

@@ -5,6 +5,10 @@ with one glyph. When Chromium embeds the font it writes one Unicode value per gl
 the font's ToUnicode map and picks the lower code point: the radical. The page looks
 right but its text layer says 王⼩明, and a reader's search for 小 finds nothing.
 
+English has the like: the Latin font draws "ffi" in "Office" as one ligature glyph, which
+the map names by the ligature's own code point (U+FB03 ﬃ), so a search for "Office" or
+"financing" missed the words that had one. Such a glyph maps to the letters it joins.
+
 `fix` rewrites the ToUnicode maps of the printed PDF so that each such glyph maps to its
 unified ideograph (the Kangxi radicals' compatibility decomposition; for the CJK radicals
 supplement, the character Unicode gives as their equivalent). Glyphs are untouched, so
@@ -120,13 +124,25 @@ SHARED_GLYPH = {0x6236: 0x6237}  # 戶 -> 户
 SHARED_PUNCTUATION = {0x2012: 0x2013}  # ‒ -> –
 
 
+# The Latin ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ): each glyph reads as the letters it joins.
+LIGATURES = range(0xFB00, 0xFB07)
+
+
 def is_radical(ch: str) -> bool:
     return ord(ch) in KANGXI or ord(ch) in SUPPLEMENT
 
 
 def misnamed(ch: str) -> bool:
     """A code point the text layer gives for a glyph that means another character."""
-    return is_radical(ch) or ord(ch) in SHARED_PUNCTUATION
+    return is_radical(ch) or ord(ch) in SHARED_PUNCTUATION or ord(ch) in LIGATURES
+
+
+def spelled(ch: str) -> str:
+    """What a glyph's code point should read as: an ideograph for a radical (`ideograph`),
+    the letters of a ligature, any other character as it is."""
+    if ord(ch) in LIGATURES:
+        return unicodedata.normalize("NFKC", ch)
+    return chr(ideograph(ord(ch)))
 
 
 def ideograph(code: int) -> int:
@@ -159,7 +175,7 @@ def _encode(text: str) -> str:
 
 def _fold(dst_hex: str) -> str:
     text = _decode(_hex_units(dst_hex))
-    return _encode("".join(chr(ideograph(ord(c))) for c in text))
+    return _encode("".join(spelled(c) for c in text))
 
 
 _BFCHAR = re.compile(rb"\d+\s+beginbfchar(.*?)endbfchar", re.S)
@@ -177,8 +193,9 @@ def _blocks(kind: str, entries: list[str]) -> bytes:
 
 
 def fix_cmap(cmap: bytes) -> bytes:
-    """A ToUnicode CMap with every radical destination replaced by its ideograph."""
-    if not any(s in cmap for s in (b"<2F", b"<2f", b"<2E", b"<2e", b"<2012>")):
+    """A ToUnicode CMap with every radical destination replaced by its ideograph, and
+    every ligature's by its letters."""
+    if not any(s in cmap for s in (b"<2F", b"<2f", b"<2E", b"<2e", b"<2012>", b"<FB0", b"<fb0")):
         return cmap
     chars: list[str] = []
     ranges: list[str] = []
