@@ -255,9 +255,29 @@ def test_related_measures_never_decide_a_target():
 def test_english_values_read_in_english_units_chinese_in_chinese():
     en = targets.progress_frame(ctx()).set_index("indicator_id")
     zh = targets.progress_frame(ctx(language="zh")).set_index("indicator_id")
-    assert en.loc["fyp13-5", "path"] == "75 billion → 180 billion → 218 billion yuan"
+    # The plan's baseline is disputed by another page's value for 2015 (the values table's
+    # conflict): the path says so beside it.
+    assert en.loc["fyp13-5", "path"] == (
+        "75 billion (another source gives 84.85 billion) → 180 billion → 218 billion yuan"
+    )
     # Each number at its real size in Chinese form, the unit once without its magnitude.
-    assert zh.loc["fyp13-5", "path"] == "750亿 → 1800亿 → 2180亿元"
+    assert zh.loc["fyp13-5", "path"] == "750亿（另有来源载为848.5亿） → 1800亿 → 2180亿元"
+
+
+def test_a_baseline_the_values_table_flags_as_a_conflict_is_disputed_on_the_chart():
+    from ipdossier import derive
+
+    c = ctx()
+    v = targets.values_table(c)
+    conflicted = set(v.loc[(v["role"] == "baseline") & v["conflict"], "indicator_id"])
+    assert conflicted  # 13th plan pledge financing, 14th plan patent-intensive industries
+    p = derive.progress(c).set_index("indicator_id")
+    assert {i for i in p.index if p.loc[i, "baseline_disputed"]} == conflicted
+    for plan in targets.plan_ids(c):
+        fig = targets.progress_figure(c, plan)
+        notes = " ".join(a.text for a in fig.layout.annotations if a.text).replace("<br>", " ")
+        for i in conflicted & set(targets.drawn_rows(c, plan)["indicator_id"]):
+            assert "another source gives" in notes, notes
 
 
 def test_hebei_targets_beside_the_national_ones(dossier):

@@ -821,6 +821,7 @@ def progress(ctx) -> pd.DataFrame:
     by_indicator = dict(tuple(obs.groupby("indicator_id", sort=False)))
     none = obs.iloc[0:0]
     lang = ctx.language
+    disputed = _disputed_baselines(ctx)
     rows = []
     for _, i in ind.iterrows():
         base, target = i["baseline_value"], i["target_value"]
@@ -887,6 +888,12 @@ def progress(ctx) -> pd.DataFrame:
             "realised_dates": list(first["dated"]),
             "realised_ids": list(used["observation_id"]),
             "baseline_ids": base_ids,
+            # Other values the sources give for the plan's baseline year, where they
+            # disagree with it (the values table's conflict): the share is still measured
+            # from the plan's own baseline, and every path that prints it says so.
+            "baseline_disputed": (
+                disputed.get(i["indicator_id"], []) if pd.notna(i["baseline_value"]) else []
+            ),
             "realised_year": int(used["year"].iloc[0]) if len(used) else pd.NA,
             "realised_period": first["period_label"].iloc[0] if len(first) else pd.NA,
             "part_year": basis in ("early", "open", "no_target"),
@@ -910,6 +917,26 @@ def progress(ctx) -> pd.DataFrame:
             why=pd.Series(dtype="string"),
             status_text=pd.Series(dtype="string"),
         )
+    return out
+
+
+def _disputed_baselines(ctx) -> dict[str, list[float]]:
+    """Per indicator, the values other sources give for the year of the plan's baseline
+    that conflict with it (`values`' conflict, so that the chart and the values table
+    say the same), in the order the values table lists them."""
+    v = values(ctx)
+    if v.empty:
+        return {}
+    clash = v[v["conflict"]]
+    out: dict[str, list[float]] = {}
+    for b in clash[clash["role"] == "baseline"].itertuples():
+        others = clash[
+            (clash["indicator_id"] == b.indicator_id)
+            & (clash["year"] == b.year)
+            & (clash["role"] == "observation")
+            & (clash["value"] != b.value)
+        ]
+        out[b.indicator_id] = list(dict.fromkeys(float(x) for x in others["value"]))
     return out
 
 

@@ -188,12 +188,26 @@ def _progress_frame(ctx, level: str, plan: str | None) -> pd.DataFrame:
                 "status_label": r["status_text"],
                 "path": (
                     f"{quantity(r['baseline_value'], sc, lang, each, r['baseline_qualifier'])}"
-                    f" → {quantity(r['target_value'], sc, lang, each, r['target_qualifier'])}"
+                    + _disputed(r, sc, lang, each)
+                    + f" → {quantity(r['target_value'], sc, lang, each, r['target_qualifier'])}"
                     f" → {realised}" + ("" if each else f"{sp}{unit}") + tail
                 ),
             }
         )
     return pd.DataFrame(rows, columns=[*p.columns, "row", "hover_label", "status_label", "path"])
+
+
+def _disputed(r, scale: str, lang: str, each: str | None) -> str:
+    """After the plan's baseline in a path: the other values sources give for its year,
+    where they conflict with it (derive.progress, `baseline_disputed`)."""
+    others = r.get("baseline_disputed")
+    if not isinstance(others, list) or not others:
+        return ""
+    shown = t("list_sep", lang).join(
+        quantity(v, scale, lang, each, "exact") if each else amount(v, scale, lang)
+        for v in others
+    )
+    return paren(t("baseline_disputed", lang).format(values=shown), lang)
 
 
 def _row_label(r) -> str:
