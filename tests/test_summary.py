@@ -69,6 +69,12 @@ def test_the_scorecard_counts_the_statuses_derive_gives(event_id, language, juri
         assert row["relation"] == relations[row["policy_id"]]
         sentence = summary.scorecard_sentence(row, language)
         met, n = int(row["met"]), int(row["indicators"])
+        # A verdict "met" on a value before the target year is counted as such, and said.
+        early = int(((mine["status"] == "met") & (mine["basis"] == "early")).sum())
+        assert row["met_early"] == early
+        year = int(row["target_year"]) if pd.notna(row["target_year"]) else None
+        said = (f"value before {year}" if language == "en" else f"{year}年以前的数值")
+        assert (said in sentence) == bool(early), sentence
         if language == "en":
             assert (f"{met} of {n} indicators" if met else f"none of {n} indicators") in sentence
             if row["unknown"]:

@@ -204,10 +204,13 @@ def scorecard(ctx) -> pd.DataFrame:
                 "target_year": int(years.max()) if len(years) else pd.NA,
                 "indicators": len(mine),
                 **{s: int(status.get(s, 0)) for s in STATUSES},
+                # Met on a value before the target year's, which was not reported
+                # (derive.progress, basis "early"): the sentence says how many.
+                "met_early": int(((mine["status"] == "met") & (mine["basis"] == "early")).sum()),
                 "unknown_why": _unknown_why(mine),
             }
         )
-    return pd.DataFrame(rows, columns=[*columns, "unknown_why"])
+    return pd.DataFrame(rows, columns=[*columns, "met_early", "unknown_why"])
 
 
 # The summary's reasons for unknown indicators, from the reason `derive.progress` decided
@@ -248,6 +251,12 @@ def scorecard_sentence(row: pd.Series, language: str) -> str:
     year = "" if pd.isna(row["target_year"]) else str(int(row["target_year"]))
     met = "summary_met" if row["met"] else "summary_met_none"
     parts = [t(met, language).format(met=row["met"], n=row["indicators"])]
+    if row.get("met_early"):
+        # "Met" before the plan's last year stands on an earlier value: said, with its count.
+        if row["met_early"] == row["met"]:
+            parts[0] += _plural("summary_met_early_all", row["met_early"], language, year=year)
+        else:
+            parts[0] += t("summary_met_early", language).format(n=row["met_early"], year=year)
     if row["missed"]:
         parts.append(_plural("summary_missed", row["missed"], language))
     if row["conflict"]:
