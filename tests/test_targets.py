@@ -987,3 +987,19 @@ def test_the_ten_year_legend_names_only_what_is_drawn(language):
     earlier = [x for x in fig.data if words["target"] in x.name and len(x.x) == 1]
     assert earlier and words["baseline"] not in earlier[0].name
     assert fig.layout.height <= 420
+
+
+def test_tables_give_document_numbers_as_the_prose_cites_them():
+    """The English edition's tables read "Guofa [2016] No. 86 (国发〔2016〕86号)", as the
+    prose cites it, the number as issued beside it; the Chinese edition's as issued."""
+    from ipdossier.charts import policies
+
+    for lang in ("en", "zh"):
+        c = ctx(language=lang)
+        tables = (targets.documents_table(c), policies.timeline_frame(c))
+        for shown in ([v for v in x["doc_number"] if isinstance(v, str)] for x in tables):
+            if lang == "en":
+                assert "Guofa [2016] No. 86 (国发〔2016〕86号)" in shown, shown
+                assert all(v.endswith("号)") for v in shown if "号" in v), shown
+            else:
+                assert "国发〔2016〕86号" in shown, shown

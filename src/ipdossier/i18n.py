@@ -246,6 +246,16 @@ def doc_number(value: object, language: str = "en") -> str:
     return f"{t(key, 'en')} [{m['year']}] No. {int(m['n'])}"
 
 
+def doc_number_cell(value: object, language: str = "en") -> object:
+    """A document number as a table's cell prints it: in English the romanised form the
+    prose uses, followed by the number as issued (which a reader searches the Chinese
+    original by); in Chinese as issued. Empty stays empty."""
+    if not isinstance(value, str) or not value:
+        return value
+    shown = doc_number(value, language)
+    return shown if shown == value else f"{shown} ({value})"
+
+
 def doc_number_forms(value: object) -> list[str]:
     """Every form a page may print a document number in: as issued (国发〔2021〕20号), and
     as official English translations cite it, by the romanised prefix ("Guofa [2021] No.

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import derive, schema, theme
-from ..i18n import t
+from ..i18n import doc_number_cell, t
 from .base import below_plot, empty, mark_event, titled, wrap, wrap_cell
 
 
@@ -27,6 +27,9 @@ def timeline_frame(ctx) -> pd.DataFrame:
     p["level"] = pd.Categorical(p["level"], _levels(ctx), ordered=True)
     p = p.sort_values(["level", "dated", "start"], ascending=[True, False, True])
     p["row"] = [wrap(x, 44) for x in p["display_title"]]
+    # The table's Document No. reads as the prose cites it (Guofa [2016] No. 86), the
+    # number as issued beside it.
+    p["doc_number"] = [doc_number_cell(v, ctx.language) for v in p["doc_number"]]
     return p.reset_index(drop=True)
 
 

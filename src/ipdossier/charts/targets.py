@@ -17,6 +17,7 @@ from ..i18n import (
     base_unit,
     colon,
     doc_number,
+    doc_number_cell,
     has,
     long_date,
     month,
@@ -1172,6 +1173,7 @@ def documents_table(ctx) -> pd.DataFrame:
         )
     sep = "；" if lang == "zh" else "; "
     docs["links"] = [sep.join(said[p]) if p in said else pd.NA for p in docs["policy_id"]]
+    docs["doc_number"] = [doc_number_cell(v, lang) for v in docs["doc_number"]]
     return docs
 
 
