@@ -536,6 +536,9 @@ _TOGETHER = re.compile(
 )
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _kept_together(cell: str) -> str:
     """`cell` (already escaped HTML) with each number-and-unit run kept on one line; a cell
     holding a long run marked to break anywhere (`ipd-long`) is left as it is."""
@@ -561,6 +564,10 @@ def say(
     from IPython.display import HTML, Markdown, display
 
     safe = {k: html.escape(str(v)) for k, v in values.items()}
+    if _HAN.search(text):
+        # Chinese prose may break between any two characters: a number keeps its unit and
+        # a date its parts on one line (近1,000 / 家, “7 / 月5日), as in tables.
+        safe = {k: _kept_together(v) for k, v in safe.items()}
     display(Markdown(text.format(**safe)))
     if sources is not None:
         display(HTML(source_note(sources, language)))
