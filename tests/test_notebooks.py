@@ -62,6 +62,15 @@ def check_executed(path: Path, language: str) -> None:
             assert CJK.search(o.data["image/svg+xml"])
     notes = [o for o in outs if "ipd-source" in o.get("data", {}).get("text/html", "")]
     assert len(notes) >= len(charts), f"{path.name}: a chart without a source note"
+    if path.stem in SOURCED_TABLES:
+        # A table of facts either cites each row (a Source column) or has a note under it.
+        shown = [o for o in outs if o.get("data", {}).get("text/html", "").strip() or (
+            set(o.get("data", {})) - {"text/html", "text/plain"})]
+        for o, after in zip(shown, [*shown[1:], None], strict=True):
+            html = o.get("data", {}).get("text/html", "")
+            if "ipd-table" in html and "ipd-cite" not in html:
+                note = (after or {}).get("data", {}).get("text/html", "") if after else ""
+                assert "ipd-source" in note, f"{path.name}: a table without a source note"
 
 
 def test_the_chapters_exist():
@@ -271,6 +280,11 @@ def test_readme_papermill_example_runs_in_chinese_for_hebei(tmp_path):
     assert sum(sum(trace["x"]) for trace in who["data"]) == len(expected)
     groups = {y for trace in who["data"] for y in trace["y"]}
     assert groups and groups <= {"河北省", "保定"}, groups
+
+
+# Chapters whose tables state facts (the summary's scorecard counts the targets chapter's
+# verdicts, its glossary defines terms).
+SOURCED_TABLES = {"01_event", "02_series", "03_policies", "04_targets"}
 
 
 # Chinese prose keeps a number with its unit on one line in a span of its own

@@ -585,6 +585,18 @@ def cited_policies(ctx) -> pd.DataFrame:
     return p[p["policy_id"].isin(cited)].reset_index(drop=True)
 
 
+def evidence_sources(ctx, policy_ids) -> pd.DataFrame:
+    """The pages that state the official facts of these documents (policy_evidence: their
+    numbers, issuers, dates, periods, validity and Chinese titles), as rows a source note
+    cites (`source_id`, no paragraph): a chart or table that prints those facts cites the
+    pages they were read on, not only the article that named the documents."""
+    ev = ctx.dossier.policy_evidence
+    ev = ev[ev["policy_id"].isin(set(policy_ids))]
+    return pd.DataFrame(
+        {"source_id": list(dict.fromkeys(ev["source_id"])), "para": pd.NA}
+    ).astype({"para": "Int64"})
+
+
 def series_position(ctx) -> int | None:
     """This event's place in SIPO's series, where the series lists it."""
     s = ctx.dossier.series

@@ -34,7 +34,11 @@ def timeline_frame(ctx) -> pd.DataFrame:
 
 
 def sources(ctx) -> pd.DataFrame:
-    return derive.cited_policies(ctx)
+    """What the timeline's note and the table's cite: the article that names each document
+    (by paragraph), and the pages its number and dates were read on."""
+    cited = derive.cited_policies(ctx)
+    official = derive.evidence_sources(ctx, cited["policy_id"])
+    return pd.concat([cited[["source_id", "para"]], official], ignore_index=True)
 
 
 def _stated_date(row, language: str) -> str:

@@ -1107,6 +1107,15 @@ def article_only_note(ctx) -> str:
     return t("article_only", ctx.language).format(names=sep.join(names)) if names else ""
 
 
+def documents_sources(ctx) -> pd.DataFrame:
+    """What the documents table's note cites: the page each document's facts were read on
+    (policy_evidence) and, for one the article cites, the article's paragraph."""
+    docs = derive.documents(ctx)
+    cited = docs.loc[docs["cited_in_article"], ["source_id", "para"]]
+    official = derive.evidence_sources(ctx, docs["policy_id"])
+    return pd.concat([official, cited], ignore_index=True)
+
+
 def documents_table(ctx) -> pd.DataFrame:
     """The documents as issued; where the article names another issuer, both are shown.
     The English edition gives the issuer in English beside the Chinese as issued, and the
@@ -1489,6 +1498,23 @@ def continuity_pairs(ctx, level: str | None = None) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=["earlier", "later", "same", "note"])
+
+
+def side_by_side_sources(ctx, level: str | None = None) -> pd.DataFrame:
+    """The rows behind `plans_side_by_side`'s paths, for its source note: each plan's as
+    its progress chart cites them."""
+    level = level or _plan_level(ctx)
+    frames = [sources(ctx, level, pid) for pid in plan_ids(ctx, level)]
+    frames = [f for f in frames if not f.empty]
+    return pd.concat(frames, ignore_index=True) if frames else derive.values(ctx).iloc[0:0]
+
+
+def province_sources(ctx) -> pd.DataFrame:
+    """The rows behind `province_table`'s paths, for its source note."""
+    rows = sources(ctx, level="provincial")
+    if rows.empty:
+        return rows
+    return rows[rows["indicator_id"].isin(set(province_table(ctx)["indicator_id"]))]
 
 
 def plans_side_by_side(ctx, level: str | None = None) -> pd.DataFrame:
