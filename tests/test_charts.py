@@ -11,6 +11,7 @@ from helpers import edit_cell
 from ipdossier import data, derive
 from ipdossier import notebook as nb
 from ipdossier.charts import attendance, participation, policies, programme, series, targets
+from ipdossier.i18n import t as catalogue
 
 
 def ctx(**params):
@@ -77,7 +78,7 @@ def test_participation_labels_in_chinese():
     fig = participation.figure(ctx(language="zh"))
     assert "150余人" in fig.layout.title.text
     assert fig.layout.xaxis.title.text == "原文数字"
-    assert {t.name for t in fig.data if t.type == "bar"} >= {"下限（超过）", "确数"}
+    assert {tr.name for tr in fig.data if tr.type == "bar"} >= {catalogue("at_least", "zh"), "确数"}
 
 
 def test_the_chinese_participation_table_gives_each_count_it_qualifies():

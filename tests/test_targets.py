@@ -317,7 +317,7 @@ def test_policy_chain_dates_links_and_article_only_mentions(dossier):
     docs = targets.documents_table(ctx()).set_index("policy_id")
     # The Hebei opinions: the document's issuer and the article's attribution side by side.
     assert docs.loc["hebei-powerful-ip", "issuer"].startswith(
-        "Hebei Provincial People's Government (河北省人民政府); the article: Hebei Provincial Party"
+        "Hebei Provincial People's Government (河北省人民政府); named by the event report as Hebei"
     )
     assert "Party" in docs.loc["hebei-powerful-ip", "issuer_article"]
 

@@ -308,7 +308,7 @@ def show_methods(ctx) -> None:
 def glossary(ctx) -> pd.DataFrame:
     """Terms a reader meets in the dossier, with what they mean here."""
     lang = ctx.language
-    terms = ("sipo", "pct", "wan_yi")
+    terms = ("sipo", "pct", "wan_yi", *(("zanyi",) if lang == "zh" else ()))
     return pd.DataFrame(
         {
             "term": [t(f"summary_term_{k}", lang) for k in terms],
