@@ -20,6 +20,8 @@ import pytest
 from conftest import REVIEW_SLUGS, review_params
 from pdfs import compact, text_of
 
+from ipdossier.i18n import t
+
 ROOT = Path(__file__).resolve().parent.parent
 PLOTLY = "application/vnd.plotly.v1+json"
 
@@ -208,7 +210,8 @@ def test_part_year_values_read_with_their_period_in_the_printed_pdf(review):
 @pytest.mark.parametrize("slug", review_params(["tianjin-en", "tianjin-zh"]))
 def test_tianjin_never_calls_a_later_plan_cited(review, slug):
     text = compact(text_of(review / slug / "04_targets.pdf"))
-    for said in ("cited in this dossier", "cited at the event", "本档案所涉规划", "活动上有所援引"):
+    cited_zh = t("relation_cited", "zh")
+    for said in ("cited in this dossier", "cited at the event", "本档案所涉规划", cited_zh):
         assert compact(said) not in text, said
     before = "came before every plan" if slug.endswith("en") else "早于本章所列目标的全部规划"
     assert compact(before) in text
@@ -220,7 +223,7 @@ def test_tianjin_never_calls_a_later_plan_cited(review, slug):
 @pytest.mark.parametrize("slug", ["en", "zh"])
 def test_the_baoding_variant_names_its_plans_as_cited_at_the_event(review, slug):
     text = compact(text_of(review / slug / "04_targets.pdf"))
-    assert compact("cited at the event" if slug == "en" else "活动上有所援引") in text
+    assert compact(t("relation_cited", "zh" if slug == "zh" else "en")) in text
     assert compact("cited in this dossier") not in text
 
 

@@ -458,43 +458,8 @@ def table(
         shown.iloc[:, cited_at] = ["—" if pd.isna(v) else v for v in cited]
     # A short table stays whole on one page (report.css): split, three rows read as two
     # tables. A long one flows row by row, its header repeated.
-    short = len(shown) <= SHORT_TABLE
-    classes = "ipd-table ipd-short" if short else "ipd-table"
-    markup = shown.to_html(index=False, escape=False, classes=classes)
-    display(HTML(markup if short else _kept_ends(markup, len(shown))))
-
-
-# A long table's first and last rows kept together (report.css, tbody.ipd-kept): a page
-# that ended on its header and one row left that row a table of its own, and a last row
-# may not open a page alone.
-LEAD_ROWS = 3
-TAIL_ROWS = 2
-
-
-def _kept_ends(markup: str, rows: int) -> str:
-    """pandas' table markup with its body in three: the first LEAD_ROWS rows, the middle,
-    the last TAIL_ROWS rows, the first and last each one unbreakable block."""
-    head, sep, rest = markup.partition("<tbody>\n")
-    body, end, tail = rest.rpartition("</tbody>")
-    if not sep or not end:
-        return markup
-    parts = body.split("</tr>\n")
-    trs, after = parts[:-1], parts[-1]
-    if len(trs) != rows or rows <= LEAD_ROWS + TAIL_ROWS:
-        return markup
-
-    def section(chunk: list[str], kept: bool) -> str:
-        opening = '<tbody class="ipd-kept">' if kept else "<tbody>"
-        return opening + "\n" + "".join(tr + "</tr>\n" for tr in chunk) + "</tbody>\n"
-
-    return (
-        head
-        + section(trs[:LEAD_ROWS], True)
-        + section(trs[LEAD_ROWS:-TAIL_ROWS], False)
-        + section(trs[-TAIL_ROWS:], True)
-        + after
-        + tail
-    )
+    classes = "ipd-table ipd-short" if len(shown) <= SHORT_TABLE else "ipd-table"
+    display(HTML(shown.to_html(index=False, escape=False, classes=classes)))
 
 
 def _term_html(value: str) -> str:

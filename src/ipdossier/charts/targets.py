@@ -1500,15 +1500,6 @@ def continuity_pairs(ctx, level: str | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["earlier", "later", "same", "note"])
 
 
-def side_by_side_sources(ctx, level: str | None = None) -> pd.DataFrame:
-    """The rows behind `plans_side_by_side`'s paths, for its source note: each plan's as
-    its progress chart cites them."""
-    level = level or _plan_level(ctx)
-    frames = [sources(ctx, level, pid) for pid in plan_ids(ctx, level)]
-    frames = [f for f in frames if not f.empty]
-    return pd.concat(frames, ignore_index=True) if frames else derive.values(ctx).iloc[0:0]
-
-
 def province_sources(ctx) -> pd.DataFrame:
     """The rows behind `province_table`'s paths, for its source note."""
     rows = sources(ctx, level="provincial")
