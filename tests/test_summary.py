@@ -78,6 +78,13 @@ def test_the_scorecard_counts_the_statuses_derive_gives(event_id, language, juri
         year = int(row["target_year"]) if pd.notna(row["target_year"]) else None
         said = (f"value before {year}" if language == "en" else f"{year}年以前的数值")
         assert (said in sentence) == bool(early), sentence
+        # ... and so is one met against a target read only on a mirror's copy, in the same
+        # brackets (never two asides side by side)
+        mirrored = int(((mine["status"] == "met") & mine["target_on_mirror"]).sum())
+        assert row["met_on_mirror"] == mirrored
+        mirror = "mirror's copy" if language == "en" else "转载网站的副本"
+        assert (mirror in sentence) == bool(mirrored), sentence
+        assert ") (" not in sentence and "）（" not in sentence, sentence
         if language == "en":
             assert (f"{met} of {n} indicators" if met else f"none of {n} indicators") in sentence
             if row["unknown"]:

@@ -695,12 +695,13 @@ def test_each_national_plan_has_a_chart_of_its_own():
     row = later.loc["fyp14-1"]
     assert (row["baseline_value"], row["target_value"]) == (6.3, 12)
     assert row["realised_values"] == [16.0] and row["status"] == "met"
-    # Each chart names its plan: by its short name in English, its number in Chinese.
-    assert targets.progress_figure(c, "fyp14-ip").layout.title.text.startswith(
-        "14th Five-Year Plan: "
-    )
+    # Each chart names its plan (by its short name in English, its number in Chinese) in
+    # place of whose targets they are: one colon, not "14th Five-Year Plan: National plan
+    # targets: ...".
+    title = targets.progress_figure(c, "fyp14-ip").layout.title.text
+    assert title == "14th Five-Year Plan targets: share of the planned change achieved"
     zh = targets.progress_figure(ctx(language="zh"), "fyp14-ip").layout.title.text
-    assert zh.startswith("国发〔2021〕20号：")
+    assert zh == "国发〔2021〕20号规划指标：计划增量的完成比例"
 
 
 def test_the_plans_side_by_side_pair_what_continues_and_say_when_the_measure_differs():
@@ -1003,3 +1004,76 @@ def test_tables_give_document_numbers_as_the_prose_cites_them():
                 assert all(v.endswith("号)") for v in shown if "号" in v), shown
             else:
                 assert "国发〔2016〕86号" in shown, shown
+
+
+# -- the dossier read page by page again (thirty-fifth session) ---------------------------
+
+
+def test_the_values_table_quotes_every_digit_and_charts_round_half_up():
+    # "As stated" printed 3872.5亿 as 3872亿 (four significant digits, and a half rounded
+    # to even) and 60,993 as 6.1万 in Chinese beside 60,993 in English.
+    assert i18n.amount(3872.5, 1e8, "zh", exact=True) == "3872.5亿"
+    assert i18n.amount(3872.5, 1e8, "en", exact=True) == "387.25 billion"
+    assert i18n.amount(60993, 1, "zh", exact=True) == "60,993"
+    assert i18n.amount(331.6255, 1e4, "en", exact=True) == "3,316,255"
+    assert i18n.amount(8539.9, 1e8, "zh", exact=True) == "8539.9亿"
+    assert i18n.amount(3872.5, 1e8, "zh") == "3873亿"  # a chart's label, rounded half up
+    v = targets.values_table(ctx(language="zh"))
+    shown = dict(zip(v["observation_id"], v["shown"], strict=True))
+    assert shown["fyp14-4:obs2022-hnfi"] == "3872.5亿元"
+    for r in v[v["value"].notna()].itertuples():
+        digits = re.sub(r"\D", "", f"{r.value:f}".rstrip("0").rstrip("."))
+        assert digits.lstrip("0") in re.sub(r"\D", "", r.shown), (r.observation_id, r.shown)
+
+
+def test_each_link_is_in_the_row_of_the_document_that_states_it():
+    # The 13th plan's row said "succeeded by Guofa [2021] No. 20": a plan of 2016 states
+    # no successor; the 14th plan's text states that it follows the 13th.
+    d = targets.documents_table(ctx()).set_index("policy_id")
+    assert "succeed" not in str(d.loc["fyp13-ip", "links"])
+    assert d.loc["fyp14-ip", "links"] == "succeeds Guofa [2016] No. 86"
+    # a link only the event's report gives says so
+    assert d.loc["ip-pilots-plan", "links"].endswith("(as the event's report states)")
+    zh = targets.documents_table(ctx(language="zh")).set_index("policy_id")
+    assert zh.loc["fyp14-ip", "links"] == "接续国发〔2016〕86号"
+
+
+def test_a_baseline_says_whose_it_is_and_a_target_read_on_a_mirror_says_so():
+    notes = {r.indicator_id: r for r in targets.progress_frame(ctx(), plan="fyp14-ip").itertuples()}
+    fig = targets.progress_figure(ctx(), "fyp14-ip")
+    text = " ".join(a.text for a in fig.layout.annotations if a.text).replace("<br>", " ")
+    assert notes["fyp14-3"].baseline_basis == "observed"
+    assert notes["fyp14-1"].baseline_basis == "plan_year_assumed"
+    assert notes["fyp14-7"].baseline_basis == "plan"
+    assert text.count("baseline: observed 2020 value") == 2  # pledge financing, royalties
+    assert text.count("baseline's year (2020) assumed") == 4
+    assert text.count("target read only on a mirror's copy") == 1
+
+
+def test_a_baseline_without_its_basis_is_refused(tmp_path):
+    import shutil
+
+    root = tmp_path / "data"
+    shutil.copytree(ROOT / "data", root)
+    line = edit_cell(root / "indicators.csv", "fyp14-3", "baseline_basis", "")
+    problems = [p for p in check(root, locators=False) if p.column == "baseline_basis"]
+    assert [(p.file, p.row) for p in problems] == [("indicators.csv", line)]
+
+
+def test_the_chain_and_progress_notes_cite_the_pages_their_marks_come_from():
+    # The chain's note cited the article and three pages; the dates it draws were read on
+    # the documents' own pages (policy_evidence).
+    c = ctx()
+    cited = set(targets.chain_sources(c)["source_id"])
+    drawn = targets.chain_frame(c)["policy_id"]
+    assert set(derive.evidence_sources(c, drawn)["source_id"]) <= cited
+    # The progress notes name the first value that met a target ("met by 2019"), a
+    # source's claim and another source's value for a disputed baseline: each is cited.
+    p = targets.progress_frame(c, plan="fyp13-ip")
+    named = {x for ids in p["cited_ids"] for x in ids}
+    assert named
+    sources = targets.sources(c, plan="fyp13-ip")
+    assert named <= set(sources["observation_id"])
+    values = derive.values(c)
+    clash = values[values["conflict"] & values["indicator_id"].isin(set(p["indicator_id"]))]
+    assert len(clash) and set(clash["observation_id"]) <= set(sources["observation_id"])

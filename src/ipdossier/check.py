@@ -634,6 +634,18 @@ def _readings(dossier: Dossier, skip: frozenset = frozenset()) -> list[Problem]:
                     "an unresolved reading needs a target_note saying how the sources differ",
                 )
             )
+        # A baseline says whose it is: the plan's (its year stated or assumed) or a value
+        # observed for the year, which the charts must not present as the plan's.
+        if (_value(r, "baseline_value") is None) != (_value(r, "baseline_basis") is None):
+            problems.append(
+                Problem(
+                    "indicators.csv",
+                    i + 2,
+                    "baseline_basis",
+                    "a baseline value needs its basis (plan, plan_year_assumed or "
+                    "observed), and a basis needs a baseline value",
+                )
+            )
     return problems
 
 

@@ -376,13 +376,16 @@ def series_table(ctx) -> pd.DataFrame:
             s.loc[row, "date"] = str(dates["value"].iloc[0])
             used.append(dates)
             reported.add(int(position))
-        counts = group[group["field"] == "participants"]
+        # Every count the stop's report gives of who came, in the order the stop's own
+        # table gives them (the agencies, then the rest), so the two tables agree.
+        counts = pd.concat([group[group["field"] == f] for f in ("agencies", "participants")])
         if len(counts) and s.loc[row, "participants"].isna().all():
-            c = counts.iloc[0]
-            label = figure_label(int(float(c["value"])), c["qualifier"], ctx.language)
             zh = ctx.language == "zh"
-            label = f"{label}{c['unit_zh']}" if zh else f"{label} {c['unit_en']}"
-            s.loc[row, "participants"] = label
+            labels = []
+            for _, c in counts.drop_duplicates("field").iterrows():
+                label = figure_label(int(float(c["value"])), c["qualifier"], ctx.language)
+                labels.append(f"{label}{c['unit_zh']}" if zh else f"{label} {c['unit_en']}")
+            s.loc[row, "participants"] = ("；" if zh else "; ").join(labels)
             used.append(counts)
             reported.add(int(position))
     notes = []
@@ -834,6 +837,8 @@ def progress(ctx) -> pd.DataFrame:
     none = obs.iloc[0:0]
     lang = ctx.language
     disputed = _disputed_baselines(ctx)
+    sources = ctx.dossier.sources.set_index("source_id")
+    mirrored = set(sources.index[sources["host_kind"].astype("string") == "unknown_mirror"])
     rows = []
     for _, i in ind.iterrows():
         base, target = i["baseline_value"], i["target_value"]
@@ -873,7 +878,13 @@ def progress(ctx) -> pd.DataFrame:
         status = verdicts.pop() if len(verdicts) == 1 else "conflict" if verdicts else "unknown"
         realised, qualifier = values[0] if len(values) == 1 else (pd.NA, pd.NA)
         reached = _reached(in_plan, float(target)) if status == "met" else None
-        base_basis = "plan" if pd.notna(base) else pd.NA
+        # Whose baseline it is, as the data says: the plan's (its year stated, or assumed
+        # where the source gives none) or a value observed for the year.
+        base_basis = (
+            (i.get("baseline_basis") if pd.notna(i.get("baseline_basis")) else "plan")
+            if pd.notna(base)
+            else pd.NA
+        )
         base_ids: list[str] = []
         if pd.isna(base):
             # No baseline from the plan: a comparable value observed in the year before
@@ -906,11 +917,20 @@ def progress(ctx) -> pd.DataFrame:
             "baseline_disputed": (
                 disputed.get(i["indicator_id"], []) if pd.notna(i["baseline_value"]) else []
             ),
+            # A target read only on an unknown mirror's copy (check.mirror_only lists it):
+            # every verdict against it says so.
+            "target_on_mirror": pd.notna(target) and i.get("target_source_id") in mirrored,
             "realised_year": int(used["year"].iloc[0]) if len(used) else pd.NA,
             "realised_period": first["period_label"].iloc[0] if len(first) else pd.NA,
             "part_year": basis in ("early", "open", "no_target"),
             "basis": basis,
             "reached": reached["period_label"] if reached is not None else pd.NA,
+            # The values the verdict's words name besides those it rests on: the first
+            # that met the target ("met by 2019") and a source's claim, for the source note.
+            "cited_ids": (
+                ([reached["observation_id"]] if reached is not None else [])
+                + list(claims["observation_id"])
+            ),
             "reached_date": reached["dated"] if reached is not None else pd.NaT,
             "share": share,
             "status": status,

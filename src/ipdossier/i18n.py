@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -103,9 +104,20 @@ _EN_MAGNITUDES = ((1e9, "billion"), (1e6, "million"))
 
 
 def _plain(x: float, decimals: int = 2) -> str:
-    """1234.5 -> "1,234.5"; 4351.0 -> "4,351"; 0.36 -> "0.36"."""
-    text = f"{x:,.{decimals}f}"
+    """1234.5 -> "1,234.5"; 4351.0 -> "4,351"; 0.36 -> "0.36". A half rounds up, as a reader
+    rounds (3872.5 to no decimals is 3873; Python's own formatting gives 3872)."""
+    d = Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    text = f"{d:,.{decimals}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _places(x: float, most: int) -> int | None:
+    """How many decimals write `x` whole (8539.9 -> 1, 387.25 -> 2), or None if more than
+    `most` would (1.599597 million). A scaled value's float noise past nine decimals is not
+    a digit of it."""
+    d = Decimal(repr(round(float(x), 9))).normalize()
+    places = max(0, -int(d.as_tuple().exponent))
+    return places if places <= most else None
 
 
 def _scaled(x: float) -> str:
@@ -123,23 +135,33 @@ def _missing(value) -> bool:
         return True
 
 
-def amount(value, scale: float = 1, language: str = "en") -> str:
+def amount(value, scale: float = 1, language: str = "en", exact: bool = False) -> str:
     """A number at its real size as a reader of `language` writes it, without unit or hedge:
     0.4351 x 10,000 -> "4,351" in both; 331.6255 x 10,000 -> "331.6万" / "3.32 million";
     750 x 100,000,000 -> "750亿" / "75 billion"; 6.7 x 10,000 -> "6.7万" / "67,000".
-    Unknown -> "?"."""
+    Unknown -> "?".
+
+    `exact` writes every digit the value has, for a table that quotes values as their
+    sources state them: 3872.5亿 / "387.25 billion", and a value that a magnitude word
+    would leave with more than two decimals as a whole number (331.6255万 -> "3,316,255")."""
     if _missing(value):
         return "?"
     x = float(value) * float(scale or 1)
     for size, word in _ZH_MAGNITUDES if language == "zh" else _EN_MAGNITUDES:
         if abs(x) >= size:
+            if exact:
+                places = _places(x / size, 2)
+                if places is None:
+                    continue  # no short form: a smaller word, or the whole number
+                number = _plain(x / size, places)
+            else:
+                number = _scaled(x / size)
             # Chinese groups a number before 万 or 亿 by the word itself, never by
             # thousands commas: 1800亿, 2180亿 (not 1,800亿).
-            return (
-                f"{_scaled(x / size).replace(',', '')}{word}"
-                if language == "zh"
-                else f"{_scaled(x / size)} {word}"
-            )
+            return f"{number.replace(',', '')}{word}" if language == "zh" else f"{number} {word}"
+    if exact:
+        places = _places(x, 4)
+        return _plain(x, 4 if places is None else places)
     return _plain(x)
 
 
@@ -160,6 +182,7 @@ def quantity(
     unit: str | None = None,
     qualifier: str | None = None,
     printed: str | None = None,
+    exact: bool = False,
 ) -> str:
     """A value with its hedge and unit, in natural form: "more than 4,800 applications",
     "nearly 1,000", "67,000 applications", "75 billion yuan", "15%"; 超过4,800件, 100余家,
@@ -169,7 +192,7 @@ def quantity(
     scale's 万 or 亿, which is taken off). The hedge reads as printed where `printed` says
     ("nearly", 近, 超过); otherwise "more than" / 余 or "at least" / 以上, "about" / 约,
     "at most" / 至多."""
-    number = amount(value, scale, language)
+    number = amount(value, scale, language, exact)
     if number == "?":
         return number  # unknown: no unit or hedge to hang on it
     zh = language == "zh"

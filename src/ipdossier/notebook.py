@@ -24,7 +24,7 @@ import plotly.io as pio
 from . import data as dossier_data
 from . import linebreak, theme
 from .errors import ParameterError
-from .i18n import long_date, t
+from .i18n import day_span, long_date, t
 from .params import RunParameters
 
 # plotly >= 6 emits only application/vnd.plotly.v1+json in a kernel, which nbconvert drops:
@@ -54,6 +54,10 @@ class Context:
 
     def date(self, day: pd.Timestamp) -> str:
         return long_date(day, self.language)
+
+    def days(self, start: pd.Timestamp, end: pd.Timestamp) -> str:
+        """The days from `start` to `end` as prose writes them: 5–6 July 2017."""
+        return day_span(start, end, self.language)
 
     @property
     def as_of_date(self) -> pd.Timestamp | None:

@@ -134,6 +134,13 @@ def listing(ctx) -> list[str]:
     return list(frame(ctx)["line"])
 
 
+def numbered(ctx) -> int:
+    """How many of the programme's items are parts the report numbers in its own order; a
+    ceremony and a symposium it names without placing them are put first and last
+    (`derive.programme`), which the prose says."""
+    return int((derive.programme(ctx)["kind"] == "part").sum())
+
+
 def undated(ctx) -> dict[str, str] | None:
     """How many parts the programme has and over how many days the event ran, when some
     part's day is not stated (in a chart, those parts are drawn across every day); None

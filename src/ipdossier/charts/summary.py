@@ -207,10 +207,14 @@ def scorecard(ctx) -> pd.DataFrame:
                 # Met on a value before the target year's, which was not reported
                 # (derive.progress, basis "early"): the sentence says how many.
                 "met_early": int(((mine["status"] == "met") & (mine["basis"] == "early")).sum()),
+                # Met against a target read only on a mirror's copy: said, as the chart says.
+                "met_on_mirror": int(
+                    ((mine["status"] == "met") & mine["target_on_mirror"].fillna(False)).sum()
+                ),
                 "unknown_why": _unknown_why(mine),
             }
         )
-    return pd.DataFrame(rows, columns=[*columns, "met_early", "unknown_why"])
+    return pd.DataFrame(rows, columns=[*columns, "met_early", "met_on_mirror", "unknown_why"])
 
 
 # The summary's reasons for unknown indicators, from the reason `derive.progress` decided
@@ -257,6 +261,14 @@ def scorecard_sentence(row: pd.Series, language: str) -> str:
             parts[0] += _plural("summary_met_early_all", row["met_early"], language, year=year)
         else:
             parts[0] += t("summary_met_early", language).format(n=row["met_early"], year=year)
+    if row.get("met_on_mirror"):
+        # In the same brackets as the note before it, if any: one aside, not two.
+        mirror = _plural("summary_met_on_mirror", row["met_on_mirror"], language)
+        if parts[0].endswith((")", "）")):
+            sep = "；" if language == "zh" else "; "
+            parts[0] = parts[0][:-1] + sep + mirror + parts[0][-1]
+        else:
+            parts[0] += f"（{mirror}）" if language == "zh" else f" ({mirror})"
     if row["missed"]:
         parts.append(_plural("summary_missed", row["missed"], language))
     if row["conflict"]:

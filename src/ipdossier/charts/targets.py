@@ -222,11 +222,15 @@ def sources(ctx, level: str | None = None, plan: str | None = None) -> pd.DataFr
     p = progress_frame(ctx, level, plan)
     if v.empty or p.empty:
         return v.iloc[0:0] if not v.empty else v
-    used = {x for ids in p["realised_ids"] for x in ids} | {
-        x for ids in p["baseline_ids"] for x in ids
-    }
+    # ... and the values its notes name: the first that met a target ("met by 2019"), a
+    # source's claim, and another source's value for a disputed baseline (the values
+    # table's conflicts).
+    named = ("realised_ids", "baseline_ids", "cited_ids")
+    used = {x for column in named for ids in p[column] for x in ids}
     keep = v["indicator_id"].isin(set(p["indicator_id"])) & (
-        v["role"].isin(["baseline", "target"]) | v["observation_id"].isin(used)
+        v["role"].isin(["baseline", "target"])
+        | v["observation_id"].isin(used)
+        | v["conflict"].fillna(False).astype(bool)
     )
     return v[keep].reset_index(drop=True)
 
@@ -328,11 +332,13 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
     if p.empty:
         return empty(ctx, t("progress_title", lang), t("progress_what", lang))
     scale = _scale(p)
-    title = t("progress_title_plan" if scale == "share" else "progress_title_ratio", lang)
-    title = title.format(whose=_whose(ctx, p))
+    key = "progress_title_plan" if scale == "share" else "progress_title_ratio"
     if len(plan_ids(ctx)) > 1:
-        # Two plans of one level draw two charts: each names its plan.
-        title = f"{plan_name(ctx, p['policy_id'].iloc[0])}{'：' if lang == 'zh' else ': '}{title}"
+        # Two plans of one level draw two charts: each names its plan (in place of whose
+        # targets they are, which the plan's name says).
+        title = t(f"{key}_named", lang).format(plan=plan_name(ctx, p["policy_id"].iloc[0]))
+    else:
+        title = t(key, lang).format(whose=_whose(ctx, p))
     fig = go.Figure()
     notes = [_progress_row_note(r, scale, lang) for r in p.itertuples()]
     # Each row's place in px from the top of the plot (see ROW_HEAD): its centre, where the
@@ -484,6 +490,10 @@ def _progress_row_note(r, scale: str, lang: str) -> str:
         note += f" · {shares}{paren(t('progress_beyond', lang), lang)}"
     if r.baseline_basis == "observed":
         note += f" · {t('baseline_observed', lang).format(year=int(r.period_start) - 1)}"
+    elif r.baseline_basis == "plan_year_assumed":
+        note += f" · {t('baseline_year_assumed', lang).format(year=int(r.period_start) - 1)}"
+    if getattr(r, "target_on_mirror", False) is True:
+        note += f" · {t('target_on_mirror', lang)}"
     return wrap_cell(f"{r.path} · {note}", NOTE_WIDTH)
 
 
@@ -1095,7 +1105,19 @@ def chain_prose(ctx) -> str:
 def chain_sources(ctx) -> pd.DataFrame:
     """What the chain's note cites: the source of each row drawn, and the source that
     dates the event where the chart marks it (the event's own report)."""
-    rows = chain_frame(ctx)[["source_id", "para"]]
+    chain = chain_frame(ctx)
+    # The dates, numbers and links drawn are read on official pages (policy_evidence) and
+    # the pages that state the links, not only on the article that named the documents.
+    links = derive.policy_links(ctx)
+    links = links[links["policy_id"].isin(set(chain["policy_id"]))][["source_id"]]
+    rows = pd.concat(
+        [
+            chain[["source_id", "para"]],
+            derive.evidence_sources(ctx, chain["policy_id"]),
+            links.assign(para=pd.NA).astype({"para": "Int64"}),
+        ],
+        ignore_index=True,
+    )
     if derive.event_date(ctx) is None:
         return rows
     return pd.concat([derive.event_date_source(ctx), rows], ignore_index=True)
@@ -1169,17 +1191,24 @@ def documents_table(ctx) -> pd.DataFrame:
     titles.update(derive.policies(ctx).set_index("policy_id")["display_title"].to_dict())
     numbers = everything["doc_number"].to_dict()
     said: dict[str, list[str]] = {}
+
+    def named(policy_id: str) -> str:
+        number = numbers.get(policy_id)
+        return doc_number(number, lang) if isinstance(number, str) else titles.get(policy_id, "")
+
     for link in derive.policy_links(ctx, from_scope_only=True).itertuples():
-        other = numbers.get(link.target_policy_id)
-        other = (
-            doc_number(other, lang)
-            if isinstance(other, str)
-            else titles.get(link.target_policy_id, "")
-        )
-        gap = "" if lang == "zh" else " "
-        said.setdefault(link.policy_id, []).append(
-            f"{t(f'link_{link.relation}', lang)}{gap}{other}"
-        )
+        # Each link in the row of the document that states it: a plan's successor says it
+        # succeeds it (policy_links keeps "succeeded_by" on the earlier plan, quoting the
+        # later one's text), and a link only the event's report gives says so.
+        if link.relation == "succeeded_by":
+            row, text = link.target_policy_id, t("link_cell_succeeds", lang)
+            text = text.format(other=named(link.policy_id))
+        else:
+            row, text = link.policy_id, t(f"link_cell_{link.relation}", lang)
+            text = text.format(other=named(link.target_policy_id))
+        if link.stated_in == "article":
+            text += t("link_by_article", lang)
+        said.setdefault(row, []).append(text)
     sep = "；" if lang == "zh" else "; "
     docs["links"] = [sep.join(said[p]) if p in said else pd.NA for p in docs["policy_id"]]
     docs["doc_number"] = [doc_number_cell(v, lang) for v in docs["doc_number"]]
@@ -1248,8 +1277,9 @@ def values_table(ctx) -> pd.DataFrame:
     v["role"] = [t(f"{r}_word", lang) for r in v["role"]]
     v["jurisdiction_shown"] = [t(str(j), lang) if has(str(j)) else j for j in v["jurisdiction"]]
     v["period_shown"] = v["period_label"]
+    # The table quotes each value as its source states it, every digit (the charts round).
     v["shown"] = [
-        quantity(val, sc, lang, u, q) if pd.notna(val) else t("claim_only", lang)
+        quantity(val, sc, lang, u, q, exact=True) if pd.notna(val) else t("claim_only", lang)
         for val, q, u, sc in zip(v["value"], v["qualifier"], v["unit"], v["scale"], strict=True)
     ]
     flags = []
