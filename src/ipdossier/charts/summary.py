@@ -16,7 +16,7 @@ import pandas as pd
 
 from .. import __version__, derive, schema
 from .. import data as dossier_data
-from ..i18n import day_span, has, long_date, month, ordinal, t
+from ..i18n import day_span, has, long_date, month, ordinal, paren, t
 from ..notebook import Context
 from ..params import RunParameters
 
@@ -255,20 +255,18 @@ def scorecard_sentence(row: pd.Series, language: str) -> str:
     year = "" if pd.isna(row["target_year"]) else str(int(row["target_year"]))
     met = "summary_met" if row["met"] else "summary_met_none"
     parts = [t(met, language).format(met=row["met"], n=row["indicators"])]
+    # What the count of "met" stands on, in one bracket after it.
+    asides = []
     if row.get("met_early"):
         # "Met" before the plan's last year stands on an earlier value: said, with its count.
         if row["met_early"] == row["met"]:
-            parts[0] += _plural("summary_met_early_all", row["met_early"], language, year=year)
+            asides.append(_plural("summary_met_early_all", row["met_early"], language, year=year))
         else:
-            parts[0] += t("summary_met_early", language).format(n=row["met_early"], year=year)
+            asides.append(t("summary_met_early", language).format(n=row["met_early"], year=year))
     if row.get("met_on_mirror"):
-        # In the same brackets as the note before it, if any: one aside, not two.
-        mirror = _plural("summary_met_on_mirror", row["met_on_mirror"], language)
-        if parts[0].endswith((")", "）")):
-            sep = "；" if language == "zh" else "; "
-            parts[0] = parts[0][:-1] + sep + mirror + parts[0][-1]
-        else:
-            parts[0] += f"（{mirror}）" if language == "zh" else f" ({mirror})"
+        asides.append(_plural("summary_met_on_mirror", row["met_on_mirror"], language))
+    if asides:
+        parts[0] += paren(("；" if language == "zh" else "; ").join(asides), language)
     if row["missed"]:
         parts.append(_plural("summary_missed", row["missed"], language))
     if row["conflict"]:

@@ -2470,21 +2470,22 @@ def _extract(path: Path | str, source_id: str | None, url: str, cache: Path | No
             }
         )
 
+    split = [(para, line, sentences(line)) for para, line in a.lines]
     # The analyser's half of a Chinese article (the runs of clauses about people) is
     # tagged on a worker thread ahead of the rules that read it (lexical.ahead).
     ahead = (
         lexical.ahead(
-            chinese.tagged_texts(dict.fromkeys(s for _, t in a.lines for _, s in sentences(t)))
+            chinese.tagged_texts(dict.fromkeys(s for _, _, ss in split for _, s in ss))
         )
         if zh
         else contextlib.nullcontext()
     )
     with ahead:
-        for para, line in a.lines:
+        for para, line, pieces in split:
             said = _speech_spans(line) if zh else []
             opened = counts.RECORD_OPENS.search(line)
             record_from = opened.start() if opened else len(line) + 1
-            for offset, sentence in sentences(line):
+            for offset, sentence in pieces:
                 if sentence in seen:
                     for row, start, end in seen[sentence]:
                         again(row, para, start + offset, end + offset)
