@@ -337,3 +337,18 @@ def test_the_summary_opens_every_review_variant(review, slug):
         letters = [ch for ch in text if ch.isalpha()]
         share = sum(bool(CJK.match(ch)) for ch in letters) / len(letters)
         assert share > 0.9, share
+
+
+def test_the_english_glossary_explains_document_numbers_and_anticipatory_targets():
+    # Terms the English edition prints unexplained (thirty-fifth session's review):
+    # Guofa/Jizhengfa and "anticipatory"; Chinese readers need neither, and get 暂译.
+    en = list(summary.glossary(run())["term"])
+    zh = list(summary.glossary(run(language="zh"))["term"])
+    assert t("summary_term_docnum", "en") in en and t("summary_term_anticipatory", "en") in en
+    assert t("summary_term_zanyi", "zh") in zh and len(zh) == len(en) - 1
+    # What the glossary says of the plans holds in the data: every target of the national
+    # plans charted is anticipatory.
+    ctx = run()
+    ind = derive.indicators(ctx)
+    national = ind[ind["level"] == "national"]
+    assert len(national) and set(national["kind"]) == {"anticipatory"}

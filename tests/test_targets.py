@@ -464,9 +464,9 @@ def test_a_value_before_the_target_year_that_meets_it_is_met_early_and_says_when
     row = p.loc["hebei-16-2"]
     assert (row["status"], row["basis"], row["realised_value"]) == ("met", "early", 3.54)
     assert row["realised_period"] == row["reached"] == "end-June 2019"
-    assert row["status_text"] == "met by end-June 2019 (2020 value not reported)"
+    assert row["status_text"] == "met by end-June 2019 (no whole-year 2020 value reported)"
     zh = derive.progress(ctx(jurisdiction="Hebei", language="zh")).set_index("indicator_id")
-    assert zh.loc["hebei-16-2", "status_text"] == "2019年6月底已达到目标（未见2020年数值）"
+    assert zh.loc["hebei-16-2", "status_text"] == "2019年6月底已达到目标（未见2020年全年数值）"
     # The chapter's table reads that verdict; it is never "unknown" beside the value.
     table = targets.progress_frame(ctx(), level="provincial").set_index("indicator_id")
     assert table.loc["hebei-16-2", "status_label"] == row["status_text"]

@@ -318,7 +318,10 @@ def show_methods(ctx) -> None:
 def glossary(ctx) -> pd.DataFrame:
     """Terms a reader meets in the dossier, with what they mean here."""
     lang = ctx.language
-    terms = ("sipo", "pct", "wan_yi", *(("zanyi",) if lang == "zh" else ()))
+    # The document numbers' prefixes and the plans' kind of target are Chinese official
+    # usage: explained to English readers only.
+    own = ("zanyi",) if lang == "zh" else ("docnum", "anticipatory")
+    terms = ("sipo", "pct", "wan_yi", *own)
     return pd.DataFrame(
         {
             "term": [t(f"summary_term_{k}", lang) for k in terms],
