@@ -1077,3 +1077,6 @@ def test_the_chain_and_progress_notes_cite_the_pages_their_marks_come_from():
     values = derive.values(c)
     clash = values[values["conflict"] & values["indicator_id"].isin(set(p["indicator_id"]))]
     assert len(clash) and set(clash["observation_id"]) <= set(sources["observation_id"])
+    # and the note says what "met in" and "met by" a year mean, the rows using both
+    assert '"Met in 2020" rests on the 2020 value' in targets.progress_note(c, "fyp13-ip")
+    assert "2020年已完成" in targets.progress_note(ctx(language="zh"), "fyp13-ip")

@@ -274,8 +274,15 @@ def progress_note(ctx, plan: str | None = None) -> str:
         for r in p.itertuples()
         for v in r.realised_values
     )
-    # Rows without a mark say why in their own note; only the edge needs a word here.
-    return t("progress_note_beyond", ctx.language).format(cap=f"{SHARE_CAP:.0%}") if beyond else ""
+    # Rows without a mark say why in their own note; only the edge needs a word here, and
+    # what "met in" and "met by" a year say where a row is met.
+    notes = []
+    if beyond:
+        notes.append(t("progress_note_beyond", ctx.language).format(cap=f"{SHARE_CAP:.0%}"))
+    if (p["status"] == "met").any():
+        year = int(p["target_year"].dropna().max())
+        notes.append(t("progress_note_met", ctx.language).format(year=year))
+    return ("" if ctx.language == "zh" else " ").join(notes)
 
 
 def _row_drawable(r, scale: str) -> bool:
