@@ -215,8 +215,11 @@ def test_tianjin_never_calls_a_later_plan_cited(review, slug):
         assert compact(said) not in text, said
     before = "came before every plan" if slug.endswith("en") else "早于本章所列目标的全部规划"
     assert compact(before) in text
-    # The sentence comes before the first chart of the chapter.
-    first_chart = "National plan targets" if slug.endswith("en") else "全国规划指标"
+    # The sentence comes before the first chart of the chapter (the 13th plan's: each of
+    # the two national plans' charts is titled by its plan).
+    first_chart = (
+        "13th Five-Year Plan targets" if slug.endswith("en") else "国发〔2016〕86号规划指标"
+    )
     assert text.index(compact(before)) < text.index(compact(first_chart))
 
 
