@@ -75,16 +75,16 @@ def _pieces(text: str) -> list[tuple[int, str]]:
 _MARGIN = 0.01
 
 
-def _decode_steps(emissions, transitions, best, first: int, stop: int):
+def _decode_steps(emissions, arriving, best, first: int, stop: int):
     """The Viterbi steps first..stop-1 from `best` (the scores at row first-1): their back
     pointers and the scores at row stop-1 (the package's `_viterbi_decode` step, written
-    with fewer array calls: 1.5 times faster, the same path)."""
+    with fewer array calls: 1.5 times faster, the same path). `arriving` is the
+    transitions transposed: row j, the scores of moving to tag j (argmax on rows)."""
     import numpy as np
 
     k = emissions.shape[1]
     tags = np.arange(k)
     back = np.empty((stop - first, k), dtype=np.intp)
-    arriving = transitions.T.copy()  # row j: the scores of moving to tag j (argmax on rows)
     for t in range(first, stop):
         scores = arriving + best
         came = scores.argmax(1)
@@ -120,6 +120,7 @@ def _viterbi(emissions, transitions) -> list[int]:
     free = np.flatnonzero(~fixed)
     if not len(free):
         return path.tolist()
+    arriving = transitions.T.copy()  # once a text, for every run between fixed rows
     cuts = np.flatnonzero(np.diff(free) > 1)
     starts = [int(free[0]), *(free[cuts + 1]).tolist()]
     stops = [*(free[cuts] + 1).tolist(), int(free[-1]) + 1]
@@ -140,7 +141,7 @@ def _viterbi(emissions, transitions) -> list[int]:
             best[top[p - 1]] = value
             first = p
         stop = min(q + 1, n)  # through the fixed row after the run, if any
-        back, best = _decode_steps(emissions, transitions, best, first, stop)
+        back, best = _decode_steps(emissions, arriving, best, first, stop)
         tag = int(top[q]) if q < n else int(best.argmax())
         if q < n:
             value, at = best[tag], q
