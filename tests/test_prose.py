@@ -126,7 +126,16 @@ def test_plan_facts_come_from_the_data(runs):
     assert province["province"] == "Hebei" and province["number"] == "Jizhengfa [2016] No. 16"
     assert targets.plan_facts(runs(jurisdiction="Beijing")) is None
     first = targets.first_stop(runs(language="zh"))
-    assert first == {"prose": "first_stop", "place": "天津", "month": "2014年11月"}
+    assert first == {
+        "prose": "first_stop",
+        "place": "天津",
+        "month": "2014年11月",
+        "reported": "2014年11月13日",
+        "others": "2至8",
+    }
+    # Stop 9, this dossier's own event, is dated: not among the stops found undated.
+    assert targets.first_stop(runs())["others"] == "2 to 8"
+    assert targets._positions([2, 3, 5, 7, 8, 9], "en") == "2, 3, 5, 7 to 9"
 
 
 def test_the_series_table_takes_a_stops_date_from_its_own_report(runs):

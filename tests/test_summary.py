@@ -83,7 +83,13 @@ def test_the_scorecard_counts_the_statuses_derive_gives(event_id, language, juri
         mirrored = int(((mine["status"] == "met") & mine["target_on_mirror"]).sum())
         assert row["met_on_mirror"] == mirrored
         mirror = "mirror's copy" if language == "en" else "转载网站的副本"
-        assert (mirror in sentence) == bool(mirrored), sentence
+        every = bool(mine["target_on_mirror"].all())
+        assert (mirror in sentence) == (bool(mirrored) or every), sentence
+        # A plan whose every target is read on a mirror says so once, not as a count of
+        # the met ones ("one target" misled where all five were).
+        every_said = "every target" if language == "en" else "各项目标值均"
+        assert (every_said in sentence) == every, sentence
+        assert sentence.count(mirror) == 1 or not (mirrored or every), sentence
         assert ") (" not in sentence and "）（" not in sentence, sentence
         if language == "en":
             assert (f"{met} of {n} indicators" if met else f"none of {n} indicators") in sentence
@@ -94,6 +100,19 @@ def test_the_scorecard_counts_the_statuses_derive_gives(event_id, language, juri
             if row["unknown"]:
                 assert f"{int(row['unknown'])}项未知" in sentence
         assert t(f"summary_relation_{row['relation']}", language) in sentence
+
+
+def test_the_scorecard_table_leaves_out_a_count_nought_for_every_plan():
+    # No national or provincial verdict is missed or in conflict: those columns of zeros,
+    # never named by the sentences above the table, are left out; "Unknown" counts the
+    # unsettled 14th-plan indicator too and is headed so.
+    card = summary.scorecard_table(nb.setup(renderer="json"))
+    columns = summary.scorecard_columns(card)
+    assert "conflict" not in columns and "missed" not in columns
+    assert columns["unknown"] == "Unknown or not settled"
+    one = card.head(1).assign(conflict=1, unknown_why=[("no_value",)])
+    columns = summary.scorecard_columns(one)
+    assert columns["conflict"] == "Conflict" and columns["unknown"] == "Unknown"
 
 
 def test_the_default_scorecard_reads_like_the_brief():
@@ -158,7 +177,13 @@ def test_the_counts_are_the_events_own_and_the_series_apart(event_id, language):
         number = f"{int(r['value']):,}"
         assert number in text and r["metric"] in text, (number, text)
         if r["qualifier"] != "exact":
-            assert t(f"summary_q_{r['qualifier']}", language) in text
+            if language == "zh":
+                # The Chinese count says it in its own words (150余人), never bare.
+                shown = f"{r['metric']}{r['label']}"
+                assert shown in text and re.search("余|多|近|约|超过|以上|不到|不足", shown)
+                assert t(f"summary_q_{r['qualifier']}", language) not in text
+            else:
+                assert t(f"summary_q_{r['qualifier']}", language) in text
     # Series-wide figures (the reach of the stops before the event) never among the
     # event's own, and said apart where the event's report gives them.
     assert not set(own["figure_id"]) & set(derive.series_reach(ctx)["figure_id"])

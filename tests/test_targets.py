@@ -483,6 +483,32 @@ def test_a_verdict_says_when_the_target_was_first_reached_and_stayed_reached():
     assert p.loc["fyp13-5", "status_text"] == "met in 2020"
 
 
+def test_a_year_where_one_count_met_the_target_and_another_fell_short_is_named():
+    # PCT applications: 60,993 filed with China as receiving office in 2019 met the 60,000
+    # target, 59,045 of Chinese origin did not; both counts met it in 2020. "met in 2020"
+    # alone would contradict the 2019 row of the values table.
+    p = derive.progress(ctx()).set_index("indicator_id")
+    assert p.loc["fyp13-2", "status_text"] == "met in 2020 (in 2019 by one of its counts only)"
+    assert "fyp13-2:n2-obs2019-ro-natlaw" in p.loc["fyp13-2", "cited_ids"]
+    zh = derive.progress(ctx(language="zh")).set_index("indicator_id")
+    assert zh.loc["fyp13-2", "status_text"] == "2020年已完成（2019年仅按其中一种统计口径达到）"
+    rows = pd.DataFrame(
+        {
+            "value": [61.0, 59.0, 62.0, 58.0, 63.0, 64.0],
+            "qualifier": ["exact"] * 6,
+            "period_label": ["2018", "2018", "2019", "2019", "2020", "2020"],
+        }
+    )
+    reached = derive._reached(rows, 60)
+    assert reached["period_label"] == "2020"
+    assert derive._met_in_part(rows, 60, reached) == "2018"
+    # A year in which no count met the target ends the run.
+    rows.loc[0, "value"] = 50.0
+    assert derive._met_in_part(rows, 60, derive._reached(rows, 60)) == "2019"
+    rows.loc[2, "value"] = 50.0
+    assert derive._met_in_part(rows, 60, derive._reached(rows, 60)) is None
+
+
 def test_a_part_year_value_short_of_a_level_target_is_shown_with_its_period_not_as_unknown():
     # Hebei's growth of trademarks is not of its target's measure; a level target with
     # only a part-year value short of it is "not settled", with that value's period.
@@ -731,14 +757,18 @@ def test_ten_years_of_what_continues_are_drawn_each_plan_against_its_own_target(
     values = {float(v) for tr in satisfaction for v in tr.y}
     assert {68.72, 80.05, 82.81, 80, 82} <= values
     # Only a subject both plans measure alike is one path: high-value against all
-    # invention patents (both 6.3), pledge amounts and royalties (US dollars against
-    # yuan) are named in the note, never drawn as one line.
+    # invention patents (both 6.3) and royalties (US dollars against yuan) are named in
+    # the note, never drawn as one line. Pledge financing is named differently by the two
+    # plans, but the values reported for both are one yearly series (the 14th plan's
+    # baseline is the 13th's 2020 value): one path, its head saying the names differ.
     heads = [a.text.replace("<br>", " ") for a in fig.layout.annotations]
-    assert heads == ["Public satisfaction with IP protection (same measure)"]
-    assert len(fig.data) == len(satisfaction) == 4
+    assert heads[0] == "Registered IP pledge financing (named differently, one reported series)"
+    assert heads[1] == "Public satisfaction with IP protection (same measure)"
+    assert len(heads) == 2
     note = targets.continuity_note(ctx())
-    for name in ("High-value invention patents", "pledge", "royalties"):
+    for name in ("High-value invention patents", "royalties"):
         assert name in note
+    assert "pledge" not in note
     # Hover text as the report words values, with their period: no raw floats.
     hovers = [c for tr in fig.data for c in tr.customdata]
     assert "80.05 points (of 100) (2020)" in hovers, hovers
@@ -975,12 +1005,19 @@ def test_the_ten_year_legend_names_only_what_is_drawn(language):
     fig = targets.continuity_figure(ctx(language=language))
     c = targets.continuity_drawn(ctx(language=language))
     words = {k: t_(f"{k}_word", language) for k in ("baseline", "target", "realised")}
+    # Values as drawn: an amount in 亿 is drawn in billions in English (`_axis`).
+    c = c.assign(
+        drawn=[
+            round(float(v) * targets._axis(sc, u, language)[0], 6)
+            for v, sc, u in zip(c["value"], c["scale"], c["unit"], strict=True)
+        ]
+    )
     for trace in fig.data:
         role = trace.legendgroup.split("-")[0]
         drawn = c[
             (c["plan_role"] == role)
             & c["date"].isin(pd.to_datetime(list(trace.x)))
-            & c["value"].isin(list(trace.y))
+            & c["drawn"].isin([round(float(y), 6) for y in trace.y])
         ]
         kinds = set(drawn["kind"])
         label = trace.name.rsplit("：" if language == "zh" else ": ", 1)[-1]

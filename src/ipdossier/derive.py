@@ -793,6 +793,28 @@ def _reached(dated: pd.DataFrame, target: float) -> pd.Series | None:
     return first
 
 
+def _met_in_part(dated: pd.DataFrame, target: float, reached: pd.Series | None) -> str | None:
+    """The first period before `reached`'s from which every period has a value meeting the
+    target, where some period's other value falls short (two counts of one target, one
+    above it, one below): the verdict names it, so that a value that met the target
+    earlier is not left contradicting "met in". None where there is no such period."""
+    if reached is None:
+        return None
+    start = None
+    for label, group in dated.groupby("period_label", sort=False):
+        if label == reached["period_label"]:
+            break
+        met = [
+            _status(float(v), str(q), target) == "met"
+            for v, q in zip(group["value"], group["qualifier"], strict=True)
+        ]
+        if any(met):
+            start = label if start is None else start
+        elif not group.get("from_january", pd.Series(False, index=group.index)).all():
+            start = None
+    return start
+
+
 # The observation columns `progress` reads (and `_whole_year`, `_reached`).
 _PROGRESS_READS = (
     "indicator_id", "observation_id", "period_kind", "comparable", "value", "qualifier",
@@ -878,6 +900,7 @@ def progress(ctx) -> pd.DataFrame:
         status = verdicts.pop() if len(verdicts) == 1 else "conflict" if verdicts else "unknown"
         realised, qualifier = values[0] if len(values) == 1 else (pd.NA, pd.NA)
         reached = _reached(in_plan, float(target)) if status == "met" else None
+        partly = _met_in_part(in_plan, float(target), reached) if status == "met" else None
         # Whose baseline it is, as the data says: the plan's (its year stated, or assumed
         # where the source gives none) or a value observed for the year.
         base_basis = (
@@ -925,10 +948,16 @@ def progress(ctx) -> pd.DataFrame:
             "part_year": basis in ("early", "open", "no_target"),
             "basis": basis,
             "reached": reached["period_label"] if reached is not None else pd.NA,
+            "met_in_part": partly if partly is not None else pd.NA,
             # The values the verdict's words name besides those it rests on: the first
             # that met the target ("met by 2019") and a source's claim, for the source note.
             "cited_ids": (
                 ([reached["observation_id"]] if reached is not None else [])
+                + [
+                    o["observation_id"]
+                    for _, o in in_plan[in_plan["period_label"] == partly].iterrows()
+                    if _status(float(o["value"]), str(o["qualifier"]), float(target)) == "met"
+                ]
                 + list(claims["observation_id"])
             ),
             "reached_date": reached["dated"] if reached is not None else pd.NaT,
@@ -1004,6 +1033,8 @@ def status_text(r: dict, language: str = "en") -> str:
             text = t("verdict_met_by", language).format(when=reached)
         else:
             text = t("verdict_met_in", language).format(when=whole)
+        if isinstance(r.get("met_in_part"), str):
+            text += t("verdict_met_in_part", language).format(when=r["met_in_part"])
     elif status == "missed":
         text = t("verdict_missed", language).format(when=period)
     elif status == "conflict":

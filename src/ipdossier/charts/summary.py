@@ -128,7 +128,7 @@ def event_sources(ctx) -> pd.DataFrame:
 
 def _count(r: pd.Series, language: str) -> str:
     """One count in words with its qualifier: "more than 150 attendees (a lower bound)",
-    "与会人员150余人（下限）"."""
+    "与会人员150余人"."""
     value, qualifier = int(r["value"]), str(r["qualifier"])
     if language == "zh":
         shown = f"{r['metric']}{r['label']}"
@@ -137,9 +137,15 @@ def _count(r: pd.Series, language: str) -> str:
         key = "summary_nearly" if printed.startswith("nearly") else f"summary_{qualifier}"
         number = t(key, language).format(value=f"{value:,}") if has(key) else f"{value:,}"
         shown = f"{number} {r['metric']}"
-    if qualifier != "exact":
+    # A Chinese count carries its qualifier in its own words (150余人, 近1,000家): "（下限）"
+    # after it said it twice. An English number is named by the words above and bracketed.
+    worded = language == "zh" and any(w in str(r["label"]) for w in _ZH_QUALIFIER_WORDS)
+    if qualifier != "exact" and not worded:
         shown += t("summary_qualified", language).format(what=t(f"summary_q_{qualifier}", language))
     return shown
+
+
+_ZH_QUALIFIER_WORDS = ("余", "多", "近", "约", "超过", "以上", "不到", "不足", "左右")
 
 
 def counts(ctx) -> list[tuple[str, dict]]:
@@ -211,10 +217,15 @@ def scorecard(ctx) -> pd.DataFrame:
                 "met_on_mirror": int(
                     ((mine["status"] == "met") & mine["target_on_mirror"].fillna(False)).sum()
                 ),
+                # Every target of the plan read only on a mirror's copy (Hebei's, all from
+                # one copy): said once for the plan, not as a count of the met ones.
+                "on_mirror": int(mine["target_on_mirror"].fillna(False).sum()),
                 "unknown_why": _unknown_why(mine),
             }
         )
-    return pd.DataFrame(rows, columns=[*columns, "met_early", "met_on_mirror", "unknown_why"])
+    return pd.DataFrame(
+        rows, columns=[*columns, "met_early", "met_on_mirror", "on_mirror", "unknown_why"]
+    )
 
 
 # The summary's reasons for unknown indicators, from the reason `derive.progress` decided
@@ -263,7 +274,8 @@ def scorecard_sentence(row: pd.Series, language: str) -> str:
             asides.append(_plural("summary_met_early_all", row["met_early"], language, year=year))
         else:
             asides.append(t("summary_met_early", language).format(n=row["met_early"], year=year))
-    if row.get("met_on_mirror"):
+    every_on_mirror = bool(row.get("on_mirror")) and row["on_mirror"] == row["indicators"]
+    if row.get("met_on_mirror") and not every_on_mirror:
         asides.append(_plural("summary_met_on_mirror", row["met_on_mirror"], language))
     if asides:
         parts[0] += paren(("；" if language == "zh" else "; ").join(asides), language)
@@ -278,6 +290,8 @@ def scorecard_sentence(row: pd.Series, language: str) -> str:
         else:
             reasons = ", ".join(why[:-1]) + (" or " if len(why) > 1 else "") + why[-1]
         parts.append(_plural("summary_unknown", row["unknown"], language, reasons=reasons))
+    if every_on_mirror:
+        parts.append(t("summary_every_on_mirror", language))
     return t("summary_plan", language).format(
         plan=row["plan"],
         relation=t(f"summary_relation_{row['relation']}", language),
@@ -290,6 +304,30 @@ def scorecard_table(ctx) -> pd.DataFrame:
     card = scorecard(ctx)
     card["relation_label"] = [t(f"summary_relation_{r}", ctx.language) for r in card["relation"]]
     return card
+
+
+def scorecard_columns(card: pd.DataFrame) -> dict[str, str]:
+    """The scorecard table's columns and their headers. A count that is nought for every
+    plan (no verdict missed, none in conflict) is left out: a column of zeros that the
+    sentences above never name raised the question of what it counts. "Unknown" counts
+    the unsettled too (the latest value short, the target year's not yet found), and is
+    headed so where there are such."""
+    columns = {
+        "plan": "Plan",
+        "relation_label": "Relation to the event",
+        "target_year": "Target year",
+        "indicators": "Indicators",
+        "met": "Met",
+        "missed": "Missed",
+        "conflict": "Conflict",
+        "unknown": "Unknown",
+    }
+    for k in ("missed", "conflict"):
+        if len(card) and not card[k].astype(int).any():
+            del columns[k]
+    if any("open" in why for why in card["unknown_why"]):
+        columns["unknown"] = "Unknown or not settled"
+    return columns
 
 
 # -- methods and glossary ------------------------------------------------------------------

@@ -1310,9 +1310,12 @@ def values_table(ctx) -> pd.DataFrame:
             f.append(t("flag_measures_differ", lang))
         if isinstance(r.claim, str):
             f.append(t("flag_claim", lang))
+        text = ("；" if lang == "zh" else "; ").join(f)
         if isinstance(r.measure_note, str):
-            f.append(r.measure_note)
-        flags.append(("；" if lang == "zh" else "; ").join(f) or pd.NA)
+            # The note is a sentence of its own ("In yuan, not US dollars."): after the
+            # flags, it starts one, not a clause after a semicolon.
+            text += ("。" if lang == "zh" else ". ") * bool(text) + r.measure_note
+        flags.append(text or pd.NA)
     v["flags"] = flags
     return v
 
@@ -1481,13 +1484,40 @@ def first_stop(ctx) -> dict[str, str] | None:
     if date.empty:
         return None
     place = str(first["place"].iloc[0])
-    stops = ctx.dossier.series.set_index("position")["event_id"]
-    own = stops.get(first["position"].iloc[0]) == ctx.event_id
+    series = ctx.dossier.series.set_index("position")
+    position = first["position"].iloc[0]
+    own = series["event_id"].get(position) == ctx.event_id
+    # The report dates the start only by its own day (天津日报, 13 November 2014: launched
+    # 日前, "recently"): the prose says by when, as the report does, not a month it infers.
+    sources = ctx.dossier.sources.set_index("source_id")["published"]
+    published = sources.get(str(first.loc[first["field"] == "date", "source_id"].iloc[0]))
+    # The stops with neither a date nor a count, named: "the other stops" read as though
+    # this dossier's own event (stop 9, dated) were among them.
+    dated = set(f.loc[f["field"] == "date", "position"])
+    unknown = [
+        int(k)
+        for k, r in series.iterrows()
+        if k != position and pd.isna(r["date"]) and pd.isna(r["participants"]) and k not in dated
+    ]
     return {
         "prose": "first_stop_self" if own else "first_stop",
         "place": t(place, ctx.language) if has(place) else place,
         "month": month(str(date.iloc[0]), ctx.language),
+        "reported": long_date(pd.Timestamp(published), ctx.language) if pd.notna(published) else "",
+        "others": _positions(unknown, ctx.language),
     }
+
+
+def _positions(positions: list[int], language: str) -> str:
+    """Stops by number, runs joined: "2 to 8"; "2至8" (the sentence frames 第…站)."""
+    runs: list[list[int]] = []
+    for k in sorted(positions):
+        if runs and k == runs[-1][-1] + 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    to, sep = ("至", "、") if language == "zh" else (" to ", ", ")
+    return sep.join(f"{r[0]}{to}{r[-1]}" if len(r) > 2 else sep.join(map(str, r)) for r in runs)
 
 
 # -- across two plans ------------------------------------------------------------------------
@@ -1526,15 +1556,26 @@ def continuity_pairs(ctx, level: str | None = None) -> pd.DataFrame:
         if i["continues"] not in ind.index:
             continue
         note = str(i["continues_note"]) if pd.notna(i["continues_note"]) else ""
+        # "one series": the plans name the measure differently, but the values reported
+        # for both are one yearly series (pledge financing): drawn as one path, its head
+        # saying the names differ.
+        kind = (
+            "same"
+            if note.startswith(("same", "口径相同"))
+            else "series"
+            if note.startswith(("one series", "同一序列"))
+            else "differs"
+        )
         rows.append(
             {
                 "earlier": i["continues"],
                 "later": i["indicator_id"],
-                "same": note.startswith("same") or note.startswith("口径相同"),
+                "same": kind != "differs",
+                "kind": kind,
                 "note": note,
             }
         )
-    return pd.DataFrame(rows, columns=["earlier", "later", "same", "note"])
+    return pd.DataFrame(rows, columns=["earlier", "later", "same", "kind", "note"])
 
 
 def province_sources(ctx) -> pd.DataFrame:
@@ -1711,7 +1752,7 @@ def continuity_figure(ctx, level: str | None = None) -> go.Figure:
     heads = []
     for k in drawable:
         name = ind.loc[pairs.iloc[k]["later"], "name"]
-        word = t("measure_same" if pairs.iloc[k]["same"] else "measure_differs", lang)
+        word = t(f"measure_{pairs.iloc[k]['kind']}", lang)
         width = 48 if len(drawable) > 1 else 90
         heads.append(wrap_cell(f"{name}（{word}）" if lang == "zh" else f"{name} ({word})", width))
     fig = make_subplots(
