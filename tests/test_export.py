@@ -303,7 +303,7 @@ def test_chinese_report_has_cjk_text_with_embedded_fonts(reports):
     _, result = reports["zh"]
     text = text_of(result["pdf"])
     # The participation chart's title (it states the largest count) among them.
-    largest = "本活动原文所给数字中最大的一项"
+    largest = "本次活动报道所载最大数字"
     for expected in (t("dossier_title", "zh"), "目录", largest, "资料来源", "保定市"):
         assert nfkc(expected) in text, expected
     reader = PdfReader(result["pdf"])

@@ -140,7 +140,7 @@ def test_plan_facts_come_from_the_data(runs):
 
 def test_the_series_table_takes_a_stops_date_from_its_own_report(runs):
     table = derive.series_table(runs("bth-2014-tianjin", "zh")).set_index("position")
-    assert table.loc[1, "place"] == "天津市" and table.loc[1, "date"] == "2014-11"
+    assert table.loc[1, "place"] == "天津市" and table.loc[1, "date"] == "2014年11月"
     # every count the stop's report gives, as the first stop's own table gives them
     assert table.loc[1, "participants"] == (
         "18家全国知识产权服务品牌机构；100余家京津冀企业和服务机构"
@@ -206,3 +206,20 @@ def test_the_summary_and_who_came_read_as_an_analyst_writes():
         assert not re.search(r"filter|applies here|筛选|适用于", every), every
         hebei = attendance.intro(nb.setup(language=language, jurisdiction="Hebei", renderer="json"))
         assert hebei.startswith(every) and i18n.t("Hebei", language) in hebei[len(every) :]
+
+
+def test_the_participation_sentence_names_only_the_marks_its_chart_draws(runs, monkeypatch):
+    # Baoding's counts hold a lower bound and no approximation: the sentence above the
+    # chart described dotted approximations the chart did not draw.
+    for language in ("en", "zh"):
+        said = participation.prose_values(runs(language=language))["qualifiers"]
+        assert said == i18n.t("participation_q_at_least", language)
+    import pandas as pd
+
+    monkeypatch.setattr(
+        participation, "frame", lambda ctx: pd.DataFrame({"qualifier": ["approximately"]})
+    )
+    said = participation.prose_values(runs())["qualifiers"]
+    assert "tilde" in said and "lower bound" not in said
+    monkeypatch.setattr(participation, "frame", lambda ctx: pd.DataFrame({"qualifier": ["exact"]}))
+    assert participation.prose_values(runs())["qualifiers"] == ""

@@ -44,6 +44,19 @@ def frame(ctx) -> pd.DataFrame:
     return f.reset_index(drop=True)
 
 
+def prose_values(ctx) -> dict[str, str]:
+    """The chapter's sentence on the chart says how a lower bound and an approximation are
+    drawn only where the chart draws one: it described dotted approximations above a chart
+    with none."""
+    kinds = set(frame(ctx)["qualifier"].astype(str))
+    said = [
+        t(f"participation_q_{k}", ctx.language)
+        for k in ("at_least", "approximately")
+        if k in kinds
+    ]
+    return {"qualifiers": "".join(said)}
+
+
 def sources(ctx) -> pd.DataFrame:
     return derive.event_counts(ctx)
 

@@ -74,6 +74,21 @@ def _org(ctx, org_id) -> str | None:
     return name
 
 
+def _translated_name_note(ctx, event_id: str) -> str:
+    """In Chinese, where the event's name is the dossier's own translation (its report is
+    in English), a bracket saying so after its first mention: the cover and the heads use
+    it as a name, and a reader would otherwise search for it as printed."""
+    if ctx.language != "zh":
+        return ""
+    names = ctx.dossier.localised("en").names_zh
+    row = names[
+        (names["resource"] == "events") & (names["key"] == event_id) & (names["column"] == "name")
+    ]
+    if row.empty or str(row["basis"].iloc[0]) != "translation":
+        return ""
+    return paren(t("event_name_translated", "zh"), "zh")
+
+
 def event_facts(ctx) -> tuple[str, dict]:
     """The catalogue key and values of the paragraph on the event: name, place, date with
     its basis, who held and who organised it."""
@@ -89,6 +104,7 @@ def event_facts(ctx) -> tuple[str, dict]:
         by = ""
     values = {
         "name": e["name"],
+        "name_note": _translated_name_note(ctx, e["event_id"]),
         "place": _name(e["place"]) or t("unknown", ctx.language),
         "by": by,
         "basis": _name(e["date_basis"]) or "",
