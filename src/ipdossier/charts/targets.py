@@ -1081,7 +1081,16 @@ def chain_figure(ctx) -> go.Figure:
             text="",
         )
     mark_event(fig, ctx, month_only=True)
-    fig.update_xaxes(type="date", range=[left, right], dtick="M12", tickformat="%Y")
+    # Documents are drawn on their days, so a year's tick is its first day; the charts of
+    # values over the years tick on 31 December (`_year_end_axis`): each axis says which.
+    fig.update_xaxes(
+        type="date",
+        range=[left, right],
+        dtick="M12",
+        tickformat="%Y",
+        title_text=t("chain_axis", lang),
+        title_font=dict(size=NOTE_PX),
+    )
     fig.update_yaxes(
         range=[plot_h, 0],
         tickvals=list(c["y"]),
