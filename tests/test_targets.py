@@ -1087,6 +1087,20 @@ def test_a_baseline_says_whose_it_is_and_a_target_read_on_a_mirror_says_so():
     assert text.count("target read only on a mirror's copy") == 1
 
 
+def test_a_baseline_whose_year_is_assumed_says_so_in_the_values_table():
+    # 11.6% of GDP (patent-intensive industries): the summary gives no year, 2020 is
+    # assumed, and CNIPA's 11.97% for 2020 conflicts with it. The row said only
+    # "conflict", as if both were known to be 2020's.
+    for language, flag in (("en", "year assumed"), ("zh", "年份系推定")):
+        v = targets.values_table(ctx(language=language))
+        v = v[v["observation_id"].isna() & (v["year"] < 2025)]  # the baselines
+        base = v[v["indicator_id"] == "fyp14-5"].iloc[0]
+        assert base["flags"].startswith(flag), base["flags"]
+        # A baseline with its year stated carries no such flag.
+        stated = v[v["indicator_id"] == "fyp14-7"].iloc[0]
+        assert flag not in str(stated["flags"])
+
+
 def test_a_baseline_without_its_basis_is_refused(tmp_path):
     import shutil
 

@@ -1104,6 +1104,10 @@ def values(ctx) -> pd.DataFrame:
                     "part_year": False,
                     "whole_year": True,
                     "estimate": False,
+                    # A baseline whose year the source does not give (2020 assumed): said
+                    # in its row, beside any conflict with a value reported for that year.
+                    "year_assumed": role == "baseline"
+                    and i.get("baseline_basis") == "plan_year_assumed",
                     "jurisdiction": i["jurisdiction"],
                     "observation_id": pd.NA,
                     "source_id": i[f"{role}_source_id"],

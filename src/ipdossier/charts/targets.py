@@ -1303,6 +1303,8 @@ def values_table(ctx) -> pd.DataFrame:
         f = []
         if r.part_year:
             f.append(t("flag_part_year", lang))
+        if getattr(r, "year_assumed", False) is True:
+            f.append(t("flag_year_assumed", lang))
         if getattr(r, "estimate", False) is True:
             f.append(t("flag_estimate", lang))
         if getattr(r, "unverified", False) is True:
