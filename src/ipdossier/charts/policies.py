@@ -9,6 +9,8 @@ are grouped by level and jurisdiction, not joined by guess.
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -156,15 +158,23 @@ def citations_frame(ctx) -> pd.DataFrame:
     return derive.citations(ctx)
 
 
+def _short(name: str) -> str:
+    m = re.fullmatch(r".{24,}\(([A-Z]{2,8})\)", str(name))
+    return m.group(1) if m else wrap(name, 16, lines=6)
+
+
 def citations_figure(ctx) -> go.Figure:
     lang = ctx.language
     c = citations_frame(ctx)
     title = t("citations_title", lang)
     if c.empty:
         return empty(ctx, title, t("citations_what", lang))
-    # Citer names head columns side by side: long ones (an office's full name) wrap.
+    # Citer names head columns side by side: long ones wrap, and an office's full name
+    # that ends with its abbreviation is headed by that ("SIPO", which the glossary
+    # explains; the hover names it in full): five lines of "State / Intellectual / ..."
+    # towered over the one-line names beside it.
     c = c.assign(
-        citer_label=[wrap(x, 16, lines=6) for x in c["citer"]],
+        citer_label=[_short(x) for x in c["citer"]],
         policy_label=[wrap(x, 44) for x in c["policy"]],
         # Labels are cut at a few lines; the hover names citer and document in full.
         hover=[
