@@ -1416,6 +1416,8 @@ def untargeted_plans(ctx, level: str = "provincial") -> list[dict[str, str]]:
                 "date": long_date(pd.Timestamp(day), lang)
                 if pd.notna(day)
                 else t("not_stated", lang),
+                # The date under the issuer is the day signed (成文), not when issued.
+                "how": t("dated_signed" if pd.notna(p["signed_date"]) else "dated_published", lang),
                 "period": years,
             }
         )
