@@ -23,6 +23,9 @@ INK = "#1f2933"
 MUTED = "#666666"
 # Light enough to stand apart from GREY (a category colour) as well as from white.
 GRID = "#f2f3f5"
+# A plan's span from baseline to target under the marks: darker than the grid, which it
+# was drawn in and all but vanished at print size, yet lighter than GREY and every mark.
+SPAN = "#dde1e6"
 
 # Categories are told apart by colour: the Okabe-Ito palette (Okabe and Ito, "Color
 # Universal Design", 2008), which readers with a colour-vision deficiency also tell apart.

@@ -369,7 +369,7 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
             x=[v for r in plan_rows for v in (0, 1, None)],
             y=[v for r in plan_rows for v in (centre[r.indicator_id],) * 2 + (None,)],
             mode="lines",
-            line=dict(color=theme.GRID, width=9),
+            line=dict(color=theme.SPAN, width=9),
             name=(
                 f"{t('baseline_word', lang)} → {t('target_word', lang)}"
                 if scale == "share"
@@ -401,8 +401,11 @@ def progress_figure(ctx, plan: str | None = None) -> go.Figure:
             if not x:
                 continue
             colour = STATUS_COLOURS[status]
-            name = t(f"status_{status}" if status != "unknown" else "progress_partial", lang)
-            if not settled and status == "met":
+            name = t(f"status_{status}" if status != "unknown" else "progress_not_settled", lang)
+            # A hollow mark is a part-year or earlier value: the key says so, and says
+            # what a grey one is, a value short of the target before the year is out
+            # ("not settled", as the row's verdict words it).
+            if not settled and status in ("met", "unknown"):
                 name = f"{name}{paren(t('progress_partial', lang), lang)}"
             base = "diamond" if status == "conflict" else "circle" if settled else "circle-open"
             marker = dict(size=14, color=colour, line=dict(width=2, color=colour))
