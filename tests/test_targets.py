@@ -1054,6 +1054,8 @@ def test_the_values_table_quotes_every_digit_and_charts_round_half_up():
     assert i18n.amount(60993, 1, "zh", exact=True) == "60,993"
     assert i18n.amount(331.6255, 1e4, "en", exact=True) == "3,316,255"
     assert i18n.amount(8539.9, 1e8, "zh", exact=True) == "8539.9亿"
+    assert i18n.amount(47.86, 1e8, "en", exact=True) == "4.786 billion"
+    assert i18n.amount(47.86, 1e8, "zh", exact=True) == "47.86亿"
     assert i18n.amount(3872.5, 1e8, "zh") == "3873亿"  # a chart's label, rounded half up
     v = targets.values_table(ctx(language="zh"))
     shown = dict(zip(v["observation_id"], v["shown"], strict=True))

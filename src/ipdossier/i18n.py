@@ -150,7 +150,10 @@ def amount(value, scale: float = 1, language: str = "en", exact: bool = False) -
     for size, word in _ZH_MAGNITUDES if language == "zh" else _EN_MAGNITUDES:
         if abs(x) >= size:
             if exact:
-                places = _places(x / size, 2)
+                # English takes a third decimal before a magnitude word (47.86亿美元 is
+                # "4.786 billion", not "4,786 million" beside "4.44 billion"); a value
+                # needing more is written whole.
+                places = _places(x / size, 3 if language == "en" else 2)
                 if places is None:
                     continue  # no short form: a smaller word, or the whole number
                 number = _plain(x / size, places)
