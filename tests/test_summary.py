@@ -82,7 +82,7 @@ def test_the_scorecard_counts_the_statuses_derive_gives(event_id, language, juri
         # brackets (never two asides side by side)
         mirrored = int(((mine["status"] == "met") & mine["target_on_mirror"]).sum())
         assert row["met_on_mirror"] == mirrored
-        mirror = "mirror's copy" if language == "en" else "转载网站的副本"
+        mirror = "mirror's copy" if language == "en" else "镜像网站的转载"
         every = bool(mine["target_on_mirror"].all())
         assert (mirror in sentence) == (bool(mirrored) or every), sentence
         # A plan whose every target is read on a mirror says so once, not as a count of
