@@ -17,7 +17,7 @@ import re
 import pandas as pd
 
 from . import geo, schema
-from .i18n import catalogue, day_span, has, long_date, month, policy_title, t
+from .i18n import catalogue, day_span, has, month, policy_title, t
 
 # Parameter sets whose frames are kept: a warm kernel runs every chapter of a variant,
 # then the next variant's; a few are plenty, and memory stays bounded over 64 variants.
@@ -345,15 +345,6 @@ def _note(parts: list[str], language: str) -> str:
     return text[:1].upper() + text[1:] if language != "zh" else text
 
 
-def _month_or_day(value: str, language: str) -> str:
-    """A date of the data (YYYY-MM or YYYY-MM-DD) in words."""
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return month(value, language)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return long_date(pd.Timestamp(value), language)
-    return value
-
-
 def series_table(ctx) -> pd.DataFrame:
     """The series stop by stop as the chapter's table shows it: where the article gives
     no date or participation for a stop but the report of that stop does (series_facts),
@@ -382,9 +373,9 @@ def series_table(ctx) -> pd.DataFrame:
             continue
         dates = group[group["field"] == "date"]
         if len(dates) and s.loc[row, "date"].isna().all():
-            # A month as the reader writes it (2014年11月, November 2014), as the
-            # events' days are (`day_span`), not the data's 2014-11.
-            s.loc[row, "date"] = _month_or_day(str(dates["value"].iloc[0]), ctx.language)
+            # A stop's report dates it by month (series_facts): as the reader writes it,
+            # 2014年11月 / November 2014, as `targets.series_frame` does, not 2014-11.
+            s.loc[row, "date"] = month(str(dates["value"].iloc[0]), ctx.language)
             used.append(dates)
             reported.add(int(position))
         # Every count the stop's report gives of who came, in the order the stop's own
