@@ -1519,7 +1519,12 @@ def first_stop(ctx) -> dict[str, str] | None:
         "prose": "first_stop_self" if own else "first_stop",
         "place": t(place, ctx.language) if has(place) else place,
         "month": month(str(date.iloc[0]), ctx.language),
-        "reported": long_date(pd.Timestamp(published), ctx.language) if pd.notna(published) else "",
+        # A report with no date of its own: the month the data gives stands in.
+        "reported": (
+            long_date(pd.Timestamp(published), ctx.language)
+            if pd.notna(published)
+            else month(str(date.iloc[0]), ctx.language)
+        ),
         "others": _positions(unknown, ctx.language),
     }
 
