@@ -133,7 +133,8 @@ def timeline_figure(ctx) -> go.Figure:
         type="date",
         range=[x_min, x_max],
         dtick="M3" if span < 900 else "M12",
-        tickformat="%Y-%m" if span < 900 else "%Y",
+        # A month as each edition writes one (2016年4月, Apr 2016), not 2016-04.
+        tickformat=(("%Y年%-m月" if lang == "zh" else "%b %Y") if span < 900 else "%Y"),
     )
     fig.update_yaxes(
         autorange="reversed",
