@@ -14,7 +14,7 @@ import html
 
 import pandas as pd
 
-from .. import __version__, derive, schema
+from .. import __version__, derive, quantities, schema
 from .. import data as dossier_data
 from ..i18n import day_span, has, long_date, month, ordinal, paren, t
 from ..notebook import Context
@@ -80,7 +80,7 @@ def _translated_name_note(ctx, event_id: str) -> str:
     it as a name, and a reader would otherwise search for it as printed."""
     if ctx.language != "zh":
         return ""
-    names = ctx.dossier.localised("en").names_zh
+    names = ctx.dossier.names_zh  # the one table never localised
     row = names[
         (names["resource"] == "events") & (names["key"] == event_id) & (names["column"] == "name")
     ]
@@ -153,15 +153,16 @@ def _count(r: pd.Series, language: str) -> str:
         key = "summary_nearly" if printed.startswith("nearly") else f"summary_{qualifier}"
         number = t(key, language).format(value=f"{value:,}") if has(key) else f"{value:,}"
         shown = f"{number} {r['metric']}"
-    # A Chinese count carries its qualifier in its own words (150余人, 近1,000家): "（下限）"
-    # after it said it twice. An English number is named by the words above and bracketed.
-    worded = language == "zh" and any(w in str(r["label"]) for w in _ZH_QUALIFIER_WORDS)
+    # A Chinese count carries its qualifier in its own words (150余人, 近1,000家), as the
+    # one reader of numbers finds them: "（下限）" after it said it twice. An English number
+    # is named by the words above and bracketed.
+    worded = language == "zh" and any(
+        q.qualifier != "exact" for q in quantities.quantities(str(r["label"]))
+    )
     if qualifier != "exact" and not worded:
         shown += t("summary_qualified", language).format(what=t(f"summary_q_{qualifier}", language))
     return shown
 
-
-_ZH_QUALIFIER_WORDS = ("余", "多", "近", "约", "超过", "以上", "不到", "不足", "左右")
 
 
 def counts(ctx) -> list[tuple[str, dict]]:
