@@ -10,6 +10,7 @@ and its prose.
 
 from __future__ import annotations
 
+import http.client
 import os
 import re
 import secrets
@@ -49,9 +50,19 @@ TIMEOUT_MS = 90_000
 
 
 def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A free port below the kernel's ephemeral range. A port the system hands out (bind
+    to 0) can be handed out again, to a kernel's ZeroMQ socket, in the minutes `make lab`
+    spends running the chapters before JupyterLab binds it: the test then reads ZeroMQ's
+    greeting as a bad HTTP status line (seen in CI). Kernels take ephemeral ports only."""
+    low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    for port in secrets.SystemRandom().sample(range(max(1024, low - 8000), low), 200):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise AssertionError(f"no free port below the ephemeral range (from {low})")
 
 
 def _wait_until_up(url: str, server: subprocess.Popen, log: Path, seconds: float = 60) -> None:
@@ -63,7 +74,7 @@ def _wait_until_up(url: str, server: subprocess.Popen, log: Path, seconds: float
             with urllib.request.urlopen(url, timeout=2) as reply:
                 if reply.status == 200:
                     return
-        except OSError:
+        except (OSError, http.client.HTTPException):  # not up yet, or not yet HTTP
             time.sleep(0.5)
     raise AssertionError(f"jupyter lab not up within {seconds:.0f} s: {log.read_text()}")
 
