@@ -270,16 +270,16 @@ def test_a_policy_is_dated_once_and_says_which_date_it_shows():
 
     p = derive.policies(_run()).set_index("policy_id")
     assert p.loc["service-outline", "date_kind"] == "published"
-    assert p.loc["service-outline", "date_text"] == "published 2017-06-21"
-    assert p.loc["fyp13-ip", "date_text"] == "signed 2016-12-30"
-    assert p.loc["clg-30", "date_text"] == "held 2016-12"
+    assert p.loc["service-outline", "date_text"] == "published 21 June 2017"
+    assert p.loc["fyp13-ip", "date_text"] == "signed 30 December 2016"
+    assert p.loc["clg-30", "date_text"] == "held December 2016"
     assert p.loc["belt-road", "date_text"] == "not stated"
     zh = derive.policies(_run("zh")).set_index("policy_id")
     assert zh.loc["service-outline", "date_text"] == "2017年6月21日发布"
     assert zh.loc["hebei-powerful-ip", "date_text"] == "2016年4月发布"
     # The timeline's column prints what the table prints.
     frame = policies.timeline_frame(_run()).set_index("policy_id")
-    assert policies._stated_date(frame.loc["service-outline"], "en") == "published 2017-06-21"
+    assert policies._stated_date(frame.loc["service-outline"], "en") == "published 21 June 2017"
     # The chapter's table shows that column, not a bare signed date beside a "basis".
     source = (ROOT / "notebooks" / "03_policies.ipynb").read_text(encoding="utf-8")
     assert "date_text" in source and '\\"signed_date\\": \\"Signed\\"' not in source

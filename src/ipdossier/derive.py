@@ -17,7 +17,7 @@ import re
 import pandas as pd
 
 from . import geo, schema
-from .i18n import catalogue, day_span, has, month, policy_title, t
+from .i18n import catalogue, day_span, has, long_date, month, policy_title, t
 
 # Parameter sets whose frames are kept: a warm kernel runs every chapter of a variant,
 # then the next variant's; a few are plenty, and memory stays bounded over 64 variants.
@@ -442,17 +442,21 @@ def _month_span(value: str) -> tuple[pd.Timestamp, pd.Timestamp, str]:
 
 
 def stated_date(value: str, language: str) -> str:
-    """A date at the precision its source states it: 2017-06-21 / 2016-04 / 2016 in
-    English, 2017年6月21日 / 2016年4月 / 2016年 in Chinese."""
-    if language != "zh":
-        return value
-    parts = [int(x) for x in value.split("-")]
-    return "".join(f"{n}{u}" for n, u in zip(parts, ("年", "月", "日"), strict=False))
+    """A date at the precision its source states it: 21 June 2017 / June 2017 / 2017 in
+    English, 2017年6月21日 / 2017年6月 / 2017年 in Chinese (a table's or a label's date
+    reads as the prose's does, not as the data's 2017-06-21)."""
+    parts = value.split("-")
+    if len(parts) == 3:
+        return long_date(pd.Timestamp(value), language)
+    if len(parts) == 2:
+        return month(value, language)
+    return f"{value}年" if language == "zh" else value
 
 
 def date_text(kind: str, value, start, end, language: str) -> str:
-    """A policy's date in words, saying which date it is: "published 2017-06-21",
-    "signed 2016-12-30", "held 2016-12", "period 2017–2025"; "not stated" without one."""
+    """A policy's date in words, saying which date it is: "published 21 June 2017",
+    "signed 30 December 2016", "held December 2016", "period 2017–2025"; "not stated"
+    without one."""
     if kind == "none":
         return t("not_stated", language)
     if kind == "period":

@@ -45,7 +45,7 @@ def sources(ctx) -> pd.DataFrame:
 
 def _stated_date(row, language: str) -> str:
     """A document's date as the timeline's right-hand column prints it: the date derive
-    placed it by, with its kind ("published 2017-06-21"), so the column, the table under
+    placed it by, with its kind ("published 21 June 2017"), so the column, the table under
     the chart and the chain of the targets chapter all say which date they show."""
     return row["date_text"]
 
