@@ -285,6 +285,23 @@ def test_a_policy_is_dated_once_and_says_which_date_it_shows():
     assert "date_text" in source and '\\"signed_date\\": \\"Signed\\"' not in source
 
 
+def test_a_municipal_policy_says_its_city_where_a_provincial_one_says_its_province():
+    """Baoding's strategy was listed under "Hebei" in the policies table and the hierarchy,
+    as a Hebei provincial document is: a municipal document names its issuer's city."""
+    from ipdossier import derive
+    from ipdossier.charts import policies
+
+    p = derive.policies(_run()).set_index("policy_id")
+    assert p.loc["baoding-strategy", "where"] == "Baoding, Hebei"
+    assert p.loc["hebei-powerful-ip", "where"] == "Hebei"
+    assert p.loc["fyp13-ip", "where"] == "China (national)"
+    zh = derive.policies(_run("zh")).set_index("policy_id")
+    assert zh.loc["baoding-strategy", "where"] == "河北保定"
+    assert zh.loc["hebei-powerful-ip", "where"] == "河北"
+    boxes = policies.hierarchy_rows(_run()).set_index("policy_id")["text"]
+    assert boxes["baoding-powerful-ip"].endswith(">Baoding, Hebei</span>")
+
+
 def test_a_period_without_a_stated_start_is_unknown_in_the_table_and_the_chart():
     """冀政发〔2016〕16号 runs "to 2020"; no page states its first year. The table said
     "?–2020" while the chain's bar started in 2016 as if stated."""

@@ -481,6 +481,21 @@ def period_text(start, end, language: str) -> str | None:
     return f"{int(start)}{dash}{int(end)}" + ("年" if language == "zh" else "")
 
 
+def _where(policy: pd.Series, orgs: pd.DataFrame, language: str):
+    """Where a policy applies, as a reader names it: its jurisdiction's label and, for a
+    municipal document, the city of its issuer ("Baoding, Hebei", 河北保定), which the
+    jurisdiction alone ("Hebei") would leave reading as a provincial document's."""
+    jur = policy.get("jurisdiction")
+    if not isinstance(jur, str):
+        return pd.NA
+    label = t(jur, language) if has(jur) else jur
+    issuer = policy.get("issuer_org_id")
+    city = orgs.at[issuer, "locality"] if isinstance(issuer, str) and issuer in orgs.index else None
+    if policy.get("level") != "municipal" or not isinstance(city, str) or not has(city):
+        return label
+    return f"{label}{t(city, language)}" if language == "zh" else f"{t(city, language)}, {label}"
+
+
 @memoised
 def policies(ctx) -> pd.DataFrame:
     """Policies with a display title, the span on the timeline and a `dated` flag.
@@ -533,6 +548,8 @@ def policies(ctx) -> pd.DataFrame:
         period_text(a, b, lang) for a, b in zip(p["period_start"], p["period_end"], strict=True)
     ]
     p["dated"] = p["start"].notna()
+    orgs = ctx.dossier.localised("en").organisations.set_index("org_id")
+    p["where"] = [_where(r, orgs, lang) for _, r in p.iterrows()]
     cut = ctx.as_of_date
     if cut is not None:
         p = p[~p["dated"] | (p["start"] <= cut)]
@@ -638,6 +655,7 @@ def hierarchy(ctx) -> pd.DataFrame:
             "display_title",
             "level",
             "jurisdiction",
+            "where",
             "kind",
             "parent_policy_id",
             "source_id",

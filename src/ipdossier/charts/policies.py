@@ -281,9 +281,10 @@ LABEL_CELLS = 34
 ROW_GAP_PX = 22
 
 
-def _box_text(title: str, jurisdiction: str, language: str) -> str:
-    where = f"<span style='color:{theme.MUTED}'>{t(jurisdiction, language)}</span>"
-    return f"{wrap_cell(title, LABEL_CELLS)}<br>{where}"
+def _box_text(title: str, where: str) -> str:
+    """A box's title, and under it where the policy applies (derive.policies' `where`)."""
+    shown = f"<span style='color:{theme.MUTED}'>{where}</span>"
+    return f"{wrap_cell(title, LABEL_CELLS)}<br>{shown}"
 
 
 def _box_title(r, language: str) -> str:
@@ -299,7 +300,10 @@ def hierarchy_rows(ctx) -> pd.DataFrame:
     one below it."""
     h = hierarchy_frame(ctx)
     h["text"] = [
-        _box_text(_box_title(r, ctx.language), r["jurisdiction"], ctx.language)
+        _box_text(
+            _box_title(r, ctx.language),
+            r["where"] if isinstance(r["where"], str) else t("unknown", ctx.language),
+        )
         for _, r in h.iterrows()
     ]
     h["lines"] = [x.count("<br>") + 1 for x in h["text"]]
