@@ -982,6 +982,13 @@ def test_chain_arrows_pass_clear_of_every_mark_of_the_documents_they_do_not_join
                 # A 12 px mark with its 2 px ring: 13 px from its centre keeps the line off it
                 # (on main the arrow passed the circle at 12.5 px, 10.9 in Chinese).
                 assert body.distance(mark) >= 13, (link["from"], link["to"], pid)
+    # Clear is not enough: bowed left, the 13th plan's arrow to the 14th still passed the
+    # Outline's circle by 14 px, the row between them, and read as the Outline's successor.
+    # It runs along the 13th plan's own row and turns down into the 14th at its date.
+    succeeded = next(x for x in links if (x["from"], x["to"]) == ("fyp13-ip", "fyp14-ip"))
+    body = LineString(succeeded["points"][3:-3])
+    outline = [mark for pid, mark in marks if pid == "service-outline"]
+    assert outline and min(body.distance(m) for m in outline) >= 3 * targets.CHAIN_MARK
 
 
 def test_an_event_chain_draws_only_documents_linked_to_it_on_an_axis_that_fits_them():

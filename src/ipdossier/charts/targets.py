@@ -855,11 +855,19 @@ def _chain_marks(c: pd.DataFrame, px_per_day: float, left) -> list[tuple[str, fl
 
 
 def _curve_candidates(x0, y0, x1, y1):
-    """Curves from (x0, y0) to (x1, y1), least bowed first: bowed left about the middle
-    (a bracket, for documents of about one date), or leaving the earlier document
-    downwards and reaching the later one from the left (for a link forward in time,
-    such as a plan to its successor years later)."""
+    """Curves from (x0, y0) to (x1, y1), least bowed first: for a link years forward in
+    time, along the earlier document's row and into the later one; then bowed left about
+    the middle (a bracket, for documents of about one date), or leaving the earlier
+    document downwards and reaching the later one from the left."""
     early_y, late_y = (y0, y1) if x0 <= x1 else (y1, y0)
+    # A link years forward (a plan to its successor) first tries the plain route: along
+    # the earlier document's own row, then down or up into the later one. Bowed left, the
+    # 13th plan's arrow to the 14th ran down past the Service Outline's published circle
+    # of 2017, the row between them, and read as the Outline's own successor.
+    if abs(x1 - x0) >= 4 * CHAIN_MARK:
+        (ex, ey), (lx, ly) = ((x0, y0), (x1, y1)) if x0 <= x1 else ((x1, y1), (x0, y0))
+        route = _bezier((ex, ey), (lx, ey), (lx, ly))
+        yield route if (ex, ey) == (x0, y0) else route[::-1]
     for bow in range(12, 400, 8):
         yield _bezier((x0, y0), (min(x0, x1) - bow, (y0 + y1) / 2), (x1, y1))
         yield _bezier((x0, y0), (min(x0, x1) - bow, late_y if early_y != late_y else y1), (x1, y1))
