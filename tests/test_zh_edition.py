@@ -64,6 +64,20 @@ def test_check_rejects_a_quote_without_the_name_and_a_translated_name(data_copy)
     assert any("organisations.name is a name" in p for p in problems), problems
 
 
+def test_a_name_quoted_in_traditional_characters_holds_its_simplified_form(data_copy):
+    """康信's full name is printed only in traditional characters (北京康信知識產權代理有限
+    責任公司): the Chinese edition prints it simplified, and check finds that form in the
+    quote; a name the quote does not hold in either form is still refused."""
+    names = data_copy / "names_zh.csv"
+    with open(names, newline="", encoding="utf-8") as fh:
+        row = next(r for r in csv.DictReader(fh) if r["key"] == "kangxin")
+    assert "知識產權" in row["quote"] and row["zh"] == "北京康信知识产权代理有限责任公司"
+    assert check.check(data_copy, locators=False) == []
+    _rewrite(names, {"key": "kangxin"}, "zh", "北京康信专利代理有限责任公司")
+    problems = [str(p) for p in check.check(data_copy, locators=False)]
+    assert any("does not hold '北京康信专利代理有限责任公司'" in p for p in problems), problems
+
+
 def test_check_warns_of_missing_chinese_forms_with_a_count(data_copy):
     result = runner.invoke(app, ["check", "--data", str(data_copy), "--no-locators"])
     assert result.exit_code == 0, result.output

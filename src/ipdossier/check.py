@@ -24,7 +24,7 @@ from .data import Dossier, load, unreadable
 from .errors import DataError
 from .i18n import doc_number_forms
 from .numbers import parse_count
-from .quantities import quantities, states_date, states_quantity, states_text
+from .quantities import quantities, states_date, states_quantity, states_text, to_simplified
 from .sources import SourceAbsent, SourceError, SourceText, normalise, open_source
 
 
@@ -506,7 +506,11 @@ def check_names_zh(dossier: Dossier, skip: frozenset = frozenset()) -> list[Prob
             if pd.isna(quote) or pd.isna(row.get("source_id")):
                 message = "a sourced form needs source_id and quote"
                 problems.append(Problem("names_zh.csv", rownum, "quote", message))
-            elif normalise(str(row["zh"])) not in normalise(str(quote)):
+            # A name printed in traditional characters (a Hong Kong or Taiwan page's
+            # 北京康信知識產權代理有限責任公司) holds its simplified form, which the edition prints.
+            elif to_simplified(normalise(str(row["zh"]))) not in to_simplified(
+                normalise(str(quote))
+            ):
                 problems.append(
                     Problem("names_zh.csv", rownum, "quote", f"does not hold {row['zh']!r}")
                 )
