@@ -17,7 +17,7 @@ import re
 import pandas as pd
 
 from . import geo, schema
-from .i18n import catalogue, day_span, has, long_date, month, policy_title, t
+from .i18n import catalogue, day_span, has, month, policy_title, stated_date, t
 
 # Parameter sets whose frames are kept: a warm kernel runs every chapter of a variant,
 # then the next variant's; a few are plenty, and memory stays bounded over 64 variants.
@@ -439,18 +439,6 @@ def _month_span(value: str) -> tuple[pd.Timestamp, pd.Timestamp, str]:
         return start, start + pd.offsets.YearEnd(0), "year"
     day = pd.Timestamp(value)
     return day, day, "day"
-
-
-def stated_date(value: str, language: str) -> str:
-    """A date at the precision its source states it: 21 June 2017 / June 2017 / 2017 in
-    English, 2017年6月21日 / 2017年6月 / 2017年 in Chinese (a table's or a label's date
-    reads as the prose's does, not as the data's 2017-06-21)."""
-    parts = value.split("-")
-    if len(parts) == 3:
-        return long_date(pd.Timestamp(value), language)
-    if len(parts) == 2:
-        return month(value, language)
-    return f"{value}年" if language == "zh" else value
 
 
 def date_text(kind: str, value, start, end, language: str) -> str:

@@ -83,6 +83,18 @@ def month(value: str, language: str = "en") -> str:
     return f"{day.year}年{day.month}月" if language == "zh" else f"{day:%B %Y}"
 
 
+def stated_date(value: str, language: str = "en") -> str:
+    """A date at the precision its source states it: 21 June 2017 / June 2017 / 2017 in
+    English, 2017年6月21日 / 2017年6月 / 2017年 in Chinese (a table's or a label's date
+    reads as the prose's does, not as the data's 2017-06-21)."""
+    parts = value.split("-")
+    if len(parts) == 3:
+        return long_date(dt.date.fromisoformat(value), language)
+    if len(parts) == 2:
+        return month(value, language)
+    return f"{value}年" if language == "zh" else value
+
+
 def policy_title(row: pd.Series, language: str = "en") -> str:
     """A policy's title: the official Chinese title in Chinese; in English, the English
     title with the Chinese title as issued beside it (as analysts cite them)."""

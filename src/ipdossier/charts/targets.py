@@ -23,6 +23,7 @@ from ..i18n import (
     month,
     paren,
     quantity,
+    stated_date,
     t,
 )
 from .base import (
@@ -1195,7 +1196,7 @@ def documents_table(ctx) -> pd.DataFrame:
     # Signed and published in one cell: most documents have one of the two.
     docs["dates"] = [
         ("；" if lang == "zh" else "; ").join(
-            t(f"{key}_on", lang).format(date=derive.stated_date(str(v)[:10], lang))
+            t(f"{key}_on", lang).format(date=stated_date(str(v)[:10], lang))
             for key, v in (("signed", signed), ("published", published))
             if isinstance(v, str) and v
         )

@@ -31,7 +31,7 @@ from nbconvert.preprocessors import CoalesceStreamsPreprocessor, TagRemovePrepro
 
 from ..charts import summary
 from ..data import NO_ZH_MARK
-from ..i18n import doc_number, long_date, t
+from ..i18n import doc_number, stated_date, t
 from .preprocessors import (
     ChartsAsImages,
     ChartsForPlotlyJs,
@@ -493,11 +493,9 @@ def number_citations(body: str, cited: Citations, language: str) -> str:
 
 
 def _date(value: str | None, language: str) -> str | None:
-    if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return long_date(pd.Timestamp(value), language)
-    if value and re.fullmatch(r"\d{4}-\d{2}", value):
-        month = pd.Timestamp(f"{value}-01")
-        return f"{month.year}年{month.month}月" if language == "zh" else f"{month:%B %Y}"
+    """A source's day or month in words (i18n.stated_date); anything else as it is."""
+    if value and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", value):
+        return stated_date(value, language)
     return value
 
 
