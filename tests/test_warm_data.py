@@ -59,6 +59,35 @@ def test_derived_frames_are_handed_out_as_copies():
     assert "changed" not in set(derive.progress(c)["status"])
 
 
+def test_kept_lists_series_and_tables_are_handed_out_as_copies():
+    # The ids, the event's row and the package's tables are kept too (issue 23): a caller
+    # that changes its copy must not change the next caller's.
+    c = ctx()
+    ids = derive.event_ids(c)
+    ids.append("changed")
+    event = derive.event(c)
+    event["name"] = "changed"
+    table = c.dossier.events
+    table.loc[:, "name"] = "changed"
+    assert "changed" not in derive.event_ids(c)
+    assert derive.event(c)["name"] != "changed"
+    assert "changed" not in set(c.dossier.events["name"])
+
+
+def test_the_chart_template_is_made_once_and_put_back_when_changed():
+    import plotly.io as pio
+
+    from ipdossier import theme
+
+    ctx()
+    kept = pio.templates[theme.NAME]
+    ctx()
+    assert pio.templates[theme.NAME] is kept
+    pio.templates.default = "plotly"
+    ctx()
+    assert pio.templates.default == theme.NAME
+
+
 def test_derived_frames_follow_the_parameters():
     everything = derive.indicators(ctx())
     hebei = derive.indicators(ctx(jurisdiction="Hebei"))

@@ -52,14 +52,18 @@ def memoised(fn):
         key = (fn.__module__, fn.__qualname__, tuple(bound.arguments.items())[1:])
         if key not in frames:
             frames[key] = fn(ctx, *args, **kwargs)
+        kept = frames[key]
         # A shallow copy is the caller's own under pandas 3's Copy-on-Write (a change
         # copies the columns it touches): the deep copy of every frame asked for was a
-        # tenth of the targets chapter's CPU.
-        return frames[key].copy(deep=False)
+        # tenth of the targets chapter's CPU. A list (of ids) is copied as a list.
+        if isinstance(kept, (pd.DataFrame, pd.Series)):
+            return kept.copy(deep=False)
+        return list(kept) if isinstance(kept, list) else kept
 
     return memoised
 
 
+@memoised
 def event_ids(ctx) -> list[str]:
     """The event and its parts, ceremony and symposium."""
     events = ctx.dossier.events
@@ -67,6 +71,7 @@ def event_ids(ctx) -> list[str]:
     return [ctx.event_id, *children.dropna()]
 
 
+@memoised
 def event(ctx) -> pd.Series:
     events = ctx.dossier.events.set_index("event_id", drop=False)
     return events.loc[ctx.event_id]
@@ -151,6 +156,7 @@ def _labels(out: pd.DataFrame, language: str) -> list[str]:
     ]
 
 
+@memoised
 def headline_figures(ctx) -> pd.DataFrame:
     """The headline participation figures of the event (and its parts)."""
     figures = ctx.dossier.figures
@@ -215,6 +221,7 @@ def _group(org: pd.Series, provinces: tuple[str, ...]) -> str:
     return "unknown"
 
 
+@memoised
 def participants(ctx) -> pd.DataFrame:
     """Each named person with a role at the event, with their organisation's level,
     jurisdiction and group (national, Beijing, Tianjin, Hebei province, Baoding)."""
@@ -252,6 +259,7 @@ def participants(ctx) -> pd.DataFrame:
     return out.drop_duplicates(["person_id", "org_id"]).reset_index(drop=True)
 
 
+@memoised
 def speeches(ctx) -> pd.DataFrame:
     """Speeches at the event with speaker, organisation and theme as stated."""
     d = ctx.dossier
@@ -297,6 +305,7 @@ def names_as_printed(ctx) -> list[str]:
     return out
 
 
+@memoised
 def programme(ctx) -> pd.DataFrame:
     """The parts of the event in their stated order, with dates where stated."""
     events = ctx.dossier.events
@@ -591,6 +600,7 @@ def event_citations(ctx) -> pd.DataFrame:
     return c[(at_event | in_report).fillna(False).astype(bool)]
 
 
+@memoised
 def cited_policies(ctx) -> pd.DataFrame:
     """The policies cited at this dossier's event (the package also knows documents cited
     at other events, or found on other pages, such as the plan that succeeded one cited)."""

@@ -28,6 +28,7 @@ TYPE_COLOURS = {
 CHART_MIN_PEOPLE = 2
 
 
+@derive.memoised
 def frame(ctx) -> pd.DataFrame:
     """Participants counted by group and organisation type, with their names."""
     p = derive.participants(ctx)
@@ -115,6 +116,7 @@ def _session(ctx, row: pd.Series) -> str:
     return t(f"kind_{ev['kind']}", ctx.language)
 
 
+@derive.memoised
 def speeches_frame(ctx) -> pd.DataFrame:
     s = derive.speeches(ctx)
     kind = {"stated theme": "theme_stated"}

@@ -27,6 +27,7 @@ QUALIFIER_COLOURS = {
 OPEN_END = 0.1
 
 
+@derive.memoised
 def frame(ctx) -> pd.DataFrame:
     """The event's counts with their printed label and display row."""
     f = derive.event_counts(ctx).copy()

@@ -24,6 +24,7 @@ def _levels(ctx) -> list[str]:
     return list(schema.levels(ctx.dossier.path))
 
 
+@derive.memoised
 def timeline_frame(ctx) -> pd.DataFrame:
     p = derive.cited_policies(ctx).copy()
     p["level"] = pd.Categorical(p["level"], _levels(ctx), ordered=True)
@@ -247,6 +248,7 @@ def _level_word(level: str, language: str) -> str:
     return word.removesuffix("级") if language == "zh" else word.lower()
 
 
+@derive.memoised
 def hierarchy_frame(ctx) -> pd.DataFrame:
     """Policies by level column, each stated child placed right after its parent."""
     h = derive.hierarchy(ctx).copy()

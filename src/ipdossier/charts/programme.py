@@ -18,6 +18,7 @@ from .base import AS_OF_ONLY, empty, titled, wrap
 UNDATED_FILL = "#d9e8f3"
 
 
+@derive.memoised
 def frame(ctx) -> pd.DataFrame:
     parts = derive.programme(ctx)
     ev = derive.event(ctx)

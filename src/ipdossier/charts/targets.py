@@ -115,6 +115,7 @@ def _plan_level(ctx) -> str:
     return "national" if ctx.jurisdiction in ("all", "national") else "provincial"
 
 
+@derive.memoised
 def plan_ids(ctx, level: str | None = None) -> list[str]:
     """The plans of a level whose indicators the package holds, oldest first (the 13th
     Five-Year Plan, then its successor): each gets a chart of its own."""
