@@ -57,8 +57,8 @@ class Dossier:
             self.language == "zh" and name != "names_zh" and "names_zh" in self.resource_names
         )
         # Handed out as shallow copies: under pandas 3's Copy-on-Write a change to one
-        # copies what it touches, never the kept table (deep copies at a variant's few
-        # hundred reads were a twentieth of its notebooks' CPU).
+        # copies what it touches, never the kept table (a variant's notebooks read the tables
+        # some eighty times, each read a deep copy until 2026-12-07).
         if not localise:
             return self._tables[name].copy(deep=False)
         # A chapter reads a table a few dozen times: its Chinese form is made once per
